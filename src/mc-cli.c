@@ -1,0 +1,764 @@
+/* mc-cli.c: the command line modes (check, list, export), without GTK
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "mc-cli.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "mc-bundled.h"
+#include "mc-chart.h"
+#include "mc-dataset.h"
+#include "mc-export.h"
+#include "mc-loader.h"
+
+G_DEFINE_QUARK (mc-cli-error-quark, mc_cli_error)
+
+static int
+exit_status_for_error (const GError *error)
+{
+  if (g_error_matches (error, MC_CLI_ERROR, MC_CLI_ERROR_USAGE) ||
+      g_error_matches (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_FORMAT) ||
+      g_error_matches (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_SIZE))
+    return MC_CLI_EXIT_USAGE;
+
+  return MC_CLI_EXIT_FAILURE;
+}
+
+static int
+report_error (const GError *error)
+{
+  g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+  if (exit_status_for_error (error) == MC_CLI_EXIT_USAGE)
+    g_printerr (_("Run “%s --help” to see the options.\n"), g_get_prgname ());
+
+  return exit_status_for_error (error);
+}
+
+static gboolean
+usage_error (GError     **error,
+             const char  *format,
+             ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+usage_error (GError     **error,
+             const char  *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error_literal (error, MC_CLI_ERROR, MC_CLI_ERROR_USAGE, message);
+
+  return FALSE;
+}
+
+/* --check */
+
+static void
+print_summary (const char *file,
+               McDataset  *dataset)
+{
+  guint n_rows = mc_dataset_get_n_rows (dataset);
+  guint n_columns = mc_dataset_get_n_columns (dataset);
+  guint n_charts = mc_dataset_get_n_charts (dataset);
+  g_autofree char *rows = NULL;
+  g_autofree char *columns = NULL;
+  g_autofree char *charts = NULL;
+
+  rows = g_strdup_printf (ngettext ("%u row", "%u rows", n_rows), n_rows);
+  columns = g_strdup_printf (ngettext ("%u column", "%u columns", n_columns), n_columns);
+  charts = g_strdup_printf (ngettext ("%u chart", "%u charts", n_charts), n_charts);
+
+  /* Translators: the summary of a valid file: "FILE: ok — id "ID", 4 rows,
+   * 4 columns, 3 charts" */
+  g_print (_("%s: ok — id \"%s\", %s, %s, %s\n"),
+           file, mc_dataset_get_id (dataset), rows, columns, charts);
+}
+
+static void
+print_warnings (const char *file,
+                McDataset  *dataset)
+{
+  const char * const *warnings = mc_dataset_get_warnings (dataset);
+  g_autofree char *basename = g_path_get_basename (file);
+
+  for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
+    {
+      /* Loader warnings usually name the file already. */
+      if (g_str_has_prefix (warnings[i], file) ||
+          g_str_has_prefix (warnings[i], basename))
+        g_printerr (_("warning: %s\n"), warnings[i]);
+      else
+        g_printerr (_("%s: warning: %s\n"), file, warnings[i]);
+    }
+}
+
+static gboolean
+check_file (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(McDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dataset = mc_loader_load_file (file, NULL, &error);
+  if (dataset == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+
+  print_warnings (path, dataset);
+  print_summary (path, dataset);
+
+  return TRUE;
+}
+
+/**
+ * mc_cli_check:
+ * @files: the files to validate
+ *
+ * Loads every file and prints one summary line per valid file on stdout
+ * and the loader's error for every invalid one on stderr.
+ *
+ * Returns: 0 when every file is valid, 1 otherwise
+ */
+int
+mc_cli_check (const char * const *files)
+{
+  gboolean all_valid = TRUE;
+
+  g_return_val_if_fail (files != NULL, MC_CLI_EXIT_USAGE);
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      if (!check_file (files[i]))
+        all_valid = FALSE;
+    }
+
+  return all_valid ? MC_CLI_EXIT_SUCCESS : MC_CLI_EXIT_FAILURE;
+}
+
+/* --list */
+
+static int
+max_chart_id_width (GPtrArray *datasets)
+{
+  int width = 0;
+
+  for (guint i = 0; i < datasets->len; i++)
+    {
+      McDataset *dataset = g_ptr_array_index (datasets, i);
+
+      for (guint j = 0; j < mc_dataset_get_n_charts (dataset); j++)
+        {
+          const McChartSpec *spec = mc_dataset_get_chart (dataset, j);
+
+          width = MAX (width, (int) g_utf8_strlen (spec->id, -1));
+        }
+    }
+
+  return width;
+}
+
+static void
+print_dataset (McDataset *dataset,
+               int        id_width)
+{
+  g_print ("%s — %s\n", mc_dataset_get_id (dataset), mc_dataset_get_title (dataset));
+
+  for (guint i = 0; i < mc_dataset_get_n_charts (dataset); i++)
+    {
+      const McChartSpec *spec = mc_dataset_get_chart (dataset, i);
+      int padding = id_width - (int) g_utf8_strlen (spec->id, -1);
+
+      g_print ("    %s%*s  %-4s  %s\n",
+               spec->id, padding, "",
+               mc_chart_type_to_string (spec->type),
+               spec->title != NULL ? spec->title : "");
+    }
+}
+
+/**
+ * mc_cli_list:
+ *
+ * Prints the bundled datasets, each with its charts (id, type and title).
+ *
+ * Returns: the exit status
+ */
+int
+mc_cli_list (void)
+{
+  g_autoptr(GPtrArray) datasets = NULL;
+  g_autoptr(GError) error = NULL;
+  int id_width;
+
+  datasets = mc_bundled_load_all (&error);
+  if (datasets == NULL)
+    return report_error (error);
+
+  id_width = max_chart_id_width (datasets);
+  for (guint i = 0; i < datasets->len; i++)
+    {
+      if (i > 0)
+        g_print ("\n");
+      print_dataset (g_ptr_array_index (datasets, i), id_width);
+    }
+
+  return MC_CLI_EXIT_SUCCESS;
+}
+
+/* --export and --export-all: checking the arguments */
+
+gboolean
+mc_cli_parse_size (const char  *text,
+                   double      *width,
+                   double      *height,
+                   GError     **error)
+{
+  guint64 w = 0;
+  guint64 h = 0;
+  const char *separator;
+  g_autofree char *w_text = NULL;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  separator = strchr (text, 'x');
+  if (separator == NULL)
+    separator = strstr (text, "×");
+
+  if (separator == NULL)
+    return usage_error (error, _("Invalid size “%s”: expected WIDTHxHEIGHT in pixels, "
+                                 "e.g. 1200x800"), text);
+
+  w_text = g_strndup (text, separator - text);
+  separator = g_utf8_next_char (separator);
+
+  if (!g_ascii_string_to_unsigned (w_text, 10, 0, G_MAXINT, &w, NULL) ||
+      !g_ascii_string_to_unsigned (separator, 10, 0, G_MAXINT, &h, NULL))
+    return usage_error (error, _("Invalid size “%s”: expected WIDTHxHEIGHT in pixels, "
+                                 "e.g. 1200x800"), text);
+
+  if (w < MC_EXPORT_MIN_SIZE || h < MC_EXPORT_MIN_SIZE ||
+      w > MC_EXPORT_MAX_SIZE || h > MC_EXPORT_MAX_SIZE)
+    return usage_error (error, _("Invalid size “%s”: width and height must be between "
+                                 "%d and %d pixels"),
+                        text, (int) MC_EXPORT_MIN_SIZE, (int) MC_EXPORT_MAX_SIZE);
+
+  *width = w;
+  *height = h;
+
+  return TRUE;
+}
+
+static gboolean
+parse_scale (const char  *text,
+             double      *scale,
+             GError     **error)
+{
+  char *end = NULL;
+  double value;
+
+  errno = 0;
+  value = g_ascii_strtod (text, &end);
+  if (errno != 0 || end == text || *end != '\0' ||
+      !(value >= MC_EXPORT_MIN_SCALE && value <= MC_EXPORT_MAX_SCALE))
+    return usage_error (error, _("Invalid scale “%s”: expected a number from %g to %g"),
+                        text, MC_EXPORT_MIN_SCALE, MC_EXPORT_MAX_SCALE);
+
+  *scale = value;
+
+  return TRUE;
+}
+
+static gboolean
+parse_theme (const char  *text,
+             gboolean    *dark,
+             GError     **error)
+{
+  if (g_strcmp0 (text, "light") == 0)
+    *dark = FALSE;
+  else if (g_strcmp0 (text, "dark") == 0)
+    *dark = TRUE;
+  else
+    return usage_error (error, _("Invalid theme “%s”: expected “light” or “dark”"), text);
+
+  return TRUE;
+}
+
+static gboolean
+build_export_options (const McCliExportArgs  *args,
+                      McExportOptions        *options,
+                      GError                **error)
+{
+  mc_export_options_init (options);
+  options->transparent = args->transparent;
+
+  if (args->size != NULL &&
+      !mc_cli_parse_size (args->size, &options->width, &options->height, error))
+    return FALSE;
+
+  if (args->scale != NULL && !parse_scale (args->scale, &options->scale, error))
+    return FALSE;
+
+  if (args->theme != NULL && !parse_theme (args->theme, &options->dark, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+parse_format_name (const char      *name,
+                   McExportFormat  *format,
+                   GError         **error)
+{
+  static const McExportFormat formats[] = { MC_EXPORT_PNG, MC_EXPORT_SVG, MC_EXPORT_PDF };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      const char *extension = mc_export_format_get_extension (formats[i]);
+
+      if (extension[0] == '.')
+        extension++;
+
+      if (g_ascii_strcasecmp (name, extension) == 0)
+        {
+          *format = formats[i];
+          return TRUE;
+        }
+    }
+
+  return usage_error (error, _("Invalid format “%s”: expected “png”, “svg” or “pdf”"), name);
+}
+
+/* --export and --export-all: finding the dataset and the chart */
+
+static char *
+join_dataset_ids (GPtrArray *datasets)
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < datasets->len; i++)
+    {
+      if (i > 0)
+        g_string_append (ids, ", ");
+      g_string_append (ids, mc_dataset_get_id (g_ptr_array_index (datasets, i)));
+    }
+
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+static McDataset *
+find_bundled (GPtrArray  *datasets,
+              const char *id)
+{
+  for (guint i = 0; i < datasets->len; i++)
+    {
+      McDataset *dataset = g_ptr_array_index (datasets, i);
+
+      if (id == NULL || g_strcmp0 (mc_dataset_get_id (dataset), id) == 0)
+        return g_object_ref (dataset);
+    }
+
+  return NULL;
+}
+
+static gboolean
+names_a_file (const char *name)
+{
+  return strchr (name, G_DIR_SEPARATOR) != NULL ||
+         g_str_has_suffix (name, ".json") ||
+         g_str_has_suffix (name, ".csv") ||
+         g_file_test (name, G_FILE_TEST_EXISTS);
+}
+
+static McDataset *
+load_dataset_file (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) local_error = NULL;
+  McDataset *dataset;
+
+  dataset = mc_loader_load_file (file, NULL, &local_error);
+  if (dataset == NULL)
+    g_set_error_literal (error, MC_CLI_ERROR, MC_CLI_ERROR_FAILED, local_error->message);
+
+  return dataset;
+}
+
+/* @name is a bundled dataset's id or a dataset file; NULL means the first
+ * bundled dataset. An id wins over a file of the same name. */
+static McDataset *
+resolve_dataset (const char  *name,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) datasets = NULL;
+  g_autofree char *ids = NULL;
+  McDataset *dataset;
+
+  datasets = mc_bundled_load_all (error);
+  if (datasets == NULL)
+    return NULL;
+
+  dataset = find_bundled (datasets, name);
+  if (dataset != NULL)
+    return dataset;
+
+  if (name != NULL && names_a_file (name))
+    return load_dataset_file (name, error);
+
+  ids = join_dataset_ids (datasets);
+  if (name == NULL)
+    usage_error (error, _("There are no bundled datasets"));
+  else
+    usage_error (error, _("Unknown dataset “%s”. Give a dataset file or one of the "
+                          "bundled datasets: %s"), name, ids);
+
+  return NULL;
+}
+
+static char *
+join_chart_ids (McDataset *dataset)
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < mc_dataset_get_n_charts (dataset); i++)
+    {
+      if (i > 0)
+        g_string_append (ids, ", ");
+      g_string_append (ids, mc_dataset_get_chart (dataset, i)->id);
+    }
+
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+static const McChartSpec *
+resolve_chart (McDataset   *dataset,
+               const char  *id,
+               GError     **error)
+{
+  const McChartSpec *spec;
+  g_autofree char *ids = NULL;
+
+  if (mc_dataset_get_n_charts (dataset) == 0)
+    {
+      g_set_error (error, MC_CLI_ERROR, MC_CLI_ERROR_FAILED,
+                   _("Dataset “%s” has no charts"), mc_dataset_get_id (dataset));
+      return NULL;
+    }
+
+  if (id == NULL)
+    return mc_dataset_get_chart (dataset, 0);
+
+  spec = mc_dataset_lookup_chart (dataset, id);
+  if (spec != NULL)
+    return spec;
+
+  ids = join_chart_ids (dataset);
+  usage_error (error, _("Unknown chart “%s” in dataset “%s”. Its charts are: %s"),
+               id, mc_dataset_get_id (dataset), ids);
+
+  return NULL;
+}
+
+/* --export and --export-all: writing */
+
+static gboolean
+export_one (McDataset              *dataset,
+            const McChartSpec      *spec,
+            GFile                  *file,
+            McExportFormat          format,
+            const McExportOptions  *options,
+            GError                **error)
+{
+  g_autoptr(McChart) chart = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *display_name = NULL;
+
+  chart = mc_chart_new (dataset, spec, &local_error);
+  if (chart == NULL)
+    {
+      g_set_error (error, MC_CLI_ERROR, MC_CLI_ERROR_FAILED,
+                   _("Cannot draw chart “%s” of dataset “%s”: %s"),
+                   spec->id, mc_dataset_get_id (dataset), local_error->message);
+      return FALSE;
+    }
+
+  if (!mc_export_chart (chart, file, format, options, error))
+    return FALSE;
+
+  display_name = g_file_get_parse_name (file);
+  g_print ("%s\n", display_name);
+
+  return TRUE;
+}
+
+static gboolean
+export_chart (const char             *output,
+              const McCliExportArgs  *args,
+              GError                **error)
+{
+  g_autoptr(McDataset) dataset = NULL;
+  g_autoptr(GFile) file = NULL;
+  McExportOptions options;
+  McExportFormat format;
+  const McChartSpec *spec;
+
+  if (args->format != NULL)
+    return usage_error (error, _("--format only applies to --export-all; --export takes "
+                                 "the format from the file name"));
+
+  if (!mc_export_format_from_path (output, &format, error) ||
+      !build_export_options (args, &options, error))
+    return FALSE;
+
+  dataset = resolve_dataset (args->dataset, error);
+  if (dataset == NULL)
+    return FALSE;
+
+  spec = resolve_chart (dataset, args->chart, error);
+  if (spec == NULL)
+    return FALSE;
+
+  file = g_file_new_for_commandline_arg (output);
+
+  return export_one (dataset, spec, file, format, &options, error);
+}
+
+/**
+ * mc_cli_export:
+ * @output: the file to write; its extension chooses the format
+ * @args: the dataset, chart and rendering options
+ *
+ * Exports one chart.
+ *
+ * Returns: 0 on success, 1 when the chart could not be drawn or written,
+ *   2 when the arguments are wrong
+ */
+int
+mc_cli_export (const char            *output,
+               const McCliExportArgs *args)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (output != NULL, MC_CLI_EXIT_USAGE);
+  g_return_val_if_fail (args != NULL, MC_CLI_EXIT_USAGE);
+
+  if (!export_chart (output, args, &error))
+    return report_error (error);
+
+  return MC_CLI_EXIT_SUCCESS;
+}
+
+static gboolean
+make_directory (GFile   *directory,
+                GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_file_make_directory_with_parents (directory, NULL, &local_error) ||
+      g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    return TRUE;
+
+  g_set_error (error, MC_CLI_ERROR, MC_CLI_ERROR_FAILED,
+               _("Cannot create folder “%s”: %s"),
+               g_file_peek_path (directory), local_error->message);
+
+  return FALSE;
+}
+
+static GFile *
+export_all_child (GFile          *directory,
+                  McDataset      *dataset,
+                  const char     *chart_id,
+                  McExportFormat  format)
+{
+  const char *extension = mc_export_format_get_extension (format);
+  g_autofree char *name = NULL;
+
+  if (extension[0] == '.')
+    extension++;
+
+  name = g_strdup_printf ("%s-%s.%s", mc_dataset_get_id (dataset), chart_id, extension);
+
+  return g_file_get_child (directory, name);
+}
+
+/* Writes every chart, going on after a failure, which it reports. */
+static gboolean
+export_all_charts (GFile                  *directory,
+                   McDataset              *dataset,
+                   McExportFormat          format,
+                   const McExportOptions  *options,
+                   GError                **error)
+{
+  guint n_charts = mc_dataset_get_n_charts (dataset);
+  guint n_failed = 0;
+
+  for (guint i = 0; i < n_charts; i++)
+    {
+      const McChartSpec *spec = mc_dataset_get_chart (dataset, i);
+      g_autoptr(GFile) file = export_all_child (directory, dataset, spec->id, format);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!export_one (dataset, spec, file, format, options, &local_error))
+        {
+          g_printerr ("%s: %s\n", g_get_prgname (), local_error->message);
+          n_failed++;
+        }
+    }
+
+  if (n_failed > 0)
+    {
+      g_set_error (error, MC_CLI_ERROR, MC_CLI_ERROR_FAILED,
+                   ngettext ("%u of %u charts could not be exported",
+                             "%u of %u charts could not be exported", n_charts),
+                   n_failed, n_charts);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+export_all (const char             *output_dir,
+            const McCliExportArgs  *args,
+            GError                **error)
+{
+  g_autoptr(McDataset) dataset = NULL;
+  g_autoptr(GFile) directory = NULL;
+  McExportFormat format = MC_EXPORT_PNG;
+  McExportOptions options;
+
+  if (args->chart != NULL)
+    return usage_error (error, _("--chart only applies to --export; --export-all writes "
+                                 "every chart of the dataset"));
+
+  if ((args->format != NULL && !parse_format_name (args->format, &format, error)) ||
+      !build_export_options (args, &options, error))
+    return FALSE;
+
+  dataset = resolve_dataset (args->dataset, error);
+  if (dataset == NULL)
+    return FALSE;
+
+  if (mc_dataset_get_n_charts (dataset) == 0)
+    return resolve_chart (dataset, NULL, error) != NULL;
+
+  directory = g_file_new_for_commandline_arg (output_dir);
+  if (!make_directory (directory, error))
+    return FALSE;
+
+  return export_all_charts (directory, dataset, format, &options, error);
+}
+
+/**
+ * mc_cli_export_all:
+ * @directory: the folder to write into (created if needed)
+ * @args: the dataset, format and rendering options
+ *
+ * Exports every chart of a dataset as DIRECTORY/DATASET-CHART.EXT.
+ *
+ * Returns: 0 on success, 1 when a chart could not be drawn or written,
+ *   2 when the arguments are wrong
+ */
+int
+mc_cli_export_all (const char            *directory,
+                   const McCliExportArgs *args)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (directory != NULL, MC_CLI_EXIT_USAGE);
+  g_return_val_if_fail (args != NULL, MC_CLI_EXIT_USAGE);
+
+  if (!export_all (directory, args, &error))
+    return report_error (error);
+
+  return MC_CLI_EXIT_SUCCESS;
+}
+
+/* Dispatch */
+
+static gboolean
+has_export_args (const McCliExportArgs *args)
+{
+  return args->dataset != NULL || args->chart != NULL || args->size != NULL ||
+         args->scale != NULL || args->theme != NULL || args->format != NULL ||
+         args->transparent;
+}
+
+static guint
+count_modes (const McCliOptions *options)
+{
+  return (options->version ? 1 : 0) +
+         (options->list ? 1 : 0) +
+         (options->check ? 1 : 0) +
+         (options->export_file != NULL ? 1 : 0) +
+         (options->export_dir != NULL ? 1 : 0);
+}
+
+static gboolean
+check_options (const McCliOptions  *options,
+               GError             **error)
+{
+  gboolean has_files = options->files != NULL && options->files[0] != NULL;
+  gboolean exporting = options->export_file != NULL || options->export_dir != NULL;
+
+  if (count_modes (options) > 1)
+    return usage_error (error, _("Use only one of --check, --list, --export, --export-all "
+                                 "and --version"));
+
+  if (!exporting && has_export_args (&options->export_args))
+    return usage_error (error, _("--dataset, --chart, --size, --scale, --theme, "
+                                 "--transparent and --format only apply to --export "
+                                 "and --export-all"));
+
+  if (options->check && !has_files)
+    return usage_error (error, _("--check needs at least one FILE"));
+
+  if (has_files && !options->check && count_modes (options) > 0)
+    return usage_error (error, _("Unexpected argument “%s”"), options->files[0]);
+
+  return TRUE;
+}
+
+int
+mc_cli_run (const McCliOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (options != NULL, MC_CLI_EXIT_USAGE);
+
+  if (!check_options (options, &error))
+    return report_error (error);
+
+  if (options->version)
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return MC_CLI_EXIT_SUCCESS;
+    }
+
+  if (options->list)
+    return mc_cli_list ();
+
+  if (options->check)
+    return mc_cli_check (options->files);
+
+  if (options->export_file != NULL)
+    return mc_cli_export (options->export_file, &options->export_args);
+
+  if (options->export_dir != NULL)
+    return mc_cli_export_all (options->export_dir, &options->export_args);
+
+  return -1;
+}

@@ -1,0 +1,170 @@
+/* mc-dataset-row.c: a dataset in the sidebar, with its title and description
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "mc-dataset-row.h"
+
+struct _McDatasetRow
+{
+  GtkWidget  parent_instance;
+
+  McDataset *dataset;
+
+  GtkLabel  *description_label;
+  GtkLabel  *title_label;
+};
+
+G_DEFINE_FINAL_TYPE (McDatasetRow, mc_dataset_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DATASET,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* A dataset without a description is described by its file name. */
+static char *
+dup_description (McDataset *dataset)
+{
+  const char *description = mc_dataset_get_description (dataset);
+  GFile *file = mc_dataset_get_file (dataset);
+
+  if (description != NULL && description[0] != '\0')
+    return g_strdup (description);
+
+  if (file != NULL && !mc_dataset_get_bundled (dataset))
+    return g_file_get_basename (file);
+
+  return NULL;
+}
+
+static void
+mc_dataset_row_update (McDatasetRow *self)
+{
+  g_autofree char *description = NULL;
+  const char *title = NULL;
+
+  if (self->dataset != NULL)
+    {
+      title = mc_dataset_get_title (self->dataset);
+      if (title == NULL || title[0] == '\0')
+        title = mc_dataset_get_id (self->dataset);
+      description = dup_description (self->dataset);
+    }
+
+  gtk_label_set_label (self->title_label, title);
+  gtk_label_set_label (self->description_label, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label), description != NULL);
+}
+
+static void
+mc_dataset_row_dispose (GObject *object)
+{
+  McDatasetRow *self = MC_DATASET_ROW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_DATASET_ROW);
+  g_clear_object (&self->dataset);
+
+  G_OBJECT_CLASS (mc_dataset_row_parent_class)->dispose (object);
+}
+
+static void
+mc_dataset_row_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  McDatasetRow *self = MC_DATASET_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      g_value_set_object (value, mc_dataset_row_get_dataset (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_dataset_row_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  McDatasetRow *self = MC_DATASET_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      mc_dataset_row_set_dataset (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_dataset_row_class_init (McDatasetRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mc_dataset_row_dispose;
+  object_class->get_property = mc_dataset_row_get_property;
+  object_class->set_property = mc_dataset_row_set_property;
+
+  properties[PROP_DATASET] =
+    g_param_spec_object ("dataset", NULL, NULL,
+                         MC_TYPE_DATASET,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-dataset-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, McDatasetRow, description_label);
+  gtk_widget_class_bind_template_child (widget_class, McDatasetRow, title_label);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "datasetrow");
+}
+
+static void
+mc_dataset_row_init (McDatasetRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+mc_dataset_row_new (void)
+{
+  return g_object_new (MC_TYPE_DATASET_ROW, NULL);
+}
+
+McDataset *
+mc_dataset_row_get_dataset (McDatasetRow *self)
+{
+  g_return_val_if_fail (MC_IS_DATASET_ROW (self), NULL);
+
+  return self->dataset;
+}
+
+void
+mc_dataset_row_set_dataset (McDatasetRow *self,
+                            McDataset    *dataset)
+{
+  g_return_if_fail (MC_IS_DATASET_ROW (self));
+  g_return_if_fail (dataset == NULL || MC_IS_DATASET (dataset));
+
+  if (!g_set_object (&self->dataset, dataset))
+    return;
+
+  mc_dataset_row_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+}

@@ -1,0 +1,361 @@
+/* mc-table-view.c: the rows and columns of a dataset as a table
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "mc-table-view.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-format.h"
+
+/* The column view lists objects, so each row of the dataset is wrapped in a
+ * tiny object that knows its index; it is private to this file. */
+#define MC_TYPE_TABLE_ROW (mc_table_row_get_type ())
+G_DECLARE_FINAL_TYPE (McTableRow, mc_table_row, MC, TABLE_ROW, GObject)
+
+struct _McTableRow
+{
+  GObject parent_instance;
+  guint   index;
+};
+
+G_DEFINE_FINAL_TYPE (McTableRow, mc_table_row, G_TYPE_OBJECT)
+
+static void
+mc_table_row_class_init (McTableRowClass *klass)
+{
+}
+
+static void
+mc_table_row_init (McTableRow *self)
+{
+}
+
+static McTableRow *
+mc_table_row_new (guint index)
+{
+  McTableRow *row = g_object_new (MC_TYPE_TABLE_ROW, NULL);
+
+  row->index = index;
+
+  return row;
+}
+
+struct _McTableView
+{
+  GtkWidget      parent_instance;
+
+  McDataset     *dataset;
+
+  GtkColumnView *column_view;
+  GtkWidget     *scroller;
+};
+
+G_DEFINE_FINAL_TYPE (McTableView, mc_table_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DATASET,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+is_numeric (const McColumn *column)
+{
+  return mc_column_get_column_type (column) == MC_COLUMN_NUMBER;
+}
+
+/* "Estimate" next to "15.4 (Est.)" says the same thing twice. */
+static gboolean
+note_is_redundant (const char *note,
+                   gboolean    estimate)
+{
+  static const char * const estimate_words[] = { "estimate", "estimated", "est.", "est" };
+
+  if (!estimate)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (estimate_words); i++)
+    {
+      if (g_ascii_strcasecmp (note, estimate_words[i]) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Each cell is a box with the formatted value and, below it, the cell's
+ * note in small dim text, so that notes are read without hovering. */
+static void
+on_cell_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  const McColumn *column = user_data;
+  float xalign = is_numeric (column) ? 1.0f : 0.0f;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *value = gtk_label_new (NULL);
+  GtkWidget *note = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (value), xalign);
+  gtk_label_set_xalign (GTK_LABEL (note), xalign);
+  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (note), 24);
+  gtk_widget_add_css_class (value, "cell-value");
+  if (is_numeric (column))
+    gtk_widget_add_css_class (value, "numeric");
+  gtk_widget_add_css_class (note, "caption");
+  gtk_widget_add_css_class (note, "dim-label");
+  gtk_widget_add_css_class (note, "cell-note");
+  gtk_widget_set_visible (note, FALSE);
+
+  gtk_box_append (GTK_BOX (box), value);
+  gtk_box_append (GTK_BOX (box), note);
+  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+set_css_class (GtkWidget  *widget,
+               const char *css_class,
+               gboolean    enabled)
+{
+  if (enabled)
+    gtk_widget_add_css_class (widget, css_class);
+  else
+    gtk_widget_remove_css_class (widget, css_class);
+}
+
+static void
+on_cell_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  const McColumn *column = user_data;
+  McTableRow *row = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *value = gtk_widget_get_first_child (box);
+  GtkWidget *note = gtk_widget_get_last_child (box);
+  gboolean estimate = mc_column_is_estimate (column, row->index);
+  const char *note_text = mc_column_get_note (column, row->index);
+  g_autofree char *text = mc_format_cell (column, row->index);
+  gboolean show_note;
+
+  gtk_label_set_label (GTK_LABEL (value), text);
+  set_css_class (value, "estimate", estimate);
+  set_css_class (value, "missing", mc_column_is_missing (column, row->index));
+
+  show_note = note_text != NULL && !note_is_redundant (note_text, estimate);
+  gtk_label_set_label (GTK_LABEL (note), show_note ? note_text : NULL);
+  gtk_widget_set_visible (note, show_note);
+}
+
+static char *
+dup_column_title (const McColumn *column)
+{
+  g_autofree char *unit = mc_format_unit (column);
+  const char *label = mc_column_get_label (column);
+
+  if (label == NULL || label[0] == '\0')
+    label = mc_column_get_id (column);
+
+  if (unit == NULL || unit[0] == '\0')
+    return g_strdup (label);
+
+  /* Translators: a table column header: the column's label and its unit,
+   * e.g. "Revenue (USD bn)" */
+  return g_strdup_printf (_("%s (%s)"), label, unit);
+}
+
+static GtkColumnViewColumn *
+create_column (McColumn *column)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autofree char *title = dup_column_title (column);
+  GtkColumnViewColumn *view_column;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), column);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), column);
+
+  view_column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+
+  return view_column;
+}
+
+static void
+remove_columns (McTableView *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+
+      gtk_column_view_remove_column (self->column_view, column);
+    }
+}
+
+static GListModel *
+create_rows (McDataset *dataset)
+{
+  GListStore *rows = g_list_store_new (MC_TYPE_TABLE_ROW);
+  guint n_rows = mc_dataset_get_n_rows (dataset);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n_rows, g_object_unref);
+
+  for (guint i = 0; i < n_rows; i++)
+    g_ptr_array_add (items, mc_table_row_new (i));
+
+  g_list_store_splice (rows, 0, 0, items->pdata, items->len);
+
+  return G_LIST_MODEL (rows);
+}
+
+/* The factories point at the dataset's columns: the old columns must go
+ * before the dataset that owns them is released. */
+static void
+mc_table_view_rebuild (McTableView *self)
+{
+  g_autoptr(GtkSelectionModel) selection = NULL;
+
+  gtk_column_view_set_model (self->column_view, NULL);
+  remove_columns (self);
+
+  if (self->dataset == NULL)
+    return;
+
+  for (guint i = 0; i < mc_dataset_get_n_columns (self->dataset); i++)
+    {
+      McColumn *column = mc_dataset_get_column (self->dataset, i);
+      g_autoptr(GtkColumnViewColumn) view_column = create_column (column);
+
+      gtk_column_view_append_column (self->column_view, view_column);
+    }
+
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (create_rows (self->dataset)));
+  gtk_column_view_set_model (self->column_view, selection);
+}
+
+static void
+mc_table_view_dispose (GObject *object)
+{
+  McTableView *self = MC_TABLE_VIEW (object);
+
+  if (self->column_view != NULL)
+    {
+      gtk_column_view_set_model (self->column_view, NULL);
+      remove_columns (self);
+    }
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_TABLE_VIEW);
+  g_clear_object (&self->dataset);
+
+  G_OBJECT_CLASS (mc_table_view_parent_class)->dispose (object);
+}
+
+static void
+mc_table_view_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  McTableView *self = MC_TABLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      g_value_set_object (value, mc_table_view_get_dataset (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_table_view_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  McTableView *self = MC_TABLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      mc_table_view_set_dataset (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_table_view_class_init (McTableViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mc_table_view_dispose;
+  object_class->get_property = mc_table_view_get_property;
+  object_class->set_property = mc_table_view_set_property;
+
+  properties[PROP_DATASET] =
+    g_param_spec_object ("dataset", NULL, NULL,
+                         MC_TYPE_DATASET,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-table-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, McTableView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, McTableView, scroller);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "tableview");
+}
+
+static void
+mc_table_view_init (McTableView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+mc_table_view_new (void)
+{
+  return g_object_new (MC_TYPE_TABLE_VIEW, NULL);
+}
+
+McDataset *
+mc_table_view_get_dataset (McTableView *self)
+{
+  g_return_val_if_fail (MC_IS_TABLE_VIEW (self), NULL);
+
+  return self->dataset;
+}
+
+void
+mc_table_view_set_dataset (McTableView *self,
+                           McDataset   *dataset)
+{
+  g_autoptr(McDataset) old = NULL;
+
+  g_return_if_fail (MC_IS_TABLE_VIEW (self));
+  g_return_if_fail (dataset == NULL || MC_IS_DATASET (dataset));
+
+  if (self->dataset == dataset)
+    return;
+
+  /* Keep the old dataset alive until its columns are gone. */
+  old = g_steal_pointer (&self->dataset);
+  self->dataset = dataset != NULL ? g_object_ref (dataset) : NULL;
+  mc_table_view_rebuild (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+}

@@ -1,0 +1,34 @@
+/* mc-window.h: the main window, a sidebar of datasets and the selected one
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "mc-dataset.h"
+
+G_BEGIN_DECLS
+
+#define MC_TYPE_WINDOW (mc_window_get_type ())
+G_DECLARE_FINAL_TYPE (McWindow, mc_window, MC, WINDOW, AdwApplicationWindow)
+
+McWindow    *mc_window_new                   (GtkApplication *application);
+
+/* The datasets in the sidebar: the bundled ones, then the opened files. */
+GListModel  *mc_window_get_datasets          (McWindow       *self);
+McDataset   *mc_window_get_selected_dataset  (McWindow       *self);
+void         mc_window_select_dataset        (McWindow       *self,
+                                              guint           position);
+
+/* Adds @dataset to the sidebar and selects it; a dataset loaded from the
+ * same file as one already listed replaces it. */
+void         mc_window_add_dataset           (McWindow       *self,
+                                              McDataset      *dataset);
+
+/* Loads @file in a thread, then adds it; a file that cannot be loaded is
+ * reported in a dialog. */
+void         mc_window_open_file             (McWindow       *self,
+                                              GFile          *file);
+
+G_END_DECLS

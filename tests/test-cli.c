@@ -1,0 +1,564 @@
+/* test-cli.c: the command line of the built program, without a display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} RunResult;
+
+static void
+run_result_clear (RunResult *result)
+{
+  g_clear_pointer (&result->out, g_free);
+  g_clear_pointer (&result->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RunResult, run_result_clear)
+
+/* Absolute, since the tests run in a folder of their own. */
+static char *program;
+static char *datasets_dir;
+
+static char *
+program_path (void)
+{
+  return g_strdup (program);
+}
+
+static char *
+dataset_path (const char *name)
+{
+  return g_build_filename (datasets_dir, name, NULL);
+}
+
+/* Runs market-charts with @args (NULL-terminated) and no display. */
+static void
+run_argv (RunResult          *result,
+          const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, program_path ());
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (args[i]));
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  result->status = g_subprocess_get_exit_status (process);
+
+  if (g_test_verbose ())
+    g_test_message ("status %d\nstdout:\n%s\nstderr:\n%s",
+                    result->status, result->out, result->err);
+}
+
+#define run(result, ...) run_argv ((result), (const char * const[]) { __VA_ARGS__, NULL })
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_error ("“%s” not found in:\n%s", needle, haystack);
+}
+
+static void
+assert_file_starts_with (const char *path,
+                         const char *prefix,
+                         gsize       length)
+{
+  g_autofree char *contents = NULL;
+  gsize size = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, &size, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (size, >=, length);
+  g_assert_cmpmem (contents, length, prefix, length);
+}
+
+static char *
+make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("market-charts-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+
+  return dir;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+
+  g_rmdir (path);
+}
+
+static void
+test_cli_version (void)
+{
+  g_auto(RunResult) result = { 0 };
+
+  run (&result, "--version");
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.out, ==, "market-charts " PACKAGE_VERSION "\n");
+  g_assert_cmpstr (result.err, ==, "");
+}
+
+static void
+test_cli_help (void)
+{
+  g_auto(RunResult) result = { 0 };
+
+  run (&result, "--help");
+  g_assert_cmpint (result.status, ==, 0);
+  assert_contains (result.out, "--check");
+  assert_contains (result.out, "--list");
+  assert_contains (result.out, "--export=FILE");
+  assert_contains (result.out, "--export-all=DIRECTORY");
+  assert_contains (result.out, "--size=WIDTHxHEIGHT");
+}
+
+static void
+test_cli_unknown_option (void)
+{
+  g_auto(RunResult) result = { 0 };
+
+  run (&result, "--no-such-option");
+  g_assert_cmpint (result.status, ==, 2);
+  assert_contains (result.err, "--no-such-option");
+  assert_contains (result.err, "--help");
+  g_assert_cmpstr (result.out, ==, "");
+}
+
+static void
+test_cli_check_bundled (void)
+{
+  g_auto(RunResult) result = { 0 };
+  g_autofree char *investment = dataset_path ("cloud-investment.json");
+  g_autofree char *revenue = dataset_path ("alibaba-cloud-revenue.json");
+  g_autofree char *price = dataset_path ("alibaba-share-price.json");
+  g_autofree char *line = NULL;
+
+  run (&result, "--check", investment, revenue, price);
+  g_assert_cmpint (result.status, ==, 0);
+
+  line = g_strdup_printf ("%s: ok — id \"cloud-investment\", 5 rows, 6 columns, 2 charts\n",
+                          investment);
+  assert_contains (result.out, line);
+  g_clear_pointer (&line, g_free);
+
+  line = g_strdup_printf ("%s: ok — id \"alibaba-cloud-revenue\", 4 rows, 4 columns, 3 charts\n",
+                          revenue);
+  assert_contains (result.out, line);
+  g_clear_pointer (&line, g_free);
+
+  line = g_strdup_printf ("%s: ok — id \"alibaba-share-price\", 3 rows, 3 columns, 2 charts\n",
+                          price);
+  assert_contains (result.out, line);
+}
+
+static char *
+write_temp_file (const char *dir,
+                 const char *name,
+                 const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+/* The error names the file and the line:column of the mistake, and the
+ * files after a bad one are still checked. */
+static void
+test_cli_check_bad (void)
+{
+  g_auto(RunResult) result = { 0 };
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *bad = NULL;
+  g_autofree char *good = dataset_path ("alibaba-cloud-revenue.json");
+  g_autoptr(GRegex) regex = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *pattern = NULL;
+
+  bad = write_temp_file (dir, "bad.json",
+                         "{\n"
+                         "  \"format\": \"market-charts/1\",\n"
+                         "  \"id\": \"bad\",\n"
+                         "  \"columns\": [ { \"id\": \"x\", \"type\": \"number\" } ],\n"
+                         "  \"rows\": [ [ \"not a number\" ] ]\n"
+                         "}\n");
+
+  run (&result, "--check", bad, good);
+  g_assert_cmpint (result.status, ==, 1);
+
+  escaped = g_regex_escape_string (bad, -1);
+  pattern = g_strdup_printf ("^%s:[0-9]+:[0-9]+: ", escaped);
+  regex = g_regex_new (pattern, G_REGEX_MULTILINE, 0, NULL);
+  if (!g_regex_match (regex, result.err, 0, NULL))
+    g_error ("no “FILE:LINE:COLUMN: ” error in:\n%s", result.err);
+
+  assert_contains (result.out, "alibaba-cloud-revenue\", 4 rows");
+  g_assert_null (strstr (result.out, "bad.json"));
+
+  remove_tree (dir);
+}
+
+static void
+test_cli_check_syntax_error (void)
+{
+  g_auto(RunResult) result = { 0 };
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *bad = write_temp_file (dir, "broken.json", "{\n  \"format\": \n");
+  g_autofree char *prefix = g_strdup_printf ("%s:", bad);
+
+  run (&result, "--check", bad);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_true (g_str_has_prefix (result.err, prefix));
+  g_assert_cmpstr (result.out, ==, "");
+
+  remove_tree (dir);
+}
+
+static void
+test_cli_check_missing_file (void)
+{
+  g_auto(RunResult) result = { 0 };
+
+  run (&result, "--check", "/nonexistent/market-charts/data.json");
+  g_assert_cmpint (result.status, ==, 1);
+  assert_contains (result.err, "data.json");
+}
+
+static void
+test_cli_check_needs_files (void)
+{
+  g_auto(RunResult) result = { 0 };
+
+  run (&result, "--check");
+  g_assert_cmpint (result.status, ==, 2);
+  assert_contains (result.err, "FILE");
+}
+
+static void
+test_cli_list (void)
+{
+  static const char * const expected[] = {
+    "cloud-investment — Cloud and AI investment commitments\n",
+    "alibaba-cloud-revenue — Alibaba Cloud revenue\n",
+    "alibaba-share-price — Alibaba share price and market value\n",
+    "    investment ", "    market-share ",
+    "    revenue ", "    revenue-growth ", "    apac-share ",
+    "    price-and-market-cap ", "    market-cap ",
+  };
+  g_auto(RunResult) result = { 0 };
+
+  run (&result, "--list");
+  g_assert_cmpint (result.status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    assert_contains (result.out, expected[i]);
+  assert_contains (result.out, "Announced AI and cloud investment");
+}
+
+static void
+test_cli_list_takes_no_files (void)
+{
+  g_auto(RunResult) result = { 0 };
+
+  run (&result, "--list", "extra.json");
+  g_assert_cmpint (result.status, ==, 2);
+  assert_contains (result.err, "extra.json");
+}
+
+static void
+test_cli_export_formats (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "chart.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "chart.PDF", NULL);
+  g_auto(RunResult) png_result = { 0 };
+  g_auto(RunResult) svg_result = { 0 };
+  g_auto(RunResult) pdf_result = { 0 };
+  g_autofree char *svg_text = NULL;
+
+  run (&png_result, "--export", png);
+  g_assert_cmpint (png_result.status, ==, 0);
+  assert_file_starts_with (png, "\x89PNG\r\n\x1a\n", 8);
+
+  run (&svg_result, "--export", svg, "--dataset", "alibaba-cloud-revenue",
+       "--chart", "apac-share", "--theme", "dark");
+  g_assert_cmpint (svg_result.status, ==, 0);
+  g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
+  assert_contains (svg_text, "<svg");
+
+  run (&pdf_result, "--export", pdf, "--dataset", "cloud-investment", "--chart", "market-share");
+  g_assert_cmpint (pdf_result.status, ==, 0);
+  assert_file_starts_with (pdf, "%PDF-", 5);
+
+  remove_tree (dir);
+}
+
+static guint32
+read_be32 (const guchar *data)
+{
+  return ((guint32) data[0] << 24) | ((guint32) data[1] << 16) |
+         ((guint32) data[2] << 8) | (guint32) data[3];
+}
+
+/* --size is in pixels at scale 1; --scale multiplies the PNG's pixels. */
+static void
+test_cli_export_size_and_scale (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *png = g_build_filename (dir, "big.png", NULL);
+  g_auto(RunResult) result = { 0 };
+  g_autofree char *contents = NULL;
+  gsize size = 0;
+
+  run (&result, "--export", png, "--size", "400x300", "--scale", "2", "--transparent");
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_true (g_file_get_contents (png, &contents, &size, NULL));
+  g_assert_cmpuint (size, >, 24);
+  /* The IHDR chunk: width and height follow the signature and chunk header. */
+  g_assert_cmpuint (read_be32 ((guchar *) contents + 16), ==, 800);
+  g_assert_cmpuint (read_be32 ((guchar *) contents + 20), ==, 600);
+
+  remove_tree (dir);
+}
+
+static void
+test_cli_export_dataset_file (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *png = g_build_filename (dir, "from-file.png", NULL);
+  g_autofree char *dataset = dataset_path ("alibaba-share-price.json");
+  g_auto(RunResult) result = { 0 };
+
+  run (&result, "--export", png, "--dataset", dataset, "--chart", "market-cap");
+  g_assert_cmpint (result.status, ==, 0);
+  assert_file_starts_with (png, "\x89PNG\r\n\x1a\n", 8);
+
+  remove_tree (dir);
+}
+
+static void
+test_cli_export_unknown_dataset (void)
+{
+  g_auto(RunResult) result = { 0 };
+
+  run (&result, "--export", "never-written.png", "--dataset", "no-such-dataset");
+  g_assert_cmpint (result.status, ==, 2);
+  assert_contains (result.err, "no-such-dataset");
+  assert_contains (result.err, "cloud-investment");
+  assert_contains (result.err, "alibaba-cloud-revenue");
+  assert_contains (result.err, "alibaba-share-price");
+  g_assert_false (g_file_test ("never-written.png", G_FILE_TEST_EXISTS));
+}
+
+static void
+test_cli_export_unknown_chart (void)
+{
+  g_auto(RunResult) result = { 0 };
+
+  run (&result, "--export", "never-written.png",
+       "--dataset", "alibaba-cloud-revenue", "--chart", "pie-in-the-sky");
+  g_assert_cmpint (result.status, ==, 2);
+  assert_contains (result.err, "pie-in-the-sky");
+  assert_contains (result.err, "revenue, revenue-growth, apac-share");
+  g_assert_false (g_file_test ("never-written.png", G_FILE_TEST_EXISTS));
+}
+
+static void
+test_cli_export_bad_options (void)
+{
+  static const char * const bad_sizes[] = { "0x5", "abc", "800x", "x600", "-5x100", "800x500x2" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_sizes); i++)
+    {
+      g_auto(RunResult) result = { 0 };
+
+      run (&result, "--export", "never-written.png", "--size", bad_sizes[i]);
+      g_assert_cmpint (result.status, ==, 2);
+      assert_contains (result.err, bad_sizes[i]);
+    }
+
+  {
+    g_auto(RunResult) result = { 0 };
+
+    run (&result, "--export", "never-written.gif");
+    g_assert_cmpint (result.status, ==, 2);
+    assert_contains (result.err, "gif");
+  }
+
+  {
+    g_auto(RunResult) result = { 0 };
+
+    run (&result, "--export", "never-written.png", "--theme", "sepia");
+    g_assert_cmpint (result.status, ==, 2);
+    assert_contains (result.err, "sepia");
+  }
+
+  {
+    g_auto(RunResult) result = { 0 };
+
+    run (&result, "--export", "never-written.png", "--scale", "lots");
+    g_assert_cmpint (result.status, ==, 2);
+    assert_contains (result.err, "lots");
+  }
+
+  {
+    g_auto(RunResult) result = { 0 };
+
+    run (&result, "--chart", "revenue");
+    g_assert_cmpint (result.status, ==, 2);
+    assert_contains (result.err, "--export");
+  }
+
+  g_assert_false (g_file_test ("never-written.png", G_FILE_TEST_EXISTS));
+}
+
+/* A path that cannot be written fails with status 1 and the reason. */
+static void
+test_cli_export_unwritable (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *blocker = write_temp_file (dir, "a-file", "not a folder\n");
+  g_autofree char *inside_file = g_build_filename (blocker, "chart.png", NULL);
+  g_auto(RunResult) result = { 0 };
+  g_auto(RunResult) missing = { 0 };
+
+  run (&result, "--export", inside_file);
+  g_assert_cmpint (result.status, ==, 1);
+  assert_contains (result.err, "chart.png");
+  assert_contains (result.err, "directory");
+
+  run (&missing, "--export", "/nonexistent/market-charts/chart.svg");
+  g_assert_cmpint (missing.status, ==, 1);
+  assert_contains (missing.err, "chart.svg");
+
+  remove_tree (dir);
+}
+
+static void
+test_cli_export_all (void)
+{
+  static const char * const charts[] = { "revenue", "revenue-growth", "apac-share" };
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *out = g_build_filename (dir, "charts", NULL);
+  g_auto(RunResult) result = { 0 };
+
+  run (&result, "--export-all", out, "--dataset", "alibaba-cloud-revenue", "--format", "svg");
+  g_assert_cmpint (result.status, ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("alibaba-cloud-revenue-%s.svg", charts[i]);
+      g_autofree char *path = g_build_filename (out, name, NULL);
+      g_autofree char *text = NULL;
+
+      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+      assert_contains (text, "<svg");
+      assert_contains (result.out, name);
+    }
+
+  remove_tree (dir);
+}
+
+static void
+test_cli_export_all_bad_format (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_auto(RunResult) result = { 0 };
+
+  run (&result, "--export-all", dir, "--format", "bmp");
+  g_assert_cmpint (result.status, ==, 2);
+  assert_contains (result.err, "bmp");
+
+  remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *work_dir = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  program = g_canonicalize_filename (g_test_get_filename (G_TEST_BUILT, "..", "src",
+                                                          "market-charts", NULL), NULL);
+  datasets_dir = g_canonicalize_filename (g_test_get_filename (G_TEST_DIST, "..", "data",
+                                                               "datasets", NULL), NULL);
+
+  /* Relative output paths land in a folder of our own. */
+  work_dir = make_temp_dir ();
+  g_assert_cmpint (g_chdir (work_dir), ==, 0);
+
+  g_test_add_func ("/mc/cli/version", test_cli_version);
+  g_test_add_func ("/mc/cli/help", test_cli_help);
+  g_test_add_func ("/mc/cli/unknown-option", test_cli_unknown_option);
+  g_test_add_func ("/mc/cli/check/bundled", test_cli_check_bundled);
+  g_test_add_func ("/mc/cli/check/bad", test_cli_check_bad);
+  g_test_add_func ("/mc/cli/check/syntax-error", test_cli_check_syntax_error);
+  g_test_add_func ("/mc/cli/check/missing-file", test_cli_check_missing_file);
+  g_test_add_func ("/mc/cli/check/needs-files", test_cli_check_needs_files);
+  g_test_add_func ("/mc/cli/list", test_cli_list);
+  g_test_add_func ("/mc/cli/list/no-files", test_cli_list_takes_no_files);
+  g_test_add_func ("/mc/cli/export/formats", test_cli_export_formats);
+  g_test_add_func ("/mc/cli/export/size-and-scale", test_cli_export_size_and_scale);
+  g_test_add_func ("/mc/cli/export/dataset-file", test_cli_export_dataset_file);
+  g_test_add_func ("/mc/cli/export/unknown-dataset", test_cli_export_unknown_dataset);
+  g_test_add_func ("/mc/cli/export/unknown-chart", test_cli_export_unknown_chart);
+  g_test_add_func ("/mc/cli/export/bad-options", test_cli_export_bad_options);
+  g_test_add_func ("/mc/cli/export/unwritable", test_cli_export_unwritable);
+  g_test_add_func ("/mc/cli/export-all", test_cli_export_all);
+  g_test_add_func ("/mc/cli/export-all/bad-format", test_cli_export_all_bad_format);
+
+  status = g_test_run ();
+  remove_tree (work_dir);
+  g_free (program);
+  g_free (datasets_dir);
+
+  return status;
+}
