@@ -30,6 +30,15 @@ typedef enum
   MC_LOADER_ERROR_PATH,        /* CSV reference leaves the dataset's folder */
 } McLoaderError;
 
+/* Resource limits, documented in docs/dataset-format.md. Going over one
+ * gives MC_LOADER_ERROR_TOO_LARGE. */
+#define MC_LOADER_MAX_JSON_SIZE      ((gsize) 64 * 1024 * 1024)
+#define MC_LOADER_MAX_CSV_SIZE       ((gsize) 1024 * 1024 * 1024)
+#define MC_LOADER_MAX_COLUMNS        4096
+#define MC_LOADER_MAX_ROWS           50000000
+#define MC_LOADER_MAX_DEPTH          64
+#define MC_LOADER_MAX_STRING_LENGTH  (64 * 1024)
+
 GQuark      mc_loader_error_quark   (void);
 
 /* Loads a dataset file: JSON ("*.json" or content starting with '{') or a

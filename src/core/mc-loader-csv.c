@@ -1,0 +1,705 @@
+/* mc-loader-csv.c: datasets from CSV files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Two uses: the rows of a JSON dataset that names a CSV file (the columns
+ * and their types are declared in the JSON), and plain CSV files opened on
+ * their own, whose column types are inferred in a first pass over the data
+ * and converted in a second. Both passes walk the buffer in place; only
+ * string cells are copied.
+ */
+#include "config.h"
+
+#include "mc-loader.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "mc-loader-private.h"
+
+#define CANCEL_CHECK_ROWS 65536
+
+typedef struct
+{
+  const char   *name;       /* the CSV file, for messages */
+  McCsvReader  *reader;
+  GCancellable *cancellable;
+  GString      *scratch;
+  guint         n_rows;
+} CsvContext;
+
+/* Markers that mean "no value" in number, date and boolean columns. */
+static gboolean
+is_missing_marker (const char *text,
+                   gsize       length)
+{
+  static const char * const markers[] = {
+    "NA", "N/A", "n/a", "na", "null", "NULL", "NaN", "nan", "-", "–", "—",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
+    if (strlen (markers[i]) == length && memcmp (markers[i], text, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static const char *
+trim (const char *text,
+      gsize      *length)
+{
+  while (*length > 0 && (*text == ' ' || *text == '\t'))
+    text++, (*length)--;
+  while (*length > 0 && (text[*length - 1] == ' ' || text[*length - 1] == '\t'))
+    (*length)--;
+  return text;
+}
+
+/* The field's text; unquoted fields lose surrounding spaces. */
+static const char *
+get_field (CsvContext *c,
+           guint       index,
+           gsize      *length)
+{
+  const char *text = mc_csv_reader_get_field (c->reader, index, length);
+
+  if (mc_csv_reader_field_is_quoted (c->reader, index))
+    return text;
+  return trim (text, length);
+}
+
+G_GNUC_PRINTF (5, 6)
+static gboolean
+field_error (CsvContext    *c,
+             guint          index,
+             GError       **error,
+             McLoaderError  code,
+             const char    *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  guint line, column;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  mc_csv_reader_get_field_position (c->reader, index, &line, &column);
+  mc_loader_set_error (error, code, c->name, line, column, "%s", message);
+  return FALSE;
+}
+
+static gboolean
+next_row (CsvContext  *c,
+          gboolean    *have_row,
+          GError     **error)
+{
+  GError *csv_error = NULL;
+
+  if (c->n_rows % CANCEL_CHECK_ROWS == CANCEL_CHECK_ROWS - 1 &&
+      g_cancellable_set_error_if_cancelled (c->cancellable, error))
+    return FALSE;
+
+  *have_row = mc_csv_reader_next_row (c->reader, &csv_error);
+  if (csv_error != NULL)
+    {
+      mc_loader_propagate_csv_error (error, csv_error, c->name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_row (CsvContext  *c,
+           guint        n_header,
+           GError     **error)
+{
+  guint n_fields = mc_csv_reader_get_n_fields (c->reader);
+  guint line, column;
+
+  if (++c->n_rows > MC_LOADER_MAX_ROWS)
+    {
+      mc_loader_set_error (error, MC_LOADER_ERROR_TOO_LARGE, c->name,
+                           mc_csv_reader_get_line (c->reader), 1,
+                           _("more than %d rows; that is the limit"),
+                           MC_LOADER_MAX_ROWS);
+      return FALSE;
+    }
+  if (n_fields == n_header)
+    return TRUE;
+
+  if (n_fields > n_header)
+    mc_csv_reader_get_field_position (c->reader, n_header, &line, &column);
+  else
+    mc_csv_reader_get_end_position (c->reader, &line, &column);
+  mc_loader_set_error (error, MC_LOADER_ERROR_SHAPE, c->name, line, column,
+                       _("this row has %u fields, the header has %u"),
+                       n_fields, n_header);
+  return FALSE;
+}
+
+/* Converting fields */
+
+static gboolean
+strip_percent (const char **text,
+               gsize       *length)
+{
+  if (*length == 0 || (*text)[*length - 1] != '%')
+    return FALSE;
+  (*length)--;
+  *text = trim (*text, length);
+  return TRUE;
+}
+
+static gboolean
+append_number (CsvContext  *c,
+               McColumn    *column,
+               guint        index,
+               const char  *text,
+               gsize        length,
+               GError     **error)
+{
+  g_autofree char *quoted = NULL;
+  const char *number = text;
+  gsize number_length = length;
+  double value;
+
+  if (g_strcmp0 (mc_column_get_unit (column), "percent") == 0)
+    strip_percent (&number, &number_length);
+
+  switch (mc_csv_parse_number (number, number_length, &value))
+    {
+    case MC_CSV_NUMBER_OK:
+      mc_column_append_value (column, value);
+      return TRUE;
+    case MC_CSV_NUMBER_RANGE:
+      quoted = mc_loader_describe_text (text, length);
+      return field_error (c, index, error, MC_LOADER_ERROR_VALUE,
+                          _("the number %s is out of range; the largest number is "
+                            "about 1.8e308"), quoted);
+    case MC_CSV_NUMBER_INVALID:
+    default:
+      quoted = mc_loader_describe_text (text, length);
+      return field_error (c, index, error, MC_LOADER_ERROR_TYPE,
+                          _("column “%s” expects a number, found %s"),
+                          mc_column_get_id (column), quoted);
+    }
+}
+
+static gboolean
+append_date (CsvContext      *c,
+             McColumn        *column,
+             guint            index,
+             const char      *text,
+             gsize            length,
+             McDatePrecision *finest,
+             GError         **error)
+{
+  g_autofree char *quoted = NULL;
+  McDatePrecision precision;
+  double days;
+
+  if (mc_loader_parse_date_len (text, length, &days, &precision))
+    {
+      *finest = MAX (*finest, precision);
+      mc_column_append_value (column, days);
+      return TRUE;
+    }
+  quoted = mc_loader_describe_text (text, length);
+  return field_error (c, index, error, MC_LOADER_ERROR_VALUE,
+                      _("%s is not a date; expected e.g. 2024, 2024-02 or 2024-02-15"),
+                      quoted);
+}
+
+static gboolean
+append_boolean (CsvContext  *c,
+                McColumn    *column,
+                guint        index,
+                const char  *text,
+                gsize        length,
+                GError     **error)
+{
+  g_autofree char *quoted = NULL;
+  gboolean value;
+
+  if (mc_loader_parse_boolean (text, length, &value))
+    {
+      mc_column_append_value (column, value ? 1 : 0);
+      return TRUE;
+    }
+  quoted = mc_loader_describe_text (text, length);
+  return field_error (c, index, error, MC_LOADER_ERROR_TYPE,
+                      _("column “%s” expects true or false (or yes or no), found %s"),
+                      mc_column_get_id (column), quoted);
+}
+
+/* Appends field @index of the current row to @column. */
+static gboolean
+append_field (CsvContext      *c,
+              McColumn        *column,
+              guint            index,
+              McDatePrecision *finest,
+              GError         **error)
+{
+  McColumnType type = mc_column_get_column_type (column);
+  gsize length;
+  const char *text = get_field (c, index, &length);
+
+  if (length == 0 || (type != MC_COLUMN_STRING && is_missing_marker (text, length)))
+    {
+      mc_column_append_missing (column);
+      return TRUE;
+    }
+
+  switch (type)
+    {
+    case MC_COLUMN_NUMBER:
+      return append_number (c, column, index, text, length, error);
+    case MC_COLUMN_DATE:
+      return append_date (c, column, index, text, length, finest, error);
+    case MC_COLUMN_BOOLEAN:
+      return append_boolean (c, column, index, text, length, error);
+    case MC_COLUMN_STRING:
+    default:
+      g_string_truncate (c->scratch, 0);
+      g_string_append_len (c->scratch, text, length);
+      mc_column_append_string (column, c->scratch->str);
+      return TRUE;
+    }
+}
+
+static void
+set_date_precisions (McDataset             *dataset,
+                     const McDatePrecision *finest)
+{
+  for (guint i = 0; i < mc_dataset_get_n_columns (dataset); i++)
+    {
+      McColumn *column = mc_dataset_get_column (dataset, i);
+
+      if (mc_column_get_column_type (column) == MC_COLUMN_DATE &&
+          mc_column_get_n_rows (column) > 0)
+        mc_column_set_date_precision (column, finest[i]);
+    }
+}
+
+/* Reads every data row into the columns; field map[i] feeds column i. */
+static gboolean
+read_rows (CsvContext  *c,
+           McDataset   *dataset,
+           const int   *map,
+           guint        n_header,
+           GError     **error)
+{
+  guint n_columns = mc_dataset_get_n_columns (dataset);
+  g_autofree McDatePrecision *finest = g_new0 (McDatePrecision, n_columns);
+  gboolean have_row;
+
+  c->n_rows = 0;
+  for (;;)
+    {
+      if (!next_row (c, &have_row, error))
+        return FALSE;
+      if (!have_row)
+        break;
+      if (!check_row (c, n_header, error))
+        return FALSE;
+      for (guint i = 0; i < n_columns; i++)
+        if (!append_field (c, mc_dataset_get_column (dataset, i), map[i],
+                           &finest[i], error))
+          return FALSE;
+    }
+
+  set_date_precisions (dataset, finest);
+  return TRUE;
+}
+
+static gboolean
+read_header (CsvContext  *c,
+             GError     **error)
+{
+  gboolean have_row;
+
+  if (!next_row (c, &have_row, error))
+    return FALSE;
+  if (!have_row)
+    {
+      mc_loader_set_error (error, MC_LOADER_ERROR_SYNTAX, c->name, 0, 0,
+                           _("the file is empty; a CSV file starts with a header "
+                             "row naming its columns"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* CSV data of a JSON dataset */
+
+static char *
+header_names (CsvContext *c)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < mc_csv_reader_get_n_fields (c->reader); i++)
+    {
+      gsize length;
+      const char *text = get_field (c, i, &length);
+
+      g_string_append_printf (out, "%s%.*s", i > 0 ? ", " : "", (int) length, text);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+warn_undeclared (CsvContext *c,
+                 McDataset  *dataset,
+                 guint       index,
+                 const char *id,
+                 const char *json_name)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *full = NULL;
+  guint line, column;
+
+  mc_csv_reader_get_field_position (c->reader, index, &line, &column);
+  message = g_strdup_printf (_("column “%s” is not declared in %s and is ignored"),
+                             id, json_name);
+  full = mc_loader_format_message (c->name, line, column, message);
+  mc_dataset_add_warning (dataset, full);
+}
+
+/* Maps each declared column to its field in the header. */
+static gboolean
+map_header (CsvContext  *c,
+            McDataset   *dataset,
+            const char  *json_name,
+            int         *map,
+            GError     **error)
+{
+  guint n_fields = mc_csv_reader_get_n_fields (c->reader);
+
+  for (guint i = 0; i < mc_dataset_get_n_columns (dataset); i++)
+    map[i] = -1;
+
+  for (guint f = 0; f < n_fields; f++)
+    {
+      gsize length;
+      const char *text = get_field (c, f, &length);
+      g_autofree char *id = g_strndup (text, length);
+      int index = mc_dataset_get_column_index (dataset, id);
+
+      if (index >= 0 && map[index] >= 0)
+        return field_error (c, f, error, MC_LOADER_ERROR_DUPLICATE,
+                            _("the header names column “%s” twice"), id);
+      if (index >= 0)
+        map[index] = f;
+      else
+        warn_undeclared (c, dataset, f, id, json_name);
+    }
+
+  for (guint i = 0; i < mc_dataset_get_n_columns (dataset); i++)
+    {
+      g_autofree char *names = NULL;
+
+      if (map[i] >= 0)
+        continue;
+      names = header_names (c);
+      mc_loader_set_error (error, MC_LOADER_ERROR_MISSING, c->name, 1, 1,
+                           _("the header has no column “%s”, which %s declares; "
+                             "the header is: %s"),
+                           mc_column_get_id (mc_dataset_get_column (dataset, i)),
+                           json_name, names);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * mc_loader_read_csv_data:
+ *
+ * Fills the declared columns of @dataset from CSV text whose header row
+ * names column ids. Extra CSV columns are ignored with a warning.
+ */
+gboolean
+mc_loader_read_csv_data (McDataset     *dataset,
+                         const char    *name,
+                         const char    *json_name,
+                         const char    *text,
+                         gsize          length,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(McCsvReader) reader = mc_csv_reader_new (text, length, MC_CSV_SEPARATOR_AUTO);
+  g_autofree int *map = g_new (int, mc_dataset_get_n_columns (dataset));
+  CsvContext c = { name, reader, cancellable, NULL, 0 };
+  gboolean ok;
+
+  if (!read_header (&c, error) || !map_header (&c, dataset, json_name, map, error))
+    return FALSE;
+
+  c.scratch = g_string_new (NULL);
+  ok = read_rows (&c, dataset, map, mc_csv_reader_get_n_fields (reader), error);
+  g_string_free (c.scratch, TRUE);
+  return ok;
+}
+
+/* Plain CSV files: inferring column types */
+
+typedef struct
+{
+  guint           n_values;
+  gboolean        number;    /* every value so far could be one */
+  gboolean        date;
+  gboolean        boolean;
+  gboolean        percent;   /* some number had a trailing % */
+  gboolean        years;     /* every number is a whole year 1000..9999 */
+} Inference;
+
+/* "0700" or "02134" are codes (tickers, postcodes), not numbers. */
+static gboolean
+has_leading_zero (const char *text,
+                  gsize       length)
+{
+  if (length > 0 && (*text == '-' || *text == '+'))
+    text++, length--;
+  return length > 1 && text[0] == '0' && g_ascii_isdigit (text[1]);
+}
+
+static void
+infer_number (Inference  *inference,
+              const char *text,
+              gsize       length)
+{
+  gboolean percent = strip_percent (&text, &length);
+  double value;
+
+  if (mc_csv_parse_number (text, length, &value) != MC_CSV_NUMBER_OK ||
+      has_leading_zero (text, length))
+    {
+      inference->number = FALSE;
+      return;
+    }
+  inference->percent |= percent;
+  if (percent || value != floor (value) || value < 1000 || value > 9999 ||
+      memchr (text, '.', length) != NULL || memchr (text, 'e', length) != NULL)
+    inference->years = FALSE;
+}
+
+static void
+infer_field (Inference  *inference,
+             const char *text,
+             gsize       length)
+{
+  gboolean unused;
+
+  if (length == 0 || is_missing_marker (text, length))
+    return;
+
+  inference->n_values++;
+  if (inference->number)
+    infer_number (inference, text, length);
+  if (inference->date && !mc_loader_parse_date_len (text, length, NULL, NULL))
+    inference->date = FALSE;
+  if (inference->boolean && !mc_loader_parse_boolean (text, length, &unused))
+    inference->boolean = FALSE;
+}
+
+/* A header that names years: "year", "Fiscal year", "report_year". */
+static gboolean
+names_years (const char *id)
+{
+  return g_str_equal (id, "year") || g_str_has_suffix (id, "_year") ||
+         g_str_equal (id, "yr") || g_str_equal (id, "fy");
+}
+
+static McColumnType
+decide_type (const Inference *inference,
+             const char      *id)
+{
+  if (inference->n_values == 0)
+    return MC_COLUMN_STRING;
+  if (inference->number && inference->years && !inference->percent && names_years (id))
+    return MC_COLUMN_DATE;
+  if (inference->number)
+    return MC_COLUMN_NUMBER;
+  if (inference->date)
+    return MC_COLUMN_DATE;
+  if (inference->boolean)
+    return MC_COLUMN_BOOLEAN;
+  return MC_COLUMN_STRING;
+}
+
+static gboolean
+infer_types (CsvContext  *c,
+             Inference   *inferences,
+             guint        n_columns,
+             GError     **error)
+{
+  gboolean have_row;
+
+  for (guint i = 0; i < n_columns; i++)
+    inferences[i] = (Inference) { 0, TRUE, TRUE, TRUE, FALSE, TRUE };
+
+  c->n_rows = 0;
+  for (;;)
+    {
+      if (!next_row (c, &have_row, error))
+        return FALSE;
+      if (!have_row)
+        return TRUE;
+      if (!check_row (c, n_columns, error))
+        return FALSE;
+      for (guint i = 0; i < n_columns; i++)
+        {
+          gsize length;
+          const char *text;
+
+          if (!inferences[i].number && !inferences[i].date && !inferences[i].boolean)
+            continue;
+          text = get_field (c, i, &length);
+          infer_field (&inferences[i], text, length);
+        }
+    }
+}
+
+/* Plain CSV files: the dataset */
+
+/* "cloud_revenue-2024.csv" -> "Cloud revenue 2024" */
+static char *
+title_from_name (const char *name)
+{
+  g_autofree char *stem = g_strdup (name);
+  char *dot = strrchr (stem, '.');
+  g_autofree char *title = NULL;
+
+  if (dot != NULL && dot != stem)
+    *dot = '\0';
+  g_strdelimit (stem, "_-", ' ');
+  g_strstrip (stem);
+  if (*stem == '\0')
+    return g_strdup (name);
+
+  title = g_strdup_printf ("%C%s", g_unichar_totitle (g_utf8_get_char (stem)),
+                           g_utf8_next_char (stem));
+  return g_steal_pointer (&title);
+}
+
+static char *
+dataset_id_from_name (const char *name)
+{
+  g_autofree char *stem = g_strdup (name);
+  char *dot = strrchr (stem, '.');
+  g_autofree char *id = NULL;
+
+  if (dot != NULL && dot != stem)
+    *dot = '\0';
+  id = mc_loader_make_id (stem, "dataset");
+  g_strdelimit (id, "_", '-');
+  return g_steal_pointer (&id);
+}
+
+/* Unique, safe column ids from the header. */
+static void
+add_columns (CsvContext      *c,
+             McDataset       *dataset,
+             const Inference *inferences,
+             char           **labels,
+             guint            n_columns)
+{
+  for (guint i = 0; i < n_columns; i++)
+    {
+      g_autofree char *fallback = g_strdup_printf ("column_%u", i + 1);
+      g_autofree char *base = mc_loader_make_id (labels[i], fallback);
+      g_autofree char *id = g_strdup (base);
+      McColumn *column;
+
+      for (guint n = 2; mc_dataset_get_column_index (dataset, id) >= 0; n++)
+        {
+          g_free (id);
+          id = g_strdup_printf ("%s_%u", base, n);
+        }
+      column = mc_column_new (id, labels[i], decide_type (&inferences[i], base));
+      if (mc_column_get_column_type (column) == MC_COLUMN_NUMBER && inferences[i].percent)
+        mc_column_set_unit (column, "percent");
+      mc_dataset_add_column (dataset, column);
+    }
+}
+
+static char **
+read_labels (CsvContext *c)
+{
+  guint n = mc_csv_reader_get_n_fields (c->reader);
+  char **labels = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      gsize length;
+      const char *text = get_field (c, i, &length);
+
+      if (length == 0)
+        labels[i] = g_strdup_printf (_("Column %u"), i + 1);
+      else
+        labels[i] = g_strndup (text, length);
+    }
+  return labels;
+}
+
+static gboolean
+check_has_rows (CsvContext  *c,
+                GError     **error)
+{
+  if (c->n_rows > 0)
+    return TRUE;
+  mc_loader_set_error (error, MC_LOADER_ERROR_SHAPE, c->name, 1, 1,
+                       _("the file has a header row but no data rows"));
+  return FALSE;
+}
+
+/**
+ * mc_loader_load_plain_csv:
+ *
+ * Loads a CSV file with a header row as a dataset of its own: column types
+ * are inferred and a default chart is chosen.
+ */
+McDataset *
+mc_loader_load_plain_csv (const char    *name,
+                          const char    *text,
+                          gsize          length,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(McCsvReader) reader = mc_csv_reader_new (text, length, MC_CSV_SEPARATOR_AUTO);
+  g_autoptr(McDataset) dataset = NULL;
+  g_autofree Inference *inferences = NULL;
+  g_autofree int *map = NULL;
+  g_auto(GStrv) labels = NULL;
+  g_autofree char *id = dataset_id_from_name (name);
+  g_autofree char *title = title_from_name (name);
+  CsvContext c = { name, reader, cancellable, NULL, 0 };
+  guint n_columns;
+  gboolean ok;
+
+  if (!read_header (&c, error))
+    return NULL;
+  labels = read_labels (&c);
+  n_columns = g_strv_length (labels);
+  inferences = g_new (Inference, n_columns);
+  if (!infer_types (&c, inferences, n_columns, error) || !check_has_rows (&c, error))
+    return NULL;
+
+  dataset = mc_dataset_new (id);
+  mc_dataset_set_title (dataset, title);
+  add_columns (&c, dataset, inferences, labels, n_columns);
+
+  map = g_new (int, n_columns);
+  for (guint i = 0; i < n_columns; i++)
+    map[i] = i;
+  mc_csv_reader_rewind (reader);
+  c.scratch = g_string_new (NULL);
+  ok = read_header (&c, error) && read_rows (&c, dataset, map, n_columns, error);
+  g_string_free (c.scratch, TRUE);
+  if (!ok)
+    return NULL;
+
+  mc_loader_add_default_chart (dataset, name);
+  return g_steal_pointer (&dataset);
+}
