@@ -63,13 +63,105 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* What the cells of one column share. */
+typedef struct
+{
+  McColumn *column;          /* owned by the dataset */
+  int       decimals;        /* numbers: the same for the whole column */
+  gboolean  has_estimates;   /* numbers: reserve room for the "(Est.)" mark */
+  int       wrap_chars;      /* texts: the width they wrap at */
+} McTableColumn;
+
+/* Texts longer than this wrap onto more lines. */
+#define WRAP_CHARS 20
+/* Enough rows to judge how wide a column's texts are. */
+#define SAMPLE_ROWS 10000
+
 static gboolean
 is_numeric (const McColumn *column)
 {
   return mc_column_get_column_type (column) == MC_COLUMN_NUMBER;
 }
 
-/* "Estimate" next to "15.4 (Est.)" says the same thing twice. */
+static gboolean
+column_has_estimates (const McColumn *column)
+{
+  guint n_rows = mc_column_get_n_rows (column);
+
+  if (!mc_column_has_annotations (column))
+    return FALSE;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      if (mc_column_is_estimate (column, i))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A text column with a text longer than WRAP_CHARS wraps its texts at
+ * that width; the cells' minimum width is that same width: were the column
+ * view to squeeze the column, wrapped rows would grow taller than it
+ * measured them. 0: no wrapping needed. */
+static int
+column_wrap_chars (const McColumn *column)
+{
+  guint n_rows = MIN (mc_column_get_n_rows (column), SAMPLE_ROWS);
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autofree char *text = mc_format_cell (column, i);
+
+      if (g_utf8_strlen (text, -1) > WRAP_CHARS)
+        return WRAP_CHARS;
+    }
+
+  return 0;
+}
+
+static McTableColumn *
+mc_table_column_new (McColumn *column)
+{
+  McTableColumn *table_column = g_new0 (McTableColumn, 1);
+
+  table_column->column = column;
+  if (is_numeric (column))
+    {
+      table_column->decimals = mc_format_column_decimals (column);
+      table_column->has_estimates = column_has_estimates (column);
+    }
+  else
+    {
+      table_column->wrap_chars = column_wrap_chars (column);
+    }
+
+  return table_column;
+}
+
+static void
+mc_table_column_free (gpointer  data,
+                      GClosure *closure)
+{
+  g_free (data);
+}
+
+/* The header carries the unit, so numbers go without it, and with the same
+ * decimals down the column so that the digits line up; their estimates get
+ * the separate mark. Other cells read as everywhere else in the app. */
+static char *
+format_value (const McTableColumn *table_column,
+              guint                row)
+{
+  const McColumn *column = table_column->column;
+
+  if (is_numeric (column) && !mc_column_is_missing (column, row))
+    return mc_format_number (mc_column_get_value (column, row), table_column->decimals);
+
+  return mc_format_cell (column, row);
+}
+
+/* "Estimate" next to the "(Est.)" mark says the same thing twice. */
 static gboolean
 note_is_redundant (const char *note,
                    gboolean    estimate)
@@ -88,34 +180,65 @@ note_is_redundant (const char *note,
   return FALSE;
 }
 
-/* Each cell is a box with the formatted value and, below it, the cell's
- * note in small dim text, so that notes are read without hovering. */
+static GtkWidget *
+create_label (float       xalign,
+              const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+/* A cell is a line with the value and, in columns with estimates, the
+ * "(Est.)" mark, which every row of such a column lays out (shown or not)
+ * so that the digits stay aligned; below it the cell's note in small dim
+ * text, so that notes are read without hovering. */
 static void
 on_cell_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   gpointer                  user_data)
 {
-  const McColumn *column = user_data;
-  float xalign = is_numeric (column) ? 1.0f : 0.0f;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *value = gtk_label_new (NULL);
-  GtkWidget *note = gtk_label_new (NULL);
+  const McTableColumn *table_column = user_data;
+  gboolean numeric = is_numeric (table_column->column);
+  float xalign = numeric ? 1.0f : 0.0f;
+  GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *value = create_label (xalign, "cell-value");
+  GtkWidget *mark = create_label (0.0f, "estimate-mark");
+  GtkWidget *note = create_label (xalign, "cell-note");
 
-  gtk_label_set_xalign (GTK_LABEL (value), xalign);
-  gtk_label_set_xalign (GTK_LABEL (note), xalign);
-  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (note), 24);
-  gtk_widget_add_css_class (value, "cell-value");
-  if (is_numeric (column))
-    gtk_widget_add_css_class (value, "numeric");
+  gtk_widget_set_hexpand (value, TRUE);
+  if (numeric)
+    {
+      gtk_widget_add_css_class (value, "numeric");
+    }
+  else if (table_column->wrap_chars > 0)
+    {
+      /* Long texts wrap rather than push the other columns out of view. */
+      gtk_label_set_wrap (GTK_LABEL (value), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (value), PANGO_WRAP_WORD);
+      gtk_label_set_width_chars (GTK_LABEL (value), table_column->wrap_chars);
+      gtk_label_set_max_width_chars (GTK_LABEL (value), table_column->wrap_chars);
+    }
+
+  /* Translators: the mark after an estimated value in a table */
+  gtk_label_set_label (GTK_LABEL (mark), _("(Est.)"));
+  gtk_widget_add_css_class (mark, "dim-label");
+  gtk_widget_set_margin_start (mark, 6);
+  gtk_widget_set_visible (mark, table_column->has_estimates);
+
   gtk_widget_add_css_class (note, "caption");
   gtk_widget_add_css_class (note, "dim-label");
-  gtk_widget_add_css_class (note, "cell-note");
   gtk_widget_set_visible (note, FALSE);
 
-  gtk_box_append (GTK_BOX (box), value);
-  gtk_box_append (GTK_BOX (box), note);
-  gtk_list_item_set_child (item, box);
+  gtk_box_append (GTK_BOX (line), value);
+  gtk_box_append (GTK_BOX (line), mark);
+  gtk_box_append (GTK_BOX (cell), line);
+  gtk_box_append (GTK_BOX (cell), note);
+  gtk_list_item_set_child (item, cell);
   gtk_list_item_set_activatable (item, FALSE);
 }
 
@@ -135,40 +258,88 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  user_data)
 {
-  const McColumn *column = user_data;
+  const McTableColumn *table_column = user_data;
+  const McColumn *column = table_column->column;
   McTableRow *row = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *value = gtk_widget_get_first_child (box);
-  GtkWidget *note = gtk_widget_get_last_child (box);
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  GtkWidget *line = gtk_widget_get_first_child (cell);
+  GtkWidget *value = gtk_widget_get_first_child (line);
+  GtkWidget *mark = gtk_widget_get_last_child (line);
+  GtkWidget *note = gtk_widget_get_last_child (cell);
   gboolean estimate = mc_column_is_estimate (column, row->index);
   const char *note_text = mc_column_get_note (column, row->index);
-  g_autofree char *text = mc_format_cell (column, row->index);
+  g_autofree char *text = format_value (table_column, row->index);
   gboolean show_note;
 
   gtk_label_set_label (GTK_LABEL (value), text);
   set_css_class (value, "estimate", estimate);
   set_css_class (value, "missing", mc_column_is_missing (column, row->index));
+  gtk_widget_set_child_visible (mark, estimate && table_column->has_estimates);
 
   show_note = note_text != NULL && !note_is_redundant (note_text, estimate);
   gtk_label_set_label (GTK_LABEL (note), show_note ? note_text : NULL);
   gtk_widget_set_visible (note, show_note);
 }
 
+/* Headers longer than this break onto more lines. */
+#define TITLE_WRAP_CHARS 16
+
+/* Breaks a long header into lines of about @width characters, since the
+ * column view does not wrap its titles. */
+static char *
+wrap_title (const char *title,
+            guint       width)
+{
+  g_auto(GStrv) words = g_strsplit (title, " ", -1);
+  g_autoptr(GString) wrapped = g_string_new (NULL);
+  guint line_length = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      guint length = g_utf8_strlen (words[i], -1);
+
+      if (i > 0 && line_length + 1 + length > width)
+        {
+          g_string_append_c (wrapped, '\n');
+          line_length = 0;
+        }
+      else if (i > 0)
+        {
+          g_string_append_c (wrapped, ' ');
+          line_length++;
+        }
+
+      g_string_append (wrapped, words[i]);
+      line_length += length;
+    }
+
+  return g_string_free (g_steal_pointer (&wrapped), FALSE);
+}
+
 static char *
 dup_column_title (const McColumn *column)
 {
   g_autofree char *unit = mc_format_unit (column);
+  g_autofree char *unbroken_unit = NULL;
+  g_autofree char *title = NULL;
+  g_auto(GStrv) unit_words = NULL;
   const char *label = mc_column_get_label (column);
 
   if (label == NULL || label[0] == '\0')
     label = mc_column_get_id (column);
 
   if (unit == NULL || unit[0] == '\0')
-    return g_strdup (label);
+    return wrap_title (label, TITLE_WRAP_CHARS);
+
+  /* The unit stays on one line: join its words with no-break spaces. */
+  unit_words = g_strsplit (unit, " ", -1);
+  unbroken_unit = g_strjoinv ("\xc2\xa0", unit_words);
 
   /* Translators: a table column header: the column's label and its unit,
    * e.g. "Revenue (USD bn)" */
-  return g_strdup_printf (_("%s (%s)"), label, unit);
+  title = g_strdup_printf (_("%s (%s)"), label, unbroken_unit);
+
+  return wrap_title (title, TITLE_WRAP_CHARS);
 }
 
 static GtkColumnViewColumn *
@@ -176,10 +347,12 @@ create_column (McColumn *column)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autofree char *title = dup_column_title (column);
+  McTableColumn *table_column = mc_table_column_new (column);
   GtkColumnViewColumn *view_column;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), column);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), column);
+  g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), table_column);
+  g_signal_connect_data (factory, "bind", G_CALLBACK (on_cell_bind_cb), table_column,
+                         mc_table_column_free, 0);
 
   view_column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
   gtk_column_view_column_set_resizable (view_column, TRUE);
