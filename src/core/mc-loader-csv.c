@@ -34,12 +34,19 @@ static gboolean
 is_missing_marker (const char *text,
                    gsize       length)
 {
-  static const char * const markers[] = {
-    "NA", "N/A", "n/a", "na", "null", "NULL", "NaN", "nan", "-", "–", "—",
+  static const struct { const char *text; gsize length; } markers[] = {
+#define MARKER(s) { s, sizeof s - 1 }
+    MARKER ("NA"), MARKER ("N/A"), MARKER ("n/a"), MARKER ("na"), MARKER ("null"),
+    MARKER ("NULL"), MARKER ("NaN"), MARKER ("nan"), MARKER ("-"), MARKER ("–"),
+    MARKER ("—"),
+#undef MARKER
   };
 
+  /* Called for every cell: most are longer than any marker. */
+  if (length > 4)
+    return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
-    if (strlen (markers[i]) == length && memcmp (markers[i], text, length) == 0)
+    if (markers[i].length == length && memcmp (markers[i].text, text, length) == 0)
       return TRUE;
   return FALSE;
 }
