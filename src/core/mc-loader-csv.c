@@ -510,12 +510,12 @@ infer_field (Inference  *inference,
     inference->boolean = FALSE;
 }
 
-/* A header that names years: "year", "Fiscal year", "report_year". */
+/* A header that names years: "Year", "Fiscal year", "report_year", "Date". */
 static gboolean
 names_years (const char *id)
 {
   return g_str_equal (id, "year") || g_str_has_suffix (id, "_year") ||
-         g_str_equal (id, "yr") || g_str_equal (id, "fy");
+         g_str_equal (id, "yr") || g_str_equal (id, "fy") || g_str_equal (id, "date");
 }
 
 static McColumnType

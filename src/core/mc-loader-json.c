@@ -42,7 +42,19 @@ typedef struct
   gsize          error_offset;
   McLoaderError  error_code;
   char          *error_message;
+  GArray        *duplicates;   /* gsize: offsets of keys seen twice */
 } Scanner;
+
+/* Duplicate keys are looked for among the first members of an object;
+ * the objects of the format are small. */
+#define MAX_CHECKED_KEYS 32
+
+typedef struct
+{
+  gsize start[MAX_CHECKED_KEYS];
+  gsize length[MAX_CHECKED_KEYS];
+  guint n;
+} KeySet;
 
 static gboolean scan_value (Scanner *s);
 
@@ -365,16 +377,47 @@ after_comma (Scanner *s,
   return TRUE;
 }
 
+/* json-glib keeps the last of repeated keys; the loader warns about them. */
+static void
+check_duplicate_key (Scanner *s,
+                     KeySet  *keys,
+                     gsize    start)
+{
+  gsize length = s->pos - start;
+
+  for (guint i = 0; i < keys->n; i++)
+    {
+      if (keys->length[i] == length &&
+          memcmp (s->text + keys->start[i], s->text + start, length) == 0)
+        {
+          if (s->duplicates == NULL)
+            s->duplicates = g_array_new (FALSE, FALSE, sizeof (gsize));
+          g_array_append_val (s->duplicates, start);
+          return;
+        }
+    }
+  if (keys->n < MAX_CHECKED_KEYS)
+    {
+      keys->start[keys->n] = start;
+      keys->length[keys->n++] = length;
+    }
+}
+
 static gboolean
 scan_member (Scanner *s,
-             gsize    open)
+             gsize    open,
+             KeySet  *keys)
 {
+  gsize key;
+
   if (at_end (s))
     return unclosed (s, open, _("object"));
   if (s->text[s->pos] != '"')
     return unexpected (s, _("a key in double quotes"));
+  key = s->pos;
   if (!scan_string (s))
     return FALSE;
+  check_duplicate_key (s, keys, key);
   skip_space (s);
   if (at_end (s))
     return unclosed (s, open, _("object"));
@@ -394,7 +437,9 @@ static gboolean
 scan_object (Scanner *s)
 {
   gsize open = s->pos;
+  KeySet keys;
 
+  keys.n = 0;
   if (!enter (s))
     return FALSE;
   if (!at_end (s) && s->text[s->pos] == '}')
@@ -402,7 +447,7 @@ scan_object (Scanner *s)
 
   for (;;)
     {
-      if (!scan_member (s, open))
+      if (!scan_member (s, open, &keys))
         return FALSE;
       if (at_end (s))
         return unclosed (s, open, _("object"));
@@ -484,6 +529,7 @@ static gboolean
 check_syntax (const char  *name,
               const char  *text,
               gsize        length,
+              GArray     **duplicates,
               GError     **error)
 {
   Scanner s = { text, length, 0, };
@@ -500,10 +546,14 @@ check_syntax (const char  *name,
     {
       skip_space (&s);
       if (at_end (&s))
-        return TRUE;
+        {
+          *duplicates = s.duplicates;
+          return TRUE;
+        }
       unexpected (&s, _("the end of the file after the JSON data"));
     }
 
+  g_clear_pointer (&s.duplicates, g_array_unref);
   mc_loader_position (text, length, s.error_offset, &line, &column);
   mc_loader_set_error (error, s.error_code, name, line, column, "%s", s.error_message);
   g_free (s.error_message);
@@ -666,6 +716,7 @@ typedef struct
   guint         depth;
   guint         n_warnings;
   guint         n_unlocated_warnings;
+  GArray       *duplicates;
 } Context;
 
 static void
@@ -2057,6 +2108,33 @@ add_summary_warning (Context *ctx)
   mc_dataset_add_warning (ctx->dataset, full);
 }
 
+static void
+warn_duplicate_keys (Context *ctx,
+                     GArray  *duplicates)
+{
+  for (guint i = 0; duplicates != NULL && i < duplicates->len; i++)
+    {
+      gsize offset = g_array_index (duplicates, gsize, i);
+      const char *key = ctx->text + offset;
+      gsize length = strcspn (key + 1, "\"") + 2;
+      g_autofree char *message = NULL;
+      g_autofree char *full = NULL;
+      guint line, column;
+
+      if (ctx->n_warnings >= MAX_LOCATED_WARNINGS)
+        {
+          ctx->n_unlocated_warnings++;
+          continue;
+        }
+      ctx->n_warnings++;
+      mc_loader_position (ctx->text, ctx->length, offset, &line, &column);
+      message = g_strdup_printf (_("the key %.*s appears twice in the same object; "
+                                   "only the last one counts"), (int) MIN (length, 60), key);
+      full = mc_loader_format_message (ctx->name, line, column, message);
+      mc_dataset_add_warning (ctx->dataset, full);
+    }
+}
+
 static McDataset *
 read_document (Context    *ctx,
                JsonNode   *root_node,
@@ -2083,6 +2161,7 @@ read_document (Context    *ctx,
     return NULL;
 
   ctx->dataset = dataset = mc_dataset_new (id);
+  warn_duplicate_keys (ctx, ctx->duplicates);
   check_members (ctx, root, known);
   if (!read_texts (ctx, root, error) ||
       !read_source (ctx, root, error) ||
@@ -2113,12 +2192,13 @@ mc_loader_load_json (const char    *name,
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GArray) duplicates = NULL;
   Context ctx = { name, };
 
   if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
     text += 3, length -= 3;
   if (!mc_loader_check_text (name, text, length, error) ||
-      !check_syntax (name, text, length, error))
+      !check_syntax (name, text, length, &duplicates, error))
     return NULL;
 
   parser = json_parser_new_immutable ();
@@ -2135,5 +2215,6 @@ mc_loader_load_json (const char    *name,
   ctx.length = length;
   ctx.base = base;
   ctx.cancellable = cancellable;
+  ctx.duplicates = duplicates;
   return read_document (&ctx, json_parser_get_root (parser), error);
 }
