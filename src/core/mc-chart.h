@@ -38,8 +38,9 @@ typedef enum
   MC_TEXT_NOTE,              /* "Est.", empty chart message */
 } McTextRole;
 
-/* A text placed by the last render, in the coordinates of that render.
- * For rotated text the box is the axis-aligned bounding box. */
+/* A text placed by the last render, in the coordinates of that render:
+ * the rectangle (@x, @y, @width, @height) turned by @angle (radians,
+ * clockwise as on screen) around its corner (@x, @y). */
 typedef struct
 {
   McTextRole  role;
@@ -48,6 +49,7 @@ typedef struct
   double      y;
   double      width;
   double      height;
+  double      angle;
 } McTextBox;
 
 typedef enum
@@ -136,6 +138,16 @@ char              *mc_chart_describe             (McChart            *chart);
 /* The texts placed by the last render. */
 const McTextBox   *mc_chart_get_text_boxes       (McChart            *chart,
                                                   guint              *n_boxes);
+
+/* The axis-aligned bounds of @box, and whether two boxes overlap (by
+ * more than a hair: boxes that touch do not). */
+void               mc_text_box_get_bounds        (const McTextBox    *box,
+                                                  double             *x0,
+                                                  double             *y0,
+                                                  double             *x1,
+                                                  double             *y1);
+gboolean           mc_text_box_overlaps          (const McTextBox    *a,
+                                                  const McTextBox    *b);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (McChartHit, mc_chart_hit_clear)
 

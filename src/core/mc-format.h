@@ -35,7 +35,33 @@ char   *mc_format_date          (double           days,
 char   *mc_format_cell          (const McColumn  *column,
                                  guint            row);
 
-/* How many decimals the values of @column are written with (0..6). */
+/* How many decimals the values of @column are written with (0..6). Very
+ * long columns are sampled (10 000 values spread over the column). */
 int     mc_format_column_decimals (const McColumn *column);
+
+/* The decimals @value needs, at most @max_decimals (0..6). */
+int     mc_format_value_decimals  (double           value,
+                                   int              max_decimals);
+
+/* A tick label of a value axis for @column: the number with as many
+ * decimals as @step needs, "%" appended for percentages; other units are
+ * left to the axis title. */
+char   *mc_format_tick          (const McColumn  *column,
+                                 double           value,
+                                 double           step);
+
+/* The short, translated suffix of a scale: "k", "m", "bn", "tn"; "" for
+ * none. */
+const char *mc_format_scale_suffix (McScale       scale);
+
+/* A date with a g_date_time_format() pattern, e.g. "%b %Y". */
+char   *mc_format_date_with     (double           days,
+                                 const char      *format);
+
+/* Parses "2024", "2024-02" or "2024-02-15" (as in a dataset's source
+ * date) into days since 1970-01-01 and the precision found. */
+gboolean mc_format_parse_iso_date (const char      *text,
+                                   double          *days,
+                                   McDatePrecision *precision);
 
 G_END_DECLS

@@ -1,0 +1,964 @@
+/* mc-chart-bar.c: vertical and horizontal bars, grouped or stacked
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "mc-chart-private.h"
+#include "mc-format.h"
+
+/* Share of a category's band that its bar (or group of bars) fills. */
+#define MC_BAR_SHARE 0.62
+#define MC_GROUP_SHARE 0.78
+/* The widest category label column of horizontal bars. */
+#define MC_LABEL_COLUMN_SHARE 0.36
+#define MC_ESTIMATE_LIGHTEN 0.6
+
+typedef struct
+{
+  McRender      *r;
+  McChart       *chart;
+  guint          n_categories;
+  guint         *order;       /* categories in display order */
+  guint         *visible;     /* visible series */
+  guint          n_visible;
+  double        *values;      /* [series * n_categories + category] */
+  guint8        *estimates;
+  gboolean       stacked;
+  gboolean       horizontal;
+  gboolean       value_labels;
+  McLinearScale  scale;
+  McRect         plot;
+  double         band;
+  double         label_column;  /* horizontal: width of the category labels */
+  McLabelFit     fit;
+} Bars;
+
+typedef enum
+{
+  LABEL_FULL,    /* "USD 50 bn" */
+  LABEL_SHORT,   /* "50" */
+} LabelForm;
+
+static double
+bar_value (Bars  *b,
+           guint  series,
+           guint  category)
+{
+  return b->values[series * b->n_categories + category];
+}
+
+static gboolean
+bar_estimate (Bars  *b,
+              guint  series,
+              guint  category)
+{
+  return b->estimates[series * b->n_categories + category];
+}
+
+/* Data */
+
+static void
+bars_fill_values (Bars *b)
+{
+  guint n_series = mc_chart_get_n_series (b->chart);
+
+  b->values = g_new (double, (gsize) n_series * b->n_categories + 1);
+  b->estimates = g_new0 (guint8, (gsize) n_series * b->n_categories + 1);
+  for (gsize i = 0; i < (gsize) n_series * b->n_categories; i++)
+    b->values[i] = NAN;
+
+  for (guint s = 0; s < n_series; s++)
+    {
+      McSeries *series = mc_chart_get_series_data (b->chart, s);
+
+      if (series->visible)
+        b->visible[b->n_visible++] = s;
+      for (guint i = 0; i < mc_series_get_n_points (series); i++)
+        {
+          guint c = (guint) mc_series_get_x (series, i);
+
+          b->values[s * b->n_categories + c] = mc_series_get_y (series, i);
+          b->estimates[s * b->n_categories + c] = mc_series_is_estimate (series, i);
+        }
+    }
+}
+
+static double
+bars_sort_key (Bars  *b,
+               guint  category)
+{
+  double total = 0;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < b->n_visible; i++)
+    {
+      double v = bar_value (b, b->visible[i], category);
+
+      if (isnan (v))
+        continue;
+      if (!b->stacked)
+        return v;
+      total += v;
+      any = TRUE;
+    }
+  return any ? total : NAN;
+}
+
+static int
+compare_categories (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      data)
+{
+  Bars *bars = data;
+  guint ca = *(const guint *) a, cb = *(const guint *) b;
+  double va = bars_sort_key (bars, ca), vb = bars_sort_key (bars, cb);
+
+  if (isnan (va) != isnan (vb))
+    return isnan (va) ? 1 : -1;
+  if (!isnan (va) && va != vb)
+    return va < vb ? 1 : -1;
+  return (int) ca - (int) cb;
+}
+
+static void
+bars_order (Bars *b)
+{
+  b->order = g_new (guint, b->n_categories + 1);
+  for (guint c = 0; c < b->n_categories; c++)
+    b->order[c] = c;
+  if (b->chart->spec->sort && b->n_visible > 0)
+    g_qsort_with_data (b->order, b->n_categories, sizeof (guint), compare_categories, b);
+}
+
+static void
+bars_domain (Bars   *b,
+             double *lo,
+             double *hi)
+{
+  *lo = NAN;
+  *hi = NAN;
+  for (guint c = 0; c < b->n_categories; c++)
+    {
+      double pos = 0, neg = 0;
+
+      for (guint i = 0; i < b->n_visible; i++)
+        {
+          double v = bar_value (b, b->visible[i], c);
+
+          if (isnan (v))
+            continue;
+          if (b->stacked)
+            {
+              if (v >= 0)
+                pos += v;
+              else
+                neg += v;
+              continue;
+            }
+          *lo = isnan (*lo) ? v : MIN (*lo, v);
+          *hi = isnan (*hi) ? v : MAX (*hi, v);
+        }
+      if (b->stacked)
+        {
+          *lo = isnan (*lo) ? neg : MIN (*lo, neg);
+          *hi = isnan (*hi) ? pos : MAX (*hi, pos);
+        }
+    }
+}
+
+static gboolean
+bars_have_data (Bars *b)
+{
+  for (guint i = 0; i < b->n_visible; i++)
+    for (guint c = 0; c < b->n_categories; c++)
+      if (!isnan (bar_value (b, b->visible[i], c)))
+        return TRUE;
+  return FALSE;
+}
+
+/* Geometry */
+
+/* The rectangle of one bar (or stacked segment) in pixels. */
+static McRect
+bar_rect (Bars  *b,
+          guint  slot,
+          guint  visible_index,
+          double from,
+          double to)
+{
+  double share = (b->n_visible > 1 && !b->stacked) ? MC_GROUP_SHARE : MC_BAR_SHARE;
+  double group = b->band * share;
+  double thick = b->stacked ? group : group / MAX (1, b->n_visible);
+  double offset = slot * b->band + (b->band - group) / 2 + (b->stacked ? 0 : visible_index * thick);
+  double p0 = mc_linear_scale_map (&b->scale, from);
+  double p1 = mc_linear_scale_map (&b->scale, to);
+  double gap = (b->n_visible > 1 && !b->stacked) ? b->r->line * 0.5 : 0;
+
+  if (b->horizontal)
+    return (McRect) { MIN (p0, p1), b->plot.y + offset + gap, fabs (p1 - p0), thick - 2 * gap };
+  return (McRect) { b->plot.x + offset + gap, MIN (p0, p1), thick - 2 * gap, fabs (p1 - p0) };
+}
+
+static McRect
+snap_rect (McRender     *r,
+           const McRect *rect)
+{
+  double x0 = rect->x, y0 = rect->y;
+  double x1 = rect->x + rect->width, y1 = rect->y + rect->height;
+
+  if (r->vector)
+    return *rect;
+  x0 = round (x0 * r->device_scale) / r->device_scale;
+  y0 = round (y0 * r->device_scale) / r->device_scale;
+  x1 = round (x1 * r->device_scale) / r->device_scale;
+  y1 = round (y1 * r->device_scale) / r->device_scale;
+  return (McRect) { x0, y0, MAX (x1 - x0, rect->width > 0 ? 1 / r->device_scale : 0), y1 - y0 };
+}
+
+/* Drawing bars */
+
+static void
+draw_bar (Bars         *b,
+          const McRect *rect,
+          guint         series,
+          guint         category,
+          gboolean      estimate)
+{
+  McRender *r = b->r;
+  McRect box = snap_rect (r, rect);
+  gboolean dimmed = mc_render_is_dimmed (r, series, category);
+  McColor fill, stroke;
+  McMark mark = { MC_MARK_RECT, series, category, *rect };
+
+  mc_render_series_color (r, series, category, MC_COLOR_ROLE_FILL, &fill);
+  mc_render_series_color (r, series, category, MC_COLOR_ROLE_STROKE, &stroke);
+  if (dimmed)
+    {
+      mc_render_dim (r, &fill);
+      mc_render_dim (r, &stroke);
+    }
+  mc_render_add_mark (r, &mark);
+  if (box.width <= 0 || box.height <= 0)
+    return;
+
+  if (estimate)
+    {
+      /* Estimates: a lighter bar, hatched, with an outline. */
+      McColor light;
+
+      mc_color_mix (&fill, mc_theme_get_background (r->theme), MC_ESTIMATE_LIGHTEN, &light);
+      mc_render_set_color (r, &light);
+      cairo_rectangle (r->cr, box.x, box.y, box.width, box.height);
+      cairo_fill (r->cr);
+      mc_render_hatch (r, &box, &stroke);
+    }
+  else
+    {
+      mc_render_set_color (r, &fill);
+      cairo_rectangle (r->cr, box.x, box.y, box.width, box.height);
+      cairo_fill (r->cr);
+      /* Fills too light to stand out from the background get an edge. */
+      if (mc_color_contrast_ratio (&fill, mc_theme_get_background (r->theme)) >= 2)
+        return;
+    }
+  mc_render_set_color (r, &stroke);
+  cairo_set_line_width (r->cr, r->line);
+  cairo_rectangle (r->cr, box.x + r->line / 2, box.y + r->line / 2,
+                   MAX (0, box.width - r->line), MAX (0, box.height - r->line));
+  cairo_stroke (r->cr);
+}
+
+static void
+draw_bars (Bars *b)
+{
+  for (guint slot = 0; slot < b->n_categories; slot++)
+    {
+      guint c = b->order[slot];
+      double pos = 0, neg = 0;
+
+      for (guint i = 0; i < b->n_visible; i++)
+        {
+          guint s = b->visible[i];
+          double v = bar_value (b, s, c);
+          double from = 0;
+          McRect rect;
+
+          /* Missing values are gaps, never zero-height bars. */
+          if (isnan (v))
+            continue;
+          if (b->stacked)
+            {
+              from = v >= 0 ? pos : neg;
+              if (v >= 0)
+                pos += v;
+              else
+                neg += v;
+            }
+          rect = bar_rect (b, slot, i, from, from + v);
+          draw_bar (b, &rect, s, c, bar_estimate (b, s, c));
+        }
+    }
+}
+
+static void
+draw_zero_line (Bars *b)
+{
+  McRender *r = b->r;
+  double p;
+
+  if (b->scale.min > 0 || b->scale.max < 0)
+    return;
+  p = mc_render_snap (r, mc_linear_scale_map (&b->scale, 0), r->line);
+  mc_render_set_color (r, mc_theme_get_axis (r->theme));
+  cairo_set_line_width (r->cr, r->line);
+  if (b->horizontal)
+    {
+      cairo_move_to (r->cr, p, b->plot.y);
+      cairo_line_to (r->cr, p, b->plot.y + b->plot.height);
+    }
+  else
+    {
+      cairo_move_to (r->cr, b->plot.x, p);
+      cairo_line_to (r->cr, b->plot.x + b->plot.width, p);
+    }
+  cairo_stroke (r->cr);
+}
+
+/* Value labels */
+
+static char *
+value_text (Bars      *b,
+            guint      series,
+            double     value,
+            LabelForm  form)
+{
+  McSeries *data = mc_chart_get_series_data (b->chart, series);
+
+  return mc_series_format_value (data, value, form == LABEL_FULL);
+}
+
+/* Where a label goes: just past the end of the bar, or inside its end
+ * when outside is taken. */
+static McTextBox
+value_label_box (Bars         *b,
+                 PangoLayout  *layout,
+                 const McRect *bar,
+                 double        value,
+                 gboolean      inside)
+{
+  McRender *r = b->r;
+  double w, h, x, y;
+  gboolean up = value >= 0;
+
+  mc_render_layout_size (layout, &w, &h);
+  if (b->horizontal)
+    {
+      y = bar->y + (bar->height - h) / 2;
+      if (inside)
+        x = up ? bar->x + bar->width - r->unit * 1.5 - w : bar->x + r->unit * 1.5;
+      else
+        x = up ? bar->x + bar->width + r->unit * 1.5 : bar->x - r->unit * 1.5 - w;
+    }
+  else
+    {
+      x = bar->x + (bar->width - w) / 2;
+      if (inside)
+        y = up ? bar->y + r->unit : bar->y + bar->height - r->unit - h;
+      else
+        y = up ? bar->y - r->unit - h : bar->y + bar->height + r->unit;
+    }
+  return mc_render_box_for (layout, x, y, 0);
+}
+
+static gboolean
+box_inside_rect (const McTextBox *box,
+                 const McRect    *rect)
+{
+  return box->x >= rect->x - 0.01 && box->y >= rect->y - 0.01
+         && box->x + box->width <= rect->x + rect->width + 0.01
+         && box->y + box->height <= rect->y + rect->height + 0.01;
+}
+
+typedef struct
+{
+  PangoLayout *layout;
+  PangoLayout *note;      /* "Est." */
+  McTextBox    box;
+  McTextBox    note_box;
+  gboolean     inside;
+  guint        series;
+  guint        category;
+} ValueLabel;
+
+static void
+value_label_clear (gpointer data)
+{
+  ValueLabel *label = data;
+
+  g_clear_object (&label->layout);
+  g_clear_object (&label->note);
+}
+
+/* "Est." beside (horizontal bars) or above (vertical bars) the value. */
+static McTextBox
+note_box_for (Bars       *b,
+              ValueLabel *label,
+              double      value)
+{
+  double w, h;
+
+  mc_render_layout_size (label->note, &w, &h);
+  if (b->horizontal)
+    {
+      double x = value >= 0 ? label->box.x + label->box.width + b->r->unit
+                            : label->box.x - b->r->unit - w;
+      return mc_render_box_for (label->note, x, label->box.y, 0);
+    }
+  return mc_render_box_for (label->note, label->box.x + (label->box.width - w) / 2,
+                            value >= 0 ? label->box.y - h : label->box.y + label->box.height, 0);
+}
+
+/* Tries outside, then inside the bar: stacked segments are labelled
+ * inside only, estimates outside only (next to their "Est."). The boxes
+ * are reserved in the state so that later labels avoid them. */
+static gboolean
+place_value_label (Bars         *b,
+                   ValueLabel   *label,
+                   const McRect *bar,
+                   double        value,
+                   gboolean      estimate)
+{
+  McRender *r = b->r;
+  GArray *boxes = r->state->boxes;
+
+  for (int inside = 0; inside <= 1; inside++)
+    {
+      if ((b->stacked && !inside) || (estimate && inside))
+        continue;
+      label->box = value_label_box (b, label->layout, bar, value, inside);
+      label->inside = inside;
+      if (!mc_render_box_is_free (r, &label->box)
+          || (inside && !box_inside_rect (&label->box, bar)))
+        continue;
+      g_array_append_val (boxes, label->box);
+      if (!estimate)
+        return TRUE;
+      label->note_box = note_box_for (b, label, value);
+      if (mc_render_box_is_free (r, &label->note_box))
+        {
+          g_array_append_val (boxes, label->note_box);
+          return TRUE;
+        }
+      g_array_set_size (boxes, boxes->len - 1);
+    }
+  return FALSE;
+}
+
+static gboolean
+collect_value_labels (Bars      *b,
+                      LabelForm  form,
+                      GArray    *labels)
+{
+  for (guint slot = 0; slot < b->n_categories; slot++)
+    {
+      guint c = b->order[slot];
+      double pos = 0, neg = 0;
+
+      for (guint i = 0; i < b->n_visible; i++)
+        {
+          guint s = b->visible[i];
+          double v = bar_value (b, s, c), from = 0;
+          gboolean estimate = bar_estimate (b, s, c);
+          g_autofree char *text = NULL;
+          ValueLabel label = { 0 };
+          McRect bar;
+
+          if (isnan (v))
+            continue;
+          if (b->stacked)
+            {
+              from = v >= 0 ? pos : neg;
+              *(v >= 0 ? &pos : &neg) += v;
+            }
+          bar = bar_rect (b, slot, i, from, from + v);
+          text = value_text (b, s, v, form);
+          label.layout = mc_render_layout (b->r, text, MC_FONT_BODY, -1, 0);
+          label.series = s;
+          label.category = c;
+          if (estimate)
+            label.note = mc_render_layout (b->r, _("Est."), MC_FONT_SMALL, -1, 0);
+          if (place_value_label (b, &label, &bar, v, estimate))
+            g_array_append_val (labels, label);
+          else if (b->stacked)
+            value_label_clear (&label);
+          else
+            {
+              value_label_clear (&label);
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
+static void
+label_colors (Bars             *b,
+              const ValueLabel *label,
+              McColor          *color)
+{
+  McRender *r = b->r;
+  McColor fill;
+
+  if (!label->inside)
+    {
+      *color = *mc_theme_get_text (r->theme);
+      return;
+    }
+  /* Inside a bar: black or white, whichever reads better on the fill. */
+  mc_render_series_color (r, label->series, label->category, MC_COLOR_ROLE_FILL, &fill);
+  {
+    McColor black = { 0.1, 0.1, 0.1, 1 }, white = { 1, 1, 1, 1 };
+
+    *color = mc_color_contrast_ratio (&black, &fill) >= mc_color_contrast_ratio (&white, &fill)
+             ? black : white;
+  }
+}
+
+/* All labels or none: a few missing labels would read as missing data
+ * (stacked segments too thin for theirs are the exception). Tries
+ * "USD 50 bn", then "50" where the axis names the unit. */
+static void
+draw_value_labels (Bars *b)
+{
+  McRender *r = b->r;
+  GArray *boxes = r->state->boxes;
+  guint saved = boxes->len;
+
+  /* Horizontal bars have no axis: their labels must carry the unit. */
+  LabelForm last = b->horizontal ? LABEL_FULL : LABEL_SHORT;
+
+  for (LabelForm form = LABEL_FULL; form <= last; form++)
+    {
+      g_autoptr(GArray) labels = g_array_new (FALSE, TRUE, sizeof (ValueLabel));
+      gboolean ok;
+
+      g_array_set_clear_func (labels, value_label_clear);
+      ok = collect_value_labels (b, form, labels);
+      g_array_set_size (boxes, saved);
+      if (!ok)
+        continue;
+      for (guint i = 0; i < labels->len; i++)
+        {
+          ValueLabel *label = &g_array_index (labels, ValueLabel, i);
+          McColor color;
+
+          label_colors (b, label, &color);
+          if (mc_render_is_dimmed (r, label->series, label->category))
+            mc_render_dim (r, &color);
+          mc_render_show (r, label->layout, label->box.x, label->box.y, 0,
+                          MC_TEXT_VALUE_LABEL, &color);
+          if (label->note)
+            mc_render_show (r, label->note, label->note_box.x, label->note_box.y, 0,
+                            MC_TEXT_NOTE, mc_theme_get_text_secondary (r->theme));
+        }
+      return;
+    }
+}
+
+/* Shared layout pieces */
+
+static double
+place_legend (Bars   *b,
+              McRect *area)
+{
+  McRender *r = b->r;
+  guint n = mc_chart_get_n_series (b->chart);
+  g_autofree guint *all = g_new (guint, n + 1);
+  double used;
+
+  if (n < 2)
+    return 0;
+  for (guint i = 0; i < n; i++)
+    all[i] = i;
+  used = mc_render_legend (r, area, all, n);
+  area->y += used + 3 * r->unit;
+  area->height -= used + 3 * r->unit;
+  return used;
+}
+
+static McSeries *
+first_visible_series (Bars *b)
+{
+  return mc_chart_get_series_data (b->chart, b->n_visible ? b->visible[0] : 0);
+}
+
+/* The axis title: "Revenue (USD bn)" for one series, the unit for
+ * several. NULL if there is nothing to say. */
+static PangoLayout *
+axis_title_layout (Bars         *b,
+                   const McRect *area,
+                   double       *height)
+{
+  McRender *r = b->r;
+  g_autofree char *text = mc_render_axis_title (r, first_visible_series (b),
+                                                mc_chart_get_n_series (b->chart) == 1);
+  double w;
+
+  *height = 0;
+  if (text == NULL)
+    return NULL;
+  {
+    PangoLayout *layout = mc_render_layout (r, text, MC_FONT_BODY, area->width, 1);
+
+    mc_render_layout_size (layout, &w, height);
+    return layout;
+  }
+}
+
+static void
+show_axis_title (Bars        *b,
+                 PangoLayout *layout,
+                 double       x,
+                 double       y,
+                 gboolean     right_aligned)
+{
+  double w, h;
+
+  if (layout == NULL)
+    return;
+  mc_render_layout_size (layout, &w, &h);
+  mc_render_show (b->r, layout, right_aligned ? x - w : x, y, 0, MC_TEXT_AXIS_TITLE,
+                  mc_theme_get_text_secondary (b->r->theme));
+}
+
+/* Vertical bars */
+
+static double
+tick_label_height (McRender *r)
+{
+  g_autoptr(PangoLayout) layout = mc_render_layout (r, "0", MC_FONT_BODY, -1, 0);
+  double w, h;
+
+  mc_render_layout_size (layout, &w, &h);
+  return h;
+}
+
+/* Fits the plot, the value scale and the category labels together: each
+ * depends on the others, so iterate until they settle. Returns FALSE when
+ * text categories only fit rotated, where horizontal bars read better. */
+static gboolean
+layout_vertical (Bars         *b,
+                 const McRect *area,
+                 double        top)
+{
+  McRender *r = b->r;
+  McSeries *series = first_visible_series (b);
+  gboolean text_categories = mc_column_get_column_type (b->chart->x_column) == MC_COLUMN_STRING;
+  double lo, hi, label_h = tick_label_height (r), gap = 2 * r->unit;
+  gboolean flat = TRUE;
+
+  bars_domain (b, &lo, &hi);
+  b->fit.height = label_h;
+  b->plot.y = top + label_h / 2;
+  for (guint pass = 0; pass < 3; pass++)
+    {
+      double tick_w, overhang;
+
+      b->plot.height = MAX (1, area->y + area->height - gap - b->fit.height - b->plot.y);
+      mc_linear_scale_init (&b->scale, lo, hi, TRUE, b->plot.height, 6 * r->body);
+      tick_w = mc_render_value_ticks_width (r, &b->scale, series);
+      b->plot.x = area->x + tick_w + gap;
+      b->plot.width = MAX (1, area->x + area->width - b->plot.x);
+      b->band = b->plot.width / MAX (1, b->n_categories);
+      flat = mc_render_fit_categories (r, b->band, area->height * 0.3, !text_categories, &b->fit);
+      if (!flat && text_categories && !b->chart->spec->horizontal)
+        return FALSE;
+      overhang = mc_render_categories_left_overhang (r, &b->fit, b->order, b->band);
+      if (b->plot.x < area->x + overhang)
+        {
+          b->plot.x = area->x + overhang;
+          b->plot.width = MAX (1, area->x + area->width - b->plot.x);
+          b->band = b->plot.width / MAX (1, b->n_categories);
+        }
+    }
+  mc_linear_scale_set_range (&b->scale, b->plot.y + b->plot.height, b->plot.y);
+  return TRUE;
+}
+
+static void
+render_vertical (Bars         *b,
+                 const McRect *area,
+                 double        top)
+{
+  McRender *r = b->r;
+
+  mc_render_value_grid (r, &b->scale, &b->plot, TRUE, TRUE);
+  draw_bars (b);
+  draw_zero_line (b);
+  mc_render_value_ticks (r, &b->scale, first_visible_series (b), &b->plot, FALSE,
+                         mc_theme_get_text_secondary (r->theme));
+  mc_render_categories (r, &b->fit, b->order, b->plot.x + b->band / 2, b->band,
+                        b->plot.y + b->plot.height + 2 * r->unit);
+  if (b->value_labels)
+    draw_value_labels (b);
+}
+
+/* Horizontal bars */
+
+static double
+category_column_width (Bars         *b,
+                       const McRect *area)
+{
+  McRender *r = b->r;
+  double max = MAX (4 * r->body, area->width * MC_LABEL_COLUMN_SHARE);
+  double widest = 0;
+
+  for (guint c = 0; c < b->n_categories; c++)
+    {
+      g_autoptr(PangoLayout) layout = mc_render_layout (r, mc_chart_get_category (b->chart, c),
+                                                        MC_FONT_BODY, max, 2);
+      double w, h;
+
+      mc_render_layout_size (layout, &w, &h);
+      widest = MAX (widest, w);
+    }
+  return MIN (widest, max);
+}
+
+/* The room value labels need right of the bars (left of negative ones). */
+static void
+value_label_extent (Bars   *b,
+                    double *right,
+                    double *left)
+{
+  McRender *r = b->r;
+
+  *right = *left = 0;
+  for (guint i = 0; i < b->n_visible; i++)
+    for (guint c = 0; c < b->n_categories; c++)
+      {
+        double v = bar_value (b, b->visible[i], c);
+        g_autofree char *text = NULL;
+        g_autoptr(PangoLayout) layout = NULL;
+        double w, h;
+
+        if (isnan (v))
+          continue;
+        text = value_text (b, b->visible[i], v, LABEL_FULL);
+        layout = mc_render_layout (r, text, MC_FONT_BODY, -1, 0);
+        mc_render_layout_size (layout, &w, &h);
+        if (bar_estimate (b, b->visible[i], c))
+          {
+            g_autoptr(PangoLayout) note = mc_render_layout (r, _("Est."), MC_FONT_SMALL, -1, 0);
+            double nw, nh;
+
+            mc_render_layout_size (note, &nw, &nh);
+            w += r->unit + nw;
+          }
+        w += r->unit * 2;
+        if (v >= 0)
+          *right = MAX (*right, w);
+        else
+          *left = MAX (*left, w);
+      }
+}
+
+static void
+draw_category_column (Bars   *b,
+                      double  x_right,
+                      double  max_width)
+{
+  McRender *r = b->r;
+
+  for (guint slot = 0; slot < b->n_categories; slot++)
+    {
+      g_autoptr(PangoLayout) layout = NULL;
+      McTextBox box;
+      double w, h;
+
+      layout = mc_render_layout (r, mc_chart_get_category (b->chart, b->order[slot]),
+                                 MC_FONT_BODY, max_width, 2);
+      pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+      mc_render_layout_size (layout, &w, &h);
+      if (h > b->band && pango_layout_get_line_count (layout) > 1)
+        {
+          g_object_unref (layout);
+          layout = mc_render_layout (r, mc_chart_get_category (b->chart, b->order[slot]),
+                                     MC_FONT_BODY, max_width, 1);
+          mc_render_layout_size (layout, &w, &h);
+        }
+      box = mc_render_box_for (layout, x_right - w, b->plot.y + (slot + 0.5) * b->band - h / 2, 0);
+      if (mc_render_box_is_free (r, &box))
+        mc_render_show (r, layout, box.x, box.y, 0, MC_TEXT_CATEGORY_LABEL,
+                        mc_theme_get_text (r->theme));
+    }
+}
+
+/* Horizontal bars carry their values at their ends; an axis is drawn only
+ * when those labels can't be (thin bars, stacks). */
+static void
+layout_horizontal (Bars         *b,
+                   const McRect *area)
+{
+  McRender *r = b->r;
+  double right = 0, left = 0, lo, hi, gap = 2 * r->unit;
+
+  bars_domain (b, &lo, &hi);
+  b->plot.y = area->y;
+  b->plot.height = area->height;
+  if (b->value_labels)
+    value_label_extent (b, &right, &left);
+  else
+    /* Room for the axis labels below the bars. */
+    b->plot.height = MAX (1, area->height - tick_label_height (r) - gap);
+  b->band = b->plot.height / MAX (1, b->n_categories);
+
+  b->plot.x = area->x + b->label_column + gap + left;
+  b->plot.width = MAX (1, area->x + area->width - right - b->plot.x);
+  if (b->value_labels)
+    {
+      /* No axis: the longest bar may use the whole width. */
+      b->scale.min = MIN (0, lo);
+      b->scale.max = MAX (0, hi);
+      if (b->scale.max <= b->scale.min)
+        b->scale.max = b->scale.min + 1;
+      b->scale.step = b->scale.max - b->scale.min;
+      b->scale.n_intervals = 1;
+    }
+  else
+    mc_linear_scale_init (&b->scale, lo, hi, TRUE, b->plot.width, 8 * r->body);
+  mc_linear_scale_set_range (&b->scale, b->plot.x, b->plot.x + b->plot.width);
+}
+
+static void
+draw_horizontal_axis (Bars *b)
+{
+  McRender *r = b->r;
+  McSeries *series = first_visible_series (b);
+
+  mc_render_value_grid (r, &b->scale, &b->plot, FALSE, TRUE);
+  for (guint i = 0; i < mc_linear_scale_get_n_ticks (&b->scale); i++)
+    {
+      double tick = mc_linear_scale_get_tick (&b->scale, i);
+      g_autofree char *text = mc_format_tick (series->column, tick, b->scale.step);
+      g_autoptr(PangoLayout) layout = mc_render_layout (r, text, MC_FONT_BODY, -1, 0);
+      McTextBox box;
+      double w, h, x;
+
+      mc_render_layout_size (layout, &w, &h);
+      x = CLAMP (mc_linear_scale_map (&b->scale, tick) - w / 2, 0, r->width - w);
+      box = mc_render_box_for (layout, x, b->plot.y + b->plot.height + 2 * r->unit, 0);
+      if (mc_render_box_is_free (r, &box))
+        mc_render_show (r, layout, box.x, box.y, 0, MC_TEXT_TICK_LABEL,
+                        mc_theme_get_text_secondary (r->theme));
+    }
+}
+
+/* Value labels need bars at least about as thick as a line of text. */
+static gboolean
+horizontal_has_room_for_labels (Bars         *b,
+                                const McRect *area)
+{
+  double band = area->height / MAX (1, b->n_categories);
+  double share = b->n_visible > 1 && !b->stacked ? MC_GROUP_SHARE / b->n_visible : MC_BAR_SHARE;
+
+  return !b->stacked && band * share >= tick_label_height (b->r) * 0.8;
+}
+
+static void
+render_horizontal (Bars   *b,
+                   McRect *area)
+{
+  McRender *r = b->r;
+
+  b->label_column = category_column_width (b, area);
+  b->value_labels = b->value_labels && horizontal_has_room_for_labels (b, area);
+  if (!b->value_labels)
+    {
+      /* With an axis, its title goes above the bars, on the right. */
+      double h;
+      g_autoptr(PangoLayout) title = axis_title_layout (b, area, &h);
+
+      show_axis_title (b, title, area->x + area->width, area->y, TRUE);
+      if (title)
+        {
+          area->y += h + 2 * r->unit;
+          area->height -= h + 2 * r->unit;
+        }
+    }
+  layout_horizontal (b, area);
+  if (!b->value_labels)
+    draw_horizontal_axis (b);
+  draw_bars (b);
+  draw_zero_line (b);
+  draw_category_column (b, area->x + b->label_column, b->label_column);
+  if (b->value_labels)
+    draw_value_labels (b);
+}
+
+static gboolean
+wants_value_labels (McRender     *r,
+                    const McRect *area)
+{
+  return r->show_values && area->height >= 10 * r->body && area->width >= 16 * r->body;
+}
+
+/* Vertical bars unless asked otherwise or their text labels would need
+ * turning, which horizontal bars avoid. */
+static gboolean
+try_vertical (Bars         *b,
+              const McRect *area)
+{
+  McRender *r = b->r;
+  McRect body = *area;
+  double title_h;
+  g_autoptr(PangoLayout) title = axis_title_layout (b, area, &title_h);
+
+  if (title)
+    {
+      body.y += title_h + 2 * r->unit;
+      body.height -= title_h + 2 * r->unit;
+    }
+  if (!layout_vertical (b, &body, body.y))
+    return FALSE;
+  show_axis_title (b, title, area->x, area->y, FALSE);
+  render_vertical (b, &body, body.y);
+  return TRUE;
+}
+
+void
+mc_render_bars (McRender *r)
+{
+  McChart *chart = r->chart;
+  Bars b = { 0 };
+  McRect area = r->body_area;
+  g_autofree guint *visible = g_new (guint, mc_chart_get_n_series (chart) + 1);
+
+  b.r = r;
+  b.chart = chart;
+  b.n_categories = mc_chart_get_n_categories (chart);
+  b.visible = visible;
+  b.stacked = chart->spec->stacked;
+  bars_fill_values (&b);
+  bars_order (&b);
+  place_legend (&b, &area);
+  b.value_labels = wants_value_labels (r, &area);
+
+  if (!bars_have_data (&b) || area.height < 3 * r->body || area.width < 6 * r->body)
+    mc_render_empty (r, &area);
+  else
+    {
+      b.horizontal = chart->spec->horizontal || !try_vertical (&b, &area);
+      if (b.horizontal)
+        render_horizontal (&b, &area);
+    }
+
+  r->state->horizontal = b.horizontal;
+  g_free (b.order);
+  g_free (b.values);
+  g_free (b.estimates);
+}

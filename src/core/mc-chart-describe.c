@@ -1,0 +1,226 @@
+/* mc-chart-describe.c: a short summary of a chart for screen readers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "mc-chart-private.h"
+#include "mc-format.h"
+
+#define MC_DESCRIBE_MAX_SERIES 4
+
+static const char *
+kind_name (McChart *chart)
+{
+  const McChartSpec *spec = chart->spec;
+  gboolean horizontal = spec->horizontal || (chart->state && chart->state->horizontal);
+
+  switch (spec->type)
+    {
+    case MC_CHART_BAR:
+      if (spec->stacked && chart->series->len > 1)
+        return _("Stacked bar chart");
+      if (chart->series->len > 1)
+        return _("Grouped bar chart");
+      return horizontal ? _("Horizontal bar chart") : _("Bar chart");
+    case MC_CHART_LINE:
+      return _("Line chart");
+    case MC_CHART_AREA:
+      return spec->stacked ? _("Stacked area chart") : _("Area chart");
+    case MC_CHART_PIE:
+    default:
+      return spec->donut ? _("Donut chart") : _("Pie chart");
+    }
+}
+
+/* The lowest and highest present values of a series. */
+static gboolean
+series_extremes (const McSeries *series,
+                 guint          *lowest,
+                 guint          *highest)
+{
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < mc_series_get_n_points (series); i++)
+    {
+      double v = mc_series_get_y (series, i);
+
+      if (isnan (v))
+        continue;
+      if (!found || v < mc_series_get_y (series, *lowest))
+        *lowest = i;
+      if (!found || v > mc_series_get_y (series, *highest))
+        *highest = i;
+      found = TRUE;
+    }
+  return found;
+}
+
+static char *
+point_value (const McSeries *series,
+             guint           point)
+{
+  return mc_series_format_value (series, mc_series_get_y (series, point), TRUE);
+}
+
+static void
+append_categories (McChart *chart,
+                   GString *out)
+{
+  McSeries *series = mc_chart_get_series_data (chart, 0);
+  guint n = mc_chart_get_n_categories (chart);
+  guint lo = 0, hi = 0;
+
+  g_string_append_printf (out, ngettext (", %u bar", ", %u bars", n), n);
+  if (!series_extremes (series, &lo, &hi))
+    return;
+  {
+    g_autofree char *x_hi = mc_chart_format_x (chart, series, hi);
+    g_autofree char *v_hi = point_value (series, hi);
+    g_autofree char *x_lo = mc_chart_format_x (chart, series, lo);
+    g_autofree char *v_lo = point_value (series, lo);
+
+    /* Translators: in a chart summary: "Tencent Cloud highest at USD 70 bn" */
+    g_string_append_printf (out, _(", %s highest at %s"), x_hi, v_hi);
+    if (lo != hi)
+      /* Translators: in a chart summary: "Microsoft Azure lowest at USD 10 bn" */
+      g_string_append_printf (out, _(", %s lowest at %s"), x_lo, v_lo);
+  }
+}
+
+static void
+append_series (McChart  *chart,
+               guint     index,
+               GString  *out)
+{
+  McSeries *series = mc_chart_get_series_data (chart, index);
+  guint lo = 0, hi = 0;
+  guint n = mc_series_get_n_points (series);
+
+  if (!series_extremes (series, &lo, &hi))
+    {
+      /* Translators: in a chart summary, a series without values */
+      g_string_append_printf (out, _("; %s: no data"), series->name);
+      return;
+    }
+  {
+    g_autofree char *v_hi = point_value (series, hi);
+    g_autofree char *x_hi = mc_chart_format_x (chart, series, hi);
+    g_autofree char *v_lo = point_value (series, lo);
+    g_autofree char *x_lo = mc_chart_format_x (chart, series, lo);
+    guint last = n - 1;
+
+    while (last > 0 && isnan (mc_series_get_y (series, last)))
+      last--;
+    /* Translators: in a chart summary: "; Share price highest HKD 148 in
+     * Feb 2025, lowest HKD 110 in Jan 2024" */
+    g_string_append_printf (out, _("; %s highest %s in %s, lowest %s in %s"),
+                            series->name, v_hi, x_hi, v_lo, x_lo);
+    if (last != hi && last != lo)
+      {
+        g_autofree char *v_last = point_value (series, last);
+        g_autofree char *x_last = mc_chart_format_x (chart, series, last);
+
+        /* Translators: in a chart summary: ", last USD 15.4 bn in 2024" */
+        g_string_append_printf (out, _(", last %s in %s"), v_last, x_last);
+      }
+  }
+}
+
+static void
+append_span (McChart *chart,
+             GString *out)
+{
+  double lo = NAN, hi = NAN;
+
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      McSeries *series = mc_chart_get_series_data (chart, s);
+
+      for (guint i = 0; i < mc_series_get_n_points (series); i++)
+        {
+          double x = mc_series_get_x (series, i);
+
+          lo = isnan (lo) ? x : MIN (lo, x);
+          hi = isnan (hi) ? x : MAX (hi, x);
+        }
+    }
+  if (isnan (lo) || chart->x_kind != MC_X_TIME)
+    return;
+  {
+    McDatePrecision precision = mc_column_get_date_precision (chart->x_column);
+    g_autofree char *from = mc_format_date (lo, precision);
+    g_autofree char *to = mc_format_date (hi, precision);
+
+    /* Translators: in a chart summary, the time span: ", Jan 2024 to Feb 2025" */
+    g_string_append_printf (out, _(", %s to %s"), from, to);
+  }
+}
+
+static void
+append_pie (McChart *chart,
+            GString *out)
+{
+  guint n = chart->slices->len;
+  McSeries *series = mc_chart_get_series_data (chart, 0);
+
+  g_string_append_printf (out, ngettext (", %u slice", ", %u slices", n), n);
+  for (guint i = 0; i < n; i++)
+    {
+      const McSlice *slice = &g_array_index (chart->slices, McSlice, i);
+      g_autofree char *value = mc_series_format_value (series, slice->value, TRUE);
+      double percent = slice->fraction * 100;
+      g_autofree char *share = mc_format_number (percent, mc_format_value_decimals (percent, 1));
+
+      /* Translators: one slice in a chart summary: ", Amazon AWS USD 50 bn
+       * (32%)" */
+      g_string_append_printf (out, _(", %s %s (%s%%)"),
+                              mc_chart_get_category (chart, slice->other ? G_MAXUINT
+                                                                         : slice->category),
+                              value, share);
+    }
+}
+
+/**
+ * mc_chart_describe:
+ * @chart: a chart
+ *
+ * Returns: (transfer full): a one-sentence summary for assistive
+ *   technologies
+ */
+char *
+mc_chart_describe (McChart *chart)
+{
+  g_autoptr(GString) out = NULL;
+
+  g_return_val_if_fail (MC_IS_CHART (chart), NULL);
+
+  out = g_string_new (kind_name (chart));
+  /* Translators: in a chart summary, after the chart type: ", Revenue" */
+  g_string_append_printf (out, _(", %s"), mc_chart_get_title (chart));
+
+  if (chart->spec->type == MC_CHART_PIE)
+    append_pie (chart, out);
+  else if (chart->x_kind == MC_X_CATEGORY && chart->series->len == 1
+           && chart->spec->type == MC_CHART_BAR)
+    append_categories (chart, out);
+  else
+    {
+      append_span (chart, out);
+      for (guint s = 0; s < MIN (chart->series->len, MC_DESCRIBE_MAX_SERIES); s++)
+        append_series (chart, s, out);
+      if (chart->series->len > MC_DESCRIBE_MAX_SERIES)
+        {
+          guint more = chart->series->len - MC_DESCRIBE_MAX_SERIES;
+
+          g_string_append_printf (out, ngettext ("; and %u more series",
+                                                 "; and %u more series", more), more);
+        }
+    }
+  if (chart->has_estimates)
+    g_string_append (out, _("; includes estimates"));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

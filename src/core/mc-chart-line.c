@@ -1,0 +1,1240 @@
+/* mc-chart-line.c: lines and areas, on a time, number or category axis,
+ * with an optional second value axis
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "mc-chart-private.h"
+#include "mc-format.h"
+
+/* Markers and point labels only on short series. */
+#define MC_MAX_MARKED_POINTS 12
+#define MC_MAX_LABELLED_POINTS 24
+/* Direct labels at the line ends for up to this many series. */
+#define MC_MAX_END_LABELS 6
+/* A line axis includes zero when the data comes this close to it
+ * (minimum under 40 % of the maximum): zooming would exaggerate. */
+#define MC_ZOOM_THRESHOLD 0.4
+#define MC_AREA_ALPHA 0.22
+#define MC_STACKED_AREA_ALPHA 0.85
+
+typedef struct
+{
+  McRender      *r;
+  McChart       *chart;
+  gboolean       area;
+  gboolean       stacked;
+  gboolean       has_y2;
+  gboolean       end_labels;
+  guint         *visible;
+  guint          n_visible;
+  McRect         plot;
+  McLinearScale  y[2];
+  McXKind        x_kind;
+  McTimeScale    x_time;
+  McLinearScale  x_linear;
+  double         band;          /* category axis */
+  McLabelFit     fit;
+  guint         *order;         /* identity order of categories */
+  double         x_label_height;
+  double         headroom;      /* pixels above the highest point, for its label */    /* stacked areas: running totals per point */
+  GArray        *points;        /* scratch: decimated (x, y) pairs */
+} Lines;
+
+/* Mapping */
+
+static double
+map_x (Lines  *l,
+       double  x)
+{
+  switch (l->x_kind)
+    {
+    case MC_X_TIME:
+      return mc_time_scale_map (&l->x_time, x);
+    case MC_X_NUMBER:
+      return mc_linear_scale_map (&l->x_linear, x);
+    case MC_X_CATEGORY:
+    default:
+      return l->plot.x + (x + 0.5) * l->band;
+    }
+}
+
+static McSeries *
+series_at (Lines *l,
+           guint  i)
+{
+  return mc_chart_get_series_data (l->chart, l->visible[i]);
+}
+
+static McSeries *axis_series (Lines *l,
+                               guint  axis,
+                               guint *count);
+
+/* Data ranges */
+
+/* Stacked areas stack point by point: only series that share their x
+ * positions (columns of one table) can be stacked. */
+static gboolean
+series_aligned (Lines *l)
+{
+  McSeries *first;
+
+  if (l->n_visible < 2)
+    return TRUE;
+  first = series_at (l, 0);
+  for (guint i = 1; i < l->n_visible; i++)
+    {
+      McSeries *other = series_at (l, i);
+
+      if (other->x->len != first->x->len
+          || memcmp (other->x->data, first->x->data, first->x->len * sizeof (double)) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static double
+stacked_value (Lines *l,
+               guint  visible_index,
+               guint  point)
+{
+  double total = 0;
+
+  for (guint i = 0; i <= visible_index; i++)
+    {
+      double v = mc_series_get_y (series_at (l, i), point);
+
+      if (isnan (v))
+        return NAN;
+      total += v;
+    }
+  return total;
+}
+
+static void
+y_range (Lines  *l,
+         guint   axis,
+         double *lo,
+         double *hi)
+{
+  *lo = *hi = NAN;
+  for (guint i = 0; i < l->n_visible; i++)
+    {
+      McSeries *series = series_at (l, i);
+
+      if (series->axis != axis)
+        continue;
+      for (guint p = 0; p < mc_series_get_n_points (series); p++)
+        {
+          double v = l->stacked ? stacked_value (l, i, p) : mc_series_get_y (series, p);
+
+          if (isnan (v))
+            continue;
+          *lo = isnan (*lo) ? v : MIN (*lo, v);
+          *hi = isnan (*hi) ? v : MAX (*hi, v);
+        }
+    }
+}
+
+static void
+x_range (Lines  *l,
+         double *lo,
+         double *hi)
+{
+  *lo = *hi = NAN;
+  for (guint i = 0; i < l->n_visible; i++)
+    {
+      McSeries *series = series_at (l, i);
+
+      for (guint p = 0; p < mc_series_get_n_points (series); p++)
+        {
+          double x = mc_series_get_x (series, p);
+
+          if (isnan (mc_series_get_y (series, p)))
+            continue;
+          *lo = isnan (*lo) ? x : MIN (*lo, x);
+          *hi = isnan (*hi) ? x : MAX (*hi, x);
+        }
+    }
+}
+
+/* Bar and area axes start at zero. Lines may zoom, except for
+ * percentages (shares and rates read against zero) and data that comes
+ * close to zero anyway. */
+static gboolean
+include_zero (Lines  *l,
+              guint   axis,
+              double  lo,
+              double  hi)
+{
+  guint count;
+  McSeries *series = axis_series (l, axis, &count);
+  const char *unit = series ? mc_column_get_unit (series->column) : NULL;
+
+  if (l->area || isnan (lo) || g_strcmp0 (unit, "percent") == 0 || g_strcmp0 (unit, "%") == 0)
+    return TRUE;
+  if (lo >= 0)
+    return lo <= MC_ZOOM_THRESHOLD * hi;
+  if (hi <= 0)
+    return hi >= MC_ZOOM_THRESHOLD * lo;
+  return TRUE;
+}
+
+static guint
+max_points (Lines *l)
+{
+  guint max = 0;
+
+  for (guint i = 0; i < l->n_visible; i++)
+    max = MAX (max, mc_series_get_n_points (series_at (l, i)));
+  return max;
+}
+
+static guint
+total_points (Lines *l)
+{
+  guint total = 0;
+
+  for (guint i = 0; i < l->n_visible; i++)
+    total += mc_series_get_n_points (series_at (l, i));
+  return total;
+}
+
+/* Scales */
+
+/* The value range of an axis; a zoomed axis gets a margin so the line
+ * doesn't run along its edges. */
+static gboolean
+axis_range (Lines  *l,
+            guint   axis,
+            double *lo,
+            double *hi)
+{
+  gboolean zero;
+
+  y_range (l, axis, lo, hi);
+  zero = include_zero (l, axis, *lo, *hi);
+  if (!zero)
+    {
+      double margin = (*hi - *lo) * 0.05;
+
+      *lo -= margin;
+      *hi += margin;
+    }
+  if (l->headroom > 0 && !isnan (*hi) && l->plot.height > 2 * l->headroom)
+    {
+      double span = MAX (*hi, zero ? 0 : *hi) - MIN (*lo, zero ? 0 : *lo);
+
+      *hi += span * l->headroom / (l->plot.height - l->headroom);
+    }
+  return zero;
+}
+
+static void
+init_y_scales (Lines *l)
+{
+  double lo, hi;
+  gboolean zero;
+
+  zero = axis_range (l, 0, &lo, &hi);
+  mc_linear_scale_init (&l->y[0], lo, hi, zero, l->plot.height, 6 * l->r->body);
+  if (l->has_y2)
+    {
+      /* The right axis shares the grid of the left one. */
+      zero = axis_range (l, 1, &lo, &hi);
+      mc_linear_scale_init_fixed (&l->y[1], lo, hi, zero, l->y[0].n_intervals);
+    }
+  mc_linear_scale_set_range (&l->y[0], l->plot.y + l->plot.height, l->plot.y);
+  mc_linear_scale_set_range (&l->y[1], l->plot.y + l->plot.height, l->plot.y);
+}
+
+static double
+text_width (McRender   *r,
+            const char *text,
+            double     *height)
+{
+  g_autoptr(PangoLayout) layout = mc_render_layout (r, text, MC_FONT_BODY, -1, 0);
+  double w, h;
+
+  mc_render_layout_size (layout, &w, &h);
+  if (height)
+    *height = h;
+  return w;
+}
+
+/* Time ticks far enough apart for their labels: start from the width of a
+ * typical label and widen until no two labels touch. */
+static void
+init_time_scale (Lines  *l,
+                 double  lo,
+                 double  hi)
+{
+  McRender *r = l->r;
+  McDatePrecision precision = mc_column_get_date_precision (l->chart->x_column);
+  double spacing = text_width (r, "Sep 2024", NULL) + 3 * r->unit;
+
+  for (guint attempt = 0; attempt < 8; attempt++, spacing *= 1.4)
+    {
+      gboolean overlap = FALSE;
+      double previous_right = -G_MAXDOUBLE;
+
+      mc_time_scale_init (&l->x_time, lo, hi, precision, l->plot.width, spacing);
+      mc_time_scale_set_range (&l->x_time, l->plot.x, l->plot.x + l->plot.width);
+      for (guint i = 0; i < l->x_time.n_ticks && !overlap; i++)
+        {
+          g_autofree char *label = mc_time_scale_get_label (&l->x_time, i);
+          double w = text_width (r, label, NULL);
+          double cx = mc_time_scale_map (&l->x_time, l->x_time.ticks[i]);
+
+          overlap = cx - w / 2 < previous_right + 2 * r->unit;
+          previous_right = cx + w / 2;
+        }
+      if (!overlap)
+        return;
+    }
+}
+
+static void
+init_x_scale (Lines *l)
+{
+  double lo, hi;
+
+  x_range (l, &lo, &hi);
+  switch (l->x_kind)
+    {
+    case MC_X_TIME:
+      init_time_scale (l, lo, hi);
+      break;
+    case MC_X_NUMBER:
+      mc_linear_scale_init (&l->x_linear, lo, hi, FALSE, l->plot.width, 8 * l->r->body);
+      mc_linear_scale_set_range (&l->x_linear, l->plot.x, l->plot.x + l->plot.width);
+      break;
+    case MC_X_CATEGORY:
+    default:
+      l->band = l->plot.width / MAX (1, mc_chart_get_n_categories (l->chart));
+      break;
+    }
+}
+
+/* Axis titles: "Share price (HKD)" over the left axis and "Market
+ * capitalisation (USD bn)" over the right one, each in its series' colour
+ * when there are two axes. */
+
+static McSeries *
+axis_series (Lines *l,
+             guint  axis,
+             guint *count)
+{
+  McSeries *found = NULL;
+
+  *count = 0;
+  for (guint i = 0; i < l->n_visible; i++)
+    if (series_at (l, i)->axis == axis)
+      {
+        found = found ? found : series_at (l, i);
+        (*count)++;
+      }
+  return found;
+}
+
+static PangoLayout *
+axis_title_layout (Lines  *l,
+                   guint   axis,
+                   double  max_width)
+{
+  guint count;
+  McSeries *series = axis_series (l, axis, &count);
+  g_autofree char *text = NULL;
+
+  if (series == NULL)
+    return NULL;
+  text = mc_render_axis_title (l->r, series, count == 1);
+  if (text == NULL)
+    return NULL;
+  return mc_render_layout (l->r, text, MC_FONT_BODY, max_width, 1);
+}
+
+static void
+axis_color (Lines   *l,
+            guint    axis,
+            McColor *color)
+{
+  guint count;
+  McSeries *series = axis_series (l, axis, &count);
+
+  if (l->has_y2 && series != NULL)
+    mc_theme_get_color (l->r->theme, series->color, MC_COLOR_ROLE_TEXT, color);
+  else
+    *color = *mc_theme_get_text_secondary (l->r->theme);
+}
+
+/* Places the axis titles at the top of @area and returns the height
+ * they take: one row, or two when both don't fit side by side. */
+static double
+place_axis_titles (Lines        *l,
+                   const McRect *area)
+{
+  McRender *r = l->r;
+  g_autoptr(PangoLayout) left = axis_title_layout (l, 0, area->width);
+  g_autoptr(PangoLayout) right = l->has_y2 ? axis_title_layout (l, 1, area->width) : NULL;
+  double lw = 0, lh = 0, rw = 0, rh = 0, right_y = area->y;
+  McColor color;
+
+  if (left)
+    mc_render_layout_size (left, &lw, &lh);
+  if (right)
+    mc_render_layout_size (right, &rw, &rh);
+  if (left)
+    {
+      axis_color (l, 0, &color);
+      mc_render_show (r, left, area->x, area->y, 0, MC_TEXT_AXIS_TITLE, &color);
+    }
+  if (right)
+    {
+      if (lw + rw + 4 * r->unit > area->width)
+        right_y += lh + r->unit;
+      axis_color (l, 1, &color);
+      mc_render_show (r, right, area->x + area->width - rw, right_y, 0, MC_TEXT_AXIS_TITLE, &color);
+    }
+  return MAX (area->y + lh, right_y + rh) - area->y;
+}
+
+/* Direct labels at the end of each line */
+
+static gboolean
+last_point (const McSeries *series,
+            guint          *point)
+{
+  for (guint i = mc_series_get_n_points (series); i > 0; i--)
+    if (!isnan (mc_series_get_y (series, i - 1)))
+      {
+        *point = i - 1;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+wants_end_labels (Lines *l)
+{
+  guint n = mc_chart_get_n_series (l->chart);
+
+  if (l->has_y2 || n < 2 || n > MC_MAX_END_LABELS || l->n_visible != n)
+    return FALSE;
+  return TRUE;
+}
+
+static double
+end_label_width (Lines  *l,
+                 double  max_width)
+{
+  double widest = 0;
+
+  for (guint i = 0; i < l->n_visible; i++)
+    {
+      g_autoptr(PangoLayout) layout = mc_render_layout (l->r, series_at (l, i)->name,
+                                                        MC_FONT_BODY_BOLD, max_width, 1);
+      double w, h;
+
+      mc_render_layout_size (layout, &w, &h);
+      widest = MAX (widest, w);
+    }
+  return widest;
+}
+
+typedef struct
+{
+  guint  index;
+  double y;
+  double height;
+} EndLabel;
+
+static int
+compare_end_labels (gconstpointer a,
+                    gconstpointer b)
+{
+  const EndLabel *la = a, *lb = b;
+
+  return la->y < lb->y ? -1 : la->y > lb->y;
+}
+
+/* Spreads the labels so none overlaps, keeping each as near its line's
+ * end as it can and all within the plot. FALSE if they can't fit. */
+static gboolean
+spread_end_labels (EndLabel *labels,
+                   guint     n,
+                   double    top,
+                   double    bottom)
+{
+  double total = 0;
+
+  qsort (labels, n, sizeof *labels, compare_end_labels);
+  for (guint i = 0; i < n; i++)
+    total += labels[i].height;
+  if (total > bottom - top)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      double min = i ? labels[i - 1].y + labels[i - 1].height : top;
+
+      labels[i].y = MAX (labels[i].y, min);
+    }
+  for (guint i = n; i > 0; i--)
+    {
+      double max = i < n ? labels[i].y - labels[i - 1].height : bottom - labels[i - 1].height;
+
+      labels[i - 1].y = MIN (labels[i - 1].y, max);
+    }
+  return TRUE;
+}
+
+static gboolean
+draw_end_labels (Lines  *l,
+                 double  max_width)
+{
+  McRender *r = l->r;
+  g_autofree EndLabel *labels = g_new0 (EndLabel, l->n_visible + 1);
+  guint n = 0;
+
+  for (guint i = 0; i < l->n_visible; i++)
+    {
+      McSeries *series = series_at (l, i);
+      g_autoptr(PangoLayout) layout = NULL;
+      guint point;
+      double w;
+
+      if (!last_point (series, &point))
+        continue;
+      layout = mc_render_layout (r, series->name, MC_FONT_BODY_BOLD, max_width, 1);
+      mc_render_layout_size (layout, &w, &labels[n].height);
+      labels[n].index = i;
+      labels[n].y = mc_linear_scale_map (&l->y[series->axis],
+                                         l->stacked ? stacked_value (l, i, point)
+                                                    : mc_series_get_y (series, point))
+                    - labels[n].height / 2;
+      n++;
+    }
+  if (!spread_end_labels (labels, n, l->plot.y - r->unit, l->plot.y + l->plot.height + r->unit))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      McSeries *series = series_at (l, labels[i].index);
+      g_autoptr(PangoLayout) layout = mc_render_layout (r, series->name, MC_FONT_BODY_BOLD,
+                                                        max_width, 1);
+      McLegendHit hit;
+      McColor color;
+      double w, h, x = l->plot.x + l->plot.width + 2 * r->unit;
+
+      mc_render_layout_size (layout, &w, &h);
+      mc_theme_get_color (r->theme, series->color, MC_COLOR_ROLE_TEXT, &color);
+      if (mc_render_is_dimmed (r, l->visible[labels[i].index], G_MAXUINT)
+          && l->chart->highlight_index < 0)
+        mc_render_dim (r, &color);
+      mc_render_show (r, layout, x, labels[i].y, 0, MC_TEXT_SERIES_LABEL, &color);
+      hit.series = l->visible[labels[i].index];
+      hit.box = (McRect) { x, labels[i].y, w, h };
+      g_array_append_val (r->state->legend, hit);
+    }
+  return TRUE;
+}
+
+/* Decimation: per pixel column, the first, lowest, highest and last
+ * point, in their order. Joining those draws the same pixels as joining
+ * every point, since within one column the line covers exactly the range
+ * from the lowest to the highest value and enters and leaves at the first
+ * and last. */
+
+typedef struct
+{
+  double x[4];
+  double y[4];
+  guint  order[4];
+  guint  n;
+} Column;
+
+static void
+column_flush (Column      *column,
+              McPointFunc  emit,
+              gpointer     user_data)
+{
+  /* first, min, max, last: emit in order of appearance, once each. */
+  guint idx[4] = { 0, 1, 2, 3 };
+
+  if (column->n == 0)
+    return;
+  for (guint i = 1; i < 4; i++)
+    for (guint j = i; j > 0 && column->order[idx[j]] < column->order[idx[j - 1]]; j--)
+      {
+        guint t = idx[j];
+        idx[j] = idx[j - 1];
+        idx[j - 1] = t;
+      }
+  for (guint i = 0; i < 4; i++)
+    if (i == 0 || column->order[idx[i]] != column->order[idx[i - 1]])
+      emit (column->x[idx[i]], column->y[idx[i]], user_data);
+  column->n = 0;
+}
+
+static void
+column_start (Column *column,
+              double  x,
+              double  y,
+              guint   index)
+{
+  for (guint i = 0; i < 4; i++)
+    {
+      column->x[i] = x;
+      column->y[i] = y;
+      column->order[i] = index;
+    }
+  column->n = 1;
+}
+
+static void
+column_add (Column *column,
+            double  x,
+            double  y,
+            guint   index)
+{
+  /* In screen coordinates y grows downwards; either way the column keeps
+   * its extremes. */
+  if (y < column->y[1])
+    column->x[1] = x, column->y[1] = y, column->order[1] = index;
+  if (y > column->y[2])
+    column->x[2] = x, column->y[2] = y, column->order[2] = index;
+  column->x[3] = x;
+  column->y[3] = y;
+  column->order[3] = index;
+  column->n++;
+}
+
+void
+mc_decimate_run (const double *px,
+                 const double *py,
+                 guint         n,
+                 double        columns_per_unit,
+                 McPointFunc   emit,
+                 gpointer      user_data)
+{
+  Column column = { { 0 } };
+  double current = NAN;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double c = floor (px[i] * columns_per_unit);
+
+      if (column.n > 0 && c == current)
+        {
+          column_add (&column, px[i], py[i], i);
+          continue;
+        }
+      column_flush (&column, emit, user_data);
+      column_start (&column, px[i], py[i], i);
+      current = c;
+    }
+  column_flush (&column, emit, user_data);
+}
+
+/* Drawing lines */
+
+typedef struct
+{
+  double x;
+  double y;
+} Point;
+
+static void
+collect_point (double   x,
+               double   y,
+               gpointer user_data)
+{
+  Point p = { x, y };
+
+  g_array_append_val ((GArray *) user_data, p);
+}
+
+static double
+point_y (Lines    *l,
+         guint     visible_index,
+         guint     point)
+{
+  McSeries *series = series_at (l, visible_index);
+  double v = l->stacked ? stacked_value (l, visible_index, point) : mc_series_get_y (series, point);
+
+  return mc_linear_scale_map (&l->y[series->axis], v);
+}
+
+static double
+base_y (Lines *l,
+        guint  visible_index,
+        guint  point)
+{
+  McSeries *series = series_at (l, visible_index);
+  McLinearScale *scale = &l->y[series->axis];
+  double base = CLAMP (0, scale->min, scale->max);
+
+  if (l->stacked && visible_index > 0)
+    base = stacked_value (l, visible_index - 1, point);
+  return mc_linear_scale_map (scale, base);
+}
+
+/* The points of one run (no gaps, no estimates inside) in pixels,
+ * decimated when there are more points than pixel columns. */
+static void
+run_points (Lines  *l,
+            guint   visible_index,
+            guint   start,
+            guint   end,
+            GArray *out)
+{
+  McSeries *series = series_at (l, visible_index);
+  guint n = end - start;
+  g_autofree double *px = g_new (double, n + 1);
+  g_autofree double *py = g_new (double, n + 1);
+  double columns = l->r->vector ? 2 : l->r->device_scale;
+
+  for (guint i = 0; i < n; i++)
+    {
+      px[i] = map_x (l, mc_series_get_x (series, start + i));
+      py[i] = point_y (l, visible_index, start + i);
+    }
+  g_array_set_size (out, 0);
+  if (l->chart->decimate && series->x_sorted && n > 2 * l->plot.width * columns)
+    mc_decimate_run (px, py, n, columns, collect_point, out);
+  else
+    for (guint i = 0; i < n; i++)
+      collect_point (px[i], py[i], out);
+}
+
+static void
+series_colors (Lines   *l,
+               guint    visible_index,
+               McColor *stroke,
+               McColor *fill)
+{
+  McRender *r = l->r;
+  McSeries *series = series_at (l, visible_index);
+
+  mc_theme_get_color (r->theme, series->color, MC_COLOR_ROLE_STROKE, stroke);
+  mc_theme_get_color (r->theme, series->color, MC_COLOR_ROLE_FILL, fill);
+  if (mc_render_is_dimmed (r, l->visible[visible_index], G_MAXUINT)
+      && l->chart->highlight_index < 0)
+    {
+      mc_render_dim (r, stroke);
+      mc_render_dim (r, fill);
+    }
+}
+
+static void
+stroke_path (Lines         *l,
+             GArray        *points,
+             const McColor *color,
+             gboolean       dashed)
+{
+  cairo_t *cr = l->r->cr;
+  double width = 2 * l->r->line;
+
+  if (points->len < 2)
+    return;
+  cairo_new_path (cr);
+  for (guint i = 0; i < points->len; i++)
+    {
+      Point *p = &g_array_index (points, Point, i);
+
+      cairo_line_to (cr, p->x, p->y);
+    }
+  mc_render_set_color (l->r, color);
+  cairo_set_line_width (cr, width);
+  if (dashed)
+    {
+      double dash[] = { 2.5 * width, 2 * width };
+
+      cairo_set_dash (cr, dash, 2, 0);
+    }
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+/* The area under a run: down to the baseline (or the series below). */
+static void
+fill_run (Lines         *l,
+          guint          visible_index,
+          guint          start,
+          guint          end,
+          GArray        *points,
+          const McColor *color)
+{
+  cairo_t *cr = l->r->cr;
+  McSeries *series = series_at (l, visible_index);
+
+  if (points->len < 2)
+    return;
+  cairo_new_path (cr);
+  for (guint i = 0; i < points->len; i++)
+    cairo_line_to (cr, g_array_index (points, Point, i).x, g_array_index (points, Point, i).y);
+  for (guint i = end; i > start; i--)
+    cairo_line_to (cr, map_x (l, mc_series_get_x (series, i - 1)), base_y (l, visible_index, i - 1));
+  cairo_close_path (cr);
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue,
+                         l->stacked ? MC_STACKED_AREA_ALPHA : MC_AREA_ALPHA);
+  cairo_fill (cr);
+}
+
+/* One run of points between gaps: areas fill it, and segments that touch
+ * an estimate are dashed. */
+static void
+draw_run (Lines         *l,
+          guint          visible_index,
+          guint          start,
+          guint          end,
+          const McColor *stroke,
+          const McColor *fill)
+{
+  McSeries *series = series_at (l, visible_index);
+  guint i = start;
+
+  if (l->area)
+    {
+      run_points (l, visible_index, start, end, l->points);
+      fill_run (l, visible_index, start, end, l->points, fill);
+    }
+  while (i + 1 < end)
+    {
+      gboolean dashed = mc_series_is_estimate (series, i) || mc_series_is_estimate (series, i + 1);
+      guint j = i + 1;
+
+      while (j + 1 < end
+             && dashed == (mc_series_is_estimate (series, j) || mc_series_is_estimate (series, j + 1)))
+        j++;
+      run_points (l, visible_index, i, j + 1, l->points);
+      stroke_path (l, l->points, stroke, dashed);
+      i = j;
+    }
+  if (end - start == 1 && !l->area)
+    {
+      /* A lone point between gaps would vanish: mark it. */
+      cairo_arc (l->r->cr, map_x (l, mc_series_get_x (series, start)),
+                 point_y (l, visible_index, start), 1.5 * l->r->line, 0, 2 * G_PI);
+      mc_render_set_color (l->r, stroke);
+      cairo_fill (l->r->cr);
+    }
+}
+
+static void
+draw_series (Lines *l,
+             guint  visible_index)
+{
+  McSeries *series = series_at (l, visible_index);
+  guint n = mc_series_get_n_points (series);
+  McColor stroke, fill;
+  guint start = 0;
+
+  series_colors (l, visible_index, &stroke, &fill);
+  cairo_save (l->r->cr);
+  cairo_set_line_join (l->r->cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (l->r->cr, CAIRO_LINE_CAP_ROUND);
+  /* Missing values (and stacked points with a missing layer) are gaps. */
+  while (start < n)
+    {
+      guint end;
+
+      while (start < n && isnan (point_y (l, visible_index, start)))
+        start++;
+      end = start;
+      while (end < n && !isnan (point_y (l, visible_index, end)))
+        end++;
+      if (end > start)
+        draw_run (l, visible_index, start, end, &stroke, &fill);
+      start = end;
+    }
+  cairo_restore (l->r->cr);
+}
+
+static void
+draw_markers (Lines *l,
+              guint  visible_index)
+{
+  McRender *r = l->r;
+  McSeries *series = series_at (l, visible_index);
+  double radius = MAX (2.5, r->body * 0.3);
+  McColor stroke, fill;
+
+  series_colors (l, visible_index, &stroke, &fill);
+  cairo_set_line_width (r->cr, r->line * 1.5);
+  for (guint i = 0; i < mc_series_get_n_points (series); i++)
+    {
+      double x = map_x (l, mc_series_get_x (series, i)), y = point_y (l, visible_index, i);
+      gboolean dimmed = mc_render_is_dimmed (r, l->visible[visible_index], i);
+      McColor color = stroke;
+
+      if (isnan (y))
+        continue;
+      if (dimmed && !mc_render_is_dimmed (r, l->visible[visible_index], G_MAXUINT))
+        mc_render_dim (r, &color);
+      cairo_new_path (r->cr);
+      cairo_arc (r->cr, x, y, radius, 0, 2 * G_PI);
+      /* Estimates are hollow; others filled, ringed in the background
+       * colour to stand off the line. */
+      mc_render_set_color (r, mc_series_is_estimate (series, i) ? mc_theme_get_background (r->theme)
+                                                                 : &color);
+      cairo_fill_preserve (r->cr);
+      mc_render_set_color (r, mc_series_is_estimate (series, i) ? &color
+                                                                 : mc_theme_get_background (r->theme));
+      cairo_stroke (r->cr);
+    }
+}
+
+/* Value labels of short series: above the point, else below, else none. */
+static void
+draw_point_labels (Lines *l)
+{
+  McRender *r = l->r;
+  double radius = MAX (2.5, r->body * 0.3);
+
+  for (guint v = 0; v < l->n_visible; v++)
+    {
+      McSeries *series = series_at (l, v);
+
+      for (guint i = 0; i < mc_series_get_n_points (series); i++)
+        {
+          double value = mc_series_get_y (series, i);
+          g_autofree char *text = NULL;
+          g_autoptr(PangoLayout) layout = NULL;
+          double x, y, w, h;
+          McColor color;
+
+          if (isnan (value))
+            continue;
+          text = mc_series_format_value (series, value, FALSE);
+          if (mc_series_is_estimate (series, i))
+            {
+              /* Translators: a value label followed by the estimate mark */
+              char *with_note = g_strdup_printf (_("%s Est."), text);
+
+              g_free (text);
+              text = with_note;
+            }
+          layout = mc_render_layout (r, text, MC_FONT_BODY, -1, 0);
+          mc_render_layout_size (layout, &w, &h);
+          x = map_x (l, mc_series_get_x (series, i)) - w / 2;
+          y = point_y (l, v, i);
+          mc_theme_get_color (r->theme, series->color, MC_COLOR_ROLE_TEXT, &color);
+          if (l->n_visible == 1)
+            color = *mc_theme_get_text (r->theme);
+          if (mc_render_is_dimmed (r, l->visible[v], i))
+            mc_render_dim (r, &color);
+          for (int below = 0; below <= 1; below++)
+            {
+              double ty = below ? y + radius + r->unit : y - radius - r->unit - h;
+              McTextBox box = mc_render_box_for (layout, x, ty, 0);
+
+              if (ty < l->plot.y - h / 2 || ty + h > l->plot.y + l->plot.height)
+                continue;
+              if (mc_render_box_is_free (r, &box))
+                {
+                  mc_render_show (r, layout, x, ty, 0, MC_TEXT_VALUE_LABEL, &color);
+                  break;
+                }
+            }
+        }
+    }
+}
+
+/* The x axis */
+
+static void
+draw_x_tick (Lines  *l,
+             double  x)
+{
+  McRender *r = l->r;
+  double p = mc_render_snap (r, x, r->line);
+  double bottom = l->plot.y + l->plot.height;
+
+  mc_render_set_color (r, mc_theme_get_axis (r->theme));
+  cairo_set_line_width (r->cr, r->line);
+  cairo_move_to (r->cr, p, bottom);
+  cairo_line_to (r->cr, p, bottom + r->unit);
+  cairo_stroke (r->cr);
+}
+
+static void
+draw_x_label (Lines      *l,
+              const char *text,
+              double      x)
+{
+  McRender *r = l->r;
+  g_autoptr(PangoLayout) layout = mc_render_layout (r, text, MC_FONT_BODY, -1, 0);
+  McTextBox box;
+  double w, h;
+
+  mc_render_layout_size (layout, &w, &h);
+  box = mc_render_box_for (layout, CLAMP (x - w / 2, 0, MAX (0, r->width - w)),
+                           l->plot.y + l->plot.height + 2 * r->unit, 0);
+  if (mc_render_box_is_free (r, &box))
+    mc_render_show (r, layout, box.x, box.y, 0, MC_TEXT_TICK_LABEL,
+                    mc_theme_get_text_secondary (r->theme));
+}
+
+static void
+draw_x_axis (Lines *l)
+{
+  McRender *r = l->r;
+
+  switch (l->x_kind)
+    {
+    case MC_X_TIME:
+      for (guint i = 0; i < l->x_time.n_ticks; i++)
+        {
+          g_autofree char *label = mc_time_scale_get_label (&l->x_time, i);
+          double x = mc_time_scale_map (&l->x_time, l->x_time.ticks[i]);
+
+          draw_x_tick (l, x);
+          draw_x_label (l, label, x);
+        }
+      break;
+    case MC_X_NUMBER:
+      for (guint i = 0; i < mc_linear_scale_get_n_ticks (&l->x_linear); i++)
+        {
+          double tick = mc_linear_scale_get_tick (&l->x_linear, i);
+          g_autofree char *label = mc_format_tick (l->chart->x_column, tick, l->x_linear.step);
+
+          if (tick < l->x_linear.min || tick > l->x_linear.max)
+            continue;
+          draw_x_tick (l, mc_linear_scale_map (&l->x_linear, tick));
+          draw_x_label (l, label, mc_linear_scale_map (&l->x_linear, tick));
+        }
+      break;
+    case MC_X_CATEGORY:
+    default:
+      mc_render_categories (r, &l->fit, l->order, l->plot.x + l->band / 2, l->band,
+                            l->plot.y + l->plot.height + 2 * r->unit);
+      break;
+    }
+}
+
+/* Layout */
+
+static double
+x_labels_height (Lines        *l,
+                 const McRect *area)
+{
+  double h;
+
+  if (l->x_kind != MC_X_CATEGORY)
+    {
+      text_width (l->r, "2024", &h);
+      return h;
+    }
+  mc_render_fit_categories (l->r, l->band, area->height * 0.3, TRUE, &l->fit);
+  return l->fit.height;
+}
+
+static double
+right_reserve (Lines        *l,
+               const McRect *area)
+{
+  McRender *r = l->r;
+
+  if (l->has_y2)
+    {
+      guint count;
+      McSeries *series = axis_series (l, 1, &count);
+
+      return series ? mc_render_value_ticks_width (r, &l->y[1], series) + 2 * r->unit : 0;
+    }
+  if (l->end_labels)
+    return end_label_width (l, area->width * 0.25) + 2 * r->unit;
+  /* Room for the last time label, centred on the end of the axis. */
+  return l->x_kind == MC_X_TIME ? text_width (r, "2024", NULL) / 2 : r->unit;
+}
+
+/* The plot, the scales and the axis labels depend on each other: iterate
+ * a few times until they settle. */
+static void
+layout_plot (Lines        *l,
+             const McRect *area)
+{
+  McRender *r = l->r;
+  double tick_h, gap = 2 * r->unit;
+  guint count;
+  McSeries *left = axis_series (l, 0, &count);
+
+  text_width (r, "0", &tick_h);
+  l->plot.y = area->y + tick_h / 2;
+  l->plot.x = area->x;
+  l->plot.width = area->width;
+  l->x_label_height = tick_h;
+  for (guint pass = 0; pass < 3; pass++)
+    {
+      double left_w, right_w, overhang;
+
+      l->plot.height = MAX (1, area->y + area->height - gap - l->x_label_height - l->plot.y);
+      init_y_scales (l);
+      left_w = left ? mc_render_value_ticks_width (r, &l->y[0], left) : 0;
+      right_w = right_reserve (l, area);
+      l->plot.x = area->x + left_w + gap;
+      l->plot.width = MAX (1, area->x + area->width - right_w - l->plot.x);
+      init_x_scale (l);
+      l->x_label_height = x_labels_height (l, area);
+      if (l->x_kind == MC_X_CATEGORY)
+        {
+          overhang = mc_render_categories_left_overhang (r, &l->fit, l->order, l->band);
+          if (l->plot.x < area->x + overhang)
+            {
+              l->plot.width -= area->x + overhang - l->plot.x;
+              l->plot.x = area->x + overhang;
+              init_x_scale (l);
+            }
+        }
+    }
+}
+
+static void
+save_state (Lines *l)
+{
+  McRenderState *state = l->r->state;
+
+  state->has_plot = TRUE;
+  state->plot = l->plot;
+  state->x_kind = l->x_kind;
+  state->x_time = l->x_time;
+  state->x_linear = l->x_linear;
+  state->x_band = l->band;
+  state->y[0] = l->y[0];
+  state->y[1] = l->y[1];
+}
+
+static gboolean
+wants_point_labels (Lines *l)
+{
+  McRender *r = l->r;
+
+  return r->show_values && l->n_visible == 1 && total_points (l) <= MC_MAX_LABELLED_POINTS
+         && l->plot.height >= 8 * r->body && !l->stacked;
+}
+
+static void
+draw_plot (Lines *l)
+{
+  McRender *r = l->r;
+  guint count;
+  McSeries *left = axis_series (l, 0, &count);
+  McSeries *right = axis_series (l, 1, &count);
+  McColor color;
+
+  mc_render_value_grid (r, &l->y[0], &l->plot, TRUE, TRUE);
+  draw_x_axis (l);
+  axis_color (l, 0, &color);
+  if (left)
+    mc_render_value_ticks (r, &l->y[0], left, &l->plot, FALSE, &color);
+  axis_color (l, 1, &color);
+  if (l->has_y2 && right)
+    mc_render_value_ticks (r, &l->y[1], right, &l->plot, TRUE, &color);
+
+  for (guint i = l->n_visible; i > 0; i--)
+    draw_series (l, i - 1);
+  if (max_points (l) <= MC_MAX_MARKED_POINTS && !l->stacked)
+    for (guint i = 0; i < l->n_visible; i++)
+      draw_markers (l, i);
+  if (l->end_labels && !draw_end_labels (l, l->r->width * 0.25))
+    l->end_labels = FALSE;
+  if (wants_point_labels (l))
+    draw_point_labels (l);
+  save_state (l);
+}
+
+static void
+lines_setup (Lines    *l,
+             McRender *r)
+{
+  McChart *chart = r->chart;
+  guint n = mc_chart_get_n_series (chart);
+
+  l->r = r;
+  l->chart = chart;
+  l->area = chart->spec->type == MC_CHART_AREA;
+  l->x_kind = chart->x_kind;
+  l->visible = g_new (guint, n + 1);
+  for (guint s = 0; s < n; s++)
+    {
+      McSeries *series = mc_chart_get_series_data (chart, s);
+
+      if (series->visible)
+        l->visible[l->n_visible++] = s;
+      if (series->axis == 1)
+        l->has_y2 = TRUE;
+    }
+  l->stacked = l->area && chart->spec->stacked && series_aligned (l);
+  l->end_labels = wants_end_labels (l);
+  l->order = g_new (guint, mc_chart_get_n_categories (chart) + 1);
+  for (guint c = 0; c < mc_chart_get_n_categories (chart); c++)
+    l->order[c] = c;
+  l->points = g_array_new (FALSE, FALSE, sizeof (Point));
+}
+
+static gboolean
+lines_have_data (Lines *l)
+{
+  double lo, hi;
+
+  x_range (l, &lo, &hi);
+  return !isnan (lo);
+}
+
+void
+mc_render_lines (McRender *r)
+{
+  Lines l = { 0 };
+  McRect area = r->body_area;
+
+  lines_setup (&l, r);
+  if (l.end_labels)
+    {
+      double h;
+
+      /* Names at the ends need room to stack; else a legend. */
+      text_width (r, "Ag", &h);
+      l.end_labels = l.n_visible * h * 1.2 <= area.height * 0.6;
+    }
+  /* A legend when the lines can't carry their names at their ends. */
+  if (!l.end_labels && !l.has_y2 && mc_chart_get_n_series (r->chart) > 1)
+    {
+      g_autofree guint *all = g_new (guint, mc_chart_get_n_series (r->chart));
+      double used;
+
+      for (guint i = 0; i < mc_chart_get_n_series (r->chart); i++)
+        all[i] = i;
+      used = mc_render_legend (r, &area, all, mc_chart_get_n_series (r->chart));
+      area.y += used + 3 * r->unit;
+      area.height -= used + 3 * r->unit;
+    }
+
+  if (!lines_have_data (&l) || area.height < 4 * r->body || area.width < 8 * r->body)
+    mc_render_empty (r, &area);
+  else
+    {
+      double titles = place_axis_titles (&l, &area);
+      double h;
+
+      area.y += titles + 2 * r->unit;
+      area.height -= titles + 2 * r->unit;
+      l.plot.height = area.height;
+      if (wants_point_labels (&l))
+        {
+          text_width (r, "0", &h);
+          l.headroom = h + MAX (2.5, r->body * 0.3) + 2 * r->unit;
+        }
+      layout_plot (&l, &area);
+      draw_plot (&l);
+    }
+
+  g_free (l.visible);
+  g_free (l.order);
+  g_array_unref (l.points);
+}

@@ -1,0 +1,392 @@
+/* mc-format.c: numbers, units, percentages and dates as people read them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "mc-format.h"
+
+#include <glib/gi18n.h>
+#include <limits.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#define MC_MAX_DECIMALS 6
+#define MC_DECIMALS_SAMPLE 10000
+
+/* Days between 0001-01-01 (GDate's Julian day 1) and 1970-01-01. */
+#define MC_UNIX_EPOCH_JULIAN 719163
+
+/* Writes the digits of @integer (ASCII digits only) into @out with the
+ * locale's grouping: @grouping as in struct lconv. */
+static void
+append_grouped (GString    *out,
+                const char *integer,
+                const char *grouping,
+                const char *separator)
+{
+  gsize len = strlen (integer);
+  g_autofree gboolean *split_before = g_new0 (gboolean, len + 1);
+  gsize pos = len;
+  int group = 3;
+
+  if (separator == NULL || *separator == '\0' || grouping == NULL || *grouping == '\0')
+    {
+      g_string_append (out, integer);
+      return;
+    }
+
+  /* Walk from the right, one group at a time; the last group size
+   * repeats, CHAR_MAX ends the grouping. */
+  for (const char *g = grouping; pos > 0; )
+    {
+      if (*g == CHAR_MAX || *g < 0)
+        break;
+      if (*g != '\0')
+        group = *g++;
+      if (group <= 0 || (gsize) group >= pos)
+        break;
+      pos -= group;
+      split_before[pos] = TRUE;
+    }
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (split_before[i] && i > 0)
+        g_string_append (out, separator);
+      g_string_append_c (out, integer[i]);
+    }
+}
+
+char *
+mc_format_number (double value,
+                  int    decimals)
+{
+  const struct lconv *lc = localeconv ();
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE + 400];
+  char format[16];
+  g_autoptr(GString) out = g_string_new (NULL);
+  char *dot;
+  gboolean negative;
+
+  if (isnan (value))
+    return g_strdup ("—");
+  if (isinf (value))
+    return g_strdup (value > 0 ? "∞" : "−∞");
+
+  decimals = CLAMP (decimals, 0, MC_MAX_DECIMALS);
+  g_snprintf (format, sizeof format, "%%.%df", decimals);
+  g_ascii_formatd (buffer, sizeof buffer, format, fabs (value));
+
+  /* No "−0" when a small negative number rounds to zero. */
+  negative = value < 0 && strspn (buffer, "0.") != strlen (buffer);
+  if (negative)
+    g_string_append (out, "−");   /* U+2212 MINUS SIGN */
+
+  dot = strchr (buffer, '.');
+  if (dot)
+    *dot = '\0';
+  append_grouped (out, buffer, lc->grouping, lc->thousands_sep);
+  if (dot)
+    {
+      g_string_append (out, *lc->decimal_point ? lc->decimal_point : ".");
+      g_string_append (out, dot + 1);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+int
+mc_format_value_decimals (double value,
+                          int    max_decimals)
+{
+  double scaled = fabs (value);
+
+  if (!isfinite (value))
+    return 0;
+  max_decimals = CLAMP (max_decimals, 0, MC_MAX_DECIMALS);
+  for (int d = 0; d < max_decimals; d++)
+    {
+      if (fabs (scaled - round (scaled)) <= 1e-9 * MAX (1.0, scaled))
+        return d;
+      scaled *= 10;
+    }
+  return max_decimals;
+}
+
+int
+mc_format_column_decimals (const McColumn *column)
+{
+  const double *values;
+  guint n;
+  guint stride;
+  int decimals = 0;
+
+  g_return_val_if_fail (column != NULL, 0);
+
+  if (mc_column_get_column_type (column) != MC_COLUMN_NUMBER)
+    return 0;
+
+  values = mc_column_get_values (column, &n);
+  stride = MAX (1, n / MC_DECIMALS_SAMPLE);
+  for (guint i = 0; i < n && decimals < MC_MAX_DECIMALS; i += stride)
+    decimals = MAX (decimals, mc_format_value_decimals (values[i], MC_MAX_DECIMALS));
+  return decimals;
+}
+
+const char *
+mc_format_scale_suffix (McScale scale)
+{
+  switch (scale)
+    {
+    /* Translators: short suffix for thousands, as in "USD 5 k" */
+    case MC_SCALE_THOUSAND: return C_("scale suffix", "k");
+    /* Translators: short suffix for millions, as in "USD 5 m" */
+    case MC_SCALE_MILLION: return C_("scale suffix", "m");
+    /* Translators: short suffix for billions, as in "USD 50 bn" */
+    case MC_SCALE_BILLION: return C_("scale suffix", "bn");
+    /* Translators: short suffix for trillions, as in "USD 2 tn" */
+    case MC_SCALE_TRILLION: return C_("scale suffix", "tn");
+    case MC_SCALE_NONE:
+    default:
+      return "";
+    }
+}
+
+static gboolean
+unit_is_percent (const char *unit)
+{
+  return g_strcmp0 (unit, "percent") == 0 || g_strcmp0 (unit, "%") == 0;
+}
+
+/* ISO 4217 codes are three capital letters, written before the amount. */
+static gboolean
+unit_is_currency (const char *unit)
+{
+  return unit != NULL && strlen (unit) == 3
+         && g_ascii_isupper (unit[0]) && g_ascii_isupper (unit[1])
+         && g_ascii_isupper (unit[2]);
+}
+
+static char *
+format_percent (const char *number)
+{
+  /* Translators: a percentage; write "%s %%" if your language puts a
+   * space before the percent sign */
+  return g_strdup_printf (_("%s%%"), number);
+}
+
+char *
+mc_format_value (const McColumn *column,
+                 double          value,
+                 int             decimals)
+{
+  g_autofree char *number = NULL;
+  g_autofree char *amount = NULL;
+  const char *unit;
+  const char *suffix;
+
+  g_return_val_if_fail (column != NULL, NULL);
+
+  if (isnan (value))
+    return g_strdup ("—");
+  if (decimals < 0)
+    decimals = mc_format_column_decimals (column);
+
+  number = mc_format_number (value, decimals);
+  unit = mc_column_get_unit (column);
+  if (unit_is_percent (unit))
+    return format_percent (number);
+
+  suffix = mc_format_scale_suffix (mc_column_get_scale (column));
+  if (*suffix)
+    /* Translators: a number and its scale suffix, as in "50 bn" */
+    amount = g_strdup_printf (C_("scaled amount", "%s %s"), number, suffix);
+  else
+    amount = g_steal_pointer (&number);
+
+  if (unit == NULL || *unit == '\0')
+    return g_steal_pointer (&amount);
+  if (unit_is_currency (unit))
+    /* Translators: a currency code and an amount, as in "USD 50 bn" */
+    return g_strdup_printf (C_("currency amount", "%s %s"), unit, amount);
+  /* Translators: an amount and its unit, as in "5 years" */
+  return g_strdup_printf (C_("amount with unit", "%s %s"), amount, unit);
+}
+
+char *
+mc_format_unit (const McColumn *column)
+{
+  const char *unit;
+  const char *suffix;
+
+  g_return_val_if_fail (column != NULL, NULL);
+
+  unit = mc_column_get_unit (column);
+  suffix = mc_format_scale_suffix (mc_column_get_scale (column));
+  if (unit_is_percent (unit))
+    return g_strdup ("%");
+  if (unit == NULL || *unit == '\0')
+    return *suffix ? g_strdup (suffix) : NULL;
+  if (*suffix == '\0')
+    return g_strdup (unit);
+  if (unit_is_currency (unit))
+    /* Translators: a currency code and a scale, as in "USD bn" */
+    return g_strdup_printf (C_("currency unit", "%s %s"), unit, suffix);
+  /* Translators: a scale and a unit, as in "bn tonnes" */
+  return g_strdup_printf (C_("scaled unit", "%s %s"), suffix, unit);
+}
+
+char *
+mc_format_tick (const McColumn *column,
+                double          value,
+                double          step)
+{
+  g_autofree char *number = NULL;
+  int decimals = 0;
+
+  g_return_val_if_fail (column != NULL, NULL);
+
+  if (step > 0 && isfinite (step))
+    decimals = CLAMP ((int) ceil (-log10 (step) - 1e-9), 0, MC_MAX_DECIMALS);
+  /* Ticks are multiples of the step: rounding error must not show. */
+  if (fabs (value) < step * 1e-6)
+    value = 0;
+  number = mc_format_number (value, decimals);
+  if (unit_is_percent (mc_column_get_unit (column)))
+    return format_percent (number);
+  return g_steal_pointer (&number);
+}
+
+static GDateTime *
+date_time_from_days (double days)
+{
+  g_autoptr(GDateTime) epoch = g_date_time_new_utc (1970, 1, 1, 0, 0, 0);
+
+  if (!isfinite (days) || fabs (days) > 2.9e6)
+    return NULL;
+  return g_date_time_add_seconds (epoch, floor (days * 86400.0 + 0.5));
+}
+
+char *
+mc_format_date_with (double      days,
+                     const char *format)
+{
+  g_autoptr(GDateTime) dt = date_time_from_days (days);
+  char *text;
+
+  g_return_val_if_fail (format != NULL, NULL);
+
+  if (dt == NULL)
+    return g_strdup ("—");
+  text = g_date_time_format (dt, format);
+  return text ? text : g_strdup ("—");
+}
+
+char *
+mc_format_date (double          days,
+                McDatePrecision precision)
+{
+  switch (precision)
+    {
+    case MC_DATE_YEAR:
+      return mc_format_date_with (days, "%Y");
+    case MC_DATE_MONTH:
+      /* Translators: a month and year, see g_date_time_format() */
+      return mc_format_date_with (days, C_("date format", "%b %Y"));
+    case MC_DATE_DAY:
+    default:
+      /* Translators: a day, month and year, see g_date_time_format() */
+      return mc_format_date_with (days, C_("date format", "%-d %b %Y"));
+    }
+}
+
+char *
+mc_format_cell (const McColumn *column,
+                guint           row)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (column != NULL, NULL);
+  g_return_val_if_fail (row < mc_column_get_n_rows (column), NULL);
+
+  if (mc_column_is_missing (column, row))
+    text = g_strdup ("—");
+  else
+    switch (mc_column_get_column_type (column))
+      {
+      case MC_COLUMN_STRING:
+        text = g_strdup (mc_column_get_string (column, row));
+        break;
+      case MC_COLUMN_DATE:
+        text = mc_format_date (mc_column_get_value (column, row),
+                               mc_column_get_date_precision (column));
+        break;
+      case MC_COLUMN_BOOLEAN:
+        text = g_strdup (mc_column_get_value (column, row) != 0 ? _("Yes") : _("No"));
+        break;
+      case MC_COLUMN_NUMBER:
+      default:
+        text = mc_format_value (column, mc_column_get_value (column, row), -1);
+        break;
+      }
+
+  if (mc_column_is_estimate (column, row))
+    /* Translators: a value marked as an estimate, as in "USD 15.4 bn (Est.)" */
+    return g_strdup_printf (_("%s (Est.)"), text);
+  return g_steal_pointer (&text);
+}
+
+static gboolean
+parse_number_part (const char **p,
+                   guint        n_digits,
+                   guint       *value)
+{
+  *value = 0;
+  for (guint i = 0; i < n_digits; i++)
+    {
+      if (!g_ascii_isdigit ((*p)[i]))
+        return FALSE;
+      *value = *value * 10 + ((*p)[i] - '0');
+    }
+  *p += n_digits;
+  return TRUE;
+}
+
+gboolean
+mc_format_parse_iso_date (const char      *text,
+                          double          *days,
+                          McDatePrecision *precision)
+{
+  const char *p = text;
+  guint year, month = 1, day = 1;
+  McDatePrecision found = MC_DATE_YEAR;
+  GDate date;
+
+  g_return_val_if_fail (days != NULL && precision != NULL, FALSE);
+
+  if (text == NULL || !parse_number_part (&p, 4, &year) || year == 0)
+    return FALSE;
+  if (*p == '-')
+    {
+      p++;
+      if (!parse_number_part (&p, 2, &month))
+        return FALSE;
+      found = MC_DATE_MONTH;
+      if (*p == '-')
+        {
+          p++;
+          if (!parse_number_part (&p, 2, &day))
+            return FALSE;
+          found = MC_DATE_DAY;
+        }
+    }
+  if (*p != '\0' || !g_date_valid_dmy (day, month, year))
+    return FALSE;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  *days = (double) g_date_get_julian (&date) - MC_UNIX_EPOCH_JULIAN;
+  *precision = found;
+  return TRUE;
+}

@@ -1,0 +1,524 @@
+/* mc-scale.c: linear and time scales with "nice" ticks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "mc-scale.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "mc-format.h"
+
+#define MC_UNIX_EPOCH_JULIAN 719163
+#define MC_MAX_INTERVALS 20
+
+/* Linear scales */
+
+double
+mc_nice_step (double rough)
+{
+  double magnitude;
+  double mantissa;
+
+  if (!(rough > 0) || !isfinite (rough))
+    return 1;
+
+  magnitude = pow (10, floor (log10 (rough)));
+  mantissa = rough / magnitude;
+  /* Allow for rounding: 2.0000000001 is a 2. */
+  if (mantissa <= 1 + 1e-9)
+    return magnitude;
+  if (mantissa <= 2 + 1e-9)
+    return 2 * magnitude;
+  if (mantissa <= 5 + 1e-9)
+    return 5 * magnitude;
+  return 10 * magnitude;
+}
+
+/* The data bounds made usable: no NAN, zero included if asked, and a
+ * domain that is never empty. */
+static void
+linear_data_bounds (double    data_min,
+                    double    data_max,
+                    gboolean  include_zero,
+                    double   *lo,
+                    double   *hi)
+{
+  if (!isfinite (data_min))
+    data_min = data_max;
+  if (!isfinite (data_max))
+    data_max = data_min;
+  if (!isfinite (data_min))
+    data_min = data_max = 0;
+  if (data_min > data_max)
+    {
+      double t = data_min;
+      data_min = data_max;
+      data_max = t;
+    }
+  if (include_zero)
+    {
+      data_min = MIN (data_min, 0);
+      data_max = MAX (data_max, 0);
+    }
+  if (data_max - data_min <= fabs (data_max) * 1e-12)
+    {
+      double pad = data_max == 0 ? 1 : fabs (data_max) * 0.1;
+
+      if (data_max == 0 || !include_zero)
+        {
+          data_min = (include_zero && data_min >= 0) ? data_min : data_min - pad;
+          data_max = data_max + pad;
+        }
+    }
+  *lo = data_min;
+  *hi = data_max;
+}
+
+static void
+linear_apply_step (McLinearScale *scale,
+                   double         lo,
+                   double         hi,
+                   double         step)
+{
+  double first = floor (lo / step + 1e-9);
+  double last = ceil (hi / step - 1e-9);
+
+  scale->step = step;
+  scale->min = first * step;
+  scale->n_intervals = MAX (1, (guint) llround (last - first));
+  scale->max = (first + scale->n_intervals) * step;
+}
+
+/* How good a step is: ticks near @spacing pixels apart, little empty
+ * room at the ends of the axis. */
+static double
+linear_step_score (double lo,
+                   double hi,
+                   double step,
+                   double length,
+                   double spacing)
+{
+  double first = floor (lo / step + 1e-9);
+  double last = ceil (hi / step - 1e-9);
+  double n = MAX (1, last - first);
+  double covered = n * step;
+
+  if (n > MC_MAX_INTERVALS)
+    return G_MAXDOUBLE;
+  return fabs (log ((length / n) / spacing)) + 0.5 * (covered - (hi - lo)) / covered;
+}
+
+void
+mc_linear_scale_init (McLinearScale *scale,
+                      double         data_min,
+                      double         data_max,
+                      gboolean       include_zero,
+                      double         length,
+                      double         spacing)
+{
+  static const double mantissas[] = { 1, 2, 5 };
+  double lo, hi, base, target;
+  double best_step = 1, best_score = G_MAXDOUBLE;
+
+  g_return_if_fail (scale != NULL);
+
+  linear_data_bounds (data_min, data_max, include_zero, &lo, &hi);
+  length = MAX (length, 1);
+  spacing = MAX (spacing, 1);
+  target = CLAMP (length / spacing, 1, MC_MAX_INTERVALS);
+  base = pow (10, floor (log10 ((hi - lo) / target)));
+
+  for (int e = -1; e <= 1; e++)
+    for (guint m = 0; m < G_N_ELEMENTS (mantissas); m++)
+      {
+        double step = mantissas[m] * base * pow (10, e);
+        double score = linear_step_score (lo, hi, step, length, spacing);
+
+        if (score < best_score)
+          {
+            best_score = score;
+            best_step = step;
+          }
+      }
+
+  linear_apply_step (scale, lo, hi, best_step);
+  mc_linear_scale_set_range (scale, 0, length);
+}
+
+void
+mc_linear_scale_init_fixed (McLinearScale *scale,
+                            double         data_min,
+                            double         data_max,
+                            gboolean       include_zero,
+                            guint          n_intervals)
+{
+  /* A fixed count of intervals fits the data loosely with 1-2-5 alone,
+   * so 2.5 × 10^n is allowed here too. */
+  static const double mantissas[] = { 1, 2, 2.5, 5 };
+  double lo, hi, base, step = 1;
+
+  g_return_if_fail (scale != NULL);
+
+  linear_data_bounds (data_min, data_max, include_zero, &lo, &hi);
+  n_intervals = MAX (1, n_intervals);
+  base = pow (10, floor (log10 ((hi - lo) / n_intervals)) - 1);
+
+  /* The smallest step whose n_intervals, starting on a tick, cover the
+   * data. */
+  for (int e = 0; e < 4; e++)
+    for (guint m = 0; m < G_N_ELEMENTS (mantissas); m++)
+      {
+        step = mantissas[m] * base * pow (10, e);
+        if (floor (lo / step + 1e-9) * step + n_intervals * step >= hi - step * 1e-9)
+          goto found;
+      }
+found:
+  scale->step = step;
+  scale->min = floor (lo / step + 1e-9) * step;
+  scale->n_intervals = n_intervals;
+  scale->max = scale->min + n_intervals * step;
+  mc_linear_scale_set_range (scale, 0, 1);
+}
+
+void
+mc_linear_scale_set_range (McLinearScale *scale,
+                           double         range0,
+                           double         range1)
+{
+  g_return_if_fail (scale != NULL);
+
+  scale->range0 = range0;
+  scale->range1 = range1;
+}
+
+double
+mc_linear_scale_map (const McLinearScale *scale,
+                     double               value)
+{
+  double span = scale->max - scale->min;
+
+  if (span == 0)
+    return scale->range0;
+  return scale->range0 + (value - scale->min) / span * (scale->range1 - scale->range0);
+}
+
+double
+mc_linear_scale_invert (const McLinearScale *scale,
+                        double               pixel)
+{
+  double range = scale->range1 - scale->range0;
+
+  if (range == 0)
+    return scale->min;
+  return scale->min + (pixel - scale->range0) / range * (scale->max - scale->min);
+}
+
+guint
+mc_linear_scale_get_n_ticks (const McLinearScale *scale)
+{
+  return scale->n_intervals + 1;
+}
+
+double
+mc_linear_scale_get_tick (const McLinearScale *scale,
+                          guint                index)
+{
+  double tick;
+
+  g_return_val_if_fail (index <= scale->n_intervals, NAN);
+
+  /* Computed from the index, not accumulated, so rounding can't drift;
+   * a tick that is zero up to rounding is exactly zero. */
+  tick = (round (scale->min / scale->step) + index) * scale->step;
+  if (fabs (tick) < scale->step * 1e-9)
+    tick = 0;
+  return tick;
+}
+
+/* Calendar helpers */
+
+void
+mc_days_to_ymd (double  days,
+                int    *year,
+                int    *month,
+                int    *day)
+{
+  GDate date;
+  double julian = floor (days) + MC_UNIX_EPOCH_JULIAN;
+
+  julian = CLAMP (julian, 1, 3000000);
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, (guint32) julian);
+  *year = g_date_get_year (&date);
+  *month = g_date_get_month (&date);
+  *day = g_date_get_day (&date);
+}
+
+double
+mc_days_from_ymd (int year,
+                  int month,
+                  int day)
+{
+  GDate date;
+
+  g_return_val_if_fail (g_date_valid_dmy (day, month, year), NAN);
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  return (double) g_date_get_julian (&date) - MC_UNIX_EPOCH_JULIAN;
+}
+
+/* Time scales */
+
+typedef struct
+{
+  McTimeUnit unit;
+  guint      step;
+} TimeStep;
+
+static const TimeStep time_steps[] = {
+  { MC_TIME_UNIT_DAY, 1 },
+  { MC_TIME_UNIT_DAY, 2 },
+  { MC_TIME_UNIT_DAY, 7 },
+  { MC_TIME_UNIT_DAY, 14 },
+  { MC_TIME_UNIT_MONTH, 1 },
+  { MC_TIME_UNIT_MONTH, 2 },
+  { MC_TIME_UNIT_MONTH, 3 },
+  { MC_TIME_UNIT_MONTH, 6 },
+  { MC_TIME_UNIT_YEAR, 1 },
+  { MC_TIME_UNIT_YEAR, 2 },
+  { MC_TIME_UNIT_YEAR, 5 },
+  { MC_TIME_UNIT_YEAR, 10 },
+  { MC_TIME_UNIT_YEAR, 20 },
+  { MC_TIME_UNIT_YEAR, 50 },
+  { MC_TIME_UNIT_YEAR, 100 },
+  { MC_TIME_UNIT_YEAR, 200 },
+  { MC_TIME_UNIT_YEAR, 500 },
+  { MC_TIME_UNIT_YEAR, 1000 },
+};
+
+static double
+time_unit_days (McTimeUnit unit)
+{
+  switch (unit)
+    {
+    case MC_TIME_UNIT_DAY: return 1;
+    case MC_TIME_UNIT_MONTH: return 365.25 / 12;
+    case MC_TIME_UNIT_YEAR:
+    default: return 365.25;
+    }
+}
+
+static McTimeUnit
+unit_of_precision (McDatePrecision precision)
+{
+  switch (precision)
+    {
+    case MC_DATE_YEAR: return MC_TIME_UNIT_YEAR;
+    case MC_DATE_MONTH: return MC_TIME_UNIT_MONTH;
+    case MC_DATE_DAY:
+    default: return MC_TIME_UNIT_DAY;
+    }
+}
+
+static void
+time_add_tick (McTimeScale *scale,
+               double       days)
+{
+  if (scale->n_ticks < MC_TIME_SCALE_MAX_TICKS)
+    scale->ticks[scale->n_ticks++] = days;
+}
+
+static void
+time_ticks_years (McTimeScale *scale)
+{
+  int y, m, d;
+  int first;
+
+  mc_days_to_ymd (scale->min, &y, &m, &d);
+  first = (m == 1 && d == 1) ? y : y + 1;
+  /* Align to the step: 2020, 2025, 2030, not 2021, 2026. */
+  first = (int) (ceil ((double) first / scale->step) * scale->step);
+  for (int year = first; year <= 9999; year += scale->step)
+    {
+      double days = mc_days_from_ymd (year, 1, 1);
+
+      if (days > scale->max + 1e-9 || scale->n_ticks == MC_TIME_SCALE_MAX_TICKS)
+        break;
+      time_add_tick (scale, days);
+    }
+}
+
+static void
+time_ticks_months (McTimeScale *scale)
+{
+  int y, m, d;
+  int index;
+
+  mc_days_to_ymd (scale->min, &y, &m, &d);
+  index = y * 12 + (m - 1) + (d == 1 && floor (scale->min) == scale->min ? 0 : 1);
+  index = (int) (ceil ((double) index / scale->step) * scale->step);
+  for (; index / 12 <= 9999; index += scale->step)
+    {
+      double days = mc_days_from_ymd (index / 12, index % 12 + 1, 1);
+
+      if (days > scale->max + 1e-9 || scale->n_ticks == MC_TIME_SCALE_MAX_TICKS)
+        break;
+      time_add_tick (scale, days);
+    }
+}
+
+static void
+time_ticks_days (McTimeScale *scale)
+{
+  /* Weekly ticks fall on Mondays; 1970-01-05 was one. */
+  double origin = scale->step >= 7 ? 4 : 0;
+  double days = origin + ceil ((scale->min - origin) / scale->step - 1e-9) * scale->step;
+
+  for (; days <= scale->max + 1e-9; days += scale->step)
+    {
+      if (scale->n_ticks == MC_TIME_SCALE_MAX_TICKS)
+        break;
+      time_add_tick (scale, days);
+    }
+}
+
+static void
+time_choose_step (McTimeScale     *scale,
+                  McDatePrecision  precision,
+                  double           length,
+                  double           min_spacing)
+{
+  McTimeUnit finest = unit_of_precision (precision);
+  double span = scale->max - scale->min;
+
+  scale->unit = MC_TIME_UNIT_YEAR;
+  scale->step = 1000;
+  for (guint i = 0; i < G_N_ELEMENTS (time_steps); i++)
+    {
+      const TimeStep *candidate = &time_steps[i];
+      double step_days = candidate->step * time_unit_days (candidate->unit);
+
+      if (candidate->unit < finest)
+        continue;
+      if (length * step_days / span >= min_spacing)
+        {
+          scale->unit = candidate->unit;
+          scale->step = candidate->step;
+          return;
+        }
+    }
+}
+
+void
+mc_time_scale_init (McTimeScale     *scale,
+                    double           min_days,
+                    double           max_days,
+                    McDatePrecision  precision,
+                    double           length,
+                    double           min_spacing)
+{
+  g_return_if_fail (scale != NULL);
+
+  if (!isfinite (min_days) || !isfinite (max_days))
+    min_days = max_days = 0;
+  if (max_days <= min_days)
+    {
+      /* One date: give it room of half a unit of its precision on each
+       * side, so it sits in the middle with a tick. */
+      double pad = time_unit_days (unit_of_precision (precision)) / 2;
+
+      min_days -= pad;
+      max_days += pad;
+    }
+
+  scale->min = min_days;
+  scale->max = max_days;
+  scale->n_ticks = 0;
+  time_choose_step (scale, precision, MAX (length, 1), MAX (min_spacing, 1));
+
+  switch (scale->unit)
+    {
+    case MC_TIME_UNIT_YEAR:
+      time_ticks_years (scale);
+      break;
+    case MC_TIME_UNIT_MONTH:
+      time_ticks_months (scale);
+      break;
+    case MC_TIME_UNIT_DAY:
+    default:
+      time_ticks_days (scale);
+      break;
+    }
+  mc_time_scale_set_range (scale, 0, length);
+}
+
+void
+mc_time_scale_set_range (McTimeScale *scale,
+                         double       range0,
+                         double       range1)
+{
+  g_return_if_fail (scale != NULL);
+
+  scale->range0 = range0;
+  scale->range1 = range1;
+}
+
+double
+mc_time_scale_map (const McTimeScale *scale,
+                   double             days)
+{
+  double span = scale->max - scale->min;
+
+  if (span == 0)
+    return (scale->range0 + scale->range1) / 2;
+  return scale->range0 + (days - scale->min) / span * (scale->range1 - scale->range0);
+}
+
+double
+mc_time_scale_invert (const McTimeScale *scale,
+                      double             pixel)
+{
+  double range = scale->range1 - scale->range0;
+
+  if (range == 0)
+    return scale->min;
+  return scale->min + (pixel - scale->range0) / range * (scale->max - scale->min);
+}
+
+char *
+mc_time_scale_get_label (const McTimeScale *scale,
+                         guint              index)
+{
+  double days;
+  int y, m, d;
+
+  g_return_val_if_fail (index < scale->n_ticks, NULL);
+
+  days = scale->ticks[index];
+  mc_days_to_ymd (days, &y, &m, &d);
+
+  switch (scale->unit)
+    {
+    case MC_TIME_UNIT_YEAR:
+      return mc_format_date_with (days, "%Y");
+    case MC_TIME_UNIT_MONTH:
+      if (index == 0)
+        /* Translators: first month tick of a time axis */
+        return mc_format_date_with (days, C_("axis date", "%b %Y"));
+      if (m == 1)
+        return mc_format_date_with (days, "%Y");
+      /* Translators: month tick of a time axis, after the first */
+      return mc_format_date_with (days, C_("axis date", "%b"));
+    case MC_TIME_UNIT_DAY:
+    default:
+      if (index == 0 || (m == 1 && d <= (int) scale->step))
+        /* Translators: first day tick of a time axis, or first of a year */
+        return mc_format_date_with (days, C_("axis date", "%-d %b %Y"));
+      /* Translators: day tick of a time axis */
+      return mc_format_date_with (days, C_("axis date", "%-d %b"));
+    }
+}
