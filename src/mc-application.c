@@ -265,7 +265,7 @@ mc_application_init (McApplication *self)
                                                   "--dataset alibaba-cloud-revenue "
                                                   "--chart revenue\n"
                                                   "  market-charts --export-all charts "
-                                                  "--dataset sales.json --format pdf"));
+                                                  "--dataset sales.json --format pdf\n"));
 }
 
 McApplication *

@@ -64,6 +64,21 @@ usage_error (GError     **error,
 
 /* --check */
 
+/* The loader names a file by its base name; on the command line, the
+ * name the user typed is the one to show. */
+static char *
+dup_message_for_path (const char *path,
+                      const char *message)
+{
+  g_autofree char *basename = g_path_get_basename (path);
+  gsize length = strlen (basename);
+
+  if (strncmp (message, basename, length) == 0 && message[length] == ':')
+    return g_strconcat (path, message + length, NULL);
+
+  return g_strdup (message);
+}
+
 static void
 print_summary (const char *file,
                McDataset  *dataset)
@@ -90,16 +105,16 @@ print_warnings (const char *file,
                 McDataset  *dataset)
 {
   const char * const *warnings = mc_dataset_get_warnings (dataset);
-  g_autofree char *basename = g_path_get_basename (file);
 
   for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
     {
+      g_autofree char *message = dup_message_for_path (file, warnings[i]);
+
       /* Loader warnings usually name the file already. */
-      if (g_str_has_prefix (warnings[i], file) ||
-          g_str_has_prefix (warnings[i], basename))
-        g_printerr (_("warning: %s\n"), warnings[i]);
+      if (g_str_has_prefix (message, file))
+        g_printerr (_("warning: %s\n"), message);
       else
-        g_printerr (_("%s: warning: %s\n"), file, warnings[i]);
+        g_printerr (_("%s: warning: %s\n"), file, message);
     }
 }
 
@@ -113,7 +128,9 @@ check_file (const char *path)
   dataset = mc_loader_load_file (file, NULL, &error);
   if (dataset == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      g_autofree char *message = dup_message_for_path (path, error->message);
+
+      g_printerr ("%s\n", message);
       return FALSE;
     }
 
@@ -391,7 +408,11 @@ load_dataset_file (const char  *path,
 
   dataset = mc_loader_load_file (file, NULL, &local_error);
   if (dataset == NULL)
-    g_set_error_literal (error, MC_CLI_ERROR, MC_CLI_ERROR_FAILED, local_error->message);
+    {
+      g_autofree char *message = dup_message_for_path (path, local_error->message);
+
+      g_set_error_literal (error, MC_CLI_ERROR, MC_CLI_ERROR_FAILED, message);
+    }
 
   return dataset;
 }

@@ -12,6 +12,7 @@ struct _McDatasetRow
 
   McDataset *dataset;
 
+  GtkWidget *box;
   GtkLabel  *description_label;
   GtkLabel  *title_label;
 };
@@ -128,6 +129,7 @@ mc_dataset_row_class_init (McDatasetRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-dataset-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, McDatasetRow, box);
   gtk_widget_class_bind_template_child (widget_class, McDatasetRow, description_label);
   gtk_widget_class_bind_template_child (widget_class, McDatasetRow, title_label);
 

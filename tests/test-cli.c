@@ -224,6 +224,7 @@ test_cli_check_bad (void)
                          "{\n"
                          "  \"format\": \"market-charts/1\",\n"
                          "  \"id\": \"bad\",\n"
+                         "  \"title\": \"Bad\",\n"
                          "  \"columns\": [ { \"id\": \"x\", \"type\": \"number\" } ],\n"
                          "  \"rows\": [ [ \"not a number\" ] ]\n"
                          "}\n");
@@ -522,14 +523,16 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *work_dir = NULL;
+  g_autofree char *built = NULL;
+  g_autofree char *dist = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  program = g_canonicalize_filename (g_test_get_filename (G_TEST_BUILT, "..", "src",
-                                                          "market-charts", NULL), NULL);
-  datasets_dir = g_canonicalize_filename (g_test_get_filename (G_TEST_DIST, "..", "data",
-                                                               "datasets", NULL), NULL);
+  built = g_test_build_filename (G_TEST_BUILT, "..", "src", "market-charts", NULL);
+  dist = g_test_build_filename (G_TEST_DIST, "..", "data", "datasets", NULL);
+  program = g_canonicalize_filename (built, NULL);
+  datasets_dir = g_canonicalize_filename (dist, NULL);
 
   /* Relative output paths land in a folder of our own. */
   work_dir = make_temp_dir ();
