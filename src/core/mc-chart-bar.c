@@ -441,19 +441,20 @@ place_value_label (Bars         *b,
         continue;
       label->box = value_label_box (b, label->layout, bar, value, inside);
       label->inside = inside;
-      if (!mc_render_box_is_free (r, &label->box)
+      if (!mc_render_box_is_clear (r, &label->box, inside ? 0 : r->unit)
           || (inside && !box_inside_rect (&label->box, bar)))
         continue;
-      g_array_append_val (boxes, label->box);
-      if (!estimate)
-        return TRUE;
-      label->note_box = note_box_for (b, label, value);
-      if (mc_render_box_is_free (r, &label->note_box))
+      if (estimate)
         {
+          /* The note touches its own label, so it is checked against
+           * the others only. */
+          label->note_box = note_box_for (b, label, value);
+          if (!mc_render_box_is_clear (r, &label->note_box, r->unit / 2))
+            continue;
           g_array_append_val (boxes, label->note_box);
-          return TRUE;
         }
-      g_array_set_size (boxes, boxes->len - 1);
+      g_array_append_val (boxes, label->box);
+      return TRUE;
     }
   return FALSE;
 }
@@ -667,9 +668,11 @@ layout_vertical (Bars         *b,
   for (guint pass = 0; pass < 3; pass++)
     {
       double tick_w, overhang;
+      double headroom = b->value_labels && !b->stacked
+                        ? label_h * (b->chart->has_estimates ? 1.8 : 1) + 2 * r->unit : 0;
 
       b->plot.height = MAX (1, area->y + area->height - gap - b->fit.height - b->plot.y);
-      mc_linear_scale_init (&b->scale, lo, hi, TRUE, b->plot.height, 6 * r->body);
+      mc_render_value_scale (r, &b->scale, lo, hi, TRUE, b->plot.height, headroom);
       tick_w = mc_render_value_ticks_width (r, &b->scale, series);
       b->plot.x = area->x + tick_w + gap;
       b->plot.width = MAX (1, area->x + area->width - b->plot.x);

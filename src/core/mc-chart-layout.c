@@ -16,7 +16,7 @@
 
 /* The plot keeps at least this share of the height when the subtitle is
  * shown; below it, small canvases drop the subtitle. */
-#define MC_MIN_BODY_SHARE 0.55
+#define MC_MIN_BODY_SHARE 0.6
 #define MC_LABEL_ANGLE (-G_PI / 4)
 
 /* Frame */
@@ -171,6 +171,44 @@ mc_render_hatch (McRender      *r,
     }
   cairo_stroke (cr);
   cairo_restore (cr);
+}
+
+/**
+ * mc_render_value_scale:
+ * @headroom: pixels wanted above the highest value (and below the lowest
+ *   negative one) for value labels; 0 for none
+ *
+ * A value scale for data in [@lo, @hi] over @length pixels. Room for
+ * labels is added only when it costs little: a scale stretched much
+ * further (a small plot rounding 21 up to 40) would flatten the data more
+ * than a missing label hurts.
+ */
+void
+mc_render_value_scale (McRender      *r,
+                       McLinearScale *scale,
+                       double         lo,
+                       double         hi,
+                       gboolean       include_zero,
+                       double         length,
+                       double         headroom)
+{
+  McLinearScale plain, stretched;
+  double span, share, room_lo = lo, room_hi = hi;
+
+  mc_linear_scale_init (&plain, lo, hi, include_zero, length, 6 * r->body);
+  *scale = plain;
+  if (headroom <= 0 || isnan (lo) || isnan (hi) || length <= 3 * headroom)
+    return;
+
+  span = (include_zero ? MAX (hi, 0) - MIN (lo, 0) : hi - lo);
+  share = headroom / (length - headroom * ((hi > 0) + (lo < 0)));
+  if (hi > 0)
+    room_hi += span * share;
+  if (lo < 0 && include_zero)
+    room_lo -= span * share;
+  mc_linear_scale_init (&stretched, room_lo, room_hi, include_zero, length, 6 * r->body);
+  if (stretched.max - stretched.min <= 1.3 * (plain.max - plain.min))
+    *scale = stretched;
 }
 
 /* Legend */

@@ -226,12 +226,6 @@ axis_range (Lines  *l,
       *lo -= margin;
       *hi += margin;
     }
-  if (l->headroom > 0 && !isnan (*hi) && l->plot.height > 2 * l->headroom)
-    {
-      double span = MAX (*hi, zero ? 0 : *hi) - MIN (*lo, zero ? 0 : *lo);
-
-      *hi += span * l->headroom / (l->plot.height - l->headroom);
-    }
   return zero;
 }
 
@@ -242,7 +236,7 @@ init_y_scales (Lines *l)
   gboolean zero;
 
   zero = axis_range (l, 0, &lo, &hi);
-  mc_linear_scale_init (&l->y[0], lo, hi, zero, l->plot.height, 6 * l->r->body);
+  mc_render_value_scale (l->r, &l->y[0], lo, hi, zero, l->plot.height, l->headroom);
   if (l->has_y2)
     {
       /* The right axis shares the grid of the left one. */
@@ -922,7 +916,9 @@ draw_point_labels (Lines *l)
             }
           layout = mc_render_layout (r, text, MC_FONT_BODY, -1, 0);
           mc_render_layout_size (layout, &w, &h);
-          x = map_x (l, mc_series_get_x (series, i)) - w / 2;
+          /* Labels of the first and last points stay over the plot. */
+          x = CLAMP (map_x (l, mc_series_get_x (series, i)) - w / 2, l->plot.x,
+                     MAX (l->plot.x, l->plot.x + l->plot.width - w));
           y = point_y (l, v, i);
           mc_theme_get_color (r->theme, series->color, MC_COLOR_ROLE_TEXT, &color);
           if (l->n_visible == 1)
@@ -934,9 +930,11 @@ draw_point_labels (Lines *l)
               double ty = below ? y + radius + r->unit : y - radius - r->unit - h;
               McTextBox box = mc_render_box_for (layout, x, ty, 0);
 
-              if (ty < l->plot.y - h / 2 || ty + h > l->plot.y + l->plot.height)
+              /* Above the plot is fine where it is free; below it are the
+               * axis labels. */
+              if (ty + h > l->plot.y + l->plot.height)
                 continue;
-              if (mc_render_box_is_free (r, &box))
+              if (mc_render_box_is_clear (r, &box, r->unit / 2))
                 {
                   mc_render_show (r, layout, x, ty, 0, MC_TEXT_VALUE_LABEL, &color);
                   break;

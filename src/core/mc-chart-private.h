@@ -212,6 +212,9 @@ McTextBox      mc_render_box_for             (PangoLayout      *layout,
                                               double            angle);
 gboolean       mc_render_box_is_free         (McRender         *r,
                                               const McTextBox  *box);
+gboolean       mc_render_box_is_clear        (McRender         *r,
+                                              const McTextBox  *box,
+                                              double            margin);
 void           mc_render_set_color           (McRender         *r,
                                               const McColor    *color);
 
@@ -244,6 +247,13 @@ void           mc_render_value_grid          (McRender         *r,
                                               const McRect     *plot,
                                               gboolean          horizontal,
                                               gboolean          zero_is_baseline);
+void           mc_render_value_scale         (McRender         *r,
+                                              McLinearScale    *scale,
+                                              double            lo,
+                                              double            hi,
+                                              gboolean          include_zero,
+                                              double            length,
+                                              double            headroom);
 double         mc_render_value_ticks_width   (McRender         *r,
                                               const McLinearScale *scale,
                                               const McSeries   *series);

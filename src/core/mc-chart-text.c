@@ -128,11 +128,15 @@ mc_render_box_for (PangoLayout *layout,
   return box;
 }
 
+/* Is @box inside the canvas and at least @margin away from every text
+ * placed so far? */
 gboolean
-mc_render_box_is_free (McRender        *r,
-                       const McTextBox *box)
+mc_render_box_is_clear (McRender        *r,
+                        const McTextBox *box,
+                        double           margin)
 {
   GArray *boxes = r->state->boxes;
+  McTextBox grown = *box;
   double x0, y0, x1, y1;
   const double tolerance = 0.5;
 
@@ -140,10 +144,22 @@ mc_render_box_is_free (McRender        *r,
   if (x0 < -tolerance || y0 < -tolerance
       || x1 > r->width + tolerance || y1 > r->height + tolerance)
     return FALSE;
+  /* Grow the box by the margin on all sides, in its own frame. */
+  grown.x -= margin * (cos (box->angle) - sin (box->angle));
+  grown.y -= margin * (sin (box->angle) + cos (box->angle));
+  grown.width += 2 * margin;
+  grown.height += 2 * margin;
   for (guint i = 0; i < boxes->len; i++)
-    if (mc_text_box_overlaps (box, &g_array_index (boxes, McTextBox, i)))
+    if (mc_text_box_overlaps (&grown, &g_array_index (boxes, McTextBox, i)))
       return FALSE;
   return TRUE;
+}
+
+gboolean
+mc_render_box_is_free (McRender        *r,
+                       const McTextBox *box)
+{
+  return mc_render_box_is_clear (r, box, 0);
 }
 
 /* Draws @layout with the top left of its logical box at (@x, @y), turned
