@@ -41,14 +41,15 @@
 #     file and icons. Bundle the result, install the bundle.
 #  6. Check the installation: the exported desktop file, icons and the
 #     metainfo exist and validate, and the sandbox permissions are exactly
-#     --share=ipc --socket=wayland --socket=fallback-x11 --device=dri.
+#     --share=ipc --socket=wayland --socket=fallback-x11 --device=dri: no
+#     network, no file system, no D-Bus names.
 #  7. Run the command line inside the sandbox with no display: --version,
 #     --list, --check on a bundled dataset, and --export to PNG, SVG and
 #     PDF into the app's own data folder; check the files on the host.
 #  8. Launch the window under Xvfb and a private session bus
 #     (build-aux/flatpak-window-check.sh), wait for a window titled
-#     "Market Charts", take a screenshot into the scratch folder and check
-#     that it is not blank.
+#     "Market Charts" (or after the bundled dataset it shows), take a
+#     screenshot into the scratch folder and check that it is not blank.
 #
 # Environment:
 #   MC_FLATPAK_SCRATCH  scratch folder (default /var/tmp/mc-flatpak)
@@ -91,6 +92,7 @@ test_manifest=$src_dir/flatpak/$APP_ID.test.json
 repo=$scratch/repo
 rootfs=$scratch/rootfs
 mounted=()
+window_titles="Market Charts"
 
 step () {
   printf '\n==> %s\n' "$*"
@@ -125,9 +127,10 @@ install_host_packages () {
   fi
   echo "Installing: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get -q -o DPkg::Lock::Timeout=600 update
+  apt-get -q -o DPkg::Lock::Timeout=600 update ||
+    fail "apt-get update failed"
   apt-get -q -y -o DPkg::Lock::Timeout=600 install --no-install-recommends \
-    "${missing[@]}"
+    "${missing[@]}" || fail "could not install the host packages: ${missing[*]}"
 }
 
 # --- 2. Isolation ------------------------------------------------------
@@ -176,7 +179,8 @@ make_base_rootfs () {
     return
   fi
   rm -rf --one-file-system "$base"
-  debootstrap --variant=minbase "$BRANCH" "$base" "$MIRROR"
+  debootstrap --variant=minbase "$BRANCH" "$base" "$MIRROR" ||
+    fail "debootstrap of Debian $BRANCH from $MIRROR failed"
   # Documentation and translations are of no use in a test runtime and
   # would only slow down the export.
   cat > "$base/etc/dpkg/dpkg.cfg.d/01-mc-nodoc" <<'EOF'
@@ -198,7 +202,8 @@ install_into () {
   rm -rf --one-file-system "$to"
   cp -a "$from" "$to"
   rm -f "$to/.complete"
-  in_root "$to" apt-get -q -y install --no-install-recommends "$@"
+  in_root "$to" apt-get -q -y install --no-install-recommends "$@" ||
+    fail "could not install the packages of $(basename "$to") in its rootfs"
   in_root "$to" apt-get clean
   release_root "$to"
 }
@@ -262,7 +267,8 @@ build_runtimes () {
 
   flatpak --user remote-add --if-not-exists --no-gpg-verify local-test "file://$repo"
   flatpak --user install -y --noninteractive --reinstall local-test \
-    "runtime/$PLATFORM/$ARCH/$BRANCH" "runtime/$SDK/$ARCH/$BRANCH"
+    "runtime/$PLATFORM/$ARCH/$BRANCH" "runtime/$SDK/$ARCH/$BRANCH" ||
+    fail "could not install the test runtimes"
   echo "$key" > "$stamp"
 }
 
@@ -288,10 +294,12 @@ build_app () {
   # The test environment must not see a display: the GUI tests skip.
   flatpak-builder --user --disable-rofiles-fuse --force-clean \
     --state-dir="$scratch/state" --repo="$repo" \
-    "$scratch/build" "$test_manifest"
-  flatpak build-bundle "$repo" "$scratch/$APP_ID.flatpak" "$APP_ID" master
+    "$scratch/build" "$test_manifest" ||
+    fail "flatpak-builder could not build, test or install the app (its output is above)"
+  flatpak build-bundle "$repo" "$scratch/$APP_ID.flatpak" "$APP_ID" master ||
+    fail "could not bundle the app"
   flatpak --user install -y --noninteractive --reinstall --bundle \
-    "$scratch/$APP_ID.flatpak"
+    "$scratch/$APP_ID.flatpak" || fail "could not install the bundle"
 }
 
 # --- 6. Installation checks ----------------------------------------------
@@ -321,24 +329,38 @@ check_exports () {
 }
 
 check_permissions () {
-  local actual expected
-  # One "key=value;value;" per line, values sorted, empty keys dropped.
-  actual=$(flatpak --user info --show-permissions "$APP_ID" |
-    awk -F= '/^\[/ { section = $0; next }
-             NF >= 2 && $2 != "" {
-               n = split($2, v, ";"); delete s; out = ""
-               for (i = 1; i <= n; i++) if (v[i] != "") s[v[i]] = 1
-               m = asorti(s, k); for (i = 1; i <= m; i++) out = out k[i] ";"
-               print section " " $1 "=" out
-             }' | sort)
+  local raw actual="" expected section="" line key values args
+  args=$(jq -r '."finish-args" | sort | join(" ")' "$manifest")
+  [ "$args" = "--device=dri --share=ipc --socket=fallback-x11 --socket=wayland" ] ||
+    fail "the manifest's finish-args are not the minimal set: $args"
+  raw=$(flatpak --user info --show-permissions "$APP_ID") ||
+    fail "flatpak info --show-permissions failed"
+  echo "$raw"
+  # One "[section] key=value;value;" line per key, values sorted, empty
+  # keys dropped, so that the order flatpak prints them in does not matter.
+  while IFS= read -r line; do
+    case $line in
+      \[*\]) section=$line ;;
+      *=?*)
+        key=${line%%=*}
+        values=$(printf '%s\n' "${line#*=}" | tr ';' '\n' | sed '/^$/d' | sort | tr '\n' ';')
+        [ -n "$values" ] && actual+="$section $key=$values"$'\n'
+        ;;
+    esac
+  done <<<"$raw"
+  actual=$(printf '%s' "$actual" | sort)
+  # flatpak build-finish writes "x11" next to "fallback-x11" for flatpak
+  # versions older than 0.11.3; newer ones let fallback-x11 take precedence
+  # and share X11 only when there is no Wayland.
   expected=$(printf '%s\n' \
     '[Context] devices=dri;' \
     '[Context] shared=ipc;' \
-    '[Context] sockets=fallback-x11;wayland;' | sort)
-  echo "$actual"
+    '[Context] sockets=fallback-x11;wayland;x11;' | sort)
   [ "$actual" = "$expected" ] ||
-    fail "permissions differ from the minimal set; expected:
-$expected"
+    fail "the permissions differ from the minimal set; expected:
+$expected
+found:
+$actual"
 }
 
 # --- 7. Command line in the sandbox ---------------------------------------
@@ -351,12 +373,17 @@ check_cli () {
   local help out data_dir dataset
   # The app's own data folder is the same path inside and outside.
   data_dir=$HOME/.var/app/$APP_ID/data
-  run_cli --version
-  help=$(run_cli --help)
-  out=$(run_cli --list)
+  run_cli --version || fail "market-charts --version failed in the sandbox"
+  help=$(run_cli --help) || fail "market-charts --help failed in the sandbox"
+  out=$(run_cli --list) || fail "market-charts --list failed in the sandbox"
   echo "$out"
   dataset=$(printf '%s\n' "$out" | grep -o '^[a-z0-9-]\+' | head -n 1)
   [ -n "$dataset" ] || fail "--list printed no dataset id"
+  # The window is titled after the app, or after the dataset it shows.
+  # shellcheck disable=SC2016 # a sed expression, not shell
+  while IFS= read -r title; do
+    window_titles+="|$(printf '%s' "$title" | sed 's/[][\.*^$()+?{}|]/\\&/g')"
+  done < <(printf '%s\n' "$out" | sed -n 's/^[a-z0-9-]\+ — //p')
 
   # --check on a bundled dataset file, as the app installs nothing else.
   mkdir -p "$data_dir"
@@ -369,9 +396,12 @@ check_cli () {
     return
   fi
   rm -f "$data_dir"/chart.*
-  run_cli --export "$data_dir/chart.png" --dataset "$dataset"
-  run_cli --export "$data_dir/chart.svg" --dataset "$dataset" --theme dark
-  run_cli --export "$data_dir/chart.pdf" --dataset "$dataset"
+  run_cli --export "$data_dir/chart.png" --dataset "$dataset" ||
+    fail "--export to PNG failed in the sandbox"
+  run_cli --export "$data_dir/chart.svg" --dataset "$dataset" --theme dark ||
+    fail "--export to SVG failed in the sandbox"
+  run_cli --export "$data_dir/chart.pdf" --dataset "$dataset" ||
+    fail "--export to PDF failed in the sandbox"
   [ "$(identify -format '%m %wx%h' "$data_dir/chart.png")" = "PNG 800x500" ] ||
     fail "the exported PNG is not an 800x500 PNG"
   [ "$(convert "$data_dir/chart.png" -format '%k' info:)" -gt 16 ] ||
@@ -391,7 +421,8 @@ check_window () {
   local shot=$scratch/window.png
   rm -f "$shot"
   dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24 -noreset" \
-    "$src_dir/build-aux/flatpak-window-check.sh" "$APP_ID" "Market Charts" "$shot"
+    "$src_dir/build-aux/flatpak-window-check.sh" "$APP_ID" "$window_titles" "$shot" ||
+    fail "the window did not show up as expected (see above)"
   [ -s "$shot" ] || fail "no screenshot at $shot"
   echo "Screenshot: $shot"
 }
@@ -400,6 +431,8 @@ main () {
   [ "$(id -u)" -eq 0 ] || fail "run as root: debootstrap and chroot build the test runtimes"
   [ -f "$manifest" ] || fail "no manifest at $manifest"
   mkdir -p "$scratch"
+  # Nothing of the build lands in the source tree.
+  cd "$scratch"
 
   step "1. Host packages"
   install_host_packages

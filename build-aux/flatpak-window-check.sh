@@ -5,15 +5,16 @@
 # because xvfb-run runs its command with sh, where the caller's shell
 # functions do not exist.
 #
-#   flatpak-window-check.sh APP_ID TITLE SHOT.png [TIMEOUT_SECONDS]
+#   flatpak-window-check.sh APP_ID TITLES SHOT.png [TIMEOUT_SECONDS]
 #
-# Succeeds when a window whose title contains TITLE appears within the
+# TITLES is an extended regular expression, e.g. "Market Charts|Revenue".
+# Succeeds when a window whose title contains a match appears within the
 # timeout (default 60 s), the app is still running once it has drawn,
 # and the screenshot is not blank.
 set -eu
 
 app_id=$1
-title=$2
+titles=$2
 shot=$3
 timeout=${4:-60}
 log=${shot%.png}.log
@@ -40,14 +41,14 @@ while [ "$elapsed" -lt "$timeout" ]; do
     cat "$log" >&2
     exit 1
   fi
-  found=$(xwininfo -root -tree | grep -F "\"" | grep -F "$title" | head -n 1 || true)
+  found=$(xwininfo -root -tree | grep -E "\"[^\"]*($titles)[^\"]*\":" | head -n 1 || true)
   [ -n "$found" ] && break
   sleep 1
   elapsed=$((elapsed + 1))
 done
 
 if [ -z "$found" ]; then
-  echo "FAIL: no window titled \"$title\" after ${timeout}s; windows:" >&2
+  echo "FAIL: no window titled \"$titles\" after ${timeout}s; windows:" >&2
   xwininfo -root -tree >&2 || true
   echo "App output:" >&2
   cat "$log" >&2
