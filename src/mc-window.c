@@ -21,7 +21,6 @@ struct _McWindow
   GListStore           *datasets;
   GCancellable         *cancellable;
 
-  AdwWindowTitle       *content_title;
   GtkStack             *content_stack;
   GtkLabel             *description_label;
   AdwStatusPage        *empty_page;
@@ -31,7 +30,6 @@ struct _McWindow
   McTableView          *table_view;
   GtkLabel             *title_label;
   AdwToastOverlay      *toast_overlay;
-  AdwViewStack         *view_stack;
 };
 
 G_DEFINE_FINAL_TYPE (McWindow, mc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -240,7 +238,6 @@ mc_window_class_init (McWindowClass *klass)
   g_type_ensure (MC_TYPE_TABLE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, McWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, McWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, McWindow, description_label);
   gtk_widget_class_bind_template_child (widget_class, McWindow, empty_page);
@@ -250,7 +247,6 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, table_view);
   gtk_widget_class_bind_template_child (widget_class, McWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, McWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, McWindow, view_stack);
   gtk_widget_class_bind_template_callback (widget_class, on_selection_selected_item_cb);
 }
 
@@ -316,7 +312,17 @@ mc_window_add_dataset (McWindow  *self,
   file = mc_dataset_get_file (dataset);
   if (file != NULL && find_dataset_for_file (self, file, &position))
     {
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *escaped = g_markup_escape_text (basename, -1);
+      AdwToast *toast;
+
       g_list_store_splice (self->datasets, position, 1, (gpointer *) &dataset, 1);
+
+      /* Toast titles are markup. Translators: shown when a file already in
+       * the sidebar is opened again */
+      toast = adw_toast_new_format (_("“%s” reloaded"), escaped);
+      adw_toast_set_timeout (toast, 3);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
   else
     {
