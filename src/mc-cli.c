@@ -8,7 +8,6 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "mc-bundled.h"
@@ -674,7 +673,11 @@ export_all (const char             *output_dir,
     return FALSE;
 
   if (mc_dataset_get_n_charts (dataset) == 0)
-    return resolve_chart (dataset, NULL, error) != NULL;
+    {
+      g_set_error (error, MC_CLI_ERROR, MC_CLI_ERROR_FAILED,
+                   _("Dataset “%s” has no charts"), mc_dataset_get_id (dataset));
+      return FALSE;
+    }
 
   directory = g_file_new_for_commandline_arg (output_dir);
   if (!make_directory (directory, error))

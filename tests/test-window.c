@@ -142,6 +142,27 @@ find_dataset (McWindow   *window,
   g_error ("No dataset “%s” in the sidebar", id);
 }
 
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = NULL;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        return TRUE;
+
+      section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static GtkWidget *
 show_dataset (McWindow   *window,
               const char *id)
@@ -280,6 +301,45 @@ test_window_switch_datasets (void)
   assert_label (table, "OpenAI partnership");
 
   destroy_window (window);
+}
+
+/* The primary menu offers the shortcuts, About and Quit. */
+static void
+test_window_primary_menu (void)
+{
+  McWindow *window = create_window ();
+  GtkWidget *button = find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
+  GMenuModel *menu;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_menu_button_get_primary (GTK_MENU_BUTTON (button)));
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (menu);
+  g_assert_true (menu_has_action (menu, "app.about"));
+  g_assert_true (menu_has_action (menu, "app.quit"));
+  g_assert_true (menu_has_action (menu, "win.show-help-overlay"));
+
+  destroy_window (window);
+}
+
+/* What GtkApplication loads from the resource base path by itself. */
+static void
+test_window_resources (void)
+{
+  static const char * const paths[] = {
+    RESOURCE_PATH "/style.css",
+    RESOURCE_PATH "/gtk/help-overlay.ui",
+    RESOURCE_PATH "/icons/scalable/apps/io.github.marketcharts.MarketCharts.svg",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (paths[i], 0, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_bytes_get_size (bytes), >, 0);
+    }
 }
 
 static void
@@ -435,6 +495,8 @@ main (int   argc,
   g_test_add_func ("/mc/window/revenue-table", test_window_revenue_table);
   g_test_add_func ("/mc/window/investment-table", test_window_investment_table);
   g_test_add_func ("/mc/window/switch-datasets", test_window_switch_datasets);
+  g_test_add_func ("/mc/window/primary-menu", test_window_primary_menu);
+  g_test_add_func ("/mc/window/resources", test_window_resources);
   g_test_add_func ("/mc/window/open-file", test_window_open_file);
   g_test_add_func ("/mc/window/open-bad-file", test_window_open_bad_file);
 
