@@ -11,7 +11,9 @@
 #include "mc-format.h"
 
 /* The column view lists objects, so each row of the dataset is wrapped in a
- * tiny object that knows its index; it is private to this file. */
+ * tiny object that knows its index. The list of rows makes them on demand:
+ * a dataset may have millions of rows, the view shows a few dozen. Both
+ * types are private to this file. */
 #define MC_TYPE_TABLE_ROW (mc_table_row_get_type ())
 G_DECLARE_FINAL_TYPE (McTableRow, mc_table_row, MC, TABLE_ROW, GObject)
 
@@ -33,14 +35,72 @@ mc_table_row_init (McTableRow *self)
 {
 }
 
-static McTableRow *
-mc_table_row_new (guint index)
-{
-  McTableRow *row = g_object_new (MC_TYPE_TABLE_ROW, NULL);
+#define MC_TYPE_TABLE_ROWS (mc_table_rows_get_type ())
+G_DECLARE_FINAL_TYPE (McTableRows, mc_table_rows, MC, TABLE_ROWS, GObject)
 
-  row->index = index;
+struct _McTableRows
+{
+  GObject parent_instance;
+  guint   n_rows;
+};
+
+static GType
+mc_table_rows_get_item_type (GListModel *model)
+{
+  return MC_TYPE_TABLE_ROW;
+}
+
+static guint
+mc_table_rows_get_n_items (GListModel *model)
+{
+  return MC_TABLE_ROWS (model)->n_rows;
+}
+
+static gpointer
+mc_table_rows_get_item (GListModel *model,
+                        guint       position)
+{
+  McTableRow *row;
+
+  if (position >= MC_TABLE_ROWS (model)->n_rows)
+    return NULL;
+
+  row = g_object_new (MC_TYPE_TABLE_ROW, NULL);
+  row->index = position;
 
   return row;
+}
+
+static void
+mc_table_rows_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = mc_table_rows_get_item_type;
+  iface->get_n_items = mc_table_rows_get_n_items;
+  iface->get_item = mc_table_rows_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (McTableRows, mc_table_rows, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      mc_table_rows_list_model_init))
+
+static void
+mc_table_rows_class_init (McTableRowsClass *klass)
+{
+}
+
+static void
+mc_table_rows_init (McTableRows *self)
+{
+}
+
+static GListModel *
+mc_table_rows_new (guint n_rows)
+{
+  McTableRows *rows = g_object_new (MC_TYPE_TABLE_ROWS, NULL);
+
+  rows->n_rows = n_rows;
+
+  return G_LIST_MODEL (rows);
 }
 
 struct _McTableView
@@ -373,27 +433,13 @@ remove_columns (McTableView *self)
     }
 }
 
-static GListModel *
-create_rows (McDataset *dataset)
-{
-  GListStore *rows = g_list_store_new (MC_TYPE_TABLE_ROW);
-  guint n_rows = mc_dataset_get_n_rows (dataset);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n_rows, g_object_unref);
-
-  for (guint i = 0; i < n_rows; i++)
-    g_ptr_array_add (items, mc_table_row_new (i));
-
-  g_list_store_splice (rows, 0, 0, items->pdata, items->len);
-
-  return G_LIST_MODEL (rows);
-}
-
 /* The factories point at the dataset's columns: the old columns must go
  * before the dataset that owns them is released. */
 static void
 mc_table_view_rebuild (McTableView *self)
 {
   g_autoptr(GtkSelectionModel) selection = NULL;
+  GListModel *rows;
 
   gtk_column_view_set_model (self->column_view, NULL);
   remove_columns (self);
@@ -409,7 +455,8 @@ mc_table_view_rebuild (McTableView *self)
       gtk_column_view_append_column (self->column_view, view_column);
     }
 
-  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (create_rows (self->dataset)));
+  rows = mc_table_rows_new (mc_dataset_get_n_rows (self->dataset));
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (rows));
   gtk_column_view_set_model (self->column_view, selection);
 }
 
