@@ -99,6 +99,28 @@ print_summary (const char *file,
            file, mc_dataset_get_id (dataset), rows, columns, charts);
 }
 
+/* The length of "FILE:LINE:COLUMN" at the start of @message, 0 if the
+ * message does not start with @path. */
+static gsize
+location_length (const char *path,
+                 const char *message)
+{
+  gsize length = strlen (path);
+
+  if (strncmp (message, path, length) != 0)
+    return 0;
+
+  while (message[length] == ':' && g_ascii_isdigit (message[length + 1]))
+    {
+      length++;
+      while (g_ascii_isdigit (message[length]))
+        length++;
+    }
+
+  return length;
+}
+
+/* As compilers do: "FILE:LINE:COLUMN: warning: what". */
 static void
 print_warnings (const char *file,
                 McDataset  *dataset)
@@ -108,12 +130,17 @@ print_warnings (const char *file,
   for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
     {
       g_autofree char *message = dup_message_for_path (file, warnings[i]);
+      gsize length = location_length (file, message);
+      g_autofree char *location = NULL;
+      const char *text = message;
 
-      /* Loader warnings usually name the file already. */
-      if (g_str_has_prefix (message, file))
-        g_printerr (_("warning: %s\n"), message);
-      else
-        g_printerr (_("%s: warning: %s\n"), file, message);
+      if (length > 0 && g_str_has_prefix (message + length, ": "))
+        {
+          location = g_strndup (message, length);
+          text = message + length + 2;
+        }
+
+      g_printerr (_("%s: warning: %s\n"), location != NULL ? location : file, text);
     }
 }
 

@@ -244,6 +244,36 @@ test_cli_check_bad (void)
   remove_tree (dir);
 }
 
+/* Warnings do not fail the check; they read like a compiler's. */
+static void
+test_cli_check_warnings (void)
+{
+  g_auto(RunResult) result = { 0 };
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *file = NULL;
+  g_autofree char *prefix = NULL;
+
+  file = write_temp_file (dir, "odd.json",
+                          "{\n"
+                          "  \"format\": \"market-charts/1\",\n"
+                          "  \"id\": \"odd\",\n"
+                          "  \"title\": \"Odd\",\n"
+                          "  \"colour\": \"red\",\n"
+                          "  \"columns\": [ { \"id\": \"x\", \"type\": \"number\" } ],\n"
+                          "  \"rows\": [ [ 1 ] ]\n"
+                          "}\n");
+  prefix = g_strdup_printf ("%s:5:", file);
+
+  run (&result, "--check", file);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_true (g_str_has_prefix (result.err, prefix));
+  assert_contains (result.err, ": warning: ");
+  assert_contains (result.err, "colour");
+  assert_contains (result.out, "ok — id \"odd\", 1 row, 1 column, 0 charts\n");
+
+  remove_tree (dir);
+}
+
 static void
 test_cli_check_syntax_error (void)
 {
@@ -543,6 +573,7 @@ main (int   argc,
   g_test_add_func ("/mc/cli/unknown-option", test_cli_unknown_option);
   g_test_add_func ("/mc/cli/check/bundled", test_cli_check_bundled);
   g_test_add_func ("/mc/cli/check/bad", test_cli_check_bad);
+  g_test_add_func ("/mc/cli/check/warnings", test_cli_check_warnings);
   g_test_add_func ("/mc/cli/check/syntax-error", test_cli_check_syntax_error);
   g_test_add_func ("/mc/cli/check/missing-file", test_cli_check_missing_file);
   g_test_add_func ("/mc/cli/check/needs-files", test_cli_check_needs_files);
