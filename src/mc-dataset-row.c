@@ -60,6 +60,13 @@ mc_dataset_row_update (McDatasetRow *self)
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->description_label, description);
   gtk_widget_set_visible (GTK_WIDGET (self->description_label), description != NULL);
+
+  /* Screen readers name the row after the dataset, not "list item". */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title != NULL ? title : "",
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description != NULL ? description : "",
+                                  -1);
 }
 
 static void

@@ -192,6 +192,7 @@ test_window_sidebar (void)
   McWindow *window = create_window ();
   GListModel *datasets = mc_window_get_datasets (window);
   GtkWidget *sidebar = find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW);
+  GtkWidget *row;
 
   g_assert_cmpuint (g_list_model_get_n_items (datasets), ==, 3);
   g_assert_nonnull (sidebar);
@@ -207,6 +208,12 @@ test_window_sidebar (void)
 
   /* Descriptions show under the titles. */
   g_assert_nonnull (find_label_with_prefix (sidebar, "Annual revenue, global rank"));
+
+  /* Screen readers get the dataset's title as the row's name. */
+  row = find_widget (sidebar, MC_TYPE_DATASET_ROW);
+  g_assert_nonnull (row);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       titles[0]);
 
   destroy_window (window);
 }
