@@ -12,7 +12,7 @@
 #include "mc-format.h"
 
 #define MC_UNIX_EPOCH_JULIAN 719163
-#define MC_MAX_INTERVALS 20
+#define MC_MAX_INTERVALS 50
 
 /* Linear scales */
 

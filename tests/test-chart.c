@@ -1,0 +1,1130 @@
+/* test-chart.c: the chart renderer: data preparation, layout, hit-testing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include "mc-bundled.h"
+#include "mc-chart-private.h"
+#include "mc-chart.h"
+
+/* Helpers */
+
+static McDataset *
+bundled (const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  McDataset *dataset = mc_bundled_lookup (id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  return dataset;
+}
+
+static McChart *
+bundled_chart (McDataset  *dataset,
+               const char *chart_id)
+{
+  g_autoptr(GError) error = NULL;
+  const McChartSpec *spec = mc_dataset_lookup_chart (dataset, chart_id);
+  McChart *chart;
+
+  g_assert_nonnull (spec);
+  chart = mc_chart_new (dataset, spec, &error);
+  g_assert_no_error (error);
+  return chart;
+}
+
+static McChartSpec *
+spec_new (const char  *id,
+          McChartType  type,
+          const char  *x,
+          const char  *y)
+{
+  McChartSpec *spec = mc_chart_spec_new ();
+
+  spec->id = g_strdup (id);
+  spec->title = g_strdup (id);
+  spec->type = type;
+  spec->x = g_strdup (x);
+  spec->y = g_new0 (char *, 2);
+  spec->y[0] = g_strdup (y);
+  return spec;
+}
+
+/* A dataset with a text column "name" and number columns "a", "b". */
+static McDataset *
+simple_dataset (const char * const *names,
+                const double        *a,
+                const double        *b,
+                guint                n)
+{
+  McDataset *dataset = mc_dataset_new ("simple");
+  McColumn *name = mc_column_new ("name", "Name", MC_COLUMN_STRING);
+  McColumn *col_a = mc_column_new ("a", "Alpha", MC_COLUMN_NUMBER);
+  McColumn *col_b = mc_column_new ("b", "Beta", MC_COLUMN_NUMBER);
+
+  mc_dataset_set_title (dataset, "Simple");
+  mc_dataset_set_source (dataset, "Test data", NULL, "2025-02");
+  mc_column_set_unit (col_a, "USD");
+  mc_column_set_scale (col_a, MC_SCALE_BILLION);
+  mc_column_set_unit (col_b, "USD");
+  mc_column_set_scale (col_b, MC_SCALE_BILLION);
+  for (guint i = 0; i < n; i++)
+    {
+      mc_column_append_string (name, names[i]);
+      mc_column_append_value (col_a, a[i]);
+      mc_column_append_value (col_b, b ? b[i] : NAN);
+    }
+  g_assert_true (mc_dataset_add_column (dataset, name));
+  g_assert_true (mc_dataset_add_column (dataset, col_a));
+  g_assert_true (mc_dataset_add_column (dataset, col_b));
+  return dataset;
+}
+
+static cairo_surface_t *
+render_image (McChart *chart,
+              double   width,
+              double   height,
+              double   scale,
+              gboolean dark)
+{
+  g_autoptr(McTheme) theme = mc_theme_new (dark ? MC_THEME_DARK : MC_THEME_LIGHT);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         (int) ceil (width * scale),
+                                                         (int) ceil (height * scale));
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  mc_chart_render (chart, cr, width, height, theme);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* Lays out without rasterising: a recording surface is enough. */
+static void
+render_layout (McChart *chart,
+               double   width,
+               double   height,
+               gboolean dark)
+{
+  g_autoptr(McTheme) theme = mc_theme_new (dark ? MC_THEME_DARK : MC_THEME_LIGHT);
+  cairo_rectangle_t extents = { 0, 0, width, height };
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  cairo_t *cr = cairo_create (surface);
+
+  mc_chart_render (chart, cr, width, height, theme);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static const McTextBox *
+find_box (McChart    *chart,
+          McTextRole  role,
+          const char *text)
+{
+  guint n;
+  const McTextBox *boxes = mc_chart_get_text_boxes (chart, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (boxes[i].role == role && (text == NULL || g_strcmp0 (boxes[i].text, text) == 0))
+      return &boxes[i];
+  return NULL;
+}
+
+static guint
+count_boxes (McChart    *chart,
+             McTextRole  role)
+{
+  guint n, count = 0;
+  const McTextBox *boxes = mc_chart_get_text_boxes (chart, &n);
+
+  for (guint i = 0; i < n; i++)
+    count += boxes[i].role == role;
+  return count;
+}
+
+/* No two texts overlap, all are inside the canvas, title and source are
+ * there. */
+static void
+check_layout (McChart    *chart,
+              double      width,
+              double      height,
+              const char *what)
+{
+  guint n;
+  const McTextBox *boxes = mc_chart_get_text_boxes (chart, &n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      double x0, y0, x1, y1;
+
+      mc_text_box_get_bounds (&boxes[i], &x0, &y0, &x1, &y1);
+      if (x0 < -0.5 || y0 < -0.5 || x1 > width + 0.5 || y1 > height + 0.5)
+        g_error ("%s at %gx%g: “%s” (%g,%g)-(%g,%g) leaves the canvas",
+                 what, width, height, boxes[i].text, x0, y0, x1, y1);
+      for (guint j = i + 1; j < n; j++)
+        if (mc_text_box_overlaps (&boxes[i], &boxes[j]))
+          g_error ("%s at %gx%g: “%s” overlaps “%s”", what, width, height,
+                   boxes[i].text, boxes[j].text);
+    }
+  g_assert_nonnull (find_box (chart, MC_TEXT_TITLE, NULL));
+  g_assert_nonnull (find_box (chart, MC_TEXT_SOURCE, NULL));
+}
+
+/* Data preparation */
+
+static void
+test_chart_growth (void)
+{
+  g_autoptr(McDataset) dataset = bundled ("alibaba-cloud-revenue");
+  g_autoptr(McChart) bars = bundled_chart (dataset, "revenue-growth");
+  g_autoptr(McChartSpec) spec = spec_new ("growth-line", MC_CHART_LINE, "year", "revenue");
+  g_autoptr(McChart) line = NULL;
+  g_autoptr(GError) error = NULL;
+  McSeries *series;
+
+  /* Bars leave out 2021, which has nothing to compare with. */
+  g_assert_cmpuint (mc_chart_get_n_categories (bars), ==, 3);
+  g_assert_cmpstr (mc_chart_get_category (bars, 0), ==, "2022");
+  series = mc_chart_get_series_data (bars, 0);
+  g_assert_cmpuint (mc_series_get_n_points (series), ==, 3);
+  g_assert_cmpfloat_with_epsilon (mc_series_get_y (series, 0), (11.8 / 9.2 - 1) * 100, 1e-9);
+  g_assert_cmpfloat_with_epsilon (mc_series_get_y (series, 0), 28.2608695652, 1e-8);
+  g_assert_cmpfloat_with_epsilon (mc_series_get_y (series, 1), 12.7118644068, 1e-8);
+  g_assert_cmpfloat_with_epsilon (mc_series_get_y (series, 2), 15.7894736842, 1e-8);
+  g_assert_false (mc_series_is_estimate (series, 0));
+  g_assert_false (mc_series_is_estimate (series, 1));
+  g_assert_true (mc_series_is_estimate (series, 2));
+  g_assert_cmpstr (mc_column_get_unit (series->column), ==, "percent");
+  g_assert_cmpstr (mc_chart_get_series_name (bars, 0), ==, "Revenue growth");
+
+  /* On a time axis, the first year is there without a value. */
+  spec->transform = MC_TRANSFORM_GROWTH;
+  line = mc_chart_new (dataset, spec, &error);
+  g_assert_no_error (error);
+  series = mc_chart_get_series_data (line, 0);
+  g_assert_cmpuint (mc_series_get_n_points (series), ==, 4);
+  g_assert_true (isnan (mc_series_get_y (series, 0)));
+  g_assert_false (mc_series_is_estimate (series, 0));
+  g_assert_cmpfloat_with_epsilon (mc_series_get_y (series, 3), 15.7894736842, 1e-8);
+}
+
+static void
+test_chart_errors (void)
+{
+  const char *names[] = { "A", "B" };
+  const double values[] = { 1, 2 };
+  g_autoptr(McDataset) dataset = simple_dataset (names, values, NULL, 2);
+  struct { const char *x, *y; McChartType type; gboolean y2; int code; } cases[] = {
+    { "name", "missing", MC_CHART_BAR, FALSE, MC_CHART_ERROR_COLUMN },
+    { "missing", "a", MC_CHART_BAR, FALSE, MC_CHART_ERROR_COLUMN },
+    { "a", "name", MC_CHART_BAR, FALSE, MC_CHART_ERROR_COLUMN },
+    { "name", "a", MC_CHART_BAR, TRUE, MC_CHART_ERROR_INVALID },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(McChartSpec) spec = spec_new ("bad", cases[i].type, cases[i].x, cases[i].y);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(McChart) chart = NULL;
+
+      if (cases[i].y2)
+        spec->y2 = g_strsplit ("b", ",", -1);
+      chart = mc_chart_new (dataset, spec, &error);
+      g_assert_null (chart);
+      g_assert_error (error, MC_CHART_ERROR, cases[i].code);
+      /* The message names the chart. */
+      g_assert_nonnull (strstr (error->message, "“bad”"));
+    }
+}
+
+static void
+test_chart_pie_negative (void)
+{
+  const char *names[] = { "Gains", "Losses" };
+  const double values[] = { 10, -4 };
+  g_autoptr(McDataset) dataset = simple_dataset (names, values, NULL, 2);
+  g_autoptr(McChartSpec) spec = spec_new ("pie", MC_CHART_PIE, "name", "a");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McChart) chart = mc_chart_new (dataset, spec, &error);
+
+  g_assert_null (chart);
+  g_assert_error (error, MC_CHART_ERROR, MC_CHART_ERROR_NEGATIVE);
+  g_assert_nonnull (strstr (error->message, "Losses"));
+}
+
+static void
+test_chart_pie_over_total (void)
+{
+  const char *names[] = { "A", "B" };
+  const double values[] = { 60, 50 };
+  g_autoptr(McDataset) dataset = simple_dataset (names, values, NULL, 2);
+  g_autoptr(McChartSpec) spec = spec_new ("pie", MC_CHART_PIE, "name", "a");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McChart) chart = NULL;
+
+  spec->total = 100;
+  chart = mc_chart_new (dataset, spec, &error);
+  g_assert_null (chart);
+  g_assert_error (error, MC_CHART_ERROR, MC_CHART_ERROR_INVALID);
+}
+
+static void
+test_chart_pie_slices (void)
+{
+  g_autoptr(McDataset) dataset = bundled ("cloud-investment");
+  g_autoptr(McChart) pie = bundled_chart (dataset, "market-share");
+  g_autoptr(McChart) bars = bundled_chart (dataset, "investment");
+  const char *expected[] = { "Amazon AWS", "Microsoft Azure", "Google Cloud", "Alibaba",
+                             "Tencent Cloud", "Other" };
+  double sum = 0;
+
+  g_assert_cmpuint (pie->slices->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < pie->slices->len; i++)
+    {
+      const McSlice *slice = &g_array_index (pie->slices, McSlice, i);
+      const char *name = mc_chart_get_category (pie, slice->other ? G_MAXUINT : slice->category);
+
+      g_assert_cmpstr (name, ==, expected[i]);
+      sum += slice->fraction;
+      if (i > 0 && !slice->other)
+        g_assert_cmpfloat (slice->value, <=, g_array_index (pie->slices, McSlice, i - 1).value);
+      /* The same company has the same colour as in the bar chart. */
+      if (!slice->other)
+        g_assert_cmpuint (slice->color, ==,
+                          mc_chart_get_category_color (bars, slice->category, 0));
+    }
+  /* Other is the remainder to the total, last. */
+  g_assert_true (g_array_index (pie->slices, McSlice, 5).other);
+  g_assert_cmpfloat_with_epsilon (g_array_index (pie->slices, McSlice, 5).value,
+                                  100 - (32 + 23 + 11 + 4.5 + 2.6), 1e-9);
+  g_assert_cmpfloat_with_epsilon (sum, 1, 1e-12);
+  /* Alibaba is the first company of the dataset: the first colour. */
+  g_assert_cmpuint (mc_chart_get_category_color (bars, 0, 0), ==, 0);
+}
+
+static void
+test_chart_pie_many_slices (void)
+{
+  const char *names[] = { "A", "B", "C", "D", "E", "F", "G", "H", "I", "J" };
+  const double values[] = { 1, 10, 2, 9, 3, 8, 4, 7, 5, 6 };
+  g_autoptr(McDataset) dataset = simple_dataset (names, values, NULL, 10);
+  g_autoptr(McChartSpec) spec = spec_new ("pie", MC_CHART_PIE, "name", "a");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McChart) chart = NULL;
+  const McSlice *other;
+  guint used = 0;
+
+  spec->sort = TRUE;
+  chart = mc_chart_new (dataset, spec, &error);
+  g_assert_no_error (error);
+  /* Six slices plus Other, which folds the four smallest. */
+  g_assert_cmpuint (chart->slices->len, ==, 7);
+  other = &g_array_index (chart->slices, McSlice, 6);
+  g_assert_true (other->other);
+  g_assert_cmpfloat (other->value, ==, 1 + 2 + 3 + 4);
+  g_assert_cmpfloat (g_array_index (chart->slices, McSlice, 0).value, ==, 10);
+  /* Within one pie, no two slices share a colour. */
+  for (guint i = 0; i < 6; i++)
+    {
+      guint color = g_array_index (chart->slices, McSlice, i).color;
+
+      g_assert_false (used & (1u << color));
+      used |= 1u << color;
+    }
+}
+
+static McDataset *
+long_table (void)
+{
+  McDataset *dataset = mc_dataset_new ("prices");
+  McColumn *symbol = mc_column_new ("symbol", "Symbol", MC_COLUMN_STRING);
+  McColumn *date = mc_column_new ("date", "Date", MC_COLUMN_DATE);
+  McColumn *price = mc_column_new ("price", "Price", MC_COLUMN_NUMBER);
+  const char *symbols[] = { "BABA", "AMZN", "MSFT" };
+
+  mc_dataset_set_source (dataset, "Exchange", NULL, NULL);
+  mc_column_set_unit (price, "USD");
+  mc_column_set_date_precision (date, MC_DATE_DAY);
+  for (guint day = 0; day < 30; day++)
+    for (guint s = 0; s < G_N_ELEMENTS (symbols); s++)
+      {
+        mc_column_append_string (symbol, symbols[s]);
+        mc_column_append_value (date, 19723 + day);
+        mc_column_append_value (price, 100 + 50 * s + 10 * sin (day / 3.0 + s));
+      }
+  mc_dataset_add_column (dataset, symbol);
+  mc_dataset_add_column (dataset, date);
+  mc_dataset_add_column (dataset, price);
+  return dataset;
+}
+
+static void
+test_chart_long_table (void)
+{
+  g_autoptr(McDataset) dataset = long_table ();
+  g_autoptr(McChartSpec) spec = spec_new ("prices", MC_CHART_LINE, "date", "price");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McChart) chart = NULL;
+
+  spec->series = g_strdup ("symbol");
+  chart = mc_chart_new (dataset, spec, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mc_chart_get_n_series (chart), ==, 3);
+  g_assert_cmpstr (mc_chart_get_series_name (chart, 0), ==, "BABA");
+  g_assert_cmpstr (mc_chart_get_series_name (chart, 2), ==, "MSFT");
+  for (guint s = 0; s < 3; s++)
+    {
+      McSeries *series = mc_chart_get_series_data (chart, s);
+
+      g_assert_cmpuint (mc_series_get_n_points (series), ==, 30);
+      g_assert_true (series->x_sorted);
+      g_assert_cmpfloat_with_epsilon (mc_series_get_y (series, 5), 100 + 50 * s + 10 * sin (5 / 3.0 + s),
+                                      1e-9);
+    }
+  /* Three series: each line is named at its end. */
+  render_layout (chart, 800, 500, FALSE);
+  check_layout (chart, 800, 500, "long table");
+  g_assert_nonnull (find_box (chart, MC_TEXT_SERIES_LABEL, "BABA"));
+  g_assert_nonnull (find_box (chart, MC_TEXT_SERIES_LABEL, "MSFT"));
+  g_assert_null (find_box (chart, MC_TEXT_LEGEND, NULL));
+}
+
+/* Layout */
+
+typedef struct
+{
+  double width;
+  double height;
+} Size;
+
+static const Size layout_sizes[] = {
+  { 320, 240 }, { 800, 500 }, { 2400, 1500 }, { 333, 517 }, { 1001, 301 },
+  { 640, 640 }, { 4000, 3000 }, { 100, 100 }, { 1280, 720 }, { 480, 900 },
+};
+
+static void
+test_chart_layout_bundled (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) datasets = mc_bundled_load_all (&error);
+  guint checked = 0;
+
+  g_assert_no_error (error);
+  for (guint d = 0; d < datasets->len; d++)
+    {
+      McDataset *dataset = g_ptr_array_index (datasets, d);
+
+      for (guint c = 0; c < mc_dataset_get_n_charts (dataset); c++)
+        {
+          const McChartSpec *spec = mc_dataset_get_chart (dataset, c);
+          g_autoptr(McChart) chart = mc_chart_new (dataset, spec, &error);
+          g_autofree char *what = g_strdup_printf ("%s/%s", mc_dataset_get_id (dataset), spec->id);
+
+          g_assert_no_error (error);
+          for (guint s = 0; s < G_N_ELEMENTS (layout_sizes); s++)
+            for (int dark = 0; dark <= 1; dark++)
+              {
+                render_layout (chart, layout_sizes[s].width, layout_sizes[s].height, dark);
+                check_layout (chart, layout_sizes[s].width, layout_sizes[s].height, what);
+                checked++;
+              }
+          /* At a usual size every chart says what its values are. */
+          render_layout (chart, 800, 500, FALSE);
+          if (spec->type != MC_CHART_PIE)
+            g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, NULL));
+          else
+            g_assert_cmpuint (count_boxes (chart, MC_TEXT_VALUE_LABEL), >=, 5);
+        }
+    }
+  g_assert_cmpuint (checked, >=, 7 * G_N_ELEMENTS (layout_sizes) * 2);
+}
+
+static void
+test_chart_layout_device_scale (void)
+{
+  g_autoptr(McDataset) dataset = bundled ("alibaba-share-price");
+  g_autoptr(McChart) chart = bundled_chart (dataset, "price-and-market-cap");
+  g_autofree McTextBox *first = NULL;
+  const McTextBox *second;
+  guint n1, n2;
+  cairo_surface_t *surface;
+
+  surface = render_image (chart, 800, 500, 1, FALSE);
+  cairo_surface_destroy (surface);
+  second = mc_chart_get_text_boxes (chart, &n1);
+  first = g_memdup2 (second, sizeof (McTextBox) * n1);
+  surface = render_image (chart, 800, 500, 2.5, FALSE);
+  cairo_surface_destroy (surface);
+  second = mc_chart_get_text_boxes (chart, &n2);
+
+  /* The same layout at any device scale. */
+  g_assert_cmpuint (n1, ==, n2);
+  for (guint i = 0; i < n1; i++)
+    {
+      g_assert_cmpfloat_with_epsilon (first[i].x, second[i].x, 0.01);
+      g_assert_cmpfloat_with_epsilon (first[i].y, second[i].y, 0.01);
+      g_assert_cmpfloat_with_epsilon (first[i].width, second[i].width, 0.01);
+    }
+}
+
+static void
+test_chart_dual_axis (void)
+{
+  g_autoptr(McDataset) dataset = bundled ("alibaba-share-price");
+  g_autoptr(McChart) chart = bundled_chart (dataset, "price-and-market-cap");
+
+  render_layout (chart, 800, 500, FALSE);
+  /* Both axes name their units. */
+  g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, "Share price (HKD)"));
+  g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, "Market capitalisation (USD bn)"));
+  g_assert_cmpuint (mc_chart_get_n_series (chart), ==, 2);
+  g_assert_cmpuint (chart->state->y[1].n_intervals, ==, chart->state->y[0].n_intervals);
+}
+
+static void
+test_chart_estimates (void)
+{
+  g_autoptr(McDataset) dataset = bundled ("alibaba-cloud-revenue");
+  g_autoptr(McChart) chart = bundled_chart (dataset, "revenue");
+
+  render_layout (chart, 800, 500, FALSE);
+  g_assert_nonnull (find_box (chart, MC_TEXT_NOTE, "Est."));
+  g_assert_nonnull (find_box (chart, MC_TEXT_VALUE_LABEL, "USD 15.4 bn"));
+  g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, "Revenue (USD bn)"));
+}
+
+static void
+test_chart_horizontal_when_long (void)
+{
+  const char *names[] = { "International Business Machines", "Amazon Web Services",
+                          "Microsoft Azure Cloud Platform", "Google Cloud Platform",
+                          "Alibaba Cloud Intelligence", "Tencent Cloud Computing" };
+  const double values[] = { 5, 35, 10, 50, 50, 70 };
+  g_autoptr(McDataset) dataset = simple_dataset (names, values, NULL, 6);
+  g_autoptr(McChartSpec) spec = spec_new ("long", MC_CHART_BAR, "name", "a");
+  g_autoptr(McChart) chart = mc_chart_new (dataset, spec, NULL);
+  g_autofree char *summary = NULL;
+
+  render_layout (chart, 480, 360, FALSE);
+  check_layout (chart, 480, 360, "long labels");
+  g_assert_true (chart->state->horizontal);
+  summary = mc_chart_describe (chart);
+  g_assert_true (g_str_has_prefix (summary, "Horizontal bar chart"));
+  /* Without an axis the value labels carry the unit. */
+  g_assert_nonnull (find_box (chart, MC_TEXT_VALUE_LABEL, "USD 70 bn"));
+
+  /* Wide enough, the same labels fit under vertical bars. */
+  render_layout (chart, 2400, 900, FALSE);
+  g_assert_false (chart->state->horizontal);
+}
+
+/* Category labels of many dates: rotated or thinned, never overlapping. */
+static void
+test_chart_many_categories (void)
+{
+  McDataset *dataset = mc_dataset_new ("months");
+  McColumn *date = mc_column_new ("month", "Month", MC_COLUMN_DATE);
+  McColumn *value = mc_column_new ("value", "Value", MC_COLUMN_NUMBER);
+  g_autoptr(McChartSpec) spec = spec_new ("months", MC_CHART_BAR, "month", "value");
+  g_autoptr(McChart) chart = NULL;
+
+  mc_dataset_set_source (dataset, "Test", NULL, NULL);
+  mc_column_set_date_precision (date, MC_DATE_MONTH);
+  for (int m = 0; m < 48; m++)
+    {
+      mc_column_append_value (date, mc_days_from_ymd (2020 + m / 12, m % 12 + 1, 1));
+      mc_column_append_value (value, 10 + m % 7);
+    }
+  mc_dataset_add_column (dataset, date);
+  mc_dataset_add_column (dataset, value);
+  chart = mc_chart_new (dataset, spec, NULL);
+  for (guint s = 0; s < G_N_ELEMENTS (layout_sizes); s++)
+    {
+      render_layout (chart, layout_sizes[s].width, layout_sizes[s].height, FALSE);
+      check_layout (chart, layout_sizes[s].width, layout_sizes[s].height, "48 months");
+    }
+  render_layout (chart, 800, 500, FALSE);
+  g_assert_cmpuint (count_boxes (chart, MC_TEXT_CATEGORY_LABEL), >=, 8);
+  g_object_unref (dataset);
+}
+
+static void
+test_chart_negative_bars (void)
+{
+  const char *names[] = { "North", "South", "East" };
+  const double values[] = { -5, 10, -2 };
+  g_autoptr(McDataset) dataset = simple_dataset (names, values, NULL, 3);
+  g_autoptr(McChartSpec) spec = spec_new ("signed", MC_CHART_BAR, "name", "a");
+  g_autoptr(McChart) chart = mc_chart_new (dataset, spec, NULL);
+  const McMark *north, *south;
+
+  render_layout (chart, 800, 500, FALSE);
+  check_layout (chart, 800, 500, "negative bars");
+  g_assert_cmpuint (chart->state->marks->len, ==, 3);
+  north = &g_array_index (chart->state->marks, McMark, 0);
+  south = &g_array_index (chart->state->marks, McMark, 1);
+  /* Both bars meet at the zero line: one hangs from it, one stands on it. */
+  g_assert_cmpfloat_with_epsilon (north->box.y, south->box.y + south->box.height, 0.01);
+  g_assert_cmpfloat (north->box.height, >, 0);
+  g_assert_nonnull (find_box (chart, MC_TEXT_TICK_LABEL, "0"));
+}
+
+static void
+test_chart_missing_values (void)
+{
+  const char *names[] = { "A", "B", "C" };
+  const double values[] = { 5, NAN, 7 };
+  g_autoptr(McDataset) dataset = simple_dataset (names, values, NULL, 3);
+  g_autoptr(McChartSpec) spec = spec_new ("gaps", MC_CHART_BAR, "name", "a");
+  g_autoptr(McChart) chart = mc_chart_new (dataset, spec, NULL);
+  g_autofree char *summary = NULL;
+  McChartHit hit;
+
+  render_layout (chart, 800, 500, FALSE);
+  /* A missing value is a gap: no bar, no zero. */
+  g_assert_cmpuint (chart->state->marks->len, ==, 2);
+  summary = mc_chart_describe (chart);
+  g_assert_nonnull (strstr (summary, "A lowest at USD 5 bn"));
+  {
+    const McTextBox *label = find_box (chart, MC_TEXT_CATEGORY_LABEL, "B");
+
+    g_assert_nonnull (label);
+    g_assert_false (mc_chart_hit_test (chart, label->x + label->width / 2, label->y - 5, &hit));
+  }
+}
+
+/* Hit-testing */
+
+static void
+test_chart_hit_bar (void)
+{
+  g_autoptr(McDataset) dataset = bundled ("cloud-investment");
+  g_autoptr(McChart) chart = bundled_chart (dataset, "investment");
+  const char *companies[] = { "Tencent Cloud", "Alibaba", "Microsoft Azure" };
+  const char *values[] = { "USD 70 bn", "USD 50 bn", "USD 10 bn" };
+  const double raw[] = { 70, 50, 10 };
+  const guint rows[] = { 4, 0, 2 };
+  McChartHit hit;
+
+  render_layout (chart, 800, 500, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (companies); i++)
+    {
+      const McTextBox *label = find_box (chart, MC_TEXT_CATEGORY_LABEL, companies[i]);
+      g_auto (McChartHit) found = { 0 };
+      double x, y;
+
+      g_assert_nonnull (label);
+      x = label->x + label->width / 2;
+      y = label->y - 12;
+      g_assert_true (mc_chart_hit_test (chart, x, y, &found));
+      g_assert_cmpint (found.kind, ==, MC_CHART_HIT_MARK);
+      g_assert_cmpstr (found.label, ==, companies[i]);
+      g_assert_cmpstr (found.value, ==, values[i]);
+      g_assert_cmpstr (found.series_name, ==, "Investment");
+      g_assert_cmpfloat (found.raw_value, ==, raw[i]);
+      g_assert_cmpuint (found.index, ==, rows[i]);
+      g_assert_true (x >= found.x && x <= found.x + found.width);
+      g_assert_true (y >= found.y && y <= found.y + found.height);
+    }
+  /* The note of a cell comes along. */
+  {
+    const McTextBox *label = find_box (chart, MC_TEXT_CATEGORY_LABEL, "Microsoft Azure");
+    g_auto (McChartHit) found = { 0 };
+
+    g_assert_true (mc_chart_hit_test (chart, label->x + label->width / 2, label->y - 12, &found));
+    g_assert_cmpstr (found.note, ==, "OpenAI partnership");
+  }
+  g_assert_false (mc_chart_hit_test (chart, 2, 2, &hit));
+  g_assert_cmpint (hit.kind, ==, MC_CHART_HIT_NONE);
+}
+
+static void
+test_chart_hit_line (void)
+{
+  g_autoptr(McDataset) dataset = bundled ("alibaba-cloud-revenue");
+  g_autoptr(McChart) chart = bundled_chart (dataset, "apac-share");
+  const McTextBox *tick;
+  g_auto (McChartHit) hit = { 0 };
+  McRenderState *state;
+
+  render_layout (chart, 800, 500, FALSE);
+  state = chart->state;
+  tick = find_box (chart, MC_TEXT_TICK_LABEL, "2023");
+  g_assert_nonnull (tick);
+  /* Near the 2023 point in x, anywhere over the plot. */
+  g_assert_true (mc_chart_hit_test (chart, tick->x + tick->width / 2 + 6,
+                                    state->plot.y + state->plot.height / 2, &hit));
+  g_assert_cmpstr (hit.label, ==, "2023");
+  g_assert_cmpstr (hit.value, ==, "17%");
+  g_assert_cmpuint (hit.index, ==, 2);
+}
+
+static void
+test_chart_hit_pie (void)
+{
+  g_autoptr(McDataset) dataset = bundled ("cloud-investment");
+  g_autoptr(McChart) chart = bundled_chart (dataset, "market-share");
+  guint slices = 0;
+
+  render_layout (chart, 800, 500, FALSE);
+  for (guint i = 0; i < chart->state->marks->len; i++)
+    {
+      const McMark *mark = &g_array_index (chart->state->marks, McMark, i);
+      const McSlice *slice = &g_array_index (chart->slices, McSlice, mark->category);
+      double angle = (mark->a0 + mark->a1) / 2, radius = (mark->r0 + mark->r1) / 2;
+      g_auto (McChartHit) hit = { 0 };
+
+      if (mark->shape != MC_MARK_SLICE)
+        continue;
+      slices++;
+      g_assert_true (mc_chart_hit_test (chart, mark->cx + radius * cos (angle),
+                                        mark->cy + radius * sin (angle), &hit));
+      g_assert_cmpfloat_with_epsilon (hit.raw_value, slice->value, 1e-9);
+      if (slice->other)
+        {
+          g_assert_cmpstr (hit.label, ==, "Other");
+          g_assert_cmpstr (hit.value, ==, "26.9%");
+        }
+    }
+  g_assert_cmpuint (slices, ==, 6);
+  /* The first slice starts at 12 o'clock: it is Amazon's, the largest. */
+  {
+    const McMark *first = NULL;
+    g_auto (McChartHit) hit = { 0 };
+
+    for (guint i = 0; i < chart->state->marks->len && first == NULL; i++)
+      if (g_array_index (chart->state->marks, McMark, i).shape == MC_MARK_SLICE)
+        first = &g_array_index (chart->state->marks, McMark, i);
+    g_assert_true (mc_chart_hit_test (chart, first->cx + 3, first->cy - first->r1 + 4, &hit));
+    g_assert_cmpstr (hit.label, ==, "Amazon AWS");
+    g_assert_cmpstr (hit.value, ==, "32%");
+  }
+  /* A row of the table hits its slice too. */
+  {
+    const McTextBox *row = find_box (chart, MC_TEXT_LEGEND, "Alibaba");
+    g_auto (McChartHit) hit = { 0 };
+
+    g_assert_true (mc_chart_hit_test (chart, row->x + 2, row->y + row->height / 2, &hit));
+    g_assert_cmpstr (hit.value, ==, "4.5%");
+  }
+}
+
+/* Highlight and hidden series */
+
+static guint32
+pixel_at (cairo_surface_t *surface,
+          double           x,
+          double           y)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  return *(const guint32 *) (gconstpointer) (data + (int) y * stride + (int) x * 4);
+}
+
+static void
+test_chart_highlight (void)
+{
+  g_autoptr(McDataset) dataset = bundled ("cloud-investment");
+  g_autoptr(McChart) chart = bundled_chart (dataset, "investment");
+  cairo_surface_t *normal, *highlighted;
+  const McTextBox *tencent, *alibaba;
+  double tx, ty, ax, ay;
+
+  normal = render_image (chart, 800, 500, 1, FALSE);
+  tencent = find_box (chart, MC_TEXT_CATEGORY_LABEL, "Tencent Cloud");
+  alibaba = find_box (chart, MC_TEXT_CATEGORY_LABEL, "Alibaba");
+  tx = tencent->x + tencent->width / 2, ty = tencent->y - 12;
+  ax = alibaba->x + alibaba->width / 2, ay = alibaba->y - 12;
+
+  /* Highlight Tencent (row 4): the others are dimmed, it stays. */
+  mc_chart_set_highlight (chart, 0, 4);
+  highlighted = render_image (chart, 800, 500, 1, FALSE);
+  g_assert_cmphex (pixel_at (normal, tx, ty), ==, pixel_at (highlighted, tx, ty));
+  g_assert_cmphex (pixel_at (normal, ax, ay), !=, pixel_at (highlighted, ax, ay));
+  /* Dimmed means lighter on white. */
+  g_assert_cmpuint (pixel_at (highlighted, ax, ay) & 0xff, >, pixel_at (normal, ax, ay) & 0xff);
+  cairo_surface_destroy (highlighted);
+
+  mc_chart_set_highlight (chart, -1, -1);
+  highlighted = render_image (chart, 800, 500, 1, FALSE);
+  g_assert_cmphex (pixel_at (normal, ax, ay), ==, pixel_at (highlighted, ax, ay));
+  cairo_surface_destroy (highlighted);
+  cairo_surface_destroy (normal);
+}
+
+static void
+test_chart_hidden_series (void)
+{
+  const char *names[] = { "2022", "2023", "2024" };
+  const double a[] = { 10, 12, 14 };
+  const double b[] = { 80, 90, 100 };
+  g_autoptr(McDataset) dataset = simple_dataset (names, a, b, 3);
+  g_autoptr(McChartSpec) spec = spec_new ("grouped", MC_CHART_BAR, "name", "a");
+  g_autoptr(McChart) chart = NULL;
+  g_auto (McChartHit) hit = { 0 };
+  const McTextBox *legend;
+
+  g_strfreev (spec->y);
+  spec->y = g_strsplit ("a,b", ",", -1);
+  chart = mc_chart_new (dataset, spec, NULL);
+  render_layout (chart, 800, 500, FALSE);
+  check_layout (chart, 800, 500, "grouped");
+  g_assert_cmpuint (chart->state->marks->len, ==, 6);
+  g_assert_nonnull (find_box (chart, MC_TEXT_TICK_LABEL, "100"));
+
+  /* The legend entry is a hit, for toggling. */
+  legend = find_box (chart, MC_TEXT_LEGEND, "Beta");
+  g_assert_nonnull (legend);
+  g_assert_true (mc_chart_hit_test (chart, legend->x + 2, legend->y + 2, &hit));
+  g_assert_cmpint (hit.kind, ==, MC_CHART_HIT_LEGEND);
+  g_assert_cmpuint (hit.series, ==, 1);
+
+  /* Hidden, Beta leaves the bars and the value axis, not the legend. */
+  mc_chart_set_series_visible (chart, 1, FALSE);
+  g_assert_false (mc_chart_get_series_visible (chart, 1));
+  render_layout (chart, 800, 500, FALSE);
+  check_layout (chart, 800, 500, "grouped, one hidden");
+  g_assert_cmpuint (chart->state->marks->len, ==, 3);
+  g_assert_null (find_box (chart, MC_TEXT_TICK_LABEL, "100"));
+  g_assert_nonnull (find_box (chart, MC_TEXT_LEGEND, "Beta"));
+}
+
+static void
+test_chart_describe (void)
+{
+  g_autoptr(McDataset) investment = bundled ("cloud-investment");
+  g_autoptr(McChart) bars = bundled_chart (investment, "investment");
+  g_autoptr(McChart) pie = bundled_chart (investment, "market-share");
+  g_autoptr(McDataset) prices = bundled ("alibaba-share-price");
+  g_autoptr(McChart) line = bundled_chart (prices, "price-and-market-cap");
+  g_autofree char *a = mc_chart_describe (bars);
+  g_autofree char *b = mc_chart_describe (pie);
+  g_autofree char *c = mc_chart_describe (line);
+
+  g_assert_cmpstr (a, ==, "Bar chart, Announced AI and cloud investment, 5 bars, "
+                          "Tencent Cloud highest at USD 70 bn, "
+                          "Microsoft Azure lowest at USD 10 bn");
+  g_assert_true (g_str_has_prefix (b, "Donut chart, Global cloud market share, 2024, 6 slices, "
+                                      "Amazon AWS 32%"));
+  g_assert_nonnull (strstr (b, "Other 26.9%"));
+  g_assert_nonnull (strstr (c, "Jan 2024 to Feb 2025"));
+  g_assert_nonnull (strstr (c, "Share price highest HKD 148 in Feb 2025"));
+}
+
+/* Long series */
+
+typedef struct
+{
+  GArray *points;
+} Collected;
+
+static void
+collect (double   x,
+         double   y,
+         gpointer user_data)
+{
+  double point[2] = { x, y };
+
+  g_array_append_vals (((Collected *) user_data)->points, point, 1);
+}
+
+static void
+test_chart_decimate_run (void)
+{
+  guint n = 20000;
+  g_autofree double *px = g_new (double, n);
+  g_autofree double *py = g_new (double, n);
+  GRand *rand = g_rand_new_with_seed (7);
+  Collected out = { g_array_new (FALSE, FALSE, sizeof (double) * 2) };
+  double walk = 0;
+  guint k = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      walk += g_rand_double_range (rand, -1, 1);
+      px[i] = i * 0.01;       /* 100 points per pixel column */
+      py[i] = walk;
+    }
+  mc_decimate_run (px, py, n, 1, collect, &out);
+  g_assert_cmpuint (out.points->len, <=, 4 * 200);
+  g_assert_cmpuint (out.points->len, >=, 2 * 200);
+
+  /* Per column: first and last kept, extremes kept, order kept. */
+  for (guint column = 0; column < 200; column++)
+    {
+      double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE, out_lo = G_MAXDOUBLE, out_hi = -G_MAXDOUBLE;
+      guint start = k;
+
+      for (guint i = column * 100; i < column * 100 + 100; i++)
+        lo = MIN (lo, py[i]), hi = MAX (hi, py[i]);
+      while (k < out.points->len && floor (g_array_index (out.points, double, 2 * k)) == column)
+        {
+          double x = ((double *) out.points->data)[2 * k];
+          double y = ((double *) out.points->data)[2 * k + 1];
+
+          if (k > 0)
+            g_assert_cmpfloat (x, >=, ((double *) out.points->data)[2 * (k - 1)]);
+          out_lo = MIN (out_lo, y), out_hi = MAX (out_hi, y);
+          k++;
+        }
+      g_assert_cmpfloat (out_lo, ==, lo);
+      g_assert_cmpfloat (out_hi, ==, hi);
+      g_assert_cmpfloat (((double *) out.points->data)[2 * start + 1], ==, py[column * 100]);
+      g_assert_cmpfloat (((double *) out.points->data)[2 * (k - 1) + 1], ==, py[column * 100 + 99]);
+    }
+  g_assert_cmpuint (k, ==, out.points->len);
+  g_array_unref (out.points);
+  g_rand_free (rand);
+}
+
+static McDataset *
+random_walk (guint n,
+             guint seed)
+{
+  McDataset *dataset = mc_dataset_new ("walk");
+  McColumn *day = mc_column_new ("day", "Day", MC_COLUMN_DATE);
+  McColumn *value = mc_column_new ("value", "Value", MC_COLUMN_NUMBER);
+  GRand *rand = g_rand_new_with_seed (seed);
+  double walk = 100;
+
+  mc_dataset_set_source (dataset, "Simulation", NULL, NULL);
+  mc_column_set_unit (value, "HKD");
+  for (guint i = 0; i < n; i++)
+    {
+      walk += g_rand_double_range (rand, -1, 1);
+      mc_column_append_value (day, i / 24.0);
+      mc_column_append_value (value, walk);
+    }
+  mc_dataset_add_column (dataset, day);
+  mc_dataset_add_column (dataset, value);
+  g_rand_free (rand);
+  return dataset;
+}
+
+/* Decimated and full drawings of a long line give the same picture. */
+static void
+test_chart_decimation_pixels (void)
+{
+  g_autoptr(McDataset) dataset = random_walk (30000, 3);
+  g_autoptr(McChartSpec) spec = spec_new ("walk", MC_CHART_LINE, "day", "value");
+  g_autoptr(McChart) chart = mc_chart_new (dataset, spec, NULL);
+  cairo_surface_t *fast, *full;
+  const guint8 *a, *b;
+  int stride, height, width;
+  guint differing = 0, total;
+  int worst = 0;
+
+  fast = render_image (chart, 400, 300, 1, FALSE);
+  mc_chart_set_decimation (chart, FALSE);
+  full = render_image (chart, 400, 300, 1, FALSE);
+  a = cairo_image_surface_get_data (fast);
+  b = cairo_image_surface_get_data (full);
+  stride = cairo_image_surface_get_stride (fast);
+  width = cairo_image_surface_get_width (fast);
+  height = cairo_image_surface_get_height (fast);
+  total = width * height;
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width * 4; x++)
+      {
+        int d = abs ((int) a[y * stride + x] - (int) b[y * stride + x]);
+
+        worst = MAX (worst, d);
+        differing += (x % 4 == 0) && d > 40;
+      }
+  g_test_message ("decimation: worst channel difference %d, %u of %u pixels differ by more "
+                  "than 40", worst, differing, total);
+  /* Antialiasing of the joins differs a little, the shape not at all. */
+  g_assert_cmpuint (differing, <=, total / 200);
+  cairo_surface_destroy (fast);
+  cairo_surface_destroy (full);
+}
+
+static void
+test_chart_million_points (void)
+{
+  g_autoptr(McDataset) dataset = random_walk (1000000, 11);
+  g_autoptr(McChartSpec) spec = spec_new ("walk", MC_CHART_LINE, "day", "value");
+  g_autoptr(McChart) chart = mc_chart_new (dataset, spec, NULL);
+  g_autoptr(GTimer) timer = g_timer_new ();
+  cairo_surface_t *surface = render_image (chart, 800, 500, 1, FALSE);
+  double seconds = g_timer_elapsed (timer, NULL);
+  g_auto (McChartHit) hit = { 0 };
+
+  g_test_message ("a million points drawn in %.3f s", seconds);
+  /* Generous: sanitizers and busy machines are slow. */
+  g_assert_cmpfloat (seconds, <, 20);
+  check_layout (chart, 800, 500, "a million points");
+  g_assert_true (mc_chart_hit_test (chart, chart->state->plot.x + 100,
+                                    chart->state->plot.y + 10, &hit));
+  g_assert_cmpint (hit.kind, ==, MC_CHART_HIT_MARK);
+  cairo_surface_destroy (surface);
+}
+
+/* Golden images */
+
+static char *
+resolved_font_family (void)
+{
+  g_autoptr(McTheme) theme = mc_theme_new (MC_THEME_LIGHT);
+  PangoFontMap *map = pango_cairo_font_map_get_default ();
+  PangoContext *context = pango_font_map_create_context (map);
+  PangoFontDescription *desc = pango_font_description_from_string (mc_theme_get_font_family (theme));
+  PangoFont *font;
+  PangoFontDescription *found;
+  char *family;
+
+  pango_font_description_set_absolute_size (desc, 13 * PANGO_SCALE);
+  font = pango_font_map_load_font (map, context, desc);
+  found = pango_font_describe (font);
+  family = g_strdup (pango_font_description_get_family (found));
+  pango_font_description_free (found);
+  pango_font_description_free (desc);
+  g_object_unref (font);
+  g_object_unref (context);
+  return family;
+}
+
+/* Counts pixels whose channels differ by more than a small tolerance. */
+static guint
+count_differences (cairo_surface_t *a,
+                   cairo_surface_t *b)
+{
+  int width = cairo_image_surface_get_width (a), height = cairo_image_surface_get_height (a);
+  int stride_a = cairo_image_surface_get_stride (a), stride_b = cairo_image_surface_get_stride (b);
+  const guint8 *da = cairo_image_surface_get_data (a), *db = cairo_image_surface_get_data (b);
+  guint count = 0;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      for (int c = 0; c < 4; c++)
+        if (abs ((int) da[y * stride_a + 4 * x + c] - (int) db[y * stride_b + 4 * x + c]) > 24)
+          {
+            count++;
+            break;
+          }
+  return count;
+}
+
+static void
+compare_golden (McChart    *chart,
+                const char *name,
+                gboolean    update)
+{
+  g_autofree char *file = g_strdup_printf ("%s.png", name);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "golden", file, NULL);
+  cairo_surface_t *rendered = render_image (chart, 800, 500, 1, FALSE);
+  cairo_surface_t *golden;
+  guint differing;
+
+  if (update)
+    {
+      g_assert_cmpint (cairo_surface_write_to_png (rendered, path), ==, CAIRO_STATUS_SUCCESS);
+      cairo_surface_destroy (rendered);
+      return;
+    }
+  golden = cairo_image_surface_create_from_png (path);
+  if (cairo_surface_status (golden) != CAIRO_STATUS_SUCCESS)
+    g_error ("cannot read the golden image %s", path);
+  g_assert_cmpint (cairo_image_surface_get_width (golden), ==, 800);
+  g_assert_cmpint (cairo_image_surface_get_height (golden), ==, 500);
+  differing = count_differences (rendered, golden);
+  if (differing > 800 * 500 / 1000)
+    {
+      g_autofree char *actual = g_strdup_printf ("%s/%s-actual.png", g_get_tmp_dir (), name);
+
+      cairo_surface_write_to_png (rendered, actual);
+      g_error ("%s: %u pixels differ from the golden image; see %s", name, differing, actual);
+    }
+  cairo_surface_destroy (golden);
+  cairo_surface_destroy (rendered);
+}
+
+static void
+test_chart_golden (void)
+{
+  g_autofree char *font_path = g_test_build_filename (G_TEST_DIST, "golden", "FONT", NULL);
+  g_autofree char *expected_font = NULL;
+  g_autofree char *font = resolved_font_family ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) datasets = NULL;
+  gboolean update = g_getenv ("MC_UPDATE_GOLDEN") != NULL;
+
+  if (update)
+    {
+      g_autofree char *line = g_strdup_printf ("%s\n", font);
+
+      g_assert_true (g_file_set_contents (font_path, line, -1, NULL));
+    }
+  g_assert_true (g_file_get_contents (font_path, &expected_font, NULL, NULL));
+  g_strstrip (expected_font);
+  if (g_strcmp0 (expected_font, font) != 0)
+    {
+      g_autofree char *reason = g_strdup_printf ("golden images were drawn with %s, this system "
+                                                 "draws with %s", expected_font, font);
+
+      g_test_skip (reason);
+      return;
+    }
+
+  datasets = mc_bundled_load_all (&error);
+  g_assert_no_error (error);
+  for (guint d = 0; d < datasets->len; d++)
+    {
+      McDataset *dataset = g_ptr_array_index (datasets, d);
+
+      for (guint c = 0; c < mc_dataset_get_n_charts (dataset); c++)
+        {
+          const McChartSpec *spec = mc_dataset_get_chart (dataset, c);
+          g_autoptr(McChart) chart = mc_chart_new (dataset, spec, &error);
+          g_autofree char *name = g_strdup_printf ("%s-%s", mc_dataset_get_id (dataset), spec->id);
+
+          g_assert_no_error (error);
+          compare_golden (chart, name, update);
+        }
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/mc/chart/growth", test_chart_growth);
+  g_test_add_func ("/mc/chart/errors", test_chart_errors);
+  g_test_add_func ("/mc/chart/pie-negative", test_chart_pie_negative);
+  g_test_add_func ("/mc/chart/pie-over-total", test_chart_pie_over_total);
+  g_test_add_func ("/mc/chart/pie-slices", test_chart_pie_slices);
+  g_test_add_func ("/mc/chart/pie-many-slices", test_chart_pie_many_slices);
+  g_test_add_func ("/mc/chart/long-table", test_chart_long_table);
+  g_test_add_func ("/mc/chart/layout-bundled", test_chart_layout_bundled);
+  g_test_add_func ("/mc/chart/layout-device-scale", test_chart_layout_device_scale);
+  g_test_add_func ("/mc/chart/dual-axis", test_chart_dual_axis);
+  g_test_add_func ("/mc/chart/estimates", test_chart_estimates);
+  g_test_add_func ("/mc/chart/horizontal-when-long", test_chart_horizontal_when_long);
+  g_test_add_func ("/mc/chart/many-categories", test_chart_many_categories);
+  g_test_add_func ("/mc/chart/negative-bars", test_chart_negative_bars);
+  g_test_add_func ("/mc/chart/missing-values", test_chart_missing_values);
+  g_test_add_func ("/mc/chart/hit-bar", test_chart_hit_bar);
+  g_test_add_func ("/mc/chart/hit-line", test_chart_hit_line);
+  g_test_add_func ("/mc/chart/hit-pie", test_chart_hit_pie);
+  g_test_add_func ("/mc/chart/highlight", test_chart_highlight);
+  g_test_add_func ("/mc/chart/hidden-series", test_chart_hidden_series);
+  g_test_add_func ("/mc/chart/describe", test_chart_describe);
+  g_test_add_func ("/mc/chart/decimate-run", test_chart_decimate_run);
+  g_test_add_func ("/mc/chart/decimation-pixels", test_chart_decimation_pixels);
+  g_test_add_func ("/mc/chart/million-points", test_chart_million_points);
+  g_test_add_func ("/mc/chart/golden", test_chart_golden);
+
+  return g_test_run ();
+}

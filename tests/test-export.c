@@ -1,0 +1,525 @@
+/* test-export.c: PNG, SVG and PDF files, written atomically
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <math.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "mc-bundled.h"
+#include "mc-export.h"
+
+static McChart *
+revenue_chart (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDataset) dataset = mc_bundled_lookup ("alibaba-cloud-revenue", &error);
+  McChart *chart;
+
+  g_assert_no_error (error);
+  chart = mc_chart_new (dataset, mc_dataset_lookup_chart (dataset, "revenue"), &error);
+  g_assert_no_error (error);
+  return chart;
+}
+
+static char *
+make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("mc-export-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_dir (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/* The names in @path, sorted, joined by spaces. */
+static char *
+list_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+static void
+check_png (const char *data,
+           gsize       length,
+           guint32     width,
+           guint32     height)
+{
+  static const guint8 signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+
+  g_assert_cmpuint (length, >, 33);
+  g_assert_cmpmem (data, 8, signature, 8);
+  g_assert_cmpmem (data + 12, 4, "IHDR", 4);
+  g_assert_cmpuint (read_be32 ((const guint8 *) data + 16), ==, width);
+  g_assert_cmpuint (read_be32 ((const guint8 *) data + 20), ==, height);
+}
+
+static void
+test_export_format_from_path (void)
+{
+  struct { const char *path; gboolean ok; McExportFormat format; } cases[] = {
+    { "chart.png", TRUE, MC_EXPORT_PNG },
+    { "/tmp/Chart.SVG", TRUE, MC_EXPORT_SVG },
+    { "report.v2.pdf", TRUE, MC_EXPORT_PDF },
+    { "chart", FALSE, 0 },
+    { "chart.gif", FALSE, 0 },
+    { "chart.", FALSE, 0 },
+    { "dir.png/chart", FALSE, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      McExportFormat format = 99;
+      gboolean ok = mc_export_format_from_path (cases[i].path, &format, &error);
+
+      g_assert_cmpint (ok, ==, cases[i].ok);
+      if (ok)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpint (format, ==, cases[i].format);
+        }
+      else
+        {
+          g_assert_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_FORMAT);
+          g_assert_nonnull (strstr (error->message, cases[i].path));
+        }
+    }
+  g_assert_cmpstr (mc_export_format_get_extension (MC_EXPORT_SVG), ==, "svg");
+  g_assert_cmpstr (mc_export_format_get_mime_type (MC_EXPORT_PDF), ==, "application/pdf");
+}
+
+static void
+test_export_png (void)
+{
+  g_autoptr(McChart) chart = revenue_chart ();
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "chart.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *listing = NULL;
+  gsize length;
+  McExportOptions options;
+
+  mc_export_options_init (&options);
+  g_assert_true (mc_export_chart (chart, file, MC_EXPORT_PNG, &options, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  check_png (data, length, 800, 500);
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "chart.png");
+
+  /* HiDPI: twice the pixels, same layout. */
+  options.scale = 2;
+  g_assert_true (mc_export_chart (chart, file, MC_EXPORT_PNG, &options, &error));
+  g_clear_pointer (&data, g_free);
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  check_png (data, length, 1600, 1000);
+
+  remove_dir (dir);
+}
+
+static guint32
+first_pixel (GBytes *png)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "p.png", NULL);
+  cairo_surface_t *surface;
+  guint32 pixel;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png),
+                                      NULL));
+  surface = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  pixel = *(guint32 *) (gpointer) cairo_image_surface_get_data (surface);
+  cairo_surface_destroy (surface);
+  remove_dir (dir);
+  return pixel;
+}
+
+static void
+test_export_bytes_and_options (void)
+{
+  g_autoptr(McChart) chart = revenue_chart ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) light = NULL;
+  g_autoptr(GBytes) dark = NULL;
+  g_autoptr(GBytes) clear = NULL;
+  g_autoptr(GBytes) defaults = NULL;
+  McExportOptions options;
+
+  mc_export_options_init (&options);
+  g_assert_cmpfloat (options.width, ==, 800);
+  g_assert_cmpfloat (options.height, ==, 500);
+  g_assert_cmpfloat (options.scale, ==, 1);
+  light = mc_export_chart_to_bytes (chart, MC_EXPORT_PNG, &options, &error);
+  g_assert_no_error (error);
+  check_png (g_bytes_get_data (light, NULL), g_bytes_get_size (light), 800, 500);
+  g_assert_cmphex (first_pixel (light), ==, 0xffffffff);
+
+  /* NULL options are the defaults. */
+  defaults = mc_export_chart_to_bytes (chart, MC_EXPORT_PNG, NULL, &error);
+  g_assert_true (g_bytes_equal (light, defaults));
+
+  options.dark = TRUE;
+  dark = mc_export_chart_to_bytes (chart, MC_EXPORT_PNG, &options, &error);
+  g_assert_cmphex (first_pixel (dark), ==, 0xff1e1e1e);
+
+  options.transparent = TRUE;
+  clear = mc_export_chart_to_bytes (chart, MC_EXPORT_PNG, &options, &error);
+  g_assert_cmphex (first_pixel (clear) >> 24, ==, 0);
+}
+
+static void
+test_export_bad_options (void)
+{
+  g_autoptr(McChart) chart = revenue_chart ();
+  McExportOptions options;
+  struct { double width, height, scale; McExportFormat format; } cases[] = {
+    { 50, 500, 1, MC_EXPORT_PNG },
+    { 800, 20000, 1, MC_EXPORT_SVG },
+    { 800, 500, 8, MC_EXPORT_PNG },
+    { 800, 500, 0, MC_EXPORT_PDF },
+    { 10000, 10000, 4, MC_EXPORT_PNG },   /* too many pixels */
+    { NAN, 500, 1, MC_EXPORT_PNG },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+
+      mc_export_options_init (&options);
+      options.width = cases[i].width;
+      options.height = cases[i].height;
+      options.scale = cases[i].scale;
+      bytes = mc_export_chart_to_bytes (chart, cases[i].format, &options, &error);
+      g_assert_null (bytes);
+      g_assert_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_SIZE);
+    }
+}
+
+static gboolean
+run (const char * const *argv,
+     char              **out)
+{
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, out, NULL, &status, &error))
+    return FALSE;
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+static void
+test_export_svg (void)
+{
+  g_autoptr(McChart) chart = revenue_chart ();
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "chart.svg", NULL);
+  g_autofree char *png = g_build_filename (dir, "check.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *rsvg = g_find_program_in_path ("rsvg-convert");
+
+  g_assert_true (mc_export_chart (chart, file, MC_EXPORT_SVG, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+  g_assert_true (g_str_has_prefix (data, "<?xml"));
+  g_assert_nonnull (strstr (data, "<svg"));
+  g_assert_nonnull (strstr (data, "width=\"800px\""));
+  g_assert_nonnull (strstr (data, "height=\"500px\""));
+
+  if (rsvg == NULL)
+    g_test_message ("rsvg-convert not found: the SVG is not re-rendered");
+  else
+    {
+      const char *argv[] = { rsvg, "-o", png, path, NULL };
+      g_autofree char *pixels = NULL;
+      gsize length;
+
+      g_assert_true (run (argv, NULL));
+      g_assert_true (g_file_get_contents (png, &pixels, &length, NULL));
+      check_png (pixels, length, 800, 500);
+    }
+  remove_dir (dir);
+}
+
+static void
+test_export_pdf (void)
+{
+  g_autoptr(McChart) chart = revenue_chart ();
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "chart.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+
+  g_assert_true (mc_export_chart (chart, file, MC_EXPORT_PDF, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+  g_assert_true (g_str_has_prefix (data, "%PDF-"));
+
+  if (pdfinfo == NULL)
+    g_test_message ("pdfinfo not found: the PDF is not checked further");
+  else
+    {
+      const char *argv[] = { pdfinfo, path, NULL };
+      g_autofree char *out = NULL;
+
+      g_autoptr(GRegex) pages = g_regex_new ("^Pages: +1$", G_REGEX_MULTILINE, 0, NULL);
+
+      g_assert_true (run (argv, &out));
+      g_assert_true (g_regex_match (pages, out, 0, NULL));
+      g_assert_nonnull (strstr (out, "800 x 500 pts"));
+      g_assert_nonnull (strstr (out, "Alibaba Cloud revenue"));
+    }
+  remove_dir (dir);
+}
+
+/* Failures: the old file stays as it was, nothing else is left behind,
+ * and the message names the file. */
+
+static void
+check_failure (McChart    *chart,
+               const char *path,
+               GError     *error)
+{
+  g_assert_nonnull (error);
+  g_assert_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, path));
+}
+
+static void
+test_export_missing_folder (void)
+{
+  g_autoptr(McChart) chart = revenue_chart ();
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "no-such-folder", "chart.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+
+  g_assert_false (mc_export_chart (chart, file, MC_EXPORT_PNG, NULL, &error));
+  check_failure (chart, path, error);
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "");
+  remove_dir (dir);
+}
+
+static void
+test_export_onto_folder (void)
+{
+  g_autoptr(McChart) chart = revenue_chart ();
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *target = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *inside = g_build_filename (target, "keep.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (target);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *kept = NULL;
+
+  g_assert_cmpint (g_mkdir (target, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (inside, "precious", -1, NULL));
+  g_assert_false (mc_export_chart (chart, file, MC_EXPORT_PNG, NULL, &error));
+  check_failure (chart, target, error);
+  g_assert_true (g_file_get_contents (inside, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, "precious");
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "chart.png");
+  remove_dir (dir);
+}
+
+static void
+test_export_device (void)
+{
+  g_autoptr(McChart) chart = revenue_chart ();
+  g_autoptr(GFile) file = g_file_new_for_path ("/dev/full");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = list_dir ("/dev");
+  g_autofree char *after = NULL;
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full");
+      return;
+    }
+  /* A device is never replaced, and nothing is written next to it. */
+  g_assert_false (mc_export_chart (chart, file, MC_EXPORT_PNG, NULL, &error));
+  check_failure (chart, "/dev/full", error);
+  after = list_dir ("/dev");
+  g_assert_cmpstr (before, ==, after);
+  g_assert_true (g_file_test ("/dev/full", G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test ("/dev/full", G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_export_read_only_folder (void)
+{
+  g_autoptr(McChart) chart = revenue_chart ();
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "chart.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *listing = NULL;
+
+  if (geteuid () == 0)
+    {
+      /* Root writes into read-only folders; /proc takes no new files
+       * from anyone. */
+      g_autoptr(GFile) proc = g_file_new_for_path ("/proc/mc-export-test.png");
+
+      remove_dir (dir);
+      if (!g_file_test ("/proc/self", G_FILE_TEST_EXISTS))
+        {
+          g_test_skip ("running as root without /proc");
+          return;
+        }
+      g_assert_false (mc_export_chart (chart, proc, MC_EXPORT_PNG, NULL, &error));
+      check_failure (chart, "/proc/mc-export-test.png", error);
+      return;
+    }
+  g_assert_true (g_file_set_contents (path, "old chart", -1, NULL));
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  g_assert_false (mc_export_chart (chart, file, MC_EXPORT_PNG, NULL, &error));
+  check_failure (chart, path, error);
+  g_assert_true (g_file_get_contents (path, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, "old chart");
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "chart.png");
+  g_chmod (dir, 0755);
+  remove_dir (dir);
+}
+
+/* A full disk, as the process sees it: a file size limit makes the write
+ * of the temporary file fail half-way. */
+static void
+test_export_disk_full (void)
+{
+  g_autoptr(McChart) chart = revenue_chart ();
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "chart.svg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *listing = NULL;
+  struct rlimit saved, limit;
+  void (*saved_handler) (int);
+  gboolean ok;
+
+  g_assert_true (g_file_set_contents (path, "old chart", -1, NULL));
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limit = saved;
+  limit.rlim_cur = 4096;
+  saved_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  ok = mc_export_chart (chart, file, MC_EXPORT_SVG, NULL, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, saved_handler);
+
+  g_assert_false (ok);
+  check_failure (chart, path, error);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_file_get_contents (path, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, "old chart");
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "chart.svg");
+  remove_dir (dir);
+}
+
+/* Replacing an existing file works and leaves no temporary file. */
+static void
+test_export_replace (void)
+{
+  g_autoptr(McChart) chart = revenue_chart ();
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "chart.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *listing = NULL;
+
+  g_assert_true (g_file_set_contents (path, "old chart", -1, NULL));
+  g_assert_true (mc_export_chart (chart, file, MC_EXPORT_PDF, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+  g_assert_true (g_str_has_prefix (data, "%PDF-"));
+  listing = list_dir (dir);
+  g_assert_cmpstr (listing, ==, "chart.pdf");
+  remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/mc/export/format-from-path", test_export_format_from_path);
+  g_test_add_func ("/mc/export/png", test_export_png);
+  g_test_add_func ("/mc/export/bytes-and-options", test_export_bytes_and_options);
+  g_test_add_func ("/mc/export/bad-options", test_export_bad_options);
+  g_test_add_func ("/mc/export/svg", test_export_svg);
+  g_test_add_func ("/mc/export/pdf", test_export_pdf);
+  g_test_add_func ("/mc/export/missing-folder", test_export_missing_folder);
+  g_test_add_func ("/mc/export/onto-folder", test_export_onto_folder);
+  g_test_add_func ("/mc/export/device", test_export_device);
+  g_test_add_func ("/mc/export/read-only-folder", test_export_read_only_folder);
+  g_test_add_func ("/mc/export/disk-full", test_export_disk_full);
+  g_test_add_func ("/mc/export/replace", test_export_replace);
+
+  return g_test_run ();
+}
