@@ -1037,7 +1037,10 @@ compare_golden (McChart    *chart,
   g_assert_cmpint (cairo_image_surface_get_width (golden), ==, 800);
   g_assert_cmpint (cairo_image_surface_get_height (golden), ==, 500);
   differing = count_differences (rendered, golden);
-  if (differing > 800 * 500 / 1000)
+  g_test_message ("%s: %u pixels differ", name, differing);
+  /* Font rasterisation may differ slightly between builds of the same
+   * font stack; a changed label or mark is far more. */
+  if (differing > 40)
     {
       g_autofree char *actual = g_strdup_printf ("%s/%s-actual.png", g_get_tmp_dir (), name);
 

@@ -539,10 +539,12 @@ draw_value_labels (Bars *b)
   GArray *boxes = r->state->boxes;
   guint saved = boxes->len;
 
-  /* Horizontal bars have no axis: their labels must carry the unit. */
-  LabelForm last = b->horizontal ? LABEL_FULL : LABEL_SHORT;
+  /* Horizontal bars have no axis: their labels must carry the unit.
+   * Stacks have many labels: the axis title names the unit for them. */
+  LabelForm first = b->stacked ? LABEL_SHORT : LABEL_FULL;
+  LabelForm last = b->horizontal && !b->stacked ? LABEL_FULL : LABEL_SHORT;
 
-  for (LabelForm form = LABEL_FULL; form <= last; form++)
+  for (LabelForm form = first; form <= last; form++)
     {
       g_autoptr(GArray) labels = g_array_new (FALSE, TRUE, sizeof (ValueLabel));
       gboolean ok;
@@ -677,7 +679,7 @@ layout_vertical (Bars         *b,
       b->plot.x = area->x + tick_w + gap;
       b->plot.width = MAX (1, area->x + area->width - b->plot.x);
       b->band = b->plot.width / MAX (1, b->n_categories);
-      flat = mc_render_fit_categories (r, b->band, area->height * 0.3, !text_categories, &b->fit);
+      flat = mc_render_fit_categories (r, b->order, b->band, area->height * 0.3, !text_categories, &b->fit);
       if (!flat && text_categories && !b->chart->spec->horizontal)
         return FALSE;
       overhang = mc_render_categories_left_overhang (r, &b->fit, b->order, b->band);

@@ -194,6 +194,17 @@ format_key (const McColumn *column,
   return g_strdup_printf ("%.17g", mc_column_get_value (column, row));
 }
 
+static void
+add_category_days (McChart *chart,
+                   guint    row)
+{
+  double days = NAN;
+
+  if (mc_column_get_column_type (chart->x_column) == MC_COLUMN_DATE)
+    days = mc_column_get_value (chart->x_column, row);
+  g_array_append_val (chart->category_days, days);
+}
+
 /* Categories: one per row, or one per distinct x of a long table. Fills
  * @row_category with the category of each row. */
 static void
@@ -204,11 +215,13 @@ build_categories (McChart *chart,
   g_autoptr(GHashTable) seen = NULL;
 
   chart->categories = g_ptr_array_new_with_free_func (g_free);
+  chart->category_days = g_array_new (FALSE, FALSE, sizeof (double));
   if (chart->spec->series == NULL)
     {
       for (guint row = 0; row < n_rows; row++)
         {
           g_ptr_array_add (chart->categories, format_x_cell (chart->x_column, row));
+          add_category_days (chart, row);
           row_category[row] = row;
         }
       return;
@@ -226,6 +239,7 @@ build_categories (McChart *chart,
         {
           index = GUINT_TO_POINTER (chart->categories->len);
           g_ptr_array_add (chart->categories, format_x_cell (chart->x_column, row));
+          add_category_days (chart, row);
           g_hash_table_insert (seen, key, index);
         }
       else
@@ -343,6 +357,7 @@ drop_first_category (McChart *chart)
   if (chart->categories->len == 0)
     return;
   g_ptr_array_remove_index (chart->categories, 0);
+  g_array_remove_index (chart->category_days, 0);
   if (chart->category_colors && chart->category_colors->len > 0)
     g_array_remove_index (chart->category_colors, 0);
   for (guint s = 0; s < chart->series->len; s++)

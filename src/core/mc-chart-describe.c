@@ -175,12 +175,19 @@ append_pie (McChart *chart,
       double percent = slice->fraction * 100;
       g_autofree char *share = mc_format_number (percent, mc_format_value_decimals (percent, 1));
 
-      /* Translators: one slice in a chart summary: ", Amazon AWS USD 50 bn
-       * (32%)" */
-      g_string_append_printf (out, _(", %s %s (%s%%)"),
-                              mc_chart_get_category (chart, slice->other ? G_MAXUINT
-                                                                         : slice->category),
-                              value, share);
+      const char *name = mc_chart_get_category (chart, slice->other ? G_MAXUINT
+                                                                    : slice->category);
+      const char *unit = mc_column_get_unit (series->column);
+
+      /* Shares of 100 are their own percentages. */
+      if ((g_strcmp0 (unit, "percent") == 0 || g_strcmp0 (unit, "%") == 0)
+          && fabs (chart->pie_whole - 100) < 1e-9)
+        /* Translators: one slice in a chart summary: ", Amazon AWS 32%" */
+        g_string_append_printf (out, _(", %s %s"), name, value);
+      else
+        /* Translators: one slice in a chart summary: ", Amazon AWS USD 50 bn
+         * (32%)" */
+        g_string_append_printf (out, _(", %s %s (%s%%)"), name, value, share);
     }
 }
 

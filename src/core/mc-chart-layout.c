@@ -13,6 +13,7 @@
 
 #include "mc-chart-private.h"
 #include "mc-format.h"
+#include "mc-scale.h"
 
 /* The plot keeps at least this share of the height when the subtitle is
  * shown; below it, small canvases drop the subtitle. */
@@ -396,12 +397,49 @@ mc_render_value_ticks (McRender            *r,
 
 /* Category labels */
 
+/* The label of the category shown at position @i of @order, when every
+ * @every-th one is shown: dates write their year only on the first label
+ * and where it changes ("Jan 2020", "Mar", ..., "2021"), as time axes do. */
+static char *
+category_text (McRender    *r,
+               const guint *order,
+               guint        i,
+               guint        every)
+{
+  McChart *chart = r->chart;
+  McDatePrecision precision = mc_column_get_date_precision (chart->x_column);
+  double days = mc_chart_get_category_days (chart, order[i]);
+  int y, m, d, py, pm, pd;
+
+  /* A few dates read best in full. */
+  if (isnan (days) || precision == MC_DATE_YEAR
+      || (every == 1 && mc_chart_get_n_categories (chart) <= 6))
+    return g_strdup (mc_chart_get_category (chart, order[i]));
+  if (i < every || isnan (mc_chart_get_category_days (chart, order[i - every])))
+    return mc_format_date (days, precision);
+
+  mc_days_to_ymd (days, &y, &m, &d);
+  mc_days_to_ymd (mc_chart_get_category_days (chart, order[i - every]), &py, &pm, &pd);
+  if (precision == MC_DATE_MONTH)
+    {
+      if (y == py)
+        /* Translators: a month label after the first on a category axis */
+        return mc_format_date_with (days, C_("axis date", "%b"));
+      return m == 1 ? mc_format_date_with (days, "%Y") : mc_format_date (days, precision);
+    }
+  if (y == py)
+    /* Translators: a day label after the first on a category axis */
+    return mc_format_date_with (days, C_("axis date", "%-d %b"));
+  return mc_format_date (days, precision);
+}
+
 static PangoLayout *
 category_layout (McRender          *r,
-                 guint              category,
+                 const guint       *order,
+                 guint              i,
                  const McLabelFit  *fit)
 {
-  const char *text = mc_chart_get_category (r->chart, category);
+  g_autofree char *text = category_text (r, order, i, fit->every);
 
   switch (fit->mode)
     {
@@ -416,30 +454,34 @@ category_layout (McRender          *r,
       return mc_render_layout (r, text, MC_FONT_BODY, fit->max_width, 1);
     case MC_LABELS_FLAT:
     default:
+      /* Only when even one label in all the width doesn't fit does a
+       * flat label get cut. */
+      if (fit->every >= mc_chart_get_n_categories (r->chart))
+        return mc_render_layout (r, text, MC_FONT_BODY, fit->max_width, 1);
       return mc_render_layout (r, text, MC_FONT_BODY, -1, 0);
     }
 }
 
-/* Do all labels fit @width on one line, or on two without ellipsizing? */
+/* Do the labels shown fit @fit->max_width in @fit->mode, without being
+ * cut? */
 static gboolean
-categories_fit (McRender *r,
-                double    width,
-                int       lines,
-                double   *height)
+categories_fit (McRender    *r,
+                const guint *order,
+                McLabelFit  *fit)
 {
-  *height = 0;
-  for (guint c = 0; c < mc_chart_get_n_categories (r->chart); c++)
+  int lines = fit->mode == MC_LABELS_WRAPPED ? 2 : 1;
+
+  fit->height = 0;
+  for (guint i = 0; i < mc_chart_get_n_categories (r->chart); i += fit->every)
     {
-      g_autoptr(PangoLayout) layout = NULL;
+      g_autoptr(PangoLayout) layout = category_layout (r, order, i, fit);
       double w, h;
 
-      layout = mc_render_layout (r, mc_chart_get_category (r->chart, c), MC_FONT_BODY,
-                                 lines > 1 ? width : -1, lines);
       mc_render_layout_size (layout, &w, &h);
-      if (w > width || pango_layout_is_ellipsized (layout)
+      if (w > fit->max_width || pango_layout_is_ellipsized (layout)
           || pango_layout_get_line_count (layout) > lines)
         return FALSE;
-      *height = MAX (*height, h);
+      fit->height = MAX (fit->height, h);
     }
   return TRUE;
 }
@@ -456,10 +498,11 @@ line_height (McRender *r)
 
 /* Rotated labels: as long as fits @max_height, ellipsized beyond. */
 static gboolean
-categories_fit_rotated (McRender   *r,
-                        double      band,
-                        double      max_height,
-                        McLabelFit *fit)
+categories_fit_rotated (McRender    *r,
+                        const guint *order,
+                        double       band,
+                        double       max_height,
+                        McLabelFit  *fit)
 {
   double h = line_height (r);
   double s = sin (G_PI / 4);
@@ -470,9 +513,9 @@ categories_fit_rotated (McRender   *r,
 
   fit->mode = MC_LABELS_ROTATED;
   fit->max_width = MAX (h, (max_height - h * s) / s);
-  for (guint c = 0; c < mc_chart_get_n_categories (r->chart); c++)
+  for (guint i = 0; i < mc_chart_get_n_categories (r->chart); i += fit->every)
     {
-      g_autoptr(PangoLayout) layout = category_layout (r, c, fit);
+      g_autoptr(PangoLayout) layout = category_layout (r, order, i, fit);
       double w, lh;
 
       mc_render_layout_size (layout, &w, &lh);
@@ -482,55 +525,80 @@ categories_fit_rotated (McRender   *r,
   return TRUE;
 }
 
+/* The next step when thinning labels out: months by 2, 3, 4, 6 or 12,
+ * years by 2, 5, 10, ... so that the labels shown fall on round dates. */
+static guint
+next_every (McRender *r,
+            guint     every)
+{
+  static const guint months[] = { 1, 2, 3, 4, 6, 12 };
+  McChart *chart = r->chart;
+  McDatePrecision precision = mc_column_get_date_precision (chart->x_column);
+
+  if (isnan (mc_chart_get_category_days (chart, 0)) || precision == MC_DATE_DAY)
+    return every + 1;
+  if (precision == MC_DATE_MONTH)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+        if (months[i] > every)
+          return months[i];
+      return (every / 12 + 1) * 12;
+    }
+  return (guint) mc_nice_step (every + 1);
+}
+
 /**
  * mc_render_fit_categories:
+ * @order: categories in display order
  * @band: pixels per category
  * @max_height: the most the labels may take below the axis
  *
  * Chooses how category labels fit: flat, wrapped on two lines, rotated by
  * 45° and ellipsized, and only then every other (third, ...) label.
  *
- * Returns: %FALSE if the labels need more than flat or wrapped text
- *   (bars can then turn horizontal); @fit is filled in either way
+ * Returns: %FALSE if the labels need more than flat or wrapped text at
+ *   every category (bars can then turn horizontal); @fit is filled in
+ *   either way
  */
 gboolean
-mc_render_fit_categories (McRender   *r,
-                          double      band,
-                          double      max_height,
-                          gboolean    allow_rotate,
-                          McLabelFit *fit)
+mc_render_fit_categories (McRender    *r,
+                          const guint *order,
+                          double       band,
+                          double       max_height,
+                          gboolean     allow_rotate,
+                          McLabelFit  *fit)
 {
   guint n = MAX (1, mc_chart_get_n_categories (r->chart));
+  gboolean dates = !isnan (mc_chart_get_category_days (r->chart, 0));
 
-  for (guint every = 1; every <= n; every++)
+  /* Dates are thinned, never turned, as on a time axis. */
+  allow_rotate = allow_rotate && !dates;
+  for (guint every = 1; every < n; every = next_every (r, every))
     {
-      double width = band * every - r->unit;
-
       fit->every = every;
-      fit->max_width = width;
+      fit->max_width = band * every - r->unit;
       fit->mode = MC_LABELS_FLAT;
-      if (categories_fit (r, width, 1, &fit->height))
+      if (categories_fit (r, order, fit))
         return every == 1;
       fit->mode = MC_LABELS_WRAPPED;
-      if (categories_fit (r, width, 2, &fit->height) && fit->height <= max_height)
+      if (categories_fit (r, order, fit) && fit->height <= max_height)
         return every == 1;
-      if (allow_rotate && categories_fit_rotated (r, band * every, max_height, fit))
+      if (allow_rotate && categories_fit_rotated (r, order, band * every, max_height, fit))
         return FALSE;
     }
 
-  /* Nothing fits: one ellipsized label. */
+  /* Nothing else fits: the first label alone, cut to the width. */
   fit->every = n;
   fit->mode = MC_LABELS_FLAT;
-  fit->max_width = band * n;
+  fit->max_width = MAX (1, band * n - r->unit);
   fit->height = line_height (r);
-  return FALSE;
+  return n == 1;
 }
 
 /* The box of a rotated label whose end sits just right of @cx, with its
  * top at @y. */
 static McTextBox
-rotated_box (McRender    *r,
-             PangoLayout *layout,
+rotated_box (PangoLayout *layout,
              double       cx,
              double       y)
 {
@@ -548,6 +616,7 @@ rotated_box (McRender    *r,
   return box;
 }
 
+/* How far the labels reach left of the first band. */
 double
 mc_render_categories_left_overhang (McRender         *r,
                                     const McLabelFit *fit,
@@ -558,7 +627,7 @@ mc_render_categories_left_overhang (McRender         *r,
 
   for (guint i = 0; i < mc_chart_get_n_categories (r->chart); i += fit->every)
     {
-      g_autoptr(PangoLayout) layout = category_layout (r, order[i], fit);
+      g_autoptr(PangoLayout) layout = category_layout (r, order, i, fit);
       double w, h, left;
 
       mc_render_layout_size (layout, &w, &h);
@@ -585,20 +654,14 @@ mc_render_categories (McRender         *r,
 
   for (guint i = 0; i < mc_chart_get_n_categories (r->chart); i += fit->every)
     {
-      g_autoptr(PangoLayout) layout = NULL;
+      g_autoptr(PangoLayout) layout = category_layout (r, order, i, fit);
       double cx = first_center + i * band;
       McTextBox box;
       double w, h;
 
-      if (fit->mode == MC_LABELS_FLAT && fit->every == mc_chart_get_n_categories (r->chart))
-        layout = mc_render_layout (r, mc_chart_get_category (r->chart, order[i]), MC_FONT_BODY,
-                                   fit->max_width, 1);
-      else
-        layout = category_layout (r, order[i], fit);
       mc_render_layout_size (layout, &w, &h);
-
       if (fit->mode == MC_LABELS_ROTATED)
-        box = rotated_box (r, layout, cx, y);
+        box = rotated_box (layout, cx, y);
       else
         box = mc_render_box_for (layout, CLAMP (cx - w / 2, 0, MAX (0, r->width - w)), y, 0);
       if (mc_render_box_is_free (r, &box))

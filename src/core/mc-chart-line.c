@@ -1029,7 +1029,7 @@ x_labels_height (Lines        *l,
       text_width (l->r, "2024", &h);
       return h;
     }
-  mc_render_fit_categories (l->r, l->band, area->height * 0.3, TRUE, &l->fit);
+  mc_render_fit_categories (l->r, l->order, l->band, area->height * 0.3, TRUE, &l->fit);
   return l->fit.height;
 }
 

@@ -108,6 +108,7 @@ struct _McChart
   const McColumn *x_column;
   McXKind         x_kind;
   GPtrArray      *categories;    /* char *, category charts */
+  GArray         *category_days; /* double, the date of each category or NAN */
   GPtrArray      *series;        /* McSeries */
   GArray         *category_colors;   /* guint palette index per category */
   gboolean        color_by_category;
@@ -167,6 +168,9 @@ McSeries      *mc_chart_get_series_data      (McChart          *chart,
                                               guint             index);
 guint          mc_chart_get_n_categories     (McChart          *chart);
 const char    *mc_chart_get_category         (McChart          *chart,
+                                              guint             index);
+/* The date of a category of a date column; NAN otherwise. */
+double         mc_chart_get_category_days    (McChart          *chart,
                                               guint             index);
 guint          mc_chart_get_category_color   (McChart          *chart,
                                               guint             category,
@@ -286,6 +290,7 @@ typedef struct
 } McLabelFit;
 
 gboolean       mc_render_fit_categories      (McRender         *r,
+                                              const guint      *order,
                                               double            band,
                                               double            max_height,
                                               gboolean          allow_rotate,

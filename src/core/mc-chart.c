@@ -79,6 +79,7 @@ mc_chart_finalize (GObject *object)
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->spec, mc_chart_spec_free);
   g_clear_pointer (&self->categories, g_ptr_array_unref);
+  g_clear_pointer (&self->category_days, g_array_unref);
   g_clear_pointer (&self->series, g_ptr_array_unref);
   g_clear_pointer (&self->category_colors, g_array_unref);
   g_clear_pointer (&self->slices, g_array_unref);
@@ -181,6 +182,15 @@ mc_chart_get_category (McChart *chart,
   return g_ptr_array_index (chart->categories, index);
 }
 
+double
+mc_chart_get_category_days (McChart *chart,
+                            guint    index)
+{
+  if (chart->category_days == NULL || index >= chart->category_days->len)
+    return NAN;
+  return g_array_index (chart->category_days, double, index);
+}
+
 guint
 mc_chart_get_category_color (McChart *chart,
                              guint    category,
@@ -223,8 +233,20 @@ mc_series_format_value (const McSeries *series,
                         double          value,
                         gboolean        with_unit)
 {
-  int decimals = mc_format_value_decimals (value, series->decimals);
   const char *unit = mc_column_get_unit (series->column);
+  int decimals = series->decimals;
+
+  /* Labels need no more than four significant digits: 1753, 15.4,
+   * 0.254, whatever the data carries. */
+  if (value != 0 && isfinite (value))
+    {
+      int cap = MAX (0, 3 - (int) floor (log10 (fabs (value))));
+      double scale = pow (10, MIN (cap, decimals));
+
+      decimals = mc_format_value_decimals (round (value * scale) / scale, MIN (cap, decimals));
+    }
+  else
+    decimals = 0;
 
   if (with_unit || g_strcmp0 (unit, "percent") == 0 || g_strcmp0 (unit, "%") == 0)
     return mc_format_value (series->column, value, decimals);
