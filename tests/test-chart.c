@@ -601,6 +601,64 @@ test_chart_missing_values (void)
   }
 }
 
+/* Unusual data never crashes, overlaps or leaves the canvas. */
+static void
+test_chart_edge_cases (void)
+{
+  const char *names[] = { "A", "B", "C", "D" };
+  const double cases[][4] = {
+    { NAN, NAN, NAN, NAN },
+    { 5, 5, 5, 5 },
+    { 0, 0, 0, 0 },
+    { -1e-9, -3e-9, -2e-9, -5e-9 },
+    { 1e15, 2e15, 3.5e15, 1e14 },
+    { 1e-7, 2e-7, 0, 3e-7 },
+    { -40, 60, NAN, -20 },
+    { 123456789.123, 1, 2, 3 },
+  };
+  const McChartType types[] = { MC_CHART_BAR, MC_CHART_LINE, MC_CHART_AREA, MC_CHART_PIE };
+  const Size sizes[] = { { 100, 100 }, { 320, 240 }, { 800, 500 }, { 150, 900 } };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (guint n = 0; n <= 4; n += 1)
+      {
+        g_autoptr(McDataset) dataset = simple_dataset (names, cases[c], cases[c], n);
+
+        for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+          for (int horizontal = 0; horizontal <= 1; horizontal++)
+            {
+              g_autoptr(McChartSpec) spec = spec_new ("edge", types[t], "name", "a");
+              g_autoptr(McChart) chart = NULL;
+              g_autoptr(GError) error = NULL;
+
+              spec->horizontal = horizontal;
+              spec->stacked = horizontal;
+              if (horizontal && types[t] != MC_CHART_PIE)
+                {
+                  g_strfreev (spec->y);
+                  spec->y = g_strsplit ("a,b", ",", -1);
+                }
+              chart = mc_chart_new (dataset, spec, &error);
+              if (chart == NULL)
+                {
+                  /* Only pies refuse data: negative, or nothing positive. */
+                  g_assert_cmpint (types[t], ==, MC_CHART_PIE);
+                  g_assert_error (error, MC_CHART_ERROR, error->code);
+                  continue;
+                }
+              for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+                {
+                  g_autofree char *summary = NULL;
+
+                  render_layout (chart, sizes[s].width, sizes[s].height, FALSE);
+                  check_layout (chart, sizes[s].width, sizes[s].height, "edge case");
+                  summary = mc_chart_describe (chart);
+                  g_assert_nonnull (summary);
+                }
+            }
+      }
+}
+
 /* Hit-testing */
 
 static void
@@ -1118,6 +1176,7 @@ main (int   argc,
   g_test_add_func ("/mc/chart/many-categories", test_chart_many_categories);
   g_test_add_func ("/mc/chart/negative-bars", test_chart_negative_bars);
   g_test_add_func ("/mc/chart/missing-values", test_chart_missing_values);
+  g_test_add_func ("/mc/chart/edge-cases", test_chart_edge_cases);
   g_test_add_func ("/mc/chart/hit-bar", test_chart_hit_bar);
   g_test_add_func ("/mc/chart/hit-line", test_chart_hit_line);
   g_test_add_func ("/mc/chart/hit-pie", test_chart_hit_pie);

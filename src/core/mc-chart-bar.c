@@ -954,7 +954,7 @@ mc_render_bars (McRender *r)
   b.value_labels = wants_value_labels (r, &area);
 
   if (!bars_have_data (&b) || area.height < 3 * r->body || area.width < 6 * r->body)
-    mc_render_empty (r, &area);
+    mc_render_empty (r, &area, bars_have_data (&b));
   else
     {
       b.horizontal = chart->spec->horizontal || !try_vertical (&b, &area);

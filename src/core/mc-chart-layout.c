@@ -98,13 +98,15 @@ mc_render_frame (McRender *r)
 
 void
 mc_render_empty (McRender     *r,
-                 const McRect *area)
+                 const McRect *area,
+                 gboolean      has_data)
 {
   g_autoptr(PangoLayout) layout = NULL;
   McTextBox box;
   double w, h;
 
-  layout = mc_render_layout (r, _("No data to show"), MC_FONT_BODY, area->width, 1);
+  layout = mc_render_layout (r, has_data ? _("Too small to draw") : _("No data to show"),
+                             MC_FONT_BODY, area->width, 1);
   mc_render_layout_size (layout, &w, &h);
   box = mc_render_box_for (layout, area->x + (area->width - w) / 2,
                            area->y + (area->height - h) / 2, 0);

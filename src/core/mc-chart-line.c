@@ -1214,7 +1214,7 @@ mc_render_lines (McRender *r)
     }
 
   if (!lines_have_data (&l) || area.height < 4 * r->body || area.width < 8 * r->body)
-    mc_render_empty (r, &area);
+    mc_render_empty (r, &area, lines_have_data (&l));
   else
     {
       double titles = place_axis_titles (&l, &area);

@@ -300,6 +300,16 @@ layout_pie (Pie          *p,
 
   measure_table (p, area->width * 0.45);
   tw = table_width (p);
+  if (tw > area->width)
+    {
+      /* Narrow: names get what the shares leave of the width. */
+      double names = area->width - (tw - p->name_width);
+
+      if (names < r->body)
+        return FALSE;
+      measure_table (p, names);
+      tw = table_width (p);
+    }
   th = table_height (p);
   side = MIN (area->height, area->width - tw - gap);
   below = MIN (area->width, area->height - th - gap);
@@ -341,7 +351,7 @@ mc_render_pie (McRender *r)
   p.values = g_new0 (PangoLayout *, p.slices->len + 1);
 
   if (p.slices->len == 0 || !layout_pie (&p, &area))
-    mc_render_empty (r, &area);
+    mc_render_empty (r, &area, p.slices->len > 0);
   else
     {
       draw_pie (&p);

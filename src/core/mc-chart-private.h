@@ -267,8 +267,10 @@ void           mc_render_value_ticks         (McRender         *r,
                                               const McRect     *plot,
                                               gboolean          right,
                                               const McColor    *color);
+/* Says why there is no chart: no data, or (@has_data) no room. */
 void           mc_render_empty               (McRender         *r,
-                                              const McRect     *area);
+                                              const McRect     *area,
+                                              gboolean          has_data);
 void           mc_render_hatch               (McRender         *r,
                                               const McRect     *rect,
                                               const McColor    *color);
