@@ -11,10 +11,10 @@
 #
 #   build-aux/flatpak-test.sh
 #
-# Runs as root (debootstrap and chroot), needs no display, takes about
-# 3 to 5 minutes and 4 GB of disk from nothing; later runs reuse the
-# runtimes and take about a minute. Ends with "PASS" or a "FAIL:" line and
-# a non-zero status.
+# Runs as root (debootstrap and chroot) and needs no display. From nothing
+# it takes about 6 minutes on 2 cores and 2 GB of scratch disk (4 GB at
+# its peak); later runs reuse the runtimes and take about a minute. It
+# ends with a "PASS:" line, or with a "FAIL:" line and a non-zero status.
 #
 # Steps:
 #  1. Install the host tools that are missing (apt-get update first):
@@ -45,7 +45,8 @@
 #     network, no file system, no D-Bus names.
 #  7. Run the command line inside the sandbox with no display: --version,
 #     --list, --check on a bundled dataset, and --export to PNG, SVG and
-#     PDF into the app's own data folder; check the files on the host.
+#     PDF into the app's own data folder; check the files on the host,
+#     and that an export into the read-only /usr fails cleanly.
 #  8. Launch the window under Xvfb and a private session bus
 #     (build-aux/flatpak-window-check.sh), wait for a window titled
 #     "Market Charts" (or after the bundled dataset it shows), take a
