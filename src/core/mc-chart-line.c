@@ -691,7 +691,7 @@ run_points (Lines  *l,
   guint n = end - start;
   g_autofree double *px = g_new (double, n + 1);
   g_autofree double *py = g_new (double, n + 1);
-  double columns = l->r->vector ? 2 : l->r->device_scale;
+  double columns = l->r->columns;
 
   for (guint i = 0; i < n; i++)
     {

@@ -137,7 +137,8 @@ typedef struct
   double         pad;         /* outer padding */
   double         line;        /* hairline width */
   double         device_scale;
-  gboolean       vector;      /* SVG / PDF: no pixel columns */
+  gboolean       vector;      /* SVG / PDF: no pixel grid to snap to */
+  double         columns;     /* pixel columns per unit, for decimation */
   gboolean       show_values; /* value labels wanted */
   McRect         body_area;   /* free area under the header */
 } McRender;

@@ -355,6 +355,8 @@ device_scale (cairo_t *cr)
   return MAX (hypot (dx, dy), 0.01);
 }
 
+/* Files with no pixels: no snapping to a pixel grid. A recording surface
+ * (GTK's cairo nodes) is replayed onto pixels, so it is not one. */
 static gboolean
 is_vector_surface (cairo_t *cr)
 {
@@ -363,11 +365,30 @@ is_vector_surface (cairo_t *cr)
     case CAIRO_SURFACE_TYPE_PDF:
     case CAIRO_SURFACE_TYPE_PS:
     case CAIRO_SURFACE_TYPE_SVG:
-    case CAIRO_SURFACE_TYPE_RECORDING:
     case CAIRO_SURFACE_TYPE_SCRIPT:
       return TRUE;
     default:
       return FALSE;
+    }
+}
+
+/* Pixel columns per user unit for decimating long lines. A recording
+ * surface may be replayed at any scale: assume a HiDPI screen. */
+static double
+columns_per_unit (cairo_t *cr,
+                  double   scale)
+{
+  switch (cairo_surface_get_type (cairo_get_target (cr)))
+    {
+    case CAIRO_SURFACE_TYPE_RECORDING:
+      return MAX (2, scale);
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_PS:
+    case CAIRO_SURFACE_TYPE_SVG:
+    case CAIRO_SURFACE_TYPE_SCRIPT:
+      return 2;
+    default:
+      return scale;
     }
 }
 
@@ -411,6 +432,7 @@ render_setup (McRender      *r,
   r->line = MAX (1.0, r->body / 12.8);
   r->device_scale = device_scale (cr);
   r->vector = is_vector_surface (cr);
+  r->columns = columns_per_unit (cr, r->device_scale);
   r->show_values = TRUE;
   r->pango = create_pango_context (cr);
   r->state = render_state_new ();
