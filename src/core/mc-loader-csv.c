@@ -19,6 +19,8 @@
 #include "mc-loader-private.h"
 
 #define CANCEL_CHECK_ROWS 65536
+/* Header names listed in a message about a missing column. */
+#define MAX_LISTED_NAMES 12
 
 typedef struct
 {
@@ -341,18 +343,24 @@ read_header (CsvContext  *c,
 
 /* CSV data of a JSON dataset */
 
+/* The names of the header for a message: the first few, each shortened,
+ * since a header may hold thousands of long names. */
 static char *
 header_names (CsvContext *c)
 {
+  guint n_fields = mc_csv_reader_get_n_fields (c->reader);
   GString *out = g_string_new (NULL);
 
-  for (guint i = 0; i < mc_csv_reader_get_n_fields (c->reader); i++)
+  for (guint i = 0; i < n_fields && i < MAX_LISTED_NAMES; i++)
     {
       gsize length;
       const char *text = get_field (c, i, &length);
+      g_autofree char *shown = mc_loader_shorten_text (text, length, 40);
 
-      g_string_append_printf (out, "%s%.*s", i > 0 ? ", " : "", (int) length, text);
+      g_string_append_printf (out, "%s%s", i > 0 ? ", " : "", shown);
     }
+  if (n_fields > MAX_LISTED_NAMES)
+    g_string_append_printf (out, _(", … (%u names in all)"), n_fields);
   return g_string_free (out, FALSE);
 }
 
@@ -365,11 +373,12 @@ warn_undeclared (CsvContext *c,
 {
   g_autofree char *message = NULL;
   g_autofree char *full = NULL;
+  g_autofree char *id_shown = mc_loader_shorten_text (id, strlen (id), 60);
   guint line, column;
 
   mc_csv_reader_get_field_position (c->reader, index, &line, &column);
   message = g_strdup_printf (_("column “%s” is not declared in %s and is ignored"),
-                             id, json_name);
+                             id_shown, json_name);
   full = mc_loader_format_message (c->name, line, column, message);
   mc_dataset_add_warning (dataset, full);
 }

@@ -30,6 +30,8 @@
 #define FORMAT_VERSION_1 "market-charts/1"
 #define MAX_PATH 8
 #define MAX_LOCATED_WARNINGS 20
+/* Column names listed in a message about a missing column. */
+#define MAX_LISTED_NAMES 12
 
 /* Step 1: the strict scan */
 
@@ -693,7 +695,9 @@ locate_path (const char        *text,
         found = locate_member (&s, path[i].key, &key_offset);
       else
         found = locate_element (&s, path[i].index);
+      /* Scanning again records messages and repeated keys: not needed. */
       g_clear_pointer (&s.error_message, g_free);
+      g_clear_pointer (&s.duplicates, g_array_unref);
       if (!found)
         return here;
     }
@@ -753,6 +757,14 @@ is_identifier (const char *key)
   return TRUE;
 }
 
+/* Text from the file as a message quotes it: shortened, since a file may
+ * hold a name or a key of any length. */
+static char *
+shown (const char *text)
+{
+  return mc_loader_shorten_text (text, strlen (text), 60);
+}
+
 /* "rows[3][1]", "columns[2].type", "charts[0][\"odd key\"]" */
 static char *
 path_to_string (const PathElement *path,
@@ -762,12 +774,14 @@ path_to_string (const PathElement *path,
 
   for (guint i = 0; i < n_path; i++)
     {
-      if (path[i].key == NULL)
+      g_autofree char *key = path[i].key ? shown (path[i].key) : NULL;
+
+      if (key == NULL)
         g_string_append_printf (out, "[%u]", path[i].index);
       else if (is_identifier (path[i].key))
-        g_string_append_printf (out, "%s%s", i > 0 ? "." : "", path[i].key);
+        g_string_append_printf (out, "%s%s", i > 0 ? "." : "", key);
       else
-        g_string_append_printf (out, "[\"%s\"]", path[i].key);
+        g_string_append_printf (out, "[\"%s\"]", key);
     }
   return g_string_free (out, FALSE);
 }
@@ -831,6 +845,7 @@ warn_unknown_key (Context    *ctx,
 {
   g_autofree char *message = NULL;
   g_autofree char *full = NULL;
+  g_autofree char *key_shown = NULL;
 
   if (ctx->n_warnings >= MAX_LOCATED_WARNINGS)
     {
@@ -838,7 +853,8 @@ warn_unknown_key (Context    *ctx,
       return;
     }
   ctx->n_warnings++;
-  message = g_strdup_printf (_("unknown key “%s” is ignored"), key);
+  key_shown = shown (key);
+  message = g_strdup_printf (_("unknown key “%s” is ignored"), key_shown);
   push_key (ctx, key);
   full = context_message_full (ctx, TRUE, ctx->depth - 1, message);
   pop (ctx);
@@ -1043,6 +1059,7 @@ check_format (Context    *ctx,
               JsonObject *root,
               GError    **error)
 {
+  g_autofree char *format_shown = NULL;
   const char *format;
 
   if (!json_object_has_member (root, "format"))
@@ -1054,16 +1071,17 @@ check_format (Context    *ctx,
   if (g_str_equal (format, FORMAT_VERSION_1))
     return TRUE;
 
+  format_shown = shown (format);
   push_key (ctx, "format");
   if (g_str_has_prefix (format, "market-charts/"))
     fail (ctx, error, MC_LOADER_ERROR_VERSION,
           _("unsupported format version “%s”; this version of Market Charts "
             "reads “%s” (the file may come from a newer version)"),
-          format, FORMAT_VERSION_1);
+          format_shown, FORMAT_VERSION_1);
   else
     fail (ctx, error, MC_LOADER_ERROR_VERSION,
           _("unknown format “%s”; this version of Market Charts reads “%s”"),
-          format, FORMAT_VERSION_1);
+          format_shown, FORMAT_VERSION_1);
   pop (ctx);
   return FALSE;
 }
@@ -1074,14 +1092,17 @@ check_id (Context     *ctx,
           const char **id,
           GError     **error)
 {
+  g_autofree char *id_shown = NULL;
+
   if (!get_string (ctx, root, "id", REQUIRED, id, error))
     return FALSE;
   if (mc_loader_id_is_valid (*id))
     return TRUE;
 
+  id_shown = shown (*id);
   push_key (ctx, "id");
   fail (ctx, error, MC_LOADER_ERROR_VALUE,
-        _("the id “%s” may only contain letters, digits, “-” and “_”"), *id);
+        _("the id “%s” may only contain letters, digits, “-” and “_”"), id_shown);
   pop (ctx);
   return FALSE;
 }
@@ -1136,6 +1157,7 @@ read_column_type (Context      *ctx,
   static const char * const names[] = { "string", "number", "date", "boolean" };
   const char *name;
   g_autofree char *valid = NULL;
+  g_autofree char *name_shown = NULL;
 
   if (!get_string (ctx, object, "type", REQUIRED, &name, error))
     return FALSE;
@@ -1143,9 +1165,10 @@ read_column_type (Context      *ctx,
     return TRUE;
 
   valid = list_names (names, G_N_ELEMENTS (names));
+  name_shown = shown (name);
   push_key (ctx, "type");
   fail (ctx, error, MC_LOADER_ERROR_VALUE,
-        _("unknown column type “%s”; expected one of: %s"), name, valid);
+        _("unknown column type “%s”; expected one of: %s"), name_shown, valid);
   pop (ctx);
   return FALSE;
 }
@@ -1159,6 +1182,7 @@ read_scale (Context    *ctx,
   static const char * const names[] = { "none", "thousand", "million", "billion", "trillion" };
   const char *name;
   g_autofree char *valid = NULL;
+  g_autofree char *name_shown = NULL;
 
   *scale = MC_SCALE_NONE;
   if (!get_string (ctx, object, "scale", OPTIONAL, &name, error))
@@ -1167,9 +1191,10 @@ read_scale (Context    *ctx,
     return TRUE;
 
   valid = list_names (names, G_N_ELEMENTS (names));
+  name_shown = shown (name);
   push_key (ctx, "scale");
   fail (ctx, error, MC_LOADER_ERROR_VALUE,
-        _("unknown scale “%s”; expected one of: %s"), name, valid);
+        _("unknown scale “%s”; expected one of: %s"), name_shown, valid);
   pop (ctx);
   return FALSE;
 }
@@ -1515,6 +1540,7 @@ csv_path_is_safe (Context    *ctx,
                   const char *path,
                   GError    **error)
 {
+  g_autofree char *path_shown = shown (path);
   g_auto(GStrv) parts = NULL;
 
   if (*path == '\0')
@@ -1523,17 +1549,17 @@ csv_path_is_safe (Context    *ctx,
       (g_ascii_isalpha (path[0]) && path[1] == ':') || strstr (path, "://") != NULL)
     return fail (ctx, error, MC_LOADER_ERROR_PATH,
                  _("“%s” is an absolute path; name a CSV file in the dataset’s "
-                   "folder, e.g. \"prices.csv\""), path);
+                   "folder, e.g. \"prices.csv\""), path_shown);
   if (strchr (path, '\\') != NULL)
     return fail (ctx, error, MC_LOADER_ERROR_PATH,
-                 _("“%s” contains “\\”; separate folders with “/”"), path);
+                 _("“%s” contains “\\”; separate folders with “/”"), path_shown);
 
   parts = g_strsplit (path, "/", -1);
   for (guint i = 0; parts[i] != NULL; i++)
     if (g_str_equal (parts[i], ".."))
       return fail (ctx, error, MC_LOADER_ERROR_PATH,
                    _("“%s” leaves the dataset’s folder; the CSV file must be in the "
-                     "same folder as the dataset or below it"), path);
+                     "same folder as the dataset or below it"), path_shown);
   return TRUE;
 }
 
@@ -1566,6 +1592,7 @@ resolve_csv (Context    *ctx,
              const char *path,
              GError    **error)
 {
+  g_autofree char *path_shown = shown (path);
   g_autoptr(GFile) file = NULL;
 
   if (!csv_path_is_safe (ctx, path, error))
@@ -1574,7 +1601,7 @@ resolve_csv (Context    *ctx,
     {
       fail (ctx, error, MC_LOADER_ERROR_PATH,
             _("“%s” cannot be found: this dataset was not loaded from a folder"),
-            path);
+            path_shown);
       return NULL;
     }
 
@@ -1582,7 +1609,7 @@ resolve_csv (Context    *ctx,
   if (!g_file_has_prefix (file, ctx->base) || !real_path_inside (file, ctx->base))
     {
       fail (ctx, error, MC_LOADER_ERROR_PATH,
-            _("“%s” is outside the dataset’s folder"), path);
+            _("“%s” is outside the dataset’s folder"), path_shown);
       return NULL;
     }
   return g_steal_pointer (&file);
@@ -1680,11 +1707,18 @@ chart_type_label (McChartType type)
 static char *
 declared_columns (McDataset *dataset)
 {
+  guint n_columns = mc_dataset_get_n_columns (dataset);
   GString *out = g_string_new (NULL);
 
-  for (guint i = 0; i < mc_dataset_get_n_columns (dataset); i++)
-    g_string_append_printf (out, "%s%s", i > 0 ? ", " : "",
-                            mc_column_get_id (mc_dataset_get_column (dataset, i)));
+  /* A dataset may declare thousands of columns: name the first few. */
+  for (guint i = 0; i < n_columns && i < MAX_LISTED_NAMES; i++)
+    {
+      g_autofree char *id = shown (mc_column_get_id (mc_dataset_get_column (dataset, i)));
+
+      g_string_append_printf (out, "%s%s", i > 0 ? ", " : "", id);
+    }
+  if (n_columns > MAX_LISTED_NAMES)
+    g_string_append_printf (out, _(", … (%u columns in all)"), n_columns);
   return g_string_free (out, FALSE);
 }
 
@@ -1700,9 +1734,10 @@ check_reference (Context    *ctx,
   if (column == NULL)
     {
       g_autofree char *declared = declared_columns (ctx->dataset);
+      g_autofree char *id_shown = shown (id);
 
       return fail (ctx, error, MC_LOADER_ERROR_REFERENCE,
-                   _("there is no column “%s”; the columns are: %s"), id, declared);
+                   _("there is no column “%s”; the columns are: %s"), id_shown, declared);
     }
   if (numeric && mc_column_get_column_type (column) != MC_COLUMN_NUMBER)
     return fail (ctx, error, MC_LOADER_ERROR_VALUE,
@@ -1790,6 +1825,7 @@ read_chart_type (Context     *ctx,
 {
   static const char * const names[] = { "bar", "line", "area", "pie" };
   g_autofree char *valid = NULL;
+  g_autofree char *name_shown = NULL;
   const char *name;
 
   if (!get_string (ctx, object, "type", REQUIRED, &name, error))
@@ -1798,9 +1834,10 @@ read_chart_type (Context     *ctx,
     return TRUE;
 
   valid = list_names (names, G_N_ELEMENTS (names));
+  name_shown = shown (name);
   push_key (ctx, "type");
   fail (ctx, error, MC_LOADER_ERROR_VALUE,
-        _("unknown chart type “%s”; expected one of: %s"), name, valid);
+        _("unknown chart type “%s”; expected one of: %s"), name_shown, valid);
   pop (ctx);
   return FALSE;
 }
@@ -1811,6 +1848,7 @@ read_transform (Context     *ctx,
                 McTransform *transform,
                 GError     **error)
 {
+  g_autofree char *name_shown = NULL;
   const char *name;
   gboolean ok = TRUE;
 
@@ -1825,9 +1863,10 @@ read_transform (Context     *ctx,
       return TRUE;
     }
 
+  name_shown = shown (name);
   push_key (ctx, "transform");
   ok = fail (ctx, error, MC_LOADER_ERROR_VALUE,
-             _("unknown transform “%s”; expected “growth” or “none”"), name);
+             _("unknown transform “%s”; expected “growth” or “none”"), name_shown);
   pop (ctx);
   return ok;
 }
@@ -1870,9 +1909,13 @@ read_chart_id (Context     *ctx,
 
   push_key (ctx, "id");
   if (!mc_loader_id_is_valid (id))
-    ok = fail (ctx, error, MC_LOADER_ERROR_VALUE,
-               _("the chart id “%s” may only contain letters, digits, “-” and “_”"),
-               id);
+    {
+      g_autofree char *id_shown = shown (id);
+
+      ok = fail (ctx, error, MC_LOADER_ERROR_VALUE,
+                 _("the chart id “%s” may only contain letters, digits, “-” and “_”"),
+                 id_shown);
+    }
   else if (mc_dataset_lookup_chart (ctx->dataset, id) != NULL)
     ok = fail (ctx, error, MC_LOADER_ERROR_DUPLICATE,
                _("duplicate chart id “%s”"), id);

@@ -138,22 +138,34 @@ mc_loader_check_text (const char  *name,
   return FALSE;
 }
 
-/* “text” for messages, shortened to 40 characters. */
+/* @text (valid UTF-8) shortened to @max_chars characters, with “…” where
+ * it is cut, so that messages stay readable whatever a file holds. */
 char *
-mc_loader_describe_text (const char *text,
-                         gsize       length)
+mc_loader_shorten_text (const char *text,
+                        gsize       length,
+                        guint       max_chars)
 {
   const char *cut = text;
   guint n = 0;
 
-  while ((gsize) (cut - text) < length && n < 40)
+  while ((gsize) (cut - text) < length && n < max_chars)
     {
       cut = g_utf8_next_char (cut);
       n++;
     }
   if ((gsize) (cut - text) >= length)
-    return g_strdup_printf ("“%.*s”", (int) length, text);
-  return g_strdup_printf ("“%.*s…”", (int) (cut - text), text);
+    return g_strndup (text, length);
+  return g_strdup_printf ("%.*s…", (int) (cut - text), text);
+}
+
+/* “text” for messages, shortened to 40 characters. */
+char *
+mc_loader_describe_text (const char *text,
+                         gsize       length)
+{
+  g_autofree char *shown = mc_loader_shorten_text (text, length, 40);
+
+  return g_strdup_printf ("“%s”", shown);
 }
 
 /* Identifiers */

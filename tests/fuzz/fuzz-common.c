@@ -1,0 +1,188 @@
+/* fuzz-common.c: what the fuzz targets share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "fuzz-common.h"
+
+#include <math.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mc-loader.h"
+
+/* GLib stops on a fatal message with a breakpoint trap, which libFuzzer
+ * does not catch: turn it into an abort, which it records as a crash. */
+static void
+on_trap (int signal_number)
+{
+  abort ();
+}
+
+void
+fuzz_init (void)
+{
+  static gboolean done;
+
+  if (done)
+    return;
+  done = TRUE;
+  signal (SIGTRAP, on_trap);
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+}
+
+GFile *
+fuzz_get_base (void)
+{
+  static GFile *base;
+
+  if (base == NULL)
+    base = g_file_new_for_path (FUZZ_DATA_DIR);
+  return base;
+}
+
+void
+fuzz_check_error (const GError *error,
+                  GQuark        domain,
+                  const char   *prefix)
+{
+  g_assert_nonnull (error);
+  if (error->domain != domain)
+    g_error ("error in domain %s, expected %s: %s", g_quark_to_string (error->domain),
+             g_quark_to_string (domain), error->message);
+  g_assert_nonnull (error->message);
+  g_assert_cmpuint (strlen (error->message), >, 0);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  if (prefix != NULL && !g_str_has_prefix (error->message, prefix))
+    g_error ("message does not start with “%s”: %s", prefix, error->message);
+  if (g_utf8_strlen (error->message, -1) > FUZZ_MAX_MESSAGE_LENGTH)
+    g_error ("message of %ld characters: %.200s…", g_utf8_strlen (error->message, -1),
+             error->message);
+}
+
+static void
+check_text (const char *text,
+            gboolean    nullable)
+{
+  if (text == NULL)
+    {
+      g_assert_true (nullable);
+      return;
+    }
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_cmpuint (strlen (text), <=, MC_LOADER_MAX_STRING_LENGTH);
+}
+
+static void
+check_values (const McColumn *column,
+              guint           n_rows)
+{
+  McColumnType type = mc_column_get_column_type (column);
+
+  for (guint row = 0; row < n_rows; row++)
+    {
+      if (type == MC_COLUMN_STRING)
+        {
+          const char *value = mc_column_get_string (column, row);
+
+          check_text (value, TRUE);
+          g_assert_true ((value == NULL) == mc_column_is_missing (column, row));
+        }
+      else
+        {
+          double value = mc_column_get_value (column, row);
+
+          g_assert_true (isnan (value) || isfinite (value));
+          g_assert_true (isnan (value) == mc_column_is_missing (column, row));
+          if (type == MC_COLUMN_BOOLEAN && !isnan (value))
+            g_assert_true (value == 0 || value == 1);
+        }
+      check_text (mc_column_get_note (column, row), TRUE);
+    }
+}
+
+static void
+check_column (McDataset      *dataset,
+              const McColumn *column)
+{
+  const char *id = mc_column_get_id (column);
+
+  check_text (id, FALSE);
+  g_assert_cmpuint (strlen (id), >, 0);
+  g_assert_true (mc_dataset_lookup_column (dataset, id) == column);
+  check_text (mc_column_get_label (column), FALSE);
+  check_text (mc_column_get_unit (column), TRUE);
+  check_text (mc_column_get_description (column), TRUE);
+  g_assert_cmpuint (mc_column_get_n_rows (column), ==, mc_dataset_get_n_rows (dataset));
+  check_values (column, mc_column_get_n_rows (column));
+}
+
+static void
+check_reference (McDataset  *dataset,
+                 const char *id,
+                 gboolean    nullable)
+{
+  if (id == NULL)
+    {
+      g_assert_true (nullable);
+      return;
+    }
+  if (mc_dataset_lookup_column (dataset, id) == NULL)
+    g_error ("a chart names column “%s”, which does not exist", id);
+}
+
+static void
+check_chart (McDataset         *dataset,
+             const McChartSpec *spec)
+{
+  check_text (spec->id, FALSE);
+  g_assert_true (mc_dataset_lookup_chart (dataset, spec->id) == spec);
+  check_text (spec->title, TRUE);
+  check_text (spec->subtitle, TRUE);
+  check_text (spec->other_label, TRUE);
+  check_reference (dataset, spec->x, spec->type != MC_CHART_PIE);
+  g_assert_nonnull (spec->y);
+  g_assert_nonnull (spec->y[0]);
+  for (guint i = 0; spec->y[i] != NULL; i++)
+    check_reference (dataset, spec->y[i], FALSE);
+  for (guint i = 0; spec->y2 != NULL && spec->y2[i] != NULL; i++)
+    check_reference (dataset, spec->y2[i], FALSE);
+  check_reference (dataset, spec->series, TRUE);
+  g_assert_true (isnan (spec->total) || isfinite (spec->total));
+}
+
+void
+fuzz_check_dataset (McDataset *dataset)
+{
+  const char * const *warnings;
+  guint n_columns;
+
+  g_assert_true (MC_IS_DATASET (dataset));
+  check_text (mc_dataset_get_id (dataset), FALSE);
+  check_text (mc_dataset_get_title (dataset), TRUE);
+  check_text (mc_dataset_get_description (dataset), TRUE);
+  check_text (mc_dataset_get_source_name (dataset), TRUE);
+  check_text (mc_dataset_get_source_url (dataset), TRUE);
+  check_text (mc_dataset_get_source_date (dataset), TRUE);
+
+  n_columns = mc_dataset_get_n_columns (dataset);
+  g_assert_cmpuint (n_columns, >, 0);
+  g_assert_cmpuint (n_columns, <=, MC_LOADER_MAX_COLUMNS);
+  g_assert_cmpuint (mc_dataset_get_n_rows (dataset), <=, MC_LOADER_MAX_ROWS);
+  for (guint i = 0; i < n_columns; i++)
+    check_column (dataset, mc_dataset_get_column (dataset, i));
+  for (guint i = 0; i < mc_dataset_get_n_charts (dataset); i++)
+    check_chart (dataset, mc_dataset_get_chart (dataset, i));
+
+  warnings = mc_dataset_get_warnings (dataset);
+  g_assert_nonnull (warnings);
+  for (guint i = 0; warnings[i] != NULL; i++)
+    {
+      g_assert_true (g_utf8_validate (warnings[i], -1, NULL));
+      if (g_utf8_strlen (warnings[i], -1) > FUZZ_MAX_MESSAGE_LENGTH)
+        g_error ("warning of %ld characters: %.200s…", g_utf8_strlen (warnings[i], -1),
+                 warnings[i]);
+    }
+}
