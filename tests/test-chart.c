@@ -386,8 +386,8 @@ test_chart_long_table (void)
 
       g_assert_cmpuint (mc_series_get_n_points (series), ==, 30);
       g_assert_true (series->x_sorted);
-      g_assert_cmpfloat_with_epsilon (mc_series_get_y (series, 5), 100 + 50 * s + 10 * sin (5 / 3.0 + s),
-                                      1e-9);
+      g_assert_cmpfloat_with_epsilon (mc_series_get_y (series, 5),
+                                      100 + 50 * s + 10 * sin (5 / 3.0 + s), 1e-9);
     }
   /* Three series: each line is named at its end. */
   render_layout (chart, 800, 500, FALSE);
@@ -1035,7 +1035,8 @@ resolved_font_family (void)
   g_autoptr(McTheme) theme = mc_theme_new (MC_THEME_LIGHT);
   PangoFontMap *map = pango_cairo_font_map_get_default ();
   PangoContext *context = pango_font_map_create_context (map);
-  PangoFontDescription *desc = pango_font_description_from_string (mc_theme_get_font_family (theme));
+  const char *family_list = mc_theme_get_font_family (theme);
+  PangoFontDescription *desc = pango_font_description_from_string (family_list);
   PangoFont *font;
   PangoFontDescription *found;
   char *family;

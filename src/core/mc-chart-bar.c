@@ -679,7 +679,8 @@ layout_vertical (Bars         *b,
       b->plot.x = area->x + tick_w + gap;
       b->plot.width = MAX (1, area->x + area->width - b->plot.x);
       b->band = b->plot.width / MAX (1, b->n_categories);
-      flat = mc_render_fit_categories (r, b->order, b->band, area->height * 0.3, !text_categories, &b->fit);
+      flat = mc_render_fit_categories (r, b->order, b->band, area->height * 0.3,
+                                       !text_categories, &b->fit);
       if (!flat && text_categories && !b->chart->spec->horizontal)
         return FALSE;
       overhang = mc_render_categories_left_overhang (r, &b->fit, b->order, b->band);

@@ -374,7 +374,8 @@ drop_first_category (McChart *chart)
           g_array_index (series->x, double, keep) = x - 1;
           g_array_index (series->y, double, keep) = g_array_index (series->y, double, i);
           g_array_index (series->rows, guint, keep) = g_array_index (series->rows, guint, i);
-          g_array_index (series->estimate, guint8, keep) = g_array_index (series->estimate, guint8, i);
+          g_array_index (series->estimate, guint8, keep) =
+            g_array_index (series->estimate, guint8, i);
           keep++;
         }
       g_array_set_size (series->x, keep);
@@ -594,7 +595,7 @@ collect_slices (McChart  *chart,
           g_set_error (error, MC_CHART_ERROR, MC_CHART_ERROR_NEGATIVE,
                        _("Chart “%s”: a pie can't show the negative value %s of “%s”"),
                        chart->spec->id, text,
-                       (char *) g_ptr_array_index (chart->categories, (guint) mc_series_get_x (series, i)));
+                       mc_chart_get_category (chart, (guint) mc_series_get_x (series, i)));
           return FALSE;
         }
       slice.category = (guint) g_array_index (series->x, double, i);

@@ -42,7 +42,7 @@ typedef struct
   McLabelFit     fit;
   guint         *order;         /* identity order of categories */
   double         x_label_height;
-  double         headroom;      /* pixels above the highest point, for its label */    /* stacked areas: running totals per point */
+  double         headroom;      /* pixels above the highest point, for its label */
   GArray        *points;        /* scratch: decimated (x, y) pairs */
 } Lines;
 
@@ -487,12 +487,12 @@ spread_end_labels (EndLabel *labels,
   return TRUE;
 }
 
-static gboolean
-draw_end_labels (Lines  *l,
-                 double  max_width)
+/* The labels at their lines' ends, before spreading: returns how many. */
+static guint
+collect_end_labels (Lines    *l,
+                    double    max_width,
+                    EndLabel *labels)
 {
-  McRender *r = l->r;
-  g_autofree EndLabel *labels = g_new0 (EndLabel, l->n_visible + 1);
   guint n = 0;
 
   for (guint i = 0; i < l->n_visible; i++)
@@ -500,19 +500,28 @@ draw_end_labels (Lines  *l,
       McSeries *series = series_at (l, i);
       g_autoptr(PangoLayout) layout = NULL;
       guint point;
-      double w;
+      double w, y;
 
       if (!last_point (series, &point))
         continue;
-      layout = mc_render_layout (r, series->name, MC_FONT_BODY_BOLD, max_width, 1);
+      layout = mc_render_layout (l->r, series->name, MC_FONT_BODY_BOLD, max_width, 1);
       mc_render_layout_size (layout, &w, &labels[n].height);
+      y = l->stacked ? stacked_value (l, i, point) : mc_series_get_y (series, point);
       labels[n].index = i;
-      labels[n].y = mc_linear_scale_map (&l->y[series->axis],
-                                         l->stacked ? stacked_value (l, i, point)
-                                                    : mc_series_get_y (series, point))
-                    - labels[n].height / 2;
+      labels[n].y = mc_linear_scale_map (&l->y[series->axis], y) - labels[n].height / 2;
       n++;
     }
+  return n;
+}
+
+static gboolean
+draw_end_labels (Lines  *l,
+                 double  max_width)
+{
+  McRender *r = l->r;
+  g_autofree EndLabel *labels = g_new0 (EndLabel, l->n_visible + 1);
+  guint n = collect_end_labels (l, max_width, labels);
+
   if (!spread_end_labels (labels, n, l->plot.y - r->unit, l->plot.y + l->plot.height + r->unit))
     return FALSE;
 
@@ -773,11 +782,20 @@ fill_run (Lines         *l,
   for (guint i = 0; i < points->len; i++)
     cairo_line_to (cr, g_array_index (points, Point, i).x, g_array_index (points, Point, i).y);
   for (guint i = end; i > start; i--)
-    cairo_line_to (cr, map_x (l, mc_series_get_x (series, i - 1)), base_y (l, visible_index, i - 1));
+    cairo_line_to (cr, map_x (l, mc_series_get_x (series, i - 1)),
+                   base_y (l, visible_index, i - 1));
   cairo_close_path (cr);
   cairo_set_source_rgba (cr, color->red, color->green, color->blue,
                          l->stacked ? MC_STACKED_AREA_ALPHA : MC_AREA_ALPHA);
   cairo_fill (cr);
+}
+
+/* A segment that touches an estimate is dashed. */
+static gboolean
+segment_dashed (const McSeries *series,
+                guint           i)
+{
+  return mc_series_is_estimate (series, i) || mc_series_is_estimate (series, i + 1);
 }
 
 /* One run of points between gaps: areas fill it, and segments that touch
@@ -800,11 +818,10 @@ draw_run (Lines         *l,
     }
   while (i + 1 < end)
     {
-      gboolean dashed = mc_series_is_estimate (series, i) || mc_series_is_estimate (series, i + 1);
+      gboolean dashed = segment_dashed (series, i);
       guint j = i + 1;
 
-      while (j + 1 < end
-             && dashed == (mc_series_is_estimate (series, j) || mc_series_is_estimate (series, j + 1)))
+      while (j + 1 < end && dashed == segment_dashed (series, j))
         j++;
       run_points (l, visible_index, i, j + 1, l->points);
       stroke_path (l, l->points, stroke, dashed);
@@ -875,72 +892,85 @@ draw_markers (Lines *l,
       cairo_arc (r->cr, x, y, radius, 0, 2 * G_PI);
       /* Estimates are hollow; others filled, ringed in the background
        * colour to stand off the line. */
-      mc_render_set_color (r, mc_series_is_estimate (series, i) ? mc_theme_get_background (r->theme)
-                                                                 : &color);
-      cairo_fill_preserve (r->cr);
-      mc_render_set_color (r, mc_series_is_estimate (series, i) ? &color
-                                                                 : mc_theme_get_background (r->theme));
+      if (mc_series_is_estimate (series, i))
+        {
+          mc_render_set_color (r, mc_theme_get_background (r->theme));
+          cairo_fill_preserve (r->cr);
+          mc_render_set_color (r, &color);
+        }
+      else
+        {
+          mc_render_set_color (r, &color);
+          cairo_fill_preserve (r->cr);
+          mc_render_set_color (r, mc_theme_get_background (r->theme));
+        }
       cairo_stroke (r->cr);
     }
 }
 
-/* Value labels of short series: above the point, else below, else none. */
+static PangoLayout *
+point_label_layout (Lines          *l,
+                    const McSeries *series,
+                    guint           i)
+{
+  g_autofree char *text = mc_series_format_value (series, mc_series_get_y (series, i), FALSE);
+
+  if (mc_series_is_estimate (series, i))
+    {
+      /* Translators: a value label followed by the estimate mark */
+      g_autofree char *with_note = g_strdup_printf (_("%s Est."), text);
+
+      return mc_render_layout (l->r, with_note, MC_FONT_BODY, -1, 0);
+    }
+  return mc_render_layout (l->r, text, MC_FONT_BODY, -1, 0);
+}
+
+/* The value of one point: above it, else below, else none. */
+static void
+draw_point_label (Lines *l,
+                  guint  v,
+                  guint  i)
+{
+  McRender *r = l->r;
+  McSeries *series = series_at (l, v);
+  g_autoptr(PangoLayout) layout = point_label_layout (l, series, i);
+  double radius = MAX (2.5, r->body * 0.3);
+  double x, y, w, h;
+  McColor color = *mc_theme_get_text (r->theme);
+
+  mc_render_layout_size (layout, &w, &h);
+  /* Labels of the first and last points stay over the plot. */
+  x = CLAMP (map_x (l, mc_series_get_x (series, i)) - w / 2, l->plot.x,
+             MAX (l->plot.x, l->plot.x + l->plot.width - w));
+  y = point_y (l, v, i);
+  if (mc_render_is_dimmed (r, l->visible[v], i))
+    mc_render_dim (r, &color);
+  for (int below = 0; below <= 1; below++)
+    {
+      double ty = below ? y + radius + r->unit : y - radius - r->unit - h;
+      McTextBox box = mc_render_box_for (layout, x, ty, 0);
+
+      /* Above the plot is fine where it is free; below it are the axis
+       * labels. */
+      if (ty + h <= l->plot.y + l->plot.height && mc_render_box_is_clear (r, &box, r->unit / 2))
+        {
+          mc_render_show (r, layout, x, ty, 0, MC_TEXT_VALUE_LABEL, &color);
+          return;
+        }
+    }
+}
+
+/* Value labels of a short single series. */
 static void
 draw_point_labels (Lines *l)
 {
-  McRender *r = l->r;
-  double radius = MAX (2.5, r->body * 0.3);
-
   for (guint v = 0; v < l->n_visible; v++)
     {
       McSeries *series = series_at (l, v);
 
       for (guint i = 0; i < mc_series_get_n_points (series); i++)
-        {
-          double value = mc_series_get_y (series, i);
-          g_autofree char *text = NULL;
-          g_autoptr(PangoLayout) layout = NULL;
-          double x, y, w, h;
-          McColor color;
-
-          if (isnan (value))
-            continue;
-          text = mc_series_format_value (series, value, FALSE);
-          if (mc_series_is_estimate (series, i))
-            {
-              /* Translators: a value label followed by the estimate mark */
-              char *with_note = g_strdup_printf (_("%s Est."), text);
-
-              g_free (text);
-              text = with_note;
-            }
-          layout = mc_render_layout (r, text, MC_FONT_BODY, -1, 0);
-          mc_render_layout_size (layout, &w, &h);
-          /* Labels of the first and last points stay over the plot. */
-          x = CLAMP (map_x (l, mc_series_get_x (series, i)) - w / 2, l->plot.x,
-                     MAX (l->plot.x, l->plot.x + l->plot.width - w));
-          y = point_y (l, v, i);
-          mc_theme_get_color (r->theme, series->color, MC_COLOR_ROLE_TEXT, &color);
-          if (l->n_visible == 1)
-            color = *mc_theme_get_text (r->theme);
-          if (mc_render_is_dimmed (r, l->visible[v], i))
-            mc_render_dim (r, &color);
-          for (int below = 0; below <= 1; below++)
-            {
-              double ty = below ? y + radius + r->unit : y - radius - r->unit - h;
-              McTextBox box = mc_render_box_for (layout, x, ty, 0);
-
-              /* Above the plot is fine where it is free; below it are the
-               * axis labels. */
-              if (ty + h > l->plot.y + l->plot.height)
-                continue;
-              if (mc_render_box_is_clear (r, &box, r->unit / 2))
-                {
-                  mc_render_show (r, layout, x, ty, 0, MC_TEXT_VALUE_LABEL, &color);
-                  break;
-                }
-            }
-        }
+        if (!isnan (mc_series_get_y (series, i)))
+          draw_point_label (l, v, i);
     }
 }
 
@@ -1176,6 +1206,33 @@ lines_setup (Lines    *l,
   l->points = g_array_new (FALSE, FALSE, sizeof (Point));
 }
 
+/* Names at the line ends when there is room for them to stack, else a
+ * legend (two axes name their series in their titles). */
+static void
+place_legend (Lines  *l,
+              McRect *area)
+{
+  McRender *r = l->r;
+  guint n = mc_chart_get_n_series (r->chart);
+  g_autofree guint *all = NULL;
+  double h, used;
+
+  if (l->end_labels)
+    {
+      text_width (r, "Ag", &h);
+      l->end_labels = l->n_visible * h * 1.2 <= area->height * 0.6;
+    }
+  if (l->end_labels || l->has_y2 || n < 2)
+    return;
+
+  all = g_new (guint, n);
+  for (guint i = 0; i < n; i++)
+    all[i] = i;
+  used = mc_render_legend (r, area, all, n);
+  area->y += used + 3 * r->unit;
+  area->height -= used + 3 * r->unit;
+}
+
 static gboolean
 lines_have_data (Lines *l)
 {
@@ -1192,26 +1249,7 @@ mc_render_lines (McRender *r)
   McRect area = r->body_area;
 
   lines_setup (&l, r);
-  if (l.end_labels)
-    {
-      double h;
-
-      /* Names at the ends need room to stack; else a legend. */
-      text_width (r, "Ag", &h);
-      l.end_labels = l.n_visible * h * 1.2 <= area.height * 0.6;
-    }
-  /* A legend when the lines can't carry their names at their ends. */
-  if (!l.end_labels && !l.has_y2 && mc_chart_get_n_series (r->chart) > 1)
-    {
-      g_autofree guint *all = g_new (guint, mc_chart_get_n_series (r->chart));
-      double used;
-
-      for (guint i = 0; i < mc_chart_get_n_series (r->chart); i++)
-        all[i] = i;
-      used = mc_render_legend (r, &area, all, mc_chart_get_n_series (r->chart));
-      area.y += used + 3 * r->unit;
-      area.height -= used + 3 * r->unit;
-    }
+  place_legend (&l, &area);
 
   if (!lines_have_data (&l) || area.height < 4 * r->body || area.width < 8 * r->body)
     mc_render_empty (r, &area, lines_have_data (&l));

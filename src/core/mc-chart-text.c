@@ -63,7 +63,8 @@ mc_render_layout (McRender   *r,
                   int         max_lines)
 {
   PangoLayout *layout = pango_layout_new (r->pango);
-  PangoFontDescription *desc = pango_font_description_from_string (mc_theme_get_font_family (r->theme));
+  const char *family = mc_theme_get_font_family (r->theme);
+  PangoFontDescription *desc = pango_font_description_from_string (family);
   PangoAttrList *attrs = text_attributes ();
 
   pango_font_description_set_absolute_size (desc, mc_render_font_size (r, font) * PANGO_SCALE);

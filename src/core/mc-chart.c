@@ -868,7 +868,8 @@ hit_test_points (McChart    *chart,
       if (!series->visible || !nearest_point (state, series, x, &point))
         continue;
       dx = round (fabs (state_map_x (state, mc_series_get_x (series, point)) - x) * 2) / 2;
-      dy = fabs (mc_linear_scale_map (&state->y[series->axis], mc_series_get_y (series, point)) - y);
+      dy = fabs (mc_linear_scale_map (&state->y[series->axis],
+                                      mc_series_get_y (series, point)) - y);
       if (dx < best_dx || (dx == best_dx && dy < best_dy))
         {
           best_dx = dx, best_dy = dy;

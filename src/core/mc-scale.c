@@ -148,6 +148,28 @@ mc_linear_scale_init (McLinearScale *scale,
   mc_linear_scale_set_range (scale, 0, length);
 }
 
+/* The smallest step of 1, 2, 2.5 or 5 × 10^n whose @n_intervals,
+ * starting on a tick, cover [@lo, @hi]. A fixed count of intervals fits
+ * the data loosely with 1-2-5 alone, so 2.5 is allowed here. */
+static double
+fixed_step (double lo,
+            double hi,
+            guint  n_intervals)
+{
+  static const double mantissas[] = { 1, 2, 2.5, 5 };
+  double base = pow (10, floor (log10 ((hi - lo) / n_intervals)) - 1);
+
+  for (int e = 0; e < 4; e++)
+    for (guint m = 0; m < G_N_ELEMENTS (mantissas); m++)
+      {
+        double step = mantissas[m] * base * pow (10, e);
+
+        if (floor (lo / step + 1e-9) * step + n_intervals * step >= hi - step * 1e-9)
+          return step;
+      }
+  return base * 1e4;
+}
+
 void
 mc_linear_scale_init_fixed (McLinearScale *scale,
                             double         data_min,
@@ -155,27 +177,13 @@ mc_linear_scale_init_fixed (McLinearScale *scale,
                             gboolean       include_zero,
                             guint          n_intervals)
 {
-  /* A fixed count of intervals fits the data loosely with 1-2-5 alone,
-   * so 2.5 × 10^n is allowed here too. */
-  static const double mantissas[] = { 1, 2, 2.5, 5 };
-  double lo, hi, base, step = 1;
+  double lo, hi, step;
 
   g_return_if_fail (scale != NULL);
 
   linear_data_bounds (data_min, data_max, include_zero, &lo, &hi);
   n_intervals = MAX (1, n_intervals);
-  base = pow (10, floor (log10 ((hi - lo) / n_intervals)) - 1);
-
-  /* The smallest step whose n_intervals, starting on a tick, cover the
-   * data. */
-  for (int e = 0; e < 4; e++)
-    for (guint m = 0; m < G_N_ELEMENTS (mantissas); m++)
-      {
-        step = mantissas[m] * base * pow (10, e);
-        if (floor (lo / step + 1e-9) * step + n_intervals * step >= hi - step * 1e-9)
-          goto found;
-      }
-found:
+  step = fixed_step (lo, hi, n_intervals);
   scale->step = step;
   scale->min = floor (lo / step + 1e-9) * step;
   scale->n_intervals = n_intervals;
