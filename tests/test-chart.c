@@ -11,6 +11,7 @@
 #include "mc-bundled.h"
 #include "mc-chart-private.h"
 #include "mc-chart.h"
+#include "mc-export.h"
 
 /* Helpers */
 
@@ -1025,6 +1026,16 @@ test_chart_million_points (void)
                                     chart->state->plot.y + 10, &hit));
   g_assert_cmpint (hit.kind, ==, MC_CHART_HIT_MARK);
   cairo_surface_destroy (surface);
+
+  /* Decimated, a million points make a small SVG. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GBytes) svg = mc_export_chart_to_bytes (chart, MC_EXPORT_SVG, NULL, &error);
+
+    g_assert_no_error (error);
+    g_test_message ("SVG of a million points: %" G_GSIZE_FORMAT " bytes", g_bytes_get_size (svg));
+    g_assert_cmpuint (g_bytes_get_size (svg), <, 1024 * 1024);
+  }
 }
 
 /* Golden images */
