@@ -820,6 +820,35 @@ test_chart_highlight (void)
   cairo_surface_destroy (normal);
 }
 
+/* Highlights name dataset rows, as hits do, also where bars and rows
+ * don't line up (growth has no bar for the first year). */
+static void
+test_chart_highlight_rows (void)
+{
+  g_autoptr(McDataset) dataset = bundled ("alibaba-cloud-revenue");
+  g_autoptr(McChart) chart = bundled_chart (dataset, "revenue-growth");
+  cairo_surface_t *normal, *highlighted;
+  const McTextBox *last, *first;
+  g_auto (McChartHit) hit = { 0 };
+  double lx, ly, fx, fy;
+
+  normal = render_image (chart, 800, 500, 1, FALSE);
+  last = find_box (chart, MC_TEXT_CATEGORY_LABEL, "2024");
+  first = find_box (chart, MC_TEXT_CATEGORY_LABEL, "2022");
+  lx = last->x + last->width / 2, ly = last->y - 12;
+  fx = first->x + first->width / 2, fy = first->y - 12;
+  g_assert_true (mc_chart_hit_test (chart, lx, ly, &hit));
+  g_assert_cmpuint (hit.index, ==, 3);
+  g_assert_true (hit.estimate);
+
+  mc_chart_set_highlight (chart, hit.series, hit.index);
+  highlighted = render_image (chart, 800, 500, 1, FALSE);
+  g_assert_cmphex (pixel_at (normal, lx, ly), ==, pixel_at (highlighted, lx, ly));
+  g_assert_cmphex (pixel_at (normal, fx, fy), !=, pixel_at (highlighted, fx, fy));
+  cairo_surface_destroy (highlighted);
+  cairo_surface_destroy (normal);
+}
+
 static void
 test_chart_hidden_series (void)
 {
@@ -1193,6 +1222,7 @@ main (int   argc,
   g_test_add_func ("/mc/chart/hit-line", test_chart_hit_line);
   g_test_add_func ("/mc/chart/hit-pie", test_chart_hit_pie);
   g_test_add_func ("/mc/chart/highlight", test_chart_highlight);
+  g_test_add_func ("/mc/chart/highlight-rows", test_chart_highlight_rows);
   g_test_add_func ("/mc/chart/hidden-series", test_chart_hidden_series);
   g_test_add_func ("/mc/chart/describe", test_chart_describe);
   g_test_add_func ("/mc/chart/decimate-run", test_chart_decimate_run);

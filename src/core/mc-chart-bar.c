@@ -27,6 +27,7 @@ typedef struct
   guint          n_visible;
   double        *values;      /* [series * n_categories + category] */
   guint8        *estimates;
+  guint         *rows;        /* the dataset row of each value */
   gboolean       stacked;
   gboolean       horizontal;
   gboolean       value_labels;
@@ -51,6 +52,15 @@ bar_value (Bars  *b,
   return b->values[series * b->n_categories + category];
 }
 
+/* Highlights name dataset rows, as hits do. */
+static gboolean
+bar_dimmed (Bars  *b,
+            guint  series,
+            guint  category)
+{
+  return mc_render_is_dimmed (b->r, series, b->rows[series * b->n_categories + category]);
+}
+
 static gboolean
 bar_estimate (Bars  *b,
               guint  series,
@@ -68,6 +78,7 @@ bars_fill_values (Bars *b)
 
   b->values = g_new (double, (gsize) n_series * b->n_categories + 1);
   b->estimates = g_new0 (guint8, (gsize) n_series * b->n_categories + 1);
+  b->rows = g_new0 (guint, (gsize) n_series * b->n_categories + 1);
   for (gsize i = 0; i < (gsize) n_series * b->n_categories; i++)
     b->values[i] = NAN;
 
@@ -83,6 +94,7 @@ bars_fill_values (Bars *b)
 
           b->values[s * b->n_categories + c] = mc_series_get_y (series, i);
           b->estimates[s * b->n_categories + c] = mc_series_is_estimate (series, i);
+          b->rows[s * b->n_categories + c] = g_array_index (series->rows, guint, i);
         }
     }
 }
@@ -230,7 +242,7 @@ draw_bar (Bars         *b,
 {
   McRender *r = b->r;
   McRect box = snap_rect (r, rect);
-  gboolean dimmed = mc_render_is_dimmed (r, series, category);
+  gboolean dimmed = bar_dimmed (b, series, category);
   McColor fill, stroke;
   McMark mark = { MC_MARK_RECT, series, category, *rect };
 
@@ -560,7 +572,7 @@ draw_value_labels (Bars *b)
           McColor color;
 
           label_colors (b, label, &color);
-          if (mc_render_is_dimmed (r, label->series, label->category))
+          if (bar_dimmed (b, label->series, label->category))
             mc_render_dim (r, &color);
           mc_render_show (r, label->layout, label->box.x, label->box.y, 0,
                           MC_TEXT_VALUE_LABEL, &color);
@@ -967,4 +979,5 @@ mc_render_bars (McRender *r)
   g_free (b.order);
   g_free (b.values);
   g_free (b.estimates);
+  g_free (b.rows);
 }

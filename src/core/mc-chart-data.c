@@ -599,6 +599,7 @@ collect_slices (McChart  *chart,
           return FALSE;
         }
       slice.category = (guint) g_array_index (series->x, double, i);
+      slice.row = g_array_index (series->rows, guint, i);
       slice.value = value;
       slice.estimate = g_array_index (series->estimate, guint8, i);
       slice.color = g_array_index (chart->category_colors, guint, slice.category);
@@ -698,6 +699,7 @@ build_slices (McChart  *chart,
       McSlice slice = { 0 };
 
       slice.category = chart->categories->len;
+      slice.row = mc_dataset_get_n_rows (chart->dataset);
       slice.value = other;
       slice.other = TRUE;
       g_array_append_val (slices, slice);

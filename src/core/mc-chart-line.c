@@ -881,7 +881,8 @@ draw_markers (Lines *l,
   for (guint i = 0; i < mc_series_get_n_points (series); i++)
     {
       double x = map_x (l, mc_series_get_x (series, i)), y = point_y (l, visible_index, i);
-      gboolean dimmed = mc_render_is_dimmed (r, l->visible[visible_index], i);
+      guint row = g_array_index (series->rows, guint, i);
+      gboolean dimmed = mc_render_is_dimmed (r, l->visible[visible_index], row);
       McColor color = stroke;
 
       if (isnan (y))
@@ -943,7 +944,7 @@ draw_point_label (Lines *l,
   x = CLAMP (map_x (l, mc_series_get_x (series, i)) - w / 2, l->plot.x,
              MAX (l->plot.x, l->plot.x + l->plot.width - w));
   y = point_y (l, v, i);
-  if (mc_render_is_dimmed (r, l->visible[v], i))
+  if (mc_render_is_dimmed (r, l->visible[v], g_array_index (series->rows, guint, i)))
     mc_render_dim (r, &color);
   for (int below = 0; below <= 1; below++)
     {

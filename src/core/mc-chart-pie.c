@@ -83,7 +83,7 @@ slice_color (Pie           *p,
     mc_theme_get_other_color (p->r->theme, role, color);
   else
     mc_theme_get_color (p->r->theme, slice->color, role, color);
-  if (mc_render_is_dimmed (p->r, 0, slice->category))
+  if (mc_render_is_dimmed (p->r, 0, slice->row))
     mc_render_dim (p->r, color);
 }
 

@@ -49,6 +49,7 @@ typedef struct
 typedef struct
 {
   guint     category;         /* category index; the Other slice has n */
+  guint     row;              /* dataset row; the Other slice has n_rows */
   double    value;
   double    fraction;         /* of the whole */
   gboolean  other;
