@@ -371,7 +371,7 @@ run_cli () {
 }
 
 check_cli () {
-  local help out data_dir dataset
+  local help out data_dir dataset status
   # The app's own data folder is the same path inside and outside.
   data_dir=$HOME/.var/app/$APP_ID/data
   run_cli --version || fail "market-charts --version failed in the sandbox"
@@ -410,10 +410,11 @@ check_cli () {
   grep -q '<svg' "$data_dir/chart.svg" || fail "the exported SVG is not an SVG"
   [ "$(head -c 5 "$data_dir/chart.pdf")" = "%PDF-" ] || fail "the exported PDF is not a PDF"
   ls -l "$data_dir"/chart.*
-  # An export the sandbox cannot write is an error, not a crash.
-  if run_cli --export /usr/chart.png 2>/dev/null; then
-    fail "--export into the read-only /usr succeeded"
-  fi
+  # An export the sandbox cannot write is an error (status 1), not a crash.
+  status=0
+  run_cli --export /usr/chart.png 2>/dev/null || status=$?
+  [ "$status" -eq 1 ] ||
+    fail "--export into the read-only /usr exited with status $status, expected 1"
 }
 
 # --- 8. The window ---------------------------------------------------------
