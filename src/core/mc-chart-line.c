@@ -91,8 +91,10 @@ series_aligned (Lines *l)
     {
       McSeries *other = series_at (l, i);
 
-      if (other->x->len != first->x->len
-          || memcmp (other->x->data, first->x->data, first->x->len * sizeof (double)) != 0)
+      if (other->x->len != first->x->len)
+        return FALSE;
+      if (first->x->len > 0
+          && memcmp (other->x->data, first->x->data, first->x->len * sizeof (double)) != 0)
         return FALSE;
     }
   return TRUE;
