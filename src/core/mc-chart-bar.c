@@ -785,35 +785,47 @@ value_label_extent (Bars   *b,
       }
 }
 
+/* One category label, right-aligned at @x_right and centred on its row:
+ * on two lines where the row is tall enough, else on one. */
+static void
+draw_category_label (Bars   *b,
+                     guint   slot,
+                     double  x_right,
+                     double  max_width,
+                     int     max_lines)
+{
+  McRender *r = b->r;
+  const char *text = mc_chart_get_category (b->chart, b->order[slot]);
+  g_autoptr(PangoLayout) layout = mc_render_layout (r, text, MC_FONT_BODY, max_width, max_lines);
+  McTextBox box;
+  double w, h;
+
+  pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+  mc_render_layout_size (layout, &w, &h);
+  if (h > b->band && pango_layout_get_line_count (layout) > 1)
+    {
+      g_object_unref (layout);
+      layout = mc_render_layout (r, text, MC_FONT_BODY, max_width, 1);
+      mc_render_layout_size (layout, &w, &h);
+    }
+  box = mc_render_box_for (layout, x_right - w, b->plot.y + (slot + 0.5) * b->band - h / 2, 0);
+  if (mc_render_box_is_free (r, &box))
+    mc_render_show (r, layout, box.x, box.y, 0, MC_TEXT_CATEGORY_LABEL,
+                    mc_theme_get_text (r->theme));
+}
+
+/* Rows thinner than a line of text label every second (third, ...) row,
+ * regularly, rather than whichever happen to fit. */
 static void
 draw_category_column (Bars   *b,
                       double  x_right,
                       double  max_width)
 {
-  McRender *r = b->r;
+  double line_h = tick_label_height (b->r);
+  guint every = MAX (1, (guint) ceil ((line_h + b->r->unit * 0.5) / MAX (b->band, 0.01)));
 
-  for (guint slot = 0; slot < b->n_categories; slot++)
-    {
-      g_autoptr(PangoLayout) layout = NULL;
-      McTextBox box;
-      double w, h;
-
-      layout = mc_render_layout (r, mc_chart_get_category (b->chart, b->order[slot]),
-                                 MC_FONT_BODY, max_width, 2);
-      pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
-      mc_render_layout_size (layout, &w, &h);
-      if (h > b->band && pango_layout_get_line_count (layout) > 1)
-        {
-          g_object_unref (layout);
-          layout = mc_render_layout (r, mc_chart_get_category (b->chart, b->order[slot]),
-                                     MC_FONT_BODY, max_width, 1);
-          mc_render_layout_size (layout, &w, &h);
-        }
-      box = mc_render_box_for (layout, x_right - w, b->plot.y + (slot + 0.5) * b->band - h / 2, 0);
-      if (mc_render_box_is_free (r, &box))
-        mc_render_show (r, layout, box.x, box.y, 0, MC_TEXT_CATEGORY_LABEL,
-                        mc_theme_get_text (r->theme));
-    }
+  for (guint slot = 0; slot < b->n_categories; slot += every)
+    draw_category_label (b, slot, x_right, max_width, every > 1 ? 1 : 2);
 }
 
 /* Horizontal bars carry their values at their ends; an axis is drawn only
