@@ -135,7 +135,7 @@ y_range (Lines  *l,
         {
           double v = l->stacked ? stacked_value (l, i, p) : mc_series_get_y (series, p);
 
-          if (isnan (v))
+          if (isnan (v) || !mc_chart_x_in_window (l->chart, mc_series_get_x (series, p)))
             continue;
           *lo = isnan (*lo) ? v : MIN (*lo, v);
           *hi = isnan (*hi) ? v : MAX (*hi, v);
@@ -148,6 +148,8 @@ x_range (Lines  *l,
          double *lo,
          double *hi)
 {
+  if (mc_chart_get_x_window (l->chart, lo, hi))
+    return;
   *lo = *hi = NAN;
   for (guint i = 0; i < l->n_visible; i++)
     {
@@ -308,6 +310,7 @@ init_x_scale (Lines *l)
       break;
     case MC_X_NUMBER:
       mc_linear_scale_init (&l->x_linear, lo, hi, FALSE, l->plot.width, 8 * l->r->body);
+      mc_chart_fit_x_window (l->chart, &l->x_linear);
       mc_linear_scale_set_range (&l->x_linear, l->plot.x, l->plot.x + l->plot.width);
       break;
     case MC_X_CATEGORY:
@@ -403,11 +406,13 @@ place_axis_titles (Lines        *l,
 /* Direct labels at the end of each line */
 
 static gboolean
-last_point (const McSeries *series,
+last_point (Lines          *l,
+            const McSeries *series,
             guint          *point)
 {
   for (guint i = mc_series_get_n_points (series); i > 0; i--)
-    if (!isnan (mc_series_get_y (series, i - 1)))
+    if (!isnan (mc_series_get_y (series, i - 1))
+        && mc_chart_x_in_window (l->chart, mc_series_get_x (series, i - 1)))
       {
         *point = i - 1;
         return TRUE;
@@ -504,7 +509,7 @@ collect_end_labels (Lines    *l,
       guint point;
       double w, y;
 
-      if (!last_point (series, &point))
+      if (!last_point (l, series, &point))
         continue;
       layout = mc_render_layout (l->r, series->name, MC_FONT_BODY_BOLD, max_width, 1);
       mc_render_layout_size (layout, &w, &labels[n].height);
@@ -844,10 +849,11 @@ draw_series (Lines *l,
              guint  visible_index)
 {
   McSeries *series = series_at (l, visible_index);
-  guint n = mc_series_get_n_points (series);
   McColor stroke, fill;
-  guint start = 0;
+  guint start, n;
 
+  /* Zoomed in, only the points in the window and their neighbours. */
+  mc_chart_window_points (l->chart, series, &start, &n);
   series_colors (l, visible_index, &stroke, &fill);
   cairo_save (l->r->cr);
   cairo_set_line_join (l->r->cr, CAIRO_LINE_JOIN_ROUND);
@@ -972,7 +978,8 @@ draw_point_labels (Lines *l)
       McSeries *series = series_at (l, v);
 
       for (guint i = 0; i < mc_series_get_n_points (series); i++)
-        if (!isnan (mc_series_get_y (series, i)))
+        if (!isnan (mc_series_get_y (series, i))
+            && mc_chart_x_in_window (l->chart, mc_series_get_x (series, i)))
           draw_point_label (l, v, i);
     }
 }
@@ -1168,11 +1175,14 @@ draw_plot (Lines *l)
   if (l->has_y2 && right)
     mc_render_value_ticks (r, &l->y[1], right, &l->plot, TRUE, &color);
 
+  cairo_save (r->cr);
+  mc_render_clip_x_window (r, &l->plot);
   for (guint i = l->n_visible; i > 0; i--)
     draw_series (l, i - 1);
   if (max_points (l) <= MC_MAX_MARKED_POINTS && !l->stacked)
     for (guint i = 0; i < l->n_visible; i++)
       draw_markers (l, i);
+  cairo_restore (r->cr);
   if (l->end_labels && !draw_end_labels (l, l->r->width * 0.25))
     l->end_labels = FALSE;
   if (wants_point_labels (l))

@@ -7,6 +7,7 @@
 #include <pango/pangocairo.h>
 
 #include "mc-chart.h"
+#include "mc-chart-interact.h"
 #include "mc-scale.h"
 
 G_BEGIN_DECLS
@@ -120,6 +121,9 @@ struct _McChart
   int             highlight_index;
   gboolean        decimate;
   McRenderState  *state;
+  gboolean        has_x_window;  /* zoomed: only [min, max] of x is shown */
+  double          x_window_min;
+  double          x_window_max;
 };
 
 /* Everything one render needs: the surface, sizes derived from the
@@ -314,6 +318,18 @@ void           mc_render_categories          (McRender         *r,
 void           mc_render_bars                (McRender         *r);
 void           mc_render_lines               (McRender         *r);
 void           mc_render_pie                 (McRender         *r);
+
+/* mc-chart-interact.c: the zoom window, for the renderer of lines */
+gboolean       mc_chart_x_in_window          (McChart          *chart,
+                                              double            x);
+void           mc_chart_window_points        (McChart          *chart,
+                                              const McSeries   *series,
+                                              guint            *start,
+                                              guint            *end);
+void           mc_chart_fit_x_window         (McChart          *chart,
+                                              McLinearScale    *scale);
+void           mc_render_clip_x_window       (McRender         *r,
+                                              const McRect     *plot);
 
 /* mc-chart-line.c, for tests */
 typedef void (*McPointFunc) (double x, double y, gpointer user_data);
