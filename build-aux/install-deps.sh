@@ -10,6 +10,8 @@ packages=(
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libjson-glib-dev libcairo2-dev libpango1.0-dev
   libxml2-utils gettext desktop-file-utils appstream
+  # the locales the translation tests run under
+  locales
   # fonts the charts are drawn with, including Chinese
   fonts-cantarell fonts-dejavu-core fonts-noto-cjk
   # tests: a virtual display, SVG and PDF checkers
@@ -22,13 +24,29 @@ for pkg in "${packages[@]}"; do
   [ "$status" = "install ok installed" ] || missing+=("$pkg")
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
-fi
-
-echo "Installing: ${missing[*]}"
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -q
-$sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -q
+  $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# The German and Chinese translations are tested under their locales.
+# `locale -a` spells them de_DE.utf8 and zh_CN.utf8.
+locales=(de_DE.UTF-8 zh_CN.UTF-8)
+missing_locales=()
+for loc in "${locales[@]}"; do
+  short=${loc%.UTF-8}.utf8
+  locale -a 2>/dev/null | grep -qxF "$short" || missing_locales+=("$loc")
+done
+
+if [ ${#missing_locales[@]} -gt 0 ]; then
+  echo "Generating locales: ${missing_locales[*]}"
+  for loc in "${missing_locales[@]}"; do
+    $sudo sed -i "s/^# *\(${loc//./\\.} UTF-8\)$/\1/" /etc/locale.gen
+  done
+  $sudo locale-gen
+fi
