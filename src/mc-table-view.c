@@ -216,7 +216,7 @@ format_value (const McTableColumn *table_column,
   const McColumn *column = table_column->column;
 
   if (is_numeric (column) && !mc_column_is_missing (column, row))
-    return mc_format_number (mc_column_get_value (column, row), table_column->decimals);
+    return mc_format_amount (column, mc_column_get_value (column, row), table_column->decimals);
 
   return mc_format_cell (column, row);
 }

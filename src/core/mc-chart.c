@@ -250,7 +250,7 @@ mc_series_format_value (const McSeries *series,
 
   if (with_unit || g_strcmp0 (unit, "percent") == 0 || g_strcmp0 (unit, "%") == 0)
     return mc_format_value (series->column, value, decimals);
-  return mc_format_number (value, decimals);
+  return mc_format_amount (series->column, value, decimals);
 }
 
 char *

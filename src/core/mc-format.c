@@ -168,12 +168,118 @@ unit_is_currency (const char *unit)
          && g_ascii_isupper (unit[2]);
 }
 
+/* The name of a currency as the language writes it next to an amount:
+ * the code itself in English, 美元 in Chinese. Codes without a
+ * translation stay as they are. */
+static const char *
+currency_name (const char *code)
+{
+  static const char * const codes[] = {
+    /* Translators: a currency code as written next to an amount ("USD
+     * 50 bn"): keep the code, or write the currency's name where your
+     * language names it (美元) */
+    NC_("currency", "USD"),
+    NC_("currency", "EUR"),
+    NC_("currency", "CNY"),
+    NC_("currency", "HKD"),
+    NC_("currency", "JPY"),
+    NC_("currency", "GBP"),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    if (strcmp (code, codes[i]) == 0)
+      return g_dpgettext2 (GETTEXT_PACKAGE, "currency", codes[i]);
+  return code;
+}
+
+/* Chinese and Japanese count large amounts in powers of ten thousand
+ * (万 10⁴, 亿 10⁸, 万亿 10¹²), so USD 50 bn reads 500 亿美元: the amount
+ * is rescaled, not just given another suffix. */
+static gboolean
+counts_in_myriads (void)
+{
+  /* Translators: keep "thousands" if your language writes large amounts
+   * in thousands, millions and billions ("USD 50 bn"). Write "myriads"
+   * if it counts in ten thousands (万, 亿) as Chinese and Japanese do:
+   * amounts are then rescaled to the "myriad suffix" units, so that
+   * USD 50 bn reads 500 亿美元. */
+  return strcmp (C_("number scale system", "thousands"), "myriads") == 0;
+}
+
+static const char *
+myriad_suffix (int power)
+{
+  switch (power)
+    {
+    /* Translators: only used if "number scale system" is "myriads": the
+     * suffix for ten thousand (万); otherwise copy it unchanged */
+    case 4: return C_("myriad suffix", "×10⁴");
+    /* Translators: only used if "number scale system" is "myriads": the
+     * suffix for a hundred million (亿); otherwise copy it unchanged */
+    case 8: return C_("myriad suffix", "×10⁸");
+    /* Translators: only used if "number scale system" is "myriads": the
+     * suffix for a trillion (万亿); otherwise copy it unchanged */
+    case 12: return C_("myriad suffix", "×10¹²");
+    default: return "";
+    }
+}
+
+/* How people read the numbers of a column: its values times @factor
+ * (a power of ten, @shift) followed by @suffix. In English this is the
+ * column's own scale ("bn"); languages that count in myriads take the
+ * largest myriad unit not above it (bn → 亿, ×10). */
+typedef struct
+{
+  double      factor;
+  int         shift;
+  const char *suffix;
+} McDisplayScale;
+
+static McDisplayScale
+display_scale (const McColumn *column)
+{
+  McScale scale = mc_column_get_scale (column);
+  McDisplayScale display = { 1, 0, mc_format_scale_suffix (scale) };
+  int power;
+
+  if (unit_is_percent (mc_column_get_unit (column)))
+    {
+      display.suffix = "";
+      return display;
+    }
+  if (scale == MC_SCALE_NONE || !counts_in_myriads ())
+    return display;
+
+  power = (int) lround (log10 (mc_scale_get_factor (scale)));
+  display.shift = power % 4;
+  display.factor = pow (10, display.shift);
+  display.suffix = myriad_suffix (power - display.shift);
+  return display;
+}
+
 static char *
 format_percent (const char *number)
 {
   /* Translators: a percentage; write "%s %%" if your language puts a
    * space before the percent sign */
   return g_strdup_printf (_("%s%%"), number);
+}
+
+static char *
+format_currency_amount (const char *unit,
+                        const char *number,
+                        const char *suffix)
+{
+  const char *name = currency_name (unit);
+
+  if (*suffix == '\0')
+    /* Translators: a currency and an amount, as in "HKD 148": %1$s is
+     * the currency (see the "currency" strings), %2$s the number; write
+     * "%2$s %1$s" to put the currency after the number */
+    return g_strdup_printf (C_("currency amount", "%s %s"), name, number);
+  /* Translators: a currency, an amount and its scale suffix, as in "USD
+   * 50 bn": %1$s is the currency, %2$s the number, %3$s the suffix */
+  return g_strdup_printf (C_("currency amount", "%1$s %2$s %3$s"), name, number, suffix);
 }
 
 char *
@@ -183,58 +289,85 @@ mc_format_value (const McColumn *column,
 {
   g_autofree char *number = NULL;
   g_autofree char *amount = NULL;
+  McDisplayScale display;
   const char *unit;
-  const char *suffix;
 
   g_return_val_if_fail (column != NULL, NULL);
 
   if (isnan (value))
     return g_strdup ("—");
-  if (decimals < 0)
-    decimals = mc_format_column_decimals (column);
 
-  number = mc_format_number (value, decimals);
   unit = mc_column_get_unit (column);
+  number = mc_format_amount (column, value, decimals);
   if (unit_is_percent (unit))
     return format_percent (number);
 
-  suffix = mc_format_scale_suffix (mc_column_get_scale (column));
-  if (*suffix)
+  display = display_scale (column);
+  if (unit_is_currency (unit))
+    return format_currency_amount (unit, number, display.suffix);
+
+  if (*display.suffix)
     /* Translators: a number and its scale suffix, as in "50 bn" */
-    amount = g_strdup_printf (C_("scaled amount", "%s %s"), number, suffix);
+    amount = g_strdup_printf (C_("scaled amount", "%s %s"), number, display.suffix);
   else
     amount = g_steal_pointer (&number);
 
   if (unit == NULL || *unit == '\0')
     return g_steal_pointer (&amount);
-  if (unit_is_currency (unit))
-    /* Translators: a currency code and an amount, as in "USD 50 bn" */
-    return g_strdup_printf (C_("currency amount", "%s %s"), unit, amount);
   /* Translators: an amount and its unit, as in "5 years" */
   return g_strdup_printf (C_("amount with unit", "%s %s"), amount, unit);
 }
 
 char *
-mc_format_unit (const McColumn *column)
+mc_format_amount (const McColumn *column,
+                  double          value,
+                  int             decimals)
 {
-  const char *unit;
-  const char *suffix;
+  McDisplayScale display;
 
   g_return_val_if_fail (column != NULL, NULL);
 
-  unit = mc_column_get_unit (column);
-  suffix = mc_format_scale_suffix (mc_column_get_scale (column));
+  if (decimals < 0)
+    decimals = mc_format_column_decimals (column);
+  display = display_scale (column);
+  return mc_format_number (value * display.factor, MAX (0, decimals - display.shift));
+}
+
+static char *
+format_unit (const McColumn *column,
+             const char     *suffix)
+{
+  const char *unit = mc_column_get_unit (column);
+
   if (unit_is_percent (unit))
     return g_strdup ("%");
   if (unit == NULL || *unit == '\0')
     return *suffix ? g_strdup (suffix) : NULL;
+  if (unit_is_currency (unit))
+    unit = currency_name (unit);
   if (*suffix == '\0')
     return g_strdup (unit);
-  if (unit_is_currency (unit))
-    /* Translators: a currency code and a scale, as in "USD bn" */
+  if (unit_is_currency (mc_column_get_unit (column)))
+    /* Translators: a currency and a scale, as in "USD bn" */
     return g_strdup_printf (C_("currency unit", "%s %s"), unit, suffix);
   /* Translators: a scale and a unit, as in "bn tonnes" */
   return g_strdup_printf (C_("scaled unit", "%s %s"), suffix, unit);
+}
+
+char *
+mc_format_unit (const McColumn *column)
+{
+  g_return_val_if_fail (column != NULL, NULL);
+
+  return format_unit (column, display_scale (column).suffix);
+}
+
+char *
+mc_format_data_unit (const McColumn *column)
+{
+  g_return_val_if_fail (column != NULL, NULL);
+
+  return format_unit (column, mc_format_scale_suffix (mc_column_get_scale (column)));
 }
 
 char *
@@ -243,10 +376,14 @@ mc_format_tick (const McColumn *column,
                 double          step)
 {
   g_autofree char *number = NULL;
+  McDisplayScale display;
   int decimals = 0;
 
   g_return_val_if_fail (column != NULL, NULL);
 
+  display = display_scale (column);
+  value *= display.factor;
+  step *= display.factor;
   if (step > 0 && isfinite (step))
     decimals = CLAMP ((int) ceil (-log10 (step) - 1e-9), 0, MC_MAX_DECIMALS);
   /* Ticks are multiples of the step: rounding error must not show. */

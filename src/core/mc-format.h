@@ -16,15 +16,32 @@ char   *mc_format_number        (double            value,
                                  int               decimals);
 
 /* A value of @column with its unit and scale, the way the article writes
- * it: "USD 50 bn", "HKD 148", "17%", "9.2". @decimals < 0 means "as many
- * as the column's data has". */
+ * it: "USD 50 bn", "HKD 148", "17%", "9.2" (in Chinese "500 亿美元").
+ * @decimals < 0 means "as many as the column's data has". */
 char   *mc_format_value         (const McColumn  *column,
                                  double           value,
                                  int              decimals);
 
 /* The unit and scale of @column for an axis title or table header:
- * "USD bn", "HKD", "%"; NULL when the column has no unit. */
+ * "USD bn", "HKD", "%"; NULL when the column has no unit. Languages
+ * that count in ten thousands name their own unit ("亿美元" for USD bn,
+ * 10⁸ USD), and the numbers under it are rescaled to match: write them
+ * with mc_format_amount() or mc_format_tick(). */
 char   *mc_format_unit          (const McColumn  *column);
+
+/* A value of @column as a bare number in the unit mc_format_unit()
+ * names, for tables and labels whose header or axis carries the unit:
+ * "50" for USD 50 bn ("500" in Chinese, under 亿美元). @decimals are
+ * those of the column's own values; < 0 means the column's. */
+char   *mc_format_amount        (const McColumn  *column,
+                                 double           value,
+                                 int              decimals);
+
+/* The unit of the values @column stores, at its declared scale ("USD
+ * bn", "十亿美元" in Chinese): for data copied or saved as plain
+ * numbers. Same as mc_format_unit() except in languages that count in
+ * ten thousands. */
+char   *mc_format_data_unit     (const McColumn  *column);
 
 /* A date at @precision: "2024", "Feb 2024", "15 Feb 2024" (localised). */
 char   *mc_format_date          (double           days,
