@@ -1,0 +1,694 @@
+/* test-chart-view.c: the interactive chart widget
+ *
+ * With MC_TEST_SCREENSHOT_DIR set, the tests also save what the widget
+ * shows as PNG files there, to be looked at.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include "mc-bundled.h"
+#include "mc-chart-interact.h"
+#include "mc-chart-view.h"
+#include "mc-loader.h"
+
+typedef struct
+{
+  GtkWindow   *window;
+  McChartView *view;
+  McDataset   *dataset;
+  McChart     *chart;
+} Fixture;
+
+/* Helpers */
+
+static McChart *
+chart_new (McDataset  *dataset,
+           const char *chart_id)
+{
+  g_autoptr(GError) error = NULL;
+  const McChartSpec *spec = mc_dataset_lookup_chart (dataset, chart_id);
+  McChart *chart;
+
+  g_assert_nonnull (spec);
+  chart = mc_chart_new (dataset, spec, &error);
+  g_assert_no_error (error);
+  return chart;
+}
+
+/* Three regions over five years of months, on a time axis. */
+static McDataset *
+trend_dataset (void)
+{
+  g_autoptr(GError) error = NULL;
+  GString *json = g_string_new (NULL);
+  McDataset *dataset;
+
+  g_string_append (json,
+                   "{ \"format\": \"market-charts/1\", \"id\": \"trend\", \"title\": \"Trend\","
+                   "  \"source\": { \"name\": \"Test data\" },"
+                   "  \"columns\": ["
+                   "    { \"id\": \"month\", \"label\": \"Month\", \"type\": \"date\" },"
+                   "    { \"id\": \"north\", \"label\": \"North\", \"type\": \"number\", \"unit\": \"USD\", \"scale\": \"billion\" },"
+                   "    { \"id\": \"south\", \"label\": \"South\", \"type\": \"number\", \"unit\": \"USD\", \"scale\": \"billion\" },"
+                   "    { \"id\": \"east\", \"label\": \"East\", \"type\": \"number\", \"unit\": \"USD\", \"scale\": \"billion\" }"
+                   "  ],"
+                   "  \"rows\": [");
+  for (guint i = 0; i < 60; i++)
+    g_string_append_printf (json, "%s[\"%u-%02u\", %u, %u, %u]", i ? ", " : "",
+                            2020 + i / 12, i % 12 + 1, 40 + i, 30 + (i * 7) % 25, 10 + i / 2);
+  g_string_append (json,
+                   "  ],"
+                   "  \"charts\": [ { \"id\": \"trend\", \"type\": \"line\", \"title\": \"Revenue by region\","
+                   "                  \"x\": \"month\", \"y\": [\"north\", \"south\", \"east\"] } ] }");
+  dataset = mc_loader_load_data (json->str, json->len, "trend.json", NULL, &error);
+  g_assert_no_error (error);
+  g_string_free (json, TRUE);
+  return dataset;
+}
+
+static void
+wait_for_draw (Fixture *f)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (f->view));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+fixture_setup (Fixture    *f,
+               McDataset  *dataset,
+               const char *chart_id)
+{
+  f->dataset = dataset;
+  f->chart = chart_new (dataset, chart_id);
+  f->view = MC_CHART_VIEW (mc_chart_view_new ());
+  mc_chart_view_set_chart (f->view, f->chart);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 800, 500);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->view));
+  gtk_window_present (f->window);
+  wait_for_draw (f);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->view)), >, 300);
+}
+
+static void
+fixture_setup_bundled (Fixture    *f,
+                       const char *dataset_id,
+                       const char *chart_id)
+{
+  g_autoptr(GError) error = NULL;
+  McDataset *dataset = mc_bundled_lookup (dataset_id, &error);
+
+  g_assert_no_error (error);
+  fixture_setup (f, dataset, chart_id);
+}
+
+static void
+fixture_teardown (Fixture *f)
+{
+  gtk_window_destroy (f->window);
+  g_assert_finalize_object (f->chart);
+  g_object_unref (f->dataset);
+}
+
+/* Runs the key binding of the widget for @keyval, as a key press would. */
+static gboolean
+press_key (Fixture *f,
+           guint    keyval,
+           GdkModifierType modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                                 GTK_WIDGET (f->view),
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  g_error ("No binding for key %s", gdk_keyval_name (keyval));
+}
+
+static GtkEventController *
+find_controller (Fixture *f,
+                 GType    type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+  g_error ("No %s on the chart view", g_type_name (type));
+}
+
+/* The pointer moving to (@x, @y), through the widget's own handler. */
+static void
+move_pointer (Fixture *f,
+              double   x,
+              double   y)
+{
+  g_signal_emit_by_name (find_controller (f, GTK_TYPE_EVENT_CONTROLLER_MOTION), "motion", x, y);
+}
+
+static void
+click (Fixture *f,
+       double   x,
+       double   y)
+{
+  g_signal_emit_by_name (find_controller (f, GTK_TYPE_GESTURE_CLICK), "released", 1, x, y);
+}
+
+/* Scans the widget for a hit that @match accepts. */
+typedef gboolean (*HitMatch) (const McChartHit *hit, gconstpointer data);
+
+static gboolean
+find_hit (Fixture         *f,
+          HitMatch         match,
+          gconstpointer    data,
+          double          *x,
+          double          *y)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (f->view));
+  int height = gtk_widget_get_height (GTK_WIDGET (f->view));
+
+  for (int py = 2; py < height; py += 3)
+    for (int px = 2; px < width; px += 3)
+      {
+        g_auto(McChartHit) hit = { 0 };
+
+        if (mc_chart_view_get_hit_at (f->view, px, py, &hit) && match (&hit, data))
+          {
+            *x = px;
+            *y = py;
+            return TRUE;
+          }
+      }
+  return FALSE;
+}
+
+static gboolean
+match_mark_label (const McChartHit *hit,
+                  gconstpointer     label)
+{
+  return hit->kind == MC_CHART_HIT_MARK && g_strcmp0 (hit->label, label) == 0;
+}
+
+static gboolean
+match_legend (const McChartHit *hit,
+              gconstpointer     series)
+{
+  return hit->kind == MC_CHART_HIT_LEGEND && hit->series == GPOINTER_TO_UINT (series);
+}
+
+static GdkTexture *
+render_view (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (f->view));
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (GTK_WIDGET (f->view));
+  int height = gtk_widget_get_height (GTK_WIDGET (f->view));
+  GdkTexture *texture;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  g_assert_true (gsk_renderer_realize (renderer, NULL, &error));
+  g_assert_no_error (error);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_renderer_unrealize (renderer);
+  return texture;
+}
+
+/* Saves what the widget shows when MC_TEST_SCREENSHOT_DIR is set. */
+static void
+screenshot (Fixture    *f,
+            const char *name)
+{
+  const char *dir = g_getenv ("MC_TEST_SCREENSHOT_DIR");
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL || *dir == '\0')
+    return;
+  wait_for_draw (f);
+  texture = render_view (f);
+  file = g_strconcat ("chart-view-", name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* Tests */
+
+static void
+test_chart_view_hit_bar (void)
+{
+  Fixture f = { 0 };
+  g_auto(McChartHit) hit = { 0 };
+  double x, y;
+
+  fixture_setup_bundled (&f, "cloud-investment", "investment");
+
+  g_assert_true (find_hit (&f, match_mark_label, "Tencent Cloud", &x, &y));
+  g_assert_true (mc_chart_view_get_hit_at (f.view, x, y, &hit));
+  g_assert_cmpstr (hit.label, ==, "Tencent Cloud");
+  g_assert_cmpstr (hit.value, ==, "USD 70 bn");
+  g_assert_cmpfloat (hit.raw_value, ==, 70);
+
+  /* Hovering it shows the value beside the pointer. */
+  move_pointer (&f, x, y);
+  g_assert_nonnull (mc_chart_view_get_hovered (f.view));
+  g_assert_nonnull (strstr (mc_chart_view_get_hovered (f.view), "Tencent Cloud"));
+  g_assert_nonnull (strstr (mc_chart_view_get_hovered (f.view), "USD 70 bn"));
+  screenshot (&f, "hover-bar");
+
+  /* Nothing above the title. */
+  move_pointer (&f, 1, 1);
+  g_assert_null (mc_chart_view_get_hovered (f.view));
+
+  fixture_teardown (&f);
+}
+
+static char *
+expected_description (McChartView *view,
+                      guint        position,
+                      guint        count)
+{
+  g_auto(McChartHit) hit = { 0 };
+
+  g_assert_true (mc_chart_view_get_hovered_hit (view, &hit));
+  g_assert_false (hit.estimate);
+  if (hit.note != NULL)
+    return g_strdup_printf ("%s, %s: %s, %s, %u of %u", hit.label, hit.series_name, hit.value,
+                            hit.note, position, count);
+  return g_strdup_printf ("%s, %s: %s, %u of %u", hit.label, hit.series_name, hit.value,
+                          position, count);
+}
+
+static void
+test_chart_view_keyboard (void)
+{
+  Fixture f = { 0 };
+  g_auto(McChartHit) first = { 0 };
+  g_auto(McChartHit) second = { 0 };
+  g_autofree char *summary = NULL;
+  g_autofree char *description = NULL;
+  guint renders;
+
+  fixture_setup_bundled (&f, "cloud-investment", "investment");
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (f.view), GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f.view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Announced AI and cloud investment");
+  summary = mc_chart_describe (f.chart);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f.view),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary);
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (f.view)));
+
+  /* The first arrow press goes to the first bar: sorted, the largest. */
+  renders = mc_chart_view_get_n_renders (f.view);
+  g_assert_true (press_key (&f, GDK_KEY_Right, 0));
+  g_assert_true (mc_chart_view_get_hovered_hit (f.view, &first));
+  g_assert_cmpstr (first.label, ==, "Tencent Cloud");
+  g_assert_cmpstr (first.value, ==, "USD 70 bn");
+  description = expected_description (f.view, 1, 5);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f.view),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+  /* Highlighted on screen: drawn again with the others dimmed. */
+  wait_for_draw (&f);
+  g_assert_cmpuint (mc_chart_view_get_n_renders (f.view), ==, renders + 1);
+  gtk_widget_grab_focus (GTK_WIDGET (f.view));
+  gtk_window_set_focus_visible (f.window, TRUE);
+  screenshot (&f, "keyboard-bar");
+
+  g_assert_true (press_key (&f, GDK_KEY_Right, 0));
+  g_assert_true (mc_chart_view_get_hovered_hit (f.view, &second));
+  g_assert_cmpstr (second.label, !=, first.label);
+  g_assert_cmpfloat (second.raw_value, <=, first.raw_value);
+  g_clear_pointer (&description, g_free);
+  description = expected_description (f.view, 2, 5);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f.view),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+
+  /* End goes to the last bar, past which Right stays put. */
+  g_assert_true (press_key (&f, GDK_KEY_End, 0));
+  g_clear_pointer (&description, g_free);
+  description = expected_description (f.view, 5, 5);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f.view),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+  g_assert_true (press_key (&f, GDK_KEY_Right, 0));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f.view),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+  g_assert_true (press_key (&f, GDK_KEY_Home, 0));
+  mc_chart_hit_clear (&second);
+  g_assert_true (mc_chart_view_get_hovered_hit (f.view, &second));
+  g_assert_cmpstr (second.label, ==, "Tencent Cloud");
+
+  /* Escape clears, and the summary comes back; a second one is left to
+   * the window. */
+  g_assert_true (press_key (&f, GDK_KEY_Escape, 0));
+  g_assert_null (mc_chart_view_get_hovered (f.view));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f.view),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary);
+  g_assert_false (press_key (&f, GDK_KEY_Escape, 0));
+
+  fixture_teardown (&f);
+}
+
+static void
+test_chart_view_pie (void)
+{
+  Fixture f = { 0 };
+  g_auto(McChartHit) hit = { 0 };
+  guint count = 1;
+
+  fixture_setup_bundled (&f, "cloud-investment", "market-share");
+
+  /* Slices clockwise from the largest, "Other" last. */
+  g_assert_true (press_key (&f, GDK_KEY_Right, 0));
+  g_assert_true (mc_chart_view_get_hovered_hit (f.view, &hit));
+  for (;;)
+    {
+      g_auto(McChartHit) next = { 0 };
+
+      g_assert_true (press_key (&f, GDK_KEY_Right, 0));
+      g_assert_true (mc_chart_view_get_hovered_hit (f.view, &next));
+      if (g_strcmp0 (next.label, hit.label) == 0)
+        break;
+      if (g_strcmp0 (next.label, "Other") != 0)
+        g_assert_cmpfloat (next.raw_value, <=, hit.raw_value);
+      mc_chart_hit_clear (&hit);
+      hit = next;
+      next = (McChartHit) { 0 };
+      count++;
+    }
+  g_assert_cmpstr (hit.label, ==, "Other");
+  g_assert_cmpuint (count, >=, 4);
+  /* Up and Down: a pie has no other series. */
+  g_assert_true (press_key (&f, GDK_KEY_Up, 0));
+  mc_chart_hit_clear (&hit);
+  g_assert_true (mc_chart_view_get_hovered_hit (f.view, &hit));
+  g_assert_cmpstr (hit.label, ==, "Other");
+  screenshot (&f, "keyboard-pie");
+
+  fixture_teardown (&f);
+}
+
+static void
+test_chart_view_crosshair (void)
+{
+  Fixture f = { 0 };
+  g_auto(McChartHit) hit = { 0 };
+  g_auto(McChartHit) below = { 0 };
+  double px, py, pw, ph;
+
+  fixture_setup (&f, trend_dataset (), "trend");
+  g_assert_true (mc_chart_get_plot_area (f.chart, &px, &py, &pw, &ph));
+
+  /* Anywhere over the plot, the nearest point in x. */
+  move_pointer (&f, px + pw / 2, py + 2);
+  g_assert_true (mc_chart_view_get_hovered_hit (f.view, &hit));
+  g_assert_cmpint (hit.kind, ==, MC_CHART_HIT_MARK);
+  g_assert_nonnull (hit.label);
+  screenshot (&f, "crosshair");
+
+  /* Down goes to the line drawn below at the same date. */
+  g_assert_true (press_key (&f, GDK_KEY_Down, 0));
+  g_assert_true (mc_chart_view_get_hovered_hit (f.view, &below));
+  g_assert_cmpstr (below.label, ==, hit.label);
+  g_assert_cmpuint (below.series, !=, hit.series);
+  g_assert_cmpfloat (below.raw_value, <, hit.raw_value);
+
+  fixture_teardown (&f);
+}
+
+static void
+test_chart_view_legend (void)
+{
+  Fixture f = { 0 };
+  double x, y;
+  guint renders;
+
+  fixture_setup (&f, trend_dataset (), "trend");
+  g_assert_true (mc_chart_get_series_visible (f.chart, 1));
+
+  g_assert_true (find_hit (&f, match_legend, GUINT_TO_POINTER (1), &x, &y));
+  renders = mc_chart_view_get_n_renders (f.view);
+  click (&f, x, y);
+  g_assert_false (mc_chart_get_series_visible (f.chart, 1));
+  wait_for_draw (&f);
+  g_assert_cmpuint (mc_chart_view_get_n_renders (f.view), >, renders);
+  screenshot (&f, "legend-hidden");
+
+  /* Its entry stays, to show it again. */
+  g_assert_true (find_hit (&f, match_legend, GUINT_TO_POINTER (1), &x, &y));
+  click (&f, x, y);
+  g_assert_true (mc_chart_get_series_visible (f.chart, 1));
+
+  /* The last visible series stays. */
+  mc_chart_set_series_visible (f.chart, 0, FALSE);
+  mc_chart_set_series_visible (f.chart, 1, FALSE);
+  mc_chart_view_invalidate (f.view);
+  g_assert_true (find_hit (&f, match_legend, GUINT_TO_POINTER (2), &x, &y));
+  click (&f, x, y);
+  g_assert_true (mc_chart_get_series_visible (f.chart, 2));
+
+  fixture_teardown (&f);
+}
+
+static void
+test_chart_view_zoom (void)
+{
+  Fixture f = { 0 };
+  double lo, hi, min, max, min2, max2;
+  g_auto(McChartHit) hit = { 0 };
+
+  fixture_setup (&f, trend_dataset (), "trend");
+  g_assert_true (mc_chart_get_x_extent (f.chart, &lo, &hi));
+  g_assert_false (mc_chart_view_get_zoomed (f.view));
+  g_assert_false (mc_chart_view_get_x_window (f.view, NULL, NULL));
+
+  /* The keyboard zooms in around the middle. */
+  g_assert_true (press_key (&f, GDK_KEY_plus, 0));
+  g_assert_true (mc_chart_view_get_x_window (f.view, &min, &max));
+  g_assert_true (mc_chart_view_get_zoomed (f.view));
+  g_assert_cmpfloat_with_epsilon (max - min, (hi - lo) / 1.5, 1e-6);
+  g_assert_cmpfloat_with_epsilon ((min + max) / 2, (lo + hi) / 2, 1e-6);
+  wait_for_draw (&f);
+
+  /* Hover finds only points inside the window. */
+  move_pointer (&f, 5, gtk_widget_get_height (GTK_WIDGET (f.view)) / 2.0);
+  if (mc_chart_view_get_hovered_hit (f.view, &hit))
+    g_assert_cmpfloat (hit.raw_value, >=, 0);
+  screenshot (&f, "zoomed");
+
+  /* Panning moves the window, and stops at the end of the data. */
+  mc_chart_view_pan (f.view, 100);
+  g_assert_true (mc_chart_view_get_x_window (f.view, &min2, &max2));
+  g_assert_cmpfloat (min2, >, min);
+  g_assert_cmpfloat_with_epsilon (max2 - min2, max - min, 1e-6);
+  mc_chart_view_pan (f.view, 100000);
+  g_assert_true (mc_chart_view_get_x_window (f.view, &min2, &max2));
+  g_assert_cmpfloat_with_epsilon (max2, hi, 1e-6);
+
+  /* Zooming out far enough shows everything; reset too. */
+  gtk_widget_activate_action (GTK_WIDGET (f.view), "chart.zoom-in", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f.view), "chart.zoom-out", NULL);
+  g_assert_true (mc_chart_view_get_zoomed (f.view));
+  g_assert_true (press_key (&f, GDK_KEY_0, 0));
+  g_assert_false (mc_chart_view_get_zoomed (f.view));
+  g_assert_false (mc_chart_get_x_window (f.chart, NULL, NULL));
+
+  /* Not below a month of monthly data. */
+  mc_chart_view_zoom (f.view, 1e6, NAN);
+  g_assert_true (mc_chart_view_get_x_window (f.view, &min, &max));
+  g_assert_cmpfloat (max - min, >=, 28);
+  mc_chart_view_zoom (f.view, 1e-6, NAN);
+  g_assert_false (mc_chart_view_get_zoomed (f.view));
+
+  fixture_teardown (&f);
+}
+
+static void
+test_chart_view_no_zoom_for_bars (void)
+{
+  Fixture f = { 0 };
+
+  fixture_setup_bundled (&f, "cloud-investment", "investment");
+  gtk_widget_activate_action (GTK_WIDGET (f.view), "chart.zoom-in", NULL);
+  g_assert_false (mc_chart_view_get_zoomed (f.view));
+  fixture_teardown (&f);
+}
+
+static void
+test_chart_view_cache (void)
+{
+  Fixture f = { 0 };
+  guint renders;
+
+  fixture_setup_bundled (&f, "alibaba-cloud-revenue", "revenue");
+  renders = mc_chart_view_get_n_renders (f.view);
+  g_assert_cmpuint (renders, >=, 1);
+
+  /* Frames without changes reuse the rendering. */
+  wait_for_draw (&f);
+  wait_for_draw (&f);
+  g_assert_cmpuint (mc_chart_view_get_n_renders (f.view), ==, renders);
+
+  /* A new size needs a new one. */
+  gtk_widget_set_size_request (GTK_WIDGET (f.view), 900, 560);
+  wait_for_draw (&f);
+  g_assert_cmpuint (gtk_widget_get_width (GTK_WIDGET (f.view)), >=, 900);
+  g_assert_cmpuint (mc_chart_view_get_n_renders (f.view), >, renders);
+  renders = mc_chart_view_get_n_renders (f.view);
+  wait_for_draw (&f);
+  g_assert_cmpuint (mc_chart_view_get_n_renders (f.view), ==, renders);
+
+  /* So does another chart. */
+  {
+    g_autoptr(McChart) growth = chart_new (f.dataset, "revenue-growth");
+
+    mc_chart_view_set_chart (f.view, growth);
+    wait_for_draw (&f);
+    g_assert_cmpuint (mc_chart_view_get_n_renders (f.view), ==, renders + 1);
+    mc_chart_view_set_chart (f.view, f.chart);
+  }
+
+  fixture_teardown (&f);
+}
+
+static void
+test_chart_view_dark (void)
+{
+  Fixture f = { 0 };
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  guint renders;
+
+  fixture_setup_bundled (&f, "alibaba-share-price", "price-and-market-cap");
+  g_assert_false (mc_chart_view_get_dark (f.view));
+  renders = mc_chart_view_get_n_renders (f.view);
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_for_draw (&f);
+  g_assert_true (mc_chart_view_get_dark (f.view));
+  g_assert_true (mc_theme_is_dark (mc_chart_view_get_theme (f.view)));
+  g_assert_cmpuint (mc_chart_view_get_n_renders (f.view), >, renders);
+  g_assert_true (press_key (&f, GDK_KEY_Right, 0));
+  g_assert_true (press_key (&f, GDK_KEY_Right, 0));
+  screenshot (&f, "dark-keyboard-line");
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  wait_for_draw (&f);
+  g_assert_false (mc_chart_view_get_dark (f.view));
+
+  fixture_teardown (&f);
+}
+
+static void
+test_chart_view_vision (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  int width, height;
+  guint coloured = 0;
+
+  fixture_setup_bundled (&f, "cloud-investment", "investment");
+  g_assert_cmpint (mc_chart_view_get_vision (f.view), ==, MC_VISION_NORMAL);
+
+  mc_chart_view_set_vision (f.view, MC_VISION_DEUTERANOPIA);
+  screenshot (&f, "deuteranopia");
+
+  /* Greyscale leaves no colour at all. */
+  g_object_set (f.view, "vision", MC_VISION_GREYSCALE, NULL);
+  g_assert_cmpint (mc_chart_view_get_vision (f.view), ==, MC_VISION_GREYSCALE);
+  wait_for_draw (&f);
+  texture = render_view (&f);
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  pixels = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, pixels, width * 4);
+  for (gsize i = 0; i < (gsize) width * height; i++)
+    {
+      const guchar *p = pixels + i * 4;
+
+      if (abs (p[0] - p[1]) > 2 || abs (p[1] - p[2]) > 2)
+        coloured++;
+    }
+  g_assert_cmpuint (coloured, ==, 0);
+  screenshot (&f, "greyscale");
+
+  /* Back to normal, the bars are coloured again. */
+  mc_chart_view_set_vision (f.view, MC_VISION_NORMAL);
+  wait_for_draw (&f);
+  g_clear_object (&texture);
+  texture = render_view (&f);
+  gdk_texture_download (texture, pixels, width * 4);
+  for (gsize i = 0; i < (gsize) width * height; i++)
+    {
+      const guchar *p = pixels + i * 4;
+
+      if (abs (p[0] - p[1]) > 2 || abs (p[1] - p[2]) > 2)
+        coloured++;
+    }
+  g_assert_cmpuint (coloured, >, 1000);
+
+  fixture_teardown (&f);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* As gtk_test_init(), but a missing display skips the tests. */
+  g_test_init (&argc, &argv, NULL);
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 77;
+    }
+
+  adw_init ();
+
+  g_test_add_func ("/mc/chart-view/hit-bar", test_chart_view_hit_bar);
+  g_test_add_func ("/mc/chart-view/keyboard", test_chart_view_keyboard);
+  g_test_add_func ("/mc/chart-view/pie", test_chart_view_pie);
+  g_test_add_func ("/mc/chart-view/crosshair", test_chart_view_crosshair);
+  g_test_add_func ("/mc/chart-view/legend", test_chart_view_legend);
+  g_test_add_func ("/mc/chart-view/zoom", test_chart_view_zoom);
+  g_test_add_func ("/mc/chart-view/no-zoom-for-bars", test_chart_view_no_zoom_for_bars);
+  g_test_add_func ("/mc/chart-view/cache", test_chart_view_cache);
+  g_test_add_func ("/mc/chart-view/dark", test_chart_view_dark);
+  g_test_add_func ("/mc/chart-view/vision", test_chart_view_vision);
+
+  return g_test_run ();
+}
