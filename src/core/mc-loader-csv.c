@@ -486,10 +486,17 @@ infer_number (Inference  *inference,
               gsize       length)
 {
   gboolean percent = strip_percent (&text, &length);
-  double value;
+  double value = 0;
+  McCsvNumberResult result = mc_csv_parse_number (text, length, &value);
 
-  if (mc_csv_parse_number (text, length, &value) != MC_CSV_NUMBER_OK ||
-      has_leading_zero (text, length))
+  /* A number out of range still makes a number column, whose conversion
+   * then says which cell is out of range, rather than a text column. */
+  if (result == MC_CSV_NUMBER_RANGE)
+    {
+      inference->years = FALSE;
+      return;
+    }
+  if (result != MC_CSV_NUMBER_OK || has_leading_zero (text, length))
     {
       inference->number = FALSE;
       return;

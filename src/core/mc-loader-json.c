@@ -996,10 +996,14 @@ get_string (Context     *ctx,
     return need == OPTIONAL || missing_key (ctx, error, key);
 
   push_key (ctx, key);
-  if (node_is_string (node))
-    *value = json_node_get_string (node);
-  else
+  if (!node_is_string (node))
     ok = wrong_type (ctx, error, key, node, _("a string"));
+  else if (strlen (json_node_get_string (node)) > MC_LOADER_MAX_STRING_LENGTH)
+    ok = fail (ctx, error, MC_LOADER_ERROR_TOO_LARGE,
+               _("the text is longer than the limit of %d KiB"),
+               MC_LOADER_MAX_STRING_LENGTH / 1024);
+  else
+    *value = json_node_get_string (node);
   pop (ctx);
   return ok;
 }

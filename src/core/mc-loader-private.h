@@ -9,13 +9,13 @@
 
 G_BEGIN_DECLS
 
-/* The contents of a file: mapped when it is a large local file, else
- * loaded. */
+/* The contents of a file, read into memory. (Not mapped: a mapped file
+ * that another program truncates gives SIGBUS, and the window reloads
+ * files when they change on disk.) */
 typedef struct
 {
   const char   *data;
   gsize         length;
-  GMappedFile  *mapped;
   GBytes       *bytes;
 } McLoaderBuffer;
 

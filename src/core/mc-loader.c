@@ -16,8 +16,11 @@
 
 #include "mc-loader-private.h"
 
-/* Local files at least this large are mapped instead of copied. */
-#define MAP_THRESHOLD (1024 * 1024)
+/* Files are read in pieces of this size, with a check for cancellation
+ * between them. */
+#define READ_CHUNK_SIZE (8 * 1024 * 1024)
+/* The first allocation when the size of a file is not known in advance. */
+#define READ_INITIAL_SIZE (64 * 1024)
 
 G_DEFINE_QUARK (mc-loader-error-quark, mc_loader_error)
 
@@ -597,7 +600,6 @@ mc_loader_parse_date (const char      *text,
 void
 mc_loader_buffer_clear (McLoaderBuffer *buffer)
 {
-  g_clear_pointer (&buffer->mapped, g_mapped_file_unref);
   g_clear_pointer (&buffer->bytes, g_bytes_unref);
   buffer->data = NULL;
   buffer->length = 0;
@@ -636,32 +638,67 @@ set_io_error (GError     **error,
                        io_error->message);
 }
 
-static gboolean
-map_file (McLoaderBuffer  *buffer,
-          const char      *path,
-          const char      *name,
-          GError         **error)
+static void
+set_read_error (GError     **error,
+                const char  *name,
+                GError      *read_error)
+{
+  if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, g_error_copy (read_error));
+  else
+    set_io_error (error, name, read_error);
+}
+
+/* Reads @stream to its end into a buffer that grows as needed, but never
+ * past @max_size + 1 bytes: one byte more than the limit is enough to know
+ * that a file whose size was not known, or that grew, is too large. A
+ * file that shrinks while it is read just gives less data. */
+static char *
+read_stream (GInputStream  *stream,
+             const char    *name,
+             guint64        size_hint,
+             gsize          max_size,
+             gsize         *length,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
+  gsize capacity = size_hint > 0 ? MIN (size_hint, max_size) + 1 : READ_INITIAL_SIZE;
+  g_autofree char *data = g_malloc (capacity);
+  gsize n = 0;
 
-  buffer->mapped = g_mapped_file_new (path, FALSE, &local_error);
-  if (buffer->mapped == NULL)
+  for (;;)
     {
-      set_io_error (error, name, local_error);
-      return FALSE;
+      gsize wanted, got;
+
+      if (n == capacity)
+        {
+          if (capacity > max_size)
+            break;
+          capacity = MIN (capacity * 2, max_size + 1);
+          data = g_realloc (data, capacity);
+        }
+      wanted = MIN (capacity - n, READ_CHUNK_SIZE);
+      if (!g_input_stream_read_all (stream, data + n, wanted, &got, cancellable, &local_error))
+        {
+          set_read_error (error, name, local_error);
+          return NULL;
+        }
+      n += got;
+      if (got < wanted)
+        break;
     }
-  buffer->data = g_mapped_file_get_contents (buffer->mapped);
-  buffer->length = g_mapped_file_get_length (buffer->mapped);
-  if (buffer->data == NULL)
-    buffer->data = "";
-  return TRUE;
+
+  *length = n;
+  return g_steal_pointer (&data);
 }
 
 /**
  * mc_loader_buffer_load:
  *
- * Reads @file, refusing files over @max_size bytes before reading them
- * when their size is known.
+ * Reads @file into memory, refusing files over @max_size bytes: before
+ * reading them when their size is known, else as soon as more has been
+ * read.
  */
 gboolean
 mc_loader_buffer_load (McLoaderBuffer  *buffer,
@@ -672,9 +709,9 @@ mc_loader_buffer_load (McLoaderBuffer  *buffer,
                        GError         **error)
 {
   g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *path = NULL;
-  char *contents = NULL;
+  char *contents;
   gsize length = 0;
   guint64 size = 0;
 
@@ -696,18 +733,17 @@ mc_loader_buffer_load (McLoaderBuffer  *buffer,
         return FALSE;
     }
 
-  path = g_file_get_path (file);
-  if (path != NULL && size >= MAP_THRESHOLD)
-    return map_file (buffer, path, name, error);
-
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+  stream = g_file_read (file, cancellable, &local_error);
+  if (stream == NULL)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        set_io_error (error, name, local_error);
+      set_read_error (error, name, local_error);
       return FALSE;
     }
+  contents = read_stream (G_INPUT_STREAM (stream), name, size, max_size, &length,
+                          cancellable, error);
+  if (contents == NULL)
+    return FALSE;
+
   buffer->bytes = g_bytes_new_take (contents, length);
   buffer->data = contents;
   buffer->length = length;
