@@ -450,8 +450,25 @@ resolve_dataset (const char  *name,
                  GError     **error)
 {
   g_autoptr(GPtrArray) datasets = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *ids = NULL;
   McDataset *dataset;
+
+  /* Only the dataset asked for is loaded: the others are needed just for
+   * the default (the first one) and for the list of ids in an error. */
+  if (name != NULL)
+    {
+      dataset = mc_bundled_lookup (name, &local_error);
+      if (dataset != NULL)
+        return dataset;
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      if (names_a_file (name))
+        return load_dataset_file (name, error);
+    }
 
   datasets = mc_bundled_load_all (error);
   if (datasets == NULL)
@@ -460,9 +477,6 @@ resolve_dataset (const char  *name,
   dataset = find_bundled (datasets, name);
   if (dataset != NULL)
     return dataset;
-
-  if (name != NULL && names_a_file (name))
-    return load_dataset_file (name, error);
 
   ids = join_dataset_ids (datasets);
   if (name == NULL)

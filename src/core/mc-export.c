@@ -12,6 +12,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "mc-png.h"
+
 /* cairo image surfaces are limited to 32767 pixels a side; the pixel
  * count is limited further so that an export can't exhaust memory. */
 #define MC_EXPORT_MAX_PIXELS (120.0 * 1000 * 1000)
@@ -146,6 +148,14 @@ write_to_stream (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+static gboolean
+write_png_bytes (gpointer      closure,
+                 const guint8 *data,
+                 gsize         length)
+{
+  return write_to_stream (closure, data, length) == CAIRO_STATUS_SUCCESS;
+}
+
 static void
 draw_chart (McChart               *chart,
             cairo_surface_t       *surface,
@@ -202,7 +212,7 @@ render_png (McChart               *chart,
       status = cairo_surface_status (surface);
     }
   if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, write_to_stream, writer);
+    status = mc_png_write_surface (surface, write_png_bytes, writer);
   cairo_surface_destroy (surface);
   return status;
 }
