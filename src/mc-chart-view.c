@@ -1210,6 +1210,9 @@ mc_chart_view_class_init_bindings (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "chart.zoom-in", NULL, zoom_in_cb);
   gtk_widget_class_install_action (widget_class, "chart.zoom-out", NULL, zoom_out_cb);
   gtk_widget_class_install_action (widget_class, "chart.zoom-reset", NULL, zoom_reset_cb);
+  /* For a menu of radio items: "chart.vision" with targets "normal",
+   * "protanopia", "deuteranopia", "tritanopia" and "greyscale". */
+  gtk_widget_class_install_property_action (widget_class, "chart.vision", "vision");
   add_zoom_bindings (widget_class, "chart.zoom-in", zoom_in_keys, G_N_ELEMENTS (zoom_in_keys));
   add_zoom_bindings (widget_class, "chart.zoom-out", zoom_out_keys,
                      G_N_ELEMENTS (zoom_out_keys));
