@@ -14,9 +14,15 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(McApplication) app = NULL;
+  const char *localedir = g_getenv ("MC_LOCALEDIR");
+
+  /* MC_LOCALEDIR points an uninstalled build at its own translations:
+   * meson compiles them into <builddir>/po/LANG/LC_MESSAGES. */
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
