@@ -341,7 +341,10 @@ test_good_bom_crlf (void)
   g_assert_cmpstr (mc_column_get_label (first), ==, "Region");
   assert_strings (first, regions, 3);
   g_assert_cmpstr (mc_column_get_id (mc_dataset_get_column (d, 1)), ==, "revenue_usd_bn");
-  g_assert_cmpstr (mc_column_get_label (mc_dataset_get_column (d, 1)), ==, "Revenue (USD bn)");
+  /* The unit in the header becomes the column's unit and scale. */
+  g_assert_cmpstr (mc_column_get_label (mc_dataset_get_column (d, 1)), ==, "Revenue");
+  g_assert_cmpstr (mc_column_get_unit (column (d, "revenue_usd_bn")), ==, "USD");
+  g_assert_cmpint (mc_column_get_scale (column (d, "revenue_usd_bn")), ==, MC_SCALE_BILLION);
   assert_values (column (d, "revenue_usd_bn"), revenue, 3);
   assert_values (column (d, "growth"), growth, 3);
   g_assert_cmpstr (mc_column_get_unit (column (d, "growth")), ==, "percent");
@@ -352,7 +355,9 @@ test_good_bom_crlf (void)
   chart = mc_dataset_get_chart (d, 0);
   g_assert_cmpint (chart->type, ==, MC_CHART_BAR);
   g_assert_cmpstr (chart->x, ==, "region");
-  g_assert_cmpuint (g_strv_length (chart->y), ==, 2);
+  /* USD bn and percentages don't share an axis: the first is charted. */
+  g_assert_cmpuint (g_strv_length (chart->y), ==, 1);
+  g_assert_cmpstr (chart->y[0], ==, "revenue_usd_bn");
 }
 
 static void
@@ -450,7 +455,9 @@ test_good_years (void)
   g_assert_cmpstr (mc_column_get_unit (column (d, "apac_share")), ==, "percent");
   g_assert_cmpint (chart->type, ==, MC_CHART_LINE);
   g_assert_cmpstr (chart->x, ==, "year");
-  g_assert_cmpuint (g_strv_length (chart->y), ==, 2);
+  /* Revenue and a percentage don't share an axis. */
+  g_assert_cmpuint (g_strv_length (chart->y), ==, 1);
+  g_assert_cmpstr (chart->y[0], ==, "revenue");
 }
 
 static void
@@ -486,8 +493,8 @@ test_good_no_charts (void)
   g_assert_cmpint (chart->type, ==, MC_CHART_BAR);
   g_assert_cmpstr (chart->x, ==, "company");
   g_assert_cmpstr (chart->y[0], ==, "investment");
-  g_assert_cmpstr (chart->y[1], ==, "share");
-  g_assert_null (chart->y[2]);
+  /* The share, in another unit, is left out of the default chart. */
+  g_assert_null (chart->y[1]);
 }
 
 static void
@@ -502,6 +509,83 @@ test_good_duplicate_headers (void)
   g_assert_cmpstr (mc_column_get_label (mc_dataset_get_column (d, 3)), ==, "Column 4");
   /* An all-empty column is a string column. */
   g_assert_cmpint (mc_column_get_column_type (mc_dataset_get_column (d, 3)), ==, MC_COLUMN_STRING);
+}
+
+/* Units written in plain CSV headers */
+
+static McDataset *
+load_csv_text (const char *csv,
+               const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  McDataset *d = mc_loader_load_data (csv, strlen (csv), name, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (d);
+  return d;
+}
+
+static void
+assert_unit (McDataset  *d,
+             const char *id,
+             const char *label,
+             const char *unit,
+             McScale     scale)
+{
+  McColumn *c = column (d, id);
+
+  g_assert_cmpstr (mc_column_get_label (c), ==, label);
+  g_assert_cmpstr (mc_column_get_unit (c), ==, unit);
+  g_assert_cmpint (mc_column_get_scale (c), ==, scale);
+}
+
+static void
+test_header_units (void)
+{
+  static const char csv[] =
+    "Region,Revenue (USD m),Share (%),Price (HKD),Users (millions),Cap (USD bn),"
+    "Cost (adjusted),Length (m),Rate (percent),Growth (%),Name (USD m)\n"
+    "North,1200,17,148,3,9,5,7,2,4%,a\n"
+    "South,800,19,150,4,10,6,8,3,5%,b\n";
+  g_autoptr(McDataset) d = load_csv_text (csv, "units.csv");
+
+  assert_unit (d, "revenue_usd_m", "Revenue", "USD", MC_SCALE_MILLION);
+  assert_unit (d, "share", "Share", "percent", MC_SCALE_NONE);
+  assert_unit (d, "price_hkd", "Price", "HKD", MC_SCALE_NONE);
+  assert_unit (d, "users_millions", "Users", NULL, MC_SCALE_MILLION);
+  assert_unit (d, "cap_usd_bn", "Cap", "USD", MC_SCALE_BILLION);
+  assert_unit (d, "rate_percent", "Rate", "percent", MC_SCALE_NONE);
+  assert_unit (d, "growth", "Growth", "percent", MC_SCALE_NONE);
+  g_assert_cmpfloat (mc_column_get_value (column (d, "growth"), 1), ==, 5);
+  /* Words that are not certainly units, and text columns, stay as
+   * written. */
+  assert_unit (d, "cost_adjusted", "Cost (adjusted)", NULL, MC_SCALE_NONE);
+  assert_unit (d, "length_m", "Length (m)", NULL, MC_SCALE_NONE);
+  assert_unit (d, "name_usd_m", "Name (USD m)", NULL, MC_SCALE_NONE);
+}
+
+/* A default chart doesn't put columns of very different sizes, or of
+ * different units, on one axis. */
+static void
+test_default_chart_magnitudes (void)
+{
+  static const char mixed[] =
+    "Region,Revenue (USD m),Customers,Cost (USD m)\n"
+    "Southeast Asia,1200,30,900\n"
+    "Europe,700,18,650\n"
+    "Mainland China,5100,,4000\n";
+  static const char similar[] = "Region,Revenue,Cost\nNorth,1200,900\nSouth,80,70\n";
+  g_autoptr(McDataset) d = load_csv_text (mixed, "longnames.csv");
+  g_autoptr(McDataset) s = load_csv_text (similar, "similar.csv");
+  const McChartSpec *chart = mc_dataset_get_chart (d, 0);
+
+  g_assert_cmpint (chart->type, ==, MC_CHART_BAR);
+  g_assert_cmpuint (g_strv_length (chart->y), ==, 2);
+  g_assert_cmpstr (chart->y[0], ==, "revenue_usd_m");
+  g_assert_cmpstr (chart->y[1], ==, "cost_usd_m");
+
+  chart = mc_dataset_get_chart (s, 0);
+  g_assert_cmpuint (g_strv_length (chart->y), ==, 2);
 }
 
 /* In memory */
@@ -803,6 +887,8 @@ main (int   argc,
   g_test_add_func ("/mc/loader/good/unknown-keys", test_good_unknown_keys);
   g_test_add_func ("/mc/loader/good/no-charts", test_good_no_charts);
   g_test_add_func ("/mc/loader/good/duplicate-headers", test_good_duplicate_headers);
+  g_test_add_func ("/mc/loader/header-units", test_header_units);
+  g_test_add_func ("/mc/loader/default-chart-magnitudes", test_default_chart_magnitudes);
   g_test_add_func ("/mc/loader/load-data", test_load_data);
   g_test_add_func ("/mc/loader/duplicate-keys", test_duplicate_keys);
   g_test_add_func ("/mc/loader/limit/json-size", test_limit_json_size);

@@ -620,6 +620,132 @@ dataset_id_from_name (const char *name)
   return g_steal_pointer (&id);
 }
 
+/* Units in plain CSV headers */
+
+typedef struct
+{
+  const char *word;
+  McScale     scale;
+  gboolean    alone;      /* a scale on its own, without a currency */
+} ScaleWord;
+
+/* "m" and "k" alone could be metres or kelvin: they count only after a
+ * currency, as in "(USD m)". */
+static const ScaleWord scale_words[] = {
+  { "k", MC_SCALE_THOUSAND, FALSE }, { "thousand", MC_SCALE_THOUSAND, TRUE },
+  { "thousands", MC_SCALE_THOUSAND, TRUE },
+  { "m", MC_SCALE_MILLION, FALSE }, { "mn", MC_SCALE_MILLION, TRUE },
+  { "mln", MC_SCALE_MILLION, TRUE }, { "million", MC_SCALE_MILLION, TRUE },
+  { "millions", MC_SCALE_MILLION, TRUE },
+  { "b", MC_SCALE_BILLION, FALSE }, { "bn", MC_SCALE_BILLION, TRUE },
+  { "billion", MC_SCALE_BILLION, TRUE }, { "billions", MC_SCALE_BILLION, TRUE },
+  { "tn", MC_SCALE_TRILLION, TRUE }, { "trillion", MC_SCALE_TRILLION, TRUE },
+  { "trillions", MC_SCALE_TRILLION, TRUE },
+};
+
+static gboolean
+is_currency_code (const char *word)
+{
+  return strlen (word) == 3 && g_ascii_isupper (word[0]) && g_ascii_isupper (word[1])
+         && g_ascii_isupper (word[2]);
+}
+
+static gboolean
+lookup_scale_word (const char *word,
+                   gboolean    after_currency,
+                   McScale    *scale)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (scale_words); i++)
+    if (g_ascii_strcasecmp (word, scale_words[i].word) == 0
+        && (after_currency || scale_words[i].alone))
+      {
+        *scale = scale_words[i].scale;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The unit in brackets at the end of a header: "%", "percent", a
+ * currency code ("HKD"), a scale word ("millions") or both ("USD m"). */
+static gboolean
+parse_unit_words (const char  *text,
+                  char       **unit,
+                  McScale     *scale)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", 0);
+  guint n = g_strv_length (words);
+
+  *unit = NULL;
+  *scale = MC_SCALE_NONE;
+  if (n == 1 && (strcmp (words[0], "%") == 0 || g_ascii_strcasecmp (words[0], "percent") == 0))
+    *unit = g_strdup ("percent");
+  else if (n == 1 && is_currency_code (words[0]))
+    *unit = g_strdup (words[0]);
+  else if (n == 1)
+    return lookup_scale_word (words[0], FALSE, scale);
+  else if (n == 2 && is_currency_code (words[0]) && lookup_scale_word (words[1], TRUE, scale))
+    *unit = g_strdup (words[0]);
+  return *unit != NULL;
+}
+
+/* Spreadsheets put the unit of a column in its header: "Revenue (USD
+ * m)" is the label "Revenue" with unit USD in millions, "Share (%)" a
+ * percentage. Only units read with certainty are taken; "Revenue
+ * (adjusted)" stays as it is. */
+static gboolean
+parse_header_unit (const char  *header,
+                   char       **label,
+                   char       **unit,
+                   McScale     *scale)
+{
+  g_autofree char *text = g_strstrip (g_strdup (header));
+  gsize length = strlen (text);
+  char *open = strrchr (text, '(');
+  g_autofree char *inside = NULL;
+
+  if (length == 0 || text[length - 1] != ')' || open == NULL || open == text)
+    return FALSE;
+  text[length - 1] = '\0';
+  inside = g_strstrip (g_strdup (open + 1));
+  *open = '\0';
+  g_strstrip (text);
+  if (*text == '\0' || !parse_unit_words (inside, unit, scale))
+    return FALSE;
+  *label = g_steal_pointer (&text);
+  return TRUE;
+}
+
+/* A number column takes its unit from its header, unless its values
+ * say otherwise ("17%" under "Revenue (USD m)"). */
+static McColumn *
+new_column (const char      *id,
+            const char      *header,
+            McColumnType     type,
+            const Inference *inference)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *unit = NULL;
+  McScale scale = MC_SCALE_NONE;
+  McColumn *column;
+
+  if (type != MC_COLUMN_NUMBER)
+    return mc_column_new (id, header, type);
+  if (!parse_header_unit (header, &label, &unit, &scale)
+      || (inference->percent && g_strcmp0 (unit, "percent") != 0))
+    {
+      g_clear_pointer (&label, g_free);
+      g_clear_pointer (&unit, g_free);
+      scale = MC_SCALE_NONE;
+    }
+  column = mc_column_new (id, label ? label : header, type);
+  if (inference->percent)
+    mc_column_set_unit (column, "percent");
+  else if (unit != NULL)
+    mc_column_set_unit (column, unit);
+  mc_column_set_scale (column, scale);
+  return column;
+}
+
 /* Unique, safe column ids from the header. */
 static void
 add_columns (CsvContext      *c,
@@ -633,17 +759,15 @@ add_columns (CsvContext      *c,
       g_autofree char *fallback = g_strdup_printf ("column_%u", i + 1);
       g_autofree char *base = mc_loader_make_id (labels[i], fallback);
       g_autofree char *id = g_strdup (base);
-      McColumn *column;
 
       for (guint n = 2; mc_dataset_get_column_index (dataset, id) >= 0; n++)
         {
           g_free (id);
           id = g_strdup_printf ("%s_%u", base, n);
         }
-      column = mc_column_new (id, labels[i], decide_type (&inferences[i], base));
-      if (mc_column_get_column_type (column) == MC_COLUMN_NUMBER && inferences[i].percent)
-        mc_column_set_unit (column, "percent");
-      mc_dataset_add_column (dataset, column);
+      mc_dataset_add_column (dataset, new_column (id, labels[i],
+                                                  decide_type (&inferences[i], base),
+                                                  &inferences[i]));
     }
 }
 

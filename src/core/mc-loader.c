@@ -908,6 +908,58 @@ column_ids (GPtrArray *columns,
   return ids;
 }
 
+/* Columns whose largest values differ more than this many times don't
+ * share a value axis: the smaller ones would be slivers. */
+#define MAX_MAGNITUDE_RATIO 20.0
+
+static double
+largest_magnitude (McColumn *column)
+{
+  guint n;
+  const double *values = mc_column_get_values (column, &n);
+  double largest = 0;
+
+  for (guint i = 0; i < n; i++)
+    if (isfinite (values[i]))
+      largest = MAX (largest, fabs (values[i]));
+  return largest;
+}
+
+/* Whether @a and @b can be read on one axis: the same unit and scale,
+ * and values of a similar size. */
+static gboolean
+columns_comparable (McColumn *a,
+                    McColumn *b)
+{
+  double ma = largest_magnitude (a), mb = largest_magnitude (b);
+
+  if (g_strcmp0 (mc_column_get_unit (a), mc_column_get_unit (b)) != 0
+      || mc_column_get_scale (a) != mc_column_get_scale (b))
+    return FALSE;
+  if (ma == 0 || mb == 0)
+    return TRUE;
+  return MAX (ma, mb) / MIN (ma, mb) <= MAX_MAGNITUDE_RATIO;
+}
+
+/* The number columns from @from on that a default chart shows with the
+ * one at @from. A designer would not put "Revenue (USD m)" and
+ * "Customers" on one axis: the second column, 200 times smaller, would
+ * be invisible, and one of them would be read in the other's unit. The
+ * others stay in the dataset for charts the user declares. */
+static void
+keep_comparable (GPtrArray *numbers,
+                 guint      from)
+{
+  McColumn *first;
+
+  if (from >= numbers->len)
+    return;
+  first = g_ptr_array_index (numbers, from);
+  for (guint i = numbers->len; i > from + 1; i--)
+    if (!columns_comparable (first, g_ptr_array_index (numbers, i - 1)))
+      g_ptr_array_remove_index (numbers, i - 1);
+}
+
 static McChartSpec *
 choose_chart (McDataset *dataset)
 {
@@ -930,6 +982,7 @@ choose_chart (McDataset *dataset)
     }
   if (numbers->len == 0 || (date == NULL && string == NULL && numbers->len < 2))
     return NULL;
+  keep_comparable (numbers, date == NULL && string == NULL ? 1 : 0);
 
   spec = mc_chart_spec_new ();
   spec->id = g_strdup ("chart");
@@ -963,7 +1016,9 @@ choose_chart (McDataset *dataset)
  * Adds the chart a dataset without declared charts gets: a line over the
  * first date column (one series per value of a string column for long
  * tables), else bars over the first string column, else a line over the
- * first number column. The value columns are the number columns, at most 6.
+ * first number column. The value columns are the number columns, at most 6,
+ * that can share an axis with the first: same unit, values at most 20
+ * times larger or smaller.
  */
 void
 mc_loader_add_default_chart (McDataset  *dataset,
