@@ -23,6 +23,9 @@
 /* Zoom steps of the keyboard and of one wheel click. */
 #define MC_ZOOM_STEP 1.5
 #define MC_WHEEL_ZOOM_STEP 1.2
+/* Lines of more rows than this are not dimmed on hover (see
+ * get_highlight()). */
+#define MC_MAX_DIMMED_ROWS 20000
 /* Zoomed in at most this many times over the whole x range. */
 #define MC_MAX_ZOOM 1000.0
 /* The value bubble: distance from the pointer, padding, corner radius. */
@@ -203,8 +206,9 @@ count_visible_series (McChart *chart)
 }
 
 /* Bars and slices dim all other marks; a line dims the other lines (its
- * point is marked on top), and a lone line needs no highlight at all,
- * which spares re-rendering long series while the pointer moves. */
+ * point is marked on top). A lone line needs no highlight at all, nor do
+ * long series: drawing half a million points again takes a quarter of a
+ * second, too slow to follow the pointer from line to line. */
 static void
 get_highlight (McChartView *self,
                int         *series,
@@ -218,7 +222,8 @@ get_highlight (McChartView *self,
       *series = self->item.series;
       *index = self->item.index;
     }
-  else if (count_visible_series (self->chart) > 1)
+  else if (count_visible_series (self->chart) > 1
+           && mc_dataset_get_n_rows (mc_chart_get_dataset (self->chart)) <= MC_MAX_DIMMED_ROWS)
     *series = self->item.series;
 }
 
