@@ -886,6 +886,139 @@ test_chart_hidden_series (void)
   g_assert_nonnull (find_box (chart, MC_TEXT_LEGEND, "Beta"));
 }
 
+/* Gaps in areas */
+
+/* Quarterly revenue with gaps, as in a held-out dataset: Cloud misses
+ * April, Commerce misses July. */
+static McDataset *
+gaps_dataset (void)
+{
+  McDataset *dataset = mc_dataset_new ("gaps");
+  McColumn *quarter = mc_column_new ("q", "Quarter", MC_COLUMN_DATE);
+  McColumn *cloud = mc_column_new ("a", "Cloud", MC_COLUMN_NUMBER);
+  McColumn *commerce = mc_column_new ("b", "Commerce", MC_COLUMN_NUMBER);
+  const double a[] = { 3.1, NAN, 3.4, 3.6, 3.9 };
+  const double b[] = { 10, 11, NAN, 12.5, 13 };
+
+  mc_dataset_set_source (dataset, "Test data", NULL, NULL);
+  mc_column_set_date_precision (quarter, MC_DATE_MONTH);
+  for (guint i = 0; i < G_N_ELEMENTS (a); i++)
+    {
+      mc_column_append_value (quarter, mc_days_from_ymd (2023 + i / 4, (i % 4) * 3 + 1, 1));
+      mc_column_append_value (cloud, a[i]);
+      mc_column_append_value (commerce, b[i]);
+    }
+  mc_dataset_add_column (dataset, quarter);
+  mc_dataset_add_column (dataset, cloud);
+  mc_dataset_add_column (dataset, commerce);
+  return dataset;
+}
+
+static gboolean
+pixel_is_background (cairo_surface_t *surface,
+                     McChart         *chart,
+                     double           days,
+                     double           value,
+                     double           dx)
+{
+  McRenderState *state = chart->state;
+  double x = mc_time_scale_map (&state->x_time, days) + dx;
+  double y = mc_linear_scale_map (&state->y[0], value);
+
+  return (pixel_at (surface, x, y) & 0xffffff) == 0xffffff;
+}
+
+/* Every present value of a stacked area shows, also where its
+ * neighbours are missing; a missing value is a gap, not a zero. */
+static void
+test_chart_area_gaps (void)
+{
+  g_autoptr(McDataset) dataset = gaps_dataset ();
+  g_autoptr(McChartSpec) spec = spec_new ("stacked", MC_CHART_AREA, "q", "a");
+  g_autoptr(McChart) chart = NULL;
+  double jan = mc_days_from_ymd (2023, 1, 1), apr = mc_days_from_ymd (2023, 4, 1);
+  double jul = mc_days_from_ymd (2023, 7, 1);
+  cairo_surface_t *surface;
+
+  g_strfreev (spec->y);
+  spec->y = g_strsplit ("a,b", ",", -1);
+  spec->stacked = TRUE;
+  chart = mc_chart_new (dataset, spec, NULL);
+  surface = render_image (chart, 800, 500, 1, FALSE);
+  check_layout (chart, 800, 500, "stacked gaps");
+  /* January has no neighbour in either layer: both show, stacked. */
+  g_assert_false (pixel_is_background (surface, chart, jan, 1.5, 1));
+  g_assert_false (pixel_is_background (surface, chart, jan, 3.1 + 8, 1));
+  /* April's Commerce stands on what is known below it. */
+  g_assert_false (pixel_is_background (surface, chart, apr, 5.5, 0));
+  g_assert_true (pixel_is_background (surface, chart, apr, 12, 0));
+  /* July has no Commerce: nothing over Cloud. */
+  g_assert_false (pixel_is_background (surface, chart, jul, 1.5, 1));
+  g_assert_true (pixel_is_background (surface, chart, jul, 8, 1));
+  cairo_surface_destroy (surface);
+
+  /* Unstacked and too long for markers, a lone point still shows. */
+  g_clear_object (&dataset);
+  dataset = mc_dataset_new ("long-gaps");
+  {
+    McColumn *quarter = mc_column_new ("q", "Quarter", MC_COLUMN_DATE);
+    McColumn *cloud = mc_column_new ("a", "Cloud", MC_COLUMN_NUMBER);
+
+    mc_column_set_date_precision (quarter, MC_DATE_MONTH);
+    for (guint i = 0; i < 24; i++)
+      {
+        mc_column_append_value (quarter, mc_days_from_ymd (2023 + i / 4, (i % 4) * 3 + 1, 1));
+        mc_column_append_value (cloud, i == 0 ? 3.1 : i == 1 ? NAN : 3 + i % 3);
+      }
+    mc_dataset_add_column (dataset, quarter);
+    mc_dataset_add_column (dataset, cloud);
+  }
+  g_strfreev (spec->y);
+  spec->y = g_strsplit ("a", ",", -1);
+  spec->stacked = FALSE;
+  g_clear_object (&chart);
+  chart = mc_chart_new (dataset, spec, NULL);
+  surface = render_image (chart, 800, 500, 1, FALSE);
+  g_assert_false (pixel_is_background (surface, chart, jan, 3.1, 1));
+  cairo_surface_destroy (surface);
+}
+
+/* A value axis always says what its numbers are. */
+static void
+test_chart_axis_titles (void)
+{
+  const char *names[] = { "North", "South" };
+  const double a[] = { 1200, 800 };
+  const double b[] = { 30, 12 };
+  g_autoptr(McDataset) prices = long_table ();
+  g_autoptr(McDataset) simple = simple_dataset (names, a, b, 2);
+  g_autoptr(McChartSpec) spec = spec_new ("prices", MC_CHART_LINE, "date", "price");
+  g_autoptr(McChartSpec) bars = spec_new ("bars", MC_CHART_BAR, "name", "a");
+  g_autoptr(McChart) chart = NULL;
+  McColumn *beta = mc_dataset_lookup_column (simple, "b");
+
+  /* The lines of a long table: the value column's label and unit. */
+  spec->series = g_strdup ("symbol");
+  chart = mc_chart_new (prices, spec, NULL);
+  render_layout (chart, 800, 500, FALSE);
+  g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, "Price (USD)"));
+  mc_column_set_unit (mc_dataset_lookup_column (prices, "price"), NULL);
+  render_layout (chart, 800, 500, FALSE);
+  g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, "Price"));
+
+  /* Two columns in one unit: the unit; in different units: both. */
+  g_strfreev (bars->y);
+  bars->y = g_strsplit ("a,b", ",", -1);
+  g_clear_object (&chart);
+  chart = mc_chart_new (simple, bars, NULL);
+  render_layout (chart, 800, 500, FALSE);
+  g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, "USD bn"));
+  mc_column_set_unit (beta, NULL);
+  mc_column_set_scale (beta, MC_SCALE_NONE);
+  render_layout (chart, 800, 500, FALSE);
+  g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, "Alpha (USD bn), Beta"));
+}
+
 static void
 test_chart_describe (void)
 {
@@ -1224,6 +1357,8 @@ main (int   argc,
   g_test_add_func ("/mc/chart/highlight", test_chart_highlight);
   g_test_add_func ("/mc/chart/highlight-rows", test_chart_highlight_rows);
   g_test_add_func ("/mc/chart/hidden-series", test_chart_hidden_series);
+  g_test_add_func ("/mc/chart/area-gaps", test_chart_area_gaps);
+  g_test_add_func ("/mc/chart/axis-titles", test_chart_axis_titles);
   g_test_add_func ("/mc/chart/describe", test_chart_describe);
   g_test_add_func ("/mc/chart/decimate-run", test_chart_decimate_run);
   g_test_add_func ("/mc/chart/decimation-pixels", test_chart_decimation_pixels);

@@ -611,17 +611,23 @@ first_visible_series (Bars *b)
   return mc_chart_get_series_data (b->chart, b->n_visible ? b->visible[0] : 0);
 }
 
-/* The axis title: "Revenue (USD bn)" for one series, the unit for
- * several. NULL if there is nothing to say. */
+/* The axis title of the visible series (see mc_render_axis_title()):
+ * "Revenue (USD bn)" for one, the unit for several in one unit. NULL if
+ * there is nothing to say. */
 static PangoLayout *
 axis_title_layout (Bars         *b,
                    const McRect *area,
                    double       *height)
 {
   McRender *r = b->r;
-  g_autofree char *text = mc_render_axis_title (r, first_visible_series (b),
-                                                mc_chart_get_n_series (b->chart) == 1);
+  g_autofree McSeries **series = g_new (McSeries *, b->n_visible + 1);
+  g_autofree char *text = NULL;
   double w;
+
+  series[0] = first_visible_series (b);
+  for (guint i = 0; i < b->n_visible; i++)
+    series[i] = mc_chart_get_series_data (b->chart, b->visible[i]);
+  text = mc_render_axis_title (r, series, MAX (1, b->n_visible));
 
   *height = 0;
   if (text == NULL)
@@ -905,20 +911,25 @@ render_horizontal (Bars   *b,
 {
   McRender *r = b->r;
 
+  double h, w = 0;
+  g_autoptr(PangoLayout) title = NULL;
+
   b->label_column = category_column_width (b, area);
   b->value_labels = b->value_labels && horizontal_has_room_for_labels (b, area);
-  if (!b->value_labels)
+  /* The title names the measure even where value labels carry the unit:
+   * over the axis, on the right; without one, over the start of the
+   * bars, as a column heading. */
+  title = axis_title_layout (b, area, &h);
+  if (title)
     {
-      /* With an axis, its title goes above the bars, on the right. */
-      double h;
-      g_autoptr(PangoLayout) title = axis_title_layout (b, area, &h);
+      double x = area->x + area->width;
 
-      show_axis_title (b, title, area->x + area->width, area->y, TRUE);
-      if (title)
-        {
-          area->y += h + 2 * r->unit;
-          area->height -= h + 2 * r->unit;
-        }
+      mc_render_layout_size (title, &w, &h);
+      if (b->value_labels && area->x + b->label_column + 2 * r->unit + w <= x)
+        x = area->x + b->label_column + 2 * r->unit + w;
+      show_axis_title (b, title, x, area->y, TRUE);
+      area->y += h + 2 * r->unit;
+      area->height -= h + 2 * r->unit;
     }
   layout_horizontal (b, area);
   if (!b->value_labels)

@@ -298,20 +298,97 @@ mc_render_legend (McRender     *r,
 
 /* Value axes */
 
-char *
-mc_render_axis_title (McRender       *r,
-                      const McSeries *series,
-                      gboolean        with_name)
+static char *
+measure_with_unit (const char     *measure,
+                   const McColumn *column)
 {
-  g_autofree char *unit = mc_format_unit (series->column);
+  g_autofree char *unit = mc_format_unit (column);
 
-  if (!with_name)
-    return g_steal_pointer (&unit);
   if (unit == NULL)
-    return g_strdup (series->name);
+    return g_strdup (measure);
   /* Translators: an axis title: the measure and its unit, as in
    * "Revenue (USD bn)" */
-  return g_strdup_printf (_("%s (%s)"), series->name, unit);
+  return g_strdup_printf (_("%s (%s)"), measure, unit);
+}
+
+/* Whether all @series show the values of one column (a long table split
+ * by its series column), or all have the same unit. */
+static gboolean
+series_share_column (McSeries * const *series,
+                     guint             n_series)
+{
+  for (guint i = 1; i < n_series; i++)
+    if (series[i]->column != series[0]->column)
+      return FALSE;
+  return TRUE;
+}
+
+static char *
+series_common_unit (McSeries * const *series,
+                    guint             n_series)
+{
+  g_autofree char *unit = mc_format_unit (series[0]->column);
+
+  for (guint i = 1; i < n_series && unit != NULL; i++)
+    {
+      g_autofree char *other = mc_format_unit (series[i]->column);
+
+      if (g_strcmp0 (unit, other) != 0)
+        g_clear_pointer (&unit, g_free);
+    }
+  return g_steal_pointer (&unit);
+}
+
+/**
+ * mc_render_axis_title:
+ * @series: the visible series the axis measures
+ *
+ * What the numbers of a value axis are, so that none is read in the
+ * wrong unit: for one series its name and unit, "Revenue (USD bn)", or
+ * the name alone; for the series of one column (one line per ticker of
+ * a long table) the column's label and unit, "close"; for columns in one
+ * unit the unit, "USD bn", since the legend names the series; for columns
+ * in different units or none, each label with its unit, "Revenue (USD m),
+ * Customers".
+ *
+ * Returns: (nullable): the title
+ */
+char *
+mc_render_axis_title (McRender         *r,
+                      McSeries * const *series,
+                      guint             n_series)
+{
+  g_autofree char *unit = NULL;
+  GString *text;
+
+  if (n_series == 0)
+    return NULL;
+  if (n_series == 1)
+    return measure_with_unit (series[0]->name, series[0]->column);
+  if (series_share_column (series, n_series))
+    return measure_with_unit (mc_column_get_label (series[0]->column), series[0]->column);
+  unit = series_common_unit (series, n_series);
+  if (unit != NULL)
+    return g_steal_pointer (&unit);
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < n_series; i++)
+    {
+      g_autofree char *measure = NULL;
+      gboolean repeated = FALSE;
+
+      for (guint j = 0; j < i && !repeated; j++)
+        repeated = series[j]->column == series[i]->column;
+      if (repeated)
+        continue;
+      measure = measure_with_unit (mc_column_get_label (series[i]->column), series[i]->column);
+      if (text->len > 0)
+        /* Translators: separates the measures named in an axis title,
+         * as in "Revenue (USD m), Customers" */
+        g_string_append (text, _(", "));
+      g_string_append (text, measure);
+    }
+  return g_string_free (text, FALSE);
 }
 
 void

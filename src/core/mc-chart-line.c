@@ -100,22 +100,56 @@ series_aligned (Lines *l)
   return TRUE;
 }
 
+/* Stacking with gaps. A missing value is a gap in its own layer, never a
+ * zero, and it never hides the values above it: at each point a layer
+ * stands on the sum of the layers below it that are present there, and
+ * spans its own value. So that a stack missing a layer is not read as a
+ * complete one, two neighbouring points of a layer are joined only when
+ * the same layers are present below both; otherwise the band breaks, and
+ * a point left without a neighbour is drawn as a thin column. */
+static double
+stack_base (Lines *l,
+            guint  visible_index,
+            guint  point)
+{
+  double total = 0;
+
+  for (guint i = 0; i < visible_index; i++)
+    {
+      double v = mc_series_get_y (series_at (l, i), point);
+
+      if (!isnan (v))
+        total += v;
+    }
+  return total;
+}
+
+/* The top of a layer at @point; NAN where its own value is missing. */
 static double
 stacked_value (Lines *l,
                guint  visible_index,
                guint  point)
 {
-  double total = 0;
+  double v = mc_series_get_y (series_at (l, visible_index), point);
 
-  for (guint i = 0; i <= visible_index; i++)
+  return isnan (v) ? NAN : stack_base (l, visible_index, point) + v;
+}
+
+/* Whether a layer's points @a and @b stand on the same layers. */
+static gboolean
+same_layers_below (Lines *l,
+                   guint  visible_index,
+                   guint  a,
+                   guint  b)
+{
+  for (guint i = 0; i < visible_index; i++)
     {
-      double v = mc_series_get_y (series_at (l, i), point);
+      McSeries *below = series_at (l, i);
 
-      if (isnan (v))
-        return NAN;
-      total += v;
+      if (isnan (mc_series_get_y (below, a)) != isnan (mc_series_get_y (below, b)))
+        return FALSE;
     }
-  return total;
+  return TRUE;
 }
 
 static void
@@ -346,13 +380,14 @@ axis_title_layout (Lines  *l,
                    guint   axis,
                    double  max_width)
 {
-  guint count;
-  McSeries *series = axis_series (l, axis, &count);
+  g_autofree McSeries **series = g_new (McSeries *, l->n_visible + 1);
   g_autofree char *text = NULL;
+  guint count = 0;
 
-  if (series == NULL)
-    return NULL;
-  text = mc_render_axis_title (l->r, series, count == 1);
+  for (guint i = 0; i < l->n_visible; i++)
+    if (series_at (l, i)->axis == axis)
+      series[count++] = series_at (l, i);
+  text = mc_render_axis_title (l->r, series, count);
   if (text == NULL)
     return NULL;
   return mc_render_layout (l->r, text, MC_FONT_BODY, max_width, 1);
@@ -690,7 +725,7 @@ base_y (Lines *l,
   double base = CLAMP (0, scale->min, scale->max);
 
   if (l->stacked && visible_index > 0)
-    base = stacked_value (l, visible_index - 1, point);
+    base = stack_base (l, visible_index, point);
   return mc_linear_scale_map (scale, base);
 }
 
@@ -805,6 +840,37 @@ segment_dashed (const McSeries *series,
   return mc_series_is_estimate (series, i) || mc_series_is_estimate (series, i + 1);
 }
 
+/* An area point with no neighbour to join has no width to fill: a thin
+ * column from its base to its value, capped with the line, keeps it in
+ * sight without inventing a slope. */
+static void
+draw_lone_column (Lines         *l,
+                  guint          visible_index,
+                  guint          point,
+                  const McColor *stroke,
+                  const McColor *fill)
+{
+  cairo_t *cr = l->r->cr;
+  McSeries *series = series_at (l, visible_index);
+  double x = map_x (l, mc_series_get_x (series, point));
+  double top = point_y (l, visible_index, point);
+  double base = base_y (l, visible_index, point);
+  double width = MAX (3 * l->r->line, 1.5 * l->r->unit);
+
+  if (l->x_kind == MC_X_CATEGORY)
+    width = MIN (width, l->band * 0.5);
+  cairo_rectangle (cr, x - width / 2, MIN (top, base), width, fabs (base - top));
+  cairo_set_source_rgba (cr, fill->red, fill->green, fill->blue,
+                         l->stacked ? MC_STACKED_AREA_ALPHA : MC_AREA_ALPHA);
+  cairo_fill (cr);
+  cairo_new_path (cr);
+  cairo_move_to (cr, x - width / 2, top);
+  cairo_line_to (cr, x + width / 2, top);
+  mc_render_set_color (l->r, stroke);
+  cairo_set_line_width (cr, 2 * l->r->line);
+  cairo_stroke (cr);
+}
+
 /* One run of points between gaps: areas fill it, and segments that touch
  * an estimate are dashed. */
 static void
@@ -834,7 +900,9 @@ draw_run (Lines         *l,
       stroke_path (l, l->points, stroke, dashed);
       i = j;
     }
-  if (end - start == 1 && !l->area)
+  if (end - start == 1 && l->area)
+    draw_lone_column (l, visible_index, start, stroke, fill);
+  else if (end - start == 1)
     {
       /* A lone point between gaps would vanish: mark it. */
       cairo_arc (l->r->cr, map_x (l, mc_series_get_x (series, start)),
@@ -858,7 +926,8 @@ draw_series (Lines *l,
   cairo_save (l->r->cr);
   cairo_set_line_join (l->r->cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (l->r->cr, CAIRO_LINE_CAP_ROUND);
-  /* Missing values (and stacked points with a missing layer) are gaps. */
+  /* Missing values are gaps; stacked layers also break where the layers
+   * under them change (see stack_base()). */
   while (start < n)
     {
       guint end;
@@ -866,7 +935,9 @@ draw_series (Lines *l,
       while (start < n && isnan (point_y (l, visible_index, start)))
         start++;
       end = start;
-      while (end < n && !isnan (point_y (l, visible_index, end)))
+      while (end < n && !isnan (point_y (l, visible_index, end))
+             && (end == start || !l->stacked
+                 || same_layers_below (l, visible_index, end - 1, end)))
         end++;
       if (end > start)
         draw_run (l, visible_index, start, end, &stroke, &fill);

@@ -250,8 +250,8 @@ void           mc_render_dim                 (McRender         *r,
 void           mc_render_add_mark            (McRender         *r,
                                               const McMark     *mark);
 char          *mc_render_axis_title          (McRender         *r,
-                                              const McSeries   *series,
-                                              gboolean          with_name);
+                                              McSeries * const *series,
+                                              guint             n_series);
 void           mc_render_value_grid          (McRender         *r,
                                               const McLinearScale *scale,
                                               const McRect     *plot,
