@@ -23,35 +23,6 @@ struct _McApplication
 
 G_DEFINE_FINAL_TYPE (McApplication, mc_application, ADW_TYPE_APPLICATION)
 
-static const GOptionEntry option_entries[] = {
-  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Show the version and exit"), NULL },
-  { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Check dataset files (JSON or CSV) and print a summary of each"), NULL },
-  { "list", 'l', 0, G_OPTION_ARG_NONE, NULL,
-    N_("List the bundled datasets and their charts"), NULL },
-  { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Export a chart to FILE; its extension chooses PNG, SVG or PDF"), N_("FILE") },
-  { "export-all", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Export every chart of the dataset into DIRECTORY"), N_("DIRECTORY") },
-  { "dataset", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Dataset to export: the id of a bundled dataset or a file (default: the first "
-       "bundled dataset)"), N_("ID|FILE") },
-  { "chart", 'c', 0, G_OPTION_ARG_STRING, NULL,
-    N_("Chart to export (default: the dataset’s first)"), N_("ID") },
-  { "size", 's', 0, G_OPTION_ARG_STRING, NULL,
-    N_("Size of the exported chart (default: 800x500)"), N_("WIDTHxHEIGHT") },
-  { "scale", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Pixel density of PNG exports, e.g. 2 for high-resolution screens"), N_("N") },
-  { "theme", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Colours of the exported chart: light or dark (default: light)"), N_("THEME") },
-  { "transparent", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Export without a background"), NULL },
-  { "format", 'f', 0, G_OPTION_ARG_STRING, NULL,
-    N_("File format of --export-all: png, svg or pdf (default: png)"), N_("FORMAT") },
-  { NULL }
-};
-
 static McWindow *
 mc_application_get_main_window (McApplication *self)
 {
@@ -251,7 +222,7 @@ mc_application_class_init (McApplicationClass *klass)
 static void
 mc_application_init (McApplication *self)
 {
-  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_add_main_option_entries (G_APPLICATION (self), mc_cli_get_option_entries ());
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Opens dataset files (JSON or CSV) in Market "

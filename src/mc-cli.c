@@ -18,6 +18,47 @@
 
 G_DEFINE_QUARK (mc-cli-error-quark, mc_cli_error)
 
+static const GOptionEntry option_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"), NULL },
+  { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check dataset files (JSON or CSV) and print a summary of each"), NULL },
+  { "list", 'l', 0, G_OPTION_ARG_NONE, NULL,
+    N_("List the bundled datasets and their charts"), NULL },
+  { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export a chart to FILE; its extension chooses PNG, SVG or PDF"), N_("FILE") },
+  { "export-all", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export every chart of the dataset into DIRECTORY"), N_("DIRECTORY") },
+  { "dataset", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Dataset to export: the id of a bundled dataset or a file (default: the first "
+       "bundled dataset)"), N_("ID|FILE") },
+  { "chart", 'c', 0, G_OPTION_ARG_STRING, NULL,
+    N_("Chart to export (default: the dataset’s first)"), N_("ID") },
+  { "size", 's', 0, G_OPTION_ARG_STRING, NULL,
+    N_("Size of the exported chart (default: 800x500)"), N_("WIDTHxHEIGHT") },
+  { "scale", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Pixel density of PNG exports, e.g. 2 for high-resolution screens"), N_("N") },
+  { "theme", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Colours of the exported chart: light or dark (default: light)"), N_("THEME") },
+  { "transparent", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Export without a background"), NULL },
+  { "format", 'f', 0, G_OPTION_ARG_STRING, NULL,
+    N_("File format of --export-all: png, svg or pdf (default: png)"), N_("FORMAT") },
+  { NULL }
+};
+
+/**
+ * mc_cli_get_option_entries:
+ *
+ * Returns: the options of the command line modes, without their
+ *   arg_data: the application's GVariantDict or mc_cli_main() fills them
+ */
+const GOptionEntry *
+mc_cli_get_option_entries (void)
+{
+  return option_entries;
+}
+
 static int
 exit_status_for_error (const GError *error)
 {
@@ -826,4 +867,145 @@ mc_cli_run (const McCliOptions *options)
     return mc_cli_export_all (options->export_dir, &options->export_args);
 
   return -1;
+}
+
+/* The command line parsed by the program itself, before any GTK is
+ * loaded. */
+
+typedef struct
+{
+  gboolean  version;
+  gboolean  check;
+  gboolean  list;
+  gboolean  transparent;
+  char     *export_file;
+  char     *export_dir;
+  char     *dataset;
+  char     *chart;
+  char     *size;
+  char     *scale;
+  char     *theme;
+  char     *format;
+} ParsedOptions;
+
+static void
+parsed_options_clear (ParsedOptions *parsed)
+{
+  g_free (parsed->export_file);
+  g_free (parsed->export_dir);
+  g_free (parsed->dataset);
+  g_free (parsed->chart);
+  g_free (parsed->size);
+  g_free (parsed->scale);
+  g_free (parsed->theme);
+  g_free (parsed->format);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ParsedOptions, parsed_options_clear)
+
+static gpointer
+option_target (ParsedOptions *parsed,
+               const char    *name)
+{
+  static const struct
+  {
+    const char *name;
+    gsize       offset;
+  } targets[] = {
+    { "version", G_STRUCT_OFFSET (ParsedOptions, version) },
+    { "check", G_STRUCT_OFFSET (ParsedOptions, check) },
+    { "list", G_STRUCT_OFFSET (ParsedOptions, list) },
+    { "export", G_STRUCT_OFFSET (ParsedOptions, export_file) },
+    { "export-all", G_STRUCT_OFFSET (ParsedOptions, export_dir) },
+    { "dataset", G_STRUCT_OFFSET (ParsedOptions, dataset) },
+    { "chart", G_STRUCT_OFFSET (ParsedOptions, chart) },
+    { "size", G_STRUCT_OFFSET (ParsedOptions, size) },
+    { "scale", G_STRUCT_OFFSET (ParsedOptions, scale) },
+    { "theme", G_STRUCT_OFFSET (ParsedOptions, theme) },
+    { "transparent", G_STRUCT_OFFSET (ParsedOptions, transparent) },
+    { "format", G_STRUCT_OFFSET (ParsedOptions, format) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    if (g_str_equal (targets[i].name, name))
+      return G_STRUCT_MEMBER_P (parsed, targets[i].offset);
+
+  return NULL;
+}
+
+static gboolean
+parse_options (ParsedOptions   *parsed,
+               char          ***args)
+{
+  GOptionEntry entries[G_N_ELEMENTS (option_entries)];
+  g_autoptr(GOptionContext) context = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (option_entries); i++)
+    {
+      entries[i] = option_entries[i];
+      if (entries[i].long_name == NULL)
+        continue;
+      entries[i].arg_data = option_target (parsed, entries[i].long_name);
+      g_return_val_if_fail (entries[i].arg_data != NULL, FALSE);
+    }
+
+  /* --help and everything this context does not know are left to the
+   * application, which reports them as it always has. */
+  context = g_option_context_new (NULL);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  return g_option_context_parse_strv (context, args, NULL);
+}
+
+/**
+ * mc_cli_main:
+ * @argc: the program's argument count
+ * @argv: its arguments
+ *
+ * Runs the command line mode that @argv asks for, with the very options
+ * the application has (mc_cli_get_option_entries()), so that exports,
+ * checks and lists need no GTK at all.
+ *
+ * Returns: the exit status, or -1 when the application should handle the
+ *   command line: to open the window, or for --help and for options this
+ *   parser does not know
+ */
+int
+mc_cli_main (int    argc,
+             char **argv)
+{
+  g_auto(ParsedOptions) parsed = { 0 };
+  g_auto(GStrv) args = NULL;
+  McCliOptions cli = { 0 };
+
+  g_return_val_if_fail (argc >= 1 && argv != NULL, -1);
+
+  if (g_get_prgname () == NULL)
+    {
+      g_autofree char *name = g_path_get_basename (argv[0]);
+
+      g_set_prgname (name);
+    }
+
+  args = g_strdupv (argv);
+  if (!parse_options (&parsed, &args))
+    return -1;
+
+  cli.version = parsed.version;
+  cli.check = parsed.check;
+  cli.list = parsed.list;
+  cli.export_file = parsed.export_file;
+  cli.export_dir = parsed.export_dir;
+  cli.export_args.dataset = parsed.dataset;
+  cli.export_args.chart = parsed.chart;
+  cli.export_args.size = parsed.size;
+  cli.export_args.scale = parsed.scale;
+  cli.export_args.theme = parsed.theme;
+  cli.export_args.format = parsed.format;
+  cli.export_args.transparent = parsed.transparent;
+  if (args[0] != NULL)
+    cli.files = (const char * const *) &args[1];
+
+  return mc_cli_run (&cli);
 }

@@ -51,6 +51,14 @@ typedef struct
 
 GQuark    mc_cli_error_quark      (void);
 
+/* The options of the command line modes, for GApplication. */
+const GOptionEntry *mc_cli_get_option_entries (void);
+
+/* Parses the command line itself and runs the mode it asks for; -1 when
+ * the application should take it (the window, --help, unknown options). */
+int       mc_cli_main             (int                    argc,
+                                   char                 **argv);
+
 /* Runs the mode @options asks for and returns its exit status, or -1 when
  * no command line mode was asked for (then the window should open, with
  * the files if any). Output goes to stdout, messages to stderr. */
