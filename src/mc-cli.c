@@ -15,6 +15,7 @@
 #include "mc-dataset.h"
 #include "mc-export.h"
 #include "mc-loader.h"
+#include "mc-timing.h"
 
 G_DEFINE_QUARK (mc-cli-error-quark, mc_cli_error)
 
@@ -588,6 +589,7 @@ export_one (McDataset              *dataset,
   g_autofree char *display_name = NULL;
 
   chart = mc_chart_new (dataset, spec, &local_error);
+  mc_timing_mark ("prepare");
   if (chart == NULL)
     {
       g_set_error (error, MC_CLI_ERROR, MC_CLI_ERROR_FAILED,
@@ -624,7 +626,9 @@ export_chart (const char             *output,
       !build_export_options (args, &options, error))
     return FALSE;
 
+  mc_timing_start ();
   dataset = resolve_dataset (args->dataset, error);
+  mc_timing_mark ("load");
   if (dataset == NULL)
     return FALSE;
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "mc-png.h"
+#include "mc-timing.h"
 
 /* cairo image surfaces are limited to 32767 pixels a side; the pixel
  * count is limited further so that an export can't exhaust memory. */
@@ -209,6 +210,7 @@ render_png (McChart               *chart,
     {
       cairo_surface_set_device_scale (surface, options->scale, options->scale);
       draw_chart (chart, surface, options);
+      mc_timing_mark ("render");
       status = cairo_surface_status (surface);
     }
   if (status == CAIRO_STATUS_SUCCESS)
@@ -229,6 +231,7 @@ render_vector (McChart               *chart,
   if (status == CAIRO_STATUS_SUCCESS)
     {
       draw_chart (chart, surface, options);
+      mc_timing_mark ("render");
       cairo_surface_finish (surface);
       status = cairo_surface_status (surface);
     }
@@ -449,5 +452,6 @@ mc_export_chart (McChart                *chart,
         g_file_delete (temporary, NULL, NULL);
       prefix_error (error, file);
     }
+  mc_timing_mark ("write");
   return ok;
 }
