@@ -7,4 +7,6 @@ cd "$(dirname "$0")/.."
 build-aux/install-deps.sh
 [ -f _build/build.ninja ] || meson setup _build
 ninja -C _build
+# The settings schema compiled in the build, until the app is installed.
+export GSETTINGS_SCHEMA_DIR="$PWD/_build/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
 exec _build/src/market-charts "$@"

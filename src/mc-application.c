@@ -239,6 +239,43 @@ mc_application_init (McApplication *self)
                                                   "--dataset sales.json --format pdf\n"));
 }
 
+GSettings *
+mc_application_create_settings (void)
+{
+  /* The schema id is the same for the Devel profile (see data/meson.build). */
+  static const char schema_id[] = "io.github.marketcharts.MarketCharts";
+  static const char * const keys[] = {
+    "window-width", "window-height", "window-maximized", "last-dataset", "recent-files",
+    "export-format", "export-width", "export-height", "export-scale", "export-theme",
+    "export-transparent",
+  };
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, schema_id, TRUE);
+
+  if (schema == NULL)
+    {
+      g_debug ("The settings schema %s is not installed: settings are not kept", schema_id);
+      return NULL;
+    }
+
+  /* GSettings aborts on a key its schema lacks: an older installed
+   * schema is as good as none. */
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      if (!g_settings_schema_has_key (schema, keys[i]))
+        {
+          g_debug ("The installed settings schema has no key “%s”: settings are not kept",
+                   keys[i]);
+          return NULL;
+        }
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
 McApplication *
 mc_application_new (void)
 {

@@ -1,38 +1,276 @@
 /* mc-window.c: the main window, a sidebar of datasets and the selected one
  *
+ * The layout, the datasets and their charts live here; what the actions
+ * do with files, the clipboard and the printer is in mc-window-actions.c.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include "mc-window.h"
+#include "mc-window-private.h"
 
 #include <glib/gi18n.h>
 
+#include "mc-application.h"
 #include "mc-bundled.h"
+#include "mc-chart-view.h"
 #include "mc-dataset-row.h"
 #include "mc-format.h"
-#include "mc-loader.h"
 #include "mc-table-view.h"
 
-struct _McWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  GListStore           *datasets;
-  GCancellable         *cancellable;
-
-  GtkStack             *content_stack;
-  GtkLabel             *description_label;
-  AdwStatusPage        *empty_page;
-  GtkSingleSelection   *selection;
-  GtkListView          *sidebar_list;
-  GtkLabel             *source_label;
-  McTableView          *table_view;
-  GtkLabel             *title_label;
-  AdwToastOverlay      *toast_overlay;
-};
+/* Below this width the sidebar folds away and shows instead of the
+ * content when asked for; content narrower than SWITCHER_WIDTH moves the
+ * Chart / Table switcher from the header bar to the bottom. */
+#define FOLD_WIDTH      720
+#define SWITCHER_WIDTH  520
 
 G_DEFINE_FINAL_TYPE (McWindow, mc_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SHOW_SIDEBAR,
+  PROP_VISION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Layout */
+
+static void
+mc_window_update_layout (McWindow *self)
+{
+  gboolean sidebar = self->show_sidebar;
+  gboolean content = !self->folded || !sidebar;
+
+  gtk_widget_set_visible (self->sidebar, sidebar);
+  gtk_widget_set_visible (self->content, content);
+
+  /* Window buttons go to whichever header bar is at that end. */
+  adw_header_bar_set_show_end_title_buttons (self->sidebar_header, !content);
+  adw_header_bar_set_show_start_title_buttons (self->content_header, !sidebar);
+  gtk_widget_set_visible (self->sidebar_close_button, !content);
+
+  gtk_stack_set_visible_child_name (self->title_stack, self->compact ? "title" : "switcher");
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, self->compact);
+}
+
+static void
+set_folded (McWindow *self,
+            gboolean  folded)
+{
+  if (folded == self->folded)
+    return;
+
+  self->folded = folded;
+  if (folded && self->show_sidebar)
+    {
+      self->sidebar_folded_away = TRUE;
+      mc_window_set_show_sidebar (self, FALSE);
+    }
+  else if (!folded && self->sidebar_folded_away)
+    {
+      self->sidebar_folded_away = FALSE;
+      mc_window_set_show_sidebar (self, TRUE);
+    }
+}
+
+static gboolean
+update_layout_idle_cb (gpointer user_data)
+{
+  McWindow *self = MC_WINDOW (user_data);
+
+  self->layout_idle_id = 0;
+
+  set_folded (self, gtk_widget_get_width (GTK_WIDGET (self->toast_overlay)) < FOLD_WIDTH);
+  self->compact = gtk_widget_get_visible (self->content) &&
+                  gtk_widget_get_width (self->content) < SWITCHER_WIDTH;
+  mc_window_update_layout (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Before the first allocation, from the size the window will have: a
+ * window that starts narrow must not measure the wide layout first, or it
+ * would never get narrower than that. */
+static void
+init_layout (McWindow *self)
+{
+  int width;
+  int height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  set_folded (self, width < FOLD_WIDTH);
+  if (self->show_sidebar)
+    width -= gtk_paned_get_position (self->paned);
+  self->compact = width < SWITCHER_WIDTH;
+  mc_window_update_layout (self);
+}
+
+/* Widths are known only once allocated; the layout changes in an idle
+ * right after, since widgets may not be shown or hidden while the window
+ * allocates them. */
+static void
+mc_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  McWindow *self = MC_WINDOW (widget);
+  int overlay_width;
+  gboolean compact;
+
+  GTK_WIDGET_CLASS (mc_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  overlay_width = gtk_widget_get_width (GTK_WIDGET (self->toast_overlay));
+  compact = gtk_widget_get_visible (self->content) &&
+            gtk_widget_get_width (self->content) < SWITCHER_WIDTH;
+
+  if (self->layout_idle_id == 0 &&
+      ((overlay_width < FOLD_WIDTH) != self->folded || compact != self->compact))
+    self->layout_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_layout_idle_cb,
+                                            self, NULL);
+}
+
+gboolean
+mc_window_get_show_sidebar (McWindow *self)
+{
+  g_return_val_if_fail (MC_IS_WINDOW (self), FALSE);
+
+  return self->show_sidebar;
+}
+
+void
+mc_window_set_show_sidebar (McWindow *self,
+                            gboolean  show_sidebar)
+{
+  g_return_if_fail (MC_IS_WINDOW (self));
+
+  show_sidebar = !!show_sidebar;
+  if (show_sidebar == self->show_sidebar)
+    return;
+
+  self->show_sidebar = show_sidebar;
+  if (!self->folded)
+    self->sidebar_folded_away = FALSE;
+  mc_window_update_layout (self);
+
+  /* Folded, the sidebar replaces the content: the focus goes with it. */
+  if (self->folded && show_sidebar)
+    gtk_widget_grab_focus (GTK_WIDGET (self->sidebar_list));
+  else if (self->folded)
+    gtk_widget_child_focus (self->content, GTK_DIR_TAB_FORWARD);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDEBAR]);
+}
+
+/* Picking a dataset in the folded sidebar shows it. */
+static void
+hide_folded_sidebar (McWindow *self)
+{
+  if (self->folded && self->show_sidebar)
+    mc_window_set_show_sidebar (self, FALSE);
+}
+
+static void
+on_sidebar_list_activate_cb (McWindow *self,
+                             guint     position)
+{
+  hide_folded_sidebar (self);
+}
+
+static void
+on_sidebar_click_released_cb (GtkGestureClick *gesture,
+                              int              n_press,
+                              double           x,
+                              double           y,
+                              McWindow        *self)
+{
+  hide_folded_sidebar (self);
+}
+
+/* The sidebar rows: a dataset, and a close button for opened ones. */
+
+static void
+on_close_button_clicked_cb (GtkButton   *button,
+                            GtkListItem *list_item)
+{
+  McWindow *self = MC_WINDOW (gtk_widget_get_root (GTK_WIDGET (button)));
+  McDataset *dataset = gtk_list_item_get_item (list_item);
+
+  if (dataset != NULL)
+    mc_window_close_dataset (self, dataset);
+}
+
+static void
+on_factory_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *row = mc_dataset_row_new ();
+  GtkWidget *button = gtk_button_new_from_icon_name ("window-close-symbolic");
+
+  gtk_widget_set_hexpand (row, TRUE);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "circular");
+  gtk_widget_set_tooltip_text (button, _("Close Dataset"));
+  g_signal_connect (button, "clicked", G_CALLBACK (on_close_button_clicked_cb), list_item);
+
+  gtk_box_append (GTK_BOX (box), row);
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+on_factory_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    gpointer                  user_data)
+{
+  McDataset *dataset = gtk_list_item_get_item (list_item);
+  GtkWidget *row = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
+  GtkWidget *button = gtk_widget_get_next_sibling (row);
+  g_autofree char *label = NULL;
+
+  mc_dataset_row_set_dataset (MC_DATASET_ROW (row), dataset);
+  gtk_widget_set_visible (button, !mc_dataset_get_bundled (dataset));
+
+  /* Translators: the close button of a dataset in the sidebar */
+  label = g_strdup_printf (_("Close “%s”"), mc_dataset_get_title (dataset));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+static void
+on_factory_unbind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item,
+                      gpointer                  user_data)
+{
+  GtkWidget *row = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
+
+  mc_dataset_row_set_dataset (MC_DATASET_ROW (row), NULL);
+}
+
+static void
+mc_window_setup_sidebar (McWindow *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), NULL);
+  gtk_list_view_set_factory (self->sidebar_list, factory);
+
+  /* The rows select on press; a click that ends on a row has picked it. */
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "released", G_CALLBACK (on_sidebar_click_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->sidebar_list), GTK_EVENT_CONTROLLER (click));
+}
+
+/* The selected dataset */
 
 static void
 set_label_text (GtkLabel   *label,
@@ -90,36 +328,183 @@ dup_source_markup (McDataset *dataset)
 }
 
 static void
+show_chart_status (McWindow   *self,
+                   const char *title,
+                   const char *description)
+{
+  adw_status_page_set_title (self->chart_status, title);
+  adw_status_page_set_description (self->chart_status, description);
+  gtk_stack_set_visible_child_name (self->chart_stack, "status");
+}
+
+static void
+set_chart (McWindow *self,
+           McChart  *chart)
+{
+  g_set_object (&self->chart, chart);
+  g_object_set (self->chart_view, "chart", chart, NULL);
+  mc_window_update_actions (self);
+}
+
+static void
+show_chart (McWindow *self,
+            guint     index)
+{
+  McDataset *dataset = self->shown_dataset;
+  g_autoptr(McChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (dataset == NULL || index >= mc_dataset_get_n_charts (dataset))
+    {
+      set_chart (self, NULL);
+      show_chart_status (self, _("No Charts"),
+                         _("This dataset does not describe any chart. Its data is in the table."));
+      return;
+    }
+
+  chart = mc_chart_new (dataset, mc_dataset_get_chart (dataset, index), &error);
+  if (chart == NULL)
+    {
+      set_chart (self, NULL);
+      show_chart_status (self, _("Cannot Draw This Chart"), error->message);
+      return;
+    }
+
+  set_chart (self, chart);
+  gtk_stack_set_visible_child_name (self->chart_stack, "chart");
+}
+
+static const char *
+get_chart_title (const McChartSpec *spec)
+{
+  return spec->title != NULL && spec->title[0] != '\0' ? spec->title : spec->id;
+}
+
+/* A reloaded dataset keeps showing the chart it showed, by id. */
+static guint
+find_chart_to_show (McDataset  *dataset,
+                    const char *previous_id)
+{
+  guint n_charts = mc_dataset_get_n_charts (dataset);
+
+  for (guint i = 0; previous_id != NULL && i < n_charts; i++)
+    {
+      if (g_strcmp0 (mc_dataset_get_chart (dataset, i)->id, previous_id) == 0)
+        return i;
+    }
+
+  return 0;
+}
+
+static void
+show_charts (McWindow   *self,
+             McDataset  *dataset,
+             const char *previous_id)
+{
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  guint n_charts = mc_dataset_get_n_charts (dataset);
+  guint index = find_chart_to_show (dataset, previous_id);
+
+  for (guint i = 0; i < n_charts; i++)
+    gtk_string_list_append (titles, get_chart_title (mc_dataset_get_chart (dataset, i)));
+
+  self->updating_charts = TRUE;
+  gtk_drop_down_set_model (self->chart_dropdown, G_LIST_MODEL (titles));
+  gtk_drop_down_set_selected (self->chart_dropdown, index);
+  self->updating_charts = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->chart_dropdown), n_charts > 1);
+
+  show_chart (self, index);
+}
+
+static void
+on_chart_dropdown_selected_cb (McWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->chart_dropdown);
+
+  if (!self->updating_charts && selected != GTK_INVALID_LIST_POSITION)
+    show_chart (self, selected);
+}
+
+static gboolean
+is_same_file (McDataset *a,
+              McDataset *b)
+{
+  GFile *file_a = a != NULL ? mc_dataset_get_file (a) : NULL;
+  GFile *file_b = b != NULL ? mc_dataset_get_file (b) : NULL;
+
+  return file_a != NULL && file_b != NULL && g_file_equal (file_a, file_b);
+}
+
+static void
+show_dataset_details (McWindow  *self,
+                      McDataset *dataset)
+{
+  g_autofree char *source = dup_source_markup (dataset);
+
+  set_label_text (self->title_label, mc_dataset_get_title (dataset));
+  set_label_text (self->description_label, mc_dataset_get_description (dataset));
+  gtk_label_set_markup (self->source_label, source != NULL ? source : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->source_label), source != NULL);
+
+  gtk_window_set_title (GTK_WINDOW (self), mc_dataset_get_title (dataset));
+  adw_window_title_set_title (self->window_title, mc_dataset_get_title (dataset));
+}
+
+static void
 mc_window_show_dataset (McWindow  *self,
                         McDataset *dataset)
 {
-  g_autofree char *source = NULL;
+  g_autofree char *previous_chart = NULL;
+
+  if (is_same_file (self->shown_dataset, dataset) && self->chart != NULL)
+    previous_chart = g_strdup (mc_chart_get_spec (self->chart)->id);
+  g_set_object (&self->shown_dataset, dataset);
 
   mc_table_view_set_dataset (self->table_view, dataset);
 
   if (dataset == NULL)
     {
+      set_chart (self, NULL);
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
       gtk_window_set_title (GTK_WINDOW (self), _("Market Charts"));
+      adw_window_title_set_title (self->window_title, _("Market Charts"));
       return;
     }
 
-  set_label_text (self->title_label, mc_dataset_get_title (dataset));
-  set_label_text (self->description_label, mc_dataset_get_description (dataset));
-
-  source = dup_source_markup (dataset);
-  gtk_label_set_markup (self->source_label, source != NULL ? source : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->source_label), source != NULL);
-
-  gtk_window_set_title (GTK_WINDOW (self), mc_dataset_get_title (dataset));
+  show_dataset_details (self, dataset);
+  show_charts (self, dataset, previous_chart);
   gtk_stack_set_visible_child_name (self->content_stack, "dataset");
 }
 
 static void
 on_selection_selected_item_cb (McWindow *self)
 {
-  mc_window_show_dataset (self, mc_window_get_selected_dataset (self));
+  McDataset *dataset = mc_window_get_selected_dataset (self);
+
+  mc_window_show_dataset (self, dataset);
+  mc_window_update_actions (self);
+  mc_window_remember_selection (self, dataset);
+
+  /* Picked before the recent files were back: that choice stands. */
+  if (!self->restoring)
+    g_clear_pointer (&self->pending_selection, g_free);
 }
+
+void
+mc_window_update_actions (McWindow *self)
+{
+  McDataset *dataset = mc_window_get_selected_dataset (self);
+  gboolean has_chart = self->chart != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_chart);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy", has_chart);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_chart);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-dataset",
+                                 dataset != NULL && !mc_dataset_get_bundled (dataset));
+}
+
+/* The datasets */
 
 static void
 mc_window_load_bundled (McWindow *self)
@@ -138,10 +523,18 @@ mc_window_load_bundled (McWindow *self)
   g_list_store_splice (self->datasets, 0, 0, bundled->pdata, bundled->len);
 }
 
-static gboolean
-find_dataset_for_file (McWindow *self,
-                       GFile    *file,
-                       guint    *position)
+gboolean
+mc_window_find_dataset (McWindow  *self,
+                        McDataset *dataset,
+                        guint     *position)
+{
+  return g_list_store_find (self->datasets, dataset, position);
+}
+
+gboolean
+mc_window_find_file (McWindow *self,
+                     GFile    *file,
+                     guint    *position)
 {
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->datasets));
 
@@ -161,56 +554,233 @@ find_dataset_for_file (McWindow *self,
   return FALSE;
 }
 
-static void
-show_open_error (McWindow     *self,
-                 GFile        *file,
-                 const GError *error)
+/* Puts @dataset in the sidebar at @position, or in place of the dataset
+ * of the same file; returns where it went. */
+guint
+mc_window_insert_dataset (McWindow  *self,
+                          McDataset *dataset,
+                          guint      position)
 {
-  g_autofree char *basename = g_file_get_basename (file);
-  GtkWidget *dialog;
+  GFile *file = mc_dataset_get_file (dataset);
+  guint selected = gtk_single_selection_get_selected (self->selection);
+  guint existing;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, error->message);
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
-                                     _("Could Not Open “%s”"), basename);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (file == NULL || !mc_window_find_file (self, file, &existing))
+    {
+      g_list_store_insert (self->datasets, position, dataset);
+      return position;
+    }
+
+  g_list_store_splice (self->datasets, existing, 1, (gpointer *) &dataset, 1);
+  if (existing == selected)
+    gtk_single_selection_set_selected (self->selection, existing);
+
+  return existing;
 }
 
-static void
-load_file_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+void
+mc_window_close_dataset (McWindow  *self,
+                         McDataset *dataset)
 {
-  GFile *file = task_data;
-  GError *error = NULL;
-  McDataset *dataset;
+  GFile *file = mc_dataset_get_file (dataset);
+  guint position;
 
-  dataset = mc_loader_load_file (file, cancellable, &error);
-  if (dataset == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, dataset, g_object_unref);
-}
-
-static void
-on_file_loaded_cb (GObject      *source_object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  McWindow *self = MC_WINDOW (source_object);
-  GFile *file = g_task_get_task_data (G_TASK (result));
-  g_autoptr(McDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
-
-  dataset = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (mc_dataset_get_bundled (dataset) || !mc_window_find_dataset (self, dataset, &position))
     return;
 
-  if (dataset == NULL)
-    show_open_error (self, file, error);
+  if (file != NULL)
+    {
+      mc_window_unwatch_file (self, file);
+      mc_window_forget_recent_file (self, file);
+    }
+
+  g_list_store_remove (self->datasets, position);
+  if (position > 0)
+    gtk_single_selection_set_selected (self->selection, position - 1);
+}
+
+/* Messages */
+
+/* Toast titles are one line; a loader's message names the file and the
+ * line:column, so it gets a label of its own that wraps. */
+void
+mc_window_show_error (McWindow   *self,
+                      const char *heading,
+                      const char *message)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *heading_label = gtk_label_new (heading);
+  GtkWidget *message_label = gtk_label_new (message);
+  AdwToast *toast = adw_toast_new (heading);
+
+  gtk_label_set_xalign (GTK_LABEL (heading_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading_label), TRUE);
+  gtk_widget_add_css_class (heading_label, "heading");
+  gtk_label_set_xalign (GTK_LABEL (message_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (message_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (message_label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (message_label), 60);
+  gtk_box_append (GTK_BOX (box), heading_label);
+  gtk_box_append (GTK_BOX (box), message_label);
+
+  adw_toast_set_custom_title (toast, box);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+mc_window_show_message (McWindow   *self,
+                        const char *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, 3);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Settings */
+
+static void
+restore_window_size (McWindow *self)
+{
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+save_window_size (McWindow *self)
+{
+  int width;
+  int height;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  /* The size of the window before it was maximised. */
+  if (width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", MAX (width, 360));
+      g_settings_set_int (self->settings, "window-height", MAX (height, 294));
+    }
+  g_settings_apply (self->settings);
+}
+
+/* The last dataset: a bundled one by id, an opened file by URI. */
+void
+mc_window_remember_selection (McWindow  *self,
+                              McDataset *dataset)
+{
+  g_autofree char *value = NULL;
+  GFile *file;
+
+  if (self->settings == NULL || self->restoring || dataset == NULL)
+    return;
+
+  file = mc_dataset_get_file (dataset);
+  if (mc_dataset_get_bundled (dataset))
+    value = g_strdup (mc_dataset_get_id (dataset));
+  else if (file != NULL)
+    value = g_file_get_uri (file);
   else
-    mc_window_add_dataset (self, dataset);
+    value = g_strdup ("");
+
+  g_settings_set_string (self->settings, "last-dataset", value);
+}
+
+gboolean
+mc_window_select_remembered (McWindow   *self,
+                             const char *value)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->datasets));
+
+  for (guint i = 0; value != NULL && value[0] != '\0' && i < n_items; i++)
+    {
+      g_autoptr(McDataset) dataset = g_list_model_get_item (G_LIST_MODEL (self->datasets), i);
+      GFile *file = mc_dataset_get_file (dataset);
+      g_autofree char *uri = file != NULL ? g_file_get_uri (file) : NULL;
+
+      if ((mc_dataset_get_bundled (dataset) &&
+           g_strcmp0 (mc_dataset_get_id (dataset), value) == 0) ||
+          (!mc_dataset_get_bundled (dataset) && g_strcmp0 (uri, value) == 0))
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Colour vision */
+
+McVision
+mc_window_get_vision (McWindow *self)
+{
+  g_return_val_if_fail (MC_IS_WINDOW (self), MC_VISION_NORMAL);
+
+  return self->vision;
+}
+
+void
+mc_window_set_vision (McWindow *self,
+                      McVision  vision)
+{
+  g_return_if_fail (MC_IS_WINDOW (self));
+
+  if (vision == self->vision)
+    return;
+
+  self->vision = vision;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISION]);
+}
+
+static void
+fill_vision_menu (McWindow *self)
+{
+  GEnumClass *enum_class = g_type_class_ref (MC_TYPE_VISION);
+
+  for (guint i = 0; i < enum_class->n_values; i++)
+    {
+      const GEnumValue *value = &enum_class->values[i];
+      g_autoptr(GMenuItem) item = g_menu_item_new (mc_vision_get_label (value->value), NULL);
+
+      g_menu_item_set_action_and_target (item, "win.vision", "s", value->value_nick);
+      g_menu_append_item (self->vision_section, item);
+    }
+
+  g_type_class_unref (enum_class);
+}
+
+/* The chart view */
+
+static void
+mc_window_setup_chart_view (McWindow *self)
+{
+  self->chart_view = mc_chart_view_new ();
+  adw_bin_set_child (self->chart_bin, self->chart_view);
+  g_object_bind_property (self, "vision", self->chart_view, "vision", G_BINDING_SYNC_CREATE);
+}
+
+/* Class */
+
+static gboolean
+mc_window_close_request (GtkWindow *window)
+{
+  save_window_size (MC_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (mc_window_parent_class)->close_request (window);
 }
 
 static void
@@ -219,11 +789,63 @@ mc_window_dispose (GObject *object)
   McWindow *self = MC_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->layout_idle_id, g_source_remove);
+  g_clear_pointer (&self->watches, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_WINDOW);
+  g_clear_object (&self->chart);
+  g_clear_object (&self->shown_dataset);
   g_clear_object (&self->datasets);
+  g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->pending_selection, g_free);
 
   G_OBJECT_CLASS (mc_window_parent_class)->dispose (object);
+}
+
+static void
+mc_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  McWindow *self = MC_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_SIDEBAR:
+      g_value_set_boolean (value, mc_window_get_show_sidebar (self));
+      break;
+
+    case PROP_VISION:
+      g_value_set_enum (value, mc_window_get_vision (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mc_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  McWindow *self = MC_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_SIDEBAR:
+      mc_window_set_show_sidebar (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_VISION:
+      mc_window_set_vision (self, g_value_get_enum (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -231,36 +853,111 @@ mc_window_class_init (McWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = mc_window_dispose;
+  object_class->get_property = mc_window_get_property;
+  object_class->set_property = mc_window_set_property;
+  widget_class->size_allocate = mc_window_size_allocate;
+  window_class->close_request = mc_window_close_request;
 
-  g_type_ensure (MC_TYPE_DATASET_ROW);
+  properties[PROP_SHOW_SIDEBAR] =
+    g_param_spec_boolean ("show-sidebar", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_VISION] =
+    g_param_spec_enum ("vision", NULL, NULL,
+                       MC_TYPE_VISION, MC_VISION_NORMAL,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   g_type_ensure (MC_TYPE_TABLE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, McWindow, chart_bin);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, chart_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, chart_stack);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, chart_status);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, McWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, McWindow, description_label);
   gtk_widget_class_bind_template_child (widget_class, McWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, McWindow, selection);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar_close_button);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar_header);
   gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, McWindow, source_label);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, McWindow, table_view);
   gtk_widget_class_bind_template_child (widget_class, McWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, title_stack);
   gtk_widget_class_bind_template_child (widget_class, McWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, vision_section);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, window_title);
+  gtk_widget_class_bind_template_callback (widget_class, on_chart_dropdown_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_selection_selected_item_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_activate_cb);
+
+  gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
+  gtk_widget_class_install_property_action (widget_class, "win.vision", "vision");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
+
+  mc_window_class_init_actions (widget_class);
+}
+
+/* Tests and the uninstalled program have no GtkApplication to add the
+ * icons of the resources to the theme. */
+static void
+add_resource_icons (McWindow *self)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
+  g_auto(GStrv) paths = gtk_icon_theme_get_resource_path (theme);
+
+  if (paths == NULL || !g_strv_contains ((const char * const *) paths, RESOURCE_PATH "/icons"))
+    gtk_icon_theme_add_resource_path (theme, RESOURCE_PATH "/icons");
 }
 
 static void
 mc_window_init (McWindow *self)
 {
+  g_autofree char *last_dataset = NULL;
+
+  self->show_sidebar = TRUE;
+  self->vision = MC_VISION_NORMAL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  add_resource_icons (self);
   self->cancellable = g_cancellable_new ();
   self->datasets = g_list_store_new (MC_TYPE_DATASET);
+  self->settings = mc_application_create_settings ();
+  self->watches = g_hash_table_new_full (g_file_hash, (GEqualFunc) g_file_equal,
+                                         NULL, (GDestroyNotify) mc_window_watch_free);
+
+  mc_window_setup_sidebar (self);
+  mc_window_setup_chart_view (self);
+  mc_window_init_actions (self);
+  fill_vision_menu (self);
+  restore_window_size (self);
 
   mc_window_load_bundled (self);
+  self->restoring = TRUE;
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->datasets));
+  if (self->settings != NULL)
+    last_dataset = g_settings_get_string (self->settings, "last-dataset");
+  /* An opened file is selected once the recent files are back. */
+  if (!mc_window_select_remembered (self, last_dataset) && last_dataset != NULL)
+    self->pending_selection = g_strdup (last_dataset);
+  self->restoring = FALSE;
   mc_window_show_dataset (self, mc_window_get_selected_dataset (self));
+  mc_window_update_actions (self);
+  init_layout (self);
+
+  mc_window_restore_recent_files (self, last_dataset);
 }
 
 McWindow *
@@ -299,51 +996,35 @@ mc_window_select_dataset (McWindow *self,
   gtk_single_selection_set_selected (self->selection, position);
 }
 
+McChart *
+mc_window_get_chart (McWindow *self)
+{
+  g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
+
+  return self->chart;
+}
+
+void
+mc_window_select_chart (McWindow *self,
+                        guint     index)
+{
+  g_return_if_fail (MC_IS_WINDOW (self));
+  g_return_if_fail (self->shown_dataset != NULL);
+  g_return_if_fail (index < mc_dataset_get_n_charts (self->shown_dataset));
+
+  gtk_drop_down_set_selected (self->chart_dropdown, index);
+}
+
 void
 mc_window_add_dataset (McWindow  *self,
                        McDataset *dataset)
 {
-  GFile *file;
   guint position;
 
   g_return_if_fail (MC_IS_WINDOW (self));
   g_return_if_fail (MC_IS_DATASET (dataset));
 
-  file = mc_dataset_get_file (dataset);
-  if (file != NULL && find_dataset_for_file (self, file, &position))
-    {
-      g_autofree char *basename = g_file_get_basename (file);
-      g_autofree char *escaped = g_markup_escape_text (basename, -1);
-      AdwToast *toast;
-
-      g_list_store_splice (self->datasets, position, 1, (gpointer *) &dataset, 1);
-
-      /* Toast titles are markup. Translators: shown when a file already in
-       * the sidebar is opened again */
-      toast = adw_toast_new_format (_("“%s” reloaded"), escaped);
-      adw_toast_set_timeout (toast, 3);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
-  else
-    {
-      position = g_list_model_get_n_items (G_LIST_MODEL (self->datasets));
-      g_list_store_append (self->datasets, dataset);
-    }
-
+  position = mc_window_insert_dataset (self, dataset,
+                                       g_list_model_get_n_items (G_LIST_MODEL (self->datasets)));
   gtk_single_selection_set_selected (self->selection, position);
-}
-
-void
-mc_window_open_file (McWindow *self,
-                     GFile    *file)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (MC_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (self, self->cancellable, on_file_loaded_cb, NULL);
-  g_task_set_source_tag (task, mc_window_open_file);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, load_file_thread);
 }

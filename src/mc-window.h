@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "mc-chart.h"
 #include "mc-dataset.h"
 
 G_BEGIN_DECLS
@@ -13,22 +14,34 @@ G_BEGIN_DECLS
 #define MC_TYPE_WINDOW (mc_window_get_type ())
 G_DECLARE_FINAL_TYPE (McWindow, mc_window, MC, WINDOW, AdwApplicationWindow)
 
-McWindow    *mc_window_new                   (GtkApplication *application);
+McWindow           *mc_window_new                    (GtkApplication *application);
 
-/* The datasets in the sidebar: the bundled ones, then the opened files. */
-GListModel  *mc_window_get_datasets          (McWindow       *self);
-McDataset   *mc_window_get_selected_dataset  (McWindow       *self);
-void         mc_window_select_dataset        (McWindow       *self,
-                                              guint           position);
+/* The datasets in the sidebar: the bundled ones, then the opened files
+ * and pasted tables. */
+GListModel         *mc_window_get_datasets           (McWindow       *self);
+McDataset          *mc_window_get_selected_dataset   (McWindow       *self);
+void                mc_window_select_dataset         (McWindow       *self,
+                                                      guint           position);
+
+/* The chart on the chart page, or NULL when the selected dataset has none
+ * or it cannot be drawn. */
+McChart            *mc_window_get_chart              (McWindow       *self);
+void                mc_window_select_chart           (McWindow       *self,
+                                                      guint           index);
 
 /* Adds @dataset to the sidebar and selects it; a dataset loaded from the
  * same file as one already listed replaces it. */
-void         mc_window_add_dataset           (McWindow       *self,
-                                              McDataset      *dataset);
+void                mc_window_add_dataset            (McWindow       *self,
+                                                      McDataset      *dataset);
 
-/* Loads @file in a thread, then adds it; a file that cannot be loaded is
- * reported in a dialog. */
-void         mc_window_open_file             (McWindow       *self,
-                                              GFile          *file);
+/* Loads @file in a thread, then adds it, watches it for changes and
+ * remembers it among the recent files. A file that cannot be loaded is
+ * reported in a toast, and the window stays as it was. */
+void                mc_window_open_file              (McWindow       *self,
+                                                      GFile          *file);
+
+/* A print operation for the current chart, fitted to the page; NULL when
+ * no chart is shown. */
+GtkPrintOperation  *mc_window_create_print_operation (McWindow       *self);
 
 G_END_DECLS

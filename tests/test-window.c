@@ -1,4 +1,5 @@
-/* test-window.c: the main window, its sidebar and the table view
+/* test-window.c: the main window: sidebar, charts and table, files,
+ * errors, export, clipboard, printing and settings
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,9 +8,14 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
+#include "mc-application.h"
+#include "mc-chart-interact.h"
+#include "mc-chart-view.h"
 #include "mc-dataset-row.h"
+#include "mc-export-dialog.h"
 #include "mc-table-view.h"
 #include "mc-window.h"
 
@@ -108,8 +114,60 @@ assert_label (GtkWidget  *root,
     g_error ("No visible label “%s”", text);
 }
 
+static GtkWidget *
+find_label_containing (GtkWidget  *root,
+                       const char *fragment)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_labels (root, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+
+      if (strstr (gtk_label_get_text (label), fragment) != NULL)
+        return GTK_WIDGET (label);
+    }
+
+  return NULL;
+}
+
+static gboolean
+keep_awake_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @condition holds, for at most five seconds. */
+#define WAIT_FOR(condition)                                                   \
+  G_STMT_START {                                                              \
+    gint64 deadline_ = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;          \
+    guint tick_ = g_timeout_add (10, keep_awake_cb, NULL);                    \
+    while (!(condition) && g_get_monotonic_time () < deadline_)               \
+      g_main_context_iteration (NULL, TRUE);                                  \
+    g_source_remove (tick_);                                                  \
+    if (!(condition))                                                         \
+      g_error ("Timed out waiting for %s", #condition);                      \
+  } G_STMT_END
+
+/* Every test starts from the defaults (the memory backend keeps values for
+ * the whole run). */
+static void
+reset_settings (void)
+{
+  g_autoptr(GSettings) settings = mc_application_create_settings ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_assert_nonnull (settings);
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+}
+
 static McWindow *
-create_window (void)
+present_window (void)
 {
   McWindow *window = mc_window_new (NULL);
 
@@ -117,6 +175,14 @@ create_window (void)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   return window;
+}
+
+static McWindow *
+create_window (void)
+{
+  reset_settings ();
+
+  return present_window ();
 }
 
 static void
@@ -150,6 +216,7 @@ menu_has_action (GMenuModel *menu,
     {
       g_autofree char *name = NULL;
       g_autoptr(GMenuModel) section = NULL;
+      g_autoptr(GMenuModel) submenu = NULL;
 
       if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
           g_strcmp0 (name, action) == 0)
@@ -158,9 +225,80 @@ menu_has_action (GMenuModel *menu,
       section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
       if (section != NULL && menu_has_action (section, action))
         return TRUE;
+      submenu = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SUBMENU);
+      if (submenu != NULL && menu_has_action (submenu, action))
+        return TRUE;
     }
 
   return FALSE;
+}
+
+static void
+activate (McWindow   *window,
+          const char *action,
+          const char *format_string,
+          ...)
+{
+  GVariant *parameter = NULL;
+  va_list args;
+
+  if (format_string != NULL)
+    {
+      va_start (args, format_string);
+      parameter = g_variant_new_va (format_string, NULL, &args);
+      va_end (args);
+    }
+
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
+}
+
+static guint
+count_visible (GtkWidget *widget,
+               GType      type)
+{
+  guint count = 0;
+
+  if (!gtk_widget_get_visible (widget))
+    return 0;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    count++;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count += count_visible (child, type);
+
+  return count;
+}
+
+static McChartView *
+get_chart_view (McWindow *window)
+{
+  GtkWidget *view = find_widget (GTK_WIDGET (window), MC_TYPE_CHART_VIEW);
+
+  g_assert_nonnull (view);
+  return MC_CHART_VIEW (view);
+}
+
+static GtkDropDown *
+get_chart_switcher (McWindow *window)
+{
+  GtkWidget *dropdown = find_widget (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN);
+
+  g_assert_nonnull (dropdown);
+  return GTK_DROP_DOWN (dropdown);
+}
+
+static GtkWidget *
+show_table (McWindow *window)
+{
+  GtkWidget *table = find_widget (GTK_WIDGET (window), MC_TYPE_TABLE_VIEW);
+
+  activate (window, "win.show-view", "s", "table");
+  gtk_test_widget_wait_for_draw (table);
+  g_assert_true (gtk_widget_get_mapped (table));
+
+  return table;
 }
 
 static GtkWidget *
@@ -170,9 +308,7 @@ show_dataset (McWindow   *window,
   GtkWidget *table;
 
   mc_window_select_dataset (window, find_dataset (window, id));
-  table = find_widget (GTK_WIDGET (window), MC_TYPE_TABLE_VIEW);
-  g_assert_nonnull (table);
-  gtk_test_widget_wait_for_draw (table);
+  table = show_table (window);
 
   g_assert_cmpstr (mc_dataset_get_id (mc_window_get_selected_dataset (window)), ==, id);
   g_assert_true (mc_table_view_get_dataset (MC_TABLE_VIEW (table)) ==
@@ -180,6 +316,15 @@ show_dataset (McWindow   *window,
 
   return table;
 }
+
+static char *
+test_file (const char *folder,
+           const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", folder, name, NULL);
+}
+
+/* The sidebar */
 
 static void
 test_window_sidebar (void)
@@ -215,6 +360,9 @@ test_window_sidebar (void)
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        titles[0]);
 
+  /* Bundled datasets cannot be closed: no close buttons on their rows. */
+  g_assert_cmpuint (count_visible (sidebar, GTK_TYPE_BUTTON), ==, 0);
+
   destroy_window (window);
 }
 
@@ -229,6 +377,123 @@ test_window_first_selected (void)
   g_assert_true (mc_table_view_get_dataset (MC_TABLE_VIEW (content)) == first);
   assert_label (GTK_WIDGET (window), mc_dataset_get_description (first));
   g_assert_nonnull (find_label_with_prefix (GTK_WIDGET (window), "Source: 1950.ai"));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, mc_dataset_get_title (first));
+
+  /* The chart page shows first. */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (get_chart_view (window))));
+  g_assert_false (gtk_widget_get_mapped (content));
+
+  destroy_window (window);
+}
+
+/* Each bundled dataset lists its charts in the switcher, and the chart
+ * view shows the one picked. */
+static void
+test_window_charts (void)
+{
+  McWindow *window = create_window ();
+  GListModel *datasets = mc_window_get_datasets (window);
+  McChartView *view = get_chart_view (window);
+  GtkDropDown *switcher = get_chart_switcher (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (datasets); i++)
+    {
+      g_autoptr(McDataset) dataset = g_list_model_get_item (datasets, i);
+      guint n_charts = mc_dataset_get_n_charts (dataset);
+      GListModel *titles;
+
+      mc_window_select_dataset (window, i);
+      titles = gtk_drop_down_get_model (switcher);
+      g_assert_cmpuint (n_charts, >, 1);
+      g_assert_cmpuint (g_list_model_get_n_items (titles), ==, n_charts);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (switcher)));
+
+      for (guint c = 0; c < n_charts; c++)
+        {
+          const McChartSpec *spec = mc_dataset_get_chart (dataset, c);
+          McChart *chart;
+
+          g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (titles), c), ==,
+                           spec->title);
+          mc_window_select_chart (window, c);
+          gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+
+          chart = mc_chart_view_get_chart (view);
+          g_assert_nonnull (chart);
+          g_assert_true (chart == mc_window_get_chart (window));
+          g_assert_true (mc_chart_get_dataset (chart) == dataset);
+          g_assert_cmpstr (mc_chart_get_spec (chart)->id, ==, spec->id);
+          g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+        }
+    }
+
+  destroy_window (window);
+}
+
+static void
+test_window_chart_and_table (void)
+{
+  McWindow *window = create_window ();
+  McChartView *view = get_chart_view (window);
+  GtkWidget *table;
+
+  mc_window_select_dataset (window, find_dataset (window, "alibaba-cloud-revenue"));
+  table = show_table (window);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  assert_label (table, "9.2");
+
+  activate (window, "win.show-view", "s", "chart");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_false (gtk_widget_get_mapped (table));
+
+  /* The page stays when another dataset is picked. */
+  show_table (window);
+  mc_window_select_dataset (window, find_dataset (window, "cloud-investment"));
+  gtk_test_widget_wait_for_draw (table);
+  g_assert_true (gtk_widget_get_mapped (table));
+  assert_label (table, "Tencent Cloud");
+
+  destroy_window (window);
+}
+
+/* A point on a bar, picked through the window, reads the bar's value. */
+static void
+test_window_hit_bar (void)
+{
+  McWindow *window = create_window ();
+  McChartView *view = get_chart_view (window);
+  g_auto(McChartHit) hit = { 0 };
+  McChartItem item;
+  McChart *chart;
+  GtkWidget *picked;
+  double wx, wy, vx, vy;
+
+  mc_window_select_dataset (window, find_dataset (window, "alibaba-cloud-revenue"));
+  mc_window_select_chart (window, 0);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+  chart = mc_window_get_chart (window);
+  g_assert_cmpstr (mc_chart_get_spec (chart)->id, ==, "revenue");
+
+  /* The bar of the first row (2021, USD 9.2 bn), a little below its top. */
+  g_assert_true (mc_chart_item_first (chart, &item));
+  while (item.index != 0)
+    g_assert_true (mc_chart_item_move (chart, &item, MC_CHART_MOVE_NEXT));
+
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (view), GTK_WIDGET (window),
+                                                   item.x, item.y, &wx, &wy));
+  picked = gtk_widget_pick (GTK_WIDGET (window), wx, wy, GTK_PICK_DEFAULT);
+  g_assert_nonnull (picked);
+  g_assert_true (picked == GTK_WIDGET (view) || gtk_widget_is_ancestor (picked, GTK_WIDGET (view)));
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (window), GTK_WIDGET (view),
+                                                   wx, wy, &vx, &vy));
+
+  g_assert_true (mc_chart_view_get_hit_at (view, vx, vy, &hit));
+  g_assert_cmpint (hit.kind, ==, MC_CHART_HIT_MARK);
+  g_assert_cmpuint (hit.index, ==, 0);
+  g_assert_cmpstr (hit.label, ==, "2021");
+  g_assert_cmpfloat_with_epsilon (hit.raw_value, 9.2, 1e-9);
+  g_assert_nonnull (strstr (hit.value, "9.2"));
 
   destroy_window (window);
 }
@@ -310,21 +575,27 @@ test_window_switch_datasets (void)
   destroy_window (window);
 }
 
-/* The primary menu offers the shortcuts, About and Quit. */
+/* Menus, shortcuts and resources */
+
 static void
 test_window_primary_menu (void)
 {
+  static const char * const actions[] = {
+    "win.open", "win.paste", "win.close-dataset", "win.export", "win.copy", "win.print",
+    "win.show-sidebar", "win.vision", "win.show-help-overlay", "app.about", "app.quit",
+  };
   McWindow *window = create_window ();
   GtkWidget *button = find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
   GMenuModel *menu;
 
   g_assert_nonnull (button);
+  /* A primary menu button opens with F10. */
   g_assert_true (gtk_menu_button_get_primary (GTK_MENU_BUTTON (button)));
   menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
   g_assert_nonnull (menu);
-  g_assert_true (menu_has_action (menu, "app.about"));
-  g_assert_true (menu_has_action (menu, "app.quit"));
-  g_assert_true (menu_has_action (menu, "win.show-help-overlay"));
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    if (!menu_has_action (menu, actions[i]))
+      g_error ("The primary menu has no %s", actions[i]);
 
   destroy_window (window);
 }
@@ -337,6 +608,8 @@ test_window_resources (void)
     RESOURCE_PATH "/style.css",
     RESOURCE_PATH "/gtk/help-overlay.ui",
     RESOURCE_PATH "/icons/scalable/apps/io.github.marketcharts.MarketCharts.svg",
+    RESOURCE_PATH "/icons/scalable/actions/mc-chart-symbolic.svg",
+    RESOURCE_PATH "/icons/scalable/actions/mc-export-symbolic.svg",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
@@ -350,23 +623,126 @@ test_window_resources (void)
 }
 
 static void
+collect_accelerators (GtkWidget  *widget,
+                      GHashTable *accelerators)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      if (accelerator != NULL)
+        g_hash_table_add (accelerators, g_steal_pointer (&accelerator));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_accelerators (child, accelerators);
+}
+
+/* The shortcuts window lists every shortcut the window and the chart
+ * view answer to. */
+static void
+test_window_shortcuts (void)
+{
+  static const char * const expected[] = {
+    "<Control>o", "<Control>v", "<Control>w", "<Control>e", "<Control>c", "<Control>p",
+    "F9", "F10", "<Control>question", "<Control>q", "plus", "minus", "0", "Left Right",
+  };
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH
+                                                                 "/gtk/help-overlay.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GHashTable) accelerators = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                              g_free, NULL);
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  collect_accelerators (overlay, accelerators);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    if (!g_hash_table_contains (accelerators, expected[i]))
+      g_error ("The shortcuts window does not list %s", expected[i]);
+
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+/* The colour vision preview of the menu reaches the chart view. */
+static void
+test_window_vision (void)
+{
+  McWindow *window = create_window ();
+  McChartView *view = get_chart_view (window);
+  McVision vision;
+
+  g_assert_cmpint (mc_chart_view_get_vision (view), ==, MC_VISION_NORMAL);
+  activate (window, "win.vision", "s", "deuteranopia");
+  g_assert_cmpint (mc_chart_view_get_vision (view), ==, MC_VISION_DEUTERANOPIA);
+  g_object_get (window, "vision", &vision, NULL);
+  g_assert_cmpint (vision, ==, MC_VISION_DEUTERANOPIA);
+
+  /* It stays when another dataset is shown. */
+  mc_window_select_dataset (window, 1);
+  g_assert_cmpint (mc_chart_view_get_vision (view), ==, MC_VISION_DEUTERANOPIA);
+  activate (window, "win.vision", "s", "normal");
+  g_assert_cmpint (mc_chart_view_get_vision (view), ==, MC_VISION_NORMAL);
+
+  destroy_window (window);
+}
+
+/* Narrow, the sidebar folds away and the switcher moves to the bottom;
+ * F9 (win.show-sidebar) shows the sidebar instead of the content. */
+static void
+test_window_narrow (void)
+{
+  g_autoptr(GSettings) settings = mc_application_create_settings ();
+  McWindow *window;
+  GtkWidget *sidebar;
+  GtkWidget *content;
+  AdwViewSwitcherBar *bar;
+
+  /* As it was left the last time. */
+  reset_settings ();
+  g_settings_set_int (settings, "window-width", 360);
+  window = present_window ();
+  sidebar = gtk_widget_get_ancestor (find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW),
+                                     GTK_TYPE_BOX);
+  content = gtk_widget_get_ancestor (GTK_WIDGET (get_chart_view (window)), GTK_TYPE_STACK);
+  bar = ADW_VIEW_SWITCHER_BAR (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR));
+
+  WAIT_FOR (!gtk_widget_get_visible (sidebar) && adw_view_switcher_bar_get_reveal (bar));
+  g_assert_true (gtk_widget_get_mapped (content));
+  g_assert_cmpint (gtk_widget_get_width (content), <=, 360);
+
+  activate (window, "win.show-sidebar", NULL);
+  WAIT_FOR (gtk_widget_get_mapped (sidebar) && !gtk_widget_get_mapped (content));
+
+  /* Picking a dataset goes back to the content. */
+  activate (window, "win.show-sidebar", NULL);
+  WAIT_FOR (!gtk_widget_get_mapped (sidebar) && gtk_widget_get_mapped (content));
+
+  /* Wide again, the sidebar comes back by itself. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 600);
+  WAIT_FOR (gtk_widget_get_mapped (sidebar) && !adw_view_switcher_bar_get_reveal (bar));
+  g_assert_true (gtk_widget_get_mapped (content));
+
+  destroy_window (window);
+}
+
+/* Opening files */
+
+static void
 wait_for_datasets (McWindow *window,
                    guint     n_items)
 {
   GListModel *datasets = mc_window_get_datasets (window);
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
-  while (g_list_model_get_n_items (datasets) != n_items &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_cmpuint (g_list_model_get_n_items (datasets), ==, n_items);
+  WAIT_FOR (g_list_model_get_n_items (datasets) == n_items);
 }
 
 static char *
 write_dataset (const char *dir,
                const char *name,
-               const char *title)
+               const char *title,
+               const char *value)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autofree char *json = NULL;
@@ -381,14 +757,22 @@ write_dataset (const char *dir,
                           "    { \"id\": \"sales\", \"label\": \"Sales\", \"type\": \"number\","
                           " \"unit\": \"EUR\", \"scale\": \"million\" }\n"
                           "  ],\n"
-                          "  \"rows\": [ [\"2023\", 41.5], [\"2024\", null] ],\n"
+                          "  \"rows\": [ [\"2023\", %s], [\"2024\", null] ],\n"
                           "  \"charts\": [ { \"id\": \"sales\", \"type\": \"bar\","
                           " \"title\": \"Sales\", \"x\": \"year\", \"y\": [\"sales\"] } ]\n"
-                          "}\n", title);
+                          "}\n", title, value);
   g_file_set_contents (path, json, -1, &error);
   g_assert_no_error (error);
 
   return g_steal_pointer (&path);
+}
+
+static const char *
+selected_title (McWindow *window)
+{
+  McDataset *dataset = mc_window_get_selected_dataset (window);
+
+  return dataset != NULL ? mc_dataset_get_title (dataset) : NULL;
 }
 
 /* An opened file joins the sidebar and is selected; opening it again
@@ -404,24 +788,20 @@ test_window_open_file (void)
   GtkWidget *table;
 
   g_assert_no_error (error);
-  path = write_dataset (dir, "opened.json", "Opened sales");
+  path = write_dataset (dir, "opened.json", "Opened sales", "41.5");
   file = g_file_new_for_path (path);
 
   mc_window_open_file (window, file);
   wait_for_datasets (window, 4);
-  g_assert_cmpstr (mc_dataset_get_title (mc_window_get_selected_dataset (window)), ==,
-                   "Opened sales");
+  g_assert_cmpstr (selected_title (window), ==, "Opened sales");
 
-  table = find_widget (GTK_WIDGET (window), MC_TYPE_TABLE_VIEW);
-  gtk_test_widget_wait_for_draw (table);
+  table = show_table (window);
   assert_label (table, "41.5");
   assert_label (table, "Sales (EUR\u00a0m)");
 
-  g_free (write_dataset (dir, "opened.json", "Opened sales, revised"));
+  g_free (write_dataset (dir, "opened.json", "Opened sales, revised", "41.5"));
   mc_window_open_file (window, file);
-  while (g_strcmp0 (mc_dataset_get_title (mc_window_get_selected_dataset (window)),
-                    "Opened sales, revised") != 0)
-    g_main_context_iteration (NULL, TRUE);
+  WAIT_FOR (g_strcmp0 (selected_title (window), "Opened sales, revised") == 0);
   g_assert_cmpuint (g_list_model_get_n_items (mc_window_get_datasets (window)), ==, 4);
 
   destroy_window (window);
@@ -429,9 +809,286 @@ test_window_open_file (void)
   g_rmdir (dir);
 }
 
-/* The message dialog on screen, if any (GTK holds a reference to it). */
-static GtkWindow *
-find_dialog (void)
+/* Every good test file, JSON or CSV, opens and shows a chart or says why
+ * it has none. */
+static void
+test_window_open_good_files (void)
+{
+  g_autofree char *folder = test_file ("good", NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  McWindow *window = create_window ();
+  McChartView *view = get_chart_view (window);
+  guint n_items = 3;
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      McDataset *dataset;
+
+      if (!g_str_has_suffix (name, ".json") && !g_str_has_suffix (name, ".csv") &&
+          !g_str_has_suffix (name, ".tsv"))
+        continue;
+
+      mc_window_open_file (window, file);
+      wait_for_datasets (window, ++n_items);
+      dataset = mc_window_get_selected_dataset (window);
+      g_assert_true (g_file_equal (mc_dataset_get_file (dataset), file));
+
+      if (mc_dataset_get_n_charts (dataset) > 0)
+        {
+          g_assert_nonnull (mc_window_get_chart (window));
+          g_assert_true (mc_chart_get_dataset (mc_chart_view_get_chart (view)) == dataset);
+        }
+      else
+        {
+          g_assert_null (mc_window_get_chart (window));
+          gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+          assert_label (GTK_WIDGET (window), "No Charts");
+        }
+    }
+
+  g_assert_cmpuint (n_items, >=, 10);
+  destroy_window (window);
+}
+
+/* A bad file is reported in a toast with its file:line:column, and the
+ * window keeps what it showed. */
+static void
+test_window_open_bad_files (void)
+{
+  g_autofree char *expected_path = test_file ("bad", "expected.txt");
+  g_autofree char *expected = NULL;
+  g_auto(GStrv) lines = NULL;
+  McWindow *window = create_window ();
+  guint revenue = find_dataset (window, "alibaba-cloud-revenue");
+  guint n_checked = 0;
+
+  g_assert_true (g_file_get_contents (expected_path, &expected, NULL, NULL));
+  lines = g_strsplit (expected, "\n", -1);
+  mc_window_select_dataset (window, revenue);
+
+  /* Every seventh case keeps the test short and still covers JSON and CSV
+   * syntax, schema and reference errors. */
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+      g_autofree char *path = NULL;
+      g_autoptr(GFile) file = NULL;
+      const char *position;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0' || i % 7 != 0)
+        continue;
+
+      fields = g_strsplit (lines[i], "\t", -1);
+      g_assert_cmpuint (g_strv_length (fields), >=, 3);
+      path = test_file ("bad", fields[0]);
+      file = g_file_new_for_path (path);
+      position = fields[2];
+
+      mc_window_open_file (window, file);
+      WAIT_FOR (find_label_containing (GTK_WIDGET (window), position) != NULL);
+      g_assert_nonnull (find_label_containing (GTK_WIDGET (window), "Could Not Open"));
+
+      g_assert_cmpuint (g_list_model_get_n_items (mc_window_get_datasets (window)), ==, 3);
+      g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (
+        gtk_list_view_get_model (GTK_LIST_VIEW (find_widget (GTK_WIDGET (window),
+                                                            GTK_TYPE_LIST_VIEW))))), ==, revenue);
+      g_assert_cmpstr (mc_chart_get_spec (mc_window_get_chart (window))->id, ==, "revenue");
+      n_checked++;
+    }
+
+  g_assert_cmpuint (n_checked, >=, 10);
+  destroy_window (window);
+}
+
+static gboolean
+table_shows (McWindow   *window,
+             const char *text)
+{
+  GtkWidget *table = find_widget (GTK_WIDGET (window), MC_TYPE_TABLE_VIEW);
+
+  return find_label (table, text) != NULL;
+}
+
+/* A file changed on disk is reloaded; a change that breaks it keeps the
+ * last good data on screen and says why. */
+static void
+test_window_reload (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("market-charts-window-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  McWindow *window = create_window ();
+  McDataset *last_good;
+
+  g_assert_no_error (error);
+  path = write_dataset (dir, "watched.json", "Watched", "41.5");
+  file = g_file_new_for_path (path);
+  mc_window_open_file (window, file);
+  wait_for_datasets (window, 4);
+  show_table (window);
+  WAIT_FOR (table_shows (window, "41.5"));
+
+  g_free (write_dataset (dir, "watched.json", "Watched", "57.25"));
+  WAIT_FOR (table_shows (window, "57.25"));
+  g_assert_cmpstr (selected_title (window), ==, "Watched");
+  g_assert_cmpuint (g_list_model_get_n_items (mc_window_get_datasets (window)), ==, 4);
+  last_good = mc_window_get_selected_dataset (window);
+
+  g_assert_true (g_file_set_contents (path, "{ \"format\": \"market-charts/1\", \"id\": ", -1,
+                                      &error));
+  g_assert_no_error (error);
+  WAIT_FOR (find_label_containing (GTK_WIDGET (window), "Could Not Reload") != NULL);
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (window), "watched.json:1:"));
+  g_assert_true (mc_window_get_selected_dataset (window) == last_good);
+  g_assert_true (table_shows (window, "57.25"));
+
+  destroy_window (window);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
+test_window_close_dataset (void)
+{
+  g_autofree char *path = test_file ("good", "years.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  McWindow *window = create_window ();
+
+  mc_window_select_dataset (window, 1);
+  /* Bundled datasets stay: Ctrl+W does nothing to them. */
+  activate (window, "win.close-dataset", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (mc_window_get_datasets (window)), ==, 3);
+
+  mc_window_open_file (window, file);
+  wait_for_datasets (window, 4);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (
+    gtk_list_view_get_model (GTK_LIST_VIEW (find_widget (GTK_WIDGET (window),
+                                                        GTK_TYPE_LIST_VIEW))))), ==, 3);
+  activate (window, "win.close-dataset", NULL);
+  wait_for_datasets (window, 3);
+  g_assert_nonnull (mc_window_get_selected_dataset (window));
+  g_assert_true (mc_dataset_get_bundled (mc_window_get_selected_dataset (window)));
+
+  destroy_window (window);
+}
+
+/* Export, clipboard and printing */
+
+typedef struct
+{
+  gboolean  done;
+  GFile    *file;
+  GError   *error;
+} ExportResult;
+
+static void
+on_export_finished_cb (McExportDialog *dialog,
+                       GFile          *file,
+                       const GError   *error,
+                       ExportResult   *result)
+{
+  result->done = TRUE;
+  g_set_object (&result->file, file);
+  result->error = error != NULL ? g_error_copy (error) : NULL;
+}
+
+static void
+assert_file_starts_with (const char *path,
+                         const char *magic)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (memcmp (contents, magic, strlen (magic)) == 0);
+}
+
+/* The dialog's export writes each format, with its options, and keeps
+ * them in the settings. */
+static void
+test_window_export (void)
+{
+  static const struct
+  {
+    McExportFormat format;
+    const char    *name;
+    const char    *magic;
+  } cases[] = {
+    { MC_EXPORT_PNG, "chart.png", "\x89PNG\r\n" },
+    { MC_EXPORT_SVG, "chart.svg", "<?xml" },
+    { MC_EXPORT_PDF, "chart.pdf", "%PDF-" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("market-charts-export-XXXXXX", &error);
+  g_autoptr(GSettings) settings = NULL;
+  McWindow *window = create_window ();
+  McExportOptions options;
+
+  g_assert_no_error (error);
+  settings = mc_application_create_settings ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      McExportDialog *dialog = mc_export_dialog_new (GTK_WINDOW (window),
+                                                     mc_window_get_chart (window), settings);
+      g_autofree char *path = g_build_filename (dir, cases[i].name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      ExportResult result = { 0 };
+
+      g_signal_connect (dialog, "finished", G_CALLBACK (on_export_finished_cb), &result);
+      mc_export_dialog_set_format (dialog, cases[i].format);
+      mc_export_options_init (&options);
+      options.width = 1200;
+      options.height = 750;
+      options.scale = 2;
+      options.dark = TRUE;
+      mc_export_dialog_set_options (dialog, &options);
+      gtk_window_present (GTK_WINDOW (dialog));
+
+      mc_export_dialog_export (dialog, file);
+      WAIT_FOR (result.done);
+      g_assert_no_error (result.error);
+      g_assert_true (g_file_equal (result.file, file));
+      assert_file_starts_with (path, cases[i].magic);
+
+      g_assert_cmpint (g_settings_get_enum (settings, "export-format"), ==, cases[i].format);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      g_clear_object (&result.file);
+      g_remove (path);
+    }
+
+  /* A PNG at 2× of 1200 × 750 has 2400 × 1500 pixels. */
+  g_assert_cmpint (g_settings_get_int (settings, "export-width"), ==, 1200);
+  g_assert_cmpint (g_settings_get_int (settings, "export-height"), ==, 750);
+  g_assert_cmpfloat (g_settings_get_double (settings, "export-scale"), ==, 2.0);
+  g_assert_cmpint (g_settings_get_enum (settings, "export-theme"), ==, 1);
+
+  /* A new dialog starts from them. */
+  {
+    McExportDialog *dialog = mc_export_dialog_new (GTK_WINDOW (window),
+                                                   mc_window_get_chart (window), settings);
+
+    mc_export_dialog_get_options (dialog, &options);
+    g_assert_cmpfloat (options.width, ==, 1200);
+    g_assert_cmpfloat (options.height, ==, 750);
+    g_assert_cmpfloat (options.scale, ==, 2);
+    g_assert_true (options.dark);
+    g_assert_cmpint (mc_export_dialog_get_format (dialog), ==, MC_EXPORT_PDF);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
+  destroy_window (window);
+  g_rmdir (dir);
+}
+
+static McExportDialog *
+find_export_dialog (void)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -439,44 +1096,270 @@ find_dialog (void)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        return window;
+      if (MC_IS_EXPORT_DIALOG (window))
+        return MC_EXPORT_DIALOG (window);
     }
 
   return NULL;
 }
 
-/* A bad file is reported in a dialog that names the problem, and the
- * sidebar is left as it was. */
+/* Ctrl+E opens the dialog for the chart on screen; a finished export
+ * shows a toast that offers to open the file. */
 static void
-test_window_open_bad_file (void)
+test_window_export_action (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("market-charts-window-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "broken.json", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("market-charts-export-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "revenue.svg", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   McWindow *window = create_window ();
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  GtkWindow *dialog;
+  McExportDialog *dialog;
 
-  g_assert_no_error (error);
-  g_file_set_contents (path, "{ \"format\": ", -1, &error);
-  g_assert_no_error (error);
-
-  mc_window_open_file (window, file);
-  while ((dialog = find_dialog ()) == NULL && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
+  mc_window_select_dataset (window, find_dataset (window, "alibaba-cloud-revenue"));
+  activate (window, "win.export", NULL);
+  dialog = find_export_dialog ();
   g_assert_nonnull (dialog);
-  g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),
-                            "broken.json"));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
-                            "broken.json"));
-  g_assert_cmpuint (g_list_model_get_n_items (mc_window_get_datasets (window)), ==, 3);
+  g_assert_true (mc_export_dialog_get_chart (dialog) == mc_window_get_chart (window));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
 
-  gtk_window_destroy (dialog);
+  mc_export_dialog_set_format (dialog, MC_EXPORT_SVG);
+  mc_export_dialog_export (dialog, file);
+  WAIT_FOR (find_label_containing (GTK_WIDGET (window), "Exported “revenue.svg”") != NULL);
+  assert_file_starts_with (path, "<?xml");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
   destroy_window (window);
   g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
+on_read_cb (GObject      *source_object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GInputStream **stream = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (source_object), result, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+on_splice_cb (GObject      *source_object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_output_stream_splice_finish (G_OUTPUT_STREAM (source_object), result, &error);
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static GBytes *
+read_clipboard (GdkClipboard *clipboard,
+                const char   *mime_type)
+{
+  const char *mime_types[] = { mime_type, NULL };
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  gboolean done = FALSE;
+
+  gdk_clipboard_read_async (clipboard, mime_types, G_PRIORITY_DEFAULT, NULL, on_read_cb, &stream);
+  WAIT_FOR (stream != NULL);
+  g_output_stream_splice_async (memory, stream,
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE |
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_PRIORITY_DEFAULT, NULL, on_splice_cb, &done);
+  WAIT_FOR (done);
+
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+}
+
+static void
+on_read_text_cb (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source_object), result, NULL);
+  g_assert_nonnull (*text);
+}
+
+/* One copy offers the chart as PNG and SVG and its data as CSV and as
+ * tab-separated text. */
+static void
+test_window_copy (void)
+{
+  McWindow *window = create_window ();
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  GdkContentFormats *formats;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  g_autofree char *text = NULL;
+
+  mc_window_select_dataset (window, find_dataset (window, "cloud-investment"));
+  activate (window, "win.copy", NULL);
+
+  formats = gdk_clipboard_get_formats (clipboard);
+  g_assert_true (gdk_content_formats_contain_mime_type (formats, "image/png"));
+  g_assert_true (gdk_content_formats_contain_mime_type (formats, "image/svg+xml"));
+  g_assert_true (gdk_content_formats_contain_mime_type (formats, "text/csv"));
+  g_assert_true (gdk_content_formats_contain_mime_type (formats, "text/plain;charset=utf-8"));
+
+  png = read_clipboard (clipboard, "image/png");
+  g_assert_cmpuint (g_bytes_get_size (png), >, 1000);
+  g_assert_true (memcmp (g_bytes_get_data (png, NULL), "\x89PNG", 4) == 0);
+  svg = read_clipboard (clipboard, "image/svg+xml");
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), "<svg"));
+
+  csv = read_clipboard (clipboard, "text/csv");
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (csv, NULL), g_bytes_get_size (csv),
+                                  "Company,"));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (csv, NULL), g_bytes_get_size (csv),
+                                  "\r\nTencent Cloud,70,"));
+
+  gdk_clipboard_read_text_async (clipboard, NULL, on_read_text_cb, &text);
+  WAIT_FOR (text != NULL);
+  g_assert_nonnull (strstr (text, "\r\nTencent Cloud\t70\t"));
+
+  assert_label (GTK_WIDGET (window), "Chart copied, with its data");
+  destroy_window (window);
+}
+
+/* A table copied from a spreadsheet (tab-separated, header row) pasted
+ * into the window becomes a dataset; text that is not a table says why. */
+static void
+test_window_paste (void)
+{
+  McWindow *window = create_window ();
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  McDataset *dataset;
+  GtkWidget *table;
+
+  gdk_clipboard_set_text (clipboard, "Company\tShare\tRank\n"
+                                     "Amazon AWS\t32\t1\n"
+                                     "Microsoft Azure\t23\t2\n"
+                                     "Google Cloud\t11\t3\n");
+  activate (window, "win.paste", NULL);
+  wait_for_datasets (window, 4);
+
+  dataset = mc_window_get_selected_dataset (window);
+  g_assert_cmpstr (mc_dataset_get_title (dataset), ==, "Pasted table");
+  g_assert_null (mc_dataset_get_file (dataset));
+  g_assert_cmpuint (mc_dataset_get_n_columns (dataset), ==, 3);
+  g_assert_cmpuint (mc_dataset_get_n_rows (dataset), ==, 3);
+  g_assert_nonnull (mc_window_get_chart (window));
+  table = show_table (window);
+  assert_label (table, "Microsoft Azure");
+  assert_label (table, "23");
+
+  /* A second paste gets a title of its own; pasted tables can be closed. */
+  activate (window, "win.paste", NULL);
+  wait_for_datasets (window, 5);
+  g_assert_cmpstr (selected_title (window), ==, "Pasted table 2");
+  activate (window, "win.close-dataset", NULL);
+  wait_for_datasets (window, 4);
+
+  gdk_clipboard_set_text (clipboard, "Company\tShare\nAmazon AWS\t32\tx\n");
+  activate (window, "win.paste", NULL);
+  WAIT_FOR (find_label_containing (GTK_WIDGET (window), "Pasted table:2:") != NULL);
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (window), "Could Not Paste the Table"));
+  g_assert_cmpuint (g_list_model_get_n_items (mc_window_get_datasets (window)), ==, 4);
+
+  destroy_window (window);
+}
+
+/* Printing renders the chart onto the page: here into a PDF. */
+static void
+test_window_print (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("market-charts-print-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "printed.pdf", NULL);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  McWindow *window = create_window ();
+  GtkPrintOperationResult result;
+
+  g_assert_no_error (error);
+  operation = mc_window_create_print_operation (window);
+  g_assert_nonnull (operation);
+  gtk_print_operation_set_export_filename (operation, path);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                    GTK_WINDOW (window), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  assert_file_starts_with (path, "%PDF-");
+
+  destroy_window (window);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* Settings */
+
+/* The window size, the dataset shown and the opened files come back in
+ * the next window; opened files that are gone are dropped quietly. */
+static void
+test_window_settings (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("market-charts-settings-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *uri = NULL;
+  g_auto(GStrv) recent = NULL;
+  McWindow *window = create_window ();
+  int width, height;
+
+  g_assert_no_error (error);
+  settings = mc_application_create_settings ();
+  path = write_dataset (dir, "kept.json", "Kept", "12");
+  file = g_file_new_for_path (path);
+  uri = g_file_get_uri (file);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  mc_window_select_dataset (window, find_dataset (window, "alibaba-share-price"));
+  g_assert_cmpstr (g_settings_get_string (settings, "last-dataset"), ==, "alibaba-share-price");
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  window = present_window ();
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 640);
+  g_assert_cmpstr (mc_dataset_get_id (mc_window_get_selected_dataset (window)), ==,
+                   "alibaba-share-price");
+
+  /* An opened file is remembered, and selected again next time. */
+  mc_window_open_file (window, file);
+  wait_for_datasets (window, 4);
+  recent = g_settings_get_strv (settings, "recent-files");
+  g_assert_cmpstr (recent[0], ==, uri);
+  g_assert_cmpstr (g_settings_get_string (settings, "last-dataset"), ==, uri);
+  gtk_window_close (GTK_WINDOW (window));
+
+  window = present_window ();
+  wait_for_datasets (window, 4);
+  g_assert_cmpstr (selected_title (window), ==, "Kept");
+  gtk_window_close (GTK_WINDOW (window));
+
+  /* Gone: dropped from the list without a word. */
+  g_remove (path);
+  window = present_window ();
+  WAIT_FOR (g_strv_length (g_settings_get_strv (settings, "recent-files")) == 0);
+  g_assert_cmpuint (g_list_model_get_n_items (mc_window_get_datasets (window)), ==, 3);
+  g_assert_null (find_label_containing (GTK_WIDGET (window), "Could Not"));
+  destroy_window (window);
+
   g_rmdir (dir);
 }
 
@@ -499,13 +1382,28 @@ main (int   argc,
 
   g_test_add_func ("/mc/window/sidebar", test_window_sidebar);
   g_test_add_func ("/mc/window/first-selected", test_window_first_selected);
+  g_test_add_func ("/mc/window/charts", test_window_charts);
+  g_test_add_func ("/mc/window/chart-and-table", test_window_chart_and_table);
+  g_test_add_func ("/mc/window/hit-bar", test_window_hit_bar);
   g_test_add_func ("/mc/window/revenue-table", test_window_revenue_table);
   g_test_add_func ("/mc/window/investment-table", test_window_investment_table);
   g_test_add_func ("/mc/window/switch-datasets", test_window_switch_datasets);
   g_test_add_func ("/mc/window/primary-menu", test_window_primary_menu);
   g_test_add_func ("/mc/window/resources", test_window_resources);
+  g_test_add_func ("/mc/window/shortcuts", test_window_shortcuts);
+  g_test_add_func ("/mc/window/vision", test_window_vision);
+  g_test_add_func ("/mc/window/narrow", test_window_narrow);
   g_test_add_func ("/mc/window/open-file", test_window_open_file);
-  g_test_add_func ("/mc/window/open-bad-file", test_window_open_bad_file);
+  g_test_add_func ("/mc/window/open-good-files", test_window_open_good_files);
+  g_test_add_func ("/mc/window/open-bad-files", test_window_open_bad_files);
+  g_test_add_func ("/mc/window/reload", test_window_reload);
+  g_test_add_func ("/mc/window/close-dataset", test_window_close_dataset);
+  g_test_add_func ("/mc/window/export", test_window_export);
+  g_test_add_func ("/mc/window/export-action", test_window_export_action);
+  g_test_add_func ("/mc/window/copy", test_window_copy);
+  g_test_add_func ("/mc/window/paste", test_window_paste);
+  g_test_add_func ("/mc/window/print", test_window_print);
+  g_test_add_func ("/mc/window/settings", test_window_settings);
 
   return g_test_run ();
 }

@@ -1,0 +1,960 @@
+/* mc-window-actions.c: what the window does with files, the clipboard and
+ * the printer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "mc-window-private.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "mc-chart-content.h"
+#include "mc-compat.h"
+#include "mc-export-dialog.h"
+#include "mc-loader.h"
+
+/* Editors write a file in several steps: reload once they are done. */
+#define RELOAD_DELAY_MS   300
+#define MAX_RECENT_FILES  10
+
+/* Print charts at the size CSS pixels have on paper. */
+#define POINTS_PER_PIXEL  0.75
+
+struct _McWatch
+{
+  McWindow     *window;      /* unowned: the window owns its watches */
+  GFile        *file;
+  GFileMonitor *monitor;
+  guint         timeout_id;
+};
+
+static void watch_file (McWindow *self,
+                        GFile    *file);
+
+/* Recent files */
+
+static void
+set_recent_files (McWindow   *self,
+                  GFile      *file,
+                  gboolean    add)
+{
+  g_auto(GStrv) uris = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) result = NULL;
+  g_autofree char *uri = NULL;
+  guint n = 0;
+
+  if (self->settings == NULL)
+    return;
+
+  uri = g_file_get_uri (file);
+  uris = g_settings_get_strv (self->settings, "recent-files");
+  builder = g_strv_builder_new ();
+  if (add)
+    {
+      g_strv_builder_add (builder, uri);
+      n++;
+    }
+
+  for (guint i = 0; uris[i] != NULL && n < MAX_RECENT_FILES; i++)
+    {
+      if (g_strcmp0 (uris[i], uri) == 0)
+        continue;
+      g_strv_builder_add (builder, uris[i]);
+      n++;
+    }
+
+  result = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-files", (const char * const *) result);
+}
+
+static void
+remember_recent_file (McWindow *self,
+                      GFile    *file)
+{
+  set_recent_files (self, file, TRUE);
+}
+
+void
+mc_window_forget_recent_file (McWindow *self,
+                              GFile    *file)
+{
+  set_recent_files (self, file, FALSE);
+}
+
+/* Loading files */
+
+static void
+load_file_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  GError *error = NULL;
+  McDataset *dataset;
+
+  dataset = mc_loader_load_file (file, cancellable, &error);
+  if (dataset == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, dataset, g_object_unref);
+}
+
+static void
+load_file_async (McWindow            *self,
+                 GFile               *file,
+                 GAsyncReadyCallback  callback)
+{
+  g_autoptr(GTask) task = NULL;
+
+  task = g_task_new (self, self->cancellable, callback, NULL);
+  g_task_set_source_tag (task, load_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_file_thread);
+}
+
+static char *
+dup_display_name (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return basename != NULL ? g_steal_pointer (&basename) : g_file_get_uri (file);
+}
+
+static void
+on_file_opened_cb (GObject      *source_object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  McWindow *self = MC_WINDOW (source_object);
+  GFile *file = g_task_get_task_data (G_TASK (result));
+  g_autoptr(McDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = dup_display_name (file);
+  g_autofree char *heading = NULL;
+  guint position;
+  gboolean reopened;
+
+  dataset = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (dataset == NULL)
+    {
+      /* Translators: the heading of an error message */
+      heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+      mc_window_show_error (self, heading, error->message);
+      return;
+    }
+
+  reopened = mc_window_find_file (self, file, &position);
+  mc_window_add_dataset (self, dataset);
+  watch_file (self, file);
+  remember_recent_file (self, file);
+
+  if (reopened)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” reloaded"), name);
+
+      mc_window_show_message (self, message);
+    }
+}
+
+void
+mc_window_open_file (McWindow *self,
+                     GFile    *file)
+{
+  g_return_if_fail (MC_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  load_file_async (self, file, on_file_opened_cb);
+}
+
+/* Watching opened files */
+
+void
+mc_window_watch_free (McWatch *watch)
+{
+  g_clear_handle_id (&watch->timeout_id, g_source_remove);
+  if (watch->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (watch->monitor, watch);
+      g_file_monitor_cancel (watch->monitor);
+    }
+  g_clear_object (&watch->monitor);
+  g_clear_object (&watch->file);
+  g_free (watch);
+}
+
+/* A reload that fails leaves the last good data on screen, and says why. */
+static void
+on_file_reloaded_cb (GObject      *source_object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  McWindow *self = MC_WINDOW (source_object);
+  GFile *file = g_task_get_task_data (G_TASK (result));
+  g_autoptr(McDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = dup_display_name (file);
+  g_autofree char *text = NULL;
+  guint position;
+
+  dataset = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      !mc_window_find_file (self, file, &position))
+    return;
+
+  if (dataset == NULL)
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could Not Reload “%s”"), name);
+
+      text = g_strdup_printf (_("%s\nThe data shown is from the last successful load."),
+                              error->message);
+      mc_window_show_error (self, heading, text);
+      return;
+    }
+
+  mc_window_insert_dataset (self, dataset, position);
+  text = g_strdup_printf (_("“%s” reloaded"), name);
+  mc_window_show_message (self, text);
+}
+
+static gboolean
+on_reload_timeout_cb (gpointer user_data)
+{
+  McWatch *watch = user_data;
+
+  watch->timeout_id = 0;
+  load_file_async (watch->window, watch->file, on_file_reloaded_cb);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_monitor_changed_cb (GFileMonitor      *monitor,
+                       GFile             *file,
+                       GFile             *other_file,
+                       GFileMonitorEvent  event,
+                       McWatch           *watch)
+{
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_CHANGED:
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+    case G_FILE_MONITOR_EVENT_RENAMED:
+      break;
+
+    /* A deleted file keeps its data on screen until it comes back. */
+    default:
+      return;
+    }
+
+  g_clear_handle_id (&watch->timeout_id, g_source_remove);
+  watch->timeout_id = g_timeout_add (RELOAD_DELAY_MS, on_reload_timeout_cb, watch);
+}
+
+static void
+watch_file (McWindow *self,
+            GFile    *file)
+{
+  g_autoptr(GFileMonitor) monitor = NULL;
+  g_autoptr(GError) error = NULL;
+  McWatch *watch;
+
+  if (g_hash_table_contains (self->watches, file))
+    return;
+
+  monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error);
+  if (monitor == NULL)
+    {
+      g_debug ("Changes to %s will not be noticed: %s", g_file_peek_path (file), error->message);
+      return;
+    }
+
+  watch = g_new0 (McWatch, 1);
+  watch->window = self;
+  watch->file = g_object_ref (file);
+  watch->monitor = g_steal_pointer (&monitor);
+  g_signal_connect (watch->monitor, "changed", G_CALLBACK (on_monitor_changed_cb), watch);
+  g_hash_table_insert (self->watches, watch->file, watch);
+}
+
+void
+mc_window_unwatch_file (McWindow *self,
+                        GFile    *file)
+{
+  g_hash_table_remove (self->watches, file);
+}
+
+/* Restoring the recent files */
+
+typedef struct
+{
+  GStrv      uris;
+  GPtrArray *datasets;
+  GPtrArray *missing;
+  GPtrArray *errors;
+} RestoreJob;
+
+static void
+restore_job_free (RestoreJob *job)
+{
+  g_strfreev (job->uris);
+  g_ptr_array_unref (job->datasets);
+  g_ptr_array_unref (job->missing);
+  g_ptr_array_unref (job->errors);
+  g_free (job);
+}
+
+/* Oldest first, so the sidebar keeps the order they were opened in. */
+static void
+restore_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  RestoreJob *job = task_data;
+
+  for (guint i = g_strv_length (job->uris); i > 0; i--)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (job->uris[i - 1]);
+      GError *error = NULL;
+      McDataset *dataset;
+
+      if (!g_file_query_exists (file, cancellable))
+        {
+          g_ptr_array_add (job->missing, g_strdup (job->uris[i - 1]));
+          continue;
+        }
+
+      dataset = mc_loader_load_file (file, cancellable, &error);
+      if (dataset != NULL)
+        g_ptr_array_add (job->datasets, dataset);
+      else
+        g_ptr_array_add (job->errors, error);
+    }
+
+  g_task_return_boolean (task, !g_cancellable_is_cancelled (cancellable));
+}
+
+static guint
+count_bundled (McWindow *self)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->datasets));
+  guint n = 0;
+
+  for (; n < n_items; n++)
+    {
+      g_autoptr(McDataset) dataset = g_list_model_get_item (G_LIST_MODEL (self->datasets), n);
+
+      if (!mc_dataset_get_bundled (dataset))
+        break;
+    }
+
+  return n;
+}
+
+static void
+add_restored (McWindow   *self,
+              RestoreJob *job)
+{
+  guint position = count_bundled (self);
+
+  self->restoring = TRUE;
+  for (guint i = 0; i < job->datasets->len; i++)
+    {
+      McDataset *dataset = g_ptr_array_index (job->datasets, i);
+
+      position = mc_window_insert_dataset (self, dataset, position) + 1;
+      watch_file (self, mc_dataset_get_file (dataset));
+    }
+  self->restoring = FALSE;
+
+  for (guint i = 0; i < job->missing->len; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (g_ptr_array_index (job->missing, i));
+
+      mc_window_forget_recent_file (self, file);
+    }
+
+  for (guint i = 0; i < job->errors->len; i++)
+    {
+      const GError *error = g_ptr_array_index (job->errors, i);
+
+      mc_window_show_error (self, _("Could Not Reopen a Recent File"), error->message);
+    }
+}
+
+static void
+on_restored_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  McWindow *self = MC_WINDOW (source_object);
+  RestoreJob *job = g_task_get_task_data (G_TASK (result));
+
+  if (!g_task_propagate_boolean (G_TASK (result), NULL))
+    return;
+
+  add_restored (self, job);
+
+  /* Unless something else was picked meanwhile. */
+  if (self->pending_selection != NULL)
+    {
+      self->restoring = TRUE;
+      mc_window_select_remembered (self, self->pending_selection);
+      self->restoring = FALSE;
+      g_clear_pointer (&self->pending_selection, g_free);
+    }
+}
+
+void
+mc_window_restore_recent_files (McWindow   *self,
+                                const char *last_dataset)
+{
+  g_autoptr(GTask) task = NULL;
+  RestoreJob *job;
+
+  if (self->settings == NULL)
+    return;
+
+  job = g_new0 (RestoreJob, 1);
+  job->uris = g_settings_get_strv (self->settings, "recent-files");
+  job->datasets = g_ptr_array_new_with_free_func (g_object_unref);
+  job->missing = g_ptr_array_new_with_free_func (g_free);
+  job->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  if (job->uris[0] == NULL)
+    {
+      restore_job_free (job);
+      return;
+    }
+
+  task = g_task_new (self, self->cancellable, on_restored_cb, NULL);
+  g_task_set_source_tag (task, mc_window_restore_recent_files);
+  g_task_set_task_data (task, job, (GDestroyNotify) restore_job_free);
+  g_task_run_in_thread (task, restore_thread);
+}
+
+/* Open */
+
+static GListModel *
+create_open_filters (void)
+{
+  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (all, _("Datasets (JSON, CSV)"));
+  gtk_file_filter_set_name (json, _("JSON Datasets"));
+  gtk_file_filter_set_name (csv, _("CSV and Tab-Separated Tables"));
+
+  gtk_file_filter_add_mime_type (json, "application/json");
+  gtk_file_filter_add_suffix (json, "json");
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_mime_type (csv, "text/tab-separated-values");
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_filter_add_suffix (csv, "tsv");
+
+  gtk_file_filter_add_mime_type (all, "application/json");
+  gtk_file_filter_add_mime_type (all, "text/csv");
+  gtk_file_filter_add_mime_type (all, "text/tab-separated-values");
+  gtk_file_filter_add_suffix (all, "json");
+  gtk_file_filter_add_suffix (all, "csv");
+  gtk_file_filter_add_suffix (all, "tsv");
+
+  g_list_store_append (filters, all);
+  g_list_store_append (filters, json);
+  g_list_store_append (filters, csv);
+
+  return G_LIST_MODEL (filters);
+}
+
+static void
+on_files_chosen_cb (GObject      *source_object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(McWindow) self = user_data;
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GError) error = NULL;
+
+  files = mc_compat_open_files_finish (result, &error);
+  if (files == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        mc_window_show_error (self, _("Could Not Choose a File"), error->message);
+      return;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+      mc_window_open_file (self, file);
+    }
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+  g_autoptr(GListModel) filters = create_open_filters ();
+
+  mc_compat_open_files (GTK_WINDOW (self), _("Open Datasets"), filters, self->cancellable,
+                        on_files_chosen_cb, g_object_ref (self));
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            McWindow      *self)
+{
+  GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
+  gboolean any = files != NULL;
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    mc_window_open_file (self, l->data);
+  g_slist_free (files);
+
+  return any;
+}
+
+/* Close */
+
+static void
+close_dataset_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+  McDataset *dataset = mc_window_get_selected_dataset (self);
+
+  if (dataset != NULL)
+    mc_window_close_dataset (self, dataset);
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
+}
+
+/* Export */
+
+static void
+add_exported_toast (McWindow *self,
+                    GFile    *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *name = dup_display_name (file);
+  g_autofree char *title = g_strdup_printf (_("Exported “%s”"), name);
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("Show in _Folder"));
+  AdwToast *toast = adw_toast_new (escaped);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-exported");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uri);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), button);
+
+  adw_toast_set_custom_title (toast, box);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-exported");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_export_finished_cb (McWindow       *self,
+                       GFile          *file,
+                       const GError   *error,
+                       McExportDialog *dialog)
+{
+  if (error != NULL)
+    mc_window_show_error (self, _("Could Not Export the Chart"), error->message);
+  else
+    add_exported_toast (self, file);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+  McExportDialog *dialog;
+
+  if (self->chart == NULL)
+    return;
+
+  dialog = mc_export_dialog_new (GTK_WINDOW (self), self->chart, self->settings);
+  g_signal_connect_object (dialog, "finished", G_CALLBACK (on_export_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_launched_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(McWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!mc_compat_launch_file_finish (result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    mc_window_show_error (self, _("Could Not Open the File"), error->message);
+}
+
+static void
+open_exported_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  mc_compat_launch_file (GTK_WINDOW (self), file, self->cancellable,
+                         on_launched_cb, g_object_ref (self));
+}
+
+static void
+on_shown_in_folder_cb (GObject      *source_object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(McWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!mc_compat_show_in_folder_finish (result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    mc_window_show_error (self, _("Could Not Show the Folder"), error->message);
+}
+
+static void
+show_exported_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  mc_compat_show_in_folder (GTK_WINDOW (self), file, self->cancellable,
+                            on_shown_in_folder_cb, g_object_ref (self));
+}
+
+/* Copy, paste and drag */
+
+/* Copies and drags are rendered as the export dialog last exported. */
+static void
+get_export_options (McWindow        *self,
+                    McExportOptions *options)
+{
+  mc_export_options_init (options);
+  if (self->settings == NULL)
+    return;
+
+  options->width = g_settings_get_int (self->settings, "export-width");
+  options->height = g_settings_get_int (self->settings, "export-height");
+  options->scale = g_settings_get_double (self->settings, "export-scale");
+  options->dark = g_settings_get_enum (self->settings, "export-theme") == 1;
+  options->transparent = g_settings_get_boolean (self->settings, "export-transparent");
+}
+
+static GdkContentProvider *
+create_chart_content (McWindow  *self,
+                      GError   **error)
+{
+  McExportOptions options;
+
+  get_export_options (self, &options);
+
+  return mc_chart_content_new (self->chart, &options, error);
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+  g_autoptr(GdkContentProvider) content = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->chart == NULL)
+    return;
+
+  content = create_chart_content (self, &error);
+  if (content == NULL)
+    {
+      mc_window_show_error (self, _("Could Not Copy the Chart"), error->message);
+      return;
+    }
+
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (widget), content);
+  mc_window_show_message (self, _("Chart copied, with its data"));
+}
+
+static void
+paste_table (McWindow   *self,
+             const char *text)
+{
+  g_autoptr(McDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Translators: the name of a table pasted from the clipboard, used in
+   * error messages ("Pasted table:3:7: ...") and as its title */
+  dataset = mc_loader_load_data (text, strlen (text), _("Pasted table"), NULL, &error);
+  if (dataset == NULL)
+    {
+      mc_window_show_error (self, _("Could Not Paste the Table"), error->message);
+      return;
+    }
+
+  self->n_pasted++;
+  if (self->n_pasted > 1)
+    {
+      /* Translators: the title of the second, third, ... pasted table */
+      g_autofree char *title = g_strdup_printf (_("Pasted table %u"), self->n_pasted);
+
+      mc_dataset_set_title (dataset, title);
+    }
+  if (mc_dataset_get_description (dataset) == NULL)
+    mc_dataset_set_description (dataset, _("Pasted from the clipboard"));
+
+  mc_window_add_dataset (self, dataset);
+}
+
+static void
+on_clipboard_text_cb (GObject      *source_object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(McWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source_object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (text == NULL || text[0] == '\0')
+    {
+      mc_window_show_error (self, _("Nothing to Paste"),
+                            _("The clipboard holds no text. Copy a table with a header row "
+                              "from a spreadsheet or a web page, then paste it here."));
+      return;
+    }
+
+  paste_table (self, text);
+}
+
+static void
+paste_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), self->cancellable,
+                                 on_clipboard_text_cb, g_object_ref (self));
+}
+
+static GdkContentProvider *
+on_drag_prepare_cb (GtkDragSource *source,
+                    double         x,
+                    double         y,
+                    McWindow      *self)
+{
+  g_autoptr(GError) error = NULL;
+  GdkContentProvider *content;
+
+  if (self->chart == NULL)
+    return NULL;
+
+  content = create_chart_content (self, &error);
+  if (content == NULL)
+    mc_window_show_error (self, _("Could Not Drag the Chart"), error->message);
+
+  return content;
+}
+
+/* A thumbnail of the chart follows the pointer. */
+static void
+on_drag_begin_cb (GtkDragSource *source,
+                  GdkDrag       *drag,
+                  McWindow      *self)
+{
+  g_autoptr(McChart) chart = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  McExportOptions options;
+
+  if (self->chart == NULL)
+    return;
+
+  get_export_options (self, &options);
+  options.height = MAX (MC_EXPORT_MIN_SIZE, 240 * options.height / options.width);
+  options.width = 240;
+  options.scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  chart = mc_chart_content_dup_chart (self->chart);
+  png = mc_export_chart_to_bytes (chart, MC_EXPORT_PNG, &options, NULL);
+  if (png != NULL)
+    texture = gdk_texture_new_from_bytes (png, NULL);
+  if (texture != NULL)
+    gtk_drag_source_set_icon (source, GDK_PAINTABLE (texture),
+                              (int) options.width / 2, (int) options.height / 2);
+}
+
+/* Print */
+
+/* At the shape of the export size, as wide as the page allows. */
+static void
+on_draw_page_cb (GtkPrintOperation *operation,
+                 GtkPrintContext   *context,
+                 int                page_nr,
+                 McChart           *chart)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double page_width = gtk_print_context_get_width (context);
+  double page_height = gtk_print_context_get_height (context);
+  double aspect = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (operation), "mc-aspect")) / 1000.0;
+  double width = page_width / POINTS_PER_PIXEL;
+  double height = width / aspect;
+  g_autoptr(McTheme) theme = mc_theme_new (MC_THEME_LIGHT);
+
+  if (height * POINTS_PER_PIXEL > page_height)
+    {
+      height = page_height / POINTS_PER_PIXEL;
+      width = height * aspect;
+    }
+
+  cairo_translate (cr, (page_width - width * POINTS_PER_PIXEL) / 2, 0);
+  cairo_scale (cr, POINTS_PER_PIXEL, POINTS_PER_PIXEL);
+  mc_chart_render (chart, cr, width, height, theme);
+}
+
+GtkPrintOperation *
+mc_window_create_print_operation (McWindow *self)
+{
+  GtkPrintOperation *operation;
+  g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
+  McExportOptions options;
+
+  g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
+
+  if (self->chart == NULL)
+    return NULL;
+
+  get_export_options (self, &options);
+  gtk_page_setup_set_orientation (page_setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_default_page_setup (operation, page_setup);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  gtk_print_operation_set_job_name (operation, mc_chart_get_title (self->chart));
+  g_object_set_data (G_OBJECT (operation), "mc-aspect",
+                     GUINT_TO_POINTER ((guint) (1000 * options.width / options.height)));
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (on_draw_page_cb),
+                         mc_chart_content_dup_chart (self->chart),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+
+  return operation;
+}
+
+static void
+on_print_done_cb (GtkPrintOperation       *operation,
+                  GtkPrintOperationResult  result,
+                  McWindow                *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
+    return;
+
+  gtk_print_operation_get_error (operation, &error);
+  mc_window_show_error (self, _("Could Not Print the Chart"), error->message);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+  g_autoptr(GtkPrintOperation) operation = mc_window_create_print_operation (self);
+  g_autoptr(GError) error = NULL;
+
+  if (operation == NULL)
+    return;
+
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done_cb), self, 0);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    mc_window_show_error (self, _("Could Not Print the Chart"), error->message);
+}
+
+/* Set-up */
+
+void
+mc_window_class_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.close-dataset", NULL, close_dataset_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_action);
+  gtk_widget_class_install_action (widget_class, "win.show-exported", "s", show_exported_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "win.close-dataset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "win.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "win.paste", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+}
+
+void
+mc_window_init_actions (McWindow *self)
+{
+  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  GtkDragSource *drag = gtk_drag_source_new ();
+
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->toast_overlay), GTK_EVENT_CONTROLLER (drop));
+
+  gtk_drag_source_set_actions (drag, GDK_ACTION_COPY);
+  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare_cb), self);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
+  gtk_widget_add_controller (self->chart_view, GTK_EVENT_CONTROLLER (drag));
+}
