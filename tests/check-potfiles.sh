@@ -15,7 +15,7 @@
 # The tests are not translated, so tests/ is not searched. In a git
 # checkout the files git knows are searched (so that someone's unfinished,
 # uncommitted file does not fail the test); elsewhere the whole tree,
-# without build folders and hidden folders.
+# without meson build folders and hidden folders.
 set -euo pipefail
 
 root=${1:?usage: check-potfiles.sh SOURCE_ROOT}
@@ -33,9 +33,13 @@ list_sources () {
      && [ "$(git rev-parse --show-toplevel 2>/dev/null)" = "$(pwd -P)" ]; then
     git ls-files -- '*.c' '*.ui' '*.in' '*.xml'
   else
-    find . \( -name '_build*' -o -name 'build*' -o -name '.?*' \) -prune -o \
+    # Meson build folders (whatever their names) hold generated copies.
+    local builds
+    builds=$(find . -name '.?*' -prune -o -type d -name meson-private -printf '%h/\n' -prune \
+             | sed 's|^\./||')
+    find . -name '.?*' -prune -o \
          -type f \( -name '*.c' -o -name '*.ui' -o -name '*.in' -o -name '*.xml' \) \
-         -print | sed 's|^\./||'
+         -print | sed 's|^\./||' | grep -v -F "${builds:-/nothing/}"
   fi | grep -v -e '^tests/' -e '^po/' | LC_ALL=C sort
 }
 
