@@ -45,11 +45,13 @@ append_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* The unit of the stored values, which the cells copy as they are (in
+ * Chinese "十亿美元", not the "亿美元" of tables and axes). */
 static char *
 dup_header (const McColumn *column)
 {
   const char *label = mc_column_get_label (column);
-  g_autofree char *unit = mc_format_unit (column);
+  g_autofree char *unit = mc_format_data_unit (column);
 
   if (label == NULL || label[0] == '\0')
     label = mc_column_get_id (column);
