@@ -22,6 +22,7 @@ struct _McExportDialog
   GCancellable   *cancellable;
   gboolean        updating;
 
+  GtkWidget      *export_button;
   AdwComboRow    *format_row;
   GtkAdjustment  *height_adjustment;
   GtkDrawingArea *preview;
@@ -396,6 +397,18 @@ on_export_done_cb (GObject      *source_object,
   g_signal_emit (self, signals[FINISHED], 0, job->file, error);
 }
 
+/* Enter exports straight away; Tab reaches the options. GtkWindow picks
+ * the first focusable widget, Cancel, when it is shown. */
+static void
+mc_export_dialog_map (GtkWidget *widget)
+{
+  McExportDialog *self = MC_EXPORT_DIALOG (widget);
+
+  GTK_WIDGET_CLASS (mc_export_dialog_parent_class)->map (widget);
+
+  gtk_widget_grab_focus (self->export_button);
+}
+
 static void
 mc_export_dialog_constructed (GObject *object)
 {
@@ -481,6 +494,7 @@ mc_export_dialog_class_init (McExportDialogClass *klass)
   object_class->dispose = mc_export_dialog_dispose;
   object_class->get_property = mc_export_dialog_get_property;
   object_class->set_property = mc_export_dialog_set_property;
+  widget_class->map = mc_export_dialog_map;
 
   properties[PROP_CHART] =
     g_param_spec_object ("chart", NULL, NULL,
@@ -506,6 +520,7 @@ mc_export_dialog_class_init (McExportDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/mc-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, McExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, McExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, McExportDialog, height_adjustment);
   gtk_widget_class_bind_template_child (widget_class, McExportDialog, preview);

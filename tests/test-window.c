@@ -1114,6 +1114,7 @@ test_window_export_action (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   McWindow *window = create_window ();
   McExportDialog *dialog;
+  GtkWidget *focus;
 
   mc_window_select_dataset (window, find_dataset (window, "alibaba-cloud-revenue"));
   activate (window, "win.export", NULL);
@@ -1122,6 +1123,11 @@ test_window_export_action (void)
   g_assert_true (mc_export_dialog_get_chart (dialog) == mc_window_get_chart (window));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+
+  /* Enter exports: the focus starts on the Export button, not Cancel. */
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_true (GTK_IS_BUTTON (focus));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus)), ==, "_Export…");
 
   mc_export_dialog_set_format (dialog, MC_EXPORT_SVG);
   mc_export_dialog_export (dialog, file);
