@@ -296,6 +296,29 @@ test_locale_chinese_chart (void)
                "investment，2025年2月");
 }
 
+/* Han characters in simplified Chinese shapes, unless the language asks
+ * for Japanese (or Korean, or traditional Chinese) ones. */
+static void
+test_locale_han_font (void)
+{
+  struct { const char *language; gboolean simplified; } cases[] = {
+    { "zh_CN", TRUE }, { "de", TRUE }, { "C", TRUE },
+    { "ja", FALSE }, { "zh_TW", FALSE }, { "ko", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(McTheme) theme = NULL;
+      const char *family;
+
+      g_setenv ("LANGUAGE", cases[i].language, TRUE);
+      theme = mc_theme_new (MC_THEME_LIGHT);
+      family = mc_theme_get_font_family (theme);
+      g_assert_true (g_str_has_prefix (family, "Cantarell, "));
+      g_assert_cmpint (strstr (family, "Noto Sans CJK SC") != NULL, ==, cases[i].simplified);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -316,6 +339,7 @@ main (int   argc,
   g_test_add_func ("/mc/locale/chinese/numbers", test_locale_chinese_numbers);
   g_test_add_func ("/mc/locale/chinese/dates", test_locale_chinese_dates);
   g_test_add_func ("/mc/locale/chinese/chart", test_locale_chinese_chart);
+  g_test_add_func ("/mc/locale/han-font", test_locale_han_font);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #define MC_FONT_FAMILY "Cantarell, Noto Sans, DejaVu Sans, sans"
+#define MC_FONT_FAMILY_SC "Cantarell, Noto Sans, DejaVu Sans, Noto Sans CJK SC, sans"
 
 /* WCAG 2.1: 1.4.11 asks 3:1 of graphical marks, 1.4.3 asks 4.5:1 of text. */
 #define MC_STROKE_CONTRAST 3.0
@@ -209,13 +210,29 @@ theme_init_dark (McTheme *theme)
     }
 }
 
+/* Chinese, Japanese and Korean draw some Han characters differently, and
+ * without a hint from the locale fontconfig falls back to the Japanese
+ * shapes. The datasets' readers are mostly Chinese: charts take the
+ * simplified Chinese shapes unless the user's language wants others. */
+static const char *
+default_font_family (void)
+{
+  static const char * const other_han[] = { "ja", "ko", "zh_TW", "zh_HK", "zh_MO" };
+  const char *language = g_get_language_names ()[0];
+
+  for (guint i = 0; i < G_N_ELEMENTS (other_han); i++)
+    if (g_str_has_prefix (language, other_han[i]))
+      return MC_FONT_FAMILY;
+  return MC_FONT_FAMILY_SC;
+}
+
 McTheme *
 mc_theme_new (McThemeVariant variant)
 {
   McTheme *theme = g_new0 (McTheme, 1);
 
   theme->variant = variant;
-  theme->font_family = g_strdup (MC_FONT_FAMILY);
+  theme->font_family = g_strdup (default_font_family ());
   if (variant == MC_THEME_DARK)
     theme_init_dark (theme);
   else
