@@ -321,6 +321,52 @@ test_numbers_rounding (void)
   g_rand_free (rand);
 }
 
+/* Edge cases of the fast path and of the switch to strtod: every one
+ * must give what strtod gives, bit for bit. */
+static void
+test_numbers_edges (void)
+{
+  static const char * const cases[] = {
+    /* subnormals and the smallest normal */
+    "4.9406564584124654e-324", "2.4703282292062327e-324", "2.4703282292062328e-324",
+    "2.2250738585072011e-308", "2.2250738585072012e-308", "1e-310", "-3e-320",
+    "0.0000000000000000000000000000000000000000000000000000000000001e-260",
+    /* 16, 17 and more significant digits around 2^53 */
+    "9007199254740991", "9007199254740992", "9007199254740993", "9007199254740994",
+    "9007199254740995", "18014398509481985", "1234567890123456.7",
+    "0.30000000000000004", "3.0000000000000004", "123456789012345678",
+    "1234567890123456789", "12345678901234567890", "99999999999999999999",
+    "1.00000000000000011102230246251565404236316680908203125",
+    "1.00000000000000011102230246251565404236316680908203124",
+    "1.00000000000000011102230246251565404236316680908203126",
+    /* halfway between two doubles, and next to it */
+    "9007199254740993.0000000000000000001", "2.5000000000000002220446049250313e-1",
+    "0.500000000000000166533453693773481063544750213623046875",
+    "7.2057594037927933e16", "72057594037927933", "72057594037927935",
+    /* exponents near the limits and the exact powers of ten */
+    "1e22", "1e23", "9e22", "1.7976931348623157e308", "1.7976931348623158e308",
+    "8.98846567431158e307", "1e308", "0.1e309", "100000000000000000000000e-5",
+    "1e-22", "1e-23", "123e25", "9007199254740991e22", "9007199254740993e15",
+    "900719925474099e16", "4503599627370496e23", "4503599627370497e23",
+    /* many digits and zeros around the switch from short to long input */
+    "1234567890123456789", "12345678901234567.8", "0.000000000000000001",
+    "00000000000000000000001", "10000000000000000000000", "1000000000000000000000.5",
+    "-0.0000000000000000000", "0e999999", "0.0e-999999",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      double expected = strtod (cases[i], NULL);
+      double value = 0;
+
+      g_test_message ("%s", cases[i]);
+      g_assert_cmpint (mc_csv_parse_number (cases[i], strlen (cases[i]), &value),
+                       ==, MC_CSV_NUMBER_OK);
+      if (memcmp (&value, &expected, sizeof value) != 0)
+        g_error ("%s: got %a, expected %a", cases[i], value, expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,6 +385,7 @@ main (int   argc,
   g_test_add_func ("/mc/csv/positions", test_positions);
   g_test_add_func ("/mc/csv/numbers", test_numbers);
   g_test_add_func ("/mc/csv/numbers-rounding", test_numbers_rounding);
+  g_test_add_func ("/mc/csv/numbers-edges", test_numbers_edges);
 
   return g_test_run ();
 }

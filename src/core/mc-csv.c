@@ -59,7 +59,9 @@ struct _McCsvReader
   guint       end_line;
   char        separator;
   guint8      klass[256];    /* ByteClass outside quotes */
-  GArray     *fields;        /* McCsvField */
+  McCsvField *fields;        /* the fields of the current row */
+  guint       n_fields;
+  guint       fields_size;   /* allocated */
   GString    *scratch;
 };
 
@@ -125,7 +127,8 @@ mc_csv_reader_new (const char *data,
   if (separator == MC_CSV_SEPARATOR_AUTO)
     separator = detect_separator (reader->data + reader->body, length - reader->body);
   reader->separator = separator;
-  reader->fields = g_array_sized_new (FALSE, FALSE, sizeof (McCsvField), 16);
+  reader->fields_size = 16;
+  reader->fields = g_new (McCsvField, reader->fields_size);
   reader->scratch = g_string_new (NULL);
   init_classes (reader);
   mc_csv_reader_rewind (reader);
@@ -139,7 +142,7 @@ mc_csv_reader_free (McCsvReader *reader)
   if (reader == NULL)
     return;
 
-  g_array_unref (reader->fields);
+  g_free (reader->fields);
   g_string_free (reader->scratch, TRUE);
   g_free (reader);
 }
@@ -167,7 +170,7 @@ mc_csv_reader_rewind (McCsvReader *reader)
   reader->line = 1;
   reader->line_start = reader->body;
   reader->row_line = 0;
-  g_array_set_size (reader->fields, 0);
+  reader->n_fields = 0;
   g_string_truncate (reader->scratch, 0);
 }
 
@@ -252,20 +255,27 @@ mark_row_end (McCsvReader *reader)
 }
 
 static gboolean
-check_field_length (McCsvReader *reader,
-                    McCsvField  *field,
-                    GError     **error)
+field_too_long (McCsvReader *reader,
+                McCsvField  *field,
+                GError     **error)
 {
   g_autofree char *message = NULL;
-
-  if (field->length <= MC_CSV_MAX_FIELD_LENGTH)
-    return TRUE;
 
   message = g_strdup_printf (_("field is longer than %u KiB"),
                              MC_CSV_MAX_FIELD_LENGTH / 1024);
   set_error_at (reader, error, MC_CSV_ERROR_TOO_LARGE, field->line,
                 field->line_start, field->offset, message);
   return FALSE;
+}
+
+static inline gboolean
+check_field_length (McCsvReader *reader,
+                    McCsvField  *field,
+                    GError     **error)
+{
+  if (G_LIKELY (field->length <= MC_CSV_MAX_FIELD_LENGTH))
+    return TRUE;
+  return field_too_long (reader, field, error);
 }
 
 /* Where a field ends: at a separator, a line break or the end of data. */
@@ -444,10 +454,10 @@ static FieldEnd
 read_field (McCsvReader *reader,
             GError     **error)
 {
-  McCsvField field = { 0, };
+  McCsvField *field;
   gsize p = reader->pos;
 
-  if (reader->fields->len >= MC_CSV_MAX_FIELDS)
+  if (reader->n_fields >= MC_CSV_MAX_FIELDS)
     {
       g_autofree char *message =
         g_strdup_printf (_("more than %u fields in a row"), MC_CSV_MAX_FIELDS);
@@ -455,20 +465,24 @@ read_field (McCsvReader *reader,
       return END_ERROR;
     }
 
-  field.offset = reader->pos;
-  field.line = reader->line;
-  field.line_start = reader->line_start;
+  if (reader->n_fields == reader->fields_size)
+    {
+      reader->fields_size *= 2;
+      reader->fields = g_renew (McCsvField, reader->fields, reader->fields_size);
+    }
+  field = &reader->fields[reader->n_fields++];
+  *field = (McCsvField) { 0, };
+  field->offset = reader->pos;
+  field->line = reader->line;
+  field->line_start = reader->line_start;
 
   /* Spaces before an opening quote are tolerated: a, "b" */
   while (p < reader->length && reader->data[p] == ' ')
     p++;
 
-  g_array_append_val (reader->fields, field);
   if (p < reader->length && reader->data[p] == '"')
-    return read_quoted (reader, &g_array_index (reader->fields, McCsvField,
-                                                reader->fields->len - 1), p, error);
-  return read_unquoted (reader, &g_array_index (reader->fields, McCsvField,
-                                                reader->fields->len - 1), error);
+    return read_quoted (reader, field, p, error);
+  return read_unquoted (reader, field, error);
 }
 
 /* A line holding nothing but spaces is skipped, as is an empty line. */
@@ -509,8 +523,9 @@ mc_csv_reader_next_row (McCsvReader  *reader,
 
   g_return_val_if_fail (reader != NULL, FALSE);
 
-  g_array_set_size (reader->fields, 0);
-  g_string_truncate (reader->scratch, 0);
+  reader->n_fields = 0;
+  if (reader->scratch->len > 0)
+    g_string_truncate (reader->scratch, 0);
 
   while (reader->pos < reader->length && skip_blank_line (reader))
     ;
@@ -524,7 +539,7 @@ mc_csv_reader_next_row (McCsvReader  *reader,
 
   if (end == END_ERROR)
     {
-      g_array_set_size (reader->fields, 0);
+      reader->n_fields = 0;
       reader->pos = reader->length;
       return FALSE;
     }
@@ -536,7 +551,7 @@ mc_csv_reader_get_n_fields (McCsvReader *reader)
 {
   g_return_val_if_fail (reader != NULL, 0);
 
-  return reader->fields->len;
+  return reader->n_fields;
 }
 
 /**
@@ -556,10 +571,10 @@ mc_csv_reader_get_field (McCsvReader *reader,
   const McCsvField *field;
 
   g_return_val_if_fail (reader != NULL, NULL);
-  g_return_val_if_fail (index < reader->fields->len, NULL);
+  g_return_val_if_fail (index < reader->n_fields, NULL);
   g_return_val_if_fail (length != NULL, NULL);
 
-  field = &g_array_index (reader->fields, McCsvField, index);
+  field = &reader->fields[index];
   *length = field->length;
   if (field->unescaped)
     return reader->scratch->str + field->start;
@@ -581,9 +596,9 @@ mc_csv_reader_field_is_quoted (McCsvReader *reader,
                                guint        index)
 {
   g_return_val_if_fail (reader != NULL, FALSE);
-  g_return_val_if_fail (index < reader->fields->len, FALSE);
+  g_return_val_if_fail (index < reader->n_fields, FALSE);
 
-  return g_array_index (reader->fields, McCsvField, index).quoted;
+  return reader->fields[index].quoted;
 }
 
 /* The line where the current row starts. */
@@ -604,9 +619,9 @@ mc_csv_reader_get_field_position (McCsvReader *reader,
   const McCsvField *field;
 
   g_return_if_fail (reader != NULL);
-  g_return_if_fail (index < reader->fields->len);
+  g_return_if_fail (index < reader->n_fields);
 
-  field = &g_array_index (reader->fields, McCsvField, index);
+  field = &reader->fields[index];
   *line = field->line;
   *column = column_at (reader, field->line_start, field->offset);
 }
@@ -630,39 +645,111 @@ static const double powers_of_ten[] = {
   1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 };
 
+/* The largest integer up to which every integer is an exact double. */
+#define MAX_EXACT_INTEGER (G_GUINT64_CONSTANT (1) << 53)
+/* Digits beyond these can't change a 64-bit mantissa without overflow. */
+#define MAX_MANTISSA_DIGITS 19
+
 typedef struct
 {
   guint64  mantissa;
   int      n_digits;    /* significant digits in mantissa */
   int      exponent;    /* value = mantissa * 10^exponent */
-  gboolean truncated;   /* digits were dropped from the mantissa */
+  gboolean truncated;   /* non-zero digits were dropped from the mantissa */
   gboolean negative;
 } Decimal;
 
-static void
-add_digit (Decimal *d,
-           int      digit,
-           gboolean fraction)
+static inline gboolean
+is_digit (char c)
 {
-  if (d->mantissa == 0 && digit == 0)
+  return (guint) (c - '0') < 10;
+}
+
+/* Reads a run of digits into @d; each digit of a fraction lowers the
+ * exponent. Returns how many digits there were. */
+static inline gsize
+scan_digits (const char **p,
+             const char  *end,
+             Decimal     *d,
+             gboolean     fraction)
+{
+  const char *start = *p;
+  const char *q = start;
+  guint64 mantissa = d->mantissa;
+  int n_digits = d->n_digits;
+  int exponent = d->exponent;
+
+  for (; q < end && is_digit (*q); q++)
     {
-      if (fraction)
-        d->exponent--;
-      return;
+      guint digit = *q - '0';
+
+      if (n_digits < MAX_MANTISSA_DIGITS)
+        {
+          mantissa = mantissa * 10 + digit;
+          /* Leading zeros are not significant. */
+          if (mantissa != 0)
+            n_digits++;
+          if (fraction)
+            exponent--;
+        }
+      else
+        {
+          if (digit != 0)
+            d->truncated = TRUE;
+          if (!fraction)
+            exponent++;
+        }
     }
-  if (d->n_digits < 19)
-    {
-      d->mantissa = d->mantissa * 10 + digit;
-      d->n_digits++;
-      if (fraction)
-        d->exponent--;
-    }
-  else
-    {
-      d->truncated = TRUE;
-      if (!fraction)
-        d->exponent++;
-    }
+  d->mantissa = mantissa;
+  d->n_digits = n_digits;
+  d->exponent = exponent;
+  *p = q;
+  return q - start;
+}
+
+/* A number of at most this many characters has at most as many digits,
+ * which can't overflow the mantissa. */
+static inline gsize
+scan_short_digits (const char **p,
+                   const char  *end,
+                   guint64     *mantissa)
+{
+  const char *start = *p;
+  const char *q = start;
+  guint64 m = *mantissa;
+
+  for (; q < end && is_digit (*q); q++)
+    m = m * 10 + (guint) (*q - '0');
+  *mantissa = m;
+  *p = q;
+  return q - start;
+}
+
+/* The optional exponent at @p: [eE][+-]digits. */
+static gboolean
+scan_exponent (const char *p,
+               const char *end,
+               Decimal    *d)
+{
+  gboolean negative = FALSE;
+  int exponent = 0;
+  guint n_exp = 0;
+
+  if (p == end)
+    return TRUE;
+  if (*p != 'e' && *p != 'E')
+    return FALSE;
+
+  p++;
+  if (p < end && (*p == '-' || *p == '+'))
+    negative = (*p++ == '-');
+  for (; p < end && is_digit (*p); p++, n_exp++)
+    if (exponent < 100000)
+      exponent = exponent * 10 + (*p - '0');
+  if (n_exp == 0 || p != end)
+    return FALSE;
+  d->exponent += negative ? -exponent : exponent;
+  return TRUE;
 }
 
 /* Checks the syntax [+-]digits[.digits][e[+-]digits] and splits it up. */
@@ -673,39 +760,41 @@ scan_decimal (const char *text,
 {
   const char *p = text;
   const char *end = text + length;
-  guint n_int = 0, n_frac = 0;
+  gsize n_int, n_frac = 0;
 
   if (p < end && (*p == '-' || *p == '+'))
     d->negative = (*p++ == '-');
-  for (; p < end && g_ascii_isdigit (*p); p++, n_int++)
-    add_digit (d, *p - '0', FALSE);
-  if (p < end && *p == '.')
-    for (p++; p < end && g_ascii_isdigit (*p); p++, n_frac++)
-      add_digit (d, *p - '0', TRUE);
+
+  if (length <= MAX_MANTISSA_DIGITS)
+    {
+      /* The usual case, with fewer checks. */
+      n_int = scan_short_digits (&p, end, &d->mantissa);
+      if (p < end && *p == '.')
+        {
+          p++;
+          n_frac = scan_short_digits (&p, end, &d->mantissa);
+          d->exponent = -(int) n_frac;
+        }
+    }
+  else
+    {
+      n_int = scan_digits (&p, end, d, FALSE);
+      if (p < end && *p == '.')
+        {
+          p++;
+          n_frac = scan_digits (&p, end, d, TRUE);
+        }
+    }
   if (n_int + n_frac == 0)
     return FALSE;
 
-  if (p < end && (*p == 'e' || *p == 'E'))
-    {
-      gboolean negative = FALSE;
-      int exponent = 0;
-      guint n_exp = 0;
-
-      p++;
-      if (p < end && (*p == '-' || *p == '+'))
-        negative = (*p++ == '-');
-      for (; p < end && g_ascii_isdigit (*p); p++, n_exp++)
-        if (exponent < 100000)
-          exponent = exponent * 10 + (*p - '0');
-      if (n_exp == 0)
-        return FALSE;
-      d->exponent += negative ? -exponent : exponent;
-    }
-  return p == end;
+  return scan_exponent (p, end, d);
 }
 
 /* Clinger's fast path: when the mantissa and the power of ten are both
- * exact doubles, one multiplication or division rounds correctly. */
+ * exact doubles, one multiplication or division rounds correctly. A
+ * mantissa whose digits were dropped, or larger than 2^53, or a power
+ * beyond 10^22 (the largest exact one) goes the slow way. */
 static gboolean
 fast_path (const Decimal *d,
            double        *value)
@@ -713,7 +802,7 @@ fast_path (const Decimal *d,
   double m = (double) d->mantissa;
   int e = d->exponent;
 
-  if (d->truncated || d->n_digits > 15)
+  if (d->truncated || d->mantissa > MAX_EXACT_INTEGER)
     return FALSE;
   if (d->mantissa == 0)
     *value = 0.0;
@@ -721,7 +810,9 @@ fast_path (const Decimal *d,
     *value = m * powers_of_ten[e];
   else if (e < 0 && e >= -22)
     *value = m / powers_of_ten[-e];
-  else if (e > 22 && e <= 22 + 15 - d->n_digits)
+  else if (e > 22 && e <= 22 + 15 && m * powers_of_ten[e - 22] < (double) MAX_EXACT_INTEGER)
+    /* 123e25 = 123000e22: the first product is an exact integer (a
+     * product rounded up to 2^53 may not be, hence the strict bound). */
     *value = (m * powers_of_ten[e - 22]) * powers_of_ten[22];
   else
     return FALSE;

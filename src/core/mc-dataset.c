@@ -210,6 +210,18 @@ mc_column_append_missing (McColumn *column)
 }
 
 void
+mc_column_take_values (McColumn *column,
+                       GArray   *values)
+{
+  g_return_if_fail (column != NULL);
+  g_return_if_fail (column->type != MC_COLUMN_STRING);
+  g_return_if_fail (values != NULL && g_array_get_element_size (values) == sizeof (double));
+
+  g_array_unref (column->values);
+  column->values = values;
+}
+
+void
 mc_column_set_annotation (McColumn   *column,
                           guint       row,
                           gboolean    estimate,

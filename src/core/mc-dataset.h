@@ -108,6 +108,11 @@ void             mc_column_append_value         (McColumn        *column,
 void             mc_column_append_string        (McColumn        *column,
                                                  const char      *value);
 void             mc_column_append_missing       (McColumn        *column);
+/* Replaces the values of a number, date or boolean column with @values
+ * (doubles, NAN for missing), taking ownership: for loaders that fill a
+ * whole column at once. */
+void             mc_column_take_values          (McColumn        *column,
+                                                 GArray          *values);
 void             mc_column_set_annotation       (McColumn        *column,
                                                  guint            row,
                                                  gboolean         estimate,

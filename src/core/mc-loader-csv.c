@@ -280,19 +280,21 @@ append_field (CsvContext      *c,
 
 static void
 set_date_precisions (McDataset             *dataset,
+                     const int             *map,
                      const McDatePrecision *finest)
 {
   for (guint i = 0; i < mc_dataset_get_n_columns (dataset); i++)
     {
       McColumn *column = mc_dataset_get_column (dataset, i);
 
-      if (mc_column_get_column_type (column) == MC_COLUMN_DATE &&
+      if (map[i] >= 0 && mc_column_get_column_type (column) == MC_COLUMN_DATE &&
           mc_column_get_n_rows (column) > 0)
         mc_column_set_date_precision (column, finest[i]);
     }
 }
 
-/* Reads every data row into the columns; field map[i] feeds column i. */
+/* Reads every data row into the columns; field map[i] feeds column i,
+ * unless map[i] is -1 (a column already filled). */
 static gboolean
 read_rows (CsvContext  *c,
            McDataset   *dataset,
@@ -314,12 +316,13 @@ read_rows (CsvContext  *c,
       if (!check_row (c, n_header, error))
         return FALSE;
       for (guint i = 0; i < n_columns; i++)
-        if (!append_field (c, mc_dataset_get_column (dataset, i), map[i],
+        if (map[i] >= 0 &&
+            !append_field (c, mc_dataset_get_column (dataset, i), map[i],
                            &finest[i], error))
           return FALSE;
     }
 
-  set_date_precisions (dataset, finest);
+  set_date_precisions (dataset, map, finest);
   return TRUE;
 }
 
@@ -480,50 +483,140 @@ has_leading_zero (const char *text,
   return length > 1 && text[0] == '0' && g_ascii_isdigit (text[1]);
 }
 
-static void
+/* Returns whether the value is a number in range, stored in @value. */
+static gboolean
 infer_number (Inference  *inference,
               const char *text,
-              gsize       length)
+              gsize       length,
+              double     *value)
 {
   gboolean percent = strip_percent (&text, &length);
-  double value = 0;
-  McCsvNumberResult result = mc_csv_parse_number (text, length, &value);
+  McCsvNumberResult result = mc_csv_parse_number (text, length, value);
 
   /* A number out of range still makes a number column, whose conversion
    * then says which cell is out of range, rather than a text column. */
   if (result == MC_CSV_NUMBER_RANGE)
     {
       inference->years = FALSE;
-      return;
+      return FALSE;
     }
   if (result != MC_CSV_NUMBER_OK || has_leading_zero (text, length))
     {
       inference->number = FALSE;
-      return;
+      return FALSE;
     }
   inference->percent |= percent;
-  if (percent || value != floor (value) || value < 1000 || value > 9999 ||
-      memchr (text, '.', length) != NULL || memchr (text, 'e', length) != NULL)
+  if (inference->years &&
+      (percent || *value != floor (*value) || *value < 1000 || *value > 9999 ||
+       memchr (text, '.', length) != NULL || memchr (text, 'e', length) != NULL))
     inference->years = FALSE;
+  return TRUE;
+}
+
+/* The values of a column, kept while its types are inferred: as long as
+ * every value is a number (or, from the first one on, a date), a file of
+ * numbers and dates is read in one pass. Other columns (text, booleans,
+ * years, out-of-range numbers) are read in a second pass. */
+typedef enum
+{
+  KEEP_NUMBERS,
+  KEEP_DATES,
+  KEEP_NOTHING,
+} KeepMode;
+
+typedef struct
+{
+  KeepMode         mode;
+  GArray          *values;    /* double, NAN for missing; len is the capacity */
+  guint            n;
+  McDatePrecision  finest;
+} Kept;
+
+static void
+kept_init (Kept *kept)
+{
+  kept->mode = KEEP_NUMBERS;
+  kept->values = g_array_new (FALSE, FALSE, sizeof (double));
+  kept->n = 0;
+  kept->finest = MC_DATE_YEAR;
+}
+
+static void
+kept_clear (Kept *kept)
+{
+  g_clear_pointer (&kept->values, g_array_unref);
+  kept->mode = KEEP_NOTHING;
+}
+
+static inline void
+keep_value (Kept   *kept,
+            double  value)
+{
+  if (kept->mode == KEEP_NOTHING)
+    return;
+  if (kept->n == kept->values->len)
+    g_array_set_size (kept->values, MAX (1024, 2 * kept->values->len));
+  g_array_index (kept->values, double, kept->n++) = value;
+}
+
+/* Keeps the value of a cell that is not missing. */
+static void
+keep_field (Kept            *kept,
+            const Inference *inference,
+            gboolean         is_number,
+            double           number,
+            gboolean         is_date,
+            double           days,
+            McDatePrecision  precision)
+{
+  /* The first value that is not a number may still start a date column,
+   * when only missing values came before it. */
+  if (kept->mode == KEEP_NUMBERS && !inference->number &&
+      inference->n_values == 1 && is_date)
+    kept->mode = KEEP_DATES;
+
+  if (kept->mode == KEEP_NUMBERS && is_number)
+    keep_value (kept, number);
+  else if (kept->mode == KEEP_DATES && is_date)
+    {
+      kept->finest = MAX (kept->finest, precision);
+      keep_value (kept, days);
+    }
+  else if (kept->mode != KEEP_NOTHING)
+    kept_clear (kept);
 }
 
 static void
 infer_field (Inference  *inference,
+             Kept       *kept,
              const char *text,
              gsize       length)
 {
   gboolean unused;
+  gboolean is_number = FALSE;
+  gboolean is_date = FALSE;
+  double number = NAN;
+  double days = NAN;
+  McDatePrecision precision = MC_DATE_YEAR;
 
   if (length == 0 || is_missing_marker (text, length))
-    return;
+    {
+      keep_value (kept, NAN);
+      return;
+    }
 
   inference->n_values++;
   if (inference->number)
-    infer_number (inference, text, length);
-  if (inference->date && !mc_loader_parse_date_len (text, length, NULL, NULL))
-    inference->date = FALSE;
+    is_number = infer_number (inference, text, length, &number);
+  if (inference->date)
+    {
+      is_date = mc_loader_parse_date_len (text, length, &days, &precision);
+      inference->date = is_date;
+    }
   if (inference->boolean && !mc_loader_parse_boolean (text, length, &unused))
     inference->boolean = FALSE;
+  if (kept->mode != KEEP_NOTHING)
+    keep_field (kept, inference, is_number, number, is_date, days, precision);
 }
 
 /* A header that names years: "Year", "Fiscal year", "report_year", "Date". */
@@ -554,13 +647,17 @@ decide_type (const Inference *inference,
 static gboolean
 infer_types (CsvContext  *c,
              Inference   *inferences,
+             Kept        *kept,
              guint        n_columns,
              GError     **error)
 {
   gboolean have_row;
 
   for (guint i = 0; i < n_columns; i++)
-    inferences[i] = (Inference) { 0, TRUE, TRUE, TRUE, FALSE, TRUE };
+    {
+      inferences[i] = (Inference) { 0, TRUE, TRUE, TRUE, FALSE, TRUE };
+      kept_init (&kept[i]);
+    }
 
   c->n_rows = 0;
   for (;;)
@@ -579,7 +676,7 @@ infer_types (CsvContext  *c,
           if (!inferences[i].number && !inferences[i].date && !inferences[i].boolean)
             continue;
           text = get_field (c, i, &length);
-          infer_field (&inferences[i], text, length);
+          infer_field (&inferences[i], &kept[i], text, length);
         }
     }
 }
@@ -801,6 +898,38 @@ check_has_rows (CsvContext  *c,
   return FALSE;
 }
 
+/* Moves the kept values into their columns, when they have the type that
+ * was decided. map[i] becomes -1 for a filled column and i for a column
+ * still to read. Returns the number of filled columns. */
+static guint
+take_kept_values (McDataset *dataset,
+                  Kept      *kept,
+                  guint      n_columns,
+                  int       *map)
+{
+  guint n_filled = 0;
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      McColumn *column = mc_dataset_get_column (dataset, i);
+      McColumnType type = mc_column_get_column_type (column);
+
+      map[i] = i;
+      if ((type == MC_COLUMN_NUMBER && kept[i].mode == KEEP_NUMBERS) ||
+          (type == MC_COLUMN_DATE && kept[i].mode == KEEP_DATES))
+        {
+          g_array_set_size (kept[i].values, kept[i].n);
+          mc_column_take_values (column, g_steal_pointer (&kept[i].values));
+          if (type == MC_COLUMN_DATE)
+            mc_column_set_date_precision (column, kept[i].finest);
+          map[i] = -1;
+          n_filled++;
+        }
+      kept_clear (&kept[i]);
+    }
+  return n_filled;
+}
+
 /**
  * mc_loader_load_plain_csv:
  *
@@ -817,33 +946,42 @@ mc_loader_load_plain_csv (const char    *name,
   g_autoptr(McCsvReader) reader = mc_csv_reader_new (text, length, MC_CSV_SEPARATOR_AUTO);
   g_autoptr(McDataset) dataset = NULL;
   g_autofree Inference *inferences = NULL;
+  g_autofree Kept *kept = NULL;
   g_autofree int *map = NULL;
   g_auto(GStrv) labels = NULL;
   g_autofree char *id = dataset_id_from_name (name);
   g_autofree char *title = title_from_name (name);
   CsvContext c = { name, reader, cancellable, NULL, 0 };
   guint n_columns;
-  gboolean ok;
+  gboolean ok = TRUE;
 
   if (!read_header (&c, error))
     return NULL;
   labels = read_labels (&c);
   n_columns = g_strv_length (labels);
   inferences = g_new (Inference, n_columns);
-  if (!infer_types (&c, inferences, n_columns, error) || !check_has_rows (&c, error))
-    return NULL;
+  kept = g_new0 (Kept, n_columns);
+  if (!infer_types (&c, inferences, kept, n_columns, error) || !check_has_rows (&c, error))
+    {
+      for (guint i = 0; i < n_columns; i++)
+        kept_clear (&kept[i]);
+      return NULL;
+    }
 
   dataset = mc_dataset_new (id);
   mc_dataset_set_title (dataset, title);
   add_columns (&c, dataset, inferences, labels, n_columns);
 
+  /* Columns whose values were kept are complete; a second pass reads
+   * the others, if any. */
   map = g_new (int, n_columns);
-  for (guint i = 0; i < n_columns; i++)
-    map[i] = i;
-  mc_csv_reader_rewind (reader);
-  c.scratch = g_string_new (NULL);
-  ok = read_header (&c, error) && read_rows (&c, dataset, map, n_columns, error);
-  g_string_free (c.scratch, TRUE);
+  if (take_kept_values (dataset, kept, n_columns, map) < n_columns)
+    {
+      mc_csv_reader_rewind (reader);
+      c.scratch = g_string_new (NULL);
+      ok = read_header (&c, error) && read_rows (&c, dataset, map, n_columns, error);
+      g_string_free (c.scratch, TRUE);
+    }
   if (!ok)
     return NULL;
 

@@ -1,0 +1,203 @@
+/* test-plain-csv.c: plain CSV files read in one pass where they can be
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Number and date columns of a plain CSV file are filled while their
+ * types are inferred; text, boolean and year columns, and columns that
+ * change their mind half-way, are read in a second pass. Either way the
+ * dataset must be the same: these tests check types, values and missing
+ * cells on files that take each path, and mixes of them.
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mc-loader.h"
+
+static McDataset *
+load (const char *csv)
+{
+  g_autoptr(GError) error = NULL;
+  McDataset *d = mc_loader_load_data (csv, strlen (csv), "test.csv", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (d);
+  return d;
+}
+
+static McColumn *
+column (McDataset *d,
+        guint      index,
+        McColumnType type)
+{
+  McColumn *c = mc_dataset_get_column (d, index);
+
+  g_assert_cmpint (mc_column_get_column_type (c), ==, type);
+  g_assert_cmpuint (mc_column_get_n_rows (c), ==, mc_dataset_get_n_rows (d));
+  return c;
+}
+
+static void
+assert_values (McColumn     *c,
+               const double *expected,
+               guint         n)
+{
+  g_assert_cmpuint (mc_column_get_n_rows (c), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      if (isnan (expected[i]))
+        g_assert_true (mc_column_is_missing (c, i));
+      else
+        g_assert_cmpfloat (mc_column_get_value (c, i), ==, expected[i]);
+    }
+}
+
+static double
+days (const char *date)
+{
+  double value = 0;
+  McDatePrecision precision;
+
+  g_assert_true (mc_loader_parse_date (date, &value, &precision));
+  return value;
+}
+
+/* Numbers only, with missing cells first and in between. */
+static void
+test_numbers (void)
+{
+  g_autoptr(McDataset) d = load ("x,y\n"
+                                 ",NA\n"
+                                 "1,2.5\n"
+                                 "2,-\n"
+                                 "3,1e3\n");
+  const double x[] = { NAN, 1, 2, 3 };
+  const double y[] = { NAN, 2.5, NAN, 1000 };
+
+  assert_values (column (d, 0, MC_COLUMN_NUMBER), x, 4);
+  assert_values (column (d, 1, MC_COLUMN_NUMBER), y, 4);
+}
+
+/* Dates, the first after a missing cell, with the finest precision. */
+static void
+test_dates (void)
+{
+  g_autoptr(McDataset) d = load ("day,price\n"
+                                 ",1\n"
+                                 "2024-01-15,2\n"
+                                 "2024-02,3\n"
+                                 "n/a,4\n");
+  McColumn *day = column (d, 0, MC_COLUMN_DATE);
+  const double expected[] = { NAN, days ("2024-01-15"), days ("2024-02"), NAN };
+
+  assert_values (day, expected, 4);
+  g_assert_cmpint (mc_column_get_date_precision (day), ==, MC_DATE_DAY);
+  column (d, 1, MC_COLUMN_NUMBER);
+}
+
+/* A column of numbers that turns out to be text, or dates, or codes. */
+static void
+test_second_pass (void)
+{
+  g_autoptr(McDataset) d = load ("a,b,c,d\n"
+                                 "1,2024,12,5\n"
+                                 "2,2025,0700,6\n"
+                                 "x,2025-06,13,7\n");
+  McColumn *a = column (d, 0, MC_COLUMN_STRING);
+  McColumn *b = column (d, 1, MC_COLUMN_DATE);
+  McColumn *c = column (d, 2, MC_COLUMN_STRING);
+  const double expected_b[] = { days ("2024"), days ("2025"), days ("2025-06") };
+  const double expected_d[] = { 5, 6, 7 };
+
+  g_assert_cmpstr (mc_column_get_string (a, 0), ==, "1");
+  g_assert_cmpstr (mc_column_get_string (a, 2), ==, "x");
+  assert_values (b, expected_b, 3);
+  g_assert_cmpint (mc_column_get_date_precision (b), ==, MC_DATE_MONTH);
+  g_assert_cmpstr (mc_column_get_string (c, 1), ==, "0700");
+  assert_values (column (d, 3, MC_COLUMN_NUMBER), expected_d, 3);
+}
+
+/* Years, booleans, percentages and text next to kept columns. */
+static void
+test_mixed (void)
+{
+  g_autoptr(McDataset) d = load ("year,listed,share,name,value\n"
+                                 "2021,yes,12%,Alibaba,1.5\n"
+                                 "2022,no,,\"Tencent, Inc.\",NA\n"
+                                 "2023,yes,15.5%,,2.5\n");
+  McColumn *year = column (d, 0, MC_COLUMN_DATE);
+  McColumn *share = column (d, 2, MC_COLUMN_NUMBER);
+  McColumn *name = column (d, 3, MC_COLUMN_STRING);
+  const double expected_year[] = { days ("2021"), days ("2022"), days ("2023") };
+  const double expected_share[] = { 12, NAN, 15.5 };
+  const double expected_value[] = { 1.5, NAN, 2.5 };
+
+  assert_values (year, expected_year, 3);
+  g_assert_cmpint (mc_column_get_date_precision (year), ==, MC_DATE_YEAR);
+  column (d, 1, MC_COLUMN_BOOLEAN);
+  assert_values (share, expected_share, 3);
+  g_assert_cmpstr (mc_column_get_unit (share), ==, "percent");
+  g_assert_cmpstr (mc_column_get_string (name, 1), ==, "Tencent, Inc.");
+  g_assert_null (mc_column_get_string (name, 2));
+  assert_values (column (d, 4, MC_COLUMN_NUMBER), expected_value, 3);
+}
+
+/* A number out of range is reported where it is. */
+static void
+test_out_of_range (void)
+{
+  const char *csv = "x,y\n1,2\n3,1e999\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDataset) d = mc_loader_load_data (csv, strlen (csv), "big.csv", NULL, &error);
+
+  g_assert_null (d);
+  g_assert_error (error, MC_LOADER_ERROR, MC_LOADER_ERROR_VALUE);
+  g_assert_true (g_str_has_prefix (error->message, "big.csv:3:3:"));
+}
+
+/* Many rows of random numbers: every value exactly as strtod reads it. */
+static void
+test_many_rows (void)
+{
+  GRand *rand = g_rand_new_with_seed (42);
+  g_autoptr(GString) csv = g_string_new ("i,value,date\n");
+  g_autoptr(McDataset) d = NULL;
+  g_autofree double *expected = g_new (double, 20000);
+  McColumn *value;
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      double v = g_rand_double_range (rand, -1e6, 1e6);
+      char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (text, sizeof text, i % 3 == 0 ? "%.17g" : "%.4f", v);
+      expected[i] = strtod (text, NULL);
+      g_string_append_printf (csv, "%u,%s,2024-%02u-%02u\n", i, text, i % 12 + 1, i % 28 + 1);
+    }
+  d = load (csv->str);
+  value = column (d, 1, MC_COLUMN_NUMBER);
+  assert_values (value, expected, 20000);
+  column (d, 0, MC_COLUMN_NUMBER);
+  column (d, 2, MC_COLUMN_DATE);
+  g_rand_free (rand);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/mc/plain-csv/numbers", test_numbers);
+  g_test_add_func ("/mc/plain-csv/dates", test_dates);
+  g_test_add_func ("/mc/plain-csv/second-pass", test_second_pass);
+  g_test_add_func ("/mc/plain-csv/mixed", test_mixed);
+  g_test_add_func ("/mc/plain-csv/out-of-range", test_out_of_range);
+  g_test_add_func ("/mc/plain-csv/many-rows", test_many_rows);
+
+  return g_test_run ();
+}
