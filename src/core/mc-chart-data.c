@@ -269,17 +269,45 @@ add_column_series (McChart     *chart,
   const McColumn *column = mc_dataset_lookup_column (chart->dataset, id);
   guint n_rows = mc_dataset_get_n_rows (chart->dataset);
   McSeries *series = series_new (mc_column_get_label (column), column, axis, n_rows);
+  const double *values = mc_column_get_values (column, NULL);
+  const double *x_values = chart->x_kind == MC_X_CATEGORY
+                           ? NULL : mc_column_get_values (chart->x_column, NULL);
+  gboolean annotated = mc_column_has_annotations (column);
+  double *xs, *ys;
+  guint *rows;
+  guint8 *estimates;
+  guint n = 0;
+
+  /* Millions of rows: filled in place rather than point by point. */
+  g_array_set_size (series->x, n_rows);
+  g_array_set_size (series->y, n_rows);
+  g_array_set_size (series->rows, n_rows);
+  g_array_set_size (series->estimate, n_rows);
+  xs = (double *) (gpointer) series->x->data;
+  ys = (double *) (gpointer) series->y->data;
+  rows = (guint *) (gpointer) series->rows->data;
+  estimates = (guint8 *) series->estimate->data;
 
   for (guint row = 0; row < n_rows; row++)
     {
-      double x = point_x (chart, row_category, row);
+      double x = x_values != NULL ? x_values[row] : row_category[row];
 
       /* A point without an x can't be placed on a time or number axis. */
       if (isnan (x))
         continue;
-      series_append (series, x, mc_column_get_value (column, row), row,
-                     mc_column_is_estimate (column, row));
+      if (n > 0 && !(x >= xs[n - 1]))
+        series->x_sorted = FALSE;
+      xs[n] = x;
+      ys[n] = values[row];
+      rows[n] = row;
+      estimates[n] = annotated && mc_column_is_estimate (column, row);
+      n++;
     }
+
+  g_array_set_size (series->x, n);
+  g_array_set_size (series->y, n);
+  g_array_set_size (series->rows, n);
+  g_array_set_size (series->estimate, n);
   g_ptr_array_add (chart->series, series);
 }
 

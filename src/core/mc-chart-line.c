@@ -152,6 +152,28 @@ same_layers_below (Lines *l,
   return TRUE;
 }
 
+/* Widens [*lo, *hi] (NAN when empty) to the values of @series. */
+static void
+series_values_range (const McSeries *series,
+                     double         *lo,
+                     double         *hi)
+{
+  const double *y = (const double *) (gpointer) series->y->data;
+  double min = G_MAXDOUBLE, max = -G_MAXDOUBLE;
+
+  for (guint p = 0; p < series->y->len; p++)
+    {
+      if (isnan (y[p]))
+        continue;
+      min = MIN (min, y[p]);
+      max = MAX (max, y[p]);
+    }
+  if (min > max)
+    return;
+  *lo = isnan (*lo) ? min : MIN (*lo, min);
+  *hi = isnan (*hi) ? max : MAX (*hi, max);
+}
+
 static void
 y_range (Lines  *l,
          guint   axis,
@@ -165,6 +187,12 @@ y_range (Lines  *l,
 
       if (series->axis != axis)
         continue;
+      if (!l->stacked && !l->chart->has_x_window)
+        {
+          /* Every point counts: one tight pass over millions of them. */
+          series_values_range (series, lo, hi);
+          continue;
+        }
       for (guint p = 0; p < mc_series_get_n_points (series); p++)
         {
           double v = l->stacked ? stacked_value (l, i, p) : mc_series_get_y (series, p);
@@ -175,6 +203,25 @@ y_range (Lines  *l,
           *hi = isnan (*hi) ? v : MAX (*hi, v);
         }
     }
+}
+
+static void
+sorted_x_range (const McSeries *series,
+                double         *lo,
+                double         *hi)
+{
+  const double *x = (const double *) (gpointer) series->x->data;
+  const double *y = (const double *) (gpointer) series->y->data;
+  guint first = 0, last = series->x->len;
+
+  while (first < last && isnan (y[first]))
+    first++;
+  while (last > first && isnan (y[last - 1]))
+    last--;
+  if (first == last)
+    return;
+  *lo = isnan (*lo) ? x[first] : MIN (*lo, x[first]);
+  *hi = isnan (*hi) ? x[last - 1] : MAX (*hi, x[last - 1]);
 }
 
 static void
@@ -189,6 +236,12 @@ x_range (Lines  *l,
     {
       McSeries *series = series_at (l, i);
 
+      if (series->x_sorted)
+        {
+          /* The first and the last point with a value. */
+          sorted_x_range (series, lo, hi);
+          continue;
+        }
       for (guint p = 0; p < mc_series_get_n_points (series); p++)
         {
           double x = mc_series_get_x (series, p);
@@ -659,6 +712,54 @@ column_add (Column *column,
   column->n++;
 }
 
+/* Decimation point by point, so that no array of every point in pixels
+ * is needed. */
+typedef struct
+{
+  Column       column;
+  double       current;
+  double       columns_per_unit;
+  McPointFunc  emit;
+  gpointer     user_data;
+} Decimator;
+
+static void
+decimator_init (Decimator   *decimator,
+                double       columns_per_unit,
+                McPointFunc  emit,
+                gpointer     user_data)
+{
+  decimator->column.n = 0;
+  decimator->current = NAN;
+  decimator->columns_per_unit = columns_per_unit;
+  decimator->emit = emit;
+  decimator->user_data = user_data;
+}
+
+static inline void
+decimator_add (Decimator *decimator,
+               double     x,
+               double     y,
+               guint      index)
+{
+  double c = floor (x * decimator->columns_per_unit);
+
+  if (decimator->column.n > 0 && c == decimator->current)
+    {
+      column_add (&decimator->column, x, y, index);
+      return;
+    }
+  column_flush (&decimator->column, decimator->emit, decimator->user_data);
+  column_start (&decimator->column, x, y, index);
+  decimator->current = c;
+}
+
+static void
+decimator_finish (Decimator *decimator)
+{
+  column_flush (&decimator->column, decimator->emit, decimator->user_data);
+}
+
 void
 mc_decimate_run (const double *px,
                  const double *py,
@@ -667,23 +768,12 @@ mc_decimate_run (const double *px,
                  McPointFunc   emit,
                  gpointer      user_data)
 {
-  Column column = { { 0 } };
-  double current = NAN;
+  Decimator decimator;
 
+  decimator_init (&decimator, columns_per_unit, emit, user_data);
   for (guint i = 0; i < n; i++)
-    {
-      double c = floor (px[i] * columns_per_unit);
-
-      if (column.n > 0 && c == current)
-        {
-          column_add (&column, px[i], py[i], i);
-          continue;
-        }
-      column_flush (&column, emit, user_data);
-      column_start (&column, px[i], py[i], i);
-      current = c;
-    }
-  column_flush (&column, emit, user_data);
+    decimator_add (&decimator, px[i], py[i], i);
+  decimator_finish (&decimator);
 }
 
 /* Drawing lines */
@@ -715,6 +805,17 @@ point_y (Lines    *l,
   return mc_linear_scale_map (&l->y[series->axis], v);
 }
 
+/* A gap in the line: the value (or a stacked layer's) is missing. */
+static inline gboolean
+point_missing (Lines *l,
+               guint  visible_index,
+               guint  point)
+{
+  if (l->stacked)
+    return isnan (point_y (l, visible_index, point));
+  return isnan (g_array_index (series_at (l, visible_index)->y, double, point));
+}
+
 static double
 base_y (Lines *l,
         guint  visible_index,
@@ -740,21 +841,27 @@ run_points (Lines  *l,
 {
   McSeries *series = series_at (l, visible_index);
   guint n = end - start;
-  g_autofree double *px = g_new (double, n + 1);
-  g_autofree double *py = g_new (double, n + 1);
   double columns = l->r->columns;
+  const double *x = (const double *) (gpointer) series->x->data + start;
+  const double *y = (const double *) (gpointer) series->y->data + start;
+  const McLinearScale *y_scale = &l->y[series->axis];
+  gboolean decimate = l->chart->decimate && series->x_sorted && n > 2 * l->plot.width * columns;
+  Decimator decimator;
 
+  g_array_set_size (out, 0);
+  decimator_init (&decimator, columns, collect_point, out);
   for (guint i = 0; i < n; i++)
     {
-      px[i] = map_x (l, mc_series_get_x (series, start + i));
-      py[i] = point_y (l, visible_index, start + i);
+      double px = map_x (l, x[i]);
+      double py = l->stacked ? point_y (l, visible_index, start + i)
+                             : mc_linear_scale_map (y_scale, y[i]);
+
+      if (decimate)
+        decimator_add (&decimator, px, py, i);
+      else
+        collect_point (px, py, out);
     }
-  g_array_set_size (out, 0);
-  if (l->chart->decimate && series->x_sorted && n > 2 * l->plot.width * columns)
-    mc_decimate_run (px, py, n, columns, collect_point, out);
-  else
-    for (guint i = 0; i < n; i++)
-      collect_point (px[i], py[i], out);
+  decimator_finish (&decimator);
 }
 
 static void
@@ -837,7 +944,9 @@ static gboolean
 segment_dashed (const McSeries *series,
                 guint           i)
 {
-  return mc_series_is_estimate (series, i) || mc_series_is_estimate (series, i + 1);
+  const guint8 *estimate = (const guint8 *) series->estimate->data;
+
+  return estimate[i] || estimate[i + 1];
 }
 
 /* An area point with no neighbour to join has no width to fill: a thin
@@ -932,10 +1041,10 @@ draw_series (Lines *l,
     {
       guint end;
 
-      while (start < n && isnan (point_y (l, visible_index, start)))
+      while (start < n && point_missing (l, visible_index, start))
         start++;
       end = start;
-      while (end < n && !isnan (point_y (l, visible_index, end))
+      while (end < n && !point_missing (l, visible_index, end)
              && (end == start || !l->stacked
                  || same_layers_below (l, visible_index, end - 1, end)))
         end++;
