@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "mc-chart-content.h"
+#include "mc-chart-view.h"
 #include "mc-compat.h"
 #include "mc-export-dialog.h"
 #include "mc-loader.h"
@@ -792,7 +793,8 @@ on_drag_prepare_cb (GtkDragSource *source,
   g_autoptr(GError) error = NULL;
   GdkContentProvider *content;
 
-  if (self->chart == NULL)
+  /* A zoomed chart pans when dragged. */
+  if (self->chart == NULL || mc_chart_view_get_zoomed (MC_CHART_VIEW (self->chart_view)))
     return NULL;
 
   content = create_chart_content (self, &error);

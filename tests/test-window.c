@@ -1309,6 +1309,24 @@ test_window_print (void)
 
 /* Settings */
 
+static void
+assert_setting (GSettings  *settings,
+                const char *key,
+                const char *expected)
+{
+  g_autofree char *value = g_settings_get_string (settings, key);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+static guint
+count_recent_files (GSettings *settings)
+{
+  g_auto(GStrv) uris = g_settings_get_strv (settings, "recent-files");
+
+  return g_strv_length (uris);
+}
+
 /* The window size, the dataset shown and the opened files come back in
  * the next window; opened files that are gone are dropped quietly. */
 static void
@@ -1332,7 +1350,7 @@ test_window_settings (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
   mc_window_select_dataset (window, find_dataset (window, "alibaba-share-price"));
-  g_assert_cmpstr (g_settings_get_string (settings, "last-dataset"), ==, "alibaba-share-price");
+  assert_setting (settings, "last-dataset", "alibaba-share-price");
   gtk_window_close (GTK_WINDOW (window));
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
@@ -1350,7 +1368,7 @@ test_window_settings (void)
   wait_for_datasets (window, 4);
   recent = g_settings_get_strv (settings, "recent-files");
   g_assert_cmpstr (recent[0], ==, uri);
-  g_assert_cmpstr (g_settings_get_string (settings, "last-dataset"), ==, uri);
+  assert_setting (settings, "last-dataset", uri);
   gtk_window_close (GTK_WINDOW (window));
 
   window = present_window ();
@@ -1361,7 +1379,7 @@ test_window_settings (void)
   /* Gone: dropped from the list without a word. */
   g_remove (path);
   window = present_window ();
-  WAIT_FOR (g_strv_length (g_settings_get_strv (settings, "recent-files")) == 0);
+  WAIT_FOR (count_recent_files (settings) == 0);
   g_assert_cmpuint (g_list_model_get_n_items (mc_window_get_datasets (window)), ==, 3);
   g_assert_null (find_label_containing (GTK_WIDGET (window), "Could Not"));
   destroy_window (window);
