@@ -69,9 +69,12 @@ install_clang() {
 build_targets() {
   build-aux/install-deps.sh
   install_clang
-  if [ ! -f "$build_dir/build.ninja" ]; then
-    CC=clang meson setup "$build_dir" -Dfuzzing=true \
-      -Db_sanitize=address,undefined -Db_lundef=false
+  local options=(-Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false)
+
+  if [ -f "$build_dir/build.ninja" ]; then
+    meson configure "$build_dir" "${options[@]}" >/dev/null
+  else
+    CC=clang meson setup "$build_dir" "${options[@]}"
   fi
   ninja -C "$build_dir" "${targets[@]/#/tests/fuzz/fuzz-}"
 }
