@@ -1387,10 +1387,45 @@ test_window_settings (void)
   g_rmdir (dir);
 }
 
+/* Run from the build folder without its compiled schema, the window keeps
+ * nothing but works: no abort from GSettings. */
+static void
+test_window_without_schema (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *path = test_file ("good", "years.csv");
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      McWindow *window;
+
+      g_assert_null (mc_application_create_settings ());
+      window = present_window ();
+      mc_window_select_dataset (window, 1);
+      mc_window_open_file (window, file);
+      wait_for_datasets (window, 4);
+      gtk_window_close (GTK_WINDOW (window));
+      return;
+    }
+
+  g_setenv ("MC_TEST_WITHOUT_SCHEMA", "1", TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("MC_TEST_WITHOUT_SCHEMA");
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* Before anything reads a settings schema: only the system's schemas,
+   * not the one compiled in the build (nor one installed under
+   * /usr/local). */
+  if (g_getenv ("MC_TEST_WITHOUT_SCHEMA") != NULL)
+    {
+      g_unsetenv ("GSETTINGS_SCHEMA_DIR");
+      g_setenv ("XDG_DATA_DIRS", "/usr/share", TRUE);
+    }
+
   /* As gtk_test_init(), but a missing display skips the tests. */
   g_test_init (&argc, &argv, NULL);
   gtk_disable_setlocale ();
@@ -1428,6 +1463,7 @@ main (int   argc,
   g_test_add_func ("/mc/window/paste", test_window_paste);
   g_test_add_func ("/mc/window/print", test_window_print);
   g_test_add_func ("/mc/window/settings", test_window_settings);
+  g_test_add_func ("/mc/window/without-schema", test_window_without_schema);
 
   return g_test_run ();
 }
