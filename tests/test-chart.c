@@ -488,6 +488,26 @@ test_chart_dual_axis (void)
   g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, "Market capitalisation (USD bn)"));
   g_assert_cmpuint (mc_chart_get_n_series (chart), ==, 2);
   g_assert_cmpuint (chart->state->y[1].n_intervals, ==, chart->state->y[0].n_intervals);
+
+  /* Price and market value move together: zoomed each to its data, the
+   * lines would lie on each other. Both axes start at zero, and the
+   * grid keeps the lines apart at every point. */
+  for (guint size = 0; size < 3; size++)
+    {
+      const double widths[] = { 320, 800, 2400 };
+      McSeries *price = mc_chart_get_series_data (chart, 0);
+      McSeries *value = mc_chart_get_series_data (chart, 1);
+
+      render_layout (chart, widths[size], widths[size] * 5 / 8, FALSE);
+      g_assert_cmpfloat (chart->state->y[0].min, ==, 0);
+      g_assert_cmpfloat (chart->state->y[1].min, ==, 0);
+      for (guint p = 0; p < mc_series_get_n_points (price); p++)
+        g_assert_cmpfloat (fabs (mc_linear_scale_map (&chart->state->y[0],
+                                                      mc_series_get_y (price, p))
+                                 - mc_linear_scale_map (&chart->state->y[1],
+                                                        mc_series_get_y (value, p))),
+                           >, 8);
+    }
 }
 
 static void
@@ -956,6 +976,17 @@ test_chart_area_gaps (void)
   g_assert_false (pixel_is_background (surface, chart, jul, 1.5, 1));
   g_assert_true (pixel_is_background (surface, chart, jul, 8, 1));
   cairo_surface_destroy (surface);
+  /* Hovering a band names its layer, also where a lower layer's value
+   * is nearer to the pointer than the band's own. */
+  {
+    McRenderState *state = chart->state;
+    g_auto (McChartHit) hit = { 0 };
+
+    g_assert_true (mc_chart_hit_test (chart, mc_time_scale_map (&state->x_time, jan),
+                                      mc_linear_scale_map (&state->y[0], 4.5), &hit));
+    g_assert_cmpstr (hit.series_name, ==, "Commerce");
+    g_assert_cmpstr (hit.label, ==, "Jan 2023");
+  }
 
   /* Unstacked and too long for markers, a lone point still shows. */
   g_clear_object (&dataset);
@@ -1017,6 +1048,140 @@ test_chart_axis_titles (void)
   mc_column_set_scale (beta, MC_SCALE_NONE);
   render_layout (chart, 800, 500, FALSE);
   g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, "Alpha (USD bn), Beta"));
+}
+
+/* Bars that say what they are */
+
+static McDataset *
+quarters_dataset (void)
+{
+  const char *quarters[] = { "Q1 2023", "Q2 2023", "Q3 2023", "Q4 2023", "Q1 2024" };
+  const double cloud[] = { 3.1, NAN, 3.4, 3.6, 3.9 };
+  const double retail[] = { 340, 310, -45, 280, -20 };
+
+  return simple_dataset (quarters, retail, cloud, 5);
+}
+
+/* Growth against zero or a loss has no meaning; quarters are periods,
+ * not entities, and share one colour. */
+static void
+test_chart_growth_signs (void)
+{
+  g_autoptr(McDataset) dataset = quarters_dataset ();
+  g_autoptr(McChartSpec) spec = spec_new ("growth", MC_CHART_BAR, "name", "a");
+  g_autoptr(McChart) chart = NULL;
+  McSeries *series;
+
+  spec->transform = MC_TRANSFORM_GROWTH;
+  chart = mc_chart_new (dataset, spec, NULL);
+  series = mc_chart_get_series_data (chart, 0);
+  g_assert_cmpfloat_with_epsilon (mc_series_get_y (series, 0), (310.0 / 340 - 1) * 100, 1e-9);
+  g_assert_cmpfloat_with_epsilon (mc_series_get_y (series, 1), (-45.0 / 310 - 1) * 100, 1e-9);
+  g_assert_true (isnan (mc_series_get_y (series, 2)));
+  g_assert_false (chart->color_by_category);
+
+  /* Companies are entities: one colour each. */
+  {
+    const char *names[] = { "Alibaba", "Tencent", "Amazon" };
+    const double values[] = { 50, 70, 35 };
+    g_autoptr(McDataset) companies = simple_dataset (names, values, NULL, 3);
+    g_autoptr(McChartSpec) bars = spec_new ("bars", MC_CHART_BAR, "name", "a");
+    g_autoptr(McChart) colored = mc_chart_new (companies, bars, NULL);
+
+    g_assert_true (colored->color_by_category);
+  }
+}
+
+static gboolean
+rects_cross (const McRect    *rect,
+             const McTextBox *box)
+{
+  return box->x < rect->x + rect->width - 0.01 && rect->x < box->x + box->width - 0.01
+         && box->y < rect->y + rect->height - 0.01 && rect->y < box->y + box->height - 0.01;
+}
+
+static gboolean
+rect_holds (const McRect    *rect,
+            const McTextBox *box)
+{
+  return box->x >= rect->x - 0.01 && box->x + box->width <= rect->x + rect->width + 0.01
+         && box->y >= rect->y - 0.01 && box->y + box->height <= rect->y + rect->height + 0.01;
+}
+
+/* Value labels of grouped bars never reach over a neighbouring bar, and
+ * a missing bar says it is missing. */
+static void
+test_chart_grouped_labels (void)
+{
+  g_autoptr(McDataset) dataset = quarters_dataset ();
+  g_autoptr(McChartSpec) spec = spec_new ("grouped", MC_CHART_BAR, "name", "a");
+  g_autoptr(McChart) chart = NULL;
+  const Size sizes[] = { { 320, 240 }, { 800, 500 }, { 2400, 1500 } };
+
+  g_strfreev (spec->y);
+  spec->y = g_strsplit ("b,a", ",", -1);
+  chart = mc_chart_new (dataset, spec, NULL);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      guint n;
+      const McTextBox *boxes;
+
+      render_layout (chart, sizes[s].width, sizes[s].height, FALSE);
+      check_layout (chart, sizes[s].width, sizes[s].height, "grouped");
+      boxes = mc_chart_get_text_boxes (chart, &n);
+      for (guint i = 0; i < n; i++)
+        for (guint m = 0; m < chart->state->marks->len; m++)
+          {
+            const McMark *mark = &g_array_index (chart->state->marks, McMark, m);
+
+            if (boxes[i].role != MC_TEXT_VALUE_LABEL && boxes[i].role != MC_TEXT_NOTE)
+              continue;
+            if (rects_cross (&mark->box, &boxes[i]) && !rect_holds (&mark->box, &boxes[i]))
+              g_error ("at %gx%g “%s” covers a bar", sizes[s].width, sizes[s].height,
+                       boxes[i].text);
+          }
+    }
+  render_layout (chart, 800, 500, FALSE);
+  g_assert_cmpuint (count_boxes (chart, MC_TEXT_VALUE_LABEL), ==, 9);
+  g_assert_nonnull (find_box (chart, MC_TEXT_NOTE, "n/a"));
+}
+
+/* Horizontal bars too thin for value labels get an axis: bars without
+ * numbers would say nothing. */
+static void
+test_chart_horizontal_axis (void)
+{
+  McDataset *dataset = mc_dataset_new ("countries");
+  McColumn *name = mc_column_new ("name", "Country", MC_COLUMN_STRING);
+  McColumn *value = mc_column_new ("a", "Spending", MC_COLUMN_NUMBER);
+  g_autoptr(McChartSpec) spec = spec_new ("many", MC_CHART_BAR, "name", "a");
+  g_autoptr(McChart) chart = NULL;
+
+  mc_dataset_set_source (dataset, "Test", NULL, NULL);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *country = g_strdup_printf ("Country %u", i + 1);
+
+      mc_column_append_string (name, country);
+      mc_column_append_value (value, 3000.0 / (i + 1));
+    }
+  mc_dataset_add_column (dataset, name);
+  mc_dataset_add_column (dataset, value);
+  spec->horizontal = TRUE;
+  chart = mc_chart_new (dataset, spec, NULL);
+  for (guint s = 0; s < G_N_ELEMENTS (layout_sizes); s++)
+    {
+      const Size *size = &layout_sizes[s];
+
+      render_layout (chart, size->width, size->height, FALSE);
+      check_layout (chart, size->width, size->height, "20 countries");
+      if (count_boxes (chart, MC_TEXT_CATEGORY_LABEL) > 0)
+        g_assert_true (count_boxes (chart, MC_TEXT_VALUE_LABEL) == 20
+                       || count_boxes (chart, MC_TEXT_TICK_LABEL) >= 2);
+    }
+  render_layout (chart, 800, 500, FALSE);
+  g_assert_cmpuint (count_boxes (chart, MC_TEXT_TICK_LABEL), >=, 3);
+  g_object_unref (dataset);
 }
 
 static void
@@ -1359,6 +1524,9 @@ main (int   argc,
   g_test_add_func ("/mc/chart/hidden-series", test_chart_hidden_series);
   g_test_add_func ("/mc/chart/area-gaps", test_chart_area_gaps);
   g_test_add_func ("/mc/chart/axis-titles", test_chart_axis_titles);
+  g_test_add_func ("/mc/chart/growth-signs", test_chart_growth_signs);
+  g_test_add_func ("/mc/chart/grouped-labels", test_chart_grouped_labels);
+  g_test_add_func ("/mc/chart/horizontal-axis", test_chart_horizontal_axis);
   g_test_add_func ("/mc/chart/describe", test_chart_describe);
   g_test_add_func ("/mc/chart/decimate-run", test_chart_decimate_run);
   g_test_add_func ("/mc/chart/decimation-pixels", test_chart_decimation_pixels);

@@ -434,6 +434,30 @@ note_box_for (Bars       *b,
                             value >= 0 ? label->box.y - h : label->box.y + label->box.height, 0);
 }
 
+/* Whether @box, a label outside its bar, would cover another bar: a
+ * label wider than its bar of a group may reach over its neighbour. */
+static gboolean
+box_covers_bars (Bars            *b,
+                 const McTextBox *box)
+{
+  if (b->stacked || b->n_visible < 2)
+    return FALSE;
+  for (guint slot = 0; slot < b->n_categories; slot++)
+    for (guint i = 0; i < b->n_visible; i++)
+      {
+        double v = bar_value (b, b->visible[i], b->order[slot]);
+        McRect bar;
+
+        if (isnan (v))
+          continue;
+        bar = bar_rect (b, slot, i, 0, v);
+        if (box->x < bar.x + bar.width && bar.x < box->x + box->width
+            && box->y < bar.y + bar.height && bar.y < box->y + box->height)
+          return TRUE;
+      }
+  return FALSE;
+}
+
 /* Tries outside, then inside the bar: stacked segments are labelled
  * inside only, estimates outside only (next to their "Est."). The boxes
  * are reserved in the state so that later labels avoid them. */
@@ -454,7 +478,8 @@ place_value_label (Bars         *b,
       label->box = value_label_box (b, label->layout, bar, value, inside);
       label->inside = inside;
       if (!mc_render_box_is_clear (r, &label->box, inside ? 0 : r->unit)
-          || (inside && !box_inside_rect (&label->box, bar)))
+          || (inside && !box_inside_rect (&label->box, bar))
+          || (!inside && box_covers_bars (b, &label->box)))
         continue;
       if (estimate)
         {
@@ -541,14 +566,44 @@ label_colors (Bars             *b,
   }
 }
 
+/* An empty slot in a row of labelled bars reads as zero: a missing value
+ * says so where its bar would stand, when there is room. */
+static void
+draw_missing_notes (Bars *b)
+{
+  McRender *r = b->r;
+
+  if (b->stacked)
+    return;
+  for (guint slot = 0; slot < b->n_categories; slot++)
+    for (guint i = 0; i < b->n_visible; i++)
+      {
+        g_autoptr(PangoLayout) layout = NULL;
+        McRect bar;
+        McTextBox box;
+
+        if (!isnan (bar_value (b, b->visible[i], b->order[slot])))
+          continue;
+        /* Translators: written where the bar of a missing value would be */
+        layout = mc_render_layout (r, C_("missing value", "n/a"), MC_FONT_SMALL, -1, 0);
+        bar = bar_rect (b, slot, i, 0, 0);
+        box = value_label_box (b, layout, &bar, b->scale.max > 0 ? 1 : -1, FALSE);
+        if (mc_render_box_is_clear (r, &box, r->unit / 2) && !box_covers_bars (b, &box))
+          mc_render_show (r, layout, box.x, box.y, 0, MC_TEXT_NOTE,
+                          mc_theme_get_text_secondary (r->theme));
+      }
+}
+
 /* All labels or none: a few missing labels would read as missing data
  * (stacked segments too thin for theirs are the exception). Tries
  * "USD 50 bn", then "50" where the axis names the unit. */
-static void
-draw_value_labels (Bars *b)
+/* The labels in the first form in which all of them fit, in @labels;
+ * FALSE if none fits. Nothing is drawn. */
+static gboolean
+choose_value_labels (Bars   *b,
+                     GArray *labels)
 {
-  McRender *r = b->r;
-  GArray *boxes = r->state->boxes;
+  GArray *boxes = b->r->state->boxes;
   guint saved = boxes->len;
 
   /* Horizontal bars have no axis: their labels must carry the unit.
@@ -558,30 +613,58 @@ draw_value_labels (Bars *b)
 
   for (LabelForm form = first; form <= last; form++)
     {
-      g_autoptr(GArray) labels = g_array_new (FALSE, TRUE, sizeof (ValueLabel));
       gboolean ok;
 
-      g_array_set_clear_func (labels, value_label_clear);
+      g_array_set_size (labels, 0);
       ok = collect_value_labels (b, form, labels);
       g_array_set_size (boxes, saved);
-      if (!ok)
-        continue;
-      for (guint i = 0; i < labels->len; i++)
-        {
-          ValueLabel *label = &g_array_index (labels, ValueLabel, i);
-          McColor color;
-
-          label_colors (b, label, &color);
-          if (bar_dimmed (b, label->series, label->category))
-            mc_render_dim (r, &color);
-          mc_render_show (r, label->layout, label->box.x, label->box.y, 0,
-                          MC_TEXT_VALUE_LABEL, &color);
-          if (label->note)
-            mc_render_show (r, label->note, label->note_box.x, label->note_box.y, 0,
-                            MC_TEXT_NOTE, mc_theme_get_text_secondary (r->theme));
-        }
-      return;
+      if (ok)
+        return TRUE;
     }
+  g_array_set_size (labels, 0);
+  return FALSE;
+}
+
+static GArray *
+value_labels_new (void)
+{
+  GArray *labels = g_array_new (FALSE, TRUE, sizeof (ValueLabel));
+
+  g_array_set_clear_func (labels, value_label_clear);
+  return labels;
+}
+
+static gboolean
+value_labels_fit (Bars *b)
+{
+  g_autoptr(GArray) labels = value_labels_new ();
+
+  return choose_value_labels (b, labels);
+}
+
+static void
+draw_value_labels (Bars *b)
+{
+  McRender *r = b->r;
+  g_autoptr(GArray) labels = value_labels_new ();
+
+  if (!choose_value_labels (b, labels))
+    return;
+  for (guint i = 0; i < labels->len; i++)
+    {
+      ValueLabel *label = &g_array_index (labels, ValueLabel, i);
+      McColor color;
+
+      label_colors (b, label, &color);
+      if (bar_dimmed (b, label->series, label->category))
+        mc_render_dim (r, &color);
+      mc_render_show (r, label->layout, label->box.x, label->box.y, 0,
+                      MC_TEXT_VALUE_LABEL, &color);
+      if (label->note)
+        mc_render_show (r, label->note, label->note_box.x, label->note_box.y, 0,
+                        MC_TEXT_NOTE, mc_theme_get_text_secondary (r->theme));
+    }
+  draw_missing_notes (b);
 }
 
 /* Shared layout pieces */
@@ -834,6 +917,21 @@ draw_category_column (Bars   *b,
     draw_category_label (b, slot, x_right, max_width, every > 1 ? 1 : 2);
 }
 
+static double
+last_tick_half_width (Bars *b)
+{
+  McSeries *series = first_visible_series (b);
+  guint n = mc_linear_scale_get_n_ticks (&b->scale);
+  g_autofree char *text = mc_format_tick (series->column,
+                                          mc_linear_scale_get_tick (&b->scale, n - 1),
+                                          b->scale.step);
+  g_autoptr(PangoLayout) layout = mc_render_layout (b->r, text, MC_FONT_BODY, -1, 0);
+  double w, h;
+
+  mc_render_layout_size (layout, &w, &h);
+  return w / 2;
+}
+
 /* Horizontal bars carry their values at their ends; an axis is drawn only
  * when those labels can't be (thin bars, stacks). */
 static void
@@ -866,7 +964,19 @@ layout_horizontal (Bars         *b,
       b->scale.n_intervals = 1;
     }
   else
-    mc_linear_scale_init (&b->scale, lo, hi, TRUE, b->plot.width, 8 * r->body);
+    {
+      /* The last tick label is centred on the end of the axis: keep it
+       * inside the padding. */
+      double overhang;
+
+      mc_linear_scale_init (&b->scale, lo, hi, TRUE, b->plot.width, 8 * r->body);
+      overhang = last_tick_half_width (b) - (area->x + area->width - b->plot.x - b->plot.width);
+      if (overhang > 0)
+        {
+          b->plot.width = MAX (1, b->plot.width - overhang);
+          mc_linear_scale_init (&b->scale, lo, hi, TRUE, b->plot.width, 8 * r->body);
+        }
+    }
   mc_linear_scale_set_range (&b->scale, b->plot.x, b->plot.x + b->plot.width);
 }
 
@@ -932,6 +1042,13 @@ render_horizontal (Bars   *b,
       area->height -= h + 2 * r->unit;
     }
   layout_horizontal (b, area);
+  /* Bars without their numbers would say nothing: where the labels
+   * don't fit after all, an axis gives the values. */
+  if (b->value_labels && !value_labels_fit (b))
+    {
+      b->value_labels = FALSE;
+      layout_horizontal (b, area);
+    }
   if (!b->value_labels)
     draw_horizontal_axis (b);
   draw_bars (b);

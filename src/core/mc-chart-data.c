@@ -345,7 +345,8 @@ add_long_series (McChart     *chart,
 
 /* Growth: the percent change against the previous point of the series.
  * The first point has none; an estimate on either side makes the change
- * an estimate. */
+ * an estimate. Nor does a change from zero or from a negative value: a
+ * loss of 45 turning into a profit of 280 is no "−722 %". */
 static void
 apply_growth (McSeries *series)
 {
@@ -360,7 +361,7 @@ apply_growth (McSeries *series)
       double value = *y;
       gboolean is_estimate = *estimate;
 
-      *y = (isnan (previous) || previous == 0 || isnan (value))
+      *y = (isnan (previous) || previous <= 0 || isnan (value))
            ? NAN : (value / previous - 1) * 100;
       *estimate = !isnan (*y) && (is_estimate || previous_estimate);
       previous = value;
@@ -458,6 +459,38 @@ build_series (McChart *chart)
  * coloured by category, the series of charts with several series. Each
  * gets the next palette colour in dataset order. */
 
+/* A text that names a period rather than an entity: it holds a year
+ * ("Q1 2024", "FY2023", "2023/24", "H2 2022"). */
+static gboolean
+names_period (const char *text)
+{
+  guint digits = 0;
+
+  for (const char *p = text; p && *p; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        {
+          digits = 0;
+          continue;
+        }
+      if (++digits == 4 && (p[-3] == '1' || p[-3] == '2') && !g_ascii_isdigit (p[1]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Periods are not entities: quarters in four colours would say they are
+ * four different things. */
+static gboolean
+column_names_periods (const McColumn *column)
+{
+  for (guint row = 0; row < mc_column_get_n_rows (column); row++)
+    if (!mc_column_is_missing (column, row)
+        && !names_period (mc_column_get_string (column, row)))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 spec_colors_by_category (McDataset         *dataset,
                          const McChartSpec *spec)
@@ -470,7 +503,8 @@ spec_colors_by_category (McDataset         *dataset,
   if (spec->type == MC_CHART_PIE)
     return TRUE;
   return spec->type == MC_CHART_BAR && n_y == 1 && (spec->y2 == NULL || spec->y2[0] == NULL)
-         && mc_dataset_get_n_rows (dataset) <= MC_CHART_MAX_CATEGORY_COLORS;
+         && mc_dataset_get_n_rows (dataset) <= MC_CHART_MAX_CATEGORY_COLORS
+         && !column_names_periods (x);
 }
 
 static void

@@ -298,11 +298,49 @@ mc_render_legend (McRender     *r,
 
 /* Value axes */
 
+/* A scale named in full, for an axis whose numbers have no unit: "m"
+ * alone could be metres. */
+static const char *
+scale_name (McScale scale)
+{
+  switch (scale)
+    {
+    /* Translators: an axis unit, as in "Users (thousands)" */
+    case MC_SCALE_THOUSAND: return C_("axis scale", "thousands");
+    /* Translators: an axis unit, as in "Users (millions)" */
+    case MC_SCALE_MILLION: return C_("axis scale", "millions");
+    /* Translators: an axis unit, as in "Users (billions)" */
+    case MC_SCALE_BILLION: return C_("axis scale", "billions");
+    /* Translators: an axis unit, as in "Users (trillions)" */
+    case MC_SCALE_TRILLION: return C_("axis scale", "trillions");
+    case MC_SCALE_NONE:
+    default:
+      return NULL;
+    }
+}
+
+static char *
+axis_unit (const McColumn *column)
+{
+  char *unit = mc_format_unit (column);
+  McScale scale = mc_column_get_scale (column);
+
+  /* Only where the unit is the bare suffix: languages that count in
+   * ten thousands name their own units. */
+  if (mc_column_get_unit (column) == NULL && scale_name (scale) != NULL
+      && g_strcmp0 (unit, mc_format_scale_suffix (scale)) == 0)
+    {
+      g_free (unit);
+      unit = g_strdup (scale_name (scale));
+    }
+  return unit;
+}
+
 static char *
 measure_with_unit (const char     *measure,
                    const McColumn *column)
 {
-  g_autofree char *unit = mc_format_unit (column);
+  g_autofree char *unit = axis_unit (column);
 
   if (unit == NULL)
     return g_strdup (measure);
@@ -327,11 +365,11 @@ static char *
 series_common_unit (McSeries * const *series,
                     guint             n_series)
 {
-  g_autofree char *unit = mc_format_unit (series[0]->column);
+  g_autofree char *unit = axis_unit (series[0]->column);
 
   for (guint i = 1; i < n_series && unit != NULL; i++)
     {
-      g_autofree char *other = mc_format_unit (series[i]->column);
+      g_autofree char *other = axis_unit (series[i]->column);
 
       if (g_strcmp0 (unit, other) != 0)
         g_clear_pointer (&unit, g_free);

@@ -12,9 +12,8 @@
 #include "mc-chart-private.h"
 #include "mc-format.h"
 
-/* Markers and point labels only on short series. */
+/* Markers and a label at every point only on short series. */
 #define MC_MAX_MARKED_POINTS 12
-#define MC_MAX_LABELLED_POINTS 24
 /* Direct labels at the line ends for up to this many series. */
 #define MC_MAX_END_LABELS 6
 /* A line axis includes zero when the data comes this close to it
@@ -255,8 +254,9 @@ x_range (Lines  *l,
 }
 
 /* Bar and area axes start at zero. Lines may zoom, except for
- * percentages (shares and rates read against zero) and data that comes
- * close to zero anyway. */
+ * percentages (shares and rates read against zero), data that comes
+ * close to zero anyway, and charts with two value axes (see
+ * init_dual_scales()). */
 static gboolean
 include_zero (Lines  *l,
               guint   axis,
@@ -267,7 +267,8 @@ include_zero (Lines  *l,
   McSeries *series = axis_series (l, axis, &count);
   const char *unit = series ? mc_column_get_unit (series->column) : NULL;
 
-  if (l->area || isnan (lo) || g_strcmp0 (unit, "percent") == 0 || g_strcmp0 (unit, "%") == 0)
+  if (l->area || l->has_y2 || isnan (lo) || g_strcmp0 (unit, "percent") == 0
+      || g_strcmp0 (unit, "%") == 0)
     return TRUE;
   if (lo >= 0)
     return lo <= MC_ZOOM_THRESHOLD * hi;
@@ -284,16 +285,6 @@ max_points (Lines *l)
   for (guint i = 0; i < l->n_visible; i++)
     max = MAX (max, mc_series_get_n_points (series_at (l, i)));
   return max;
-}
-
-static guint
-total_points (Lines *l)
-{
-  guint total = 0;
-
-  for (guint i = 0; i < l->n_visible; i++)
-    total += mc_series_get_n_points (series_at (l, i));
-  return total;
 }
 
 /* Scales */
@@ -320,22 +311,114 @@ axis_range (Lines  *l,
   return zero;
 }
 
+/* Two value axes.
+ *
+ * Zoomed each to its own data, two measures that move together (a share
+ * price and the market value it makes) draw one line on top of the
+ * other, markers hiding markers, and where the lines sit against each
+ * other is an accident of the two zooms: a reader takes the crossing or
+ * the gap for a finding. So both axes start at zero (see include_zero()),
+ * and each line rises by as much as its measure does. The two axes share
+ * one grid; of the grids of 2 to 10 intervals, the chosen one fills both
+ * axes best with ticks about the usual distance apart, and keeps the
+ * lines more than a marker apart wherever a grid can. */
+
+#define MC_DUAL_MIN_INTERVALS 2
+#define MC_DUAL_MAX_INTERVALS 10
+/* Lines are compared at up to this many points per pair of series. */
+#define MC_DUAL_SAMPLES 2000
+
+/* The share of points where a series of the left axis and one of the
+ * right come closer than a marker's width plus a gap. */
+static double
+dual_overlap (Lines               *l,
+              const McLinearScale  scales[2])
+{
+  double near = 2 * MAX (2.5, l->r->body * 0.3) + l->r->unit;
+  guint close = 0, compared = 0;
+
+  for (guint i = 0; i < l->n_visible; i++)
+    for (guint j = 0; j < l->n_visible; j++)
+      {
+        McSeries *a = series_at (l, i), *b = series_at (l, j);
+        guint n = MIN (mc_series_get_n_points (a), mc_series_get_n_points (b));
+        guint stride = MAX (1, n / MC_DUAL_SAMPLES);
+
+        if (a->axis != 0 || b->axis != 1)
+          continue;
+        for (guint p = 0; p < n; p += stride)
+          {
+            double ya = mc_series_get_y (a, p), yb = mc_series_get_y (b, p);
+
+            if (isnan (ya) || isnan (yb) || mc_series_get_x (a, p) != mc_series_get_x (b, p))
+              continue;
+            compared++;
+            close += fabs (mc_linear_scale_map (&scales[0], ya)
+                           - mc_linear_scale_map (&scales[1], yb)) < near;
+          }
+      }
+  return compared ? (double) close / compared : 0;
+}
+
+/* The share of an axis its data leaves empty. */
+static double
+axis_waste (const McLinearScale *scale,
+            double               lo,
+            double               hi)
+{
+  double span = scale->max - scale->min;
+
+  if (isnan (lo) || !(span > 0))
+    return 0;
+  return 1 - (MAX (hi, 0) - MIN (lo, 0)) / span;
+}
+
+static void
+init_dual_scales (Lines *l)
+{
+  double lo[2], hi[2], best = G_MAXDOUBLE;
+  double spacing = 6 * l->r->body, bottom = l->plot.y + l->plot.height;
+
+  for (guint axis = 0; axis < 2; axis++)
+    axis_range (l, axis, &lo[axis], &hi[axis]);
+  for (guint n = MC_DUAL_MIN_INTERVALS; n <= MC_DUAL_MAX_INTERVALS; n++)
+    {
+      McLinearScale scales[2];
+      double interval = l->plot.height / n, score;
+
+      if (n > MC_DUAL_MIN_INTERVALS && interval < 2.5 * l->r->body)
+        break;
+      for (guint axis = 0; axis < 2; axis++)
+        {
+          mc_linear_scale_init_fixed (&scales[axis], lo[axis], hi[axis], TRUE, n);
+          mc_linear_scale_set_range (&scales[axis], bottom, l->plot.y);
+        }
+      score = axis_waste (&scales[0], lo[0], hi[0]) + axis_waste (&scales[1], lo[1], hi[1])
+              + fabs (log (interval / spacing)) + 2 * dual_overlap (l, scales);
+      if (score < best)
+        {
+          best = score;
+          l->y[0] = scales[0];
+          l->y[1] = scales[1];
+        }
+    }
+}
+
 static void
 init_y_scales (Lines *l)
 {
   double lo, hi;
   gboolean zero;
 
-  zero = axis_range (l, 0, &lo, &hi);
-  mc_render_value_scale (l->r, &l->y[0], lo, hi, zero, l->plot.height, l->headroom);
   if (l->has_y2)
     {
-      /* The right axis shares the grid of the left one. */
-      zero = axis_range (l, 1, &lo, &hi);
-      mc_linear_scale_init_fixed (&l->y[1], lo, hi, zero, l->y[0].n_intervals);
+      init_dual_scales (l);
+      return;
     }
+  zero = axis_range (l, 0, &lo, &hi);
+  mc_render_value_scale (l->r, &l->y[0], lo, hi, zero, l->plot.height, l->headroom);
   mc_linear_scale_set_range (&l->y[0], l->plot.y + l->plot.height, l->plot.y);
-  mc_linear_scale_set_range (&l->y[1], l->plot.y + l->plot.height, l->plot.y);
+  l->y[1] = l->y[0];
 }
 
 static double
@@ -1114,7 +1197,24 @@ point_label_layout (Lines          *l,
   return mc_render_layout (l->r, text, MC_FONT_BODY, -1, 0);
 }
 
-/* The value of one point: above it, else below, else none. */
+/* Whether a point lies below its neighbours, on average: its label then
+ * goes under it, away from the line that rises on either side. */
+static gboolean
+point_in_dip (const McSeries *series,
+              guint           i)
+{
+  double y = mc_series_get_y (series, i), sum = 0;
+  guint n = 0;
+
+  if (i > 0 && !isnan (mc_series_get_y (series, i - 1)))
+    sum += mc_series_get_y (series, i - 1), n++;
+  if (i + 1 < mc_series_get_n_points (series) && !isnan (mc_series_get_y (series, i + 1)))
+    sum += mc_series_get_y (series, i + 1), n++;
+  return n > 0 && y < sum / n;
+}
+
+/* The value of one point: above it (below it in a dip), else on the
+ * other side, else none. */
 static void
 draw_point_label (Lines *l,
                   guint  v,
@@ -1134,8 +1234,9 @@ draw_point_label (Lines *l,
   y = point_y (l, v, i);
   if (mc_render_is_dimmed (r, l->visible[v], g_array_index (series->rows, guint, i)))
     mc_render_dim (r, &color);
-  for (int below = 0; below <= 1; below++)
+  for (int side = 0; side <= 1; side++)
     {
+      gboolean below = side != point_in_dip (series, i);
       double ty = below ? y + radius + r->unit : y - radius - r->unit - h;
       McTextBox box = mc_render_box_for (layout, x, ty, 0);
 
@@ -1149,14 +1250,23 @@ draw_point_label (Lines *l,
     }
 }
 
-/* Value labels of a short single series. */
+/* Value labels of a single series: every point of a short one, which has
+ * markers; on a longer one, a row of numbers would bury the line, so
+ * only its latest value. */
 static void
 draw_point_labels (Lines *l)
 {
   for (guint v = 0; v < l->n_visible; v++)
     {
       McSeries *series = series_at (l, v);
+      guint last;
 
+      if (max_points (l) > MC_MAX_MARKED_POINTS)
+        {
+          if (last_point (l, series, &last))
+            draw_point_label (l, v, last);
+          continue;
+        }
       for (guint i = 0; i < mc_series_get_n_points (series); i++)
         if (!isnan (mc_series_get_y (series, i))
             && mc_chart_x_in_window (l->chart, mc_series_get_x (series, i)))
@@ -1326,6 +1436,7 @@ save_state (Lines *l)
   state->x_band = l->band;
   state->y[0] = l->y[0];
   state->y[1] = l->y[1];
+  state->stacked = l->stacked;
 }
 
 static gboolean
@@ -1333,8 +1444,7 @@ wants_point_labels (Lines *l)
 {
   McRender *r = l->r;
 
-  return r->show_values && l->n_visible == 1 && total_points (l) <= MC_MAX_LABELLED_POINTS
-         && l->plot.height >= 8 * r->body && !l->stacked;
+  return r->show_values && l->n_visible == 1 && l->plot.height >= 8 * r->body && !l->stacked;
 }
 
 static void

@@ -98,6 +98,7 @@ typedef struct
   McLinearScale  x_linear;
   double         x_band;      /* category: pixels per category */
   McLinearScale  y[2];
+  gboolean       stacked;     /* areas: each series stacks on those before */
   gboolean       horizontal;
 } McRenderState;
 

@@ -842,6 +842,46 @@ nearest_point (McRenderState  *state,
   return found;
 }
 
+/* The values a point spans: its own, or in a stacked area its band, from
+ * the visible layers below it that have a value there to that sum plus
+ * its own (the rule the renderer draws by). */
+static void
+point_span (McChart *chart,
+            guint    series_index,
+            guint    point,
+            double  *base,
+            double  *top)
+{
+  double value = mc_series_get_y (mc_chart_get_series_data (chart, series_index), point);
+
+  *base = 0;
+  for (guint s = 0; chart->state->stacked && s < series_index; s++)
+    {
+      McSeries *below = mc_chart_get_series_data (chart, s);
+
+      if (below->visible && point < mc_series_get_n_points (below)
+          && !isnan (mc_series_get_y (below, point)))
+        *base += mc_series_get_y (below, point);
+    }
+  *top = *base + value;
+  if (!chart->state->stacked)
+    *base = value;
+}
+
+/* How far @y is from the span of a point in pixels: 0 inside a band. */
+static double
+span_distance (const McLinearScale *scale,
+               double               base,
+               double               top,
+               double               y)
+{
+  double a = mc_linear_scale_map (scale, base), b = mc_linear_scale_map (scale, top);
+
+  if (y >= MIN (a, b) && y <= MAX (a, b))
+    return 0;
+  return MIN (fabs (y - a), fabs (y - b));
+}
+
 static gboolean
 hit_test_points (McChart    *chart,
                  double      x,
@@ -863,13 +903,13 @@ hit_test_points (McChart    *chart,
     {
       McSeries *series = mc_chart_get_series_data (chart, s);
       guint point;
-      double dx, dy;
+      double dx, dy, base, top;
 
       if (!series->visible || !nearest_point (state, series, x, &point))
         continue;
       dx = round (fabs (state_map_x (state, mc_series_get_x (series, point)) - x) * 2) / 2;
-      dy = fabs (mc_linear_scale_map (&state->y[series->axis],
-                                      mc_series_get_y (series, point)) - y);
+      point_span (chart, s, point, &base, &top);
+      dy = span_distance (&state->y[series->axis], base, top, y);
       if (dx < best_dx || (dx == best_dx && dy < best_dy))
         {
           best_dx = dx, best_dy = dy;
@@ -883,8 +923,11 @@ hit_test_points (McChart    *chart,
   {
     McSeries *series = mc_chart_get_series_data (chart, best_series);
     double px = state_map_x (state, mc_series_get_x (series, best_point));
-    double py = mc_linear_scale_map (&state->y[series->axis], mc_series_get_y (series, best_point));
     double r = MAX (6, state->plot.height * 0.02);
+    double base, top, py;
+
+    point_span (chart, best_series, best_point, &base, &top);
+    py = mc_linear_scale_map (&state->y[series->axis], top);
 
     hit_fill_point (chart, hit, best_series, best_point);
     hit->x = px - r;
