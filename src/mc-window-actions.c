@@ -927,6 +927,19 @@ print_action (GtkWidget  *widget,
 void
 mc_window_class_init_actions (GtkWidgetClass *widget_class)
 {
+  static const struct
+  {
+    guint       key;
+    const char *action;
+  } shortcuts[] = {
+    { GDK_KEY_o, "win.open" },
+    { GDK_KEY_w, "win.close-dataset" },
+    { GDK_KEY_e, "win.export" },
+    { GDK_KEY_c, "win.copy" },
+    { GDK_KEY_v, "win.paste" },
+    { GDK_KEY_p, "win.print" },
+  };
+
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.close-dataset", NULL, close_dataset_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
@@ -937,13 +950,11 @@ mc_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_action);
   gtk_widget_class_install_action (widget_class, "win.show-exported", "s", show_exported_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
-                                       "win.close-dataset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "win.copy", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "win.paste", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  /* Bindings, not application accelerators: a focused widget that copies
+   * or pastes text itself gets Ctrl+C and Ctrl+V first. */
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_widget_class_add_binding_action (widget_class, shortcuts[i].key, GDK_CONTROL_MASK,
+                                         shortcuts[i].action, NULL);
 }
 
 void
