@@ -37,10 +37,11 @@ fi
 # The German and Chinese translations are tested under their locales.
 # `locale -a` spells them de_DE.utf8 and zh_CN.utf8.
 locales=(de_DE.UTF-8 zh_CN.UTF-8)
+installed_locales=$(locale -a 2>/dev/null || true)
 missing_locales=()
 for loc in "${locales[@]}"; do
   short=${loc%.UTF-8}.utf8
-  locale -a 2>/dev/null | grep -qxF "$short" || missing_locales+=("$loc")
+  grep -qxF "$short" <<< "$installed_locales" || missing_locales+=("$loc")
 done
 
 if [ ${#missing_locales[@]} -gt 0 ]; then
