@@ -48,6 +48,7 @@ if [ ${#missing_locales[@]} -gt 0 ]; then
   echo "Generating locales: ${missing_locales[*]}"
   for loc in "${missing_locales[@]}"; do
     $sudo sed -i "s/^# *\(${loc//./\\.} UTF-8\)$/\1/" /etc/locale.gen
+    grep -qxF "$loc UTF-8" /etc/locale.gen || echo "$loc UTF-8" | $sudo tee -a /etc/locale.gen >/dev/null
   done
   $sudo locale-gen
 fi
