@@ -26,6 +26,7 @@ struct _McWindow
   McVision              vision;
   guint                 n_pasted;
   guint                 layout_idle_id;
+  guint                 hide_sidebar_idle_id;
   guint                 show_sidebar : 1;
   guint                 folded : 1;        /* too narrow for sidebar and content */
   guint                 sidebar_folded_away : 1;

@@ -179,6 +179,19 @@ on_sidebar_list_activate_cb (McWindow *self,
   hide_folded_sidebar (self);
 }
 
+static gboolean
+hide_folded_sidebar_idle_cb (gpointer user_data)
+{
+  McWindow *self = MC_WINDOW (user_data);
+
+  self->hide_sidebar_idle_id = 0;
+  hide_folded_sidebar (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The row selects itself when the release reaches it, after this
+ * handler: the sidebar folds away once it has. */
 static void
 on_sidebar_click_released_cb (GtkGestureClick *gesture,
                               int              n_press,
@@ -186,7 +199,8 @@ on_sidebar_click_released_cb (GtkGestureClick *gesture,
                               double           y,
                               McWindow        *self)
 {
-  hide_folded_sidebar (self);
+  if (self->folded && self->hide_sidebar_idle_id == 0)
+    self->hide_sidebar_idle_id = g_idle_add (hide_folded_sidebar_idle_cb, self);
 }
 
 /* The sidebar rows: a dataset, and a close button for opened ones. */
@@ -264,7 +278,7 @@ mc_window_setup_sidebar (McWindow *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), NULL);
   gtk_list_view_set_factory (self->sidebar_list, factory);
 
-  /* The rows select on press; a click that ends on a row has picked it. */
+  /* A click that ends on a row has picked it. */
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   g_signal_connect (click, "released", G_CALLBACK (on_sidebar_click_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->sidebar_list), GTK_EVENT_CONTROLLER (click));
@@ -790,6 +804,7 @@ mc_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->layout_idle_id, g_source_remove);
+  g_clear_handle_id (&self->hide_sidebar_idle_id, g_source_remove);
   g_clear_pointer (&self->watches, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_WINDOW);
   g_clear_object (&self->chart);
