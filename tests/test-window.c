@@ -138,10 +138,11 @@ keep_awake_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-/* Runs the main loop until @condition holds, for at most five seconds. */
+/* Runs the main loop until @condition holds, for at most ten seconds (a
+ * file monitor that polls instead of using inotify takes seconds). */
 #define WAIT_FOR(condition)                                                   \
   G_STMT_START {                                                              \
-    gint64 deadline_ = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;          \
+    gint64 deadline_ = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;         \
     guint tick_ = g_timeout_add (10, keep_awake_cb, NULL);                    \
     while (!(condition) && g_get_monotonic_time () < deadline_)               \
       g_main_context_iteration (NULL, TRUE);                                  \
