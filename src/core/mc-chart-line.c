@@ -1096,9 +1096,10 @@ draw_run (Lines         *l,
     draw_lone_column (l, visible_index, start, stroke, fill);
   else if (end - start == 1)
     {
-      /* A lone point between gaps would vanish: mark it. */
+      /* A lone point between gaps would vanish: mark it with a dot
+       * clearly wider than the line. */
       cairo_arc (l->r->cr, map_x (l, mc_series_get_x (series, start)),
-                 point_y (l, visible_index, start), 1.5 * l->r->line, 0, 2 * G_PI);
+                 point_y (l, visible_index, start), 2.5 * l->r->line, 0, 2 * G_PI);
       mc_render_set_color (l->r, stroke);
       cairo_fill (l->r->cr);
     }
