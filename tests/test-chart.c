@@ -1184,6 +1184,44 @@ test_chart_horizontal_axis (void)
   g_object_unref (dataset);
 }
 
+/* Data with gaps, negatives and estimates, in every chart type that fits
+ * it: nothing overlaps or leaves the canvas at any size. */
+static void
+test_chart_layout_gaps (void)
+{
+  g_autoptr(McDataset) gaps = gaps_dataset ();
+  g_autoptr(McDataset) quarters = quarters_dataset ();
+  const struct { McDataset *dataset; McChartType type; const char *x; const char *y;
+                 gboolean stacked; } cases[] = {
+    { gaps, MC_CHART_LINE, "q", "a,b", FALSE },
+    { gaps, MC_CHART_BAR, "q", "a,b", FALSE },
+    { gaps, MC_CHART_AREA, "q", "a,b", TRUE },
+    { gaps, MC_CHART_AREA, "q", "a,b", FALSE },
+    { quarters, MC_CHART_BAR, "name", "a,b", TRUE },
+    { quarters, MC_CHART_LINE, "name", "a", FALSE },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(McChartSpec) spec = spec_new ("gaps", cases[c].type, cases[c].x, "a");
+      g_autoptr(McChart) chart = NULL;
+
+      g_strfreev (spec->y);
+      spec->y = g_strsplit (cases[c].y, ",", -1);
+      spec->stacked = cases[c].stacked;
+      chart = mc_chart_new (cases[c].dataset, spec, NULL);
+      g_assert_nonnull (chart);
+      for (guint s = 0; s < G_N_ELEMENTS (layout_sizes); s++)
+        for (int dark = 0; dark <= 1; dark++)
+          {
+            g_autofree char *what = g_strdup_printf ("case %u", c);
+
+            render_layout (chart, layout_sizes[s].width, layout_sizes[s].height, dark);
+            check_layout (chart, layout_sizes[s].width, layout_sizes[s].height, what);
+          }
+    }
+}
+
 static void
 test_chart_describe (void)
 {
@@ -1527,6 +1565,7 @@ main (int   argc,
   g_test_add_func ("/mc/chart/growth-signs", test_chart_growth_signs);
   g_test_add_func ("/mc/chart/grouped-labels", test_chart_grouped_labels);
   g_test_add_func ("/mc/chart/horizontal-axis", test_chart_horizontal_axis);
+  g_test_add_func ("/mc/chart/layout-gaps", test_chart_layout_gaps);
   g_test_add_func ("/mc/chart/describe", test_chart_describe);
   g_test_add_func ("/mc/chart/decimate-run", test_chart_decimate_run);
   g_test_add_func ("/mc/chart/decimation-pixels", test_chart_decimation_pixels);
