@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "mc-cli.h"
+#include "mc-timing.h"
 #include "mc-ui-module.h"
 
 /* Next to the program in a build tree, else where it is installed. */
@@ -45,6 +46,7 @@ run_application (int    argc,
     }
 
   /* The module stays loaded until the process exits. */
+  mc_timing_event ("ui-module-loaded");
   return ui_main (argc, argv);
 }
 
@@ -66,6 +68,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_set_application_name (_("Market Charts"));
+  mc_timing_event ("main");
 
   /* Exports, checks and lists run here, without GTK. */
   status = mc_cli_main (argc, argv);

@@ -43,6 +43,9 @@ typedef struct
   double         x_label_height;
   double         headroom;      /* pixels above the highest point, for its label */
   GArray        *points;        /* scratch: decimated (x, y) pairs */
+  gboolean       y_known[2];    /* y_range() of each axis, computed once */
+  double         y_lo[2];
+  double         y_hi[2];
 } Lines;
 
 /* Mapping */
@@ -173,11 +176,35 @@ series_values_range (const McSeries *series,
   *hi = isnan (*hi) ? max : MAX (*hi, max);
 }
 
+static void y_range_scan (Lines  *l,
+                          guint   axis,
+                          double *lo,
+                          double *hi);
+
 static void
 y_range (Lines  *l,
          guint   axis,
          double *lo,
          double *hi)
+{
+  /* Layout asks more than once; a million points are worth keeping it. */
+  if (l->y_known[axis])
+    {
+      *lo = l->y_lo[axis];
+      *hi = l->y_hi[axis];
+      return;
+    }
+  y_range_scan (l, axis, lo, hi);
+  l->y_known[axis] = TRUE;
+  l->y_lo[axis] = *lo;
+  l->y_hi[axis] = *hi;
+}
+
+static void
+y_range_scan (Lines  *l,
+              guint   axis,
+              double *lo,
+              double *hi)
 {
   *lo = *hi = NAN;
   for (guint i = 0; i < l->n_visible; i++)
@@ -890,13 +917,14 @@ point_y (Lines    *l,
 
 /* A gap in the line: the value (or a stacked layer's) is missing. */
 static inline gboolean
-point_missing (Lines *l,
-               guint  visible_index,
-               guint  point)
+point_missing (Lines          *l,
+               const McSeries *series,
+               guint           visible_index,
+               guint           point)
 {
   if (l->stacked)
     return isnan (point_y (l, visible_index, point));
-  return isnan (g_array_index (series_at (l, visible_index)->y, double, point));
+  return isnan (g_array_index (series->y, double, point));
 }
 
 static double
@@ -911,6 +939,92 @@ base_y (Lines *l,
   if (l->stacked && visible_index > 0)
     base = stack_base (l, visible_index, point);
   return mc_linear_scale_map (scale, base);
+}
+
+static inline double
+column_of (Lines  *l,
+           double  x,
+           double  columns)
+{
+  return floor (map_x (l, x) * columns);
+}
+
+/* The first point after @start whose pixel column is past @column: pixel
+ * columns never decrease along a sorted run, so a gallop then a
+ * bisection find it in a few steps. */
+static guint
+column_end (Lines        *l,
+            const double *x,
+            guint         start,
+            guint         n,
+            double        column,
+            double        columns)
+{
+  guint lo = start + 1, hi = n, step = 1;
+
+  while (lo < hi)
+    {
+      guint probe = lo + MIN (step, hi - lo) - 1;
+
+      if (column_of (l, x[probe], columns) > column)
+        {
+          hi = probe;
+          break;
+        }
+      lo = probe + 1;
+      step *= 2;
+    }
+  while (lo < hi)
+    {
+      guint middle = lo + (hi - lo) / 2;
+
+      if (column_of (l, x[middle], columns) > column)
+        hi = middle;
+      else
+        lo = middle + 1;
+    }
+  return lo;
+}
+
+/* Decimation of a sorted run of plain values without mapping every point:
+ * per pixel column, only the first, lowest, highest and last points are
+ * mapped, as mc_decimate_run() would keep them. That leaves one
+ * comparison per point, for a million points a few milliseconds. */
+static void
+decimate_sorted (Lines               *l,
+                 const double        *x,
+                 const double        *y,
+                 guint                n,
+                 const McLinearScale *y_scale,
+                 double               columns,
+                 GArray              *out)
+{
+  guint i = 0;
+
+  while (i < n)
+    {
+      guint end = column_end (l, x, i, n, column_of (l, x[i], columns), columns);
+      guint picks[4] = { i, i, i, end - 1 };
+
+      for (guint k = i + 1; k < end; k++)
+        {
+          if (y[k] < y[picks[1]])
+            picks[1] = k;
+          if (y[k] > y[picks[2]])
+            picks[2] = k;
+        }
+      if (picks[1] > picks[2])
+        {
+          guint t = picks[1];
+
+          picks[1] = picks[2];
+          picks[2] = t;
+        }
+      for (guint p = 0; p < 4; p++)
+        if (p == 0 || picks[p] != picks[p - 1])
+          collect_point (map_x (l, x[picks[p]]), mc_linear_scale_map (y_scale, y[picks[p]]), out);
+      i = end;
+    }
 }
 
 /* The points of one run (no gaps, no estimates inside) in pixels,
@@ -932,6 +1046,11 @@ run_points (Lines  *l,
   Decimator decimator;
 
   g_array_set_size (out, 0);
+  if (decimate && !l->stacked && n > 0 && map_x (l, x[n - 1]) >= map_x (l, x[0]))
+    {
+      decimate_sorted (l, x, y, n, y_scale, columns, out);
+      return;
+    }
   decimator_init (&decimator, columns, collect_point, out);
   for (guint i = 0; i < n; i++)
     {
@@ -1083,9 +1202,12 @@ draw_run (Lines         *l,
     }
   while (i + 1 < end)
     {
-      gboolean dashed = segment_dashed (series, i);
+      gboolean dashed = l->chart->has_estimates && segment_dashed (series, i);
       guint j = i + 1;
 
+      /* Without estimates the run is one solid line. */
+      if (!l->chart->has_estimates)
+        j = end - 1;
       while (j + 1 < end && dashed == segment_dashed (series, j))
         j++;
       run_points (l, visible_index, i, j + 1, l->points);
@@ -1125,10 +1247,10 @@ draw_series (Lines *l,
     {
       guint end;
 
-      while (start < n && point_missing (l, visible_index, start))
+      while (start < n && point_missing (l, series, visible_index, start))
         start++;
       end = start;
-      while (end < n && !point_missing (l, visible_index, end)
+      while (end < n && !point_missing (l, series, visible_index, end)
              && (end == start || !l->stacked
                  || same_layers_below (l, visible_index, end - 1, end)))
         end++;

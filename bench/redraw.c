@@ -1,0 +1,289 @@
+/* redraw.c: how long one redraw of a long line chart takes in the window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   redraw [FILE.csv|FILE.json] [--size WIDTHxHEIGHT] [--runs N]
+ *
+ * Shows the chart view in a window (a display is needed: run it under
+ * Xvfb, with GSK_RENDERER=cairo for stable numbers) and times redraws of
+ * the whole chart, three kinds:
+ *
+ *   cached  the view's snapshot, which keeps the chart's render node, and
+ *           all of that node drawn into an image the size of the view, as
+ *           the cairo renderer paints a window: what a full repaint costs
+ *           when the chart has not changed (an expose, say);
+ *   frame   a frame after gtk_widget_queue_draw() on the view: GTK finds
+ *           that nothing changed and repaints nothing;
+ *   full    a frame after mc_chart_view_invalidate(): the renderer draws
+ *           the whole chart again and GSK paints it (a resize, a theme
+ *           change). Frames are timed from the frame clock's
+ *           "before-paint" to "after-paint".
+ *
+ * Without a file it draws a random walk of a million points. It prints
+ * the median and the range of each kind, in milliseconds, and how many
+ * times the chart was rendered, to show which kind each was.
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <stdlib.h>
+
+#include "mc-chart-view.h"
+#include "mc-loader.h"
+
+#define DEFAULT_POINTS 1000000
+#define WAIT_SECONDS 20
+
+typedef struct
+{
+  gint64   before_paint;
+  gint64   duration;
+  gboolean painted;
+} Frame;
+
+static void
+on_before_paint (GdkFrameClock *clock,
+                 Frame         *frame)
+{
+  frame->before_paint = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Frame         *frame)
+{
+  if (frame->before_paint == 0)
+    return;
+  frame->duration = g_get_monotonic_time () - frame->before_paint;
+  frame->painted = TRUE;
+}
+
+static McDataset *
+random_walk (guint n)
+{
+  McDataset *dataset = mc_dataset_new ("walk");
+  McColumn *day = mc_column_new ("day", "Day", MC_COLUMN_NUMBER);
+  McColumn *price = mc_column_new ("price", "Price", MC_COLUMN_NUMBER);
+  g_autoptr(McChartSpec) spec = mc_chart_spec_new ();
+  GRand *rand = g_rand_new_with_seed (n);
+  double value = 100;
+
+  for (guint i = 0; i < n; i++)
+    {
+      value = MAX (1.0, value + g_rand_double_range (rand, -1.7, 1.7));
+      mc_column_append_value (day, i);
+      mc_column_append_value (price, value);
+    }
+  mc_dataset_add_column (dataset, day);
+  mc_dataset_add_column (dataset, price);
+  spec->id = g_strdup ("walk");
+  spec->title = g_strdup ("Random walk");
+  spec->type = MC_CHART_LINE;
+  spec->x = g_strdup ("day");
+  spec->y = g_new0 (char *, 2);
+  spec->y[0] = g_strdup ("price");
+  mc_dataset_add_chart (dataset, g_steal_pointer (&spec));
+  g_rand_free (rand);
+  return dataset;
+}
+
+static gboolean
+wait_for (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return TRUE;
+}
+
+static gboolean
+frame_painted (gpointer data)
+{
+  return ((Frame *) data)->painted;
+}
+
+static gboolean
+view_drawn (gpointer data)
+{
+  McChartView *view = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (view)) > 0 && mc_chart_view_get_n_renders (view) > 0;
+}
+
+static int
+compare_durations (gconstpointer a,
+                   gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Times @runs redraws, each after @invalidate or a plain queue_draw. */
+static gboolean
+time_redraws (McChartView *view,
+              Frame       *frame,
+              gboolean     invalidate,
+              guint        runs,
+              const char  *label)
+{
+  g_autofree gint64 *durations = g_new (gint64, runs);
+  guint renders = mc_chart_view_get_n_renders (view);
+
+  for (guint i = 0; i < runs; i++)
+    {
+      *frame = (Frame) { 0 };
+      if (invalidate)
+        mc_chart_view_invalidate (view);
+      else
+        gtk_widget_queue_draw (GTK_WIDGET (view));
+      if (!wait_for (frame_painted, frame))
+        return FALSE;
+      durations[i] = frame->duration;
+    }
+  qsort (durations, runs, sizeof (gint64), compare_durations);
+  g_print ("redraw %-6s median %7.2f ms  min %7.2f  max %7.2f  (%u runs, %u chart renders)\n",
+           label, durations[runs / 2] / 1000.0, durations[0] / 1000.0,
+           durations[runs - 1] / 1000.0, runs, mc_chart_view_get_n_renders (view) - renders);
+  return TRUE;
+}
+
+/* Snapshots the view (its cached node) and draws all of it. */
+static gboolean
+time_cached_repaints (GtkWidget *view,
+                      guint      runs)
+{
+  g_autofree gint64 *durations = g_new (gint64, runs);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (view);
+  int width = gtk_widget_get_width (view), height = gtk_widget_get_height (view);
+  int scale = gtk_widget_get_scale_factor (view);
+  guint renders = mc_chart_view_get_n_renders (MC_CHART_VIEW (view));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         width * scale, height * scale);
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  for (guint i = 0; i < runs; i++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+      gint64 start = g_get_monotonic_time ();
+      cairo_t *cr;
+
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node == NULL)
+        {
+          cairo_surface_destroy (surface);
+          return FALSE;
+        }
+      cr = cairo_create (surface);
+      gsk_render_node_draw (node, cr);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      durations[i] = g_get_monotonic_time () - start;
+    }
+  cairo_surface_destroy (surface);
+  qsort (durations, runs, sizeof (gint64), compare_durations);
+  g_print ("redraw %-6s median %7.2f ms  min %7.2f  max %7.2f  (%u runs, %u chart renders)\n",
+           "cached", durations[runs / 2] / 1000.0, durations[0] / 1000.0,
+           durations[runs - 1] / 1000.0, runs,
+           mc_chart_view_get_n_renders (MC_CHART_VIEW (view)) - renders);
+  return TRUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDataset) dataset = NULL;
+  g_autoptr(McChart) chart = NULL;
+  g_autofree char *size = NULL;
+  int runs = 15;
+  GOptionEntry entries[] = {
+    { "size", 0, 0, G_OPTION_ARG_STRING, &size, "Window size (default 1200x800)", "WxH" },
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Redraws of each kind (default 15)", "N" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("[FILE]");
+  int width = 1200, height = 800;
+  GtkWidget *window, *view;
+  GdkFrameClock *clock;
+  Frame frame = { 0 };
+  gboolean ok;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("redraw: %s\n", error->message);
+      return 2;
+    }
+  if (size != NULL && sscanf (size, "%dx%d", &width, &height) != 2)
+    {
+      g_printerr ("redraw: bad size %s\n", size);
+      return 2;
+    }
+  runs = CLAMP (runs, 1, 1000);
+  if (!gtk_init_check ())
+    {
+      g_printerr ("redraw: no display (run it under xvfb-run)\n");
+      return 77;
+    }
+
+  if (argc > 1)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[1]);
+
+      dataset = mc_loader_load_file (file, NULL, &error);
+    }
+  else
+    dataset = random_walk (DEFAULT_POINTS);
+  if (dataset == NULL)
+    {
+      g_printerr ("redraw: %s\n", error->message);
+      return 1;
+    }
+  chart = mc_chart_new (dataset, mc_dataset_get_chart (dataset, 0), &error);
+  if (chart == NULL)
+    {
+      g_printerr ("redraw: %s\n", error->message);
+      return 1;
+    }
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
+  view = mc_chart_view_new ();
+  mc_chart_view_set_chart (MC_CHART_VIEW (view), chart);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  if (!wait_for (view_drawn, view))
+    {
+      g_printerr ("redraw: the chart was never drawn\n");
+      return 1;
+    }
+
+  clock = gtk_widget_get_frame_clock (view);
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), &frame);
+  g_signal_connect_after (clock, "after-paint", G_CALLBACK (on_after_paint), &frame);
+  g_print ("%u points, chart %d x %d px, renderer %s\n",
+           mc_dataset_get_n_rows (dataset),
+           gtk_widget_get_width (view), gtk_widget_get_height (view),
+           G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
+
+  ok = time_cached_repaints (view, runs)
+       && time_redraws (MC_CHART_VIEW (view), &frame, FALSE, runs, "frame")
+       && time_redraws (MC_CHART_VIEW (view), &frame, TRUE, runs, "full");
+  gtk_window_destroy (GTK_WINDOW (window));
+  if (!ok)
+    {
+      g_printerr ("redraw: a frame was never painted\n");
+      return 1;
+    }
+  return 0;
+}
