@@ -3,17 +3,28 @@
 and gnuplot on the same inputs, interleaved, several runs each.
 
     bench/bench.py [--runs N] [--sizes 1e3,1e4,...] [--formats png,svg]
+    bench/bench.py --window [--runs N]
 
 It builds nothing: run `ninja -C _build` first (or pass --binary). It
 installs the peers (python3-matplotlib, gnuplot-nox) when they are missing,
 writes its inputs and outputs under bench/out/, and prints the median wall
 time, peak RSS and output size per tool and input, then the ratios of
-Market Charts against each peer. It is not part of the test suite: timings
-depend on the machine and its load.
+Market Charts against each peer, then where Market Charts' time went
+(MC_DEBUG_TIMING=1: loading, preparing the series, drawing, writing; the
+rest is starting and ending the process). It is not part of the test
+suite: timings depend on the machine and its load.
+
+--window times the application instead: from launch to the first chart
+painted in its window, with the bundled datasets and with the largest
+generated CSV, under Xvfb with a session bus and GSK_RENDERER=cairo (it
+re-runs itself under xvfb-run and dbus-run-session), and its memory. With
+bench/redraw built (meson -Dbench=true) it also times redraws of a
+million-point chart at 1200x800.
 """
 import argparse
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -80,25 +91,41 @@ def write_walk(path, n):
     os.rename(tmp, path)
 
 
-def run_once(argv, output):
-    """Wall time (s), peak RSS (KiB) and output size (bytes) of one run."""
+TIMING_LINE = re.compile(r"^timing: (\S+) ([0-9.]+) ms$")
+PHASES = ["load", "prepare", "render", "write"]
+
+
+def run_once(argv, output, env=None):
+    """Wall time (s), peak RSS (KiB), output size (bytes) and the phase
+    timings (ms) that MC_DEBUG_TIMING printed, of one run."""
     if os.path.exists(output):
         os.unlink(output)
+    log = os.path.join(OUT, "stderr.log")
     start = time.perf_counter()
     pid = os.fork()
     if pid == 0:
         devnull = os.open(os.devnull, os.O_WRONLY)
+        err = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         os.dup2(devnull, 1)
-        os.dup2(devnull, 2)
+        os.dup2(err, 2)
         try:
-            os.execvp(argv[0], argv)
+            if env is None:
+                os.execvp(argv[0], argv)
+            else:
+                os.execvpe(argv[0], argv, env)
         finally:
             os._exit(127)
     _, status, usage = os.wait4(pid, 0)
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0 or not os.path.exists(output):
         raise RuntimeError("failed: " + " ".join(argv))
-    return wall, usage.ru_maxrss, os.path.getsize(output)
+    phases = {}
+    with open(log, errors="replace") as f:
+        for line in f:
+            m = TIMING_LINE.match(line.strip())
+            if m:
+                phases[m.group(1)] = phases.get(m.group(1), 0) + float(m.group(2))
+    return wall, usage.ru_maxrss, os.path.getsize(output), phases
 
 
 def gnuplot_argv(kind, source, output, fmt):
@@ -126,10 +153,10 @@ def commands(binary, kind, source, fmt, stem):
     mpl_out = os.path.join(out, f"{stem}-matplotlib.{fmt}")
     gp_out = os.path.join(out, f"{stem}-gnuplot.{fmt}")
     return {
-        "market-charts": (mc, mc_out),
+        "market-charts": (mc, mc_out, dict(os.environ, MC_DEBUG_TIMING="1")),
         "matplotlib": (["/usr/bin/python3", os.path.join(HERE, "peer_matplotlib.py"),
-                        kind, source, mpl_out], mpl_out),
-        "gnuplot": (gnuplot_argv(kind, source, gp_out, fmt), gp_out),
+                        kind, source, mpl_out], mpl_out, None),
+        "gnuplot": (gnuplot_argv(kind, source, gp_out, fmt), gp_out, None),
     }
 
 
@@ -141,7 +168,16 @@ def main():
     parser.add_argument("--binary",
                         default=os.path.join(ROOT, "_build", "src", "market-charts"))
     parser.add_argument("--peers", default="matplotlib,gnuplot")
+    parser.add_argument("--window", action="store_true",
+                        help="time the application's window instead of exports")
+    parser.add_argument("--redraw",
+                        default=os.path.join(ROOT, "_build", "bench", "redraw"),
+                        help="the bench/redraw program, for --window")
     args = parser.parse_args()
+
+    if args.window:
+        window_main(args)
+        return
 
     ensure_peers()
     sizes = [int(float(s)) for s in args.sizes.split(",") if s]
@@ -156,10 +192,11 @@ def main():
     results = {}
     for run in range(args.runs):
         for label, kind, source, fmt, stem in cases:
-            for tool, (argv, out) in commands(args.binary, kind, source, fmt, stem).items():
+            for tool, (argv, out, env) in commands(args.binary, kind, source, fmt,
+                                                    stem).items():
                 if tool != "market-charts" and tool not in peers:
                     continue
-                results.setdefault((label, tool), []).append(run_once(argv, out))
+                results.setdefault((label, tool), []).append(run_once(argv, out, env))
         print(f"run {run + 1}/{args.runs} done", file=sys.stderr)
 
     report(cases, results, ["market-charts"] + peers)
@@ -188,6 +225,151 @@ def report(cases, results, tools):
                 t, r, s = (m / p for m, p in zip(mine, peer))
                 print(f"{label:<24} {'market-charts / ' + tool:<28} "
                       f"{t:>7.3f} {r:>7.3f} {s:>7.3f}")
+    report_phases(cases, results)
+
+
+def report_phases(cases, results):
+    """Medians of Market Charts' own phase timings; "process" is the rest
+    of the wall time: starting (dynamic linking, fonts), exiting."""
+    print()
+    print(f"{'input':<24} {'market-charts ms:':<17}"
+          + "".join(f"{p:>9}" for p in PHASES + ["process", "wall"]))
+    for label, *_ in cases:
+        runs = results.get((label, "market-charts"))
+        if not runs:
+            continue
+        row = []
+        for phase in PHASES:
+            row.append(statistics.median(r[3].get(phase, 0.0) for r in runs))
+        wall = statistics.median(r[0] for r in runs) * 1000
+        row.append(statistics.median(r[0] * 1000 - sum(r[3].values()) for r in runs))
+        row.append(wall)
+        print(f"{label:<24} {'':<17}" + "".join(f"{v:>9.1f}" for v in row))
+
+
+# The window
+
+EVENT_LINE = re.compile(r"^timing: (\S+)(?: (\S+))? at (\d+) us$")
+XVFB_SERVER_ARGS = "-screen 0 1280x800x24 -noreset"
+
+
+def in_session():
+    return os.environ.get("MC_BENCH_SESSION") == "1"
+
+
+def reexec_in_session():
+    """bench.py --window again, under its own Xvfb and session bus."""
+    for tool in ("xvfb-run", "dbus-run-session"):
+        if shutil.which(tool) is None:
+            sys.exit(f"--window needs {tool} (Debian: xvfb, dbus-daemon)")
+    env = dict(os.environ, MC_BENCH_SESSION="1")
+    argv = ["xvfb-run", "-a", "-s", XVFB_SERVER_ARGS, "dbus-run-session", "--",
+            sys.executable] + sys.argv
+    os.execvpe(argv[0], argv, env)
+
+
+def proc_status_kib(pid, key):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith(key + ":"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def launch_window(binary, files, dataset_id, timeout=30.0, settle=1.0):
+    """Launch-to-paint time (ms) of the chart of @dataset_id (None: the
+    first chart painted), the steps on the way, and the RSS (KiB) once
+    the window has settled."""
+    env = dict(os.environ, MC_DEBUG_TIMING="1", GSK_RENDERER="cairo",
+               GSETTINGS_BACKEND="memory")
+    start = time.monotonic()
+    process = subprocess.Popen([binary] + files, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True, errors="replace",
+                               env=env)
+    steps = {}
+    painted = None
+    deadline = start + timeout
+    try:
+        for line in process.stderr:
+            m = EVENT_LINE.match(line.strip())
+            if m:
+                at = int(m.group(3)) / 1000 - start * 1000
+                name = m.group(1)
+                if name == "open":
+                    name = "activate"
+                if name.startswith("chart-") and dataset_id is not None \
+                        and m.group(2) != dataset_id:
+                    continue
+                steps.setdefault(name, at)
+                if name == "chart-painted" and (dataset_id is None
+                                                or m.group(2) == dataset_id):
+                    painted = at
+                    break
+            if time.monotonic() > deadline:
+                break
+        time.sleep(settle)
+        rss = proc_status_kib(process.pid, "VmRSS")
+        peak = proc_status_kib(process.pid, "VmHWM")
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    if painted is None:
+        raise RuntimeError(f"no chart painted: {binary} {' '.join(files)}")
+    return painted, steps, rss, peak
+
+
+def window_main(args):
+    if not in_session():
+        reexec_in_session()
+    sizes = [int(float(s)) for s in args.sizes.split(",") if s]
+    _, series = write_inputs(sizes[-1:])
+    largest = series[sizes[-1]]
+    largest_id = os.path.splitext(os.path.basename(largest))[0]
+    cases = [("bundled datasets", [], None),
+             (f"{sizes[-1]:,} points CSV", [largest], largest_id)]
+    results = {}
+    for run in range(args.runs):
+        for label, files, dataset_id in cases:
+            results.setdefault(label, []).append(
+                launch_window(args.binary, files, dataset_id))
+        print(f"run {run + 1}/{args.runs} done", file=sys.stderr)
+
+    print(f"{'window':<24} {'first chart ms':>15} {'RSS MiB':>8} {'peak MiB':>9}")
+    for label, *_ in cases:
+        runs = results[label]
+        print(f"{label:<24} {statistics.median(r[0] for r in runs):>15.1f} "
+              f"{statistics.median(r[2] for r in runs) / 1024:>8.1f} "
+              f"{max(r[3] for r in runs) / 1024:>9.1f}")
+    print()
+    steps = ["main", "ui-module-loaded", "startup", "activate", "chart-snapshot",
+             "chart-painted"]
+    print("steps: main() runs, GTK's module is loaded, the application has")
+    print("started (GTK, libadwaita, the session bus), the window was built")
+    print("(activate, or open with files), the view drew the chart, the frame")
+    print("with it was painted.")
+    print(f"{'steps, ms after launch':<24}" + "".join(f"{s[:12]:>13}" for s in steps))
+    for label, *_ in cases:
+        runs = results[label]
+        row = [statistics.median(r[1].get(s, float("nan")) for r in runs) for s in steps]
+        print(f"{label:<24}" + "".join(f"{v:>13.1f}" for v in row))
+
+    if os.path.exists(args.redraw):
+        print()
+        env = dict(os.environ, GSK_RENDERER="cairo")
+        out = subprocess.run([args.redraw, "--runs", str(max(15, args.runs))],
+                             capture_output=True, text=True, env=env)
+        print(out.stdout, end="")
+        if out.returncode != 0:
+            print(out.stderr, file=sys.stderr)
+    else:
+        print(f"\n(no {args.redraw}: build with meson -Dbench=true to time redraws)")
 
 
 if __name__ == "__main__":

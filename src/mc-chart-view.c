@@ -1017,28 +1017,35 @@ snapshot_focus_ring (McChartView *self,
 
 /* GtkWidget */
 
-/* MC_DEBUG_TIMING: when the first chart reached the screen, for
- * bench/bench.py --window. */
+/* MC_DEBUG_TIMING: when each chart reached the screen, for
+ * bench/bench.py --window: "chart-snapshot ID" when the view drew it,
+ * "chart-painted ID" when that frame was painted. */
 static void
-log_first_chart_painted (GdkFrameClock *clock,
-                         gpointer       user_data)
+log_chart_painted (GdkFrameClock *clock,
+                   char          *event)
 {
-  mc_timing_event ("first-chart");
-  g_signal_handlers_disconnect_by_func (clock, log_first_chart_painted, user_data);
+  mc_timing_event (event);
+  g_signal_handlers_disconnect_by_func (clock, log_chart_painted, event);
+  g_free (event);
 }
 
 static void
-log_first_chart (GtkWidget *widget)
+log_chart_drawn (McChartView *self)
 {
-  static gboolean logged = FALSE;
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  static gconstpointer last_chart = NULL;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  const char *id;
+  g_autofree char *event = NULL;
 
-  if (logged || !mc_timing_enabled ())
+  if (!mc_timing_enabled () || self->chart == last_chart)
     return;
-  logged = TRUE;
-  mc_timing_event ("first-chart-snapshot");
+  last_chart = self->chart;
+  id = mc_dataset_get_id (mc_chart_get_dataset (self->chart));
+  event = g_strconcat ("chart-snapshot ", id, NULL);
+  mc_timing_event (event);
   if (clock != NULL)
-    g_signal_connect (clock, "after-paint", G_CALLBACK (log_first_chart_painted), NULL);
+    g_signal_connect (clock, "after-paint", G_CALLBACK (log_chart_painted),
+                      g_strconcat ("chart-painted ", id, NULL));
 }
 
 static void
@@ -1050,7 +1057,7 @@ mc_chart_view_snapshot (GtkWidget   *widget,
 
   if (self->chart == NULL || (node = get_chart_node (self)) == NULL)
     return;
-  log_first_chart (widget);
+  log_chart_drawn (self);
   gtk_snapshot_append_node (snapshot, node);
   if (self->source != ITEM_NONE)
     {

@@ -22,6 +22,16 @@ log_event (GApplication *app,
   mc_timing_event (user_data);
 }
 
+static void
+log_open (GApplication  *app,
+          GFile        **files,
+          int            n_files,
+          const char    *hint,
+          gpointer       user_data)
+{
+  mc_timing_event ("open");
+}
+
 /* With the cairo renderer forced (GSK_RENDERER=cairo, as on remote
  * displays, in virtual machines and in tests), nothing draws with GL, yet
  * GTK 4.8 loads the GL driver when it opens an X11 display: with Mesa's
@@ -62,7 +72,7 @@ mc_ui_main (int    argc,
     {
       g_signal_connect_after (app, "startup", G_CALLBACK (log_event), (gpointer) "startup");
       g_signal_connect_after (app, "activate", G_CALLBACK (log_event), (gpointer) "activate");
-      g_signal_connect_after (app, "open", G_CALLBACK (log_event), (gpointer) "open");
+      g_signal_connect_after (app, "open", G_CALLBACK (log_open), NULL);
     }
   return g_application_run (G_APPLICATION (app), argc, argv);
 }
