@@ -185,6 +185,96 @@ test_many_rows (void)
   g_rand_free (rand);
 }
 
+/* The same numbers read by the fast path (a file of numbers only) and by
+ * the general reader (the same file with a text column): the same
+ * columns, bit for bit. */
+static void
+test_fast_path_same_values (void)
+{
+  static const char * const numbers[] = {
+    "0", "-0", "+7", ".5", "5.", "1e3", "-2.5E-3", "  12  ", "\t3.25", "-", "",
+    "123456789012345678901234", "0.1", "9007199254740993", "4.9e-324", "1999",
+    "-17.125", "1234567.891", "0.000001",
+  };
+  GRand *rand = g_rand_new_with_seed (11);
+  g_autoptr(GString) plain = g_string_new ("a,b\r\n");
+  g_autoptr(GString) mixed = g_string_new ("a,b,name\r\n");
+  g_autoptr(McDataset) fast = NULL;
+  g_autoptr(McDataset) general = NULL;
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      const char *a = numbers[g_rand_int_range (rand, 0, G_N_ELEMENTS (numbers))];
+      char b[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (b, sizeof b, "%.6f", g_rand_double_range (rand, -1e4, 1e4));
+      g_string_append_printf (plain, "%s,%s\r\n", a, b);
+      g_string_append_printf (mixed, "%s,%s,n%u\r\n", a, b, i);
+      if (i % 700 == 0)
+        {
+          g_string_append (plain, "   \r\n");
+          g_string_append (mixed, "   \r\n");
+        }
+    }
+  fast = load (plain->str);
+  general = load (mixed->str);
+  g_assert_cmpuint (mc_dataset_get_n_rows (fast), ==, 3000);
+  g_assert_cmpuint (mc_dataset_get_n_rows (general), ==, 3000);
+  for (guint c = 0; c < 2; c++)
+    {
+      McColumn *x = mc_dataset_get_column (fast, c);
+      McColumn *y = mc_dataset_get_column (general, c);
+
+      g_assert_cmpint (mc_column_get_column_type (x), ==, mc_column_get_column_type (y));
+      g_assert_cmpint (mc_column_get_column_type (x), ==, MC_COLUMN_NUMBER);
+      g_assert_cmpmem (mc_column_get_values (x, NULL), 3000 * sizeof (double),
+                       mc_column_get_values (y, NULL), 3000 * sizeof (double));
+    }
+  g_rand_free (rand);
+}
+
+/* Numbers for a long while, then something else: the general reader
+ * starts over and gets it right. */
+static void
+test_fast_path_gives_up (void)
+{
+  g_autoptr(GString) csv = g_string_new ("x,y\n");
+  g_autoptr(McDataset) d = NULL;
+  g_autoptr(GError) error = NULL;
+  McColumn *y;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (csv, "%u,%u\n", i, i * 2);
+  g_string_append (csv, "5000,NA\n5001,\"7\"\n");
+  d = load (csv->str);
+  y = column (d, 1, MC_COLUMN_NUMBER);
+  g_assert_true (mc_column_is_missing (y, 5000));
+  g_assert_cmpfloat (mc_column_get_value (y, 5001), ==, 7);
+  g_assert_cmpfloat (mc_column_get_value (y, 4999), ==, 9998);
+  g_clear_object (&d);
+
+  /* A code with a leading zero makes a text column. */
+  g_string_truncate (csv, 0);
+  g_string_append (csv, "code\n");
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (csv, "%u\n", 100000 + i);
+  g_string_append (csv, "070000\n");
+  d = load (csv->str);
+  g_assert_cmpstr (mc_column_get_string (column (d, 0, MC_COLUMN_STRING), 3000), ==, "070000");
+  g_clear_object (&d);
+
+  /* A short row is reported where it is. */
+  g_string_truncate (csv, 0);
+  g_string_append (csv, "x,y\n");
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (csv, "%u,%u\n", i, i);
+  g_string_append (csv, "1\n");
+  d = mc_loader_load_data (csv->str, csv->len, "short.csv", NULL, &error);
+  g_assert_null (d);
+  g_assert_error (error, MC_LOADER_ERROR, MC_LOADER_ERROR_SHAPE);
+  g_assert_true (g_str_has_prefix (error->message, "short.csv:3002:2:"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -198,6 +288,8 @@ main (int   argc,
   g_test_add_func ("/mc/plain-csv/mixed", test_mixed);
   g_test_add_func ("/mc/plain-csv/out-of-range", test_out_of_range);
   g_test_add_func ("/mc/plain-csv/many-rows", test_many_rows);
+  g_test_add_func ("/mc/plain-csv/fast-path-same-values", test_fast_path_same_values);
+  g_test_add_func ("/mc/plain-csv/fast-path-gives-up", test_fast_path_gives_up);
 
   return g_test_run ();
 }

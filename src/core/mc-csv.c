@@ -601,6 +601,15 @@ mc_csv_reader_field_is_quoted (McCsvReader *reader,
   return reader->fields[index].quoted;
 }
 
+/* Where the next row starts: bytes from the start of the data. */
+gsize
+mc_csv_reader_get_offset (McCsvReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, 0);
+
+  return reader->pos;
+}
+
 /* The line where the current row starts. */
 guint
 mc_csv_reader_get_line (McCsvReader *reader)
@@ -865,19 +874,107 @@ slow_path (const char *text,
  *
  * Returns: whether @text is a number, and if so whether it is in range
  */
-McCsvNumberResult
-mc_csv_parse_number (const char *text,
-                     gsize       length,
-                     double     *value)
+/* The usual number, [+-]digits[.digits] in at most 19 characters, in
+ * one pass: its mantissa is an exact integer, and when that is at most
+ * 2^53 one division by an exact power of ten rounds correctly (as in
+ * fast_path()). Reads up to the first byte that can't belong to such a
+ * number and returns how many bytes that was, or 0 when they are not a
+ * short number (no digit, too long, too many digits for the fast path). */
+static inline gsize
+scan_short (const char *text,
+            const char *end,
+            double     *value)
+{
+  const char *p = text;
+  const char *limit = end - text > MAX_MANTISSA_DIGITS ? text + MAX_MANTISSA_DIGITS + 1 : end;
+  const char *point = NULL;
+  const char *digits;
+  gboolean negative = FALSE;
+  guint64 mantissa = 0;
+  double result;
+
+  if (p < limit && (*p == '-' || *p == '+'))
+    negative = (*p++ == '-');
+  digits = p;
+  for (; p < limit; p++)
+    {
+      guint digit = (guchar) *p - '0';
+
+      if (digit < 10)
+        mantissa = mantissa * 10 + digit;
+      else if (*p == '.' && point == NULL)
+        point = p;
+      else
+        break;
+    }
+  if (p - text > MAX_MANTISSA_DIGITS || p - digits - (point != NULL) == 0
+      || mantissa > MAX_EXACT_INTEGER)
+    return 0;
+
+  result = (double) mantissa;
+  if (point != NULL && p - point > 1)
+    result /= powers_of_ten[p - point - 1];
+  *value = negative ? -result : result;
+  return p - text;
+}
+
+/**
+ * mc_csv_scan_number:
+ * @text: where a field starts
+ * @end: the end of the data
+ * @value: (out): the number
+ *
+ * Reads a short number ([+-]digits[.digits], at most 19 characters) at
+ * the start of @text, for readers that split fields themselves: when the
+ * byte after it ends the field, @value is what mc_csv_parse_number()
+ * gives for the field.
+ *
+ * Returns: how many bytes the number takes, or 0 when @text does not
+ *   start with a short number (then parse the whole field with
+ *   mc_csv_parse_number())
+ */
+gsize
+mc_csv_scan_number (const char *text,
+                    const char *end,
+                    double     *value)
+{
+  g_return_val_if_fail (text != NULL && end >= text, 0);
+  g_return_val_if_fail (value != NULL, 0);
+
+  return scan_short (text, end, value);
+}
+
+/* Everything but short numbers; kept out of line, so that the short ones
+ * cost no more than their digits. */
+static G_GNUC_NO_INLINE McCsvNumberResult
+parse_long (const char *text,
+            gsize       length,
+            double     *value)
 {
   Decimal d = { 0, };
-
-  g_return_val_if_fail (text != NULL || length == 0, MC_CSV_NUMBER_INVALID);
-  g_return_val_if_fail (value != NULL, MC_CSV_NUMBER_INVALID);
 
   if (!scan_decimal (text, length, &d))
     return MC_CSV_NUMBER_INVALID;
   if (fast_path (&d, value))
     return MC_CSV_NUMBER_OK;
   return slow_path (text, length, value);
+}
+
+McCsvNumberResult
+mc_csv_parse_number (const char *text,
+                     gsize       length,
+                     double     *value)
+{
+  double short_value;
+
+  g_return_val_if_fail (text != NULL || length == 0, MC_CSV_NUMBER_INVALID);
+  g_return_val_if_fail (value != NULL, MC_CSV_NUMBER_INVALID);
+
+  if (length <= MAX_MANTISSA_DIGITS && length > 0
+      && scan_short (text, text + length, &short_value) == length)
+    {
+      *value = short_value;
+      return MC_CSV_NUMBER_OK;
+    }
+  return parse_long (text, length, value);
 }

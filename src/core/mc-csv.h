@@ -53,6 +53,7 @@ char              *mc_csv_reader_dup_field          (McCsvReader   *reader,
 gboolean           mc_csv_reader_field_is_quoted    (McCsvReader   *reader,
                                                      guint          index);
 guint              mc_csv_reader_get_line           (McCsvReader   *reader);
+gsize              mc_csv_reader_get_offset         (McCsvReader   *reader);
 void               mc_csv_reader_get_field_position (McCsvReader   *reader,
                                                      guint          index,
                                                      guint         *line,
@@ -63,6 +64,9 @@ void               mc_csv_reader_get_end_position   (McCsvReader   *reader,
 
 McCsvNumberResult  mc_csv_parse_number              (const char    *text,
                                                      gsize          length,
+                                                     double        *value);
+gsize              mc_csv_scan_number               (const char    *text,
+                                                     const char    *end,
                                                      double        *value);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McCsvReader, mc_csv_reader_free)

@@ -474,7 +474,7 @@ typedef struct
 } Inference;
 
 /* "0700" or "02134" are codes (tickers, postcodes), not numbers. */
-static gboolean
+static inline gboolean
 has_leading_zero (const char *text,
                   gsize       length)
 {
@@ -679,6 +679,205 @@ infer_types (CsvContext  *c,
           infer_field (&inferences[i], &kept[i], text, length);
         }
     }
+}
+
+/* Plain CSV files of numbers: the fast path */
+
+typedef enum
+{
+  FAST_DONE,
+  FAST_FAILED,      /* cancelled */
+  FAST_GIVE_UP,     /* something else than numbers: the general reader */
+} FastResult;
+
+/* Bytes that may be in a field of numbers: digits, signs, points,
+ * exponents and the spaces around them. */
+static void
+init_number_bytes (guint8 *number_bytes,
+                   char    separator)
+{
+  memset (number_bytes, 0, 256);
+  for (const char *c = "0123456789.+-eE "; *c; c++)
+    number_bytes[(guchar) *c] = 1;
+  if (separator != '\t')
+    number_bytes['\t'] = 1;
+  number_bytes[(guchar) separator] = 0;
+}
+
+static const char *
+skip_line_break (const char *p,
+                 const char *end)
+{
+  if (p < end && *p == '\r')
+    p++;
+  if (p < end && *p == '\n')
+    p++;
+  return p;
+}
+
+/* A number read in the fast path, as infer_number() takes it. */
+static inline void
+keep_number (Inference  *inference,
+             Kept       *kept,
+             const char *text,
+             gsize       length,
+             double      value)
+{
+  inference->n_values++;
+  if (inference->years &&
+      (value != floor (value) || value < 1000 || value > 9999 ||
+       memchr (text, '.', length) != NULL || memchr (text, 'e', length) != NULL ||
+       memchr (text, 'E', length) != NULL))
+    inference->years = FALSE;
+  keep_value (kept, value);
+}
+
+/* One field of numbers, trimmed, as infer_field() and infer_number()
+ * take it: empty and "-" are missing. */
+static gboolean
+read_number_field (Inference  *inference,
+                   Kept       *kept,
+                   const char *text,
+                   gsize       length,
+                   char        separator)
+{
+  double value;
+
+  /* Most fields start and end with a digit: no spaces to trim. */
+  if (length > 0 && (guint) (*text - '0') < 10 && (guint) (text[length - 1] - '0') < 10)
+    ;
+  else
+    {
+      while (length > 0 && (*text == ' ' || (*text == '\t' && separator != '\t')))
+        text++, length--;
+      while (length > 0 && (text[length - 1] == ' '
+                            || (text[length - 1] == '\t' && separator != '\t')))
+        length--;
+    }
+  if (length == 0 || (length == 1 && *text == '-'))
+    {
+      keep_value (kept, NAN);
+      return TRUE;
+    }
+  if (length > MC_CSV_MAX_FIELD_LENGTH
+      || mc_csv_parse_number (text, length, &value) != MC_CSV_NUMBER_OK
+      || has_leading_zero (text, length))
+    return FALSE;
+
+  keep_number (inference, kept, text, length, value);
+  return TRUE;
+}
+
+/* Most large files are numbers only, and some empty cells. Their rows are
+ * read here, without the general reader: the same inference and the same
+ * values, at a fraction of the cost. At anything else (quotes, text,
+ * markers other than "-", percentages, codes with leading zeros, a row of
+ * the wrong length, bytes beyond ASCII) it gives up, and the general
+ * reader starts over, which also reports any error where it is. */
+static FastResult
+read_numbers_fast (CsvContext  *c,
+                   const char  *text,
+                   gsize        length,
+                   Inference   *inferences,
+                   Kept        *kept,
+                   guint        n_columns,
+                   GError     **error)
+{
+  char separator = mc_csv_reader_get_separator (c->reader);
+  const char *p = text + mc_csv_reader_get_offset (c->reader);
+  const char *end = text + length;
+  guint8 number_bytes[256];
+
+  init_number_bytes (number_bytes, separator);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      inferences[i] = (Inference) { 0, TRUE, FALSE, FALSE, FALSE, TRUE };
+      kept_init (&kept[i]);
+    }
+
+  c->n_rows = 0;
+  while (p < end)
+    {
+      const char *q = p;
+
+      /* Lines of nothing but spaces are skipped, as the reader does. */
+      while (q < end && (*q == ' ' || (*q == '\t' && separator != '\t')))
+        q++;
+      if (q == end)
+        break;
+      if (*q == '\n' || *q == '\r')
+        {
+          p = skip_line_break (q, end);
+          continue;
+        }
+
+      if (++c->n_rows > MC_LOADER_MAX_ROWS)
+        return FAST_GIVE_UP;
+      if (c->n_rows % CANCEL_CHECK_ROWS == 0 &&
+          g_cancellable_set_error_if_cancelled (c->cancellable, error))
+        return FAST_FAILED;
+
+      for (guint i = 0; i < n_columns; i++)
+        {
+          const char *start = p;
+          double value;
+          gsize n = mc_csv_scan_number (p, end, &value);
+
+          /* The usual field: a short number and nothing else. */
+          if (n > 0 && (p + n == end || p[n] == separator || p[n] == '\n' || p[n] == '\r')
+              && !has_leading_zero (p, n))
+            {
+              keep_number (&inferences[i], &kept[i], p, n, value);
+              p += n;
+              if (i + 1 < n_columns ? (p == end || *p != separator)
+                                    : (p < end && *p == separator))
+                return FAST_GIVE_UP;
+              if (i + 1 < n_columns)
+                p++;
+              continue;
+            }
+
+          while (p < end && number_bytes[(guchar) *p])
+            p++;
+          if (i + 1 < n_columns ? (p == end || *p != separator)
+                                : (p < end && *p != '\n' && *p != '\r'))
+            return FAST_GIVE_UP;
+          if (!read_number_field (&inferences[i], &kept[i], start, p - start, separator))
+            return FAST_GIVE_UP;
+          if (i + 1 < n_columns)
+            p++;
+        }
+      p = skip_line_break (p, end);
+    }
+  return FAST_DONE;
+}
+
+/* Infers the column types of the rows after the header, keeping the
+ * values of number and date columns. */
+static gboolean
+infer_types_and_values (CsvContext  *c,
+                        const char  *text,
+                        gsize        length,
+                        Inference   *inferences,
+                        Kept        *kept,
+                        guint        n_columns,
+                        GError     **error)
+{
+  switch (read_numbers_fast (c, text, length, inferences, kept, n_columns, error))
+    {
+    case FAST_DONE:
+      return TRUE;
+    case FAST_FAILED:
+      return FALSE;
+    case FAST_GIVE_UP:
+    default:
+      break;
+    }
+
+  for (guint i = 0; i < n_columns; i++)
+    kept_clear (&kept[i]);
+  mc_csv_reader_rewind (c->reader);
+  return read_header (c, error) && infer_types (c, inferences, kept, n_columns, error);
 }
 
 /* Plain CSV files: the dataset */
@@ -961,7 +1160,8 @@ mc_loader_load_plain_csv (const char    *name,
   n_columns = g_strv_length (labels);
   inferences = g_new (Inference, n_columns);
   kept = g_new0 (Kept, n_columns);
-  if (!infer_types (&c, inferences, kept, n_columns, error) || !check_has_rows (&c, error))
+  if (!infer_types_and_values (&c, text, length, inferences, kept, n_columns, error) ||
+      !check_has_rows (&c, error))
     {
       for (guint i = 0; i < n_columns; i++)
         kept_clear (&kept[i]);
