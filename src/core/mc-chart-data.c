@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "mc-chart-private.h"
 #include "mc-format.h"
@@ -260,6 +261,60 @@ point_x (McChart     *chart,
   return mc_column_get_value (chart->x_column, row);
 }
 
+/* Whether every row of a time or number chart has an x. */
+static gboolean
+x_complete (const double *x_values,
+            guint         n_rows,
+            gboolean     *sorted)
+{
+  *sorted = TRUE;
+  for (guint row = 0; row < n_rows; row++)
+    {
+      if (isnan (x_values[row]))
+        return FALSE;
+      if (row > 0 && !(x_values[row] >= x_values[row - 1]))
+        *sorted = FALSE;
+    }
+  return TRUE;
+}
+
+/* A series that is its columns: the x and y values are shared with the
+ * dataset rather than copied (millions of rows: tens of megabytes). Only
+ * when every row has an x and no transform changes the values. */
+static gboolean
+add_shared_series (McChart        *chart,
+                   const McColumn *column,
+                   const double   *x_values,
+                   guint           axis,
+                   guint           n_rows)
+{
+  gboolean sorted;
+  McSeries *series;
+  guint *rows;
+
+  if (chart->spec->transform != MC_TRANSFORM_NONE || !x_complete (x_values, n_rows, &sorted))
+    return FALSE;
+
+  series = series_new (mc_column_get_label (column), column, axis, 0);
+  series->x_sorted = sorted;
+  g_array_unref (series->x);
+  g_array_unref (series->y);
+  series->x = mc_column_ref_values (chart->x_column);
+  series->y = mc_column_ref_values (column);
+  g_array_set_size (series->rows, n_rows);
+  rows = (guint *) (gpointer) series->rows->data;
+  for (guint row = 0; row < n_rows; row++)
+    rows[row] = row;
+  g_array_set_size (series->estimate, n_rows);
+  if (mc_column_has_annotations (column))
+    for (guint row = 0; row < n_rows; row++)
+      series->estimate->data[row] = mc_column_is_estimate (column, row);
+  else
+    memset (series->estimate->data, 0, n_rows);
+  g_ptr_array_add (chart->series, series);
+  return TRUE;
+}
+
 static void
 add_column_series (McChart     *chart,
                    const char  *id,
@@ -268,15 +323,20 @@ add_column_series (McChart     *chart,
 {
   const McColumn *column = mc_dataset_lookup_column (chart->dataset, id);
   guint n_rows = mc_dataset_get_n_rows (chart->dataset);
-  McSeries *series = series_new (mc_column_get_label (column), column, axis, n_rows);
   const double *values = mc_column_get_values (column, NULL);
   const double *x_values = chart->x_kind == MC_X_CATEGORY
                            ? NULL : mc_column_get_values (chart->x_column, NULL);
   gboolean annotated = mc_column_has_annotations (column);
+  McSeries *series;
   double *xs, *ys;
   guint *rows;
   guint8 *estimates;
   guint n = 0;
+
+  if (x_values != NULL && add_shared_series (chart, column, x_values, axis, n_rows))
+    return;
+
+  series = series_new (mc_column_get_label (column), column, axis, n_rows);
 
   /* Millions of rows: filled in place rather than point by point. */
   g_array_set_size (series->x, n_rows);

@@ -221,6 +221,15 @@ mc_column_take_values (McColumn *column,
   column->values = values;
 }
 
+GArray *
+mc_column_ref_values (const McColumn *column)
+{
+  g_return_val_if_fail (column != NULL, NULL);
+  g_return_val_if_fail (column->type != MC_COLUMN_STRING, NULL);
+
+  return g_array_ref (column->values);
+}
+
 void
 mc_column_set_annotation (McColumn   *column,
                           guint       row,

@@ -113,6 +113,10 @@ void             mc_column_append_missing       (McColumn        *column);
  * whole column at once. */
 void             mc_column_take_values          (McColumn        *column,
                                                  GArray          *values);
+/* The values of a number, date or boolean column, with a reference added:
+ * for readers that keep them as they are (the renderer's series). They
+ * must not be changed. */
+GArray          *mc_column_ref_values           (const McColumn  *column);
 void             mc_column_set_annotation       (McColumn        *column,
                                                  guint            row,
                                                  gboolean         estimate,
