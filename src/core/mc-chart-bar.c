@@ -94,7 +94,7 @@ bars_fill_values (Bars *b)
 
           b->values[s * b->n_categories + c] = mc_series_get_y (series, i);
           b->estimates[s * b->n_categories + c] = mc_series_is_estimate (series, i);
-          b->rows[s * b->n_categories + c] = g_array_index (series->rows, guint, i);
+          b->rows[s * b->n_categories + c] = mc_series_get_row (series, i);
         }
     }
 }

@@ -10,7 +10,6 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
-#include <string.h>
 
 #include "mc-chart-private.h"
 #include "mc-format.h"
@@ -27,8 +26,8 @@ series_free (gpointer data)
   g_clear_pointer (&series->derived, mc_column_free);
   g_array_unref (series->x);
   g_array_unref (series->y);
-  g_array_unref (series->rows);
-  g_array_unref (series->estimate);
+  g_clear_pointer (&series->rows, g_array_unref);
+  g_clear_pointer (&series->estimate, g_array_unref);
   g_free (series);
 }
 
@@ -261,20 +260,38 @@ point_x (McChart     *chart,
   return mc_column_get_value (chart->x_column, row);
 }
 
-/* Whether every row of a time or number chart has an x. */
+/* Whether every row of a time or number chart has an x; on the way,
+ * whether x is sorted and the range of y and its gaps. */
 static gboolean
-x_complete (const double *x_values,
-            guint         n_rows,
-            gboolean     *sorted)
+scan_columns (const double *x_values,
+              const double *y_values,
+              guint         n_rows,
+              McSeries     *series)
 {
-  *sorted = TRUE;
+  double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
+  gboolean sorted = TRUE, gaps = FALSE;
+
   for (guint row = 0; row < n_rows; row++)
     {
+      double y = y_values[row];
+
       if (isnan (x_values[row]))
         return FALSE;
       if (row > 0 && !(x_values[row] >= x_values[row - 1]))
-        *sorted = FALSE;
+        sorted = FALSE;
+      if (isnan (y))
+        gaps = TRUE;
+      else
+        {
+          lo = MIN (lo, y);
+          hi = MAX (hi, y);
+        }
     }
+  series->x_sorted = sorted;
+  series->stats_known = TRUE;
+  series->y_gaps = gaps;
+  series->y_min = lo <= hi ? lo : NAN;
+  series->y_max = lo <= hi ? hi : NAN;
   return TRUE;
 }
 
@@ -288,29 +305,31 @@ add_shared_series (McChart        *chart,
                    guint           axis,
                    guint           n_rows)
 {
-  gboolean sorted;
   McSeries *series;
-  guint *rows;
 
-  if (chart->spec->transform != MC_TRANSFORM_NONE || !x_complete (x_values, n_rows, &sorted))
+  if (chart->spec->transform != MC_TRANSFORM_NONE)
     return FALSE;
 
   series = series_new (mc_column_get_label (column), column, axis, 0);
-  series->x_sorted = sorted;
+  if (!scan_columns (x_values, mc_column_get_values (column, NULL), n_rows, series))
+    {
+      series_free (series);
+      return FALSE;
+    }
   g_array_unref (series->x);
   g_array_unref (series->y);
   series->x = mc_column_ref_values (chart->x_column);
   series->y = mc_column_ref_values (column);
-  g_array_set_size (series->rows, n_rows);
-  rows = (guint *) (gpointer) series->rows->data;
-  for (guint row = 0; row < n_rows; row++)
-    rows[row] = row;
-  g_array_set_size (series->estimate, n_rows);
+  /* Point i is row i. */
+  g_clear_pointer (&series->rows, g_array_unref);
   if (mc_column_has_annotations (column))
-    for (guint row = 0; row < n_rows; row++)
-      series->estimate->data[row] = mc_column_is_estimate (column, row);
+    {
+      g_array_set_size (series->estimate, n_rows);
+      for (guint row = 0; row < n_rows; row++)
+        series->estimate->data[row] = mc_column_is_estimate (column, row);
+    }
   else
-    memset (series->estimate->data, 0, n_rows);
+    g_clear_pointer (&series->estimate, g_array_unref);
   g_ptr_array_add (chart->series, series);
   return TRUE;
 }
@@ -485,7 +504,7 @@ finish_series (McChart *chart)
         apply_growth (series);
       else
         series->decimals = mc_format_column_decimals (series->column);
-      for (guint i = 0; i < series->estimate->len; i++)
+      for (guint i = 0; series->estimate != NULL && i < series->estimate->len; i++)
         if (g_array_index (series->estimate, guint8, i))
           chart->has_estimates = TRUE;
     }
@@ -721,9 +740,9 @@ collect_slices (McChart  *chart,
           return FALSE;
         }
       slice.category = (guint) g_array_index (series->x, double, i);
-      slice.row = g_array_index (series->rows, guint, i);
+      slice.row = mc_series_get_row (series, i);
       slice.value = value;
-      slice.estimate = g_array_index (series->estimate, guint8, i);
+      slice.estimate = mc_series_is_estimate (series, i);
       slice.color = g_array_index (chart->category_colors, guint, slice.category);
       g_array_append_val (slices, slice);
       *sum += value;

@@ -316,7 +316,7 @@ category_row (McChart *chart,
 
   for (guint i = 0; i < mc_series_get_n_points (data); i++)
     if ((guint) mc_series_get_x (data, i) == category)
-      return g_array_index (data->rows, guint, i);
+      return mc_series_get_row (data, i);
   return G_MAXUINT;
 }
 
@@ -542,7 +542,7 @@ point_item (McChart     *chart,
     return FALSE;
   item->series = series;
   item->point = point;
-  item->index = g_array_index (data->rows, guint, point);
+  item->index = mc_series_get_row (data, point);
   item->x = map_x (state, mc_series_get_x (data, point));
   item->y = mc_linear_scale_map (&state->y[data->axis], value);
   return TRUE;
@@ -912,7 +912,7 @@ fill_point_hit (McChart           *chart,
 {
   McSeries *series = mc_chart_get_series_data (chart, item->series);
   double value = mc_series_get_y (series, item->point);
-  guint row = g_array_index (series->rows, guint, item->point);
+  guint row = mc_series_get_row (series, item->point);
   /* Derived values (growth) carry no notes of their own. */
   const McColumn *note_column = series->derived ? NULL : series->column;
   int decimals = series->derived ? series->decimals : 6;

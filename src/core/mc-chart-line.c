@@ -163,13 +163,20 @@ series_values_range (const McSeries *series,
   const double *y = (const double *) (gpointer) series->y->data;
   double min = G_MAXDOUBLE, max = -G_MAXDOUBLE;
 
-  for (guint p = 0; p < series->y->len; p++)
+  if (series->stats_known)
     {
-      if (isnan (y[p]))
-        continue;
-      min = MIN (min, y[p]);
-      max = MAX (max, y[p]);
+      /* Known since the series was made. */
+      min = isnan (series->y_min) ? G_MAXDOUBLE : series->y_min;
+      max = isnan (series->y_max) ? -G_MAXDOUBLE : series->y_max;
     }
+  else
+    for (guint p = 0; p < series->y->len; p++)
+      {
+        if (isnan (y[p]))
+          continue;
+        min = MIN (min, y[p]);
+        max = MAX (max, y[p]);
+      }
   if (min > max)
     return;
   *lo = isnan (*lo) ? min : MIN (*lo, min);
@@ -1146,8 +1153,11 @@ static gboolean
 segment_dashed (const McSeries *series,
                 guint           i)
 {
-  const guint8 *estimate = (const guint8 *) series->estimate->data;
+  const guint8 *estimate;
 
+  if (series->estimate == NULL)
+    return FALSE;
+  estimate = (const guint8 *) series->estimate->data;
   return estimate[i] || estimate[i + 1];
 }
 
@@ -1242,7 +1252,13 @@ draw_series (Lines *l,
   cairo_set_line_join (l->r->cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (l->r->cr, CAIRO_LINE_CAP_ROUND);
   /* Missing values are gaps; stacked layers also break where the layers
-   * under them change (see stack_base()). */
+   * under them change (see stack_base()). A series known to have no gap
+   * is one run. */
+  if (!l->stacked && series->stats_known && !series->y_gaps && start < n)
+    {
+      draw_run (l, visible_index, start, n, &stroke, &fill);
+      start = n;
+    }
   while (start < n)
     {
       guint end;
@@ -1275,7 +1291,7 @@ draw_markers (Lines *l,
   for (guint i = 0; i < mc_series_get_n_points (series); i++)
     {
       double x = map_x (l, mc_series_get_x (series, i)), y = point_y (l, visible_index, i);
-      guint row = g_array_index (series->rows, guint, i);
+      guint row = mc_series_get_row (series, i);
       gboolean dimmed = mc_render_is_dimmed (r, l->visible[visible_index], row);
       McColor color = stroke;
 
@@ -1355,7 +1371,7 @@ draw_point_label (Lines *l,
   x = CLAMP (map_x (l, mc_series_get_x (series, i)) - w / 2, l->plot.x,
              MAX (l->plot.x, l->plot.x + l->plot.width - w));
   y = point_y (l, v, i);
-  if (mc_render_is_dimmed (r, l->visible[v], g_array_index (series->rows, guint, i)))
+  if (mc_render_is_dimmed (r, l->visible[v], mc_series_get_row (series, i)))
     mc_render_dim (r, &color);
   for (int side = 0; side <= 1; side++)
     {

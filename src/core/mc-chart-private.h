@@ -42,9 +42,23 @@ typedef struct
   gboolean        x_sorted;   /* x never decreases: binary search, decimation */
   GArray         *x;          /* double */
   GArray         *y;          /* double, NAN = missing */
-  GArray         *rows;       /* guint, dataset row of each point */
-  GArray         *estimate;   /* guint8 */
+  GArray         *rows;       /* guint, dataset row of each point; NULL when
+                               * point i is row i (mc_series_get_row()) */
+  GArray         *estimate;   /* guint8; NULL when none is an estimate */
+  /* Series that share their columns' values (millions of rows) know these
+   * from the start, so that drawing need not go through every point. */
+  gboolean        stats_known;
+  gboolean        y_gaps;     /* some y is NAN */
+  double          y_min;      /* of the values that are not NAN; NAN if none */
+  double          y_max;
 } McSeries;
+
+static inline guint
+mc_series_get_row (const McSeries *series,
+                   guint           index)
+{
+  return series->rows != NULL ? g_array_index (series->rows, guint, index) : index;
+}
 
 /* A slice of a pie, in drawing order. */
 typedef struct

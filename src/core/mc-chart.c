@@ -225,7 +225,7 @@ gboolean
 mc_series_is_estimate (const McSeries *series,
                        guint           index)
 {
-  return g_array_index (series->estimate, guint8, index) != 0;
+  return series->estimate != NULL && g_array_index (series->estimate, guint8, index) != 0;
 }
 
 char *
@@ -641,7 +641,7 @@ hit_fill_point (McChart    *chart,
 {
   McSeries *series = mc_chart_get_series_data (chart, series_index);
   double value = mc_series_get_y (series, point);
-  guint row = g_array_index (series->rows, guint, point);
+  guint row = mc_series_get_row (series, point);
   const McColumn *note_column = series->derived ? NULL : series->column;
   int decimals = series->derived ? series->decimals : 6;
 
