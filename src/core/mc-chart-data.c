@@ -28,6 +28,7 @@ series_free (gpointer data)
   g_array_unref (series->y);
   g_clear_pointer (&series->rows, g_array_unref);
   g_clear_pointer (&series->estimate, g_array_unref);
+  g_clear_pointer (&series->blocks, g_array_unref);
   g_free (series);
 }
 
@@ -270,7 +271,15 @@ scan_columns (const double *x_values,
 {
   double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
   gboolean sorted = TRUE, gaps = FALSE;
+  g_autoptr(GArray) blocks = NULL;
+  McSeriesBlock *block = NULL;
 
+  if (n_rows >= 4 * MC_SERIES_BLOCK)
+    {
+      blocks = g_array_sized_new (FALSE, FALSE, sizeof (McSeriesBlock),
+                                  n_rows / MC_SERIES_BLOCK + 1);
+      g_array_set_size (blocks, (n_rows + MC_SERIES_BLOCK - 1) / MC_SERIES_BLOCK);
+    }
   for (guint row = 0; row < n_rows; row++)
     {
       double y = y_values[row];
@@ -279,19 +288,31 @@ scan_columns (const double *x_values,
         return FALSE;
       if (row > 0 && !(x_values[row] >= x_values[row - 1]))
         sorted = FALSE;
-      if (isnan (y))
-        gaps = TRUE;
-      else
+      if (blocks != NULL && row % MC_SERIES_BLOCK == 0)
         {
-          lo = MIN (lo, y);
-          hi = MAX (hi, y);
+          block = &g_array_index (blocks, McSeriesBlock, row / MC_SERIES_BLOCK);
+          block->low = block->high = G_MAXUINT;
         }
+      if (isnan (y))
+        {
+          gaps = TRUE;
+          continue;
+        }
+      lo = MIN (lo, y);
+      hi = MAX (hi, y);
+      if (block == NULL)
+        continue;
+      if (block->low == G_MAXUINT || y < y_values[block->low])
+        block->low = row;
+      if (block->high == G_MAXUINT || y > y_values[block->high])
+        block->high = row;
     }
   series->x_sorted = sorted;
   series->stats_known = TRUE;
   series->y_gaps = gaps;
   series->y_min = lo <= hi ? lo : NAN;
   series->y_max = lo <= hi ? hi : NAN;
+  series->blocks = sorted ? g_steal_pointer (&blocks) : NULL;
   return TRUE;
 }
 

@@ -997,15 +997,55 @@ column_end (Lines        *l,
  * per pixel column, only the first, lowest, highest and last points are
  * mapped, as mc_decimate_run() would keep them. That leaves one
  * comparison per point, for a million points a few milliseconds. */
+/* The first lowest and highest of y[from..to), which start as y[from]:
+ * whole blocks of the series (y is its values from @base on) count by
+ * their extremes, the rest point by point. */
+static void
+run_extremes (const McSeries *series,
+              const double   *y,
+              guint           base,
+              guint           from,
+              guint           to,
+              guint          *low,
+              guint          *high)
+{
+  const McSeriesBlock *blocks = series->blocks != NULL
+                                ? (const McSeriesBlock *) (gpointer) series->blocks->data : NULL;
+  guint k = from + 1;
+
+  *low = *high = from;
+  while (k < to)
+    {
+      if (blocks != NULL && (base + k) % MC_SERIES_BLOCK == 0 && k + MC_SERIES_BLOCK <= to)
+        {
+          const McSeriesBlock *block = &blocks[(base + k) / MC_SERIES_BLOCK];
+
+          if (y[block->low - base] < y[*low])
+            *low = block->low - base;
+          if (y[block->high - base] > y[*high])
+            *high = block->high - base;
+          k += MC_SERIES_BLOCK;
+          continue;
+        }
+      if (y[k] < y[*low])
+        *low = k;
+      if (y[k] > y[*high])
+        *high = k;
+      k++;
+    }
+}
+
 static void
 decimate_sorted (Lines               *l,
-                 const double        *x,
-                 const double        *y,
+                 const McSeries      *series,
+                 guint                base,
                  guint                n,
                  const McLinearScale *y_scale,
                  double               columns,
                  GArray              *out)
 {
+  const double *x = (const double *) (gpointer) series->x->data + base;
+  const double *y = (const double *) (gpointer) series->y->data + base;
   guint i = 0;
 
   while (i < n)
@@ -1013,13 +1053,7 @@ decimate_sorted (Lines               *l,
       guint end = column_end (l, x, i, n, column_of (l, x[i], columns), columns);
       guint picks[4] = { i, i, i, end - 1 };
 
-      for (guint k = i + 1; k < end; k++)
-        {
-          if (y[k] < y[picks[1]])
-            picks[1] = k;
-          if (y[k] > y[picks[2]])
-            picks[2] = k;
-        }
+      run_extremes (series, y, base, i, end, &picks[1], &picks[2]);
       if (picks[1] > picks[2])
         {
           guint t = picks[1];
@@ -1055,7 +1089,7 @@ run_points (Lines  *l,
   g_array_set_size (out, 0);
   if (decimate && !l->stacked && n > 0 && map_x (l, x[n - 1]) >= map_x (l, x[0]))
     {
-      decimate_sorted (l, x, y, n, y_scale, columns, out);
+      decimate_sorted (l, series, start, n, y_scale, columns, out);
       return;
     }
   decimator_init (&decimator, columns, collect_point, out);

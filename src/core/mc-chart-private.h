@@ -28,6 +28,17 @@ typedef struct
   double height;
 } McRect;
 
+/* The lowest and the highest value of a block of MC_SERIES_BLOCK points
+ * (indices of their first occurrence, leaving out NAN; G_MAXUINT when all
+ * are NAN): decimation then looks at blocks rather than at every point. */
+#define MC_SERIES_BLOCK 256
+
+typedef struct
+{
+  guint low;
+  guint high;
+} McSeriesBlock;
+
 /* One series: its points in dataset order. For category charts x is the
  * category index. */
 typedef struct
@@ -51,6 +62,7 @@ typedef struct
   gboolean        y_gaps;     /* some y is NAN */
   double          y_min;      /* of the values that are not NAN; NAN if none */
   double          y_max;
+  GArray         *blocks;     /* McSeriesBlock; NULL for short series */
 } McSeries;
 
 static inline guint
