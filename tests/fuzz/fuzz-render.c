@@ -80,7 +80,10 @@ hit_test (McChart      *chart,
           g_assert_cmpint (hit.kind, !=, MC_CHART_HIT_NONE);
           check_hit (chart, &hit);
           if (hit.kind == MC_CHART_HIT_MARK)
-            series = hit.series, index = hit.index;
+            {
+              series = hit.series;
+              index = hit.index;
+            }
         }
     }
   if (p->flags & FLAG_HIGHLIGHT_HIT)
