@@ -16,6 +16,8 @@ packages=(
   fonts-cantarell fonts-dejavu-core fonts-noto-cjk
   # tests: a virtual display, SVG and PDF checkers
   xvfb xauth librsvg2-bin poppler-utils
+  # memory checks: meson test --setup valgrind
+  valgrind
 )
 
 missing=()
