@@ -132,10 +132,9 @@ test_shared_and_copied_gaps (void)
  * decoded back to what was drawn (straight alpha rounds premultiplied
  * colours by at most one step, as with cairo's own writer). */
 static void
-test_png_round_trip (void)
+png_round_trip (McChart *chart,
+                int      opaque_color_type)
 {
-  g_autoptr(McDataset) dataset = walk (5000, TRUE, FALSE);
-  g_autoptr(McChart) chart = mc_chart_new (dataset, mc_dataset_get_chart (dataset, 0), NULL);
   g_autofree char *dir = g_dir_make_tmp ("mc-long-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "chart.png", NULL);
 
@@ -153,6 +152,15 @@ test_png_round_trip (void)
       options.transparent = transparent;
       g_assert_true (mc_export_chart (chart, file, MC_EXPORT_PNG, &options, &error));
       g_assert_no_error (error);
+      {
+        g_autofree char *contents = NULL;
+        gsize length = 0;
+
+        /* The colour type in the header: 2 RGB, 3 palette, 6 RGBA. */
+        g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+        g_assert_cmpuint (length, >, 26);
+        g_assert_cmpint (contents[25], ==, transparent ? 6 : opaque_color_type);
+      }
 
       expected = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 500);
       cr = cairo_create (expected);
@@ -186,6 +194,42 @@ test_png_round_trip (void)
       g_unlink (path);
     }
   g_rmdir (dir);
+}
+
+static void
+test_png_round_trip (void)
+{
+  g_autoptr(McDataset) line_data = walk (5000, TRUE, FALSE);
+  g_autoptr(McChart) line = mc_chart_new (line_data, mc_dataset_get_chart (line_data, 0), NULL);
+  g_autoptr(McDataset) bar_data = mc_dataset_new ("bars");
+  g_autoptr(McChartSpec) spec = mc_chart_spec_new ();
+  McColumn *name = mc_column_new ("name", "Name", MC_COLUMN_STRING);
+  McColumn *value = mc_column_new ("value", "Value", MC_COLUMN_NUMBER);
+  g_autoptr(McChart) bars = NULL;
+
+  /* A line of thousands of points has more colours than a palette. */
+  png_round_trip (line, 2);
+
+  /* Five flat bars have a few dozen, with their antialiased edges. */
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("Company %u", i + 1);
+
+      mc_column_append_string (name, label);
+      mc_column_append_value (value, 10 * (i + 1));
+    }
+  mc_dataset_add_column (bar_data, name);
+  mc_dataset_add_column (bar_data, value);
+  spec->id = g_strdup ("bars");
+  spec->title = g_strdup ("Bars");
+  spec->type = MC_CHART_BAR;
+  spec->x = g_strdup ("name");
+  spec->y = g_new0 (char *, 2);
+  spec->y[0] = g_strdup ("value");
+  mc_dataset_add_chart (bar_data, g_steal_pointer (&spec));
+  bars = mc_chart_new (bar_data, mc_dataset_get_chart (bar_data, 0), NULL);
+  g_assert_nonnull (bars);
+  png_round_trip (bars, 3);
 }
 
 int
