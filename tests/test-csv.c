@@ -367,6 +367,53 @@ test_numbers_edges (void)
     }
 }
 
+/* mc_csv_scan_number() reads eight digits at a time where the data goes on
+ * for eight more bytes: it must stop exactly at the first byte that is not
+ * part of the number, whatever that byte is, and read the same value as
+ * mc_csv_parse_number(). */
+static void
+test_scan_number (void)
+{
+  static const char * const numbers[] = {
+    "0", "7", "-3", "+12", "1234567", "12345678", "123456789", "9007199254740992",
+    "97.1234", "0.5", ".25", "5.", "-0.000001", "1234567.8901", "12345678.90123456",
+    "99999999", "100000000", "3.14159265358979",
+  };
+  static const char terminators[] = { ',', '\t', '\n', '\r', '/', ':', ' ', 'e', '"',
+                                      '\xb1', '\xff', '\x80', '\0' };
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    for (guint t = 0; t < G_N_ELEMENTS (terminators); t++)
+      {
+        gsize length = strlen (numbers[i]);
+        g_autofree char *data = g_malloc (length + 17);
+        double value = 0, expected = strtod (numbers[i], NULL), parsed = 0;
+
+        memcpy (data, numbers[i], length);
+        data[length] = terminators[t];
+        memcpy (data + length + 1, "0123456789abcdef", 16);
+        g_test_message ("%s then 0x%02x", numbers[i], (guchar) terminators[t]);
+        g_assert_cmpuint (mc_csv_scan_number (data, data + length + 17, &value), ==, length);
+        g_assert_cmpfloat (value, ==, expected);
+        g_assert_cmpint (mc_csv_parse_number (numbers[i], length, &parsed), ==,
+                         MC_CSV_NUMBER_OK);
+        g_assert_cmpfloat (parsed, ==, expected);
+        /* With the data ending right after the number too. */
+        g_assert_cmpuint (mc_csv_scan_number (data, data + length, &value), ==, length);
+        g_assert_cmpfloat (value, ==, expected);
+      }
+
+  /* Not short numbers: no digit, or more than 19 characters. */
+  {
+    double value;
+    const char *text = "12345678901234567890,";
+
+    g_assert_cmpuint (mc_csv_scan_number ("-,1", "-,1" + 3, &value), ==, 0);
+    g_assert_cmpuint (mc_csv_scan_number (".,12345678", ".,12345678" + 10, &value), ==, 0);
+    g_assert_cmpuint (mc_csv_scan_number (text, text + strlen (text), &value), ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -386,6 +433,7 @@ main (int   argc,
   g_test_add_func ("/mc/csv/numbers", test_numbers);
   g_test_add_func ("/mc/csv/numbers-rounding", test_numbers_rounding);
   g_test_add_func ("/mc/csv/numbers-edges", test_numbers_edges);
+  g_test_add_func ("/mc/csv/scan-number", test_scan_number);
 
   return g_test_run ();
 }

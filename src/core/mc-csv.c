@@ -13,6 +13,7 @@
 #include "mc-csv.h"
 
 #include <errno.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 typedef enum
@@ -874,6 +875,67 @@ slow_path (const char *text,
  *
  * Returns: whether @text is a number, and if so whether it is in range
  */
+/* Eight digits at once: the bytes of @chunk are digit values (0 to 9),
+ * the first digit in the lowest byte. Adjacent digits combine into pairs,
+ * pairs into fours, fours into the number, none overflowing its lane. */
+static inline guint32
+eight_digits (guint64 chunk)
+{
+  guint64 pairs = (chunk * 10 + (chunk >> 8)) & G_GUINT64_CONSTANT (0x00ff00ff00ff00ff);
+  guint64 fours = (pairs * 100 + (pairs >> 16)) & G_GUINT64_CONSTANT (0x0000ffff0000ffff);
+
+  return (guint32) ((fours & 0xffffffff) * 10000 + (fours >> 32));
+}
+
+/* Appends the digits at @p to @mantissa, eight at a time while @end
+ * leaves room to read eight bytes. Stops at the first other byte, or
+ * after more digits than a short number has (the caller then gives up).
+ * Returns where it stopped. */
+static inline const char *
+scan_digit_run (const char *p,
+                const char *end,
+                guint64    *mantissa)
+{
+  static const guint32 scale[] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000 };
+  const char *start = p;
+  guint64 m = *mantissa;
+
+  while (end - p >= 8 && p - start <= MAX_MANTISSA_DIGITS)
+    {
+      guint64 bytes, chunk, others;
+      guint n;
+
+      memcpy (&bytes, p, sizeof bytes);
+      /* Digits become 0 to 9; every other byte something else. A byte
+       * above 9 gets its top bit set, without carrying into the next. */
+      chunk = GUINT64_FROM_LE (bytes) ^ G_GUINT64_CONSTANT (0x3030303030303030);
+      others = (((chunk & G_GUINT64_CONSTANT (0x7f7f7f7f7f7f7f7f))
+                 + G_GUINT64_CONSTANT (0x7676767676767676)) | chunk)
+               & G_GUINT64_CONSTANT (0x8080808080808080);
+      n = others != 0 ? (guint) __builtin_ctzll (others) / 8 : 8;
+      if (n == 8)
+        {
+          m = m * 100000000 + eight_digits (chunk);
+          p += 8;
+          continue;
+        }
+      if (n > 0)
+        m = m * scale[n] + eight_digits (chunk << (8 * (8 - n)));
+      *mantissa = m;
+      return p + n;
+    }
+  for (; p < end && p - start <= MAX_MANTISSA_DIGITS; p++)
+    {
+      guint digit = (guchar) *p - '0';
+
+      if (digit >= 10)
+        break;
+      m = m * 10 + digit;
+    }
+  *mantissa = m;
+  return p;
+}
+
 /* The usual number, [+-]digits[.digits] in at most 19 characters, in
  * one pass: its mantissa is an exact integer, and when that is at most
  * 2^53 one division by an exact power of ten rounds correctly (as in
@@ -886,34 +948,30 @@ scan_short (const char *text,
             double     *value)
 {
   const char *p = text;
-  const char *limit = end - text > MAX_MANTISSA_DIGITS ? text + MAX_MANTISSA_DIGITS + 1 : end;
-  const char *point = NULL;
   const char *digits;
   gboolean negative = FALSE;
   guint64 mantissa = 0;
+  gsize n_int, n_frac = 0;
   double result;
 
-  if (p < limit && (*p == '-' || *p == '+'))
+  if (p < end && (*p == '-' || *p == '+'))
     negative = (*p++ == '-');
   digits = p;
-  for (; p < limit; p++)
+  p = scan_digit_run (p, end, &mantissa);
+  n_int = p - digits;
+  if (p < end && *p == '.')
     {
-      guint digit = (guchar) *p - '0';
+      const char *fraction = p + 1;
 
-      if (digit < 10)
-        mantissa = mantissa * 10 + digit;
-      else if (*p == '.' && point == NULL)
-        point = p;
-      else
-        break;
+      p = scan_digit_run (fraction, end, &mantissa);
+      n_frac = p - fraction;
     }
-  if (p - text > MAX_MANTISSA_DIGITS || p - digits - (point != NULL) == 0
-      || mantissa > MAX_EXACT_INTEGER)
+  if (p - text > MAX_MANTISSA_DIGITS || n_int + n_frac == 0 || mantissa > MAX_EXACT_INTEGER)
     return 0;
 
   result = (double) mantissa;
-  if (point != NULL && p - point > 1)
-    result /= powers_of_ten[p - point - 1];
+  if (n_frac > 0)
+    result /= powers_of_ten[n_frac];
   *value = negative ? -result : result;
   return p - text;
 }
