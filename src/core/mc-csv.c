@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "mc-csv.h"
+#include "mc-csv-private.h"
 
 #include <errno.h>
 #include <string.h>
@@ -650,16 +651,6 @@ mc_csv_reader_get_end_position (McCsvReader *reader,
 
 /* Numbers */
 
-static const double powers_of_ten[] = {
-  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-  1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-};
-
-/* The largest integer up to which every integer is an exact double. */
-#define MAX_EXACT_INTEGER (G_GUINT64_CONSTANT (1) << 53)
-/* Digits beyond these can't change a 64-bit mantissa without overflow. */
-#define MAX_MANTISSA_DIGITS 19
-
 typedef struct
 {
   guint64  mantissa;
@@ -693,7 +684,7 @@ scan_digits (const char **p,
     {
       guint digit = *q - '0';
 
-      if (n_digits < MAX_MANTISSA_DIGITS)
+      if (n_digits < MC_CSV_MAX_MANTISSA_DIGITS)
         {
           mantissa = mantissa * 10 + digit;
           /* Leading zeros are not significant. */
@@ -775,7 +766,7 @@ scan_decimal (const char *text,
   if (p < end && (*p == '-' || *p == '+'))
     d->negative = (*p++ == '-');
 
-  if (length <= MAX_MANTISSA_DIGITS)
+  if (length <= MC_CSV_MAX_MANTISSA_DIGITS)
     {
       /* The usual case, with fewer checks. */
       n_int = scan_short_digits (&p, end, &d->mantissa);
@@ -812,18 +803,18 @@ fast_path (const Decimal *d,
   double m = (double) d->mantissa;
   int e = d->exponent;
 
-  if (d->truncated || d->mantissa > MAX_EXACT_INTEGER)
+  if (d->truncated || d->mantissa > MC_CSV_MAX_EXACT_INTEGER)
     return FALSE;
   if (d->mantissa == 0)
     *value = 0.0;
   else if (e >= 0 && e <= 22)
-    *value = m * powers_of_ten[e];
+    *value = m * mc_csv_powers_of_ten[e];
   else if (e < 0 && e >= -22)
-    *value = m / powers_of_ten[-e];
-  else if (e > 22 && e <= 22 + 15 && m * powers_of_ten[e - 22] < (double) MAX_EXACT_INTEGER)
+    *value = m / mc_csv_powers_of_ten[-e];
+  else if (e > 22 && e <= 22 + 15 && m * mc_csv_powers_of_ten[e - 22] < (double) MC_CSV_MAX_EXACT_INTEGER)
     /* 123e25 = 123000e22: the first product is an exact integer (a
      * product rounded up to 2^53 may not be, hence the strict bound). */
-    *value = (m * powers_of_ten[e - 22]) * powers_of_ten[22];
+    *value = (m * mc_csv_powers_of_ten[e - 22]) * mc_csv_powers_of_ten[22];
   else
     return FALSE;
 
@@ -875,107 +866,6 @@ slow_path (const char *text,
  *
  * Returns: whether @text is a number, and if so whether it is in range
  */
-/* Eight digits at once: the bytes of @chunk are digit values (0 to 9),
- * the first digit in the lowest byte. Adjacent digits combine into pairs,
- * pairs into fours, fours into the number, none overflowing its lane. */
-static inline guint32
-eight_digits (guint64 chunk)
-{
-  guint64 pairs = (chunk * 10 + (chunk >> 8)) & G_GUINT64_CONSTANT (0x00ff00ff00ff00ff);
-  guint64 fours = (pairs * 100 + (pairs >> 16)) & G_GUINT64_CONSTANT (0x0000ffff0000ffff);
-
-  return (guint32) ((fours & 0xffffffff) * 10000 + (fours >> 32));
-}
-
-/* Appends the digits at @p to @mantissa, eight at a time while @end
- * leaves room to read eight bytes. Stops at the first other byte, or
- * after more digits than a short number has (the caller then gives up).
- * Returns where it stopped. */
-static inline const char *
-scan_digit_run (const char *p,
-                const char *end,
-                guint64    *mantissa)
-{
-  static const guint32 scale[] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000 };
-  const char *start = p;
-  guint64 m = *mantissa;
-
-  while (end - p >= 8 && p - start <= MAX_MANTISSA_DIGITS)
-    {
-      guint64 bytes, chunk, others;
-      guint n;
-
-      memcpy (&bytes, p, sizeof bytes);
-      /* Digits become 0 to 9; every other byte something else. A byte
-       * above 9 gets its top bit set, without carrying into the next. */
-      chunk = GUINT64_FROM_LE (bytes) ^ G_GUINT64_CONSTANT (0x3030303030303030);
-      others = (((chunk & G_GUINT64_CONSTANT (0x7f7f7f7f7f7f7f7f))
-                 + G_GUINT64_CONSTANT (0x7676767676767676)) | chunk)
-               & G_GUINT64_CONSTANT (0x8080808080808080);
-      n = others != 0 ? (guint) __builtin_ctzll (others) / 8 : 8;
-      if (n == 8)
-        {
-          m = m * 100000000 + eight_digits (chunk);
-          p += 8;
-          continue;
-        }
-      if (n > 0)
-        m = m * scale[n] + eight_digits (chunk << (8 * (8 - n)));
-      *mantissa = m;
-      return p + n;
-    }
-  for (; p < end && p - start <= MAX_MANTISSA_DIGITS; p++)
-    {
-      guint digit = (guchar) *p - '0';
-
-      if (digit >= 10)
-        break;
-      m = m * 10 + digit;
-    }
-  *mantissa = m;
-  return p;
-}
-
-/* The usual number, [+-]digits[.digits] in at most 19 characters, in
- * one pass: its mantissa is an exact integer, and when that is at most
- * 2^53 one division by an exact power of ten rounds correctly (as in
- * fast_path()). Reads up to the first byte that can't belong to such a
- * number and returns how many bytes that was, or 0 when they are not a
- * short number (no digit, too long, too many digits for the fast path). */
-static inline gsize
-scan_short (const char *text,
-            const char *end,
-            double     *value)
-{
-  const char *p = text;
-  const char *digits;
-  gboolean negative = FALSE;
-  guint64 mantissa = 0;
-  gsize n_int, n_frac = 0;
-  double result;
-
-  if (p < end && (*p == '-' || *p == '+'))
-    negative = (*p++ == '-');
-  digits = p;
-  p = scan_digit_run (p, end, &mantissa);
-  n_int = p - digits;
-  if (p < end && *p == '.')
-    {
-      const char *fraction = p + 1;
-
-      p = scan_digit_run (fraction, end, &mantissa);
-      n_frac = p - fraction;
-    }
-  if (p - text > MAX_MANTISSA_DIGITS || n_int + n_frac == 0 || mantissa > MAX_EXACT_INTEGER)
-    return 0;
-
-  result = (double) mantissa;
-  if (n_frac > 0)
-    result /= powers_of_ten[n_frac];
-  *value = negative ? -result : result;
-  return p - text;
-}
-
 /**
  * mc_csv_scan_number:
  * @text: where a field starts
@@ -999,7 +889,7 @@ mc_csv_scan_number (const char *text,
   g_return_val_if_fail (text != NULL && end >= text, 0);
   g_return_val_if_fail (value != NULL, 0);
 
-  return scan_short (text, end, value);
+  return mc_csv_scan_short (text, end, value);
 }
 
 /* Everything but short numbers; kept out of line, so that the short ones
@@ -1028,8 +918,8 @@ mc_csv_parse_number (const char *text,
   g_return_val_if_fail (text != NULL || length == 0, MC_CSV_NUMBER_INVALID);
   g_return_val_if_fail (value != NULL, MC_CSV_NUMBER_INVALID);
 
-  if (length <= MAX_MANTISSA_DIGITS && length > 0
-      && scan_short (text, text + length, &short_value) == length)
+  if (length <= MC_CSV_MAX_MANTISSA_DIGITS && length > 0
+      && mc_csv_scan_short (text, text + length, &short_value) == length)
     {
       *value = short_value;
       return MC_CSV_NUMBER_OK;

@@ -16,6 +16,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "mc-csv-private.h"
 #include "mc-loader-private.h"
 
 #define CANCEL_CHECK_ROWS 65536
@@ -821,7 +822,7 @@ read_numbers_fast (CsvContext  *c,
         {
           const char *start = p;
           double value;
-          gsize n = mc_csv_scan_number (p, end, &value);
+          gsize n = mc_csv_scan_short (p, end, &value);
 
           /* The usual field: a short number and nothing else. */
           if (n > 0 && (p + n == end || p[n] == separator || p[n] == '\n' || p[n] == '\r')
