@@ -408,8 +408,12 @@ map_header (CsvContext  *c,
       int index = mc_dataset_get_column_index (dataset, id);
 
       if (index >= 0 && map[index] >= 0)
-        return field_error (c, f, error, MC_LOADER_ERROR_DUPLICATE,
-                            _("the header names column “%s” twice"), id);
+        {
+          g_autofree char *shown = mc_loader_shorten_text (id, length, 60);
+
+          return field_error (c, f, error, MC_LOADER_ERROR_DUPLICATE,
+                              _("the header names column “%s” twice"), shown);
+        }
       if (index >= 0)
         map[index] = f;
       else
@@ -418,16 +422,19 @@ map_header (CsvContext  *c,
 
   for (guint i = 0; i < mc_dataset_get_n_columns (dataset); i++)
     {
+      const char *missing_id = mc_column_get_id (mc_dataset_get_column (dataset, i));
+      g_autofree char *missing_shown = NULL;
       g_autofree char *names = NULL;
 
       if (map[i] >= 0)
         continue;
+      /* Ids may be long: keep the message short enough to read. */
+      missing_shown = mc_loader_shorten_text (missing_id, strlen (missing_id), 60);
       names = header_names (c);
       mc_loader_set_error (error, MC_LOADER_ERROR_MISSING, c->name, 1, 1,
                            _("the header has no column “%s”, which %s declares; "
                              "the header is: %s"),
-                           mc_column_get_id (mc_dataset_get_column (dataset, i)),
-                           json_name, names);
+                           missing_shown, json_name, names);
       return FALSE;
     }
   return TRUE;
