@@ -275,6 +275,140 @@ test_fast_path_gives_up (void)
   g_assert_true (g_str_has_prefix (error->message, "short.csv:3002:2:"));
 }
 
+/* Random files of numbers, blanks, markers and mistakes, read twice: as
+ * they are (the fast path, until it meets what it does not take) and with
+ * the first field quoted (the general reader from the first row). Both
+ * give the same dataset, or errors on the same line. */
+
+static const char * const random_fields[] = {
+  "0", "1", "7", "42", "-3", "+5", "12.5", ".5", "5.", "-0", "1e3", "00", "0.0001",
+  "123456789", "9007199254740993", "1234567890123456789012", "-", "", " 3 ", "\t4",
+  "97.1234", "1.2.3", "--1", "e", "1-2", "99999999.99999999", "NA", "2024",
+};
+
+/* The first ten are safe to quote: quoting keeps their meaning. */
+#define N_QUOTABLE 10
+
+static void
+random_csv (GRand   *rand,
+            GString *plain,
+            GString *quoted)
+{
+  int n_columns = g_rand_int_range (rand, 1, 4);
+  int n_rows = g_rand_int_range (rand, 1, 30);
+
+  for (int c = 0; c < n_columns; c++)
+    g_string_append_printf (plain, "%sc%d", c > 0 ? "," : "", c);
+  g_string_append (plain, g_rand_boolean (rand) ? "\r\n" : "\n");
+  g_string_append (quoted, plain->str);
+  for (int r = 0; r < n_rows; r++)
+    {
+      /* Now and then a row of the wrong length. */
+      int n_fields = n_columns + (g_rand_int_range (rand, 0, 40) == 0
+                                  ? g_rand_int_range (rand, -1, 2) : 0);
+      const char *end = g_rand_int_range (rand, 0, 10) == 0 ? "\r"
+                        : g_rand_boolean (rand) ? "\n" : "\r\n";
+
+      for (int c = 0; c < n_fields; c++)
+        {
+          const char *field = random_fields[g_rand_int_range (rand, 0,
+                                                              r == 0 && c == 0
+                                                              ? N_QUOTABLE
+                                                              : G_N_ELEMENTS (random_fields))];
+
+          g_string_append_printf (plain, "%s%s", c > 0 ? "," : "", field);
+          if (r == 0 && c == 0)
+            g_string_append_printf (quoted, "\"%s\"", field);
+          else
+            g_string_append_printf (quoted, "%s%s", c > 0 ? "," : "", field);
+        }
+      if (r + 1 < n_rows || g_rand_boolean (rand))
+        {
+          g_string_append (plain, end);
+          g_string_append (quoted, end);
+        }
+      if (g_rand_int_range (rand, 0, 15) == 0)
+        {
+          g_string_append (plain, "  \n");
+          g_string_append (quoted, "  \n");
+        }
+    }
+}
+
+static char *
+error_line (const GError *error)
+{
+  /* "test.csv:LINE:COLUMN: ...": quoting moves columns, not lines. */
+  g_auto(GStrv) parts = g_strsplit (error->message, ":", 3);
+
+  return g_strdup_printf ("%d %s", error->code, parts[1] != NULL ? parts[1] : "");
+}
+
+static void
+assert_same_columns (McDataset *a,
+                     McDataset *b)
+{
+  g_assert_cmpuint (mc_dataset_get_n_columns (a), ==, mc_dataset_get_n_columns (b));
+  g_assert_cmpuint (mc_dataset_get_n_rows (a), ==, mc_dataset_get_n_rows (b));
+  for (guint c = 0; c < mc_dataset_get_n_columns (a); c++)
+    {
+      McColumn *x = mc_dataset_get_column (a, c);
+      McColumn *y = mc_dataset_get_column (b, c);
+      guint n = mc_column_get_n_rows (x);
+
+      g_assert_cmpint (mc_column_get_column_type (x), ==, mc_column_get_column_type (y));
+      g_assert_cmpstr (mc_column_get_unit (x), ==, mc_column_get_unit (y));
+      for (guint i = 0; i < n; i++)
+        {
+          if (mc_column_get_column_type (x) == MC_COLUMN_STRING)
+            {
+              /* Row 0 of column 0 was quoted, which keeps spaces. */
+              if (i > 0 || c > 0)
+                g_assert_cmpstr (mc_column_get_string (x, i), ==, mc_column_get_string (y, i));
+              continue;
+            }
+          if (isnan (mc_column_get_value (x, i)))
+            g_assert_true (isnan (mc_column_get_value (y, i)));
+          else
+            g_assert_cmpmem (&mc_column_get_values (x, NULL)[i], sizeof (double),
+                             &mc_column_get_values (y, NULL)[i], sizeof (double));
+        }
+    }
+}
+
+static void
+test_fast_path_random (void)
+{
+  GRand *rand = g_rand_new_with_seed (20261126);
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autoptr(GString) plain = g_string_new (NULL);
+      g_autoptr(GString) quoted = g_string_new (NULL);
+      g_autoptr(GError) plain_error = NULL;
+      g_autoptr(GError) quoted_error = NULL;
+      g_autoptr(McDataset) a = NULL;
+      g_autoptr(McDataset) b = NULL;
+
+      random_csv (rand, plain, quoted);
+      a = mc_loader_load_data (plain->str, plain->len, "test.csv", NULL, &plain_error);
+      b = mc_loader_load_data (quoted->str, quoted->len, "test.csv", NULL, &quoted_error);
+      if (g_test_verbose ())
+        g_test_message ("%s", plain->str);
+      g_assert_true ((a == NULL) == (b == NULL));
+      if (a == NULL)
+        {
+          g_autofree char *line_a = error_line (plain_error);
+          g_autofree char *line_b = error_line (quoted_error);
+
+          g_assert_cmpstr (line_a, ==, line_b);
+          continue;
+        }
+      assert_same_columns (a, b);
+    }
+  g_rand_free (rand);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -290,6 +424,7 @@ main (int   argc,
   g_test_add_func ("/mc/plain-csv/many-rows", test_many_rows);
   g_test_add_func ("/mc/plain-csv/fast-path-same-values", test_fast_path_same_values);
   g_test_add_func ("/mc/plain-csv/fast-path-gives-up", test_fast_path_gives_up);
+  g_test_add_func ("/mc/plain-csv/fast-path-random", test_fast_path_random);
 
   return g_test_run ();
 }
