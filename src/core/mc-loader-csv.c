@@ -162,6 +162,15 @@ strip_percent (const char **text,
   return TRUE;
 }
 
+/* A column id as messages quote it: ids may be long. */
+static char *
+shorten_column_id (McColumn *column)
+{
+  const char *id = mc_column_get_id (column);
+
+  return mc_loader_shorten_text (id, strlen (id), 60);
+}
+
 static gboolean
 append_number (CsvContext  *c,
                McColumn    *column,
@@ -190,10 +199,13 @@ append_number (CsvContext  *c,
                             "about 1.8e308"), quoted);
     case MC_CSV_NUMBER_INVALID:
     default:
-      quoted = mc_loader_describe_text (text, length);
-      return field_error (c, index, error, MC_LOADER_ERROR_TYPE,
-                          _("column “%s” expects a number, found %s"),
-                          mc_column_get_id (column), quoted);
+      {
+        g_autofree char *id = shorten_column_id (column);
+
+        quoted = mc_loader_describe_text (text, length);
+        return field_error (c, index, error, MC_LOADER_ERROR_TYPE,
+                            _("column “%s” expects a number, found %s"), id, quoted);
+      }
     }
 }
 
@@ -231,6 +243,7 @@ append_boolean (CsvContext  *c,
                 GError     **error)
 {
   g_autofree char *quoted = NULL;
+  g_autofree char *id = NULL;
   gboolean value;
 
   if (mc_loader_parse_boolean (text, length, &value))
@@ -238,10 +251,11 @@ append_boolean (CsvContext  *c,
       mc_column_append_value (column, value ? 1 : 0);
       return TRUE;
     }
+  id = shorten_column_id (column);
   quoted = mc_loader_describe_text (text, length);
   return field_error (c, index, error, MC_LOADER_ERROR_TYPE,
                       _("column “%s” expects true or false (or yes or no), found %s"),
-                      mc_column_get_id (column), quoted);
+                      id, quoted);
 }
 
 /* Appends field @index of the current row to @column. */

@@ -1216,8 +1216,13 @@ check_column_id (Context     *ctx,
   if (*id == '\0')
     ok = fail (ctx, error, MC_LOADER_ERROR_VALUE, _("a column id cannot be empty"));
   else if (previous >= 0)
-    ok = fail (ctx, error, MC_LOADER_ERROR_DUPLICATE,
-               _("duplicate column id “%s”; columns[%d] already uses it"), id, previous);
+    {
+      g_autofree char *id_shown = shown (id);
+
+      ok = fail (ctx, error, MC_LOADER_ERROR_DUPLICATE,
+                 _("duplicate column id “%s”; columns[%d] already uses it"),
+                 id_shown, previous);
+    }
   pop (ctx);
   return ok;
 }
@@ -1333,7 +1338,7 @@ cell_type_error (Context    *ctx,
                  GError    **error)
 {
   g_autofree char *found = describe_node (value);
-  const char *id = mc_column_get_id (column);
+  g_autofree char *id = shown (mc_column_get_id (column));
 
   switch (mc_column_get_column_type (column))
     {
@@ -1921,8 +1926,12 @@ read_chart_id (Context     *ctx,
                  id_shown);
     }
   else if (mc_dataset_lookup_chart (ctx->dataset, id) != NULL)
-    ok = fail (ctx, error, MC_LOADER_ERROR_DUPLICATE,
-               _("duplicate chart id “%s”"), id);
+    {
+      g_autofree char *id_shown = shown (id);
+
+      ok = fail (ctx, error, MC_LOADER_ERROR_DUPLICATE,
+                 _("duplicate chart id “%s”"), id_shown);
+    }
   pop (ctx);
   spec->id = g_strdup (id);
   return ok;
