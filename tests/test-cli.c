@@ -8,31 +8,11 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} RunResult;
-
-static void
-run_result_clear (RunResult *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RunResult, run_result_clear)
+#include "mc-test-program.h"
 
 /* Absolute, since the tests run in a folder of their own. */
 static char *program;
 static char *datasets_dir;
-
-static char *
-program_path (void)
-{
-  return g_strdup (program);
-}
 
 static char *
 dataset_path (const char *name)
@@ -40,49 +20,9 @@ dataset_path (const char *name)
   return g_build_filename (datasets_dir, name, NULL);
 }
 
-/* Runs market-charts with @args (NULL-terminated) and no display. */
-static void
-run_argv (RunResult          *result,
-          const char * const *args)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-
-  g_ptr_array_add (argv, program_path ());
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, g_strdup (args[i]));
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result->status = g_subprocess_get_exit_status (process);
-
-  if (g_test_verbose ())
-    g_test_message ("status %d\nstdout:\n%s\nstderr:\n%s",
-                    result->status, result->out, result->err);
-}
-
-#define run(result, ...) run_argv ((result), (const char * const[]) { __VA_ARGS__, NULL })
-
-static void
-assert_contains (const char *haystack,
-                 const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    g_error ("“%s” not found in:\n%s", needle, haystack);
-}
+#define run(result, ...) \
+  mc_program_run ((result), program, NULL, (const char * const[]) { __VA_ARGS__, NULL })
+#define assert_contains mc_test_assert_contains
 
 static void
 assert_file_starts_with (const char *path,
@@ -132,7 +72,7 @@ remove_tree (const char *path)
 static void
 test_cli_version (void)
 {
-  g_auto(RunResult) result = { 0 };
+  g_auto(McProgramRun) result = { 0 };
 
   run (&result, "--version");
   g_assert_cmpint (result.status, ==, 0);
@@ -143,7 +83,7 @@ test_cli_version (void)
 static void
 test_cli_help (void)
 {
-  g_auto(RunResult) result = { 0 };
+  g_auto(McProgramRun) result = { 0 };
 
   run (&result, "--help");
   g_assert_cmpint (result.status, ==, 0);
@@ -157,7 +97,7 @@ test_cli_help (void)
 static void
 test_cli_unknown_option (void)
 {
-  g_auto(RunResult) result = { 0 };
+  g_auto(McProgramRun) result = { 0 };
 
   run (&result, "--no-such-option");
   g_assert_cmpint (result.status, ==, 2);
@@ -169,7 +109,7 @@ test_cli_unknown_option (void)
 static void
 test_cli_check_bundled (void)
 {
-  g_auto(RunResult) result = { 0 };
+  g_auto(McProgramRun) result = { 0 };
   g_autofree char *investment = dataset_path ("cloud-investment.json");
   g_autofree char *revenue = dataset_path ("alibaba-cloud-revenue.json");
   g_autofree char *price = dataset_path ("alibaba-share-price.json");
@@ -212,7 +152,7 @@ write_temp_file (const char *dir,
 static void
 test_cli_check_bad (void)
 {
-  g_auto(RunResult) result = { 0 };
+  g_auto(McProgramRun) result = { 0 };
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *bad = NULL;
   g_autofree char *good = dataset_path ("alibaba-cloud-revenue.json");
@@ -248,7 +188,7 @@ test_cli_check_bad (void)
 static void
 test_cli_check_warnings (void)
 {
-  g_auto(RunResult) result = { 0 };
+  g_auto(McProgramRun) result = { 0 };
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *file = NULL;
   g_autofree char *prefix = NULL;
@@ -277,7 +217,7 @@ test_cli_check_warnings (void)
 static void
 test_cli_check_syntax_error (void)
 {
-  g_auto(RunResult) result = { 0 };
+  g_auto(McProgramRun) result = { 0 };
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *bad = write_temp_file (dir, "broken.json", "{\n  \"format\": \n");
   g_autofree char *prefix = g_strdup_printf ("%s:", bad);
@@ -293,7 +233,7 @@ test_cli_check_syntax_error (void)
 static void
 test_cli_check_missing_file (void)
 {
-  g_auto(RunResult) result = { 0 };
+  g_auto(McProgramRun) result = { 0 };
 
   run (&result, "--check", "/nonexistent/market-charts/data.json");
   g_assert_cmpint (result.status, ==, 1);
@@ -303,7 +243,7 @@ test_cli_check_missing_file (void)
 static void
 test_cli_check_needs_files (void)
 {
-  g_auto(RunResult) result = { 0 };
+  g_auto(McProgramRun) result = { 0 };
 
   run (&result, "--check");
   g_assert_cmpint (result.status, ==, 2);
@@ -321,7 +261,7 @@ test_cli_list (void)
     "    revenue ", "    revenue-growth ", "    apac-share ",
     "    price-and-market-cap ", "    market-cap ",
   };
-  g_auto(RunResult) result = { 0 };
+  g_auto(McProgramRun) result = { 0 };
 
   run (&result, "--list");
   g_assert_cmpint (result.status, ==, 0);
@@ -333,7 +273,7 @@ test_cli_list (void)
 static void
 test_cli_list_takes_no_files (void)
 {
-  g_auto(RunResult) result = { 0 };
+  g_auto(McProgramRun) result = { 0 };
 
   run (&result, "--list", "extra.json");
   g_assert_cmpint (result.status, ==, 2);
@@ -347,9 +287,9 @@ test_cli_export_formats (void)
   g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
   g_autofree char *svg = g_build_filename (dir, "chart.svg", NULL);
   g_autofree char *pdf = g_build_filename (dir, "chart.PDF", NULL);
-  g_auto(RunResult) png_result = { 0 };
-  g_auto(RunResult) svg_result = { 0 };
-  g_auto(RunResult) pdf_result = { 0 };
+  g_auto(McProgramRun) png_result = { 0 };
+  g_auto(McProgramRun) svg_result = { 0 };
+  g_auto(McProgramRun) pdf_result = { 0 };
   g_autofree char *svg_text = NULL;
 
   run (&png_result, "--export", png);
@@ -382,7 +322,7 @@ test_cli_export_size_and_scale (void)
 {
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *png = g_build_filename (dir, "big.png", NULL);
-  g_auto(RunResult) result = { 0 };
+  g_auto(McProgramRun) result = { 0 };
   g_autofree char *contents = NULL;
   gsize size = 0;
 
@@ -403,7 +343,7 @@ test_cli_export_dataset_file (void)
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *png = g_build_filename (dir, "from-file.png", NULL);
   g_autofree char *dataset = dataset_path ("alibaba-share-price.json");
-  g_auto(RunResult) result = { 0 };
+  g_auto(McProgramRun) result = { 0 };
 
   run (&result, "--export", png, "--dataset", dataset, "--chart", "market-cap");
   g_assert_cmpint (result.status, ==, 0);
@@ -415,7 +355,7 @@ test_cli_export_dataset_file (void)
 static void
 test_cli_export_unknown_dataset (void)
 {
-  g_auto(RunResult) result = { 0 };
+  g_auto(McProgramRun) result = { 0 };
 
   run (&result, "--export", "never-written.png", "--dataset", "no-such-dataset");
   g_assert_cmpint (result.status, ==, 2);
@@ -429,7 +369,7 @@ test_cli_export_unknown_dataset (void)
 static void
 test_cli_export_unknown_chart (void)
 {
-  g_auto(RunResult) result = { 0 };
+  g_auto(McProgramRun) result = { 0 };
 
   run (&result, "--export", "never-written.png",
        "--dataset", "alibaba-cloud-revenue", "--chart", "pie-in-the-sky");
@@ -446,7 +386,7 @@ test_cli_export_bad_options (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_sizes); i++)
     {
-      g_auto(RunResult) result = { 0 };
+      g_auto(McProgramRun) result = { 0 };
 
       run (&result, "--export", "never-written.png", "--size", bad_sizes[i]);
       g_assert_cmpint (result.status, ==, 2);
@@ -454,7 +394,7 @@ test_cli_export_bad_options (void)
     }
 
   {
-    g_auto(RunResult) result = { 0 };
+    g_auto(McProgramRun) result = { 0 };
 
     run (&result, "--export", "never-written.gif");
     g_assert_cmpint (result.status, ==, 2);
@@ -462,7 +402,7 @@ test_cli_export_bad_options (void)
   }
 
   {
-    g_auto(RunResult) result = { 0 };
+    g_auto(McProgramRun) result = { 0 };
 
     run (&result, "--export", "never-written.png", "--theme", "sepia");
     g_assert_cmpint (result.status, ==, 2);
@@ -470,7 +410,7 @@ test_cli_export_bad_options (void)
   }
 
   {
-    g_auto(RunResult) result = { 0 };
+    g_auto(McProgramRun) result = { 0 };
 
     run (&result, "--export", "never-written.png", "--scale", "lots");
     g_assert_cmpint (result.status, ==, 2);
@@ -478,7 +418,7 @@ test_cli_export_bad_options (void)
   }
 
   {
-    g_auto(RunResult) result = { 0 };
+    g_auto(McProgramRun) result = { 0 };
 
     run (&result, "--chart", "revenue");
     g_assert_cmpint (result.status, ==, 2);
@@ -495,8 +435,8 @@ test_cli_export_unwritable (void)
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *blocker = write_temp_file (dir, "a-file", "not a folder\n");
   g_autofree char *inside_file = g_build_filename (blocker, "chart.png", NULL);
-  g_auto(RunResult) result = { 0 };
-  g_auto(RunResult) missing = { 0 };
+  g_auto(McProgramRun) result = { 0 };
+  g_auto(McProgramRun) missing = { 0 };
 
   run (&result, "--export", inside_file);
   g_assert_cmpint (result.status, ==, 1);
@@ -516,7 +456,7 @@ test_cli_export_all (void)
   static const char * const charts[] = { "revenue", "revenue-growth", "apac-share" };
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *out = g_build_filename (dir, "charts", NULL);
-  g_auto(RunResult) result = { 0 };
+  g_auto(McProgramRun) result = { 0 };
 
   run (&result, "--export-all", out, "--dataset", "alibaba-cloud-revenue", "--format", "svg");
   g_assert_cmpint (result.status, ==, 0);
@@ -539,7 +479,7 @@ static void
 test_cli_export_all_bad_format (void)
 {
   g_autofree char *dir = make_temp_dir ();
-  g_auto(RunResult) result = { 0 };
+  g_auto(McProgramRun) result = { 0 };
 
   run (&result, "--export-all", dir, "--format", "bmp");
   g_assert_cmpint (result.status, ==, 2);

@@ -9,6 +9,8 @@
 #include <locale.h>
 #include <string.h>
 
+#include "mc-test-program.h"
+
 typedef struct
 {
   const char *language;      /* LANGUAGE */
@@ -18,22 +20,6 @@ typedef struct
 static const Lang german = { "de", "de_DE.UTF-8" };
 static const Lang chinese = { "zh_CN", "zh_CN.UTF-8" };
 static const Lang english = { "", "C.UTF-8" };
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} RunResult;
-
-static void
-run_result_clear (RunResult *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RunResult, run_result_clear)
 
 static char *program;
 static char *bad_data_dir;
@@ -59,53 +45,26 @@ require_locale (const Lang *lang)
 
 /* Runs market-charts in @lang with @args (NULL-terminated), no display. */
 static void
-run_argv (RunResult          *result,
+run_argv (McProgramRun       *result,
           const Lang         *lang,
           const char * const *args)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_ptr_array_add (argv, program);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
-  g_subprocess_launcher_unsetenv (launcher, "LC_MESSAGES");
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", lang->language, TRUE);
-  g_subprocess_launcher_setenv (launcher, "LANG", lang->locale, TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", lang->locale, TRUE);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result->status = g_subprocess_get_exit_status (process);
+  const char *env[] = {
+    "LC_MESSAGES", NULL,
+    "LANGUAGE", lang->language,
+    "LANG", lang->locale,
+    "LC_ALL", lang->locale,
+    NULL,
+  };
 
   if (g_test_verbose ())
-    g_test_message ("LANGUAGE=%s LC_ALL=%s: status %d\nstdout:\n%s\nstderr:\n%s",
-                    lang->language, lang->locale, result->status, result->out, result->err);
+    g_test_message ("LANGUAGE=%s LC_ALL=%s", lang->language, lang->locale);
+  mc_program_run (result, program, env, args);
 }
 
 #define run(result, lang, ...) \
   run_argv ((result), (lang), (const char * const[]) { __VA_ARGS__, NULL })
-
-static void
-assert_contains (const char *haystack,
-                 const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    g_error ("“%s” not found in:\n%s", needle, haystack);
-}
+#define assert_contains mc_test_assert_contains
 
 static void
 assert_not_contains (const char *haystack,
@@ -124,7 +83,7 @@ bad_data (const char *name)
 static void
 test_i18n_help_german (void)
 {
-  g_auto(RunResult) result = { 0 };
+  g_auto(McProgramRun) result = { 0 };
 
   if (!require_locale (&german))
     return;
@@ -141,7 +100,7 @@ test_i18n_help_german (void)
 static void
 test_i18n_help_chinese (void)
 {
-  g_auto(RunResult) result = { 0 };
+  g_auto(McProgramRun) result = { 0 };
 
   if (!require_locale (&chinese))
     return;
@@ -160,7 +119,7 @@ test_i18n_help_chinese (void)
 static void
 test_i18n_help_english (void)
 {
-  g_auto(RunResult) result = { 0 };
+  g_auto(McProgramRun) result = { 0 };
 
   run (&result, &english, "--help");
   g_assert_cmpint (result.status, ==, 0);
@@ -171,8 +130,8 @@ test_i18n_help_english (void)
 static void
 test_i18n_unknown_dataset (void)
 {
-  g_auto(RunResult) de = { 0 };
-  g_auto(RunResult) zh = { 0 };
+  g_auto(McProgramRun) de = { 0 };
+  g_auto(McProgramRun) zh = { 0 };
 
   if (!require_locale (&german) || !require_locale (&chinese))
     return;
@@ -195,8 +154,8 @@ static void
 test_i18n_loader_error (void)
 {
   g_autofree char *file = bad_data ("column-unknown-type.json");
-  g_auto(RunResult) de = { 0 };
-  g_auto(RunResult) zh = { 0 };
+  g_auto(McProgramRun) de = { 0 };
+  g_auto(McProgramRun) zh = { 0 };
 
   if (!require_locale (&german) || !require_locale (&chinese))
     return;
@@ -214,8 +173,8 @@ test_i18n_loader_error (void)
 static void
 test_i18n_option_error (void)
 {
-  g_auto(RunResult) de = { 0 };
-  g_auto(RunResult) zh = { 0 };
+  g_auto(McProgramRun) de = { 0 };
+  g_auto(McProgramRun) zh = { 0 };
 
   if (!require_locale (&german) || !require_locale (&chinese))
     return;
@@ -234,8 +193,8 @@ test_i18n_check_summary (void)
 {
   g_autofree char *file = g_test_build_filename (G_TEST_DIST, "..", "data", "datasets",
                                                  "alibaba-cloud-revenue.json", NULL);
-  g_auto(RunResult) de = { 0 };
-  g_auto(RunResult) zh = { 0 };
+  g_auto(McProgramRun) de = { 0 };
+  g_auto(McProgramRun) zh = { 0 };
 
   if (!require_locale (&german) || !require_locale (&chinese))
     return;

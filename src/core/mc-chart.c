@@ -48,29 +48,6 @@ render_state_free (McRenderState *state)
   g_free (state);
 }
 
-static McChartSpec *
-spec_copy (const McChartSpec *spec)
-{
-  McChartSpec *copy = mc_chart_spec_new ();
-
-  copy->id = g_strdup (spec->id ? spec->id : "chart");
-  copy->title = g_strdup (spec->title);
-  copy->subtitle = g_strdup (spec->subtitle);
-  copy->type = spec->type;
-  copy->horizontal = spec->horizontal;
-  copy->stacked = spec->stacked;
-  copy->donut = spec->donut;
-  copy->x = g_strdup (spec->x);
-  copy->y = g_strdupv (spec->y);
-  copy->y2 = g_strdupv (spec->y2);
-  copy->series = g_strdup (spec->series);
-  copy->transform = spec->transform;
-  copy->total = spec->total;
-  copy->other_label = g_strdup (spec->other_label);
-  copy->sort = spec->sort;
-  return copy;
-}
-
 static void
 mc_chart_finalize (GObject *object)
 {
@@ -127,7 +104,9 @@ mc_chart_new (McDataset          *dataset,
 
   self = g_object_new (MC_TYPE_CHART, NULL);
   self->dataset = g_object_ref (dataset);
-  self->spec = spec_copy (spec);
+  self->spec = mc_chart_spec_copy (spec);
+  if (self->spec->id == NULL)
+    self->spec->id = g_strdup ("chart");
   if (!mc_chart_data_prepare (self, error))
     return NULL;
   return g_steal_pointer (&self);

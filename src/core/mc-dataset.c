@@ -340,6 +340,26 @@ mc_chart_spec_new (void)
   return spec;
 }
 
+McChartSpec *
+mc_chart_spec_copy (const McChartSpec *spec)
+{
+  McChartSpec *copy;
+
+  g_return_val_if_fail (spec != NULL, NULL);
+
+  copy = g_new0 (McChartSpec, 1);
+  *copy = *spec;
+  copy->id = g_strdup (spec->id);
+  copy->title = g_strdup (spec->title);
+  copy->subtitle = g_strdup (spec->subtitle);
+  copy->x = g_strdup (spec->x);
+  copy->y = g_strdupv (spec->y);
+  copy->y2 = g_strdupv (spec->y2);
+  copy->series = g_strdup (spec->series);
+  copy->other_label = g_strdup (spec->other_label);
+  return copy;
+}
+
 void
 mc_chart_spec_free (McChartSpec *spec)
 {

@@ -138,6 +138,7 @@ gboolean         mc_column_has_annotations      (const McColumn  *column);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McColumn, mc_column_free)
 
 McChartSpec     *mc_chart_spec_new              (void);
+McChartSpec     *mc_chart_spec_copy             (const McChartSpec *spec);
 void             mc_chart_spec_free             (McChartSpec     *spec);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McChartSpec, mc_chart_spec_free)
 
