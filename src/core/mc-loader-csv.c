@@ -144,7 +144,9 @@ check_row (CsvContext  *c,
   else
     mc_csv_reader_get_end_position (c->reader, &line, &column);
   mc_loader_set_error (error, MC_LOADER_ERROR_SHAPE, c->name, line, column,
-                       _("this row has %u fields, the header has %u"),
+                       ngettext ("this row has %u field, the header has %u",
+                                 "this row has %u fields, the header has %u",
+                                 n_fields),
                        n_fields, n_header);
   return FALSE;
 }
