@@ -357,6 +357,32 @@ check_target (GFile   *file,
     }
 }
 
+/* Says why nothing can be created in @folder without naming the hidden
+ * temporary file, which the user never asked for. */
+static void
+set_create_error (GError       **error,
+                  GFile         *folder,
+                  const GError  *cause)
+{
+  g_autofree char *name = g_file_get_parse_name (folder);
+  const char *reason;
+
+  if (cause->domain != G_IO_ERROR)
+    reason = cause->message;
+  else if (cause->code == G_IO_ERROR_READ_ONLY)
+    reason = _("the folder is read-only");
+  else if (cause->code == G_IO_ERROR_PERMISSION_DENIED)
+    reason = _("permission denied");
+  else if (cause->code == G_IO_ERROR_NOT_FOUND)
+    reason = _("the folder does not exist");
+  else if (cause->code == G_IO_ERROR_NO_SPACE)
+    reason = _("the disk is full");
+  else
+    reason = cause->message;
+  g_set_error (error, cause->domain, cause->code,
+               _("cannot create a file in “%s”: %s"), name, reason);
+}
+
 /* A new hidden file next to @file, e.g. ".chart.png.3f2a91c0.tmp". */
 static GFileOutputStream *
 create_temporary (GFile   *file,
@@ -386,7 +412,7 @@ create_temporary (GFile   *file,
         }
       if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
         {
-          g_propagate_error (error, g_steal_pointer (&local_error));
+          set_create_error (error, parent, local_error);
           return NULL;
         }
     }
