@@ -64,7 +64,7 @@ random_walk (guint n)
   McDataset *dataset = mc_dataset_new ("walk");
   McColumn *day = mc_column_new ("day", "Day", MC_COLUMN_NUMBER);
   McColumn *price = mc_column_new ("price", "Price", MC_COLUMN_NUMBER);
-  g_autoptr(McChartSpec) spec = mc_chart_spec_new ();
+  g_autoptr(McChartSpec) spec = NULL;
   GRand *rand = g_rand_new_with_seed (n);
   double value = 100;
 
@@ -76,12 +76,10 @@ random_walk (guint n)
     }
   mc_dataset_add_column (dataset, day);
   mc_dataset_add_column (dataset, price);
-  spec->id = g_strdup ("walk");
-  spec->title = g_strdup ("Random walk");
-  spec->type = MC_CHART_LINE;
-  spec->x = g_strdup ("day");
-  spec->y = g_new0 (char *, 2);
-  spec->y[0] = g_strdup ("price");
+  spec = mc_chart_spec_new ("walk", "line");
+  mc_chart_spec_set_title (spec, "Random walk");
+  mc_chart_spec_set_string (spec, "x", "day");
+  mc_chart_spec_set_strv (spec, "y", (const char *[]) { "price", NULL });
   mc_dataset_add_chart (dataset, g_steal_pointer (&spec));
   g_rand_free (rand);
   return dataset;

@@ -199,12 +199,11 @@ ensure_geometry (McChartView *self)
   return self->base_node != NULL;
 }
 
+/* Lines and areas: the marks are the points of their series, found by x. */
 static gboolean
 is_line_chart (McChartView *self)
 {
-  McChartType type = mc_chart_get_spec (self->chart)->type;
-
-  return type == MC_CHART_LINE || type == MC_CHART_AREA;
+  return mc_chart_has_point_marks (self->chart);
 }
 
 static guint
@@ -398,8 +397,7 @@ static double
 minimum_span (McChartView *self,
               double       full)
 {
-  const McChartSpec *spec = mc_chart_get_spec (self->chart);
-  McColumn *column = mc_dataset_lookup_column (mc_chart_get_dataset (self->chart), spec->x);
+  const McColumn *column = mc_chart_get_x_column (self->chart);
   double unit = 0;
 
   /* Never closer than one step of the data's dates. */
@@ -793,7 +791,7 @@ toggle_cb (GtkWidget *widget,
 
   /* Space or Enter on a mark shows or hides its series, as a click on
    * its legend entry does; pies have no series to hide. */
-  if (self->source == ITEM_NONE || mc_chart_get_spec (self->chart)->type == MC_CHART_PIE
+  if (self->source == ITEM_NONE || !mc_chart_can_hide_series (self->chart)
       || mc_chart_get_n_series (self->chart) < 2)
     return FALSE;
   toggle_series (self, self->item.series);
@@ -874,8 +872,7 @@ snapshot_item_focus (McChartView *self,
   float widths[4] = { 2, 2, 2, 2 };
   GdkRGBA colors[4];
 
-  if (self->source != ITEM_KEYBOARD || is_line_chart (self)
-      || mc_chart_get_spec (self->chart)->type == MC_CHART_PIE)
+  if (self->source != ITEM_KEYBOARD || !self->hit.outline)
     return;
   bounds = GRAPHENE_RECT_INIT (self->hit.x - 3, self->hit.y - 3,
                                self->hit.width + 6, self->hit.height + 6);
@@ -918,7 +915,7 @@ place_bubble (McChartView *self,
 
   if (self->source == ITEM_POINTER)
     ax = self->pointer_x, ay = self->pointer_y, left = ax, top = ay;
-  else if (is_line_chart (self) || mc_chart_get_spec (self->chart)->type == MC_CHART_PIE)
+  else if (!self->hit.outline)
     ax = self->item.x, ay = self->item.y, left = ax, top = ay;
   else
     {

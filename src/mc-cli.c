@@ -268,7 +268,7 @@ print_dataset (McDataset *dataset,
 
       g_print ("    %s%*s  %-4s  %s\n",
                spec->id, padding, "",
-               mc_chart_type_to_string (spec->type),
+               spec->type,
                spec->title != NULL ? spec->title : "");
     }
 }

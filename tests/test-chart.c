@@ -40,20 +40,28 @@ bundled_chart (McDataset  *dataset,
   return chart;
 }
 
-static McChartSpec *
-spec_new (const char  *id,
-          McChartType  type,
-          const char  *x,
-          const char  *y)
+/* @columns: ids separated by commas */
+static void
+set_columns (McChartSpec *spec,
+             const char  *key,
+             const char  *columns)
 {
-  McChartSpec *spec = mc_chart_spec_new ();
+  g_auto(GStrv) ids = g_strsplit (columns, ",", -1);
 
-  spec->id = g_strdup (id);
-  spec->title = g_strdup (id);
-  spec->type = type;
-  spec->x = g_strdup (x);
-  spec->y = g_new0 (char *, 2);
-  spec->y[0] = g_strdup (y);
+  mc_chart_spec_set_strv (spec, key, (const char * const *) ids);
+}
+
+static McChartSpec *
+spec_new (const char *id,
+          const char *type,
+          const char *x,
+          const char *y)
+{
+  McChartSpec *spec = mc_chart_spec_new (id, type);
+
+  mc_chart_spec_set_title (spec, id);
+  mc_chart_spec_set_string (spec, "x", x);
+  set_columns (spec, "y", y);
   return spec;
 }
 
@@ -186,7 +194,7 @@ test_chart_growth (void)
 {
   g_autoptr(McDataset) dataset = bundled ("alibaba-cloud-revenue");
   g_autoptr(McChart) bars = bundled_chart (dataset, "revenue-growth");
-  g_autoptr(McChartSpec) spec = spec_new ("growth-line", MC_CHART_LINE, "year", "revenue");
+  g_autoptr(McChartSpec) spec = spec_new ("growth-line", "line", "year", "revenue");
   g_autoptr(McChart) line = NULL;
   g_autoptr(GError) error = NULL;
   McSeries *series;
@@ -207,7 +215,7 @@ test_chart_growth (void)
   g_assert_cmpstr (mc_chart_get_series_name (bars, 0), ==, "Revenue growth");
 
   /* On a time axis, the first year is there without a value. */
-  spec->transform = MC_TRANSFORM_GROWTH;
+  mc_chart_spec_set_string (spec, "transform", "growth");
   line = mc_chart_new (dataset, spec, &error);
   g_assert_no_error (error);
   series = mc_chart_get_series_data (line, 0);
@@ -223,11 +231,11 @@ test_chart_errors (void)
   const char *names[] = { "A", "B" };
   const double values[] = { 1, 2 };
   g_autoptr(McDataset) dataset = simple_dataset (names, values, NULL, 2);
-  struct { const char *x, *y; McChartType type; gboolean y2; int code; } cases[] = {
-    { "name", "missing", MC_CHART_BAR, FALSE, MC_CHART_ERROR_COLUMN },
-    { "missing", "a", MC_CHART_BAR, FALSE, MC_CHART_ERROR_COLUMN },
-    { "a", "name", MC_CHART_BAR, FALSE, MC_CHART_ERROR_COLUMN },
-    { "name", "a", MC_CHART_BAR, TRUE, MC_CHART_ERROR_INVALID },
+  struct { const char *x, *y; const char * type; gboolean y2; int code; } cases[] = {
+    { "name", "missing", "bar", FALSE, MC_CHART_ERROR_COLUMN },
+    { "missing", "a", "bar", FALSE, MC_CHART_ERROR_COLUMN },
+    { "a", "name", "bar", FALSE, MC_CHART_ERROR_COLUMN },
+    { "name", "a", "bar", TRUE, MC_CHART_ERROR_INVALID },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -237,7 +245,7 @@ test_chart_errors (void)
       g_autoptr(McChart) chart = NULL;
 
       if (cases[i].y2)
-        spec->y2 = g_strsplit ("b", ",", -1);
+        set_columns (spec, "y2", "b");
       chart = mc_chart_new (dataset, spec, &error);
       g_assert_null (chart);
       g_assert_error (error, MC_CHART_ERROR, cases[i].code);
@@ -252,7 +260,7 @@ test_chart_pie_negative (void)
   const char *names[] = { "Gains", "Losses" };
   const double values[] = { 10, -4 };
   g_autoptr(McDataset) dataset = simple_dataset (names, values, NULL, 2);
-  g_autoptr(McChartSpec) spec = spec_new ("pie", MC_CHART_PIE, "name", "a");
+  g_autoptr(McChartSpec) spec = spec_new ("pie", "pie", "name", "a");
   g_autoptr(GError) error = NULL;
   g_autoptr(McChart) chart = mc_chart_new (dataset, spec, &error);
 
@@ -267,14 +275,48 @@ test_chart_pie_over_total (void)
   const char *names[] = { "A", "B" };
   const double values[] = { 60, 50 };
   g_autoptr(McDataset) dataset = simple_dataset (names, values, NULL, 2);
-  g_autoptr(McChartSpec) spec = spec_new ("pie", MC_CHART_PIE, "name", "a");
+  g_autoptr(McChartSpec) spec = spec_new ("pie", "pie", "name", "a");
   g_autoptr(GError) error = NULL;
   g_autoptr(McChart) chart = NULL;
 
-  spec->total = 100;
+  mc_chart_spec_set_number (spec, "total", 100);
   chart = mc_chart_new (dataset, spec, &error);
   g_assert_null (chart);
   g_assert_error (error, MC_CHART_ERROR, MC_CHART_ERROR_INVALID);
+}
+
+/* The slices of a pie as drawn, clockwise from 12 o'clock. */
+static GArray *
+drawn_slices (McChart *chart)
+{
+  GArray *slices = g_array_new (FALSE, FALSE, sizeof (McMark));
+
+  render_layout (chart, 800, 500, FALSE);
+  for (guint i = 0; i < chart->state->marks->len; i++)
+    {
+      const McMark *mark = &g_array_index (chart->state->marks, McMark, i);
+
+      if (mark->shape == MC_MARK_SLICE)
+        g_array_append_val (slices, *mark);
+    }
+  return slices;
+}
+
+static double
+slice_fraction (const McMark *slice)
+{
+  return (slice->a1 - slice->a0) / (2 * G_PI);
+}
+
+static const char *
+slice_name (McChart      *chart,
+            const McMark *slice)
+{
+  McSeries *series = mc_chart_get_series_data (chart, 0);
+
+  if (slice->datum == G_MAXUINT)
+    return slice->label;
+  return mc_chart_get_category (chart, (guint) mc_series_get_x (series, slice->datum));
 }
 
 static void
@@ -283,28 +325,32 @@ test_chart_pie_slices (void)
   g_autoptr(McDataset) dataset = bundled ("cloud-investment");
   g_autoptr(McChart) pie = bundled_chart (dataset, "market-share");
   g_autoptr(McChart) bars = bundled_chart (dataset, "investment");
+  g_autoptr(GArray) slices = drawn_slices (pie);
+  McSeries *series = mc_chart_get_series_data (pie, 0);
   const char *expected[] = { "Amazon AWS", "Microsoft Azure", "Google Cloud", "Alibaba",
                              "Tencent Cloud", "Other" };
   double sum = 0;
 
-  g_assert_cmpuint (pie->slices->len, ==, G_N_ELEMENTS (expected));
-  for (guint i = 0; i < pie->slices->len; i++)
+  g_assert_cmpuint (slices->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < slices->len; i++)
     {
-      const McSlice *slice = &g_array_index (pie->slices, McSlice, i);
-      const char *name = mc_chart_get_category (pie, slice->other ? G_MAXUINT : slice->category);
+      const McMark *slice = &g_array_index (slices, McMark, i);
+      gboolean other = slice->datum == G_MAXUINT;
+      double value = other ? slice->value : mc_series_get_y (series, slice->datum);
 
-      g_assert_cmpstr (name, ==, expected[i]);
-      sum += slice->fraction;
-      if (i > 0 && !slice->other)
-        g_assert_cmpfloat (slice->value, <=, g_array_index (pie->slices, McSlice, i - 1).value);
+      g_assert_cmpstr (slice_name (pie, slice), ==, expected[i]);
+      sum += slice_fraction (slice);
+      if (i > 0 && !other)
+        g_assert_cmpfloat (value, <=,
+                           mc_series_get_y (series, g_array_index (slices, McMark, i - 1).datum));
       /* The same company has the same colour as in the bar chart. */
-      if (!slice->other)
+      if (!other)
         g_assert_cmpuint (slice->color, ==,
-                          mc_chart_get_category_color (bars, slice->category, 0));
+                          mc_chart_get_category_color (bars, (guint) mc_series_get_x (series, slice->datum), 0));
     }
   /* Other is the remainder to the total, last. */
-  g_assert_true (g_array_index (pie->slices, McSlice, 5).other);
-  g_assert_cmpfloat_with_epsilon (g_array_index (pie->slices, McSlice, 5).value,
+  g_assert_cmpuint (g_array_index (slices, McMark, 5).datum, ==, G_MAXUINT);
+  g_assert_cmpfloat_with_epsilon (g_array_index (slices, McMark, 5).value,
                                   100 - (32 + 23 + 11 + 4.5 + 2.6), 1e-9);
   g_assert_cmpfloat_with_epsilon (sum, 1, 1e-12);
   /* Alibaba is the first company of the dataset: the first colour. */
@@ -317,25 +363,29 @@ test_chart_pie_many_slices (void)
   const char *names[] = { "A", "B", "C", "D", "E", "F", "G", "H", "I", "J" };
   const double values[] = { 1, 10, 2, 9, 3, 8, 4, 7, 5, 6 };
   g_autoptr(McDataset) dataset = simple_dataset (names, values, NULL, 10);
-  g_autoptr(McChartSpec) spec = spec_new ("pie", MC_CHART_PIE, "name", "a");
+  g_autoptr(McChartSpec) spec = spec_new ("pie", "pie", "name", "a");
   g_autoptr(GError) error = NULL;
   g_autoptr(McChart) chart = NULL;
-  const McSlice *other;
+  g_autoptr(GArray) slices = NULL;
+  const McMark *other;
+  McSeries *series;
   guint used = 0;
 
-  spec->sort = TRUE;
+  mc_chart_spec_set_boolean (spec, "sort", TRUE);
   chart = mc_chart_new (dataset, spec, &error);
   g_assert_no_error (error);
+  slices = drawn_slices (chart);
+  series = mc_chart_get_series_data (chart, 0);
   /* Six slices plus Other, which folds the four smallest. */
-  g_assert_cmpuint (chart->slices->len, ==, 7);
-  other = &g_array_index (chart->slices, McSlice, 6);
-  g_assert_true (other->other);
+  g_assert_cmpuint (slices->len, ==, 7);
+  other = &g_array_index (slices, McMark, 6);
+  g_assert_cmpuint (other->datum, ==, G_MAXUINT);
   g_assert_cmpfloat (other->value, ==, 1 + 2 + 3 + 4);
-  g_assert_cmpfloat (g_array_index (chart->slices, McSlice, 0).value, ==, 10);
+  g_assert_cmpfloat (mc_series_get_y (series, g_array_index (slices, McMark, 0).datum), ==, 10);
   /* Within one pie, no two slices share a colour. */
   for (guint i = 0; i < 6; i++)
     {
-      guint color = g_array_index (chart->slices, McSlice, i).color;
+      guint color = g_array_index (slices, McMark, i).color;
 
       g_assert_false (used & (1u << color));
       used |= 1u << color;
@@ -371,11 +421,11 @@ static void
 test_chart_long_table (void)
 {
   g_autoptr(McDataset) dataset = long_table ();
-  g_autoptr(McChartSpec) spec = spec_new ("prices", MC_CHART_LINE, "date", "price");
+  g_autoptr(McChartSpec) spec = spec_new ("prices", "line", "date", "price");
   g_autoptr(GError) error = NULL;
   g_autoptr(McChart) chart = NULL;
 
-  spec->series = g_strdup ("symbol");
+  mc_chart_spec_set_string (spec, "series", "symbol");
   chart = mc_chart_new (dataset, spec, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (mc_chart_get_n_series (chart), ==, 3);
@@ -439,7 +489,7 @@ test_chart_layout_bundled (void)
               }
           /* At a usual size every chart says what its values are. */
           render_layout (chart, 800, 500, FALSE);
-          if (spec->type != MC_CHART_PIE)
+          if (g_strcmp0 (spec->type, "pie") != 0)
             g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, NULL));
           else
             g_assert_cmpuint (count_boxes (chart, MC_TEXT_VALUE_LABEL), >=, 5);
@@ -530,7 +580,7 @@ test_chart_horizontal_when_long (void)
                           "Alibaba Cloud Intelligence", "Tencent Cloud Computing" };
   const double values[] = { 5, 35, 10, 50, 50, 70 };
   g_autoptr(McDataset) dataset = simple_dataset (names, values, NULL, 6);
-  g_autoptr(McChartSpec) spec = spec_new ("long", MC_CHART_BAR, "name", "a");
+  g_autoptr(McChartSpec) spec = spec_new ("long", "bar", "name", "a");
   g_autoptr(McChart) chart = mc_chart_new (dataset, spec, NULL);
   g_autofree char *summary = NULL;
 
@@ -554,7 +604,7 @@ test_chart_many_categories (void)
   McDataset *dataset = mc_dataset_new ("months");
   McColumn *date = mc_column_new ("month", "Month", MC_COLUMN_DATE);
   McColumn *value = mc_column_new ("value", "Value", MC_COLUMN_NUMBER);
-  g_autoptr(McChartSpec) spec = spec_new ("months", MC_CHART_BAR, "month", "value");
+  g_autoptr(McChartSpec) spec = spec_new ("months", "bar", "month", "value");
   g_autoptr(McChart) chart = NULL;
 
   mc_dataset_set_source (dataset, "Test", NULL, NULL);
@@ -583,7 +633,7 @@ test_chart_negative_bars (void)
   const char *names[] = { "North", "South", "East" };
   const double values[] = { -5, 10, -2 };
   g_autoptr(McDataset) dataset = simple_dataset (names, values, NULL, 3);
-  g_autoptr(McChartSpec) spec = spec_new ("signed", MC_CHART_BAR, "name", "a");
+  g_autoptr(McChartSpec) spec = spec_new ("signed", "bar", "name", "a");
   g_autoptr(McChart) chart = mc_chart_new (dataset, spec, NULL);
   const McMark *north, *south;
 
@@ -604,7 +654,7 @@ test_chart_missing_values (void)
   const char *names[] = { "A", "B", "C" };
   const double values[] = { 5, NAN, 7 };
   g_autoptr(McDataset) dataset = simple_dataset (names, values, NULL, 3);
-  g_autoptr(McChartSpec) spec = spec_new ("gaps", MC_CHART_BAR, "name", "a");
+  g_autoptr(McChartSpec) spec = spec_new ("gaps", "bar", "name", "a");
   g_autoptr(McChart) chart = mc_chart_new (dataset, spec, NULL);
   g_autofree char *summary = NULL;
   McChartHit hit;
@@ -637,7 +687,7 @@ test_chart_edge_cases (void)
     { -40, 60, NAN, -20 },
     { 123456789.123, 1, 2, 3 },
   };
-  const McChartType types[] = { MC_CHART_BAR, MC_CHART_LINE, MC_CHART_AREA, MC_CHART_PIE };
+  const char * const types[] = { "bar", "line", "area", "pie" };
   const Size sizes[] = { { 100, 100 }, { 320, 240 }, { 800, 500 }, { 150, 900 } };
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
@@ -652,18 +702,15 @@ test_chart_edge_cases (void)
               g_autoptr(McChart) chart = NULL;
               g_autoptr(GError) error = NULL;
 
-              spec->horizontal = horizontal;
-              spec->stacked = horizontal;
-              if (horizontal && types[t] != MC_CHART_PIE)
-                {
-                  g_strfreev (spec->y);
-                  spec->y = g_strsplit ("a,b", ",", -1);
-                }
+              mc_chart_spec_set_boolean (spec, "horizontal", horizontal);
+              mc_chart_spec_set_boolean (spec, "stacked", horizontal);
+              if (horizontal && g_strcmp0 (types[t], "pie") != 0)
+                set_columns (spec, "y", "a,b");
               chart = mc_chart_new (dataset, spec, &error);
               if (chart == NULL)
                 {
                   /* Only pies refuse data: negative, or nothing positive. */
-                  g_assert_cmpint (types[t], ==, MC_CHART_PIE);
+                  g_assert_cmpstr (types[t], ==, "pie");
                   g_assert_error (error, MC_CHART_ERROR, error->code);
                   continue;
                 }
@@ -757,17 +804,19 @@ test_chart_hit_pie (void)
   for (guint i = 0; i < chart->state->marks->len; i++)
     {
       const McMark *mark = &g_array_index (chart->state->marks, McMark, i);
-      const McSlice *slice = &g_array_index (chart->slices, McSlice, mark->category);
       double angle = (mark->a0 + mark->a1) / 2, radius = (mark->r0 + mark->r1) / 2;
       g_auto (McChartHit) hit = { 0 };
+      double value;
 
       if (mark->shape != MC_MARK_SLICE)
         continue;
       slices++;
+      value = mark->datum == G_MAXUINT
+              ? mark->value : mc_series_get_y (mc_chart_get_series_data (chart, 0), mark->datum);
       g_assert_true (mc_chart_hit_test (chart, mark->cx + radius * cos (angle),
                                         mark->cy + radius * sin (angle), &hit));
-      g_assert_cmpfloat_with_epsilon (hit.raw_value, slice->value, 1e-9);
-      if (slice->other)
+      g_assert_cmpfloat_with_epsilon (hit.raw_value, value, 1e-9);
+      if (mark->datum == G_MAXUINT)
         {
           g_assert_cmpstr (hit.label, ==, "Other");
           g_assert_cmpstr (hit.value, ==, "26.9%");
@@ -876,13 +925,12 @@ test_chart_hidden_series (void)
   const double a[] = { 10, 12, 14 };
   const double b[] = { 80, 90, 100 };
   g_autoptr(McDataset) dataset = simple_dataset (names, a, b, 3);
-  g_autoptr(McChartSpec) spec = spec_new ("grouped", MC_CHART_BAR, "name", "a");
+  g_autoptr(McChartSpec) spec = spec_new ("grouped", "bar", "name", "a");
   g_autoptr(McChart) chart = NULL;
   g_auto (McChartHit) hit = { 0 };
   const McTextBox *legend;
 
-  g_strfreev (spec->y);
-  spec->y = g_strsplit ("a,b", ",", -1);
+  set_columns (spec, "y", "a,b");
   chart = mc_chart_new (dataset, spec, NULL);
   render_layout (chart, 800, 500, FALSE);
   check_layout (chart, 800, 500, "grouped");
@@ -954,15 +1002,14 @@ static void
 test_chart_area_gaps (void)
 {
   g_autoptr(McDataset) dataset = gaps_dataset ();
-  g_autoptr(McChartSpec) spec = spec_new ("stacked", MC_CHART_AREA, "q", "a");
+  g_autoptr(McChartSpec) spec = spec_new ("stacked", "area", "q", "a");
   g_autoptr(McChart) chart = NULL;
   double jan = mc_days_from_ymd (2023, 1, 1), apr = mc_days_from_ymd (2023, 4, 1);
   double jul = mc_days_from_ymd (2023, 7, 1);
   cairo_surface_t *surface;
 
-  g_strfreev (spec->y);
-  spec->y = g_strsplit ("a,b", ",", -1);
-  spec->stacked = TRUE;
+  set_columns (spec, "y", "a,b");
+  mc_chart_spec_set_boolean (spec, "stacked", TRUE);
   chart = mc_chart_new (dataset, spec, NULL);
   surface = render_image (chart, 800, 500, 1, FALSE);
   check_layout (chart, 800, 500, "stacked gaps");
@@ -1004,9 +1051,8 @@ test_chart_area_gaps (void)
     mc_dataset_add_column (dataset, quarter);
     mc_dataset_add_column (dataset, cloud);
   }
-  g_strfreev (spec->y);
-  spec->y = g_strsplit ("a", ",", -1);
-  spec->stacked = FALSE;
+  set_columns (spec, "y", "a");
+  mc_chart_spec_set_boolean (spec, "stacked", FALSE);
   g_clear_object (&chart);
   chart = mc_chart_new (dataset, spec, NULL);
   surface = render_image (chart, 800, 500, 1, FALSE);
@@ -1023,13 +1069,13 @@ test_chart_axis_titles (void)
   const double b[] = { 30, 12 };
   g_autoptr(McDataset) prices = long_table ();
   g_autoptr(McDataset) simple = simple_dataset (names, a, b, 2);
-  g_autoptr(McChartSpec) spec = spec_new ("prices", MC_CHART_LINE, "date", "price");
-  g_autoptr(McChartSpec) bars = spec_new ("bars", MC_CHART_BAR, "name", "a");
+  g_autoptr(McChartSpec) spec = spec_new ("prices", "line", "date", "price");
+  g_autoptr(McChartSpec) bars = spec_new ("bars", "bar", "name", "a");
   g_autoptr(McChart) chart = NULL;
   McColumn *beta = mc_dataset_lookup_column (simple, "b");
 
   /* The lines of a long table: the value column's label and unit. */
-  spec->series = g_strdup ("symbol");
+  mc_chart_spec_set_string (spec, "series", "symbol");
   chart = mc_chart_new (prices, spec, NULL);
   render_layout (chart, 800, 500, FALSE);
   g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, "Price (USD)"));
@@ -1038,8 +1084,7 @@ test_chart_axis_titles (void)
   g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, "Price"));
 
   /* Two columns in one unit: the unit; in different units: both. */
-  g_strfreev (bars->y);
-  bars->y = g_strsplit ("a,b", ",", -1);
+  set_columns (bars, "y", "a,b");
   g_clear_object (&chart);
   chart = mc_chart_new (simple, bars, NULL);
   render_layout (chart, 800, 500, FALSE);
@@ -1068,11 +1113,11 @@ static void
 test_chart_growth_signs (void)
 {
   g_autoptr(McDataset) dataset = quarters_dataset ();
-  g_autoptr(McChartSpec) spec = spec_new ("growth", MC_CHART_BAR, "name", "a");
+  g_autoptr(McChartSpec) spec = spec_new ("growth", "bar", "name", "a");
   g_autoptr(McChart) chart = NULL;
   McSeries *series;
 
-  spec->transform = MC_TRANSFORM_GROWTH;
+  mc_chart_spec_set_string (spec, "transform", "growth");
   chart = mc_chart_new (dataset, spec, NULL);
   series = mc_chart_get_series_data (chart, 0);
   g_assert_cmpfloat_with_epsilon (mc_series_get_y (series, 0), (310.0 / 340 - 1) * 100, 1e-9);
@@ -1085,7 +1130,7 @@ test_chart_growth_signs (void)
     const char *names[] = { "Alibaba", "Tencent", "Amazon" };
     const double values[] = { 50, 70, 35 };
     g_autoptr(McDataset) companies = simple_dataset (names, values, NULL, 3);
-    g_autoptr(McChartSpec) bars = spec_new ("bars", MC_CHART_BAR, "name", "a");
+    g_autoptr(McChartSpec) bars = spec_new ("bars", "bar", "name", "a");
     g_autoptr(McChart) colored = mc_chart_new (companies, bars, NULL);
 
     g_assert_true (colored->color_by_category);
@@ -1114,12 +1159,11 @@ static void
 test_chart_grouped_labels (void)
 {
   g_autoptr(McDataset) dataset = quarters_dataset ();
-  g_autoptr(McChartSpec) spec = spec_new ("grouped", MC_CHART_BAR, "name", "a");
+  g_autoptr(McChartSpec) spec = spec_new ("grouped", "bar", "name", "a");
   g_autoptr(McChart) chart = NULL;
   const Size sizes[] = { { 320, 240 }, { 800, 500 }, { 2400, 1500 } };
 
-  g_strfreev (spec->y);
-  spec->y = g_strsplit ("b,a", ",", -1);
+  set_columns (spec, "y", "b,a");
   chart = mc_chart_new (dataset, spec, NULL);
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
@@ -1154,7 +1198,7 @@ test_chart_horizontal_axis (void)
   McDataset *dataset = mc_dataset_new ("countries");
   McColumn *name = mc_column_new ("name", "Country", MC_COLUMN_STRING);
   McColumn *value = mc_column_new ("a", "Spending", MC_COLUMN_NUMBER);
-  g_autoptr(McChartSpec) spec = spec_new ("many", MC_CHART_BAR, "name", "a");
+  g_autoptr(McChartSpec) spec = spec_new ("many", "bar", "name", "a");
   g_autoptr(McChart) chart = NULL;
 
   mc_dataset_set_source (dataset, "Test", NULL, NULL);
@@ -1167,7 +1211,7 @@ test_chart_horizontal_axis (void)
     }
   mc_dataset_add_column (dataset, name);
   mc_dataset_add_column (dataset, value);
-  spec->horizontal = TRUE;
+  mc_chart_spec_set_boolean (spec, "horizontal", TRUE);
   chart = mc_chart_new (dataset, spec, NULL);
   for (guint s = 0; s < G_N_ELEMENTS (layout_sizes); s++)
     {
@@ -1191,14 +1235,14 @@ test_chart_layout_gaps (void)
 {
   g_autoptr(McDataset) gaps = gaps_dataset ();
   g_autoptr(McDataset) quarters = quarters_dataset ();
-  const struct { McDataset *dataset; McChartType type; const char *x; const char *y;
+  const struct { McDataset *dataset; const char * type; const char *x; const char *y;
                  gboolean stacked; } cases[] = {
-    { gaps, MC_CHART_LINE, "q", "a,b", FALSE },
-    { gaps, MC_CHART_BAR, "q", "a,b", FALSE },
-    { gaps, MC_CHART_AREA, "q", "a,b", TRUE },
-    { gaps, MC_CHART_AREA, "q", "a,b", FALSE },
-    { quarters, MC_CHART_BAR, "name", "a,b", TRUE },
-    { quarters, MC_CHART_LINE, "name", "a", FALSE },
+    { gaps, "line", "q", "a,b", FALSE },
+    { gaps, "bar", "q", "a,b", FALSE },
+    { gaps, "area", "q", "a,b", TRUE },
+    { gaps, "area", "q", "a,b", FALSE },
+    { quarters, "bar", "name", "a,b", TRUE },
+    { quarters, "line", "name", "a", FALSE },
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
@@ -1206,9 +1250,8 @@ test_chart_layout_gaps (void)
       g_autoptr(McChartSpec) spec = spec_new ("gaps", cases[c].type, cases[c].x, "a");
       g_autoptr(McChart) chart = NULL;
 
-      g_strfreev (spec->y);
-      spec->y = g_strsplit (cases[c].y, ",", -1);
-      spec->stacked = cases[c].stacked;
+      set_columns (spec, "y", cases[c].y);
+      mc_chart_spec_set_boolean (spec, "stacked", cases[c].stacked);
       chart = mc_chart_new (cases[c].dataset, spec, NULL);
       g_assert_nonnull (chart);
       for (guint s = 0; s < G_N_ELEMENTS (layout_sizes); s++)
@@ -1339,7 +1382,7 @@ static void
 test_chart_decimation_pixels (void)
 {
   g_autoptr(McDataset) dataset = random_walk (30000, 3);
-  g_autoptr(McChartSpec) spec = spec_new ("walk", MC_CHART_LINE, "day", "value");
+  g_autoptr(McChartSpec) spec = spec_new ("walk", "line", "day", "value");
   g_autoptr(McChart) chart = mc_chart_new (dataset, spec, NULL);
   cairo_surface_t *fast, *full;
   const guint8 *a, *b;
@@ -1376,7 +1419,7 @@ static void
 test_chart_million_points (void)
 {
   g_autoptr(McDataset) dataset = random_walk (1000000, 11);
-  g_autoptr(McChartSpec) spec = spec_new ("walk", MC_CHART_LINE, "day", "value");
+  g_autoptr(McChartSpec) spec = spec_new ("walk", "line", "day", "value");
   g_autoptr(McChart) chart = mc_chart_new (dataset, spec, NULL);
   g_autoptr(GTimer) timer = g_timer_new ();
   cairo_surface_t *surface = render_image (chart, 800, 500, 1, FALSE);

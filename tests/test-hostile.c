@@ -519,8 +519,12 @@ test_all_missing (void)
     }
   /* The default chart plots the values, not the empty column. */
   g_assert_cmpuint (mc_dataset_get_n_charts (plain), ==, 1);
-  g_assert_cmpstr (mc_dataset_get_chart (plain, 0)->y[0], ==, "value");
-  g_assert_null (mc_dataset_get_chart (plain, 0)->y[1]);
+  {
+    g_autofree const char **y = mc_chart_spec_get_strv (mc_dataset_get_chart (plain, 0), "y");
+
+    g_assert_cmpstr (y[0], ==, "value");
+    g_assert_null (y[1]);
+  }
 }
 
 static void
@@ -606,7 +610,7 @@ test_categories (void)
   g_assert_cmpuint (mc_dataset_get_n_rows (repeated), ==, 6);
   g_assert_cmpstr (mc_column_get_string (company, 0), ==, mc_column_get_string (company, 3));
   g_assert_cmpuint (mc_dataset_get_n_rows (many), ==, 5000);
-  g_assert_cmpint (mc_dataset_get_chart (many, 0)->type, ==, MC_CHART_BAR);
+  g_assert_cmpstr (mc_dataset_get_chart (many, 0)->type, ==, "bar");
 }
 
 /* A CSV reference through a symbolic link that leaves the folder. (Plain
@@ -750,16 +754,33 @@ test_render_odd_values (void)
     }
 }
 
+/* A pie of a negative value is refused by the check of its chart: the
+ * loader (and so --check) refuses the file, pointing at the chart, and a
+ * chart made from the same data in code is refused too. */
 static void
 test_render_negative_pie (void)
 {
+  static const char rows[] = "[\"Gains\", 10, 1], [\"Losses\", -4, 2]";
+  static const char pie[] = "{\"id\": \"pie\", \"type\": \"pie\", \"x\": \"name\", \"y\": \"a\"}";
+  g_autofree char *json =
+    g_strdup_printf ("{\"format\": \"market-charts/1\", \"id\": \"t\", \"title\": \"T\", "
+                     "\"columns\": [{\"id\": \"name\", \"type\": \"string\"}, "
+                     "{\"id\": \"a\", \"type\": \"number\", \"unit\": \"USD\"}, "
+                     "{\"id\": \"b\", \"type\": \"number\", \"unit\": \"percent\"}], "
+                     "\"rows\": [%s], \"charts\": [%s]}", rows, pie);
   g_autoptr(McDataset) dataset =
-    load_with_charts ("[\"Gains\", 10, 1], [\"Losses\", -4, 2]",
-                      "{\"id\": \"pie\", \"type\": \"pie\", \"x\": \"name\", \"y\": \"a\"}");
+    load_with_charts (rows, "{\"id\": \"bar\", \"type\": \"bar\", \"x\": \"name\", \"y\": \"a\"}");
+  g_autoptr(McChartSpec) spec = mc_chart_spec_new ("pie", "pie");
   g_autoptr(GError) error = NULL;
-  g_autoptr(McChart) chart = render_chart (dataset, mc_dataset_get_chart (dataset, 0),
-                                           800, 500, &error);
+  g_autoptr(McChart) chart = NULL;
 
+  assert_refused (json, strlen (json), "render.json", MC_LOADER_ERROR_VALUE,
+                  "charts[0]: a pie can't show the negative value");
+  assert_refused (json, strlen (json), "render.json", MC_LOADER_ERROR_VALUE, "“Losses”");
+
+  mc_chart_spec_set_string (spec, "x", "name");
+  mc_chart_spec_set_strv (spec, "y", (const char *[]) { "a", NULL });
+  chart = render_chart (dataset, spec, 800, 500, &error);
   g_assert_null (chart);
   g_assert_error (error, MC_CHART_ERROR, MC_CHART_ERROR_NEGATIVE);
   g_assert_nonnull (strstr (error->message, "Chart “pie”: a pie can't show the negative value"));

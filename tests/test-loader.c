@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "mc-bundled.h"
+#include "mc-chart-kind.h"
 #include "mc-loader.h"
 
 /* Helpers */
@@ -105,6 +106,20 @@ n_warnings (McDataset *dataset)
 
 /* The bundled datasets, checked against the article */
 
+/* Element @i of a chart's list of columns @key, NULL beyond its end. */
+static const char *
+spec_column (const McChartSpec *spec,
+             const char        *key,
+             guint              i)
+{
+  GVariant *value = mc_chart_spec_get_option (spec, key);
+  const char *id = NULL;
+
+  if (value != NULL && i < g_variant_n_children (value))
+    g_variant_get_child (value, i, "&s", &id);
+  return id;
+}
+
 static void
 test_bundled_cloud_investment (void)
 {
@@ -141,15 +156,15 @@ test_bundled_cloud_investment (void)
   g_assert_cmpuint (mc_dataset_get_n_charts (d), ==, 2);
   pie = mc_dataset_lookup_chart (d, "market-share");
   g_assert_nonnull (pie);
-  g_assert_cmpint (pie->type, ==, MC_CHART_PIE);
-  g_assert_true (pie->donut);
-  g_assert_true (pie->sort);
-  g_assert_cmpfloat (pie->total, ==, 100);
-  g_assert_cmpstr (pie->x, ==, "company");
-  g_assert_cmpstr (pie->y[0], ==, "global_share");
-  g_assert_null (pie->y[1]);
-  g_assert_true (mc_dataset_lookup_chart (d, "investment")->sort);
-  g_assert_cmpint (mc_dataset_lookup_chart (d, "investment")->type, ==, MC_CHART_BAR);
+  g_assert_cmpstr (pie->type, ==, "pie");
+  g_assert_true (mc_chart_spec_get_boolean (pie, "donut"));
+  g_assert_true (mc_chart_spec_get_boolean (pie, "sort"));
+  g_assert_cmpfloat (mc_chart_spec_get_number (pie, "total"), ==, 100);
+  g_assert_cmpstr (mc_chart_spec_get_string (pie, "x"), ==, "company");
+  g_assert_cmpstr (spec_column (pie, "y", 0), ==, "global_share");
+  g_assert_null (spec_column (pie, "y", 1));
+  g_assert_true (mc_chart_spec_get_boolean (mc_dataset_lookup_chart (d, "investment"), "sort"));
+  g_assert_cmpstr (mc_dataset_lookup_chart (d, "investment")->type, ==, "bar");
 }
 
 static void
@@ -181,9 +196,9 @@ test_bundled_revenue (void)
 
   g_assert_cmpuint (mc_dataset_get_n_charts (d), ==, 3);
   growth = mc_dataset_lookup_chart (d, "revenue-growth");
-  g_assert_cmpint (growth->transform, ==, MC_TRANSFORM_GROWTH);
-  g_assert_cmpint (mc_dataset_lookup_chart (d, "revenue")->transform, ==, MC_TRANSFORM_NONE);
-  g_assert_cmpint (mc_dataset_lookup_chart (d, "apac-share")->type, ==, MC_CHART_LINE);
+  g_assert_cmpstr (mc_chart_spec_get_string (growth, "transform"), ==, "growth");
+  g_assert_false (mc_chart_spec_is_growth (mc_dataset_lookup_chart (d, "revenue")));
+  g_assert_cmpstr (mc_dataset_lookup_chart (d, "apac-share")->type, ==, "line");
 }
 
 static void
@@ -206,8 +221,8 @@ test_bundled_share_price (void)
   g_assert_cmpint (mc_column_get_scale (column (d, "market_cap")), ==, MC_SCALE_BILLION);
 
   chart = mc_dataset_lookup_chart (d, "price-and-market-cap");
-  g_assert_cmpstr (chart->y[0], ==, "price");
-  g_assert_cmpstr (chart->y2[0], ==, "market_cap");
+  g_assert_cmpstr (spec_column (chart, "y", 0), ==, "price");
+  g_assert_cmpstr (spec_column (chart, "y2", 0), ==, "market_cap");
   g_assert_cmpstr (mc_dataset_get_source_date (d), ==, "2025-02");
 }
 
@@ -324,7 +339,7 @@ test_good_csv_reference (void)
   g_assert_cmpstr (mc_dataset_get_source_url (d), ==, "https://example.org/prices");
   g_assert_true (has_warning (d, "prices.csv:1:19: column “volume” is not declared in "
                                  "prices.json and is ignored"));
-  g_assert_cmpstr (mc_dataset_lookup_chart (d, "close")->series, ==, "symbol");
+  g_assert_cmpstr (mc_chart_spec_get_string (mc_dataset_lookup_chart (d, "close"), "series"), ==, "symbol");
 }
 
 static void
@@ -353,11 +368,11 @@ test_good_bom_crlf (void)
   g_assert_cmpstr (mc_dataset_get_title (d), ==, "Bom crlf");
   g_assert_cmpuint (mc_dataset_get_n_charts (d), ==, 1);
   chart = mc_dataset_get_chart (d, 0);
-  g_assert_cmpint (chart->type, ==, MC_CHART_BAR);
-  g_assert_cmpstr (chart->x, ==, "region");
+  g_assert_cmpstr (chart->type, ==, "bar");
+  g_assert_cmpstr (mc_chart_spec_get_string (chart, "x"), ==, "region");
   /* USD bn and percentages don't share an axis: the first is charted. */
-  g_assert_cmpuint (g_strv_length (chart->y), ==, 1);
-  g_assert_cmpstr (chart->y[0], ==, "revenue_usd_bn");
+  g_assert_cmpuint (mc_chart_spec_get_strv_length (chart, "y"), ==, 1);
+  g_assert_cmpstr (spec_column (chart, "y", 0), ==, "revenue_usd_bn");
 }
 
 static void
@@ -393,9 +408,9 @@ test_good_written_dates (void)
   assert_values (c, when, 5);
 
   chart = mc_dataset_get_chart (d, 0);
-  g_assert_cmpint (chart->type, ==, MC_CHART_LINE);
-  g_assert_cmpstr (chart->x, ==, "when");
-  g_assert_cmpstr (chart->y[0], ==, "value");
+  g_assert_cmpstr (chart->type, ==, "line");
+  g_assert_cmpstr (mc_chart_spec_get_string (chart, "x"), ==, "when");
+  g_assert_cmpstr (spec_column (chart, "y", 0), ==, "value");
 }
 
 static void
@@ -410,8 +425,8 @@ test_good_booleans (void)
   assert_values (column (d, "listed"), listed, 4);
   assert_values (column (d, "profitable"), profitable, 4);
   assert_values (column (d, "rating"), rating, 4);
-  g_assert_cmpint (mc_dataset_get_chart (d, 0)->type, ==, MC_CHART_BAR);
-  g_assert_cmpstr (mc_dataset_get_chart (d, 0)->y[0], ==, "rating");
+  g_assert_cmpstr (mc_dataset_get_chart (d, 0)->type, ==, "bar");
+  g_assert_cmpstr (spec_column (mc_dataset_get_chart (d, 0), "y", 0), ==, "rating");
 }
 
 static void
@@ -421,11 +436,11 @@ test_good_tidy (void)
   const McChartSpec *chart = mc_dataset_get_chart (d, 0);
 
   g_assert_cmpuint (mc_dataset_get_n_rows (d), ==, 9);
-  g_assert_cmpint (chart->type, ==, MC_CHART_LINE);
-  g_assert_cmpstr (chart->x, ==, "date");
-  g_assert_cmpstr (chart->y[0], ==, "price");
-  g_assert_null (chart->y[1]);
-  g_assert_cmpstr (chart->series, ==, "symbol");
+  g_assert_cmpstr (chart->type, ==, "line");
+  g_assert_cmpstr (mc_chart_spec_get_string (chart, "x"), ==, "date");
+  g_assert_cmpstr (spec_column (chart, "y", 0), ==, "price");
+  g_assert_null (spec_column (chart, "y", 1));
+  g_assert_cmpstr (mc_chart_spec_get_string (chart, "series"), ==, "symbol");
 }
 
 static void
@@ -437,7 +452,7 @@ test_good_pasted (void)
 
   assert_strings (column (d, "company"), companies, 3);
   assert_values (column (d, "share"), share, 3);
-  g_assert_cmpint (mc_dataset_get_chart (d, 0)->type, ==, MC_CHART_BAR);
+  g_assert_cmpstr (mc_dataset_get_chart (d, 0)->type, ==, "bar");
 }
 
 static void
@@ -453,11 +468,11 @@ test_good_years (void)
   g_assert_cmpfloat (mc_column_get_value (year, 3), ==, days_of (2024, 1, 1));
   assert_values (column (d, "apac_share"), share, 4);
   g_assert_cmpstr (mc_column_get_unit (column (d, "apac_share")), ==, "percent");
-  g_assert_cmpint (chart->type, ==, MC_CHART_LINE);
-  g_assert_cmpstr (chart->x, ==, "year");
+  g_assert_cmpstr (chart->type, ==, "line");
+  g_assert_cmpstr (mc_chart_spec_get_string (chart, "x"), ==, "year");
   /* Revenue and a percentage don't share an axis. */
-  g_assert_cmpuint (g_strv_length (chart->y), ==, 1);
-  g_assert_cmpstr (chart->y[0], ==, "revenue");
+  g_assert_cmpuint (mc_chart_spec_get_strv_length (chart, "y"), ==, 1);
+  g_assert_cmpstr (spec_column (chart, "y", 0), ==, "revenue");
 }
 
 static void
@@ -478,7 +493,7 @@ test_good_unknown_keys (void)
   g_assert_true (mc_column_is_missing (column (d, "value"), 1));
   g_assert_cmpint (mc_column_get_scale (column (d, "value")), ==, MC_SCALE_MILLION);
   g_assert_cmpint (mc_column_get_date_precision (column (d, "year")), ==, MC_DATE_MONTH);
-  g_assert_cmpstr (chart->x, ==, "year");
+  g_assert_cmpstr (mc_chart_spec_get_x (chart, d), ==, "year");
   g_assert_cmpstr (chart->title, ==, "Unknown keys");
 }
 
@@ -490,11 +505,11 @@ test_good_no_charts (void)
 
   g_assert_cmpuint (mc_dataset_get_n_charts (d), ==, 1);
   chart = mc_dataset_get_chart (d, 0);
-  g_assert_cmpint (chart->type, ==, MC_CHART_BAR);
-  g_assert_cmpstr (chart->x, ==, "company");
-  g_assert_cmpstr (chart->y[0], ==, "investment");
+  g_assert_cmpstr (chart->type, ==, "bar");
+  g_assert_cmpstr (mc_chart_spec_get_string (chart, "x"), ==, "company");
+  g_assert_cmpstr (spec_column (chart, "y", 0), ==, "investment");
   /* The share, in another unit, is left out of the default chart. */
-  g_assert_null (chart->y[1]);
+  g_assert_null (spec_column (chart, "y", 1));
 }
 
 static void
@@ -579,13 +594,13 @@ test_default_chart_magnitudes (void)
   g_autoptr(McDataset) s = load_csv_text (similar, "similar.csv");
   const McChartSpec *chart = mc_dataset_get_chart (d, 0);
 
-  g_assert_cmpint (chart->type, ==, MC_CHART_BAR);
-  g_assert_cmpuint (g_strv_length (chart->y), ==, 2);
-  g_assert_cmpstr (chart->y[0], ==, "revenue_usd_m");
-  g_assert_cmpstr (chart->y[1], ==, "cost_usd_m");
+  g_assert_cmpstr (chart->type, ==, "bar");
+  g_assert_cmpuint (mc_chart_spec_get_strv_length (chart, "y"), ==, 2);
+  g_assert_cmpstr (spec_column (chart, "y", 0), ==, "revenue_usd_m");
+  g_assert_cmpstr (spec_column (chart, "y", 1), ==, "cost_usd_m");
 
   chart = mc_dataset_get_chart (s, 0);
-  g_assert_cmpuint (g_strv_length (chart->y), ==, 2);
+  g_assert_cmpuint (mc_chart_spec_get_strv_length (chart, "y"), ==, 2);
 }
 
 /* In memory */
@@ -612,8 +627,8 @@ test_load_data (void)
   from_csv = mc_loader_load_data (csv, strlen (csv), "pasted data", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (mc_dataset_get_n_rows (from_csv), ==, 2);
-  g_assert_cmpint (mc_dataset_get_chart (from_csv, 0)->type, ==, MC_CHART_LINE);
-  g_assert_cmpstr (mc_dataset_get_chart (from_csv, 0)->x, ==, "a");
+  g_assert_cmpstr (mc_dataset_get_chart (from_csv, 0)->type, ==, "line");
+  g_assert_cmpstr (mc_chart_spec_get_string (mc_dataset_get_chart (from_csv, 0), "x"), ==, "a");
 
   /* Without an extension the content decides. */
   sniffed = mc_loader_load_data ("\n  {\"format\": 2}", 16, "clipboard", NULL, &error);

@@ -30,7 +30,7 @@ walk (guint    n,
   McDataset *dataset = mc_dataset_new ("walk");
   McColumn *day = mc_column_new ("day", "Day", MC_COLUMN_DATE);
   McColumn *value = mc_column_new ("value", "Value", MC_COLUMN_NUMBER);
-  g_autoptr(McChartSpec) spec = mc_chart_spec_new ();
+  g_autoptr(McChartSpec) spec = NULL;
   GRand *rand = g_rand_new_with_seed (n);
   double v = 100;
 
@@ -48,12 +48,10 @@ walk (guint    n,
     }
   mc_dataset_add_column (dataset, day);
   mc_dataset_add_column (dataset, value);
-  spec->id = g_strdup ("walk");
-  spec->title = g_strdup ("Walk");
-  spec->type = MC_CHART_LINE;
-  spec->x = g_strdup ("day");
-  spec->y = g_new0 (char *, 2);
-  spec->y[0] = g_strdup ("value");
+  spec = mc_chart_spec_new ("walk", "line");
+  mc_chart_spec_set_title (spec, "Walk");
+  mc_chart_spec_set_string (spec, "x", "day");
+  mc_chart_spec_set_strv (spec, "y", (const char *[]) { "value", NULL });
   mc_dataset_add_chart (dataset, g_steal_pointer (&spec));
   g_rand_free (rand);
   return dataset;
@@ -202,7 +200,7 @@ test_png_round_trip (void)
   g_autoptr(McDataset) line_data = walk (5000, TRUE, FALSE);
   g_autoptr(McChart) line = mc_chart_new (line_data, mc_dataset_get_chart (line_data, 0), NULL);
   g_autoptr(McDataset) bar_data = mc_dataset_new ("bars");
-  g_autoptr(McChartSpec) spec = mc_chart_spec_new ();
+  g_autoptr(McChartSpec) spec = NULL;
   McColumn *name = mc_column_new ("name", "Name", MC_COLUMN_STRING);
   McColumn *value = mc_column_new ("value", "Value", MC_COLUMN_NUMBER);
   g_autoptr(McChart) bars = NULL;
@@ -220,12 +218,10 @@ test_png_round_trip (void)
     }
   mc_dataset_add_column (bar_data, name);
   mc_dataset_add_column (bar_data, value);
-  spec->id = g_strdup ("bars");
-  spec->title = g_strdup ("Bars");
-  spec->type = MC_CHART_BAR;
-  spec->x = g_strdup ("name");
-  spec->y = g_new0 (char *, 2);
-  spec->y[0] = g_strdup ("value");
+  spec = mc_chart_spec_new ("bars", "bar");
+  mc_chart_spec_set_title (spec, "Bars");
+  mc_chart_spec_set_string (spec, "x", "name");
+  mc_chart_spec_set_strv (spec, "y", (const char *[]) { "value", NULL });
   mc_dataset_add_chart (bar_data, g_steal_pointer (&spec));
   bars = mc_chart_new (bar_data, mc_dataset_get_chart (bar_data, 0), NULL);
   g_assert_nonnull (bars);

@@ -14,7 +14,6 @@
 #include "mc-chart-private.h"
 #include "mc-format.h"
 
-#define MC_PIE_MAX_SLICES 6
 #define MC_GROWTH_DECIMALS 1
 
 static void
@@ -76,88 +75,15 @@ mc_chart_data_new_series_array (void)
   return g_ptr_array_new_with_free_func (series_free);
 }
 
-/* Validation */
-
-static const McColumn *
-lookup_column (McDataset          *dataset,
-               const McChartSpec  *spec,
-               const char         *id,
-               gboolean            numeric,
-               GError            **error)
-{
-  const McColumn *column = mc_dataset_lookup_column (dataset, id);
-
-  if (column == NULL)
-    {
-      g_set_error (error, MC_CHART_ERROR, MC_CHART_ERROR_COLUMN,
-                   _("Chart “%s”: there is no column “%s”"), spec->id, id);
-      return NULL;
-    }
-  if (numeric && mc_column_get_column_type (column) != MC_COLUMN_NUMBER)
-    {
-      g_set_error (error, MC_CHART_ERROR, MC_CHART_ERROR_COLUMN,
-                   _("Chart “%s”: column “%s” holds %s values, expected numbers"),
-                   spec->id, id,
-                   mc_column_type_to_string (mc_column_get_column_type (column)));
-      return NULL;
-    }
-  return column;
-}
-
-static gboolean
-check_spec (McDataset          *dataset,
-            const McChartSpec  *spec,
-            GError            **error)
-{
-  if (spec->x == NULL || spec->y == NULL || spec->y[0] == NULL)
-    {
-      g_set_error (error, MC_CHART_ERROR, MC_CHART_ERROR_COLUMN,
-                   _("Chart “%s”: needs an x column and at least one y column"),
-                   spec->id);
-      return FALSE;
-    }
-  if (lookup_column (dataset, spec, spec->x, FALSE, error) == NULL)
-    return FALSE;
-  for (guint i = 0; spec->y[i]; i++)
-    if (lookup_column (dataset, spec, spec->y[i], TRUE, error) == NULL)
-      return FALSE;
-  for (guint i = 0; spec->y2 && spec->y2[i]; i++)
-    if (lookup_column (dataset, spec, spec->y2[i], TRUE, error) == NULL)
-      return FALSE;
-  if (spec->series && lookup_column (dataset, spec, spec->series, FALSE, error) == NULL)
-    return FALSE;
-
-  if (spec->y2 && spec->y2[0] && spec->type != MC_CHART_LINE)
-    {
-      g_set_error (error, MC_CHART_ERROR, MC_CHART_ERROR_INVALID,
-                   _("Chart “%s”: only line charts can have a second y axis"), spec->id);
-      return FALSE;
-    }
-  if (spec->series && spec->y2 && spec->y2[0])
-    {
-      g_set_error (error, MC_CHART_ERROR, MC_CHART_ERROR_INVALID,
-                   _("Chart “%s”: a chart with a series column can't have a second y axis"),
-                   spec->id);
-      return FALSE;
-    }
-  if (spec->type == MC_CHART_PIE && (spec->y[1] != NULL || spec->series))
-    {
-      g_set_error (error, MC_CHART_ERROR, MC_CHART_ERROR_INVALID,
-                   _("Chart “%s”: a pie chart shows exactly one y column"), spec->id);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* The x column */
 
 static McXKind
-choose_x_kind (const McChartSpec *spec,
+choose_x_kind (const McChartKind *kind,
                const McColumn    *x)
 {
   McColumnType type = mc_column_get_column_type (x);
 
-  if (spec->type == MC_CHART_BAR || spec->type == MC_CHART_PIE)
+  if (kind->caps & MC_CHART_CAPS_CATEGORY_X)
     return MC_X_CATEGORY;
   if (type == MC_COLUMN_DATE)
     return MC_X_TIME;
@@ -217,7 +143,7 @@ build_categories (McChart *chart,
 
   chart->categories = g_ptr_array_new_with_free_func (g_free);
   chart->category_days = g_array_new (FALSE, FALSE, sizeof (double));
-  if (chart->spec->series == NULL)
+  if (!mc_chart_spec_has_option (chart->spec, "series"))
     {
       for (guint row = 0; row < n_rows; row++)
         {
@@ -328,7 +254,7 @@ add_shared_series (McChart        *chart,
 {
   McSeries *series;
 
-  if (chart->spec->transform != MC_TRANSFORM_NONE)
+  if (mc_chart_spec_is_growth (chart->spec))
     return FALSE;
 
   series = series_new (mc_column_get_label (column), column, axis, 0);
@@ -417,8 +343,10 @@ static void
 add_long_series (McChart     *chart,
                  const guint *row_category)
 {
-  const McColumn *column = mc_dataset_lookup_column (chart->dataset, chart->spec->y[0]);
-  const McColumn *key_column = mc_dataset_lookup_column (chart->dataset, chart->spec->series);
+  g_autofree const char **y = mc_chart_spec_get_strv (chart->spec, "y");
+  const McColumn *column = mc_dataset_lookup_column (chart->dataset, y[0]);
+  const McColumn *key_column =
+    mc_dataset_lookup_column (chart->dataset, mc_chart_spec_get_string (chart->spec, "series"));
   guint n_rows = mc_dataset_get_n_rows (chart->dataset);
   g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -521,7 +449,7 @@ finish_series (McChart *chart)
     {
       McSeries *series = g_ptr_array_index (chart->series, s);
 
-      if (chart->spec->transform == MC_TRANSFORM_GROWTH)
+      if (mc_chart_spec_is_growth (chart->spec))
         apply_growth (series);
       else
         series->decimals = mc_format_column_decimals (series->column);
@@ -529,7 +457,7 @@ finish_series (McChart *chart)
         if (g_array_index (series->estimate, guint8, i))
           chart->has_estimates = TRUE;
     }
-  if (chart->spec->transform == MC_TRANSFORM_GROWTH && chart->x_kind == MC_X_CATEGORY)
+  if (mc_chart_spec_is_growth (chart->spec) && chart->x_kind == MC_X_CATEGORY)
     drop_first_category (chart);
 }
 
@@ -543,14 +471,17 @@ build_series (McChart *chart)
     build_categories (chart, row_category);
   chart->series = mc_chart_data_new_series_array ();
 
-  if (chart->spec->series)
+  if (mc_chart_spec_has_option (chart->spec, "series"))
     add_long_series (chart, row_category);
   else
     {
-      for (guint i = 0; chart->spec->y[i]; i++)
-        add_column_series (chart, chart->spec->y[i], 0, row_category);
-      for (guint i = 0; chart->spec->y2 && chart->spec->y2[i]; i++)
-        add_column_series (chart, chart->spec->y2[i], 1, row_category);
+      g_autofree const char **y = mc_chart_spec_get_strv (chart->spec, "y");
+      g_autofree const char **y2 = mc_chart_spec_get_strv (chart->spec, "y2");
+
+      for (guint i = 0; y[i]; i++)
+        add_column_series (chart, y[i], 0, row_category);
+      for (guint i = 0; y2 && y2[i]; i++)
+        add_column_series (chart, y2[i], 1, row_category);
     }
 }
 
@@ -595,14 +526,17 @@ static gboolean
 spec_colors_by_category (McDataset         *dataset,
                          const McChartSpec *spec)
 {
-  const McColumn *x = mc_dataset_lookup_column (dataset, spec->x);
-  guint n_y = spec->y ? g_strv_length (spec->y) : 0;
+  const McChartKind *kind = mc_chart_kind_lookup (spec->type);
+  const McColumn *x = mc_dataset_lookup_column (dataset, mc_chart_spec_get_x (spec, dataset));
 
-  if (x == NULL || mc_column_get_column_type (x) != MC_COLUMN_STRING || spec->series)
+  if (kind == NULL || x == NULL || mc_column_get_column_type (x) != MC_COLUMN_STRING
+      || mc_chart_spec_has_option (spec, "series"))
     return FALSE;
-  if (spec->type == MC_CHART_PIE)
+  if (kind->caps & MC_CHART_CAPS_CATEGORY_COLORS)
     return TRUE;
-  return spec->type == MC_CHART_BAR && n_y == 1 && (spec->y2 == NULL || spec->y2[0] == NULL)
+  return (kind->caps & MC_CHART_CAPS_FEW_CATEGORY_COLORS)
+         && mc_chart_spec_get_strv_length (spec, "y") == 1
+         && !mc_chart_spec_has_option (spec, "y2")
          && mc_dataset_get_n_rows (dataset) <= MC_CHART_MAX_CATEGORY_COLORS
          && !column_names_periods (x);
 }
@@ -639,16 +573,18 @@ add_spec_entities (GHashTable        *entities,
                    McDataset         *dataset,
                    const McChartSpec *spec)
 {
-  guint n_series = (spec->y ? g_strv_length (spec->y) : 0)
-                   + (spec->y2 ? g_strv_length (spec->y2) : 0);
+  guint n_series = mc_chart_spec_get_strv_length (spec, "y")
+                   + mc_chart_spec_get_strv_length (spec, "y2");
 
-  if (spec->series)
-    add_column_entities (entities, dataset, spec->series);
+  if (mc_chart_spec_has_option (spec, "series"))
+    add_column_entities (entities, dataset, mc_chart_spec_get_string (spec, "series"));
   else if (spec_colors_by_category (dataset, spec))
-    add_column_entities (entities, dataset, spec->x);
+    add_column_entities (entities, dataset, mc_chart_spec_get_x (spec, dataset));
   else if (n_series > 1)
     {
-      char **lists[] = { spec->y, spec->y2 };
+      g_autofree const char **y = mc_chart_spec_get_strv (spec, "y");
+      g_autofree const char **y2 = mc_chart_spec_get_strv (spec, "y2");
+      const char **lists[] = { y, y2 };
 
       for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
         for (guint i = 0; lists[l] && lists[l][i]; i++)
@@ -710,179 +646,23 @@ assign_colors (McChart *chart)
     }
 }
 
-/* Pies */
-
-static guint
-mc_chart_data_max_category (GArray *slices)
-{
-  guint max = 0;
-
-  for (guint i = 0; i < slices->len; i++)
-    max = MAX (max, g_array_index (slices, McSlice, i).category);
-  return max;
-}
-
-static int
-compare_slices (gconstpointer a,
-                gconstpointer b)
-{
-  const McSlice *sa = a;
-  const McSlice *sb = b;
-
-  if (sa->value != sb->value)
-    return sa->value < sb->value ? 1 : -1;
-  return (int) sa->category - (int) sb->category;
-}
-
-static gboolean
-collect_slices (McChart  *chart,
-                GArray   *slices,
-                double   *sum,
-                GError  **error)
-{
-  McSeries *series = g_ptr_array_index (chart->series, 0);
-
-  *sum = 0;
-  for (guint i = 0; i < series->y->len; i++)
-    {
-      McSlice slice = { 0 };
-      double value = g_array_index (series->y, double, i);
-
-      if (isnan (value))
-        continue;
-      if (value < 0 || isinf (value))
-        {
-          g_autofree char *text = mc_series_format_value (series, value, TRUE);
-
-          g_set_error (error, MC_CHART_ERROR, MC_CHART_ERROR_NEGATIVE,
-                       _("Chart “%s”: a pie can't show the negative value %s of “%s”"),
-                       chart->spec->id, text,
-                       mc_chart_get_category (chart, (guint) mc_series_get_x (series, i)));
-          return FALSE;
-        }
-      slice.category = (guint) g_array_index (series->x, double, i);
-      slice.row = mc_series_get_row (series, i);
-      slice.value = value;
-      slice.estimate = mc_series_is_estimate (series, i);
-      slice.color = g_array_index (chart->category_colors, guint, slice.category);
-      g_array_append_val (slices, slice);
-      *sum += value;
-    }
-  return TRUE;
-}
-
-/* At most six slices: the smallest of the rest go into Other. */
-static double
-fold_small_slices (GArray *slices)
-{
-  g_autoptr(GArray) by_size = NULL;
-  g_autofree gboolean *keep = NULL;
-  double folded = 0;
-
-  if (slices->len <= MC_PIE_MAX_SLICES + 1)
-    return 0;
-
-  by_size = g_array_copy (slices);
-  g_array_sort (by_size, compare_slices);
-  keep = g_new0 (gboolean, slices->len + (gsize) mc_chart_data_max_category (slices) + 1);
-  for (guint i = 0; i < MC_PIE_MAX_SLICES; i++)
-    keep[g_array_index (by_size, McSlice, i).category] = TRUE;
-
-  for (guint i = 0; i < slices->len; )
-    {
-      McSlice *slice = &g_array_index (slices, McSlice, i);
-
-      if (keep[slice->category])
-        {
-          i++;
-          continue;
-        }
-      folded += slice->value;
-      g_array_remove_index (slices, i);
-    }
-  return folded;
-}
-
-/* Gives slices that share a palette colour (more entities than colours)
- * colours no other slice of this pie uses. */
-static void
-unique_slice_colors (GArray *slices)
-{
-  guint used = 0;
-
-  for (guint i = 0; i < slices->len; i++)
-    {
-      McSlice *slice = &g_array_index (slices, McSlice, i);
-      guint color = slice->color % MC_CHART_PALETTE_SIZE;
-
-      if (used & (1u << color))
-        for (color = 0; color < MC_CHART_PALETTE_SIZE && (used & (1u << color)); color++)
-          ;
-      slice->color = color % MC_CHART_PALETTE_SIZE;
-      used |= 1u << slice->color;
-    }
-}
-
-static gboolean
-build_slices (McChart  *chart,
-              GError  **error)
-{
-  g_autoptr(GArray) slices = g_array_new (FALSE, TRUE, sizeof (McSlice));
-  double sum, whole, other;
-
-  if (!collect_slices (chart, slices, &sum, error))
-    return FALSE;
-
-  whole = isfinite (chart->spec->total) && chart->spec->total > 0 ? chart->spec->total : sum;
-  if (sum > whole * (1 + 1e-9))
-    {
-      McSeries *series = g_ptr_array_index (chart->series, 0);
-      g_autofree char *sum_text = mc_series_format_value (series, sum, TRUE);
-      g_autofree char *whole_text = mc_series_format_value (series, whole, TRUE);
-
-      g_set_error (error, MC_CHART_ERROR, MC_CHART_ERROR_INVALID,
-                   _("Chart “%s”: the slices add up to %s, more than the total %s"),
-                   chart->spec->id, sum_text, whole_text);
-      return FALSE;
-    }
-  if (whole <= 0)
-    {
-      g_set_error (error, MC_CHART_ERROR, MC_CHART_ERROR_NO_DATA,
-                   _("Chart “%s”: the pie has no positive values"), chart->spec->id);
-      return FALSE;
-    }
-
-  other = fold_small_slices (slices) + MAX (0, whole - sum);
-  if (chart->spec->sort)
-    g_array_sort (slices, compare_slices);
-  unique_slice_colors (slices);
-  if (other > whole * 1e-9)
-    {
-      McSlice slice = { 0 };
-
-      slice.category = chart->categories->len;
-      slice.row = mc_dataset_get_n_rows (chart->dataset);
-      slice.value = other;
-      slice.other = TRUE;
-      g_array_append_val (slices, slice);
-    }
-  for (guint i = 0; i < slices->len; i++)
-    g_array_index (slices, McSlice, i).fraction = g_array_index (slices, McSlice, i).value / whole;
-
-  chart->pie_whole = whole;
-  chart->slices = g_steal_pointer (&slices);
-  return TRUE;
-}
-
 gboolean
 mc_chart_data_prepare (McChart  *chart,
                        GError  **error)
 {
-  if (!check_spec (chart->dataset, chart->spec, error))
-    return FALSE;
+  g_autoptr(GError) check_error = NULL;
 
-  chart->x_column = mc_dataset_lookup_column (chart->dataset, chart->spec->x);
-  chart->x_kind = choose_x_kind (chart->spec, chart->x_column);
+  if (!mc_chart_spec_check (chart->spec, chart->dataset, NULL, &check_error))
+    {
+      g_set_error (error, MC_CHART_ERROR, check_error->code,
+                   /* Translators: an error of one chart: its id, what is wrong */
+                   _("Chart “%s”: %s"), chart->spec->id, check_error->message);
+      return FALSE;
+    }
+
+  chart->x_column = mc_dataset_lookup_column (chart->dataset,
+                                              mc_chart_spec_get_x (chart->spec, chart->dataset));
+  chart->x_kind = choose_x_kind (chart->kind, chart->x_column);
   build_series (chart);
   assign_colors (chart);
   finish_series (chart);
@@ -893,7 +673,10 @@ mc_chart_data_prepare (McChart  *chart,
                    _("Chart “%s”: there is no data to draw"), chart->spec->id);
       return FALSE;
     }
-  if (chart->spec->type == MC_CHART_PIE)
-    return build_slices (chart, error);
+  if (chart->kind->prepare != NULL)
+    {
+      chart->prepared = chart->kind->prepare (chart, error);
+      return chart->prepared != NULL;
+    }
   return TRUE;
 }

@@ -12,30 +12,6 @@
 
 #define MC_DESCRIBE_MAX_SERIES 4
 
-static const char *
-kind_name (McChart *chart)
-{
-  const McChartSpec *spec = chart->spec;
-  gboolean horizontal = spec->horizontal || (chart->state && chart->state->horizontal);
-
-  switch (spec->type)
-    {
-    case MC_CHART_BAR:
-      if (spec->stacked && chart->series->len > 1)
-        return _("Stacked bar chart");
-      if (chart->series->len > 1)
-        return _("Grouped bar chart");
-      return horizontal ? _("Horizontal bar chart") : _("Bar chart");
-    case MC_CHART_LINE:
-      return _("Line chart");
-    case MC_CHART_AREA:
-      return spec->stacked ? _("Stacked area chart") : _("Area chart");
-    case MC_CHART_PIE:
-    default:
-      return spec->donut ? _("Donut chart") : _("Pie chart");
-    }
-}
-
 /* The lowest and highest present values of a series. */
 static gboolean
 series_extremes (const McSeries *series,
@@ -66,9 +42,11 @@ point_value (const McSeries *series,
   return mc_series_format_value (series, mc_series_get_y (series, point), TRUE);
 }
 
-static void
-append_categories (McChart *chart,
-                   GString *out)
+/* ", 5 bars, Tencent Cloud highest at USD 70 bn, Microsoft Azure lowest
+ * at USD 10 bn" */
+void
+mc_describe_append_categories (McChart *chart,
+                               GString *out)
 {
   McSeries *series = mc_chart_get_series_data (chart, 0);
   guint n = mc_chart_get_n_categories (chart);
@@ -160,35 +138,34 @@ append_span (McChart *chart,
   }
 }
 
-static void
-append_pie (McChart *chart,
-            GString *out)
+/* "; Revenue highest USD 15.4 bn in 2024, lowest …" for each series, at
+ * most four, after the time span. */
+void
+mc_describe_append_series (McChart *chart,
+                           GString *out)
 {
-  guint n = chart->slices->len;
-  McSeries *series = mc_chart_get_series_data (chart, 0);
-
-  g_string_append_printf (out, ngettext (", %u slice", ", %u slices", n), n);
-  for (guint i = 0; i < n; i++)
+  append_span (chart, out);
+  for (guint s = 0; s < MIN (chart->series->len, MC_DESCRIBE_MAX_SERIES); s++)
+    append_series (chart, s, out);
+  if (chart->series->len > MC_DESCRIBE_MAX_SERIES)
     {
-      const McSlice *slice = &g_array_index (chart->slices, McSlice, i);
-      g_autofree char *value = mc_series_format_value (series, slice->value, TRUE);
-      double percent = slice->fraction * 100;
-      g_autofree char *share = mc_format_number (percent, mc_format_value_decimals (percent, 1));
+      guint more = chart->series->len - MC_DESCRIBE_MAX_SERIES;
 
-      const char *name = mc_chart_get_category (chart, slice->other ? G_MAXUINT
-                                                                    : slice->category);
-      const char *unit = mc_column_get_unit (series->column);
-
-      /* Shares of 100 are their own percentages. */
-      if ((g_strcmp0 (unit, "percent") == 0 || g_strcmp0 (unit, "%") == 0)
-          && fabs (chart->pie_whole - 100) < 1e-9)
-        /* Translators: one slice in a chart summary: ", Amazon AWS 32%" */
-        g_string_append_printf (out, _(", %s %s"), name, value);
-      else
-        /* Translators: one slice in a chart summary: ", Amazon AWS USD 50 bn
-         * (32%)" */
-        g_string_append_printf (out, _(", %s %s (%s%%)"), name, value, share);
+      g_string_append_printf (out, ngettext ("; and %u more series",
+                                             "; and %u more series", more), more);
     }
+}
+
+/* "Bar chart, Revenue": how a summary starts. */
+GString *
+mc_describe_begin (McChart    *chart,
+                   const char *kind_name)
+{
+  GString *out = g_string_new (kind_name);
+
+  /* Translators: in a chart summary, after the chart type: ", Revenue" */
+  g_string_append_printf (out, _(", %s"), mc_chart_get_title (chart));
+  return out;
 }
 
 /**
@@ -202,31 +179,13 @@ char *
 mc_chart_describe (McChart *chart)
 {
   g_autoptr(GString) out = NULL;
+  g_autofree char *text = NULL;
 
   g_return_val_if_fail (MC_IS_CHART (chart), NULL);
 
-  out = g_string_new (kind_name (chart));
-  /* Translators: in a chart summary, after the chart type: ", Revenue" */
-  g_string_append_printf (out, _(", %s"), mc_chart_get_title (chart));
-
-  if (chart->spec->type == MC_CHART_PIE)
-    append_pie (chart, out);
-  else if (chart->x_kind == MC_X_CATEGORY && chart->series->len == 1
-           && chart->spec->type == MC_CHART_BAR)
-    append_categories (chart, out);
-  else
-    {
-      append_span (chart, out);
-      for (guint s = 0; s < MIN (chart->series->len, MC_DESCRIBE_MAX_SERIES); s++)
-        append_series (chart, s, out);
-      if (chart->series->len > MC_DESCRIBE_MAX_SERIES)
-        {
-          guint more = chart->series->len - MC_DESCRIBE_MAX_SERIES;
-
-          g_string_append_printf (out, ngettext ("; and %u more series",
-                                                 "; and %u more series", more), more);
-        }
-    }
+  out = g_string_new (NULL);
+  text = chart->kind->describe (chart);
+  g_string_append (out, text);
   if (chart->has_estimates)
     g_string_append (out, _("; includes estimates"));
   return g_string_free (g_steal_pointer (&out), FALSE);

@@ -18,7 +18,7 @@
 static gboolean
 has_continuous_x (McChart *chart)
 {
-  return (chart->spec->type == MC_CHART_LINE || chart->spec->type == MC_CHART_AREA)
+  return (chart->kind->caps & MC_CHART_CAPS_ZOOM_X)
          && (chart->x_kind == MC_X_TIME || chart->x_kind == MC_X_NUMBER);
 }
 
@@ -206,6 +206,13 @@ mc_chart_get_render_size (McChart *chart,
   return TRUE;
 }
 
+gboolean
+mc_chart_has_point_marks (McChart *chart)
+{
+  g_return_val_if_fail (MC_IS_CHART (chart), FALSE);
+  return chart->state != NULL && chart->state->has_plot;
+}
+
 /**
  * mc_chart_get_plot_area:
  *
@@ -266,12 +273,6 @@ typedef struct
   double      key;        /* order within the series */
 } MarkItem;
 
-static gboolean
-is_pie (McChart *chart)
-{
-  return chart->spec->type == MC_CHART_PIE && chart->slices != NULL;
-}
-
 static const McMark *
 get_mark (McChart *chart,
           guint    i)
@@ -291,33 +292,22 @@ slice_middle (const McMark *mark,
   *y = mark->cy + radius * sin (angle);
 }
 
-/* A pie's table rows are marks too: they stand for their slice. */
+/* The mark an alias stands for: the one of the same point that is not
+ * an alias (a pie's slice for its table row). */
 static const McMark *
-slice_mark (McChart *chart,
-            guint    slice)
+primary_mark (McChart      *chart,
+              const McMark *mark)
 {
+  if (!mark->alias)
+    return mark;
   for (guint i = 0; i < chart->state->marks->len; i++)
     {
-      const McMark *mark = get_mark (chart, i);
+      const McMark *other = get_mark (chart, i);
 
-      if (mark->shape == MC_MARK_SLICE && mark->category == slice)
-        return mark;
+      if (!other->alias && other->series == mark->series && other->point == mark->point)
+        return other;
     }
   return NULL;
-}
-
-/* The dataset row of a bar: the point of its series in that category. */
-static guint
-category_row (McChart *chart,
-              guint    series,
-              guint    category)
-{
-  McSeries *data = mc_chart_get_series_data (chart, series);
-
-  for (guint i = 0; i < mc_series_get_n_points (data); i++)
-    if ((guint) mc_series_get_x (data, i) == category)
-      return mc_series_get_row (data, i);
-  return G_MAXUINT;
 }
 
 static gboolean
@@ -325,22 +315,18 @@ mark_to_item (McChart      *chart,
               const McMark *mark,
               McChartItem  *item)
 {
-  if (is_pie (chart))
-    {
-      if (mark->category >= chart->slices->len
-          || (mark = slice_mark (chart, mark->category)) == NULL)
-        return FALSE;
-      item->series = 0;
-      item->index = g_array_index (chart->slices, McSlice, mark->category).row;
-      item->point = mark->category;
-      slice_middle (mark, &item->x, &item->y);
-      return TRUE;
-    }
+  if ((mark = primary_mark (chart, mark)) == NULL)
+    return FALSE;
   item->series = mark->series;
-  item->point = mark->category;
-  item->index = category_row (chart, mark->series, mark->category);
-  item->x = mark->box.x + mark->box.width / 2;
-  item->y = mark->box.y + mark->box.height / 2;
+  item->point = mark->point;
+  item->index = mark->row;
+  if (mark->shape == MC_MARK_SLICE)
+    slice_middle (mark, &item->x, &item->y);
+  else
+    {
+      item->x = mark->box.x + mark->box.width / 2;
+      item->y = mark->box.y + mark->box.height / 2;
+    }
   return TRUE;
 }
 
@@ -359,18 +345,15 @@ static GArray *
 collect_mark_items (McChart *chart)
 {
   GArray *items = g_array_new (FALSE, FALSE, sizeof (MarkItem));
-  gboolean pie = is_pie (chart);
-  gboolean horizontal = chart->state->horizontal;
 
   for (guint i = 0; i < chart->state->marks->len; i++)
     {
       const McMark *mark = get_mark (chart, i);
       MarkItem m;
 
-      if (pie != (mark->shape == MC_MARK_SLICE) || !mark_to_item (chart, mark, &m.item))
+      if (mark->alias || !mark_to_item (chart, mark, &m.item))
         continue;
-      /* Slices clockwise as drawn; bars along their axis. */
-      m.key = pie ? i : horizontal ? m.item.y : m.item.x;
+      m.key = mark->order;
       g_array_append_val (items, m);
     }
   g_array_sort (items, compare_mark_items);
@@ -509,7 +492,7 @@ drawn_value (McChart *chart,
 {
   double total = 0;
 
-  if (chart->spec->type != MC_CHART_AREA || !chart->spec->stacked)
+  if (!chart->state->stacked)
     return mc_series_get_y (mc_chart_get_series_data (chart, series), point);
   for (guint s = 0; s <= series; s++)
     {

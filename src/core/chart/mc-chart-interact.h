@@ -49,6 +49,9 @@ gboolean    mc_chart_get_x_window          (McChart            *chart,
                                             double             *max);
 
 /* Geometry of the last render. */
+/* Whether the marks are the points of lines, found by x (rather than
+ * bars or slices, found by their shapes). */
+gboolean    mc_chart_has_point_marks       (McChart            *chart);
 gboolean    mc_chart_get_render_size       (McChart            *chart,
                                             double             *width,
                                             double             *height);

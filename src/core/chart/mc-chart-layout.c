@@ -136,6 +136,13 @@ mc_render_add_mark (McRender     *r,
   g_array_append_val (r->state->marks, *mark);
 }
 
+const char *
+mc_render_intern (McRender   *r,
+                  const char *text)
+{
+  return text ? g_string_chunk_insert (r->state->strings, text) : NULL;
+}
+
 double
 mc_render_snap (McRender *r,
                 double    coordinate,

@@ -8,6 +8,7 @@
 
 #include "mc-chart.h"
 #include "mc-chart-interact.h"
+#include "mc-chart-kind.h"
 #include "mc-scale.h"
 
 G_BEGIN_DECLS
@@ -72,34 +73,36 @@ mc_series_get_row (const McSeries *series,
   return series->rows != NULL ? g_array_index (series->rows, guint, index) : index;
 }
 
-/* A slice of a pie, in drawing order. */
-typedef struct
-{
-  guint     category;         /* category index; the Other slice has n */
-  guint     row;              /* dataset row; the Other slice has n_rows */
-  double    value;
-  double    fraction;         /* of the whole */
-  gboolean  other;
-  gboolean  estimate;
-  guint     color;
-} McSlice;
-
 typedef enum
 {
   MC_MARK_RECT,
   MC_MARK_SLICE,
 } McMarkShape;
 
-/* A drawn mark, kept for hit-testing. */
+/* A drawn mark, kept for hit-testing and the keyboard walk. A mark shows
+ * a value of its series, or one the kind computed (the Other slice of a
+ * pie), which it then carries itself. */
 typedef struct
 {
-  McMarkShape shape;
-  guint       series;
-  guint       category;     /* category or point index within the series */
-  McRect      box;
-  double      cx, cy;       /* slices */
-  double      r0, r1;
-  double      a0, a1;
+  McMarkShape  shape;
+  guint        series;
+  guint        point;       /* which mark of its series: the category of a
+                             * bar, the slice of a pie */
+  guint        row;         /* the dataset row it shows; the number of
+                             * rows for a computed value */
+  guint        datum;       /* its point in the series; G_MAXUINT for a
+                             * computed value */
+  guint        color;       /* palette index of its fill; G_MAXUINT for
+                             * the neutral colour of a remainder */
+  double       value;       /* a computed value */
+  const char  *label;       /* the label of a computed value */
+  gboolean     alias;       /* stands for another mark of the same point
+                             * (a pie's table row): hit, but not walked */
+  double       order;       /* the keyboard's order within the series */
+  McRect       box;
+  double       cx, cy;      /* slices */
+  double       r0, r1;
+  double       a0, a1;
 } McMark;
 
 typedef struct
@@ -134,6 +137,8 @@ struct _McChart
 
   McDataset      *dataset;
   McChartSpec    *spec;
+  const McChartKind *kind;
+  gpointer        prepared;      /* what the kind prepared, or NULL */
   const McColumn *x_column;
   McXKind         x_kind;
   GPtrArray      *categories;    /* char *, category charts */
@@ -141,8 +146,6 @@ struct _McChart
   GPtrArray      *series;        /* McSeries */
   GArray         *category_colors;   /* guint palette index per category */
   gboolean        color_by_category;
-  GArray         *slices;        /* McSlice */
-  double          pie_whole;
   gboolean        has_estimates;
   int             highlight_series;
   int             highlight_index;
@@ -155,7 +158,7 @@ struct _McChart
 
 /* Everything one render needs: the surface, sizes derived from the
  * canvas and the region still free for layout. */
-typedef struct
+struct _McRender
 {
   McChart       *chart;
   cairo_t       *cr;
@@ -173,7 +176,7 @@ typedef struct
   double         columns;     /* pixel columns per unit, for decimation */
   gboolean       show_values; /* value labels wanted */
   McRect         body_area;   /* free area under the header */
-} McRender;
+};
 
 typedef enum
 {
@@ -224,6 +227,14 @@ char          *mc_chart_format_x             (McChart          *chart,
 /* For tests: draw every point instead of decimating long series. */
 void           mc_chart_set_decimation       (McChart          *chart,
                                               gboolean          decimate);
+
+/* mc-chart-describe.c: pieces of the summaries kinds write */
+GString       *mc_describe_begin             (McChart          *chart,
+                                              const char       *kind_name);
+void           mc_describe_append_categories (McChart          *chart,
+                                              GString          *out);
+void           mc_describe_append_series     (McChart          *chart,
+                                              GString          *out);
 
 /* mc-chart-text.c */
 PangoLayout   *mc_render_layout              (McRender         *r,
@@ -276,6 +287,9 @@ void           mc_render_dim                 (McRender         *r,
                                               McColor          *color);
 void           mc_render_add_mark            (McRender         *r,
                                               const McMark     *mark);
+/* A copy of @text that lives as long as the render's result. */
+const char    *mc_render_intern              (McRender         *r,
+                                              const char       *text);
 char          *mc_render_axis_title          (McRender         *r,
                                               McSeries * const *series,
                                               guint             n_series);
@@ -340,11 +354,6 @@ void           mc_render_categories          (McRender         *r,
                                               double            first_center,
                                               double            band,
                                               double            y);
-
-/* The renderers of each chart type. */
-void           mc_render_bars                (McRender         *r);
-void           mc_render_lines               (McRender         *r);
-void           mc_render_pie                 (McRender         *r);
 
 /* mc-chart-interact.c: the zoom window, for the renderer of lines */
 gboolean       mc_chart_x_in_window          (McChart          *chart,

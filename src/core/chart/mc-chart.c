@@ -20,8 +20,6 @@
 #define MC_BODY_MAX 40.0
 #define MC_DIM_AMOUNT 0.7
 
-G_DEFINE_QUARK (mc-chart-error-quark, mc_chart_error)
-
 G_DEFINE_FINAL_TYPE (McChart, mc_chart, G_TYPE_OBJECT)
 
 static McRenderState *
@@ -59,7 +57,8 @@ mc_chart_finalize (GObject *object)
   g_clear_pointer (&self->category_days, g_array_unref);
   g_clear_pointer (&self->series, g_ptr_array_unref);
   g_clear_pointer (&self->category_colors, g_array_unref);
-  g_clear_pointer (&self->slices, g_array_unref);
+  if (self->prepared != NULL && self->kind->free_prepared != NULL)
+    self->kind->free_prepared (self->prepared);
   g_clear_pointer (&self->state, render_state_free);
 
   G_OBJECT_CLASS (mc_chart_parent_class)->finalize (object);
@@ -107,6 +106,7 @@ mc_chart_new (McDataset          *dataset,
   self->spec = mc_chart_spec_copy (spec);
   if (self->spec->id == NULL)
     self->spec->id = g_strdup ("chart");
+  self->kind = mc_chart_kind_lookup (self->spec->type);
   if (!mc_chart_data_prepare (self, error))
     return NULL;
   return g_steal_pointer (&self);
@@ -136,6 +136,20 @@ mc_chart_get_title (McChart *chart)
   return mc_dataset_get_title (chart->dataset);
 }
 
+const McColumn *
+mc_chart_get_x_column (McChart *chart)
+{
+  g_return_val_if_fail (MC_IS_CHART (chart), NULL);
+  return chart->x_column;
+}
+
+gboolean
+mc_chart_can_hide_series (McChart *chart)
+{
+  g_return_val_if_fail (MC_IS_CHART (chart), FALSE);
+  return (chart->kind->caps & MC_CHART_CAPS_HIDE_SERIES) != 0;
+}
+
 /* Series and categories */
 
 McSeries *
@@ -156,8 +170,7 @@ const char *
 mc_chart_get_category (McChart *chart,
                        guint    index)
 {
-  if (chart->categories == NULL || index >= chart->categories->len)
-    return chart->spec->other_label ? chart->spec->other_label : _("Other");
+  g_return_val_if_fail (chart->categories != NULL && index < chart->categories->len, "");
   return g_ptr_array_index (chart->categories, index);
 }
 
@@ -307,7 +320,7 @@ mc_chart_set_series_visible (McChart  *chart,
   g_return_if_fail (series < chart->series->len);
 
   /* A pie is one whole: hiding part of it would change every share. */
-  if (chart->spec->type == MC_CHART_PIE)
+  if (!mc_chart_can_hide_series (chart))
     return;
   mc_chart_get_series_data (chart, series)->visible = !!visible;
 }
@@ -463,20 +476,7 @@ mc_chart_render (McChart       *chart,
   render_background (&r);
   mc_render_frame (&r);
 
-  switch (chart->spec->type)
-    {
-    case MC_CHART_BAR:
-      mc_render_bars (&r);
-      break;
-    case MC_CHART_LINE:
-    case MC_CHART_AREA:
-      mc_render_lines (&r);
-      break;
-    case MC_CHART_PIE:
-    default:
-      mc_render_pie (&r);
-      break;
-    }
+  chart->kind->draw (&r);
   cairo_restore (cr);
 
   g_object_unref (r.pango);
@@ -635,40 +635,21 @@ hit_fill_point (McChart    *chart,
   hit->note = note_column ? g_strdup (mc_column_get_note (note_column, row)) : NULL;
 }
 
-static gboolean
-series_point_for_category (McSeries *series,
-                           guint     category,
-                           guint    *point)
-{
-  for (guint i = 0; i < series->x->len; i++)
-    if ((guint) mc_series_get_x (series, i) == category)
-      {
-        *point = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
+/* A value the kind computed, such as the Other slice of a pie. */
 static void
-hit_fill_slice (McChart       *chart,
-                McChartHit    *hit,
-                const McSlice *slice)
+hit_fill_computed (McChart      *chart,
+                   McChartHit   *hit,
+                   const McMark *mark)
 {
-  McSeries *series = mc_chart_get_series_data (chart, 0);
-  guint point;
+  McSeries *series = mc_chart_get_series_data (chart, mark->series);
 
-  if (!slice->other && series_point_for_category (series, slice->category, &point))
-    {
-      hit_fill_point (chart, hit, 0, point);
-      return;
-    }
   hit->kind = MC_CHART_HIT_MARK;
-  hit->series = 0;
-  hit->index = mc_dataset_get_n_rows (chart->dataset);
+  hit->series = mark->series;
+  hit->index = mark->row;
   hit->series_name = g_strdup (series->name);
-  hit->label = g_strdup (mc_chart_get_category (chart, G_MAXUINT));
-  hit->value = mc_series_format_value (series, slice->value, TRUE);
-  hit->raw_value = slice->value;
+  hit->label = g_strdup (mark->label);
+  hit->value = mc_series_format_value (series, mark->value, TRUE);
+  hit->raw_value = mark->value;
 }
 
 static gboolean
@@ -708,19 +689,15 @@ hit_test_marks (McChart    *chart,
   for (guint i = state->marks->len; i > 0; i--)
     {
       const McMark *mark = &g_array_index (state->marks, McMark, i - 1);
-      guint point;
 
       if (mark->shape == MC_MARK_SLICE ? !point_in_slice (mark, x, y)
                                        : !point_in_rect (&mark->box, x, y))
         continue;
-      /* Pie marks (slices and their table rows) count slices. */
-      if (chart->slices)
-        hit_fill_slice (chart, hit, &g_array_index (chart->slices, McSlice, mark->category));
-      else if (series_point_for_category (mc_chart_get_series_data (chart, mark->series),
-                                          mark->category, &point))
-        hit_fill_point (chart, hit, mark->series, point);
+      if (mark->datum == G_MAXUINT)
+        hit_fill_computed (chart, hit, mark);
       else
-        continue;
+        hit_fill_point (chart, hit, mark->series, mark->datum);
+      hit->outline = mark->shape == MC_MARK_RECT;
       hit->x = mark->box.x;
       hit->y = mark->box.y;
       hit->width = mark->box.width;

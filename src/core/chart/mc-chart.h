@@ -7,20 +7,11 @@
 #include <cairo.h>
 #include <glib-object.h>
 
+#include "mc-chart-kind.h"
 #include "mc-dataset.h"
 #include "mc-theme.h"
 
 G_BEGIN_DECLS
-
-#define MC_CHART_ERROR (mc_chart_error_quark ())
-
-typedef enum
-{
-  MC_CHART_ERROR_COLUMN,     /* a column is missing or has the wrong type */
-  MC_CHART_ERROR_NEGATIVE,   /* a pie with negative values */
-  MC_CHART_ERROR_NO_DATA,    /* nothing to draw */
-  MC_CHART_ERROR_INVALID,    /* a combination the chart type can't draw */
-} McChartError;
 
 /* What a text box placed during layout is: tests use the roles to check
  * that nothing overlaps, the window may use them for tooltips. */
@@ -73,6 +64,8 @@ typedef struct
   double          raw_value;     /* in the column's units; NAN if missing */
   gboolean        estimate;
   char           *note;          /* nullable */
+  gboolean        outline;       /* the box is the mark's own outline (a
+                                  * bar), not just around it (a point) */
   double          x;             /* bounding box of the mark, to highlight */
   double          y;
   double          width;
@@ -81,8 +74,6 @@ typedef struct
 
 #define MC_TYPE_CHART (mc_chart_get_type ())
 G_DECLARE_FINAL_TYPE (McChart, mc_chart, MC, CHART, GObject)
-
-GQuark             mc_chart_error_quark          (void);
 
 McChart           *mc_chart_new                  (McDataset          *dataset,
                                                   const McChartSpec  *spec,
@@ -107,6 +98,12 @@ gboolean           mc_chart_hit_test             (McChart            *chart,
                                                   double              y,
                                                   McChartHit         *hit);
 void               mc_chart_hit_clear            (McChartHit         *hit);
+
+/* The column of the x axis. */
+const McColumn    *mc_chart_get_x_column         (McChart            *chart);
+/* Whether series can be hidden: not the slices of a pie, which are one
+ * whole. */
+gboolean           mc_chart_can_hide_series      (McChart            *chart);
 
 /* Series: one per y column, or one per distinct value of the series
  * column of a long table. A pie has a single series. */

@@ -18,6 +18,7 @@
 
 #include "mc-csv-private.h"
 #include "mc-loader-private.h"
+#include "mc-text.h"
 
 #define CANCEL_CHECK_ROWS 65536
 /* Header names listed in a message about a missing column. */
@@ -170,7 +171,7 @@ shorten_column_id (McColumn *column)
 {
   const char *id = mc_column_get_id (column);
 
-  return mc_loader_shorten_text (id, strlen (id), 60);
+  return mc_text_shown (id);
 }
 
 static gboolean
@@ -375,7 +376,7 @@ header_names (CsvContext *c)
     {
       gsize length;
       const char *text = get_field (c, i, &length);
-      g_autofree char *shown = mc_loader_shorten_text (text, length, 40);
+      g_autofree char *shown = mc_text_shorten (text, length, 40);
 
       g_string_append_printf (out, "%s%s", i > 0 ? ", " : "", shown);
     }
@@ -393,7 +394,7 @@ warn_undeclared (CsvContext *c,
 {
   g_autofree char *message = NULL;
   g_autofree char *full = NULL;
-  g_autofree char *id_shown = mc_loader_shorten_text (id, strlen (id), 60);
+  g_autofree char *id_shown = mc_text_shown (id);
   guint line, column;
 
   mc_csv_reader_get_field_position (c->reader, index, &line, &column);
@@ -425,7 +426,7 @@ map_header (CsvContext  *c,
 
       if (index >= 0 && map[index] >= 0)
         {
-          g_autofree char *shown = mc_loader_shorten_text (id, length, 60);
+          g_autofree char *shown = mc_text_shorten (id, length, 60);
 
           return field_error (c, f, error, MC_LOADER_ERROR_DUPLICATE,
                               _("the header names column “%s” twice"), shown);
@@ -445,7 +446,7 @@ map_header (CsvContext  *c,
       if (map[i] >= 0)
         continue;
       /* Ids may be long: keep the message short enough to read. */
-      missing_shown = mc_loader_shorten_text (missing_id, strlen (missing_id), 60);
+      missing_shown = mc_text_shown (missing_id);
       names = header_names (c);
       mc_loader_set_error (error, MC_LOADER_ERROR_MISSING, c->name, 1, 1,
                            _("the header has no column “%s”, which %s declares; "

@@ -25,7 +25,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mc-chart-kind.h"
 #include "mc-loader-private.h"
+#include "mc-text.h"
 
 #define FORMAT_VERSION_1 "market-charts/1"
 #define MAX_PATH 8
@@ -757,14 +759,6 @@ is_identifier (const char *key)
   return TRUE;
 }
 
-/* Text from the file as a message quotes it: shortened, since a file may
- * hold a name or a key of any length. */
-static char *
-shown (const char *text)
-{
-  return mc_loader_shorten_text (text, strlen (text), 60);
-}
-
 /* "rows[3][1]", "columns[2].type", "charts[0][\"odd key\"]" */
 static char *
 path_to_string (const PathElement *path,
@@ -774,7 +768,7 @@ path_to_string (const PathElement *path,
 
   for (guint i = 0; i < n_path; i++)
     {
-      g_autofree char *key = path[i].key ? shown (path[i].key) : NULL;
+      g_autofree char *key = path[i].key ? mc_text_shown (path[i].key) : NULL;
 
       if (key == NULL)
         g_string_append_printf (out, "[%u]", path[i].index);
@@ -853,7 +847,7 @@ warn_unknown_key (Context    *ctx,
       return;
     }
   ctx->n_warnings++;
-  key_shown = shown (key);
+  key_shown = mc_text_shown (key);
   message = g_strdup_printf (_("unknown key “%s” is ignored"), key_shown);
   push_key (ctx, key);
   full = context_message_full (ctx, TRUE, ctx->depth - 1, message);
@@ -1075,7 +1069,7 @@ check_format (Context    *ctx,
   if (g_str_equal (format, FORMAT_VERSION_1))
     return TRUE;
 
-  format_shown = shown (format);
+  format_shown = mc_text_shown (format);
   push_key (ctx, "format");
   if (g_str_has_prefix (format, "market-charts/"))
     fail (ctx, error, MC_LOADER_ERROR_VERSION,
@@ -1103,7 +1097,7 @@ check_id (Context     *ctx,
   if (mc_loader_id_is_valid (*id))
     return TRUE;
 
-  id_shown = shown (*id);
+  id_shown = mc_text_shown (*id);
   push_key (ctx, "id");
   fail (ctx, error, MC_LOADER_ERROR_VALUE,
         _("the id “%s” may only contain letters, digits, “-” and “_”"), id_shown);
@@ -1169,7 +1163,7 @@ read_column_type (Context      *ctx,
     return TRUE;
 
   valid = list_names (names, G_N_ELEMENTS (names));
-  name_shown = shown (name);
+  name_shown = mc_text_shown (name);
   push_key (ctx, "type");
   fail (ctx, error, MC_LOADER_ERROR_VALUE,
         _("unknown column type “%s”; expected one of: %s"), name_shown, valid);
@@ -1195,7 +1189,7 @@ read_scale (Context    *ctx,
     return TRUE;
 
   valid = list_names (names, G_N_ELEMENTS (names));
-  name_shown = shown (name);
+  name_shown = mc_text_shown (name);
   push_key (ctx, "scale");
   fail (ctx, error, MC_LOADER_ERROR_VALUE,
         _("unknown scale “%s”; expected one of: %s"), name_shown, valid);
@@ -1217,7 +1211,7 @@ check_column_id (Context     *ctx,
     ok = fail (ctx, error, MC_LOADER_ERROR_VALUE, _("a column id cannot be empty"));
   else if (previous >= 0)
     {
-      g_autofree char *id_shown = shown (id);
+      g_autofree char *id_shown = mc_text_shown (id);
 
       ok = fail (ctx, error, MC_LOADER_ERROR_DUPLICATE,
                  _("duplicate column id “%s”; columns[%d] already uses it"),
@@ -1338,7 +1332,7 @@ cell_type_error (Context    *ctx,
                  GError    **error)
 {
   g_autofree char *found = describe_node (value);
-  g_autofree char *id = shown (mc_column_get_id (column));
+  g_autofree char *id = mc_text_shown (mc_column_get_id (column));
 
   switch (mc_column_get_column_type (column))
     {
@@ -1549,7 +1543,7 @@ csv_path_is_safe (Context    *ctx,
                   const char *path,
                   GError    **error)
 {
-  g_autofree char *path_shown = shown (path);
+  g_autofree char *path_shown = mc_text_shown (path);
   g_auto(GStrv) parts = NULL;
 
   if (*path == '\0')
@@ -1601,7 +1595,7 @@ resolve_csv (Context    *ctx,
              const char *path,
              GError    **error)
 {
-  g_autofree char *path_shown = shown (path);
+  g_autofree char *path_shown = mc_text_shown (path);
   g_autoptr(GFile) file = NULL;
 
   if (!csv_path_is_safe (ctx, path, error))
@@ -1699,151 +1693,169 @@ read_table (Context    *ctx,
   return read_data (ctx, data, error);
 }
 
-/* Charts */
+/* Charts
+ *
+ * Reading a chart checks what only the file can tell: the JSON types of
+ * its keys, unknown keys, and options its kind ignores. What the chart
+ * means (its columns, the rules of its kind) is checked once the rows are
+ * read, by mc_chart_spec_check(), with the data. */
 
-static const char *
-chart_type_label (McChartType type)
+/* A column id, or one or more of them: "y": "price", "y": ["a", "b"]. */
+static GVariant *
+read_columns_option (Context     *ctx,
+                     const char  *key,
+                     JsonNode    *node,
+                     GError     **error)
 {
-  switch (type)
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+  JsonArray *array;
+
+  if (node_is_string (node))
+    g_strv_builder_add (builder, json_node_get_string (node));
+  else if (!JSON_NODE_HOLDS_ARRAY (node) ||
+           json_array_get_length (array = json_node_get_array (node)) == 0)
     {
-    case MC_CHART_BAR: return _("a bar chart");
-    case MC_CHART_LINE: return _("a line chart");
-    case MC_CHART_AREA: return _("an area chart");
-    case MC_CHART_PIE: default: return _("a pie chart");
+      wrong_type (ctx, error, key, node,
+                  _("a column id or a non-empty array of column ids"));
+      return NULL;
+    }
+  else
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      {
+        JsonNode *element = json_array_get_element (array, i);
+
+        if (!node_is_string (element))
+          {
+            push_index (ctx, i);
+            wrong_type (ctx, error, key, element, _("an array of column ids"));
+            pop (ctx);
+            return NULL;
+          }
+        g_strv_builder_add (builder, json_node_get_string (element));
+      }
+  ids = g_strv_builder_end (builder);
+  return g_variant_new_strv ((const char * const *) ids, -1);
+}
+
+/* The value of option @info at the current path, of the type it takes. */
+static GVariant *
+read_option (Context             *ctx,
+             const McOptionInfo  *info,
+             JsonNode            *node,
+             GError             **error)
+{
+  switch (info->type)
+    {
+    case MC_OPTION_COLUMNS:
+      return read_columns_option (ctx, info->key, node, error);
+    case MC_OPTION_BOOLEAN:
+      if (node_is_boolean (node))
+        return g_variant_new_boolean (json_node_get_boolean (node));
+      wrong_type (ctx, error, info->key, node, _("true or false"));
+      return NULL;
+    case MC_OPTION_NUMBER:
+      if (node_is_number (node))
+        return g_variant_new_double (json_node_get_double (node));
+      wrong_type (ctx, error, info->key, node, _("a number"));
+      return NULL;
+    case MC_OPTION_COLUMN:
+    case MC_OPTION_TEXT:
+    case MC_OPTION_CHOICE:
+    default:
+      if (!node_is_string (node))
+        wrong_type (ctx, error, info->key, node, _("a string"));
+      else if (strlen (json_node_get_string (node)) > MC_LOADER_MAX_STRING_LENGTH)
+        fail (ctx, error, MC_LOADER_ERROR_TOO_LARGE,
+              _("the text is longer than the limit of %d KiB"),
+              MC_LOADER_MAX_STRING_LENGTH / 1024);
+      else
+        return g_variant_new_string (json_node_get_string (node));
+      return NULL;
     }
 }
 
-static char *
-declared_columns (McDataset *dataset)
+/* Options that another kind takes are kept (a file saved again keeps
+ * them) but ignored, with a warning: a "donut" on a bar chart. */
+static void
+warn_foreign_option (Context           *ctx,
+                     const McChartKind *kind,
+                     const char        *key)
 {
-  guint n_columns = mc_dataset_get_n_columns (dataset);
-  GString *out = g_string_new (NULL);
+  g_autofree char *message = NULL;
 
-  /* A dataset may declare thousands of columns: name the first few. */
-  for (guint i = 0; i < n_columns && i < MAX_LISTED_NAMES; i++)
-    {
-      g_autofree char *id = shown (mc_column_get_id (mc_dataset_get_column (dataset, i)));
-
-      g_string_append_printf (out, "%s%s", i > 0 ? ", " : "", id);
-    }
-  if (n_columns > MAX_LISTED_NAMES)
-    g_string_append_printf (out, _(", … (%u columns in all)"), n_columns);
-  return g_string_free (out, FALSE);
+  message = g_strdup_printf (_("“%s” does not apply to %s and is ignored"),
+                             key, _(kind->name));
+  push_key (ctx, key);
+  warn (ctx, message);
+  pop (ctx);
 }
 
-/* Checks a column reference at the current path. */
 static gboolean
-check_reference (Context    *ctx,
-                 const char *id,
-                 gboolean    numeric,
-                 GError    **error)
+read_chart_options (Context            *ctx,
+                    JsonObject         *object,
+                    const McChartKind  *kind,
+                    McChartSpec        *spec,
+                    GError            **error)
 {
-  McColumn *column = mc_dataset_lookup_column (ctx->dataset, id);
+  const McChartKind * const *kinds = mc_chart_kinds_get_all ();
 
-  if (column == NULL)
-    {
-      g_autofree char *declared = declared_columns (ctx->dataset);
-      g_autofree char *id_shown = shown (id);
+  for (guint k = 0; kinds[k] != NULL; k++)
+    for (const McOptionInfo *info = kinds[k]->options; info->key != NULL; info++)
+      {
+        JsonNode *node = json_object_get_member (object, info->key);
+        GVariant *value;
 
-      return fail (ctx, error, MC_LOADER_ERROR_REFERENCE,
-                   _("there is no column “%s”; the columns are: %s"), id_shown, declared);
-    }
-  if (numeric && mc_column_get_column_type (column) != MC_COLUMN_NUMBER)
-    return fail (ctx, error, MC_LOADER_ERROR_VALUE,
-                 _("column “%s” has type %s; the values a chart plots must be "
-                   "numbers"),
-                 id, mc_column_type_to_string (mc_column_get_column_type (column)));
+        /* Each key once, as the first kind that takes it reads it. */
+        if (node == NULL || JSON_NODE_HOLDS_NULL (node)
+            || mc_chart_option_lookup (info->key) != info
+            || mc_chart_spec_has_option (spec, info->key))
+          continue;
+        push_key (ctx, info->key);
+        value = read_option (ctx, info, node, error);
+        pop (ctx);
+        if (value == NULL)
+          return FALSE;
+        mc_chart_spec_set_option (spec, info->key, value);
+      }
   return TRUE;
 }
 
-static gboolean
-read_reference (Context     *ctx,
-                JsonObject  *object,
-                const char  *key,
-                Need         need,
-                char       **target,
-                GError     **error)
+static void
+warn_foreign_options (Context           *ctx,
+                      const McChartKind *kind,
+                      McChartSpec       *spec)
 {
-  const char *id;
-  gboolean ok;
+  g_auto(GStrv) keys = mc_chart_spec_list_options (spec);
 
-  if (!get_string (ctx, object, key, need, &id, error))
-    return FALSE;
-  if (id == NULL)
-    return TRUE;
-  push_key (ctx, key);
-  ok = check_reference (ctx, id, FALSE, error);
-  pop (ctx);
-  *target = g_strdup (id);
-  return ok;
-}
-
-/* "y": "price" or "y": ["price", "volume"] */
-static gboolean
-read_value_columns (Context     *ctx,
-                    JsonObject  *object,
-                    const char  *key,
-                    Need         need,
-                    char      ***target,
-                    GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, key);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonArray *array;
-  gboolean ok = TRUE;
-
-  if (node == NULL || (JSON_NODE_HOLDS_NULL (node) && need == OPTIONAL))
-    return need == OPTIONAL || missing_key (ctx, error, key);
-
-  push_key (ctx, key);
-  if (node_is_string (node))
+  for (guint i = 0; keys[i] != NULL; i++)
     {
-      ok = check_reference (ctx, json_node_get_string (node), TRUE, error);
-      g_strv_builder_add (builder, json_node_get_string (node));
-    }
-  else if (!JSON_NODE_HOLDS_ARRAY (node) ||
-           json_array_get_length (array = json_node_get_array (node)) == 0)
-    ok = wrong_type (ctx, error, key, node,
-                     _("a column id or a non-empty array of column ids"));
-  else
-    {
-      for (guint i = 0; ok && i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
+      const McOptionInfo *info = mc_chart_option_lookup (keys[i]);
 
-          push_index (ctx, i);
-          if (!node_is_string (element))
-            ok = wrong_type (ctx, error, key, element, _("an array of column ids"));
-          else
-            ok = check_reference (ctx, json_node_get_string (element), TRUE, error);
-          if (ok)
-            g_strv_builder_add (builder, json_node_get_string (element));
-          pop (ctx);
-        }
+      /* A strict option is an error, which the check of the chart gives. */
+      if (mc_chart_kind_get_option (kind, keys[i]) == NULL && !(info->flags & MC_OPTION_STRICT))
+        warn_foreign_option (ctx, kind, keys[i]);
     }
-  pop (ctx);
-  *target = g_strv_builder_end (builder);
-  return ok;
 }
 
 static gboolean
-read_chart_type (Context     *ctx,
-                 JsonObject  *object,
-                 McChartType *type,
-                 GError     **error)
+read_chart_type (Context            *ctx,
+                 JsonObject         *object,
+                 const McChartKind **kind,
+                 GError            **error)
 {
-  static const char * const names[] = { "bar", "line", "area", "pie" };
   g_autofree char *valid = NULL;
   g_autofree char *name_shown = NULL;
   const char *name;
 
   if (!get_string (ctx, object, "type", REQUIRED, &name, error))
     return FALSE;
-  if (mc_chart_type_from_string (name, type))
+  *kind = mc_chart_kind_lookup (name);
+  if (*kind != NULL)
     return TRUE;
 
-  valid = list_names (names, G_N_ELEMENTS (names));
-  name_shown = shown (name);
+  valid = mc_chart_kinds_list_ids ();
+  name_shown = mc_text_shown (name);
   push_key (ctx, "type");
   fail (ctx, error, MC_LOADER_ERROR_VALUE,
         _("unknown chart type “%s”; expected one of: %s"), name_shown, valid);
@@ -1852,88 +1864,33 @@ read_chart_type (Context     *ctx,
 }
 
 static gboolean
-read_transform (Context     *ctx,
-                JsonObject  *object,
-                McTransform *transform,
-                GError     **error)
-{
-  g_autofree char *name_shown = NULL;
-  const char *name;
-  gboolean ok = TRUE;
-
-  *transform = MC_TRANSFORM_NONE;
-  if (!get_string (ctx, object, "transform", OPTIONAL, &name, error))
-    return FALSE;
-  if (name == NULL || g_str_equal (name, "none"))
-    return TRUE;
-  if (g_str_equal (name, "growth"))
-    {
-      *transform = MC_TRANSFORM_GROWTH;
-      return TRUE;
-    }
-
-  name_shown = shown (name);
-  push_key (ctx, "transform");
-  ok = fail (ctx, error, MC_LOADER_ERROR_VALUE,
-             _("unknown transform “%s”; expected “growth” or “none”"), name_shown);
-  pop (ctx);
-  return ok;
-}
-
-static gboolean
-read_total (Context     *ctx,
-            JsonObject  *object,
-            McChartSpec *spec,
-            GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, "total");
-  gboolean ok = TRUE;
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-
-  push_key (ctx, "total");
-  if (!node_is_number (node))
-    ok = wrong_type (ctx, error, "total", node, _("a number"));
-  else if (json_node_get_double (node) <= 0)
-    ok = fail (ctx, error, MC_LOADER_ERROR_VALUE,
-               _("the total of a pie chart must be greater than zero"));
-  else
-    spec->total = json_node_get_double (node);
-  pop (ctx);
-  return ok;
-}
-
-static gboolean
 read_chart_id (Context     *ctx,
                JsonObject  *object,
-               McChartSpec *spec,
+               const char **id,
                GError     **error)
 {
-  const char *id;
   gboolean ok = TRUE;
 
-  if (!get_string (ctx, object, "id", REQUIRED, &id, error))
+  if (!get_string (ctx, object, "id", REQUIRED, id, error))
     return FALSE;
 
   push_key (ctx, "id");
-  if (!mc_loader_id_is_valid (id))
+  if (!mc_loader_id_is_valid (*id))
     {
-      g_autofree char *id_shown = shown (id);
+      g_autofree char *id_shown = mc_text_shown (*id);
 
       ok = fail (ctx, error, MC_LOADER_ERROR_VALUE,
                  _("the chart id “%s” may only contain letters, digits, “-” and “_”"),
                  id_shown);
     }
-  else if (mc_dataset_lookup_chart (ctx->dataset, id) != NULL)
+  else if (mc_dataset_lookup_chart (ctx->dataset, *id) != NULL)
     {
-      g_autofree char *id_shown = shown (id);
+      g_autofree char *id_shown = mc_text_shown (*id);
 
       ok = fail (ctx, error, MC_LOADER_ERROR_DUPLICATE,
                  _("duplicate chart id “%s”"), id_shown);
     }
   pop (ctx);
-  spec->id = g_strdup (id);
   return ok;
 }
 
@@ -1943,132 +1900,29 @@ read_chart_texts (Context     *ctx,
                   McChartSpec *spec,
                   GError     **error)
 {
-  const char *title, *subtitle, *other_label;
+  const char *title, *subtitle;
 
   if (!get_string (ctx, object, "title", OPTIONAL, &title, error) ||
-      !get_string (ctx, object, "subtitle", OPTIONAL, &subtitle, error) ||
-      !get_string (ctx, object, "other_label", OPTIONAL, &other_label, error))
+      !get_string (ctx, object, "subtitle", OPTIONAL, &subtitle, error))
     return FALSE;
 
-  spec->title = g_strdup (title ? title : mc_dataset_get_title (ctx->dataset));
-  spec->subtitle = g_strdup (subtitle);
-  spec->other_label = g_strdup (other_label);
+  mc_chart_spec_set_title (spec, title ? title : mc_dataset_get_title (ctx->dataset));
+  mc_chart_spec_set_subtitle (spec, subtitle);
   return TRUE;
 }
 
-static gboolean
-read_chart_flags (Context     *ctx,
-                  JsonObject  *object,
-                  McChartSpec *spec,
-                  GError     **error)
+/* The keys a chart may have: its own and those of every kind. */
+static char **
+chart_keys (void)
 {
-  return get_boolean (ctx, object, "horizontal", &spec->horizontal, error) &&
-         get_boolean (ctx, object, "stacked", &spec->stacked, error) &&
-         get_boolean (ctx, object, "donut", &spec->donut, error) &&
-         get_boolean (ctx, object, "sort", &spec->sort, error) &&
-         read_total (ctx, object, spec, error) &&
-         read_transform (ctx, object, &spec->transform, error);
-}
+  const McChartKind * const *kinds = mc_chart_kinds_get_all ();
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
-/* Options that do not apply to a chart type are ignored with a warning. */
-static void
-warn_unused_options (Context     *ctx,
-                     JsonObject  *object,
-                     McChartType  type)
-{
-  static const struct { const char *key; guint types; } options[] = {
-    { "horizontal", 1 << MC_CHART_BAR },
-    { "stacked", (1 << MC_CHART_BAR) | (1 << MC_CHART_AREA) },
-    { "donut", 1 << MC_CHART_PIE },
-    { "total", 1 << MC_CHART_PIE },
-    { "other_label", 1 << MC_CHART_PIE },
-    { "sort", (1 << MC_CHART_BAR) | (1 << MC_CHART_PIE) },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
-    {
-      g_autofree char *message = NULL;
-
-      if (!json_object_has_member (object, options[i].key) ||
-          (options[i].types & (1u << type)) != 0)
-        continue;
-      message = g_strdup_printf (_("“%s” does not apply to %s and is ignored"),
-                                 options[i].key, chart_type_label (type));
-      push_key (ctx, options[i].key);
-      warn (ctx, message);
-      pop (ctx);
-    }
-}
-
-/* The first column that is not plotted as a value. */
-static char *
-default_x (McDataset   *dataset,
-           McChartSpec *spec)
-{
-  for (guint i = 0; i < mc_dataset_get_n_columns (dataset); i++)
-    {
-      const char *id = mc_column_get_id (mc_dataset_get_column (dataset, i));
-
-      if (!g_strv_contains ((const char * const *) spec->y, id))
-        return g_strdup (id);
-    }
-  return g_strdup (spec->y[0]);
-}
-
-static gboolean
-check_chart_shape (Context     *ctx,
-                   JsonObject  *object,
-                   McChartSpec *spec,
-                   GError     **error)
-{
-  guint n_y = g_strv_length (spec->y);
-  gboolean ok = TRUE;
-
-  if (spec->type == MC_CHART_PIE && n_y != 1)
-    {
-      push_key (ctx, "y");
-      ok = fail (ctx, error, MC_LOADER_ERROR_VALUE,
-                 _("a pie chart shows exactly one “y” column; found %u"), n_y);
-      pop (ctx);
-    }
-  else if (spec->y2 != NULL && spec->type != MC_CHART_LINE)
-    {
-      push_key (ctx, "y2");
-      ok = fail (ctx, error, MC_LOADER_ERROR_VALUE,
-                 _("“y2” (a second value axis) is only for line charts; this is %s"),
-                 chart_type_label (spec->type));
-      pop (ctx);
-    }
-  else if (spec->series != NULL && n_y != 1)
-    {
-      push_key (ctx, "series");
-      ok = fail (ctx, error, MC_LOADER_ERROR_VALUE,
-                 _("with “series”, the chart needs exactly one “y” column; found %u"),
-                 n_y);
-      pop (ctx);
-    }
-  return ok;
-}
-
-static gboolean
-read_chart_columns (Context     *ctx,
-                    JsonObject  *object,
-                    McChartSpec *spec,
-                    GError     **error)
-{
-  Need need_x = spec->type == MC_CHART_PIE ? REQUIRED : OPTIONAL;
-
-  if (need_x == REQUIRED && !json_object_has_member (object, "x"))
-    return fail (ctx, error, MC_LOADER_ERROR_MISSING,
-                 _("a pie chart needs “x”, the column that names its slices"));
-  if (!read_reference (ctx, object, "x", need_x, &spec->x, error) ||
-      !read_value_columns (ctx, object, "y", REQUIRED, &spec->y, error) ||
-      !read_value_columns (ctx, object, "y2", OPTIONAL, &spec->y2, error) ||
-      !read_reference (ctx, object, "series", OPTIONAL, &spec->series, error))
-    return FALSE;
-  if (spec->x == NULL)
-    spec->x = default_x (ctx->dataset, spec);
-  return check_chart_shape (ctx, object, spec, error);
+  g_strv_builder_add_many (builder, "id", "type", "title", "subtitle", NULL);
+  for (guint k = 0; kinds[k] != NULL; k++)
+    for (const McOptionInfo *info = kinds[k]->options; info->key != NULL; info++)
+      g_strv_builder_add (builder, info->key);
+  return g_strv_builder_end (builder);
 }
 
 static gboolean
@@ -2076,12 +1930,11 @@ read_chart (Context    *ctx,
             JsonNode   *node,
             GError    **error)
 {
-  static const char * const known[] = {
-    "id", "type", "title", "subtitle", "x", "y", "y2", "series", "transform",
-    "horizontal", "stacked", "donut", "total", "other_label", "sort", NULL
-  };
-  g_autoptr(McChartSpec) spec = mc_chart_spec_new ();
+  g_autoptr(McChartSpec) spec = NULL;
+  g_auto(GStrv) known = chart_keys ();
+  const McChartKind *kind;
   JsonObject *object;
+  const char *id;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -2091,14 +1944,15 @@ read_chart (Context    *ctx,
                    _("a chart must be an object, found %s"), found);
     }
   object = json_node_get_object (node);
-  if (!read_chart_id (ctx, object, spec, error) ||
-      !read_chart_type (ctx, object, &spec->type, error) ||
-      !read_chart_texts (ctx, object, spec, error) ||
-      !read_chart_columns (ctx, object, spec, error) ||
-      !read_chart_flags (ctx, object, spec, error))
+  if (!read_chart_id (ctx, object, &id, error) ||
+      !read_chart_type (ctx, object, &kind, error))
     return FALSE;
-  check_members (ctx, object, known);
-  warn_unused_options (ctx, object, spec->type);
+  spec = mc_chart_spec_new (id, kind->id);
+  if (!read_chart_texts (ctx, object, spec, error) ||
+      !read_chart_options (ctx, object, kind, spec, error))
+    return FALSE;
+  check_members (ctx, object, (const char * const *) known);
+  warn_foreign_options (ctx, kind, spec);
 
   mc_dataset_add_chart (ctx->dataset, g_steal_pointer (&spec));
   return TRUE;
@@ -2127,6 +1981,64 @@ read_charts (Context    *ctx,
       pop (ctx);
     }
   pop (ctx);
+  return TRUE;
+}
+
+static McLoaderError
+fault_error_code (McSpecFault fault)
+{
+  switch (fault)
+    {
+    case MC_SPEC_FAULT_MISSING:
+      return MC_LOADER_ERROR_MISSING;
+    case MC_SPEC_FAULT_REFERENCE:
+      return MC_LOADER_ERROR_REFERENCE;
+    case MC_SPEC_FAULT_VALUE:
+    default:
+      return MC_LOADER_ERROR_VALUE;
+    }
+}
+
+/* Whether the key @key of chart @index is written as an array in the
+ * file: a fault in one element is pointed at that element. */
+static gboolean
+chart_key_is_array (JsonObject *root,
+                    guint       index,
+                    const char *key)
+{
+  JsonArray *charts = json_object_get_array_member (root, "charts");
+  JsonObject *chart = json_array_get_object_element (charts, index);
+  JsonNode *node = json_object_get_member (chart, key);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node);
+}
+
+/* Each chart checked with the data, its error pointed at the key that
+ * causes it. */
+static gboolean
+check_charts (Context     *ctx,
+              JsonObject  *root,
+              GError     **error)
+{
+  for (guint i = 0; i < mc_dataset_get_n_charts (ctx->dataset); i++)
+    {
+      g_autoptr(GError) chart_error = NULL;
+      McSpecProblem problem;
+      guint depth = ctx->depth;
+
+      if (mc_chart_spec_check (mc_dataset_get_chart (ctx->dataset, i), ctx->dataset,
+                               &problem, &chart_error))
+        continue;
+      push_key (ctx, "charts");
+      push_index (ctx, i);
+      if (problem.key != NULL)
+        push_key (ctx, problem.key);
+      if (problem.key != NULL && problem.index >= 0 && chart_key_is_array (root, i, problem.key))
+        push_index (ctx, problem.index);
+      fail (ctx, error, fault_error_code (problem.fault), "%s", chart_error->message);
+      ctx->depth = depth;
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -2223,7 +2135,8 @@ read_document (Context    *ctx,
       !read_source (ctx, root, error) ||
       !read_columns (ctx, root, error) ||
       !read_charts (ctx, root, error) ||
-      !read_table (ctx, root, error))
+      !read_table (ctx, root, error) ||
+      !check_charts (ctx, root, error))
     return NULL;
 
   if (mc_dataset_get_n_charts (dataset) == 0)

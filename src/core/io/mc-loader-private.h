@@ -54,9 +54,6 @@ gboolean    mc_loader_check_text        (const char       *name,
                                          GError          **error);
 char       *mc_loader_describe_text     (const char       *text,
                                          gsize             length);
-char       *mc_loader_shorten_text      (const char       *text,
-                                         gsize             length,
-                                         guint             max_chars);
 
 gboolean    mc_loader_parse_date_len    (const char       *text,
                                          gsize             length,

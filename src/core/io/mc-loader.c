@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "mc-loader-private.h"
+#include "mc-text.h"
 
 /* Files are read in pieces of this size, with a check for cancellation
  * between them. */
@@ -141,32 +142,12 @@ mc_loader_check_text (const char  *name,
   return FALSE;
 }
 
-/* @text (valid UTF-8) shortened to @max_chars characters, with “…” where
- * it is cut, so that messages stay readable whatever a file holds. */
-char *
-mc_loader_shorten_text (const char *text,
-                        gsize       length,
-                        guint       max_chars)
-{
-  const char *cut = text;
-  guint n = 0;
-
-  while ((gsize) (cut - text) < length && n < max_chars)
-    {
-      cut = g_utf8_next_char (cut);
-      n++;
-    }
-  if ((gsize) (cut - text) >= length)
-    return g_strndup (text, length);
-  return g_strdup_printf ("%.*s…", (int) (cut - text), text);
-}
-
 /* “text” for messages, shortened to 40 characters. */
 char *
 mc_loader_describe_text (const char *text,
                          gsize       length)
 {
-  g_autofree char *shown = mc_loader_shorten_text (text, length, 40);
+  g_autofree char *shown = mc_text_shorten (text, length, 40);
 
   return g_strdup_printf ("“%s”", shown);
 }
@@ -966,6 +947,8 @@ choose_chart (McDataset *dataset)
   g_autoptr(GPtrArray) numbers = g_ptr_array_new ();
   McColumn *date = NULL, *string = NULL;
   guint n_strings = 0;
+  McColumn *x;
+  g_auto(GStrv) y = NULL;
   McChartSpec *spec;
 
   for (guint i = 0; i < mc_dataset_get_n_columns (dataset); i++)
@@ -984,29 +967,29 @@ choose_chart (McDataset *dataset)
     return NULL;
   keep_comparable (numbers, date == NULL && string == NULL ? 1 : 0);
 
-  spec = mc_chart_spec_new ();
-  spec->id = g_strdup ("chart");
-  spec->title = g_strdup (mc_dataset_get_title (dataset));
   if (date != NULL)
     {
-      spec->type = MC_CHART_LINE;
-      spec->x = g_strdup (mc_column_get_id (date));
-      spec->y = column_ids (numbers, 0, 6);
+      spec = mc_chart_spec_new ("chart", "line");
+      x = date;
+      y = column_ids (numbers, 0, 6);
       if (n_strings == 1 && numbers->len == 1 && is_series_column (string))
-        spec->series = g_strdup (mc_column_get_id (string));
+        mc_chart_spec_set_string (spec, "series", mc_column_get_id (string));
     }
   else if (string != NULL)
     {
-      spec->type = MC_CHART_BAR;
-      spec->x = g_strdup (mc_column_get_id (string));
-      spec->y = column_ids (numbers, 0, 6);
+      spec = mc_chart_spec_new ("chart", "bar");
+      x = string;
+      y = column_ids (numbers, 0, 6);
     }
   else
     {
-      spec->type = MC_CHART_LINE;
-      spec->x = g_strdup (mc_column_get_id (g_ptr_array_index (numbers, 0)));
-      spec->y = column_ids (numbers, 1, 6);
+      spec = mc_chart_spec_new ("chart", "line");
+      x = g_ptr_array_index (numbers, 0);
+      y = column_ids (numbers, 1, 6);
     }
+  mc_chart_spec_set_title (spec, mc_dataset_get_title (dataset));
+  mc_chart_spec_set_string (spec, "x", mc_column_get_id (x));
+  mc_chart_spec_set_strv (spec, "y", (const char * const *) y);
   return spec;
 }
 

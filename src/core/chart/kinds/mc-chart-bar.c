@@ -28,6 +28,7 @@ typedef struct
   double        *values;      /* [series * n_categories + category] */
   guint8        *estimates;
   guint         *rows;        /* the dataset row of each value */
+  guint         *points;      /* the point of its series of each value */
   gboolean       stacked;
   gboolean       horizontal;
   gboolean       value_labels;
@@ -79,6 +80,7 @@ bars_fill_values (Bars *b)
   b->values = g_new (double, (gsize) n_series * b->n_categories + 1);
   b->estimates = g_new0 (guint8, (gsize) n_series * b->n_categories + 1);
   b->rows = g_new0 (guint, (gsize) n_series * b->n_categories + 1);
+  b->points = g_new0 (guint, (gsize) n_series * b->n_categories + 1);
   for (gsize i = 0; i < (gsize) n_series * b->n_categories; i++)
     b->values[i] = NAN;
 
@@ -95,6 +97,7 @@ bars_fill_values (Bars *b)
           b->values[s * b->n_categories + c] = mc_series_get_y (series, i);
           b->estimates[s * b->n_categories + c] = mc_series_is_estimate (series, i);
           b->rows[s * b->n_categories + c] = mc_series_get_row (series, i);
+          b->points[s * b->n_categories + c] = i;
         }
     }
 }
@@ -142,7 +145,7 @@ bars_order (Bars *b)
   b->order = g_new (guint, b->n_categories + 1);
   for (guint c = 0; c < b->n_categories; c++)
     b->order[c] = c;
-  if (b->chart->spec->sort && b->n_visible > 0)
+  if (mc_chart_spec_get_boolean (b->chart->spec, "sort") && b->n_visible > 0)
     g_qsort_with_data (b->order, b->n_categories, sizeof (guint), compare_categories, b);
 }
 
@@ -236,6 +239,7 @@ snap_rect (McRender     *r,
 static void
 draw_bar (Bars         *b,
           const McRect *rect,
+          guint         slot,
           guint         series,
           guint         category,
           gboolean      estimate)
@@ -244,7 +248,16 @@ draw_bar (Bars         *b,
   McRect box = snap_rect (r, rect);
   gboolean dimmed = bar_dimmed (b, series, category);
   McColor fill, stroke;
-  McMark mark = { MC_MARK_RECT, series, category, *rect };
+  McMark mark = { 0 };
+
+  mark.shape = MC_MARK_RECT;
+  mark.series = series;
+  mark.point = category;
+  mark.row = b->rows[series * b->n_categories + category];
+  mark.datum = b->points[series * b->n_categories + category];
+  mark.color = mc_chart_get_category_color (b->chart, category, series);
+  mark.order = slot;
+  mark.box = *rect;
 
   mc_render_series_color (r, series, category, MC_COLOR_ROLE_FILL, &fill);
   mc_render_series_color (r, series, category, MC_COLOR_ROLE_STROKE, &stroke);
@@ -311,7 +324,7 @@ draw_bars (Bars *b)
                 neg += v;
             }
           rect = bar_rect (b, slot, i, from, from + v);
-          draw_bar (b, &rect, s, c, bar_estimate (b, s, c));
+          draw_bar (b, &rect, slot, s, c, bar_estimate (b, s, c));
         }
     }
 }
@@ -782,7 +795,7 @@ layout_vertical (Bars         *b,
       b->band = b->plot.width / MAX (1, b->n_categories);
       flat = mc_render_fit_categories (r, b->order, b->band, area->height * 0.3,
                                        !text_categories, &b->fit);
-      if (!flat && text_categories && !b->chart->spec->horizontal)
+      if (!flat && text_categories && !mc_chart_spec_get_boolean (b->chart->spec, "horizontal"))
         return FALSE;
       overhang = mc_render_categories_left_overhang (r, &b->fit, b->order, b->band);
       if (b->plot.x < area->x + overhang)
@@ -1088,8 +1101,8 @@ try_vertical (Bars         *b,
   return TRUE;
 }
 
-void
-mc_render_bars (McRender *r)
+static void
+bar_draw (McRender *r)
 {
   McChart *chart = r->chart;
   Bars b = { 0 };
@@ -1100,7 +1113,7 @@ mc_render_bars (McRender *r)
   b.chart = chart;
   b.n_categories = mc_chart_get_n_categories (chart);
   b.visible = visible;
-  b.stacked = chart->spec->stacked;
+  b.stacked = mc_chart_spec_get_boolean (chart->spec, "stacked");
   bars_fill_values (&b);
   bars_order (&b);
   place_legend (&b, &area);
@@ -1110,7 +1123,8 @@ mc_render_bars (McRender *r)
     mc_render_empty (r, &area, bars_have_data (&b));
   else
     {
-      b.horizontal = chart->spec->horizontal || !try_vertical (&b, &area);
+      b.horizontal = mc_chart_spec_get_boolean (chart->spec, "horizontal")
+                     || !try_vertical (&b, &area);
       if (b.horizontal)
         render_horizontal (&b, &area);
     }
@@ -1120,4 +1134,52 @@ mc_render_bars (McRender *r)
   g_free (b.values);
   g_free (b.estimates);
   g_free (b.rows);
+  g_free (b.points);
 }
+
+/* Describing */
+
+static char *
+bar_describe (McChart *chart)
+{
+  const McChartSpec *spec = chart->spec;
+  gboolean horizontal = mc_chart_spec_get_boolean (spec, "horizontal")
+                        || (chart->state && chart->state->horizontal);
+  const char *name;
+  GString *out;
+
+  if (mc_chart_spec_get_boolean (spec, "stacked") && chart->series->len > 1)
+    name = _("Stacked bar chart");
+  else if (chart->series->len > 1)
+    name = _("Grouped bar chart");
+  else
+    name = horizontal ? _("Horizontal bar chart") : _("Bar chart");
+  out = mc_describe_begin (chart, name);
+  if (chart->x_kind == MC_X_CATEGORY && chart->series->len == 1)
+    mc_describe_append_categories (chart, out);
+  else
+    mc_describe_append_series (chart, out);
+  return g_string_free (out, FALSE);
+}
+
+static const McOptionInfo bar_options[] = {
+  MC_OPTION_INFO_X,
+  MC_OPTION_INFO_Y,
+  MC_OPTION_INFO_SERIES,
+  MC_OPTION_INFO_TRANSFORM,
+  { "horizontal", MC_OPTION_BOOLEAN, 0, N_("bars that run left to right"), NULL, NULL, NULL },
+  MC_OPTION_INFO_STACKED,
+  MC_OPTION_INFO_SORT,
+  MC_OPTION_INFO_END
+};
+
+const McChartKind mc_chart_kind_bar = {
+  .id = "bar",
+  .name = N_("a bar chart"),
+  .plural = N_("bar charts"),
+  .caps = MC_CHART_CAPS_CATEGORY_X | MC_CHART_CAPS_HIDE_SERIES
+          | MC_CHART_CAPS_FEW_CATEGORY_COLORS,
+  .options = bar_options,
+  .draw = bar_draw,
+  .describe = bar_describe,
+};

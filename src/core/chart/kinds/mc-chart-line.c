@@ -1655,14 +1655,15 @@ draw_plot (Lines *l)
 
 static void
 lines_setup (Lines    *l,
-             McRender *r)
+             McRender *r,
+             gboolean  area)
 {
   McChart *chart = r->chart;
   guint n = mc_chart_get_n_series (chart);
 
   l->r = r;
   l->chart = chart;
-  l->area = chart->spec->type == MC_CHART_AREA;
+  l->area = area;
   l->x_kind = chart->x_kind;
   l->visible = g_new (guint, n + 1);
   for (guint s = 0; s < n; s++)
@@ -1674,7 +1675,8 @@ lines_setup (Lines    *l,
       if (series->axis == 1)
         l->has_y2 = TRUE;
     }
-  l->stacked = l->area && chart->spec->stacked && series_aligned (l);
+  l->stacked = l->area && mc_chart_spec_get_boolean (chart->spec, "stacked")
+               && series_aligned (l);
   l->end_labels = wants_end_labels (l);
   l->order = g_new (guint, mc_chart_get_n_categories (chart) + 1);
   for (guint c = 0; c < mc_chart_get_n_categories (chart); c++)
@@ -1718,13 +1720,14 @@ lines_have_data (Lines *l)
   return !isnan (lo);
 }
 
-void
-mc_render_lines (McRender *r)
+static void
+render_lines (McRender *r,
+              gboolean  filled)
 {
   Lines l = { 0 };
   McRect area = r->body_area;
 
-  lines_setup (&l, r);
+  lines_setup (&l, r, filled);
   place_legend (&l, &area);
 
   if (!lines_have_data (&l) || area.height < 4 * r->body || area.width < 8 * r->body)
@@ -1750,3 +1753,92 @@ mc_render_lines (McRender *r)
   g_free (l.order);
   g_array_unref (l.points);
 }
+
+static void
+line_draw (McRender *r)
+{
+  render_lines (r, FALSE);
+}
+
+static void
+area_draw (McRender *r)
+{
+  render_lines (r, TRUE);
+}
+
+/* Describing */
+
+static char *
+line_describe (McChart *chart)
+{
+  GString *out = mc_describe_begin (chart, _("Line chart"));
+
+  mc_describe_append_series (chart, out);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+area_describe (McChart *chart)
+{
+  GString *out = mc_describe_begin (chart, mc_chart_spec_get_boolean (chart->spec, "stacked")
+                                           ? _("Stacked area chart") : _("Area chart"));
+
+  mc_describe_append_series (chart, out);
+  return g_string_free (out, FALSE);
+}
+
+/* A long table's series column and a second axis don't go together: which
+ * series would the second axis measure? */
+static gboolean
+line_check (const McChartSpec  *spec,
+            McDataset          *dataset,
+            McSpecProblem      *problem,
+            GError            **error)
+{
+  if (!mc_chart_spec_has_option (spec, "series") || !mc_chart_spec_has_option (spec, "y2"))
+    return TRUE;
+  *problem = (McSpecProblem) { "y2", -1, MC_SPEC_FAULT_VALUE };
+  g_set_error_literal (error, MC_CHART_ERROR, MC_CHART_ERROR_INVALID,
+                       _("a chart with a series column can't have a second y axis"));
+  return FALSE;
+}
+
+static const McOptionInfo line_options[] = {
+  MC_OPTION_INFO_X,
+  MC_OPTION_INFO_Y,
+  { "y2", MC_OPTION_COLUMNS, MC_OPTION_NUMERIC | MC_OPTION_STRICT,
+    N_("a second value axis"), NULL, NULL, NULL },
+  MC_OPTION_INFO_SERIES,
+  MC_OPTION_INFO_TRANSFORM,
+  MC_OPTION_INFO_END
+};
+
+static const McOptionInfo area_options[] = {
+  MC_OPTION_INFO_X,
+  MC_OPTION_INFO_Y,
+  MC_OPTION_INFO_SERIES,
+  MC_OPTION_INFO_TRANSFORM,
+  MC_OPTION_INFO_STACKED,
+  MC_OPTION_INFO_END
+};
+
+const McChartKind mc_chart_kind_line = {
+  .id = "line",
+  .name = N_("a line chart"),
+  .plural = N_("line charts"),
+  .caps = MC_CHART_CAPS_ZOOM_X | MC_CHART_CAPS_HIDE_SERIES,
+  .options = line_options,
+  .check = line_check,
+  .draw = line_draw,
+  .describe = line_describe,
+};
+
+const McChartKind mc_chart_kind_area = {
+  .id = "area",
+  .name = N_("an area chart"),
+  .plural = N_("area charts"),
+  .caps = MC_CHART_CAPS_ZOOM_X | MC_CHART_CAPS_HIDE_SERIES,
+  .options = area_options,
+  .draw = area_draw,
+  .describe = area_describe,
+};

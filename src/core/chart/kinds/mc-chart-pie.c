@@ -17,11 +17,45 @@
 
 #define MC_DONUT_HOLE 0.58
 #define MC_ESTIMATE_LIGHTEN 0.6
+#define MC_PIE_MAX_SLICES 6
+
+/* A slice of a pie, in drawing order. */
+typedef struct
+{
+  guint     category;         /* category index; the Other slice has n */
+  guint     point;            /* its point in the series; G_MAXUINT for Other */
+  guint     row;              /* dataset row; the Other slice has n_rows */
+  double    value;
+  double    fraction;         /* of the whole */
+  gboolean  other;
+  gboolean  estimate;
+  guint     color;
+} McSlice;
+
+/* What a pie prepares from its series: the slices and the whole. */
+typedef struct
+{
+  GArray   *slices;           /* McSlice */
+  double    whole;
+  char     *other_label;
+} PieData;
+
+static const McOptionInfo pie_options[] = {
+  { "x", MC_OPTION_COLUMN, MC_OPTION_REQUIRED, N_("the column that names the slices"),
+    NULL, NULL, N_("a pie chart needs “x”, the column that names its slices") },
+  MC_OPTION_INFO_Y,
+  MC_OPTION_INFO_SORT,
+  { "donut", MC_OPTION_BOOLEAN, 0, N_("a ring instead of a disc"), NULL, NULL, NULL },
+  { "total", MC_OPTION_NUMBER, 0, N_("the whole the slices are part of"), NULL, NULL, NULL },
+  { "other_label", MC_OPTION_TEXT, 0, N_("the name of the remainder"), NULL, NULL, NULL },
+  MC_OPTION_INFO_END
+};
 
 typedef struct
 {
   McRender    *r;
   McChart     *chart;
+  PieData     *data;
   GArray      *slices;
   PangoLayout **names;
   PangoLayout **values;
@@ -57,7 +91,7 @@ slice_value_text (Pie           *p,
   if (g_strcmp0 (unit, "percent") == 0 || g_strcmp0 (unit, "%") == 0)
     {
       /* Shares of 100: the value is the percentage. */
-      if (fabs (p->chart->pie_whole - 100) < 1e-9)
+      if (fabs (p->data->whole - 100) < 1e-9)
         return mc_series_format_value (series, slice->value, TRUE);
       return g_steal_pointer (&share);
     }
@@ -70,7 +104,9 @@ static const char *
 slice_name (Pie           *p,
             const McSlice *slice)
 {
-  return mc_chart_get_category (p->chart, slice->other ? G_MAXUINT : slice->category);
+  if (slice->other)
+    return p->data->other_label;
+  return mc_chart_get_category (p->chart, slice->category);
 }
 
 static void
@@ -85,6 +121,263 @@ slice_color (Pie           *p,
     mc_theme_get_color (p->r->theme, slice->color, role, color);
   if (mc_render_is_dimmed (p->r, 0, slice->row))
     mc_render_dim (p->r, color);
+}
+
+/* Preparing the slices */
+
+static guint
+max_category (GArray *slices)
+{
+  guint max = 0;
+
+  for (guint i = 0; i < slices->len; i++)
+    max = MAX (max, g_array_index (slices, McSlice, i).category);
+  return max;
+}
+
+static int
+compare_slices (gconstpointer a,
+                gconstpointer b)
+{
+  const McSlice *sa = a;
+  const McSlice *sb = b;
+
+  if (sa->value != sb->value)
+    return sa->value < sb->value ? 1 : -1;
+  return (int) sa->category - (int) sb->category;
+}
+
+static void
+collect_slices (McChart *chart,
+                GArray  *slices,
+                double  *sum)
+{
+  McSeries *series = g_ptr_array_index (chart->series, 0);
+
+  *sum = 0;
+  for (guint i = 0; i < series->y->len; i++)
+    {
+      McSlice slice = { 0 };
+      double value = g_array_index (series->y, double, i);
+
+      if (isnan (value))
+        continue;
+      slice.category = (guint) g_array_index (series->x, double, i);
+      slice.point = i;
+      slice.row = mc_series_get_row (series, i);
+      slice.value = value;
+      slice.estimate = mc_series_is_estimate (series, i);
+      slice.color = g_array_index (chart->category_colors, guint, slice.category);
+      g_array_append_val (slices, slice);
+      *sum += value;
+    }
+}
+
+/* At most six slices: the smallest of the rest go into Other. */
+static double
+fold_small_slices (GArray *slices)
+{
+  g_autoptr(GArray) by_size = NULL;
+  g_autofree gboolean *keep = NULL;
+  double folded = 0;
+
+  if (slices->len <= MC_PIE_MAX_SLICES + 1)
+    return 0;
+
+  by_size = g_array_copy (slices);
+  g_array_sort (by_size, compare_slices);
+  keep = g_new0 (gboolean, slices->len + (gsize) max_category (slices) + 1);
+  for (guint i = 0; i < MC_PIE_MAX_SLICES; i++)
+    keep[g_array_index (by_size, McSlice, i).category] = TRUE;
+
+  for (guint i = 0; i < slices->len; )
+    {
+      McSlice *slice = &g_array_index (slices, McSlice, i);
+
+      if (keep[slice->category])
+        {
+          i++;
+          continue;
+        }
+      folded += slice->value;
+      g_array_remove_index (slices, i);
+    }
+  return folded;
+}
+
+/* Gives slices that share a palette colour (more entities than colours)
+ * colours no other slice of this pie uses. */
+static void
+unique_slice_colors (GArray *slices)
+{
+  guint used = 0;
+
+  for (guint i = 0; i < slices->len; i++)
+    {
+      McSlice *slice = &g_array_index (slices, McSlice, i);
+      guint color = slice->color % MC_CHART_PALETTE_SIZE;
+
+      if (used & (1u << color))
+        for (color = 0; color < MC_CHART_PALETTE_SIZE && (used & (1u << color)); color++)
+          ;
+      slice->color = color % MC_CHART_PALETTE_SIZE;
+      used |= 1u << slice->color;
+    }
+}
+
+static double
+pie_whole (const McChartSpec *spec,
+           double             sum)
+{
+  double total = mc_chart_spec_get_number (spec, "total");
+
+  return isfinite (total) && total > 0 ? total : sum;
+}
+
+static void
+pie_data_free (gpointer data)
+{
+  PieData *pie = data;
+
+  g_array_unref (pie->slices);
+  g_free (pie->other_label);
+  g_free (pie);
+}
+
+/* The slices, at most six and the rest as Other, which also takes what
+ * the slices leave of a declared total. The check has made sure the
+ * values fit. */
+static gpointer
+pie_prepare (McChart  *chart,
+             GError  **error)
+{
+  const char *other_label = mc_chart_spec_get_string (chart->spec, "other_label");
+  PieData *data = g_new0 (PieData, 1);
+  double sum, other;
+
+  data->slices = g_array_new (FALSE, TRUE, sizeof (McSlice));
+  data->other_label = g_strdup (other_label ? other_label : _("Other"));
+  collect_slices (chart, data->slices, &sum);
+  data->whole = pie_whole (chart->spec, sum);
+
+  other = fold_small_slices (data->slices) + MAX (0, data->whole - sum);
+  if (mc_chart_spec_get_boolean (chart->spec, "sort"))
+    g_array_sort (data->slices, compare_slices);
+  unique_slice_colors (data->slices);
+  if (other > data->whole * 1e-9)
+    {
+      McSlice slice = { 0 };
+
+      slice.category = chart->categories->len;
+      slice.point = G_MAXUINT;
+      slice.row = mc_dataset_get_n_rows (chart->dataset);
+      slice.value = other;
+      slice.other = TRUE;
+      g_array_append_val (data->slices, slice);
+    }
+  for (guint i = 0; i < data->slices->len; i++)
+    g_array_index (data->slices, McSlice, i).fraction =
+      g_array_index (data->slices, McSlice, i).value / data->whole;
+  return data;
+}
+
+/* Checking */
+
+static char *
+format_column_value (const McColumn *column,
+                     double          value)
+{
+  return mc_format_value (column, value,
+                          mc_format_value_decimals (value, mc_format_column_decimals (column)));
+}
+
+/* A pie shows shares of a whole: one column of values, none negative,
+ * adding up to no more than the total. */
+static gboolean
+pie_check (const McChartSpec  *spec,
+           McDataset          *dataset,
+           McSpecProblem      *problem,
+           GError            **error)
+{
+  g_autofree const char **y = mc_chart_spec_get_strv (spec, "y");
+  const McColumn *column, *x;
+  double sum = 0, whole, total = mc_chart_spec_get_number (spec, "total");
+
+  *problem = (McSpecProblem) { "y", -1, MC_SPEC_FAULT_VALUE };
+  if (g_strv_length ((char **) y) != 1)
+    {
+      g_set_error (error, MC_CHART_ERROR, MC_CHART_ERROR_INVALID,
+                   _("a pie chart shows exactly one “y” column; found %u"),
+                   g_strv_length ((char **) y));
+      return FALSE;
+    }
+  if (!isnan (total) && !(total > 0))
+    {
+      problem->key = "total";
+      g_set_error_literal (error, MC_CHART_ERROR, MC_CHART_ERROR_INVALID,
+                           _("the total of a pie chart must be greater than zero"));
+      return FALSE;
+    }
+
+  problem->key = NULL;
+  column = mc_dataset_lookup_column (dataset, y[0]);
+  x = mc_dataset_lookup_column (dataset, mc_chart_spec_get_x (spec, dataset));
+  for (guint row = 0; row < mc_dataset_get_n_rows (dataset); row++)
+    {
+      double value = mc_column_get_value (column, row);
+
+      if (isnan (value))
+        continue;
+      if (value < 0 || isinf (value))
+        {
+          g_autofree char *text = format_column_value (column, value);
+          g_autofree char *name = mc_format_cell (x, row);
+
+          g_set_error (error, MC_CHART_ERROR, MC_CHART_ERROR_NEGATIVE,
+                       _("a pie can't show the negative value %s of “%s”"), text, name);
+          return FALSE;
+        }
+      sum += value;
+    }
+
+  whole = pie_whole (spec, sum);
+  if (sum > whole * (1 + 1e-9))
+    {
+      g_autofree char *sum_text = format_column_value (column, sum);
+      g_autofree char *whole_text = format_column_value (column, whole);
+
+      g_set_error (error, MC_CHART_ERROR, MC_CHART_ERROR_INVALID,
+                   _("the slices add up to %s, more than the total %s"), sum_text, whole_text);
+      return FALSE;
+    }
+  if (whole <= 0)
+    {
+      g_set_error_literal (error, MC_CHART_ERROR, MC_CHART_ERROR_NO_DATA,
+                           _("the pie has no positive values"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The mark of slice @index: computed when it is the remainder. */
+static McMark
+slice_mark (Pie         *p,
+            McMarkShape  shape,
+            guint        index)
+{
+  McSlice *slice = slice_at (p, index);
+  McMark mark = { 0 };
+
+  mark.shape = shape;
+  mark.point = index;
+  mark.row = slice->row;
+  mark.datum = slice->point;
+  mark.value = slice->value;
+  mark.color = slice->other ? G_MAXUINT : slice->color;
+  mark.order = index;
+  if (slice->other)
+    mark.label = mc_render_intern (p->r, p->data->other_label);
+  return mark;
 }
 
 /* The table */
@@ -138,7 +431,7 @@ draw_table (Pie *p)
       double y = p->table_y + i * p->row_height;
       double nw, nh, vw, vh;
       McColor fill;
-      McMark mark = { MC_MARK_RECT, 0, i };
+      McMark mark = slice_mark (p, MC_MARK_RECT, i);
 
       mc_render_layout_size (p->names[i], &nw, &nh);
       mc_render_layout_size (p->values[i], &vw, &vh);
@@ -150,6 +443,8 @@ draw_table (Pie *p)
                       MC_TEXT_LEGEND, mc_theme_get_text (r->theme));
       mc_render_show (r, p->values[i], p->table_x + table_width (p) - vw, y, 0,
                       MC_TEXT_VALUE_LABEL, mc_theme_get_text (r->theme));
+      /* A row of the table stands for its slice. */
+      mark.alias = TRUE;
       mark.box = (McRect) { p->table_x, y, table_width (p), nh };
       mc_render_add_mark (r, &mark);
     }
@@ -224,7 +519,7 @@ draw_slice (Pie     *p,
 {
   McRender *r = p->r;
   McSlice *slice = slice_at (p, index);
-  McMark mark = { MC_MARK_SLICE, 0, index };
+  McMark mark = slice_mark (p, MC_MARK_SLICE, index);
   McColor fill, stroke;
 
   slice_color (p, slice, MC_COLOR_ROLE_FILL, &fill);
@@ -275,7 +570,7 @@ draw_separators (Pie    *p,
 static void
 draw_pie (Pie *p)
 {
-  double inner = p->chart->spec->donut ? p->radius * MC_DONUT_HOLE : 0;
+  double inner = mc_chart_spec_get_boolean (p->chart->spec, "donut") ? p->radius * MC_DONUT_HOLE : 0;
   double angle = -G_PI_2;
 
   for (guint i = 0; i < p->slices->len; i++)
@@ -337,15 +632,16 @@ layout_pie (Pie          *p,
   return p->radius >= 1.5 * r->body;
 }
 
-void
-mc_render_pie (McRender *r)
+static void
+pie_draw (McRender *r)
 {
   Pie p = { 0 };
   McRect area = r->body_area;
 
   p.r = r;
   p.chart = r->chart;
-  p.slices = r->chart->slices;
+  p.data = r->chart->prepared;
+  p.slices = p.data->slices;
   p.swatch = round (r->body * 0.8);
   p.names = g_new0 (PangoLayout *, p.slices->len + 1);
   p.values = g_new0 (PangoLayout *, p.slices->len + 1);
@@ -366,3 +662,52 @@ mc_render_pie (McRender *r)
   g_free (p.names);
   g_free (p.values);
 }
+
+/* Describing */
+
+static char *
+pie_describe (McChart *chart)
+{
+  PieData *data = chart->prepared;
+  GString *out = mc_describe_begin (chart, mc_chart_spec_get_boolean (chart->spec, "donut")
+                                           ? _("Donut chart") : _("Pie chart"));
+  guint n = data->slices->len;
+  McSeries *series = mc_chart_get_series_data (chart, 0);
+
+  g_string_append_printf (out, ngettext (", %u slice", ", %u slices", n), n);
+  for (guint i = 0; i < n; i++)
+    {
+      const McSlice *slice = &g_array_index (data->slices, McSlice, i);
+      g_autofree char *value = mc_series_format_value (series, slice->value, TRUE);
+      double percent = slice->fraction * 100;
+      g_autofree char *share = mc_format_number (percent, mc_format_value_decimals (percent, 1));
+
+      const char *name = slice->other ? data->other_label
+                                      : mc_chart_get_category (chart, slice->category);
+      const char *unit = mc_column_get_unit (series->column);
+
+      /* Shares of 100 are their own percentages. */
+      if ((g_strcmp0 (unit, "percent") == 0 || g_strcmp0 (unit, "%") == 0)
+          && fabs (data->whole - 100) < 1e-9)
+        /* Translators: one slice in a chart summary: ", Amazon AWS 32%" */
+        g_string_append_printf (out, _(", %s %s"), name, value);
+      else
+        /* Translators: one slice in a chart summary: ", Amazon AWS USD 50 bn
+         * (32%)" */
+        g_string_append_printf (out, _(", %s %s (%s%%)"), name, value, share);
+    }
+  return g_string_free (out, FALSE);
+}
+
+const McChartKind mc_chart_kind_pie = {
+  .id = "pie",
+  .name = N_("a pie chart"),
+  .plural = N_("pie charts"),
+  .caps = MC_CHART_CAPS_CATEGORY_X | MC_CHART_CAPS_CATEGORY_COLORS,
+  .options = pie_options,
+  .check = pie_check,
+  .prepare = pie_prepare,
+  .free_prepared = pie_data_free,
+  .draw = pie_draw,
+  .describe = pie_describe,
+};

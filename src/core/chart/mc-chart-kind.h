@@ -1,0 +1,168 @@
+/* mc-chart-kind.h: the forms a chart can take, and what each accepts
+ *
+ * A chart kind is one file in kinds/ and one entry of the table in
+ * kinds/mc-chart-kinds.c. It says which options of a chart spec it takes
+ * (the one source for checking a spec and for warning about options that
+ * do not apply), checks a spec against the data, prepares what it draws,
+ * draws it and describes it. Nothing outside kinds/ asks which kind a
+ * chart is: it asks the kind.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "mc-dataset.h"
+
+G_BEGIN_DECLS
+
+#define MC_CHART_ERROR (mc_chart_error_quark ())
+
+typedef enum
+{
+  MC_CHART_ERROR_COLUMN,     /* a column is missing or has the wrong type */
+  MC_CHART_ERROR_NEGATIVE,   /* a pie with negative values */
+  MC_CHART_ERROR_NO_DATA,    /* nothing to draw */
+  MC_CHART_ERROR_INVALID,    /* a combination the chart kind can't draw */
+} McChartError;
+
+typedef enum
+{
+  MC_OPTION_COLUMN,          /* a column id */
+  MC_OPTION_COLUMNS,         /* one column id or several: "as" */
+  MC_OPTION_BOOLEAN,         /* "b" */
+  MC_OPTION_NUMBER,          /* "d" */
+  MC_OPTION_TEXT,            /* "s" */
+  MC_OPTION_CHOICE,          /* "s", one of the option's choices */
+} McOptionType;
+
+typedef enum
+{
+  MC_OPTION_REQUIRED = 1 << 0,
+  MC_OPTION_NUMERIC  = 1 << 1,   /* its columns must hold numbers */
+  MC_OPTION_STRICT   = 1 << 2,   /* on a kind without it, an error rather
+                                  * than a warning */
+} McOptionFlags;
+
+/* One key a chart kind reads from its spec. Texts are untranslated
+ * (N_()), translated where they are shown. */
+typedef struct
+{
+  const char         *key;
+  McOptionType        type;
+  McOptionFlags       flags;
+  const char         *description;  /* "a second value axis" */
+  const char * const *choices;      /* CHOICE: the values it takes */
+  const char         *invalid;      /* CHOICE: what it takes, for a message
+                                     * about another value */
+  const char         *missing;      /* REQUIRED: message when absent */
+} McOptionInfo;
+
+typedef enum
+{
+  MC_CHART_CAPS_NONE             = 0,
+  MC_CHART_CAPS_CATEGORY_X       = 1 << 0,  /* x is always a category axis */
+  MC_CHART_CAPS_ZOOM_X           = 1 << 1,  /* zooms a time or number x axis */
+  MC_CHART_CAPS_HIDE_SERIES      = 1 << 2,  /* series can be hidden */
+  MC_CHART_CAPS_CATEGORY_COLORS  = 1 << 3,  /* each category its colour */
+  MC_CHART_CAPS_FEW_CATEGORY_COLORS = 1 << 4, /* the same for a single
+                                             * series of a few entities */
+} McChartCaps;
+
+/* What a check found wrong, for messages that point at it: the key of the
+ * spec (and the element of a list) or, with @key NULL, the chart. */
+typedef enum
+{
+  MC_SPEC_FAULT_VALUE,
+  MC_SPEC_FAULT_MISSING,
+  MC_SPEC_FAULT_REFERENCE,
+} McSpecFault;
+
+typedef struct
+{
+  const char  *key;
+  int          index;        /* -1: the key as a whole */
+  McSpecFault  fault;
+} McSpecProblem;
+
+typedef struct _McChart McChart;
+typedef struct _McRender McRender;
+
+typedef struct
+{
+  const char         *id;          /* its name in dataset files: "bar" */
+  const char         *name;        /* N_("a bar chart") */
+  const char         *plural;      /* N_("bar charts") */
+  McChartCaps         caps;
+  const McOptionInfo *options;     /* ends with an entry whose key is NULL */
+
+  /* Checks what the common checks of options leave to the kind (NULL
+   * when nothing is left); @problem says where the fault is. */
+  gboolean  (*check)    (const McChartSpec  *spec,
+                         McDataset          *dataset,
+                         McSpecProblem      *problem,
+                         GError            **error);
+  /* What the kind draws beyond the chart's series (slices of a pie);
+   * NULL when it draws the series as they are. */
+  gpointer  (*prepare)  (McChart            *chart,
+                         GError            **error);
+  GDestroyNotify free_prepared;
+  void      (*draw)     (McRender           *render);
+  /* The start of a summary for screen readers, after the kind's name:
+   * the rest is common. */
+  char     *(*describe) (McChart            *chart);
+} McChartKind;
+
+/* Options that several kinds take, for their tables. */
+extern const char * const mc_chart_transform_choices[];
+
+#define MC_OPTION_INFO_X \
+  { "x", MC_OPTION_COLUMN, 0, N_("the column of the horizontal axis"), NULL, NULL, NULL }
+#define MC_OPTION_INFO_Y \
+  { "y", MC_OPTION_COLUMNS, MC_OPTION_REQUIRED | MC_OPTION_NUMERIC, \
+    N_("the columns of values"), NULL, NULL, NULL }
+#define MC_OPTION_INFO_SERIES \
+  { "series", MC_OPTION_COLUMN, 0, N_("a column whose values name the series"), \
+    NULL, NULL, NULL }
+#define MC_OPTION_INFO_TRANSFORM \
+  { "transform", MC_OPTION_CHOICE, 0, N_("a change computed from the values"), \
+    mc_chart_transform_choices, N_("expected “growth” or “none”"), \
+    NULL }
+#define MC_OPTION_INFO_STACKED \
+  { "stacked", MC_OPTION_BOOLEAN, 0, N_("series stacked on each other"), NULL, NULL, NULL }
+#define MC_OPTION_INFO_SORT \
+  { "sort", MC_OPTION_BOOLEAN, 0, N_("categories ordered by value"), NULL, NULL, NULL }
+#define MC_OPTION_INFO_END { NULL, 0, 0, NULL, NULL, NULL, NULL }
+
+GQuark               mc_chart_error_quark      (void);
+
+/* Every kind, in the order dataset files list them. */
+const McChartKind * const *mc_chart_kinds_get_all (void);
+const McChartKind   *mc_chart_kind_lookup      (const char          *id);
+const McOptionInfo  *mc_chart_kind_get_option  (const McChartKind   *kind,
+                                                const char          *key);
+/* The option @key of any kind, the first that takes it; NULL for a key no
+ * kind takes. */
+const McOptionInfo  *mc_chart_option_lookup    (const char          *key);
+/* "bar, line, area, pie" */
+char                *mc_chart_kinds_list_ids   (void);
+
+/* The x column of a chart: its "x" option or, without one, the first
+ * column that it does not plot. */
+const char          *mc_chart_spec_get_x       (const McChartSpec   *spec,
+                                                McDataset           *dataset);
+/* Whether the spec's "transform" asks for growth rates. */
+gboolean             mc_chart_spec_is_growth   (const McChartSpec   *spec);
+
+/* Checks a spec against its kind and the data it draws: the kind, the
+ * options it takes (an option another kind takes is ignored unless it is
+ * strict), the columns they name and their types, then the kind's own
+ * rules. This is the one check of a spec: the loader reports its error
+ * at the key @problem names, the chart says which chart it is. */
+gboolean             mc_chart_spec_check       (const McChartSpec   *spec,
+                                                McDataset           *dataset,
+                                                McSpecProblem       *problem,
+                                                GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,108 @@
+/* mc-column.h: one typed column of a dataset
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  MC_COLUMN_STRING,
+  MC_COLUMN_NUMBER,
+  MC_COLUMN_DATE,
+  MC_COLUMN_BOOLEAN,
+} McColumnType;
+
+/* The multiplier a column's numbers are written in ("billion" USD). */
+typedef enum
+{
+  MC_SCALE_NONE,
+  MC_SCALE_THOUSAND,
+  MC_SCALE_MILLION,
+  MC_SCALE_BILLION,
+  MC_SCALE_TRILLION,
+} McScale;
+
+/* How finely a date column's values are known: "2024", "2024-02" or
+ * "2024-02-15". Dates are stored as days since 1970-01-01 (a double, so
+ * that time of day could be added later); a year is stored as its first
+ * day, a month as the first day of the month. */
+typedef enum
+{
+  MC_DATE_YEAR,
+  MC_DATE_MONTH,
+  MC_DATE_DAY,
+} McDatePrecision;
+
+typedef struct _McColumn McColumn;
+
+/* Columns. Numbers, dates and booleans live in one array of doubles per
+ * column (NAN marks a missing value; booleans are 0 or 1), strings in an
+ * array of strings (NULL marks a missing value). Estimates and notes are
+ * rare, so they are kept per row in a small table. */
+McColumn        *mc_column_new                  (const char      *id,
+                                                 const char      *label,
+                                                 McColumnType     type);
+void             mc_column_free                 (McColumn        *column);
+const char      *mc_column_get_id               (const McColumn  *column);
+const char      *mc_column_get_label            (const McColumn  *column);
+McColumnType     mc_column_get_column_type      (const McColumn  *column);
+const char      *mc_column_get_unit             (const McColumn  *column);
+void             mc_column_set_unit             (McColumn        *column,
+                                                 const char      *unit);
+McScale          mc_column_get_scale            (const McColumn  *column);
+void             mc_column_set_scale            (McColumn        *column,
+                                                 McScale          scale);
+McDatePrecision  mc_column_get_date_precision   (const McColumn  *column);
+void             mc_column_set_date_precision   (McColumn        *column,
+                                                 McDatePrecision  precision);
+const char      *mc_column_get_description      (const McColumn  *column);
+void             mc_column_set_description      (McColumn        *column,
+                                                 const char      *description);
+guint            mc_column_get_n_rows           (const McColumn  *column);
+void             mc_column_append_value         (McColumn        *column,
+                                                 double           value);
+void             mc_column_append_string        (McColumn        *column,
+                                                 const char      *value);
+void             mc_column_append_missing       (McColumn        *column);
+/* Replaces the values of a number, date or boolean column with @values
+ * (doubles, NAN for missing), taking ownership: for loaders that fill a
+ * whole column at once. */
+void             mc_column_take_values          (McColumn        *column,
+                                                 GArray          *values);
+/* The values of a number, date or boolean column, with a reference added:
+ * for readers that keep them as they are (the renderer's series). They
+ * must not be changed. */
+GArray          *mc_column_ref_values           (const McColumn  *column);
+void             mc_column_set_annotation       (McColumn        *column,
+                                                 guint            row,
+                                                 gboolean         estimate,
+                                                 const char      *note);
+const double    *mc_column_get_values           (const McColumn  *column,
+                                                 guint           *n_values);
+double           mc_column_get_value            (const McColumn  *column,
+                                                 guint            row);
+const char      *mc_column_get_string           (const McColumn  *column,
+                                                 guint            row);
+gboolean         mc_column_is_missing           (const McColumn  *column,
+                                                 guint            row);
+gboolean         mc_column_is_estimate          (const McColumn  *column,
+                                                 guint            row);
+const char      *mc_column_get_note             (const McColumn  *column,
+                                                 guint            row);
+gboolean         mc_column_has_annotations      (const McColumn  *column);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McColumn, mc_column_free)
+
+const char      *mc_column_type_to_string       (McColumnType     type);
+gboolean         mc_column_type_from_string     (const char      *name,
+                                                 McColumnType    *type);
+const char      *mc_scale_to_string             (McScale          scale);
+gboolean         mc_scale_from_string           (const char      *name,
+                                                 McScale         *scale);
+double           mc_scale_get_factor            (McScale          scale);
+
+G_END_DECLS

@@ -1,0 +1,44 @@
+/* mc-text.c: texts from files, as messages quote them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "mc-text.h"
+
+#include <string.h>
+
+/**
+ * mc_text_shorten:
+ * @text: valid UTF-8
+ * @length: its length in bytes
+ * @max_chars: the most characters to keep
+ *
+ * Returns: (transfer full): @text cut to @max_chars characters, with “…”
+ *   where it is cut, so that messages stay readable whatever a file holds
+ */
+char *
+mc_text_shorten (const char *text,
+                 gsize       length,
+                 guint       max_chars)
+{
+  const char *cut = text;
+  guint n = 0;
+
+  while ((gsize) (cut - text) < length && n < max_chars)
+    {
+      cut = g_utf8_next_char (cut);
+      n++;
+    }
+  if ((gsize) (cut - text) >= length)
+    return g_strndup (text, length);
+  return g_strdup_printf ("%.*s…", (int) (cut - text), text);
+}
+
+/* A name or key from a file as a message quotes it: a file may hold one of
+ * any length. */
+char *
+mc_text_shown (const char *text)
+{
+  return mc_text_shorten (text, strlen (text), MC_TEXT_MAX_QUOTED);
+}
