@@ -246,6 +246,22 @@ test_bundled_order (void)
     }
 }
 
+/* Datasets read twice are equal; any other is not. */
+static void
+test_bundled_equal (void)
+{
+  g_autoptr(McDataset) a = mc_bundled_lookup ("alibaba-cloud-revenue", NULL);
+  g_autoptr(McDataset) b = mc_bundled_lookup ("alibaba-cloud-revenue", NULL);
+  g_autoptr(McDataset) c = mc_bundled_lookup ("cloud-investment", NULL);
+
+  g_assert_true (mc_dataset_equal (a, b));
+  g_assert_false (mc_dataset_equal (a, c));
+  mc_dataset_set_title (b, "Another title");
+  g_assert_false (mc_dataset_equal (a, b));
+  g_assert_true (mc_column_equal (mc_dataset_get_column (a, 1), mc_dataset_get_column (b, 1)));
+  g_assert_false (mc_column_equal (mc_dataset_get_column (a, 1), mc_dataset_get_column (a, 2)));
+}
+
 static void
 test_bundled_unknown (void)
 {
@@ -890,6 +906,7 @@ main (int   argc,
   g_test_add_func ("/mc/loader/bundled/share-price", test_bundled_share_price);
   g_test_add_func ("/mc/loader/bundled/order", test_bundled_order);
   g_test_add_func ("/mc/loader/bundled/unknown", test_bundled_unknown);
+  g_test_add_func ("/mc/loader/bundled/equal", test_bundled_equal);
   g_test_add_func ("/mc/loader/dates", test_dates);
   g_test_add_func ("/mc/loader/good/csv-reference", test_good_csv_reference);
   g_test_add_func ("/mc/loader/good/bom-crlf", test_good_bom_crlf);

@@ -375,3 +375,54 @@ mc_scale_get_factor (McScale scale)
     default: g_return_val_if_reached (1);
     }
 }
+
+static gboolean
+values_equal (double a,
+              double b)
+{
+  return a == b || (isnan (a) && isnan (b));
+}
+
+static gboolean
+annotations_equal (const McColumn *a,
+                   const McColumn *b)
+{
+  guint n_rows = mc_column_get_n_rows (a);
+
+  if (!mc_column_has_annotations (a) && !mc_column_has_annotations (b))
+    return TRUE;
+  for (guint row = 0; row < n_rows; row++)
+    if (mc_column_is_estimate (a, row) != mc_column_is_estimate (b, row)
+        || g_strcmp0 (mc_column_get_note (a, row), mc_column_get_note (b, row)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * mc_column_equal:
+ *
+ * Returns: whether @a and @b hold the same values, annotations and
+ *   metadata (a missing value equals a missing value)
+ */
+gboolean
+mc_column_equal (const McColumn *a,
+                 const McColumn *b)
+{
+  guint n_rows;
+
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  n_rows = mc_column_get_n_rows (a);
+  if (g_strcmp0 (a->id, b->id) != 0 || g_strcmp0 (a->label, b->label) != 0
+      || g_strcmp0 (a->unit, b->unit) != 0 || g_strcmp0 (a->description, b->description) != 0
+      || a->type != b->type || a->scale != b->scale
+      || (a->type == MC_COLUMN_DATE && a->date_precision != b->date_precision)
+      || n_rows != mc_column_get_n_rows (b))
+    return FALSE;
+  for (guint row = 0; row < n_rows; row++)
+    if (a->type == MC_COLUMN_STRING
+        ? g_strcmp0 (mc_column_get_string (a, row), mc_column_get_string (b, row)) != 0
+        : !values_equal (mc_column_get_value (a, row), mc_column_get_value (b, row)))
+      return FALSE;
+  return annotations_equal (a, b);
+}

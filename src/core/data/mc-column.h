@@ -94,6 +94,8 @@ gboolean         mc_column_is_estimate          (const McColumn  *column,
 const char      *mc_column_get_note             (const McColumn  *column,
                                                  guint            row);
 gboolean         mc_column_has_annotations      (const McColumn  *column);
+gboolean         mc_column_equal                (const McColumn  *a,
+                                                 const McColumn  *b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McColumn, mc_column_free)
 

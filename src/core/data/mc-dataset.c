@@ -311,3 +311,32 @@ mc_dataset_add_warning (McDataset  *self,
   self->warnings->pdata[self->warnings->len - 1] = g_strdup (message);
   g_ptr_array_add (self->warnings, NULL);
 }
+
+/**
+ * mc_dataset_equal:
+ *
+ * Returns: whether @a and @b hold the same data, metadata and charts.
+ *   Where they were read from and the warnings of reading them do not
+ *   count.
+ */
+gboolean
+mc_dataset_equal (McDataset *a,
+                  McDataset *b)
+{
+  g_return_val_if_fail (MC_IS_DATASET (a) && MC_IS_DATASET (b), FALSE);
+
+  if (g_strcmp0 (a->id, b->id) != 0 || g_strcmp0 (a->title, b->title) != 0
+      || g_strcmp0 (a->description, b->description) != 0
+      || g_strcmp0 (a->source_name, b->source_name) != 0
+      || g_strcmp0 (a->source_url, b->source_url) != 0
+      || g_strcmp0 (a->source_date, b->source_date) != 0
+      || a->columns->len != b->columns->len || a->charts->len != b->charts->len)
+    return FALSE;
+  for (guint i = 0; i < a->columns->len; i++)
+    if (!mc_column_equal (g_ptr_array_index (a->columns, i), g_ptr_array_index (b->columns, i)))
+      return FALSE;
+  for (guint i = 0; i < a->charts->len; i++)
+    if (!mc_chart_spec_equal (g_ptr_array_index (a->charts, i), g_ptr_array_index (b->charts, i)))
+      return FALSE;
+  return TRUE;
+}

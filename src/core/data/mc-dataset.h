@@ -59,6 +59,9 @@ const McChartSpec *mc_dataset_lookup_chart      (McDataset       *self,
 gboolean         mc_dataset_add_chart           (McDataset       *self,
                                                  McChartSpec     *spec);
 
+gboolean         mc_dataset_equal               (McDataset       *a,
+                                                 McDataset       *b);
+
 /* Non-fatal remarks made while loading (unknown keys, ...). */
 const char * const *mc_dataset_get_warnings     (McDataset       *self);
 void             mc_dataset_add_warning         (McDataset       *self,
