@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "mc-chart.h"
+#include "mc-chart-model.h"
 #include "mc-export.h"
 
 G_BEGIN_DECLS

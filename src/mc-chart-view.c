@@ -18,7 +18,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "mc-chart-interact.h"
+#include "mc-hit.h"
 #include "mc-timing.h"
 
 /* Zoom steps of the keyboard and of one wheel click. */

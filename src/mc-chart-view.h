@@ -7,7 +7,7 @@
 
 #include <gtk/gtk.h>
 
-#include "mc-chart.h"
+#include "mc-chart-model.h"
 #include "mc-theme.h"
 #include "mc-vision.h"
 

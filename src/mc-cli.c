@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "mc-bundled.h"
-#include "mc-chart.h"
+#include "mc-chart-model.h"
 #include "mc-dataset.h"
 #include "mc-export.h"
 #include "mc-loader.h"

@@ -9,8 +9,8 @@
 #include <math.h>
 
 #include "mc-bundled.h"
-#include "mc-chart-interact.h"
-#include "mc-chart.h"
+#include "mc-hit.h"
+#include "mc-chart-model.h"
 #include "mc-loader.h"
 #include "mc-vision.h"
 

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "mc-bundled.h"
-#include "mc-chart-interact.h"
+#include "mc-hit.h"
 #include "mc-chart-view.h"
 #include "mc-loader.h"
 

@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "mc-bundled.h"
-#include "mc-chart-private.h"
-#include "mc-chart.h"
+#include "mc-render-private.h"
+#include "mc-chart-model.h"
 #include "mc-export.h"
 
 /* Helpers */

@@ -17,7 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "mc-chart.h"
+#include "mc-chart-model.h"
 #include "mc-loader.h"
 
 /* A message longer than this is not one a person reads in a dialog. */

@@ -15,8 +15,8 @@
 #include <locale.h>
 #include <math.h>
 
-#include "mc-chart.h"
-#include "mc-chart-interact.h"
+#include "mc-chart-model.h"
+#include "mc-hit.h"
 #include "mc-export.h"
 #include "mc-theme.h"
 

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "mc-application.h"
-#include "mc-chart-interact.h"
+#include "mc-hit.h"
 #include "mc-chart-view.h"
 #include "mc-dataset-row.h"
 #include "mc-export-dialog.h"

@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "fuzz-common.h"
-#include "mc-chart.h"
+#include "mc-chart-model.h"
 #include "mc-loader.h"
 
 #define HEADER_SIZE 3

@@ -6,7 +6,7 @@
 
 #include <gio/gio.h>
 
-#include "mc-chart.h"
+#include "mc-chart-model.h"
 
 G_BEGIN_DECLS
 

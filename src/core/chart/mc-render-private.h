@@ -6,8 +6,8 @@
 
 #include <pango/pangocairo.h>
 
-#include "mc-chart.h"
-#include "mc-chart-interact.h"
+#include "mc-chart-model.h"
+#include "mc-hit.h"
 #include "mc-chart-kind.h"
 #include "mc-scale.h"
 

@@ -7,7 +7,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "mc-chart-private.h"
+#include "mc-render-private.h"
 #include "mc-format.h"
 
 /* Share of a category's band that its bar (or group of bars) fills. */

@@ -4,13 +4,13 @@
  */
 #include "config.h"
 
-#include "mc-chart.h"
+#include "mc-chart-model.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
-#include "mc-chart-private.h"
+#include "mc-render-private.h"
 #include "mc-format.h"
 
 /* Body text is 1.6 % of the width at 800 px, clamped; everything else

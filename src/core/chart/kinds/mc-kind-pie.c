@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "mc-chart-private.h"
+#include "mc-render-private.h"
 #include "mc-format.h"
 
 #define MC_DONUT_HOLE 0.58

@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "mc-chart-private.h"
+#include "mc-render-private.h"
 #include "mc-format.h"
 
 #define MC_GROWTH_DECIMALS 1

@@ -9,7 +9,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "mc-chart-private.h"
+#include "mc-render-private.h"
 #include "mc-format.h"
 
 /* Markers and a label at every point only on short series. */

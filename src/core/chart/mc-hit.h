@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include "mc-chart.h"
+#include "mc-chart-model.h"
 
 G_BEGIN_DECLS
 

@@ -5,12 +5,12 @@
  */
 #include "config.h"
 
-#include "mc-chart-interact.h"
+#include "mc-hit.h"
 
 #include <math.h>
 #include <string.h>
 
-#include "mc-chart-private.h"
+#include "mc-render-private.h"
 #include "mc-format.h"
 
 /* The zoom window */

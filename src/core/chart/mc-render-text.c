@@ -10,7 +10,7 @@
 
 #include <math.h>
 
-#include "mc-chart-private.h"
+#include "mc-render-private.h"
 
 #define MC_TITLE_RATIO 1.4
 #define MC_SMALL_RATIO 0.85
