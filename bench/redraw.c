@@ -200,7 +200,7 @@ main (int   argc,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(McDataset) dataset = NULL;
-  g_autoptr(McChart) chart = NULL;
+  g_autoptr(McChartModel) chart = NULL;
   g_autofree char *size = NULL;
   int runs = 15;
   GOptionEntry entries[] = {
@@ -246,7 +246,7 @@ main (int   argc,
       g_printerr ("redraw: %s\n", error->message);
       return 1;
     }
-  chart = mc_chart_new (dataset, mc_dataset_get_chart (dataset, 0), &error);
+  chart = mc_chart_model_new (dataset, mc_dataset_get_chart (dataset, 0), &error);
   if (chart == NULL)
     {
       g_printerr ("redraw: %s\n", error->message);

@@ -148,31 +148,11 @@ mc_chart_content_dup_table (McDataset *dataset,
   return g_string_free (out, FALSE);
 }
 
-McChart *
-mc_chart_content_dup_chart (McChart *chart)
-{
-  McChart *copy;
-  guint n_series;
-
-  g_return_val_if_fail (MC_IS_CHART (chart), NULL);
-
-  /* The spec was accepted for @chart, so it is accepted again. */
-  copy = mc_chart_new (mc_chart_get_dataset (chart), mc_chart_get_spec (chart), NULL);
-  g_assert (copy != NULL);
-
-  n_series = mc_chart_get_n_series (chart);
-  for (guint i = 0; i < n_series && i < mc_chart_get_n_series (copy); i++)
-    mc_chart_set_series_visible (copy, i, mc_chart_get_series_visible (chart, i));
-
-  return copy;
-}
-
 GdkContentProvider *
-mc_chart_content_new (McChart                *chart,
+mc_chart_content_new (McChartModel           *chart,
                       const McExportOptions  *options,
                       GError                **error)
 {
-  g_autoptr(McChart) copy = NULL;
   g_autoptr(GBytes) png = NULL;
   g_autoptr(GBytes) svg = NULL;
   g_autoptr(GBytes) csv = NULL;
@@ -181,18 +161,17 @@ mc_chart_content_new (McChart                *chart,
   char *text;
   GdkContentProvider *providers[4];
 
-  g_return_val_if_fail (MC_IS_CHART (chart), NULL);
+  g_return_val_if_fail (MC_IS_CHART_MODEL (chart), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  copy = mc_chart_content_dup_chart (chart);
-  png = mc_export_chart_to_bytes (copy, MC_EXPORT_PNG, options, error);
+  png = mc_export_chart_to_bytes (chart, MC_EXPORT_PNG, options, error);
   if (png == NULL)
     return NULL;
-  svg = mc_export_chart_to_bytes (copy, MC_EXPORT_SVG, options, error);
+  svg = mc_export_chart_to_bytes (chart, MC_EXPORT_SVG, options, error);
   if (svg == NULL)
     return NULL;
 
-  dataset = mc_chart_get_dataset (chart);
+  dataset = mc_chart_model_get_dataset (chart);
   text = mc_chart_content_dup_table (dataset, ',');
   csv = g_bytes_new_take (text, strlen (text));
   tsv = mc_chart_content_dup_table (dataset, '\t');

@@ -19,15 +19,11 @@ G_BEGIN_DECLS
 char               *mc_chart_content_dup_table  (McDataset              *dataset,
                                                  char                    separator);
 
-/* A chart of the same dataset and spec, with the same series shown, that
- * renders independently of @chart: rendering a chart records its layout
- * for hit-testing, which must stay that of the chart on screen. */
-McChart            *mc_chart_content_dup_chart  (McChart                *chart);
-
-/* One provider with the chart as a PNG image (rendered with @options) and
- * an SVG drawing, and the chart's data as CSV and as plain
- * (tab-separated) text, for whichever the receiving application takes. */
-GdkContentProvider *mc_chart_content_new        (McChart                *chart,
+/* One provider with the chart as a PNG image (rendered with @options,
+ * which say what to show of it) and an SVG drawing, and the chart's data
+ * as CSV and as plain (tab-separated) text, for whichever the receiving
+ * application takes. */
+GdkContentProvider *mc_chart_content_new        (McChartModel           *chart,
                                                  const McExportOptions  *options,
                                                  GError                **error);
 

@@ -18,7 +18,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "mc-hit.h"
+#include "mc-chart.h"
 #include "mc-timing.h"
 
 /* Zoom steps of the keyboard and of one wheel click. */
@@ -50,13 +50,16 @@ struct _McChartView
 {
   GtkWidget      parent_instance;
 
-  McChart       *chart;
+  McChartModel  *chart;
+  McViewOptions  view;          /* hidden series and the zoom window */
   McTheme       *theme;
   McVision       vision;
   GdkRGBA        accent;
 
-  /* The rendered chart, without and with the current highlight. */
+  /* The rendered chart, without and with the current highlight, and what
+   * was drawn where (the same in both). */
   GskRenderNode *base_node;
+  McMarks       *marks;
   GskRenderNode *highlight_node;
   int            highlight_series;
   int            highlight_index;
@@ -93,6 +96,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void update_accessible (McChartView *self);
+static void refresh_item (McChartView *self);
 
 /* Rendering and its cache */
 
@@ -107,6 +111,7 @@ static void
 drop_cache (McChartView *self)
 {
   g_clear_pointer (&self->base_node, gsk_render_node_unref);
+  g_clear_pointer (&self->marks, mc_marks_unref);
   drop_highlight_node (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -115,9 +120,11 @@ drop_cache (McChartView *self)
  * repaint as pixels: the chart is drawn into an image at the display's
  * scale and the simulation, if any, is applied to it. */
 static GskRenderNode *
-render_simulated (McChartView *self,
-                  int          width,
-                  int          height)
+render_simulated (McChartView          *self,
+                  const McViewOptions  *view,
+                  int                   width,
+                  int                   height,
+                  McMarks             **marks)
 {
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   GtkSnapshot *snapshot;
@@ -127,7 +134,7 @@ render_simulated (McChartView *self,
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
   cairo_surface_set_device_scale (surface, scale, scale);
   cr = cairo_create (surface);
-  mc_chart_render (self->chart, cr, width, height, self->theme);
+  *marks = mc_chart_render (self->chart, view, cr, width, height, self->theme);
   cairo_destroy (cr);
   mc_vision_transform_surface (self->vision, surface);
 
@@ -147,55 +154,53 @@ static gboolean
 renders_to_image (McChartView *self)
 {
   return self->vision != MC_VISION_NORMAL
-         || mc_dataset_get_n_rows (mc_chart_get_dataset (self->chart)) > MC_MAX_VECTOR_ROWS;
+         || mc_dataset_get_n_rows (mc_chart_model_get_dataset (self->chart)) > MC_MAX_VECTOR_ROWS;
 }
 
+/* Renders the chart with the view's options and, for this render only,
+ * a highlight; @marks gets what was drawn where. */
 static GskRenderNode *
-render_chart (McChartView *self,
-              int          series,
-              int          index)
+render_chart (McChartView  *self,
+              int           series,
+              int           index,
+              McMarks     **marks)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
+  g_auto(McViewOptions) view = { 0 };
   GskRenderNode *node;
 
   if (self->chart == NULL || width <= 0 || height <= 0)
     return NULL;
 
-  /* The highlight is the view's to set, for this render only, so that an
-   * export of the same chart in the meantime is not dimmed. */
-  mc_chart_set_highlight (self->chart, series, index);
+  mc_view_options_copy (&view, &self->view);
+  mc_view_options_set_highlight (&view, series, index);
   if (renders_to_image (self))
-    node = render_simulated (self, width, height);
+    node = render_simulated (self, &view, width, height, marks);
   else
     {
       GtkSnapshot *snapshot = gtk_snapshot_new ();
       cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-      mc_chart_render (self->chart, cr, width, height, self->theme);
+      *marks = mc_chart_render (self->chart, &view, cr, width, height, self->theme);
       cairo_destroy (cr);
       node = gtk_snapshot_free_to_node (snapshot);
     }
-  mc_chart_set_highlight (self->chart, -1, -1);
   self->n_renders++;
   return node;
 }
 
-/* Hit-testing works on the geometry of the chart's last render: render
- * again if that was for another size (an export, say). */
+/* The chart drawn at the widget's size, without highlight; its marks are
+ * where the pointer and the keyboard find things. */
 static gboolean
-ensure_geometry (McChartView *self)
+ensure_rendered (McChartView *self)
 {
-  double width, height;
-
   if (self->chart == NULL)
     return FALSE;
-  if (self->base_node != NULL && mc_chart_get_render_size (self->chart, &width, &height)
-      && width == gtk_widget_get_width (GTK_WIDGET (self))
-      && height == gtk_widget_get_height (GTK_WIDGET (self)))
+  if (self->base_node != NULL)
     return TRUE;
-  g_clear_pointer (&self->base_node, gsk_render_node_unref);
-  self->base_node = render_chart (self, -1, -1);
+  g_clear_pointer (&self->marks, mc_marks_unref);
+  self->base_node = render_chart (self, -1, -1, &self->marks);
   return self->base_node != NULL;
 }
 
@@ -203,16 +208,24 @@ ensure_geometry (McChartView *self)
 static gboolean
 is_line_chart (McChartView *self)
 {
-  return mc_chart_has_point_marks (self->chart);
+  return self->marks != NULL && mc_marks_has_points (self->marks);
+}
+
+static gboolean
+series_visible (McChartView *self,
+                guint        series)
+{
+  return !mc_chart_model_can_hide_series (self->chart)
+         || mc_view_options_get_series_visible (&self->view, series);
 }
 
 static guint
-count_visible_series (McChart *chart)
+count_visible_series (McChartView *self)
 {
   guint count = 0;
 
-  for (guint s = 0; s < mc_chart_get_n_series (chart); s++)
-    count += mc_chart_get_series_visible (chart, s);
+  for (guint s = 0; s < mc_chart_model_get_n_series (self->chart); s++)
+    count += series_visible (self, s);
   return count;
 }
 
@@ -233,17 +246,18 @@ get_highlight (McChartView *self,
       *series = self->item.series;
       *index = self->item.index;
     }
-  else if (count_visible_series (self->chart) > 1
-           && mc_dataset_get_n_rows (mc_chart_get_dataset (self->chart)) <= MC_MAX_DIMMED_ROWS)
+  else if (count_visible_series (self) > 1
+           && mc_dataset_get_n_rows (mc_chart_model_get_dataset (self->chart)) <= MC_MAX_DIMMED_ROWS)
     *series = self->item.series;
 }
 
 static GskRenderNode *
 get_chart_node (McChartView *self)
 {
+  g_autoptr(McMarks) marks = NULL;
   int series, index;
 
-  if (!ensure_geometry (self))
+  if (!ensure_rendered (self))
     return NULL;
   get_highlight (self, &series, &index);
   if (series < 0)
@@ -252,7 +266,8 @@ get_chart_node (McChartView *self)
       || index != self->highlight_index)
     {
       drop_highlight_node (self);
-      self->highlight_node = render_chart (self, series, index);
+      /* The same layout as the base: its marks are not needed. */
+      self->highlight_node = render_chart (self, series, index, &marks);
       self->highlight_series = series;
       self->highlight_index = index;
     }
@@ -322,7 +337,7 @@ set_item (McChartView       *self,
       return;
     }
   mc_chart_hit_clear (&self->hit);
-  if (!mc_chart_item_get_hit (self->chart, item, &self->hit))
+  if (!mc_hit_item_get_hit (self->marks, item, &self->hit))
     {
       clear_item (self);
       return;
@@ -337,9 +352,9 @@ refresh_item (McChartView *self)
 {
   McChartItem item = self->item;
 
-  if (self->source == ITEM_NONE || !ensure_geometry (self))
+  if (self->source == ITEM_NONE || !ensure_rendered (self))
     return;
-  if (!mc_chart_item_update (self->chart, &item))
+  if (!mc_hit_item_update (self->marks, &item))
     {
       clear_item (self);
       return;
@@ -362,7 +377,7 @@ describe_item (McChartView *self)
 
   if (self->source != ITEM_KEYBOARD)
     return g_steal_pointer (&text);
-  mc_chart_item_get_position (self->chart, &self->item, &position, &count);
+  mc_hit_item_get_position (self->marks, &self->item, &position, &count);
   if (count == 0)
     return g_steal_pointer (&text);
   /* Translators: a chart's mark and where it is, as in "Tencent Cloud,
@@ -381,12 +396,12 @@ update_accessible (McChartView *self)
       gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       return;
     }
-  if (self->source != ITEM_NONE && ensure_geometry (self))
+  if (self->source != ITEM_NONE && ensure_rendered (self))
     description = describe_item (self);
   else
-    description = mc_chart_describe (self->chart);
+    description = mc_chart_describe (self->chart, self->marks);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, mc_chart_get_title (self->chart),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, mc_chart_model_get_title (self->chart),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
 }
@@ -397,7 +412,7 @@ static double
 minimum_span (McChartView *self,
               double       full)
 {
-  const McColumn *column = mc_chart_get_x_column (self->chart);
+  const McColumn *column = mc_chart_model_get_x_column (self->chart);
   double unit = 0;
 
   /* Never closer than one step of the data's dates. */
@@ -423,8 +438,8 @@ get_extent (McChartView *self,
             double      *min,
             double      *max)
 {
-  return self->chart != NULL && mc_chart_can_zoom (self->chart)
-         && mc_chart_get_x_extent (self->chart, min, max);
+  return self->chart != NULL && mc_chart_model_can_zoom (self->chart)
+         && mc_chart_model_get_x_extent (self->chart, min, max);
 }
 
 static void
@@ -463,9 +478,9 @@ set_window (McChartView *self,
     return;
 
   if (zoomed)
-    mc_chart_set_x_window (self->chart, min, max);
+    mc_view_options_set_x_window (&self->view, min, max);
   else
-    mc_chart_set_x_window (self->chart, NAN, NAN);
+    mc_view_options_set_x_window (&self->view, NAN, NAN);
   drop_cache (self);
   refresh_item (self);
   update_zoom_actions (self);
@@ -490,8 +505,8 @@ anchor_value (McChartView *self,
 {
   double value = NAN;
 
-  if (isfinite (x) && ensure_geometry (self))
-    value = mc_chart_get_x_at (self->chart, x);
+  if (isfinite (x) && ensure_rendered (self))
+    value = mc_marks_get_x_at (self->marks, x);
   return isfinite (value) ? CLAMP (value, min, max) : (min + max) / 2;
 }
 
@@ -515,7 +530,7 @@ pixels_to_data (McChartView *self,
 {
   double x, y, width, height;
 
-  if (!ensure_geometry (self) || !mc_chart_get_plot_area (self->chart, &x, &y, &width, &height))
+  if (!ensure_rendered (self) || !mc_marks_get_plot_area (self->marks, &x, &y, &width, &height))
     return 0;
   return (max - min) / MAX (1, width);
 }
@@ -573,11 +588,11 @@ on_motion_cb (GtkEventControllerMotion *controller,
 
   self->pointer_x = x;
   self->pointer_y = y;
-  if (self->panning || !ensure_geometry (self))
+  if (self->panning || !ensure_rendered (self))
     return;
-  legend = mc_chart_hit_test (self->chart, x, y, &hit) && hit.kind == MC_CHART_HIT_LEGEND;
+  legend = mc_hit_test (self->marks, x, y, &hit) && hit.kind == MC_CHART_HIT_LEGEND;
   update_cursor (self, legend);
-  if (!legend && mc_chart_item_at (self->chart, x, y, &item))
+  if (!legend && mc_hit_item_at (self->marks, x, y, &item))
     set_item (self, &item, ITEM_POINTER);
   else if (self->source == ITEM_POINTER)
     clear_item (self);
@@ -595,20 +610,15 @@ static void
 toggle_series (McChartView *self,
                guint        series)
 {
-  gboolean visible = !mc_chart_get_series_visible (self->chart, series);
+  gboolean visible = !series_visible (self, series);
 
   /* Keep one series: an empty chart has nothing left to click. */
-  if (!visible && count_visible_series (self->chart) <= 1)
+  if (!visible && count_visible_series (self) <= 1)
     {
       gtk_widget_error_bell (GTK_WIDGET (self));
       return;
     }
-  mc_chart_set_series_visible (self->chart, series, visible);
-  if (mc_chart_get_series_visible (self->chart, series) != visible)
-    return;
-  drop_cache (self);
-  refresh_item (self);
-  update_accessible (self);
+  mc_chart_view_set_series_visible (self, series, visible);
 }
 
 static void
@@ -630,7 +640,7 @@ on_click_released_cb (GtkGestureClick *gesture,
 {
   g_auto(McChartHit) hit = { 0 };
 
-  if (!ensure_geometry (self) || !mc_chart_hit_test (self->chart, x, y, &hit)
+  if (!ensure_rendered (self) || !mc_hit_test (self->marks, x, y, &hit)
       || hit.kind != MC_CHART_HIT_LEGEND)
     return;
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
@@ -749,16 +759,16 @@ move_cb (GtkWidget *widget,
   McChartMove move = g_variant_get_int32 (args);
   McChartItem item = self->item;
 
-  if (!ensure_geometry (self))
+  if (!ensure_rendered (self))
     return FALSE;
-  if (self->source == ITEM_NONE || !mc_chart_item_update (self->chart, &item))
+  if (self->source == ITEM_NONE || !mc_hit_item_update (self->marks, &item))
     {
-      if (!mc_chart_item_first (self->chart, &item))
+      if (!mc_hit_item_first (self->marks, &item))
         return FALSE;
       if (move == MC_CHART_MOVE_LAST)
-        mc_chart_item_move (self->chart, &item, move);
+        mc_hit_item_move (self->marks, &item, move);
     }
-  else if (!mc_chart_item_move (self->chart, &item, move))
+  else if (!mc_hit_item_move (self->marks, &item, move))
     {
       gtk_widget_error_bell (widget);
       /* Still say where we are: the mark may have come from the pointer. */
@@ -791,8 +801,8 @@ toggle_cb (GtkWidget *widget,
 
   /* Space or Enter on a mark shows or hides its series, as a click on
    * its legend entry does; pies have no series to hide. */
-  if (self->source == ITEM_NONE || !mc_chart_can_hide_series (self->chart)
-      || mc_chart_get_n_series (self->chart) < 2)
+  if (self->source == ITEM_NONE || !mc_chart_model_can_hide_series (self->chart)
+      || mc_chart_model_get_n_series (self->chart) < 2)
     return FALSE;
   toggle_series (self, self->item.series);
   return TRUE;
@@ -817,7 +827,7 @@ series_rgba (McChartView *self,
 {
   McColor color;
 
-  mc_chart_get_series_color (self->chart, series, self->theme, &color);
+  mc_chart_model_get_series_color (self->chart, series, self->theme, &color);
   mc_vision_transform_color (self->vision, &color);
   color_to_rgba (&color, rgba);
 }
@@ -848,7 +858,7 @@ snapshot_crosshair (McChartView *self,
   GdkRGBA rule, ring, fill;
 
   if (!is_line_chart (self)
-      || !mc_chart_get_plot_area (self->chart, &px, &py, &pw, &ph)
+      || !mc_marks_get_plot_area (self->marks, &px, &py, &pw, &ph)
       || self->item.x < px - 0.5 || self->item.x > px + pw + 0.5)
     return;
   color_to_rgba (mc_theme_get_text_secondary (self->theme), &rule);
@@ -1037,7 +1047,7 @@ log_chart_drawn (McChartView *self)
   if (!mc_timing_enabled () || self->chart == last_chart)
     return;
   last_chart = self->chart;
-  id = mc_dataset_get_id (mc_chart_get_dataset (self->chart));
+  id = mc_dataset_get_id (mc_chart_model_get_dataset (self->chart));
   event = g_strconcat ("chart-snapshot ", id, NULL);
   mc_timing_event (event);
   if (clock != NULL)
@@ -1099,10 +1109,11 @@ mc_chart_view_size_allocate (GtkWidget *widget,
                              int        baseline)
 {
   McChartView *self = MC_CHART_VIEW (widget);
-  double w, h;
+  double w = -1, h = -1;
 
-  if (self->base_node != NULL && mc_chart_get_render_size (self->chart, &w, &h)
-      && w == width && h == height)
+  if (self->marks != NULL)
+    mc_marks_get_size (self->marks, &w, &h);
+  if (self->base_node != NULL && self->marks != NULL && w == width && h == height)
     return;
   drop_cache (self);
 }
@@ -1154,6 +1165,7 @@ mc_chart_view_dispose (GObject *object)
 
   g_clear_pointer (&self->base_node, gsk_render_node_unref);
   g_clear_pointer (&self->highlight_node, gsk_render_node_unref);
+  g_clear_pointer (&self->marks, mc_marks_unref);
   g_clear_object (&self->chart);
   mc_chart_hit_clear (&self->hit);
   g_clear_pointer (&self->hovered, g_free);
@@ -1167,6 +1179,7 @@ mc_chart_view_finalize (GObject *object)
   McChartView *self = MC_CHART_VIEW (object);
 
   g_clear_pointer (&self->theme, mc_theme_free);
+  mc_view_options_clear (&self->view);
 
   G_OBJECT_CLASS (mc_chart_view_parent_class)->finalize (object);
 }
@@ -1298,7 +1311,7 @@ mc_chart_view_class_init (McChartViewClass *klass)
   widget_class->css_changed = mc_chart_view_css_changed;
 
   properties[PROP_CHART] =
-    g_param_spec_object ("chart", NULL, NULL, MC_TYPE_CHART,
+    g_param_spec_object ("chart", NULL, NULL, MC_TYPE_CHART_MODEL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_VISION] =
     g_param_spec_enum ("vision", NULL, NULL, MC_TYPE_VISION, MC_VISION_NORMAL,
@@ -1377,7 +1390,7 @@ mc_chart_view_new (void)
   return g_object_new (MC_TYPE_CHART_VIEW, NULL);
 }
 
-McChart *
+McChartModel *
 mc_chart_view_get_chart (McChartView *self)
 {
   g_return_val_if_fail (MC_IS_CHART_VIEW (self), NULL);
@@ -1385,16 +1398,18 @@ mc_chart_view_get_chart (McChartView *self)
 }
 
 void
-mc_chart_view_set_chart (McChartView *self,
-                         McChart     *chart)
+mc_chart_view_set_chart (McChartView  *self,
+                         McChartModel *chart)
 {
   g_return_if_fail (MC_IS_CHART_VIEW (self));
-  g_return_if_fail (chart == NULL || MC_IS_CHART (chart));
+  g_return_if_fail (chart == NULL || MC_IS_CHART_MODEL (chart));
 
   if (self->chart == chart)
     return;
   clear_item (self);
   g_set_object (&self->chart, chart);
+  /* What was shown of another chart does not apply to this one. */
+  mc_view_options_clear (&self->view);
   drop_cache (self);
   update_zoom_actions (self);
   update_accessible (self);
@@ -1498,9 +1513,9 @@ mc_chart_view_get_hit_at (McChartView *self,
   g_return_val_if_fail (hit != NULL, FALSE);
 
   *hit = (McChartHit) { .kind = MC_CHART_HIT_NONE, .raw_value = NAN };
-  if (!ensure_geometry (self))
+  if (!ensure_rendered (self))
     return FALSE;
-  return mc_chart_hit_test (self->chart, x, y, hit);
+  return mc_hit_test (self->marks, x, y, hit);
 }
 
 gboolean
@@ -1516,7 +1531,8 @@ mc_chart_view_get_x_window (McChartView *self,
 {
   g_return_val_if_fail (MC_IS_CHART_VIEW (self), FALSE);
 
-  return self->chart != NULL && mc_chart_get_x_window (self->chart, min, max);
+  return self->chart != NULL && mc_chart_model_can_zoom (self->chart)
+         && mc_view_options_get_x_window (&self->view, min, max);
 }
 
 void
@@ -1557,6 +1573,54 @@ mc_chart_view_reset_zoom (McChartView *self)
 
   if (get_extent (self, &lo, &hi))
     set_window (self, lo, hi);
+}
+
+/**
+ * mc_chart_view_get_options:
+ *
+ * Returns: what the view shows of its chart: the hidden series and the
+ *   zoom window (the highlight of the pointer is not part of it)
+ */
+const McViewOptions *
+mc_chart_view_get_options (McChartView *self)
+{
+  g_return_val_if_fail (MC_IS_CHART_VIEW (self), NULL);
+  return &self->view;
+}
+
+gboolean
+mc_chart_view_get_series_visible (McChartView *self,
+                                  guint        series)
+{
+  g_return_val_if_fail (MC_IS_CHART_VIEW (self), FALSE);
+  return self->chart != NULL && series < mc_chart_model_get_n_series (self->chart)
+         && series_visible (self, series);
+}
+
+/* Hidden series are left out of the drawing and of the value axis. A
+ * pie's slices are one whole and can't be hidden. */
+void
+mc_chart_view_set_series_visible (McChartView *self,
+                                  guint        series,
+                                  gboolean     visible)
+{
+  g_return_if_fail (MC_IS_CHART_VIEW (self));
+
+  if (self->chart == NULL || series >= mc_chart_model_get_n_series (self->chart)
+      || !mc_chart_model_can_hide_series (self->chart)
+      || series_visible (self, series) == !!visible)
+    return;
+  mc_view_options_set_series_visible (&self->view, series, visible);
+  drop_cache (self);
+  refresh_item (self);
+  update_accessible (self);
+}
+
+McMarks *
+mc_chart_view_get_marks (McChartView *self)
+{
+  g_return_val_if_fail (MC_IS_CHART_VIEW (self), NULL);
+  return self->marks;
 }
 
 guint

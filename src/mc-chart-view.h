@@ -7,7 +7,7 @@
 
 #include <gtk/gtk.h>
 
-#include "mc-chart-model.h"
+#include "mc-chart.h"
 #include "mc-theme.h"
 #include "mc-vision.h"
 
@@ -18,9 +18,9 @@ G_DECLARE_FINAL_TYPE (McChartView, mc_chart_view, MC, CHART_VIEW, GtkWidget)
 
 GtkWidget     *mc_chart_view_new             (void);
 
-McChart       *mc_chart_view_get_chart       (McChartView  *self);
+McChartModel  *mc_chart_view_get_chart       (McChartView  *self);
 void           mc_chart_view_set_chart       (McChartView  *self,
-                                              McChart      *chart);
+                                              McChartModel *chart);
 McVision       mc_chart_view_get_vision      (McChartView  *self);
 void           mc_chart_view_set_vision      (McChartView  *self,
                                               McVision      vision);
@@ -28,9 +28,17 @@ void           mc_chart_view_set_vision      (McChartView  *self,
 gboolean       mc_chart_view_get_dark        (McChartView  *self);
 const McTheme *mc_chart_view_get_theme       (McChartView  *self);
 
-/* Drops the cached rendering after the chart was changed from outside
- * (series shown or hidden, data edited). */
+/* Drops the cached rendering after the chart was changed from outside. */
 void           mc_chart_view_invalidate      (McChartView  *self);
+
+/* What the view shows of its chart (hidden series, the zoom window), for
+ * an export or a copy of the chart as it is shown. */
+const McViewOptions *mc_chart_view_get_options (McChartView  *self);
+gboolean       mc_chart_view_get_series_visible (McChartView *self,
+                                              guint         series);
+void           mc_chart_view_set_series_visible (McChartView *self,
+                                              guint         series,
+                                              gboolean      visible);
 
 /* The mark under the pointer or chosen with the keyboard: its text as
  * shown beside it ("Tencent Cloud\nInvestment: USD 70 bn"), or NULL. */
@@ -57,6 +65,9 @@ void           mc_chart_view_zoom            (McChartView  *self,
 void           mc_chart_view_pan             (McChartView  *self,
                                               double        dx);
 void           mc_chart_view_reset_zoom      (McChartView  *self);
+
+/* What the last render drew where, or NULL before the first. */
+McMarks       *mc_chart_view_get_marks       (McChartView  *self);
 
 /* How often the chart was drawn by the renderer, for tests of the cache. */
 guint          mc_chart_view_get_n_renders   (McChartView  *self);

@@ -584,11 +584,11 @@ export_one (McDataset              *dataset,
             const McExportOptions  *options,
             GError                **error)
 {
-  g_autoptr(McChart) chart = NULL;
+  g_autoptr(McChartModel) chart = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *display_name = NULL;
 
-  chart = mc_chart_new (dataset, spec, &local_error);
+  chart = mc_chart_model_new (dataset, spec, &local_error);
   mc_timing_mark ("prepare");
   if (chart == NULL)
     {

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-chart-content.h"
+#include "mc-chart.h"
 #include "mc-compat.h"
 #include "mc-theme.h"
 
@@ -16,8 +17,8 @@ struct _McExportDialog
 {
   AdwWindow       parent_instance;
 
-  McChart        *chart;
-  McChart        *preview_chart;
+  McChartModel   *chart;
+  McViewOptions   view;          /* what the export shows of the chart */
   GSettings      *settings;
   GCancellable   *cancellable;
   gboolean        updating;
@@ -191,6 +192,16 @@ draw_checkerboard (cairo_t *cr,
   cairo_fill (cr);
 }
 
+static void
+render_preview (McExportDialog        *self,
+                cairo_t               *cr,
+                const McExportOptions *options,
+                const McTheme         *theme)
+{
+  g_autoptr(McMarks) marks = mc_chart_render (self->chart, &self->view, cr,
+                                              options->width, options->height, theme);
+}
+
 /* The chart as it will be exported, scaled down to fit. */
 static void
 draw_preview (GtkDrawingArea *area,
@@ -221,7 +232,7 @@ draw_preview (GtkDrawingArea *area,
   cairo_scale (cr, scale, scale);
   theme = mc_theme_new (options.dark ? MC_THEME_DARK : MC_THEME_LIGHT);
   mc_theme_set_transparent (theme, options.transparent);
-  mc_chart_render (self->preview_chart, cr, options.width, options.height, theme);
+  render_preview (self, cr, &options, theme);
   cairo_restore (cr);
 
   /* A hairline edge, so that a white chart stands out from the dialog. */
@@ -274,12 +285,12 @@ save_settings (McExportDialog *self)
 static char *
 dup_initial_name (McExportDialog *self)
 {
-  const char *title = mc_chart_get_title (self->chart);
+  const char *title = mc_chart_model_get_title (self->chart);
   const char *extension = mc_export_format_get_extension (mc_export_dialog_get_format (self));
   g_autofree char *base = NULL;
 
   if (title == NULL || title[0] == '\0')
-    title = mc_chart_get_spec (self->chart)->id;
+    title = mc_chart_model_get_spec (self->chart)->id;
   base = g_strdup (title);
   g_strdelimit (base, "/\\:", '-');
 
@@ -353,9 +364,12 @@ choose_file_action (GtkWidget  *widget,
                        self->cancellable, on_file_chosen_cb, g_object_ref (self));
 }
 
+/* An export in a thread: the chart model is immutable and shared, the
+ * options are the job's own. */
 typedef struct
 {
-  McChart         *chart;
+  McChartModel    *chart;
+  McViewOptions    view;
   GFile           *file;
   McExportFormat   format;
   McExportOptions  options;
@@ -365,6 +379,7 @@ static void
 export_job_free (ExportJob *job)
 {
   g_clear_object (&job->chart);
+  mc_view_options_clear (&job->view);
   g_clear_object (&job->file);
   g_free (job);
 }
@@ -417,7 +432,6 @@ mc_export_dialog_constructed (GObject *object)
   G_OBJECT_CLASS (mc_export_dialog_parent_class)->constructed (object);
 
   g_assert (self->chart != NULL);
-  self->preview_chart = mc_chart_content_dup_chart (self->chart);
   load_settings (self);
   update_size_row (self);
   update_scale_row (self);
@@ -431,7 +445,7 @@ mc_export_dialog_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_EXPORT_DIALOG);
   g_clear_object (&self->chart);
-  g_clear_object (&self->preview_chart);
+  mc_view_options_clear (&self->view);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
 
@@ -498,7 +512,7 @@ mc_export_dialog_class_init (McExportDialogClass *klass)
 
   properties[PROP_CHART] =
     g_param_spec_object ("chart", NULL, NULL,
-                         MC_TYPE_CHART,
+                         MC_TYPE_CHART_MODEL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL,
@@ -567,27 +581,37 @@ mc_export_dialog_init (McExportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  mc_view_options_init (&self->view);
   adw_combo_row_set_model (self->size_row, sizes);
   gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);
 }
 
 McExportDialog *
-mc_export_dialog_new (GtkWindow *parent,
-                      McChart   *chart,
-                      GSettings *settings)
+mc_export_dialog_new (GtkWindow           *parent,
+                      McChartModel        *chart,
+                      const McViewOptions *view,
+                      GSettings           *settings)
 {
+  McExportDialog *self;
+
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (MC_IS_CHART (chart), NULL);
+  g_return_val_if_fail (MC_IS_CHART_MODEL (chart), NULL);
   g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
 
-  return g_object_new (MC_TYPE_EXPORT_DIALOG,
+  self = g_object_new (MC_TYPE_EXPORT_DIALOG,
                        "transient-for", parent,
                        "chart", chart,
                        "settings", settings,
                        NULL);
+  if (view != NULL)
+    {
+      mc_view_options_clear (&self->view);
+      mc_view_options_copy (&self->view, view);
+    }
+  return self;
 }
 
-McChart *
+McChartModel *
 mc_export_dialog_get_chart (McExportDialog *self)
 {
   g_return_val_if_fail (MC_IS_EXPORT_DIALOG (self), NULL);
@@ -670,10 +694,12 @@ mc_export_dialog_export (McExportDialog *self,
   save_settings (self);
 
   job = g_new0 (ExportJob, 1);
-  job->chart = mc_chart_content_dup_chart (self->chart);
+  job->chart = g_object_ref (self->chart);
+  mc_view_options_copy (&job->view, &self->view);
   job->file = g_object_ref (file);
   job->format = mc_export_dialog_get_format (self);
   mc_export_dialog_get_options (self, &job->options);
+  job->options.view = &job->view;
 
   task = g_task_new (self, NULL, on_export_done_cb, NULL);
   g_task_set_source_tag (task, mc_export_dialog_export);

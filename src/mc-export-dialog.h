@@ -14,12 +14,14 @@ G_BEGIN_DECLS
 #define MC_TYPE_EXPORT_DIALOG (mc_export_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (McExportDialog, mc_export_dialog, MC, EXPORT_DIALOG, AdwWindow)
 
-/* A dialog for @chart. @settings (nullable) holds the options last used,
- * and receives the new ones on export. */
+/* A dialog for @chart, showing what @view shows of it (hidden series).
+ * @settings (nullable) holds the options last used, and receives the new
+ * ones on export. */
 McExportDialog  *mc_export_dialog_new          (GtkWindow              *parent,
-                                                McChart                *chart,
+                                                McChartModel           *chart,
+                                                const McViewOptions    *view,
                                                 GSettings              *settings);
-McChart         *mc_export_dialog_get_chart    (McExportDialog         *self);
+McChartModel    *mc_export_dialog_get_chart    (McExportDialog         *self);
 
 McExportFormat   mc_export_dialog_get_format   (McExportDialog         *self);
 void             mc_export_dialog_set_format   (McExportDialog         *self,

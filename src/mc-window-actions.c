@@ -37,9 +37,9 @@ static void watch_file (McWindow *self,
 /* Recent files */
 
 static void
-set_recent_files (McWindow   *self,
-                  GFile      *file,
-                  gboolean    add)
+set_recent_files (McWindow *self,
+                  GFile    *file,
+                  gboolean  add)
 {
   g_auto(GStrv) uris = NULL;
   g_autoptr(GStrvBuilder) builder = NULL;
@@ -611,7 +611,9 @@ export_action (GtkWidget  *widget,
   if (self->chart == NULL)
     return;
 
-  dialog = mc_export_dialog_new (GTK_WINDOW (self), self->chart, self->settings);
+  dialog = mc_export_dialog_new (GTK_WINDOW (self), self->chart,
+                                 mc_chart_view_get_options (MC_CHART_VIEW (self->chart_view)),
+                                 self->settings);
   g_signal_connect_object (dialog, "finished", G_CALLBACK (on_export_finished_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -669,12 +671,14 @@ show_exported_action (GtkWidget  *widget,
 
 /* Copy, paste and drag */
 
-/* Copies and drags are rendered as the export dialog last exported. */
+/* Copies and drags are rendered as the export dialog last exported,
+ * with the series the chart view shows. */
 static void
 get_export_options (McWindow        *self,
                     McExportOptions *options)
 {
   mc_export_options_init (options);
+  options->view = mc_chart_view_get_options (MC_CHART_VIEW (self->chart_view));
   if (self->settings == NULL)
     return;
 
@@ -810,7 +814,6 @@ on_drag_begin_cb (GtkDragSource *source,
                   GdkDrag       *drag,
                   McWindow      *self)
 {
-  g_autoptr(McChart) chart = NULL;
   g_autoptr(GBytes) png = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   McExportOptions options;
@@ -822,8 +825,7 @@ on_drag_begin_cb (GtkDragSource *source,
   options.height = MAX (MC_EXPORT_MIN_SIZE, 240 * options.height / options.width);
   options.width = 240;
   options.scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  chart = mc_chart_content_dup_chart (self->chart);
-  png = mc_export_chart_to_bytes (chart, MC_EXPORT_PNG, &options, NULL);
+  png = mc_export_chart_to_bytes (self->chart, MC_EXPORT_PNG, &options, NULL);
   if (png != NULL)
     texture = gdk_texture_new_from_bytes (png, NULL);
   if (texture != NULL)
@@ -833,12 +835,31 @@ on_drag_begin_cb (GtkDragSource *source,
 
 /* Print */
 
+/* What a print job draws: the chart as the view shows it, whatever the
+ * window does meanwhile. */
+typedef struct
+{
+  McChartModel  *chart;
+  McViewOptions  view;
+} PrintJob;
+
+static void
+print_job_free (gpointer  data,
+                GClosure *closure)
+{
+  PrintJob *job = data;
+
+  g_object_unref (job->chart);
+  mc_view_options_clear (&job->view);
+  g_free (job);
+}
+
 /* At the shape of the export size, as wide as the page allows. */
 static void
 on_draw_page_cb (GtkPrintOperation *operation,
                  GtkPrintContext   *context,
                  int                page_nr,
-                 McChart           *chart)
+                 PrintJob          *job)
 {
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
   double page_width = gtk_print_context_get_width (context);
@@ -847,6 +868,7 @@ on_draw_page_cb (GtkPrintOperation *operation,
   double width = page_width / POINTS_PER_PIXEL;
   double height = width / aspect;
   g_autoptr(McTheme) theme = mc_theme_new (MC_THEME_LIGHT);
+  g_autoptr(McMarks) marks = NULL;
 
   if (height * POINTS_PER_PIXEL > page_height)
     {
@@ -856,7 +878,7 @@ on_draw_page_cb (GtkPrintOperation *operation,
 
   cairo_translate (cr, (page_width - width * POINTS_PER_PIXEL) / 2, 0);
   cairo_scale (cr, POINTS_PER_PIXEL, POINTS_PER_PIXEL);
-  mc_chart_render (chart, cr, width, height, theme);
+  marks = mc_chart_render (job->chart, &job->view, cr, width, height, theme);
 }
 
 GtkPrintOperation *
@@ -865,6 +887,7 @@ mc_window_create_print_operation (McWindow *self)
   GtkPrintOperation *operation;
   g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
   McExportOptions options;
+  PrintJob *job;
 
   g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
 
@@ -879,12 +902,14 @@ mc_window_create_print_operation (McWindow *self)
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_default_page_setup (operation, page_setup);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  gtk_print_operation_set_job_name (operation, mc_chart_get_title (self->chart));
+  gtk_print_operation_set_job_name (operation, mc_chart_model_get_title (self->chart));
   g_object_set_data (G_OBJECT (operation), "mc-aspect",
                      GUINT_TO_POINTER ((guint) (1000 * options.width / options.height)));
+  job = g_new0 (PrintJob, 1);
+  job->chart = g_object_ref (self->chart);
+  mc_view_options_copy (&job->view, options.view);
   g_signal_connect_data (operation, "draw-page", G_CALLBACK (on_draw_page_cb),
-                         mc_chart_content_dup_chart (self->chart),
-                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+                         job, print_job_free, 0);
 
   return operation;
 }

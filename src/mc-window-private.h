@@ -20,7 +20,7 @@ struct _McWindow
   GSettings            *settings;          /* NULL without an installed schema */
   GHashTable           *watches;           /* GFile → McWatch, the opened files */
   McDataset            *shown_dataset;
-  McChart              *chart;
+  McChartModel         *chart;
   GtkWidget            *chart_view;
   char                 *pending_selection; /* an opened file, until restored */
   McVision              vision;

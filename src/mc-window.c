@@ -352,8 +352,8 @@ show_chart_status (McWindow   *self,
 }
 
 static void
-set_chart (McWindow *self,
-           McChart  *chart)
+set_chart (McWindow     *self,
+           McChartModel *chart)
 {
   g_set_object (&self->chart, chart);
   g_object_set (self->chart_view, "chart", chart, NULL);
@@ -365,7 +365,7 @@ show_chart (McWindow *self,
             guint     index)
 {
   McDataset *dataset = self->shown_dataset;
-  g_autoptr(McChart) chart = NULL;
+  g_autoptr(McChartModel) chart = NULL;
   g_autoptr(GError) error = NULL;
 
   if (dataset == NULL || index >= mc_dataset_get_n_charts (dataset))
@@ -376,7 +376,7 @@ show_chart (McWindow *self,
       return;
     }
 
-  chart = mc_chart_new (dataset, mc_dataset_get_chart (dataset, index), &error);
+  chart = mc_chart_model_new (dataset, mc_dataset_get_chart (dataset, index), &error);
   if (chart == NULL)
     {
       set_chart (self, NULL);
@@ -472,7 +472,7 @@ mc_window_show_dataset (McWindow  *self,
   g_autofree char *previous_chart = NULL;
 
   if (is_same_file (self->shown_dataset, dataset) && self->chart != NULL)
-    previous_chart = g_strdup (mc_chart_get_spec (self->chart)->id);
+    previous_chart = g_strdup (mc_chart_model_get_spec (self->chart)->id);
   g_set_object (&self->shown_dataset, dataset);
 
   mc_table_view_set_dataset (self->table_view, dataset);
@@ -1011,7 +1011,7 @@ mc_window_select_dataset (McWindow *self,
   gtk_single_selection_set_selected (self->selection, position);
 }
 
-McChart *
+McChartModel *
 mc_window_get_chart (McWindow *self)
 {
   g_return_val_if_fail (MC_IS_WINDOW (self), NULL);

@@ -25,7 +25,7 @@ void                mc_window_select_dataset         (McWindow       *self,
 
 /* The chart on the chart page, or NULL when the selected dataset has none
  * or it cannot be drawn. */
-McChart            *mc_window_get_chart              (McWindow       *self);
+McChartModel       *mc_window_get_chart              (McWindow       *self);
 void                mc_window_select_chart           (McWindow       *self,
                                                       guint           index);
 

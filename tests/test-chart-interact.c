@@ -9,33 +9,42 @@
 #include <math.h>
 
 #include "mc-bundled.h"
-#include "mc-hit.h"
 #include "mc-chart-model.h"
+#include "mc-hit.h"
 #include "mc-loader.h"
+#include "mc-test-view.h"
 #include "mc-vision.h"
 
-static McChart *
+static McChartModel *
 chart_new (McDataset  *dataset,
            const char *chart_id)
 {
   g_autoptr(GError) error = NULL;
-  McChart *chart = mc_chart_new (dataset, mc_dataset_lookup_chart (dataset, chart_id), &error);
+  McChartModel *chart = mc_chart_model_new (dataset, mc_dataset_lookup_chart (dataset, chart_id), &error);
 
   g_assert_no_error (error);
   return chart;
 }
 
 static void
-render (McChart *chart)
+render_at (McChartModel *chart,
+           double        width,
+           double        height)
 {
   g_autoptr(McTheme) theme = mc_theme_new (MC_THEME_LIGHT);
-  cairo_rectangle_t extents = { 0, 0, 800, 500 };
+  cairo_rectangle_t extents = { 0, 0, width, height };
   cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
   cairo_t *cr = cairo_create (surface);
 
-  mc_chart_render (chart, cr, 800, 500, theme);
+  mc_test_view_render (chart, cr, width, height, theme);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
+}
+
+static void
+render (McChartModel *chart)
+{
+  render_at (chart, 800, 500);
 }
 
 /* @n points of x = 0, 1, ... on a number axis, in two series. */
@@ -61,12 +70,12 @@ numbers_dataset (guint n)
 }
 
 static char *
-item_label (McChart           *chart,
+item_label (McChartModel      *chart,
             const McChartItem *item)
 {
   g_auto(McChartHit) hit = { 0 };
 
-  g_assert_true (mc_chart_item_get_hit (chart, item, &hit));
+  g_assert_true (mc_hit_item_get_hit (mc_test_view_marks (chart), item, &hit));
   return g_strdup (hit.label);
 }
 
@@ -74,85 +83,87 @@ static void
 test_interact_bars (void)
 {
   g_autoptr(McDataset) dataset = mc_bundled_lookup ("cloud-investment", NULL);
-  g_autoptr(McChart) chart = chart_new (dataset, "investment");
+  g_autoptr(McChartModel) chart = chart_new (dataset, "investment");
   g_autofree char *label = NULL;
   McChartItem item, found;
   guint position, count, steps = 0;
 
-  g_assert_false (mc_chart_item_first (chart, &item));
+  /* Nothing drawn, nothing to step to. */
+  render_at (chart, 0, 0);
+  g_assert_false (mc_hit_item_first (mc_test_view_marks (chart), &item));
   render (chart);
-  g_assert_false (mc_chart_can_zoom (chart));
-  g_assert_true (mc_chart_item_first (chart, &item));
+  g_assert_false (mc_chart_model_can_zoom (chart));
+  g_assert_true (mc_hit_item_first (mc_test_view_marks (chart), &item));
   label = item_label (chart, &item);
   g_assert_cmpstr (label, ==, "Tencent Cloud");
-  mc_chart_item_get_position (chart, &item, &position, &count);
+  mc_hit_item_get_position (mc_test_view_marks (chart), &item, &position, &count);
   g_assert_cmpuint (position, ==, 1);
   g_assert_cmpuint (count, ==, 5);
 
   /* The item's anchor is on its bar, and the highlight takes its row. */
-  g_assert_true (mc_chart_item_at (chart, item.x, item.y, &found));
+  g_assert_true (mc_hit_item_at (mc_test_view_marks (chart), item.x, item.y, &found));
   g_assert_cmpuint (found.index, ==, item.index);
   g_assert_cmpstr (mc_column_get_string (mc_dataset_lookup_column (dataset, "company"),
                                          item.index), ==, "Tencent Cloud");
 
-  while (mc_chart_item_move (chart, &item, MC_CHART_MOVE_NEXT))
+  while (mc_hit_item_move (mc_test_view_marks (chart), &item, MC_CHART_MOVE_NEXT))
     steps++;
   g_assert_cmpuint (steps, ==, 4);
-  mc_chart_item_get_position (chart, &item, &position, &count);
+  mc_hit_item_get_position (mc_test_view_marks (chart), &item, &position, &count);
   g_assert_cmpuint (position, ==, 5);
-  g_assert_false (mc_chart_item_move (chart, &item, MC_CHART_MOVE_SERIES_UP));
-  g_assert_true (mc_chart_item_move (chart, &item, MC_CHART_MOVE_FIRST));
-  g_assert_false (mc_chart_item_move (chart, &item, MC_CHART_MOVE_PREVIOUS));
+  g_assert_false (mc_hit_item_move (mc_test_view_marks (chart), &item, MC_CHART_MOVE_SERIES_UP));
+  g_assert_true (mc_hit_item_move (mc_test_view_marks (chart), &item, MC_CHART_MOVE_FIRST));
+  g_assert_false (mc_hit_item_move (mc_test_view_marks (chart), &item, MC_CHART_MOVE_PREVIOUS));
 }
 
 static void
 test_interact_window (void)
 {
   g_autoptr(McDataset) dataset = numbers_dataset (11);
-  g_autoptr(McChart) chart = chart_new (dataset, "lines");
+  g_autoptr(McChartModel) chart = chart_new (dataset, "lines");
   double min, max, x, y, w, h;
   McChartItem item, other;
 
-  g_assert_true (mc_chart_can_zoom (chart));
-  g_assert_true (mc_chart_get_x_extent (chart, &min, &max));
+  g_assert_true (mc_chart_model_can_zoom (chart));
+  g_assert_true (mc_chart_model_get_x_extent (chart, &min, &max));
   g_assert_cmpfloat (min, ==, 0);
   g_assert_cmpfloat (max, ==, 10);
 
   /* The number axis ends exactly on the window. */
-  mc_chart_set_x_window (chart, 2.5, 7.5);
-  g_assert_true (mc_chart_get_x_window (chart, &min, &max));
+  mc_view_options_set_x_window (mc_test_view_options (chart), 2.5, 7.5);
+  g_assert_true (mc_view_options_get_x_window (mc_test_view_options (chart), &min, &max));
   render (chart);
-  g_assert_true (mc_chart_get_plot_area (chart, &x, &y, &w, &h));
-  g_assert_cmpfloat_with_epsilon (mc_chart_get_x_at (chart, x), 2.5, 1e-9);
-  g_assert_cmpfloat_with_epsilon (mc_chart_get_x_at (chart, x + w), 7.5, 1e-9);
+  g_assert_true (mc_marks_get_plot_area (mc_test_view_marks (chart), &x, &y, &w, &h));
+  g_assert_cmpfloat_with_epsilon (mc_marks_get_x_at (mc_test_view_marks (chart), x), 2.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (mc_marks_get_x_at (mc_test_view_marks (chart), x + w), 7.5, 1e-9);
 
   /* Only points inside are items: x = 3 .. 7. */
-  g_assert_true (mc_chart_item_first (chart, &item));
+  g_assert_true (mc_hit_item_first (mc_test_view_marks (chart), &item));
   g_assert_cmpuint (item.point, ==, 3);
-  g_assert_true (mc_chart_item_move (chart, &item, MC_CHART_MOVE_LAST));
+  g_assert_true (mc_hit_item_move (mc_test_view_marks (chart), &item, MC_CHART_MOVE_LAST));
   g_assert_cmpuint (item.point, ==, 7);
-  g_assert_false (mc_chart_item_move (chart, &item, MC_CHART_MOVE_NEXT));
-  g_assert_false (mc_chart_item_at (chart, x - 20, y + h / 2, &other));
+  g_assert_false (mc_hit_item_move (mc_test_view_marks (chart), &item, MC_CHART_MOVE_NEXT));
+  g_assert_false (mc_hit_item_at (mc_test_view_marks (chart), x - 20, y + h / 2, &other));
 
   /* Down from the upper line goes to the lower one at the same x. */
   other = item;
-  g_assert_true (mc_chart_item_move (chart, &other, MC_CHART_MOVE_SERIES_DOWN));
+  g_assert_true (mc_hit_item_move (mc_test_view_marks (chart), &other, MC_CHART_MOVE_SERIES_DOWN));
   g_assert_cmpuint (other.series, ==, 1);
   g_assert_cmpuint (other.point, ==, 7);
   g_assert_cmpfloat (other.y, >, item.y);
-  g_assert_true (mc_chart_item_move (chart, &other, MC_CHART_MOVE_SERIES_UP));
+  g_assert_true (mc_hit_item_move (mc_test_view_marks (chart), &other, MC_CHART_MOVE_SERIES_UP));
   g_assert_cmpuint (other.series, ==, 0);
 
   /* Hiding a series drops its items. */
-  mc_chart_set_series_visible (chart, 1, FALSE);
+  mc_view_options_set_series_visible (mc_test_view_options (chart), 1, FALSE);
   other.series = 1;
   render (chart);
-  g_assert_false (mc_chart_item_update (chart, &other));
+  g_assert_false (mc_hit_item_update (mc_test_view_marks (chart), &other));
 
-  mc_chart_set_x_window (chart, NAN, NAN);
-  g_assert_false (mc_chart_get_x_window (chart, NULL, NULL));
+  mc_view_options_set_x_window (mc_test_view_options (chart), NAN, NAN);
+  g_assert_false (mc_view_options_get_x_window (mc_test_view_options (chart), NULL, NULL));
   render (chart);
-  g_assert_true (mc_chart_item_first (chart, &item));
+  g_assert_true (mc_hit_item_first (mc_test_view_marks (chart), &item));
   g_assert_cmpuint (item.point, ==, 0);
 }
 
@@ -160,16 +171,16 @@ static void
 test_interact_pages (void)
 {
   g_autoptr(McDataset) dataset = numbers_dataset (1000);
-  g_autoptr(McChart) chart = chart_new (dataset, "lines");
+  g_autoptr(McChartModel) chart = chart_new (dataset, "lines");
   McChartItem item;
 
   render (chart);
-  g_assert_true (mc_chart_item_first (chart, &item));
-  g_assert_true (mc_chart_item_move (chart, &item, MC_CHART_MOVE_PAGE_NEXT));
+  g_assert_true (mc_hit_item_first (mc_test_view_marks (chart), &item));
+  g_assert_true (mc_hit_item_move (mc_test_view_marks (chart), &item, MC_CHART_MOVE_PAGE_NEXT));
   g_assert_cmpuint (item.point, ==, 100);
-  g_assert_true (mc_chart_item_move (chart, &item, MC_CHART_MOVE_PAGE_PREVIOUS));
+  g_assert_true (mc_hit_item_move (mc_test_view_marks (chart), &item, MC_CHART_MOVE_PAGE_PREVIOUS));
   g_assert_cmpuint (item.point, ==, 0);
-  g_assert_true (mc_chart_item_move (chart, &item, MC_CHART_MOVE_LAST));
+  g_assert_true (mc_hit_item_move (mc_test_view_marks (chart), &item, MC_CHART_MOVE_LAST));
   g_assert_cmpuint (item.point, ==, 999);
 }
 

@@ -13,30 +13,30 @@
 #include <string.h>
 
 #include "mc-bundled.h"
-#include "mc-hit.h"
 #include "mc-chart-view.h"
+#include "mc-hit.h"
 #include "mc-loader.h"
 
 typedef struct
 {
-  GtkWindow   *window;
-  McChartView *view;
-  McDataset   *dataset;
-  McChart     *chart;
+  GtkWindow    *window;
+  McChartView  *view;
+  McDataset    *dataset;
+  McChartModel *chart;
 } Fixture;
 
 /* Helpers */
 
-static McChart *
+static McChartModel *
 chart_new (McDataset  *dataset,
            const char *chart_id)
 {
   g_autoptr(GError) error = NULL;
   const McChartSpec *spec = mc_dataset_lookup_chart (dataset, chart_id);
-  McChart *chart;
+  McChartModel *chart;
 
   g_assert_nonnull (spec);
-  chart = mc_chart_new (dataset, spec, &error);
+  chart = mc_chart_model_new (dataset, spec, &error);
   g_assert_no_error (error);
   return chart;
 }
@@ -120,9 +120,9 @@ fixture_teardown (Fixture *f)
 
 /* Runs the key binding of the widget for @keyval, as a key press would. */
 static gboolean
-press_key (Fixture *f,
-           guint    keyval,
-           GdkModifierType modifiers)
+press_key (Fixture         *f,
+           guint            keyval,
+           GdkModifierType  modifiers)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->view));
 
@@ -186,11 +186,11 @@ click (Fixture *f,
 typedef gboolean (*HitMatch) (const McChartHit *hit, gconstpointer data);
 
 static gboolean
-find_hit (Fixture         *f,
-          HitMatch         match,
-          gconstpointer    data,
-          double          *x,
-          double          *y)
+find_hit (Fixture       *f,
+          HitMatch       match,
+          gconstpointer  data,
+          double        *x,
+          double        *y)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (f->view));
   int height = gtk_widget_get_height (GTK_WIDGET (f->view));
@@ -326,7 +326,7 @@ test_chart_view_keyboard (void)
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (f.view), GTK_ACCESSIBLE_ROLE_IMG);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f.view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Announced AI and cloud investment");
-  summary = mc_chart_describe (f.chart);
+  summary = mc_chart_describe (f.chart, mc_chart_view_get_marks (f.view));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f.view),
                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary);
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (f.view)));
@@ -429,7 +429,7 @@ test_chart_view_crosshair (void)
   double px, py, pw, ph;
 
   fixture_setup (&f, trend_dataset (), "trend");
-  g_assert_true (mc_chart_get_plot_area (f.chart, &px, &py, &pw, &ph));
+  g_assert_true (mc_marks_get_plot_area (mc_chart_view_get_marks (f.view), &px, &py, &pw, &ph));
 
   /* Anywhere over the plot, the nearest point in x. */
   move_pointer (&f, px + pw / 2, py + 2);
@@ -456,12 +456,12 @@ test_chart_view_legend (void)
   guint renders;
 
   fixture_setup (&f, trend_dataset (), "trend");
-  g_assert_true (mc_chart_get_series_visible (f.chart, 1));
+  g_assert_true (mc_chart_view_get_series_visible (f.view, 1));
 
   g_assert_true (find_hit (&f, match_legend, GUINT_TO_POINTER (1), &x, &y));
   renders = mc_chart_view_get_n_renders (f.view);
   click (&f, x, y);
-  g_assert_false (mc_chart_get_series_visible (f.chart, 1));
+  g_assert_false (mc_chart_view_get_series_visible (f.view, 1));
   wait_for_draw (&f);
   g_assert_cmpuint (mc_chart_view_get_n_renders (f.view), >, renders);
   screenshot (&f, "legend-hidden");
@@ -469,15 +469,14 @@ test_chart_view_legend (void)
   /* Its entry stays, to show it again. */
   g_assert_true (find_hit (&f, match_legend, GUINT_TO_POINTER (1), &x, &y));
   click (&f, x, y);
-  g_assert_true (mc_chart_get_series_visible (f.chart, 1));
+  g_assert_true (mc_chart_view_get_series_visible (f.view, 1));
 
   /* The last visible series stays. */
-  mc_chart_set_series_visible (f.chart, 0, FALSE);
-  mc_chart_set_series_visible (f.chart, 1, FALSE);
-  mc_chart_view_invalidate (f.view);
+  mc_chart_view_set_series_visible (f.view, 0, FALSE);
+  mc_chart_view_set_series_visible (f.view, 1, FALSE);
   g_assert_true (find_hit (&f, match_legend, GUINT_TO_POINTER (2), &x, &y));
   click (&f, x, y);
-  g_assert_true (mc_chart_get_series_visible (f.chart, 2));
+  g_assert_true (mc_chart_view_get_series_visible (f.view, 2));
 
   fixture_teardown (&f);
 }
@@ -490,7 +489,7 @@ test_chart_view_zoom (void)
   g_auto(McChartHit) hit = { 0 };
 
   fixture_setup (&f, trend_dataset (), "trend");
-  g_assert_true (mc_chart_get_x_extent (f.chart, &lo, &hi));
+  g_assert_true (mc_chart_model_get_x_extent (f.chart, &lo, &hi));
   g_assert_false (mc_chart_view_get_zoomed (f.view));
   g_assert_false (mc_chart_view_get_x_window (f.view, NULL, NULL));
 
@@ -523,7 +522,7 @@ test_chart_view_zoom (void)
   g_assert_true (mc_chart_view_get_zoomed (f.view));
   g_assert_true (press_key (&f, GDK_KEY_0, 0));
   g_assert_false (mc_chart_view_get_zoomed (f.view));
-  g_assert_false (mc_chart_get_x_window (f.chart, NULL, NULL));
+  g_assert_false (mc_view_options_get_x_window (mc_chart_view_get_options (f.view), NULL, NULL));
 
   /* Not below a month of monthly data. */
   mc_chart_view_zoom (f.view, 1e6, NAN);
@@ -592,7 +591,7 @@ test_chart_view_cache (void)
 
   /* So does another chart. */
   {
-    g_autoptr(McChart) growth = chart_new (f.dataset, "revenue-growth");
+    g_autoptr(McChartModel) growth = chart_new (f.dataset, "revenue-growth");
 
     mc_chart_view_set_chart (f.view, growth);
     wait_for_draw (&f);

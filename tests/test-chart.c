@@ -9,9 +9,10 @@
 #include <string.h>
 
 #include "mc-bundled.h"
-#include "mc-render-private.h"
 #include "mc-chart-model.h"
 #include "mc-export.h"
+#include "mc-render-private.h"
+#include "mc-test-view.h"
 
 /* Helpers */
 
@@ -26,16 +27,16 @@ bundled (const char *id)
   return dataset;
 }
 
-static McChart *
+static McChartModel *
 bundled_chart (McDataset  *dataset,
                const char *chart_id)
 {
   g_autoptr(GError) error = NULL;
   const McChartSpec *spec = mc_dataset_lookup_chart (dataset, chart_id);
-  McChart *chart;
+  McChartModel *chart;
 
   g_assert_nonnull (spec);
-  chart = mc_chart_new (dataset, spec, &error);
+  chart = mc_chart_model_new (dataset, spec, &error);
   g_assert_no_error (error);
   return chart;
 }
@@ -68,9 +69,9 @@ spec_new (const char *id,
 /* A dataset with a text column "name" and number columns "a", "b". */
 static McDataset *
 simple_dataset (const char * const *names,
-                const double        *a,
-                const double        *b,
-                guint                n)
+                const double       *a,
+                const double       *b,
+                guint               n)
 {
   McDataset *dataset = mc_dataset_new ("simple");
   McColumn *name = mc_column_new ("name", "Name", MC_COLUMN_STRING);
@@ -96,11 +97,11 @@ simple_dataset (const char * const *names,
 }
 
 static cairo_surface_t *
-render_image (McChart *chart,
-              double   width,
-              double   height,
-              double   scale,
-              gboolean dark)
+render_image (McChartModel *chart,
+              double        width,
+              double        height,
+              double        scale,
+              gboolean      dark)
 {
   g_autoptr(McTheme) theme = mc_theme_new (dark ? MC_THEME_DARK : MC_THEME_LIGHT);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
@@ -110,7 +111,7 @@ render_image (McChart *chart,
 
   cairo_surface_set_device_scale (surface, scale, scale);
   cr = cairo_create (surface);
-  mc_chart_render (chart, cr, width, height, theme);
+  mc_test_view_render (chart, cr, width, height, theme);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   return surface;
@@ -118,28 +119,28 @@ render_image (McChart *chart,
 
 /* Lays out without rasterising: a recording surface is enough. */
 static void
-render_layout (McChart *chart,
-               double   width,
-               double   height,
-               gboolean dark)
+render_layout (McChartModel *chart,
+               double        width,
+               double        height,
+               gboolean      dark)
 {
   g_autoptr(McTheme) theme = mc_theme_new (dark ? MC_THEME_DARK : MC_THEME_LIGHT);
   cairo_rectangle_t extents = { 0, 0, width, height };
   cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
   cairo_t *cr = cairo_create (surface);
 
-  mc_chart_render (chart, cr, width, height, theme);
+  mc_test_view_render (chart, cr, width, height, theme);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 }
 
 static const McTextBox *
-find_box (McChart    *chart,
-          McTextRole  role,
-          const char *text)
+find_box (McChartModel *chart,
+          McTextRole    role,
+          const char   *text)
 {
   guint n;
-  const McTextBox *boxes = mc_chart_get_text_boxes (chart, &n);
+  const McTextBox *boxes = mc_marks_get_text_boxes (mc_test_view_marks (chart), &n);
 
   for (guint i = 0; i < n; i++)
     if (boxes[i].role == role && (text == NULL || g_strcmp0 (boxes[i].text, text) == 0))
@@ -148,11 +149,11 @@ find_box (McChart    *chart,
 }
 
 static guint
-count_boxes (McChart    *chart,
-             McTextRole  role)
+count_boxes (McChartModel *chart,
+             McTextRole    role)
 {
   guint n, count = 0;
-  const McTextBox *boxes = mc_chart_get_text_boxes (chart, &n);
+  const McTextBox *boxes = mc_marks_get_text_boxes (mc_test_view_marks (chart), &n);
 
   for (guint i = 0; i < n; i++)
     count += boxes[i].role == role;
@@ -162,13 +163,13 @@ count_boxes (McChart    *chart,
 /* No two texts overlap, all are inside the canvas, title and source are
  * there. */
 static void
-check_layout (McChart    *chart,
-              double      width,
-              double      height,
-              const char *what)
+check_layout (McChartModel *chart,
+              double        width,
+              double        height,
+              const char   *what)
 {
   guint n;
-  const McTextBox *boxes = mc_chart_get_text_boxes (chart, &n);
+  const McTextBox *boxes = mc_marks_get_text_boxes (mc_test_view_marks (chart), &n);
 
   for (guint i = 0; i < n; i++)
     {
@@ -193,16 +194,16 @@ static void
 test_chart_growth (void)
 {
   g_autoptr(McDataset) dataset = bundled ("alibaba-cloud-revenue");
-  g_autoptr(McChart) bars = bundled_chart (dataset, "revenue-growth");
+  g_autoptr(McChartModel) bars = bundled_chart (dataset, "revenue-growth");
   g_autoptr(McChartSpec) spec = spec_new ("growth-line", "line", "year", "revenue");
-  g_autoptr(McChart) line = NULL;
+  g_autoptr(McChartModel) line = NULL;
   g_autoptr(GError) error = NULL;
   McSeries *series;
 
   /* Bars leave out 2021, which has nothing to compare with. */
-  g_assert_cmpuint (mc_chart_get_n_categories (bars), ==, 3);
-  g_assert_cmpstr (mc_chart_get_category (bars, 0), ==, "2022");
-  series = mc_chart_get_series_data (bars, 0);
+  g_assert_cmpuint (mc_chart_model_get_n_categories (bars), ==, 3);
+  g_assert_cmpstr (mc_chart_model_get_category (bars, 0), ==, "2022");
+  series = mc_chart_model_get_series (bars, 0);
   g_assert_cmpuint (mc_series_get_n_points (series), ==, 3);
   g_assert_cmpfloat_with_epsilon (mc_series_get_y (series, 0), (11.8 / 9.2 - 1) * 100, 1e-9);
   g_assert_cmpfloat_with_epsilon (mc_series_get_y (series, 0), 28.2608695652, 1e-8);
@@ -212,13 +213,13 @@ test_chart_growth (void)
   g_assert_false (mc_series_is_estimate (series, 1));
   g_assert_true (mc_series_is_estimate (series, 2));
   g_assert_cmpstr (mc_column_get_unit (series->column), ==, "percent");
-  g_assert_cmpstr (mc_chart_get_series_name (bars, 0), ==, "Revenue growth");
+  g_assert_cmpstr (mc_chart_model_get_series_name (bars, 0), ==, "Revenue growth");
 
   /* On a time axis, the first year is there without a value. */
   mc_chart_spec_set_string (spec, "transform", "growth");
-  line = mc_chart_new (dataset, spec, &error);
+  line = mc_chart_model_new (dataset, spec, &error);
   g_assert_no_error (error);
-  series = mc_chart_get_series_data (line, 0);
+  series = mc_chart_model_get_series (line, 0);
   g_assert_cmpuint (mc_series_get_n_points (series), ==, 4);
   g_assert_true (isnan (mc_series_get_y (series, 0)));
   g_assert_false (mc_series_is_estimate (series, 0));
@@ -242,11 +243,11 @@ test_chart_errors (void)
     {
       g_autoptr(McChartSpec) spec = spec_new ("bad", cases[i].type, cases[i].x, cases[i].y);
       g_autoptr(GError) error = NULL;
-      g_autoptr(McChart) chart = NULL;
+      g_autoptr(McChartModel) chart = NULL;
 
       if (cases[i].y2)
         set_columns (spec, "y2", "b");
-      chart = mc_chart_new (dataset, spec, &error);
+      chart = mc_chart_model_new (dataset, spec, &error);
       g_assert_null (chart);
       g_assert_error (error, MC_CHART_ERROR, cases[i].code);
       /* The message names the chart. */
@@ -262,7 +263,7 @@ test_chart_pie_negative (void)
   g_autoptr(McDataset) dataset = simple_dataset (names, values, NULL, 2);
   g_autoptr(McChartSpec) spec = spec_new ("pie", "pie", "name", "a");
   g_autoptr(GError) error = NULL;
-  g_autoptr(McChart) chart = mc_chart_new (dataset, spec, &error);
+  g_autoptr(McChartModel) chart = mc_chart_model_new (dataset, spec, &error);
 
   g_assert_null (chart);
   g_assert_error (error, MC_CHART_ERROR, MC_CHART_ERROR_NEGATIVE);
@@ -277,24 +278,24 @@ test_chart_pie_over_total (void)
   g_autoptr(McDataset) dataset = simple_dataset (names, values, NULL, 2);
   g_autoptr(McChartSpec) spec = spec_new ("pie", "pie", "name", "a");
   g_autoptr(GError) error = NULL;
-  g_autoptr(McChart) chart = NULL;
+  g_autoptr(McChartModel) chart = NULL;
 
   mc_chart_spec_set_number (spec, "total", 100);
-  chart = mc_chart_new (dataset, spec, &error);
+  chart = mc_chart_model_new (dataset, spec, &error);
   g_assert_null (chart);
   g_assert_error (error, MC_CHART_ERROR, MC_CHART_ERROR_INVALID);
 }
 
 /* The slices of a pie as drawn, clockwise from 12 o'clock. */
 static GArray *
-drawn_slices (McChart *chart)
+drawn_slices (McChartModel *chart)
 {
   GArray *slices = g_array_new (FALSE, FALSE, sizeof (McMark));
 
   render_layout (chart, 800, 500, FALSE);
-  for (guint i = 0; i < chart->state->marks->len; i++)
+  for (guint i = 0; i < mc_test_view_marks (chart)->marks->len; i++)
     {
-      const McMark *mark = &g_array_index (chart->state->marks, McMark, i);
+      const McMark *mark = &g_array_index (mc_test_view_marks (chart)->marks, McMark, i);
 
       if (mark->shape == MC_MARK_SLICE)
         g_array_append_val (slices, *mark);
@@ -309,24 +310,24 @@ slice_fraction (const McMark *slice)
 }
 
 static const char *
-slice_name (McChart      *chart,
+slice_name (McChartModel *chart,
             const McMark *slice)
 {
-  McSeries *series = mc_chart_get_series_data (chart, 0);
+  McSeries *series = mc_chart_model_get_series (chart, 0);
 
   if (slice->datum == G_MAXUINT)
     return slice->label;
-  return mc_chart_get_category (chart, (guint) mc_series_get_x (series, slice->datum));
+  return mc_chart_model_get_category (chart, (guint) mc_series_get_x (series, slice->datum));
 }
 
 static void
 test_chart_pie_slices (void)
 {
   g_autoptr(McDataset) dataset = bundled ("cloud-investment");
-  g_autoptr(McChart) pie = bundled_chart (dataset, "market-share");
-  g_autoptr(McChart) bars = bundled_chart (dataset, "investment");
+  g_autoptr(McChartModel) pie = bundled_chart (dataset, "market-share");
+  g_autoptr(McChartModel) bars = bundled_chart (dataset, "investment");
   g_autoptr(GArray) slices = drawn_slices (pie);
-  McSeries *series = mc_chart_get_series_data (pie, 0);
+  McSeries *series = mc_chart_model_get_series (pie, 0);
   const char *expected[] = { "Amazon AWS", "Microsoft Azure", "Google Cloud", "Alibaba",
                              "Tencent Cloud", "Other" };
   double sum = 0;
@@ -346,7 +347,7 @@ test_chart_pie_slices (void)
       /* The same company has the same colour as in the bar chart. */
       if (!other)
         g_assert_cmpuint (slice->color, ==,
-                          mc_chart_get_category_color (bars, (guint) mc_series_get_x (series, slice->datum), 0));
+                          mc_chart_model_get_category_color (bars, (guint) mc_series_get_x (series, slice->datum), 0));
     }
   /* Other is the remainder to the total, last. */
   g_assert_cmpuint (g_array_index (slices, McMark, 5).datum, ==, G_MAXUINT);
@@ -354,7 +355,7 @@ test_chart_pie_slices (void)
                                   100 - (32 + 23 + 11 + 4.5 + 2.6), 1e-9);
   g_assert_cmpfloat_with_epsilon (sum, 1, 1e-12);
   /* Alibaba is the first company of the dataset: the first colour. */
-  g_assert_cmpuint (mc_chart_get_category_color (bars, 0, 0), ==, 0);
+  g_assert_cmpuint (mc_chart_model_get_category_color (bars, 0, 0), ==, 0);
 }
 
 static void
@@ -365,17 +366,17 @@ test_chart_pie_many_slices (void)
   g_autoptr(McDataset) dataset = simple_dataset (names, values, NULL, 10);
   g_autoptr(McChartSpec) spec = spec_new ("pie", "pie", "name", "a");
   g_autoptr(GError) error = NULL;
-  g_autoptr(McChart) chart = NULL;
+  g_autoptr(McChartModel) chart = NULL;
   g_autoptr(GArray) slices = NULL;
   const McMark *other;
   McSeries *series;
   guint used = 0;
 
   mc_chart_spec_set_boolean (spec, "sort", TRUE);
-  chart = mc_chart_new (dataset, spec, &error);
+  chart = mc_chart_model_new (dataset, spec, &error);
   g_assert_no_error (error);
   slices = drawn_slices (chart);
-  series = mc_chart_get_series_data (chart, 0);
+  series = mc_chart_model_get_series (chart, 0);
   /* Six slices plus Other, which folds the four smallest. */
   g_assert_cmpuint (slices->len, ==, 7);
   other = &g_array_index (slices, McMark, 6);
@@ -423,17 +424,17 @@ test_chart_long_table (void)
   g_autoptr(McDataset) dataset = long_table ();
   g_autoptr(McChartSpec) spec = spec_new ("prices", "line", "date", "price");
   g_autoptr(GError) error = NULL;
-  g_autoptr(McChart) chart = NULL;
+  g_autoptr(McChartModel) chart = NULL;
 
   mc_chart_spec_set_string (spec, "series", "symbol");
-  chart = mc_chart_new (dataset, spec, &error);
+  chart = mc_chart_model_new (dataset, spec, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (mc_chart_get_n_series (chart), ==, 3);
-  g_assert_cmpstr (mc_chart_get_series_name (chart, 0), ==, "BABA");
-  g_assert_cmpstr (mc_chart_get_series_name (chart, 2), ==, "MSFT");
+  g_assert_cmpuint (mc_chart_model_get_n_series (chart), ==, 3);
+  g_assert_cmpstr (mc_chart_model_get_series_name (chart, 0), ==, "BABA");
+  g_assert_cmpstr (mc_chart_model_get_series_name (chart, 2), ==, "MSFT");
   for (guint s = 0; s < 3; s++)
     {
-      McSeries *series = mc_chart_get_series_data (chart, s);
+      McSeries *series = mc_chart_model_get_series (chart, s);
 
       g_assert_cmpuint (mc_series_get_n_points (series), ==, 30);
       g_assert_true (series->x_sorted);
@@ -476,7 +477,7 @@ test_chart_layout_bundled (void)
       for (guint c = 0; c < mc_dataset_get_n_charts (dataset); c++)
         {
           const McChartSpec *spec = mc_dataset_get_chart (dataset, c);
-          g_autoptr(McChart) chart = mc_chart_new (dataset, spec, &error);
+          g_autoptr(McChartModel) chart = mc_chart_model_new (dataset, spec, &error);
           g_autofree char *what = g_strdup_printf ("%s/%s", mc_dataset_get_id (dataset), spec->id);
 
           g_assert_no_error (error);
@@ -502,7 +503,7 @@ static void
 test_chart_layout_device_scale (void)
 {
   g_autoptr(McDataset) dataset = bundled ("alibaba-share-price");
-  g_autoptr(McChart) chart = bundled_chart (dataset, "price-and-market-cap");
+  g_autoptr(McChartModel) chart = bundled_chart (dataset, "price-and-market-cap");
   g_autofree McTextBox *first = NULL;
   const McTextBox *second;
   guint n1, n2;
@@ -510,11 +511,11 @@ test_chart_layout_device_scale (void)
 
   surface = render_image (chart, 800, 500, 1, FALSE);
   cairo_surface_destroy (surface);
-  second = mc_chart_get_text_boxes (chart, &n1);
+  second = mc_marks_get_text_boxes (mc_test_view_marks (chart), &n1);
   first = g_memdup2 (second, sizeof (McTextBox) * n1);
   surface = render_image (chart, 800, 500, 2.5, FALSE);
   cairo_surface_destroy (surface);
-  second = mc_chart_get_text_boxes (chart, &n2);
+  second = mc_marks_get_text_boxes (mc_test_view_marks (chart), &n2);
 
   /* The same layout at any device scale. */
   g_assert_cmpuint (n1, ==, n2);
@@ -530,14 +531,14 @@ static void
 test_chart_dual_axis (void)
 {
   g_autoptr(McDataset) dataset = bundled ("alibaba-share-price");
-  g_autoptr(McChart) chart = bundled_chart (dataset, "price-and-market-cap");
+  g_autoptr(McChartModel) chart = bundled_chart (dataset, "price-and-market-cap");
 
   render_layout (chart, 800, 500, FALSE);
   /* Both axes name their units. */
   g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, "Share price (HKD)"));
   g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, "Market capitalisation (USD bn)"));
-  g_assert_cmpuint (mc_chart_get_n_series (chart), ==, 2);
-  g_assert_cmpuint (chart->state->y[1].n_intervals, ==, chart->state->y[0].n_intervals);
+  g_assert_cmpuint (mc_chart_model_get_n_series (chart), ==, 2);
+  g_assert_cmpuint (mc_test_view_marks (chart)->axes.y[1].n_intervals, ==, mc_test_view_marks (chart)->axes.y[0].n_intervals);
 
   /* Price and market value move together: zoomed each to its data, the
    * lines would lie on each other. Both axes start at zero, and the
@@ -545,16 +546,16 @@ test_chart_dual_axis (void)
   for (guint size = 0; size < 3; size++)
     {
       const double widths[] = { 320, 800, 2400 };
-      McSeries *price = mc_chart_get_series_data (chart, 0);
-      McSeries *value = mc_chart_get_series_data (chart, 1);
+      McSeries *price = mc_chart_model_get_series (chart, 0);
+      McSeries *value = mc_chart_model_get_series (chart, 1);
 
       render_layout (chart, widths[size], widths[size] * 5 / 8, FALSE);
-      g_assert_cmpfloat (chart->state->y[0].min, ==, 0);
-      g_assert_cmpfloat (chart->state->y[1].min, ==, 0);
+      g_assert_cmpfloat (mc_test_view_marks (chart)->axes.y[0].min, ==, 0);
+      g_assert_cmpfloat (mc_test_view_marks (chart)->axes.y[1].min, ==, 0);
       for (guint p = 0; p < mc_series_get_n_points (price); p++)
-        g_assert_cmpfloat (fabs (mc_linear_scale_map (&chart->state->y[0],
+        g_assert_cmpfloat (fabs (mc_linear_scale_map (&mc_test_view_marks (chart)->axes.y[0],
                                                       mc_series_get_y (price, p))
-                                 - mc_linear_scale_map (&chart->state->y[1],
+                                 - mc_linear_scale_map (&mc_test_view_marks (chart)->axes.y[1],
                                                         mc_series_get_y (value, p))),
                            >, 8);
     }
@@ -564,7 +565,7 @@ static void
 test_chart_estimates (void)
 {
   g_autoptr(McDataset) dataset = bundled ("alibaba-cloud-revenue");
-  g_autoptr(McChart) chart = bundled_chart (dataset, "revenue");
+  g_autoptr(McChartModel) chart = bundled_chart (dataset, "revenue");
 
   render_layout (chart, 800, 500, FALSE);
   g_assert_nonnull (find_box (chart, MC_TEXT_NOTE, "Est."));
@@ -581,20 +582,20 @@ test_chart_horizontal_when_long (void)
   const double values[] = { 5, 35, 10, 50, 50, 70 };
   g_autoptr(McDataset) dataset = simple_dataset (names, values, NULL, 6);
   g_autoptr(McChartSpec) spec = spec_new ("long", "bar", "name", "a");
-  g_autoptr(McChart) chart = mc_chart_new (dataset, spec, NULL);
+  g_autoptr(McChartModel) chart = mc_chart_model_new (dataset, spec, NULL);
   g_autofree char *summary = NULL;
 
   render_layout (chart, 480, 360, FALSE);
   check_layout (chart, 480, 360, "long labels");
-  g_assert_true (chart->state->horizontal);
-  summary = mc_chart_describe (chart);
+  g_assert_true (mc_test_view_marks (chart)->axes.horizontal);
+  summary = mc_chart_describe (chart, mc_test_view_marks (chart));
   g_assert_true (g_str_has_prefix (summary, "Horizontal bar chart"));
   /* Without an axis the value labels carry the unit. */
   g_assert_nonnull (find_box (chart, MC_TEXT_VALUE_LABEL, "USD 70 bn"));
 
   /* Wide enough, the same labels fit under vertical bars. */
   render_layout (chart, 2400, 900, FALSE);
-  g_assert_false (chart->state->horizontal);
+  g_assert_false (mc_test_view_marks (chart)->axes.horizontal);
 }
 
 /* Category labels of many dates: rotated or thinned, never overlapping. */
@@ -605,7 +606,7 @@ test_chart_many_categories (void)
   McColumn *date = mc_column_new ("month", "Month", MC_COLUMN_DATE);
   McColumn *value = mc_column_new ("value", "Value", MC_COLUMN_NUMBER);
   g_autoptr(McChartSpec) spec = spec_new ("months", "bar", "month", "value");
-  g_autoptr(McChart) chart = NULL;
+  g_autoptr(McChartModel) chart = NULL;
 
   mc_dataset_set_source (dataset, "Test", NULL, NULL);
   mc_column_set_date_precision (date, MC_DATE_MONTH);
@@ -616,7 +617,7 @@ test_chart_many_categories (void)
     }
   mc_dataset_add_column (dataset, date);
   mc_dataset_add_column (dataset, value);
-  chart = mc_chart_new (dataset, spec, NULL);
+  chart = mc_chart_model_new (dataset, spec, NULL);
   for (guint s = 0; s < G_N_ELEMENTS (layout_sizes); s++)
     {
       render_layout (chart, layout_sizes[s].width, layout_sizes[s].height, FALSE);
@@ -634,14 +635,14 @@ test_chart_negative_bars (void)
   const double values[] = { -5, 10, -2 };
   g_autoptr(McDataset) dataset = simple_dataset (names, values, NULL, 3);
   g_autoptr(McChartSpec) spec = spec_new ("signed", "bar", "name", "a");
-  g_autoptr(McChart) chart = mc_chart_new (dataset, spec, NULL);
+  g_autoptr(McChartModel) chart = mc_chart_model_new (dataset, spec, NULL);
   const McMark *north, *south;
 
   render_layout (chart, 800, 500, FALSE);
   check_layout (chart, 800, 500, "negative bars");
-  g_assert_cmpuint (chart->state->marks->len, ==, 3);
-  north = &g_array_index (chart->state->marks, McMark, 0);
-  south = &g_array_index (chart->state->marks, McMark, 1);
+  g_assert_cmpuint (mc_test_view_marks (chart)->marks->len, ==, 3);
+  north = &g_array_index (mc_test_view_marks (chart)->marks, McMark, 0);
+  south = &g_array_index (mc_test_view_marks (chart)->marks, McMark, 1);
   /* Both bars meet at the zero line: one hangs from it, one stands on it. */
   g_assert_cmpfloat_with_epsilon (north->box.y, south->box.y + south->box.height, 0.01);
   g_assert_cmpfloat (north->box.height, >, 0);
@@ -655,20 +656,20 @@ test_chart_missing_values (void)
   const double values[] = { 5, NAN, 7 };
   g_autoptr(McDataset) dataset = simple_dataset (names, values, NULL, 3);
   g_autoptr(McChartSpec) spec = spec_new ("gaps", "bar", "name", "a");
-  g_autoptr(McChart) chart = mc_chart_new (dataset, spec, NULL);
+  g_autoptr(McChartModel) chart = mc_chart_model_new (dataset, spec, NULL);
   g_autofree char *summary = NULL;
   McChartHit hit;
 
   render_layout (chart, 800, 500, FALSE);
   /* A missing value is a gap: no bar, no zero. */
-  g_assert_cmpuint (chart->state->marks->len, ==, 2);
-  summary = mc_chart_describe (chart);
+  g_assert_cmpuint (mc_test_view_marks (chart)->marks->len, ==, 2);
+  summary = mc_chart_describe (chart, mc_test_view_marks (chart));
   g_assert_nonnull (strstr (summary, "A lowest at USD 5 bn"));
   {
     const McTextBox *label = find_box (chart, MC_TEXT_CATEGORY_LABEL, "B");
 
     g_assert_nonnull (label);
-    g_assert_false (mc_chart_hit_test (chart, label->x + label->width / 2, label->y - 5, &hit));
+    g_assert_false (mc_hit_test (mc_test_view_marks (chart), label->x + label->width / 2, label->y - 5, &hit));
   }
 }
 
@@ -699,14 +700,14 @@ test_chart_edge_cases (void)
           for (int horizontal = 0; horizontal <= 1; horizontal++)
             {
               g_autoptr(McChartSpec) spec = spec_new ("edge", types[t], "name", "a");
-              g_autoptr(McChart) chart = NULL;
+              g_autoptr(McChartModel) chart = NULL;
               g_autoptr(GError) error = NULL;
 
               mc_chart_spec_set_boolean (spec, "horizontal", horizontal);
               mc_chart_spec_set_boolean (spec, "stacked", horizontal);
               if (horizontal && g_strcmp0 (types[t], "pie") != 0)
                 set_columns (spec, "y", "a,b");
-              chart = mc_chart_new (dataset, spec, &error);
+              chart = mc_chart_model_new (dataset, spec, &error);
               if (chart == NULL)
                 {
                   /* Only pies refuse data: negative, or nothing positive. */
@@ -720,7 +721,7 @@ test_chart_edge_cases (void)
 
                   render_layout (chart, sizes[s].width, sizes[s].height, FALSE);
                   check_layout (chart, sizes[s].width, sizes[s].height, "edge case");
-                  summary = mc_chart_describe (chart);
+                  summary = mc_chart_describe (chart, mc_test_view_marks (chart));
                   g_assert_nonnull (summary);
                 }
             }
@@ -733,7 +734,7 @@ static void
 test_chart_hit_bar (void)
 {
   g_autoptr(McDataset) dataset = bundled ("cloud-investment");
-  g_autoptr(McChart) chart = bundled_chart (dataset, "investment");
+  g_autoptr(McChartModel) chart = bundled_chart (dataset, "investment");
   const char *companies[] = { "Tencent Cloud", "Alibaba", "Microsoft Azure" };
   const char *values[] = { "USD 70 bn", "USD 50 bn", "USD 10 bn" };
   const double raw[] = { 70, 50, 10 };
@@ -750,7 +751,7 @@ test_chart_hit_bar (void)
       g_assert_nonnull (label);
       x = label->x + label->width / 2;
       y = label->y - 12;
-      g_assert_true (mc_chart_hit_test (chart, x, y, &found));
+      g_assert_true (mc_hit_test (mc_test_view_marks (chart), x, y, &found));
       g_assert_cmpint (found.kind, ==, MC_CHART_HIT_MARK);
       g_assert_cmpstr (found.label, ==, companies[i]);
       g_assert_cmpstr (found.value, ==, values[i]);
@@ -765,10 +766,10 @@ test_chart_hit_bar (void)
     const McTextBox *label = find_box (chart, MC_TEXT_CATEGORY_LABEL, "Microsoft Azure");
     g_auto (McChartHit) found = { 0 };
 
-    g_assert_true (mc_chart_hit_test (chart, label->x + label->width / 2, label->y - 12, &found));
+    g_assert_true (mc_hit_test (mc_test_view_marks (chart), label->x + label->width / 2, label->y - 12, &found));
     g_assert_cmpstr (found.note, ==, "OpenAI partnership");
   }
-  g_assert_false (mc_chart_hit_test (chart, 2, 2, &hit));
+  g_assert_false (mc_hit_test (mc_test_view_marks (chart), 2, 2, &hit));
   g_assert_cmpint (hit.kind, ==, MC_CHART_HIT_NONE);
 }
 
@@ -776,18 +777,18 @@ static void
 test_chart_hit_line (void)
 {
   g_autoptr(McDataset) dataset = bundled ("alibaba-cloud-revenue");
-  g_autoptr(McChart) chart = bundled_chart (dataset, "apac-share");
+  g_autoptr(McChartModel) chart = bundled_chart (dataset, "apac-share");
   const McTextBox *tick;
   g_auto (McChartHit) hit = { 0 };
-  McRenderState *state;
+  McMarks *state;
 
   render_layout (chart, 800, 500, FALSE);
-  state = chart->state;
+  state = mc_test_view_marks (chart);
   tick = find_box (chart, MC_TEXT_TICK_LABEL, "2023");
   g_assert_nonnull (tick);
   /* Near the 2023 point in x, anywhere over the plot. */
-  g_assert_true (mc_chart_hit_test (chart, tick->x + tick->width / 2 + 6,
-                                    state->plot.y + state->plot.height / 2, &hit));
+  g_assert_true (mc_hit_test (mc_test_view_marks (chart), tick->x + tick->width / 2 + 6,
+                                    state->axes.plot.y + state->axes.plot.height / 2, &hit));
   g_assert_cmpstr (hit.label, ==, "2023");
   g_assert_cmpstr (hit.value, ==, "17%");
   g_assert_cmpuint (hit.index, ==, 2);
@@ -797,13 +798,13 @@ static void
 test_chart_hit_pie (void)
 {
   g_autoptr(McDataset) dataset = bundled ("cloud-investment");
-  g_autoptr(McChart) chart = bundled_chart (dataset, "market-share");
+  g_autoptr(McChartModel) chart = bundled_chart (dataset, "market-share");
   guint slices = 0;
 
   render_layout (chart, 800, 500, FALSE);
-  for (guint i = 0; i < chart->state->marks->len; i++)
+  for (guint i = 0; i < mc_test_view_marks (chart)->marks->len; i++)
     {
-      const McMark *mark = &g_array_index (chart->state->marks, McMark, i);
+      const McMark *mark = &g_array_index (mc_test_view_marks (chart)->marks, McMark, i);
       double angle = (mark->a0 + mark->a1) / 2, radius = (mark->r0 + mark->r1) / 2;
       g_auto (McChartHit) hit = { 0 };
       double value;
@@ -812,8 +813,8 @@ test_chart_hit_pie (void)
         continue;
       slices++;
       value = mark->datum == G_MAXUINT
-              ? mark->value : mc_series_get_y (mc_chart_get_series_data (chart, 0), mark->datum);
-      g_assert_true (mc_chart_hit_test (chart, mark->cx + radius * cos (angle),
+              ? mark->value : mc_series_get_y (mc_chart_model_get_series (chart, 0), mark->datum);
+      g_assert_true (mc_hit_test (mc_test_view_marks (chart), mark->cx + radius * cos (angle),
                                         mark->cy + radius * sin (angle), &hit));
       g_assert_cmpfloat_with_epsilon (hit.raw_value, value, 1e-9);
       if (mark->datum == G_MAXUINT)
@@ -828,10 +829,10 @@ test_chart_hit_pie (void)
     const McMark *first = NULL;
     g_auto (McChartHit) hit = { 0 };
 
-    for (guint i = 0; i < chart->state->marks->len && first == NULL; i++)
-      if (g_array_index (chart->state->marks, McMark, i).shape == MC_MARK_SLICE)
-        first = &g_array_index (chart->state->marks, McMark, i);
-    g_assert_true (mc_chart_hit_test (chart, first->cx + 3, first->cy - first->r1 + 4, &hit));
+    for (guint i = 0; i < mc_test_view_marks (chart)->marks->len && first == NULL; i++)
+      if (g_array_index (mc_test_view_marks (chart)->marks, McMark, i).shape == MC_MARK_SLICE)
+        first = &g_array_index (mc_test_view_marks (chart)->marks, McMark, i);
+    g_assert_true (mc_hit_test (mc_test_view_marks (chart), first->cx + 3, first->cy - first->r1 + 4, &hit));
     g_assert_cmpstr (hit.label, ==, "Amazon AWS");
     g_assert_cmpstr (hit.value, ==, "32%");
   }
@@ -840,7 +841,7 @@ test_chart_hit_pie (void)
     const McTextBox *row = find_box (chart, MC_TEXT_LEGEND, "Alibaba");
     g_auto (McChartHit) hit = { 0 };
 
-    g_assert_true (mc_chart_hit_test (chart, row->x + 2, row->y + row->height / 2, &hit));
+    g_assert_true (mc_hit_test (mc_test_view_marks (chart), row->x + 2, row->y + row->height / 2, &hit));
     g_assert_cmpstr (hit.value, ==, "4.5%");
   }
 }
@@ -862,7 +863,7 @@ static void
 test_chart_highlight (void)
 {
   g_autoptr(McDataset) dataset = bundled ("cloud-investment");
-  g_autoptr(McChart) chart = bundled_chart (dataset, "investment");
+  g_autoptr(McChartModel) chart = bundled_chart (dataset, "investment");
   cairo_surface_t *normal, *highlighted;
   const McTextBox *tencent, *alibaba;
   double tx, ty, ax, ay;
@@ -874,7 +875,7 @@ test_chart_highlight (void)
   ax = alibaba->x + alibaba->width / 2, ay = alibaba->y - 12;
 
   /* Highlight Tencent (row 4): the others are dimmed, it stays. */
-  mc_chart_set_highlight (chart, 0, 4);
+  mc_view_options_set_highlight (mc_test_view_options (chart), 0, 4);
   highlighted = render_image (chart, 800, 500, 1, FALSE);
   g_assert_cmphex (pixel_at (normal, tx, ty), ==, pixel_at (highlighted, tx, ty));
   g_assert_cmphex (pixel_at (normal, ax, ay), !=, pixel_at (highlighted, ax, ay));
@@ -882,7 +883,7 @@ test_chart_highlight (void)
   g_assert_cmpuint (pixel_at (highlighted, ax, ay) & 0xff, >, pixel_at (normal, ax, ay) & 0xff);
   cairo_surface_destroy (highlighted);
 
-  mc_chart_set_highlight (chart, -1, -1);
+  mc_view_options_set_highlight (mc_test_view_options (chart), -1, -1);
   highlighted = render_image (chart, 800, 500, 1, FALSE);
   g_assert_cmphex (pixel_at (normal, ax, ay), ==, pixel_at (highlighted, ax, ay));
   cairo_surface_destroy (highlighted);
@@ -895,7 +896,7 @@ static void
 test_chart_highlight_rows (void)
 {
   g_autoptr(McDataset) dataset = bundled ("alibaba-cloud-revenue");
-  g_autoptr(McChart) chart = bundled_chart (dataset, "revenue-growth");
+  g_autoptr(McChartModel) chart = bundled_chart (dataset, "revenue-growth");
   cairo_surface_t *normal, *highlighted;
   const McTextBox *last, *first;
   g_auto (McChartHit) hit = { 0 };
@@ -906,11 +907,11 @@ test_chart_highlight_rows (void)
   first = find_box (chart, MC_TEXT_CATEGORY_LABEL, "2022");
   lx = last->x + last->width / 2, ly = last->y - 12;
   fx = first->x + first->width / 2, fy = first->y - 12;
-  g_assert_true (mc_chart_hit_test (chart, lx, ly, &hit));
+  g_assert_true (mc_hit_test (mc_test_view_marks (chart), lx, ly, &hit));
   g_assert_cmpuint (hit.index, ==, 3);
   g_assert_true (hit.estimate);
 
-  mc_chart_set_highlight (chart, hit.series, hit.index);
+  mc_view_options_set_highlight (mc_test_view_options (chart), hit.series, hit.index);
   highlighted = render_image (chart, 800, 500, 1, FALSE);
   g_assert_cmphex (pixel_at (normal, lx, ly), ==, pixel_at (highlighted, lx, ly));
   g_assert_cmphex (pixel_at (normal, fx, fy), !=, pixel_at (highlighted, fx, fy));
@@ -926,30 +927,30 @@ test_chart_hidden_series (void)
   const double b[] = { 80, 90, 100 };
   g_autoptr(McDataset) dataset = simple_dataset (names, a, b, 3);
   g_autoptr(McChartSpec) spec = spec_new ("grouped", "bar", "name", "a");
-  g_autoptr(McChart) chart = NULL;
+  g_autoptr(McChartModel) chart = NULL;
   g_auto (McChartHit) hit = { 0 };
   const McTextBox *legend;
 
   set_columns (spec, "y", "a,b");
-  chart = mc_chart_new (dataset, spec, NULL);
+  chart = mc_chart_model_new (dataset, spec, NULL);
   render_layout (chart, 800, 500, FALSE);
   check_layout (chart, 800, 500, "grouped");
-  g_assert_cmpuint (chart->state->marks->len, ==, 6);
+  g_assert_cmpuint (mc_test_view_marks (chart)->marks->len, ==, 6);
   g_assert_nonnull (find_box (chart, MC_TEXT_TICK_LABEL, "100"));
 
   /* The legend entry is a hit, for toggling. */
   legend = find_box (chart, MC_TEXT_LEGEND, "Beta");
   g_assert_nonnull (legend);
-  g_assert_true (mc_chart_hit_test (chart, legend->x + 2, legend->y + 2, &hit));
+  g_assert_true (mc_hit_test (mc_test_view_marks (chart), legend->x + 2, legend->y + 2, &hit));
   g_assert_cmpint (hit.kind, ==, MC_CHART_HIT_LEGEND);
   g_assert_cmpuint (hit.series, ==, 1);
 
   /* Hidden, Beta leaves the bars and the value axis, not the legend. */
-  mc_chart_set_series_visible (chart, 1, FALSE);
-  g_assert_false (mc_chart_get_series_visible (chart, 1));
+  mc_view_options_set_series_visible (mc_test_view_options (chart), 1, FALSE);
+  g_assert_false (mc_view_options_get_series_visible (mc_test_view_options (chart), 1));
   render_layout (chart, 800, 500, FALSE);
   check_layout (chart, 800, 500, "grouped, one hidden");
-  g_assert_cmpuint (chart->state->marks->len, ==, 3);
+  g_assert_cmpuint (mc_test_view_marks (chart)->marks->len, ==, 3);
   g_assert_null (find_box (chart, MC_TEXT_TICK_LABEL, "100"));
   g_assert_nonnull (find_box (chart, MC_TEXT_LEGEND, "Beta"));
 }
@@ -984,14 +985,14 @@ gaps_dataset (void)
 
 static gboolean
 pixel_is_background (cairo_surface_t *surface,
-                     McChart         *chart,
+                     McChartModel    *chart,
                      double           days,
                      double           value,
                      double           dx)
 {
-  McRenderState *state = chart->state;
-  double x = mc_time_scale_map (&state->x_time, days) + dx;
-  double y = mc_linear_scale_map (&state->y[0], value);
+  McMarks *state = mc_test_view_marks (chart);
+  double x = mc_time_scale_map (&state->axes.x_time, days) + dx;
+  double y = mc_linear_scale_map (&state->axes.y[0], value);
 
   return (pixel_at (surface, x, y) & 0xffffff) == 0xffffff;
 }
@@ -1003,14 +1004,14 @@ test_chart_area_gaps (void)
 {
   g_autoptr(McDataset) dataset = gaps_dataset ();
   g_autoptr(McChartSpec) spec = spec_new ("stacked", "area", "q", "a");
-  g_autoptr(McChart) chart = NULL;
+  g_autoptr(McChartModel) chart = NULL;
   double jan = mc_days_from_ymd (2023, 1, 1), apr = mc_days_from_ymd (2023, 4, 1);
   double jul = mc_days_from_ymd (2023, 7, 1);
   cairo_surface_t *surface;
 
   set_columns (spec, "y", "a,b");
   mc_chart_spec_set_boolean (spec, "stacked", TRUE);
-  chart = mc_chart_new (dataset, spec, NULL);
+  chart = mc_chart_model_new (dataset, spec, NULL);
   surface = render_image (chart, 800, 500, 1, FALSE);
   check_layout (chart, 800, 500, "stacked gaps");
   /* January has no neighbour in either layer: both show, stacked. */
@@ -1026,11 +1027,11 @@ test_chart_area_gaps (void)
   /* Hovering a band names its layer, also where a lower layer's value
    * is nearer to the pointer than the band's own. */
   {
-    McRenderState *state = chart->state;
+    McMarks *state = mc_test_view_marks (chart);
     g_auto (McChartHit) hit = { 0 };
 
-    g_assert_true (mc_chart_hit_test (chart, mc_time_scale_map (&state->x_time, jan),
-                                      mc_linear_scale_map (&state->y[0], 4.5), &hit));
+    g_assert_true (mc_hit_test (mc_test_view_marks (chart), mc_time_scale_map (&state->axes.x_time, jan),
+                                      mc_linear_scale_map (&state->axes.y[0], 4.5), &hit));
     g_assert_cmpstr (hit.series_name, ==, "Commerce");
     g_assert_cmpstr (hit.label, ==, "Jan 2023");
   }
@@ -1054,7 +1055,7 @@ test_chart_area_gaps (void)
   set_columns (spec, "y", "a");
   mc_chart_spec_set_boolean (spec, "stacked", FALSE);
   g_clear_object (&chart);
-  chart = mc_chart_new (dataset, spec, NULL);
+  chart = mc_chart_model_new (dataset, spec, NULL);
   surface = render_image (chart, 800, 500, 1, FALSE);
   g_assert_false (pixel_is_background (surface, chart, jan, 3.1, 1));
   cairo_surface_destroy (surface);
@@ -1071,12 +1072,12 @@ test_chart_axis_titles (void)
   g_autoptr(McDataset) simple = simple_dataset (names, a, b, 2);
   g_autoptr(McChartSpec) spec = spec_new ("prices", "line", "date", "price");
   g_autoptr(McChartSpec) bars = spec_new ("bars", "bar", "name", "a");
-  g_autoptr(McChart) chart = NULL;
+  g_autoptr(McChartModel) chart = NULL;
   McColumn *beta = mc_dataset_lookup_column (simple, "b");
 
   /* The lines of a long table: the value column's label and unit. */
   mc_chart_spec_set_string (spec, "series", "symbol");
-  chart = mc_chart_new (prices, spec, NULL);
+  chart = mc_chart_model_new (prices, spec, NULL);
   render_layout (chart, 800, 500, FALSE);
   g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, "Price (USD)"));
   mc_column_set_unit (mc_dataset_lookup_column (prices, "price"), NULL);
@@ -1086,7 +1087,7 @@ test_chart_axis_titles (void)
   /* Two columns in one unit: the unit; in different units: both. */
   set_columns (bars, "y", "a,b");
   g_clear_object (&chart);
-  chart = mc_chart_new (simple, bars, NULL);
+  chart = mc_chart_model_new (simple, bars, NULL);
   render_layout (chart, 800, 500, FALSE);
   g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, "USD bn"));
   mc_column_set_unit (beta, NULL);
@@ -1114,12 +1115,12 @@ test_chart_growth_signs (void)
 {
   g_autoptr(McDataset) dataset = quarters_dataset ();
   g_autoptr(McChartSpec) spec = spec_new ("growth", "bar", "name", "a");
-  g_autoptr(McChart) chart = NULL;
+  g_autoptr(McChartModel) chart = NULL;
   McSeries *series;
 
   mc_chart_spec_set_string (spec, "transform", "growth");
-  chart = mc_chart_new (dataset, spec, NULL);
-  series = mc_chart_get_series_data (chart, 0);
+  chart = mc_chart_model_new (dataset, spec, NULL);
+  series = mc_chart_model_get_series (chart, 0);
   g_assert_cmpfloat_with_epsilon (mc_series_get_y (series, 0), (310.0 / 340 - 1) * 100, 1e-9);
   g_assert_cmpfloat_with_epsilon (mc_series_get_y (series, 1), (-45.0 / 310 - 1) * 100, 1e-9);
   g_assert_true (isnan (mc_series_get_y (series, 2)));
@@ -1131,7 +1132,7 @@ test_chart_growth_signs (void)
     const double values[] = { 50, 70, 35 };
     g_autoptr(McDataset) companies = simple_dataset (names, values, NULL, 3);
     g_autoptr(McChartSpec) bars = spec_new ("bars", "bar", "name", "a");
-    g_autoptr(McChart) colored = mc_chart_new (companies, bars, NULL);
+    g_autoptr(McChartModel) colored = mc_chart_model_new (companies, bars, NULL);
 
     g_assert_true (colored->color_by_category);
   }
@@ -1160,11 +1161,11 @@ test_chart_grouped_labels (void)
 {
   g_autoptr(McDataset) dataset = quarters_dataset ();
   g_autoptr(McChartSpec) spec = spec_new ("grouped", "bar", "name", "a");
-  g_autoptr(McChart) chart = NULL;
+  g_autoptr(McChartModel) chart = NULL;
   const Size sizes[] = { { 320, 240 }, { 800, 500 }, { 2400, 1500 } };
 
   set_columns (spec, "y", "b,a");
-  chart = mc_chart_new (dataset, spec, NULL);
+  chart = mc_chart_model_new (dataset, spec, NULL);
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
       guint n;
@@ -1172,11 +1173,11 @@ test_chart_grouped_labels (void)
 
       render_layout (chart, sizes[s].width, sizes[s].height, FALSE);
       check_layout (chart, sizes[s].width, sizes[s].height, "grouped");
-      boxes = mc_chart_get_text_boxes (chart, &n);
+      boxes = mc_marks_get_text_boxes (mc_test_view_marks (chart), &n);
       for (guint i = 0; i < n; i++)
-        for (guint m = 0; m < chart->state->marks->len; m++)
+        for (guint m = 0; m < mc_test_view_marks (chart)->marks->len; m++)
           {
-            const McMark *mark = &g_array_index (chart->state->marks, McMark, m);
+            const McMark *mark = &g_array_index (mc_test_view_marks (chart)->marks, McMark, m);
 
             if (boxes[i].role != MC_TEXT_VALUE_LABEL && boxes[i].role != MC_TEXT_NOTE)
               continue;
@@ -1199,7 +1200,7 @@ test_chart_horizontal_axis (void)
   McColumn *name = mc_column_new ("name", "Country", MC_COLUMN_STRING);
   McColumn *value = mc_column_new ("a", "Spending", MC_COLUMN_NUMBER);
   g_autoptr(McChartSpec) spec = spec_new ("many", "bar", "name", "a");
-  g_autoptr(McChart) chart = NULL;
+  g_autoptr(McChartModel) chart = NULL;
 
   mc_dataset_set_source (dataset, "Test", NULL, NULL);
   for (guint i = 0; i < 20; i++)
@@ -1212,7 +1213,7 @@ test_chart_horizontal_axis (void)
   mc_dataset_add_column (dataset, name);
   mc_dataset_add_column (dataset, value);
   mc_chart_spec_set_boolean (spec, "horizontal", TRUE);
-  chart = mc_chart_new (dataset, spec, NULL);
+  chart = mc_chart_model_new (dataset, spec, NULL);
   for (guint s = 0; s < G_N_ELEMENTS (layout_sizes); s++)
     {
       const Size *size = &layout_sizes[s];
@@ -1248,11 +1249,11 @@ test_chart_layout_gaps (void)
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
     {
       g_autoptr(McChartSpec) spec = spec_new ("gaps", cases[c].type, cases[c].x, "a");
-      g_autoptr(McChart) chart = NULL;
+      g_autoptr(McChartModel) chart = NULL;
 
       set_columns (spec, "y", cases[c].y);
       mc_chart_spec_set_boolean (spec, "stacked", cases[c].stacked);
-      chart = mc_chart_new (cases[c].dataset, spec, NULL);
+      chart = mc_chart_model_new (cases[c].dataset, spec, NULL);
       g_assert_nonnull (chart);
       for (guint s = 0; s < G_N_ELEMENTS (layout_sizes); s++)
         for (int dark = 0; dark <= 1; dark++)
@@ -1269,13 +1270,13 @@ static void
 test_chart_describe (void)
 {
   g_autoptr(McDataset) investment = bundled ("cloud-investment");
-  g_autoptr(McChart) bars = bundled_chart (investment, "investment");
-  g_autoptr(McChart) pie = bundled_chart (investment, "market-share");
+  g_autoptr(McChartModel) bars = bundled_chart (investment, "investment");
+  g_autoptr(McChartModel) pie = bundled_chart (investment, "market-share");
   g_autoptr(McDataset) prices = bundled ("alibaba-share-price");
-  g_autoptr(McChart) line = bundled_chart (prices, "price-and-market-cap");
-  g_autofree char *a = mc_chart_describe (bars);
-  g_autofree char *b = mc_chart_describe (pie);
-  g_autofree char *c = mc_chart_describe (line);
+  g_autoptr(McChartModel) line = bundled_chart (prices, "price-and-market-cap");
+  g_autofree char *a = mc_chart_describe (bars, mc_test_view_marks (bars));
+  g_autofree char *b = mc_chart_describe (pie, mc_test_view_marks (pie));
+  g_autofree char *c = mc_chart_describe (line, mc_test_view_marks (line));
 
   g_assert_cmpstr (a, ==, "Bar chart, Announced AI and cloud investment, 5 bars, "
                           "Tencent Cloud highest at USD 70 bn, "
@@ -1383,7 +1384,7 @@ test_chart_decimation_pixels (void)
 {
   g_autoptr(McDataset) dataset = random_walk (30000, 3);
   g_autoptr(McChartSpec) spec = spec_new ("walk", "line", "day", "value");
-  g_autoptr(McChart) chart = mc_chart_new (dataset, spec, NULL);
+  g_autoptr(McChartModel) chart = mc_chart_model_new (dataset, spec, NULL);
   cairo_surface_t *fast, *full;
   const guint8 *a, *b;
   int stride, height, width;
@@ -1391,7 +1392,7 @@ test_chart_decimation_pixels (void)
   int worst = 0;
 
   fast = render_image (chart, 400, 300, 1, FALSE);
-  mc_chart_set_decimation (chart, FALSE);
+  mc_test_view_options (chart)->every_point = TRUE;
   full = render_image (chart, 400, 300, 1, FALSE);
   a = cairo_image_surface_get_data (fast);
   b = cairo_image_surface_get_data (full);
@@ -1420,7 +1421,7 @@ test_chart_million_points (void)
 {
   g_autoptr(McDataset) dataset = random_walk (1000000, 11);
   g_autoptr(McChartSpec) spec = spec_new ("walk", "line", "day", "value");
-  g_autoptr(McChart) chart = mc_chart_new (dataset, spec, NULL);
+  g_autoptr(McChartModel) chart = mc_chart_model_new (dataset, spec, NULL);
   g_autoptr(GTimer) timer = g_timer_new ();
   cairo_surface_t *surface = render_image (chart, 800, 500, 1, FALSE);
   double seconds = g_timer_elapsed (timer, NULL);
@@ -1430,8 +1431,8 @@ test_chart_million_points (void)
   /* Generous: sanitizers and busy machines are slow. */
   g_assert_cmpfloat (seconds, <, 20);
   check_layout (chart, 800, 500, "a million points");
-  g_assert_true (mc_chart_hit_test (chart, chart->state->plot.x + 100,
-                                    chart->state->plot.y + 10, &hit));
+  g_assert_true (mc_hit_test (mc_test_view_marks (chart), mc_test_view_marks (chart)->axes.plot.x + 100,
+                                    mc_test_view_marks (chart)->axes.plot.y + 10, &hit));
   g_assert_cmpint (hit.kind, ==, MC_CHART_HIT_MARK);
   cairo_surface_destroy (surface);
 
@@ -1493,9 +1494,9 @@ count_differences (cairo_surface_t *a,
 }
 
 static void
-compare_golden (McChart    *chart,
-                const char *name,
-                gboolean    update)
+compare_golden (McChartModel *chart,
+                const char   *name,
+                gboolean      update)
 {
   g_autofree char *file = g_strdup_printf ("%s.png", name);
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "golden", file, NULL);
@@ -1565,7 +1566,7 @@ test_chart_golden (void)
       for (guint c = 0; c < mc_dataset_get_n_charts (dataset); c++)
         {
           const McChartSpec *spec = mc_dataset_get_chart (dataset, c);
-          g_autoptr(McChart) chart = mc_chart_new (dataset, spec, &error);
+          g_autoptr(McChartModel) chart = mc_chart_model_new (dataset, spec, &error);
           g_autofree char *name = g_strdup_printf ("%s-%s", mc_dataset_get_id (dataset), spec->id);
 
           g_assert_no_error (error);

@@ -12,20 +12,21 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <cairo.h>
 #include <glib/gstdio.h>
 
 #include "mc-bundled.h"
 #include "mc-export.h"
 
-static McChart *
+static McChartModel *
 revenue_chart (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(McDataset) dataset = mc_bundled_lookup ("alibaba-cloud-revenue", &error);
-  McChart *chart;
+  McChartModel *chart;
 
   g_assert_no_error (error);
-  chart = mc_chart_new (dataset, mc_dataset_lookup_chart (dataset, "revenue"), &error);
+  chart = mc_chart_model_new (dataset, mc_dataset_lookup_chart (dataset, "revenue"), &error);
   g_assert_no_error (error);
   return chart;
 }
@@ -139,7 +140,7 @@ test_export_format_from_path (void)
 static void
 test_export_png (void)
 {
-  g_autoptr(McChart) chart = revenue_chart ();
+  g_autoptr(McChartModel) chart = revenue_chart ();
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "chart.png", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -188,7 +189,7 @@ first_pixel (GBytes *png)
 static void
 test_export_bytes_and_options (void)
 {
-  g_autoptr(McChart) chart = revenue_chart ();
+  g_autoptr(McChartModel) chart = revenue_chart ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) light = NULL;
   g_autoptr(GBytes) dark = NULL;
@@ -221,7 +222,7 @@ test_export_bytes_and_options (void)
 static void
 test_export_bad_options (void)
 {
-  g_autoptr(McChart) chart = revenue_chart ();
+  g_autoptr(McChartModel) chart = revenue_chart ();
   McExportOptions options;
   struct { double width, height, scale; McExportFormat format; } cases[] = {
     { 50, 500, 1, MC_EXPORT_PNG },
@@ -248,8 +249,8 @@ test_export_bad_options (void)
 }
 
 static gboolean
-run (const char * const *argv,
-     char              **out)
+run (const char * const  *argv,
+     char               **out)
 {
   g_autoptr(GError) error = NULL;
   int status = 0;
@@ -263,7 +264,7 @@ run (const char * const *argv,
 static void
 test_export_svg (void)
 {
-  g_autoptr(McChart) chart = revenue_chart ();
+  g_autoptr(McChartModel) chart = revenue_chart ();
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "chart.svg", NULL);
   g_autofree char *png = g_build_filename (dir, "check.png", NULL);
@@ -298,7 +299,7 @@ test_export_svg (void)
 static void
 test_export_pdf (void)
 {
-  g_autoptr(McChart) chart = revenue_chart ();
+  g_autoptr(McChartModel) chart = revenue_chart ();
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "chart.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -332,9 +333,9 @@ test_export_pdf (void)
  * and the message names the file. */
 
 static void
-check_failure (McChart    *chart,
-               const char *path,
-               GError     *error)
+check_failure (McChartModel *chart,
+               const char   *path,
+               GError       *error)
 {
   g_assert_nonnull (error);
   g_assert_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE);
@@ -344,7 +345,7 @@ check_failure (McChart    *chart,
 static void
 test_export_missing_folder (void)
 {
-  g_autoptr(McChart) chart = revenue_chart ();
+  g_autoptr(McChartModel) chart = revenue_chart ();
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "no-such-folder", "chart.png", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -361,7 +362,7 @@ test_export_missing_folder (void)
 static void
 test_export_onto_folder (void)
 {
-  g_autoptr(McChart) chart = revenue_chart ();
+  g_autoptr(McChartModel) chart = revenue_chart ();
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *target = g_build_filename (dir, "chart.png", NULL);
   g_autofree char *inside = g_build_filename (target, "keep.txt", NULL);
@@ -384,7 +385,7 @@ test_export_onto_folder (void)
 static void
 test_export_device (void)
 {
-  g_autoptr(McChart) chart = revenue_chart ();
+  g_autoptr(McChartModel) chart = revenue_chart ();
   g_autoptr(GFile) file = g_file_new_for_path ("/dev/full");
   g_autoptr(GError) error = NULL;
   g_autofree char *before = list_dir ("/dev");
@@ -407,7 +408,7 @@ test_export_device (void)
 static void
 test_export_read_only_folder (void)
 {
-  g_autoptr(McChart) chart = revenue_chart ();
+  g_autoptr(McChartModel) chart = revenue_chart ();
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "chart.png", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -448,7 +449,7 @@ test_export_read_only_folder (void)
 static void
 test_export_disk_full (void)
 {
-  g_autoptr(McChart) chart = revenue_chart ();
+  g_autoptr(McChartModel) chart = revenue_chart ();
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "chart.svg", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -483,7 +484,7 @@ test_export_disk_full (void)
 static void
 test_export_replace (void)
 {
-  g_autoptr(McChart) chart = revenue_chart ();
+  g_autoptr(McChartModel) chart = revenue_chart ();
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "chart.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);

@@ -19,6 +19,7 @@
 
 #include "mc-chart-model.h"
 #include "mc-loader.h"
+#include "mc-test-view.h"
 
 /* A message longer than this is not one a person reads in a dialog. */
 #define MAX_MESSAGE_LENGTH 400
@@ -658,14 +659,14 @@ typedef struct
   guint n_refused;
 } RenderCount;
 
-static McChart *
-render_chart (McDataset         *dataset,
-              const McChartSpec *spec,
-              double             width,
-              double             height,
-              GError           **error)
+static McChartModel *
+render_chart (McDataset          *dataset,
+              const McChartSpec  *spec,
+              double              width,
+              double              height,
+              GError            **error)
 {
-  g_autoptr(McChart) chart = mc_chart_new (dataset, spec, error);
+  g_autoptr(McChartModel) chart = mc_chart_model_new (dataset, spec, error);
   g_autoptr(McTheme) light = mc_theme_new (MC_THEME_LIGHT);
   g_autoptr(McTheme) dark = mc_theme_new (MC_THEME_DARK);
   cairo_surface_t *surface;
@@ -676,8 +677,8 @@ render_chart (McDataset         *dataset,
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cr = cairo_create (surface);
-  mc_chart_render (chart, cr, width, height, dark);
-  mc_chart_render (chart, cr, width, height, light);
+  mc_test_view_render (chart, cr, width, height, dark);
+  mc_test_view_render (chart, cr, width, height, light);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
@@ -694,7 +695,7 @@ render_all (McDataset *dataset)
   for (guint i = 0; i < mc_dataset_get_n_charts (dataset); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(McChart) chart = render_chart (dataset, mc_dataset_get_chart (dataset, i),
+      g_autoptr(McChartModel) chart = render_chart (dataset, mc_dataset_get_chart (dataset, i),
                                                800, 500, &error);
 
       count.n_charts++;
@@ -772,7 +773,7 @@ test_render_negative_pie (void)
     load_with_charts (rows, "{\"id\": \"bar\", \"type\": \"bar\", \"x\": \"name\", \"y\": \"a\"}");
   g_autoptr(McChartSpec) spec = mc_chart_spec_new ("pie", "pie");
   g_autoptr(GError) error = NULL;
-  g_autoptr(McChart) chart = NULL;
+  g_autoptr(McChartModel) chart = NULL;
 
   assert_refused (json, strlen (json), "render.json", MC_LOADER_ERROR_VALUE,
                   "charts[0]: a pie can't show the negative value");
@@ -793,7 +794,7 @@ test_render_negative_bars (void)
   g_autoptr(McDataset) dataset =
     load_with_charts ("[\"North\", -5, 1], [\"South\", 10, 2]",
                       "{\"id\": \"bar\", \"type\": \"bar\", \"x\": \"name\", \"y\": \"a\"}");
-  g_autoptr(McChart) chart = render_chart (dataset, mc_dataset_get_chart (dataset, 0),
+  g_autoptr(McChartModel) chart = render_chart (dataset, mc_dataset_get_chart (dataset, 0),
                                            800, 500, NULL);
   gboolean found = FALSE;
 
@@ -803,7 +804,7 @@ test_render_negative_bars (void)
       {
         g_auto(McChartHit) hit = { 0, };
 
-        found = mc_chart_hit_test (chart, x, y, &hit) && hit.kind == MC_CHART_HIT_MARK &&
+        found = mc_hit_test (mc_test_view_marks (chart), x, y, &hit) && hit.kind == MC_CHART_HIT_MARK &&
                 hit.raw_value == -5;
       }
   g_assert_true (found);
@@ -814,10 +815,10 @@ test_render_thousands_of_categories (void)
 {
   g_autofree char *csv = categories_csv (5000, 5000);
   g_autoptr(McDataset) dataset = load_ok (csv, strlen (csv), "many.csv");
-  g_autoptr(McChart) chart = render_chart (dataset, mc_dataset_get_chart (dataset, 0),
+  g_autoptr(McChartModel) chart = render_chart (dataset, mc_dataset_get_chart (dataset, 0),
                                            800, 500, NULL);
   guint n_boxes, n_labels = 0, n_notes = 0;
-  const McTextBox *boxes = mc_chart_get_text_boxes (chart, &n_boxes);
+  const McTextBox *boxes = mc_marks_get_text_boxes (mc_test_view_marks (chart), &n_boxes);
 
   g_assert_nonnull (chart);
   for (guint i = 0; i < n_boxes; i++)

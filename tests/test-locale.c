@@ -15,6 +15,7 @@
 #include "mc-export.h"
 #include "mc-format.h"
 #include "mc-loader.h"
+#include "mc-test-view.h"
 
 /* A bar chart whose value axis needs decimals: steps of 0.5 bn. */
 static const char small_amounts[] =
@@ -76,33 +77,44 @@ days_of (const char *iso)
   return days;
 }
 
-/* Renders chart @chart_id of @dataset the way an export does, so that the
- * chart's text boxes are those of the exported PNG. */
-static McChart *
+/* Exports chart @chart_id of @dataset, and lays it out again at the
+ * export's size so that the chart's text boxes are those of the PNG. */
+static McChartModel *
 export_chart (McDataset  *dataset,
               const char *chart_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(McChart) chart = NULL;
+  g_autoptr(McChartModel) chart = NULL;
   g_autoptr(GBytes) png = NULL;
+  g_autoptr(McTheme) theme = mc_theme_new (MC_THEME_LIGHT);
   const McChartSpec *spec = mc_dataset_lookup_chart (dataset, chart_id);
+  McExportOptions options;
+  cairo_surface_t *surface;
+  cairo_t *cr;
 
   g_assert_nonnull (spec);
-  chart = mc_chart_new (dataset, spec, &error);
+  chart = mc_chart_model_new (dataset, spec, &error);
   g_assert_no_error (error);
   png = mc_export_chart_to_bytes (chart, MC_EXPORT_PNG, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_bytes_get_size (png), >, 0);
+
+  mc_export_options_init (&options);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, options.width, options.height);
+  cr = cairo_create (surface);
+  mc_test_view_render (chart, cr, options.width, options.height, theme);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
   return g_steal_pointer (&chart);
 }
 
 static void
-assert_text (McChart    *chart,
-             McTextRole  role,
-             const char *text)
+assert_text (McChartModel *chart,
+             McTextRole    role,
+             const char   *text)
 {
   guint n;
-  const McTextBox *boxes = mc_chart_get_text_boxes (chart, &n);
+  const McTextBox *boxes = mc_marks_get_text_boxes (mc_test_view_marks (chart), &n);
   g_autoptr(GString) found = g_string_new (NULL);
 
   for (guint i = 0; i < n; i++)
@@ -120,10 +132,10 @@ assert_text (McChart    *chart,
 /* The tick labels of the value axis, which the renderer chooses from the
  * size: tests check what they have in common, not which ones there are. */
 static GStrv
-dup_tick_labels (McChart *chart)
+dup_tick_labels (McChartModel *chart)
 {
   guint n;
-  const McTextBox *boxes = mc_chart_get_text_boxes (chart, &n);
+  const McTextBox *boxes = mc_marks_get_text_boxes (mc_test_view_marks (chart), &n);
   g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
 
   for (guint i = 0; i < n; i++)
@@ -189,8 +201,8 @@ test_locale_german_chart (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(McDataset) revenue = NULL;
   g_autoptr(McDataset) small = NULL;
-  g_autoptr(McChart) chart = NULL;
-  g_autoptr(McChart) small_chart = NULL;
+  g_autoptr(McChartModel) chart = NULL;
+  g_autoptr(McChartModel) small_chart = NULL;
   g_auto(GStrv) ticks = NULL;
 
   if (!use_locale ("de", "de_DE.UTF-8"))
@@ -270,7 +282,7 @@ static void
 test_locale_chinese_chart (void)
 {
   g_autoptr(McDataset) revenue = NULL;
-  g_autoptr(McChart) chart = NULL;
+  g_autoptr(McChartModel) chart = NULL;
   g_auto(GStrv) ticks = NULL;
   double top;
 

@@ -15,9 +15,9 @@
 #include <locale.h>
 #include <math.h>
 
-#include "mc-chart-model.h"
-#include "mc-hit.h"
+#include "mc-chart.h"
 #include "mc-export.h"
+#include "mc-test-view.h"
 #include "mc-theme.h"
 
 /* A random walk over @n days; with @gaps some values are missing, with
@@ -58,15 +58,15 @@ walk (guint    n,
 }
 
 static cairo_surface_t *
-draw (McChart *chart,
-      int      width,
-      int      height)
+draw (McChartModel *chart,
+      int           width,
+      int           height)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   g_autoptr(McTheme) theme = mc_theme_new (MC_THEME_LIGHT);
   cairo_t *cr = cairo_create (surface);
 
-  mc_chart_render (chart, cr, width, height, theme);
+  mc_test_view_render (chart, cr, width, height, theme);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   return surface;
@@ -90,9 +90,9 @@ compare_paths (gboolean gaps)
 {
   g_autoptr(McDataset) shared_data = walk (400000, gaps, FALSE);
   g_autoptr(McDataset) copied_data = walk (400000, gaps, TRUE);
-  g_autoptr(McChart) shared = mc_chart_new (shared_data, mc_dataset_get_chart (shared_data, 0),
+  g_autoptr(McChartModel) shared = mc_chart_model_new (shared_data, mc_dataset_get_chart (shared_data, 0),
                                             NULL);
-  g_autoptr(McChart) copied = mc_chart_new (copied_data, mc_dataset_get_chart (copied_data, 0),
+  g_autoptr(McChartModel) copied = mc_chart_model_new (copied_data, mc_dataset_get_chart (copied_data, 0),
                                             NULL);
   /* The whole series, then windows that start and end anywhere in a
    * block. */
@@ -104,8 +104,8 @@ compare_paths (gboolean gaps)
     {
       cairo_surface_t *a, *b;
 
-      mc_chart_set_x_window (shared, windows[w][0], windows[w][1]);
-      mc_chart_set_x_window (copied, windows[w][0], windows[w][1]);
+      mc_view_options_set_x_window (mc_test_view_options (shared), windows[w][0], windows[w][1]);
+      mc_view_options_set_x_window (mc_test_view_options (copied), windows[w][0], windows[w][1]);
       a = draw (shared, 400, 300);
       b = draw (copied, 400, 300);
       assert_same_pixels (a, b);
@@ -130,8 +130,8 @@ test_shared_and_copied_gaps (void)
  * decoded back to what was drawn (straight alpha rounds premultiplied
  * colours by at most one step, as with cairo's own writer). */
 static void
-png_round_trip (McChart *chart,
-                int      opaque_color_type)
+png_round_trip (McChartModel *chart,
+                int           opaque_color_type)
 {
   g_autofree char *dir = g_dir_make_tmp ("mc-long-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "chart.png", NULL);
@@ -163,7 +163,7 @@ png_round_trip (McChart *chart,
       expected = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 500);
       cr = cairo_create (expected);
       mc_theme_set_transparent (theme, transparent);
-      mc_chart_render (chart, cr, 800, 500, theme);
+      mc_test_view_render (chart, cr, 800, 500, theme);
       cairo_destroy (cr);
       cairo_surface_flush (expected);
 
@@ -198,12 +198,12 @@ static void
 test_png_round_trip (void)
 {
   g_autoptr(McDataset) line_data = walk (5000, TRUE, FALSE);
-  g_autoptr(McChart) line = mc_chart_new (line_data, mc_dataset_get_chart (line_data, 0), NULL);
+  g_autoptr(McChartModel) line = mc_chart_model_new (line_data, mc_dataset_get_chart (line_data, 0), NULL);
   g_autoptr(McDataset) bar_data = mc_dataset_new ("bars");
   g_autoptr(McChartSpec) spec = NULL;
   McColumn *name = mc_column_new ("name", "Name", MC_COLUMN_STRING);
   McColumn *value = mc_column_new ("value", "Value", MC_COLUMN_NUMBER);
-  g_autoptr(McChart) bars = NULL;
+  g_autoptr(McChartModel) bars = NULL;
 
   /* A line of thousands of points has more colours than a palette. */
   png_round_trip (line, 2);
@@ -223,7 +223,7 @@ test_png_round_trip (void)
   mc_chart_spec_set_string (spec, "x", "name");
   mc_chart_spec_set_strv (spec, "y", (const char *[]) { "value", NULL });
   mc_dataset_add_chart (bar_data, g_steal_pointer (&spec));
-  bars = mc_chart_new (bar_data, mc_dataset_get_chart (bar_data, 0), NULL);
+  bars = mc_chart_model_new (bar_data, mc_dataset_get_chart (bar_data, 0), NULL);
   g_assert_nonnull (bars);
   png_round_trip (bars, 3);
 }

@@ -12,10 +12,10 @@
 #include <string.h>
 
 #include "mc-application.h"
-#include "mc-hit.h"
 #include "mc-chart-view.h"
 #include "mc-dataset-row.h"
 #include "mc-export-dialog.h"
+#include "mc-hit.h"
 #include "mc-table-view.h"
 #include "mc-window.h"
 
@@ -412,7 +412,7 @@ test_window_charts (void)
       for (guint c = 0; c < n_charts; c++)
         {
           const McChartSpec *spec = mc_dataset_get_chart (dataset, c);
-          McChart *chart;
+          McChartModel *chart;
 
           g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (titles), c), ==,
                            spec->title);
@@ -422,8 +422,8 @@ test_window_charts (void)
           chart = mc_chart_view_get_chart (view);
           g_assert_nonnull (chart);
           g_assert_true (chart == mc_window_get_chart (window));
-          g_assert_true (mc_chart_get_dataset (chart) == dataset);
-          g_assert_cmpstr (mc_chart_get_spec (chart)->id, ==, spec->id);
+          g_assert_true (mc_chart_model_get_dataset (chart) == dataset);
+          g_assert_cmpstr (mc_chart_model_get_spec (chart)->id, ==, spec->id);
           g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
         }
     }
@@ -466,7 +466,7 @@ test_window_hit_bar (void)
   McChartView *view = get_chart_view (window);
   g_auto(McChartHit) hit = { 0 };
   McChartItem item;
-  McChart *chart;
+  McChartModel *chart;
   GtkWidget *picked;
   double wx, wy, vx, vy;
 
@@ -474,12 +474,12 @@ test_window_hit_bar (void)
   mc_window_select_chart (window, 0);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
   chart = mc_window_get_chart (window);
-  g_assert_cmpstr (mc_chart_get_spec (chart)->id, ==, "revenue");
+  g_assert_cmpstr (mc_chart_model_get_spec (chart)->id, ==, "revenue");
 
   /* The bar of the first row (2021, USD 9.2 bn), a little below its top. */
-  g_assert_true (mc_chart_item_first (chart, &item));
+  g_assert_true (mc_hit_item_first (mc_chart_view_get_marks (view), &item));
   while (item.index != 0)
-    g_assert_true (mc_chart_item_move (chart, &item, MC_CHART_MOVE_NEXT));
+    g_assert_true (mc_hit_item_move (mc_chart_view_get_marks (view), &item, MC_CHART_MOVE_NEXT));
 
   g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (view), GTK_WIDGET (window),
                                                    item.x, item.y, &wx, &wy));
@@ -841,7 +841,7 @@ test_window_open_good_files (void)
       if (mc_dataset_get_n_charts (dataset) > 0)
         {
           g_assert_nonnull (mc_window_get_chart (window));
-          g_assert_true (mc_chart_get_dataset (mc_chart_view_get_chart (view)) == dataset);
+          g_assert_true (mc_chart_model_get_dataset (mc_chart_view_get_chart (view)) == dataset);
         }
       else
         {
@@ -897,7 +897,7 @@ test_window_open_bad_files (void)
       g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (
         gtk_list_view_get_model (GTK_LIST_VIEW (find_widget (GTK_WIDGET (window),
                                                             GTK_TYPE_LIST_VIEW))))), ==, revenue);
-      g_assert_cmpstr (mc_chart_get_spec (mc_window_get_chart (window))->id, ==, "revenue");
+      g_assert_cmpstr (mc_chart_model_get_spec (mc_window_get_chart (window))->id, ==, "revenue");
       n_checked++;
     }
 
@@ -1037,7 +1037,8 @@ test_window_export (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       McExportDialog *dialog = mc_export_dialog_new (GTK_WINDOW (window),
-                                                     mc_window_get_chart (window), settings);
+                                                     mc_window_get_chart (window), NULL,
+                                                     settings);
       g_autofree char *path = g_build_filename (dir, cases[i].name, NULL);
       g_autoptr(GFile) file = g_file_new_for_path (path);
       ExportResult result = { 0 };
@@ -1073,7 +1074,8 @@ test_window_export (void)
   /* A new dialog starts from them. */
   {
     McExportDialog *dialog = mc_export_dialog_new (GTK_WINDOW (window),
-                                                   mc_window_get_chart (window), settings);
+                                                   mc_window_get_chart (window), NULL,
+                                                   settings);
 
     mc_export_dialog_get_options (dialog, &options);
     g_assert_cmpfloat (options.width, ==, 1200);

@@ -17,6 +17,7 @@
 #include "fuzz-common.h"
 #include "mc-chart-model.h"
 #include "mc-loader.h"
+#include "mc-test-view.h"
 
 #define HEADER_SIZE 3
 /* Datasets may declare many charts; the first ones are enough. */
@@ -40,14 +41,14 @@ typedef struct
 } Params;
 
 static void
-check_hit (McChart          *chart,
+check_hit (McChartModel     *chart,
            const McChartHit *hit)
 {
   if (hit->kind == MC_CHART_HIT_NONE)
     return;
 
-  g_assert_cmpuint (hit->series, <, MAX (mc_chart_get_n_series (chart), 1));
-  g_assert_cmpuint (hit->index, <=, mc_dataset_get_n_rows (mc_chart_get_dataset (chart)));
+  g_assert_cmpuint (hit->series, <, MAX (mc_chart_model_get_n_series (chart), 1));
+  g_assert_cmpuint (hit->index, <=, mc_dataset_get_n_rows (mc_chart_model_get_dataset (chart)));
   if (hit->series_name != NULL)
     g_assert_true (g_utf8_validate (hit->series_name, -1, NULL));
   if (hit->label != NULL)
@@ -61,7 +62,7 @@ check_hit (McChart          *chart,
 /* Hit-tests the centre, the corners, a few inner points and the probe;
  * highlights the last mark found when asked to. */
 static void
-hit_test (McChart      *chart,
+hit_test (McChartModel *chart,
           const Params *p)
 {
   const double points[][2] = {
@@ -75,7 +76,7 @@ hit_test (McChart      *chart,
       double x = i < G_N_ELEMENTS (points) ? points[i][0] * p->width : p->probe_x;
       double y = i < G_N_ELEMENTS (points) ? points[i][1] * p->height : p->probe_y;
 
-      if (mc_chart_hit_test (chart, x, y, &hit))
+      if (mc_hit_test (mc_test_view_marks (chart), x, y, &hit))
         {
           g_assert_cmpint (hit.kind, !=, MC_CHART_HIT_NONE);
           check_hit (chart, &hit);
@@ -87,14 +88,14 @@ hit_test (McChart      *chart,
         }
     }
   if (p->flags & FLAG_HIGHLIGHT_HIT)
-    mc_chart_set_highlight (chart, series, index);
+    mc_view_options_set_highlight (mc_test_view_options (chart), series, index);
 }
 
 static void
-check_text_boxes (McChart *chart)
+check_text_boxes (McChartModel *chart)
 {
   guint n_boxes = 0;
-  const McTextBox *boxes = mc_chart_get_text_boxes (chart, &n_boxes);
+  const McTextBox *boxes = mc_marks_get_text_boxes (mc_test_view_marks (chart), &n_boxes);
 
   for (guint i = 0; i < n_boxes; i++)
     {
@@ -106,7 +107,7 @@ check_text_boxes (McChart *chart)
 }
 
 static void
-render (McChart        *chart,
+render (McChartModel   *chart,
         const Params   *p,
         McThemeVariant  variant)
 {
@@ -120,7 +121,7 @@ render (McChart        *chart,
                                         p->height * scale);
   cairo_surface_set_device_scale (surface, scale, scale);
   cr = cairo_create (surface);
-  mc_chart_render (chart, cr, p->width, p->height, theme);
+  mc_test_view_render (chart, cr, p->width, p->height, theme);
   if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
     g_error ("the render left cairo in error: %s", cairo_status_to_string (cairo_status (cr)));
   cairo_destroy (cr);
@@ -128,17 +129,17 @@ render (McChart        *chart,
 }
 
 static void
-check_series (McChart *chart)
+check_series (McChartModel *chart)
 {
   g_autoptr(McTheme) theme = mc_theme_new (MC_THEME_LIGHT);
 
-  for (guint i = 0; i < mc_chart_get_n_series (chart); i++)
+  for (guint i = 0; i < mc_chart_model_get_n_series (chart); i++)
     {
-      const char *name = mc_chart_get_series_name (chart, i);
+      const char *name = mc_chart_model_get_series_name (chart, i);
       McColor color;
 
       g_assert_true (name == NULL || g_utf8_validate (name, -1, NULL));
-      mc_chart_get_series_color (chart, i, theme, &color);
+      mc_chart_model_get_series_color (chart, i, theme, &color);
       g_assert_true (color.red >= 0 && color.red <= 1 && color.alpha >= 0 && color.alpha <= 1);
     }
 }
@@ -149,7 +150,7 @@ fuzz_chart (McDataset         *dataset,
             const Params      *p)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(McChart) chart = mc_chart_new (dataset, spec, &error);
+  g_autoptr(McChartModel) chart = mc_chart_model_new (dataset, spec, &error);
   g_autofree char *description = NULL;
 
   if (chart == NULL)
@@ -158,7 +159,7 @@ fuzz_chart (McDataset         *dataset,
       return;
     }
 
-  description = mc_chart_describe (chart);
+  description = mc_chart_describe (chart, mc_test_view_marks (chart));
   g_assert_true (description != NULL && g_utf8_validate (description, -1, NULL));
   check_series (chart);
 
@@ -168,9 +169,9 @@ fuzz_chart (McDataset         *dataset,
   render (chart, p, MC_THEME_DARK);
   hit_test (chart, p);
 
-  if ((p->flags & FLAG_HIDE_FIRST_SERIES) && mc_chart_get_n_series (chart) > 0)
+  if ((p->flags & FLAG_HIDE_FIRST_SERIES) && mc_chart_model_get_n_series (chart) > 0)
     {
-      mc_chart_set_series_visible (chart, 0, FALSE);
+      mc_view_options_set_series_visible (mc_test_view_options (chart), 0, FALSE);
       render (chart, p, MC_THEME_LIGHT);
       hit_test (chart, p);
     }

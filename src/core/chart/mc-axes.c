@@ -1,8 +1,5 @@
-/* mc-chart-layout.c: the parts every chart shares
- *
- * The frame (title, subtitle, source line), the legend, value axes with
- * their grid, and category labels that wrap, rotate, ellipsize or thin out
- * so that they never overlap.
+/* mc-axes.c: value axes, category labels and the zoom window; how x
+ * positions and values map to pixels
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,176 +8,36 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "mc-render-private.h"
 #include "mc-format.h"
+#include "mc-render-private.h"
 #include "mc-scale.h"
 
-/* The plot keeps at least this share of the height when the subtitle is
- * shown; below it, small canvases drop the subtitle. */
-#define MC_MIN_BODY_SHARE 0.6
 #define MC_LABEL_ANGLE (-G_PI / 4)
 
-/* Frame */
+/* Mapping */
 
-static char *
-source_text (McDataset *dataset)
+double
+mc_axes_map_x (const McAxes *axes,
+               double        x)
 {
-  const char *name = mc_dataset_get_source_name (dataset);
-  const char *date = mc_dataset_get_source_date (dataset);
-  g_autofree char *when = NULL;
-  double days;
-  McDatePrecision precision;
-
-  if (name == NULL || *name == '\0')
-    return NULL;
-  if (date == NULL || *date == '\0')
-    /* Translators: the source line under a chart */
-    return g_strdup_printf (_("Source: %s"), name);
-  if (mc_format_parse_iso_date (date, &days, &precision))
-    when = mc_format_date (days, precision);
-  else
-    when = g_strdup (date);
-  /* Translators: the source line under a chart: source name, date */
-  return g_strdup_printf (_("Source: %s, %s"), name, when);
-}
-
-static double
-frame_footer (McRender *r,
-              double    width)
-{
-  g_autofree char *text = source_text (r->chart->dataset);
-  g_autoptr(PangoLayout) layout = NULL;
-  double w, h;
-
-  if (text == NULL)
-    return r->height - r->pad;
-  layout = mc_render_layout (r, text, MC_FONT_SMALL, width, 2);
-  mc_render_layout_size (layout, &w, &h);
-  mc_render_show (r, layout, r->pad, r->height - r->pad - h, 0, MC_TEXT_SOURCE,
-                  mc_theme_get_text_secondary (r->theme));
-  return r->height - r->pad - h;
-}
-
-void
-mc_render_frame (McRender *r)
-{
-  const McChartSpec *spec = r->chart->spec;
-  double width = MAX (1, r->width - 2 * r->pad);
-  g_autoptr(PangoLayout) title = NULL;
-  g_autoptr(PangoLayout) subtitle = NULL;
-  double w, h, sub_h = 0, top, bottom;
-
-  title = mc_render_layout (r, mc_chart_get_title (r->chart), MC_FONT_TITLE, width, 2);
-  mc_render_layout_size (title, &w, &h);
-  mc_render_show (r, title, r->pad, r->pad, 0, MC_TEXT_TITLE, mc_theme_get_text (r->theme));
-  top = r->pad + h;
-
-  bottom = frame_footer (r, width) - 4 * r->unit;
-
-  if (spec->subtitle && *spec->subtitle)
+  switch (axes->x_kind)
     {
-      subtitle = mc_render_layout (r, spec->subtitle, MC_FONT_BODY, width, 2);
-      mc_render_layout_size (subtitle, &w, &sub_h);
-      if (bottom - (top + r->unit + sub_h + 4 * r->unit) >= MC_MIN_BODY_SHARE * r->height)
-        {
-          mc_render_show (r, subtitle, r->pad, top + r->unit, 0, MC_TEXT_SUBTITLE,
-                          mc_theme_get_text_secondary (r->theme));
-          top += r->unit + sub_h;
-        }
+    case MC_X_TIME:
+      return mc_time_scale_map (&axes->x_time, x);
+    case MC_X_NUMBER:
+      return mc_linear_scale_map (&axes->x_linear, x);
+    case MC_X_CATEGORY:
+    default:
+      return axes->plot.x + (x + 0.5) * axes->x_band;
     }
-  top += 4 * r->unit;
-
-  r->body_area.x = r->pad;
-  r->body_area.y = top;
-  r->body_area.width = width;
-  r->body_area.height = MAX (0, bottom - top);
-}
-
-void
-mc_render_empty (McRender     *r,
-                 const McRect *area,
-                 gboolean      has_data)
-{
-  g_autoptr(PangoLayout) layout = NULL;
-  McTextBox box;
-  double w, h;
-
-  layout = mc_render_layout (r, has_data ? _("Too small to draw") : _("No data to show"),
-                             MC_FONT_BODY, area->width, 1);
-  mc_render_layout_size (layout, &w, &h);
-  box = mc_render_box_for (layout, area->x + (area->width - w) / 2,
-                           area->y + (area->height - h) / 2, 0);
-  if (area->height >= h && mc_render_box_is_free (r, &box))
-    mc_render_show (r, layout, box.x, box.y, 0, MC_TEXT_NOTE,
-                    mc_theme_get_text_secondary (r->theme));
-}
-
-/* Colours and marks */
-
-void
-mc_render_series_color (McRender    *r,
-                        guint        series,
-                        guint        category,
-                        McColorRole  role,
-                        McColor     *color)
-{
-  guint index = mc_chart_get_category_color (r->chart, category, series);
-
-  mc_theme_get_color (r->theme, index, role, color);
-}
-
-void
-mc_render_add_mark (McRender     *r,
-                    const McMark *mark)
-{
-  g_array_append_val (r->state->marks, *mark);
-}
-
-const char *
-mc_render_intern (McRender   *r,
-                  const char *text)
-{
-  return text ? g_string_chunk_insert (r->state->strings, text) : NULL;
 }
 
 double
-mc_render_snap (McRender *r,
-                double    coordinate,
-                double    width)
+mc_axes_map_value (const McAxes *axes,
+                   guint         axis,
+                   double        value)
 {
-  double device_width = width * r->device_scale;
-
-  if (r->vector)
-    return coordinate;
-  /* Odd device widths sit on pixel centres, even ones on pixel edges. */
-  if ((int) round (device_width) % 2 == 1)
-    return (floor (coordinate * r->device_scale) + 0.5) / r->device_scale;
-  return round (coordinate * r->device_scale) / r->device_scale;
-}
-
-void
-mc_render_hatch (McRender      *r,
-                 const McRect  *rect,
-                 const McColor *color)
-{
-  cairo_t *cr = r->cr;
-  double spacing = 1.5 * r->unit;
-  double span = rect->width + rect->height;
-
-  cairo_save (cr);
-  cairo_rectangle (cr, rect->x, rect->y, rect->width, rect->height);
-  cairo_clip (cr);
-  mc_render_set_color (r, color);
-  cairo_set_line_width (cr, r->line);
-  /* Lines at 45°, anchored to the page so neighbouring bars line up. */
-  for (double d = floor ((rect->x + rect->y) / spacing) * spacing;
-       d <= rect->x + rect->y + span; d += spacing)
-    {
-      cairo_move_to (cr, d - rect->y - rect->height - 1, rect->y + rect->height + 1);
-      cairo_line_to (cr, d - rect->y + 1, rect->y - 1);
-    }
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  return mc_linear_scale_map (&axes->y[axis], value);
 }
 
 /**
@@ -219,88 +76,6 @@ mc_render_value_scale (McRender      *r,
   mc_linear_scale_init (&stretched, room_lo, room_hi, include_zero, length, 6 * r->body);
   if (stretched.max - stretched.min <= 1.3 * (plain.max - plain.min))
     *scale = stretched;
-}
-
-/* Legend */
-
-typedef struct
-{
-  PangoLayout *layout;
-  double       width;
-  double       height;
-} LegendItem;
-
-static void
-legend_draw_swatch (McRender *r,
-                    guint     series,
-                    double    x,
-                    double    y,
-                    double    size)
-{
-  McSeries *data = mc_chart_get_series_data (r->chart, series);
-  McColor color;
-
-  mc_theme_get_color (r->theme, data->color, MC_COLOR_ROLE_FILL, &color);
-  if (mc_render_is_dimmed (r, series, G_MAXUINT) && r->chart->highlight_index < 0)
-    mc_render_dim (r, &color);
-  mc_render_set_color (r, &color);
-  if (data->visible)
-    {
-      cairo_rectangle (r->cr, x, y, size, size);
-      cairo_fill (r->cr);
-      return;
-    }
-  /* Hidden: an empty box in the series colour. */
-  cairo_set_line_width (r->cr, r->line * 1.5);
-  cairo_rectangle (r->cr, x + r->line * 0.75, y + r->line * 0.75,
-                   size - r->line * 1.5, size - r->line * 1.5);
-  cairo_stroke (r->cr);
-}
-
-/**
- * mc_render_legend:
- *
- * Lays out swatches and names of @series in rows at the top of @area.
- *
- * Returns: the height used
- */
-double
-mc_render_legend (McRender     *r,
-                  const McRect *area,
-                  const guint  *series,
-                  guint         n_series)
-{
-  double swatch = round (r->body * 0.8);
-  double gap = r->unit * 1.5;
-  double spacing = r->unit * 5;
-  double x = area->x, y = area->y, row_height = 0;
-
-  for (guint i = 0; i < n_series; i++)
-    {
-      McSeries *data = mc_chart_get_series_data (r->chart, series[i]);
-      g_autoptr(PangoLayout) layout = mc_render_layout (r, data->name, MC_FONT_BODY,
-                                                        MAX (1, area->width - swatch - gap), 1);
-      McLegendHit hit;
-      double w, h;
-
-      mc_render_layout_size (layout, &w, &h);
-      if (x > area->x && x + swatch + gap + w > area->x + area->width)
-        {
-          x = area->x;
-          y += row_height + r->unit;
-          row_height = 0;
-        }
-      legend_draw_swatch (r, series[i], x, y + (h - swatch) / 2, swatch);
-      mc_render_show (r, layout, x + swatch + gap, y, 0, MC_TEXT_LEGEND,
-                      data->visible ? mc_theme_get_text (r->theme)
-                                    : mc_theme_get_text_secondary (r->theme));
-      hit.series = series[i];
-      hit.box = (McRect) { x, y, swatch + gap + w, h };
-      g_array_append_val (r->state->legend, hit);
-      x += swatch + gap + w + spacing;
-      row_height = MAX (row_height, h);
-    }
-  return n_series ? y + row_height - area->y : 0;
 }
 
 /* Value axes */
@@ -530,20 +305,20 @@ category_text (McRender    *r,
                guint        i,
                guint        every)
 {
-  McChart *chart = r->chart;
+  McChartModel *chart = r->chart;
   McDatePrecision precision = mc_column_get_date_precision (chart->x_column);
-  double days = mc_chart_get_category_days (chart, order[i]);
+  double days = mc_chart_model_get_category_days (chart, order[i]);
   int y, m, d, py, pm, pd;
 
   /* A few dates read best in full. */
   if (isnan (days) || precision == MC_DATE_YEAR
-      || (every == 1 && mc_chart_get_n_categories (chart) <= 6))
-    return g_strdup (mc_chart_get_category (chart, order[i]));
-  if (i < every || isnan (mc_chart_get_category_days (chart, order[i - every])))
+      || (every == 1 && mc_chart_model_get_n_categories (chart) <= 6))
+    return g_strdup (mc_chart_model_get_category (chart, order[i]));
+  if (i < every || isnan (mc_chart_model_get_category_days (chart, order[i - every])))
     return mc_format_date (days, precision);
 
   mc_days_to_ymd (days, &y, &m, &d);
-  mc_days_to_ymd (mc_chart_get_category_days (chart, order[i - every]), &py, &pm, &pd);
+  mc_days_to_ymd (mc_chart_model_get_category_days (chart, order[i - every]), &py, &pm, &pd);
   if (precision == MC_DATE_MONTH)
     {
       if (y == py)
@@ -558,10 +333,10 @@ category_text (McRender    *r,
 }
 
 static PangoLayout *
-category_layout (McRender          *r,
-                 const guint       *order,
-                 guint              i,
-                 const McLabelFit  *fit)
+category_layout (McRender         *r,
+                 const guint      *order,
+                 guint             i,
+                 const McLabelFit *fit)
 {
   g_autofree char *text = category_text (r, order, i, fit->every);
 
@@ -580,7 +355,7 @@ category_layout (McRender          *r,
     default:
       /* Only when even one label in all the width doesn't fit does a
        * flat label get cut. */
-      if (fit->every >= mc_chart_get_n_categories (r->chart))
+      if (fit->every >= mc_chart_model_get_n_categories (r->chart))
         return mc_render_layout (r, text, MC_FONT_BODY, fit->max_width, 1);
       return mc_render_layout (r, text, MC_FONT_BODY, -1, 0);
     }
@@ -596,7 +371,7 @@ categories_fit (McRender    *r,
   int lines = fit->mode == MC_LABELS_WRAPPED ? 2 : 1;
 
   fit->height = 0;
-  for (guint i = 0; i < mc_chart_get_n_categories (r->chart); i += fit->every)
+  for (guint i = 0; i < mc_chart_model_get_n_categories (r->chart); i += fit->every)
     {
       g_autoptr(PangoLayout) layout = category_layout (r, order, i, fit);
       double w, h;
@@ -610,16 +385,6 @@ categories_fit (McRender    *r,
   return TRUE;
 }
 
-static double
-line_height (McRender *r)
-{
-  g_autoptr(PangoLayout) layout = mc_render_layout (r, "Ag", MC_FONT_BODY, -1, 0);
-  double w, h;
-
-  mc_render_layout_size (layout, &w, &h);
-  return h;
-}
-
 /* Rotated labels: as long as fits @max_height, ellipsized beyond. */
 static gboolean
 categories_fit_rotated (McRender    *r,
@@ -628,7 +393,7 @@ categories_fit_rotated (McRender    *r,
                         double       max_height,
                         McLabelFit  *fit)
 {
-  double h = line_height (r);
+  double h = mc_render_line_height (r, MC_FONT_BODY);
   double s = sin (G_PI / 4);
   double longest = 0;
 
@@ -637,7 +402,7 @@ categories_fit_rotated (McRender    *r,
 
   fit->mode = MC_LABELS_ROTATED;
   fit->max_width = MAX (h, (max_height - h * s) / s);
-  for (guint i = 0; i < mc_chart_get_n_categories (r->chart); i += fit->every)
+  for (guint i = 0; i < mc_chart_model_get_n_categories (r->chart); i += fit->every)
     {
       g_autoptr(PangoLayout) layout = category_layout (r, order, i, fit);
       double w, lh;
@@ -656,10 +421,10 @@ next_every (McRender *r,
             guint     every)
 {
   static const guint months[] = { 1, 2, 3, 4, 6, 12 };
-  McChart *chart = r->chart;
+  McChartModel *chart = r->chart;
   McDatePrecision precision = mc_column_get_date_precision (chart->x_column);
 
-  if (isnan (mc_chart_get_category_days (chart, 0)) || precision == MC_DATE_DAY)
+  if (isnan (mc_chart_model_get_category_days (chart, 0)) || precision == MC_DATE_DAY)
     return every + 1;
   if (precision == MC_DATE_MONTH)
     {
@@ -692,8 +457,8 @@ mc_render_fit_categories (McRender    *r,
                           gboolean     allow_rotate,
                           McLabelFit  *fit)
 {
-  guint n = MAX (1, mc_chart_get_n_categories (r->chart));
-  gboolean dates = !isnan (mc_chart_get_category_days (r->chart, 0));
+  guint n = MAX (1, mc_chart_model_get_n_categories (r->chart));
+  gboolean dates = !isnan (mc_chart_model_get_category_days (r->chart, 0));
 
   /* Dates are thinned, never turned, as on a time axis. */
   allow_rotate = allow_rotate && !dates;
@@ -715,7 +480,7 @@ mc_render_fit_categories (McRender    *r,
   fit->every = n;
   fit->mode = MC_LABELS_FLAT;
   fit->max_width = MAX (1, band * n - r->unit);
-  fit->height = line_height (r);
+  fit->height = mc_render_line_height (r, MC_FONT_BODY);
   return n == 1;
 }
 
@@ -749,7 +514,7 @@ mc_render_categories_left_overhang (McRender         *r,
 {
   double overhang = 0;
 
-  for (guint i = 0; i < mc_chart_get_n_categories (r->chart); i += fit->every)
+  for (guint i = 0; i < mc_chart_model_get_n_categories (r->chart); i += fit->every)
     {
       g_autoptr(PangoLayout) layout = category_layout (r, order, i, fit);
       double w, h, left;
@@ -776,7 +541,7 @@ mc_render_categories (McRender         *r,
 {
   const McColor *color = mc_theme_get_text_secondary (r->theme);
 
-  for (guint i = 0; i < mc_chart_get_n_categories (r->chart); i += fit->every)
+  for (guint i = 0; i < mc_chart_model_get_n_categories (r->chart); i += fit->every)
     {
       g_autoptr(PangoLayout) layout = category_layout (r, order, i, fit);
       double cx = first_center + i * band;
@@ -791,4 +556,32 @@ mc_render_categories (McRender         *r,
       if (mc_render_box_is_free (r, &box))
         mc_render_show (r, layout, box.x, box.y, box.angle, MC_TEXT_CATEGORY_LABEL, color);
     }
+}
+
+/* The zoom window */
+
+/* A number axis ends on the window, not on the nice ticks around it, or
+ * zooming would jump from tick to tick. */
+void
+mc_render_fit_x_window (McRender      *r,
+                        McLinearScale *scale)
+{
+  double first;
+
+  if (!r->view->has_x_window || !(scale->step > 0))
+    return;
+  scale->min = r->view->x_window_min;
+  scale->max = r->view->x_window_max;
+  first = round (scale->min / scale->step) * scale->step;
+  scale->n_intervals = (guint) MAX (0, ceil ((scale->max - first) / scale->step));
+}
+
+void
+mc_render_clip_x_window (McRender     *r,
+                         const McRect *plot)
+{
+  if (!r->view->has_x_window)
+    return;
+  cairo_rectangle (r->cr, plot->x, 0, plot->width, r->height);
+  cairo_clip (r->cr);
 }

@@ -86,8 +86,9 @@ typedef struct
   McSpecFault  fault;
 } McSpecProblem;
 
-typedef struct _McChart McChart;
+typedef struct _McChartModel McChartModel;
 typedef struct _McRender McRender;
+typedef struct _McMarks McMarks;
 
 typedef struct
 {
@@ -105,13 +106,18 @@ typedef struct
                          GError            **error);
   /* What the kind draws beyond the chart's series (slices of a pie);
    * NULL when it draws the series as they are. */
-  gpointer  (*prepare)  (McChart            *chart,
+  gpointer  (*prepare)  (McChartModel       *model,
                          GError            **error);
   GDestroyNotify free_prepared;
-  void      (*draw)     (McRender           *render);
-  /* The start of a summary for screen readers, after the kind's name:
-   * the rest is common. */
-  char     *(*describe) (McChart            *chart);
+  /* Draws the chart in the body of the frame, recording its marks. */
+  void      (*draw)     (McRender           *render,
+                         gconstpointer       prepared,
+                         McMarks            *out);
+  /* A summary for screen readers, as drawn in @marks when there are any
+   * (mc-describe.c adds the estimates). */
+  char     *(*describe) (McChartModel       *model,
+                         gconstpointer       prepared,
+                         McMarks            *marks);
 } McChartKind;
 
 /* Options that several kinds take, for their tables. */

@@ -1,4 +1,4 @@
-/* mc-chart-data.c: from a dataset and a chart spec to series ready to draw
+/* mc-chart-prepare.c: from a dataset and a chart spec to series ready to draw
  *
  * Checks the spec against the columns, splits long tables into series,
  * applies the growth transform, assigns each entity its colour and
@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "mc-render-private.h"
+#include "mc-chart-model-private.h"
 #include "mc-format.h"
 
 #define MC_GROWTH_DECIMALS 1
@@ -42,7 +42,6 @@ series_new (const char     *name,
   series->name = g_strdup (name);
   series->column = column;
   series->axis = axis;
-  series->visible = TRUE;
   series->x_sorted = TRUE;
   series->x = g_array_sized_new (FALSE, FALSE, sizeof (double), reserve);
   series->y = g_array_sized_new (FALSE, FALSE, sizeof (double), reserve);
@@ -69,8 +68,8 @@ series_append (McSeries *series,
   g_array_append_val (series->estimate, flag);
 }
 
-GPtrArray *
-mc_chart_data_new_series_array (void)
+static GPtrArray *
+series_array_new (void)
 {
   return g_ptr_array_new_with_free_func (series_free);
 }
@@ -122,8 +121,8 @@ format_key (const McColumn *column,
 }
 
 static void
-add_category_days (McChart *chart,
-                   guint    row)
+add_category_days (McChartModel *chart,
+                   guint         row)
 {
   double days = NAN;
 
@@ -135,8 +134,8 @@ add_category_days (McChart *chart,
 /* Categories: one per row, or one per distinct x of a long table. Fills
  * @row_category with the category of each row. */
 static void
-build_categories (McChart *chart,
-                  guint   *row_category)
+build_categories (McChartModel *chart,
+                  guint        *row_category)
 {
   guint n_rows = mc_dataset_get_n_rows (chart->dataset);
   g_autoptr(GHashTable) seen = NULL;
@@ -178,9 +177,9 @@ build_categories (McChart *chart,
 /* Series */
 
 static double
-point_x (McChart     *chart,
-         const guint *row_category,
-         guint        row)
+point_x (McChartModel *chart,
+         const guint  *row_category,
+         guint         row)
 {
   if (chart->x_kind == MC_X_CATEGORY)
     return row_category[row];
@@ -246,7 +245,7 @@ scan_columns (const double *x_values,
  * dataset rather than copied (millions of rows: tens of megabytes). Only
  * when every row has an x and no transform changes the values. */
 static gboolean
-add_shared_series (McChart        *chart,
+add_shared_series (McChartModel   *chart,
                    const McColumn *column,
                    const double   *x_values,
                    guint           axis,
@@ -282,10 +281,10 @@ add_shared_series (McChart        *chart,
 }
 
 static void
-add_column_series (McChart     *chart,
-                   const char  *id,
-                   guint        axis,
-                   const guint *row_category)
+add_column_series (McChartModel *chart,
+                   const char   *id,
+                   guint         axis,
+                   const guint  *row_category)
 {
   const McColumn *column = mc_dataset_lookup_column (chart->dataset, id);
   guint n_rows = mc_dataset_get_n_rows (chart->dataset);
@@ -340,8 +339,8 @@ add_column_series (McChart     *chart,
 /* A long table: one series per distinct value of the series column, in
  * order of first appearance. */
 static void
-add_long_series (McChart     *chart,
-                 const guint *row_category)
+add_long_series (McChartModel *chart,
+                 const guint  *row_category)
 {
   g_autofree const char **y = mc_chart_spec_get_strv (chart->spec, "y");
   const McColumn *column = mc_dataset_lookup_column (chart->dataset, y[0]);
@@ -409,7 +408,7 @@ apply_growth (McSeries *series)
 /* On a category axis, the first category of a growth chart can never
  * have a value: leave it out rather than show an empty slot. */
 static void
-drop_first_category (McChart *chart)
+drop_first_category (McChartModel *chart)
 {
   if (chart->categories->len == 0)
     return;
@@ -443,7 +442,7 @@ drop_first_category (McChart *chart)
 }
 
 static void
-finish_series (McChart *chart)
+finish_series (McChartModel *chart)
 {
   for (guint s = 0; s < chart->series->len; s++)
     {
@@ -462,14 +461,14 @@ finish_series (McChart *chart)
 }
 
 static void
-build_series (McChart *chart)
+build_series (McChartModel *chart)
 {
   guint n_rows = mc_dataset_get_n_rows (chart->dataset);
   g_autofree guint *row_category = g_new0 (guint, MAX (n_rows, 1));
 
   if (chart->x_kind == MC_X_CATEGORY)
     build_categories (chart, row_category);
-  chart->series = mc_chart_data_new_series_array ();
+  chart->series = series_array_new ();
 
   if (mc_chart_spec_has_option (chart->spec, "series"))
     add_long_series (chart, row_category);
@@ -622,7 +621,7 @@ entity_color (GHashTable *entities,
 }
 
 static void
-assign_colors (McChart *chart)
+assign_colors (McChartModel *chart)
 {
   g_autoptr(GHashTable) entities = mc_chart_data_collect_entities (chart->dataset, chart->spec);
 
@@ -647,8 +646,8 @@ assign_colors (McChart *chart)
 }
 
 gboolean
-mc_chart_data_prepare (McChart  *chart,
-                       GError  **error)
+mc_chart_data_prepare (McChartModel  *chart,
+                       GError       **error)
 {
   g_autoptr(GError) check_error = NULL;
 

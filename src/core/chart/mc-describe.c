@@ -1,14 +1,16 @@
-/* mc-chart-describe.c: a short summary of a chart for screen readers
+/* mc-describe.c: a short summary of a chart for screen readers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include "mc-describe.h"
+
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "mc-render-private.h"
 #include "mc-format.h"
+#include "mc-render-private.h"
 
 #define MC_DESCRIBE_MAX_SERIES 4
 
@@ -45,20 +47,20 @@ point_value (const McSeries *series,
 /* ", 5 bars, Tencent Cloud highest at USD 70 bn, Microsoft Azure lowest
  * at USD 10 bn" */
 void
-mc_describe_append_categories (McChart *chart,
-                               GString *out)
+mc_describe_append_categories (McChartModel *chart,
+                               GString      *out)
 {
-  McSeries *series = mc_chart_get_series_data (chart, 0);
-  guint n = mc_chart_get_n_categories (chart);
+  McSeries *series = mc_chart_model_get_series (chart, 0);
+  guint n = mc_chart_model_get_n_categories (chart);
   guint lo = 0, hi = 0;
 
   g_string_append_printf (out, ngettext (", %u bar", ", %u bars", n), n);
   if (!series_extremes (series, &lo, &hi))
     return;
   {
-    g_autofree char *x_hi = mc_chart_format_x (chart, series, hi);
+    g_autofree char *x_hi = mc_chart_model_format_x (chart, series, hi);
     g_autofree char *v_hi = point_value (series, hi);
-    g_autofree char *x_lo = mc_chart_format_x (chart, series, lo);
+    g_autofree char *x_lo = mc_chart_model_format_x (chart, series, lo);
     g_autofree char *v_lo = point_value (series, lo);
 
     /* Translators: in a chart summary: "Tencent Cloud highest at USD 70 bn" */
@@ -70,11 +72,11 @@ mc_describe_append_categories (McChart *chart,
 }
 
 static void
-append_series (McChart  *chart,
-               guint     index,
-               GString  *out)
+append_series (McChartModel *chart,
+               guint         index,
+               GString      *out)
 {
-  McSeries *series = mc_chart_get_series_data (chart, index);
+  McSeries *series = mc_chart_model_get_series (chart, index);
   guint lo = 0, hi = 0;
   guint n = mc_series_get_n_points (series);
 
@@ -86,9 +88,9 @@ append_series (McChart  *chart,
     }
   {
     g_autofree char *v_hi = point_value (series, hi);
-    g_autofree char *x_hi = mc_chart_format_x (chart, series, hi);
+    g_autofree char *x_hi = mc_chart_model_format_x (chart, series, hi);
     g_autofree char *v_lo = point_value (series, lo);
-    g_autofree char *x_lo = mc_chart_format_x (chart, series, lo);
+    g_autofree char *x_lo = mc_chart_model_format_x (chart, series, lo);
     guint last = n - 1;
 
     while (last > 0 && isnan (mc_series_get_y (series, last)))
@@ -100,7 +102,7 @@ append_series (McChart  *chart,
     if (last != hi && last != lo)
       {
         g_autofree char *v_last = point_value (series, last);
-        g_autofree char *x_last = mc_chart_format_x (chart, series, last);
+        g_autofree char *x_last = mc_chart_model_format_x (chart, series, last);
 
         /* Translators: in a chart summary: ", last USD 15.4 bn in 2024" */
         g_string_append_printf (out, _(", last %s in %s"), v_last, x_last);
@@ -109,14 +111,14 @@ append_series (McChart  *chart,
 }
 
 static void
-append_span (McChart *chart,
-             GString *out)
+append_span (McChartModel *chart,
+             GString      *out)
 {
   double lo = NAN, hi = NAN;
 
   for (guint s = 0; s < chart->series->len; s++)
     {
-      McSeries *series = mc_chart_get_series_data (chart, s);
+      McSeries *series = mc_chart_model_get_series (chart, s);
 
       for (guint i = 0; i < mc_series_get_n_points (series); i++)
         {
@@ -141,8 +143,8 @@ append_span (McChart *chart,
 /* "; Revenue highest USD 15.4 bn in 2024, lowest …" for each series, at
  * most four, after the time span. */
 void
-mc_describe_append_series (McChart *chart,
-                           GString *out)
+mc_describe_append_series (McChartModel *chart,
+                           GString      *out)
 {
   append_span (chart, out);
   for (guint s = 0; s < MIN (chart->series->len, MC_DESCRIBE_MAX_SERIES); s++)
@@ -158,33 +160,37 @@ mc_describe_append_series (McChart *chart,
 
 /* "Bar chart, Revenue": how a summary starts. */
 GString *
-mc_describe_begin (McChart    *chart,
-                   const char *kind_name)
+mc_describe_begin (McChartModel *chart,
+                   const char   *kind_name)
 {
   GString *out = g_string_new (kind_name);
 
   /* Translators: in a chart summary, after the chart type: ", Revenue" */
-  g_string_append_printf (out, _(", %s"), mc_chart_get_title (chart));
+  g_string_append_printf (out, _(", %s"), mc_chart_model_get_title (chart));
   return out;
 }
 
 /**
  * mc_chart_describe:
- * @chart: a chart
+ * @chart: a chart model
+ * @marks: (nullable): a render of it, when it was drawn: a summary says
+ *   how (bars may turn horizontal to fit their labels)
  *
  * Returns: (transfer full): a one-sentence summary for assistive
- *   technologies
+ *   technologies: "Bar chart, 5 companies, Tencent Cloud highest at USD 70
+ *   bn, Microsoft Azure lowest at USD 10 bn"
  */
 char *
-mc_chart_describe (McChart *chart)
+mc_chart_describe (McChartModel *chart,
+                   McMarks      *marks)
 {
   g_autoptr(GString) out = NULL;
   g_autofree char *text = NULL;
 
-  g_return_val_if_fail (MC_IS_CHART (chart), NULL);
+  g_return_val_if_fail (MC_IS_CHART_MODEL (chart), NULL);
 
   out = g_string_new (NULL);
-  text = chart->kind->describe (chart);
+  text = chart->kind->describe (chart, chart->prepared, marks);
   g_string_append (out, text);
   if (chart->has_estimates)
     g_string_append (out, _("; includes estimates"));

@@ -1,5 +1,9 @@
-/* mc-chart-interact.c: what an interactive view needs from a chart: a
- * zoom window on the x axis, and stepping from mark to mark
+/* mc-hit.c: what lies under the pointer, and stepping from mark to mark
+ *
+ * One module answers the pointer and the keyboard for every kind of
+ * chart, from the marks of a render: bars and slices are found by their
+ * shapes, the points of lines by their x, through the axes the render
+ * used.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,262 +14,109 @@
 #include <math.h>
 #include <string.h>
 
-#include "mc-render-private.h"
 #include "mc-format.h"
+#include "mc-marks-private.h"
 
-/* The zoom window */
+/* Points of lines are found within this many pixels of the pointer's x,
+ * or half a category. */
+#define MC_HIT_TOLERANCE 24
+
+/* Filling in hits */
+
+static void
+hit_init (McChartHit *hit)
+{
+  memset (hit, 0, sizeof *hit);
+  hit->raw_value = NAN;
+}
+
+static void
+hit_set_box (McChartHit   *hit,
+             const McRect *box)
+{
+  hit->x = box->x;
+  hit->y = box->y;
+  hit->width = box->width;
+  hit->height = box->height;
+}
+
+/* Point @point of series @series_index, as drawn. */
+static void
+hit_fill_point (McMarks    *marks,
+                McChartHit *hit,
+                guint       series_index,
+                guint       point)
+{
+  McChartModel *chart = marks->model;
+  McSeries *series = mc_chart_model_get_series (chart, series_index);
+  double value = mc_series_get_y (series, point);
+  guint row = mc_series_get_row (series, point);
+  /* Derived values (growth) carry no notes of their own. */
+  const McColumn *note_column = series->derived ? NULL : series->column;
+  int decimals = series->derived ? series->decimals : 6;
+
+  hit->kind = MC_CHART_HIT_MARK;
+  hit->series = series_index;
+  hit->index = row;
+  hit->series_name = g_strdup (series->name);
+  hit->label = mc_chart_model_format_x (chart, series, point);
+  hit->value = mc_format_value (series->column, value, mc_format_value_decimals (value, decimals));
+  hit->raw_value = value;
+  hit->estimate = mc_series_is_estimate (series, point);
+  hit->note = note_column ? g_strdup (mc_column_get_note (note_column, row)) : NULL;
+}
+
+/* A mark: the point of its series it shows, or the value the kind
+ * computed for it, such as the Other slice of a pie. */
+static void
+hit_fill_mark (McMarks      *marks,
+               McChartHit   *hit,
+               const McMark *mark)
+{
+  McSeries *series = mc_chart_model_get_series (marks->model, mark->series);
+
+  if (mark->datum != G_MAXUINT)
+    hit_fill_point (marks, hit, mark->series, mark->datum);
+  else
+    {
+      hit->kind = MC_CHART_HIT_MARK;
+      hit->series = mark->series;
+      hit->index = mark->row;
+      hit->series_name = g_strdup (series->name);
+      hit->label = g_strdup (mark->label);
+      hit->value = mc_series_format_value (series, mark->value, TRUE);
+      hit->raw_value = mark->value;
+    }
+  hit->outline = mark->shape == MC_MARK_RECT;
+  hit_set_box (hit, &mark->box);
+}
 
 static gboolean
-has_continuous_x (McChart *chart)
+hit_test_legend (McMarks    *marks,
+                 double      x,
+                 double      y,
+                 McChartHit *hit)
 {
-  return (chart->kind->caps & MC_CHART_CAPS_ZOOM_X)
-         && (chart->x_kind == MC_X_TIME || chart->x_kind == MC_X_NUMBER);
-}
-
-/**
- * mc_chart_get_x_extent:
- * @chart: a chart
- * @min: (out): the smallest x of a present value
- * @max: (out): the largest
- *
- * The x range of all series, hidden ones included, so that hiding a
- * series doesn't move the limits of zooming.
- *
- * Returns: %FALSE if the chart has no continuous x axis or no data
- */
-gboolean
-mc_chart_get_x_extent (McChart *chart,
-                       double  *min,
-                       double  *max)
-{
-  double lo = NAN, hi = NAN;
-
-  g_return_val_if_fail (MC_IS_CHART (chart), FALSE);
-
-  if (!has_continuous_x (chart))
-    return FALSE;
-  for (guint s = 0; s < chart->series->len; s++)
+  for (guint i = 0; i < marks->legend->len; i++)
     {
-      McSeries *series = mc_chart_get_series_data (chart, s);
+      const McLegendHit *entry = &g_array_index (marks->legend, McLegendHit, i);
+      const char *name;
 
-      for (guint i = 0; i < mc_series_get_n_points (series); i++)
-        {
-          double x = mc_series_get_x (series, i);
-
-          if (isnan (mc_series_get_y (series, i)) || !isfinite (x))
-            continue;
-          lo = isnan (lo) ? x : MIN (lo, x);
-          hi = isnan (hi) ? x : MAX (hi, x);
-        }
+      if (!(x >= entry->box.x && x <= entry->box.x + entry->box.width
+            && y >= entry->box.y && y <= entry->box.y + entry->box.height))
+        continue;
+      name = mc_chart_model_get_series_name (marks->model, entry->series);
+      hit->kind = MC_CHART_HIT_LEGEND;
+      hit->series = entry->series;
+      hit->series_name = g_strdup (name);
+      hit->label = g_strdup (name);
+      hit_set_box (hit, &entry->box);
+      return TRUE;
     }
-  if (isnan (lo))
-    return FALSE;
-  *min = lo;
-  *max = hi;
-  return TRUE;
+  return FALSE;
 }
 
-/**
- * mc_chart_can_zoom:
- * @chart: a chart
- *
- * Returns: whether mc_chart_set_x_window() has an effect: lines and
- *   areas over a time or number axis with more than one x value
- */
-gboolean
-mc_chart_can_zoom (McChart *chart)
-{
-  double min, max;
-
-  g_return_val_if_fail (MC_IS_CHART (chart), FALSE);
-  return mc_chart_get_x_extent (chart, &min, &max) && max > min;
-}
-
-void
-mc_chart_set_x_window (McChart *chart,
-                       double   min,
-                       double   max)
-{
-  g_return_if_fail (MC_IS_CHART (chart));
-
-  chart->has_x_window = isfinite (min) && isfinite (max) && max > min;
-  chart->x_window_min = chart->has_x_window ? min : 0;
-  chart->x_window_max = chart->has_x_window ? max : 0;
-}
-
-/**
- * mc_chart_get_x_window:
- * @chart: a chart
- * @min: (out) (optional): the first x shown
- * @max: (out) (optional): the last x shown
- *
- * Returns: %FALSE when the whole x range is shown
- */
-gboolean
-mc_chart_get_x_window (McChart *chart,
-                       double  *min,
-                       double  *max)
-{
-  g_return_val_if_fail (MC_IS_CHART (chart), FALSE);
-
-  if (!chart->has_x_window || !has_continuous_x (chart))
-    return FALSE;
-  if (min)
-    *min = chart->x_window_min;
-  if (max)
-    *max = chart->x_window_max;
-  return TRUE;
-}
-
-/* For the renderer of lines */
-
-gboolean
-mc_chart_x_in_window (McChart *chart,
-                      double   x)
-{
-  return !chart->has_x_window || (x >= chart->x_window_min && x <= chart->x_window_max);
-}
-
-/* The points of @series worth drawing: those in the window and one on
- * each side, so lines run out to the edges of the plot. */
-void
-mc_chart_window_points (McChart        *chart,
-                        const McSeries *series,
-                        guint          *start,
-                        guint          *end)
-{
-  guint n = mc_series_get_n_points (series);
-  guint lo = 0, hi = n;
-
-  *start = 0;
-  *end = n;
-  if (!chart->has_x_window || !series->x_sorted)
-    return;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (mc_series_get_x (series, mid) < chart->x_window_min)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  *start = lo > 0 ? lo - 1 : 0;
-  hi = n;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (mc_series_get_x (series, mid) <= chart->x_window_max)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  *end = MIN (n, lo + 1);
-}
-
-/* A number axis ends on the window, not on the nice ticks around it, or
- * zooming would jump from tick to tick. */
-void
-mc_chart_fit_x_window (McChart       *chart,
-                       McLinearScale *scale)
-{
-  double first;
-
-  if (!chart->has_x_window || !(scale->step > 0))
-    return;
-  scale->min = chart->x_window_min;
-  scale->max = chart->x_window_max;
-  first = round (scale->min / scale->step) * scale->step;
-  scale->n_intervals = (guint) MAX (0, ceil ((scale->max - first) / scale->step));
-}
-
-void
-mc_render_clip_x_window (McRender     *r,
-                         const McRect *plot)
-{
-  if (!r->chart->has_x_window)
-    return;
-  cairo_rectangle (r->cr, plot->x, 0, plot->width, r->height);
-  cairo_clip (r->cr);
-}
-
-/* Geometry of the last render */
-
-gboolean
-mc_chart_get_render_size (McChart *chart,
-                          double  *width,
-                          double  *height)
-{
-  g_return_val_if_fail (MC_IS_CHART (chart), FALSE);
-
-  if (chart->state == NULL)
-    return FALSE;
-  *width = chart->state->width;
-  *height = chart->state->height;
-  return TRUE;
-}
-
-gboolean
-mc_chart_has_point_marks (McChart *chart)
-{
-  g_return_val_if_fail (MC_IS_CHART (chart), FALSE);
-  return chart->state != NULL && chart->state->has_plot;
-}
-
-/**
- * mc_chart_get_plot_area:
- *
- * The rectangle of the plot of a line or area chart in the last render.
- *
- * Returns: %FALSE for other charts, or before the first render
- */
-gboolean
-mc_chart_get_plot_area (McChart *chart,
-                        double  *x,
-                        double  *y,
-                        double  *width,
-                        double  *height)
-{
-  g_return_val_if_fail (MC_IS_CHART (chart), FALSE);
-
-  if (chart->state == NULL || !chart->state->has_plot)
-    return FALSE;
-  *x = chart->state->plot.x;
-  *y = chart->state->plot.y;
-  *width = chart->state->plot.width;
-  *height = chart->state->plot.height;
-  return TRUE;
-}
-
-/**
- * mc_chart_get_x_at:
- *
- * Returns: the x value under @pixel in the last render, or NAN if the
- *   chart has no continuous x axis
- */
-double
-mc_chart_get_x_at (McChart *chart,
-                   double   pixel)
-{
-  g_return_val_if_fail (MC_IS_CHART (chart), NAN);
-
-  if (chart->state == NULL || !chart->state->has_plot)
-    return NAN;
-  switch (chart->state->x_kind)
-    {
-    case MC_X_TIME:
-      return mc_time_scale_invert (&chart->state->x_time, pixel);
-    case MC_X_NUMBER:
-      return mc_linear_scale_invert (&chart->state->x_linear, pixel);
-    case MC_X_CATEGORY:
-    default:
-      return NAN;
-    }
-}
-
-/* Marks of bars and pies: the hit-test marks of the last render, in
- * reading order */
+/* Marks of bars and slices: found by their shapes */
 
 typedef struct
 {
@@ -274,10 +125,42 @@ typedef struct
 } MarkItem;
 
 static const McMark *
-get_mark (McChart *chart,
+get_mark (McMarks *marks,
           guint    i)
 {
-  return &g_array_index (chart->state->marks, McMark, i);
+  return &g_array_index (marks->marks, McMark, i);
+}
+
+static gboolean
+point_in_mark (const McMark *mark,
+               double        x,
+               double        y)
+{
+  if (mark->shape == MC_MARK_SLICE)
+    {
+      double distance = hypot (x - mark->cx, y - mark->cy);
+      double angle = atan2 (y - mark->cy, x - mark->cx);
+
+      if (distance < mark->r0 || distance > mark->r1)
+        return FALSE;
+      while (angle < mark->a0)
+        angle += 2 * G_PI;
+      return angle <= mark->a1;
+    }
+  return x >= mark->box.x && x <= mark->box.x + mark->box.width
+         && y >= mark->box.y && y <= mark->box.y + mark->box.height;
+}
+
+/* The mark under (@x, @y): the last drawn first, since it is on top. */
+static const McMark *
+mark_at (McMarks *marks,
+         double   x,
+         double   y)
+{
+  for (guint i = marks->marks->len; i > 0; i--)
+    if (point_in_mark (get_mark (marks, i - 1), x, y))
+      return get_mark (marks, i - 1);
+  return NULL;
 }
 
 static void
@@ -295,14 +178,14 @@ slice_middle (const McMark *mark,
 /* The mark an alias stands for: the one of the same point that is not
  * an alias (a pie's slice for its table row). */
 static const McMark *
-primary_mark (McChart      *chart,
+primary_mark (McMarks      *marks,
               const McMark *mark)
 {
   if (!mark->alias)
     return mark;
-  for (guint i = 0; i < chart->state->marks->len; i++)
+  for (guint i = 0; i < marks->marks->len; i++)
     {
-      const McMark *other = get_mark (chart, i);
+      const McMark *other = get_mark (marks, i);
 
       if (!other->alias && other->series == mark->series && other->point == mark->point)
         return other;
@@ -311,11 +194,11 @@ primary_mark (McChart      *chart,
 }
 
 static gboolean
-mark_to_item (McChart      *chart,
+mark_to_item (McMarks      *marks,
               const McMark *mark,
               McChartItem  *item)
 {
-  if ((mark = primary_mark (chart, mark)) == NULL)
+  if ((mark = primary_mark (marks, mark)) == NULL)
     return FALSE;
   item->series = mark->series;
   item->point = mark->point;
@@ -341,17 +224,18 @@ compare_mark_items (gconstpointer a,
   return ma->key < mb->key ? -1 : ma->key > mb->key;
 }
 
+/* The marks the keyboard walks, series by series in their kind's order. */
 static GArray *
-collect_mark_items (McChart *chart)
+collect_mark_items (McMarks *marks)
 {
   GArray *items = g_array_new (FALSE, FALSE, sizeof (MarkItem));
 
-  for (guint i = 0; i < chart->state->marks->len; i++)
+  for (guint i = 0; i < marks->marks->len; i++)
     {
-      const McMark *mark = get_mark (chart, i);
+      const McMark *mark = get_mark (marks, i);
       MarkItem m;
 
-      if (mark->alias || !mark_to_item (chart, mark, &m.item))
+      if (mark->alias || !mark_to_item (marks, mark, &m.item))
         continue;
       m.key = mark->order;
       g_array_append_val (items, m);
@@ -448,100 +332,84 @@ mark_move_target (GArray      *items,
     }
 }
 
-/* Points of lines and areas */
+/* Points of lines and areas: found by x */
 
-static double
-map_x (McRenderState *state,
-       double         x)
+static McSeries *
+series_data (McMarks *marks,
+             guint    series)
 {
-  switch (state->x_kind)
-    {
-    case MC_X_TIME:
-      return mc_time_scale_map (&state->x_time, x);
-    case MC_X_NUMBER:
-      return mc_linear_scale_map (&state->x_linear, x);
-    case MC_X_CATEGORY:
-    default:
-      return state->plot.x + (x + 0.5) * state->x_band;
-    }
+  return mc_chart_model_get_series (marks->model, series);
 }
 
 static gboolean
-series_shown (McChart *chart,
-              guint    series)
-{
-  return series < chart->series->len && mc_chart_get_series_data (chart, series)->visible;
-}
-
-static gboolean
-point_valid (McChart *chart,
+point_valid (McMarks *marks,
              guint    series,
              guint    point)
 {
-  McSeries *data = mc_chart_get_series_data (chart, series);
+  McSeries *data = series_data (marks, series);
 
   return point < mc_series_get_n_points (data) && !isnan (mc_series_get_y (data, point))
-         && mc_chart_x_in_window (chart, mc_series_get_x (data, point));
+         && mc_view_options_x_in_window (&marks->view, mc_series_get_x (data, point));
 }
 
-/* The value as drawn: stacked areas stack the visible series below. */
-static double
-drawn_value (McChart *chart,
-             guint    series,
-             guint    point)
+/* The values a point spans as drawn: its own, or in a stacked area its
+ * band, from the shown layers below it that have a value there to that
+ * sum plus its own (the rule the renderer draws by). */
+static void
+point_span (McMarks *marks,
+            guint    series,
+            guint    point,
+            double  *base,
+            double  *top)
 {
-  double total = 0;
+  double value = mc_series_get_y (series_data (marks, series), point);
 
-  if (!chart->state->stacked)
-    return mc_series_get_y (mc_chart_get_series_data (chart, series), point);
-  for (guint s = 0; s <= series; s++)
+  *base = 0;
+  for (guint s = 0; marks->axes.stacked && s < series; s++)
     {
-      McSeries *data = mc_chart_get_series_data (chart, s);
+      McSeries *below = series_data (marks, s);
 
-      if (!data->visible)
-        continue;
-      if (point >= mc_series_get_n_points (data) || isnan (mc_series_get_y (data, point)))
-        return NAN;
-      total += mc_series_get_y (data, point);
+      if (mc_marks_series_shown (marks, s) && point < mc_series_get_n_points (below)
+          && !isnan (mc_series_get_y (below, point)))
+        *base += mc_series_get_y (below, point);
     }
-  return total;
+  *top = *base + value;
+  if (!marks->axes.stacked)
+    *base = value;
 }
 
 static gboolean
-point_item (McChart     *chart,
+point_item (McMarks     *marks,
             guint        series,
             guint        point,
             McChartItem *item)
 {
-  McRenderState *state = chart->state;
   McSeries *data;
-  double value;
+  double base, top;
 
-  if (!series_shown (chart, series) || !point_valid (chart, series, point))
+  if (!mc_marks_series_shown (marks, series) || !point_valid (marks, series, point))
     return FALSE;
-  data = mc_chart_get_series_data (chart, series);
-  value = drawn_value (chart, series, point);
-  if (isnan (value))
-    return FALSE;
+  data = series_data (marks, series);
+  point_span (marks, series, point, &base, &top);
   item->series = series;
   item->point = point;
   item->index = mc_series_get_row (data, point);
-  item->x = map_x (state, mc_series_get_x (data, point));
-  item->y = mc_linear_scale_map (&state->y[data->axis], value);
+  item->x = mc_axes_map_x (&marks->axes, mc_series_get_x (data, point));
+  item->y = mc_axes_map_value (&marks->axes, data->axis, top);
   return TRUE;
 }
 
 static gboolean
-point_step (McChart *chart,
+point_step (McMarks *marks,
             guint    series,
             guint    from,
             int      step,
             guint   *point)
 {
-  guint n = mc_series_get_n_points (mc_chart_get_series_data (chart, series));
+  guint n = mc_series_get_n_points (series_data (marks, series));
 
   for (gint64 i = (gint64) from + step; i >= 0 && i < n; i += step)
-    if (point_valid (chart, series, (guint) i))
+    if (point_valid (marks, series, (guint) i))
       {
         *point = (guint) i;
         return TRUE;
@@ -550,37 +418,36 @@ point_step (McChart *chart,
 }
 
 static gboolean
-point_end (McChart *chart,
-           guint    series,
-           gboolean last,
-           guint   *point)
+point_end (McMarks  *marks,
+           guint     series,
+           gboolean  last,
+           guint    *point)
 {
-  McSeries *data = mc_chart_get_series_data (chart, series);
   guint start, end;
 
-  mc_chart_window_points (chart, data, &start, &end);
+  mc_series_window_points (series_data (marks, series), &marks->view, &start, &end);
   if (end == start)
     return FALSE;
   if (last)
-    return point_valid (chart, series, end - 1) ? (*point = end - 1, TRUE)
-                                                : point_step (chart, series, end - 1, -1, point);
-  return point_valid (chart, series, start) ? (*point = start, TRUE)
-                                            : point_step (chart, series, start, 1, point);
+    return point_valid (marks, series, end - 1) ? (*point = end - 1, TRUE)
+                                                : point_step (marks, series, end - 1, -1, point);
+  return point_valid (marks, series, start) ? (*point = start, TRUE)
+                                            : point_step (marks, series, start, 1, point);
 }
 
 /* The valid point of @series whose x is drawn nearest to @px. */
 static gboolean
-nearest_point (McChart *chart,
+nearest_point (McMarks *marks,
                guint    series,
                double   px,
                guint   *point)
 {
-  McSeries *data = mc_chart_get_series_data (chart, series);
+  McSeries *data = series_data (marks, series);
   guint start, end;
   double best = G_MAXDOUBLE;
   gboolean found = FALSE;
 
-  mc_chart_window_points (chart, data, &start, &end);
+  mc_series_window_points (data, &marks->view, &start, &end);
   if (data->x_sorted && end - start > 256)
     {
       guint lo = start, hi = end;
@@ -589,19 +456,20 @@ nearest_point (McChart *chart,
         {
           guint mid = lo + (hi - lo) / 2;
 
-          if (map_x (chart->state, mc_series_get_x (data, mid)) < px)
+          if (mc_axes_map_x (&marks->axes, mc_series_get_x (data, mid)) < px)
             lo = mid + 1;
           else
             hi = mid;
         }
+      /* Look around the insertion point for the nearest present value. */
       start = lo > start + 64 ? lo - 64 : start;
       end = MIN (end, lo + 64);
     }
   for (guint i = start; i < end; i++)
     {
-      double d = fabs (map_x (chart->state, mc_series_get_x (data, i)) - px);
+      double d = fabs (mc_axes_map_x (&marks->axes, mc_series_get_x (data, i)) - px);
 
-      if (d < best && point_valid (chart, series, i) && !isnan (drawn_value (chart, series, i)))
+      if (d < best && point_valid (marks, series, i))
         best = d, *point = i, found = TRUE;
     }
   return found;
@@ -610,22 +478,22 @@ nearest_point (McChart *chart,
 /* Up and down between lines go to the line drawn just above or below at
  * about the same x. */
 static gboolean
-point_other_series (McChart     *chart,
+point_other_series (McMarks     *marks,
                     McChartItem *item,
                     int          direction)
 {
   McChartItem best = { 0 };
   double best_distance = G_MAXDOUBLE;
 
-  for (guint s = 0; s < chart->series->len; s++)
+  for (guint s = 0; s < mc_chart_model_get_n_series (marks->model); s++)
     {
       McChartItem other;
       guint point;
       double dy;
       gboolean beyond;
 
-      if (s == item->series || !series_shown (chart, s) || !nearest_point (chart, s, item->x, &point)
-          || !point_item (chart, s, point, &other))
+      if (s == item->series || !nearest_point (marks, s, item->x, &point)
+          || !point_item (marks, s, point, &other))
         continue;
       dy = other.y - item->y;
       /* Equal heights go by series order. */
@@ -644,22 +512,22 @@ point_other_series (McChart     *chart,
 }
 
 static gboolean
-point_move (McChart     *chart,
+point_move (McMarks     *marks,
             McChartItem *item,
             McChartMove  move)
 {
-  McSeries *data = mc_chart_get_series_data (chart, item->series);
+  McSeries *data = series_data (marks, item->series);
   guint start, end, point = item->point;
   gboolean found = FALSE;
   int page;
 
-  mc_chart_window_points (chart, data, &start, &end);
+  mc_series_window_points (data, &marks->view, &start, &end);
   page = MAX (1, (int) (end - start) / 10);
   switch (move)
     {
     case MC_CHART_MOVE_NEXT:
     case MC_CHART_MOVE_PREVIOUS:
-      found = point_step (chart, item->series, item->point,
+      found = point_step (marks, item->series, item->point,
                           move == MC_CHART_MOVE_NEXT ? 1 : -1, &point);
       break;
     case MC_CHART_MOVE_PAGE_NEXT:
@@ -670,54 +538,75 @@ point_move (McChart     *chart,
                                (gint64) mc_series_get_n_points (data) - 1);
 
         found = target != item->point
-                && (point_valid (chart, item->series, (guint) target)
+                && (point_valid (marks, item->series, (guint) target)
                     ? (point = (guint) target, TRUE)
-                    : point_step (chart, item->series, (guint) target, -step, &point))
+                    : point_step (marks, item->series, (guint) target, -step, &point))
                 && point != item->point;
       }
       break;
     case MC_CHART_MOVE_FIRST:
     case MC_CHART_MOVE_LAST:
-      found = point_end (chart, item->series, move == MC_CHART_MOVE_LAST, &point)
+      found = point_end (marks, item->series, move == MC_CHART_MOVE_LAST, &point)
               && point != item->point;
       break;
     case MC_CHART_MOVE_SERIES_UP:
     case MC_CHART_MOVE_SERIES_DOWN:
-      return point_other_series (chart, item, move == MC_CHART_MOVE_SERIES_UP ? 1 : -1);
+      return point_other_series (marks, item, move == MC_CHART_MOVE_SERIES_UP ? 1 : -1);
     default:
       g_return_val_if_reached (FALSE);
     }
-  return found && point_item (chart, item->series, point, item);
+  return found && point_item (marks, item->series, point, item);
 }
 
+/* How far @y is from the band [@base, @top] of a point, in pixels. */
+static double
+span_distance (McMarks *marks,
+               guint    series,
+               guint    point,
+               double   y)
+{
+  const McAxes *axes = &marks->axes;
+  guint axis = series_data (marks, series)->axis;
+  double base, top, a, b;
+
+  point_span (marks, series, point, &base, &top);
+  a = mc_axes_map_value (axes, axis, base);
+  b = mc_axes_map_value (axes, axis, top);
+  if (y >= MIN (a, b) && y <= MAX (a, b))
+    return 0;
+  return MIN (fabs (y - a), fabs (y - b));
+}
+
+/* The point nearest to the pointer's x, the one nearest in y among
+ * those at the same x: a point of a line, or the band of a stacked
+ * area's layer the pointer is in. */
 static gboolean
-point_at (McChart     *chart,
+point_at (McMarks     *marks,
           double       x,
           double       y,
           McChartItem *item)
 {
-  McRenderState *state = chart->state;
-  double tolerance = MAX (24, state->x_band / 2);
+  const McRect *plot = &marks->axes.plot;
+  double tolerance = MAX (MC_HIT_TOLERANCE, marks->axes.x_band / 2);
   double best_dx = G_MAXDOUBLE, best_dy = G_MAXDOUBLE;
   gboolean found = FALSE;
 
-  if (x < state->plot.x - tolerance || x > state->plot.x + state->plot.width + tolerance
-      || y < state->plot.y - tolerance || y > state->plot.y + state->plot.height + tolerance)
+  if (x < plot->x - tolerance || x > plot->x + plot->width + tolerance
+      || y < plot->y - tolerance || y > plot->y + plot->height + tolerance)
     return FALSE;
-  for (guint s = 0; s < chart->series->len; s++)
+  for (guint s = 0; s < mc_chart_model_get_n_series (marks->model); s++)
     {
       McChartItem candidate;
       guint point;
       double dx, dy;
 
-      if (!series_shown (chart, s) || !nearest_point (chart, s, x, &point)
-          || !point_item (chart, s, point, &candidate))
+      if (!nearest_point (marks, s, x, &point) || !point_item (marks, s, point, &candidate))
         continue;
       /* Points clipped away by a zoom window are not there to hit. */
-      if (candidate.x < state->plot.x - 0.5 || candidate.x > state->plot.x + state->plot.width + 0.5)
+      if (candidate.x < plot->x - 0.5 || candidate.x > plot->x + plot->width + 0.5)
         continue;
       dx = round (fabs (candidate.x - x) * 2) / 2;
-      dy = fabs (candidate.y - y);
+      dy = span_distance (marks, s, point, y);
       if (dx < best_dx || (dx == best_dx && dy < best_dy))
         {
           best_dx = dx, best_dy = dy;
@@ -728,159 +617,154 @@ point_at (McChart     *chart,
   return found && best_dx <= tolerance;
 }
 
-/* Public stepping */
-
-static gboolean
-has_points (McChart *chart)
+/* The hit of a point of a line: a marker's box around it. */
+static void
+fill_point_hit (McMarks           *marks,
+                const McChartItem *item,
+                McChartHit        *hit)
 {
-  return chart->state != NULL && chart->state->has_plot;
+  double radius = MAX (6, marks->axes.plot.height * 0.02);
+
+  hit_fill_point (marks, hit, item->series, item->point);
+  hit->x = item->x - radius;
+  hit->y = item->y - radius;
+  hit->width = hit->height = 2 * radius;
 }
 
-static gboolean
-point_in_mark (const McMark *mark,
-               double        x,
-               double        y)
-{
-  if (mark->shape == MC_MARK_SLICE)
-    {
-      double distance = hypot (x - mark->cx, y - mark->cy);
-      double angle = atan2 (y - mark->cy, x - mark->cx);
+/* Public */
 
-      if (distance < mark->r0 || distance > mark->r1)
-        return FALSE;
-      while (angle < mark->a0)
-        angle += 2 * G_PI;
-      return angle <= mark->a1;
+/**
+ * mc_hit_test:
+ * @marks: the marks of a render
+ * @x: x in the coordinates of that render
+ * @y: y
+ * @hit: (out caller-allocates): what is there; clear it with
+ *   mc_chart_hit_clear()
+ *
+ * Returns: %TRUE if something is under the point
+ */
+gboolean
+mc_hit_test (McMarks    *marks,
+             double      x,
+             double      y,
+             McChartHit *hit)
+{
+  const McMark *mark;
+  McChartItem item;
+
+  g_return_val_if_fail (marks != NULL, FALSE);
+  g_return_val_if_fail (hit != NULL, FALSE);
+
+  hit_init (hit);
+  if (hit_test_legend (marks, x, y, hit))
+    return TRUE;
+  if ((mark = mark_at (marks, x, y)) != NULL)
+    {
+      hit_fill_mark (marks, hit, mark);
+      return TRUE;
     }
-  return x >= mark->box.x && x <= mark->box.x + mark->box.width
-         && y >= mark->box.y && y <= mark->box.y + mark->box.height;
+  if (marks->axes.has_plot && point_at (marks, x, y, &item))
+    {
+      fill_point_hit (marks, &item, hit);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+void
+mc_chart_hit_clear (McChartHit *hit)
+{
+  if (hit == NULL)
+    return;
+  g_clear_pointer (&hit->series_name, g_free);
+  g_clear_pointer (&hit->label, g_free);
+  g_clear_pointer (&hit->value, g_free);
+  g_clear_pointer (&hit->note, g_free);
+  hit->kind = MC_CHART_HIT_NONE;
+  hit->raw_value = NAN;
 }
 
 /**
- * mc_chart_item_at:
- * @chart: a rendered chart
- * @x: x in the coordinates of the last render
+ * mc_hit_item_at:
+ * @marks: the marks of a render
+ * @x: x in the coordinates of that render
  * @y: y
  * @item: (out): the mark there
- *
- * The bar or slice under the point, or the point of a line nearest to
- * the pointer's x, as mc_chart_hit_test() finds it; legend entries are
- * not items.
  *
  * Returns: whether there is one
  */
 gboolean
-mc_chart_item_at (McChart     *chart,
-                  double       x,
-                  double       y,
-                  McChartItem *item)
+mc_hit_item_at (McMarks     *marks,
+                double       x,
+                double       y,
+                McChartItem *item)
 {
-  g_return_val_if_fail (MC_IS_CHART (chart), FALSE);
+  const McMark *mark;
+
+  g_return_val_if_fail (marks != NULL, FALSE);
   g_return_val_if_fail (item != NULL, FALSE);
 
-  if (chart->state == NULL)
-    return FALSE;
-  /* Last drawn first: it is on top. */
-  for (guint i = chart->state->marks->len; i > 0; i--)
-    {
-      const McMark *mark = get_mark (chart, i - 1);
-
-      if (point_in_mark (mark, x, y) && mark_to_item (chart, mark, item))
-        return TRUE;
-    }
-  return has_points (chart) && point_at (chart, x, y, item);
+  if ((mark = mark_at (marks, x, y)) != NULL)
+    return mark_to_item (marks, mark, item);
+  return marks->axes.has_plot && point_at (marks, x, y, item);
 }
 
 /**
- * mc_chart_item_first:
+ * mc_hit_item_first:
  *
- * The first mark of the first visible series: the leftmost bar or point,
+ * The first mark of the first shown series: the leftmost bar or point,
  * the topmost horizontal bar, the first slice clockwise from 12 o'clock.
  */
 gboolean
-mc_chart_item_first (McChart     *chart,
-                     McChartItem *item)
+mc_hit_item_first (McMarks     *marks,
+                   McChartItem *item)
 {
-  g_return_val_if_fail (MC_IS_CHART (chart), FALSE);
+  g_autoptr(GArray) items = NULL;
+
+  g_return_val_if_fail (marks != NULL, FALSE);
   g_return_val_if_fail (item != NULL, FALSE);
 
-  if (chart->state == NULL)
-    return FALSE;
-  if (has_points (chart))
+  if (marks->axes.has_plot)
     {
-      for (guint s = 0; s < chart->series->len; s++)
+      for (guint s = 0; s < mc_chart_model_get_n_series (marks->model); s++)
         {
           guint point;
 
-          if (series_shown (chart, s) && point_end (chart, s, FALSE, &point)
-              && point_item (chart, s, point, item))
+          if (mc_marks_series_shown (marks, s) && point_end (marks, s, FALSE, &point)
+              && point_item (marks, s, point, item))
             return TRUE;
         }
       return FALSE;
     }
-  {
-    g_autoptr(GArray) items = collect_mark_items (chart);
-
-    if (items->len == 0)
-      return FALSE;
-    *item = g_array_index (items, MarkItem, 0).item;
-    return TRUE;
-  }
-}
-
-/**
- * mc_chart_item_move:
- * @chart: a rendered chart
- * @item: (inout): the current mark; on success, the one moved to
- *
- * Returns: %FALSE, leaving @item alone, when there is nowhere to go
- */
-gboolean
-mc_chart_item_move (McChart     *chart,
-                    McChartItem *item,
-                    McChartMove  move)
-{
-  g_autoptr(GArray) items = NULL;
-  int at, target;
-
-  g_return_val_if_fail (MC_IS_CHART (chart), FALSE);
-  g_return_val_if_fail (item != NULL, FALSE);
-
-  if (chart->state == NULL || !mc_chart_item_update (chart, item))
+  items = collect_mark_items (marks);
+  if (items->len == 0)
     return FALSE;
-  if (has_points (chart))
-    return point_move (chart, item, move);
-  items = collect_mark_items (chart);
-  at = find_mark_item (items, item);
-  if (at < 0 || (target = mark_move_target (items, at, move)) < 0)
-    return FALSE;
-  *item = g_array_index (items, MarkItem, target).item;
+  *item = g_array_index (items, MarkItem, 0).item;
   return TRUE;
 }
 
 /**
- * mc_chart_item_update:
- * @chart: a chart rendered again since @item was found
+ * mc_hit_item_update:
+ * @marks: the marks of a render since @item was found
  * @item: (inout): a mark; its position is brought up to date
  *
  * Returns: %FALSE if the mark is no longer drawn (its series was hidden,
  *   or zooming left it out)
  */
 gboolean
-mc_chart_item_update (McChart     *chart,
-                      McChartItem *item)
+mc_hit_item_update (McMarks     *marks,
+                    McChartItem *item)
 {
   g_autoptr(GArray) items = NULL;
   int at;
 
-  g_return_val_if_fail (MC_IS_CHART (chart), FALSE);
+  g_return_val_if_fail (marks != NULL, FALSE);
   g_return_val_if_fail (item != NULL, FALSE);
 
-  if (chart->state == NULL)
-    return FALSE;
-  if (has_points (chart))
-    return point_item (chart, item->series, item->point, item);
-  items = collect_mark_items (chart);
+  if (marks->axes.has_plot)
+    return item->series < mc_chart_model_get_n_series (marks->model)
+           && point_item (marks, item->series, item->point, item);
+  items = collect_mark_items (marks);
   at = find_mark_item (items, item);
   if (at < 0)
     return FALSE;
@@ -888,85 +772,97 @@ mc_chart_item_update (McChart     *chart,
   return TRUE;
 }
 
-static void
-fill_point_hit (McChart           *chart,
-                const McChartItem *item,
-                McChartHit        *hit)
+/**
+ * mc_hit_item_move:
+ * @marks: the marks of a render
+ * @item: (inout): the current mark; on success, the one moved to
+ *
+ * Returns: %FALSE, leaving @item alone, when there is nowhere to go
+ */
+gboolean
+mc_hit_item_move (McMarks     *marks,
+                  McChartItem *item,
+                  McChartMove  move)
 {
-  McSeries *series = mc_chart_get_series_data (chart, item->series);
-  double value = mc_series_get_y (series, item->point);
-  guint row = mc_series_get_row (series, item->point);
-  /* Derived values (growth) carry no notes of their own. */
-  const McColumn *note_column = series->derived ? NULL : series->column;
-  int decimals = series->derived ? series->decimals : 6;
-  double radius = MAX (6, chart->state->plot.height * 0.02);
+  g_autoptr(GArray) items = NULL;
+  McChartItem current;
+  int at, target;
 
-  hit->kind = MC_CHART_HIT_MARK;
-  hit->series = item->series;
-  hit->index = row;
-  hit->series_name = g_strdup (series->name);
-  hit->label = mc_chart_format_x (chart, series, item->point);
-  hit->value = mc_format_value (series->column, value, mc_format_value_decimals (value, decimals));
-  hit->raw_value = value;
-  hit->estimate = mc_series_is_estimate (series, item->point);
-  hit->note = note_column ? g_strdup (mc_column_get_note (note_column, row)) : NULL;
-  hit->x = item->x - radius;
-  hit->y = item->y - radius;
-  hit->width = hit->height = 2 * radius;
+  g_return_val_if_fail (marks != NULL, FALSE);
+  g_return_val_if_fail (item != NULL, FALSE);
+
+  current = *item;
+  if (!mc_hit_item_update (marks, &current))
+    return FALSE;
+  if (marks->axes.has_plot)
+    {
+      if (!point_move (marks, &current, move))
+        return FALSE;
+      *item = current;
+      return TRUE;
+    }
+  items = collect_mark_items (marks);
+  at = find_mark_item (items, &current);
+  if (at < 0 || (target = mark_move_target (items, at, move)) < 0)
+    return FALSE;
+  *item = g_array_index (items, MarkItem, target).item;
+  return TRUE;
 }
 
 /**
- * mc_chart_item_get_hit:
- * @chart: a rendered chart
+ * mc_hit_item_get_hit:
+ * @marks: the marks of a render
  * @item: a mark
- * @hit: (out caller-allocates): what mc_chart_hit_test() tells of it
+ * @hit: (out caller-allocates): what mc_hit_test() tells of it
  *
  * Returns: %FALSE if the mark is not drawn
  */
 gboolean
-mc_chart_item_get_hit (McChart           *chart,
-                       const McChartItem *item,
-                       McChartHit        *hit)
+mc_hit_item_get_hit (McMarks           *marks,
+                     const McChartItem *item,
+                     McChartHit        *hit)
 {
   McChartItem current;
 
-  g_return_val_if_fail (MC_IS_CHART (chart), FALSE);
+  g_return_val_if_fail (marks != NULL, FALSE);
   g_return_val_if_fail (item != NULL && hit != NULL, FALSE);
 
-  memset (hit, 0, sizeof *hit);
-  hit->raw_value = NAN;
+  hit_init (hit);
   current = *item;
-  if (!mc_chart_item_update (chart, &current))
+  if (!mc_hit_item_update (marks, &current))
     return FALSE;
-  if (has_points (chart))
+  if (marks->axes.has_plot)
     {
-      fill_point_hit (chart, &current, hit);
+      fill_point_hit (marks, &current, hit);
       return TRUE;
     }
   /* A bar's centre or a slice's middle is inside its mark only. */
-  return mc_chart_hit_test (chart, current.x, current.y, hit) && hit->kind == MC_CHART_HIT_MARK;
+  return mc_hit_test (marks, current.x, current.y, hit) && hit->kind == MC_CHART_HIT_MARK;
 }
 
 void
-mc_chart_item_get_position (McChart           *chart,
-                            const McChartItem *item,
-                            guint             *position,
-                            guint             *count)
+mc_hit_item_get_position (McMarks           *marks,
+                          const McChartItem *item,
+                          guint             *position,
+                          guint             *count)
 {
-  g_return_if_fail (MC_IS_CHART (chart));
+  g_autoptr(GArray) items = NULL;
+  guint first, last;
+  int at;
+
+  g_return_if_fail (marks != NULL);
   g_return_if_fail (item != NULL && position != NULL && count != NULL);
 
   *position = *count = 0;
-  if (chart->state == NULL || item->series >= chart->series->len)
+  if (item->series >= mc_chart_model_get_n_series (marks->model))
     return;
-  if (has_points (chart))
+  if (marks->axes.has_plot)
     {
-      McSeries *data = mc_chart_get_series_data (chart, item->series);
       guint start, end;
 
-      mc_chart_window_points (chart, data, &start, &end);
+      mc_series_window_points (series_data (marks, item->series), &marks->view, &start, &end);
       for (guint i = start; i < end; i++)
-        if (point_valid (chart, item->series, i))
+        if (point_valid (marks, item->series, i))
           {
             (*count)++;
             if (i <= item->point)
@@ -974,15 +870,11 @@ mc_chart_item_get_position (McChart           *chart,
           }
       return;
     }
-  {
-    g_autoptr(GArray) items = collect_mark_items (chart);
-    int at = find_mark_item (items, item);
-    guint first, last;
-
-    if (at < 0)
-      return;
-    series_bounds (items, at, &first, &last);
-    *position = at - first + 1;
-    *count = last - first + 1;
-  }
+  items = collect_mark_items (marks);
+  at = find_mark_item (items, item);
+  if (at < 0)
+    return;
+  series_bounds (items, at, &first, &last);
+  *position = at - first + 1;
+  *count = last - first + 1;
 }

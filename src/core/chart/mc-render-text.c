@@ -112,6 +112,38 @@ mc_render_layout_size (PangoLayout *layout,
   layout_logical (layout, &x, &y, width, height);
 }
 
+/**
+ * mc_render_text_width:
+ * @height: (out) (optional): the height of its line
+ *
+ * The one measure of a text on one line, as mc_render_show() draws it.
+ */
+double
+mc_render_text_width (McRender   *r,
+                      const char *text,
+                      McFont      font,
+                      double     *height)
+{
+  g_autoptr(PangoLayout) layout = mc_render_layout (r, text, font, -1, 0);
+  double w, h;
+
+  mc_render_layout_size (layout, &w, &h);
+  if (height)
+    *height = h;
+  return w;
+}
+
+/* The height of a line of text in @font. */
+double
+mc_render_line_height (McRender *r,
+                       McFont    font)
+{
+  double h;
+
+  mc_render_text_width (r, "Ag", font, &h);
+  return h;
+}
+
 McTextBox
 mc_render_box_for (PangoLayout *layout,
                    double       x,
@@ -136,7 +168,7 @@ mc_render_box_is_clear (McRender        *r,
                         const McTextBox *box,
                         double           margin)
 {
-  GArray *boxes = r->state->boxes;
+  GArray *boxes = r->out->boxes;
   McTextBox grown = *box;
   double x0, y0, x1, y1;
   const double tolerance = 0.5;
@@ -189,6 +221,6 @@ mc_render_show (McRender      *r,
   cairo_restore (r->cr);
 
   box.role = role;
-  box.text = g_string_chunk_insert (r->state->strings, pango_layout_get_text (layout));
-  g_array_append_val (r->state->boxes, box);
+  box.text = g_string_chunk_insert (r->out->strings, pango_layout_get_text (layout));
+  g_array_append_val (r->out->boxes, box);
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "mc-png.h"
+#include "mc-render.h"
 #include "mc-timing.h"
 
 /* cairo image surfaces are limited to 32767 pixels a side; the pixel
@@ -33,6 +34,7 @@ mc_export_options_init (McExportOptions *options)
   options->scale = 1;
   options->dark = FALSE;
   options->transparent = FALSE;
+  options->view = NULL;
 }
 
 static const struct
@@ -158,20 +160,21 @@ write_png_bytes (gpointer      closure,
 }
 
 static void
-draw_chart (McChart               *chart,
+draw_chart (McChartModel          *chart,
             cairo_surface_t       *surface,
             const McExportOptions *options)
 {
   g_autoptr(McTheme) theme = mc_theme_new (options->dark ? MC_THEME_DARK : MC_THEME_LIGHT);
+  g_autoptr(McMarks) marks = NULL;
   cairo_t *cr = cairo_create (surface);
 
   mc_theme_set_transparent (theme, options->transparent);
-  mc_chart_render (chart, cr, options->width, options->height, theme);
+  marks = mc_chart_render (chart, options->view, cr, options->width, options->height, theme);
   cairo_destroy (cr);
 }
 
 static cairo_surface_t *
-create_vector_surface (McChart               *chart,
+create_vector_surface (McChartModel          *chart,
                        McExportFormat         format,
                        const McExportOptions *options,
                        Writer                *writer)
@@ -189,13 +192,13 @@ create_vector_surface (McChart               *chart,
   /* PDF pages are measured in points: one CSS pixel becomes one point. */
   surface = cairo_pdf_surface_create_for_stream (write_to_stream, writer,
                                                  options->width, options->height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, mc_chart_get_title (chart));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, mc_chart_model_get_title (chart));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Market Charts");
   return surface;
 }
 
 static cairo_status_t
-render_png (McChart               *chart,
+render_png (McChartModel          *chart,
             const McExportOptions *options,
             Writer                *writer)
 {
@@ -220,7 +223,7 @@ render_png (McChart               *chart,
 }
 
 static cairo_status_t
-render_vector (McChart               *chart,
+render_vector (McChartModel          *chart,
                McExportFormat         format,
                const McExportOptions *options,
                Writer                *writer)
@@ -240,11 +243,11 @@ render_vector (McChart               *chart,
 }
 
 static gboolean
-render_to_stream (McChart               *chart,
-                  McExportFormat         format,
-                  const McExportOptions *options,
-                  GOutputStream         *stream,
-                  GError               **error)
+render_to_stream (McChartModel           *chart,
+                  McExportFormat          format,
+                  const McExportOptions  *options,
+                  GOutputStream          *stream,
+                  GError                **error)
 {
   Writer writer = { stream, NULL };
   cairo_status_t status;
@@ -284,7 +287,7 @@ options_or_defaults (const McExportOptions *options,
  * Returns: (transfer full): the file's contents, or %NULL with @error set
  */
 GBytes *
-mc_export_chart_to_bytes (McChart                *chart,
+mc_export_chart_to_bytes (McChartModel           *chart,
                           McExportFormat          format,
                           const McExportOptions  *options,
                           GError                **error)
@@ -292,7 +295,7 @@ mc_export_chart_to_bytes (McChart                *chart,
   g_autoptr(GOutputStream) stream = NULL;
   McExportOptions defaults;
 
-  g_return_val_if_fail (MC_IS_CHART (chart), NULL);
+  g_return_val_if_fail (MC_IS_CHART_MODEL (chart), NULL);
   g_return_val_if_fail (format <= MC_EXPORT_PDF, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
@@ -421,7 +424,7 @@ create_temporary (GFile   *file,
 }
 
 static gboolean
-write_temporary (McChart                *chart,
+write_temporary (McChartModel           *chart,
                  McExportFormat          format,
                  const McExportOptions  *options,
                  GFile                  *file,
@@ -448,7 +451,7 @@ write_temporary (McChart                *chart,
  *   reason
  */
 gboolean
-mc_export_chart (McChart                *chart,
+mc_export_chart (McChartModel           *chart,
                  GFile                  *file,
                  McExportFormat          format,
                  const McExportOptions  *options,
@@ -458,7 +461,7 @@ mc_export_chart (McChart                *chart,
   McExportOptions defaults;
   gboolean ok;
 
-  g_return_val_if_fail (MC_IS_CHART (chart), FALSE);
+  g_return_val_if_fail (MC_IS_CHART_MODEL (chart), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (format <= MC_EXPORT_PDF, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);

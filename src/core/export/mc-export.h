@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "mc-chart-model.h"
+#include "mc-view-options.h"
 
 G_BEGIN_DECLS
 
@@ -40,11 +41,13 @@ typedef struct
   double   scale;         /* device scale of PNG output: 2 for HiDPI */
   gboolean dark;          /* dark theme */
   gboolean transparent;   /* no background fill */
+  const McViewOptions *view; /* what to show of the chart (hidden series);
+                              * NULL for everything */
 } McExportOptions;
 
 GQuark          mc_export_error_quark          (void);
 
-/* Defaults: 800 × 500, scale 1, light, opaque. */
+/* Defaults: 800 × 500, scale 1, light, opaque, every series. */
 void            mc_export_options_init         (McExportOptions       *options);
 
 /* The format from a file name's extension (case-insensitive: .png, .svg,
@@ -59,14 +62,14 @@ const char     *mc_export_format_get_mime_type (McExportFormat         format);
  * the chart is written to a temporary file in the same folder, which is
  * renamed over @file only when complete; on failure @file is untouched and
  * no temporary file is left behind. @options may be NULL for defaults. */
-gboolean        mc_export_chart                (McChart               *chart,
+gboolean        mc_export_chart                (McChartModel          *chart,
                                                 GFile                 *file,
                                                 McExportFormat         format,
                                                 const McExportOptions *options,
                                                 GError               **error);
 
 /* The same file contents in memory (e.g. for the clipboard). */
-GBytes         *mc_export_chart_to_bytes       (McChart               *chart,
+GBytes         *mc_export_chart_to_bytes       (McChartModel          *chart,
                                                 McExportFormat         format,
                                                 const McExportOptions *options,
                                                 GError               **error);

@@ -7,8 +7,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "mc-render-private.h"
 #include "mc-format.h"
+#include "mc-render-private.h"
 
 /* Share of a category's band that its bar (or group of bars) fills. */
 #define MC_BAR_SHARE 0.62
@@ -20,7 +20,7 @@
 typedef struct
 {
   McRender      *r;
-  McChart       *chart;
+  McChartModel  *chart;
   guint          n_categories;
   guint         *order;       /* categories in display order */
   guint         *visible;     /* visible series */
@@ -75,7 +75,7 @@ bar_estimate (Bars  *b,
 static void
 bars_fill_values (Bars *b)
 {
-  guint n_series = mc_chart_get_n_series (b->chart);
+  guint n_series = mc_chart_model_get_n_series (b->chart);
 
   b->values = g_new (double, (gsize) n_series * b->n_categories + 1);
   b->estimates = g_new0 (guint8, (gsize) n_series * b->n_categories + 1);
@@ -86,9 +86,9 @@ bars_fill_values (Bars *b)
 
   for (guint s = 0; s < n_series; s++)
     {
-      McSeries *series = mc_chart_get_series_data (b->chart, s);
+      McSeries *series = mc_chart_model_get_series (b->chart, s);
 
-      if (series->visible)
+      if (mc_render_series_visible (b->r, s))
         b->visible[b->n_visible++] = s;
       for (guint i = 0; i < mc_series_get_n_points (series); i++)
         {
@@ -199,11 +199,11 @@ bars_have_data (Bars *b)
 
 /* The rectangle of one bar (or stacked segment) in pixels. */
 static McRect
-bar_rect (Bars  *b,
-          guint  slot,
-          guint  visible_index,
-          double from,
-          double to)
+bar_rect (Bars   *b,
+          guint   slot,
+          guint   visible_index,
+          double  from,
+          double  to)
 {
   double share = (b->n_visible > 1 && !b->stacked) ? MC_GROUP_SHARE : MC_BAR_SHARE;
   double group = b->band * share;
@@ -255,7 +255,7 @@ draw_bar (Bars         *b,
   mark.point = category;
   mark.row = b->rows[series * b->n_categories + category];
   mark.datum = b->points[series * b->n_categories + category];
-  mark.color = mc_chart_get_category_color (b->chart, category, series);
+  mark.color = mc_chart_model_get_category_color (b->chart, category, series);
   mark.order = slot;
   mark.box = *rect;
 
@@ -361,7 +361,7 @@ value_text (Bars      *b,
             double     value,
             LabelForm  form)
 {
-  McSeries *data = mc_chart_get_series_data (b->chart, series);
+  McSeries *data = mc_chart_model_get_series (b->chart, series);
 
   return mc_series_format_value (data, value, form == LABEL_FULL);
 }
@@ -482,7 +482,7 @@ place_value_label (Bars         *b,
                    gboolean      estimate)
 {
   McRender *r = b->r;
-  GArray *boxes = r->state->boxes;
+  GArray *boxes = r->out->boxes;
 
   for (int inside = 0; inside <= 1; inside++)
     {
@@ -616,7 +616,7 @@ static gboolean
 choose_value_labels (Bars   *b,
                      GArray *labels)
 {
-  GArray *boxes = b->r->state->boxes;
+  GArray *boxes = b->r->out->boxes;
   guint saved = boxes->len;
 
   /* Horizontal bars have no axis: their labels must carry the unit.
@@ -687,7 +687,7 @@ place_legend (Bars   *b,
               McRect *area)
 {
   McRender *r = b->r;
-  guint n = mc_chart_get_n_series (b->chart);
+  guint n = mc_chart_model_get_n_series (b->chart);
   g_autofree guint *all = g_new (guint, n + 1);
   double used;
 
@@ -704,7 +704,7 @@ place_legend (Bars   *b,
 static McSeries *
 first_visible_series (Bars *b)
 {
-  return mc_chart_get_series_data (b->chart, b->n_visible ? b->visible[0] : 0);
+  return mc_chart_model_get_series (b->chart, b->n_visible ? b->visible[0] : 0);
 }
 
 /* The axis title of the visible series (see mc_render_axis_title()):
@@ -722,7 +722,7 @@ axis_title_layout (Bars         *b,
 
   series[0] = first_visible_series (b);
   for (guint i = 0; i < b->n_visible; i++)
-    series[i] = mc_chart_get_series_data (b->chart, b->visible[i]);
+    series[i] = mc_chart_model_get_series (b->chart, b->visible[i]);
   text = mc_render_axis_title (r, series, MAX (1, b->n_visible));
 
   *height = 0;
@@ -754,16 +754,6 @@ show_axis_title (Bars        *b,
 
 /* Vertical bars */
 
-static double
-tick_label_height (McRender *r)
-{
-  g_autoptr(PangoLayout) layout = mc_render_layout (r, "0", MC_FONT_BODY, -1, 0);
-  double w, h;
-
-  mc_render_layout_size (layout, &w, &h);
-  return h;
-}
-
 /* Fits the plot, the value scale and the category labels together: each
  * depends on the others, so iterate until they settle. Returns FALSE when
  * text categories only fit rotated, where horizontal bars read better. */
@@ -775,7 +765,7 @@ layout_vertical (Bars         *b,
   McRender *r = b->r;
   McSeries *series = first_visible_series (b);
   gboolean text_categories = mc_column_get_column_type (b->chart->x_column) == MC_COLUMN_STRING;
-  double lo, hi, label_h = tick_label_height (r), gap = 2 * r->unit;
+  double lo, hi, label_h = mc_render_line_height (r, MC_FONT_BODY), gap = 2 * r->unit;
   gboolean flat = TRUE;
 
   bars_domain (b, &lo, &hi);
@@ -839,7 +829,7 @@ category_column_width (Bars         *b,
 
   for (guint c = 0; c < b->n_categories; c++)
     {
-      g_autoptr(PangoLayout) layout = mc_render_layout (r, mc_chart_get_category (b->chart, c),
+      g_autoptr(PangoLayout) layout = mc_render_layout (r, mc_chart_model_get_category (b->chart, c),
                                                         MC_FONT_BODY, max, 2);
       double w, h;
 
@@ -897,7 +887,7 @@ draw_category_label (Bars   *b,
                      int     max_lines)
 {
   McRender *r = b->r;
-  const char *text = mc_chart_get_category (b->chart, b->order[slot]);
+  const char *text = mc_chart_model_get_category (b->chart, b->order[slot]);
   g_autoptr(PangoLayout) layout = mc_render_layout (r, text, MC_FONT_BODY, max_width, max_lines);
   McTextBox box;
   double w, h;
@@ -923,7 +913,7 @@ draw_category_column (Bars   *b,
                       double  x_right,
                       double  max_width)
 {
-  double line_h = tick_label_height (b->r);
+  double line_h = mc_render_line_height (b->r, MC_FONT_BODY);
   guint every = MAX (1, (guint) ceil ((line_h + b->r->unit * 0.5) / MAX (b->band, 0.01)));
 
   for (guint slot = 0; slot < b->n_categories; slot += every)
@@ -961,7 +951,7 @@ layout_horizontal (Bars         *b,
     value_label_extent (b, &right, &left);
   else
     /* Room for the axis labels below the bars. */
-    b->plot.height = MAX (1, area->height - tick_label_height (r) - gap);
+    b->plot.height = MAX (1, area->height - mc_render_line_height (r, MC_FONT_BODY) - gap);
   b->band = b->plot.height / MAX (1, b->n_categories);
 
   b->plot.x = area->x + b->label_column + gap + left;
@@ -1025,7 +1015,7 @@ horizontal_has_room_for_labels (Bars         *b,
   double band = area->height / MAX (1, b->n_categories);
   double share = b->n_visible > 1 && !b->stacked ? MC_GROUP_SHARE / b->n_visible : MC_BAR_SHARE;
 
-  return !b->stacked && band * share >= tick_label_height (b->r) * 0.8;
+  return !b->stacked && band * share >= mc_render_line_height (b->r, MC_FONT_BODY) * 0.8;
 }
 
 static void
@@ -1102,16 +1092,18 @@ try_vertical (Bars         *b,
 }
 
 static void
-bar_draw (McRender *r)
+bar_draw (McRender      *r,
+          gconstpointer  prepared,
+          McMarks       *out)
 {
-  McChart *chart = r->chart;
+  McChartModel *chart = r->chart;
   Bars b = { 0 };
   McRect area = r->body_area;
-  g_autofree guint *visible = g_new (guint, mc_chart_get_n_series (chart) + 1);
+  g_autofree guint *visible = g_new (guint, mc_chart_model_get_n_series (chart) + 1);
 
   b.r = r;
   b.chart = chart;
-  b.n_categories = mc_chart_get_n_categories (chart);
+  b.n_categories = mc_chart_model_get_n_categories (chart);
   b.visible = visible;
   b.stacked = mc_chart_spec_get_boolean (chart->spec, "stacked");
   bars_fill_values (&b);
@@ -1129,7 +1121,7 @@ bar_draw (McRender *r)
         render_horizontal (&b, &area);
     }
 
-  r->state->horizontal = b.horizontal;
+  out->axes.horizontal = b.horizontal;
   g_free (b.order);
   g_free (b.values);
   g_free (b.estimates);
@@ -1140,11 +1132,13 @@ bar_draw (McRender *r)
 /* Describing */
 
 static char *
-bar_describe (McChart *chart)
+bar_describe (McChartModel  *chart,
+              gconstpointer  prepared,
+              McMarks       *marks)
 {
   const McChartSpec *spec = chart->spec;
   gboolean horizontal = mc_chart_spec_get_boolean (spec, "horizontal")
-                        || (chart->state && chart->state->horizontal);
+                        || (marks != NULL && marks->axes.horizontal);
   const char *name;
   GString *out;
 

@@ -9,8 +9,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "mc-render-private.h"
 #include "mc-format.h"
+#include "mc-render-private.h"
 
 /* Markers and a label at every point only on short series. */
 #define MC_MAX_MARKED_POINTS 12
@@ -25,19 +25,13 @@
 typedef struct
 {
   McRender      *r;
-  McChart       *chart;
+  McChartModel  *chart;
   gboolean       area;
-  gboolean       stacked;
   gboolean       has_y2;
   gboolean       end_labels;
   guint         *visible;
   guint          n_visible;
-  McRect         plot;
-  McLinearScale  y[2];
-  McXKind        x_kind;
-  McTimeScale    x_time;
-  McLinearScale  x_linear;
-  double         band;          /* category axis */
+  McAxes         axes;          /* the plot and how it maps x and values */
   McLabelFit     fit;
   guint         *order;         /* identity order of categories */
   double         x_label_height;
@@ -50,27 +44,18 @@ typedef struct
 
 /* Mapping */
 
-static double
+static inline double
 map_x (Lines  *l,
        double  x)
 {
-  switch (l->x_kind)
-    {
-    case MC_X_TIME:
-      return mc_time_scale_map (&l->x_time, x);
-    case MC_X_NUMBER:
-      return mc_linear_scale_map (&l->x_linear, x);
-    case MC_X_CATEGORY:
-    default:
-      return l->plot.x + (x + 0.5) * l->band;
-    }
+  return mc_axes_map_x (&l->axes, x);
 }
 
 static McSeries *
 series_at (Lines *l,
            guint  i)
 {
-  return mc_chart_get_series_data (l->chart, l->visible[i]);
+  return mc_chart_model_get_series (l->chart, l->visible[i]);
 }
 
 static McSeries *axis_series (Lines *l,
@@ -220,7 +205,7 @@ y_range_scan (Lines  *l,
 
       if (series->axis != axis)
         continue;
-      if (!l->stacked && !l->chart->has_x_window)
+      if (!l->axes.stacked && !l->r->view->has_x_window)
         {
           /* Every point counts: one tight pass over millions of them. */
           series_values_range (series, lo, hi);
@@ -228,9 +213,9 @@ y_range_scan (Lines  *l,
         }
       for (guint p = 0; p < mc_series_get_n_points (series); p++)
         {
-          double v = l->stacked ? stacked_value (l, i, p) : mc_series_get_y (series, p);
+          double v = l->axes.stacked ? stacked_value (l, i, p) : mc_series_get_y (series, p);
 
-          if (isnan (v) || !mc_chart_x_in_window (l->chart, mc_series_get_x (series, p)))
+          if (isnan (v) || !mc_view_options_x_in_window (l->r->view, mc_series_get_x (series, p)))
             continue;
           *lo = isnan (*lo) ? v : MIN (*lo, v);
           *hi = isnan (*hi) ? v : MAX (*hi, v);
@@ -262,7 +247,7 @@ x_range (Lines  *l,
          double *lo,
          double *hi)
 {
-  if (mc_chart_get_x_window (l->chart, lo, hi))
+  if (mc_view_options_get_x_window (l->r->view, lo, hi))
     return;
   *lo = *hi = NAN;
   for (guint i = 0; i < l->n_visible; i++)
@@ -411,29 +396,29 @@ static void
 init_dual_scales (Lines *l)
 {
   double lo[2], hi[2], best = G_MAXDOUBLE;
-  double spacing = 6 * l->r->body, bottom = l->plot.y + l->plot.height;
+  double spacing = 6 * l->r->body, bottom = l->axes.plot.y + l->axes.plot.height;
 
   for (guint axis = 0; axis < 2; axis++)
     axis_range (l, axis, &lo[axis], &hi[axis]);
   for (guint n = MC_DUAL_MIN_INTERVALS; n <= MC_DUAL_MAX_INTERVALS; n++)
     {
       McLinearScale scales[2];
-      double interval = l->plot.height / n, score;
+      double interval = l->axes.plot.height / n, score;
 
       if (n > MC_DUAL_MIN_INTERVALS && interval < 2.5 * l->r->body)
         break;
       for (guint axis = 0; axis < 2; axis++)
         {
           mc_linear_scale_init_fixed (&scales[axis], lo[axis], hi[axis], TRUE, n);
-          mc_linear_scale_set_range (&scales[axis], bottom, l->plot.y);
+          mc_linear_scale_set_range (&scales[axis], bottom, l->axes.plot.y);
         }
       score = axis_waste (&scales[0], lo[0], hi[0]) + axis_waste (&scales[1], lo[1], hi[1])
               + fabs (log (interval / spacing)) + 2 * dual_overlap (l, scales);
       if (score < best)
         {
           best = score;
-          l->y[0] = scales[0];
-          l->y[1] = scales[1];
+          l->axes.y[0] = scales[0];
+          l->axes.y[1] = scales[1];
         }
     }
 }
@@ -450,23 +435,9 @@ init_y_scales (Lines *l)
       return;
     }
   zero = axis_range (l, 0, &lo, &hi);
-  mc_render_value_scale (l->r, &l->y[0], lo, hi, zero, l->plot.height, l->headroom);
-  mc_linear_scale_set_range (&l->y[0], l->plot.y + l->plot.height, l->plot.y);
-  l->y[1] = l->y[0];
-}
-
-static double
-text_width (McRender   *r,
-            const char *text,
-            double     *height)
-{
-  g_autoptr(PangoLayout) layout = mc_render_layout (r, text, MC_FONT_BODY, -1, 0);
-  double w, h;
-
-  mc_render_layout_size (layout, &w, &h);
-  if (height)
-    *height = h;
-  return w;
+  mc_render_value_scale (l->r, &l->axes.y[0], lo, hi, zero, l->axes.plot.height, l->headroom);
+  mc_linear_scale_set_range (&l->axes.y[0], l->axes.plot.y + l->axes.plot.height, l->axes.plot.y);
+  l->axes.y[1] = l->axes.y[0];
 }
 
 /* Time ticks far enough apart for their labels: start from the width of a
@@ -478,20 +449,20 @@ init_time_scale (Lines  *l,
 {
   McRender *r = l->r;
   McDatePrecision precision = mc_column_get_date_precision (l->chart->x_column);
-  double spacing = text_width (r, "Sep 2024", NULL) + 3 * r->unit;
+  double spacing = mc_render_text_width (r, "Sep 2024", MC_FONT_BODY, NULL) + 3 * r->unit;
 
   for (guint attempt = 0; attempt < 8; attempt++, spacing *= 1.4)
     {
       gboolean overlap = FALSE;
       double previous_right = -G_MAXDOUBLE;
 
-      mc_time_scale_init (&l->x_time, lo, hi, precision, l->plot.width, spacing);
-      mc_time_scale_set_range (&l->x_time, l->plot.x, l->plot.x + l->plot.width);
-      for (guint i = 0; i < l->x_time.n_ticks && !overlap; i++)
+      mc_time_scale_init (&l->axes.x_time, lo, hi, precision, l->axes.plot.width, spacing);
+      mc_time_scale_set_range (&l->axes.x_time, l->axes.plot.x, l->axes.plot.x + l->axes.plot.width);
+      for (guint i = 0; i < l->axes.x_time.n_ticks && !overlap; i++)
         {
-          g_autofree char *label = mc_time_scale_get_label (&l->x_time, i);
-          double w = text_width (r, label, NULL);
-          double cx = mc_time_scale_map (&l->x_time, l->x_time.ticks[i]);
+          g_autofree char *label = mc_time_scale_get_label (&l->axes.x_time, i);
+          double w = mc_render_text_width (r, label, MC_FONT_BODY, NULL);
+          double cx = mc_time_scale_map (&l->axes.x_time, l->axes.x_time.ticks[i]);
 
           overlap = cx - w / 2 < previous_right + 2 * r->unit;
           previous_right = cx + w / 2;
@@ -507,19 +478,19 @@ init_x_scale (Lines *l)
   double lo, hi;
 
   x_range (l, &lo, &hi);
-  switch (l->x_kind)
+  switch (l->axes.x_kind)
     {
     case MC_X_TIME:
       init_time_scale (l, lo, hi);
       break;
     case MC_X_NUMBER:
-      mc_linear_scale_init (&l->x_linear, lo, hi, FALSE, l->plot.width, 8 * l->r->body);
-      mc_chart_fit_x_window (l->chart, &l->x_linear);
-      mc_linear_scale_set_range (&l->x_linear, l->plot.x, l->plot.x + l->plot.width);
+      mc_linear_scale_init (&l->axes.x_linear, lo, hi, FALSE, l->axes.plot.width, 8 * l->r->body);
+      mc_render_fit_x_window (l->r, &l->axes.x_linear);
+      mc_linear_scale_set_range (&l->axes.x_linear, l->axes.plot.x, l->axes.plot.x + l->axes.plot.width);
       break;
     case MC_X_CATEGORY:
     default:
-      l->band = l->plot.width / MAX (1, mc_chart_get_n_categories (l->chart));
+      l->axes.x_band = l->axes.plot.width / MAX (1, mc_chart_model_get_n_categories (l->chart));
       break;
     }
 }
@@ -617,7 +588,7 @@ last_point (Lines          *l,
 {
   for (guint i = mc_series_get_n_points (series); i > 0; i--)
     if (!isnan (mc_series_get_y (series, i - 1))
-        && mc_chart_x_in_window (l->chart, mc_series_get_x (series, i - 1)))
+        && mc_view_options_x_in_window (l->r->view, mc_series_get_x (series, i - 1)))
       {
         *point = i - 1;
         return TRUE;
@@ -628,7 +599,7 @@ last_point (Lines          *l,
 static gboolean
 wants_end_labels (Lines *l)
 {
-  guint n = mc_chart_get_n_series (l->chart);
+  guint n = mc_chart_model_get_n_series (l->chart);
 
   if (l->has_y2 || n < 2 || n > MC_MAX_END_LABELS || l->n_visible != n)
     return FALSE;
@@ -718,9 +689,9 @@ collect_end_labels (Lines    *l,
         continue;
       layout = mc_render_layout (l->r, series->name, MC_FONT_BODY_BOLD, max_width, 1);
       mc_render_layout_size (layout, &w, &labels[n].height);
-      y = l->stacked ? stacked_value (l, i, point) : mc_series_get_y (series, point);
+      y = l->axes.stacked ? stacked_value (l, i, point) : mc_series_get_y (series, point);
       labels[n].index = i;
-      labels[n].y = mc_linear_scale_map (&l->y[series->axis], y) - labels[n].height / 2;
+      labels[n].y = mc_linear_scale_map (&l->axes.y[series->axis], y) - labels[n].height / 2;
       n++;
     }
   return n;
@@ -734,7 +705,7 @@ draw_end_labels (Lines  *l,
   g_autofree EndLabel *labels = g_new0 (EndLabel, l->n_visible + 1);
   guint n = collect_end_labels (l, max_width, labels);
 
-  if (!spread_end_labels (labels, n, l->plot.y - r->unit, l->plot.y + l->plot.height + r->unit))
+  if (!spread_end_labels (labels, n, l->axes.plot.y - r->unit, l->axes.plot.y + l->axes.plot.height + r->unit))
     return FALSE;
 
   for (guint i = 0; i < n; i++)
@@ -744,17 +715,17 @@ draw_end_labels (Lines  *l,
                                                         max_width, 1);
       McLegendHit hit;
       McColor color;
-      double w, h, x = l->plot.x + l->plot.width + 2 * r->unit;
+      double w, h, x = l->axes.plot.x + l->axes.plot.width + 2 * r->unit;
 
       mc_render_layout_size (layout, &w, &h);
       mc_theme_get_color (r->theme, series->color, MC_COLOR_ROLE_TEXT, &color);
       if (mc_render_is_dimmed (r, l->visible[labels[i].index], G_MAXUINT)
-          && l->chart->highlight_index < 0)
+          && l->r->view->highlight_index < 0)
         mc_render_dim (r, &color);
       mc_render_show (r, layout, x, labels[i].y, 0, MC_TEXT_SERIES_LABEL, &color);
       hit.series = l->visible[labels[i].index];
       hit.box = (McRect) { x, labels[i].y, w, h };
-      g_array_append_val (r->state->legend, hit);
+      g_array_append_val (r->out->legend, hit);
     }
   return TRUE;
 }
@@ -912,14 +883,14 @@ collect_point (double   x,
 }
 
 static double
-point_y (Lines    *l,
-         guint     visible_index,
-         guint     point)
+point_y (Lines *l,
+         guint  visible_index,
+         guint  point)
 {
   McSeries *series = series_at (l, visible_index);
-  double v = l->stacked ? stacked_value (l, visible_index, point) : mc_series_get_y (series, point);
+  double v = l->axes.stacked ? stacked_value (l, visible_index, point) : mc_series_get_y (series, point);
 
-  return mc_linear_scale_map (&l->y[series->axis], v);
+  return mc_linear_scale_map (&l->axes.y[series->axis], v);
 }
 
 /* A gap in the line: the value (or a stacked layer's) is missing. */
@@ -929,7 +900,7 @@ point_missing (Lines          *l,
                guint           visible_index,
                guint           point)
 {
-  if (l->stacked)
+  if (l->axes.stacked)
     return isnan (point_y (l, visible_index, point));
   return isnan (g_array_index (series->y, double, point));
 }
@@ -940,10 +911,10 @@ base_y (Lines *l,
         guint  point)
 {
   McSeries *series = series_at (l, visible_index);
-  McLinearScale *scale = &l->y[series->axis];
+  McLinearScale *scale = &l->axes.y[series->axis];
   double base = CLAMP (0, scale->min, scale->max);
 
-  if (l->stacked && visible_index > 0)
+  if (l->axes.stacked && visible_index > 0)
     base = stack_base (l, visible_index, point);
   return mc_linear_scale_map (scale, base);
 }
@@ -1082,12 +1053,13 @@ run_points (Lines  *l,
   double columns = l->r->columns;
   const double *x = (const double *) (gpointer) series->x->data + start;
   const double *y = (const double *) (gpointer) series->y->data + start;
-  const McLinearScale *y_scale = &l->y[series->axis];
-  gboolean decimate = l->chart->decimate && series->x_sorted && n > 2 * l->plot.width * columns;
+  const McLinearScale *y_scale = &l->axes.y[series->axis];
+  gboolean decimate = !l->r->view->every_point && series->x_sorted
+                      && n > 2 * l->axes.plot.width * columns;
   Decimator decimator;
 
   g_array_set_size (out, 0);
-  if (decimate && !l->stacked && n > 0 && map_x (l, x[n - 1]) >= map_x (l, x[0]))
+  if (decimate && !l->axes.stacked && n > 0 && map_x (l, x[n - 1]) >= map_x (l, x[0]))
     {
       decimate_sorted (l, series, start, n, y_scale, columns, out);
       return;
@@ -1096,7 +1068,7 @@ run_points (Lines  *l,
   for (guint i = 0; i < n; i++)
     {
       double px = map_x (l, x[i]);
-      double py = l->stacked ? point_y (l, visible_index, start + i)
+      double py = l->axes.stacked ? point_y (l, visible_index, start + i)
                              : mc_linear_scale_map (y_scale, y[i]);
 
       if (decimate)
@@ -1119,7 +1091,7 @@ series_colors (Lines   *l,
   mc_theme_get_color (r->theme, series->color, MC_COLOR_ROLE_STROKE, stroke);
   mc_theme_get_color (r->theme, series->color, MC_COLOR_ROLE_FILL, fill);
   if (mc_render_is_dimmed (r, l->visible[visible_index], G_MAXUINT)
-      && l->chart->highlight_index < 0)
+      && l->r->view->highlight_index < 0)
     {
       mc_render_dim (r, stroke);
       mc_render_dim (r, fill);
@@ -1178,7 +1150,7 @@ fill_run (Lines         *l,
                    base_y (l, visible_index, i - 1));
   cairo_close_path (cr);
   cairo_set_source_rgba (cr, color->red, color->green, color->blue,
-                         l->stacked ? MC_STACKED_AREA_ALPHA : MC_AREA_ALPHA);
+                         l->axes.stacked ? MC_STACKED_AREA_ALPHA : MC_AREA_ALPHA);
   cairo_fill (cr);
 }
 
@@ -1212,11 +1184,11 @@ draw_lone_column (Lines         *l,
   double base = base_y (l, visible_index, point);
   double width = MAX (3 * l->r->line, 1.5 * l->r->unit);
 
-  if (l->x_kind == MC_X_CATEGORY)
-    width = MIN (width, l->band * 0.5);
+  if (l->axes.x_kind == MC_X_CATEGORY)
+    width = MIN (width, l->axes.x_band * 0.5);
   cairo_rectangle (cr, x - width / 2, MIN (top, base), width, fabs (base - top));
   cairo_set_source_rgba (cr, fill->red, fill->green, fill->blue,
-                         l->stacked ? MC_STACKED_AREA_ALPHA : MC_AREA_ALPHA);
+                         l->axes.stacked ? MC_STACKED_AREA_ALPHA : MC_AREA_ALPHA);
   cairo_fill (cr);
   cairo_new_path (cr);
   cairo_move_to (cr, x - width / 2, top);
@@ -1280,7 +1252,7 @@ draw_series (Lines *l,
   guint start, n;
 
   /* Zoomed in, only the points in the window and their neighbours. */
-  mc_chart_window_points (l->chart, series, &start, &n);
+  mc_series_window_points (series, l->r->view, &start, &n);
   series_colors (l, visible_index, &stroke, &fill);
   cairo_save (l->r->cr);
   cairo_set_line_join (l->r->cr, CAIRO_LINE_JOIN_ROUND);
@@ -1288,7 +1260,7 @@ draw_series (Lines *l,
   /* Missing values are gaps; stacked layers also break where the layers
    * under them change (see stack_base()). A series known to have no gap
    * is one run. */
-  if (!l->stacked && series->stats_known && !series->y_gaps && start < n)
+  if (!l->axes.stacked && series->stats_known && !series->y_gaps && start < n)
     {
       draw_run (l, visible_index, start, n, &stroke, &fill);
       start = n;
@@ -1301,7 +1273,7 @@ draw_series (Lines *l,
         start++;
       end = start;
       while (end < n && !point_missing (l, series, visible_index, end)
-             && (end == start || !l->stacked
+             && (end == start || !l->axes.stacked
                  || same_layers_below (l, visible_index, end - 1, end)))
         end++;
       if (end > start)
@@ -1402,8 +1374,8 @@ draw_point_label (Lines *l,
 
   mc_render_layout_size (layout, &w, &h);
   /* Labels of the first and last points stay over the plot. */
-  x = CLAMP (map_x (l, mc_series_get_x (series, i)) - w / 2, l->plot.x,
-             MAX (l->plot.x, l->plot.x + l->plot.width - w));
+  x = CLAMP (map_x (l, mc_series_get_x (series, i)) - w / 2, l->axes.plot.x,
+             MAX (l->axes.plot.x, l->axes.plot.x + l->axes.plot.width - w));
   y = point_y (l, v, i);
   if (mc_render_is_dimmed (r, l->visible[v], mc_series_get_row (series, i)))
     mc_render_dim (r, &color);
@@ -1415,7 +1387,7 @@ draw_point_label (Lines *l,
 
       /* Above the plot is fine where it is free; below it are the axis
        * labels. */
-      if (ty + h <= l->plot.y + l->plot.height && mc_render_box_is_clear (r, &box, r->unit / 2))
+      if (ty + h <= l->axes.plot.y + l->axes.plot.height && mc_render_box_is_clear (r, &box, r->unit / 2))
         {
           mc_render_show (r, layout, x, ty, 0, MC_TEXT_VALUE_LABEL, &color);
           return;
@@ -1442,7 +1414,7 @@ draw_point_labels (Lines *l)
         }
       for (guint i = 0; i < mc_series_get_n_points (series); i++)
         if (!isnan (mc_series_get_y (series, i))
-            && mc_chart_x_in_window (l->chart, mc_series_get_x (series, i)))
+            && mc_view_options_x_in_window (l->r->view, mc_series_get_x (series, i)))
           draw_point_label (l, v, i);
     }
 }
@@ -1455,7 +1427,7 @@ draw_x_tick (Lines  *l,
 {
   McRender *r = l->r;
   double p = mc_render_snap (r, x, r->line);
-  double bottom = l->plot.y + l->plot.height;
+  double bottom = l->axes.plot.y + l->axes.plot.height;
 
   mc_render_set_color (r, mc_theme_get_axis (r->theme));
   cairo_set_line_width (r->cr, r->line);
@@ -1476,7 +1448,7 @@ draw_x_label (Lines      *l,
 
   mc_render_layout_size (layout, &w, &h);
   box = mc_render_box_for (layout, CLAMP (x - w / 2, 0, MAX (0, r->width - w)),
-                           l->plot.y + l->plot.height + 2 * r->unit, 0);
+                           l->axes.plot.y + l->axes.plot.height + 2 * r->unit, 0);
   if (mc_render_box_is_free (r, &box))
     mc_render_show (r, layout, box.x, box.y, 0, MC_TEXT_TICK_LABEL,
                     mc_theme_get_text_secondary (r->theme));
@@ -1487,34 +1459,34 @@ draw_x_axis (Lines *l)
 {
   McRender *r = l->r;
 
-  switch (l->x_kind)
+  switch (l->axes.x_kind)
     {
     case MC_X_TIME:
-      for (guint i = 0; i < l->x_time.n_ticks; i++)
+      for (guint i = 0; i < l->axes.x_time.n_ticks; i++)
         {
-          g_autofree char *label = mc_time_scale_get_label (&l->x_time, i);
-          double x = mc_time_scale_map (&l->x_time, l->x_time.ticks[i]);
+          g_autofree char *label = mc_time_scale_get_label (&l->axes.x_time, i);
+          double x = mc_time_scale_map (&l->axes.x_time, l->axes.x_time.ticks[i]);
 
           draw_x_tick (l, x);
           draw_x_label (l, label, x);
         }
       break;
     case MC_X_NUMBER:
-      for (guint i = 0; i < mc_linear_scale_get_n_ticks (&l->x_linear); i++)
+      for (guint i = 0; i < mc_linear_scale_get_n_ticks (&l->axes.x_linear); i++)
         {
-          double tick = mc_linear_scale_get_tick (&l->x_linear, i);
-          g_autofree char *label = mc_format_tick (l->chart->x_column, tick, l->x_linear.step);
+          double tick = mc_linear_scale_get_tick (&l->axes.x_linear, i);
+          g_autofree char *label = mc_format_tick (l->chart->x_column, tick, l->axes.x_linear.step);
 
-          if (tick < l->x_linear.min || tick > l->x_linear.max)
+          if (tick < l->axes.x_linear.min || tick > l->axes.x_linear.max)
             continue;
-          draw_x_tick (l, mc_linear_scale_map (&l->x_linear, tick));
-          draw_x_label (l, label, mc_linear_scale_map (&l->x_linear, tick));
+          draw_x_tick (l, mc_linear_scale_map (&l->axes.x_linear, tick));
+          draw_x_label (l, label, mc_linear_scale_map (&l->axes.x_linear, tick));
         }
       break;
     case MC_X_CATEGORY:
     default:
-      mc_render_categories (r, &l->fit, l->order, l->plot.x + l->band / 2, l->band,
-                            l->plot.y + l->plot.height + 2 * r->unit);
+      mc_render_categories (r, &l->fit, l->order, l->axes.plot.x + l->axes.x_band / 2, l->axes.x_band,
+                            l->axes.plot.y + l->axes.plot.height + 2 * r->unit);
       break;
     }
 }
@@ -1527,12 +1499,12 @@ x_labels_height (Lines        *l,
 {
   double h;
 
-  if (l->x_kind != MC_X_CATEGORY)
+  if (l->axes.x_kind != MC_X_CATEGORY)
     {
-      text_width (l->r, "2024", &h);
+      mc_render_text_width (l->r, "2024", MC_FONT_BODY, &h);
       return h;
     }
-  mc_render_fit_categories (l->r, l->order, l->band, area->height * 0.3, TRUE, &l->fit);
+  mc_render_fit_categories (l->r, l->order, l->axes.x_band, area->height * 0.3, TRUE, &l->fit);
   return l->fit.height;
 }
 
@@ -1547,12 +1519,12 @@ right_reserve (Lines        *l,
       guint count;
       McSeries *series = axis_series (l, 1, &count);
 
-      return series ? mc_render_value_ticks_width (r, &l->y[1], series) + 2 * r->unit : 0;
+      return series ? mc_render_value_ticks_width (r, &l->axes.y[1], series) + 2 * r->unit : 0;
     }
   if (l->end_labels)
     return end_label_width (l, area->width * 0.25) + 2 * r->unit;
   /* Room for the last time label, centred on the end of the axis. */
-  return l->x_kind == MC_X_TIME ? text_width (r, "2024", NULL) / 2 : r->unit;
+  return l->axes.x_kind == MC_X_TIME ? mc_render_text_width (r, "2024", MC_FONT_BODY, NULL) / 2 : r->unit;
 }
 
 /* The plot, the scales and the axis labels depend on each other: iterate
@@ -1566,50 +1538,42 @@ layout_plot (Lines        *l,
   guint count;
   McSeries *left = axis_series (l, 0, &count);
 
-  text_width (r, "0", &tick_h);
-  l->plot.y = area->y + tick_h / 2;
-  l->plot.x = area->x;
-  l->plot.width = area->width;
+  mc_render_text_width (r, "0", MC_FONT_BODY, &tick_h);
+  l->axes.plot.y = area->y + tick_h / 2;
+  l->axes.plot.x = area->x;
+  l->axes.plot.width = area->width;
   l->x_label_height = tick_h;
   for (guint pass = 0; pass < 3; pass++)
     {
       double left_w, right_w, overhang;
 
-      l->plot.height = MAX (1, area->y + area->height - gap - l->x_label_height - l->plot.y);
+      l->axes.plot.height = MAX (1, area->y + area->height - gap - l->x_label_height - l->axes.plot.y);
       init_y_scales (l);
-      left_w = left ? mc_render_value_ticks_width (r, &l->y[0], left) : 0;
+      left_w = left ? mc_render_value_ticks_width (r, &l->axes.y[0], left) : 0;
       right_w = right_reserve (l, area);
-      l->plot.x = area->x + left_w + gap;
-      l->plot.width = MAX (1, area->x + area->width - right_w - l->plot.x);
+      l->axes.plot.x = area->x + left_w + gap;
+      l->axes.plot.width = MAX (1, area->x + area->width - right_w - l->axes.plot.x);
       init_x_scale (l);
       l->x_label_height = x_labels_height (l, area);
-      if (l->x_kind == MC_X_CATEGORY)
+      if (l->axes.x_kind == MC_X_CATEGORY)
         {
-          overhang = mc_render_categories_left_overhang (r, &l->fit, l->order, l->band);
-          if (l->plot.x < area->x + overhang)
+          overhang = mc_render_categories_left_overhang (r, &l->fit, l->order, l->axes.x_band);
+          if (l->axes.plot.x < area->x + overhang)
             {
-              l->plot.width -= area->x + overhang - l->plot.x;
-              l->plot.x = area->x + overhang;
+              l->axes.plot.width -= area->x + overhang - l->axes.plot.x;
+              l->axes.plot.x = area->x + overhang;
               init_x_scale (l);
             }
         }
     }
 }
 
+/* The axes as drawn, for hit-testing and the keyboard. */
 static void
-save_state (Lines *l)
+save_axes (Lines *l)
 {
-  McRenderState *state = l->r->state;
-
-  state->has_plot = TRUE;
-  state->plot = l->plot;
-  state->x_kind = l->x_kind;
-  state->x_time = l->x_time;
-  state->x_linear = l->x_linear;
-  state->x_band = l->band;
-  state->y[0] = l->y[0];
-  state->y[1] = l->y[1];
-  state->stacked = l->stacked;
+  l->axes.has_plot = TRUE;
+  l->r->out->axes = l->axes;
 }
 
 static gboolean
@@ -1617,7 +1581,7 @@ wants_point_labels (Lines *l)
 {
   McRender *r = l->r;
 
-  return r->show_values && l->n_visible == 1 && l->plot.height >= 8 * r->body && !l->stacked;
+  return r->show_values && l->n_visible == 1 && l->axes.plot.height >= 8 * r->body && !l->axes.stacked;
 }
 
 static void
@@ -1629,20 +1593,20 @@ draw_plot (Lines *l)
   McSeries *right = axis_series (l, 1, &count);
   McColor color;
 
-  mc_render_value_grid (r, &l->y[0], &l->plot, TRUE, TRUE);
+  mc_render_value_grid (r, &l->axes.y[0], &l->axes.plot, TRUE, TRUE);
   draw_x_axis (l);
   axis_color (l, 0, &color);
   if (left)
-    mc_render_value_ticks (r, &l->y[0], left, &l->plot, FALSE, &color);
+    mc_render_value_ticks (r, &l->axes.y[0], left, &l->axes.plot, FALSE, &color);
   axis_color (l, 1, &color);
   if (l->has_y2 && right)
-    mc_render_value_ticks (r, &l->y[1], right, &l->plot, TRUE, &color);
+    mc_render_value_ticks (r, &l->axes.y[1], right, &l->axes.plot, TRUE, &color);
 
   cairo_save (r->cr);
-  mc_render_clip_x_window (r, &l->plot);
+  mc_render_clip_x_window (r, &l->axes.plot);
   for (guint i = l->n_visible; i > 0; i--)
     draw_series (l, i - 1);
-  if (max_points (l) <= MC_MAX_MARKED_POINTS && !l->stacked)
+  if (max_points (l) <= MC_MAX_MARKED_POINTS && !l->axes.stacked)
     for (guint i = 0; i < l->n_visible; i++)
       draw_markers (l, i);
   cairo_restore (r->cr);
@@ -1650,7 +1614,7 @@ draw_plot (Lines *l)
     l->end_labels = FALSE;
   if (wants_point_labels (l))
     draw_point_labels (l);
-  save_state (l);
+  save_axes (l);
 }
 
 static void
@@ -1658,28 +1622,28 @@ lines_setup (Lines    *l,
              McRender *r,
              gboolean  area)
 {
-  McChart *chart = r->chart;
-  guint n = mc_chart_get_n_series (chart);
+  McChartModel *chart = r->chart;
+  guint n = mc_chart_model_get_n_series (chart);
 
   l->r = r;
   l->chart = chart;
   l->area = area;
-  l->x_kind = chart->x_kind;
+  l->axes.x_kind = chart->x_kind;
   l->visible = g_new (guint, n + 1);
   for (guint s = 0; s < n; s++)
     {
-      McSeries *series = mc_chart_get_series_data (chart, s);
+      McSeries *series = mc_chart_model_get_series (chart, s);
 
-      if (series->visible)
+      if (mc_render_series_visible (r, s))
         l->visible[l->n_visible++] = s;
       if (series->axis == 1)
         l->has_y2 = TRUE;
     }
-  l->stacked = l->area && mc_chart_spec_get_boolean (chart->spec, "stacked")
+  l->axes.stacked = l->area && mc_chart_spec_get_boolean (chart->spec, "stacked")
                && series_aligned (l);
   l->end_labels = wants_end_labels (l);
-  l->order = g_new (guint, mc_chart_get_n_categories (chart) + 1);
-  for (guint c = 0; c < mc_chart_get_n_categories (chart); c++)
+  l->order = g_new (guint, mc_chart_model_get_n_categories (chart) + 1);
+  for (guint c = 0; c < mc_chart_model_get_n_categories (chart); c++)
     l->order[c] = c;
   l->points = g_array_new (FALSE, FALSE, sizeof (Point));
 }
@@ -1691,13 +1655,13 @@ place_legend (Lines  *l,
               McRect *area)
 {
   McRender *r = l->r;
-  guint n = mc_chart_get_n_series (r->chart);
+  guint n = mc_chart_model_get_n_series (r->chart);
   g_autofree guint *all = NULL;
   double h, used;
 
   if (l->end_labels)
     {
-      text_width (r, "Ag", &h);
+      mc_render_text_width (r, "Ag", MC_FONT_BODY, &h);
       l->end_labels = l->n_visible * h * 1.2 <= area->height * 0.6;
     }
   if (l->end_labels || l->has_y2 || n < 2)
@@ -1739,10 +1703,10 @@ render_lines (McRender *r,
 
       area.y += titles + 2 * r->unit;
       area.height -= titles + 2 * r->unit;
-      l.plot.height = area.height;
+      l.axes.plot.height = area.height;
       if (wants_point_labels (&l))
         {
-          text_width (r, "0", &h);
+          mc_render_text_width (r, "0", MC_FONT_BODY, &h);
           l.headroom = h + MAX (2.5, r->body * 0.3) + 2 * r->unit;
         }
       layout_plot (&l, &area);
@@ -1755,13 +1719,17 @@ render_lines (McRender *r,
 }
 
 static void
-line_draw (McRender *r)
+line_draw (McRender      *r,
+           gconstpointer  prepared,
+           McMarks       *out)
 {
   render_lines (r, FALSE);
 }
 
 static void
-area_draw (McRender *r)
+area_draw (McRender      *r,
+           gconstpointer  prepared,
+           McMarks       *out)
 {
   render_lines (r, TRUE);
 }
@@ -1769,7 +1737,9 @@ area_draw (McRender *r)
 /* Describing */
 
 static char *
-line_describe (McChart *chart)
+line_describe (McChartModel  *chart,
+               gconstpointer  prepared,
+               McMarks       *marks)
 {
   GString *out = mc_describe_begin (chart, _("Line chart"));
 
@@ -1778,7 +1748,9 @@ line_describe (McChart *chart)
 }
 
 static char *
-area_describe (McChart *chart)
+area_describe (McChartModel  *chart,
+               gconstpointer  prepared,
+               McMarks       *marks)
 {
   GString *out = mc_describe_begin (chart, mc_chart_spec_get_boolean (chart->spec, "stacked")
                                            ? _("Stacked area chart") : _("Area chart"));

@@ -12,8 +12,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "mc-render-private.h"
 #include "mc-format.h"
+#include "mc-render-private.h"
 
 #define MC_DONUT_HOLE 0.58
 #define MC_ESTIMATE_LIGHTEN 0.6
@@ -53,18 +53,18 @@ static const McOptionInfo pie_options[] = {
 
 typedef struct
 {
-  McRender    *r;
-  McChart     *chart;
-  PieData     *data;
-  GArray      *slices;
-  PangoLayout **names;
-  PangoLayout **values;
-  double       name_width;
-  double       value_width;
-  double       row_height;
-  double       swatch;
-  double       cx, cy, radius;
-  double       table_x, table_y;
+  McRender      *r;
+  McChartModel  *chart;
+  PieData       *data;
+  GArray        *slices;
+  PangoLayout  **names;
+  PangoLayout  **values;
+  double         name_width;
+  double         value_width;
+  double         row_height;
+  double         swatch;
+  double         cx, cy, radius;
+  double         table_x, table_y;
 } Pie;
 
 static McSlice *
@@ -78,7 +78,7 @@ static char *
 slice_value_text (Pie           *p,
                   const McSlice *slice)
 {
-  McSeries *series = mc_chart_get_series_data (p->chart, 0);
+  McSeries *series = mc_chart_model_get_series (p->chart, 0);
   const char *unit = mc_column_get_unit (series->column);
   double percent = slice->fraction * 100;
   g_autofree char *share = NULL;
@@ -106,7 +106,7 @@ slice_name (Pie           *p,
 {
   if (slice->other)
     return p->data->other_label;
-  return mc_chart_get_category (p->chart, slice->category);
+  return mc_chart_model_get_category (p->chart, slice->category);
 }
 
 static void
@@ -148,9 +148,9 @@ compare_slices (gconstpointer a,
 }
 
 static void
-collect_slices (McChart *chart,
-                GArray  *slices,
-                double  *sum)
+collect_slices (McChartModel *chart,
+                GArray       *slices,
+                double       *sum)
 {
   McSeries *series = g_ptr_array_index (chart->series, 0);
 
@@ -248,8 +248,8 @@ pie_data_free (gpointer data)
  * the slices leave of a declared total. The check has made sure the
  * values fit. */
 static gpointer
-pie_prepare (McChart  *chart,
-             GError  **error)
+pie_prepare (McChartModel  *chart,
+             GError       **error)
 {
   const char *other_label = mc_chart_spec_get_string (chart->spec, "other_label");
   PieData *data = g_new0 (PieData, 1);
@@ -511,11 +511,11 @@ hatch_slice (Pie           *p,
 }
 
 static void
-draw_slice (Pie     *p,
-            guint    index,
-            double   a0,
-            double   a1,
-            double   inner)
+draw_slice (Pie    *p,
+            guint   index,
+            double  a0,
+            double  a1,
+            double  inner)
 {
   McRender *r = p->r;
   McSlice *slice = slice_at (p, index);
@@ -633,14 +633,16 @@ layout_pie (Pie          *p,
 }
 
 static void
-pie_draw (McRender *r)
+pie_draw (McRender      *r,
+          gconstpointer  prepared,
+          McMarks       *out)
 {
   Pie p = { 0 };
   McRect area = r->body_area;
 
   p.r = r;
   p.chart = r->chart;
-  p.data = r->chart->prepared;
+  p.data = (PieData *) prepared;
   p.slices = p.data->slices;
   p.swatch = round (r->body * 0.8);
   p.names = g_new0 (PangoLayout *, p.slices->len + 1);
@@ -666,13 +668,15 @@ pie_draw (McRender *r)
 /* Describing */
 
 static char *
-pie_describe (McChart *chart)
+pie_describe (McChartModel  *chart,
+              gconstpointer  prepared,
+              McMarks       *marks)
 {
-  PieData *data = chart->prepared;
+  const PieData *data = prepared;
   GString *out = mc_describe_begin (chart, mc_chart_spec_get_boolean (chart->spec, "donut")
                                            ? _("Donut chart") : _("Pie chart"));
   guint n = data->slices->len;
-  McSeries *series = mc_chart_get_series_data (chart, 0);
+  McSeries *series = mc_chart_model_get_series (chart, 0);
 
   g_string_append_printf (out, ngettext (", %u slice", ", %u slices", n), n);
   for (guint i = 0; i < n; i++)
@@ -683,7 +687,7 @@ pie_describe (McChart *chart)
       g_autofree char *share = mc_format_number (percent, mc_format_value_decimals (percent, 1));
 
       const char *name = slice->other ? data->other_label
-                                      : mc_chart_get_category (chart, slice->category);
+                                      : mc_chart_model_get_category (chart, slice->category);
       const char *unit = mc_column_get_unit (series->column);
 
       /* Shares of 100 are their own percentages. */

@@ -1,0 +1,126 @@
+/* mc-chart-model-private.h: the prepared data of a chart, for its kind,
+ * the renderer and hit-testing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "mc-chart-model.h"
+#include "mc-view-options.h"
+
+G_BEGIN_DECLS
+
+/* How the x column places data. */
+typedef enum
+{
+  MC_X_CATEGORY,    /* evenly spaced bands or points, in order */
+  MC_X_TIME,        /* dates on a time scale */
+  MC_X_NUMBER,      /* numbers on a linear scale */
+} McXKind;
+
+/* The lowest and the highest value of a block of MC_SERIES_BLOCK points
+ * (indices of their first occurrence, leaving out NAN; G_MAXUINT when all
+ * are NAN): decimation then looks at blocks rather than at every point. */
+#define MC_SERIES_BLOCK 256
+
+typedef struct
+{
+  guint low;
+  guint high;
+} McSeriesBlock;
+
+/* One series: its points in dataset order. For category charts x is the
+ * category index. */
+typedef struct
+{
+  char           *name;
+  const McColumn *column;     /* unit, scale and label of the values */
+  McColumn       *derived;    /* owned column of a transform, or NULL */
+  guint           axis;       /* 0 left, 1 right */
+  guint           color;      /* palette index */
+  int             decimals;   /* most decimals a label shows */
+  gboolean        x_sorted;   /* x never decreases: binary search, decimation */
+  GArray         *x;          /* double */
+  GArray         *y;          /* double, NAN = missing */
+  GArray         *rows;       /* guint, dataset row of each point; NULL when
+                               * point i is row i (mc_series_get_row()) */
+  GArray         *estimate;   /* guint8; NULL when none is an estimate */
+  /* Series that share their columns' values (millions of rows) know these
+   * from the start, so that drawing need not go through every point. */
+  gboolean        stats_known;
+  gboolean        y_gaps;     /* some y is NAN */
+  double          y_min;      /* of the values that are not NAN; NAN if none */
+  double          y_max;
+  GArray         *blocks;     /* McSeriesBlock; NULL for short series */
+} McSeries;
+
+static inline guint
+mc_series_get_row (const McSeries *series,
+                   guint           index)
+{
+  return series->rows != NULL ? g_array_index (series->rows, guint, index) : index;
+}
+
+struct _McChartModel
+{
+  GObject            parent_instance;
+
+  McDataset         *dataset;
+  McChartSpec       *spec;
+  const McChartKind *kind;
+  gpointer           prepared;        /* what the kind prepared, or NULL */
+  const McColumn    *x_column;
+  McXKind            x_kind;
+  GPtrArray         *categories;      /* char *, category charts */
+  GArray            *category_days;   /* double, each category's date or NAN */
+  GPtrArray         *series;          /* McSeries */
+  GArray            *category_colors; /* guint palette index per category */
+  gboolean           color_by_category;
+  gboolean           has_estimates;
+};
+
+/* Charts colour each category (e.g. each company) when there are at most
+ * this many; the palette has MC_CHART_PALETTE_SIZE colours. */
+#define MC_CHART_MAX_CATEGORY_COLORS 7
+#define MC_CHART_PALETTE_SIZE 7
+
+/* mc-chart-prepare.c */
+gboolean       mc_chart_data_prepare           (McChartModel        *chart,
+                                                GError             **error);
+/* Entity name -> palette index, for every chart of @dataset and @spec. */
+GHashTable    *mc_chart_data_collect_entities  (McDataset           *dataset,
+                                                const McChartSpec   *spec);
+
+/* mc-chart-model.c */
+McSeries      *mc_chart_model_get_series       (McChartModel        *chart,
+                                                guint                index);
+guint          mc_chart_model_get_n_categories (McChartModel        *chart);
+const char    *mc_chart_model_get_category     (McChartModel        *chart,
+                                                guint                index);
+/* The date of a category of a date column; NAN otherwise. */
+double         mc_chart_model_get_category_days (McChartModel       *chart,
+                                                guint                index);
+guint          mc_chart_model_get_category_color (McChartModel      *chart,
+                                                guint                category,
+                                                guint                series);
+char          *mc_chart_model_format_x         (McChartModel        *chart,
+                                                const McSeries      *series,
+                                                guint                index);
+double         mc_series_get_y                 (const McSeries      *series,
+                                                guint                index);
+gboolean       mc_series_is_estimate           (const McSeries      *series,
+                                                guint                index);
+guint          mc_series_get_n_points          (const McSeries      *series);
+double         mc_series_get_x                 (const McSeries      *series,
+                                                guint                index);
+char          *mc_series_format_value          (const McSeries      *series,
+                                                double               value,
+                                                gboolean             with_unit);
+/* The points of @series worth drawing in the zoom window of @view: those
+ * in it and one on each side, so lines run out to the edges of the plot. */
+void           mc_series_window_points         (const McSeries      *series,
+                                                const McViewOptions *view,
+                                                guint               *start,
+                                                guint               *end);
+
+G_END_DECLS

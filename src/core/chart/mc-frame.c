@@ -1,0 +1,111 @@
+/* mc-frame.c: what every chart has around its plot: the title, the
+ * subtitle and the source line, and the message of a chart that can't be
+ * drawn
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-format.h"
+#include "mc-render-private.h"
+
+/* The plot keeps at least this share of the height when the subtitle is
+ * shown; below it, small canvases drop the subtitle. */
+#define MC_MIN_BODY_SHARE 0.6
+
+/* Frame */
+
+static char *
+source_text (McDataset *dataset)
+{
+  const char *name = mc_dataset_get_source_name (dataset);
+  const char *date = mc_dataset_get_source_date (dataset);
+  g_autofree char *when = NULL;
+  double days;
+  McDatePrecision precision;
+
+  if (name == NULL || *name == '\0')
+    return NULL;
+  if (date == NULL || *date == '\0')
+    /* Translators: the source line under a chart */
+    return g_strdup_printf (_("Source: %s"), name);
+  if (mc_format_parse_iso_date (date, &days, &precision))
+    when = mc_format_date (days, precision);
+  else
+    when = g_strdup (date);
+  /* Translators: the source line under a chart: source name, date */
+  return g_strdup_printf (_("Source: %s, %s"), name, when);
+}
+
+static double
+frame_footer (McRender *r,
+              double    width)
+{
+  g_autofree char *text = source_text (r->chart->dataset);
+  g_autoptr(PangoLayout) layout = NULL;
+  double w, h;
+
+  if (text == NULL)
+    return r->height - r->pad;
+  layout = mc_render_layout (r, text, MC_FONT_SMALL, width, 2);
+  mc_render_layout_size (layout, &w, &h);
+  mc_render_show (r, layout, r->pad, r->height - r->pad - h, 0, MC_TEXT_SOURCE,
+                  mc_theme_get_text_secondary (r->theme));
+  return r->height - r->pad - h;
+}
+
+void
+mc_render_frame (McRender *r)
+{
+  const McChartSpec *spec = r->chart->spec;
+  double width = MAX (1, r->width - 2 * r->pad);
+  g_autoptr(PangoLayout) title = NULL;
+  g_autoptr(PangoLayout) subtitle = NULL;
+  double w, h, sub_h = 0, top, bottom;
+
+  title = mc_render_layout (r, mc_chart_model_get_title (r->chart), MC_FONT_TITLE, width, 2);
+  mc_render_layout_size (title, &w, &h);
+  mc_render_show (r, title, r->pad, r->pad, 0, MC_TEXT_TITLE, mc_theme_get_text (r->theme));
+  top = r->pad + h;
+
+  bottom = frame_footer (r, width) - 4 * r->unit;
+
+  if (spec->subtitle && *spec->subtitle)
+    {
+      subtitle = mc_render_layout (r, spec->subtitle, MC_FONT_BODY, width, 2);
+      mc_render_layout_size (subtitle, &w, &sub_h);
+      if (bottom - (top + r->unit + sub_h + 4 * r->unit) >= MC_MIN_BODY_SHARE * r->height)
+        {
+          mc_render_show (r, subtitle, r->pad, top + r->unit, 0, MC_TEXT_SUBTITLE,
+                          mc_theme_get_text_secondary (r->theme));
+          top += r->unit + sub_h;
+        }
+    }
+  top += 4 * r->unit;
+
+  r->body_area.x = r->pad;
+  r->body_area.y = top;
+  r->body_area.width = width;
+  r->body_area.height = MAX (0, bottom - top);
+}
+
+void
+mc_render_empty (McRender     *r,
+                 const McRect *area,
+                 gboolean      has_data)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  McTextBox box;
+  double w, h;
+
+  layout = mc_render_layout (r, has_data ? _("Too small to draw") : _("No data to show"),
+                             MC_FONT_BODY, area->width, 1);
+  mc_render_layout_size (layout, &w, &h);
+  box = mc_render_box_for (layout, area->x + (area->width - w) / 2,
+                           area->y + (area->height - h) / 2, 0);
+  if (area->height >= h && mc_render_box_is_free (r, &box))
+    mc_render_show (r, layout, box.x, box.y, 0, MC_TEXT_NOTE,
+                    mc_theme_get_text_secondary (r->theme));
+}

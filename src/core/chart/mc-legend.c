@@ -1,0 +1,89 @@
+/* mc-legend.c: swatches and names of series, in rows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "mc-render-private.h"
+
+typedef struct
+{
+  PangoLayout *layout;
+  double       width;
+  double       height;
+} LegendItem;
+
+static void
+legend_draw_swatch (McRender *r,
+                    guint     series,
+                    double    x,
+                    double    y,
+                    double    size)
+{
+  McSeries *data = mc_chart_model_get_series (r->chart, series);
+  McColor color;
+
+  mc_theme_get_color (r->theme, data->color, MC_COLOR_ROLE_FILL, &color);
+  if (mc_render_is_dimmed (r, series, G_MAXUINT) && r->view->highlight_index < 0)
+    mc_render_dim (r, &color);
+  mc_render_set_color (r, &color);
+  if (mc_render_series_visible (r, series))
+    {
+      cairo_rectangle (r->cr, x, y, size, size);
+      cairo_fill (r->cr);
+      return;
+    }
+  /* Hidden: an empty box in the series colour. */
+  cairo_set_line_width (r->cr, r->line * 1.5);
+  cairo_rectangle (r->cr, x + r->line * 0.75, y + r->line * 0.75,
+                   size - r->line * 1.5, size - r->line * 1.5);
+  cairo_stroke (r->cr);
+}
+
+/**
+ * mc_render_legend:
+ *
+ * Lays out swatches and names of @series in rows at the top of @area.
+ *
+ * Returns: the height used
+ */
+double
+mc_render_legend (McRender     *r,
+                  const McRect *area,
+                  const guint  *series,
+                  guint         n_series)
+{
+  double swatch = round (r->body * 0.8);
+  double gap = r->unit * 1.5;
+  double spacing = r->unit * 5;
+  double x = area->x, y = area->y, row_height = 0;
+
+  for (guint i = 0; i < n_series; i++)
+    {
+      McSeries *data = mc_chart_model_get_series (r->chart, series[i]);
+      g_autoptr(PangoLayout) layout = mc_render_layout (r, data->name, MC_FONT_BODY,
+                                                        MAX (1, area->width - swatch - gap), 1);
+      McLegendHit hit;
+      double w, h;
+
+      mc_render_layout_size (layout, &w, &h);
+      if (x > area->x && x + swatch + gap + w > area->x + area->width)
+        {
+          x = area->x;
+          y += row_height + r->unit;
+          row_height = 0;
+        }
+      legend_draw_swatch (r, series[i], x, y + (h - swatch) / 2, swatch);
+      mc_render_show (r, layout, x + swatch + gap, y, 0, MC_TEXT_LEGEND,
+                      mc_render_series_visible (r, series[i]) ? mc_theme_get_text (r->theme)
+                                    : mc_theme_get_text_secondary (r->theme));
+      hit.series = series[i];
+      hit.box = (McRect) { x, y, swatch + gap + w, h };
+      g_array_append_val (r->out->legend, hit);
+      x += swatch + gap + w + spacing;
+      row_height = MAX (row_height, h);
+    }
+  return n_series ? y + row_height - area->y : 0;
+}

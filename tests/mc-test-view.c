@@ -1,0 +1,51 @@
+/* mc-test-view.c: a chart as a view shows it, for the tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "mc-test-view.h"
+
+static void
+options_free (gpointer data)
+{
+  McViewOptions *options = data;
+
+  mc_view_options_clear (options);
+  g_free (options);
+}
+
+McViewOptions *
+mc_test_view_options (McChartModel *chart)
+{
+  McViewOptions *options = g_object_get_data (G_OBJECT (chart), "mc-test-view-options");
+
+  if (options == NULL)
+    {
+      options = g_new0 (McViewOptions, 1);
+      mc_view_options_init (options);
+      g_object_set_data_full (G_OBJECT (chart), "mc-test-view-options", options, options_free);
+    }
+  return options;
+}
+
+McMarks *
+mc_test_view_render (McChartModel  *chart,
+                     cairo_t       *cr,
+                     double         width,
+                     double         height,
+                     const McTheme *theme)
+{
+  McMarks *marks = mc_chart_render (chart, mc_test_view_options (chart), cr, width, height,
+                                    theme);
+
+  g_object_set_data_full (G_OBJECT (chart), "mc-test-view-marks", marks,
+                          (GDestroyNotify) mc_marks_unref);
+  return marks;
+}
+
+McMarks *
+mc_test_view_marks (McChartModel *chart)
+{
+  return g_object_get_data (G_OBJECT (chart), "mc-test-view-marks");
+}

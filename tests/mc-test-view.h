@@ -1,0 +1,24 @@
+/* mc-test-view.h: a chart as a view shows it, for the tests: the view's
+ * options and the marks of its last render, kept with the chart model
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "mc-chart.h"
+
+G_BEGIN_DECLS
+
+/* The options the test's view shows @chart with (hidden series, a zoom
+ * window, a highlight), made on first use. */
+McViewOptions *mc_test_view_options  (McChartModel   *chart);
+/* Renders @chart with its test options and keeps the result. */
+McMarks       *mc_test_view_render   (McChartModel   *chart,
+                                      cairo_t        *cr,
+                                      double          width,
+                                      double          height,
+                                      const McTheme  *theme);
+/* The marks of the last mc_test_view_render(), or NULL. */
+McMarks       *mc_test_view_marks    (McChartModel   *chart);
+
+G_END_DECLS
