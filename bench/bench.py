@@ -3,6 +3,7 @@
 and gnuplot on the same inputs, interleaved, several runs each.
 
     bench/bench.py [--runs N] [--sizes 1e3,1e4,...] [--formats png,svg]
+                   [--compare OTHER-BINARY]
     bench/bench.py --window [--runs N]
 
 It builds nothing: run `ninja -C _build` first (or pass --binary). It
@@ -11,8 +12,11 @@ writes its inputs and outputs under bench/out/, and prints the median wall
 time, peak RSS and output size per tool and input, then the ratios of
 Market Charts against each peer, then where Market Charts' time went
 (MC_DEBUG_TIMING=1: loading, preparing the series, drawing, writing; the
-rest is starting and ending the process). It is not part of the test
-suite: timings depend on the machine and its load.
+rest is starting and ending the process). --compare also runs another
+build of Market Charts (say, of an earlier commit) on the same inputs in
+the same run, reported as the tool "compared", so that a change is
+measured against what it changes under the same load. It is not part of
+the test suite: timings depend on the machine and its load.
 
 --window times the application instead: from launch to the first chart
 painted in its window, with the bundled datasets and with the largest
@@ -140,20 +144,24 @@ def gnuplot_argv(kind, source, output, fmt):
     return ["gnuplot", "-e", script]
 
 
-def commands(binary, kind, source, fmt, stem):
+def mc_argv(binary, kind, source, output):
+    if kind == "bars":
+        return [binary, "--export", output, "--dataset", "cloud-investment",
+                "--chart", "investment", "--size", "800x500"]
+    return [binary, "--export", output, "--dataset", source, "--size", "800x500"]
+
+
+def commands(binary, compare, kind, source, fmt, stem):
     out = os.path.join(OUT, "files")
     os.makedirs(out, exist_ok=True)
     mc_out = os.path.join(out, f"{stem}-mc.{fmt}")
-    if kind == "bars":
-        mc = [binary, "--export", mc_out, "--dataset", "cloud-investment",
-              "--chart", "investment", "--size", "800x500"]
-    else:
-        mc = [binary, "--export", mc_out, "--dataset", source,
-              "--size", "800x500"]
+    compare_out = os.path.join(out, f"{stem}-compared.{fmt}")
     mpl_out = os.path.join(out, f"{stem}-matplotlib.{fmt}")
     gp_out = os.path.join(out, f"{stem}-gnuplot.{fmt}")
+    timing = dict(os.environ, MC_DEBUG_TIMING="1")
     return {
-        "market-charts": (mc, mc_out, dict(os.environ, MC_DEBUG_TIMING="1")),
+        "market-charts": (mc_argv(binary, kind, source, mc_out), mc_out, timing),
+        "compared": (mc_argv(compare, kind, source, compare_out), compare_out, timing),
         "matplotlib": (["/usr/bin/python3", os.path.join(HERE, "peer_matplotlib.py"),
                         kind, source, mpl_out], mpl_out, None),
         "gnuplot": (gnuplot_argv(kind, source, gp_out, fmt), gp_out, None),
@@ -168,6 +176,8 @@ def main():
     parser.add_argument("--binary",
                         default=os.path.join(ROOT, "_build", "src", "market-charts"))
     parser.add_argument("--peers", default="matplotlib,gnuplot")
+    parser.add_argument("--compare", metavar="BINARY",
+                        help="another market-charts build to run side by side")
     parser.add_argument("--window", action="store_true",
                         help="time the application's window instead of exports")
     parser.add_argument("--redraw",
@@ -183,6 +193,8 @@ def main():
     sizes = [int(float(s)) for s in args.sizes.split(",") if s]
     bars, series = write_inputs(sizes)
     peers = [p for p in args.peers.split(",") if p]
+    if args.compare:
+        peers.insert(0, "compared")
     cases = []
     for fmt in args.formats.split(","):
         cases.append((f"5 bars {fmt}", "bars", bars, fmt, f"bars"))
@@ -192,8 +204,8 @@ def main():
     results = {}
     for run in range(args.runs):
         for label, kind, source, fmt, stem in cases:
-            for tool, (argv, out, env) in commands(args.binary, kind, source, fmt,
-                                                    stem).items():
+            for tool, (argv, out, env) in commands(args.binary, args.compare, kind,
+                                                    source, fmt, stem).items():
                 if tool != "market-charts" and tool not in peers:
                     continue
                 results.setdefault((label, tool), []).append(run_once(argv, out, env))
