@@ -7,6 +7,7 @@
 #include "mc-column.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "mc-string-util.h"
 
@@ -28,6 +29,7 @@ struct _McColumn
   GArray          *values;       /* double; number, date, boolean columns */
   GPtrArray       *strings;      /* char *; string columns */
   GHashTable      *annotations;  /* row -> McAnnotation; created on demand */
+  gboolean         shared;       /* values or strings were handed out */
 };
 
 static void
@@ -37,6 +39,54 @@ mc_annotation_free (gpointer data)
 
   g_free (annotation->note);
   g_free (annotation);
+}
+
+/* Copy-on-write. A reader keeps a column's array with a reference
+ * (mc_column_ref_values()) rather than copying a million rows, and must go
+ * on seeing the values it took. GLib does not tell how many references an
+ * array has, so the column notes that it handed one out, and its next
+ * change works on a copy, which is then the column's own. A reader that
+ * has already let go costs one copy too many; one that has not keeps its
+ * snapshot. Arrays never handed out are changed in place. Annotations are
+ * never handed out: they always change in place. */
+
+static void
+mc_column_note_shared (const McColumn *column)
+{
+  /* Only the column's bookkeeping changes, not its data: the cast is the
+   * "mutable" of a const column. */
+  ((McColumn *) column)->shared = TRUE;
+}
+
+static gpointer
+copy_string (gconstpointer string,
+             gpointer      user_data)
+{
+  return g_strdup (string);
+}
+
+static void
+mc_column_unshare (McColumn *column)
+{
+  if (!column->shared)
+    return;
+
+  if (column->strings != NULL)
+    {
+      GPtrArray *copy = g_ptr_array_copy (column->strings, copy_string, NULL);
+
+      g_ptr_array_set_free_func (copy, g_free);
+      g_ptr_array_unref (column->strings);
+      column->strings = copy;
+    }
+  else
+    {
+      GArray *copy = g_array_copy (column->values);
+
+      g_array_unref (column->values);
+      column->values = copy;
+    }
+  column->shared = FALSE;
 }
 
 /* Columns */
@@ -161,6 +211,7 @@ mc_column_append_value (McColumn *column,
 {
   g_return_if_fail (column->type != MC_COLUMN_STRING);
 
+  mc_column_unshare (column);
   g_array_append_val (column->values, value);
 }
 
@@ -170,6 +221,7 @@ mc_column_append_string (McColumn   *column,
 {
   g_return_if_fail (column->type == MC_COLUMN_STRING);
 
+  mc_column_unshare (column);
   g_ptr_array_add (column->strings, g_strdup (value));
 }
 
@@ -192,6 +244,7 @@ mc_column_take_values (McColumn *column,
 
   g_array_unref (column->values);
   column->values = values;
+  column->shared = FALSE;
 }
 
 GArray *
@@ -200,7 +253,29 @@ mc_column_ref_values (const McColumn *column)
   g_return_val_if_fail (column != NULL, NULL);
   g_return_val_if_fail (column->type != MC_COLUMN_STRING, NULL);
 
+  mc_column_note_shared (column);
   return g_array_ref (column->values);
+}
+
+/**
+ * mc_column_ref_strings:
+ * @column: a string column
+ *
+ * The strings of @column as they are now (NULL for missing), for readers
+ * that keep them, such as the labels of a category axis. Later changes to
+ * @column do not show in them: the column changes a copy.
+ *
+ * Returns: (transfer full) (element-type utf8): the strings; do not change
+ *   them
+ */
+GPtrArray *
+mc_column_ref_strings (const McColumn *column)
+{
+  g_return_val_if_fail (column != NULL, NULL);
+  g_return_val_if_fail (column->type == MC_COLUMN_STRING, NULL);
+
+  mc_column_note_shared (column);
+  return g_ptr_array_ref (column->strings);
 }
 
 void
@@ -300,6 +375,289 @@ gboolean
 mc_column_has_annotations (const McColumn *column)
 {
   return column->annotations != NULL && g_hash_table_size (column->annotations) > 0;
+}
+
+/* Changing cells and rows */
+
+/**
+ * mc_column_set_value:
+ * @column: a number, date or boolean column
+ * @row: a row of @column
+ * @value: the new value, NAN for missing
+ *
+ * Sets the value at @row, keeping its annotation. Arrays handed out by
+ * mc_column_ref_values() keep the values they had.
+ */
+void
+mc_column_set_value (McColumn *column,
+                     guint     row,
+                     double    value)
+{
+  g_return_if_fail (column != NULL);
+  g_return_if_fail (column->type != MC_COLUMN_STRING);
+  g_return_if_fail (row < column->values->len);
+
+  mc_column_unshare (column);
+  g_array_index (column->values, double, row) = value;
+}
+
+/**
+ * mc_column_set_string:
+ * @column: a string column
+ * @row: a row of @column
+ * @value: (nullable): the new string, NULL for missing
+ *
+ * Sets the string at @row, keeping its annotation. Arrays handed out by
+ * mc_column_ref_strings() keep the strings they had.
+ */
+void
+mc_column_set_string (McColumn   *column,
+                      guint       row,
+                      const char *value)
+{
+  char *copy;
+
+  g_return_if_fail (column != NULL);
+  g_return_if_fail (column->type == MC_COLUMN_STRING);
+  g_return_if_fail (row < column->strings->len);
+
+  /* Copied first: @value may be the string it replaces. */
+  copy = g_strdup (value);
+  mc_column_unshare (column);
+  g_free (g_ptr_array_index (column->strings, row));
+  g_ptr_array_index (column->strings, row) = copy;
+}
+
+/**
+ * mc_column_set_missing:
+ * @column: a column
+ * @row: a row of @column
+ *
+ * Makes the value at @row missing, keeping its annotation.
+ */
+void
+mc_column_set_missing (McColumn *column,
+                       guint     row)
+{
+  g_return_if_fail (column != NULL);
+
+  if (column->type == MC_COLUMN_STRING)
+    mc_column_set_string (column, row, NULL);
+  else
+    mc_column_set_value (column, row, NAN);
+}
+
+/* Annotations follow their rows: those of the @n_removed rows from @index
+ * go, and those of the rows after them move by @n_inserted - @n_removed.
+ * Annotations are few, so the table is rebuilt. */
+static void
+mc_column_move_annotations (McColumn *column,
+                            guint     index,
+                            guint     n_removed,
+                            guint     n_inserted)
+{
+  GHashTable *moved;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (!mc_column_has_annotations (column))
+    return;
+
+  moved = g_hash_table_new_full (NULL, NULL, NULL, mc_annotation_free);
+  g_hash_table_iter_init (&iter, column->annotations);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint row = GPOINTER_TO_UINT (key);
+
+      if (row >= index && row - index < n_removed)
+        continue;
+      if (row >= index)
+        row = row - n_removed + n_inserted;
+      g_hash_table_insert (moved, GUINT_TO_POINTER (row), value);
+      g_hash_table_iter_steal (&iter);
+    }
+  /* What is left are the annotations of the removed rows. */
+  g_hash_table_unref (column->annotations);
+  column->annotations = moved;
+}
+
+/* Annotates the @n_rows rows of @dest from @dest_row as the rows of
+ * @source from @source_row are. */
+static void
+copy_annotations (McColumn       *dest,
+                  guint           dest_row,
+                  const McColumn *source,
+                  guint           source_row,
+                  guint           n_rows)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (!mc_column_has_annotations (source))
+    return;
+
+  g_hash_table_iter_init (&iter, source->annotations);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint row = GPOINTER_TO_UINT (key);
+      const McAnnotation *annotation = value;
+
+      if (row >= source_row && row - source_row < n_rows)
+        mc_column_set_annotation (dest, dest_row + (row - source_row),
+                                  annotation->estimate, annotation->note);
+    }
+}
+
+static void
+insert_nan (GArray *values,
+            guint   index,
+            guint   n_rows)
+{
+  guint len = values->len;
+  double *data;
+
+  g_array_set_size (values, len + n_rows);
+  data = (double *) (gpointer) values->data;
+  memmove (data + index + n_rows, data + index, (len - index) * sizeof (double));
+  for (guint i = index; i < index + n_rows; i++)
+    data[i] = NAN;
+}
+
+static void
+insert_null (GPtrArray *strings,
+             guint      index,
+             guint      n_rows)
+{
+  guint len = strings->len;
+
+  g_ptr_array_set_size (strings, len + n_rows);
+  memmove (strings->pdata + index + n_rows, strings->pdata + index,
+           (len - index) * sizeof (gpointer));
+  for (guint i = index; i < index + n_rows; i++)
+    strings->pdata[i] = NULL;
+}
+
+/**
+ * mc_column_insert_missing:
+ * @column: a column
+ * @index: where the new rows go, from 0 to the number of rows
+ * @n_rows: how many rows to insert
+ *
+ * Inserts @n_rows missing values before row @index; the annotations of the
+ * rows after them move with their rows.
+ */
+void
+mc_column_insert_missing (McColumn *column,
+                          guint     index,
+                          guint     n_rows)
+{
+  g_return_if_fail (column != NULL);
+  g_return_if_fail (index <= mc_column_get_n_rows (column));
+  g_return_if_fail (n_rows <= G_MAXUINT - mc_column_get_n_rows (column));
+
+  mc_column_unshare (column);
+  if (column->strings != NULL)
+    insert_null (column->strings, index, n_rows);
+  else
+    insert_nan (column->values, index, n_rows);
+  mc_column_move_annotations (column, index, 0, n_rows);
+}
+
+/**
+ * mc_column_remove_rows:
+ * @column: a column
+ * @index: the first row to remove
+ * @n_rows: how many rows to remove
+ *
+ * Removes @n_rows rows from @index with their annotations; the annotations
+ * of the rows after them move with their rows.
+ */
+void
+mc_column_remove_rows (McColumn *column,
+                       guint     index,
+                       guint     n_rows)
+{
+  g_return_if_fail (column != NULL);
+  g_return_if_fail (index <= mc_column_get_n_rows (column));
+  g_return_if_fail (n_rows <= mc_column_get_n_rows (column) - index);
+
+  mc_column_unshare (column);
+  if (column->strings != NULL)
+    g_ptr_array_remove_range (column->strings, index, n_rows);
+  else
+    g_array_remove_range (column->values, index, n_rows);
+  mc_column_move_annotations (column, index, n_rows, 0);
+}
+
+/**
+ * mc_column_copy_rows:
+ * @column: a column
+ * @index: the first row to copy
+ * @n_rows: how many rows to copy
+ *
+ * Returns: (transfer full): a column with the id, label, type, unit,
+ *   scale, date precision and description of @column, holding a copy of
+ *   its @n_rows rows from @index and their annotations
+ */
+McColumn *
+mc_column_copy_rows (const McColumn *column,
+                     guint           index,
+                     guint           n_rows)
+{
+  McColumn *copy;
+
+  g_return_val_if_fail (column != NULL, NULL);
+  g_return_val_if_fail (index <= mc_column_get_n_rows (column), NULL);
+  g_return_val_if_fail (n_rows <= mc_column_get_n_rows (column) - index, NULL);
+
+  copy = mc_column_new (column->id, column->label, column->type);
+  copy->unit = g_strdup (column->unit);
+  copy->description = g_strdup (column->description);
+  copy->scale = column->scale;
+  copy->date_precision = column->date_precision;
+  if (column->strings != NULL)
+    for (guint i = index; i < index + n_rows; i++)
+      g_ptr_array_add (copy->strings, g_strdup (g_ptr_array_index (column->strings, i)));
+  else if (n_rows > 0)
+    g_array_append_vals (copy->values, &g_array_index (column->values, double, index), n_rows);
+  copy_annotations (copy, 0, column, index, n_rows);
+  return copy;
+}
+
+/**
+ * mc_column_insert_rows:
+ * @column: a column
+ * @index: where the rows go, from 0 to the number of rows
+ * @rows: a column of the same type, such as one from mc_column_copy_rows()
+ *
+ * Inserts a copy of every row of @rows, with its annotation, before row
+ * @index: the inverse of mc_column_remove_rows() after
+ * mc_column_copy_rows().
+ */
+void
+mc_column_insert_rows (McColumn       *column,
+                       guint           index,
+                       const McColumn *rows)
+{
+  guint n_rows;
+
+  g_return_if_fail (column != NULL && rows != NULL && column != rows);
+  g_return_if_fail (column->type == rows->type);
+  g_return_if_fail (index <= mc_column_get_n_rows (column));
+
+  n_rows = mc_column_get_n_rows (rows);
+  g_return_if_fail (n_rows <= G_MAXUINT - mc_column_get_n_rows (column));
+  if (n_rows == 0)
+    return;
+
+  mc_column_insert_missing (column, index, n_rows);
+  if (column->strings != NULL)
+    for (guint i = 0; i < n_rows; i++)
+      g_ptr_array_index (column->strings, index + i) = g_strdup (g_ptr_array_index (rows->strings, i));
+  else
+    memcpy (&g_array_index (column->values, double, index), rows->values->data,
+            n_rows * sizeof (double));
+  copy_annotations (column, index, rows, 0, n_rows);
 }
 
 /* Names as written in dataset files */

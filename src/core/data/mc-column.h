@@ -75,8 +75,10 @@ void             mc_column_take_values          (McColumn        *column,
                                                  GArray          *values);
 /* The values of a number, date or boolean column, with a reference added:
  * for readers that keep them as they are (the renderer's series). They
- * must not be changed. */
+ * must not be changed, and they do not change: the column copies them
+ * before its next change (copy-on-write). */
 GArray          *mc_column_ref_values           (const McColumn  *column);
+GPtrArray       *mc_column_ref_strings          (const McColumn  *column);
 void             mc_column_set_annotation       (McColumn        *column,
                                                  guint            row,
                                                  gboolean         estimate,
@@ -94,6 +96,30 @@ gboolean         mc_column_is_estimate          (const McColumn  *column,
 const char      *mc_column_get_note             (const McColumn  *column,
                                                  guint            row);
 gboolean         mc_column_has_annotations      (const McColumn  *column);
+
+/* Changes. Arrays handed out by mc_column_ref_values() and
+ * mc_column_ref_strings() keep what they held; the pointer of
+ * mc_column_get_values() is good until the next change. */
+void             mc_column_set_value            (McColumn        *column,
+                                                 guint            row,
+                                                 double           value);
+void             mc_column_set_string           (McColumn        *column,
+                                                 guint            row,
+                                                 const char      *value);
+void             mc_column_set_missing          (McColumn        *column,
+                                                 guint            row);
+void             mc_column_insert_missing       (McColumn        *column,
+                                                 guint            index,
+                                                 guint            n_rows);
+void             mc_column_remove_rows          (McColumn        *column,
+                                                 guint            index,
+                                                 guint            n_rows);
+McColumn        *mc_column_copy_rows            (const McColumn  *column,
+                                                 guint            index,
+                                                 guint            n_rows);
+void             mc_column_insert_rows          (McColumn        *column,
+                                                 guint            index,
+                                                 const McColumn  *rows);
 gboolean         mc_column_equal                (const McColumn  *a,
                                                  const McColumn  *b);
 
