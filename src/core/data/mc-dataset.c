@@ -245,6 +245,252 @@ mc_dataset_add_column (McDataset *self,
   return TRUE;
 }
 
+/* Changing cells, rows and columns. Charts are left as they are: whether
+ * they still fit the data is for the caller to check. */
+
+static McColumn *
+mc_dataset_get_cell_column (McDataset *self,
+                            guint      row,
+                            guint      column)
+{
+  g_return_val_if_fail (MC_IS_DATASET (self), NULL);
+  g_return_val_if_fail (column < self->columns->len, NULL);
+  g_return_val_if_fail (row < mc_dataset_get_n_rows (self), NULL);
+
+  return g_ptr_array_index (self->columns, column);
+}
+
+/**
+ * mc_dataset_set_value:
+ * @self: a dataset
+ * @row: a row
+ * @column: the index of a number, date or boolean column
+ * @value: the new value, NAN for missing
+ *
+ * Sets the value of a cell, keeping its annotation.
+ */
+void
+mc_dataset_set_value (McDataset *self,
+                      guint      row,
+                      guint      column,
+                      double     value)
+{
+  McColumn *cells = mc_dataset_get_cell_column (self, row, column);
+
+  if (cells != NULL)
+    mc_column_set_value (cells, row, value);
+}
+
+/**
+ * mc_dataset_set_string:
+ * @self: a dataset
+ * @row: a row
+ * @column: the index of a string column
+ * @value: (nullable): the new string, NULL for missing
+ *
+ * Sets the string of a cell, keeping its annotation.
+ */
+void
+mc_dataset_set_string (McDataset  *self,
+                       guint       row,
+                       guint       column,
+                       const char *value)
+{
+  McColumn *cells = mc_dataset_get_cell_column (self, row, column);
+
+  if (cells != NULL)
+    mc_column_set_string (cells, row, value);
+}
+
+/**
+ * mc_dataset_set_missing:
+ * @self: a dataset
+ * @row: a row
+ * @column: the index of a column
+ *
+ * Makes the value of a cell missing, keeping its annotation.
+ */
+void
+mc_dataset_set_missing (McDataset *self,
+                        guint      row,
+                        guint      column)
+{
+  McColumn *cells = mc_dataset_get_cell_column (self, row, column);
+
+  if (cells != NULL)
+    mc_column_set_missing (cells, row);
+}
+
+/**
+ * mc_dataset_set_annotation:
+ * @self: a dataset
+ * @row: a row
+ * @column: the index of a column
+ * @estimate: whether the value is an estimate
+ * @note: (nullable): a note on the value
+ *
+ * Sets whether a cell is an estimate and its note; %FALSE and %NULL clear
+ * its annotation.
+ */
+void
+mc_dataset_set_annotation (McDataset  *self,
+                           guint       row,
+                           guint       column,
+                           gboolean    estimate,
+                           const char *note)
+{
+  McColumn *cells = mc_dataset_get_cell_column (self, row, column);
+
+  if (cells != NULL)
+    mc_column_set_annotation (cells, row, estimate, note);
+}
+
+/**
+ * mc_dataset_insert_rows:
+ * @self: a dataset
+ * @index: where the new rows go, from 0 to the number of rows
+ * @n_rows: how many rows to insert
+ *
+ * Inserts @n_rows rows of missing values before row @index.
+ */
+void
+mc_dataset_insert_rows (McDataset *self,
+                        guint      index,
+                        guint      n_rows)
+{
+  g_return_if_fail (MC_IS_DATASET (self));
+  g_return_if_fail (index <= mc_dataset_get_n_rows (self));
+
+  for (guint i = 0; i < self->columns->len; i++)
+    mc_column_insert_missing (g_ptr_array_index (self->columns, i), index, n_rows);
+}
+
+/**
+ * mc_dataset_copy_rows:
+ * @self: a dataset
+ * @index: the first row to copy
+ * @n_rows: how many rows to copy
+ *
+ * The cells of @n_rows rows from @index, with their annotations, such as
+ * rows about to be removed, for mc_dataset_insert_rows_from().
+ *
+ * Returns: (transfer full) (element-type McColumn): one column per column
+ *   of @self, in order, each holding those rows (see mc_column_copy_rows())
+ */
+GPtrArray *
+mc_dataset_copy_rows (McDataset *self,
+                      guint      index,
+                      guint      n_rows)
+{
+  GPtrArray *rows;
+
+  g_return_val_if_fail (MC_IS_DATASET (self), NULL);
+
+  rows = g_ptr_array_new_full (self->columns->len, (GDestroyNotify) mc_column_free);
+  for (guint i = 0; i < self->columns->len; i++)
+    g_ptr_array_add (rows, mc_column_copy_rows (g_ptr_array_index (self->columns, i),
+                                                index, n_rows));
+  return rows;
+}
+
+/**
+ * mc_dataset_insert_rows_from:
+ * @self: a dataset
+ * @index: where the rows go, from 0 to the number of rows
+ * @rows: (element-type McColumn): one column per column of @self, of the
+ *   same types and as many rows each, as from mc_dataset_copy_rows()
+ *
+ * Inserts a copy of the cells of @rows, with their annotations, before row
+ * @index: the inverse of mc_dataset_remove_rows() after
+ * mc_dataset_copy_rows().
+ */
+void
+mc_dataset_insert_rows_from (McDataset *self,
+                             guint      index,
+                             GPtrArray *rows)
+{
+  g_return_if_fail (MC_IS_DATASET (self));
+  g_return_if_fail (rows != NULL && rows->len == self->columns->len);
+  g_return_if_fail (index <= mc_dataset_get_n_rows (self));
+
+  for (guint i = 0; i < self->columns->len; i++)
+    mc_column_insert_rows (g_ptr_array_index (self->columns, i), index,
+                           g_ptr_array_index (rows, i));
+}
+
+/**
+ * mc_dataset_remove_rows:
+ * @self: a dataset
+ * @index: the first row to remove
+ * @n_rows: how many rows to remove
+ *
+ * Removes @n_rows rows from @index, with their annotations.
+ */
+void
+mc_dataset_remove_rows (McDataset *self,
+                        guint      index,
+                        guint      n_rows)
+{
+  g_return_if_fail (MC_IS_DATASET (self));
+  g_return_if_fail (index <= mc_dataset_get_n_rows (self));
+  g_return_if_fail (n_rows <= mc_dataset_get_n_rows (self) - index);
+
+  for (guint i = 0; i < self->columns->len; i++)
+    mc_column_remove_rows (g_ptr_array_index (self->columns, i), index, n_rows);
+}
+
+/**
+ * mc_dataset_insert_column:
+ * @self: a dataset
+ * @index: where the column goes, from 0 to the number of columns
+ * @column: (transfer full): the column
+ *
+ * Inserts @column before the column at @index. It fails, freeing @column,
+ * if its id is taken or, unless @self has no columns, if it does not have
+ * as many rows as @self.
+ *
+ * Returns: whether @column was inserted
+ */
+gboolean
+mc_dataset_insert_column (McDataset *self,
+                          guint      index,
+                          McColumn  *column)
+{
+  g_return_val_if_fail (MC_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (column != NULL, FALSE);
+  g_return_val_if_fail (index <= self->columns->len, FALSE);
+
+  if (mc_dataset_get_column_index (self, mc_column_get_id (column)) >= 0
+      || (self->columns->len > 0
+          && mc_column_get_n_rows (column) != mc_dataset_get_n_rows (self)))
+    {
+      mc_column_free (column);
+      return FALSE;
+    }
+  g_ptr_array_insert (self->columns, index, column);
+  return TRUE;
+}
+
+/**
+ * mc_dataset_steal_column:
+ * @self: a dataset
+ * @index: the index of a column
+ *
+ * Removes the column at @index and gives it to the caller, who may put it
+ * back with mc_dataset_insert_column().
+ *
+ * Returns: (transfer full): the column
+ */
+McColumn *
+mc_dataset_steal_column (McDataset *self,
+                         guint      index)
+{
+  g_return_val_if_fail (MC_IS_DATASET (self), NULL);
+  g_return_val_if_fail (index < self->columns->len, NULL);
+
+  return g_ptr_array_steal_index (self->columns, index);
+}
+
 guint
 mc_dataset_get_n_charts (McDataset *self)
 {

@@ -50,6 +50,43 @@ int              mc_dataset_get_column_index    (McDataset       *self,
 gboolean         mc_dataset_add_column          (McDataset       *self,
                                                  McColumn        *column);
 
+/* Changes to cells, rows and columns; charts are left as they are. */
+void             mc_dataset_set_value           (McDataset       *self,
+                                                 guint            row,
+                                                 guint            column,
+                                                 double           value);
+void             mc_dataset_set_string          (McDataset       *self,
+                                                 guint            row,
+                                                 guint            column,
+                                                 const char      *value);
+void             mc_dataset_set_missing         (McDataset       *self,
+                                                 guint            row,
+                                                 guint            column);
+void             mc_dataset_set_annotation      (McDataset       *self,
+                                                 guint            row,
+                                                 guint            column,
+                                                 gboolean         estimate,
+                                                 const char      *note);
+void             mc_dataset_insert_rows         (McDataset       *self,
+                                                 guint            index,
+                                                 guint            n_rows);
+GPtrArray       *mc_dataset_copy_rows           (McDataset       *self,
+                                                 guint            index,
+                                                 guint            n_rows);
+void             mc_dataset_insert_rows_from    (McDataset       *self,
+                                                 guint            index,
+                                                 GPtrArray       *rows);
+void             mc_dataset_remove_rows         (McDataset       *self,
+                                                 guint            index,
+                                                 guint            n_rows);
+/* Takes ownership of @column; fails if the id is taken or the number of
+ * rows differs. */
+gboolean         mc_dataset_insert_column       (McDataset       *self,
+                                                 guint            index,
+                                                 McColumn        *column);
+McColumn        *mc_dataset_steal_column        (McDataset       *self,
+                                                 guint            index);
+
 guint            mc_dataset_get_n_charts        (McDataset       *self);
 const McChartSpec *mc_dataset_get_chart         (McDataset       *self,
                                                  guint            index);
