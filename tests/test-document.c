@@ -181,6 +181,24 @@ check_round_trip (McEdit           *edit,
   g_assert_cmpuint (watch.n_dirty, ==, 4);
 }
 
+/* The same for an edit of rows: applying it inserts or removes @n_rows
+ * rows from @index, and reverting it does the opposite. */
+static void
+check_rows_round_trip (McEdit      *edit,
+                       const char  *label,
+                       void       (*check_applied) (McDataset *dataset),
+                       McChangeWhat what,
+                       guint        index,
+                       guint        n_rows)
+{
+  McChangeWhat opposite = what == MC_CHANGE_ROWS_INSERTED
+                          ? MC_CHANGE_ROWS_REMOVED : MC_CHANGE_ROWS_INSERTED;
+  McChange applied = { what, index, n_rows, -1, -1 };
+  McChange reverted = { opposite, index, n_rows, -1, -1 };
+
+  check_round_trip (edit, label, check_applied, &applied, &reverted);
+}
+
 /* Cells */
 
 static void
@@ -282,10 +300,8 @@ static void
 test_document_insert_rows (void)
 {
   g_autoptr(McEdit) edit = mc_edit_new_insert_rows (1, 2);
-  McChange inserted = { MC_CHANGE_ROWS_INSERTED, 1, 2, -1, -1 };
-  McChange removed = { MC_CHANGE_ROWS_REMOVED, 1, 2, -1, -1 };
 
-  check_round_trip (edit, "Insert Rows", check_rows_inserted, &inserted, &removed);
+  check_rows_round_trip (edit, "Insert Rows", check_rows_inserted, MC_CHANGE_ROWS_INSERTED, 1, 2);
 }
 
 static void
@@ -300,10 +316,8 @@ static void
 test_document_append_row (void)
 {
   g_autoptr(McEdit) edit = mc_edit_new_insert_rows (4, 1);
-  McChange inserted = { MC_CHANGE_ROWS_INSERTED, 4, 1, -1, -1 };
-  McChange removed = { MC_CHANGE_ROWS_REMOVED, 4, 1, -1, -1 };
 
-  check_round_trip (edit, "Insert Row", check_rows_appended, &inserted, &removed);
+  check_rows_round_trip (edit, "Insert Row", check_rows_appended, MC_CHANGE_ROWS_INSERTED, 4, 1);
 }
 
 static void
@@ -331,10 +345,8 @@ static void
 test_document_remove_rows (void)
 {
   g_autoptr(McEdit) edit = mc_edit_new_remove_rows (1, 2);
-  McChange removed = { MC_CHANGE_ROWS_REMOVED, 1, 2, -1, -1 };
-  McChange inserted = { MC_CHANGE_ROWS_INSERTED, 1, 2, -1, -1 };
 
-  check_round_trip (edit, "Delete Rows", check_rows_removed, &removed, &inserted);
+  check_rows_round_trip (edit, "Delete Rows", check_rows_removed, MC_CHANGE_ROWS_REMOVED, 1, 2);
 }
 
 static void
@@ -354,10 +366,8 @@ static void
 test_document_remove_first_row (void)
 {
   g_autoptr(McEdit) edit = mc_edit_new_remove_rows (0, 1);
-  McChange removed = { MC_CHANGE_ROWS_REMOVED, 0, 1, -1, -1 };
-  McChange inserted = { MC_CHANGE_ROWS_INSERTED, 0, 1, -1, -1 };
 
-  check_round_trip (edit, "Delete Row", check_first_row_removed, &removed, &inserted);
+  check_rows_round_trip (edit, "Delete Row", check_first_row_removed, MC_CHANGE_ROWS_REMOVED, 0, 1);
 }
 
 /* Edits that do not fit */

@@ -20,7 +20,8 @@ typedef enum
 } McChangeWhat;
 
 /* What an edit changed, so that a table view can update one row and a
- * chart view re-render once. A value: copy it to keep it. */
+ * chart view re-render once. A value: copy it to keep it. Fields that do
+ * not apply to @what are 0 (rows) or -1 (indexes). */
 typedef struct
 {
   McChangeWhat what;

@@ -537,6 +537,28 @@ insert_null (GPtrArray *strings,
     strings->pdata[i] = NULL;
 }
 
+/* Removes @n_removed rows from @index and inserts @n_inserted missing ones
+ * there; annotations follow their rows. */
+static void
+mc_column_splice (McColumn *column,
+                  guint     index,
+                  guint     n_removed,
+                  guint     n_inserted)
+{
+  mc_column_unshare (column);
+  if (column->strings != NULL)
+    {
+      g_ptr_array_remove_range (column->strings, index, n_removed);
+      insert_null (column->strings, index, n_inserted);
+    }
+  else
+    {
+      g_array_remove_range (column->values, index, n_removed);
+      insert_nan (column->values, index, n_inserted);
+    }
+  mc_column_move_annotations (column, index, n_removed, n_inserted);
+}
+
 /**
  * mc_column_insert_missing:
  * @column: a column
@@ -555,12 +577,7 @@ mc_column_insert_missing (McColumn *column,
   g_return_if_fail (index <= mc_column_get_n_rows (column));
   g_return_if_fail (n_rows <= G_MAXUINT - mc_column_get_n_rows (column));
 
-  mc_column_unshare (column);
-  if (column->strings != NULL)
-    insert_null (column->strings, index, n_rows);
-  else
-    insert_nan (column->values, index, n_rows);
-  mc_column_move_annotations (column, index, 0, n_rows);
+  mc_column_splice (column, index, 0, n_rows);
 }
 
 /**
@@ -581,12 +598,7 @@ mc_column_remove_rows (McColumn *column,
   g_return_if_fail (index <= mc_column_get_n_rows (column));
   g_return_if_fail (n_rows <= mc_column_get_n_rows (column) - index);
 
-  mc_column_unshare (column);
-  if (column->strings != NULL)
-    g_ptr_array_remove_range (column->strings, index, n_rows);
-  else
-    g_array_remove_range (column->values, index, n_rows);
-  mc_column_move_annotations (column, index, n_rows, 0);
+  mc_column_splice (column, index, n_rows, 0);
 }
 
 /**

@@ -399,6 +399,14 @@ set_cell_save (SetCell  *self,
   self->old_note = g_strdup (mc_column_get_note (column, self->row));
 }
 
+static void
+set_cell_change (SetCell  *self,
+                 guint     column,
+                 McChange *change)
+{
+  *change = (McChange) { MC_CHANGE_CELLS, self->row, 1, column, -1 };
+}
+
 static gboolean
 set_cell_apply (gpointer    data,
                 McDataset  *dataset,
@@ -419,7 +427,7 @@ set_cell_apply (gpointer    data,
 
   set_cell_save (self, column);
   write_cell (dataset, self->row, index, &self->new_value);
-  *change = (McChange) { MC_CHANGE_CELLS, self->row, 1, index, -1 };
+  set_cell_change (self, index, change);
   return TRUE;
 }
 
@@ -435,7 +443,7 @@ set_cell_revert (gpointer   data,
 
   write_cell (dataset, self->row, index, &self->old_value);
   mc_dataset_set_annotation (dataset, self->row, index, self->old_estimate, self->old_note);
-  *change = (McChange) { MC_CHANGE_CELLS, self->row, 1, index, -1 };
+  set_cell_change (self, index, change);
 }
 
 /* Typing in a cell again right after is one step: the first edit keeps
@@ -572,11 +580,22 @@ rows_new (const McEditClass *klass,
           guint              index,
           guint              n_rows)
 {
-  Rows *self = g_new0 (Rows, 1);
+  Rows *self;
 
+  g_return_val_if_fail (n_rows > 0, NULL);
+
+  self = g_new0 (Rows, 1);
   self->index = index;
   self->n_rows = n_rows;
   return mc_edit_new (klass, label, self);
+}
+
+static void
+rows_change (Rows         *self,
+             McChangeWhat  what,
+             McChange     *change)
+{
+  *change = (McChange) { what, self->index, self->n_rows, -1, -1 };
 }
 
 static gboolean
@@ -605,7 +624,7 @@ insert_rows_apply (gpointer    data,
     }
 
   mc_dataset_insert_rows (dataset, self->index, self->n_rows);
-  *change = (McChange) { MC_CHANGE_ROWS_INSERTED, self->index, self->n_rows, -1, -1 };
+  rows_change (self, MC_CHANGE_ROWS_INSERTED, change);
   return TRUE;
 }
 
@@ -617,7 +636,7 @@ insert_rows_revert (gpointer   data,
   Rows *self = data;
 
   mc_dataset_remove_rows (dataset, self->index, self->n_rows);
-  *change = (McChange) { MC_CHANGE_ROWS_REMOVED, self->index, self->n_rows, -1, -1 };
+  rows_change (self, MC_CHANGE_ROWS_REMOVED, change);
 }
 
 static const McEditClass insert_rows_class = {
@@ -639,8 +658,6 @@ McEdit *
 mc_edit_new_insert_rows (guint index,
                          guint n_rows)
 {
-  g_return_val_if_fail (n_rows > 0, NULL);
-
   return rows_new (&insert_rows_class,
                    /* Translators: an action to undo or redo, as in “Undo Insert Row” */
                    ngettext ("Insert Row", "Insert Rows", n_rows),
@@ -661,7 +678,7 @@ remove_rows_apply (gpointer    data,
   g_clear_pointer (&self->removed, g_ptr_array_unref);
   self->removed = mc_dataset_copy_rows (dataset, self->index, self->n_rows);
   mc_dataset_remove_rows (dataset, self->index, self->n_rows);
-  *change = (McChange) { MC_CHANGE_ROWS_REMOVED, self->index, self->n_rows, -1, -1 };
+  rows_change (self, MC_CHANGE_ROWS_REMOVED, change);
   return TRUE;
 }
 
@@ -676,7 +693,7 @@ remove_rows_revert (gpointer   data,
 
   mc_dataset_insert_rows_from (dataset, self->index, self->removed);
   g_clear_pointer (&self->removed, g_ptr_array_unref);
-  *change = (McChange) { MC_CHANGE_ROWS_INSERTED, self->index, self->n_rows, -1, -1 };
+  rows_change (self, MC_CHANGE_ROWS_INSERTED, change);
 }
 
 static const McEditClass remove_rows_class = {
@@ -698,8 +715,6 @@ McEdit *
 mc_edit_new_remove_rows (guint index,
                          guint n_rows)
 {
-  g_return_val_if_fail (n_rows > 0, NULL);
-
   return rows_new (&remove_rows_class,
                    /* Translators: an action to undo or redo, as in “Undo Delete Row” */
                    ngettext ("Delete Row", "Delete Rows", n_rows),
