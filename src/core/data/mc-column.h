@@ -70,7 +70,8 @@ void             mc_column_append_string        (McColumn        *column,
 void             mc_column_append_missing       (McColumn        *column);
 /* Replaces the values of a number, date or boolean column with @values
  * (doubles, NAN for missing), taking ownership: for loaders that fill a
- * whole column at once. */
+ * whole column at once. The column changes them in place later, so the
+ * caller keeps no reference (mc_column_ref_values() gives a snapshot). */
 void             mc_column_take_values          (McColumn        *column,
                                                  GArray          *values);
 /* The values of a number, date or boolean column, with a reference added:
