@@ -226,6 +226,34 @@ test_chart_growth (void)
   g_assert_cmpfloat_with_epsilon (mc_series_get_y (series, 3), 15.7894736842, 1e-8);
 }
 
+/* A model is what it was made from: edits of the dataset afterwards,
+ * even the removal of the columns it draws, change nothing it shows. */
+static void
+test_chart_model_snapshot (void)
+{
+  const char *names[] = { "A", "B", "C" };
+  const double values[] = { 1, 2, 3 };
+  g_autoptr(McDataset) dataset = simple_dataset (names, values, NULL, 3);
+  g_autoptr(McChartSpec) spec = spec_new ("bars", "bar", "name", "a");
+  g_autoptr(McChartModel) chart = mc_chart_model_new (dataset, spec, NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  render_layout (chart, 800, 500, FALSE);
+  before = mc_chart_describe (chart, mc_test_view_marks (chart));
+  mc_dataset_set_value (dataset, 1, 1, 200);
+  mc_dataset_set_title (dataset, "Renamed");
+  mc_column_free (mc_dataset_steal_column (dataset, 1));
+  mc_column_free (mc_dataset_steal_column (dataset, 0));
+  render_layout (chart, 800, 500, FALSE);
+  check_layout (chart, 800, 500, "after edits");
+  after = mc_chart_describe (chart, mc_test_view_marks (chart));
+  g_assert_cmpstr (before, ==, after);
+  g_assert_nonnull (strstr (after, "C highest at USD 3 bn"));
+  g_assert_cmpstr (mc_chart_model_get_title (chart), ==, "bars");
+  g_assert_nonnull (find_box (chart, MC_TEXT_CATEGORY_LABEL, "B"));
+}
+
 static void
 test_chart_errors (void)
 {
@@ -1586,6 +1614,7 @@ main (int   argc,
   g_test_add_func ("/mc/chart/errors", test_chart_errors);
   g_test_add_func ("/mc/chart/pie-negative", test_chart_pie_negative);
   g_test_add_func ("/mc/chart/pie-over-total", test_chart_pie_over_total);
+  g_test_add_func ("/mc/chart/model-snapshot", test_chart_model_snapshot);
   g_test_add_func ("/mc/chart/pie-slices", test_chart_pie_slices);
   g_test_add_func ("/mc/chart/pie-many-slices", test_chart_pie_many_slices);
   g_test_add_func ("/mc/chart/long-table", test_chart_long_table);

@@ -61,11 +61,19 @@ mc_series_get_row (const McSeries *series,
   return series->rows != NULL ? g_array_index (series->rows, guint, index) : index;
 }
 
+/* A model keeps what it draws as it was when it was made: snapshots of
+ * the columns it reads (sharing their values, copy-on-write) and of the
+ * texts it shows, so that an edit of the dataset meanwhile, or a render
+ * in another thread, sees a model that never changes. */
 struct _McChartModel
 {
   GObject            parent_instance;
 
   McDataset         *dataset;
+  GHashTable        *columns;         /* id → McColumn, snapshots */
+  char              *title;           /* the spec's or the dataset's */
+  char              *source_name;
+  char              *source_date;
   McChartSpec       *spec;
   const McChartKind *kind;
   gpointer           prepared;        /* what the kind prepared, or NULL */
@@ -92,6 +100,11 @@ GHashTable    *mc_chart_data_collect_entities  (McDataset           *dataset,
                                                 const McChartSpec   *spec);
 
 /* mc-chart-model.c */
+/* The model's snapshot of column @id of its dataset, made on first use. */
+const McColumn *mc_chart_model_get_column      (McChartModel        *chart,
+                                                const char          *id);
+const char    *mc_chart_model_get_source_name  (McChartModel        *chart);
+const char    *mc_chart_model_get_source_date  (McChartModel        *chart);
 McSeries      *mc_chart_model_get_series       (McChartModel        *chart,
                                                 guint                index);
 guint          mc_chart_model_get_n_categories (McChartModel        *chart);

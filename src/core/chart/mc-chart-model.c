@@ -19,6 +19,10 @@ mc_chart_model_finalize (GObject *object)
   McChartModel *self = MC_CHART_MODEL (object);
 
   g_clear_object (&self->dataset);
+  g_clear_pointer (&self->columns, g_hash_table_unref);
+  g_free (self->title);
+  g_free (self->source_name);
+  g_free (self->source_date);
   g_clear_pointer (&self->spec, mc_chart_spec_free);
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   g_clear_pointer (&self->category_days, g_array_unref);
@@ -39,6 +43,21 @@ mc_chart_model_class_init (McChartModelClass *klass)
 static void
 mc_chart_model_init (McChartModel *self)
 {
+  self->columns = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                         (GDestroyNotify) mc_column_free);
+}
+
+/* Texts the frame shows, as they are now. */
+static void
+copy_texts (McChartModel *self)
+{
+  const char *title = self->spec->title;
+
+  if (title == NULL || *title == '\0')
+    title = mc_dataset_get_title (self->dataset);
+  self->title = g_strdup (title);
+  self->source_name = g_strdup (mc_dataset_get_source_name (self->dataset));
+  self->source_date = g_strdup (mc_dataset_get_source_date (self->dataset));
 }
 
 /**
@@ -70,6 +89,7 @@ mc_chart_model_new (McDataset          *dataset,
   if (self->spec->id == NULL)
     self->spec->id = g_strdup ("chart");
   self->kind = mc_chart_kind_lookup (self->spec->type);
+  copy_texts (self);
   if (!mc_chart_data_prepare (self, error))
     return NULL;
   return g_steal_pointer (&self);
@@ -93,10 +113,36 @@ const char *
 mc_chart_model_get_title (McChartModel *chart)
 {
   g_return_val_if_fail (MC_IS_CHART_MODEL (chart), NULL);
+  return chart->title;
+}
 
-  if (chart->spec->title && *chart->spec->title)
-    return chart->spec->title;
-  return mc_dataset_get_title (chart->dataset);
+const char *
+mc_chart_model_get_source_name (McChartModel *chart)
+{
+  return chart->source_name;
+}
+
+const char *
+mc_chart_model_get_source_date (McChartModel *chart)
+{
+  return chart->source_date;
+}
+
+const McColumn *
+mc_chart_model_get_column (McChartModel *chart,
+                           const char   *id)
+{
+  McColumn *column = g_hash_table_lookup (chart->columns, id);
+  const McColumn *original;
+
+  if (column != NULL)
+    return column;
+  original = mc_dataset_lookup_column (chart->dataset, id);
+  if (original == NULL)
+    return NULL;
+  column = mc_column_snapshot (original);
+  g_hash_table_insert (chart->columns, (gpointer) mc_column_get_id (column), column);
+  return column;
 }
 
 const McColumn *

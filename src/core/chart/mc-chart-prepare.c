@@ -286,7 +286,7 @@ add_column_series (McChartModel *chart,
                    guint         axis,
                    const guint  *row_category)
 {
-  const McColumn *column = mc_dataset_lookup_column (chart->dataset, id);
+  const McColumn *column = mc_chart_model_get_column (chart, id);
   guint n_rows = mc_dataset_get_n_rows (chart->dataset);
   const double *values = mc_column_get_values (column, NULL);
   const double *x_values = chart->x_kind == MC_X_CATEGORY
@@ -343,9 +343,9 @@ add_long_series (McChartModel *chart,
                  const guint  *row_category)
 {
   g_autofree const char **y = mc_chart_spec_get_strv (chart->spec, "y");
-  const McColumn *column = mc_dataset_lookup_column (chart->dataset, y[0]);
+  const McColumn *column = mc_chart_model_get_column (chart, y[0]);
   const McColumn *key_column =
-    mc_dataset_lookup_column (chart->dataset, mc_chart_spec_get_string (chart->spec, "series"));
+    mc_chart_model_get_column (chart, mc_chart_spec_get_string (chart->spec, "series"));
   guint n_rows = mc_dataset_get_n_rows (chart->dataset);
   g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -659,8 +659,8 @@ mc_chart_data_prepare (McChartModel  *chart,
       return FALSE;
     }
 
-  chart->x_column = mc_dataset_lookup_column (chart->dataset,
-                                              mc_chart_spec_get_x (chart->spec, chart->dataset));
+  chart->x_column = mc_chart_model_get_column (chart,
+                                               mc_chart_spec_get_x (chart->spec, chart->dataset));
   chart->x_kind = choose_x_kind (chart->kind, chart->x_column);
   build_series (chart);
   assign_colors (chart);

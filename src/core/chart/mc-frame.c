@@ -18,10 +18,10 @@
 /* Frame */
 
 static char *
-source_text (McDataset *dataset)
+source_text (McChartModel *chart)
 {
-  const char *name = mc_dataset_get_source_name (dataset);
-  const char *date = mc_dataset_get_source_date (dataset);
+  const char *name = mc_chart_model_get_source_name (chart);
+  const char *date = mc_chart_model_get_source_date (chart);
   g_autofree char *when = NULL;
   double days;
   McDatePrecision precision;
@@ -43,7 +43,7 @@ static double
 frame_footer (McRender *r,
               double    width)
 {
-  g_autofree char *text = source_text (r->chart->dataset);
+  g_autofree char *text = source_text (r->chart);
   g_autoptr(PangoLayout) layout = NULL;
   double w, h;
 

@@ -115,6 +115,7 @@ void             mc_column_insert_missing       (McColumn        *column,
 void             mc_column_remove_rows          (McColumn        *column,
                                                  guint            index,
                                                  guint            n_rows);
+McColumn        *mc_column_snapshot             (const McColumn  *column);
 McColumn        *mc_column_copy_rows            (const McColumn  *column,
                                                  guint            index,
                                                  guint            n_rows);
