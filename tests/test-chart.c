@@ -1108,7 +1108,10 @@ test_chart_axis_titles (void)
   chart = mc_chart_model_new (prices, spec, NULL);
   render_layout (chart, 800, 500, FALSE);
   g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, "Price (USD)"));
+  /* A model is made from the data as it is: change it, make another. */
   mc_column_set_unit (mc_dataset_lookup_column (prices, "price"), NULL);
+  g_clear_object (&chart);
+  chart = mc_chart_model_new (prices, spec, NULL);
   render_layout (chart, 800, 500, FALSE);
   g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, "Price"));
 
@@ -1120,6 +1123,8 @@ test_chart_axis_titles (void)
   g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, "USD bn"));
   mc_column_set_unit (beta, NULL);
   mc_column_set_scale (beta, MC_SCALE_NONE);
+  g_clear_object (&chart);
+  chart = mc_chart_model_new (simple, bars, NULL);
   render_layout (chart, 800, 500, FALSE);
   g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, "Alpha (USD bn), Beta"));
 }
