@@ -6,6 +6,7 @@
 
 #include "mc-window.h"
 
+#include "mc-document-manager.h"
 #include "mc-table-view.h"
 #include "mc-vision.h"
 
@@ -15,16 +16,14 @@ struct _McWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  GListStore           *datasets;
+  McDocumentManager    *manager;
   GCancellable         *cancellable;
   GSettings            *settings;          /* NULL without an installed schema */
-  GHashTable           *watches;           /* GFile → McWatch, the opened files */
-  McDataset            *shown_dataset;
+  McDocument           *shown_document;
   McChartModel         *chart;
   GtkWidget            *chart_view;
   char                 *pending_selection; /* an opened file, until restored */
   McVision              vision;
-  guint                 n_pasted;
   guint                 layout_idle_id;
   guint                 hide_sidebar_idle_id;
   guint                 show_sidebar : 1;
@@ -60,8 +59,6 @@ struct _McWindow
   AdwWindowTitle       *window_title;
 };
 
-typedef struct _McWatch McWatch;
-
 /* mc-window.c */
 gboolean  mc_window_get_show_sidebar        (McWindow        *self);
 void      mc_window_set_show_sidebar        (McWindow        *self,
@@ -70,36 +67,18 @@ McVision  mc_window_get_vision              (McWindow        *self);
 void      mc_window_set_vision              (McWindow        *self,
                                              McVision         vision);
 void      mc_window_update_actions          (McWindow        *self);
-gboolean  mc_window_find_dataset            (McWindow        *self,
-                                             McDataset       *dataset,
-                                             guint           *position);
-gboolean  mc_window_find_file               (McWindow        *self,
-                                             GFile           *file,
-                                             guint           *position);
-guint     mc_window_insert_dataset          (McWindow        *self,
-                                             McDataset       *dataset,
+void      mc_window_select_document         (McWindow        *self,
+                                             McDocument      *document);
+void      mc_window_close_document          (McWindow        *self,
                                              guint            position);
-void      mc_window_close_dataset           (McWindow        *self,
-                                             McDataset       *dataset);
 void      mc_window_show_error              (McWindow        *self,
                                              const char      *heading,
                                              const char      *message);
 void      mc_window_show_message            (McWindow        *self,
                                              const char      *message);
-void      mc_window_remember_selection      (McWindow        *self,
-                                             McDataset       *dataset);
-gboolean  mc_window_select_remembered       (McWindow        *self,
-                                             const char      *value);
 
 /* mc-window-actions.c */
 void      mc_window_class_init_actions      (GtkWidgetClass  *widget_class);
 void      mc_window_init_actions            (McWindow        *self);
-void      mc_window_watch_free              (McWatch         *watch);
-void      mc_window_unwatch_file            (McWindow        *self,
-                                             GFile           *file);
-void      mc_window_forget_recent_file      (McWindow        *self,
-                                             GFile           *file);
-void      mc_window_restore_recent_files    (McWindow        *self,
-                                             const char      *last_dataset);
 
 G_END_DECLS

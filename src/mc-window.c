@@ -1,7 +1,9 @@
 /* mc-window.c: the main window, a sidebar of datasets and the selected one
  *
- * The layout, the datasets and their charts live here; what the actions
- * do with files, the clipboard and the printer is in mc-window-actions.c.
+ * The layout, the documents and their charts live here; what the actions
+ * do with the clipboard, drops, exports and the printer is in
+ * mc-window-actions.c. Files, loading, watching and reloading belong to
+ * the document manager: the window only shows.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,7 +14,6 @@
 #include <glib/gi18n.h>
 
 #include "mc-application.h"
-#include "mc-bundled.h"
 #include "mc-chart-view.h"
 #include "mc-dataset-row.h"
 #include "mc-format.h"
@@ -203,17 +204,38 @@ on_sidebar_click_released_cb (GtkGestureClick *gesture,
     self->hide_sidebar_idle_id = g_idle_add (hide_folded_sidebar_idle_cb, self);
 }
 
-/* The sidebar rows: a dataset, and a close button for opened ones. */
+/* The sidebar rows: the dataset of a document, and a close button for
+ * opened ones. */
 
 static void
 on_close_button_clicked_cb (GtkButton   *button,
                             GtkListItem *list_item)
 {
   McWindow *self = MC_WINDOW (gtk_widget_get_root (GTK_WIDGET (button)));
-  McDataset *dataset = gtk_list_item_get_item (list_item);
 
-  if (dataset != NULL)
-    mc_window_close_dataset (self, dataset);
+  if (gtk_list_item_get_item (list_item) != NULL)
+    mc_window_close_document (self, gtk_list_item_get_position (list_item));
+}
+
+/* The button follows the dataset, which a reload of its file replaces. */
+static void
+on_row_dataset_notify_cb (McDatasetRow *row,
+                          GParamSpec   *pspec,
+                          GtkWidget    *button)
+{
+  McDataset *dataset = mc_dataset_row_get_dataset (row);
+  g_autofree char *label = NULL;
+
+  if (dataset == NULL)
+    return;
+
+  gtk_widget_set_visible (button, !mc_dataset_get_bundled (dataset));
+
+  /* Translators: the close button of a dataset in the sidebar */
+  label = g_strdup_printf (_("Close “%s”"), mc_dataset_get_title (dataset));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
 }
 
 static void
@@ -224,6 +246,7 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *row = mc_dataset_row_new ();
   GtkWidget *button = gtk_button_new_from_icon_name ("window-close-symbolic");
+  GtkExpression *expression;
 
   gtk_widget_set_hexpand (row, TRUE);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -231,30 +254,16 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (button, "circular");
   gtk_widget_set_tooltip_text (button, _("Close Dataset"));
   g_signal_connect (button, "clicked", G_CALLBACK (on_close_button_clicked_cb), list_item);
+  g_signal_connect (row, "notify::dataset", G_CALLBACK (on_row_dataset_notify_cb), button);
+
+  /* The row shows its document's dataset, the one of the last load. */
+  expression = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
+  expression = gtk_property_expression_new (MC_TYPE_DOCUMENT, expression, "dataset");
+  gtk_expression_bind (expression, row, "dataset", list_item);
 
   gtk_box_append (GTK_BOX (box), row);
   gtk_box_append (GTK_BOX (box), button);
   gtk_list_item_set_child (list_item, box);
-}
-
-static void
-on_factory_bind_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *list_item,
-                    gpointer                  user_data)
-{
-  McDataset *dataset = gtk_list_item_get_item (list_item);
-  GtkWidget *row = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
-  GtkWidget *button = gtk_widget_get_next_sibling (row);
-  g_autofree char *label = NULL;
-
-  mc_dataset_row_set_dataset (MC_DATASET_ROW (row), dataset);
-  gtk_widget_set_visible (button, !mc_dataset_get_bundled (dataset));
-
-  /* Translators: the close button of a dataset in the sidebar */
-  label = g_strdup_printf (_("Close “%s”"), mc_dataset_get_title (dataset));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
 }
 
 static void
@@ -274,7 +283,6 @@ mc_window_setup_sidebar (McWindow *self)
   GtkGesture *click = gtk_gesture_click_new ();
 
   g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), NULL);
   gtk_list_view_set_factory (self->sidebar_list, factory);
 
@@ -282,6 +290,56 @@ mc_window_setup_sidebar (McWindow *self)
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   g_signal_connect (click, "released", G_CALLBACK (on_sidebar_click_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->sidebar_list), GTK_EVENT_CONTROLLER (click));
+}
+
+/* The dataset shown last time: a bundled one by id, an opened file by
+ * URI. */
+static char *
+dup_remembered (McDocument *document)
+{
+  McDataset *dataset = mc_document_get_dataset (document);
+  GFile *file = mc_document_get_file (document);
+
+  if (mc_dataset_get_bundled (dataset))
+    return g_strdup (mc_dataset_get_id (dataset));
+  if (file != NULL)
+    return g_file_get_uri (file);
+  return g_strdup ("");
+}
+
+static void
+remember_selection (McWindow   *self,
+                    McDocument *document)
+{
+  g_autofree char *value = NULL;
+
+  if (self->settings == NULL || self->restoring || document == NULL)
+    return;
+
+  value = dup_remembered (document);
+  g_settings_set_string (self->settings, "last-dataset", value);
+}
+
+static gboolean
+select_remembered (McWindow   *self,
+                   const char *value)
+{
+  GListModel *documents = mc_document_manager_get_documents (self->manager);
+  guint n_items = g_list_model_get_n_items (documents);
+
+  for (guint i = 0; value != NULL && value[0] != '\0' && i < n_items; i++)
+    {
+      g_autoptr(McDocument) document = g_list_model_get_item (documents, i);
+      g_autofree char *remembered = dup_remembered (document);
+
+      if (g_strcmp0 (remembered, value) == 0)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
 }
 
 /* The selected dataset */
@@ -360,11 +418,17 @@ set_chart (McWindow     *self,
   mc_window_update_actions (self);
 }
 
+static McDataset *
+get_shown_dataset (McWindow *self)
+{
+  return self->shown_document != NULL ? mc_document_get_dataset (self->shown_document) : NULL;
+}
+
 static void
 show_chart (McWindow *self,
             guint     index)
 {
-  McDataset *dataset = self->shown_dataset;
+  McDataset *dataset = get_shown_dataset (self);
   g_autoptr(McChartModel) chart = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -440,16 +504,6 @@ on_chart_dropdown_selected_cb (McWindow *self)
     show_chart (self, selected);
 }
 
-static gboolean
-is_same_file (McDataset *a,
-              McDataset *b)
-{
-  GFile *file_a = a != NULL ? mc_dataset_get_file (a) : NULL;
-  GFile *file_b = b != NULL ? mc_dataset_get_file (b) : NULL;
-
-  return file_a != NULL && file_b != NULL && g_file_equal (file_a, file_b);
-}
-
 static void
 show_dataset_details (McWindow  *self,
                       McDataset *dataset)
@@ -465,16 +519,38 @@ show_dataset_details (McWindow  *self,
   adw_window_title_set_title (self->window_title, mc_dataset_get_title (dataset));
 }
 
+static void on_shown_document_changed_cb (McWindow       *self,
+                                          const McChange *change,
+                                          McDocument     *document);
+
 static void
-mc_window_show_dataset (McWindow  *self,
-                        McDataset *dataset)
+set_shown_document (McWindow   *self,
+                    McDocument *document)
+{
+  if (self->shown_document != NULL)
+    g_signal_handlers_disconnect_by_func (self->shown_document,
+                                          on_shown_document_changed_cb, self);
+  g_set_object (&self->shown_document, document);
+  if (document != NULL)
+    g_signal_connect_object (document, "changed", G_CALLBACK (on_shown_document_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+}
+
+/* Another document starts at its first chart; the document shown, once
+ * changed, keeps showing the chart it showed, by id. */
+static void
+mc_window_show_document (McWindow   *self,
+                         McDocument *document)
 {
   g_autofree char *previous_chart = NULL;
+  McDataset *dataset;
 
-  if (is_same_file (self->shown_dataset, dataset) && self->chart != NULL)
+  if (document != self->shown_document)
+    set_shown_document (self, document);
+  else if (self->chart != NULL)
     previous_chart = g_strdup (mc_chart_model_get_spec (self->chart)->id);
-  g_set_object (&self->shown_dataset, dataset);
 
+  dataset = get_shown_dataset (self);
   mc_table_view_set_dataset (self->table_view, dataset);
 
   if (dataset == NULL)
@@ -491,14 +567,24 @@ mc_window_show_dataset (McWindow  *self,
   gtk_stack_set_visible_child_name (self->content_stack, "dataset");
 }
 
+/* Reloaded (or edited): the dataset is shown again, once per change. */
+static void
+on_shown_document_changed_cb (McWindow       *self,
+                              const McChange *change,
+                              McDocument     *document)
+{
+  mc_window_show_document (self, document);
+  mc_window_update_actions (self);
+}
+
 static void
 on_selection_selected_item_cb (McWindow *self)
 {
-  McDataset *dataset = mc_window_get_selected_dataset (self);
+  McDocument *document = mc_window_get_selected_document (self);
 
-  mc_window_show_dataset (self, dataset);
+  mc_window_show_document (self, document);
   mc_window_update_actions (self);
-  mc_window_remember_selection (self, dataset);
+  remember_selection (self, document);
 
   /* Picked before the recent files were back: that choice stands. */
   if (!self->restoring)
@@ -518,99 +604,70 @@ mc_window_update_actions (McWindow *self)
                                  dataset != NULL && !mc_dataset_get_bundled (dataset));
 }
 
-/* The datasets */
+/* The documents */
 
 static void
-mc_window_load_bundled (McWindow *self)
+mc_window_add_bundled (McWindow *self)
 {
-  g_autoptr(GPtrArray) bundled = NULL;
   g_autoptr(GError) error = NULL;
 
-  bundled = mc_bundled_load_all (&error);
-  if (bundled == NULL)
+  if (!mc_document_manager_add_bundled (self->manager, &error))
     {
       adw_status_page_set_title (self->empty_page, _("Could Not Load the Bundled Datasets"));
       adw_status_page_set_description (self->empty_page, error->message);
-      return;
     }
-
-  g_list_store_splice (self->datasets, 0, 0, bundled->pdata, bundled->len);
-}
-
-gboolean
-mc_window_find_dataset (McWindow  *self,
-                        McDataset *dataset,
-                        guint     *position)
-{
-  return g_list_store_find (self->datasets, dataset, position);
-}
-
-gboolean
-mc_window_find_file (McWindow *self,
-                     GFile    *file,
-                     guint    *position)
-{
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->datasets));
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(McDataset) dataset = g_list_model_get_item (G_LIST_MODEL (self->datasets), i);
-      GFile *dataset_file = mc_dataset_get_file (dataset);
-
-      if (!mc_dataset_get_bundled (dataset) && dataset_file != NULL &&
-          g_file_equal (dataset_file, file))
-        {
-          *position = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-/* Puts @dataset in the sidebar at @position, or in place of the dataset
- * of the same file; returns where it went. */
-guint
-mc_window_insert_dataset (McWindow  *self,
-                          McDataset *dataset,
-                          guint      position)
-{
-  GFile *file = mc_dataset_get_file (dataset);
-  guint selected = gtk_single_selection_get_selected (self->selection);
-  guint existing;
-
-  if (file == NULL || !mc_window_find_file (self, file, &existing))
-    {
-      g_list_store_insert (self->datasets, position, dataset);
-      return position;
-    }
-
-  g_list_store_splice (self->datasets, existing, 1, (gpointer *) &dataset, 1);
-  if (existing == selected)
-    gtk_single_selection_set_selected (self->selection, existing);
-
-  return existing;
 }
 
 void
-mc_window_close_dataset (McWindow  *self,
-                         McDataset *dataset)
+mc_window_select_document (McWindow   *self,
+                           McDocument *document)
 {
-  GFile *file = mc_dataset_get_file (dataset);
   guint position;
 
-  if (mc_dataset_get_bundled (dataset) || !mc_window_find_dataset (self, dataset, &position))
+  if (mc_document_manager_find_document (self->manager, document, &position))
+    gtk_single_selection_set_selected (self->selection, position);
+}
+
+void
+mc_window_close_document (McWindow *self,
+                          guint     position)
+{
+  GListModel *documents = mc_document_manager_get_documents (self->manager);
+  g_autoptr(McDocument) document = g_list_model_get_item (documents, position);
+
+  if (document == NULL || !mc_document_manager_close (self->manager, document))
     return;
 
-  if (file != NULL)
-    {
-      mc_window_unwatch_file (self, file);
-      mc_window_forget_recent_file (self, file);
-    }
-
-  g_list_store_remove (self->datasets, position);
   if (position > 0)
     gtk_single_selection_set_selected (self->selection, position - 1);
+}
+
+/* Unless something else was picked meanwhile. */
+static void
+on_manager_restored_cb (McWindow *self)
+{
+  if (self->pending_selection == NULL)
+    return;
+
+  self->restoring = TRUE;
+  select_remembered (self, self->pending_selection);
+  self->restoring = FALSE;
+  g_clear_pointer (&self->pending_selection, g_free);
+}
+
+/* The manager's reports go to toasts; an opened file is selected. */
+static void
+mc_window_setup_manager (McWindow *self)
+{
+  self->manager = mc_document_manager_new (self->settings);
+  g_signal_connect_object (self->manager, "error", G_CALLBACK (mc_window_show_error),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->manager, "message", G_CALLBACK (mc_window_show_message),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->manager, "opened", G_CALLBACK (mc_window_select_document),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->manager, "restored", G_CALLBACK (on_manager_restored_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 /* Messages */
@@ -691,52 +748,6 @@ save_window_size (McWindow *self)
   g_settings_apply (self->settings);
 }
 
-/* The last dataset: a bundled one by id, an opened file by URI. */
-void
-mc_window_remember_selection (McWindow  *self,
-                              McDataset *dataset)
-{
-  g_autofree char *value = NULL;
-  GFile *file;
-
-  if (self->settings == NULL || self->restoring || dataset == NULL)
-    return;
-
-  file = mc_dataset_get_file (dataset);
-  if (mc_dataset_get_bundled (dataset))
-    value = g_strdup (mc_dataset_get_id (dataset));
-  else if (file != NULL)
-    value = g_file_get_uri (file);
-  else
-    value = g_strdup ("");
-
-  g_settings_set_string (self->settings, "last-dataset", value);
-}
-
-gboolean
-mc_window_select_remembered (McWindow   *self,
-                             const char *value)
-{
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->datasets));
-
-  for (guint i = 0; value != NULL && value[0] != '\0' && i < n_items; i++)
-    {
-      g_autoptr(McDataset) dataset = g_list_model_get_item (G_LIST_MODEL (self->datasets), i);
-      GFile *file = mc_dataset_get_file (dataset);
-      g_autofree char *uri = file != NULL ? g_file_get_uri (file) : NULL;
-
-      if ((mc_dataset_get_bundled (dataset) &&
-           g_strcmp0 (mc_dataset_get_id (dataset), value) == 0) ||
-          (!mc_dataset_get_bundled (dataset) && g_strcmp0 (uri, value) == 0))
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 /* Colour vision */
 
 McVision
@@ -805,11 +816,13 @@ mc_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->layout_idle_id, g_source_remove);
   g_clear_handle_id (&self->hide_sidebar_idle_id, g_source_remove);
-  g_clear_pointer (&self->watches, g_hash_table_unref);
+  /* The manager may outlive the window, when someone else holds it. */
+  if (self->manager != NULL)
+    g_signal_handlers_disconnect_by_data (self->manager, self);
+  set_shown_document (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_WINDOW);
   g_clear_object (&self->chart);
-  g_clear_object (&self->shown_dataset);
-  g_clear_object (&self->datasets);
+  g_clear_object (&self->manager);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->pending_selection, g_free);
@@ -948,31 +961,29 @@ mc_window_init (McWindow *self)
 
   add_resource_icons (self);
   self->cancellable = g_cancellable_new ();
-  self->datasets = g_list_store_new (MC_TYPE_DATASET);
   self->settings = mc_application_create_settings ();
-  self->watches = g_hash_table_new_full (g_file_hash, (GEqualFunc) g_file_equal,
-                                         NULL, (GDestroyNotify) mc_window_watch_free);
 
+  mc_window_setup_manager (self);
   mc_window_setup_sidebar (self);
   mc_window_setup_chart_view (self);
   mc_window_init_actions (self);
   fill_vision_menu (self);
   restore_window_size (self);
 
-  mc_window_load_bundled (self);
+  mc_window_add_bundled (self);
   self->restoring = TRUE;
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->datasets));
+  gtk_single_selection_set_model (self->selection, mc_window_get_documents (self));
   if (self->settings != NULL)
     last_dataset = g_settings_get_string (self->settings, "last-dataset");
   /* An opened file is selected once the recent files are back. */
-  if (!mc_window_select_remembered (self, last_dataset) && last_dataset != NULL)
+  if (!select_remembered (self, last_dataset) && last_dataset != NULL)
     self->pending_selection = g_strdup (last_dataset);
   self->restoring = FALSE;
-  mc_window_show_dataset (self, mc_window_get_selected_dataset (self));
+  mc_window_show_document (self, mc_window_get_selected_document (self));
   mc_window_update_actions (self);
   init_layout (self);
 
-  mc_window_restore_recent_files (self, last_dataset);
+  mc_document_manager_restore_recent_files (self->manager);
 }
 
 McWindow *
@@ -986,19 +997,27 @@ mc_window_new (GtkApplication *application)
 }
 
 GListModel *
-mc_window_get_datasets (McWindow *self)
+mc_window_get_documents (McWindow *self)
 {
   g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
 
-  return G_LIST_MODEL (self->datasets);
+  return mc_document_manager_get_documents (self->manager);
+}
+
+McDocument *
+mc_window_get_selected_document (McWindow *self)
+{
+  g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
+
+  return gtk_single_selection_get_selected_item (self->selection);
 }
 
 McDataset *
 mc_window_get_selected_dataset (McWindow *self)
 {
-  g_return_val_if_fail (MC_IS_WINDOW (self), NULL);
+  McDocument *document = mc_window_get_selected_document (self);
 
-  return gtk_single_selection_get_selected_item (self->selection);
+  return document != NULL ? mc_document_get_dataset (document) : NULL;
 }
 
 void
@@ -1006,7 +1025,7 @@ mc_window_select_dataset (McWindow *self,
                           guint     position)
 {
   g_return_if_fail (MC_IS_WINDOW (self));
-  g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (self->datasets)));
+  g_return_if_fail (position < g_list_model_get_n_items (mc_window_get_documents (self)));
 
   gtk_single_selection_set_selected (self->selection, position);
 }
@@ -1024,8 +1043,8 @@ mc_window_select_chart (McWindow *self,
                         guint     index)
 {
   g_return_if_fail (MC_IS_WINDOW (self));
-  g_return_if_fail (self->shown_dataset != NULL);
-  g_return_if_fail (index < mc_dataset_get_n_charts (self->shown_dataset));
+  g_return_if_fail (get_shown_dataset (self) != NULL);
+  g_return_if_fail (index < mc_dataset_get_n_charts (get_shown_dataset (self)));
 
   gtk_drop_down_set_selected (self->chart_dropdown, index);
 }
@@ -1034,12 +1053,18 @@ void
 mc_window_add_dataset (McWindow  *self,
                        McDataset *dataset)
 {
-  guint position;
-
   g_return_if_fail (MC_IS_WINDOW (self));
   g_return_if_fail (MC_IS_DATASET (dataset));
 
-  position = mc_window_insert_dataset (self, dataset,
-                                       g_list_model_get_n_items (G_LIST_MODEL (self->datasets)));
-  gtk_single_selection_set_selected (self->selection, position);
+  mc_window_select_document (self, mc_document_manager_add_dataset (self->manager, dataset));
+}
+
+void
+mc_window_open_file (McWindow *self,
+                     GFile    *file)
+{
+  g_return_if_fail (MC_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  mc_document_manager_open_file (self->manager, file);
 }

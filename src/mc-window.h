@@ -8,6 +8,7 @@
 
 #include "mc-chart-model.h"
 #include "mc-dataset.h"
+#include "mc-document.h"
 
 G_BEGIN_DECLS
 
@@ -16,9 +17,10 @@ G_DECLARE_FINAL_TYPE (McWindow, mc_window, MC, WINDOW, AdwApplicationWindow)
 
 McWindow           *mc_window_new                    (GtkApplication *application);
 
-/* The datasets in the sidebar: the bundled ones, then the opened files
- * and pasted tables. */
-GListModel         *mc_window_get_datasets           (McWindow       *self);
+/* The documents in the sidebar (McDocument): the bundled datasets, then
+ * the opened files and pasted tables. */
+GListModel         *mc_window_get_documents          (McWindow       *self);
+McDocument         *mc_window_get_selected_document  (McWindow       *self);
 McDataset          *mc_window_get_selected_dataset   (McWindow       *self);
 void                mc_window_select_dataset         (McWindow       *self,
                                                       guint           position);
@@ -30,7 +32,7 @@ void                mc_window_select_chart           (McWindow       *self,
                                                       guint           index);
 
 /* Adds @dataset to the sidebar and selects it; a dataset loaded from the
- * same file as one already listed replaces it. */
+ * same file as one already listed replaces its data. */
 void                mc_window_add_dataset            (McWindow       *self,
                                                       McDataset      *dataset);
 

@@ -193,16 +193,30 @@ destroy_window (McWindow *window)
 }
 
 static guint
+count_datasets (McWindow *window)
+{
+  return g_list_model_get_n_items (mc_window_get_documents (window));
+}
+
+/* The dataset of the document at @position in the sidebar. */
+static McDataset *
+get_dataset (McWindow *window,
+             guint     position)
+{
+  g_autoptr(McDocument) document = g_list_model_get_item (mc_window_get_documents (window),
+                                                          position);
+
+  g_assert_nonnull (document);
+  return mc_document_get_dataset (document);
+}
+
+static guint
 find_dataset (McWindow   *window,
               const char *id)
 {
-  GListModel *datasets = mc_window_get_datasets (window);
-
-  for (guint i = 0; i < g_list_model_get_n_items (datasets); i++)
+  for (guint i = 0; i < count_datasets (window); i++)
     {
-      g_autoptr(McDataset) dataset = g_list_model_get_item (datasets, i);
-
-      if (g_strcmp0 (mc_dataset_get_id (dataset), id) == 0)
+      if (g_strcmp0 (mc_dataset_get_id (get_dataset (window, i)), id) == 0)
         return i;
     }
 
@@ -336,17 +350,16 @@ test_window_sidebar (void)
     "Alibaba share price and market value",
   };
   McWindow *window = create_window ();
-  GListModel *datasets = mc_window_get_datasets (window);
   GtkWidget *sidebar = find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW);
   GtkWidget *row;
 
-  g_assert_cmpuint (g_list_model_get_n_items (datasets), ==, 3);
+  g_assert_cmpuint (count_datasets (window), ==, 3);
   g_assert_nonnull (sidebar);
   g_assert_true (gtk_widget_has_css_class (sidebar, "navigation-sidebar"));
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     {
-      g_autoptr(McDataset) dataset = g_list_model_get_item (datasets, i);
+      McDataset *dataset = get_dataset (window, i);
 
       g_assert_cmpstr (mc_dataset_get_title (dataset), ==, titles[i]);
       assert_label (sidebar, titles[i]);
@@ -371,7 +384,7 @@ static void
 test_window_first_selected (void)
 {
   McWindow *window = create_window ();
-  g_autoptr(McDataset) first = g_list_model_get_item (mc_window_get_datasets (window), 0);
+  McDataset *first = get_dataset (window, 0);
   GtkWidget *content = find_widget (GTK_WIDGET (window), MC_TYPE_TABLE_VIEW);
 
   g_assert_true (mc_window_get_selected_dataset (window) == first);
@@ -393,13 +406,12 @@ static void
 test_window_charts (void)
 {
   McWindow *window = create_window ();
-  GListModel *datasets = mc_window_get_datasets (window);
   McChartView *view = get_chart_view (window);
   GtkDropDown *switcher = get_chart_switcher (window);
 
-  for (guint i = 0; i < g_list_model_get_n_items (datasets); i++)
+  for (guint i = 0; i < count_datasets (window); i++)
     {
-      g_autoptr(McDataset) dataset = g_list_model_get_item (datasets, i);
+      McDataset *dataset = get_dataset (window, i);
       guint n_charts = mc_dataset_get_n_charts (dataset);
       GListModel *titles;
 
@@ -734,9 +746,7 @@ static void
 wait_for_datasets (McWindow *window,
                    guint     n_items)
 {
-  GListModel *datasets = mc_window_get_datasets (window);
-
-  WAIT_FOR (g_list_model_get_n_items (datasets) == n_items);
+  WAIT_FOR (count_datasets (window) == n_items);
 }
 
 static char *
@@ -803,7 +813,7 @@ test_window_open_file (void)
   g_free (write_dataset (dir, "opened.json", "Opened sales, revised", "41.5"));
   mc_window_open_file (window, file);
   WAIT_FOR (g_strcmp0 (selected_title (window), "Opened sales, revised") == 0);
-  g_assert_cmpuint (g_list_model_get_n_items (mc_window_get_datasets (window)), ==, 4);
+  g_assert_cmpuint (count_datasets (window), ==, 4);
 
   destroy_window (window);
   g_remove (path);
@@ -893,7 +903,7 @@ test_window_open_bad_files (void)
       WAIT_FOR (find_label_containing (GTK_WIDGET (window), position) != NULL);
       g_assert_nonnull (find_label_containing (GTK_WIDGET (window), "Could Not Open"));
 
-      g_assert_cmpuint (g_list_model_get_n_items (mc_window_get_datasets (window)), ==, 3);
+      g_assert_cmpuint (count_datasets (window), ==, 3);
       g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (
         gtk_list_view_get_model (GTK_LIST_VIEW (find_widget (GTK_WIDGET (window),
                                                             GTK_TYPE_LIST_VIEW))))), ==, revenue);
@@ -937,7 +947,7 @@ test_window_reload (void)
   g_free (write_dataset (dir, "watched.json", "Watched", "57.25"));
   WAIT_FOR (table_shows (window, "57.25"));
   g_assert_cmpstr (selected_title (window), ==, "Watched");
-  g_assert_cmpuint (g_list_model_get_n_items (mc_window_get_datasets (window)), ==, 4);
+  g_assert_cmpuint (count_datasets (window), ==, 4);
   last_good = mc_window_get_selected_dataset (window);
 
   g_assert_true (g_file_set_contents (path, "{ \"format\": \"market-charts/1\", \"id\": ", -1,
@@ -963,7 +973,7 @@ test_window_close_dataset (void)
   mc_window_select_dataset (window, 1);
   /* Bundled datasets stay: Ctrl+W does nothing to them. */
   activate (window, "win.close-dataset", NULL);
-  g_assert_cmpuint (g_list_model_get_n_items (mc_window_get_datasets (window)), ==, 3);
+  g_assert_cmpuint (count_datasets (window), ==, 3);
 
   mc_window_open_file (window, file);
   wait_for_datasets (window, 4);
@@ -1279,7 +1289,7 @@ test_window_paste (void)
   activate (window, "win.paste", NULL);
   WAIT_FOR (find_label_containing (GTK_WIDGET (window), "Pasted table:2:") != NULL);
   g_assert_nonnull (find_label_containing (GTK_WIDGET (window), "Could Not Paste the Table"));
-  g_assert_cmpuint (g_list_model_get_n_items (mc_window_get_datasets (window)), ==, 4);
+  g_assert_cmpuint (count_datasets (window), ==, 4);
 
   destroy_window (window);
 }
@@ -1383,7 +1393,7 @@ test_window_settings (void)
   g_remove (path);
   window = present_window ();
   WAIT_FOR (count_recent_files (settings) == 0);
-  g_assert_cmpuint (g_list_model_get_n_items (mc_window_get_datasets (window)), ==, 3);
+  g_assert_cmpuint (count_datasets (window), ==, 3);
   g_assert_null (find_label_containing (GTK_WIDGET (window), "Could Not"));
   destroy_window (window);
 

@@ -1,0 +1,677 @@
+/* mc-document-manager.c: the documents of the application and the files
+ * behind them: loading, watching, reloading and the recent files
+ *
+ * The loads run in threads whose tasks hold no reference to the manager:
+ * a manager that goes away cancels them, and their callbacks return on
+ * the cancellation before they touch it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "mc-document-manager.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-bundled.h"
+#include "mc-loader.h"
+
+/* Editors write a file in several steps: reload once they are done. */
+#define RELOAD_DELAY_MS   300
+#define MAX_RECENT_FILES  10
+
+typedef struct _McWatch McWatch;
+
+struct _McDocumentManager
+{
+  GObject        parent_instance;
+
+  GListStore    *documents;
+  GSettings     *settings;     /* NULL: nothing is remembered */
+  GCancellable  *cancellable;
+  GHashTable    *watches;      /* GFile → McWatch, the opened files */
+  guint          n_pasted;
+};
+
+struct _McWatch
+{
+  McDocumentManager *manager;  /* unowned: the manager owns its watches */
+  GFile             *file;
+  GFileMonitor      *monitor;
+  guint              timeout_id;
+};
+
+G_DEFINE_FINAL_TYPE (McDocumentManager, mc_document_manager, G_TYPE_OBJECT)
+
+enum {
+  ERROR,
+  MESSAGE,
+  OPENED,
+  RESTORED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void watch_file (McDocumentManager *self,
+                        GFile             *file);
+
+/* The documents */
+
+/* The document of @file, or NULL. */
+static McDocument *
+find_file (McDocumentManager *self,
+           GFile             *file)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+
+  for (guint i = 0; file != NULL && i < n_items; i++)
+    {
+      McDocument *document = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+      GFile *document_file = mc_document_get_file (document);
+
+      /* The list holds it. */
+      g_object_unref (document);
+      if (document_file != NULL && g_file_equal (document_file, file))
+        return document;
+    }
+
+  return NULL;
+}
+
+static McDocument *
+insert_document (McDocumentManager *self,
+                 McDataset         *dataset,
+                 guint              position)
+{
+  McDocument *document = mc_document_new (dataset);
+
+  g_list_store_insert (self->documents, position, document);
+  g_object_unref (document);
+
+  return document;
+}
+
+static guint
+count_bundled (McDocumentManager *self)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+  guint n = 0;
+
+  for (; n < n_items; n++)
+    {
+      g_autoptr(McDocument) document = g_list_model_get_item (G_LIST_MODEL (self->documents), n);
+
+      if (!mc_dataset_get_bundled (mc_document_get_dataset (document)))
+        break;
+    }
+
+  return n;
+}
+
+/* Messages */
+
+static char *
+dup_display_name (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return basename != NULL ? g_steal_pointer (&basename) : g_file_get_uri (file);
+}
+
+static void
+emit_reloaded (McDocumentManager *self,
+               GFile             *file)
+{
+  g_autofree char *name = dup_display_name (file);
+  g_autofree char *message = g_strdup_printf (_("“%s” reloaded"), name);
+
+  g_signal_emit (self, signals[MESSAGE], 0, message);
+}
+
+/* Recent files */
+
+static void
+set_recent_files (McDocumentManager *self,
+                  GFile             *file,
+                  gboolean           add)
+{
+  g_auto(GStrv) uris = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) result = NULL;
+  g_autofree char *uri = NULL;
+  guint n = 0;
+
+  if (self->settings == NULL)
+    return;
+
+  uri = g_file_get_uri (file);
+  uris = g_settings_get_strv (self->settings, "recent-files");
+  builder = g_strv_builder_new ();
+  if (add)
+    {
+      g_strv_builder_add (builder, uri);
+      n++;
+    }
+
+  for (guint i = 0; uris[i] != NULL && n < MAX_RECENT_FILES; i++)
+    {
+      if (g_strcmp0 (uris[i], uri) == 0)
+        continue;
+      g_strv_builder_add (builder, uris[i]);
+      n++;
+    }
+
+  result = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-files", (const char * const *) result);
+}
+
+static void
+remember_recent_file (McDocumentManager *self,
+                      GFile             *file)
+{
+  set_recent_files (self, file, TRUE);
+}
+
+static void
+forget_recent_file (McDocumentManager *self,
+                    GFile             *file)
+{
+  set_recent_files (self, file, FALSE);
+}
+
+/* Loading files */
+
+static void
+load_file_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  GError *error = NULL;
+  McDataset *dataset;
+
+  dataset = mc_loader_load_file (file, cancellable, &error);
+  if (dataset == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, dataset, g_object_unref);
+}
+
+static void
+load_file_async (McDocumentManager   *self,
+                 GFile               *file,
+                 GAsyncReadyCallback  callback)
+{
+  g_autoptr(GTask) task = NULL;
+
+  task = g_task_new (NULL, self->cancellable, callback, self);
+  g_task_set_source_tag (task, load_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_file_thread);
+}
+
+static void
+on_file_opened_cb (GObject      *source_object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GFile *file = g_task_get_task_data (G_TASK (result));
+  g_autoptr(McDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  McDocumentManager *self;
+  McDocument *document;
+  gboolean reopened;
+
+  dataset = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = MC_DOCUMENT_MANAGER (user_data);
+  if (dataset == NULL)
+    {
+      g_autofree char *name = dup_display_name (file);
+      /* Translators: the heading of an error message */
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+      g_signal_emit (self, signals[ERROR], 0, heading, error->message);
+      return;
+    }
+
+  reopened = find_file (self, file) != NULL;
+  document = mc_document_manager_add_dataset (self, dataset);
+  watch_file (self, file);
+  remember_recent_file (self, file);
+  if (reopened)
+    emit_reloaded (self, file);
+  g_signal_emit (self, signals[OPENED], 0, document);
+}
+
+/* Watching opened files */
+
+static void
+mc_watch_free (McWatch *watch)
+{
+  g_clear_handle_id (&watch->timeout_id, g_source_remove);
+  if (watch->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (watch->monitor, watch);
+      g_file_monitor_cancel (watch->monitor);
+    }
+  g_clear_object (&watch->monitor);
+  g_clear_object (&watch->file);
+  g_free (watch);
+}
+
+/* A reload that fails keeps the last good data, and says why. */
+static void
+on_file_reloaded_cb (GObject      *source_object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GFile *file = g_task_get_task_data (G_TASK (result));
+  g_autoptr(McDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *text = NULL;
+  McDocumentManager *self;
+  McDocument *document;
+
+  dataset = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = MC_DOCUMENT_MANAGER (user_data);
+  document = find_file (self, file);
+  if (document == NULL)
+    return;
+
+  if (dataset != NULL)
+    {
+      mc_document_replace_dataset (document, dataset);
+      emit_reloaded (self, file);
+      return;
+    }
+
+  name = dup_display_name (file);
+  heading = g_strdup_printf (_("Could Not Reload “%s”"), name);
+  text = g_strdup_printf (_("%s\nThe data shown is from the last successful load."),
+                          error->message);
+  g_signal_emit (self, signals[ERROR], 0, heading, text);
+}
+
+static gboolean
+on_reload_timeout_cb (gpointer user_data)
+{
+  McWatch *watch = user_data;
+
+  watch->timeout_id = 0;
+  load_file_async (watch->manager, watch->file, on_file_reloaded_cb);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_monitor_changed_cb (GFileMonitor      *monitor,
+                       GFile             *file,
+                       GFile             *other_file,
+                       GFileMonitorEvent  event,
+                       McWatch           *watch)
+{
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_CHANGED:
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+    case G_FILE_MONITOR_EVENT_RENAMED:
+      break;
+
+    /* A deleted file keeps its data until it comes back. */
+    default:
+      return;
+    }
+
+  g_clear_handle_id (&watch->timeout_id, g_source_remove);
+  watch->timeout_id = g_timeout_add (RELOAD_DELAY_MS, on_reload_timeout_cb, watch);
+}
+
+static void
+watch_file (McDocumentManager *self,
+            GFile             *file)
+{
+  g_autoptr(GFileMonitor) monitor = NULL;
+  g_autoptr(GError) error = NULL;
+  McWatch *watch;
+
+  if (g_hash_table_contains (self->watches, file))
+    return;
+
+  monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error);
+  if (monitor == NULL)
+    {
+      g_debug ("Changes to %s will not be noticed: %s", g_file_peek_path (file), error->message);
+      return;
+    }
+
+  watch = g_new0 (McWatch, 1);
+  watch->manager = self;
+  watch->file = g_object_ref (file);
+  watch->monitor = g_steal_pointer (&monitor);
+  g_signal_connect (watch->monitor, "changed", G_CALLBACK (on_monitor_changed_cb), watch);
+  g_hash_table_insert (self->watches, watch->file, watch);
+}
+
+/* Restoring the recent files */
+
+typedef struct
+{
+  GStrv      uris;
+  GPtrArray *datasets;
+  GPtrArray *missing;
+  GPtrArray *errors;
+} RestoreJob;
+
+static void
+restore_job_free (RestoreJob *job)
+{
+  g_strfreev (job->uris);
+  g_ptr_array_unref (job->datasets);
+  g_ptr_array_unref (job->missing);
+  g_ptr_array_unref (job->errors);
+  g_free (job);
+}
+
+/* Oldest first, so that the list keeps the order they were opened in. */
+static void
+restore_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  RestoreJob *job = task_data;
+
+  for (guint i = g_strv_length (job->uris); i > 0; i--)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (job->uris[i - 1]);
+      GError *error = NULL;
+      McDataset *dataset;
+
+      if (!g_file_query_exists (file, cancellable))
+        {
+          g_ptr_array_add (job->missing, g_strdup (job->uris[i - 1]));
+          continue;
+        }
+
+      dataset = mc_loader_load_file (file, cancellable, &error);
+      if (dataset != NULL)
+        g_ptr_array_add (job->datasets, dataset);
+      else
+        g_ptr_array_add (job->errors, error);
+    }
+
+  g_task_return_boolean (task, !g_cancellable_is_cancelled (cancellable));
+}
+
+/* After the bundled datasets; a file opened meanwhile stays as it is. */
+static void
+add_restored (McDocumentManager *self,
+              RestoreJob        *job)
+{
+  guint position = count_bundled (self);
+
+  for (guint i = 0; i < job->datasets->len; i++)
+    {
+      McDataset *dataset = g_ptr_array_index (job->datasets, i);
+      GFile *file = mc_dataset_get_file (dataset);
+
+      if (find_file (self, file) != NULL)
+        continue;
+      insert_document (self, dataset, position++);
+      watch_file (self, file);
+    }
+
+  for (guint i = 0; i < job->missing->len; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (g_ptr_array_index (job->missing, i));
+
+      forget_recent_file (self, file);
+    }
+
+  for (guint i = 0; i < job->errors->len; i++)
+    {
+      const GError *error = g_ptr_array_index (job->errors, i);
+
+      g_signal_emit (self, signals[ERROR], 0, _("Could Not Reopen a Recent File"),
+                     error->message);
+    }
+}
+
+static void
+on_restored_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  RestoreJob *job = g_task_get_task_data (G_TASK (result));
+  McDocumentManager *self;
+
+  if (!g_task_propagate_boolean (G_TASK (result), NULL))
+    return;
+
+  self = MC_DOCUMENT_MANAGER (user_data);
+  add_restored (self, job);
+  g_signal_emit (self, signals[RESTORED], 0);
+}
+
+/* Class */
+
+static void
+mc_document_manager_dispose (GObject *object)
+{
+  McDocumentManager *self = MC_DOCUMENT_MANAGER (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_pointer (&self->watches, g_hash_table_unref);
+  g_clear_object (&self->documents);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (mc_document_manager_parent_class)->dispose (object);
+}
+
+static void
+mc_document_manager_class_init (McDocumentManagerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = mc_document_manager_dispose;
+
+  /* Something failed: a heading ("Could Not Open “sales.csv”") and the
+   * loader's message, which names the file and the line:column. */
+  signals[ERROR] =
+    g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+  /* Something worth a word: "“sales.csv” reloaded". */
+  signals[MESSAGE] =
+    g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* A file given to mc_document_manager_open_file() is in its document. */
+  signals[OPENED] =
+    g_signal_new ("opened", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, MC_TYPE_DOCUMENT);
+  /* The recent files are back, those that could be. */
+  signals[RESTORED] =
+    g_signal_new ("restored", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+mc_document_manager_init (McDocumentManager *self)
+{
+  self->documents = g_list_store_new (MC_TYPE_DOCUMENT);
+  self->cancellable = g_cancellable_new ();
+  self->watches = g_hash_table_new_full (g_file_hash, (GEqualFunc) g_file_equal,
+                                         NULL, (GDestroyNotify) mc_watch_free);
+}
+
+McDocumentManager *
+mc_document_manager_new (GSettings *settings)
+{
+  McDocumentManager *self;
+
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (MC_TYPE_DOCUMENT_MANAGER, NULL);
+  g_set_object (&self->settings, settings);
+
+  return self;
+}
+
+GListModel *
+mc_document_manager_get_documents (McDocumentManager *self)
+{
+  g_return_val_if_fail (MC_IS_DOCUMENT_MANAGER (self), NULL);
+
+  return G_LIST_MODEL (self->documents);
+}
+
+gboolean
+mc_document_manager_find_document (McDocumentManager *self,
+                                   McDocument        *document,
+                                   guint             *position)
+{
+  g_return_val_if_fail (MC_IS_DOCUMENT_MANAGER (self), FALSE);
+  g_return_val_if_fail (MC_IS_DOCUMENT (document), FALSE);
+
+  return g_list_store_find (self->documents, document, position);
+}
+
+gboolean
+mc_document_manager_add_bundled (McDocumentManager  *self,
+                                 GError            **error)
+{
+  g_autoptr(GPtrArray) bundled = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+
+  g_return_val_if_fail (MC_IS_DOCUMENT_MANAGER (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  bundled = mc_bundled_load_all (error);
+  if (bundled == NULL)
+    return FALSE;
+
+  documents = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < bundled->len; i++)
+    g_ptr_array_add (documents, mc_document_new (g_ptr_array_index (bundled, i)));
+  g_list_store_splice (self->documents, 0, 0, documents->pdata, documents->len);
+
+  return TRUE;
+}
+
+McDocument *
+mc_document_manager_add_dataset (McDocumentManager *self,
+                                 McDataset         *dataset)
+{
+  McDocument *document = NULL;
+
+  g_return_val_if_fail (MC_IS_DOCUMENT_MANAGER (self), NULL);
+  g_return_val_if_fail (MC_IS_DATASET (dataset), NULL);
+
+  if (!mc_dataset_get_bundled (dataset))
+    document = find_file (self, mc_dataset_get_file (dataset));
+  if (document == NULL)
+    return insert_document (self, dataset,
+                            g_list_model_get_n_items (G_LIST_MODEL (self->documents)));
+
+  mc_document_replace_dataset (document, dataset);
+
+  return document;
+}
+
+McDocument *
+mc_document_manager_add_pasted (McDocumentManager *self,
+                                McDataset         *table)
+{
+  g_return_val_if_fail (MC_IS_DOCUMENT_MANAGER (self), NULL);
+  g_return_val_if_fail (MC_IS_DATASET (table), NULL);
+
+  self->n_pasted++;
+  if (self->n_pasted > 1)
+    {
+      /* Translators: the title of the second, third, ... pasted table */
+      g_autofree char *title = g_strdup_printf (_("Pasted table %u"), self->n_pasted);
+
+      mc_dataset_set_title (table, title);
+    }
+  if (mc_dataset_get_description (table) == NULL)
+    mc_dataset_set_description (table, _("Pasted from the clipboard"));
+
+  return mc_document_manager_add_dataset (self, table);
+}
+
+void
+mc_document_manager_open_file (McDocumentManager *self,
+                               GFile             *file)
+{
+  g_return_if_fail (MC_IS_DOCUMENT_MANAGER (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  load_file_async (self, file, on_file_opened_cb);
+}
+
+void
+mc_document_manager_restore_recent_files (McDocumentManager *self)
+{
+  g_autoptr(GTask) task = NULL;
+  RestoreJob *job;
+
+  g_return_if_fail (MC_IS_DOCUMENT_MANAGER (self));
+
+  job = g_new0 (RestoreJob, 1);
+  if (self->settings != NULL)
+    job->uris = g_settings_get_strv (self->settings, "recent-files");
+  else
+    job->uris = g_new0 (char *, 1);
+  job->datasets = g_ptr_array_new_with_free_func (g_object_unref);
+  job->missing = g_ptr_array_new_with_free_func (g_free);
+  job->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+
+  task = g_task_new (NULL, self->cancellable, on_restored_cb, self);
+  g_task_set_source_tag (task, mc_document_manager_restore_recent_files);
+  g_task_set_task_data (task, job, (GDestroyNotify) restore_job_free);
+  if (job->uris[0] == NULL)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_run_in_thread (task, restore_thread);
+}
+
+gboolean
+mc_document_manager_close (McDocumentManager *self,
+                           McDocument        *document)
+{
+  GFile *file;
+  guint position;
+
+  g_return_val_if_fail (MC_IS_DOCUMENT_MANAGER (self), FALSE);
+  g_return_val_if_fail (MC_IS_DOCUMENT (document), FALSE);
+
+  if (mc_dataset_get_bundled (mc_document_get_dataset (document)) ||
+      !g_list_store_find (self->documents, document, &position))
+    return FALSE;
+
+  file = mc_document_get_file (document);
+  if (file != NULL)
+    {
+      g_hash_table_remove (self->watches, file);
+      forget_recent_file (self, file);
+    }
+  g_list_store_remove (self->documents, position);
+
+  return TRUE;
+}

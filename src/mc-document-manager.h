@@ -1,0 +1,61 @@
+/* mc-document-manager.h: the documents of the application and the files
+ * behind them: loading, watching, reloading and the recent files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mc-dataset.h"
+#include "mc-document.h"
+
+G_BEGIN_DECLS
+
+#define MC_TYPE_DOCUMENT_MANAGER (mc_document_manager_get_type ())
+G_DECLARE_FINAL_TYPE (McDocumentManager, mc_document_manager, MC, DOCUMENT_MANAGER, GObject)
+
+/* @settings (nullable) keeps the recent files; without it nothing is
+ * remembered or restored. */
+McDocumentManager  *mc_document_manager_new                  (GSettings          *settings);
+
+/* The documents (McDocument): the bundled datasets first, read-only, then
+ * the opened files and pasted tables in the order they came. */
+GListModel         *mc_document_manager_get_documents        (McDocumentManager  *self);
+gboolean            mc_document_manager_find_document        (McDocumentManager  *self,
+                                                              McDocument         *document,
+                                                              guint              *position);
+
+/* Puts the bundled datasets first; FALSE, and nothing added, when they
+ * cannot be read. */
+gboolean            mc_document_manager_add_bundled          (McDocumentManager  *self,
+                                                              GError            **error);
+
+/* Adds a document for @dataset at the end; a dataset read from the file
+ * of a listed document replaces that document's data instead. */
+McDocument         *mc_document_manager_add_dataset          (McDocumentManager  *self,
+                                                              McDataset          *dataset);
+
+/* Adds a table read from the clipboard, titled "Pasted table", then
+ * "Pasted table 2", ... */
+McDocument         *mc_document_manager_add_pasted           (McDocumentManager  *self,
+                                                              McDataset          *table);
+
+/* Loads @file in a thread, then adds it (or replaces the data of the
+ * document of that file, in place), watches it and remembers it among
+ * the recent files, and emits ::opened. A file that cannot be loaded is
+ * reported with ::error, and nothing changes. */
+void                mc_document_manager_open_file            (McDocumentManager  *self,
+                                                              GFile              *file);
+
+/* Loads the recent files in a thread, oldest first, and adds them after
+ * the bundled datasets; files that are gone are forgotten quietly, files
+ * that fail are reported with ::error. Emits ::restored at the end. */
+void                mc_document_manager_restore_recent_files (McDocumentManager  *self);
+
+/* Removes @document, stops watching its file and forgets it among the
+ * recent files. Bundled datasets stay: FALSE. */
+gboolean            mc_document_manager_close                (McDocumentManager  *self,
+                                                              McDocument         *document);
+
+G_END_DECLS
