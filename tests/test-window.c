@@ -814,6 +814,8 @@ test_window_open_file (void)
   mc_window_open_file (window, file);
   WAIT_FOR (g_strcmp0 (selected_title (window), "Opened sales, revised") == 0);
   g_assert_cmpuint (count_datasets (window), ==, 4);
+  /* The sidebar row follows. */
+  assert_label (find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW), "Opened sales, revised");
 
   destroy_window (window);
   g_remove (path);
@@ -915,6 +917,14 @@ test_window_open_bad_files (void)
   destroy_window (window);
 }
 
+static void
+count_cb (GObject  *object,
+          gpointer  arg,
+          guint    *count)
+{
+  (*count)++;
+}
+
 static gboolean
 table_shows (McWindow   *window,
              const char *text)
@@ -935,6 +945,8 @@ test_window_reload (void)
   g_autoptr(GFile) file = NULL;
   McWindow *window = create_window ();
   McDataset *last_good;
+  guint n_changed = 0;
+  guint n_charts = 0;
 
   g_assert_no_error (error);
   path = write_dataset (dir, "watched.json", "Watched", "41.5");
@@ -943,11 +955,18 @@ test_window_reload (void)
   wait_for_datasets (window, 4);
   show_table (window);
   WAIT_FOR (table_shows (window, "41.5"));
+  g_signal_connect (mc_window_get_selected_document (window), "changed",
+                    G_CALLBACK (count_cb), &n_changed);
+  g_signal_connect (get_chart_view (window), "notify::chart", G_CALLBACK (count_cb), &n_charts);
 
   g_free (write_dataset (dir, "watched.json", "Watched", "57.25"));
   WAIT_FOR (table_shows (window, "57.25"));
   g_assert_cmpstr (selected_title (window), ==, "Watched");
   g_assert_cmpuint (count_datasets (window), ==, 4);
+  /* One new chart for each change of the document, not one for each of
+   * its notifications. */
+  g_assert_cmpuint (n_changed, >=, 1);
+  g_assert_cmpuint (n_charts, ==, n_changed);
   last_good = mc_window_get_selected_dataset (window);
 
   g_assert_true (g_file_set_contents (path, "{ \"format\": \"market-charts/1\", \"id\": ", -1,
