@@ -256,7 +256,9 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
   g_signal_connect (button, "clicked", G_CALLBACK (on_close_button_clicked_cb), list_item);
   g_signal_connect (row, "notify::dataset", G_CALLBACK (on_row_dataset_notify_cb), button);
 
-  /* The row shows its document's dataset, the one of the last load. */
+  /* The row shows its document's dataset, the one of the last load. The
+   * binding alone sets it: a row rebound to the same document gets no
+   * new value from it. */
   expression = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
   expression = gtk_property_expression_new (MC_TYPE_DOCUMENT, expression, "dataset");
   gtk_expression_bind (expression, row, "dataset", list_item);
@@ -267,23 +269,12 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-on_factory_unbind_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *list_item,
-                      gpointer                  user_data)
-{
-  GtkWidget *row = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
-
-  mc_dataset_row_set_dataset (MC_DATASET_ROW (row), NULL);
-}
-
-static void
 mc_window_setup_sidebar (McWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   GtkGesture *click = gtk_gesture_click_new ();
 
   g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), NULL);
   gtk_list_view_set_factory (self->sidebar_list, factory);
 
   /* A click that ends on a row has picked it. */

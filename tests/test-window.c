@@ -796,6 +796,7 @@ test_window_open_file (void)
   g_autofree char *path = NULL;
   g_autoptr(GFile) file = NULL;
   McWindow *window = create_window ();
+  GtkWidget *sidebar = find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW);
   GtkWidget *table;
 
   g_assert_no_error (error);
@@ -805,6 +806,10 @@ test_window_open_file (void)
   mc_window_open_file (window, file);
   wait_for_datasets (window, 4);
   g_assert_cmpstr (selected_title (window), ==, "Opened sales");
+  /* The rows listed before still show their datasets. */
+  gtk_test_widget_wait_for_draw (sidebar);
+  assert_label (sidebar, "Alibaba Cloud revenue");
+  assert_label (sidebar, "Opened sales");
 
   table = show_table (window);
   assert_label (table, "41.5");
@@ -815,7 +820,7 @@ test_window_open_file (void)
   WAIT_FOR (g_strcmp0 (selected_title (window), "Opened sales, revised") == 0);
   g_assert_cmpuint (count_datasets (window), ==, 4);
   /* The sidebar row follows. */
-  assert_label (find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW), "Opened sales, revised");
+  assert_label (sidebar, "Opened sales, revised");
 
   destroy_window (window);
   g_remove (path);
