@@ -212,6 +212,17 @@ load_file_async (McDocumentManager   *self,
   g_task_run_in_thread (task, load_file_thread);
 }
 
+/* FALSE when the manager went away meanwhile: then nothing else counts. */
+static gboolean
+load_file_finish (GAsyncResult  *result,
+                  McDataset    **dataset,
+                  GError       **error)
+{
+  *dataset = g_task_propagate_pointer (G_TASK (result), error);
+
+  return !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 static void
 on_file_opened_cb (GObject      *source_object,
                    GAsyncResult *result,
@@ -224,8 +235,7 @@ on_file_opened_cb (GObject      *source_object,
   McDocument *document;
   gboolean reopened;
 
-  dataset = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!load_file_finish (result, &dataset, &error))
     return;
 
   self = MC_DOCUMENT_MANAGER (user_data);
@@ -279,8 +289,7 @@ on_file_reloaded_cb (GObject      *source_object,
   McDocumentManager *self;
   McDocument *document;
 
-  dataset = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!load_file_finish (result, &dataset, &error))
     return;
 
   self = MC_DOCUMENT_MANAGER (user_data);
