@@ -15,6 +15,13 @@ G_BEGIN_DECLS
 #define MC_TYPE_DOCUMENT_MANAGER (mc_document_manager_get_type ())
 G_DECLARE_FINAL_TYPE (McDocumentManager, mc_document_manager, MC, DOCUMENT_MANAGER, GObject)
 
+/* It reports to whoever shows the documents through signals:
+ *   ::error (heading, message)  something failed, with the loader's message
+ *   ::message (text)            "“sales.csv” reloaded"
+ *   ::opened (McDocument)       a file given to open_file() is in its document
+ *   ::restored ()               the recent files are back, those that could be
+ * A document whose file is reloaded emits its own "changed". */
+
 /* @settings (nullable) keeps the recent files; without it nothing is
  * remembered or restored. */
 McDocumentManager  *mc_document_manager_new                  (GSettings          *settings);
@@ -32,12 +39,14 @@ gboolean            mc_document_manager_add_bundled          (McDocumentManager 
                                                               GError            **error);
 
 /* Adds a document for @dataset at the end; a dataset read from the file
- * of a listed document replaces that document's data instead. */
+ * of a listed document replaces that document's data instead. Returns
+ * the document, which the manager holds. */
 McDocument         *mc_document_manager_add_dataset          (McDocumentManager  *self,
                                                               McDataset          *dataset);
 
-/* Adds a table read from the clipboard, titled "Pasted table", then
- * "Pasted table 2", ... */
+/* Adds a table read from the clipboard: the second and later ones are
+ * titled "Pasted table 2", "Pasted table 3", ...; with no description of
+ * their own they are described as pasted. */
 McDocument         *mc_document_manager_add_pasted           (McDocumentManager  *self,
                                                               McDataset          *table);
 
