@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "mc-atomic-file.h"
 #include "mc-png.h"
 #include "mc-render.h"
 #include "mc-timing.h"
@@ -20,7 +21,6 @@
  * count is limited further so that an export can't exhaust memory. */
 #define MC_EXPORT_MAX_PIXELS (120.0 * 1000 * 1000)
 #define MC_EXPORT_MAX_SIDE 32767.0
-#define MC_TEMP_ATTEMPTS 100
 
 G_DEFINE_QUARK (mc-export-error-quark, mc_export_error)
 
@@ -327,120 +327,22 @@ prefix_error (GError **error,
     }
 }
 
-/* Never replace a folder, a device or anything but a plain file. */
-static gboolean
-check_target (GFile   *file,
-              GError **error)
+/* The chart, rendered into the temporary file of an atomic write. */
+typedef struct
 {
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = g_file_get_parse_name (file);
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
-                            NULL, &local_error);
-  if (info == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        return TRUE;
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  switch (g_file_info_get_file_type (info))
-    {
-    case G_FILE_TYPE_REGULAR:
-      return TRUE;
-    case G_FILE_TYPE_DIRECTORY:
-      g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE,
-                   _("Could not write “%s”: it is a folder"), name);
-      return FALSE;
-    default:
-      g_set_error (error, MC_EXPORT_ERROR, MC_EXPORT_ERROR_WRITE,
-                   _("Could not write “%s”: it is not a regular file"), name);
-      return FALSE;
-    }
-}
-
-/* Says why nothing can be created in @folder without naming the hidden
- * temporary file, which the user never asked for. */
-static void
-set_create_error (GError       **error,
-                  GFile         *folder,
-                  const GError  *cause)
-{
-  g_autofree char *name = g_file_get_parse_name (folder);
-  const char *reason;
-
-  if (cause->domain != G_IO_ERROR)
-    reason = cause->message;
-  else if (cause->code == G_IO_ERROR_READ_ONLY)
-    reason = _("the folder is read-only");
-  else if (cause->code == G_IO_ERROR_PERMISSION_DENIED)
-    reason = _("permission denied");
-  else if (cause->code == G_IO_ERROR_NOT_FOUND)
-    reason = _("the folder does not exist");
-  else if (cause->code == G_IO_ERROR_NO_SPACE)
-    reason = _("the disk is full");
-  else
-    reason = cause->message;
-  g_set_error (error, cause->domain, cause->code,
-               _("cannot create a file in “%s”: %s"), name, reason);
-}
-
-/* A new hidden file next to @file, e.g. ".chart.png.3f2a91c0.tmp". */
-static GFileOutputStream *
-create_temporary (GFile   *file,
-                  GFile  **temporary,
-                  GError **error)
-{
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-  g_autofree char *base = g_file_get_basename (file);
-
-  if (parent == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME, _("not a file name"));
-      return NULL;
-    }
-  for (guint attempt = 0; attempt < MC_TEMP_ATTEMPTS; attempt++)
-    {
-      g_autofree char *name = g_strdup_printf (".%s.%08x.tmp", base, g_random_int ());
-      g_autoptr(GFile) candidate = g_file_get_child (parent, name);
-      g_autoptr(GError) local_error = NULL;
-      GFileOutputStream *stream = g_file_create (candidate, G_FILE_CREATE_NONE, NULL,
-                                                 &local_error);
-
-      if (stream != NULL)
-        {
-          *temporary = g_steal_pointer (&candidate);
-          return stream;
-        }
-      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-        {
-          set_create_error (error, parent, local_error);
-          return NULL;
-        }
-    }
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("no free temporary file name"));
-  return NULL;
-}
+  McChartModel          *chart;
+  McExportFormat         format;
+  const McExportOptions *options;
+} Job;
 
 static gboolean
-write_temporary (McChartModel           *chart,
-                 McExportFormat          format,
-                 const McExportOptions  *options,
-                 GFile                  *file,
-                 GFile                 **temporary,
-                 GError                **error)
+write_chart (GOutputStream  *stream,
+             gpointer        user_data,
+             GError        **error)
 {
-  g_autoptr(GFileOutputStream) stream = create_temporary (file, temporary, error);
-  gboolean ok;
+  Job *job = user_data;
 
-  if (stream == NULL)
-    return FALSE;
-  ok = render_to_stream (chart, format, options, G_OUTPUT_STREAM (stream), error);
-  /* Close even after a failure, so the file can be removed. */
-  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, ok ? error : NULL))
-    ok = FALSE;
-  return ok;
+  return render_to_stream (job->chart, job->format, job->options, stream, error);
 }
 
 /**
@@ -457,8 +359,8 @@ mc_export_chart (McChartModel           *chart,
                  const McExportOptions  *options,
                  GError                **error)
 {
-  g_autoptr(GFile) temporary = NULL;
   McExportOptions defaults;
+  Job job;
   gboolean ok;
 
   g_return_val_if_fail (MC_IS_CHART_MODEL (chart), FALSE);
@@ -470,17 +372,10 @@ mc_export_chart (McChartModel           *chart,
   if (!check_options (format, options, error))
     return FALSE;
 
-  ok = check_target (file, error)
-       && write_temporary (chart, format, options, file, &temporary, error)
-       && g_file_move (temporary, file,
-                       G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
-                       NULL, NULL, NULL, error);
+  job = (Job) { chart, format, options };
+  ok = mc_atomic_file_replace (file, write_chart, &job, error);
   if (!ok)
-    {
-      if (temporary)
-        g_file_delete (temporary, NULL, NULL);
-      prefix_error (error, file);
-    }
+    prefix_error (error, file);
   mc_timing_mark ("write");
   return ok;
 }
