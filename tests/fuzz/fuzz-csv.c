@@ -43,9 +43,9 @@ check_field (McCsvReader *reader,
 
   if (mc_csv_parse_number (text, length, &value) == MC_CSV_NUMBER_OK)
     g_assert_true (isfinite (value));
-  if (mc_loader_parse_date_len (text, length, &value, &precision))
+  if (mc_date_text_parse (text, length, &value, &precision))
     g_assert_true (isfinite (value) && precision <= MC_DATE_DAY);
-  mc_loader_parse_boolean (text, length, &flag);
+  mc_cell_parse_boolean (text, length, &flag);
 }
 
 /* Reads every row; returns the number of rows and whether it ended on an

@@ -33,28 +33,6 @@ typedef struct
   guint         n_rows;
 } CsvContext;
 
-/* Markers that mean "no value" in number, date and boolean columns. */
-static gboolean
-is_missing_marker (const char *text,
-                   gsize       length)
-{
-  static const struct { const char *text; gsize length; } markers[] = {
-#define MARKER(s) { s, sizeof s - 1 }
-    MARKER ("NA"), MARKER ("N/A"), MARKER ("n/a"), MARKER ("na"), MARKER ("null"),
-    MARKER ("NULL"), MARKER ("NaN"), MARKER ("nan"), MARKER ("-"), MARKER ("–"),
-    MARKER ("—"),
-#undef MARKER
-  };
-
-  /* Called for every cell: most are longer than any marker. */
-  if (length > 4)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
-    if (markers[i].length == length && memcmp (markers[i].text, text, length) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 static const char *
 trim (const char *text,
       gsize      *length)
@@ -101,6 +79,27 @@ field_error (CsvContext    *c,
   return FALSE;
 }
 
+/* Turns an MC_CSV_ERROR ("line:col: message") into an MC_LOADER_ERROR. */
+static void
+propagate_csv_error (GError     **error,
+                     GError      *csv_error,
+                     const char  *name)
+{
+  McLoaderError code = MC_LOADER_ERROR_SYNTAX;
+
+  if (csv_error->domain == MC_CSV_ERROR && csv_error->code == MC_CSV_ERROR_TOO_LARGE)
+    code = MC_LOADER_ERROR_TOO_LARGE;
+  else if (csv_error->domain != MC_CSV_ERROR)
+    {
+      g_propagate_error (error, csv_error);
+      return;
+    }
+
+  /* The CSV reader's messages already start with "line:column: ". */
+  g_set_error (error, MC_LOADER_ERROR, code, "%s:%s", name, csv_error->message);
+  g_error_free (csv_error);
+}
+
 static gboolean
 next_row (CsvContext  *c,
           gboolean    *have_row,
@@ -115,7 +114,7 @@ next_row (CsvContext  *c,
   *have_row = mc_csv_reader_next_row (c->reader, &csv_error);
   if (csv_error != NULL)
     {
-      mc_loader_propagate_csv_error (error, csv_error, c->name);
+      propagate_csv_error (error, csv_error, c->name);
       return FALSE;
     }
   return TRUE;
@@ -154,17 +153,6 @@ check_row (CsvContext  *c,
 
 /* Converting fields */
 
-static gboolean
-strip_percent (const char **text,
-               gsize       *length)
-{
-  if (*length == 0 || (*text)[*length - 1] != '%')
-    return FALSE;
-  (*length)--;
-  *text = trim (*text, length);
-  return TRUE;
-}
-
 /* A column id as messages quote it: ids may be long. */
 static char *
 shorten_column_id (McColumn *column)
@@ -188,7 +176,7 @@ append_number (CsvContext  *c,
   double value;
 
   if (g_strcmp0 (mc_column_get_unit (column), "percent") == 0)
-    strip_percent (&number, &number_length);
+    mc_cell_strip_percent (&number, &number_length);
 
   switch (mc_csv_parse_number (number, number_length, &value))
     {
@@ -225,7 +213,7 @@ append_date (CsvContext      *c,
   McDatePrecision precision;
   double days;
 
-  if (mc_loader_parse_date_len (text, length, &days, &precision))
+  if (mc_date_text_parse (text, length, &days, &precision))
     {
       *finest = MAX (*finest, precision);
       mc_column_append_value (column, days);
@@ -249,7 +237,7 @@ append_boolean (CsvContext  *c,
   g_autofree char *id = NULL;
   gboolean value;
 
-  if (mc_loader_parse_boolean (text, length, &value))
+  if (mc_cell_parse_boolean (text, length, &value))
     {
       mc_column_append_value (column, value ? 1 : 0);
       return TRUE;
@@ -273,7 +261,7 @@ append_field (CsvContext      *c,
   gsize length;
   const char *text = get_field (c, index, &length);
 
-  if (length == 0 || (type != MC_COLUMN_STRING && is_missing_marker (text, length)))
+  if (length == 0 || (type != MC_COLUMN_STRING && mc_cell_is_missing (text, length)))
     {
       mc_column_append_missing (column);
       return TRUE;
@@ -498,16 +486,6 @@ typedef struct
   gboolean        years;     /* every number is a whole year 1000..9999 */
 } Inference;
 
-/* "0700" or "02134" are codes (tickers, postcodes), not numbers. */
-static inline gboolean
-has_leading_zero (const char *text,
-                  gsize       length)
-{
-  if (length > 0 && (*text == '-' || *text == '+'))
-    text++, length--;
-  return length > 1 && text[0] == '0' && g_ascii_isdigit (text[1]);
-}
-
 /* Returns whether the value is a number in range, stored in @value. */
 static gboolean
 infer_number (Inference  *inference,
@@ -515,7 +493,7 @@ infer_number (Inference  *inference,
               gsize       length,
               double     *value)
 {
-  gboolean percent = strip_percent (&text, &length);
+  gboolean percent = mc_cell_strip_percent (&text, &length);
   McCsvNumberResult result = mc_csv_parse_number (text, length, value);
 
   /* A number out of range still makes a number column, whose conversion
@@ -525,7 +503,7 @@ infer_number (Inference  *inference,
       inference->years = FALSE;
       return FALSE;
     }
-  if (result != MC_CSV_NUMBER_OK || has_leading_zero (text, length))
+  if (result != MC_CSV_NUMBER_OK || mc_cell_has_leading_zero (text, length))
     {
       inference->number = FALSE;
       return FALSE;
@@ -624,7 +602,7 @@ infer_field (Inference  *inference,
   double days = NAN;
   McDatePrecision precision = MC_DATE_YEAR;
 
-  if (length == 0 || is_missing_marker (text, length))
+  if (length == 0 || mc_cell_is_missing (text, length))
     {
       keep_value (kept, NAN);
       return;
@@ -635,10 +613,10 @@ infer_field (Inference  *inference,
     is_number = infer_number (inference, text, length, &number);
   if (inference->date)
     {
-      is_date = mc_loader_parse_date_len (text, length, &days, &precision);
+      is_date = mc_date_text_parse (text, length, &days, &precision);
       inference->date = is_date;
     }
-  if (inference->boolean && !mc_loader_parse_boolean (text, length, &unused))
+  if (inference->boolean && !mc_cell_parse_boolean (text, length, &unused))
     inference->boolean = FALSE;
   if (kept->mode != KEEP_NOTHING)
     keep_field (kept, inference, is_number, number, is_date, days, precision);
@@ -786,7 +764,7 @@ read_number_field (Inference  *inference,
     }
   if (length > MC_CSV_MAX_FIELD_LENGTH
       || mc_csv_parse_number (text, length, &value) != MC_CSV_NUMBER_OK
-      || has_leading_zero (text, length))
+      || mc_cell_has_leading_zero (text, length))
     return FALSE;
 
   keep_number (inference, kept, text, length, value);
@@ -850,7 +828,7 @@ read_numbers_fast (CsvContext  *c,
 
           /* The usual field: a short number and nothing else. */
           if (n > 0 && (p + n == end || p[n] == separator || p[n] == '\n' || p[n] == '\r')
-              && !has_leading_zero (p, n))
+              && !mc_cell_has_leading_zero (p, n))
             {
               keep_number (&inferences[i], &kept[i], p, n, value);
               p += n;
@@ -936,7 +914,7 @@ dataset_id_from_name (const char *name)
 
   if (dot != NULL && dot != stem)
     *dot = '\0';
-  id = mc_loader_make_id (stem, "dataset");
+  id = mc_id_make (stem, "dataset");
   g_strdelimit (id, "_", '-');
   return g_steal_pointer (&id);
 }
@@ -1078,7 +1056,7 @@ add_columns (CsvContext      *c,
   for (guint i = 0; i < n_columns; i++)
     {
       g_autofree char *fallback = g_strdup_printf ("column_%u", i + 1);
-      g_autofree char *base = mc_loader_make_id (labels[i], fallback);
+      g_autofree char *base = mc_id_make (labels[i], fallback);
       g_autofree char *id = g_strdup (base);
 
       for (guint n = 2; mc_dataset_get_column_index (dataset, id) >= 0; n++)
@@ -1210,6 +1188,6 @@ mc_loader_load_plain_csv (const char    *name,
   if (!ok)
     return NULL;
 
-  mc_loader_add_default_chart (dataset, name);
+  mc_default_chart_add (dataset, name);
   return g_steal_pointer (&dataset);
 }

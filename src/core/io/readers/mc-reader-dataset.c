@@ -1094,7 +1094,7 @@ check_id (Context     *ctx,
 
   if (!get_string (ctx, root, "id", REQUIRED, id, error))
     return FALSE;
-  if (mc_loader_id_is_valid (*id))
+  if (mc_id_is_valid (*id))
     return TRUE;
 
   id_shown = mc_text_shown (*id);
@@ -1380,7 +1380,7 @@ append_date_cell (Context         *ctx,
   McDatePrecision precision;
   double days;
 
-  if (!mc_loader_parse_date (text, &days, &precision))
+  if (!mc_date_text_parse (text, strlen (text), &days, &precision))
     {
       g_autofree char *quoted = mc_loader_describe_text (text, strlen (text));
 
@@ -1875,7 +1875,7 @@ read_chart_id (Context     *ctx,
     return FALSE;
 
   push_key (ctx, "id");
-  if (!mc_loader_id_is_valid (*id))
+  if (!mc_id_is_valid (*id))
     {
       g_autofree char *id_shown = mc_text_shown (*id);
 
@@ -2140,7 +2140,7 @@ read_document (Context    *ctx,
     return NULL;
 
   if (mc_dataset_get_n_charts (dataset) == 0)
-    mc_loader_add_default_chart (dataset, ctx->name);
+    mc_default_chart_add (dataset, ctx->name);
   add_summary_warning (ctx);
   return g_steal_pointer (&dataset);
 }

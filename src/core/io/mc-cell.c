@@ -1,0 +1,71 @@
+/* mc-cell.c: what the text of one cell says
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The words and marks that mean the same in every table, whichever
+ * reader found the cell: "NA" is a missing value, "yes" is true, "17%"
+ * is 17 percent.
+ */
+#include "config.h"
+
+#include "mc-cell.h"
+
+#include <string.h>
+
+/* Markers that mean "no value" in number, date and boolean columns. */
+gboolean
+mc_cell_is_missing (const char *text,
+                    gsize       length)
+{
+  static const struct { const char *text; gsize length; } markers[] = {
+#define MARKER(s) { s, sizeof s - 1 }
+    MARKER ("NA"), MARKER ("N/A"), MARKER ("n/a"), MARKER ("na"), MARKER ("null"),
+    MARKER ("NULL"), MARKER ("NaN"), MARKER ("nan"), MARKER ("-"), MARKER ("–"),
+    MARKER ("—"),
+#undef MARKER
+  };
+
+  /* Called for every cell: most are longer than any marker. */
+  if (length > 4)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
+    if (markers[i].length == length && memcmp (markers[i].text, text, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+mc_cell_parse_boolean (const char *text,
+                       gsize       length,
+                       gboolean   *value)
+{
+  static const struct { const char *word; gboolean value; } words[] = {
+    { "true", TRUE }, { "false", FALSE }, { "yes", TRUE }, { "no", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      if (strlen (words[i].word) == length &&
+          g_ascii_strncasecmp (words[i].word, text, length) == 0)
+        {
+          *value = words[i].value;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Takes a trailing "%" off, and the spaces before it ("17 %"). */
+gboolean
+mc_cell_strip_percent (const char **text,
+                       gsize       *length)
+{
+  if (*length == 0 || (*text)[*length - 1] != '%')
+    return FALSE;
+  (*length)--;
+  while (*length > 0 && (**text == ' ' || **text == '\t'))
+    (*text)++, (*length)--;
+  while (*length > 0 && ((*text)[*length - 1] == ' ' || (*text)[*length - 1] == '\t'))
+    (*length)--;
+  return TRUE;
+}

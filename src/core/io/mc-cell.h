@@ -1,0 +1,30 @@
+/* mc-cell.h: what the text of one cell says
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean  mc_cell_is_missing     (const char   *text,
+                                  gsize         length);
+gboolean  mc_cell_parse_boolean  (const char   *text,
+                                  gsize         length,
+                                  gboolean     *value);
+gboolean  mc_cell_strip_percent  (const char  **text,
+                                  gsize        *length);
+
+/* "0700" or "02134" are codes (tickers, postcodes), not numbers. Inline:
+ * the builder asks it of every number of a file. */
+static inline gboolean
+mc_cell_has_leading_zero (const char *text,
+                          gsize       length)
+{
+  if (length > 0 && (*text == '-' || *text == '+'))
+    text++, length--;
+  return length > 1 && text[0] == '0' && g_ascii_isdigit (text[1]);
+}
+
+G_END_DECLS

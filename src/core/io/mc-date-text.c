@@ -1,0 +1,471 @@
+/* mc-date-text.c: dates as datasets write them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Dates are days since 1970-01-01 in the proleptic Gregorian calendar, a
+ * time of day a fraction of a day in UTC. They are read from ISO 8601 and
+ * English written forms, and written in ISO 8601 at a column's precision.
+ */
+#include "config.h"
+
+#include "mc-date-text.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Reading */
+
+/* Days from 1970-01-01 to a date of the proleptic Gregorian calendar. */
+static double
+days_from_civil (int y,
+                 int m,
+                 int d)
+{
+  int era, yoe, doy, doe;
+
+  y -= m <= 2;
+  era = (y >= 0 ? y : y - 399) / 400;
+  yoe = y - era * 400;
+  doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return (double) era * 146097 + doe - 719468;
+}
+
+static int
+days_in_month (int year,
+               int month)
+{
+  static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+  if (month == 2 && (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)))
+    return 29;
+  return days[month - 1];
+}
+
+typedef struct
+{
+  const char *p;
+  const char *end;
+} Cursor;
+
+/* Reads between @min and @max digits. */
+static gboolean
+read_number (Cursor *c,
+             int     min,
+             int     max,
+             int    *value)
+{
+  int n = 0;
+
+  *value = 0;
+  while (c->p < c->end && g_ascii_isdigit (*c->p) && n < max)
+    {
+      *value = *value * 10 + (*c->p++ - '0');
+      n++;
+    }
+  return n >= min && !(c->p < c->end && g_ascii_isdigit (*c->p));
+}
+
+static gboolean
+accept (Cursor *c,
+        char    ch)
+{
+  if (c->p < c->end && *c->p == ch)
+    {
+      c->p++;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* "Z", "+01:00", "-0530" or nothing; the offset in seconds east of UTC. */
+static gboolean
+read_zone (Cursor *c,
+           int    *offset)
+{
+  int sign, hours, minutes = 0;
+
+  *offset = 0;
+  if (c->p >= c->end || accept (c, 'Z'))
+    return TRUE;
+  if (*c->p != '+' && *c->p != '-')
+    return FALSE;
+  sign = (*c->p++ == '-') ? -1 : 1;
+  if (!read_number (c, 2, 2, &hours) || hours > 23)
+    return FALSE;
+  if (c->p < c->end)
+    {
+      accept (c, ':');
+      if (!read_number (c, 2, 2, &minutes) || minutes > 59)
+        return FALSE;
+    }
+  *offset = sign * (hours * 3600 + minutes * 60);
+  return TRUE;
+}
+
+/* "14:30", "14:30:05", "14:30:05.250" with an optional zone. */
+static gboolean
+read_time (Cursor *c,
+           double *seconds)
+{
+  int h, m, s = 0, zone;
+  double fraction = 0;
+
+  if (!read_number (c, 2, 2, &h) || h > 23 || !accept (c, ':') ||
+      !read_number (c, 2, 2, &m) || m > 59)
+    return FALSE;
+  if (accept (c, ':'))
+    {
+      if (!read_number (c, 2, 2, &s) || s > 60)
+        return FALSE;
+      if (accept (c, '.') || accept (c, ','))
+        {
+          double scale = 0.1;
+
+          if (c->p >= c->end || !g_ascii_isdigit (*c->p))
+            return FALSE;
+          for (; c->p < c->end && g_ascii_isdigit (*c->p); c->p++, scale /= 10)
+            fraction += (*c->p - '0') * scale;
+        }
+    }
+  if (!read_zone (c, &zone) || c->p != c->end)
+    return FALSE;
+  *seconds = h * 3600 + m * 60 + s + fraction - zone;
+  return TRUE;
+}
+
+/* ISO 8601: "2024", "2024-02", "2024-02-15", "2024-02-15T10:30:00Z";
+ * also "2024/02/15". */
+static gboolean
+parse_iso_date (const char      *text,
+                gsize            length,
+                double          *days,
+                McDatePrecision *precision)
+{
+  Cursor c = { text, text + length };
+  int year, month, day;
+  char sep;
+  double seconds = 0;
+
+  if (!read_number (&c, 4, 4, &year) || year < 1)
+    return FALSE;
+  if (c.p == c.end)
+    {
+      *days = days_from_civil (year, 1, 1);
+      *precision = MC_DATE_YEAR;
+      return TRUE;
+    }
+
+  sep = *c.p;
+  if ((sep != '-' && sep != '/') || !accept (&c, sep) ||
+      !read_number (&c, 1, 2, &month) || month < 1 || month > 12)
+    return FALSE;
+  if (c.p == c.end)
+    {
+      *days = days_from_civil (year, month, 1);
+      *precision = MC_DATE_MONTH;
+      return TRUE;
+    }
+
+  if (!accept (&c, sep) || !read_number (&c, 1, 2, &day) ||
+      day < 1 || day > days_in_month (year, month))
+    return FALSE;
+  if (c.p != c.end)
+    {
+      if (!(accept (&c, 'T') || accept (&c, ' ')) || !read_time (&c, &seconds))
+        return FALSE;
+    }
+  *days = days_from_civil (year, month, day) + seconds / 86400.0;
+  *precision = MC_DATE_DAY;
+  return TRUE;
+}
+
+static int
+lookup_month (const char *word,
+              gsize       length)
+{
+  static const char * const months[] = {
+    "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december",
+  };
+
+  for (int i = 0; i < 12; i++)
+    {
+      gsize full = strlen (months[i]);
+
+      if ((length == full || length == 3) &&
+          g_ascii_strncasecmp (months[i], word, length) == 0)
+        return i + 1;
+    }
+  if (length == 4 && g_ascii_strncasecmp (word, "sept", 4) == 0)
+    return 9;
+  return 0;
+}
+
+typedef struct
+{
+  const char *start;
+  gsize       length;
+  gboolean    digits;
+} Token;
+
+/* Splits "15 Feb. 2024" or "February 15, 2024" into words and numbers. */
+static guint
+tokenize (const char *text,
+          gsize       length,
+          Token      *tokens,
+          guint       max_tokens)
+{
+  const char *p = text, *end = text + length;
+  guint n = 0;
+
+  while (p < end)
+    {
+      const char *start = p;
+
+      if (strchr (" ,.-/", *p) != NULL)
+        {
+          p++;
+          continue;
+        }
+      if (n == max_tokens)
+        return max_tokens + 1;
+      if (g_ascii_isdigit (*p))
+        {
+          while (p < end && g_ascii_isdigit (*p))
+            p++;
+          /* Ordinal suffixes: 1st, 2nd, 3rd, 15th */
+          if (end - p >= 2 && g_ascii_isalpha (p[0]) && g_ascii_isalpha (p[1]) &&
+              (p + 2 == end || !g_ascii_isalpha (p[2])) &&
+              strchr ("snrtSNRT", p[0]) != NULL)
+            {
+              tokens[n++] = (Token) { start, p - start, TRUE };
+              p += 2;
+              continue;
+            }
+          tokens[n++] = (Token) { start, p - start, TRUE };
+        }
+      else if (g_ascii_isalpha (*p))
+        {
+          while (p < end && g_ascii_isalpha (*p))
+            p++;
+          tokens[n++] = (Token) { start, p - start, FALSE };
+        }
+      else
+        return max_tokens + 1;
+    }
+  return n;
+}
+
+static int
+token_number (const Token *token)
+{
+  int value = 0;
+
+  for (gsize i = 0; i < token->length && i < 9; i++)
+    value = value * 10 + (token->start[i] - '0');
+  return value;
+}
+
+static gboolean
+is_year (const Token *token)
+{
+  return token->digits && token->length == 4 && token_number (token) >= 1;
+}
+
+static gboolean
+is_day (const Token *token)
+{
+  return token->digits && token->length <= 2;
+}
+
+/* "January 2024", "Feb 2024", "15 Feb 2024", "Feb 15, 2024" */
+static gboolean
+parse_written_date (const char      *text,
+                    gsize            length,
+                    double          *days,
+                    McDatePrecision *precision)
+{
+  Token t[3];
+  guint n = tokenize (text, length, t, G_N_ELEMENTS (t));
+  int month = 0, day = 0, year = 0;
+
+  if (n == 2 && !t[0].digits && is_year (&t[1]))
+    {
+      month = lookup_month (t[0].start, t[0].length);
+      year = token_number (&t[1]);
+    }
+  else if (n == 3 && is_day (&t[0]) && !t[1].digits && is_year (&t[2]))
+    {
+      day = token_number (&t[0]);
+      month = lookup_month (t[1].start, t[1].length);
+      year = token_number (&t[2]);
+    }
+  else if (n == 3 && !t[0].digits && is_day (&t[1]) && is_year (&t[2]))
+    {
+      month = lookup_month (t[0].start, t[0].length);
+      day = token_number (&t[1]);
+      year = token_number (&t[2]);
+    }
+  if (month == 0)
+    return FALSE;
+
+  if (n == 2)
+    {
+      *days = days_from_civil (year, month, 1);
+      *precision = MC_DATE_MONTH;
+      return TRUE;
+    }
+  if (day < 1 || day > days_in_month (year, month))
+    return FALSE;
+  *days = days_from_civil (year, month, day);
+  *precision = MC_DATE_DAY;
+  return TRUE;
+}
+
+/**
+ * mc_date_text_parse:
+ * @text: a date as written in a dataset, not necessarily NUL-terminated
+ * @length: its length in bytes
+ * @days: (out) (optional): days since 1970-01-01
+ * @precision: (out) (optional): how much of the date was given
+ *
+ * Accepts ISO 8601 ("2024", "2024-02", "2024-02-15", optionally with a time
+ * "2024-02-15T10:30:00Z", which is kept as a fraction of the day, in UTC),
+ * "2024/02/15", and English written forms: "February 2024", "Feb 2024",
+ * "15 Feb 2024", "15 February 2024", "Feb 15, 2024". Day and month numbers
+ * are checked ("2024-02-30" is not a date). Slash dates such as "2/15/2024"
+ * are refused because their order is ambiguous. Spaces around the date
+ * are ignored.
+ *
+ * Returns: %TRUE if @text is a date
+ */
+gboolean
+mc_date_text_parse (const char      *text,
+                    gsize            length,
+                    double          *days,
+                    McDatePrecision *precision)
+{
+  double d;
+  McDatePrecision p;
+
+  while (length > 0 && g_ascii_isspace (*text))
+    text++, length--;
+  while (length > 0 && g_ascii_isspace (text[length - 1]))
+    length--;
+  if (length == 0 || length > 64)
+    return FALSE;
+
+  if (!parse_iso_date (text, length, &d, &p) &&
+      !parse_written_date (text, length, &d, &p))
+    return FALSE;
+
+  if (days)
+    *days = d;
+  if (precision)
+    *precision = p;
+  return TRUE;
+}
+
+/* Writing */
+
+/* The date of a day number, the inverse of days_from_civil(). */
+static void
+civil_from_days (gint64  z,
+                 int    *y,
+                 int    *m,
+                 int    *d)
+{
+  gint64 era, doe, yoe, doy, mp;
+
+  z += 719468;
+  era = (z >= 0 ? z : z - 146096) / 146097;
+  doe = z - era * 146097;
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  *d = (int) (doy - (153 * mp + 2) / 5 + 1);
+  *m = (int) (mp < 10 ? mp + 3 : mp - 9);
+  *y = (int) (yoe + era * 400 + (*m <= 2));
+}
+
+/* "T10:30:00Z", or with @digits digits of a second: the time of
+ * @seconds past midnight. FALSE when it rounds up to the next day. */
+static gboolean
+format_time (GString *out,
+             double   seconds,
+             int      digits)
+{
+  gint64 unit = 1, units, h, m, s;
+
+  for (int i = 0; i < digits; i++)
+    unit *= 10;
+  units = llround (seconds * unit);
+  h = units / (3600 * unit);
+  m = units / (60 * unit) % 60;
+  s = units / unit % 60;
+  if (h >= 24)
+    return FALSE;
+  g_string_append_printf (out, "T%02d:%02d:%02d", (int) h, (int) m, (int) s);
+  if (digits > 0)
+    g_string_append_printf (out, ".%0*" G_GINT64_FORMAT, digits, units % unit);
+  g_string_append_c (out, 'Z');
+  return TRUE;
+}
+
+/* A time of day as a text that reads back as the same day number: the
+ * fewest digits of a second that do, else as many as a date takes. */
+static void
+append_time (GString *out,
+             double   days,
+             double   day)
+{
+  gsize date_length = out->len;
+
+  for (int digits = 0; digits <= 9; digits++)
+    {
+      double parsed;
+
+      g_string_truncate (out, date_length);
+      if (format_time (out, (days - day) * 86400.0, digits)
+          && mc_date_text_parse (out->str, out->len, &parsed, NULL) && parsed == days)
+        return;
+    }
+  g_string_truncate (out, date_length);
+  format_time (out, MIN ((days - day) * 86400.0, 86399.999999999), 9);
+}
+
+/**
+ * mc_date_text_format:
+ * @days: days since 1970-01-01
+ * @precision: how much of the date to write
+ *
+ * Writes a date as mc_date_text_parse() reads it: "2024", "2024-02" or
+ * "2024-02-15", and a time of day in UTC when @days has one and
+ * @precision is %MC_DATE_DAY ("2024-02-15T10:30:00Z").
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+mc_date_text_format (double          days,
+                     McDatePrecision precision)
+{
+  GString *out;
+  double day = floor (days);
+  int y, m, d;
+
+  g_return_val_if_fail (isfinite (days), NULL);
+
+  out = g_string_new (NULL);
+  civil_from_days ((gint64) day, &y, &m, &d);
+  g_string_append_printf (out, "%04d", y);
+  if (precision >= MC_DATE_MONTH)
+    g_string_append_printf (out, "-%02d", m);
+  if (precision >= MC_DATE_DAY)
+    {
+      g_string_append_printf (out, "-%02d", d);
+      if (days != day)
+        append_time (out, days, day);
+    }
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,20 @@
+/* mc-date-text.h: dates as datasets write them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "mc-column.h"
+
+G_BEGIN_DECLS
+
+gboolean  mc_date_text_parse   (const char       *text,
+                                gsize             length,
+                                double           *days,
+                                McDatePrecision  *precision);
+char     *mc_date_text_format  (double            days,
+                                McDatePrecision   precision);
+
+G_END_DECLS
