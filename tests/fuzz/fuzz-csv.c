@@ -13,7 +13,11 @@
 #include <string.h>
 
 #include "fuzz-common.h"
-#include "mc-loader-private.h"
+#include "mc-cell.h"
+#include "mc-csv-data.h"
+#include "mc-csv.h"
+#include "mc-date-text.h"
+#include "mc-loader.h"
 
 static void
 check_field (McCsvReader *reader,
@@ -131,7 +135,7 @@ fuzz_csv_data (const char *text,
   g_autoptr(GError) error = NULL;
   g_autoptr(McDataset) dataset = declared_dataset ();
 
-  if (mc_loader_read_csv_data (dataset, "fuzz.csv", "fuzz.json", text, length, NULL, &error))
+  if (mc_csv_data_read (dataset, "fuzz.csv", "fuzz.json", text, length, NULL, &error))
     {
       g_assert_no_error (error);
       fuzz_check_dataset (dataset);

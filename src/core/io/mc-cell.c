@@ -12,10 +12,11 @@
 
 #include <string.h>
 
-/* Markers that mean "no value" in number, date and boolean columns. */
+/* Markers that mean "no value" in number, date and boolean columns;
+ * none is longer than 4 bytes. */
 gboolean
-mc_cell_is_missing (const char *text,
-                    gsize       length)
+mc_cell_is_marker (const char *text,
+                   gsize       length)
 {
   static const struct { const char *text; gsize length; } markers[] = {
 #define MARKER(s) { s, sizeof s - 1 }
@@ -25,8 +26,9 @@ mc_cell_is_missing (const char *text,
 #undef MARKER
   };
 
-  /* Called for every cell: most are longer than any marker. */
-  if (length > 4)
+  /* Every marker starts with one of these bytes; most short cells
+   * ("AMZN", "yes") do not. */
+  if (length == 0 || memchr ("Nn-\xE2", text[0], 4) == NULL)
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
     if (markers[i].length == length && memcmp (markers[i].text, text, length) == 0)

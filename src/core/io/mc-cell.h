@@ -8,13 +8,23 @@
 
 G_BEGIN_DECLS
 
-gboolean  mc_cell_is_missing     (const char   *text,
+gboolean  mc_cell_is_marker      (const char   *text,
                                   gsize         length);
 gboolean  mc_cell_parse_boolean  (const char   *text,
                                   gsize         length,
                                   gboolean     *value);
 gboolean  mc_cell_strip_percent  (const char  **text,
                                   gsize        *length);
+
+/* Whether a cell of a number, date or boolean column says it has no
+ * value ("NA", "-", ...). Inline: most cells are longer than any
+ * marker, and the builder asks it of every cell. */
+static inline gboolean
+mc_cell_is_missing (const char *text,
+                    gsize       length)
+{
+  return length <= 4 && mc_cell_is_marker (text, length);
+}
 
 /* "0700" or "02134" are codes (tickers, postcodes), not numbers. Inline:
  * the builder asks it of every number of a file. */

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mc-loader.h"
+#include "mc-loader-error.h"
 #include "mc-text.h"
 
 static gboolean

@@ -9,7 +9,7 @@
 
 #include "mc-dataset.h"
 #include "mc-json-scanner.h"
-#include "mc-loader.h"
+#include "mc-loader-error.h"
 
 G_BEGIN_DECLS
 

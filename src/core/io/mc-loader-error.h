@@ -1,12 +1,43 @@
-/* mc-loader-error.h: the loader's error messages, with positions
+/* mc-loader-error.h: the loader's errors and limits, and messages with positions
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include "mc-loader.h"
+#include <glib.h>
 
 G_BEGIN_DECLS
+
+#define MC_LOADER_ERROR (mc_loader_error_quark ())
+
+/* Every error message names the file, and the line:column where one is
+ * known, e.g. "revenue.json:12:7: column “revenue” expects a number, found
+ * a string (\"9.2\")". */
+typedef enum
+{
+  MC_LOADER_ERROR_IO,          /* cannot read the file */
+  MC_LOADER_ERROR_TOO_LARGE,   /* over a documented resource limit */
+  MC_LOADER_ERROR_SYNTAX,      /* not JSON / not CSV / bad UTF-8 */
+  MC_LOADER_ERROR_VERSION,     /* unsupported "format" */
+  MC_LOADER_ERROR_MISSING,     /* a required key or column is absent */
+  MC_LOADER_ERROR_TYPE,        /* wrong JSON type or cell type */
+  MC_LOADER_ERROR_VALUE,       /* bad date, unknown chart type, unknown unit, ... */
+  MC_LOADER_ERROR_REFERENCE,   /* chart refers to an undeclared column */
+  MC_LOADER_ERROR_DUPLICATE,   /* duplicate column or chart ids */
+  MC_LOADER_ERROR_SHAPE,       /* row with the wrong number of cells */
+  MC_LOADER_ERROR_PATH,        /* CSV reference leaves the dataset's folder */
+} McLoaderError;
+
+/* Resource limits, documented in docs/dataset-format.md. Going over one
+ * gives MC_LOADER_ERROR_TOO_LARGE. */
+#define MC_LOADER_MAX_JSON_SIZE      ((gsize) 64 * 1024 * 1024)
+#define MC_LOADER_MAX_CSV_SIZE       ((gsize) 1024 * 1024 * 1024)
+#define MC_LOADER_MAX_COLUMNS        4096
+#define MC_LOADER_MAX_ROWS           50000000
+#define MC_LOADER_MAX_DEPTH          64
+#define MC_LOADER_MAX_STRING_LENGTH  (64 * 1024)
+
+GQuark      mc_loader_error_quark       (void);
 
 void        mc_loader_position          (const char       *text,
                                          gsize             length,

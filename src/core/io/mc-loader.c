@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The entry points: a file or text in memory goes to the reader of its
- * format. The dataset format is read in readers/mc-reader-dataset.c,
- * plain CSV in readers/mc-reader-csv.c.
+ * format (mc-reader.h): the dataset format (readers/mc-reader-dataset.c)
+ * for "*.json" or a text that starts with '{', else plain CSV
+ * (readers/mc-reader-csv.c).
  */
 #include "config.h"
 
@@ -12,38 +13,11 @@
 
 #include <string.h>
 
-#include "mc-loader-private.h"
+#include "mc-date-text.h"
+#include "mc-loader-buffer.h"
+#include "mc-reader.h"
 
-static gboolean
-has_suffix (const char *name,
-            const char *suffix)
-{
-  gsize n = strlen (name), m = strlen (suffix);
-
-  return n >= m && g_ascii_strcasecmp (name + n - m, suffix) == 0;
-}
-
-/* JSON by name (*.json), CSV by name (*.csv, *.tsv, *.txt), else JSON when
- * the text starts with '{'. */
-static gboolean
-looks_like_json (const char *name,
-                 const char *data,
-                 gsize       length)
-{
-  gsize i = 0;
-
-  if (has_suffix (name, ".json"))
-    return TRUE;
-  if (has_suffix (name, ".csv") || has_suffix (name, ".tsv") || has_suffix (name, ".txt"))
-    return FALSE;
-
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    i = 3;
-  while (i < length && g_ascii_isspace (data[i]))
-    i++;
-  return i < length && data[i] == '{';
-}
-
+/* The file goes to the reader its name or its contents choose. */
 static McDataset *
 load_text (const char    *name,
            const char    *data,
@@ -52,15 +26,9 @@ load_text (const char    *name,
            GCancellable  *cancellable,
            GError       **error)
 {
-  if (looks_like_json (name, data, length))
-    {
-      if (!mc_loader_check_size (name, length, MC_LOADER_MAX_JSON_SIZE, error))
-        return NULL;
-      return mc_loader_load_json (name, data, length, base, cancellable, error);
-    }
-  if (!mc_loader_check_size (name, length, MC_LOADER_MAX_CSV_SIZE, error))
-    return NULL;
-  return mc_loader_load_plain_csv (name, data, length, cancellable, error);
+  McReaderInput input = { name, data, length, base, cancellable };
+
+  return mc_reader_load (mc_reader_choose (name, data, length), &input, error);
 }
 
 /**
@@ -83,7 +51,6 @@ mc_loader_load_file (GFile         *file,
   g_autofree char *name = NULL;
   g_autoptr(GFile) base = NULL;
   McLoaderBuffer buffer;
-  gsize max_size;
   McDataset *dataset;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -92,8 +59,8 @@ mc_loader_load_file (GFile         *file,
   name = g_file_get_basename (file);
   if (name == NULL)
     name = g_file_get_uri (file);
-  max_size = has_suffix (name, ".json") ? MC_LOADER_MAX_JSON_SIZE : MC_LOADER_MAX_CSV_SIZE;
-  if (!mc_loader_buffer_load (&buffer, file, name, max_size, cancellable, error))
+  if (!mc_loader_buffer_load (&buffer, file, name, mc_reader_get_size_limit (name),
+                              cancellable, error))
     return NULL;
 
   base = g_file_get_parent (file);

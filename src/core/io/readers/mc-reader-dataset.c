@@ -9,22 +9,24 @@
  *    not see.
  * 2. json-glib builds the tree.
  * 3. The tree is checked against the format (docs/dataset-format.md) while
- *    a path ("rows[3][1]") is kept (mc-json-context.c). The header,
- *    columns and rows are read here, the charts in mc-dataset-charts.c,
- *    rows in a CSV file in mc-csv-data.c.
+ *    a path ("rows[3][1]") is kept (mc-json-context.c). The header and
+ *    columns are read here, the rows in mc-dataset-rows.c and the charts
+ *    in mc-dataset-charts.c.
  */
 #include "config.h"
 
-#include "mc-loader.h"
+#include "mc-reader.h"
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "mc-csv-reference.h"
 #include "mc-dataset-charts.h"
+#include "mc-dataset-rows.h"
+#include "mc-default-chart.h"
+#include "mc-ids.h"
 #include "mc-json-context.h"
-#include "mc-loader-private.h"
+#include "mc-loader-error.h"
 #include "mc-text.h"
 
 #define FORMAT_VERSION_1 "market-charts/1"
@@ -277,332 +279,6 @@ read_columns (McJsonContext  *ctx,
   return TRUE;
 }
 
-/* Rows and cells */
-
-typedef struct
-{
-  JsonNode   *value;
-  gboolean    estimate;
-  const char *note;
-  gboolean    in_object;   /* the value sits in a {"value": ...} object */
-} Cell;
-
-static gboolean
-read_cell_object (McJsonContext  *ctx,
-                  JsonNode       *node,
-                  Cell           *cell,
-                  GError        **error)
-{
-  static const char * const known[] = { "value", "estimate", "note", NULL };
-  JsonObject *object = json_node_get_object (node);
-
-  if (!json_object_has_member (object, "value"))
-    return mc_json_context_fail (ctx, error, MC_LOADER_ERROR_MISSING,
-                                 _("a cell object needs a “value” (null when the value "
-                                   "is missing)"));
-  if (!mc_json_context_get_boolean (ctx, object, "estimate", &cell->estimate, error) ||
-      !mc_json_context_get_string (ctx, object, "note", MC_JSON_OPTIONAL, &cell->note, error))
-    return FALSE;
-  mc_json_context_check_members (ctx, object, known);
-  cell->value = json_object_get_member (object, "value");
-  cell->in_object = TRUE;
-  return TRUE;
-}
-
-static gboolean
-cell_type_error (McJsonContext  *ctx,
-                 McColumn       *column,
-                 JsonNode       *value,
-                 GError        **error)
-{
-  g_autofree char *found = mc_json_node_describe (value);
-  g_autofree char *id = mc_text_shown (mc_column_get_id (column));
-
-  switch (mc_column_get_column_type (column))
-    {
-    case MC_COLUMN_NUMBER:
-      return mc_json_context_fail (ctx, error, MC_LOADER_ERROR_TYPE,
-                                   _("column “%s” expects a number, found %s"), id, found);
-    case MC_COLUMN_STRING:
-      return mc_json_context_fail (ctx, error, MC_LOADER_ERROR_TYPE,
-                                   _("column “%s” expects a string, found %s"), id, found);
-    case MC_COLUMN_DATE:
-      return mc_json_context_fail (ctx, error, MC_LOADER_ERROR_TYPE,
-                                   _("column “%s” expects a date written as a string such as "
-                                     "\"2024-02\", found %s"), id, found);
-    case MC_COLUMN_BOOLEAN:
-    default:
-      return mc_json_context_fail (ctx, error, MC_LOADER_ERROR_TYPE,
-                                   _("column “%s” expects true or false, found %s"), id, found);
-    }
-}
-
-static gboolean
-append_string_cell (McJsonContext  *ctx,
-                    McColumn       *column,
-                    JsonNode       *value,
-                    GError        **error)
-{
-  const char *text = json_node_get_string (value);
-
-  if (strlen (text) > MC_LOADER_MAX_STRING_LENGTH)
-    return mc_json_context_fail (ctx, error, MC_LOADER_ERROR_TOO_LARGE,
-                                 _("the text is longer than the limit of %d KiB for a cell"),
-                                 MC_LOADER_MAX_STRING_LENGTH / 1024);
-  mc_column_append_string (column, text);
-  return TRUE;
-}
-
-static gboolean
-append_date_cell (McJsonContext    *ctx,
-                  McColumn         *column,
-                  JsonNode         *value,
-                  McDatePrecision  *finest,
-                  GError          **error)
-{
-  const char *text = json_node_get_string (value);
-  McDatePrecision precision;
-  double days;
-
-  if (!mc_date_text_parse (text, strlen (text), &days, &precision))
-    {
-      g_autofree char *quoted = mc_loader_describe_text (text, strlen (text));
-
-      return mc_json_context_fail (ctx, error, MC_LOADER_ERROR_VALUE,
-                                   _("%s is not a date; expected e.g. 2024, 2024-02 or 2024-02-15"),
-                                   quoted);
-    }
-  *finest = MAX (*finest, precision);
-  mc_column_append_value (column, days);
-  return TRUE;
-}
-
-/* Appends the value of one cell to its column. */
-static gboolean
-append_value (McJsonContext    *ctx,
-              McColumn         *column,
-              JsonNode         *value,
-              McDatePrecision  *finest,
-              GError          **error)
-{
-  if (JSON_NODE_HOLDS_NULL (value))
-    {
-      mc_column_append_missing (column);
-      return TRUE;
-    }
-
-  switch (mc_column_get_column_type (column))
-    {
-    case MC_COLUMN_NUMBER:
-      if (!mc_json_node_is_number (value))
-        break;
-      mc_column_append_value (column, json_node_get_double (value));
-      return TRUE;
-    case MC_COLUMN_STRING:
-      if (!mc_json_node_is_string (value))
-        break;
-      return append_string_cell (ctx, column, value, error);
-    case MC_COLUMN_DATE:
-      if (!mc_json_node_is_string (value))
-        break;
-      return append_date_cell (ctx, column, value, finest, error);
-    case MC_COLUMN_BOOLEAN:
-      if (!mc_json_node_is_boolean (value))
-        break;
-      mc_column_append_value (column, json_node_get_boolean (value) ? 1 : 0);
-      return TRUE;
-    default:
-      break;
-    }
-  return cell_type_error (ctx, column, value, error);
-}
-
-static gboolean
-read_cell (McJsonContext    *ctx,
-           McColumn         *column,
-           guint             row,
-           JsonNode         *node,
-           McDatePrecision  *finest,
-           GError          **error)
-{
-  Cell cell = { node, FALSE, NULL, FALSE };
-  gboolean ok;
-
-  if (JSON_NODE_HOLDS_OBJECT (node) && !read_cell_object (ctx, node, &cell, error))
-    return FALSE;
-
-  if (cell.in_object)
-    mc_json_context_push_key (ctx, "value");
-  ok = append_value (ctx, column, cell.value, finest, error);
-  if (cell.in_object)
-    mc_json_context_pop (ctx);
-  if (ok && (cell.estimate || cell.note != NULL))
-    mc_column_set_annotation (column, row, cell.estimate, cell.note);
-  return ok;
-}
-
-static gboolean
-read_row (McJsonContext    *ctx,
-          guint             row,
-          JsonNode         *node,
-          McDatePrecision  *finest,
-          GError          **error)
-{
-  guint n_columns = mc_dataset_get_n_columns (ctx->dataset);
-  JsonArray *cells;
-  guint n_cells;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      g_autofree char *found = mc_json_node_describe (node);
-
-      return mc_json_context_fail (ctx, error, MC_LOADER_ERROR_TYPE,
-                                   _("a row must be an array of cells, found %s"), found);
-    }
-  cells = json_node_get_array (node);
-  n_cells = json_array_get_length (cells);
-  if (n_cells != n_columns)
-    return mc_json_context_fail (ctx, error, MC_LOADER_ERROR_SHAPE,
-                                 _("row %u has %u cells, the columns declare %u"),
-                                 row + 1, n_cells, n_columns);
-
-  for (guint i = 0; i < n_cells; i++)
-    {
-      mc_json_context_push_index (ctx, i);
-      if (!read_cell (ctx, mc_dataset_get_column (ctx->dataset, i), row,
-                      json_array_get_element (cells, i), &finest[i], error))
-        return FALSE;
-      mc_json_context_pop (ctx);
-    }
-  return TRUE;
-}
-
-static void
-set_date_precisions (McDataset             *dataset,
-                     const McDatePrecision *finest)
-{
-  for (guint i = 0; i < mc_dataset_get_n_columns (dataset); i++)
-    {
-      McColumn *column = mc_dataset_get_column (dataset, i);
-
-      if (mc_column_get_column_type (column) == MC_COLUMN_DATE &&
-          mc_column_get_n_rows (column) > 0)
-        mc_column_set_date_precision (column, finest[i]);
-    }
-}
-
-static gboolean
-read_rows (McJsonContext  *ctx,
-           JsonNode       *node,
-           GError        **error)
-{
-  JsonArray *rows = json_node_get_array (node);
-  guint n_rows = json_array_get_length (rows);
-  g_autofree McDatePrecision *finest = NULL;
-
-  mc_json_context_push_key (ctx, "rows");
-  if (n_rows > MC_LOADER_MAX_ROWS)
-    return mc_json_context_fail (ctx, error, MC_LOADER_ERROR_TOO_LARGE,
-                                 _("%u rows; the limit is %d"), n_rows, MC_LOADER_MAX_ROWS);
-
-  finest = g_new0 (McDatePrecision, mc_dataset_get_n_columns (ctx->dataset));
-  for (guint i = 0; i < n_rows; i++)
-    {
-      if (i % 4096 == 4095 && g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
-        return FALSE;
-      mc_json_context_push_index (ctx, i);
-      if (!read_row (ctx, i, json_array_get_element (rows, i), finest, error))
-        return FALSE;
-      mc_json_context_pop (ctx);
-    }
-  mc_json_context_pop (ctx);
-  set_date_precisions (ctx->dataset, finest);
-  return TRUE;
-}
-
-/* Data in a CSV file */
-
-static gboolean
-load_csv (McJsonContext  *ctx,
-          GFile          *file,
-          GError        **error)
-{
-  g_autofree char *name = g_file_get_basename (file);
-  g_autoptr(GError) local_error = NULL;
-  McLoaderBuffer buffer;
-  gboolean ok;
-
-  if (!mc_loader_buffer_load (&buffer, file, name, MC_LOADER_MAX_CSV_SIZE,
-                              ctx->cancellable, &local_error))
-    {
-      if (local_error->domain == MC_LOADER_ERROR)
-        return mc_json_context_fail (ctx, error, local_error->code, "%s", local_error->message);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  ok = mc_loader_read_csv_data (ctx->dataset, name, ctx->name, buffer.data,
-                                buffer.length, ctx->cancellable, error);
-  mc_loader_buffer_clear (&buffer);
-  return ok;
-}
-
-static gboolean
-read_data (McJsonContext  *ctx,
-           JsonNode       *node,
-           GError        **error)
-{
-  static const char * const known[] = { "csv", NULL };
-  JsonObject *object = json_node_get_object (node);
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) local_error = NULL;
-  const char *path;
-  gboolean ok;
-
-  mc_json_context_push_key (ctx, "data");
-  mc_json_context_check_members (ctx, object, known);
-  if (!mc_json_context_get_string (ctx, object, "csv", MC_JSON_REQUIRED, &path, error))
-    return FALSE;
-
-  mc_json_context_push_key (ctx, "csv");
-  file = mc_csv_reference_resolve (ctx->base, path, &local_error);
-  if (file == NULL)
-    ok = mc_json_context_fail (ctx, error, local_error->code, "%s", local_error->message);
-  else
-    ok = load_csv (ctx, file, error);
-  mc_json_context_pop (ctx);
-  mc_json_context_pop (ctx);
-  return ok;
-}
-
-static gboolean
-read_table (McJsonContext  *ctx,
-            JsonObject     *root,
-            GError        **error)
-{
-  JsonNode *rows, *data;
-
-  if (!mc_json_context_get_container (ctx, root, "rows", MC_JSON_OPTIONAL, JSON_NODE_ARRAY, &rows,
-                                      error) ||
-      !mc_json_context_get_container (ctx, root, "data", MC_JSON_OPTIONAL, JSON_NODE_OBJECT, &data,
-                                      error))
-    return FALSE;
-
-  if (rows != NULL && data != NULL)
-    {
-      mc_json_context_push_key (ctx, "data");
-      mc_json_context_fail (ctx, error, MC_LOADER_ERROR_VALUE,
-                            _("a dataset has either “rows” or “data”, not both"));
-      mc_json_context_pop (ctx);
-      return FALSE;
-    }
-  if (rows == NULL && data == NULL)
-    return mc_json_context_fail (ctx, error, MC_LOADER_ERROR_MISSING,
-                                 _("missing key “rows” (or “data” naming a CSV file)"));
-  if (rows != NULL)
-    return read_rows (ctx, rows, error);
-  return read_data (ctx, data, error);
-}
-
 /* The whole document */
 
 static gboolean
@@ -654,7 +330,7 @@ read_document (McJsonContext  *ctx,
       !read_source (ctx, root, error) ||
       !read_columns (ctx, root, error) ||
       !mc_dataset_charts_read (ctx, root, error) ||
-      !read_table (ctx, root, error) ||
+      !mc_dataset_rows_read (ctx, root, error) ||
       !mc_dataset_charts_check (ctx, root, error))
     return NULL;
 
@@ -664,23 +340,18 @@ read_document (McJsonContext  *ctx,
   return g_steal_pointer (&dataset);
 }
 
-/**
- * mc_loader_load_json:
- *
- * Loads a dataset in the JSON format. @base is the folder for CSV
- * references (nullable).
- */
-McDataset *
-mc_loader_load_json (const char    *name,
-                     const char    *text,
-                     gsize          length,
-                     GFile         *base,
-                     GCancellable  *cancellable,
-                     GError       **error)
+/* Loads a dataset in the JSON format; its CSV references are resolved
+ * in the folder of @input (none: they are an error). */
+static McDataset *
+load (const McReaderInput  *input,
+      GError              **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GArray) duplicates = NULL;
+  const char *name = input->name;
+  const char *text = input->data;
+  gsize length = input->length;
   McJsonContext ctx = { name, };
 
   if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
@@ -701,8 +372,36 @@ mc_loader_load_json (const char    *name,
 
   ctx.text = text;
   ctx.length = length;
-  ctx.base = base;
-  ctx.cancellable = cancellable;
+  ctx.base = input->base;
+  ctx.cancellable = input->cancellable;
   ctx.duplicates = duplicates;
   return read_document (&ctx, json_parser_get_root (parser), error);
 }
+
+/* A JSON object: the text starts with '{', after a byte-order mark and
+ * spaces. */
+static gboolean
+sniff (const char *head,
+       gsize       length)
+{
+  gsize i = 0;
+
+  if (length >= 3 && memcmp (head, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+  while (i < length && g_ascii_isspace (head[i]))
+    i++;
+  return i < length && head[i] == '{';
+}
+
+static const char * const suffixes[] = { ".json", NULL };
+static const char * const mime_types[] = { "application/json", NULL };
+
+const McReader mc_reader_dataset = {
+  .id = "dataset",
+  .name = N_("Market Charts dataset"),
+  .suffixes = suffixes,
+  .mime_types = mime_types,
+  .sniff = sniff,
+  .max_size = MC_LOADER_MAX_JSON_SIZE,
+  .load = load,
+};

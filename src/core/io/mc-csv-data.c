@@ -1,0 +1,154 @@
+/* mc-csv-data.c: the rows of a dataset file's declared columns, from a CSV file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A dataset file declares its columns and their types, and may keep its
+ * rows in a CSV file whose header names the column ids, in any order.
+ * The cells go to the table builder, which converts them by the declared
+ * types.
+ */
+#include "config.h"
+
+#include "mc-csv-data.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-csv-rows.h"
+#include "mc-loader-error.h"
+#include "mc-table-builder.h"
+#include "mc-text.h"
+
+/* Header names listed in a message about a missing column. */
+#define MAX_LISTED_NAMES 12
+
+/* The names of the header for a message: the first few, each shortened,
+ * since a header may hold thousands of long names. */
+static char *
+header_names (McCsvRows *rows)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < rows->n_header && i < MAX_LISTED_NAMES; i++)
+    {
+      gsize length;
+      const char *text = mc_csv_rows_get_cell (rows, i, &length);
+      g_autofree char *shown = mc_text_shorten (text, length, 40);
+
+      g_string_append_printf (out, "%s%s", i > 0 ? ", " : "", shown);
+    }
+  if (rows->n_header > MAX_LISTED_NAMES)
+    g_string_append_printf (out, _(", … (%u names in all)"), rows->n_header);
+  return g_string_free (out, FALSE);
+}
+
+static void
+warn_undeclared (McCsvRows  *rows,
+                 McDataset  *dataset,
+                 guint       index,
+                 const char *id,
+                 const char *json_name)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *full = NULL;
+  g_autofree char *id_shown = mc_text_shown (id);
+
+  message = g_strdup_printf (_("column “%s” is not declared in %s and is ignored"),
+                             id_shown, json_name);
+  full = mc_csv_rows_format_at (rows, index, message);
+  mc_dataset_add_warning (dataset, full);
+}
+
+static gboolean
+check_all_mapped (McCsvRows   *rows,
+                  McDataset   *dataset,
+                  const char  *json_name,
+                  const int   *map,
+                  GError     **error)
+{
+  for (guint i = 0; i < mc_dataset_get_n_columns (dataset); i++)
+    {
+      const char *missing_id = mc_column_get_id (mc_dataset_get_column (dataset, i));
+      g_autofree char *missing_shown = NULL;
+      g_autofree char *names = NULL;
+
+      if (map[i] >= 0)
+        continue;
+      /* Ids may be long: keep the message short enough to read. */
+      missing_shown = mc_text_shown (missing_id);
+      names = header_names (rows);
+      mc_loader_set_error (error, MC_LOADER_ERROR_MISSING, rows->name, 1, 1,
+                           _("the header has no column “%s”, which %s declares; "
+                             "the header is: %s"),
+                           missing_shown, json_name, names);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Maps each declared column to its field in the header. */
+static gboolean
+map_header (McCsvRows   *rows,
+            McDataset   *dataset,
+            const char  *json_name,
+            int         *map,
+            GError     **error)
+{
+  for (guint i = 0; i < mc_dataset_get_n_columns (dataset); i++)
+    map[i] = -1;
+
+  for (guint f = 0; f < rows->n_header; f++)
+    {
+      gsize length;
+      const char *text = mc_csv_rows_get_cell (rows, f, &length);
+      g_autofree char *id = g_strndup (text, length);
+      int index = mc_dataset_get_column_index (dataset, id);
+
+      if (index >= 0 && map[index] >= 0)
+        {
+          g_autofree char *shown = mc_text_shorten (id, length, 60);
+          g_autofree char *message =
+            g_strdup_printf (_("the header names column “%s” twice"), shown);
+
+          mc_csv_rows_set_error_at (rows, f, MC_LOADER_ERROR_DUPLICATE, message, error);
+          return FALSE;
+        }
+      if (index >= 0)
+        map[index] = f;
+      else
+        warn_undeclared (rows, dataset, f, id, json_name);
+    }
+  return check_all_mapped (rows, dataset, json_name, map, error);
+}
+
+/**
+ * mc_csv_data_read:
+ * @dataset: a dataset with declared columns and no rows
+ * @name: the CSV file, for messages
+ * @json_name: the dataset file, for messages
+ *
+ * Fills the declared columns of @dataset from CSV text whose header row
+ * names column ids. Extra CSV columns are ignored with a warning.
+ */
+gboolean
+mc_csv_data_read (McDataset     *dataset,
+                  const char    *name,
+                  const char    *json_name,
+                  const char    *text,
+                  gsize          length,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(McTableBuilder) builder = mc_table_builder_new_for_dataset (dataset, name);
+  g_autofree int *map = g_new (int, mc_dataset_get_n_columns (dataset));
+  McCsvRows rows;
+  gboolean ok;
+
+  mc_csv_rows_init (&rows, name, text, length, cancellable);
+  ok = mc_csv_rows_read_header (&rows, error)
+       && map_header (&rows, dataset, json_name, map, error)
+       && mc_csv_rows_fill (&rows, builder, map, error);
+  if (ok)
+    mc_table_builder_finish (builder);
+  mc_csv_rows_clear (&rows);
+  return ok;
+}

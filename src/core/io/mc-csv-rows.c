@@ -1,0 +1,253 @@
+/* mc-csv-rows.c: the rows of a CSV file, as cells with positions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the CSV readers of the loader share: the header, rows of the
+ * header's length, cells without the spaces around unquoted ones, and
+ * messages at the position of a cell. The rows walk the buffer in place;
+ * a cell is a pointer and a length into it.
+ */
+#include "config.h"
+
+#include "mc-csv-rows.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-loader-error.h"
+
+#define CANCEL_CHECK_ROWS 65536
+
+void
+mc_csv_rows_init (McCsvRows    *rows,
+                  const char   *name,
+                  const char   *text,
+                  gsize         length,
+                  GCancellable *cancellable)
+{
+  *rows = (McCsvRows) { name, NULL, cancellable, 0, 0 };
+  rows->reader = mc_csv_reader_new (text, length, MC_CSV_SEPARATOR_AUTO);
+}
+
+void
+mc_csv_rows_clear (McCsvRows *rows)
+{
+  g_clear_pointer (&rows->reader, mc_csv_reader_free);
+}
+
+/* Turns an MC_CSV_ERROR ("line:col: message") into an MC_LOADER_ERROR. */
+static void
+propagate_csv_error (GError     **error,
+                     GError      *csv_error,
+                     const char  *name)
+{
+  McLoaderError code = MC_LOADER_ERROR_SYNTAX;
+
+  if (csv_error->domain == MC_CSV_ERROR && csv_error->code == MC_CSV_ERROR_TOO_LARGE)
+    code = MC_LOADER_ERROR_TOO_LARGE;
+  else if (csv_error->domain != MC_CSV_ERROR)
+    {
+      g_propagate_error (error, csv_error);
+      return;
+    }
+
+  /* The CSV reader's messages already start with "line:column: ". */
+  g_set_error (error, MC_LOADER_ERROR, code, "%s:%s", name, csv_error->message);
+  g_error_free (csv_error);
+}
+
+static inline gboolean
+next_row (McCsvRows  *rows,
+          gboolean   *have_row,
+          GError    **error)
+{
+  GError *csv_error = NULL;
+
+  if (rows->n_rows % CANCEL_CHECK_ROWS == CANCEL_CHECK_ROWS - 1 &&
+      g_cancellable_set_error_if_cancelled (rows->cancellable, error))
+    return FALSE;
+
+  *have_row = mc_csv_reader_next_row (rows->reader, &csv_error);
+  if (csv_error != NULL)
+    {
+      propagate_csv_error (error, csv_error, rows->name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * mc_csv_rows_read_header:
+ *
+ * Reads the first row, which names the columns; the next rows are data.
+ */
+gboolean
+mc_csv_rows_read_header (McCsvRows  *rows,
+                         GError    **error)
+{
+  gboolean have_row;
+
+  if (!next_row (rows, &have_row, error))
+    return FALSE;
+  if (!have_row)
+    {
+      mc_loader_set_error (error, MC_LOADER_ERROR_SYNTAX, rows->name, 0, 0,
+                           _("the file is empty; a CSV file starts with a header "
+                             "row naming its columns"));
+      return FALSE;
+    }
+  rows->n_header = mc_csv_reader_get_n_fields (rows->reader);
+  rows->n_rows = 0;
+  return TRUE;
+}
+
+/* Goes back to the first row after the header, to read the rows again. */
+gboolean
+mc_csv_rows_rewind (McCsvRows  *rows,
+                    GError    **error)
+{
+  mc_csv_reader_rewind (rows->reader);
+  rows->n_rows = 0;
+  return mc_csv_rows_read_header (rows, error);
+}
+
+static gboolean
+check_row (McCsvRows  *rows,
+           GError    **error)
+{
+  guint n_fields = mc_csv_reader_get_n_fields (rows->reader);
+  guint line, column;
+
+  if (++rows->n_rows > MC_LOADER_MAX_ROWS)
+    {
+      mc_loader_set_error (error, MC_LOADER_ERROR_TOO_LARGE, rows->name,
+                           mc_csv_reader_get_line (rows->reader), 1,
+                           _("more than %d rows; that is the limit"),
+                           MC_LOADER_MAX_ROWS);
+      return FALSE;
+    }
+  if (n_fields == rows->n_header)
+    return TRUE;
+
+  if (n_fields > rows->n_header)
+    mc_csv_reader_get_field_position (rows->reader, rows->n_header, &line, &column);
+  else
+    mc_csv_reader_get_end_position (rows->reader, &line, &column);
+  mc_loader_set_error (error, MC_LOADER_ERROR_SHAPE, rows->name, line, column,
+                       ngettext ("this row has %u field, the header has %u",
+                                 "this row has %u fields, the header has %u",
+                                 n_fields),
+                       n_fields, rows->n_header);
+  return FALSE;
+}
+
+/**
+ * mc_csv_rows_next:
+ * @have_row: (out): %FALSE at the end of the file
+ *
+ * Reads the next row, which must have as many fields as the header.
+ */
+gboolean
+mc_csv_rows_next (McCsvRows  *rows,
+                  gboolean   *have_row,
+                  GError    **error)
+{
+  if (!next_row (rows, have_row, error))
+    return FALSE;
+  return !*have_row || check_row (rows, error);
+}
+
+char *
+mc_csv_rows_format_at (McCsvRows  *rows,
+                       guint       index,
+                       const char *message)
+{
+  guint line, column;
+
+  mc_csv_reader_get_field_position (rows->reader, index, &line, &column);
+  return mc_loader_format_message (rows->name, line, column, message);
+}
+
+void
+mc_csv_rows_set_error_at (McCsvRows      *rows,
+                          guint           index,
+                          McLoaderError   code,
+                          const char     *message,
+                          GError        **error)
+{
+  guint line, column;
+
+  mc_csv_reader_get_field_position (rows->reader, index, &line, &column);
+  mc_loader_set_error (error, code, rows->name, line, column, "%s", message);
+}
+
+/* Filling columns */
+
+typedef struct
+{
+  McCsvRows *rows;
+  const int *map;
+} Fill;
+
+static void
+report_cell (gpointer        user_data,
+             guint           column,
+             McLoaderError   code,
+             const char     *message,
+             GError        **error)
+{
+  Fill *fill = user_data;
+
+  mc_csv_rows_set_error_at (fill->rows, fill->map[column], code, message, error);
+}
+
+static gboolean
+fill_rows (McCsvRows       *rows,
+           McTableBuilder  *builder,
+           const int       *map,
+           GError         **error)
+{
+  guint n_columns = mc_table_builder_get_n_columns (builder);
+  gboolean have_row;
+
+  for (;;)
+    {
+      if (!mc_csv_rows_next (rows, &have_row, error))
+        return FALSE;
+      if (!have_row)
+        return TRUE;
+      for (guint i = 0; i < n_columns; i++)
+        {
+          gsize length;
+          const char *text;
+
+          if (map[i] < 0)
+            continue;
+          text = mc_csv_rows_get_cell (rows, map[i], &length);
+          if (!mc_table_builder_append_cell (builder, i, text, length, error))
+            return FALSE;
+        }
+    }
+}
+
+/**
+ * mc_csv_rows_fill:
+ * @map: for each column of @builder, the field that holds its cells, or
+ *   -1 for a column that takes none
+ *
+ * Appends the cells of the remaining rows to the columns of @builder;
+ * a cell it cannot take is an error at the cell's position.
+ */
+gboolean
+mc_csv_rows_fill (McCsvRows       *rows,
+                  McTableBuilder  *builder,
+                  const int       *map,
+                  GError         **error)
+{
+  Fill fill = { rows, map };
+  gboolean ok;
+
+  mc_table_builder_set_reporter (builder, report_cell, &fill);
+  ok = fill_rows (rows, builder, map, error);
+  mc_table_builder_set_reporter (builder, NULL, NULL);
+  return ok;
+}

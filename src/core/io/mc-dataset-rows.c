@@ -1,0 +1,344 @@
+/* mc-dataset-rows.c: the rows of a dataset file, or of the CSV file it names
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A cell is a JSON value of its column's type, null, or an object with
+ * the value and its estimate flag and note. The values go to the table
+ * builder, which appends them to the declared columns; rows in a CSV
+ * file are read by mc-csv-data.c.
+ */
+#include "config.h"
+
+#include "mc-dataset-rows.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "mc-csv-data.h"
+#include "mc-csv-reference.h"
+#include "mc-loader-buffer.h"
+#include "mc-table-builder.h"
+#include "mc-text.h"
+
+/* Rows and cells */
+
+typedef struct
+{
+  JsonNode   *value;
+  gboolean    estimate;
+  const char *note;
+  gboolean    in_object;   /* the value sits in a {"value": ...} object */
+} Cell;
+
+static gboolean
+read_cell_object (McJsonContext  *ctx,
+                  JsonNode       *node,
+                  Cell           *cell,
+                  GError        **error)
+{
+  static const char * const known[] = { "value", "estimate", "note", NULL };
+  JsonObject *object = json_node_get_object (node);
+
+  if (!json_object_has_member (object, "value"))
+    return mc_json_context_fail (ctx, error, MC_LOADER_ERROR_MISSING,
+                                 _("a cell object needs a “value” (null when the value "
+                                   "is missing)"));
+  if (!mc_json_context_get_boolean (ctx, object, "estimate", &cell->estimate, error) ||
+      !mc_json_context_get_string (ctx, object, "note", MC_JSON_OPTIONAL, &cell->note, error))
+    return FALSE;
+  mc_json_context_check_members (ctx, object, known);
+  cell->value = json_object_get_member (object, "value");
+  cell->in_object = TRUE;
+  return TRUE;
+}
+
+static gboolean
+cell_type_error (McJsonContext  *ctx,
+                 McColumn       *column,
+                 JsonNode       *value,
+                 GError        **error)
+{
+  g_autofree char *found = mc_json_node_describe (value);
+  g_autofree char *id = mc_text_shown (mc_column_get_id (column));
+
+  switch (mc_column_get_column_type (column))
+    {
+    case MC_COLUMN_NUMBER:
+      return mc_json_context_fail (ctx, error, MC_LOADER_ERROR_TYPE,
+                                   _("column “%s” expects a number, found %s"), id, found);
+    case MC_COLUMN_STRING:
+      return mc_json_context_fail (ctx, error, MC_LOADER_ERROR_TYPE,
+                                   _("column “%s” expects a string, found %s"), id, found);
+    case MC_COLUMN_DATE:
+      return mc_json_context_fail (ctx, error, MC_LOADER_ERROR_TYPE,
+                                   _("column “%s” expects a date written as a string such as "
+                                     "\"2024-02\", found %s"), id, found);
+    case MC_COLUMN_BOOLEAN:
+    default:
+      return mc_json_context_fail (ctx, error, MC_LOADER_ERROR_TYPE,
+                                   _("column “%s” expects true or false, found %s"), id, found);
+    }
+}
+
+static gboolean
+append_string_cell (McJsonContext   *ctx,
+                    McTableBuilder  *builder,
+                    guint            column,
+                    JsonNode        *value,
+                    GError         **error)
+{
+  const char *text = json_node_get_string (value);
+
+  if (strlen (text) > MC_LOADER_MAX_STRING_LENGTH)
+    return mc_json_context_fail (ctx, error, MC_LOADER_ERROR_TOO_LARGE,
+                                 _("the text is longer than the limit of %d KiB for a cell"),
+                                 MC_LOADER_MAX_STRING_LENGTH / 1024);
+  mc_table_builder_append_string (builder, column, text);
+  return TRUE;
+}
+
+/* Appends the value of one cell to its column, whose type the JSON type
+ * of the value must fit. */
+static gboolean
+append_value (McJsonContext   *ctx,
+              McTableBuilder  *builder,
+              guint            column,
+              JsonNode        *value,
+              GError         **error)
+{
+  McColumn *c = mc_dataset_get_column (ctx->dataset, column);
+
+  if (JSON_NODE_HOLDS_NULL (value))
+    {
+      mc_table_builder_append_missing (builder, column);
+      return TRUE;
+    }
+
+  switch (mc_column_get_column_type (c))
+    {
+    case MC_COLUMN_NUMBER:
+      if (!mc_json_node_is_number (value))
+        break;
+      mc_table_builder_append_number (builder, column, json_node_get_double (value));
+      return TRUE;
+    case MC_COLUMN_STRING:
+      if (!mc_json_node_is_string (value))
+        break;
+      return append_string_cell (ctx, builder, column, value, error);
+    case MC_COLUMN_DATE:
+      if (!mc_json_node_is_string (value))
+        break;
+      return mc_table_builder_append_date (builder, column, json_node_get_string (value),
+                                           strlen (json_node_get_string (value)), error);
+    case MC_COLUMN_BOOLEAN:
+      if (!mc_json_node_is_boolean (value))
+        break;
+      mc_table_builder_append_boolean (builder, column, json_node_get_boolean (value));
+      return TRUE;
+    default:
+      break;
+    }
+  return cell_type_error (ctx, c, value, error);
+}
+
+static gboolean
+read_cell (McJsonContext   *ctx,
+           McTableBuilder  *builder,
+           guint            column,
+           guint            row,
+           JsonNode        *node,
+           GError         **error)
+{
+  Cell cell = { node, FALSE, NULL, FALSE };
+  gboolean ok;
+
+  if (JSON_NODE_HOLDS_OBJECT (node) && !read_cell_object (ctx, node, &cell, error))
+    return FALSE;
+
+  if (cell.in_object)
+    mc_json_context_push_key (ctx, "value");
+  ok = append_value (ctx, builder, column, cell.value, error);
+  if (cell.in_object)
+    mc_json_context_pop (ctx);
+  if (ok && (cell.estimate || cell.note != NULL))
+    mc_column_set_annotation (mc_dataset_get_column (ctx->dataset, column), row,
+                              cell.estimate, cell.note);
+  return ok;
+}
+
+static gboolean
+read_row (McJsonContext   *ctx,
+          McTableBuilder  *builder,
+          guint            row,
+          JsonNode        *node,
+          GError         **error)
+{
+  guint n_columns = mc_dataset_get_n_columns (ctx->dataset);
+  JsonArray *cells;
+  guint n_cells;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_autofree char *found = mc_json_node_describe (node);
+
+      return mc_json_context_fail (ctx, error, MC_LOADER_ERROR_TYPE,
+                                   _("a row must be an array of cells, found %s"), found);
+    }
+  cells = json_node_get_array (node);
+  n_cells = json_array_get_length (cells);
+  if (n_cells != n_columns)
+    return mc_json_context_fail (ctx, error, MC_LOADER_ERROR_SHAPE,
+                                 _("row %u has %u cells, the columns declare %u"),
+                                 row + 1, n_cells, n_columns);
+
+  for (guint i = 0; i < n_cells; i++)
+    {
+      mc_json_context_push_index (ctx, i);
+      if (!read_cell (ctx, builder, i, row, json_array_get_element (cells, i), error))
+        return FALSE;
+      mc_json_context_pop (ctx);
+    }
+  return TRUE;
+}
+
+/* A cell the builder cannot take (a string that is not a date) is
+ * reported at its path. */
+static void
+report_cell (gpointer        user_data,
+             guint           column,
+             McLoaderError   code,
+             const char     *message,
+             GError        **error)
+{
+  mc_json_context_fail (user_data, error, code, "%s", message);
+}
+
+static gboolean
+read_each_row (McJsonContext   *ctx,
+               McTableBuilder  *builder,
+               JsonArray       *rows,
+               GError         **error)
+{
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      if (i % 4096 == 4095 && g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
+        return FALSE;
+      mc_json_context_push_index (ctx, i);
+      if (!read_row (ctx, builder, i, json_array_get_element (rows, i), error))
+        return FALSE;
+      mc_json_context_pop (ctx);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_rows (McJsonContext  *ctx,
+           JsonNode       *node,
+           GError        **error)
+{
+  g_autoptr(McTableBuilder) builder = NULL;
+  JsonArray *rows = json_node_get_array (node);
+  guint n_rows = json_array_get_length (rows);
+
+  mc_json_context_push_key (ctx, "rows");
+  if (n_rows > MC_LOADER_MAX_ROWS)
+    return mc_json_context_fail (ctx, error, MC_LOADER_ERROR_TOO_LARGE,
+                                 _("%u rows; the limit is %d"), n_rows, MC_LOADER_MAX_ROWS);
+
+  builder = mc_table_builder_new_for_dataset (ctx->dataset, ctx->name);
+  mc_table_builder_set_reporter (builder, report_cell, ctx);
+  if (!read_each_row (ctx, builder, rows, error))
+    return FALSE;
+  mc_json_context_pop (ctx);
+  mc_table_builder_finish (builder);
+  return TRUE;
+}
+
+/* Data in a CSV file */
+
+static gboolean
+load_csv (McJsonContext  *ctx,
+          GFile          *file,
+          GError        **error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GError) local_error = NULL;
+  McLoaderBuffer buffer;
+  gboolean ok;
+
+  if (!mc_loader_buffer_load (&buffer, file, name, MC_LOADER_MAX_CSV_SIZE,
+                              ctx->cancellable, &local_error))
+    {
+      if (local_error->domain == MC_LOADER_ERROR)
+        return mc_json_context_fail (ctx, error, local_error->code, "%s", local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  ok = mc_csv_data_read (ctx->dataset, name, ctx->name, buffer.data, buffer.length,
+                         ctx->cancellable, error);
+  mc_loader_buffer_clear (&buffer);
+  return ok;
+}
+
+static gboolean
+read_data (McJsonContext  *ctx,
+           JsonNode       *node,
+           GError        **error)
+{
+  static const char * const known[] = { "csv", NULL };
+  JsonObject *object = json_node_get_object (node);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *path;
+  gboolean ok;
+
+  mc_json_context_push_key (ctx, "data");
+  mc_json_context_check_members (ctx, object, known);
+  if (!mc_json_context_get_string (ctx, object, "csv", MC_JSON_REQUIRED, &path, error))
+    return FALSE;
+
+  mc_json_context_push_key (ctx, "csv");
+  file = mc_csv_reference_resolve (ctx->base, path, &local_error);
+  if (file == NULL)
+    ok = mc_json_context_fail (ctx, error, local_error->code, "%s", local_error->message);
+  else
+    ok = load_csv (ctx, file, error);
+  mc_json_context_pop (ctx);
+  mc_json_context_pop (ctx);
+  return ok;
+}
+
+/**
+ * mc_dataset_rows_read:
+ *
+ * Reads the rows of a dataset file, or of the CSV file it names, into the
+ * columns it declared.
+ */
+gboolean
+mc_dataset_rows_read (McJsonContext  *ctx,
+                      JsonObject     *root,
+                      GError        **error)
+{
+  JsonNode *rows, *data;
+
+  if (!mc_json_context_get_container (ctx, root, "rows", MC_JSON_OPTIONAL,
+                                      JSON_NODE_ARRAY, &rows, error) ||
+      !mc_json_context_get_container (ctx, root, "data", MC_JSON_OPTIONAL,
+                                      JSON_NODE_OBJECT, &data, error))
+    return FALSE;
+
+  if (rows != NULL && data != NULL)
+    {
+      mc_json_context_push_key (ctx, "data");
+      mc_json_context_fail (ctx, error, MC_LOADER_ERROR_VALUE,
+                            _("a dataset has either “rows” or “data”, not both"));
+      mc_json_context_pop (ctx);
+      return FALSE;
+    }
+  if (rows == NULL && data == NULL)
+    return mc_json_context_fail (ctx, error, MC_LOADER_ERROR_MISSING,
+                                 _("missing key “rows” (or “data” naming a CSV file)"));
+  if (rows != NULL)
+    return read_rows (ctx, rows, error);
+  return read_data (ctx, data, error);
+}

@@ -1,0 +1,110 @@
+/* mc-table-builder-private.h: the builder's fast path for plain numbers,
+ * which readers inline in their loops
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <math.h>
+#include <string.h>
+
+#include "mc-cell.h"
+#include "mc-csv-private.h"
+#include "mc-table-builder.h"
+
+G_BEGIN_DECLS
+
+/* The values of a column are kept while its type is inferred: as long as
+ * every value is a number (or, from the first one on, a date), a table of
+ * numbers and dates is read in one pass. Other columns (text, booleans,
+ * years, out-of-range numbers) take their cells a second time. */
+typedef enum
+{
+  MC_TABLE_KEEP_NUMBERS,
+  MC_TABLE_KEEP_DATES,
+  MC_TABLE_KEEP_NOTHING,
+} McTableKeep;
+
+/* A column of the table being built. The fields the fast path touches
+ * for every cell come first. */
+typedef struct
+{
+  /* The values kept while inferring: doubles, NAN for missing; len is
+   * the capacity, n_kept the count */
+  McTableKeep      keep;
+  guint            n_kept;
+  GArray          *kept;
+  /* What every value so far could be */
+  guint            n_values;
+  gboolean         years;        /* every number is a whole year 1000..9999 */
+  gboolean         number;
+  gboolean         date;
+  gboolean         boolean;
+  gboolean         percent;      /* some number had a trailing % */
+  McDatePrecision  kept_finest;
+  char            *label;
+  /* Once decided */
+  McColumn        *column;       /* the dataset's */
+  gboolean         filled;       /* with the kept values */
+  McDatePrecision  finest;       /* of the dates appended */
+} McTableColumn;
+
+McTableColumn  *mc_table_builder_get_columns       (McTableBuilder  *self);
+/* A cell of digits, signs, points and exponents: FALSE when it is not a
+ * number the fast path takes, and the reader must start over with
+ * mc_table_builder_restart() and mc_table_builder_infer_cell(). */
+gboolean        mc_table_column_take_number_text   (McTableColumn   *column,
+                                                    const char      *text,
+                                                    gsize            length);
+
+/* Whether the cells of the column can still change what its type is or
+ * keep its values. */
+static inline gboolean
+mc_table_column_wants_cell (const McTableColumn *column)
+{
+  return column->number || column->date || column->boolean;
+}
+
+static inline void
+mc_table_column_keep (McTableColumn *column,
+                      double         value)
+{
+  if (column->keep == MC_TABLE_KEEP_NOTHING)
+    return;
+  if (column->n_kept == column->kept->len)
+    g_array_set_size (column->kept, MAX (1024, 2 * column->kept->len));
+  g_array_index (column->kept, double, column->n_kept++) = value;
+}
+
+/* The number a cell starts with, read while the reader finds where the
+ * cell ends: how many bytes it takes, 0 when the cell does not start
+ * with a short plain number. */
+static inline gsize
+mc_table_scan_number (const char *text,
+                      const char *end,
+                      double     *value)
+{
+  return mc_csv_scan_short (text, end, value);
+}
+
+/* A cell that holds @value and nothing else, as scanned: FALSE when it
+ * is a code with leading zeros ("0700"), which is not a number. */
+static inline gboolean
+mc_table_column_take_number (McTableColumn *column,
+                             const char    *text,
+                             gsize          length,
+                             double         value)
+{
+  if (mc_cell_has_leading_zero (text, length))
+    return FALSE;
+  column->n_values++;
+  if (column->years &&
+      (value != floor (value) || value < 1000 || value > 9999 ||
+       memchr (text, '.', length) != NULL || memchr (text, 'e', length) != NULL ||
+       memchr (text, 'E', length) != NULL))
+    column->years = FALSE;
+  mc_table_column_keep (column, value);
+  return TRUE;
+}
+
+G_END_DECLS
