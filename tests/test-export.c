@@ -17,6 +17,7 @@
 
 #include "mc-bundled.h"
 #include "mc-export.h"
+#include "mc-test-files.h"
 
 static McChartModel *
 revenue_chart (void)
@@ -34,51 +35,7 @@ revenue_chart (void)
 static char *
 make_temp_dir (void)
 {
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("mc-export-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_dir (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
-}
-
-/* The names in @path, sorted, joined by spaces. */
-static char *
-list_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
+  return mc_test_make_temp_dir ("mc-export");
 }
 
 static guint32
@@ -155,7 +112,7 @@ test_export_png (void)
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &data, &length, NULL));
   check_png (data, length, 800, 500);
-  listing = list_dir (dir);
+  listing = mc_test_list_dir (dir);
   g_assert_cmpstr (listing, ==, "chart.png");
 
   /* HiDPI: twice the pixels, same layout. */
@@ -165,7 +122,7 @@ test_export_png (void)
   g_assert_true (g_file_get_contents (path, &data, &length, NULL));
   check_png (data, length, 1600, 1000);
 
-  remove_dir (dir);
+  mc_test_remove_dir (dir);
 }
 
 static guint32
@@ -182,7 +139,7 @@ first_pixel (GBytes *png)
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
   pixel = *(guint32 *) (gpointer) cairo_image_surface_get_data (surface);
   cairo_surface_destroy (surface);
-  remove_dir (dir);
+  mc_test_remove_dir (dir);
   return pixel;
 }
 
@@ -293,7 +250,7 @@ test_export_svg (void)
       g_assert_true (g_file_get_contents (png, &pixels, &length, NULL));
       check_png (pixels, length, 800, 500);
     }
-  remove_dir (dir);
+  mc_test_remove_dir (dir);
 }
 
 static void
@@ -326,7 +283,7 @@ test_export_pdf (void)
       g_assert_nonnull (strstr (out, "800 x 500 pts"));
       g_assert_nonnull (strstr (out, "Alibaba Cloud revenue"));
     }
-  remove_dir (dir);
+  mc_test_remove_dir (dir);
 }
 
 /* Failures: the old file stays as it was, nothing else is left behind,
@@ -354,9 +311,9 @@ test_export_missing_folder (void)
 
   g_assert_false (mc_export_chart (chart, file, MC_EXPORT_PNG, NULL, &error));
   check_failure (chart, path, error);
-  listing = list_dir (dir);
+  listing = mc_test_list_dir (dir);
   g_assert_cmpstr (listing, ==, "");
-  remove_dir (dir);
+  mc_test_remove_dir (dir);
 }
 
 static void
@@ -377,9 +334,9 @@ test_export_onto_folder (void)
   check_failure (chart, target, error);
   g_assert_true (g_file_get_contents (inside, &kept, NULL, NULL));
   g_assert_cmpstr (kept, ==, "precious");
-  listing = list_dir (dir);
+  listing = mc_test_list_dir (dir);
   g_assert_cmpstr (listing, ==, "chart.png");
-  remove_dir (dir);
+  mc_test_remove_dir (dir);
 }
 
 static void
@@ -388,7 +345,7 @@ test_export_device (void)
   g_autoptr(McChartModel) chart = revenue_chart ();
   g_autoptr(GFile) file = g_file_new_for_path ("/dev/full");
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = list_dir ("/dev");
+  g_autofree char *before = mc_test_list_dir ("/dev");
   g_autofree char *after = NULL;
 
   if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
@@ -399,7 +356,7 @@ test_export_device (void)
   /* A device is never replaced, and nothing is written next to it. */
   g_assert_false (mc_export_chart (chart, file, MC_EXPORT_PNG, NULL, &error));
   check_failure (chart, "/dev/full", error);
-  after = list_dir ("/dev");
+  after = mc_test_list_dir ("/dev");
   g_assert_cmpstr (before, ==, after);
   g_assert_true (g_file_test ("/dev/full", G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test ("/dev/full", G_FILE_TEST_IS_REGULAR));
@@ -422,7 +379,7 @@ test_export_read_only_folder (void)
        * from anyone. */
       g_autoptr(GFile) proc = g_file_new_for_path ("/proc/mc-export-test.png");
 
-      remove_dir (dir);
+      mc_test_remove_dir (dir);
       if (!g_file_test ("/proc/self", G_FILE_TEST_EXISTS))
         {
           g_test_skip ("running as root without /proc");
@@ -438,10 +395,10 @@ test_export_read_only_folder (void)
   check_failure (chart, path, error);
   g_assert_true (g_file_get_contents (path, &kept, NULL, NULL));
   g_assert_cmpstr (kept, ==, "old chart");
-  listing = list_dir (dir);
+  listing = mc_test_list_dir (dir);
   g_assert_cmpstr (listing, ==, "chart.png");
   g_chmod (dir, 0755);
-  remove_dir (dir);
+  mc_test_remove_dir (dir);
 }
 
 /* A full disk, as the process sees it: a file size limit makes the write
@@ -475,9 +432,9 @@ test_export_disk_full (void)
   g_test_message ("%s", error->message);
   g_assert_true (g_file_get_contents (path, &kept, NULL, NULL));
   g_assert_cmpstr (kept, ==, "old chart");
-  listing = list_dir (dir);
+  listing = mc_test_list_dir (dir);
   g_assert_cmpstr (listing, ==, "chart.svg");
-  remove_dir (dir);
+  mc_test_remove_dir (dir);
 }
 
 /* Replacing an existing file works and leaves no temporary file. */
@@ -497,9 +454,9 @@ test_export_replace (void)
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
   g_assert_true (g_str_has_prefix (data, "%PDF-"));
-  listing = list_dir (dir);
+  listing = mc_test_list_dir (dir);
   g_assert_cmpstr (listing, ==, "chart.pdf");
-  remove_dir (dir);
+  mc_test_remove_dir (dir);
 }
 
 int

@@ -4,7 +4,7 @@
  *
  * The words and marks that mean the same in every table, whichever
  * reader found the cell: "NA" is a missing value, "yes" is true, "17%"
- * is 17 percent.
+ * is 17 percent. And the other way, for writers: the text of a number.
  */
 #include "config.h"
 
@@ -70,4 +70,30 @@ mc_cell_strip_percent (const char **text,
   while (*length > 0 && ((*text)[*length - 1] == ' ' || (*text)[*length - 1] == '\t'))
     (*length)--;
   return TRUE;
+}
+
+/**
+ * mc_cell_format_number:
+ * @buffer: G_ASCII_DTOSTR_BUF_SIZE bytes
+ * @value: a finite number
+ *
+ * Writes @value with as few digits as read back exactly (15, 16 or 17
+ * significant digits), in the C locale: 0.1 is "0.1", not
+ * "0.10000000000000001", and 2 is "2".
+ *
+ * Returns: @buffer
+ */
+char *
+mc_cell_format_number (char   *buffer,
+                       double  value)
+{
+  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, formats[i], value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+  return buffer;
 }

@@ -15,6 +15,10 @@ gboolean  mc_cell_parse_boolean  (const char   *text,
                                   gboolean     *value);
 gboolean  mc_cell_strip_percent  (const char  **text,
                                   gsize        *length);
+/* The shortest text that reads back as @value; @buffer holds
+ * G_ASCII_DTOSTR_BUF_SIZE bytes. */
+char     *mc_cell_format_number  (char         *buffer,
+                                  double        value);
 
 /* Whether a cell of a number, date or boolean column says it has no
  * value ("NA", "-", ...). Inline: most cells are longer than any

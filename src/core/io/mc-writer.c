@@ -1,0 +1,571 @@
+/* mc-writer.c: datasets written as dataset files (format version 1)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The writer is the readers' inverse: a dataset written and read again is
+ * the same dataset (mc_dataset_equal()), and the same dataset is always
+ * written as the same bytes. Keys come in a fixed order, numbers in the
+ * fewest digits that read back exactly, dates at their column's
+ * precision, estimates and notes as cell objects, and chart options as
+ * the chart kinds list them. A dataset whose rows are many can keep them
+ * in a CSV file next to it, as the format allows.
+ */
+#include "config.h"
+
+#include "mc-writer.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "mc-atomic-file.h"
+#include "mc-cell.h"
+#include "mc-chart-kind.h"
+#include "mc-csv-reference.h"
+#include "mc-date-text.h"
+#include "mc-text.h"
+
+#define FORMAT_VERSION_1 "market-charts/1"
+
+G_DEFINE_QUARK (mc-writer-error-quark, mc_writer_error)
+
+void
+mc_writer_options_init (McWriterOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  options->csv_name = NULL;
+}
+
+/* Values */
+
+/* JSON has no infinity, and a dataset file holds finite numbers only. */
+static gboolean
+check_finite (McDataset  *dataset,
+              GError    **error)
+{
+  for (guint i = 0; i < mc_dataset_get_n_columns (dataset); i++)
+    {
+      McColumn *column = mc_dataset_get_column (dataset, i);
+
+      if (mc_column_get_column_type (column) == MC_COLUMN_STRING)
+        continue;
+      for (guint row = 0; row < mc_column_get_n_rows (column); row++)
+        if (isinf (mc_column_get_value (column, row)))
+          {
+            g_autofree char *id = mc_text_shown (mc_column_get_id (column));
+
+            g_set_error (error, MC_WRITER_ERROR, MC_WRITER_ERROR_UNSUPPORTED,
+                         _("row %u of column “%s” holds an infinite number, which a "
+                           "dataset file cannot hold"), row + 1, id);
+            return FALSE;
+          }
+    }
+  return TRUE;
+}
+
+/* The text of a date, number or boolean cell that is not missing. */
+static char *
+value_text (McColumn *column,
+            guint     row)
+{
+  double value = mc_column_get_value (column, row);
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  switch (mc_column_get_column_type (column))
+    {
+    case MC_COLUMN_DATE:
+      return mc_date_text_format (value, mc_column_get_date_precision (column));
+    case MC_COLUMN_BOOLEAN:
+      return g_strdup (value != 0 ? "true" : "false");
+    case MC_COLUMN_NUMBER:
+    default:
+      return g_strdup (mc_cell_format_number (buffer, value));
+    }
+}
+
+/* JSON */
+
+static void
+add_string_member (JsonBuilder *builder,
+                   const char  *key,
+                   const char  *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (builder, key);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_source (JsonBuilder *builder,
+            McDataset   *dataset)
+{
+  const char *name = mc_dataset_get_source_name (dataset);
+  const char *url = mc_dataset_get_source_url (dataset);
+  const char *date = mc_dataset_get_source_date (dataset);
+
+  if (name == NULL && url == NULL && date == NULL)
+    return;
+  json_builder_set_member_name (builder, "source");
+  json_builder_begin_object (builder);
+  add_string_member (builder, "name", name);
+  add_string_member (builder, "url", url);
+  add_string_member (builder, "date", date);
+  json_builder_end_object (builder);
+}
+
+static void
+add_column (JsonBuilder *builder,
+            McColumn    *column)
+{
+  const char *id = mc_column_get_id (column);
+  const char *label = mc_column_get_label (column);
+  McScale scale = mc_column_get_scale (column);
+
+  json_builder_begin_object (builder);
+  add_string_member (builder, "id", id);
+  /* A column without a label is labelled with its id. */
+  add_string_member (builder, "label", g_strcmp0 (label, id) != 0 ? label : NULL);
+  add_string_member (builder, "type",
+                     mc_column_type_to_string (mc_column_get_column_type (column)));
+  add_string_member (builder, "unit", mc_column_get_unit (column));
+  add_string_member (builder, "scale", scale != MC_SCALE_NONE ? mc_scale_to_string (scale) : NULL);
+  add_string_member (builder, "description", mc_column_get_description (column));
+  json_builder_end_object (builder);
+}
+
+static void
+add_columns (JsonBuilder *builder,
+             McDataset   *dataset)
+{
+  json_builder_set_member_name (builder, "columns");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < mc_dataset_get_n_columns (dataset); i++)
+    add_column (builder, mc_dataset_get_column (dataset, i));
+  json_builder_end_array (builder);
+}
+
+static void
+add_value (JsonBuilder *builder,
+           McColumn    *column,
+           guint        row)
+{
+  g_autofree char *text = NULL;
+
+  if (mc_column_is_missing (column, row))
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  switch (mc_column_get_column_type (column))
+    {
+    case MC_COLUMN_STRING:
+      json_builder_add_string_value (builder, mc_column_get_string (column, row));
+      break;
+    case MC_COLUMN_NUMBER:
+      json_builder_add_double_value (builder, mc_column_get_value (column, row));
+      break;
+    case MC_COLUMN_BOOLEAN:
+      json_builder_add_boolean_value (builder, mc_column_get_value (column, row) != 0);
+      break;
+    case MC_COLUMN_DATE:
+    default:
+      text = value_text (column, row);
+      json_builder_add_string_value (builder, text);
+      break;
+    }
+}
+
+/* A value, or { "value": …, "estimate": true, "note": "…" }. */
+static void
+add_cell (JsonBuilder *builder,
+          McColumn    *column,
+          guint        row)
+{
+  gboolean estimate = mc_column_is_estimate (column, row);
+  const char *note = mc_column_get_note (column, row);
+
+  if (!estimate && note == NULL)
+    {
+      add_value (builder, column, row);
+      return;
+    }
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "value");
+  add_value (builder, column, row);
+  if (estimate)
+    {
+      json_builder_set_member_name (builder, "estimate");
+      json_builder_add_boolean_value (builder, TRUE);
+    }
+  add_string_member (builder, "note", note);
+  json_builder_end_object (builder);
+}
+
+static void
+add_rows (JsonBuilder *builder,
+          McDataset   *dataset)
+{
+  guint n_columns = mc_dataset_get_n_columns (dataset);
+
+  json_builder_set_member_name (builder, "rows");
+  json_builder_begin_array (builder);
+  for (guint row = 0; row < mc_dataset_get_n_rows (dataset); row++)
+    {
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n_columns; i++)
+        add_cell (builder, mc_dataset_get_column (dataset, i), row);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_data (JsonBuilder *builder,
+          const char  *csv_name)
+{
+  json_builder_set_member_name (builder, "data");
+  json_builder_begin_object (builder);
+  add_string_member (builder, "csv", csv_name);
+  json_builder_end_object (builder);
+}
+
+static void
+add_option (JsonBuilder       *builder,
+            const McChartSpec *spec,
+            const char        *key)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_add_value (builder, json_gvariant_serialize (mc_chart_spec_get_option (spec, key)));
+}
+
+/* The options of a chart: those of its kind in the order the kind lists
+ * them ("x" before "y"), then those of other kinds, sorted. */
+static void
+add_options (JsonBuilder       *builder,
+             const McChartSpec *spec)
+{
+  const McChartKind *kind = mc_chart_kind_lookup (spec->type);
+  g_auto(GStrv) keys = mc_chart_spec_list_options (spec);
+
+  for (const McOptionInfo *info = kind ? kind->options : NULL; info && info->key; info++)
+    if (mc_chart_spec_has_option (spec, info->key))
+      add_option (builder, spec, info->key);
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (kind == NULL || mc_chart_kind_get_option (kind, keys[i]) == NULL)
+      add_option (builder, spec, keys[i]);
+}
+
+static void
+add_charts (JsonBuilder *builder,
+            McDataset   *dataset)
+{
+  json_builder_set_member_name (builder, "charts");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < mc_dataset_get_n_charts (dataset); i++)
+    {
+      const McChartSpec *spec = mc_dataset_get_chart (dataset, i);
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "id", spec->id);
+      add_string_member (builder, "type", spec->type);
+      add_string_member (builder, "title", spec->title);
+      add_string_member (builder, "subtitle", spec->subtitle);
+      add_options (builder, spec);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static JsonNode *
+build_document (McDataset  *dataset,
+                const char *csv_name)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  json_builder_begin_object (builder);
+  add_string_member (builder, "format", FORMAT_VERSION_1);
+  add_string_member (builder, "id", mc_dataset_get_id (dataset));
+  add_string_member (builder, "title", mc_dataset_get_title (dataset));
+  add_string_member (builder, "description", mc_dataset_get_description (dataset));
+  add_source (builder, dataset);
+  add_columns (builder, dataset);
+  if (csv_name != NULL)
+    add_data (builder, csv_name);
+  else
+    add_rows (builder, dataset);
+  if (mc_dataset_get_n_charts (dataset) > 0)
+    add_charts (builder, dataset);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* JsonGenerator writes every double with 17 digits ("0.10000000000000001")
+ * and a point, even after an exponent ("2.0", "1e+22.0"): each number of
+ * its text is written again in the fewest digits that read back exactly. */
+static GString *
+shorten_numbers (const GString *json)
+{
+  GString *out = g_string_sized_new (json->len);
+  gboolean in_string = FALSE;
+  const char *p = json->str;
+
+  while (*p != '\0')
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+      gsize length;
+
+      if (in_string || (*p != '-' && !g_ascii_isdigit (*p)))
+        {
+          if (in_string && *p == '\\')
+            g_string_append_c (out, *p++);
+          else if (*p == '"')
+            in_string = !in_string;
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      length = strspn (p, "0123456789+-.eE");
+      g_string_append (out, mc_cell_format_number (buffer, g_ascii_strtod (p, NULL)));
+      p += length;
+    }
+  return out;
+}
+
+/**
+ * mc_writer_write_json:
+ * @dataset: a dataset
+ * @options: (nullable): where the rows go; %NULL for the defaults
+ * @error: return location for an error in %MC_WRITER_ERROR
+ *
+ * Returns: (transfer full): the dataset file, UTF-8 JSON ending with a
+ *   line break, or %NULL when the dataset holds what a file cannot
+ */
+GBytes *
+mc_writer_write_json (McDataset              *dataset,
+                      const McWriterOptions  *options,
+                      GError                **error)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GString) json = g_string_new (NULL);
+  GString *out;
+
+  g_return_val_if_fail (MC_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_finite (dataset, error))
+    return NULL;
+  root = build_document (dataset, options ? options->csv_name : NULL);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  json_generator_to_gstring (generator, json);
+  out = shorten_numbers (json);
+  g_string_append_c (out, '\n');
+  return g_string_free_to_bytes (out);
+}
+
+/* CSV */
+
+/* Estimates and notes live in the dataset file's cells only. */
+static gboolean
+check_no_annotations (McDataset  *dataset,
+                      GError    **error)
+{
+  for (guint i = 0; i < mc_dataset_get_n_columns (dataset); i++)
+    {
+      McColumn *column = mc_dataset_get_column (dataset, i);
+      g_autofree char *id = NULL;
+
+      if (!mc_column_has_annotations (column))
+        continue;
+      id = mc_text_shown (mc_column_get_id (column));
+      g_set_error (error, MC_WRITER_ERROR, MC_WRITER_ERROR_UNSUPPORTED,
+                   _("column “%s” has estimates or notes, which a CSV file cannot "
+                     "hold; keep the rows in the dataset file"), id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A field, quoted when a reader would otherwise split it, join it or
+ * trim it. A missing value is an empty field. */
+static void
+append_field (GString    *out,
+              const char *text)
+{
+  gsize length = text ? strlen (text) : 0;
+
+  if (length > 0 && strpbrk (text, ",\"\r\n") == NULL
+      && !g_ascii_isspace (text[0]) && !g_ascii_isspace (text[length - 1]))
+    {
+      g_string_append_len (out, text, length);
+      return;
+    }
+  if (text == NULL)
+    return;
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_row (GString   *out,
+            McDataset *dataset,
+            guint      row)
+{
+  guint n_columns = mc_dataset_get_n_columns (dataset);
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      McColumn *column = mc_dataset_get_column (dataset, i);
+      g_autofree char *text = NULL;
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      if (mc_column_is_missing (column, row))
+        continue;
+      if (mc_column_get_column_type (column) == MC_COLUMN_STRING)
+        append_field (out, mc_column_get_string (column, row));
+      else
+        append_field (out, text = value_text (column, row));
+    }
+  /* A row of one missing value would be an empty line, which readers
+   * skip. */
+  if (n_columns == 1 && mc_column_is_missing (mc_dataset_get_column (dataset, 0), row))
+    g_string_append (out, "\"\"");
+  g_string_append (out, "\r\n");
+}
+
+/**
+ * mc_writer_write_csv:
+ * @dataset: a dataset
+ * @error: return location for an error in %MC_WRITER_ERROR
+ *
+ * The rows of @dataset for a CSV file that its dataset file names: a
+ * header of the column ids, then a line per row (RFC 4180, CR LF). Values
+ * are written as in the dataset file; a missing value is an empty field.
+ * An empty text reads back as a missing value.
+ *
+ * Returns: (transfer full): the CSV file, or %NULL when the dataset has
+ *   estimates or notes, which only the dataset file can hold
+ */
+GBytes *
+mc_writer_write_csv (McDataset  *dataset,
+                     GError    **error)
+{
+  GString *out;
+
+  g_return_val_if_fail (MC_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_finite (dataset, error) || !check_no_annotations (dataset, error))
+    return NULL;
+  out = g_string_new (NULL);
+  for (guint i = 0; i < mc_dataset_get_n_columns (dataset); i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      append_field (out, mc_column_get_id (mc_dataset_get_column (dataset, i)));
+    }
+  g_string_append (out, "\r\n");
+  for (guint row = 0; row < mc_dataset_get_n_rows (dataset); row++)
+    append_row (out, dataset, row);
+  return g_string_free_to_bytes (out);
+}
+
+/* Files */
+
+static gboolean
+write_bytes (GOutputStream  *stream,
+             gpointer        user_data,
+             GError        **error)
+{
+  gsize length;
+  const void *data = g_bytes_get_data (user_data, &length);
+
+  return g_output_stream_write_all (stream, data, length, NULL, NULL, error);
+}
+
+static gboolean
+replace_file (GFile   *file,
+              GBytes  *contents,
+              GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  if (mc_atomic_file_replace (file, write_bytes, contents, &local_error))
+    return TRUE;
+  name = g_file_get_parse_name (file);
+  g_set_error (error, MC_WRITER_ERROR, MC_WRITER_ERROR_WRITE,
+               _("Could not write “%s”: %s"), name, local_error->message);
+  return FALSE;
+}
+
+/* The CSV file the options name, next to @file. */
+static gboolean
+write_csv_file (McDataset   *dataset,
+                GFile       *file,
+                const char  *csv_name,
+                GError     **error)
+{
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autoptr(GFile) csv_file = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  csv_file = mc_csv_reference_resolve (folder, csv_name, &local_error);
+  if (csv_file == NULL)
+    {
+      g_set_error_literal (error, MC_WRITER_ERROR, MC_WRITER_ERROR_UNSUPPORTED,
+                           local_error->message);
+      return FALSE;
+    }
+  csv = mc_writer_write_csv (dataset, error);
+  return csv != NULL && replace_file (csv_file, csv, error);
+}
+
+/**
+ * mc_writer_write_file:
+ * @dataset: a dataset
+ * @file: the dataset file to create or replace
+ * @options: (nullable): where the rows go; %NULL for the defaults
+ * @error: return location for an error in %MC_WRITER_ERROR, whose
+ *   message names the file and the reason
+ *
+ * Writes the dataset file and, when @options name one, the CSV file of
+ * its rows in the same folder (first). Each file is replaced at once:
+ * through a temporary file in its folder, renamed over it when complete,
+ * so that a failure (a read-only folder, a full disk) leaves the old
+ * file as it was and no temporary file behind.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+mc_writer_write_file (McDataset              *dataset,
+                      GFile                  *file,
+                      const McWriterOptions  *options,
+                      GError                **error)
+{
+  g_autoptr(GBytes) json = NULL;
+  const char *csv_name = options ? options->csv_name : NULL;
+
+  g_return_val_if_fail (MC_IS_DATASET (dataset), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  json = mc_writer_write_json (dataset, options, error);
+  if (json == NULL)
+    return FALSE;
+  if (csv_name != NULL && !write_csv_file (dataset, file, csv_name, error))
+    return FALSE;
+  return replace_file (file, json, error);
+}

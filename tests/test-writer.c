@@ -1,0 +1,508 @@
+/* test-writer.c: datasets written as dataset files, and read again
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The law: every dataset the loader reads, written and read again, is
+ * the same dataset, and written twice gives the same bytes.
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+
+#include "mc-bundled.h"
+#include "mc-loader.h"
+#include "mc-test-files.h"
+#include "mc-writer.h"
+
+/* The datasets of the law: the bundled ones and the loader's good test
+ * files. */
+static GPtrArray *
+load_all (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", "good", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, &error);
+  GPtrArray *datasets = mc_bundled_load_all (&error);
+  const char *name;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (datasets);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      McDataset *dataset = mc_loader_load_file (file, NULL, &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (datasets, dataset);
+    }
+  g_assert_cmpuint (datasets->len, >=, 15);
+  return datasets;
+}
+
+static char *
+bytes_text (GBytes *bytes)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  return g_strndup (data, length);
+}
+
+static McDataset *
+read_json (GBytes *json)
+{
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (json, &length);
+  McDataset *dataset = mc_loader_load_data (data, length, "written.json", NULL, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static GBytes *
+write_json (McDataset *dataset)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *json = mc_writer_write_json (dataset, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (json);
+  return json;
+}
+
+static void
+test_writer_law (void)
+{
+  g_autoptr(GPtrArray) datasets = load_all ();
+
+  for (guint i = 0; i < datasets->len; i++)
+    {
+      McDataset *dataset = g_ptr_array_index (datasets, i);
+      g_autoptr(GBytes) json = write_json (dataset);
+      g_autoptr(GBytes) again = write_json (dataset);
+      g_autoptr(McDataset) read = read_json (json);
+      g_autoptr(GBytes) rewritten = write_json (read);
+
+      g_test_message ("%s", mc_dataset_get_id (dataset));
+      g_assert_true (mc_dataset_equal (dataset, read));
+      g_assert_true (g_bytes_equal (json, again));
+      g_assert_true (g_bytes_equal (json, rewritten));
+    }
+}
+
+/* The rows in a CSV file next to the dataset file, for every dataset
+ * without estimates and notes, which only the dataset file holds. */
+static void
+test_writer_law_csv_rows (void)
+{
+  g_autoptr(GPtrArray) datasets = load_all ();
+  g_autofree char *dir = mc_test_make_temp_dir ("mc-writer");
+  g_autofree char *path = g_build_filename (dir, "written.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  McWriterOptions options;
+  guint n_written = 0;
+
+  mc_writer_options_init (&options);
+  options.csv_name = "rows.csv";
+  for (guint i = 0; i < datasets->len; i++)
+    {
+      McDataset *dataset = g_ptr_array_index (datasets, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(McDataset) read = NULL;
+      gboolean annotated = FALSE;
+
+      for (guint c = 0; c < mc_dataset_get_n_columns (dataset); c++)
+        annotated |= mc_column_has_annotations (mc_dataset_get_column (dataset, c));
+      if (!mc_writer_write_file (dataset, file, &options, &error))
+        {
+          g_assert_true (annotated);
+          g_assert_error (error, MC_WRITER_ERROR, MC_WRITER_ERROR_UNSUPPORTED);
+          continue;
+        }
+      g_assert_no_error (error);
+      read = mc_loader_load_file (file, NULL, &error);
+      g_assert_no_error (error);
+      g_test_message ("%s", mc_dataset_get_id (dataset));
+      g_assert_true (mc_dataset_equal (dataset, read));
+      n_written++;
+    }
+  g_assert_cmpuint (n_written, >=, 10);
+  mc_test_remove_dir (dir);
+}
+
+static const char revenue_text[] =
+  "{\n"
+  "  \"format\" : \"market-charts/1\",\n"
+  "  \"id\" : \"revenue\",\n"
+  "  \"title\" : \"Revenue\",\n"
+  "  \"columns\" : [\n"
+  "    {\n"
+  "      \"id\" : \"year\",\n"
+  "      \"label\" : \"Year\",\n"
+  "      \"type\" : \"date\"\n"
+  "    },\n"
+  "    {\n"
+  "      \"id\" : \"revenue\",\n"
+  "      \"type\" : \"number\",\n"
+  "      \"unit\" : \"USD\",\n"
+  "      \"scale\" : \"billion\"\n"
+  "    }\n"
+  "  ],\n"
+  "  \"rows\" : [\n"
+  "    [\n"
+  "      \"2023\",\n"
+  "      0.1\n"
+  "    ],\n"
+  "    [\n"
+  "      \"2024\",\n"
+  "      {\n"
+  "        \"value\" : 15.4,\n"
+  "        \"estimate\" : true,\n"
+  "        \"note\" : \"Est.\"\n"
+  "      }\n"
+  "    ],\n"
+  "    [\n"
+  "      null,\n"
+  "      2\n"
+  "    ]\n"
+  "  ],\n"
+  "  \"charts\" : [\n"
+  "    {\n"
+  "      \"id\" : \"bars\",\n"
+  "      \"type\" : \"bar\",\n"
+  "      \"title\" : \"Revenue\",\n"
+  "      \"x\" : \"year\",\n"
+  "      \"y\" : [\n"
+  "        \"revenue\"\n"
+  "      ]\n"
+  "    }\n"
+  "  ]\n"
+  "}\n";
+
+/* Keys in the format's order, numbers in their fewest digits, a date at
+ * its column's precision, an estimate as a cell object, a chart's
+ * options in its kind's order. */
+static void
+test_writer_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDataset) dataset = NULL;
+  g_autoptr(GBytes) json = NULL;
+  g_autofree char *text = NULL;
+  const char *source =
+    "{ \"format\": \"market-charts/1\", \"id\": \"revenue\", \"title\": \"Revenue\","
+    "  \"columns\": [ { \"id\": \"year\", \"label\": \"Year\", \"type\": \"date\" },"
+    "    { \"id\": \"revenue\", \"type\": \"number\", \"unit\": \"USD\", \"scale\": \"billion\" } ],"
+    "  \"rows\": [ [\"2023\", 0.1], [\"2024\", { \"value\": 15.4, \"estimate\": true,"
+    "    \"note\": \"Est.\" }], [null, 2.0] ],"
+    "  \"charts\": [ { \"id\": \"bars\", \"type\": \"bar\", \"y\": \"revenue\", \"x\": \"year\" } ] }";
+
+  dataset = mc_loader_load_data (source, strlen (source), "revenue.json", NULL, &error);
+  g_assert_no_error (error);
+  json = write_json (dataset);
+  text = bytes_text (json);
+  g_assert_cmpstr (text, ==, revenue_text);
+}
+
+static McDataset *
+dataset_of_values (McColumnType    type,
+                   const double   *values,
+                   guint           n_values)
+{
+  McDataset *dataset = mc_dataset_new ("values");
+  McColumn *column = mc_column_new ("value", NULL, type);
+
+  mc_dataset_set_title (dataset, "Values");
+  for (guint i = 0; i < n_values; i++)
+    mc_column_append_value (column, values[i]);
+  mc_dataset_add_column (dataset, column);
+  return dataset;
+}
+
+/* Numbers read back exactly, however many digits they need. */
+static void
+test_writer_numbers (void)
+{
+  static const double values[] = {
+    0.1, 2, -0.0, 1e300, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308,
+    9007199254740993.0, 123456789012345678.0, 1.0 / 3, -2.5e-7, G_PI, 1e22, 1e23,
+    NAN,
+  };
+  g_autoptr(McDataset) dataset =
+    dataset_of_values (MC_COLUMN_NUMBER, values, G_N_ELEMENTS (values));
+  g_autoptr(GBytes) json = write_json (dataset);
+  g_autoptr(McDataset) read = read_json (json);
+  g_autofree char *text = bytes_text (json);
+
+  g_assert_true (mc_dataset_equal (dataset, read));
+  g_assert_nonnull (strstr (text, "      0.1\n"));
+  g_assert_nonnull (strstr (text, "      2\n"));
+  g_assert_nonnull (strstr (text, "      0.3333333333333333\n"));
+  g_assert_nonnull (strstr (text, "      null\n"));
+}
+
+/* Dates at the precision of their column, and times of day in UTC. */
+static void
+test_writer_dates (void)
+{
+  static const char * const texts[] = {
+    "2024-02-15T10:30:00Z", "2024-02-15T23:59:59.25Z", "1999-12-31", "2024-02",
+    "0001-01-01", "9999-12-31T00:00:00.001Z", "2024-02-15T12:00:00+05:30",
+  };
+  g_autoptr(McDataset) dataset = mc_dataset_new ("dates");
+  McColumn *column = mc_column_new ("when", NULL, MC_COLUMN_DATE);
+  g_autoptr(GBytes) json = NULL;
+  g_autoptr(McDataset) read = NULL;
+  g_autofree char *text = NULL;
+
+  mc_dataset_set_title (dataset, "Dates");
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      double days;
+
+      g_assert_true (mc_loader_parse_date (texts[i], &days, NULL));
+      mc_column_append_value (column, days);
+    }
+  mc_column_set_date_precision (column, MC_DATE_DAY);
+  mc_dataset_add_column (dataset, column);
+  json = write_json (dataset);
+  read = read_json (json);
+  text = bytes_text (json);
+  g_test_message ("%s", text);
+  g_assert_true (mc_dataset_equal (dataset, read));
+  g_assert_nonnull (strstr (text, "\"2024-02-15T10:30:00Z\""));
+  g_assert_nonnull (strstr (text, "\"2024-02-15T23:59:59.25Z\""));
+  g_assert_nonnull (strstr (text, "\"1999-12-31\""));
+  g_assert_nonnull (strstr (text, "\"2024-02-01\""));
+  g_assert_nonnull (strstr (text, "\"0001-01-01\""));
+}
+
+/* Texts that a CSV file must quote, and rows of one missing value. */
+static void
+test_writer_csv (void)
+{
+  static const char * const texts[] = {
+    "plain", "a, b", "say \"hi\"", "two\nlines", " padded ", NULL, "NA", "",
+  };
+  g_autoptr(McDataset) dataset = mc_dataset_new ("texts");
+  McColumn *column = mc_column_new ("text", NULL, MC_COLUMN_STRING);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  g_autofree char *text = NULL;
+
+  mc_dataset_set_title (dataset, "Texts");
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    mc_column_append_string (column, texts[i]);
+  mc_dataset_add_column (dataset, column);
+  csv = mc_writer_write_csv (dataset, &error);
+  g_assert_no_error (error);
+  text = bytes_text (csv);
+  g_assert_cmpstr (text, ==,
+                   "text\r\nplain\r\n\"a, b\"\r\n\"say \"\"hi\"\"\"\r\n\"two\nlines\"\r\n"
+                   "\" padded \"\r\n\"\"\r\nNA\r\n\"\"\r\n");
+}
+
+static void
+test_writer_unsupported (void)
+{
+  static const double values[] = { 1, INFINITY };
+  g_autoptr(McDataset) dataset = dataset_of_values (MC_COLUMN_NUMBER, values, 2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) json = mc_writer_write_json (dataset, NULL, &error);
+
+  g_assert_null (json);
+  g_assert_error (error, MC_WRITER_ERROR, MC_WRITER_ERROR_UNSUPPORTED);
+  g_assert_nonnull (strstr (error->message, "row 2"));
+}
+
+/* Failures: the old file stays as it was, nothing else is left behind,
+ * and the message names the file. */
+
+static McDataset *
+revenue (void)
+{
+  g_autoptr(GError) error = NULL;
+  McDataset *dataset = mc_bundled_lookup ("alibaba-cloud-revenue", &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static void
+check_failure (const char *path,
+               GError     *error)
+{
+  g_assert_error (error, MC_WRITER_ERROR, MC_WRITER_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, path));
+}
+
+static void
+test_writer_missing_folder (void)
+{
+  g_autoptr(McDataset) dataset = revenue ();
+  g_autofree char *dir = mc_test_make_temp_dir ("mc-writer");
+  g_autofree char *path = g_build_filename (dir, "no-such-folder", "revenue.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+
+  g_assert_false (mc_writer_write_file (dataset, file, NULL, &error));
+  check_failure (path, error);
+  g_assert_nonnull (strstr (error->message, "the folder does not exist"));
+  listing = mc_test_list_dir (dir);
+  g_assert_cmpstr (listing, ==, "");
+  mc_test_remove_dir (dir);
+}
+
+static void
+test_writer_read_only_folder (void)
+{
+  g_autoptr(McDataset) dataset = revenue ();
+  g_autofree char *dir = mc_test_make_temp_dir ("mc-writer");
+  g_autofree char *path = g_build_filename (dir, "revenue.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *listing = NULL;
+
+  if (geteuid () == 0)
+    {
+      /* Root writes into read-only folders; /proc takes no new files
+       * from anyone. */
+      g_autoptr(GFile) proc = g_file_new_for_path ("/proc/mc-writer-test.json");
+
+      mc_test_remove_dir (dir);
+      if (!g_file_test ("/proc/self", G_FILE_TEST_EXISTS))
+        {
+          g_test_skip ("running as root without /proc");
+          return;
+        }
+      g_assert_false (mc_writer_write_file (dataset, proc, NULL, &error));
+      check_failure ("/proc/mc-writer-test.json", error);
+      return;
+    }
+  g_assert_true (g_file_set_contents (path, "old dataset", -1, NULL));
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  g_assert_false (mc_writer_write_file (dataset, file, NULL, &error));
+  check_failure (path, error);
+  g_assert_true (g_file_get_contents (path, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, "old dataset");
+  listing = mc_test_list_dir (dir);
+  g_assert_cmpstr (listing, ==, "revenue.json");
+  g_chmod (dir, 0755);
+  mc_test_remove_dir (dir);
+}
+
+static void
+test_writer_device (void)
+{
+  g_autoptr(McDataset) dataset = revenue ();
+  g_autoptr(GFile) file = g_file_new_for_path ("/dev/full");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = mc_test_list_dir ("/dev");
+  g_autofree char *after = NULL;
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full");
+      return;
+    }
+  /* A device is never replaced, and nothing is written next to it. */
+  g_assert_false (mc_writer_write_file (dataset, file, NULL, &error));
+  check_failure ("/dev/full", error);
+  after = mc_test_list_dir ("/dev");
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test ("/dev/full", G_FILE_TEST_IS_REGULAR));
+}
+
+/* A full disk, as the process sees it: a file size limit makes the write
+ * of the temporary file fail half-way. */
+static void
+test_writer_disk_full (void)
+{
+  g_autoptr(McDataset) dataset = revenue ();
+  g_autofree char *dir = mc_test_make_temp_dir ("mc-writer");
+  g_autofree char *path = g_build_filename (dir, "revenue.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *listing = NULL;
+  struct rlimit saved, limit;
+  void (*saved_handler) (int);
+  gboolean ok;
+
+  g_assert_true (g_file_set_contents (path, "old dataset", -1, NULL));
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limit = saved;
+  limit.rlim_cur = 512;
+  saved_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  ok = mc_writer_write_file (dataset, file, NULL, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, saved_handler);
+
+  g_assert_false (ok);
+  check_failure (path, error);
+  g_assert_true (g_file_get_contents (path, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, "old dataset");
+  listing = mc_test_list_dir (dir);
+  g_assert_cmpstr (listing, ==, "revenue.json");
+  mc_test_remove_dir (dir);
+}
+
+/* Replacing a file leaves the new one and nothing else; the rows of a
+ * CSV file go next to it, under a name that stays in the folder. */
+static void
+test_writer_replace (void)
+{
+  g_autoptr(McDataset) dataset = revenue ();
+  g_autofree char *dir = mc_test_make_temp_dir ("mc-writer");
+  g_autofree char *path = g_build_filename (dir, "revenue.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+  McWriterOptions options;
+
+  g_assert_true (g_file_set_contents (path, "old dataset", -1, NULL));
+  g_assert_true (mc_writer_write_file (dataset, file, NULL, &error));
+  g_assert_no_error (error);
+  listing = mc_test_list_dir (dir);
+  g_assert_cmpstr (listing, ==, "revenue.json");
+
+  mc_writer_options_init (&options);
+  options.csv_name = "../rows.csv";
+  g_assert_false (mc_writer_write_file (dataset, file, &options, &error));
+  g_assert_error (error, MC_WRITER_ERROR, MC_WRITER_ERROR_UNSUPPORTED);
+  mc_test_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/mc/writer/law", test_writer_law);
+  g_test_add_func ("/mc/writer/law-csv-rows", test_writer_law_csv_rows);
+  g_test_add_func ("/mc/writer/text", test_writer_text);
+  g_test_add_func ("/mc/writer/numbers", test_writer_numbers);
+  g_test_add_func ("/mc/writer/dates", test_writer_dates);
+  g_test_add_func ("/mc/writer/csv", test_writer_csv);
+  g_test_add_func ("/mc/writer/unsupported", test_writer_unsupported);
+  g_test_add_func ("/mc/writer/missing-folder", test_writer_missing_folder);
+  g_test_add_func ("/mc/writer/read-only-folder", test_writer_read_only_folder);
+  g_test_add_func ("/mc/writer/device", test_writer_device);
+  g_test_add_func ("/mc/writer/disk-full", test_writer_disk_full);
+  g_test_add_func ("/mc/writer/replace", test_writer_replace);
+
+  return g_test_run ();
+}
