@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "mc-test-files.h"
 #include "mc-test-program.h"
 
 /* Absolute, since the tests run in a folder of their own. */
@@ -42,31 +43,7 @@ assert_file_starts_with (const char *path,
 static char *
 make_temp_dir (void)
 {
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("market-charts-test-XXXXXX", &error);
-
-  g_assert_no_error (error);
-
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-
-  g_rmdir (path);
+  return mc_test_make_temp_dir ("market-charts-test");
 }
 
 static void
@@ -181,7 +158,7 @@ test_cli_check_bad (void)
   assert_contains (result.out, "alibaba-cloud-revenue\", 4 rows");
   g_assert_null (strstr (result.out, "bad.json"));
 
-  remove_tree (dir);
+  mc_test_remove_dir (dir);
 }
 
 /* Warnings do not fail the check; they read like a compiler's. */
@@ -211,7 +188,7 @@ test_cli_check_warnings (void)
   assert_contains (result.err, "colour");
   assert_contains (result.out, "ok — id \"odd\", 1 row, 1 column, 0 charts\n");
 
-  remove_tree (dir);
+  mc_test_remove_dir (dir);
 }
 
 static void
@@ -227,7 +204,7 @@ test_cli_check_syntax_error (void)
   g_assert_true (g_str_has_prefix (result.err, prefix));
   g_assert_cmpstr (result.out, ==, "");
 
-  remove_tree (dir);
+  mc_test_remove_dir (dir);
 }
 
 static void
@@ -306,7 +283,7 @@ test_cli_export_formats (void)
   g_assert_cmpint (pdf_result.status, ==, 0);
   assert_file_starts_with (pdf, "%PDF-", 5);
 
-  remove_tree (dir);
+  mc_test_remove_dir (dir);
 }
 
 static guint32
@@ -334,7 +311,7 @@ test_cli_export_size_and_scale (void)
   g_assert_cmpuint (read_be32 ((guchar *) contents + 16), ==, 800);
   g_assert_cmpuint (read_be32 ((guchar *) contents + 20), ==, 600);
 
-  remove_tree (dir);
+  mc_test_remove_dir (dir);
 }
 
 static void
@@ -349,7 +326,7 @@ test_cli_export_dataset_file (void)
   g_assert_cmpint (result.status, ==, 0);
   assert_file_starts_with (png, "\x89PNG\r\n\x1a\n", 8);
 
-  remove_tree (dir);
+  mc_test_remove_dir (dir);
 }
 
 static void
@@ -447,7 +424,7 @@ test_cli_export_unwritable (void)
   g_assert_cmpint (missing.status, ==, 1);
   assert_contains (missing.err, "chart.svg");
 
-  remove_tree (dir);
+  mc_test_remove_dir (dir);
 }
 
 static void
@@ -472,7 +449,7 @@ test_cli_export_all (void)
       assert_contains (result.out, name);
     }
 
-  remove_tree (dir);
+  mc_test_remove_dir (dir);
 }
 
 static void
@@ -485,7 +462,7 @@ test_cli_export_all_bad_format (void)
   g_assert_cmpint (result.status, ==, 2);
   assert_contains (result.err, "bmp");
 
-  remove_tree (dir);
+  mc_test_remove_dir (dir);
 }
 
 int
@@ -530,7 +507,7 @@ main (int   argc,
   g_test_add_func ("/mc/cli/export-all/bad-format", test_cli_export_all_bad_format);
 
   status = g_test_run ();
-  remove_tree (work_dir);
+  mc_test_remove_dir (work_dir);
   g_free (program);
   g_free (datasets_dir);
 

@@ -9,11 +9,7 @@
 
 #include <locale.h>
 #include <math.h>
-#include <signal.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <unistd.h>
-#include <glib/gstdio.h>
 
 #include "mc-bundled.h"
 #include "mc-loader.h"
@@ -76,6 +72,17 @@ write_json (McDataset *dataset)
   g_assert_no_error (error);
   g_assert_nonnull (json);
   return json;
+}
+
+/* Writes @dataset and reads it again; returns the text. */
+static char *
+round_trip (McDataset *dataset)
+{
+  g_autoptr(GBytes) json = write_json (dataset);
+  g_autoptr(McDataset) read = read_json (json);
+
+  g_assert_true (mc_dataset_equal (dataset, read));
+  return bytes_text (json);
 }
 
 static void
@@ -200,10 +207,12 @@ test_writer_text (void)
   const char *source =
     "{ \"format\": \"market-charts/1\", \"id\": \"revenue\", \"title\": \"Revenue\","
     "  \"columns\": [ { \"id\": \"year\", \"label\": \"Year\", \"type\": \"date\" },"
-    "    { \"id\": \"revenue\", \"type\": \"number\", \"unit\": \"USD\", \"scale\": \"billion\" } ],"
+    "    { \"id\": \"revenue\", \"type\": \"number\", \"unit\": \"USD\","
+    "      \"scale\": \"billion\" } ],"
     "  \"rows\": [ [\"2023\", 0.1], [\"2024\", { \"value\": 15.4, \"estimate\": true,"
     "    \"note\": \"Est.\" }], [null, 2.0] ],"
-    "  \"charts\": [ { \"id\": \"bars\", \"type\": \"bar\", \"y\": \"revenue\", \"x\": \"year\" } ] }";
+    "  \"charts\": [ { \"id\": \"bars\", \"type\": \"bar\", \"y\": \"revenue\","
+    "    \"x\": \"year\" } ] }";
 
   dataset = mc_loader_load_data (source, strlen (source), "revenue.json", NULL, &error);
   g_assert_no_error (error);
@@ -238,11 +247,8 @@ test_writer_numbers (void)
   };
   g_autoptr(McDataset) dataset =
     dataset_of_values (MC_COLUMN_NUMBER, values, G_N_ELEMENTS (values));
-  g_autoptr(GBytes) json = write_json (dataset);
-  g_autoptr(McDataset) read = read_json (json);
-  g_autofree char *text = bytes_text (json);
+  g_autofree char *text = round_trip (dataset);
 
-  g_assert_true (mc_dataset_equal (dataset, read));
   g_assert_nonnull (strstr (text, "      0.1\n"));
   g_assert_nonnull (strstr (text, "      2\n"));
   g_assert_nonnull (strstr (text, "      0.3333333333333333\n"));
@@ -259,8 +265,6 @@ test_writer_dates (void)
   };
   g_autoptr(McDataset) dataset = mc_dataset_new ("dates");
   McColumn *column = mc_column_new ("when", NULL, MC_COLUMN_DATE);
-  g_autoptr(GBytes) json = NULL;
-  g_autoptr(McDataset) read = NULL;
   g_autofree char *text = NULL;
 
   mc_dataset_set_title (dataset, "Dates");
@@ -273,11 +277,8 @@ test_writer_dates (void)
     }
   mc_column_set_date_precision (column, MC_DATE_DAY);
   mc_dataset_add_column (dataset, column);
-  json = write_json (dataset);
-  read = read_json (json);
-  text = bytes_text (json);
+  text = round_trip (dataset);
   g_test_message ("%s", text);
-  g_assert_true (mc_dataset_equal (dataset, read));
   g_assert_nonnull (strstr (text, "\"2024-02-15T10:30:00Z\""));
   g_assert_nonnull (strstr (text, "\"2024-02-15T23:59:59.25Z\""));
   g_assert_nonnull (strstr (text, "\"1999-12-31\""));
@@ -336,126 +337,54 @@ revenue (void)
   return dataset;
 }
 
-static void
-check_failure (const char *path,
-               GError     *error)
+static gboolean
+write_dataset (GFile    *file,
+               gpointer  user_data,
+               GError  **error)
 {
-  g_assert_error (error, MC_WRITER_ERROR, MC_WRITER_ERROR_WRITE);
-  g_assert_nonnull (strstr (error->message, path));
+  return mc_writer_write_file (user_data, file, NULL, error);
+}
+
+static McTestWriter
+dataset_writer (McDataset *dataset)
+{
+  return (McTestWriter) {
+    write_dataset, dataset, "revenue.json", MC_WRITER_ERROR, MC_WRITER_ERROR_WRITE
+  };
 }
 
 static void
 test_writer_missing_folder (void)
 {
   g_autoptr(McDataset) dataset = revenue ();
-  g_autofree char *dir = mc_test_make_temp_dir ("mc-writer");
-  g_autofree char *path = g_build_filename (dir, "no-such-folder", "revenue.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *listing = NULL;
+  McTestWriter writer = dataset_writer (dataset);
+  g_autoptr(GError) error = mc_test_write_into_missing_folder (&writer);
 
-  g_assert_false (mc_writer_write_file (dataset, file, NULL, &error));
-  check_failure (path, error);
   g_assert_nonnull (strstr (error->message, "the folder does not exist"));
-  listing = mc_test_list_dir (dir);
-  g_assert_cmpstr (listing, ==, "");
-  mc_test_remove_dir (dir);
 }
 
 static void
 test_writer_read_only_folder (void)
 {
   g_autoptr(McDataset) dataset = revenue ();
-  g_autofree char *dir = mc_test_make_temp_dir ("mc-writer");
-  g_autofree char *path = g_build_filename (dir, "revenue.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *kept = NULL;
-  g_autofree char *listing = NULL;
-
-  if (geteuid () == 0)
-    {
-      /* Root writes into read-only folders; /proc takes no new files
-       * from anyone. */
-      g_autoptr(GFile) proc = g_file_new_for_path ("/proc/mc-writer-test.json");
-
-      mc_test_remove_dir (dir);
-      if (!g_file_test ("/proc/self", G_FILE_TEST_EXISTS))
-        {
-          g_test_skip ("running as root without /proc");
-          return;
-        }
-      g_assert_false (mc_writer_write_file (dataset, proc, NULL, &error));
-      check_failure ("/proc/mc-writer-test.json", error);
-      return;
-    }
-  g_assert_true (g_file_set_contents (path, "old dataset", -1, NULL));
-  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
-  g_assert_false (mc_writer_write_file (dataset, file, NULL, &error));
-  check_failure (path, error);
-  g_assert_true (g_file_get_contents (path, &kept, NULL, NULL));
-  g_assert_cmpstr (kept, ==, "old dataset");
-  listing = mc_test_list_dir (dir);
-  g_assert_cmpstr (listing, ==, "revenue.json");
-  g_chmod (dir, 0755);
-  mc_test_remove_dir (dir);
+  McTestWriter writer = dataset_writer (dataset);
+  g_autoptr(GError) error = mc_test_write_into_read_only_folder (&writer);
 }
 
 static void
 test_writer_device (void)
 {
   g_autoptr(McDataset) dataset = revenue ();
-  g_autoptr(GFile) file = g_file_new_for_path ("/dev/full");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *before = mc_test_list_dir ("/dev");
-  g_autofree char *after = NULL;
-
-  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("no /dev/full");
-      return;
-    }
-  /* A device is never replaced, and nothing is written next to it. */
-  g_assert_false (mc_writer_write_file (dataset, file, NULL, &error));
-  check_failure ("/dev/full", error);
-  after = mc_test_list_dir ("/dev");
-  g_assert_cmpstr (before, ==, after);
-  g_assert_false (g_file_test ("/dev/full", G_FILE_TEST_IS_REGULAR));
+  McTestWriter writer = dataset_writer (dataset);
+  g_autoptr(GError) error = mc_test_write_onto_device (&writer);
 }
 
-/* A full disk, as the process sees it: a file size limit makes the write
- * of the temporary file fail half-way. */
 static void
 test_writer_disk_full (void)
 {
   g_autoptr(McDataset) dataset = revenue ();
-  g_autofree char *dir = mc_test_make_temp_dir ("mc-writer");
-  g_autofree char *path = g_build_filename (dir, "revenue.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *kept = NULL;
-  g_autofree char *listing = NULL;
-  struct rlimit saved, limit;
-  void (*saved_handler) (int);
-  gboolean ok;
-
-  g_assert_true (g_file_set_contents (path, "old dataset", -1, NULL));
-  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
-  limit = saved;
-  limit.rlim_cur = 512;
-  saved_handler = signal (SIGXFSZ, SIG_IGN);
-  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
-  ok = mc_writer_write_file (dataset, file, NULL, &error);
-  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
-  signal (SIGXFSZ, saved_handler);
-
-  g_assert_false (ok);
-  check_failure (path, error);
-  g_assert_true (g_file_get_contents (path, &kept, NULL, NULL));
-  g_assert_cmpstr (kept, ==, "old dataset");
-  listing = mc_test_list_dir (dir);
-  g_assert_cmpstr (listing, ==, "revenue.json");
-  mc_test_remove_dir (dir);
+  McTestWriter writer = dataset_writer (dataset);
+  g_autoptr(GError) error = mc_test_write_onto_full_disk (&writer, 512);
 }
 
 /* Replacing a file leaves the new one and nothing else; the rows of a

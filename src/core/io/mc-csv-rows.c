@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-loader-error.h"
+#include "mc-table-builder-private.h"
 
 #define CANCEL_CHECK_ROWS 65536
 
@@ -200,12 +201,18 @@ report_cell (gpointer        user_data,
   mc_csv_rows_set_error_at (fill->rows, fill->map[column], code, message, error);
 }
 
-static gboolean
-fill_rows (McCsvRows       *rows,
+/* Hands the cells of the remaining rows to @builder, to infer or to
+ * append: column i takes field map[i] (field i without a map), none when
+ * map[i] is -1. Inline, so that each caller has a loop of its own,
+ * without the tests for the other. */
+static inline gboolean
+feed_rows (McCsvRows       *rows,
            McTableBuilder  *builder,
            const int       *map,
+           gboolean         infer,
            GError         **error)
 {
+  McTableColumn *columns = mc_table_builder_get_columns (builder);
   guint n_columns = mc_table_builder_get_n_columns (builder);
   gboolean have_row;
 
@@ -217,16 +224,33 @@ fill_rows (McCsvRows       *rows,
         return TRUE;
       for (guint i = 0; i < n_columns; i++)
         {
+          guint field = map ? (guint) map[i] : i;
           gsize length;
           const char *text;
 
-          if (map[i] < 0)
+          if ((map && map[i] < 0) || (infer && !mc_table_column_wants_cell (&columns[i])))
             continue;
-          text = mc_csv_rows_get_cell (rows, map[i], &length);
-          if (!mc_table_builder_append_cell (builder, i, text, length, error))
+          text = mc_csv_rows_get_cell (rows, field, &length);
+          if (infer)
+            mc_table_builder_infer_cell (builder, i, text, length);
+          else if (!mc_table_builder_append_cell (builder, i, text, length, error))
             return FALSE;
         }
     }
+}
+
+/**
+ * mc_csv_rows_infer:
+ *
+ * Hands every cell of the remaining rows to @builder, to infer the types
+ * of its columns, one per field.
+ */
+gboolean
+mc_csv_rows_infer (McCsvRows       *rows,
+                   McTableBuilder  *builder,
+                   GError         **error)
+{
+  return feed_rows (rows, builder, NULL, TRUE, error);
 }
 
 /**
@@ -247,7 +271,7 @@ mc_csv_rows_fill (McCsvRows       *rows,
   gboolean ok;
 
   mc_table_builder_set_reporter (builder, report_cell, &fill);
-  ok = fill_rows (rows, builder, map, error);
+  ok = feed_rows (rows, builder, map, FALSE, error);
   mc_table_builder_set_reporter (builder, NULL, NULL);
   return ok;
 }

@@ -46,6 +46,9 @@ void         mc_csv_rows_set_error_at  (McCsvRows       *rows,
                                         McLoaderError    code,
                                         const char      *message,
                                         GError         **error);
+gboolean     mc_csv_rows_infer         (McCsvRows       *rows,
+                                        McTableBuilder  *builder,
+                                        GError         **error);
 gboolean     mc_csv_rows_fill          (McCsvRows       *rows,
                                         McTableBuilder  *builder,
                                         const int       *map,

@@ -175,11 +175,9 @@ read_chart_type (McJsonContext      *ctx,
 
   valid = mc_chart_kinds_list_ids ();
   name_shown = mc_text_shown (name);
-  mc_json_context_push_key (ctx, "type");
-  mc_json_context_fail (ctx, error, MC_LOADER_ERROR_VALUE,
-                        _("unknown chart type “%s”; expected one of: %s"), name_shown, valid);
-  mc_json_context_pop (ctx);
-  return FALSE;
+  return mc_json_context_fail_at (ctx, "type", error, MC_LOADER_ERROR_VALUE,
+                                  _("unknown chart type “%s”; expected one of: %s"),
+                                  name_shown, valid);
 }
 
 static gboolean
@@ -188,30 +186,20 @@ read_chart_id (McJsonContext  *ctx,
                const char    **id,
                GError        **error)
 {
-  gboolean ok = TRUE;
+  g_autofree char *id_shown = NULL;
 
   if (!mc_json_context_get_string (ctx, object, "id", MC_JSON_REQUIRED, id, error))
     return FALSE;
 
-  mc_json_context_push_key (ctx, "id");
+  id_shown = mc_text_shown (*id);
   if (!mc_id_is_valid (*id))
-    {
-      g_autofree char *id_shown = mc_text_shown (*id);
-
-      ok = mc_json_context_fail (ctx, error, MC_LOADER_ERROR_VALUE,
-                                 _("the chart id “%s” may only contain letters, digits, "
-                                   "“-” and “_”"),
-                                 id_shown);
-    }
-  else if (mc_dataset_lookup_chart (ctx->dataset, *id) != NULL)
-    {
-      g_autofree char *id_shown = mc_text_shown (*id);
-
-      ok = mc_json_context_fail (ctx, error, MC_LOADER_ERROR_DUPLICATE,
-                                 _("duplicate chart id “%s”"), id_shown);
-    }
-  mc_json_context_pop (ctx);
-  return ok;
+    return mc_json_context_fail_at (ctx, "id", error, MC_LOADER_ERROR_VALUE,
+                                    _("the chart id “%s” may only contain letters, digits, "
+                                      "“-” and “_”"), id_shown);
+  if (mc_dataset_lookup_chart (ctx->dataset, *id) != NULL)
+    return mc_json_context_fail_at (ctx, "id", error, MC_LOADER_ERROR_DUPLICATE,
+                                    _("duplicate chart id “%s”"), id_shown);
+  return TRUE;
 }
 
 static gboolean

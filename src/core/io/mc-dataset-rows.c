@@ -329,10 +329,8 @@ mc_dataset_rows_read (McJsonContext  *ctx,
 
   if (rows != NULL && data != NULL)
     {
-      mc_json_context_push_key (ctx, "data");
-      mc_json_context_fail (ctx, error, MC_LOADER_ERROR_VALUE,
-                            _("a dataset has either “rows” or “data”, not both"));
-      mc_json_context_pop (ctx);
+      mc_json_context_fail_at (ctx, "data", error, MC_LOADER_ERROR_VALUE,
+                               _("a dataset has either “rows” or “data”, not both"));
       return FALSE;
     }
   if (rows == NULL && data == NULL)

@@ -105,6 +105,20 @@ context_message (McJsonContext *ctx,
   return context_message_full (ctx, at_key, ctx->depth, message);
 }
 
+static gboolean
+fail_valist (McJsonContext  *ctx,
+             GError        **error,
+             McLoaderError   code,
+             const char     *format,
+             va_list         args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+  g_autofree char *full = context_message (ctx, FALSE, message);
+
+  g_set_error_literal (error, MC_LOADER_ERROR, code, full);
+  return FALSE;
+}
+
 /* Sets an error at the current path. */
 gboolean
 mc_json_context_fail (McJsonContext  *ctx,
@@ -113,16 +127,30 @@ mc_json_context_fail (McJsonContext  *ctx,
                       const char     *format,
                       ...)
 {
-  g_autofree char *message = NULL;
-  g_autofree char *full = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  fail_valist (ctx, error, code, format, args);
   va_end (args);
+  return FALSE;
+}
 
-  full = context_message (ctx, FALSE, message);
-  g_set_error_literal (error, MC_LOADER_ERROR, code, full);
+/* Sets an error at member @key of the object at the current path. */
+gboolean
+mc_json_context_fail_at (McJsonContext  *ctx,
+                         const char     *key,
+                         GError        **error,
+                         McLoaderError   code,
+                         const char     *format,
+                         ...)
+{
+  va_list args;
+
+  mc_json_context_push_key (ctx, key);
+  va_start (args, format);
+  fail_valist (ctx, error, code, format, args);
+  va_end (args);
+  mc_json_context_pop (ctx);
   return FALSE;
 }
 

@@ -51,6 +51,12 @@ gboolean  mc_json_context_fail            (McJsonContext       *ctx,
                                            McLoaderError        code,
                                            const char          *format,
                                            ...) G_GNUC_PRINTF (4, 5);
+gboolean  mc_json_context_fail_at         (McJsonContext       *ctx,
+                                           const char          *key,
+                                           GError             **error,
+                                           McLoaderError        code,
+                                           const char          *format,
+                                           ...) G_GNUC_PRINTF (5, 6);
 gboolean  mc_json_context_wrong_type      (McJsonContext       *ctx,
                                            GError             **error,
                                            const char          *key,

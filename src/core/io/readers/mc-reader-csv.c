@@ -39,35 +39,6 @@ read_header (McCsvRows       *rows,
   return TRUE;
 }
 
-/* Every cell of every row, to infer the types of the columns. */
-static gboolean
-infer_types (McCsvRows       *rows,
-             McTableBuilder  *builder,
-             GError         **error)
-{
-  McTableColumn *columns = mc_table_builder_get_columns (builder);
-  guint n_columns = mc_table_builder_get_n_columns (builder);
-  gboolean have_row;
-
-  for (;;)
-    {
-      if (!mc_csv_rows_next (rows, &have_row, error))
-        return FALSE;
-      if (!have_row)
-        return TRUE;
-      for (guint i = 0; i < n_columns; i++)
-        {
-          gsize length;
-          const char *text;
-
-          if (!mc_table_column_wants_cell (&columns[i]))
-            continue;
-          text = mc_csv_rows_get_cell (rows, i, &length);
-          mc_table_builder_infer_cell (builder, i, text, length);
-        }
-    }
-}
-
 /* Files of numbers: the fast path */
 
 typedef enum
@@ -223,7 +194,7 @@ infer_types_and_values (McCsvRows       *rows,
     }
 
   mc_table_builder_restart (builder);
-  return mc_csv_rows_rewind (rows, error) && infer_types (rows, builder, error);
+  return mc_csv_rows_rewind (rows, error) && mc_csv_rows_infer (rows, builder, error);
 }
 
 /* The file */

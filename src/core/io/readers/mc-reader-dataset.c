@@ -51,18 +51,16 @@ check_format (McJsonContext  *ctx,
     return TRUE;
 
   format_shown = mc_text_shown (format);
-  mc_json_context_push_key (ctx, "format");
   if (g_str_has_prefix (format, "market-charts/"))
-    mc_json_context_fail (ctx, error, MC_LOADER_ERROR_VERSION,
-                          _("unsupported format version “%s”; this version of Market Charts "
-                            "reads “%s” (the file may come from a newer version)"),
-                          format_shown, FORMAT_VERSION_1);
-  else
-    mc_json_context_fail (ctx, error, MC_LOADER_ERROR_VERSION,
-                          _("unknown format “%s”; this version of Market Charts reads “%s”"),
-                          format_shown, FORMAT_VERSION_1);
-  mc_json_context_pop (ctx);
-  return FALSE;
+    return mc_json_context_fail_at (ctx, "format", error, MC_LOADER_ERROR_VERSION,
+                                    _("unsupported format version “%s”; this version of "
+                                      "Market Charts reads “%s” (the file may come from a "
+                                      "newer version)"),
+                                    format_shown, FORMAT_VERSION_1);
+  return mc_json_context_fail_at (ctx, "format", error, MC_LOADER_ERROR_VERSION,
+                                  _("unknown format “%s”; this version of Market Charts "
+                                    "reads “%s”"),
+                                  format_shown, FORMAT_VERSION_1);
 }
 
 static gboolean
@@ -79,11 +77,9 @@ check_id (McJsonContext  *ctx,
     return TRUE;
 
   id_shown = mc_text_shown (*id);
-  mc_json_context_push_key (ctx, "id");
-  mc_json_context_fail (ctx, error, MC_LOADER_ERROR_VALUE,
-                        _("the id “%s” may only contain letters, digits, “-” and “_”"), id_shown);
-  mc_json_context_pop (ctx);
-  return FALSE;
+  return mc_json_context_fail_at (ctx, "id", error, MC_LOADER_ERROR_VALUE,
+                                  _("the id “%s” may only contain letters, digits, “-” and "
+                                    "“_”"), id_shown);
 }
 
 static gboolean
@@ -146,11 +142,9 @@ read_column_type (McJsonContext  *ctx,
 
   valid = list_names (names, G_N_ELEMENTS (names));
   name_shown = mc_text_shown (name);
-  mc_json_context_push_key (ctx, "type");
-  mc_json_context_fail (ctx, error, MC_LOADER_ERROR_VALUE,
-                        _("unknown column type “%s”; expected one of: %s"), name_shown, valid);
-  mc_json_context_pop (ctx);
-  return FALSE;
+  return mc_json_context_fail_at (ctx, "type", error, MC_LOADER_ERROR_VALUE,
+                                  _("unknown column type “%s”; expected one of: %s"),
+                                  name_shown, valid);
 }
 
 static gboolean
@@ -172,11 +166,9 @@ read_scale (McJsonContext  *ctx,
 
   valid = list_names (names, G_N_ELEMENTS (names));
   name_shown = mc_text_shown (name);
-  mc_json_context_push_key (ctx, "scale");
-  mc_json_context_fail (ctx, error, MC_LOADER_ERROR_VALUE,
-                        _("unknown scale “%s”; expected one of: %s"), name_shown, valid);
-  mc_json_context_pop (ctx);
-  return FALSE;
+  return mc_json_context_fail_at (ctx, "scale", error, MC_LOADER_ERROR_VALUE,
+                                  _("unknown scale “%s”; expected one of: %s"),
+                                  name_shown, valid);
 }
 
 static gboolean
@@ -184,24 +176,18 @@ check_column_id (McJsonContext  *ctx,
                  const char     *id,
                  GError        **error)
 {
-  int previous;
-  gboolean ok = TRUE;
+  int previous = mc_dataset_get_column_index (ctx->dataset, id);
+  g_autofree char *id_shown = NULL;
 
-  mc_json_context_push_key (ctx, "id");
-  previous = mc_dataset_get_column_index (ctx->dataset, id);
   if (*id == '\0')
-    ok = mc_json_context_fail (ctx, error, MC_LOADER_ERROR_VALUE,
-                               _("a column id cannot be empty"));
-  else if (previous >= 0)
-    {
-      g_autofree char *id_shown = mc_text_shown (id);
-
-      ok = mc_json_context_fail (ctx, error, MC_LOADER_ERROR_DUPLICATE,
-                                 _("duplicate column id “%s”; columns[%d] already uses it"),
-                                 id_shown, previous);
-    }
-  mc_json_context_pop (ctx);
-  return ok;
+    return mc_json_context_fail_at (ctx, "id", error, MC_LOADER_ERROR_VALUE,
+                                    _("a column id cannot be empty"));
+  if (previous < 0)
+    return TRUE;
+  id_shown = mc_text_shown (id);
+  return mc_json_context_fail_at (ctx, "id", error, MC_LOADER_ERROR_DUPLICATE,
+                                  _("duplicate column id “%s”; columns[%d] already uses it"),
+                                  id_shown, previous);
 }
 
 static gboolean
