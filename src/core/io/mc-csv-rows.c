@@ -16,8 +16,6 @@
 #include "mc-loader-error.h"
 #include "mc-table-builder-private.h"
 
-#define CANCEL_CHECK_ROWS 65536
-
 void
 mc_csv_rows_init (McCsvRows    *rows,
                   const char   *name,
@@ -63,7 +61,7 @@ next_row (McCsvRows  *rows,
 {
   GError *csv_error = NULL;
 
-  if (rows->n_rows % CANCEL_CHECK_ROWS == CANCEL_CHECK_ROWS - 1 &&
+  if (rows->n_rows % MC_CSV_ROWS_CANCEL_CHECK == MC_CSV_ROWS_CANCEL_CHECK - 1 &&
       g_cancellable_set_error_if_cancelled (rows->cancellable, error))
     return FALSE;
 

@@ -12,6 +12,9 @@
 
 G_BEGIN_DECLS
 
+/* Readers of CSV rows check for cancellation after this many rows. */
+#define MC_CSV_ROWS_CANCEL_CHECK 65536
+
 /* A CSV file read row by row after its header, for a reader: rows that
  * the header does not fit, too many rows and cancellation are errors
  * that name the file and the position. */

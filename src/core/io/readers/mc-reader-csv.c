@@ -20,8 +20,6 @@
 #include "mc-loader-error.h"
 #include "mc-table-builder-private.h"
 
-#define CANCEL_CHECK_ROWS 65536
-
 static gboolean
 read_header (McCsvRows       *rows,
              McTableBuilder  *builder,
@@ -134,7 +132,7 @@ read_numbers_fast (McCsvRows       *rows,
 
       if (++rows->n_rows > MC_LOADER_MAX_ROWS)
         return FAST_GIVE_UP;
-      if (rows->n_rows % CANCEL_CHECK_ROWS == 0 &&
+      if (rows->n_rows % MC_CSV_ROWS_CANCEL_CHECK == 0 &&
           g_cancellable_set_error_if_cancelled (rows->cancellable, error))
         return FAST_FAILED;
 
