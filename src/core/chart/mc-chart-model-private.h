@@ -99,7 +99,7 @@ gboolean       mc_chart_data_prepare           (McChartModel        *chart,
 GHashTable    *mc_chart_data_collect_entities  (McDataset           *dataset,
                                                 const McChartSpec   *spec);
 
-/* mc-chart-model.c */
+/* mc-chart-series.c */
 /* The model's snapshot of column @id of its dataset, made on first use. */
 const McColumn *mc_chart_model_get_column      (McChartModel        *chart,
                                                 const char          *id);

@@ -1,0 +1,188 @@
+/* mc-chart-series.c: the series and categories of a chart model, and the
+ * columns it reads them from
+ *
+ * What a model's preparation builds and everything after it reads: the
+ * kinds, the renderer, hit-testing and descriptions.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "mc-chart-model-private.h"
+#include "mc-format.h"
+
+const McColumn *
+mc_chart_model_get_column (McChartModel *chart,
+                           const char   *id)
+{
+  McColumn *column = g_hash_table_lookup (chart->columns, id);
+  const McColumn *original;
+
+  if (column != NULL)
+    return column;
+  original = mc_dataset_lookup_column (chart->dataset, id);
+  if (original == NULL)
+    return NULL;
+  column = mc_column_snapshot (original);
+  g_hash_table_insert (chart->columns, (gpointer) mc_column_get_id (column), column);
+  return column;
+}
+
+const McColumn *
+mc_chart_model_get_x_column (McChartModel *chart)
+{
+  g_return_val_if_fail (MC_IS_CHART_MODEL (chart), NULL);
+  return chart->x_column;
+}
+
+/* Series and categories */
+
+McSeries *
+mc_chart_model_get_series (McChartModel *chart,
+                           guint         index)
+{
+  g_return_val_if_fail (index < chart->series->len, NULL);
+  return g_ptr_array_index (chart->series, index);
+}
+
+guint
+mc_chart_model_get_n_categories (McChartModel *chart)
+{
+  return chart->categories ? chart->categories->len : 0;
+}
+
+const char *
+mc_chart_model_get_category (McChartModel *chart,
+                             guint         index)
+{
+  g_return_val_if_fail (chart->categories != NULL && index < chart->categories->len, "");
+  return g_ptr_array_index (chart->categories, index);
+}
+
+double
+mc_chart_model_get_category_days (McChartModel *chart,
+                                  guint         index)
+{
+  if (chart->category_days == NULL || index >= chart->category_days->len)
+    return NAN;
+  return g_array_index (chart->category_days, double, index);
+}
+
+guint
+mc_chart_model_get_category_color (McChartModel *chart,
+                                   guint         category,
+                                   guint         series)
+{
+  if (chart->color_by_category && category < chart->category_colors->len)
+    return g_array_index (chart->category_colors, guint, category);
+  return mc_chart_model_get_series (chart, series)->color;
+}
+
+guint
+mc_series_get_n_points (const McSeries *series)
+{
+  return series->y->len;
+}
+
+double
+mc_series_get_x (const McSeries *series,
+                 guint           index)
+{
+  return g_array_index (series->x, double, index);
+}
+
+double
+mc_series_get_y (const McSeries *series,
+                 guint           index)
+{
+  return g_array_index (series->y, double, index);
+}
+
+gboolean
+mc_series_is_estimate (const McSeries *series,
+                       guint           index)
+{
+  return series->estimate != NULL && g_array_index (series->estimate, guint8, index) != 0;
+}
+
+char *
+mc_series_format_value (const McSeries *series,
+                        double          value,
+                        gboolean        with_unit)
+{
+  const char *unit = mc_column_get_unit (series->column);
+  int decimals = series->decimals;
+
+  /* Labels need no more than four significant digits: 1753, 15.4,
+   * 0.254, whatever the data carries. */
+  if (value != 0 && isfinite (value))
+    {
+      int cap = MAX (0, 3 - (int) floor (log10 (fabs (value))));
+      double scale = pow (10, MIN (cap, decimals));
+
+      decimals = mc_format_value_decimals (round (value * scale) / scale, MIN (cap, decimals));
+    }
+  else
+    decimals = 0;
+
+  if (with_unit || g_strcmp0 (unit, "percent") == 0 || g_strcmp0 (unit, "%") == 0)
+    return mc_format_value (series->column, value, decimals);
+  return mc_format_amount (series->column, value, decimals);
+}
+
+char *
+mc_chart_model_format_x (McChartModel   *chart,
+                         const McSeries *series,
+                         guint           index)
+{
+  double x = mc_series_get_x (series, index);
+
+  switch (chart->x_kind)
+    {
+    case MC_X_CATEGORY:
+      return g_strdup (mc_chart_model_get_category (chart, (guint) x));
+    case MC_X_TIME:
+      return mc_format_date (x, mc_column_get_date_precision (chart->x_column));
+    case MC_X_NUMBER:
+    default:
+      return mc_format_value (chart->x_column, x, -1);
+    }
+}
+
+void
+mc_series_window_points (const McSeries      *series,
+                         const McViewOptions *view,
+                         guint               *start,
+                         guint               *end)
+{
+  guint n = mc_series_get_n_points (series);
+  guint lo = 0, hi = n;
+
+  *start = 0;
+  *end = n;
+  if (!view->has_x_window || !series->x_sorted)
+    return;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (mc_series_get_x (series, mid) < view->x_window_min)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *start = lo > 0 ? lo - 1 : 0;
+  hi = n;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (mc_series_get_x (series, mid) <= view->x_window_max)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *end = MIN (n, lo + 1);
+}
