@@ -247,7 +247,8 @@ get_highlight (McChartView *self,
       *index = self->item.index;
     }
   else if (count_visible_series (self) > 1
-           && mc_dataset_get_n_rows (mc_chart_model_get_dataset (self->chart)) <= MC_MAX_DIMMED_ROWS)
+           && mc_dataset_get_n_rows (mc_chart_model_get_dataset (self->chart))
+              <= MC_MAX_DIMMED_ROWS)
     *series = self->item.series;
 }
 
@@ -401,7 +402,8 @@ update_accessible (McChartView *self)
   else
     description = mc_chart_describe (self->chart, self->marks);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, mc_chart_model_get_title (self->chart),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  mc_chart_model_get_title (self->chart),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
 }

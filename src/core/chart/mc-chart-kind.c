@@ -15,7 +15,28 @@
 
 G_DEFINE_QUARK (mc-chart-error-quark, mc_chart_error)
 
-const char * const mc_chart_transform_choices[] = { "none", "growth", NULL };
+static const char * const transform_choices[] = { "none", "growth", NULL };
+
+const McOptionInfo mc_chart_option_x = {
+  "x", MC_OPTION_COLUMN, 0, N_("the column of the horizontal axis"), NULL, NULL, NULL
+};
+const McOptionInfo mc_chart_option_y = {
+  "y", MC_OPTION_COLUMNS, MC_OPTION_REQUIRED | MC_OPTION_NUMERIC,
+  N_("the columns of values"), NULL, NULL, NULL
+};
+const McOptionInfo mc_chart_option_series = {
+  "series", MC_OPTION_COLUMN, 0, N_("a column whose values name the series"), NULL, NULL, NULL
+};
+const McOptionInfo mc_chart_option_transform = {
+  "transform", MC_OPTION_CHOICE, 0, N_("a change computed from the values"),
+  transform_choices, N_("expected “growth” or “none”"), NULL
+};
+const McOptionInfo mc_chart_option_stacked = {
+  "stacked", MC_OPTION_BOOLEAN, 0, N_("series stacked on each other"), NULL, NULL, NULL
+};
+const McOptionInfo mc_chart_option_sort = {
+  "sort", MC_OPTION_BOOLEAN, 0, N_("categories ordered by value"), NULL, NULL, NULL
+};
 
 const McChartKind *
 mc_chart_kind_lookup (const char *id)
@@ -34,9 +55,9 @@ mc_chart_kind_get_option (const McChartKind *kind,
 {
   g_return_val_if_fail (kind != NULL && key != NULL, NULL);
 
-  for (const McOptionInfo *info = kind->options; info->key != NULL; info++)
-    if (g_str_equal (info->key, key))
-      return info;
+  for (guint i = 0; kind->options[i] != NULL; i++)
+    if (g_str_equal (kind->options[i]->key, key))
+      return kind->options[i];
   return NULL;
 }
 
@@ -282,8 +303,9 @@ check_options (const McChartKind  *kind,
                McSpecProblem      *where,
                GError            **error)
 {
-  for (const McOptionInfo *info = kind->options; info->key != NULL; info++)
+  for (guint i = 0; kind->options[i] != NULL; i++)
     {
+      const McOptionInfo *info = kind->options[i];
       GVariant *value = mc_chart_spec_get_option (spec, info->key);
 
       if (value == NULL && (info->flags & MC_OPTION_REQUIRED))

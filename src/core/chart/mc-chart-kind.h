@@ -96,7 +96,7 @@ typedef struct
   const char         *name;        /* N_("a bar chart") */
   const char         *plural;      /* N_("bar charts") */
   McChartCaps         caps;
-  const McOptionInfo *options;     /* ends with an entry whose key is NULL */
+  const McOptionInfo * const *options;  /* NULL-terminated */
 
   /* Checks what the common checks of options leave to the kind (NULL
    * when nothing is left); @problem says where the fault is. */
@@ -121,25 +121,12 @@ typedef struct
 } McChartKind;
 
 /* Options that several kinds take, for their tables. */
-extern const char * const mc_chart_transform_choices[];
-
-#define MC_OPTION_INFO_X \
-  { "x", MC_OPTION_COLUMN, 0, N_("the column of the horizontal axis"), NULL, NULL, NULL }
-#define MC_OPTION_INFO_Y \
-  { "y", MC_OPTION_COLUMNS, MC_OPTION_REQUIRED | MC_OPTION_NUMERIC, \
-    N_("the columns of values"), NULL, NULL, NULL }
-#define MC_OPTION_INFO_SERIES \
-  { "series", MC_OPTION_COLUMN, 0, N_("a column whose values name the series"), \
-    NULL, NULL, NULL }
-#define MC_OPTION_INFO_TRANSFORM \
-  { "transform", MC_OPTION_CHOICE, 0, N_("a change computed from the values"), \
-    mc_chart_transform_choices, N_("expected “growth” or “none”"), \
-    NULL }
-#define MC_OPTION_INFO_STACKED \
-  { "stacked", MC_OPTION_BOOLEAN, 0, N_("series stacked on each other"), NULL, NULL, NULL }
-#define MC_OPTION_INFO_SORT \
-  { "sort", MC_OPTION_BOOLEAN, 0, N_("categories ordered by value"), NULL, NULL, NULL }
-#define MC_OPTION_INFO_END { NULL, 0, 0, NULL, NULL, NULL, NULL }
+extern const McOptionInfo mc_chart_option_x;
+extern const McOptionInfo mc_chart_option_y;
+extern const McOptionInfo mc_chart_option_series;
+extern const McOptionInfo mc_chart_option_transform;
+extern const McOptionInfo mc_chart_option_stacked;
+extern const McOptionInfo mc_chart_option_sort;
 
 GQuark               mc_chart_error_quark      (void);
 

@@ -192,7 +192,8 @@ create_vector_surface (McChartModel          *chart,
   /* PDF pages are measured in points: one CSS pixel becomes one point. */
   surface = cairo_pdf_surface_create_for_stream (write_to_stream, writer,
                                                  options->width, options->height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, mc_chart_model_get_title (chart));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                  mc_chart_model_get_title (chart));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Market Charts");
   return surface;
 }

@@ -120,8 +120,9 @@ read_chart_options (McJsonContext      *ctx,
   const McChartKind * const *kinds = mc_chart_kinds_get_all ();
 
   for (guint k = 0; kinds[k] != NULL; k++)
-    for (const McOptionInfo *info = kinds[k]->options; info->key != NULL; info++)
+    for (guint i = 0; kinds[k]->options[i] != NULL; i++)
       {
+        const McOptionInfo *info = kinds[k]->options[i];
         JsonNode *node = json_object_get_member (object, info->key);
         GVariant *value;
 
@@ -228,8 +229,8 @@ chart_keys (void)
 
   g_strv_builder_add_many (builder, "id", "type", "title", "subtitle", NULL);
   for (guint k = 0; kinds[k] != NULL; k++)
-    for (const McOptionInfo *info = kinds[k]->options; info->key != NULL; info++)
-      g_strv_builder_add (builder, info->key);
+    for (guint i = 0; kinds[k]->options[i] != NULL; i++)
+      g_strv_builder_add (builder, kinds[k]->options[i]->key);
   return g_strv_builder_end (builder);
 }
 

@@ -250,9 +250,9 @@ add_options (JsonBuilder       *builder,
   const McChartKind *kind = mc_chart_kind_lookup (spec->type);
   g_auto(GStrv) keys = mc_chart_spec_list_options (spec);
 
-  for (const McOptionInfo *info = kind ? kind->options : NULL; info && info->key; info++)
-    if (mc_chart_spec_has_option (spec, info->key))
-      add_option (builder, spec, info->key);
+  for (guint i = 0; kind != NULL && kind->options[i] != NULL; i++)
+    if (mc_chart_spec_has_option (spec, kind->options[i]->key))
+      add_option (builder, spec, kind->options[i]->key);
   for (guint i = 0; keys[i] != NULL; i++)
     if (kind == NULL || mc_chart_kind_get_option (kind, keys[i]) == NULL)
       add_option (builder, spec, keys[i]);

@@ -829,8 +829,8 @@ category_column_width (Bars         *b,
 
   for (guint c = 0; c < b->n_categories; c++)
     {
-      g_autoptr(PangoLayout) layout = mc_render_layout (r, mc_chart_model_get_category (b->chart, c),
-                                                        MC_FONT_BODY, max, 2);
+      const char *name = mc_chart_model_get_category (b->chart, c);
+      g_autoptr(PangoLayout) layout = mc_render_layout (r, name, MC_FONT_BODY, max, 2);
       double w, h;
 
       mc_render_layout_size (layout, &w, &h);
@@ -1156,15 +1156,19 @@ bar_describe (McChartModel  *chart,
   return g_string_free (out, FALSE);
 }
 
-static const McOptionInfo bar_options[] = {
-  MC_OPTION_INFO_X,
-  MC_OPTION_INFO_Y,
-  MC_OPTION_INFO_SERIES,
-  MC_OPTION_INFO_TRANSFORM,
-  { "horizontal", MC_OPTION_BOOLEAN, 0, N_("bars that run left to right"), NULL, NULL, NULL },
-  MC_OPTION_INFO_STACKED,
-  MC_OPTION_INFO_SORT,
-  MC_OPTION_INFO_END
+static const McOptionInfo bar_option_horizontal = {
+  "horizontal", MC_OPTION_BOOLEAN, 0, N_("bars that run left to right"), NULL, NULL, NULL
+};
+
+static const McOptionInfo * const bar_options[] = {
+  &mc_chart_option_x,
+  &mc_chart_option_y,
+  &mc_chart_option_series,
+  &mc_chart_option_transform,
+  &bar_option_horizontal,
+  &mc_chart_option_stacked,
+  &mc_chart_option_sort,
+  NULL
 };
 
 const McChartKind mc_chart_kind_bar = {

@@ -457,7 +457,8 @@ init_time_scale (Lines  *l,
       double previous_right = -G_MAXDOUBLE;
 
       mc_time_scale_init (&l->axes.x_time, lo, hi, precision, l->axes.plot.width, spacing);
-      mc_time_scale_set_range (&l->axes.x_time, l->axes.plot.x, l->axes.plot.x + l->axes.plot.width);
+      mc_time_scale_set_range (&l->axes.x_time, l->axes.plot.x,
+                               l->axes.plot.x + l->axes.plot.width);
       for (guint i = 0; i < l->axes.x_time.n_ticks && !overlap; i++)
         {
           g_autofree char *label = mc_time_scale_get_label (&l->axes.x_time, i);
@@ -486,7 +487,8 @@ init_x_scale (Lines *l)
     case MC_X_NUMBER:
       mc_linear_scale_init (&l->axes.x_linear, lo, hi, FALSE, l->axes.plot.width, 8 * l->r->body);
       mc_render_fit_x_window (l->r, &l->axes.x_linear);
-      mc_linear_scale_set_range (&l->axes.x_linear, l->axes.plot.x, l->axes.plot.x + l->axes.plot.width);
+      mc_linear_scale_set_range (&l->axes.x_linear, l->axes.plot.x,
+                                 l->axes.plot.x + l->axes.plot.width);
       break;
     case MC_X_CATEGORY:
     default:
@@ -705,7 +707,8 @@ draw_end_labels (Lines  *l,
   g_autofree EndLabel *labels = g_new0 (EndLabel, l->n_visible + 1);
   guint n = collect_end_labels (l, max_width, labels);
 
-  if (!spread_end_labels (labels, n, l->axes.plot.y - r->unit, l->axes.plot.y + l->axes.plot.height + r->unit))
+  if (!spread_end_labels (labels, n, l->axes.plot.y - r->unit,
+                          l->axes.plot.y + l->axes.plot.height + r->unit))
     return FALSE;
 
   for (guint i = 0; i < n; i++)
@@ -888,7 +891,8 @@ point_y (Lines *l,
          guint  point)
 {
   McSeries *series = series_at (l, visible_index);
-  double v = l->axes.stacked ? stacked_value (l, visible_index, point) : mc_series_get_y (series, point);
+  double v = l->axes.stacked ? stacked_value (l, visible_index, point)
+                             : mc_series_get_y (series, point);
 
   return mc_linear_scale_map (&l->axes.y[series->axis], v);
 }
@@ -1387,7 +1391,8 @@ draw_point_label (Lines *l,
 
       /* Above the plot is fine where it is free; below it are the axis
        * labels. */
-      if (ty + h <= l->axes.plot.y + l->axes.plot.height && mc_render_box_is_clear (r, &box, r->unit / 2))
+      if (ty + h <= l->axes.plot.y + l->axes.plot.height
+          && mc_render_box_is_clear (r, &box, r->unit / 2))
         {
           mc_render_show (r, layout, x, ty, 0, MC_TEXT_VALUE_LABEL, &color);
           return;
@@ -1485,7 +1490,8 @@ draw_x_axis (Lines *l)
       break;
     case MC_X_CATEGORY:
     default:
-      mc_render_categories (r, &l->fit, l->order, l->axes.plot.x + l->axes.x_band / 2, l->axes.x_band,
+      mc_render_categories (r, &l->fit, l->order,
+                            l->axes.plot.x + l->axes.x_band / 2, l->axes.x_band,
                             l->axes.plot.y + l->axes.plot.height + 2 * r->unit);
       break;
     }
@@ -1524,7 +1530,9 @@ right_reserve (Lines        *l,
   if (l->end_labels)
     return end_label_width (l, area->width * 0.25) + 2 * r->unit;
   /* Room for the last time label, centred on the end of the axis. */
-  return l->axes.x_kind == MC_X_TIME ? mc_render_text_width (r, "2024", MC_FONT_BODY, NULL) / 2 : r->unit;
+  if (l->axes.x_kind != MC_X_TIME)
+    return r->unit;
+  return mc_render_text_width (r, "2024", MC_FONT_BODY, NULL) / 2;
 }
 
 /* The plot, the scales and the axis labels depend on each other: iterate
@@ -1547,7 +1555,8 @@ layout_plot (Lines        *l,
     {
       double left_w, right_w, overhang;
 
-      l->axes.plot.height = MAX (1, area->y + area->height - gap - l->x_label_height - l->axes.plot.y);
+      l->axes.plot.height = MAX (1, area->y + area->height - gap - l->x_label_height
+                                    - l->axes.plot.y);
       init_y_scales (l);
       left_w = left ? mc_render_value_ticks_width (r, &l->axes.y[0], left) : 0;
       right_w = right_reserve (l, area);
@@ -1581,7 +1590,8 @@ wants_point_labels (Lines *l)
 {
   McRender *r = l->r;
 
-  return r->show_values && l->n_visible == 1 && l->axes.plot.height >= 8 * r->body && !l->axes.stacked;
+  return r->show_values && l->n_visible == 1 && l->axes.plot.height >= 8 * r->body
+         && !l->axes.stacked;
 }
 
 static void
@@ -1775,23 +1785,27 @@ line_check (const McChartSpec  *spec,
   return FALSE;
 }
 
-static const McOptionInfo line_options[] = {
-  MC_OPTION_INFO_X,
-  MC_OPTION_INFO_Y,
-  { "y2", MC_OPTION_COLUMNS, MC_OPTION_NUMERIC | MC_OPTION_STRICT,
-    N_("a second value axis"), NULL, NULL, NULL },
-  MC_OPTION_INFO_SERIES,
-  MC_OPTION_INFO_TRANSFORM,
-  MC_OPTION_INFO_END
+static const McOptionInfo line_option_y2 = {
+  "y2", MC_OPTION_COLUMNS, MC_OPTION_NUMERIC | MC_OPTION_STRICT, N_("a second value axis"),
+  NULL, NULL, NULL
 };
 
-static const McOptionInfo area_options[] = {
-  MC_OPTION_INFO_X,
-  MC_OPTION_INFO_Y,
-  MC_OPTION_INFO_SERIES,
-  MC_OPTION_INFO_TRANSFORM,
-  MC_OPTION_INFO_STACKED,
-  MC_OPTION_INFO_END
+static const McOptionInfo * const line_options[] = {
+  &mc_chart_option_x,
+  &mc_chart_option_y,
+  &line_option_y2,
+  &mc_chart_option_series,
+  &mc_chart_option_transform,
+  NULL
+};
+
+static const McOptionInfo * const area_options[] = {
+  &mc_chart_option_x,
+  &mc_chart_option_y,
+  &mc_chart_option_series,
+  &mc_chart_option_transform,
+  &mc_chart_option_stacked,
+  NULL
 };
 
 const McChartKind mc_chart_kind_line = {

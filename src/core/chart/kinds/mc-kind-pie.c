@@ -40,15 +40,31 @@ typedef struct
   char     *other_label;
 } PieData;
 
-static const McOptionInfo pie_options[] = {
-  { "x", MC_OPTION_COLUMN, MC_OPTION_REQUIRED, N_("the column that names the slices"),
-    NULL, NULL, N_("a pie chart needs “x”, the column that names its slices") },
-  MC_OPTION_INFO_Y,
-  MC_OPTION_INFO_SORT,
-  { "donut", MC_OPTION_BOOLEAN, 0, N_("a ring instead of a disc"), NULL, NULL, NULL },
-  { "total", MC_OPTION_NUMBER, 0, N_("the whole the slices are part of"), NULL, NULL, NULL },
-  { "other_label", MC_OPTION_TEXT, 0, N_("the name of the remainder"), NULL, NULL, NULL },
-  MC_OPTION_INFO_END
+static const McOptionInfo pie_option_x = {
+  "x", MC_OPTION_COLUMN, MC_OPTION_REQUIRED, N_("the column that names the slices"), NULL, NULL,
+  N_("a pie chart needs “x”, the column that names its slices")
+};
+
+static const McOptionInfo pie_option_donut = {
+  "donut", MC_OPTION_BOOLEAN, 0, N_("a ring instead of a disc"), NULL, NULL, NULL
+};
+
+static const McOptionInfo pie_option_total = {
+  "total", MC_OPTION_NUMBER, 0, N_("the whole the slices are part of"), NULL, NULL, NULL
+};
+
+static const McOptionInfo pie_option_other_label = {
+  "other_label", MC_OPTION_TEXT, 0, N_("the name of the remainder"), NULL, NULL, NULL
+};
+
+static const McOptionInfo * const pie_options[] = {
+  &pie_option_x,
+  &mc_chart_option_y,
+  &mc_chart_option_sort,
+  &pie_option_donut,
+  &pie_option_total,
+  &pie_option_other_label,
+  NULL
 };
 
 typedef struct
@@ -570,7 +586,8 @@ draw_separators (Pie    *p,
 static void
 draw_pie (Pie *p)
 {
-  double inner = mc_chart_spec_get_boolean (p->chart->spec, "donut") ? p->radius * MC_DONUT_HOLE : 0;
+  gboolean donut = mc_chart_spec_get_boolean (p->chart->spec, "donut");
+  double inner = donut ? p->radius * MC_DONUT_HOLE : 0;
   double angle = -G_PI_2;
 
   for (guint i = 0; i < p->slices->len; i++)
