@@ -85,6 +85,8 @@ struct _McChartModel
   GArray            *category_colors; /* guint palette index per category */
   gboolean           color_by_category;
   gboolean           has_estimates;
+  double             x_min;           /* the x range of present values, */
+  double             x_max;           /* NAN without a continuous x axis */
 };
 
 /* Charts colour each category (e.g. each company) when there are at most

@@ -12,6 +12,8 @@
 
 G_DEFINE_FINAL_TYPE (McChartModel, mc_chart_model, G_TYPE_OBJECT)
 
+static void find_x_extent (McChartModel *chart);
+
 static void
 mc_chart_model_finalize (GObject *object)
 {
@@ -91,6 +93,7 @@ mc_chart_model_new (McDataset          *dataset,
   copy_texts (self);
   if (!mc_chart_data_prepare (self, error))
     return NULL;
+  find_x_extent (self);
   return g_steal_pointer (&self);
 }
 
@@ -180,6 +183,58 @@ has_continuous_x (McChartModel *chart)
          && (chart->x_kind == MC_X_TIME || chart->x_kind == MC_X_NUMBER);
 }
 
+/* The x of the first (or, with @step -1, the last) present value of a
+ * series whose x never decreases: from its ends, not through it all. */
+static double
+sorted_end_x (const McSeries *series,
+              int             step)
+{
+  guint n = mc_series_get_n_points (series);
+
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = step > 0 ? k : n - 1 - k;
+
+      if (!isnan (mc_series_get_y (series, i)) && isfinite (mc_series_get_x (series, i)))
+        return mc_series_get_x (series, i);
+    }
+  return NAN;
+}
+
+static void
+extend_range (double *lo,
+              double *hi,
+              double  x)
+{
+  if (isnan (x))
+    return;
+  *lo = isnan (*lo) ? x : MIN (*lo, x);
+  *hi = isnan (*hi) ? x : MAX (*hi, x);
+}
+
+/* Once, while the model is made: zooming asks for it on every step. */
+static void
+find_x_extent (McChartModel *chart)
+{
+  chart->x_min = chart->x_max = NAN;
+  if (!has_continuous_x (chart))
+    return;
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      McSeries *series = mc_chart_model_get_series (chart, s);
+
+      if (series->x_sorted)
+        {
+          extend_range (&chart->x_min, &chart->x_max, sorted_end_x (series, 1));
+          extend_range (&chart->x_min, &chart->x_max, sorted_end_x (series, -1));
+          continue;
+        }
+      for (guint i = 0; i < mc_series_get_n_points (series); i++)
+        if (!isnan (mc_series_get_y (series, i)) && isfinite (mc_series_get_x (series, i)))
+          extend_range (&chart->x_min, &chart->x_max, mc_series_get_x (series, i));
+    }
+}
+
 /**
  * mc_chart_model_get_x_extent:
  * @chart: a chart model
@@ -193,30 +248,12 @@ mc_chart_model_get_x_extent (McChartModel *chart,
                              double       *min,
                              double       *max)
 {
-  double lo = NAN, hi = NAN;
-
   g_return_val_if_fail (MC_IS_CHART_MODEL (chart), FALSE);
 
-  if (!has_continuous_x (chart))
+  if (isnan (chart->x_min))
     return FALSE;
-  for (guint s = 0; s < chart->series->len; s++)
-    {
-      McSeries *series = mc_chart_model_get_series (chart, s);
-
-      for (guint i = 0; i < mc_series_get_n_points (series); i++)
-        {
-          double x = mc_series_get_x (series, i);
-
-          if (isnan (mc_series_get_y (series, i)) || !isfinite (x))
-            continue;
-          lo = isnan (lo) ? x : MIN (lo, x);
-          hi = isnan (hi) ? x : MAX (hi, x);
-        }
-    }
-  if (isnan (lo))
-    return FALSE;
-  *min = lo;
-  *max = hi;
+  *min = chart->x_min;
+  *max = chart->x_max;
   return TRUE;
 }
 
