@@ -481,6 +481,68 @@ mc_writer_write_csv (McDataset  *dataset,
   return g_string_free_to_bytes (out);
 }
 
+/* The header of a column of a table, with the unit and scale that the
+ * CSV reader takes back from it: "Revenue (USD bn)", "Share (%)". */
+static char *
+table_header (McColumn *column)
+{
+  const char *label = mc_column_get_label (column);
+  const char *unit = mc_column_get_unit (column);
+  McScale scale = mc_column_get_scale (column);
+  static const char * const scales[] = { "", "k", "m", "bn", "tn" };
+  static const char * const words[] = { "", "thousands", "millions", "billions", "trillions" };
+  gboolean currency = unit != NULL && strlen (unit) == 3 && g_ascii_isupper (unit[0])
+                      && g_ascii_isupper (unit[1]) && g_ascii_isupper (unit[2]);
+
+  if (mc_column_get_column_type (column) != MC_COLUMN_NUMBER)
+    return g_strdup (label);
+  if (g_strcmp0 (unit, "percent") == 0 && scale == MC_SCALE_NONE)
+    return g_strdup_printf ("%s (%%)", label);
+  if (currency)
+    return scale == MC_SCALE_NONE ? g_strdup_printf ("%s (%s)", label, unit)
+                                  : g_strdup_printf ("%s (%s %s)", label, unit, scales[scale]);
+  if (unit == NULL && scale != MC_SCALE_NONE)
+    return g_strdup_printf ("%s (%s)", label, words[scale]);
+  return g_strdup (label);
+}
+
+/**
+ * mc_writer_write_table_csv:
+ *
+ * The dataset as a table for other programs: a header of the column
+ * labels, with the unit and scale of number columns in brackets
+ * ("Revenue (USD bn)"), which the CSV reader reads back, then the rows as
+ * in mc_writer_write_csv().
+ *
+ * Returns: (transfer full): the CSV file, or %NULL when the dataset has
+ *   estimates or notes, which only the dataset file can hold
+ */
+GBytes *
+mc_writer_write_table_csv (McDataset  *dataset,
+                           GError    **error)
+{
+  GString *out;
+
+  g_return_val_if_fail (MC_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_finite (dataset, error) || !check_no_annotations (dataset, error))
+    return NULL;
+  out = g_string_new (NULL);
+  for (guint i = 0; i < mc_dataset_get_n_columns (dataset); i++)
+    {
+      g_autofree char *header = table_header (mc_dataset_get_column (dataset, i));
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      append_field (out, header);
+    }
+  g_string_append (out, "\r\n");
+  for (guint row = 0; row < mc_dataset_get_n_rows (dataset); row++)
+    append_row (out, dataset, row);
+  return g_string_free_to_bytes (out);
+}
+
 /* Files */
 
 static gboolean
@@ -568,4 +630,26 @@ mc_writer_write_file (McDataset              *dataset,
   if (csv_name != NULL && !write_csv_file (dataset, file, csv_name, error))
     return FALSE;
   return replace_file (file, json, error);
+}
+
+/**
+ * mc_writer_write_table_file:
+ * @file: the CSV file to create or replace, atomically
+ *
+ * Writes mc_writer_write_table_csv() to @file.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+mc_writer_write_table_file (McDataset  *dataset,
+                            GFile      *file,
+                            GError    **error)
+{
+  g_autoptr(GBytes) csv = NULL;
+
+  g_return_val_if_fail (MC_IS_DATASET (dataset), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  csv = mc_writer_write_table_csv (dataset, error);
+  return csv != NULL && replace_file (file, csv, error);
 }
