@@ -12,12 +12,14 @@
 
 #include "mc-reader.h"
 
+extern const McReader mc_reader_xlsx;
 extern const McReader mc_reader_json_lines;
 extern const McReader mc_reader_records;
 extern const McReader mc_reader_dataset;
 extern const McReader mc_reader_csv;
 
 static const McReader * const readers[] = {
+  &mc_reader_xlsx,
   &mc_reader_json_lines,
   &mc_reader_records,
   &mc_reader_dataset,
