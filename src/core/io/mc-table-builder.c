@@ -688,6 +688,28 @@ append_as_text (McTableBuilder *self,
     mc_column_append_missing (c);
 }
 
+/* A number in a date column: a time since 1970, or a year (2021). */
+static void
+append_number_date (McTableColumn *c,
+                    double         value,
+                    const char    *text)
+{
+  g_autofree char *year = g_strdup_printf ("%.0f", value);
+  McDatePrecision precision;
+  double days;
+
+  if (c->epoch != 0)
+    mc_column_append_value (c->column, value / c->epoch);
+  else if (value == floor (value)
+           && mc_date_text_parse (year, strlen (year), &days, &precision))
+    {
+      c->finest = MAX (c->finest, precision);
+      mc_column_append_value (c->column, days);
+    }
+  else
+    mc_column_append_missing (c->column);
+}
+
 /**
  * mc_table_builder_append_number:
  * @text: the value as written, for a column of text
@@ -702,8 +724,8 @@ mc_table_builder_append_number (McTableBuilder *self,
 
   if (mc_column_get_column_type (c->column) == MC_COLUMN_NUMBER)
     mc_column_append_value (c->column, value);
-  else if (mc_column_get_column_type (c->column) == MC_COLUMN_DATE && c->epoch != 0)
-    mc_column_append_value (c->column, value / c->epoch);
+  else if (mc_column_get_column_type (c->column) == MC_COLUMN_DATE)
+    append_number_date (c, value, text);
   else
     append_as_text (self, column, text);
 }
