@@ -325,7 +325,7 @@ static McDataset *
 load_book (const char  *sheet,
            GError     **error)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good",
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "workbooks",
                                                  "revenue-book.xlsx", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(McLoadOptions) options = mc_load_options_new ();
