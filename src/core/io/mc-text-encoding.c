@@ -152,12 +152,13 @@ mc_text_encoding_to_utf8 (const char      *name,
                     &bytes_read, &bytes_written, &local_error);
   if (text == NULL)
     {
+      g_autofree char *offset = g_strdup_printf ("%" G_GSIZE_FORMAT, skip + bytes_read + 1);
+
       mc_loader_set_error (error, MC_LOADER_ERROR_SYNTAX, name, 0, 0,
-                           _("the text is neither UTF-8 nor %s (byte 0x%02X at byte %"
-                             G_GSIZE_FORMAT "); save the file as UTF-8"),
+                           _("the text is neither UTF-8 nor %s (byte 0x%02X at byte %s); "
+                             "save the file as UTF-8"),
                            mc_text_encoding_name (encoding),
-                           (guchar) data[MIN (skip + bytes_read, length - 1)],
-                           skip + bytes_read + 1);
+                           (guchar) data[MIN (skip + bytes_read, length - 1)], offset);
       return FALSE;
     }
   *converted = g_bytes_new_take (text, bytes_written);

@@ -210,10 +210,10 @@ mc_workbook_open_xml (McWorkbook  *workbook,
   if ((guint64) gsf_input_size (entry) > MC_LOADER_MAX_ENTRY_SIZE)
     {
       mc_loader_set_error (error, MC_LOADER_ERROR_TOO_LARGE, workbook->name, 0, 0,
-                           _("“%s” is %" G_GUINT64_FORMAT " MiB once inflated; the limit "
-                             "is %" G_GUINT64_FORMAT " MiB"), path,
-                           (guint64) gsf_input_size (entry) / (1024 * 1024),
-                           MC_LOADER_MAX_ENTRY_SIZE / (1024 * 1024));
+                           _("“%s” is %u MiB once inflated; the limit is %u MiB"), path,
+                           (guint) MIN ((guint64) gsf_input_size (entry) / (1024 * 1024),
+                                        G_MAXUINT),
+                           (guint) (MC_LOADER_MAX_ENTRY_SIZE / (1024 * 1024)));
       g_object_unref (entry);
       return NULL;
     }
