@@ -444,43 +444,6 @@ append_row (GString   *out,
   g_string_append (out, "\r\n");
 }
 
-/**
- * mc_writer_write_csv:
- * @dataset: a dataset
- * @error: return location for an error in %MC_WRITER_ERROR
- *
- * The rows of @dataset for a CSV file that its dataset file names: a
- * header of the column ids, then a line per row (RFC 4180, CR LF). Values
- * are written as in the dataset file; a missing value is an empty field.
- * An empty text reads back as a missing value.
- *
- * Returns: (transfer full): the CSV file, or %NULL when the dataset has
- *   estimates or notes, which only the dataset file can hold
- */
-GBytes *
-mc_writer_write_csv (McDataset  *dataset,
-                     GError    **error)
-{
-  GString *out;
-
-  g_return_val_if_fail (MC_IS_DATASET (dataset), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!check_finite (dataset, error) || !check_no_annotations (dataset, error))
-    return NULL;
-  out = g_string_new (NULL);
-  for (guint i = 0; i < mc_dataset_get_n_columns (dataset); i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ',');
-      append_field (out, mc_column_get_id (mc_dataset_get_column (dataset, i)));
-    }
-  g_string_append (out, "\r\n");
-  for (guint row = 0; row < mc_dataset_get_n_rows (dataset); row++)
-    append_row (out, dataset, row);
-  return g_string_free_to_bytes (out);
-}
-
 /* The header of a column of a table, with the unit and scale that the
  * CSV reader takes back from it: "Revenue (USD bn)", "Share (%)". */
 static char *
@@ -506,6 +469,60 @@ table_header (McColumn *column)
   return g_strdup (label);
 }
 
+static char *
+column_id_header (McColumn *column)
+{
+  return g_strdup (mc_column_get_id (column));
+}
+
+/* A header of one field per column, then a line per row. */
+static GBytes *
+write_rows (McDataset   *dataset,
+            char      *(*header) (McColumn *column),
+            GError     **error)
+{
+  GString *out;
+
+  if (!check_finite (dataset, error) || !check_no_annotations (dataset, error))
+    return NULL;
+  out = g_string_new (NULL);
+  for (guint i = 0; i < mc_dataset_get_n_columns (dataset); i++)
+    {
+      g_autofree char *text = header (mc_dataset_get_column (dataset, i));
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      append_field (out, text);
+    }
+  g_string_append (out, "\r\n");
+  for (guint row = 0; row < mc_dataset_get_n_rows (dataset); row++)
+    append_row (out, dataset, row);
+  return g_string_free_to_bytes (out);
+}
+
+/**
+ * mc_writer_write_csv:
+ * @dataset: a dataset
+ * @error: return location for an error in %MC_WRITER_ERROR
+ *
+ * The rows of @dataset for a CSV file that its dataset file names: a
+ * header of the column ids, then a line per row (RFC 4180, CR LF). Values
+ * are written as in the dataset file; a missing value is an empty field.
+ * An empty text reads back as a missing value.
+ *
+ * Returns: (transfer full): the CSV file, or %NULL when the dataset has
+ *   estimates or notes, which only the dataset file can hold
+ */
+GBytes *
+mc_writer_write_csv (McDataset  *dataset,
+                     GError    **error)
+{
+  g_return_val_if_fail (MC_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return write_rows (dataset, column_id_header, error);
+}
+
 /**
  * mc_writer_write_table_csv:
  *
@@ -521,26 +538,10 @@ GBytes *
 mc_writer_write_table_csv (McDataset  *dataset,
                            GError    **error)
 {
-  GString *out;
-
   g_return_val_if_fail (MC_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_finite (dataset, error) || !check_no_annotations (dataset, error))
-    return NULL;
-  out = g_string_new (NULL);
-  for (guint i = 0; i < mc_dataset_get_n_columns (dataset); i++)
-    {
-      g_autofree char *header = table_header (mc_dataset_get_column (dataset, i));
-
-      if (i > 0)
-        g_string_append_c (out, ',');
-      append_field (out, header);
-    }
-  g_string_append (out, "\r\n");
-  for (guint row = 0; row < mc_dataset_get_n_rows (dataset); row++)
-    append_row (out, dataset, row);
-  return g_string_free_to_bytes (out);
+  return write_rows (dataset, table_header, error);
 }
 
 /* Files */
