@@ -21,4 +21,57 @@ McMarks       *mc_test_view_render   (McChartModel   *chart,
 /* The marks of the last mc_test_view_render(), or NULL. */
 McMarks       *mc_test_view_marks    (McChartModel   *chart);
 
+/* Charts for the tests: a bundled dataset, one of its charts, a spec of
+ * x and y (y: column ids separated by commas). */
+McDataset     *mc_test_bundled       (const char     *id);
+McChartModel  *mc_test_bundled_chart (McDataset      *dataset,
+                                      const char     *chart_id);
+void           mc_test_set_columns   (McChartSpec    *spec,
+                                      const char     *key,
+                                      const char     *columns);
+McChartSpec   *mc_test_spec_new      (const char     *id,
+                                      const char     *type,
+                                      const char     *x,
+                                      const char     *y);
+
+/* Renders into an image of @width × @height at @scale, or only lays out
+ * (a recording surface is enough for the text boxes). */
+cairo_surface_t *mc_test_render_image (McChartModel  *chart,
+                                      double          width,
+                                      double          height,
+                                      double          scale,
+                                      gboolean        dark);
+void           mc_test_render_layout (McChartModel   *chart,
+                                      double          width,
+                                      double          height,
+                                      gboolean        dark);
+
+/* The texts of the last render: the first of @role (and @text, unless
+ * NULL), how many there are of @role. */
+const McTextBox *mc_test_find_box    (McChartModel   *chart,
+                                      McTextRole      role,
+                                      const char     *text);
+guint          mc_test_count_boxes   (McChartModel   *chart,
+                                      McTextRole      role);
+/* The layout invariant: no two texts overlap, all are inside the canvas,
+ * the title and the source are there. */
+void           mc_test_check_layout  (McChartModel   *chart,
+                                      double          width,
+                                      double          height,
+                                      const char     *what);
+
+/* The same at every size of mc_test_layout_sizes, in both themes. */
+void           mc_test_check_layouts (McChartModel   *chart,
+                                      const char     *what);
+
+typedef struct
+{
+  double width;
+  double height;
+} Size;
+
+/* The sizes every chart is laid out at, from 100 × 100 to 4000 × 3000. */
+extern const Size mc_test_layout_sizes[];
+#define MC_TEST_N_LAYOUT_SIZES 10
+
 G_END_DECLS

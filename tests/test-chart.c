@@ -14,58 +14,6 @@
 #include "mc-render-private.h"
 #include "mc-test-view.h"
 
-/* Helpers */
-
-static McDataset *
-bundled (const char *id)
-{
-  g_autoptr(GError) error = NULL;
-  McDataset *dataset = mc_bundled_lookup (id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (dataset);
-  return dataset;
-}
-
-static McChartModel *
-bundled_chart (McDataset  *dataset,
-               const char *chart_id)
-{
-  g_autoptr(GError) error = NULL;
-  const McChartSpec *spec = mc_dataset_lookup_chart (dataset, chart_id);
-  McChartModel *chart;
-
-  g_assert_nonnull (spec);
-  chart = mc_chart_model_new (dataset, spec, &error);
-  g_assert_no_error (error);
-  return chart;
-}
-
-/* @columns: ids separated by commas */
-static void
-set_columns (McChartSpec *spec,
-             const char  *key,
-             const char  *columns)
-{
-  g_auto(GStrv) ids = g_strsplit (columns, ",", -1);
-
-  mc_chart_spec_set_strv (spec, key, (const char * const *) ids);
-}
-
-static McChartSpec *
-spec_new (const char *id,
-          const char *type,
-          const char *x,
-          const char *y)
-{
-  McChartSpec *spec = mc_chart_spec_new (id, type);
-
-  mc_chart_spec_set_title (spec, id);
-  mc_chart_spec_set_string (spec, "x", x);
-  set_columns (spec, "y", y);
-  return spec;
-}
-
 /* A dataset with a text column "name" and number columns "a", "b". */
 static McDataset *
 simple_dataset (const char * const *names,
@@ -96,106 +44,14 @@ simple_dataset (const char * const *names,
   return dataset;
 }
 
-static cairo_surface_t *
-render_image (McChartModel *chart,
-              double        width,
-              double        height,
-              double        scale,
-              gboolean      dark)
-{
-  g_autoptr(McTheme) theme = mc_theme_new (dark ? MC_THEME_DARK : MC_THEME_LIGHT);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                                         (int) ceil (width * scale),
-                                                         (int) ceil (height * scale));
-  cairo_t *cr;
-
-  cairo_surface_set_device_scale (surface, scale, scale);
-  cr = cairo_create (surface);
-  mc_test_view_render (chart, cr, width, height, theme);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
-}
-
-/* Lays out without rasterising: a recording surface is enough. */
-static void
-render_layout (McChartModel *chart,
-               double        width,
-               double        height,
-               gboolean      dark)
-{
-  g_autoptr(McTheme) theme = mc_theme_new (dark ? MC_THEME_DARK : MC_THEME_LIGHT);
-  cairo_rectangle_t extents = { 0, 0, width, height };
-  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
-  cairo_t *cr = cairo_create (surface);
-
-  mc_test_view_render (chart, cr, width, height, theme);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-}
-
-static const McTextBox *
-find_box (McChartModel *chart,
-          McTextRole    role,
-          const char   *text)
-{
-  guint n;
-  const McTextBox *boxes = mc_marks_get_text_boxes (mc_test_view_marks (chart), &n);
-
-  for (guint i = 0; i < n; i++)
-    if (boxes[i].role == role && (text == NULL || g_strcmp0 (boxes[i].text, text) == 0))
-      return &boxes[i];
-  return NULL;
-}
-
-static guint
-count_boxes (McChartModel *chart,
-             McTextRole    role)
-{
-  guint n, count = 0;
-  const McTextBox *boxes = mc_marks_get_text_boxes (mc_test_view_marks (chart), &n);
-
-  for (guint i = 0; i < n; i++)
-    count += boxes[i].role == role;
-  return count;
-}
-
-/* No two texts overlap, all are inside the canvas, title and source are
- * there. */
-static void
-check_layout (McChartModel *chart,
-              double        width,
-              double        height,
-              const char   *what)
-{
-  guint n;
-  const McTextBox *boxes = mc_marks_get_text_boxes (mc_test_view_marks (chart), &n);
-
-  for (guint i = 0; i < n; i++)
-    {
-      double x0, y0, x1, y1;
-
-      mc_text_box_get_bounds (&boxes[i], &x0, &y0, &x1, &y1);
-      if (x0 < -0.5 || y0 < -0.5 || x1 > width + 0.5 || y1 > height + 0.5)
-        g_error ("%s at %gx%g: “%s” (%g,%g)-(%g,%g) leaves the canvas",
-                 what, width, height, boxes[i].text, x0, y0, x1, y1);
-      for (guint j = i + 1; j < n; j++)
-        if (mc_text_box_overlaps (&boxes[i], &boxes[j]))
-          g_error ("%s at %gx%g: “%s” overlaps “%s”", what, width, height,
-                   boxes[i].text, boxes[j].text);
-    }
-  g_assert_nonnull (find_box (chart, MC_TEXT_TITLE, NULL));
-  g_assert_nonnull (find_box (chart, MC_TEXT_SOURCE, NULL));
-}
-
 /* Data preparation */
 
 static void
 test_chart_growth (void)
 {
-  g_autoptr(McDataset) dataset = bundled ("alibaba-cloud-revenue");
-  g_autoptr(McChartModel) bars = bundled_chart (dataset, "revenue-growth");
-  g_autoptr(McChartSpec) spec = spec_new ("growth-line", "line", "year", "revenue");
+  g_autoptr(McDataset) dataset = mc_test_bundled ("alibaba-cloud-revenue");
+  g_autoptr(McChartModel) bars = mc_test_bundled_chart (dataset, "revenue-growth");
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("growth-line", "line", "year", "revenue");
   g_autoptr(McChartModel) line = NULL;
   g_autoptr(GError) error = NULL;
   McSeries *series;
@@ -234,24 +90,24 @@ test_chart_model_snapshot (void)
   const char *names[] = { "A", "B", "C" };
   const double values[] = { 1, 2, 3 };
   g_autoptr(McDataset) dataset = simple_dataset (names, values, NULL, 3);
-  g_autoptr(McChartSpec) spec = spec_new ("bars", "bar", "name", "a");
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("bars", "bar", "name", "a");
   g_autoptr(McChartModel) chart = mc_chart_model_new (dataset, spec, NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  render_layout (chart, 800, 500, FALSE);
+  mc_test_render_layout (chart, 800, 500, FALSE);
   before = mc_chart_describe (chart, mc_test_view_marks (chart));
   mc_dataset_set_value (dataset, 1, 1, 200);
   mc_dataset_set_title (dataset, "Renamed");
   mc_column_free (mc_dataset_steal_column (dataset, 1));
   mc_column_free (mc_dataset_steal_column (dataset, 0));
-  render_layout (chart, 800, 500, FALSE);
-  check_layout (chart, 800, 500, "after edits");
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  mc_test_check_layout (chart, 800, 500, "after edits");
   after = mc_chart_describe (chart, mc_test_view_marks (chart));
   g_assert_cmpstr (before, ==, after);
   g_assert_nonnull (strstr (after, "C highest at USD 3 bn"));
   g_assert_cmpstr (mc_chart_model_get_title (chart), ==, "bars");
-  g_assert_nonnull (find_box (chart, MC_TEXT_CATEGORY_LABEL, "B"));
+  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_CATEGORY_LABEL, "B"));
 }
 
 static void
@@ -269,12 +125,12 @@ test_chart_errors (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(McChartSpec) spec = spec_new ("bad", cases[i].type, cases[i].x, cases[i].y);
+      g_autoptr(McChartSpec) spec = mc_test_spec_new ("bad", cases[i].type, cases[i].x, cases[i].y);
       g_autoptr(GError) error = NULL;
       g_autoptr(McChartModel) chart = NULL;
 
       if (cases[i].y2)
-        set_columns (spec, "y2", "b");
+        mc_test_set_columns (spec, "y2", "b");
       chart = mc_chart_model_new (dataset, spec, &error);
       g_assert_null (chart);
       g_assert_error (error, MC_CHART_ERROR, cases[i].code);
@@ -289,7 +145,7 @@ test_chart_pie_negative (void)
   const char *names[] = { "Gains", "Losses" };
   const double values[] = { 10, -4 };
   g_autoptr(McDataset) dataset = simple_dataset (names, values, NULL, 2);
-  g_autoptr(McChartSpec) spec = spec_new ("pie", "pie", "name", "a");
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("pie", "pie", "name", "a");
   g_autoptr(GError) error = NULL;
   g_autoptr(McChartModel) chart = mc_chart_model_new (dataset, spec, &error);
 
@@ -304,7 +160,7 @@ test_chart_pie_over_total (void)
   const char *names[] = { "A", "B" };
   const double values[] = { 60, 50 };
   g_autoptr(McDataset) dataset = simple_dataset (names, values, NULL, 2);
-  g_autoptr(McChartSpec) spec = spec_new ("pie", "pie", "name", "a");
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("pie", "pie", "name", "a");
   g_autoptr(GError) error = NULL;
   g_autoptr(McChartModel) chart = NULL;
 
@@ -320,7 +176,7 @@ drawn_slices (McChartModel *chart)
 {
   GArray *slices = g_array_new (FALSE, FALSE, sizeof (McMark));
 
-  render_layout (chart, 800, 500, FALSE);
+  mc_test_render_layout (chart, 800, 500, FALSE);
   for (guint i = 0; i < mc_test_view_marks (chart)->marks->len; i++)
     {
       const McMark *mark = &g_array_index (mc_test_view_marks (chart)->marks, McMark, i);
@@ -351,9 +207,9 @@ slice_name (McChartModel *chart,
 static void
 test_chart_pie_slices (void)
 {
-  g_autoptr(McDataset) dataset = bundled ("cloud-investment");
-  g_autoptr(McChartModel) pie = bundled_chart (dataset, "market-share");
-  g_autoptr(McChartModel) bars = bundled_chart (dataset, "investment");
+  g_autoptr(McDataset) dataset = mc_test_bundled ("cloud-investment");
+  g_autoptr(McChartModel) pie = mc_test_bundled_chart (dataset, "market-share");
+  g_autoptr(McChartModel) bars = mc_test_bundled_chart (dataset, "investment");
   g_autoptr(GArray) slices = drawn_slices (pie);
   McSeries *series = mc_chart_model_get_series (pie, 0);
   const char *expected[] = { "Amazon AWS", "Microsoft Azure", "Google Cloud", "Alibaba",
@@ -392,7 +248,7 @@ test_chart_pie_many_slices (void)
   const char *names[] = { "A", "B", "C", "D", "E", "F", "G", "H", "I", "J" };
   const double values[] = { 1, 10, 2, 9, 3, 8, 4, 7, 5, 6 };
   g_autoptr(McDataset) dataset = simple_dataset (names, values, NULL, 10);
-  g_autoptr(McChartSpec) spec = spec_new ("pie", "pie", "name", "a");
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("pie", "pie", "name", "a");
   g_autoptr(GError) error = NULL;
   g_autoptr(McChartModel) chart = NULL;
   g_autoptr(GArray) slices = NULL;
@@ -450,7 +306,7 @@ static void
 test_chart_long_table (void)
 {
   g_autoptr(McDataset) dataset = long_table ();
-  g_autoptr(McChartSpec) spec = spec_new ("prices", "line", "date", "price");
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("prices", "line", "date", "price");
   g_autoptr(GError) error = NULL;
   g_autoptr(McChartModel) chart = NULL;
 
@@ -470,25 +326,14 @@ test_chart_long_table (void)
                                       100 + 50 * s + 10 * sin (5 / 3.0 + s), 1e-9);
     }
   /* Three series: each line is named at its end. */
-  render_layout (chart, 800, 500, FALSE);
-  check_layout (chart, 800, 500, "long table");
-  g_assert_nonnull (find_box (chart, MC_TEXT_SERIES_LABEL, "BABA"));
-  g_assert_nonnull (find_box (chart, MC_TEXT_SERIES_LABEL, "MSFT"));
-  g_assert_null (find_box (chart, MC_TEXT_LEGEND, NULL));
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  mc_test_check_layout (chart, 800, 500, "long table");
+  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_SERIES_LABEL, "BABA"));
+  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_SERIES_LABEL, "MSFT"));
+  g_assert_null (mc_test_find_box (chart, MC_TEXT_LEGEND, NULL));
 }
 
 /* Layout */
-
-typedef struct
-{
-  double width;
-  double height;
-} Size;
-
-static const Size layout_sizes[] = {
-  { 320, 240 }, { 800, 500 }, { 2400, 1500 }, { 333, 517 }, { 1001, 301 },
-  { 640, 640 }, { 4000, 3000 }, { 100, 100 }, { 1280, 720 }, { 480, 900 },
-};
 
 static void
 test_chart_layout_bundled (void)
@@ -509,39 +354,34 @@ test_chart_layout_bundled (void)
           g_autofree char *what = g_strdup_printf ("%s/%s", mc_dataset_get_id (dataset), spec->id);
 
           g_assert_no_error (error);
-          for (guint s = 0; s < G_N_ELEMENTS (layout_sizes); s++)
-            for (int dark = 0; dark <= 1; dark++)
-              {
-                render_layout (chart, layout_sizes[s].width, layout_sizes[s].height, dark);
-                check_layout (chart, layout_sizes[s].width, layout_sizes[s].height, what);
-                checked++;
-              }
+          mc_test_check_layouts (chart, what);
+          checked += MC_TEST_N_LAYOUT_SIZES * 2;
           /* At a usual size every chart says what its values are. */
-          render_layout (chart, 800, 500, FALSE);
+          mc_test_render_layout (chart, 800, 500, FALSE);
           if (g_strcmp0 (spec->type, "pie") != 0)
-            g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, NULL));
+            g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_AXIS_TITLE, NULL));
           else
-            g_assert_cmpuint (count_boxes (chart, MC_TEXT_VALUE_LABEL), >=, 5);
+            g_assert_cmpuint (mc_test_count_boxes (chart, MC_TEXT_VALUE_LABEL), >=, 5);
         }
     }
-  g_assert_cmpuint (checked, >=, 7 * G_N_ELEMENTS (layout_sizes) * 2);
+  g_assert_cmpuint (checked, >=, 7 * MC_TEST_N_LAYOUT_SIZES * 2);
 }
 
 static void
 test_chart_layout_device_scale (void)
 {
-  g_autoptr(McDataset) dataset = bundled ("alibaba-share-price");
-  g_autoptr(McChartModel) chart = bundled_chart (dataset, "price-and-market-cap");
+  g_autoptr(McDataset) dataset = mc_test_bundled ("alibaba-share-price");
+  g_autoptr(McChartModel) chart = mc_test_bundled_chart (dataset, "price-and-market-cap");
   g_autofree McTextBox *first = NULL;
   const McTextBox *second;
   guint n1, n2;
   cairo_surface_t *surface;
 
-  surface = render_image (chart, 800, 500, 1, FALSE);
+  surface = mc_test_render_image (chart, 800, 500, 1, FALSE);
   cairo_surface_destroy (surface);
   second = mc_marks_get_text_boxes (mc_test_view_marks (chart), &n1);
   first = g_memdup2 (second, sizeof (McTextBox) * n1);
-  surface = render_image (chart, 800, 500, 2.5, FALSE);
+  surface = mc_test_render_image (chart, 800, 500, 2.5, FALSE);
   cairo_surface_destroy (surface);
   second = mc_marks_get_text_boxes (mc_test_view_marks (chart), &n2);
 
@@ -558,13 +398,13 @@ test_chart_layout_device_scale (void)
 static void
 test_chart_dual_axis (void)
 {
-  g_autoptr(McDataset) dataset = bundled ("alibaba-share-price");
-  g_autoptr(McChartModel) chart = bundled_chart (dataset, "price-and-market-cap");
+  g_autoptr(McDataset) dataset = mc_test_bundled ("alibaba-share-price");
+  g_autoptr(McChartModel) chart = mc_test_bundled_chart (dataset, "price-and-market-cap");
 
-  render_layout (chart, 800, 500, FALSE);
+  mc_test_render_layout (chart, 800, 500, FALSE);
   /* Both axes name their units. */
-  g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, "Share price (HKD)"));
-  g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, "Market capitalisation (USD bn)"));
+  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_AXIS_TITLE, "Share price (HKD)"));
+  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_AXIS_TITLE, "Market capitalisation (USD bn)"));
   g_assert_cmpuint (mc_chart_model_get_n_series (chart), ==, 2);
   g_assert_cmpuint (mc_test_view_marks (chart)->axes.y[1].n_intervals, ==, mc_test_view_marks (chart)->axes.y[0].n_intervals);
 
@@ -577,7 +417,7 @@ test_chart_dual_axis (void)
       McSeries *price = mc_chart_model_get_series (chart, 0);
       McSeries *value = mc_chart_model_get_series (chart, 1);
 
-      render_layout (chart, widths[size], widths[size] * 5 / 8, FALSE);
+      mc_test_render_layout (chart, widths[size], widths[size] * 5 / 8, FALSE);
       g_assert_cmpfloat (mc_test_view_marks (chart)->axes.y[0].min, ==, 0);
       g_assert_cmpfloat (mc_test_view_marks (chart)->axes.y[1].min, ==, 0);
       for (guint p = 0; p < mc_series_get_n_points (price); p++)
@@ -592,13 +432,13 @@ test_chart_dual_axis (void)
 static void
 test_chart_estimates (void)
 {
-  g_autoptr(McDataset) dataset = bundled ("alibaba-cloud-revenue");
-  g_autoptr(McChartModel) chart = bundled_chart (dataset, "revenue");
+  g_autoptr(McDataset) dataset = mc_test_bundled ("alibaba-cloud-revenue");
+  g_autoptr(McChartModel) chart = mc_test_bundled_chart (dataset, "revenue");
 
-  render_layout (chart, 800, 500, FALSE);
-  g_assert_nonnull (find_box (chart, MC_TEXT_NOTE, "Est."));
-  g_assert_nonnull (find_box (chart, MC_TEXT_VALUE_LABEL, "USD 15.4 bn"));
-  g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, "Revenue (USD bn)"));
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_NOTE, "Est."));
+  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_VALUE_LABEL, "USD 15.4 bn"));
+  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_AXIS_TITLE, "Revenue (USD bn)"));
 }
 
 static void
@@ -609,20 +449,20 @@ test_chart_horizontal_when_long (void)
                           "Alibaba Cloud Intelligence", "Tencent Cloud Computing" };
   const double values[] = { 5, 35, 10, 50, 50, 70 };
   g_autoptr(McDataset) dataset = simple_dataset (names, values, NULL, 6);
-  g_autoptr(McChartSpec) spec = spec_new ("long", "bar", "name", "a");
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("long", "bar", "name", "a");
   g_autoptr(McChartModel) chart = mc_chart_model_new (dataset, spec, NULL);
   g_autofree char *summary = NULL;
 
-  render_layout (chart, 480, 360, FALSE);
-  check_layout (chart, 480, 360, "long labels");
+  mc_test_render_layout (chart, 480, 360, FALSE);
+  mc_test_check_layout (chart, 480, 360, "long labels");
   g_assert_true (mc_test_view_marks (chart)->axes.horizontal);
   summary = mc_chart_describe (chart, mc_test_view_marks (chart));
   g_assert_true (g_str_has_prefix (summary, "Horizontal bar chart"));
   /* Without an axis the value labels carry the unit. */
-  g_assert_nonnull (find_box (chart, MC_TEXT_VALUE_LABEL, "USD 70 bn"));
+  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_VALUE_LABEL, "USD 70 bn"));
 
   /* Wide enough, the same labels fit under vertical bars. */
-  render_layout (chart, 2400, 900, FALSE);
+  mc_test_render_layout (chart, 2400, 900, FALSE);
   g_assert_false (mc_test_view_marks (chart)->axes.horizontal);
 }
 
@@ -633,7 +473,7 @@ test_chart_many_categories (void)
   McDataset *dataset = mc_dataset_new ("months");
   McColumn *date = mc_column_new ("month", "Month", MC_COLUMN_DATE);
   McColumn *value = mc_column_new ("value", "Value", MC_COLUMN_NUMBER);
-  g_autoptr(McChartSpec) spec = spec_new ("months", "bar", "month", "value");
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("months", "bar", "month", "value");
   g_autoptr(McChartModel) chart = NULL;
 
   mc_dataset_set_source (dataset, "Test", NULL, NULL);
@@ -646,13 +486,9 @@ test_chart_many_categories (void)
   mc_dataset_add_column (dataset, date);
   mc_dataset_add_column (dataset, value);
   chart = mc_chart_model_new (dataset, spec, NULL);
-  for (guint s = 0; s < G_N_ELEMENTS (layout_sizes); s++)
-    {
-      render_layout (chart, layout_sizes[s].width, layout_sizes[s].height, FALSE);
-      check_layout (chart, layout_sizes[s].width, layout_sizes[s].height, "48 months");
-    }
-  render_layout (chart, 800, 500, FALSE);
-  g_assert_cmpuint (count_boxes (chart, MC_TEXT_CATEGORY_LABEL), >=, 8);
+  mc_test_check_layouts (chart, "48 months");
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  g_assert_cmpuint (mc_test_count_boxes (chart, MC_TEXT_CATEGORY_LABEL), >=, 8);
   g_object_unref (dataset);
 }
 
@@ -662,19 +498,19 @@ test_chart_negative_bars (void)
   const char *names[] = { "North", "South", "East" };
   const double values[] = { -5, 10, -2 };
   g_autoptr(McDataset) dataset = simple_dataset (names, values, NULL, 3);
-  g_autoptr(McChartSpec) spec = spec_new ("signed", "bar", "name", "a");
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("signed", "bar", "name", "a");
   g_autoptr(McChartModel) chart = mc_chart_model_new (dataset, spec, NULL);
   const McMark *north, *south;
 
-  render_layout (chart, 800, 500, FALSE);
-  check_layout (chart, 800, 500, "negative bars");
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  mc_test_check_layout (chart, 800, 500, "negative bars");
   g_assert_cmpuint (mc_test_view_marks (chart)->marks->len, ==, 3);
   north = &g_array_index (mc_test_view_marks (chart)->marks, McMark, 0);
   south = &g_array_index (mc_test_view_marks (chart)->marks, McMark, 1);
   /* Both bars meet at the zero line: one hangs from it, one stands on it. */
   g_assert_cmpfloat_with_epsilon (north->box.y, south->box.y + south->box.height, 0.01);
   g_assert_cmpfloat (north->box.height, >, 0);
-  g_assert_nonnull (find_box (chart, MC_TEXT_TICK_LABEL, "0"));
+  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_TICK_LABEL, "0"));
 }
 
 static void
@@ -683,18 +519,18 @@ test_chart_missing_values (void)
   const char *names[] = { "A", "B", "C" };
   const double values[] = { 5, NAN, 7 };
   g_autoptr(McDataset) dataset = simple_dataset (names, values, NULL, 3);
-  g_autoptr(McChartSpec) spec = spec_new ("gaps", "bar", "name", "a");
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("gaps", "bar", "name", "a");
   g_autoptr(McChartModel) chart = mc_chart_model_new (dataset, spec, NULL);
   g_autofree char *summary = NULL;
   McChartHit hit;
 
-  render_layout (chart, 800, 500, FALSE);
+  mc_test_render_layout (chart, 800, 500, FALSE);
   /* A missing value is a gap: no bar, no zero. */
   g_assert_cmpuint (mc_test_view_marks (chart)->marks->len, ==, 2);
   summary = mc_chart_describe (chart, mc_test_view_marks (chart));
   g_assert_nonnull (strstr (summary, "A lowest at USD 5 bn"));
   {
-    const McTextBox *label = find_box (chart, MC_TEXT_CATEGORY_LABEL, "B");
+    const McTextBox *label = mc_test_find_box (chart, MC_TEXT_CATEGORY_LABEL, "B");
 
     g_assert_nonnull (label);
     g_assert_false (mc_hit_test (mc_test_view_marks (chart), label->x + label->width / 2, label->y - 5, &hit));
@@ -727,14 +563,14 @@ test_chart_edge_cases (void)
         for (guint t = 0; t < G_N_ELEMENTS (types); t++)
           for (int horizontal = 0; horizontal <= 1; horizontal++)
             {
-              g_autoptr(McChartSpec) spec = spec_new ("edge", types[t], "name", "a");
+              g_autoptr(McChartSpec) spec = mc_test_spec_new ("edge", types[t], "name", "a");
               g_autoptr(McChartModel) chart = NULL;
               g_autoptr(GError) error = NULL;
 
               mc_chart_spec_set_boolean (spec, "horizontal", horizontal);
               mc_chart_spec_set_boolean (spec, "stacked", horizontal);
               if (horizontal && g_strcmp0 (types[t], "pie") != 0)
-                set_columns (spec, "y", "a,b");
+                mc_test_set_columns (spec, "y", "a,b");
               chart = mc_chart_model_new (dataset, spec, &error);
               if (chart == NULL)
                 {
@@ -747,8 +583,8 @@ test_chart_edge_cases (void)
                 {
                   g_autofree char *summary = NULL;
 
-                  render_layout (chart, sizes[s].width, sizes[s].height, FALSE);
-                  check_layout (chart, sizes[s].width, sizes[s].height, "edge case");
+                  mc_test_render_layout (chart, sizes[s].width, sizes[s].height, FALSE);
+                  mc_test_check_layout (chart, sizes[s].width, sizes[s].height, "edge case");
                   summary = mc_chart_describe (chart, mc_test_view_marks (chart));
                   g_assert_nonnull (summary);
                 }
@@ -761,18 +597,18 @@ test_chart_edge_cases (void)
 static void
 test_chart_hit_bar (void)
 {
-  g_autoptr(McDataset) dataset = bundled ("cloud-investment");
-  g_autoptr(McChartModel) chart = bundled_chart (dataset, "investment");
+  g_autoptr(McDataset) dataset = mc_test_bundled ("cloud-investment");
+  g_autoptr(McChartModel) chart = mc_test_bundled_chart (dataset, "investment");
   const char *companies[] = { "Tencent Cloud", "Alibaba", "Microsoft Azure" };
   const char *values[] = { "USD 70 bn", "USD 50 bn", "USD 10 bn" };
   const double raw[] = { 70, 50, 10 };
   const guint rows[] = { 4, 0, 2 };
   McChartHit hit;
 
-  render_layout (chart, 800, 500, FALSE);
+  mc_test_render_layout (chart, 800, 500, FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (companies); i++)
     {
-      const McTextBox *label = find_box (chart, MC_TEXT_CATEGORY_LABEL, companies[i]);
+      const McTextBox *label = mc_test_find_box (chart, MC_TEXT_CATEGORY_LABEL, companies[i]);
       g_auto (McChartHit) found = { 0 };
       double x, y;
 
@@ -791,7 +627,7 @@ test_chart_hit_bar (void)
     }
   /* The note of a cell comes along. */
   {
-    const McTextBox *label = find_box (chart, MC_TEXT_CATEGORY_LABEL, "Microsoft Azure");
+    const McTextBox *label = mc_test_find_box (chart, MC_TEXT_CATEGORY_LABEL, "Microsoft Azure");
     g_auto (McChartHit) found = { 0 };
 
     g_assert_true (mc_hit_test (mc_test_view_marks (chart), label->x + label->width / 2, label->y - 12, &found));
@@ -804,15 +640,15 @@ test_chart_hit_bar (void)
 static void
 test_chart_hit_line (void)
 {
-  g_autoptr(McDataset) dataset = bundled ("alibaba-cloud-revenue");
-  g_autoptr(McChartModel) chart = bundled_chart (dataset, "apac-share");
+  g_autoptr(McDataset) dataset = mc_test_bundled ("alibaba-cloud-revenue");
+  g_autoptr(McChartModel) chart = mc_test_bundled_chart (dataset, "apac-share");
   const McTextBox *tick;
   g_auto (McChartHit) hit = { 0 };
   McMarks *state;
 
-  render_layout (chart, 800, 500, FALSE);
+  mc_test_render_layout (chart, 800, 500, FALSE);
   state = mc_test_view_marks (chart);
-  tick = find_box (chart, MC_TEXT_TICK_LABEL, "2023");
+  tick = mc_test_find_box (chart, MC_TEXT_TICK_LABEL, "2023");
   g_assert_nonnull (tick);
   /* Near the 2023 point in x, anywhere over the plot. */
   g_assert_true (mc_hit_test (mc_test_view_marks (chart), tick->x + tick->width / 2 + 6,
@@ -825,11 +661,11 @@ test_chart_hit_line (void)
 static void
 test_chart_hit_pie (void)
 {
-  g_autoptr(McDataset) dataset = bundled ("cloud-investment");
-  g_autoptr(McChartModel) chart = bundled_chart (dataset, "market-share");
+  g_autoptr(McDataset) dataset = mc_test_bundled ("cloud-investment");
+  g_autoptr(McChartModel) chart = mc_test_bundled_chart (dataset, "market-share");
   guint slices = 0;
 
-  render_layout (chart, 800, 500, FALSE);
+  mc_test_render_layout (chart, 800, 500, FALSE);
   for (guint i = 0; i < mc_test_view_marks (chart)->marks->len; i++)
     {
       const McMark *mark = &g_array_index (mc_test_view_marks (chart)->marks, McMark, i);
@@ -866,7 +702,7 @@ test_chart_hit_pie (void)
   }
   /* A row of the table hits its slice too. */
   {
-    const McTextBox *row = find_box (chart, MC_TEXT_LEGEND, "Alibaba");
+    const McTextBox *row = mc_test_find_box (chart, MC_TEXT_LEGEND, "Alibaba");
     g_auto (McChartHit) hit = { 0 };
 
     g_assert_true (mc_hit_test (mc_test_view_marks (chart), row->x + 2, row->y + row->height / 2, &hit));
@@ -890,21 +726,21 @@ pixel_at (cairo_surface_t *surface,
 static void
 test_chart_highlight (void)
 {
-  g_autoptr(McDataset) dataset = bundled ("cloud-investment");
-  g_autoptr(McChartModel) chart = bundled_chart (dataset, "investment");
+  g_autoptr(McDataset) dataset = mc_test_bundled ("cloud-investment");
+  g_autoptr(McChartModel) chart = mc_test_bundled_chart (dataset, "investment");
   cairo_surface_t *normal, *highlighted;
   const McTextBox *tencent, *alibaba;
   double tx, ty, ax, ay;
 
-  normal = render_image (chart, 800, 500, 1, FALSE);
-  tencent = find_box (chart, MC_TEXT_CATEGORY_LABEL, "Tencent Cloud");
-  alibaba = find_box (chart, MC_TEXT_CATEGORY_LABEL, "Alibaba");
+  normal = mc_test_render_image (chart, 800, 500, 1, FALSE);
+  tencent = mc_test_find_box (chart, MC_TEXT_CATEGORY_LABEL, "Tencent Cloud");
+  alibaba = mc_test_find_box (chart, MC_TEXT_CATEGORY_LABEL, "Alibaba");
   tx = tencent->x + tencent->width / 2, ty = tencent->y - 12;
   ax = alibaba->x + alibaba->width / 2, ay = alibaba->y - 12;
 
   /* Highlight Tencent (row 4): the others are dimmed, it stays. */
   mc_view_options_set_highlight (mc_test_view_options (chart), 0, 4);
-  highlighted = render_image (chart, 800, 500, 1, FALSE);
+  highlighted = mc_test_render_image (chart, 800, 500, 1, FALSE);
   g_assert_cmphex (pixel_at (normal, tx, ty), ==, pixel_at (highlighted, tx, ty));
   g_assert_cmphex (pixel_at (normal, ax, ay), !=, pixel_at (highlighted, ax, ay));
   /* Dimmed means lighter on white. */
@@ -912,7 +748,7 @@ test_chart_highlight (void)
   cairo_surface_destroy (highlighted);
 
   mc_view_options_set_highlight (mc_test_view_options (chart), -1, -1);
-  highlighted = render_image (chart, 800, 500, 1, FALSE);
+  highlighted = mc_test_render_image (chart, 800, 500, 1, FALSE);
   g_assert_cmphex (pixel_at (normal, ax, ay), ==, pixel_at (highlighted, ax, ay));
   cairo_surface_destroy (highlighted);
   cairo_surface_destroy (normal);
@@ -923,16 +759,16 @@ test_chart_highlight (void)
 static void
 test_chart_highlight_rows (void)
 {
-  g_autoptr(McDataset) dataset = bundled ("alibaba-cloud-revenue");
-  g_autoptr(McChartModel) chart = bundled_chart (dataset, "revenue-growth");
+  g_autoptr(McDataset) dataset = mc_test_bundled ("alibaba-cloud-revenue");
+  g_autoptr(McChartModel) chart = mc_test_bundled_chart (dataset, "revenue-growth");
   cairo_surface_t *normal, *highlighted;
   const McTextBox *last, *first;
   g_auto (McChartHit) hit = { 0 };
   double lx, ly, fx, fy;
 
-  normal = render_image (chart, 800, 500, 1, FALSE);
-  last = find_box (chart, MC_TEXT_CATEGORY_LABEL, "2024");
-  first = find_box (chart, MC_TEXT_CATEGORY_LABEL, "2022");
+  normal = mc_test_render_image (chart, 800, 500, 1, FALSE);
+  last = mc_test_find_box (chart, MC_TEXT_CATEGORY_LABEL, "2024");
+  first = mc_test_find_box (chart, MC_TEXT_CATEGORY_LABEL, "2022");
   lx = last->x + last->width / 2, ly = last->y - 12;
   fx = first->x + first->width / 2, fy = first->y - 12;
   g_assert_true (mc_hit_test (mc_test_view_marks (chart), lx, ly, &hit));
@@ -940,7 +776,7 @@ test_chart_highlight_rows (void)
   g_assert_true (hit.estimate);
 
   mc_view_options_set_highlight (mc_test_view_options (chart), hit.series, hit.index);
-  highlighted = render_image (chart, 800, 500, 1, FALSE);
+  highlighted = mc_test_render_image (chart, 800, 500, 1, FALSE);
   g_assert_cmphex (pixel_at (normal, lx, ly), ==, pixel_at (highlighted, lx, ly));
   g_assert_cmphex (pixel_at (normal, fx, fy), !=, pixel_at (highlighted, fx, fy));
   cairo_surface_destroy (highlighted);
@@ -954,20 +790,20 @@ test_chart_hidden_series (void)
   const double a[] = { 10, 12, 14 };
   const double b[] = { 80, 90, 100 };
   g_autoptr(McDataset) dataset = simple_dataset (names, a, b, 3);
-  g_autoptr(McChartSpec) spec = spec_new ("grouped", "bar", "name", "a");
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("grouped", "bar", "name", "a");
   g_autoptr(McChartModel) chart = NULL;
   g_auto (McChartHit) hit = { 0 };
   const McTextBox *legend;
 
-  set_columns (spec, "y", "a,b");
+  mc_test_set_columns (spec, "y", "a,b");
   chart = mc_chart_model_new (dataset, spec, NULL);
-  render_layout (chart, 800, 500, FALSE);
-  check_layout (chart, 800, 500, "grouped");
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  mc_test_check_layout (chart, 800, 500, "grouped");
   g_assert_cmpuint (mc_test_view_marks (chart)->marks->len, ==, 6);
-  g_assert_nonnull (find_box (chart, MC_TEXT_TICK_LABEL, "100"));
+  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_TICK_LABEL, "100"));
 
   /* The legend entry is a hit, for toggling. */
-  legend = find_box (chart, MC_TEXT_LEGEND, "Beta");
+  legend = mc_test_find_box (chart, MC_TEXT_LEGEND, "Beta");
   g_assert_nonnull (legend);
   g_assert_true (mc_hit_test (mc_test_view_marks (chart), legend->x + 2, legend->y + 2, &hit));
   g_assert_cmpint (hit.kind, ==, MC_CHART_HIT_LEGEND);
@@ -976,11 +812,11 @@ test_chart_hidden_series (void)
   /* Hidden, Beta leaves the bars and the value axis, not the legend. */
   mc_view_options_set_series_visible (mc_test_view_options (chart), 1, FALSE);
   g_assert_false (mc_view_options_get_series_visible (mc_test_view_options (chart), 1));
-  render_layout (chart, 800, 500, FALSE);
-  check_layout (chart, 800, 500, "grouped, one hidden");
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  mc_test_check_layout (chart, 800, 500, "grouped, one hidden");
   g_assert_cmpuint (mc_test_view_marks (chart)->marks->len, ==, 3);
-  g_assert_null (find_box (chart, MC_TEXT_TICK_LABEL, "100"));
-  g_assert_nonnull (find_box (chart, MC_TEXT_LEGEND, "Beta"));
+  g_assert_null (mc_test_find_box (chart, MC_TEXT_TICK_LABEL, "100"));
+  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_LEGEND, "Beta"));
 }
 
 /* Gaps in areas */
@@ -1031,17 +867,17 @@ static void
 test_chart_area_gaps (void)
 {
   g_autoptr(McDataset) dataset = gaps_dataset ();
-  g_autoptr(McChartSpec) spec = spec_new ("stacked", "area", "q", "a");
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("stacked", "area", "q", "a");
   g_autoptr(McChartModel) chart = NULL;
   double jan = mc_days_from_ymd (2023, 1, 1), apr = mc_days_from_ymd (2023, 4, 1);
   double jul = mc_days_from_ymd (2023, 7, 1);
   cairo_surface_t *surface;
 
-  set_columns (spec, "y", "a,b");
+  mc_test_set_columns (spec, "y", "a,b");
   mc_chart_spec_set_boolean (spec, "stacked", TRUE);
   chart = mc_chart_model_new (dataset, spec, NULL);
-  surface = render_image (chart, 800, 500, 1, FALSE);
-  check_layout (chart, 800, 500, "stacked gaps");
+  surface = mc_test_render_image (chart, 800, 500, 1, FALSE);
+  mc_test_check_layout (chart, 800, 500, "stacked gaps");
   /* January has no neighbour in either layer: both show, stacked. */
   g_assert_false (pixel_is_background (surface, chart, jan, 1.5, 1));
   g_assert_false (pixel_is_background (surface, chart, jan, 3.1 + 8, 1));
@@ -1080,11 +916,11 @@ test_chart_area_gaps (void)
     mc_dataset_add_column (dataset, quarter);
     mc_dataset_add_column (dataset, cloud);
   }
-  set_columns (spec, "y", "a");
+  mc_test_set_columns (spec, "y", "a");
   mc_chart_spec_set_boolean (spec, "stacked", FALSE);
   g_clear_object (&chart);
   chart = mc_chart_model_new (dataset, spec, NULL);
-  surface = render_image (chart, 800, 500, 1, FALSE);
+  surface = mc_test_render_image (chart, 800, 500, 1, FALSE);
   g_assert_false (pixel_is_background (surface, chart, jan, 3.1, 1));
   cairo_surface_destroy (surface);
 }
@@ -1098,35 +934,35 @@ test_chart_axis_titles (void)
   const double b[] = { 30, 12 };
   g_autoptr(McDataset) prices = long_table ();
   g_autoptr(McDataset) simple = simple_dataset (names, a, b, 2);
-  g_autoptr(McChartSpec) spec = spec_new ("prices", "line", "date", "price");
-  g_autoptr(McChartSpec) bars = spec_new ("bars", "bar", "name", "a");
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("prices", "line", "date", "price");
+  g_autoptr(McChartSpec) bars = mc_test_spec_new ("bars", "bar", "name", "a");
   g_autoptr(McChartModel) chart = NULL;
   McColumn *beta = mc_dataset_lookup_column (simple, "b");
 
   /* The lines of a long table: the value column's label and unit. */
   mc_chart_spec_set_string (spec, "series", "symbol");
   chart = mc_chart_model_new (prices, spec, NULL);
-  render_layout (chart, 800, 500, FALSE);
-  g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, "Price (USD)"));
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_AXIS_TITLE, "Price (USD)"));
   /* A model is made from the data as it is: change it, make another. */
   mc_column_set_unit (mc_dataset_lookup_column (prices, "price"), NULL);
   g_clear_object (&chart);
   chart = mc_chart_model_new (prices, spec, NULL);
-  render_layout (chart, 800, 500, FALSE);
-  g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, "Price"));
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_AXIS_TITLE, "Price"));
 
   /* Two columns in one unit: the unit; in different units: both. */
-  set_columns (bars, "y", "a,b");
+  mc_test_set_columns (bars, "y", "a,b");
   g_clear_object (&chart);
   chart = mc_chart_model_new (simple, bars, NULL);
-  render_layout (chart, 800, 500, FALSE);
-  g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, "USD bn"));
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_AXIS_TITLE, "USD bn"));
   mc_column_set_unit (beta, NULL);
   mc_column_set_scale (beta, MC_SCALE_NONE);
   g_clear_object (&chart);
   chart = mc_chart_model_new (simple, bars, NULL);
-  render_layout (chart, 800, 500, FALSE);
-  g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, "Alpha (USD bn), Beta"));
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_AXIS_TITLE, "Alpha (USD bn), Beta"));
 }
 
 /* Bars that say what they are */
@@ -1147,7 +983,7 @@ static void
 test_chart_growth_signs (void)
 {
   g_autoptr(McDataset) dataset = quarters_dataset ();
-  g_autoptr(McChartSpec) spec = spec_new ("growth", "bar", "name", "a");
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("growth", "bar", "name", "a");
   g_autoptr(McChartModel) chart = NULL;
   McSeries *series;
 
@@ -1164,7 +1000,7 @@ test_chart_growth_signs (void)
     const char *names[] = { "Alibaba", "Tencent", "Amazon" };
     const double values[] = { 50, 70, 35 };
     g_autoptr(McDataset) companies = simple_dataset (names, values, NULL, 3);
-    g_autoptr(McChartSpec) bars = spec_new ("bars", "bar", "name", "a");
+    g_autoptr(McChartSpec) bars = mc_test_spec_new ("bars", "bar", "name", "a");
     g_autoptr(McChartModel) colored = mc_chart_model_new (companies, bars, NULL);
 
     g_assert_true (colored->color_by_category);
@@ -1193,19 +1029,19 @@ static void
 test_chart_grouped_labels (void)
 {
   g_autoptr(McDataset) dataset = quarters_dataset ();
-  g_autoptr(McChartSpec) spec = spec_new ("grouped", "bar", "name", "a");
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("grouped", "bar", "name", "a");
   g_autoptr(McChartModel) chart = NULL;
   const Size sizes[] = { { 320, 240 }, { 800, 500 }, { 2400, 1500 } };
 
-  set_columns (spec, "y", "b,a");
+  mc_test_set_columns (spec, "y", "b,a");
   chart = mc_chart_model_new (dataset, spec, NULL);
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
       guint n;
       const McTextBox *boxes;
 
-      render_layout (chart, sizes[s].width, sizes[s].height, FALSE);
-      check_layout (chart, sizes[s].width, sizes[s].height, "grouped");
+      mc_test_render_layout (chart, sizes[s].width, sizes[s].height, FALSE);
+      mc_test_check_layout (chart, sizes[s].width, sizes[s].height, "grouped");
       boxes = mc_marks_get_text_boxes (mc_test_view_marks (chart), &n);
       for (guint i = 0; i < n; i++)
         for (guint m = 0; m < mc_test_view_marks (chart)->marks->len; m++)
@@ -1219,9 +1055,9 @@ test_chart_grouped_labels (void)
                        boxes[i].text);
           }
     }
-  render_layout (chart, 800, 500, FALSE);
-  g_assert_cmpuint (count_boxes (chart, MC_TEXT_VALUE_LABEL), ==, 9);
-  g_assert_nonnull (find_box (chart, MC_TEXT_NOTE, "n/a"));
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  g_assert_cmpuint (mc_test_count_boxes (chart, MC_TEXT_VALUE_LABEL), ==, 9);
+  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_NOTE, "n/a"));
 }
 
 /* Horizontal bars too thin for value labels get an axis: bars without
@@ -1232,7 +1068,7 @@ test_chart_horizontal_axis (void)
   McDataset *dataset = mc_dataset_new ("countries");
   McColumn *name = mc_column_new ("name", "Country", MC_COLUMN_STRING);
   McColumn *value = mc_column_new ("a", "Spending", MC_COLUMN_NUMBER);
-  g_autoptr(McChartSpec) spec = spec_new ("many", "bar", "name", "a");
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("many", "bar", "name", "a");
   g_autoptr(McChartModel) chart = NULL;
 
   mc_dataset_set_source (dataset, "Test", NULL, NULL);
@@ -1247,18 +1083,18 @@ test_chart_horizontal_axis (void)
   mc_dataset_add_column (dataset, value);
   mc_chart_spec_set_boolean (spec, "horizontal", TRUE);
   chart = mc_chart_model_new (dataset, spec, NULL);
-  for (guint s = 0; s < G_N_ELEMENTS (layout_sizes); s++)
+  for (guint s = 0; s < MC_TEST_N_LAYOUT_SIZES; s++)
     {
-      const Size *size = &layout_sizes[s];
+      const Size *size = &mc_test_layout_sizes[s];
 
-      render_layout (chart, size->width, size->height, FALSE);
-      check_layout (chart, size->width, size->height, "20 countries");
-      if (count_boxes (chart, MC_TEXT_CATEGORY_LABEL) > 0)
-        g_assert_true (count_boxes (chart, MC_TEXT_VALUE_LABEL) == 20
-                       || count_boxes (chart, MC_TEXT_TICK_LABEL) >= 2);
+      mc_test_render_layout (chart, size->width, size->height, FALSE);
+      mc_test_check_layout (chart, size->width, size->height, "20 countries");
+      if (mc_test_count_boxes (chart, MC_TEXT_CATEGORY_LABEL) > 0)
+        g_assert_true (mc_test_count_boxes (chart, MC_TEXT_VALUE_LABEL) == 20
+                       || mc_test_count_boxes (chart, MC_TEXT_TICK_LABEL) >= 2);
     }
-  render_layout (chart, 800, 500, FALSE);
-  g_assert_cmpuint (count_boxes (chart, MC_TEXT_TICK_LABEL), >=, 3);
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  g_assert_cmpuint (mc_test_count_boxes (chart, MC_TEXT_TICK_LABEL), >=, 3);
   g_object_unref (dataset);
 }
 
@@ -1281,32 +1117,29 @@ test_chart_layout_gaps (void)
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
     {
-      g_autoptr(McChartSpec) spec = spec_new ("gaps", cases[c].type, cases[c].x, "a");
+      g_autoptr(McChartSpec) spec = mc_test_spec_new ("gaps", cases[c].type, cases[c].x, "a");
       g_autoptr(McChartModel) chart = NULL;
 
-      set_columns (spec, "y", cases[c].y);
+      mc_test_set_columns (spec, "y", cases[c].y);
       mc_chart_spec_set_boolean (spec, "stacked", cases[c].stacked);
       chart = mc_chart_model_new (cases[c].dataset, spec, NULL);
       g_assert_nonnull (chart);
-      for (guint s = 0; s < G_N_ELEMENTS (layout_sizes); s++)
-        for (int dark = 0; dark <= 1; dark++)
-          {
-            g_autofree char *what = g_strdup_printf ("case %u", c);
+      {
+        g_autofree char *what = g_strdup_printf ("case %u", c);
 
-            render_layout (chart, layout_sizes[s].width, layout_sizes[s].height, dark);
-            check_layout (chart, layout_sizes[s].width, layout_sizes[s].height, what);
-          }
+        mc_test_check_layouts (chart, what);
+      }
     }
 }
 
 static void
 test_chart_describe (void)
 {
-  g_autoptr(McDataset) investment = bundled ("cloud-investment");
-  g_autoptr(McChartModel) bars = bundled_chart (investment, "investment");
-  g_autoptr(McChartModel) pie = bundled_chart (investment, "market-share");
-  g_autoptr(McDataset) prices = bundled ("alibaba-share-price");
-  g_autoptr(McChartModel) line = bundled_chart (prices, "price-and-market-cap");
+  g_autoptr(McDataset) investment = mc_test_bundled ("cloud-investment");
+  g_autoptr(McChartModel) bars = mc_test_bundled_chart (investment, "investment");
+  g_autoptr(McChartModel) pie = mc_test_bundled_chart (investment, "market-share");
+  g_autoptr(McDataset) prices = mc_test_bundled ("alibaba-share-price");
+  g_autoptr(McChartModel) line = mc_test_bundled_chart (prices, "price-and-market-cap");
   g_autofree char *a = mc_chart_describe (bars, mc_test_view_marks (bars));
   g_autofree char *b = mc_chart_describe (pie, mc_test_view_marks (pie));
   g_autofree char *c = mc_chart_describe (line, mc_test_view_marks (line));
@@ -1416,7 +1249,7 @@ static void
 test_chart_decimation_pixels (void)
 {
   g_autoptr(McDataset) dataset = random_walk (30000, 3);
-  g_autoptr(McChartSpec) spec = spec_new ("walk", "line", "day", "value");
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("walk", "line", "day", "value");
   g_autoptr(McChartModel) chart = mc_chart_model_new (dataset, spec, NULL);
   cairo_surface_t *fast, *full;
   const guint8 *a, *b;
@@ -1424,9 +1257,9 @@ test_chart_decimation_pixels (void)
   guint differing = 0, total;
   int worst = 0;
 
-  fast = render_image (chart, 400, 300, 1, FALSE);
+  fast = mc_test_render_image (chart, 400, 300, 1, FALSE);
   mc_test_view_options (chart)->every_point = TRUE;
-  full = render_image (chart, 400, 300, 1, FALSE);
+  full = mc_test_render_image (chart, 400, 300, 1, FALSE);
   a = cairo_image_surface_get_data (fast);
   b = cairo_image_surface_get_data (full);
   stride = cairo_image_surface_get_stride (fast);
@@ -1453,17 +1286,17 @@ static void
 test_chart_million_points (void)
 {
   g_autoptr(McDataset) dataset = random_walk (1000000, 11);
-  g_autoptr(McChartSpec) spec = spec_new ("walk", "line", "day", "value");
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("walk", "line", "day", "value");
   g_autoptr(McChartModel) chart = mc_chart_model_new (dataset, spec, NULL);
   g_autoptr(GTimer) timer = g_timer_new ();
-  cairo_surface_t *surface = render_image (chart, 800, 500, 1, FALSE);
+  cairo_surface_t *surface = mc_test_render_image (chart, 800, 500, 1, FALSE);
   double seconds = g_timer_elapsed (timer, NULL);
   g_auto (McChartHit) hit = { 0 };
 
   g_test_message ("a million points drawn in %.3f s", seconds);
   /* Generous: sanitizers and busy machines are slow. */
   g_assert_cmpfloat (seconds, <, 20);
-  check_layout (chart, 800, 500, "a million points");
+  mc_test_check_layout (chart, 800, 500, "a million points");
   g_assert_true (mc_hit_test (mc_test_view_marks (chart), mc_test_view_marks (chart)->axes.plot.x + 100,
                                     mc_test_view_marks (chart)->axes.plot.y + 10, &hit));
   g_assert_cmpint (hit.kind, ==, MC_CHART_HIT_MARK);
@@ -1533,7 +1366,7 @@ compare_golden (McChartModel *chart,
 {
   g_autofree char *file = g_strdup_printf ("%s.png", name);
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "golden", file, NULL);
-  cairo_surface_t *rendered = render_image (chart, 800, 500, 1, FALSE);
+  cairo_surface_t *rendered = mc_test_render_image (chart, 800, 500, 1, FALSE);
   cairo_surface_t *golden;
   guint differing;
 

@@ -78,6 +78,32 @@ mc_render_value_scale (McRender      *r,
     *scale = stretched;
 }
 
+/**
+ * mc_render_log_scale:
+ *
+ * A logarithmic value scale for positive data in [@lo, @hi] over
+ * @length pixels.
+ */
+void
+mc_render_log_scale (McRender      *r,
+                     McLinearScale *scale,
+                     double         lo,
+                     double         hi,
+                     double         length)
+{
+  mc_linear_scale_init_log (scale, lo, hi, length, 6 * r->body);
+}
+
+/* "Share price (HKD), log scale": a logarithmic axis says so, since
+ * equal steps on it are equal ratios, not equal amounts. */
+char *
+mc_render_log_title (const char *title)
+{
+  /* Translators: an axis title on a logarithmic axis, as in "Share price
+   * (HKD), log scale" */
+  return g_strdup_printf (_("%s, log scale"), title);
+}
+
 /* Value axes */
 
 /* A scale named in full, for an axis whose numbers have no unit: "m"
@@ -255,7 +281,7 @@ mc_render_value_ticks_width (McRender            *r,
   for (guint i = 0; i < mc_linear_scale_get_n_ticks (scale); i++)
     {
       g_autofree char *text = mc_format_tick (series->column, mc_linear_scale_get_tick (scale, i),
-                                              scale->step);
+                                              mc_linear_scale_get_tick_step (scale, i));
       g_autoptr(PangoLayout) layout = mc_render_layout (r, text, MC_FONT_BODY, -1, 0);
       double w, h;
 
@@ -280,7 +306,8 @@ mc_render_value_ticks (McRender            *r,
   for (guint i = 0; i < mc_linear_scale_get_n_ticks (scale); i++)
     {
       double tick = mc_linear_scale_get_tick (scale, i);
-      g_autofree char *text = mc_format_tick (series->column, tick, scale->step);
+      g_autofree char *text = mc_format_tick (series->column, tick,
+                                              mc_linear_scale_get_tick_step (scale, i));
       g_autoptr(PangoLayout) layout = mc_render_layout (r, text, MC_FONT_BODY, -1, 0);
       double w, h, x, y;
       McTextBox box;

@@ -7,35 +7,89 @@
 #include "mc-chart-kind.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
+#include "mc-format.h"
 #include "mc-text.h"
+#include "mc-transform.h"
 
 /* Messages list at most this many column ids. */
 #define MAX_LISTED_COLUMNS 12
 
 G_DEFINE_QUARK (mc-chart-error-quark, mc_chart_error)
 
-static const char * const transform_choices[] = { "none", "growth", NULL };
+static const char * const transform_choices[] = { "none", "growth", "index", NULL };
+static const char * const panels_choices[] = { "none", "series", "unit", NULL };
+static const char * const aggregate_choices[] = {
+  "none", "sum", "mean", "median", "count", "first", "last", NULL
+};
 
 const McOptionInfo mc_chart_option_x = {
   "x", MC_OPTION_COLUMN, 0, N_("the column of the horizontal axis"), NULL, NULL, NULL
 };
 const McOptionInfo mc_chart_option_y = {
-  "y", MC_OPTION_COLUMNS, MC_OPTION_REQUIRED | MC_OPTION_NUMERIC,
-  N_("the columns of values"), NULL, NULL, NULL
+  "y", MC_OPTION_COLUMNS,
+  MC_OPTION_REQUIRED | MC_OPTION_NUMERIC | MC_OPTION_SERIES | MC_OPTION_ON_AXIS,
+  N_("the columns of values"), NULL, NULL, NULL, NULL
 };
 const McOptionInfo mc_chart_option_series = {
   "series", MC_OPTION_COLUMN, 0, N_("a column whose values name the series"), NULL, NULL, NULL
 };
 const McOptionInfo mc_chart_option_transform = {
-  "transform", MC_OPTION_CHOICE, 0, N_("a change computed from the values"),
-  transform_choices, N_("expected “growth” or “none”"), NULL
+  "transform", MC_OPTION_CHOICE, 0,
+  N_("a change computed from the values: “growth” in percent against the previous "
+     "row, or “index”, each series rebased to 100"),
+  transform_choices, N_("expected “growth”, “index” or “none”"), NULL, NULL
 };
 const McOptionInfo mc_chart_option_stacked = {
   "stacked", MC_OPTION_BOOLEAN, 0, N_("series stacked on each other"), NULL, NULL, NULL
 };
 const McOptionInfo mc_chart_option_sort = {
-  "sort", MC_OPTION_BOOLEAN, 0, N_("categories ordered by value"), NULL, NULL, NULL
+  "sort", MC_OPTION_BOOLEAN, 0, N_("categories ordered by value"), NULL, NULL, NULL, NULL
+};
+const McOptionInfo mc_chart_option_log = {
+  "log", MC_OPTION_BOOLEAN, MC_OPTION_STRICT, N_("a logarithmic value axis"), NULL, NULL, NULL,
+  N_("the length of a bar or an area shows its value, so its axis must start at zero")
+};
+const McOptionInfo mc_chart_option_index_at = {
+  "index_at", MC_OPTION_TEXT, 0,
+  N_("the x value where indexed series are 100, such as “2024-01-02”; by default the "
+     "first where every series has a value"), NULL, NULL, NULL, NULL
+};
+const McOptionInfo mc_chart_option_percent = {
+  "percent", MC_OPTION_BOOLEAN, 0,
+  N_("stacked series as shares of their total, which is 100 %"), NULL, NULL, NULL, NULL
+};
+const McOptionInfo mc_chart_option_panels = {
+  "panels", MC_OPTION_CHOICE, 0,
+  N_("small multiples: one panel per series, or one per unit of the series"),
+  panels_choices, N_("expected “series”, “unit” or “none”"), NULL, NULL
+};
+const McOptionInfo mc_chart_option_filter = {
+  "filter", MC_OPTION_COLUMN, 0,
+  N_("a column whose values choose the rows drawn (see “filter_values”)"),
+  NULL, NULL, NULL, NULL
+};
+const McOptionInfo mc_chart_option_filter_values = {
+  "filter_values", MC_OPTION_TEXTS, 0,
+  N_("the values of the “filter” column whose rows are drawn"), NULL, NULL, NULL, NULL
+};
+const McOptionInfo mc_chart_option_month = {
+  "month", MC_OPTION_COLUMN, 0,
+  N_("a column of months (1 to 12, or their names) that, with the years of “x”, "
+     "dates each row"), NULL, NULL, NULL, NULL
+};
+const McOptionInfo mc_chart_option_aggregate = {
+  "aggregate", MC_OPTION_CHOICE, 0,
+  N_("rows with the same x (and series) combined into one: their sum, mean, median, "
+     "count, first or last value"),
+  aggregate_choices,
+  N_("expected “sum”, “mean”, “median”, “count”, “first”, “last” or “none”"), NULL, NULL
+};
+const McOptionInfo mc_chart_option_top = {
+  "top", MC_OPTION_NUMBER, 0,
+  N_("only the series with the largest totals, this many; the rest are folded into "
+     "one “Other” series"), NULL, NULL, NULL, NULL
 };
 
 const McChartKind *
@@ -87,6 +141,32 @@ mc_chart_kinds_list_ids (void)
   return g_string_free (out, FALSE);
 }
 
+/* Whether @id is one of the values the spec plots: a column of an option
+ * of numbers ("y", "close", "size"). */
+static gboolean
+spec_plots_column (const McChartSpec *spec,
+                   const char        *id)
+{
+  const McChartKind *kind = mc_chart_kind_lookup (spec->type);
+  const McOptionInfo * const y_only[] = { &mc_chart_option_y, NULL };
+  const McOptionInfo * const *options = kind != NULL ? kind->options : y_only;
+
+  for (guint i = 0; options[i] != NULL; i++)
+    {
+      g_autofree const char **ids = NULL;
+
+      if (!(options[i]->flags & (MC_OPTION_NUMERIC | MC_OPTION_SERIES)))
+        continue;
+      ids = mc_chart_spec_get_strv (spec, options[i]->key);
+      if (ids == NULL && options[i]->type == MC_OPTION_COLUMN
+          && g_strcmp0 (mc_chart_spec_get_string (spec, options[i]->key), id) == 0)
+        return TRUE;
+      if (ids != NULL && g_strv_contains (ids, id))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 const char *
 mc_chart_spec_get_x (const McChartSpec *spec,
                      McDataset         *dataset)
@@ -96,22 +176,30 @@ mc_chart_spec_get_x (const McChartSpec *spec,
 
   if (x != NULL)
     return x;
-  y = mc_chart_spec_get_strv (spec, "y");
   for (guint i = 0; i < mc_dataset_get_n_columns (dataset); i++)
     {
       const char *id = mc_column_get_id (mc_dataset_get_column (dataset, i));
 
-      if (y == NULL || !g_strv_contains (y, id))
+      if (!spec_plots_column (spec, id))
         return id;
     }
   /* Every column is plotted: x is the first of them. */
-  return y != NULL ? y[0] : NULL;
+  y = mc_chart_spec_get_strv (spec, "y");
+  if (y != NULL || mc_dataset_get_n_columns (dataset) == 0)
+    return y != NULL ? y[0] : NULL;
+  return mc_column_get_id (mc_dataset_get_column (dataset, 0));
 }
 
 gboolean
 mc_chart_spec_is_growth (const McChartSpec *spec)
 {
   return g_strcmp0 (mc_chart_spec_get_string (spec, "transform"), "growth") == 0;
+}
+
+gboolean
+mc_chart_spec_is_indexed (const McChartSpec *spec)
+{
+  return g_strcmp0 (mc_chart_spec_get_string (spec, "transform"), "index") == 0;
 }
 
 /* Problems */
@@ -194,6 +282,7 @@ option_variant_type (McOptionType type)
   switch (type)
     {
     case MC_OPTION_COLUMNS:
+    case MC_OPTION_TEXTS:
       return G_VARIANT_TYPE_STRING_ARRAY;
     case MC_OPTION_BOOLEAN:
       return G_VARIANT_TYPE_BOOLEAN;
@@ -250,6 +339,7 @@ check_option_value (const McOptionInfo  *info,
     case MC_OPTION_BOOLEAN:
     case MC_OPTION_NUMBER:
     case MC_OPTION_TEXT:
+    case MC_OPTION_TEXTS:
     default:
       return TRUE;
     }
@@ -287,6 +377,13 @@ check_foreign_options (const McChartKind  *kind,
           || mc_chart_kind_get_option (kind, keys[i]) != NULL)
         continue;
       kinds = list_kinds_with (info->key);
+      if (info->only_why != NULL)
+        /* Translators: “log” (a logarithmic value axis) is only for line
+         * charts, scatter charts; this is a bar chart: the length of a
+         * bar or an area shows its value, so its axis must start at zero */
+        return problem (where, info->key, MC_SPEC_FAULT_VALUE, error, MC_CHART_ERROR_INVALID,
+                        _("“%s” (%s) is only for %s; this is %s: %s"), info->key,
+                        _(info->description), kinds, _(kind->name), _(info->only_why));
       /* Translators: “y2” (a second value axis) is only for line charts;
        * this is a bar chart */
       return problem (where, info->key, MC_SPEC_FAULT_VALUE, error, MC_CHART_ERROR_INVALID,
@@ -337,6 +434,108 @@ check_series (const McChartSpec  *spec,
                   _("with “series”, the chart needs exactly one “y” column; found %u"), n_y);
 }
 
+/* A value the axis can't show (zero or less on a logarithmic axis, a
+ * negative share) is pointed out at its row rather than dropped. */
+static gboolean
+check_column_values (const McColumn     *column,
+                     const McRowFilter  *filter,
+                     gboolean            zero_allowed,
+                     const char         *key,
+                     const char         *reason,
+                     McSpecProblem      *where,
+                     GError            **error)
+{
+  for (guint row = 0; row < mc_column_get_n_rows (column); row++)
+    {
+      double value = mc_column_get_value (column, row);
+      g_autofree char *id_shown = NULL;
+      g_autofree char *cell = NULL;
+
+      if (isnan (value) || value > 0 || (zero_allowed && value == 0)
+          || !mc_row_filter_keeps (filter, row))
+        continue;
+      id_shown = mc_text_shown (mc_column_get_id (column));
+      cell = mc_format_cell (column, row);
+      /* Translators: row 12 of column “close” is 0; a logarithmic axis
+       * shows only values above zero */
+      return problem (where, key, MC_SPEC_FAULT_VALUE, error, MC_CHART_ERROR_INVALID,
+                      _("row %u of column “%s” is %s; %s"), row + 1, id_shown, cell, reason);
+    }
+  return TRUE;
+}
+
+/* The same for every column the chart reads on its value axis. */
+static gboolean
+check_axis_values (const McChartKind  *kind,
+                   const McChartSpec  *spec,
+                   McDataset          *dataset,
+                   gboolean            zero_allowed,
+                   const char         *key,
+                   const char         *reason,
+                   McSpecProblem      *where,
+                   GError            **error)
+{
+  g_autoptr(McRowFilter) filter = mc_row_filter_new (spec, dataset);
+
+  for (guint i = 0; kind->options[i] != NULL; i++)
+    {
+      g_autofree const char **ids = NULL;
+      const char *id = NULL;
+
+      if (!(kind->options[i]->flags & MC_OPTION_ON_AXIS))
+        continue;
+      ids = mc_chart_spec_get_strv (spec, kind->options[i]->key);
+      if (ids == NULL)
+        id = mc_chart_spec_get_string (spec, kind->options[i]->key);
+      for (guint j = 0; ids != NULL ? ids[j] != NULL : j == 0 && id != NULL; j++)
+        {
+          McColumn *column = mc_dataset_lookup_column (dataset, ids != NULL ? ids[j] : id);
+
+          if (column != NULL
+              && !check_column_values (column, filter, zero_allowed, key, reason, where, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+takes (const McChartKind *kind,
+       const McChartSpec *spec,
+       const char        *key)
+{
+  return mc_chart_spec_get_boolean (spec, key) && mc_chart_kind_get_option (kind, key) != NULL;
+}
+
+/* Logarithmic axes and shares of a total: values they can show, and no
+ * transform that makes values they can't. */
+static gboolean
+check_value_domain (const McChartKind  *kind,
+                    const McChartSpec  *spec,
+                    McDataset          *dataset,
+                    McSpecProblem      *where,
+                    GError            **error)
+{
+  if (takes (kind, spec, "log") && mc_chart_spec_is_growth (spec))
+    return problem (where, "log", MC_SPEC_FAULT_VALUE, error, MC_CHART_ERROR_INVALID,
+                    _("a logarithmic axis can't show growth rates, which may be zero or "
+                      "less"));
+  if (takes (kind, spec, "log")
+      && !check_axis_values (kind, spec, dataset, FALSE, "log",
+                             _("a logarithmic axis shows only values above zero"),
+                             where, error))
+    return FALSE;
+  if (takes (kind, spec, "percent")
+      && (mc_chart_spec_is_growth (spec) || mc_chart_spec_is_indexed (spec)))
+    return problem (where, "percent", MC_SPEC_FAULT_VALUE, error, MC_CHART_ERROR_INVALID,
+                    _("shares of a total are of the values themselves, not of a "
+                      "“transform”"));
+  return !takes (kind, spec, "percent")
+         || check_axis_values (kind, spec, dataset, TRUE, "percent",
+                               _("shares of a total need values of zero or more"),
+                               where, error);
+}
+
 /**
  * mc_chart_spec_check:
  * @spec: a chart spec
@@ -373,7 +572,9 @@ mc_chart_spec_check (const McChartSpec  *spec,
     }
   if (!check_foreign_options (kind, spec, where, error)
       || !check_options (kind, spec, dataset, where, error)
-      || !check_series (spec, where, error))
+      || !check_series (spec, where, error)
+      || !mc_transform_check (spec, dataset, mc_chart_spec_get_x (spec, dataset), where, error)
+      || !check_value_domain (kind, spec, dataset, where, error))
     return FALSE;
   return kind->check == NULL || kind->check (spec, dataset, where, error);
 }

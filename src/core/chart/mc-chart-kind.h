@@ -35,6 +35,7 @@ typedef enum
   MC_OPTION_NUMBER,          /* "d" */
   MC_OPTION_TEXT,            /* "s" */
   MC_OPTION_CHOICE,          /* "s", one of the option's choices */
+  MC_OPTION_TEXTS,           /* one text or several: "as" */
 } McOptionType;
 
 typedef enum
@@ -43,6 +44,9 @@ typedef enum
   MC_OPTION_NUMERIC  = 1 << 1,   /* its columns must hold numbers */
   MC_OPTION_STRICT   = 1 << 2,   /* on a kind without it, an error rather
                                   * than a warning */
+  MC_OPTION_SERIES   = 1 << 3,   /* its columns are the chart's series */
+  MC_OPTION_RIGHT    = 1 << 4,   /* ... measured on the right value axis */
+  MC_OPTION_ON_AXIS  = 1 << 5,   /* its values are read on the value axis */
 } McOptionFlags;
 
 /* One key a chart kind reads from its spec. Texts are untranslated
@@ -57,6 +61,7 @@ typedef struct
   const char         *invalid;      /* CHOICE: what it takes, for a message
                                      * about another value */
   const char         *missing;      /* REQUIRED: message when absent */
+  const char         *only_why;     /* STRICT: why other kinds refuse it */
 } McOptionInfo;
 
 typedef enum
@@ -68,6 +73,8 @@ typedef enum
   MC_CHART_CAPS_CATEGORY_COLORS  = 1 << 3,  /* each category its colour */
   MC_CHART_CAPS_FEW_CATEGORY_COLORS = 1 << 4, /* the same for a single
                                              * series of a few entities */
+  MC_CHART_CAPS_PANELS           = 1 << 5,  /* draws one panel per group of
+                                             * series ("panels") */
 } McChartCaps;
 
 /* What a check found wrong, for messages that point at it: the key of the
@@ -127,6 +134,16 @@ extern const McOptionInfo mc_chart_option_series;
 extern const McOptionInfo mc_chart_option_transform;
 extern const McOptionInfo mc_chart_option_stacked;
 extern const McOptionInfo mc_chart_option_sort;
+extern const McOptionInfo mc_chart_option_log;
+extern const McOptionInfo mc_chart_option_index_at;
+extern const McOptionInfo mc_chart_option_percent;
+extern const McOptionInfo mc_chart_option_panels;
+/* Transforms of the rows a chart draws (mc-transform.c) */
+extern const McOptionInfo mc_chart_option_filter;
+extern const McOptionInfo mc_chart_option_filter_values;
+extern const McOptionInfo mc_chart_option_month;
+extern const McOptionInfo mc_chart_option_aggregate;
+extern const McOptionInfo mc_chart_option_top;
 
 GQuark               mc_chart_error_quark      (void);
 
@@ -145,8 +162,10 @@ char                *mc_chart_kinds_list_ids   (void);
  * column that it does not plot. */
 const char          *mc_chart_spec_get_x       (const McChartSpec   *spec,
                                                 McDataset           *dataset);
-/* Whether the spec's "transform" asks for growth rates. */
+/* Whether the spec's "transform" asks for growth rates, or for series
+ * indexed to 100. */
 gboolean             mc_chart_spec_is_growth   (const McChartSpec   *spec);
+gboolean             mc_chart_spec_is_indexed  (const McChartSpec   *spec);
 
 /* Checks a spec against its kind and the data it draws: the kind, the
  * options it takes (an option another kind takes is ignored unless it is

@@ -70,7 +70,10 @@ struct _McChartModel
   GObject            parent_instance;
 
   McDataset         *dataset;
-  GHashTable        *columns;         /* id → McColumn, snapshots */
+  McDataset         *data;            /* the table drawn: the dataset, or
+                                       * what the spec's transforms make of
+                                       * it (mc-transform.h) */
+  GHashTable        *columns;         /* id → McColumn, snapshots of @data */
   char              *title;           /* the spec's or the dataset's */
   char              *source_name;
   char              *source_date;
@@ -94,6 +97,20 @@ struct _McChartModel
 #define MC_CHART_MAX_CATEGORY_COLORS 7
 #define MC_CHART_PALETTE_SIZE 7
 
+/* mc-series-transform.c: what a spec changes in the series once they
+ * are made */
+/* Points in the order of their x ("sort" on a time or number axis). */
+void           mc_chart_sort_series_by_x       (McChartModel        *chart);
+/* At most "top" series: the rest folded into one "Other" series. */
+void           mc_chart_fold_series            (McChartModel        *chart);
+/* Each series rebased to 100 ("transform": "index"). */
+gboolean       mc_chart_index_series           (McChartModel        *chart,
+                                                GError             **error);
+/* Each value as a share of the total of its x ("percent"). */
+void           mc_chart_share_series           (McChartModel        *chart);
+/* No two series of one chart in the same palette colour. */
+void           mc_chart_distinct_colors        (McChartModel        *chart);
+
 /* mc-chart-prepare.c */
 gboolean       mc_chart_data_prepare           (McChartModel        *chart,
                                                 GError             **error);
@@ -102,6 +119,16 @@ GHashTable    *mc_chart_data_collect_entities  (McDataset           *dataset,
                                                 const McChartSpec   *spec);
 
 /* mc-chart-series.c */
+McSeries      *mc_series_new                   (const char          *name,
+                                                const McColumn      *column,
+                                                guint                axis,
+                                                guint                reserve);
+void           mc_series_free                  (McSeries            *series);
+void           mc_series_append                (McSeries            *series,
+                                                double               x,
+                                                double               y,
+                                                guint                row,
+                                                gboolean             estimate);
 /* The model's snapshot of column @id of its dataset, made on first use. */
 const McColumn *mc_chart_model_get_column      (McChartModel        *chart,
                                                 const char          *id);

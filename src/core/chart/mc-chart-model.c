@@ -20,6 +20,7 @@ mc_chart_model_finalize (GObject *object)
   McChartModel *self = MC_CHART_MODEL (object);
 
   g_clear_object (&self->dataset);
+  g_clear_object (&self->data);
   g_clear_pointer (&self->columns, g_hash_table_unref);
   g_free (self->title);
   g_free (self->source_name);

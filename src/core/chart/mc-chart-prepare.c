@@ -13,65 +13,14 @@
 
 #include "mc-chart-model-private.h"
 #include "mc-format.h"
+#include "mc-transform.h"
 
 #define MC_GROWTH_DECIMALS 1
-
-static void
-series_free (gpointer data)
-{
-  McSeries *series = data;
-
-  g_free (series->name);
-  g_clear_pointer (&series->derived, mc_column_free);
-  g_array_unref (series->x);
-  g_array_unref (series->y);
-  g_clear_pointer (&series->rows, g_array_unref);
-  g_clear_pointer (&series->estimate, g_array_unref);
-  g_clear_pointer (&series->blocks, g_array_unref);
-  g_free (series);
-}
-
-static McSeries *
-series_new (const char     *name,
-            const McColumn *column,
-            guint           axis,
-            guint           reserve)
-{
-  McSeries *series = g_new0 (McSeries, 1);
-
-  series->name = g_strdup (name);
-  series->column = column;
-  series->axis = axis;
-  series->x_sorted = TRUE;
-  series->x = g_array_sized_new (FALSE, FALSE, sizeof (double), reserve);
-  series->y = g_array_sized_new (FALSE, FALSE, sizeof (double), reserve);
-  series->rows = g_array_sized_new (FALSE, FALSE, sizeof (guint), reserve);
-  series->estimate = g_array_sized_new (FALSE, FALSE, sizeof (guint8), reserve);
-  return series;
-}
-
-static void
-series_append (McSeries *series,
-               double    x,
-               double    y,
-               guint     row,
-               gboolean  estimate)
-{
-  guint8 flag = estimate ? 1 : 0;
-  guint n = series->x->len;
-
-  if (n > 0 && !(x >= g_array_index (series->x, double, n - 1)))
-    series->x_sorted = FALSE;
-  g_array_append_val (series->x, x);
-  g_array_append_val (series->y, y);
-  g_array_append_val (series->rows, row);
-  g_array_append_val (series->estimate, flag);
-}
 
 static GPtrArray *
 series_array_new (void)
 {
-  return g_ptr_array_new_with_free_func (series_free);
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) mc_series_free);
 }
 
 /* The x column */
@@ -137,7 +86,7 @@ static void
 build_categories (McChartModel *chart,
                   guint        *row_category)
 {
-  guint n_rows = mc_dataset_get_n_rows (chart->dataset);
+  guint n_rows = mc_dataset_get_n_rows (chart->data);
   g_autoptr(GHashTable) seen = NULL;
 
   chart->categories = g_ptr_array_new_with_free_func (g_free);
@@ -241,6 +190,15 @@ scan_columns (const double *x_values,
   return TRUE;
 }
 
+/* Whether the spec changes the values or the order of the points, which
+ * a series that shares its column's values can't do. */
+static gboolean
+spec_changes_values (const McChartSpec *spec)
+{
+  return mc_chart_spec_is_growth (spec) || mc_chart_spec_is_indexed (spec)
+         || mc_chart_spec_get_boolean (spec, "percent") || mc_chart_spec_get_boolean (spec, "sort");
+}
+
 /* A series that is its columns: the x and y values are shared with the
  * dataset rather than copied (millions of rows: tens of megabytes). Only
  * when every row has an x and no transform changes the values. */
@@ -253,13 +211,13 @@ add_shared_series (McChartModel   *chart,
 {
   McSeries *series;
 
-  if (mc_chart_spec_is_growth (chart->spec))
+  if (spec_changes_values (chart->spec))
     return FALSE;
 
-  series = series_new (mc_column_get_label (column), column, axis, 0);
+  series = mc_series_new (mc_column_get_label (column), column, axis, 0);
   if (!scan_columns (x_values, mc_column_get_values (column, NULL), n_rows, series))
     {
-      series_free (series);
+      mc_series_free (series);
       return FALSE;
     }
   g_array_unref (series->x);
@@ -287,7 +245,7 @@ add_column_series (McChartModel *chart,
                    const guint  *row_category)
 {
   const McColumn *column = mc_chart_model_get_column (chart, id);
-  guint n_rows = mc_dataset_get_n_rows (chart->dataset);
+  guint n_rows = mc_dataset_get_n_rows (chart->data);
   const double *values = mc_column_get_values (column, NULL);
   const double *x_values = chart->x_kind == MC_X_CATEGORY
                            ? NULL : mc_column_get_values (chart->x_column, NULL);
@@ -301,7 +259,7 @@ add_column_series (McChartModel *chart,
   if (x_values != NULL && add_shared_series (chart, column, x_values, axis, n_rows))
     return;
 
-  series = series_new (mc_column_get_label (column), column, axis, n_rows);
+  series = mc_series_new (mc_column_get_label (column), column, axis, n_rows);
 
   /* Millions of rows: filled in place rather than point by point. */
   g_array_set_size (series->x, n_rows);
@@ -346,7 +304,7 @@ add_long_series (McChartModel *chart,
   const McColumn *column = mc_chart_model_get_column (chart, y[0]);
   const McColumn *key_column =
     mc_chart_model_get_column (chart, mc_chart_spec_get_string (chart->spec, "series"));
-  guint n_rows = mc_dataset_get_n_rows (chart->dataset);
+  guint n_rows = mc_dataset_get_n_rows (chart->data);
   g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint row = 0; row < n_rows; row++)
@@ -361,11 +319,11 @@ add_long_series (McChartModel *chart,
       if (!g_hash_table_lookup_extended (index, name, NULL, &found))
         {
           found = GUINT_TO_POINTER (chart->series->len);
-          g_ptr_array_add (chart->series, series_new (name, column, 0, 0));
+          g_ptr_array_add (chart->series, mc_series_new (name, column, 0, 0));
           g_hash_table_insert (index, g_strdup (name), found);
         }
       series = g_ptr_array_index (chart->series, GPOINTER_TO_UINT (found));
-      series_append (series, x, mc_column_get_value (column, row), row,
+      mc_series_append (series, x, mc_column_get_value (column, row), row,
                      mc_column_is_estimate (column, row));
     }
 }
@@ -463,24 +421,34 @@ finish_series (McChartModel *chart)
 static void
 build_series (McChartModel *chart)
 {
-  guint n_rows = mc_dataset_get_n_rows (chart->dataset);
+  guint n_rows = mc_dataset_get_n_rows (chart->data);
   g_autofree guint *row_category = g_new0 (guint, MAX (n_rows, 1));
+  const McOptionInfo * const *options = chart->kind->options;
 
   if (chart->x_kind == MC_X_CATEGORY)
     build_categories (chart, row_category);
   chart->series = series_array_new ();
 
   if (mc_chart_spec_has_option (chart->spec, "series"))
-    add_long_series (chart, row_category);
-  else
     {
-      g_autofree const char **y = mc_chart_spec_get_strv (chart->spec, "y");
-      g_autofree const char **y2 = mc_chart_spec_get_strv (chart->spec, "y2");
+      add_long_series (chart, row_category);
+      return;
+    }
+  /* The columns of the options the kind plots as series ("y", "y2",
+   * "close"), in the order of its options. */
+  for (guint o = 0; options[o] != NULL; o++)
+    {
+      g_autofree const char **ids = NULL;
+      guint axis = (options[o]->flags & MC_OPTION_RIGHT) ? 1 : 0;
 
-      for (guint i = 0; y[i]; i++)
-        add_column_series (chart, y[i], 0, row_category);
-      for (guint i = 0; y2 && y2[i]; i++)
-        add_column_series (chart, y2[i], 1, row_category);
+      if (!(options[o]->flags & MC_OPTION_SERIES))
+        continue;
+      ids = mc_chart_spec_get_strv (chart->spec, options[o]->key);
+      if (ids == NULL && mc_chart_spec_get_string (chart->spec, options[o]->key) != NULL)
+        add_column_series (chart, mc_chart_spec_get_string (chart->spec, options[o]->key), axis,
+                           row_category);
+      for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+        add_column_series (chart, ids[i], axis, row_category);
     }
 }
 
@@ -636,7 +604,7 @@ assign_colors (McChartModel *chart)
 
   chart->category_colors = g_array_new (FALSE, TRUE, sizeof (guint));
   chart->color_by_category = chart->categories != NULL
-                             && spec_colors_by_category (chart->dataset, chart->spec);
+                             && spec_colors_by_category (chart->data, chart->spec);
   for (guint c = 0; chart->categories && c < chart->categories->len; c++)
     {
       guint color = entity_color (entities, g_ptr_array_index (chart->categories, c));
@@ -645,27 +613,40 @@ assign_colors (McChartModel *chart)
     }
 }
 
+/* The table the chart draws, its x column and its series. */
+static gboolean
+build_model (McChartModel  *chart,
+             GError       **error)
+{
+  const char *x_id = mc_chart_spec_get_x (chart->spec, chart->dataset);
+
+  chart->data = mc_transform_apply (chart->spec, chart->dataset, x_id);
+  chart->x_column = mc_chart_model_get_column (chart, x_id);
+  chart->x_kind = choose_x_kind (chart->kind, chart->x_column);
+  build_series (chart);
+  mc_chart_sort_series_by_x (chart);
+  assign_colors (chart);
+  mc_chart_fold_series (chart);
+  mc_chart_distinct_colors (chart);
+  finish_series (chart);
+  mc_chart_share_series (chart);
+  return mc_chart_index_series (chart, error);
+}
+
 gboolean
 mc_chart_data_prepare (McChartModel  *chart,
                        GError       **error)
 {
-  g_autoptr(GError) check_error = NULL;
+  g_autoptr(GError) local_error = NULL;
 
-  if (!mc_chart_spec_check (chart->spec, chart->dataset, NULL, &check_error))
+  if (!mc_chart_spec_check (chart->spec, chart->dataset, NULL, &local_error)
+      || !build_model (chart, &local_error))
     {
-      g_set_error (error, MC_CHART_ERROR, check_error->code,
+      g_set_error (error, MC_CHART_ERROR, local_error->code,
                    /* Translators: an error of one chart: its id, what is wrong */
-                   _("Chart “%s”: %s"), chart->spec->id, check_error->message);
+                   _("Chart “%s”: %s"), chart->spec->id, local_error->message);
       return FALSE;
     }
-
-  chart->x_column = mc_chart_model_get_column (chart,
-                                               mc_chart_spec_get_x (chart->spec, chart->dataset));
-  chart->x_kind = choose_x_kind (chart->kind, chart->x_column);
-  build_series (chart);
-  assign_colors (chart);
-  finish_series (chart);
-
   if (chart->series->len == 0)
     {
       g_set_error (error, MC_CHART_ERROR, MC_CHART_ERROR_NO_DATA,

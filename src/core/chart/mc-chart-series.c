@@ -22,7 +22,7 @@ mc_chart_model_get_column (McChartModel *chart,
 
   if (column != NULL)
     return column;
-  original = mc_dataset_lookup_column (chart->dataset, id);
+  original = mc_dataset_lookup_column (chart->data, id);
   if (original == NULL)
     return NULL;
   column = mc_column_snapshot (original);
@@ -38,6 +38,58 @@ mc_chart_model_get_x_column (McChartModel *chart)
 }
 
 /* Series and categories */
+
+void
+mc_series_free (McSeries *series)
+{
+
+  g_free (series->name);
+  g_clear_pointer (&series->derived, mc_column_free);
+  g_array_unref (series->x);
+  g_array_unref (series->y);
+  g_clear_pointer (&series->rows, g_array_unref);
+  g_clear_pointer (&series->estimate, g_array_unref);
+  g_clear_pointer (&series->blocks, g_array_unref);
+  g_free (series);
+}
+
+McSeries *
+mc_series_new (const char     *name,
+               const McColumn *column,
+               guint           axis,
+               guint           reserve)
+{
+  McSeries *series = g_new0 (McSeries, 1);
+
+  series->name = g_strdup (name);
+  series->column = column;
+  series->axis = axis;
+  series->x_sorted = TRUE;
+  series->x = g_array_sized_new (FALSE, FALSE, sizeof (double), reserve);
+  series->y = g_array_sized_new (FALSE, FALSE, sizeof (double), reserve);
+  series->rows = g_array_sized_new (FALSE, FALSE, sizeof (guint), reserve);
+  series->estimate = g_array_sized_new (FALSE, FALSE, sizeof (guint8), reserve);
+  return series;
+}
+
+void
+mc_series_append (McSeries *series,
+                  double    x,
+                  double    y,
+                  guint     row,
+                  gboolean  estimate)
+{
+  guint8 flag = estimate ? 1 : 0;
+  guint n = series->x->len;
+
+  if (n > 0 && !(x >= g_array_index (series->x, double, n - 1)))
+    series->x_sorted = FALSE;
+  g_array_append_val (series->x, x);
+  g_array_append_val (series->y, y);
+  g_array_append_val (series->rows, row);
+  g_array_append_val (series->estimate, flag);
+}
+
 
 McSeries *
 mc_chart_model_get_series (McChartModel *chart,

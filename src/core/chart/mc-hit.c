@@ -16,10 +16,13 @@
 
 #include "mc-format.h"
 #include "mc-marks-private.h"
+#include "mc-string-util.h"
 
 /* Points of lines are found within this many pixels of the pointer's x,
  * or half a category. */
 #define MC_HIT_TOLERANCE 24
+/* Dots are found within this many pixels of their centre. */
+#define MC_POINT_TOLERANCE 8
 
 /* Filling in hits */
 
@@ -67,7 +70,8 @@ hit_fill_point (McMarks    *marks,
 }
 
 /* A mark: the point of its series it shows, or the value the kind
- * computed for it, such as the Other slice of a pie. */
+ * computed for it, such as the Other slice of a pie; the kind may name
+ * it and write its value itself. */
 static void
 hit_fill_mark (McMarks      *marks,
                McChartHit   *hit,
@@ -83,11 +87,14 @@ hit_fill_mark (McMarks      *marks,
       hit->series = mark->series;
       hit->index = mark->row;
       hit->series_name = g_strdup (series->name);
-      hit->label = g_strdup (mark->label);
       hit->value = mc_series_format_value (series, mark->value, TRUE);
       hit->raw_value = mark->value;
     }
-  hit->outline = mark->shape == MC_MARK_RECT;
+  if (mark->label != NULL)
+    mc_set_str (&hit->label, mark->label);
+  if (mark->text != NULL)
+    mc_set_str (&hit->value, mark->text);
+  hit->outline = mark->shape != MC_MARK_SLICE;
   hit_set_box (hit, &mark->box);
 }
 
@@ -151,16 +158,48 @@ point_in_mark (const McMark *mark,
          && y >= mark->box.y && y <= mark->box.y + mark->box.height;
 }
 
-/* The mark under (@x, @y): the last drawn first, since it is on top. */
+/* How far (@x, @y) is from a dot's centre, or G_MAXDOUBLE when it is
+ * beyond the dot and the tolerance around it. */
+static double
+point_distance (const McMark *mark,
+                double        x,
+                double        y)
+{
+  double cx = mark->box.x + mark->box.width / 2, cy = mark->box.y + mark->box.height / 2;
+  double distance = hypot (x - cx, y - cy);
+
+  return distance <= MAX (mark->box.width / 2, MC_POINT_TOLERANCE) ? distance : G_MAXDOUBLE;
+}
+
+/* The mark under (@x, @y): the last drawn first, since it is on top;
+ * else the dot nearest to it. */
 static const McMark *
 mark_at (McMarks *marks,
          double   x,
          double   y)
 {
+  const McMark *nearest = NULL;
+  double best = G_MAXDOUBLE;
+
   for (guint i = marks->marks->len; i > 0; i--)
-    if (point_in_mark (get_mark (marks, i - 1), x, y))
-      return get_mark (marks, i - 1);
-  return NULL;
+    {
+      const McMark *mark = get_mark (marks, i - 1);
+      double distance;
+
+      if (mark->shape != MC_MARK_POINT)
+        {
+          if (point_in_mark (mark, x, y))
+            return mark;
+          continue;
+        }
+      distance = point_distance (mark, x, y);
+      if (distance < best)
+        {
+          best = distance;
+          nearest = mark;
+        }
+    }
+  return nearest;
 }
 
 static void

@@ -23,6 +23,7 @@ typedef enum
 {
   MC_MARK_RECT,
   MC_MARK_SLICE,
+  MC_MARK_POINT,     /* a dot: hit near its centre (@box is around it) */
 } McMarkShape;
 
 /* A drawn mark, kept for hit-testing and the keyboard walk. A mark shows
@@ -41,7 +42,12 @@ typedef struct
   guint        color;       /* palette index of its fill; G_MAXUINT for
                              * the neutral colour of a remainder */
   double       value;       /* a computed value */
-  const char  *label;       /* the label of a computed value */
+  const char  *label;       /* the label of a computed value, or what
+                             * names the mark in place of its x (a
+                             * scatter point's name); interned */
+  const char  *text;        /* its value as the kind writes it (a
+                             * candle's open, high, low and close), or
+                             * NULL; interned */
   gboolean     alias;       /* stands for another mark of the same point
                              * (a pie's table row): hit, but not walked */
   double       order;       /* the keyboard's order within the series */

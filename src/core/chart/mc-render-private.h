@@ -147,6 +147,12 @@ void           mc_render_value_scale         (McRender         *r,
                                               gboolean          include_zero,
                                               double            length,
                                               double            headroom);
+void           mc_render_log_scale           (McRender         *r,
+                                              McLinearScale    *scale,
+                                              double            lo,
+                                              double            hi,
+                                              double            length);
+char          *mc_render_log_title           (const char       *title);
 double         mc_render_value_ticks_width   (McRender         *r,
                                               const McLinearScale *scale,
                                               const McSeries   *series);

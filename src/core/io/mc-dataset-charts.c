@@ -19,14 +19,16 @@
 #include "mc-ids.h"
 #include "mc-text.h"
 
-/* A column id, or one or more of them: "y": "price", "y": ["a", "b"]. */
+/* A column id, or one or more of them: "y": "price", "y": ["a", "b"];
+ * the same for texts: "filter_values": ["2023", "2024"]. */
 static GVariant *
-read_columns_option (McJsonContext  *ctx,
-                     const char     *key,
-                     JsonNode       *node,
-                     GError        **error)
+read_list_option (McJsonContext       *ctx,
+                  const McOptionInfo  *info,
+                  JsonNode            *node,
+                  GError             **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  gboolean columns = info->type == MC_OPTION_COLUMNS;
   g_auto(GStrv) ids = NULL;
   JsonArray *array;
 
@@ -35,8 +37,9 @@ read_columns_option (McJsonContext  *ctx,
   else if (!JSON_NODE_HOLDS_ARRAY (node) ||
            json_array_get_length (array = json_node_get_array (node)) == 0)
     {
-      mc_json_context_wrong_type (ctx, error, key, node,
-                                  _("a column id or a non-empty array of column ids"));
+      mc_json_context_wrong_type (ctx, error, info->key, node,
+                                  columns ? _("a column id or a non-empty array of column ids")
+                                          : _("a string or a non-empty array of strings"));
       return NULL;
     }
   else
@@ -47,7 +50,9 @@ read_columns_option (McJsonContext  *ctx,
         if (!mc_json_node_is_string (element))
           {
             mc_json_context_push_index (ctx, i);
-            mc_json_context_wrong_type (ctx, error, key, element, _("an array of column ids"));
+            mc_json_context_wrong_type (ctx, error, info->key, element,
+                                        columns ? _("an array of column ids")
+                                                : _("an array of strings"));
             mc_json_context_pop (ctx);
             return NULL;
           }
@@ -67,7 +72,8 @@ read_option (McJsonContext       *ctx,
   switch (info->type)
     {
     case MC_OPTION_COLUMNS:
-      return read_columns_option (ctx, info->key, node, error);
+    case MC_OPTION_TEXTS:
+      return read_list_option (ctx, info, node, error);
     case MC_OPTION_BOOLEAN:
       if (mc_json_node_is_boolean (node))
         return g_variant_new_boolean (json_node_get_boolean (node));

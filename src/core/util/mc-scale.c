@@ -86,6 +86,7 @@ linear_apply_step (McLinearScale *scale,
   double first = floor (lo / step + 1e-9);
   double last = ceil (hi / step - 1e-9);
 
+  scale->log = FALSE;
   scale->step = step;
   scale->min = first * step;
   scale->n_intervals = MAX (1, (guint) llround (last - first));
@@ -184,11 +185,141 @@ mc_linear_scale_init_fixed (McLinearScale *scale,
   linear_data_bounds (data_min, data_max, include_zero, &lo, &hi);
   n_intervals = MAX (1, n_intervals);
   step = fixed_step (lo, hi, n_intervals);
+  scale->log = FALSE;
   scale->step = step;
   scale->min = floor (lo / step + 1e-9) * step;
   scale->n_intervals = n_intervals;
   scale->max = scale->min + n_intervals * step;
   mc_linear_scale_set_range (scale, 0, 1);
+}
+
+/* Logarithmic scales */
+
+static const double log_mantissas_3[] = { 1, 2, 5 };
+
+/* Tick @k of the infinite sequence of a scale: 10^k with one tick per
+ * decade, 1, 2, 5 × 10^n with three, 1 … 9 × 10^n with nine. */
+static double
+log_sequence (int   k,
+              guint per_decade)
+{
+  int decade = (int) floor ((double) k / per_decade);
+  int place = k - decade * (int) per_decade;
+
+  if (per_decade == 3)
+    return log_mantissas_3[place] * pow (10, decade);
+  return (place + 1) * pow (10, decade);
+}
+
+/* The index in the sequence of the last tick at or below @value, or
+ * (@up) the first at or above it. */
+static int
+log_index (double   value,
+           guint    per_decade,
+           gboolean up)
+{
+  int k = (int) floor (log10 (value)) * (int) per_decade;
+
+  while (log_sequence (k + 1, per_decade) <= value * (1 + 1e-9))
+    k++;
+  while (log_sequence (k, per_decade) > value * (1 + 1e-9))
+    k--;
+  if (up && log_sequence (k, per_decade) < value * (1 - 1e-9))
+    k++;
+  return k;
+}
+
+typedef struct
+{
+  guint per_decade;
+  guint step;         /* with one tick per decade: decades apart */
+} LogTicks;
+
+static void
+log_apply (McLinearScale  *scale,
+           double          lo,
+           double          hi,
+           const LogTicks *ticks)
+{
+  int first = log_index (lo, ticks->per_decade, FALSE);
+  int last = log_index (hi, ticks->per_decade, TRUE);
+
+  if (ticks->per_decade == 1)
+    {
+      first = (int) floor ((double) first / ticks->step) * (int) ticks->step;
+      last = (int) ceil ((double) last / ticks->step) * (int) ticks->step;
+    }
+  scale->log = TRUE;
+  scale->log_per_decade = ticks->per_decade;
+  scale->step = ticks->step;
+  scale->log_first = first;
+  scale->n_intervals = MAX (1, (guint) ((last - first) / (int) ticks->step));
+  scale->min = log_sequence (first, ticks->per_decade);
+  scale->max = log_sequence (first + (int) (scale->n_intervals * ticks->step),
+                             ticks->per_decade);
+}
+
+/* The pixels between the two closest ticks of @scale on @length. */
+static double
+log_min_gap (const McLinearScale *scale,
+             double               length)
+{
+  double span = log10 (scale->max / scale->min), gap = G_MAXDOUBLE;
+
+  for (guint i = 0; i < scale->n_intervals; i++)
+    gap = MIN (gap, log10 (mc_linear_scale_get_tick (scale, i + 1)
+                           / mc_linear_scale_get_tick (scale, i)));
+  return span > 0 ? gap / span * length : length;
+}
+
+void
+mc_linear_scale_init_log (McLinearScale *scale,
+                          double         data_min,
+                          double         data_max,
+                          double         length,
+                          double         spacing)
+{
+  static const LogTicks candidates[] = {
+    { 9, 1 }, { 3, 1 }, { 1, 1 }, { 1, 2 }, { 1, 3 }, { 1, 5 }, { 1, 10 }, { 1, 20 },
+  };
+  double best_score = G_MAXDOUBLE;
+  const LogTicks *best = &candidates[1];
+
+  g_return_if_fail (scale != NULL);
+
+  if (!(data_min > 0) || !isfinite (data_min))
+    data_min = data_max;
+  if (!(data_max > 0) || !isfinite (data_max))
+    data_min = data_max = 1;
+  if (data_min > data_max)
+    {
+      double t = data_min;
+
+      data_min = data_max;
+      data_max = t;
+    }
+  length = MAX (length, 1);
+  for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
+    {
+      McLinearScale trial = { 0 };
+      double score;
+
+      log_apply (&trial, data_min, data_max, &candidates[c]);
+      if (trial.n_intervals > MC_MAX_INTERVALS)
+        continue;
+      /* Ticks 1, 2, 5 are uneven on a log axis: judged by their
+       * closest pair. */
+      score = fabs (log (log_min_gap (&trial, length) / spacing));
+      if (trial.n_intervals < 2)
+        score += 2;
+      if (score < best_score)
+        {
+          best_score = score;
+          best = &candidates[c];
+        }
+    }
+  log_apply (scale, data_min, data_max, best);
+  mc_linear_scale_set_range (scale, 0, length);
 }
 
 void
@@ -208,6 +339,16 @@ mc_linear_scale_map (const McLinearScale *scale,
 {
   double span = scale->max - scale->min;
 
+  if (scale->log)
+    {
+      /* Values at or below zero are not on a log axis: below its end. */
+      if (!(value > 0))
+        return isnan (value) ? NAN : scale->range0;
+      span = log10 (scale->max / scale->min);
+      return span == 0 ? scale->range0
+                       : scale->range0 + log10 (value / scale->min) / span
+                                         * (scale->range1 - scale->range0);
+    }
   if (span == 0)
     return scale->range0;
   return scale->range0 + (value - scale->min) / span * (scale->range1 - scale->range0);
@@ -218,10 +359,14 @@ mc_linear_scale_invert (const McLinearScale *scale,
                         double               pixel)
 {
   double range = scale->range1 - scale->range0;
+  double fraction;
 
   if (range == 0)
     return scale->min;
-  return scale->min + (pixel - scale->range0) / range * (scale->max - scale->min);
+  fraction = (pixel - scale->range0) / range;
+  if (scale->log)
+    return scale->min * pow (scale->max / scale->min, fraction);
+  return scale->min + fraction * (scale->max - scale->min);
 }
 
 guint
@@ -238,12 +383,23 @@ mc_linear_scale_get_tick (const McLinearScale *scale,
 
   g_return_val_if_fail (index <= scale->n_intervals, NAN);
 
+  if (scale->log)
+    return log_sequence (scale->log_first + (int) (index * scale->step), scale->log_per_decade);
   /* Computed from the index, not accumulated, so rounding can't drift;
    * a tick that is zero up to rounding is exactly zero. */
   tick = (round (scale->min / scale->step) + index) * scale->step;
   if (fabs (tick) < scale->step * 1e-9)
     tick = 0;
   return tick;
+}
+
+double
+mc_linear_scale_get_tick_step (const McLinearScale *scale,
+                               guint                index)
+{
+  if (!scale->log)
+    return scale->step;
+  return pow (10, floor (log10 (mc_linear_scale_get_tick (scale, index)) + 1e-9));
 }
 
 /* Calendar helpers */

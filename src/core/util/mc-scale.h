@@ -11,15 +11,20 @@
 G_BEGIN_DECLS
 
 /* A value axis. The domain [min, max] ends on ticks: min, min + step, ...,
- * max, with step 1, 2 or 5 × 10^n. */
+ * max, with step 1, 2 or 5 × 10^n. A logarithmic one (@log) maps the
+ * logarithms of values, and its ticks are powers of ten, or 1, 2 and 5
+ * times them, or every whole multiple of them. */
 typedef struct
 {
-  double min;
-  double max;
-  double step;
-  guint  n_intervals;    /* ticks = n_intervals + 1 */
-  double range0;         /* pixel of min */
-  double range1;         /* pixel of max */
+  double   min;
+  double   max;
+  double   step;
+  guint    n_intervals;    /* ticks = n_intervals + 1 */
+  double   range0;         /* pixel of min */
+  double   range1;         /* pixel of max */
+  gboolean log;
+  int      log_first;      /* log: the first tick's place in the sequence */
+  guint    log_per_decade; /* log: 1 (with @step decades apart), 3 or 9 */
 } McLinearScale;
 
 /* The smallest 1-2-5 × 10^n step that is at least @rough. */
@@ -44,6 +49,14 @@ void        mc_linear_scale_init_fixed    (McLinearScale       *scale,
                                            gboolean             include_zero,
                                            guint                n_intervals);
 
+/* A logarithmic scale for positive data in [@data_min, @data_max], its
+ * ticks about @spacing pixels apart. */
+void        mc_linear_scale_init_log      (McLinearScale       *scale,
+                                           double               data_min,
+                                           double               data_max,
+                                           double               length,
+                                           double               spacing);
+
 void        mc_linear_scale_set_range     (McLinearScale       *scale,
                                            double               range0,
                                            double               range1);
@@ -53,6 +66,10 @@ double      mc_linear_scale_invert        (const McLinearScale *scale,
                                            double               pixel);
 guint       mc_linear_scale_get_n_ticks   (const McLinearScale *scale);
 double      mc_linear_scale_get_tick      (const McLinearScale *scale,
+                                           guint                index);
+/* The step of tick @index, for the decimals of its label: the scale's
+ * step, or on a logarithmic scale the power of ten below the tick. */
+double      mc_linear_scale_get_tick_step (const McLinearScale *scale,
                                            guint                index);
 
 typedef enum

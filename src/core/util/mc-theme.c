@@ -348,7 +348,10 @@ mc_theme_get_color (const McTheme *theme,
   g_return_if_fail (theme != NULL && color != NULL);
   g_return_if_fail (role <= MC_COLOR_ROLE_TEXT);
 
-  *color = theme->palette[index % MC_N_COLORS][role];
+  if (index == MC_COLOR_OTHER)
+    *color = theme->other_roles[role];
+  else
+    *color = theme->palette[index % MC_N_COLORS][role];
 }
 
 void

@@ -54,8 +54,11 @@ const McColor  *mc_theme_get_grid             (const McTheme  *theme);
 const McColor  *mc_theme_get_axis             (const McTheme  *theme);
 const McColor  *mc_theme_get_other            (const McTheme  *theme);
 
+/* The palette index of a remainder ("Other"): its neutral colour. */
+#define MC_COLOR_OTHER G_MAXUINT
+
 /* The categorical palette (Okabe-Ito; lighter variants in the dark
- * theme). @index wraps around. */
+ * theme). @index wraps around; MC_COLOR_OTHER is the neutral colour. */
 guint           mc_theme_get_n_colors         (const McTheme  *theme);
 void            mc_theme_get_color            (const McTheme  *theme,
                                                guint           index,

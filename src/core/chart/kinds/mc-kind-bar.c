@@ -1105,7 +1105,8 @@ bar_draw (McRender      *r,
   b.chart = chart;
   b.n_categories = mc_chart_model_get_n_categories (chart);
   b.visible = visible;
-  b.stacked = mc_chart_spec_get_boolean (chart->spec, "stacked");
+  b.stacked = mc_chart_spec_get_boolean (chart->spec, "stacked")
+              || mc_chart_spec_get_boolean (chart->spec, "percent");
   bars_fill_values (&b);
   bars_order (&b);
   place_legend (&b, &area);
@@ -1142,7 +1143,9 @@ bar_describe (McChartModel  *chart,
   const char *name;
   GString *out;
 
-  if (mc_chart_spec_get_boolean (spec, "stacked") && chart->series->len > 1)
+  if (mc_chart_spec_get_boolean (spec, "percent") && chart->series->len > 1)
+    name = _("100 % stacked bar chart");
+  else if (mc_chart_spec_get_boolean (spec, "stacked") && chart->series->len > 1)
     name = _("Stacked bar chart");
   else if (chart->series->len > 1)
     name = _("Grouped bar chart");
@@ -1167,7 +1170,13 @@ static const McOptionInfo * const bar_options[] = {
   &mc_chart_option_transform,
   &bar_option_horizontal,
   &mc_chart_option_stacked,
+  &mc_chart_option_percent,
   &mc_chart_option_sort,
+  &mc_chart_option_filter,
+  &mc_chart_option_filter_values,
+  &mc_chart_option_month,
+  &mc_chart_option_aggregate,
+  &mc_chart_option_top,
   NULL
 };
 

@@ -27,6 +27,7 @@ typedef struct
   McRender      *r;
   McChartModel  *chart;
   gboolean       area;
+  gboolean       log;           /* a logarithmic value axis */
   gboolean       has_y2;
   gboolean       end_labels;
   guint         *visible;
@@ -319,6 +320,9 @@ axis_range (Lines  *l,
   gboolean zero;
 
   y_range (l, axis, lo, hi);
+  /* Log ticks enclose the data already, and there is no zero. */
+  if (l->log)
+    return FALSE;
   zero = include_zero (l, axis, *lo, *hi);
   if (!zero)
     {
@@ -435,7 +439,10 @@ init_y_scales (Lines *l)
       return;
     }
   zero = axis_range (l, 0, &lo, &hi);
-  mc_render_value_scale (l->r, &l->axes.y[0], lo, hi, zero, l->axes.plot.height, l->headroom);
+  if (l->log)
+    mc_render_log_scale (l->r, &l->axes.y[0], lo, hi, l->axes.plot.height);
+  else
+    mc_render_value_scale (l->r, &l->axes.y[0], lo, hi, zero, l->axes.plot.height, l->headroom);
   mc_linear_scale_set_range (&l->axes.y[0], l->axes.plot.y + l->axes.plot.height, l->axes.plot.y);
   l->axes.y[1] = l->axes.y[0];
 }
@@ -533,6 +540,12 @@ axis_title_layout (Lines  *l,
   text = mc_render_axis_title (l->r, series, count);
   if (text == NULL)
     return NULL;
+  if (l->log)
+    {
+      g_autofree char *plain = g_steal_pointer (&text);
+
+      text = mc_render_log_title (plain);
+    }
   return mc_render_layout (l->r, text, MC_FONT_BODY, max_width, 1);
 }
 
@@ -1638,6 +1651,7 @@ lines_setup (Lines    *l,
   l->r = r;
   l->chart = chart;
   l->area = area;
+  l->log = mc_chart_spec_get_boolean (chart->spec, "log");
   l->axes.x_kind = chart->x_kind;
   l->visible = g_new (guint, n + 1);
   for (guint s = 0; s < n; s++)
@@ -1649,8 +1663,9 @@ lines_setup (Lines    *l,
       if (series->axis == 1)
         l->has_y2 = TRUE;
     }
-  l->axes.stacked = l->area && mc_chart_spec_get_boolean (chart->spec, "stacked")
-               && series_aligned (l);
+  l->axes.stacked = l->area && (mc_chart_spec_get_boolean (chart->spec, "stacked")
+                                || mc_chart_spec_get_boolean (chart->spec, "percent"))
+                    && series_aligned (l);
   l->end_labels = wants_end_labels (l);
   l->order = g_new (guint, mc_chart_model_get_n_categories (chart) + 1);
   for (guint c = 0; c < mc_chart_model_get_n_categories (chart); c++)
@@ -1762,8 +1777,14 @@ area_describe (McChartModel  *chart,
                gconstpointer  prepared,
                McMarks       *marks)
 {
-  GString *out = mc_describe_begin (chart, mc_chart_spec_get_boolean (chart->spec, "stacked")
-                                           ? _("Stacked area chart") : _("Area chart"));
+  const char *name = _("Area chart");
+  GString *out;
+
+  if (mc_chart_spec_get_boolean (chart->spec, "percent"))
+    name = _("100 % stacked area chart");
+  else if (mc_chart_spec_get_boolean (chart->spec, "stacked"))
+    name = _("Stacked area chart");
+  out = mc_describe_begin (chart, name);
 
   mc_describe_append_series (chart, out);
   return g_string_free (out, FALSE);
@@ -1777,17 +1798,36 @@ line_check (const McChartSpec  *spec,
             McSpecProblem      *problem,
             GError            **error)
 {
-  if (!mc_chart_spec_has_option (spec, "series") || !mc_chart_spec_has_option (spec, "y2"))
+  if (!mc_chart_spec_has_option (spec, "y2"))
     return TRUE;
-  *problem = (McSpecProblem) { "y2", -1, MC_SPEC_FAULT_VALUE };
-  g_set_error_literal (error, MC_CHART_ERROR, MC_CHART_ERROR_INVALID,
-                       _("a chart with a series column can't have a second y axis"));
-  return FALSE;
+  if (mc_chart_spec_has_option (spec, "series"))
+    {
+      *problem = (McSpecProblem) { "y2", -1, MC_SPEC_FAULT_VALUE };
+      g_set_error_literal (error, MC_CHART_ERROR, MC_CHART_ERROR_INVALID,
+                           _("a chart with a series column can't have a second y axis"));
+      return FALSE;
+    }
+  /* Two axes share one grid; a logarithmic one has a grid of its own. */
+  if (mc_chart_spec_get_boolean (spec, "log"))
+    {
+      *problem = (McSpecProblem) { "log", -1, MC_SPEC_FAULT_VALUE };
+      g_set_error_literal (error, MC_CHART_ERROR, MC_CHART_ERROR_INVALID,
+                           _("a logarithmic axis can't share its grid with a second y axis; "
+                             "draw the two measures in two charts"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static const McOptionInfo line_option_y2 = {
-  "y2", MC_OPTION_COLUMNS, MC_OPTION_NUMERIC | MC_OPTION_STRICT, N_("a second value axis"),
-  NULL, NULL, NULL
+  "y2", MC_OPTION_COLUMNS,
+  MC_OPTION_NUMERIC | MC_OPTION_STRICT | MC_OPTION_SERIES | MC_OPTION_RIGHT | MC_OPTION_ON_AXIS,
+  N_("a second value axis"), NULL, NULL, NULL, NULL
+};
+
+static const McOptionInfo line_option_sort = {
+  "sort", MC_OPTION_BOOLEAN, 0, N_("points in the order of x, whatever the order of the rows"),
+  NULL, NULL, NULL, NULL
 };
 
 static const McOptionInfo * const line_options[] = {
@@ -1796,6 +1836,14 @@ static const McOptionInfo * const line_options[] = {
   &line_option_y2,
   &mc_chart_option_series,
   &mc_chart_option_transform,
+  &mc_chart_option_index_at,
+  &mc_chart_option_log,
+  &line_option_sort,
+  &mc_chart_option_filter,
+  &mc_chart_option_filter_values,
+  &mc_chart_option_month,
+  &mc_chart_option_aggregate,
+  &mc_chart_option_top,
   NULL
 };
 
@@ -1805,6 +1853,13 @@ static const McOptionInfo * const area_options[] = {
   &mc_chart_option_series,
   &mc_chart_option_transform,
   &mc_chart_option_stacked,
+  &mc_chart_option_percent,
+  &line_option_sort,
+  &mc_chart_option_filter,
+  &mc_chart_option_filter_values,
+  &mc_chart_option_month,
+  &mc_chart_option_aggregate,
+  &mc_chart_option_top,
   NULL
 };
 

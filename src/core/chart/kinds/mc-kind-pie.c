@@ -64,6 +64,9 @@ static const McOptionInfo * const pie_options[] = {
   &pie_option_donut,
   &pie_option_total,
   &pie_option_other_label,
+  &mc_chart_option_filter,
+  &mc_chart_option_filter_values,
+  &mc_chart_option_aggregate,
   NULL
 };
 
@@ -286,7 +289,7 @@ pie_prepare (McChartModel  *chart,
 
       slice.category = chart->categories->len;
       slice.point = G_MAXUINT;
-      slice.row = mc_dataset_get_n_rows (chart->dataset);
+      slice.row = mc_dataset_get_n_rows (chart->data);
       slice.value = other;
       slice.other = TRUE;
       g_array_append_val (data->slices, slice);

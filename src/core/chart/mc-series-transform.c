@@ -1,0 +1,490 @@
+/* mc-series-transform.c: what a chart spec changes in the series once
+ * they are made: points in x order, the largest series and "Other",
+ * series indexed to 100, shares of a total, distinct colours
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "mc-chart-model-private.h"
+#include "mc-format.h"
+#include "mc-transform.h"
+
+#define MC_DERIVED_DECIMALS 1
+
+static McSeries *
+series_at (McChartModel *chart,
+           guint         index)
+{
+  return g_ptr_array_index (chart->series, index);
+}
+
+/* Replaces the points of @series by those listed in @order. */
+static void
+series_reorder (McSeries    *series,
+                const guint *order,
+                guint        n)
+{
+  GArray *x = g_array_sized_new (FALSE, FALSE, sizeof (double), n);
+  GArray *y = g_array_sized_new (FALSE, FALSE, sizeof (double), n);
+  GArray *rows = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+  GArray *estimate = g_array_sized_new (FALSE, FALSE, sizeof (guint8), n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      double px = mc_series_get_x (series, order[i]), py = mc_series_get_y (series, order[i]);
+      guint row = mc_series_get_row (series, order[i]);
+      guint8 flag = mc_series_is_estimate (series, order[i]);
+
+      g_array_append_val (x, px);
+      g_array_append_val (y, py);
+      g_array_append_val (rows, row);
+      g_array_append_val (estimate, flag);
+    }
+  g_array_unref (series->x);
+  g_array_unref (series->y);
+  g_clear_pointer (&series->rows, g_array_unref);
+  g_clear_pointer (&series->estimate, g_array_unref);
+  g_clear_pointer (&series->blocks, g_array_unref);
+  series->x = x;
+  series->y = y;
+  series->rows = rows;
+  series->estimate = estimate;
+  series->stats_known = FALSE;
+}
+
+/* Sorting */
+
+static int
+compare_by_x (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  const McSeries *series = user_data;
+  guint ia = *(const guint *) a, ib = *(const guint *) b;
+  double xa = mc_series_get_x (series, ia), xb = mc_series_get_x (series, ib);
+
+  if (xa != xb)
+    return xa < xb ? -1 : 1;
+  return ia < ib ? -1 : ia > ib;
+}
+
+void
+mc_chart_sort_series_by_x (McChartModel *chart)
+{
+  if (!mc_chart_spec_get_boolean (chart->spec, "sort") || chart->x_kind == MC_X_CATEGORY)
+    return;
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      McSeries *series = series_at (chart, s);
+      guint n = mc_series_get_n_points (series);
+      g_autofree guint *order = NULL;
+
+      if (series->x_sorted)
+        continue;
+      order = g_new (guint, n + 1);
+      for (guint i = 0; i < n; i++)
+        order[i] = i;
+      g_qsort_with_data (order, n, sizeof (guint), compare_by_x, series);
+      series_reorder (series, order, n);
+      series->x_sorted = TRUE;
+    }
+}
+
+/* Folding into "Other" */
+
+static double
+series_weight (const McSeries *series)
+{
+  double total = 0;
+
+  for (guint i = 0; i < mc_series_get_n_points (series); i++)
+    if (!isnan (mc_series_get_y (series, i)))
+      total += fabs (mc_series_get_y (series, i));
+  return total;
+}
+
+static int
+compare_weights (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  const double *weights = user_data;
+  guint ia = *(const guint *) a, ib = *(const guint *) b;
+
+  if (weights[ia] != weights[ib])
+    return weights[ia] > weights[ib] ? -1 : 1;
+  return ia < ib ? -1 : ia > ib;
+}
+
+/* Values that are amounts add up; averages, medians, prices and rates
+ * do not, and their Other is the mean of the others. */
+static gboolean
+fold_by_mean (McChartModel *chart)
+{
+  McAggregate aggregate = mc_transform_get_aggregate (chart->spec);
+
+  return aggregate == MC_AGGREGATE_MEAN || aggregate == MC_AGGREGATE_MEDIAN;
+}
+
+static char *
+other_name (guint    n_folded,
+            gboolean mean)
+{
+  if (mean)
+    /* Translators: a series that stands for the series left out of a
+     * chart: the mean of their values, as in "Other (58 series, mean)" */
+    return g_strdup_printf (ngettext ("Other (%u series, mean)", "Other (%u series, mean)",
+                                      n_folded), n_folded);
+  /* Translators: a series that stands for the series left out of a chart:
+   * the sum of their values, as in "Other (58 series, sum)" */
+  return g_strdup_printf (ngettext ("Other (%u series, sum)", "Other (%u series, sum)",
+                                    n_folded), n_folded);
+}
+
+typedef struct
+{
+  double   sum;
+  guint    count;
+  guint    row;
+  gboolean estimate;
+} OtherPoint;
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double da = *(const double *) a, db = *(const double *) b;
+
+  return da < db ? -1 : da > db;
+}
+
+/* One series of the sums (or means) of @folded at each of their x. */
+static McSeries *
+other_series (McChartModel *chart,
+              GPtrArray    *folded)
+{
+  McSeries *first = g_ptr_array_index (folded, 0);
+  gboolean mean = fold_by_mean (chart);
+  g_autofree char *name = other_name (folded->len, mean);
+  g_autoptr(GHashTable) points = g_hash_table_new_full (g_double_hash, g_double_equal,
+                                                        g_free, g_free);
+  g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
+  McSeries *other = mc_series_new (name, first->column, first->axis, 0);
+
+  for (guint s = 0; s < folded->len; s++)
+    {
+      McSeries *series = g_ptr_array_index (folded, s);
+
+      for (guint i = 0; i < mc_series_get_n_points (series); i++)
+        {
+          double x = mc_series_get_x (series, i), y = mc_series_get_y (series, i);
+          OtherPoint *point = g_hash_table_lookup (points, &x);
+
+          if (point == NULL)
+            {
+              point = g_new0 (OtherPoint, 1);
+              point->row = mc_series_get_row (series, i);
+              g_hash_table_insert (points, g_memdup2 (&x, sizeof x), point);
+              g_array_append_val (xs, x);
+            }
+          if (isnan (y))
+            continue;
+          point->sum += y;
+          point->count++;
+          point->estimate = point->estimate || mc_series_is_estimate (series, i);
+        }
+    }
+  g_array_sort (xs, compare_doubles);
+  for (guint i = 0; i < xs->len; i++)
+    {
+      OtherPoint *point = g_hash_table_lookup (points, &g_array_index (xs, double, i));
+      double value = point->count == 0 ? NAN : mean ? point->sum / point->count : point->sum;
+
+      mc_series_append (other, g_array_index (xs, double, i), value, point->row,
+                        point->estimate);
+    }
+  other->color = MC_COLOR_OTHER;
+  return other;
+}
+
+/**
+ * mc_chart_fold_series:
+ *
+ * With "top": N, keeps the N series with the largest totals (of their
+ * values' sizes), in their order, and folds the others into one series
+ * named for how it was computed: their sum, or their mean when the
+ * chart aggregates by mean or median.
+ */
+void
+mc_chart_fold_series (McChartModel *chart)
+{
+  double top = mc_chart_spec_get_number (chart->spec, "top");
+  guint n = chart->series->len, keep;
+  g_autofree double *weights = NULL;
+  g_autofree guint *order = NULL;
+  g_autofree gboolean *kept = NULL;
+  g_autoptr(GPtrArray) series = NULL;
+  g_autoptr(GPtrArray) folded = NULL;
+
+  if (isnan (top) || top < 1 || n <= top + 1)
+    return;
+  keep = (guint) top;
+  weights = g_new (double, n);
+  order = g_new (guint, n);
+  kept = g_new0 (gboolean, n);
+  for (guint s = 0; s < n; s++)
+    {
+      weights[s] = series_weight (series_at (chart, s));
+      order[s] = s;
+    }
+  g_qsort_with_data (order, n, sizeof (guint), compare_weights, weights);
+  for (guint i = 0; i < keep; i++)
+    kept[order[i]] = TRUE;
+
+  series = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_series_free);
+  folded = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_series_free);
+  for (guint s = 0; s < n; s++)
+    g_ptr_array_add (kept[s] ? series : folded, series_at (chart, s));
+  g_ptr_array_add (series, other_series (chart, folded));
+  /* The kept and folded arrays own the series from now on. */
+  g_ptr_array_set_free_func (chart->series, NULL);
+  g_ptr_array_unref (chart->series);
+  chart->series = g_steal_pointer (&series);
+}
+
+/* Indexing */
+
+static gboolean
+series_value_at (const McSeries *series,
+                 double          x,
+                 double         *value)
+{
+  for (guint i = 0; i < mc_series_get_n_points (series); i++)
+    if (mc_series_get_x (series, i) == x && !isnan (mc_series_get_y (series, i)))
+      {
+        *value = mc_series_get_y (series, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The first x, in order, where every series has a value. */
+static gboolean
+first_common_x (McChartModel *chart,
+                double       *x)
+{
+  McSeries *first = series_at (chart, 0);
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < mc_series_get_n_points (first); i++)
+    {
+      double candidate = mc_series_get_x (first, i), value;
+      gboolean everywhere = !isnan (mc_series_get_y (first, i));
+
+      for (guint s = 1; s < chart->series->len && everywhere; s++)
+        everywhere = series_value_at (series_at (chart, s), candidate, &value);
+      if (everywhere && (!found || candidate < *x))
+        {
+          *x = candidate;
+          found = TRUE;
+        }
+    }
+  return found;
+}
+
+/* The x of "index_at": the x of the first row whose x reads as it. */
+static gboolean
+index_x (McChartModel *chart,
+         double       *x)
+{
+  const char *text = mc_chart_spec_get_string (chart->spec, "index_at");
+  guint row;
+
+  if (text == NULL)
+    return first_common_x (chart, x);
+  if (!mc_transform_find_row (chart->data, mc_column_get_id (chart->x_column), text, &row))
+    return FALSE;
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      McSeries *series = series_at (chart, s);
+
+      for (guint i = 0; i < mc_series_get_n_points (series); i++)
+        if (mc_series_get_row (series, i) == row)
+          {
+            *x = mc_series_get_x (series, i);
+            return TRUE;
+          }
+    }
+  return FALSE;
+}
+
+static McColumn *
+index_column (McChartModel *chart,
+              double        x)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *label = NULL;
+  McColumn *column;
+
+  if (chart->x_kind == MC_X_CATEGORY)
+    base = g_strdup (g_ptr_array_index (chart->categories, (guint) x));
+  else if (chart->x_kind == MC_X_TIME)
+    base = mc_format_date (x, mc_column_get_date_precision (chart->x_column));
+  else
+    base = mc_format_value (chart->x_column, x, -1);
+  /* Translators: the values of series indexed to 100 at one x, as in
+   * "Index (2 Jan 2024 = 100)" */
+  label = g_strdup_printf (_("Index (%s = 100)"), base);
+  column = mc_column_new ("index", label, MC_COLUMN_NUMBER);
+  return column;
+}
+
+static gboolean
+index_one (McSeries  *series,
+           double     x,
+           GError   **error)
+{
+  double base;
+  g_autofree char *shown = NULL;
+
+  if (!series_value_at (series, x, &base) || !(base > 0))
+    {
+      g_set_error (error, MC_CHART_ERROR, MC_CHART_ERROR_INVALID,
+                   _("series “%s” has no value above zero where the series are indexed "
+                     "to 100; choose another “index_at”"), series->name);
+      return FALSE;
+    }
+  for (guint i = 0; i < mc_series_get_n_points (series); i++)
+    g_array_index (series->y, double, i) = mc_series_get_y (series, i) / base * 100;
+  series->stats_known = FALSE;
+  series->decimals = MC_DERIVED_DECIMALS;
+  return TRUE;
+}
+
+/**
+ * mc_chart_index_series:
+ *
+ * With "transform": "index", every series divided by its value at the
+ * "index_at" x (by default the first x where every series has a value)
+ * and multiplied by 100, so that prices of different sizes compare.
+ * The series share one column, "Index (2 Jan 2024 = 100)".
+ */
+gboolean
+mc_chart_index_series (McChartModel  *chart,
+                       GError       **error)
+{
+  double x;
+  McSeries *first;
+
+  if (!mc_chart_spec_is_indexed (chart->spec) || chart->series->len == 0)
+    return TRUE;
+  if (!index_x (chart, &x))
+    {
+      g_set_error_literal (error, MC_CHART_ERROR, MC_CHART_ERROR_INVALID,
+                           _("there is no x where every series has a value, to index "
+                             "them to 100; choose one with “index_at”"));
+      return FALSE;
+    }
+  first = series_at (chart, 0);
+  first->derived = index_column (chart, x);
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      McSeries *series = series_at (chart, s);
+
+      if (!index_one (series, x, error))
+        return FALSE;
+      series->column = first->derived;
+    }
+  return TRUE;
+}
+
+/* Shares */
+
+/**
+ * mc_chart_share_series:
+ *
+ * With "percent", each value divided by the total of the values at its
+ * x and multiplied by 100. The series share one column, in percent.
+ */
+void
+mc_chart_share_series (McChartModel *chart)
+{
+  g_autoptr(GHashTable) totals = NULL;
+  McSeries *first;
+
+  if (!mc_chart_spec_get_boolean (chart->spec, "percent") || chart->series->len == 0)
+    return;
+  totals = g_hash_table_new_full (g_double_hash, g_double_equal, g_free, g_free);
+  for (guint s = 0; s < chart->series->len; s++)
+    for (guint i = 0; i < mc_series_get_n_points (series_at (chart, s)); i++)
+      {
+        McSeries *series = series_at (chart, s);
+        double x = mc_series_get_x (series, i), y = mc_series_get_y (series, i);
+        double *total = g_hash_table_lookup (totals, &x);
+
+        if (total == NULL)
+          {
+            total = g_new0 (double, 1);
+            g_hash_table_insert (totals, g_memdup2 (&x, sizeof x), total);
+          }
+        if (!isnan (y))
+          *total += y;
+      }
+  first = series_at (chart, 0);
+  first->derived = mc_column_new ("share", _("Share of the total"), MC_COLUMN_NUMBER);
+  mc_column_set_unit (first->derived, "percent");
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      McSeries *series = series_at (chart, s);
+
+      for (guint i = 0; i < mc_series_get_n_points (series); i++)
+        {
+          double x = mc_series_get_x (series, i);
+          double *total = g_hash_table_lookup (totals, &x);
+          double *y = &g_array_index (series->y, double, i);
+
+          *y = *total > 0 ? *y / *total * 100 : NAN;
+        }
+      series->column = first->derived;
+      series->stats_known = FALSE;
+      series->decimals = MC_DERIVED_DECIMALS;
+    }
+}
+
+/* Colours */
+
+/**
+ * mc_chart_distinct_colors:
+ *
+ * Series keep the colour of their entity across the charts of a
+ * dataset, but two series of one chart never share one: the second
+ * takes the first palette colour no other series of the chart has.
+ */
+void
+mc_chart_distinct_colors (McChartModel *chart)
+{
+  guint used = 0;
+
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      McSeries *series = series_at (chart, s);
+      guint color;
+
+      if (series->color == MC_COLOR_OTHER)
+        continue;
+      color = series->color % MC_CHART_PALETTE_SIZE;
+      if (used & (1u << color))
+        for (color = 0; color < MC_CHART_PALETTE_SIZE && (used & (1u << color)); color++)
+          ;
+      /* More series than colours: the palette comes round again. */
+      series->color = color % MC_CHART_PALETTE_SIZE;
+      used |= 1u << series->color;
+      if (used == (1u << MC_CHART_PALETTE_SIZE) - 1)
+        used = 0;
+    }
+}

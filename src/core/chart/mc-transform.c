@@ -1,0 +1,848 @@
+/* mc-transform.c: the rows a chart draws, as its spec transforms them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "mc-transform.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "mc-format.h"
+#include "mc-scale.h"
+#include "mc-text.h"
+
+/* Messages list at most this many values of a column. */
+#define MAX_LISTED_VALUES 8
+
+static const char * const aggregate_names[] = {
+  "none", "sum", "mean", "median", "count", "first", "last", NULL
+};
+
+McAggregate
+mc_transform_get_aggregate (const McChartSpec *spec)
+{
+  const char *name = mc_chart_spec_get_string (spec, "aggregate");
+
+  for (guint i = 0; name != NULL && aggregate_names[i] != NULL; i++)
+    if (g_str_equal (name, aggregate_names[i]))
+      return (McAggregate) i;
+  return MC_AGGREGATE_NONE;
+}
+
+static gboolean
+fail (McSpecProblem  *where,
+      const char     *key,
+      int             index,
+      GError        **error,
+      const char     *message)
+{
+  *where = (McSpecProblem) { key, index, MC_SPEC_FAULT_VALUE };
+  g_set_error_literal (error, MC_CHART_ERROR, MC_CHART_ERROR_INVALID, message);
+  return FALSE;
+}
+
+/* Filters */
+
+/* One value of "filter_values", read as a value of its column: "2024"
+ * of a date column matches every day of 2024. */
+typedef struct
+{
+  char            *text;
+  double           number;     /* numbers, booleans (0, 1) and dates */
+  McDatePrecision  precision;  /* dates: how much of the date it names */
+} Matcher;
+
+struct _McRowFilter
+{
+  const McColumn *column;
+  GArray         *matchers;    /* Matcher */
+};
+
+static void
+matcher_clear (gpointer data)
+{
+  g_free (((Matcher *) data)->text);
+}
+
+static gboolean
+parse_boolean (const char *text,
+               double     *value)
+{
+  if (g_ascii_strcasecmp (text, "true") == 0 || g_ascii_strcasecmp (text, "yes") == 0)
+    *value = 1;
+  else if (g_ascii_strcasecmp (text, "false") == 0 || g_ascii_strcasecmp (text, "no") == 0)
+    *value = 0;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* Reads @text as a value of @column; FALSE when it can't be one. */
+static gboolean
+matcher_init (Matcher        *matcher,
+              const McColumn *column,
+              const char     *text)
+{
+  char *end = NULL;
+
+  matcher->text = g_strdup (text);
+  switch (mc_column_get_column_type (column))
+    {
+    case MC_COLUMN_NUMBER:
+      matcher->number = g_ascii_strtod (text, &end);
+      return end != text && *end == '\0' && isfinite (matcher->number);
+    case MC_COLUMN_DATE:
+      return mc_format_parse_iso_date (text, &matcher->number, &matcher->precision);
+    case MC_COLUMN_BOOLEAN:
+      return parse_boolean (text, &matcher->number);
+    case MC_COLUMN_STRING:
+    default:
+      return TRUE;
+    }
+}
+
+/* Whether two dates fall in the same year (month, day) of @precision. */
+static gboolean
+same_period (double          a,
+             double          b,
+             McDatePrecision precision)
+{
+  int ya, ma, da, yb, mb, db;
+
+  mc_days_to_ymd (a, &ya, &ma, &da);
+  mc_days_to_ymd (b, &yb, &mb, &db);
+  return ya == yb && (precision == MC_DATE_YEAR || ma == mb)
+         && (precision != MC_DATE_DAY || da == db);
+}
+
+static gboolean
+matcher_matches (const Matcher  *matcher,
+                 const McColumn *column,
+                 guint           row)
+{
+  double value;
+
+  if (mc_column_is_missing (column, row))
+    return FALSE;
+  switch (mc_column_get_column_type (column))
+    {
+    case MC_COLUMN_STRING:
+      return g_strcmp0 (mc_column_get_string (column, row), matcher->text) == 0;
+    case MC_COLUMN_DATE:
+      value = mc_column_get_value (column, row);
+      return same_period (value, matcher->number, matcher->precision);
+    case MC_COLUMN_NUMBER:
+    case MC_COLUMN_BOOLEAN:
+    default:
+      return mc_column_get_value (column, row) == matcher->number;
+    }
+}
+
+McRowFilter *
+mc_row_filter_new (const McChartSpec *spec,
+                   McDataset         *dataset)
+{
+  const char *id = mc_chart_spec_get_string (spec, "filter");
+  g_autofree const char **values = mc_chart_spec_get_strv (spec, "filter_values");
+  McColumn *column = id != NULL ? mc_dataset_lookup_column (dataset, id) : NULL;
+  McRowFilter *filter;
+
+  if (column == NULL || values == NULL)
+    return NULL;
+  filter = g_new0 (McRowFilter, 1);
+  filter->column = column;
+  filter->matchers = g_array_new (FALSE, TRUE, sizeof (Matcher));
+  g_array_set_clear_func (filter->matchers, matcher_clear);
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      Matcher matcher = { 0 };
+
+      /* A value that can't be one of the column's matches no row. */
+      if (matcher_init (&matcher, column, values[i]))
+        g_array_append_val (filter->matchers, matcher);
+      else
+        matcher_clear (&matcher);
+    }
+  return filter;
+}
+
+gboolean
+mc_row_filter_keeps (const McRowFilter *filter,
+                     guint              row)
+{
+  if (filter == NULL)
+    return TRUE;
+  for (guint i = 0; i < filter->matchers->len; i++)
+    if (matcher_matches (&g_array_index (filter->matchers, Matcher, i), filter->column, row))
+      return TRUE;
+  return FALSE;
+}
+
+void
+mc_row_filter_free (McRowFilter *filter)
+{
+  if (filter == NULL)
+    return;
+  g_array_unref (filter->matchers);
+  g_free (filter);
+}
+
+gboolean
+mc_transform_find_row (McDataset  *dataset,
+                       const char *column_id,
+                       const char *text,
+                       guint      *row)
+{
+  McColumn *column = mc_dataset_lookup_column (dataset, column_id);
+  Matcher matcher = { 0 };
+  gboolean found = FALSE;
+
+  if (column == NULL || text == NULL)
+    return FALSE;
+  if (matcher_init (&matcher, column, text))
+    for (guint i = 0; i < mc_column_get_n_rows (column) && !found; i++)
+      if (matcher_matches (&matcher, column, i))
+        {
+          *row = i;
+          found = TRUE;
+        }
+  matcher_clear (&matcher);
+  return found;
+}
+
+/* "Female, Male" */
+static char *
+list_values (const McColumn *column)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GString *out = g_string_new (NULL);
+
+  for (guint row = 0; row < mc_column_get_n_rows (column); row++)
+    {
+      g_autofree char *cell = NULL;
+      g_autofree char *shown = NULL;
+
+      if (mc_column_is_missing (column, row))
+        continue;
+      cell = mc_format_cell (column, row);
+      if (g_hash_table_contains (seen, cell))
+        continue;
+      if (g_hash_table_size (seen) == MAX_LISTED_VALUES)
+        {
+          g_string_append (out, _(", …"));
+          break;
+        }
+      shown = mc_text_shown (cell);
+      g_string_append_printf (out, "%s%s", out->len > 0 ? ", " : "", shown);
+      g_hash_table_add (seen, g_steal_pointer (&cell));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+value_found (const Matcher  *matcher,
+             const McColumn *column)
+{
+  for (guint row = 0; row < mc_column_get_n_rows (column); row++)
+    if (matcher_matches (matcher, column, row))
+      return TRUE;
+  return FALSE;
+}
+
+/* Each value of "filter_values" must be found in the column: a value that
+ * is not (a typo, another spelling) would silently draw nothing. */
+static gboolean
+check_filter_value (const McColumn  *column,
+                    const char      *text,
+                    int              index,
+                    McSpecProblem   *where,
+                    GError         **error)
+{
+  Matcher matcher = { 0 };
+  g_autofree char *text_shown = mc_text_shown (text);
+  g_autofree char *id_shown = mc_text_shown (mc_column_get_id (column));
+  g_autofree char *message = NULL;
+  gboolean valid = matcher_init (&matcher, column, text);
+  gboolean found = valid && value_found (&matcher, column);
+
+  matcher_clear (&matcher);
+  if (found)
+    return TRUE;
+  if (!valid)
+    /* Translators: “abc” is not a value of column “year”, which holds dates */
+    message = g_strdup_printf (_("“%s” is not a value of column “%s”, which holds %s"),
+                               text_shown, id_shown,
+                               mc_column_type_to_string (mc_column_get_column_type (column)));
+  else
+    {
+      g_autofree char *values = list_values (column);
+
+      /* Translators: no row has “Femal” in column “sex”; its values are:
+       * “Female”, “Male” */
+      message = g_strdup_printf (_("no row has “%s” in column “%s”; its values are: %s"),
+                                 text_shown, id_shown, values);
+    }
+  return fail (where, "filter_values", index, error, message);
+}
+
+static gboolean
+check_filter (const McChartSpec  *spec,
+              McDataset          *dataset,
+              McSpecProblem      *where,
+              GError            **error)
+{
+  const char *id = mc_chart_spec_get_string (spec, "filter");
+  g_autofree const char **values = mc_chart_spec_get_strv (spec, "filter_values");
+  McColumn *column;
+
+  if (id == NULL && values == NULL)
+    return TRUE;
+  if (values == NULL)
+    return fail (where, "filter", -1, error,
+                 _("“filter” needs “filter_values”, the values of the rows to draw"));
+  if (id == NULL)
+    return fail (where, "filter_values", -1, error,
+                 _("“filter_values” needs “filter”, the column whose values they are"));
+  column = mc_dataset_lookup_column (dataset, id);
+  for (guint i = 0; column != NULL && values[i] != NULL; i++)
+    if (!check_filter_value (column, values[i], (int) i, where, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Months */
+
+static const char * const month_names[] = {
+  "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
+};
+
+/* 1 to 12, or 0 when @row holds no month. */
+static int
+month_at (const McColumn *column,
+          guint           row)
+{
+  if (mc_column_is_missing (column, row))
+    return 0;
+  if (mc_column_get_column_type (column) == MC_COLUMN_NUMBER)
+    {
+      double value = mc_column_get_value (column, row);
+
+      return value >= 1 && value <= 12 && value == floor (value) ? (int) value : 0;
+    }
+  if (mc_column_get_column_type (column) == MC_COLUMN_STRING)
+    {
+      const char *text = mc_column_get_string (column, row);
+
+      /* "Jan", "January", "jan." */
+      for (guint m = 0; m < G_N_ELEMENTS (month_names); m++)
+        if (g_ascii_strncasecmp (text, month_names[m], 3) == 0)
+          return (int) m + 1;
+    }
+  return 0;
+}
+
+/* The year of @row of a year column: a date column of years, or whole
+ * numbers from 1000 to 9999; 0 when there is none. */
+static int
+year_at (const McColumn *column,
+         guint           row)
+{
+  double value;
+  int year, month, day;
+
+  if (mc_column_is_missing (column, row))
+    return 0;
+  value = mc_column_get_value (column, row);
+  if (mc_column_get_column_type (column) == MC_COLUMN_DATE)
+    {
+      mc_days_to_ymd (value, &year, &month, &day);
+      return year;
+    }
+  if (mc_column_get_column_type (column) == MC_COLUMN_NUMBER && value == floor (value)
+      && value >= 1000 && value <= 9999)
+    return (int) value;
+  return 0;
+}
+
+static gboolean
+holds_years (const McColumn *column)
+{
+  McColumnType type = mc_column_get_column_type (column);
+
+  if (type == MC_COLUMN_DATE)
+    return mc_column_get_date_precision (column) == MC_DATE_YEAR;
+  return type == MC_COLUMN_NUMBER;
+}
+
+static gboolean
+check_month (const McChartSpec  *spec,
+             McDataset          *dataset,
+             const char         *x_id,
+             McSpecProblem      *where,
+             GError            **error)
+{
+  const char *id = mc_chart_spec_get_string (spec, "month");
+  McColumn *column = id != NULL ? mc_dataset_lookup_column (dataset, id) : NULL;
+  McColumn *x = x_id != NULL ? mc_dataset_lookup_column (dataset, x_id) : NULL;
+
+  if (column == NULL || x == NULL)
+    return TRUE;
+  if (!holds_years (x))
+    {
+      g_autofree char *x_shown = mc_text_shown (x_id);
+      g_autofree char *message =
+        g_strdup_printf (_("“month” dates each row with the year in “x”, but column “%s” "
+                           "holds no years"), x_shown);
+
+      return fail (where, "month", -1, error, message);
+    }
+  for (guint row = 0; row < mc_dataset_get_n_rows (dataset); row++)
+    if (!mc_column_is_missing (column, row) && month_at (column, row) == 0)
+      {
+        g_autofree char *cell = mc_format_cell (column, row);
+        g_autofree char *cell_shown = mc_text_shown (cell);
+        g_autofree char *message =
+          /* Translators: row 5: “Mai” is not a month; expected 1 to 12 or
+           * the English name of a month */
+          g_strdup_printf (_("row %u: “%s” is not a month; expected 1 to 12 or the English "
+                             "name of a month"), row + 1, cell_shown);
+
+        return fail (where, "month", -1, error, message);
+      }
+  return TRUE;
+}
+
+/* "index_at" names an x of the chart. */
+static gboolean
+check_index_at (const McChartSpec  *spec,
+                McDataset          *dataset,
+                const char         *x_id,
+                McSpecProblem      *where,
+                GError            **error)
+{
+  const char *text = mc_chart_spec_get_string (spec, "index_at");
+  McColumn *x = x_id != NULL ? mc_dataset_lookup_column (dataset, x_id) : NULL;
+  g_autofree char *text_shown = NULL;
+  g_autofree char *x_shown = NULL;
+  g_autofree char *message = NULL;
+  guint row;
+
+  if (text == NULL || x == NULL || mc_transform_find_row (dataset, x_id, text, &row))
+    return TRUE;
+  text_shown = mc_text_shown (text);
+  x_shown = mc_text_shown (x_id);
+  /* Translators: no row has “2023-01-05” in column “date”, the x of the chart */
+  message = g_strdup_printf (_("no row has “%s” in column “%s”, the x of the chart"),
+                             text_shown, x_shown);
+  return fail (where, "index_at", -1, error, message);
+}
+
+static gboolean
+check_top (const McChartSpec  *spec,
+           McSpecProblem      *where,
+           GError            **error)
+{
+  double top = mc_chart_spec_get_number (spec, "top");
+  g_autofree char *message = NULL;
+
+  if (isnan (top) || (top >= 1 && top <= G_MAXINT && top == floor (top)))
+    return TRUE;
+  message = g_strdup_printf (_("“top” is how many series to keep: a whole number of at "
+                               "least 1, found %g"), top);
+  return fail (where, "top", -1, error, message);
+}
+
+/**
+ * mc_transform_check:
+ * @x_id: the chart's x column
+ */
+gboolean
+mc_transform_check (const McChartSpec  *spec,
+                    McDataset          *dataset,
+                    const char         *x_id,
+                    McSpecProblem      *where,
+                    GError            **error)
+{
+  return check_filter (spec, dataset, where, error)
+         && check_month (spec, dataset, x_id, where, error)
+         && check_index_at (spec, dataset, x_id, where, error)
+         && check_top (spec, where, error);
+}
+
+/* Applying */
+
+static McColumn *
+column_like (const McColumn *column,
+             McColumnType    type)
+{
+  McColumn *copy = mc_column_new (mc_column_get_id (column), mc_column_get_label (column), type);
+
+  if (type == mc_column_get_column_type (column))
+    {
+      mc_column_set_unit (copy, mc_column_get_unit (column));
+      mc_column_set_scale (copy, mc_column_get_scale (column));
+      mc_column_set_date_precision (copy, mc_column_get_date_precision (column));
+    }
+  mc_column_set_description (copy, mc_column_get_description (column));
+  return copy;
+}
+
+static void
+append_cell (McColumn       *to,
+             const McColumn *from,
+             guint           row)
+{
+  if (mc_column_is_missing (from, row))
+    mc_column_append_missing (to);
+  else if (mc_column_get_column_type (from) == MC_COLUMN_STRING)
+    mc_column_append_string (to, mc_column_get_string (from, row));
+  else
+    mc_column_append_value (to, mc_column_get_value (from, row));
+  if (mc_column_is_estimate (from, row) || mc_column_get_note (from, row) != NULL)
+    mc_column_set_annotation (to, mc_column_get_n_rows (to) - 1,
+                              mc_column_is_estimate (from, row), mc_column_get_note (from, row));
+}
+
+/* The rows @rows of @column, in that order. */
+static McColumn *
+gather_column (const McColumn *column,
+               GArray         *rows)
+{
+  McColumn *out = column_like (column, mc_column_get_column_type (column));
+
+  for (guint i = 0; i < rows->len; i++)
+    append_cell (out, column, g_array_index (rows, guint, i));
+  return out;
+}
+
+/* The years of @years with the months of @months: the first of each
+ * month, at month precision. */
+static McColumn *
+month_column (const McColumn *years,
+              const McColumn *months,
+              GArray         *rows)
+{
+  McColumn *out = column_like (years, MC_COLUMN_DATE);
+
+  mc_column_set_date_precision (out, MC_DATE_MONTH);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      guint row = g_array_index (rows, guint, i);
+      int year = year_at (years, row), month = month_at (months, row);
+
+      if (year > 0 && month > 0)
+        mc_column_append_value (out, mc_days_from_ymd (year, month, 1));
+      else
+        mc_column_append_missing (out);
+    }
+  return out;
+}
+
+static GArray *
+kept_rows (const McChartSpec *spec,
+           McDataset         *dataset)
+{
+  g_autoptr(McRowFilter) filter = mc_row_filter_new (spec, dataset);
+  guint n_rows = mc_dataset_get_n_rows (dataset);
+  GArray *rows = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_rows);
+
+  for (guint row = 0; row < n_rows; row++)
+    if (mc_row_filter_keeps (filter, row))
+      g_array_append_val (rows, row);
+  return rows;
+}
+
+static McDataset *
+dataset_like (McDataset *dataset)
+{
+  McDataset *out = mc_dataset_new (mc_dataset_get_id (dataset));
+
+  mc_dataset_set_title (out, mc_dataset_get_title (dataset));
+  mc_dataset_set_source (out, mc_dataset_get_source_name (dataset),
+                         mc_dataset_get_source_url (dataset),
+                         mc_dataset_get_source_date (dataset));
+  return out;
+}
+
+/* The kept rows of every column, the x column dated by its month. */
+static McDataset *
+select_rows (const McChartSpec *spec,
+             McDataset         *dataset,
+             const char        *x_id)
+{
+  g_autoptr(GArray) rows = kept_rows (spec, dataset);
+  McDataset *out = dataset_like (dataset);
+  McColumn *months = NULL;
+
+  if (mc_chart_spec_get_string (spec, "month") != NULL)
+    months = mc_dataset_lookup_column (dataset, mc_chart_spec_get_string (spec, "month"));
+  for (guint i = 0; i < mc_dataset_get_n_columns (dataset); i++)
+    {
+      McColumn *column = mc_dataset_get_column (dataset, i);
+
+      if (months != NULL && g_strcmp0 (mc_column_get_id (column), x_id) == 0)
+        mc_dataset_add_column (out, month_column (column, months, rows));
+      else
+        mc_dataset_add_column (out, gather_column (column, rows));
+    }
+  return out;
+}
+
+/* Aggregating */
+
+/* The rows of one x (and series), and the present values of each
+ * aggregated column among them. */
+typedef struct
+{
+  guint      first_row;
+  GArray   **values;       /* double, per aggregated column */
+  gboolean  *estimate;
+} Group;
+
+typedef struct
+{
+  McDataset      *table;
+  const McColumn *x;
+  const McColumn *series;
+  GPtrArray      *columns;   /* McColumn *, aggregated */
+  GArray         *groups;    /* Group */
+  McAggregate     aggregate;
+} Aggregation;
+
+static void
+group_clear (gpointer data)
+{
+  Group *group = data;
+
+  for (guint i = 0; group->values != NULL && group->values[i] != NULL; i++)
+    g_array_unref (group->values[i]);
+  g_free (group->values);
+  g_free (group->estimate);
+}
+
+static char *
+cell_key (const McColumn *column,
+          guint           row)
+{
+  if (column == NULL)
+    return g_strdup ("");
+  if (mc_column_get_column_type (column) == MC_COLUMN_STRING)
+    return g_strdup (mc_column_get_string (column, row));
+  return g_strdup_printf ("%.17g", mc_column_get_value (column, row));
+}
+
+static Group *
+group_for_row (Aggregation *a,
+               GHashTable  *index,
+               guint        row)
+{
+  g_autofree char *x = cell_key (a->x, row);
+  g_autofree char *series = cell_key (a->series, row);
+  char *key = g_strconcat (x, "\x1f", series, NULL);
+  gpointer found;
+  Group group = { 0 };
+
+  if (g_hash_table_lookup_extended (index, key, NULL, &found))
+    {
+      g_free (key);
+      return &g_array_index (a->groups, Group, GPOINTER_TO_UINT (found));
+    }
+  group.first_row = row;
+  group.values = g_new0 (GArray *, a->columns->len + 1);
+  group.estimate = g_new0 (gboolean, a->columns->len + 1);
+  for (guint c = 0; c < a->columns->len; c++)
+    group.values[c] = g_array_new (FALSE, FALSE, sizeof (double));
+  g_hash_table_insert (index, key, GUINT_TO_POINTER (a->groups->len));
+  g_array_append_val (a->groups, group);
+  return &g_array_index (a->groups, Group, a->groups->len - 1);
+}
+
+static void
+collect_groups (Aggregation *a)
+{
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint row = 0; row < mc_dataset_get_n_rows (a->table); row++)
+    {
+      Group *group;
+
+      /* A row without its x, or its series, belongs to no group. */
+      if (mc_column_is_missing (a->x, row)
+          || (a->series != NULL && mc_column_is_missing (a->series, row)))
+        continue;
+      group = group_for_row (a, index, row);
+      for (guint c = 0; c < a->columns->len; c++)
+        {
+          const McColumn *column = g_ptr_array_index (a->columns, c);
+          double value = mc_column_get_value (column, row);
+
+          if (isnan (value))
+            continue;
+          g_array_append_val (group->values[c], value);
+          group->estimate[c] = group->estimate[c] || mc_column_is_estimate (column, row);
+        }
+    }
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double da = *(const double *) a, db = *(const double *) b;
+
+  return da < db ? -1 : da > db;
+}
+
+/* The aggregate of present values; missing (NAN) when there are none,
+ * except for their count. */
+static double
+aggregate_values (GArray      *values,
+                  McAggregate  aggregate)
+{
+  const double *v = (const double *) (gpointer) values->data;
+  double sum = 0;
+
+  if (aggregate == MC_AGGREGATE_COUNT)
+    return values->len;
+  if (values->len == 0)
+    return NAN;
+  for (guint i = 0; i < values->len; i++)
+    sum += v[i];
+  switch (aggregate)
+    {
+    case MC_AGGREGATE_MEAN:
+      return sum / values->len;
+    case MC_AGGREGATE_MEDIAN:
+      g_array_sort (values, compare_doubles);
+      return values->len % 2 ? v[values->len / 2]
+                             : (v[values->len / 2 - 1] + v[values->len / 2]) / 2;
+    case MC_AGGREGATE_FIRST:
+      return v[0];
+    case MC_AGGREGATE_LAST:
+      return v[values->len - 1];
+    case MC_AGGREGATE_SUM:
+    case MC_AGGREGATE_COUNT:
+    case MC_AGGREGATE_NONE:
+    default:
+      return sum;
+    }
+}
+
+static int
+compare_groups_by_x (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  const McColumn *x = user_data;
+  double xa = mc_column_get_value (x, ((const Group *) a)->first_row);
+  double xb = mc_column_get_value (x, ((const Group *) b)->first_row);
+
+  if (xa != xb)
+    return xa < xb ? -1 : 1;
+  return ((const Group *) a)->first_row < ((const Group *) b)->first_row ? -1 : 1;
+}
+
+/* A count is of rows, not of the column's unit. */
+static McColumn *
+aggregate_column_like (const McColumn *column,
+                       McAggregate     aggregate)
+{
+  g_autofree char *label = NULL;
+  McColumn *out;
+
+  if (aggregate != MC_AGGREGATE_COUNT)
+    return column_like (column, MC_COLUMN_NUMBER);
+  /* Translators: the values of an aggregated column: "Count of people" */
+  label = g_strdup_printf (_("Count of %s"), mc_column_get_label (column));
+  out = mc_column_new (mc_column_get_id (column), label, MC_COLUMN_NUMBER);
+  return out;
+}
+
+static McDataset *
+aggregation_table (Aggregation *a)
+{
+  McDataset *out = dataset_like (a->table);
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint g = 0; g < a->groups->len; g++)
+    g_array_append_val (rows, g_array_index (a->groups, Group, g).first_row);
+  mc_dataset_add_column (out, gather_column (a->x, rows));
+  if (a->series != NULL)
+    mc_dataset_add_column (out, gather_column (a->series, rows));
+  for (guint c = 0; c < a->columns->len; c++)
+    {
+      McColumn *column = aggregate_column_like (g_ptr_array_index (a->columns, c), a->aggregate);
+
+      for (guint g = 0; g < a->groups->len; g++)
+        {
+          Group *group = &g_array_index (a->groups, Group, g);
+
+          mc_column_append_value (column, aggregate_values (group->values[c], a->aggregate));
+          if (group->estimate[c] && a->aggregate != MC_AGGREGATE_COUNT)
+            mc_column_set_annotation (column, g, TRUE, NULL);
+        }
+      mc_dataset_add_column (out, column);
+    }
+  return out;
+}
+
+/* One row per x (and series): every number column but those two
+ * aggregated, the others left out. */
+static McDataset *
+aggregate_rows (const McChartSpec *spec,
+                McDataset         *table,
+                const char        *x_id,
+                McAggregate        aggregate)
+{
+  const char *series_id = mc_chart_spec_get_string (spec, "series");
+  Aggregation a = { 0 };
+  McDataset *out;
+
+  a.table = table;
+  a.x = mc_dataset_lookup_column (table, x_id);
+  a.series = series_id != NULL ? mc_dataset_lookup_column (table, series_id) : NULL;
+  a.aggregate = aggregate;
+  a.columns = g_ptr_array_new ();
+  a.groups = g_array_new (FALSE, TRUE, sizeof (Group));
+  g_array_set_clear_func (a.groups, group_clear);
+  for (guint i = 0; i < mc_dataset_get_n_columns (table); i++)
+    {
+      McColumn *column = mc_dataset_get_column (table, i);
+
+      if (column != a.x && column != a.series
+          && mc_column_get_column_type (column) == MC_COLUMN_NUMBER)
+        g_ptr_array_add (a.columns, column);
+    }
+  collect_groups (&a);
+  /* Dates and numbers in their order, as a line runs; categories in the
+   * order they first appear. */
+  if (mc_column_get_column_type (a.x) != MC_COLUMN_STRING)
+    g_array_sort_with_data (a.groups, compare_groups_by_x, (gpointer) a.x);
+  out = aggregation_table (&a);
+  g_ptr_array_unref (a.columns);
+  g_array_unref (a.groups);
+  return out;
+}
+
+McDataset *
+mc_transform_apply (const McChartSpec *spec,
+                    McDataset         *dataset,
+                    const char        *x_id)
+{
+  McAggregate aggregate = mc_transform_get_aggregate (spec);
+  g_autoptr(McDataset) selected = NULL;
+
+  g_return_val_if_fail (spec != NULL && MC_IS_DATASET (dataset), NULL);
+
+  if (mc_chart_spec_get_string (spec, "filter") == NULL
+      && mc_chart_spec_get_string (spec, "month") == NULL && aggregate == MC_AGGREGATE_NONE)
+    return g_object_ref (dataset);
+  selected = select_rows (spec, dataset, x_id);
+  if (aggregate == MC_AGGREGATE_NONE || x_id == NULL
+      || mc_dataset_lookup_column (selected, x_id) == NULL)
+    return g_steal_pointer (&selected);
+  return aggregate_rows (spec, selected, x_id, aggregate);
+}
