@@ -455,7 +455,7 @@ check_column_values (const McColumn     *column,
           || !mc_row_filter_keeps (filter, row))
         continue;
       id_shown = mc_text_shown (mc_column_get_id (column));
-      cell = mc_format_cell (column, row);
+      cell = mc_format_number (value, mc_format_value_decimals (value, 6));
       /* Translators: row 12 of column “close” is 0; a logarithmic axis
        * shows only values above zero */
       return problem (where, key, MC_SPEC_FAULT_VALUE, error, MC_CHART_ERROR_INVALID,

@@ -1,0 +1,495 @@
+/* test-chart-forms.c: the transforms of a chart's rows and series, the
+ * logarithmic axis, and the chart forms of market data
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include "mc-chart-model.h"
+#include "mc-hit.h"
+#include "mc-render-private.h"
+#include "mc-scale.h"
+#include "mc-test-view.h"
+
+/* Datasets */
+
+static McColumn *
+number_column (const char *id,
+               const char *label,
+               const char *unit)
+{
+  McColumn *column = mc_column_new (id, label, MC_COLUMN_NUMBER);
+
+  mc_column_set_unit (column, unit);
+  return column;
+}
+
+static McColumn *
+date_column (const char      *id,
+             McDatePrecision  precision)
+{
+  McColumn *column = mc_column_new (id, id, MC_COLUMN_DATE);
+
+  mc_column_set_date_precision (column, precision);
+  return column;
+}
+
+static McDataset *
+dataset_new (const char *title)
+{
+  McDataset *dataset = mc_dataset_new ("test");
+
+  mc_dataset_set_title (dataset, title);
+  mc_dataset_set_source (dataset, "Test data", NULL, NULL);
+  return dataset;
+}
+
+/* People by year (2000 to 2019), age (0 to 24) and sex: 1,000 rows. */
+static McDataset *
+population (void)
+{
+  McDataset *dataset = dataset_new ("Population");
+  McColumn *year = date_column ("year", MC_DATE_YEAR);
+  McColumn *age = number_column ("age", "Age", NULL);
+  McColumn *sex = mc_column_new ("sex", "Sex", MC_COLUMN_STRING);
+  McColumn *people = number_column ("people", "People", NULL);
+
+  for (int y = 2000; y < 2020; y++)
+    for (int a = 0; a < 25; a++)
+      for (int s = 0; s < 2; s++)
+        {
+          mc_column_append_value (year, mc_days_from_ymd (y, 1, 1));
+          mc_column_append_value (age, a);
+          mc_column_append_string (sex, s == 0 ? "Female" : "Male");
+          mc_column_append_value (people, 1000 + 10 * (y - 2000) + a + s * 7);
+        }
+  mc_dataset_add_column (dataset, year);
+  mc_dataset_add_column (dataset, age);
+  mc_dataset_add_column (dataset, sex);
+  mc_dataset_add_column (dataset, people);
+  return dataset;
+}
+
+/* A long table of @n_series tickers over 30 days; ticker i is worth
+ * about (i + 1) × 10. */
+static McDataset *
+tickers (guint n_series)
+{
+  McDataset *dataset = dataset_new ("Prices");
+  McColumn *date = date_column ("date", MC_DATE_DAY);
+  McColumn *ticker = mc_column_new ("ticker", "Ticker", MC_COLUMN_STRING);
+  McColumn *close = number_column ("close", "Close", "USD");
+
+  for (guint i = 0; i < n_series; i++)
+    for (guint d = 0; d < 30; d++)
+      {
+        g_autofree char *name = g_strdup_printf ("T%02u", i);
+
+        mc_column_append_value (date, mc_days_from_ymd (2024, 3, 1) + d);
+        mc_column_append_string (ticker, name);
+        mc_column_append_value (close, (i + 1) * 10 + sin (d + i));
+      }
+  mc_dataset_add_column (dataset, date);
+  mc_dataset_add_column (dataset, ticker);
+  mc_dataset_add_column (dataset, close);
+  return dataset;
+}
+
+static McChartModel *
+chart_new (McDataset   *dataset,
+           McChartSpec *spec)
+{
+  g_autoptr(GError) error = NULL;
+  McChartModel *chart = mc_chart_model_new (dataset, spec, &error);
+
+  g_assert_no_error (error);
+  return chart;
+}
+
+/* The error of making @spec's chart, which must fail. */
+static char *
+chart_error (McDataset   *dataset,
+             McChartSpec *spec)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McChartModel) chart = mc_chart_model_new (dataset, spec, &error);
+
+  g_assert_null (chart);
+  g_assert_error (error, MC_CHART_ERROR, error->code);
+  return g_strdup (error->message);
+}
+
+static void
+assert_error_contains (McDataset   *dataset,
+                       McChartSpec *spec,
+                       const char  *expected)
+{
+  g_autofree char *message = chart_error (dataset, spec);
+
+  if (strstr (message, expected) == NULL)
+    g_error ("“%s” does not contain “%s”", message, expected);
+}
+
+static double
+sum_people (McDataset  *dataset,
+            int         year,
+            const char *sex)
+{
+  McColumn *years = mc_dataset_lookup_column (dataset, "year");
+  McColumn *sexes = mc_dataset_lookup_column (dataset, "sex");
+  McColumn *people = mc_dataset_lookup_column (dataset, "people");
+  double days = mc_days_from_ymd (year, 1, 1), total = 0;
+
+  for (guint row = 0; row < mc_dataset_get_n_rows (dataset); row++)
+    if (mc_column_get_value (years, row) == days
+        && g_strcmp0 (mc_column_get_string (sexes, row), sex) == 0)
+      total += mc_column_get_value (people, row);
+  return total;
+}
+
+/* Transforms of rows */
+
+/* 1,000 rows of year × age × sex × people become people by year and
+ * sex: one line per sex, one point per year, the sum over the ages. */
+static void
+test_forms_aggregate (void)
+{
+  g_autoptr(McDataset) dataset = population ();
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("people", "line", "year", "people");
+  g_autoptr(McChartModel) chart = NULL;
+
+  mc_chart_spec_set_string (spec, "series", "sex");
+  mc_chart_spec_set_string (spec, "aggregate", "sum");
+  chart = chart_new (dataset, spec);
+  g_assert_cmpuint (mc_chart_model_get_n_series (chart), ==, 2);
+  g_assert_cmpstr (mc_chart_model_get_series_name (chart, 0), ==, "Female");
+  for (guint s = 0; s < 2; s++)
+    {
+      McSeries *series = mc_chart_model_get_series (chart, s);
+
+      g_assert_cmpuint (mc_series_get_n_points (series), ==, 20);
+      g_assert_true (series->x_sorted);
+      for (guint i = 0; i < 20; i++)
+        g_assert_cmpfloat_with_epsilon (mc_series_get_y (series, i),
+                                        sum_people (dataset, 2000 + i, series->name), 1e-9);
+    }
+  /* The dataset itself is not touched. */
+  g_assert_cmpuint (mc_dataset_get_n_rows (dataset), ==, 1000);
+
+  /* The mean, and a count of rows. */
+  mc_chart_spec_set_string (spec, "aggregate", "mean");
+  g_clear_object (&chart);
+  chart = chart_new (dataset, spec);
+  g_assert_cmpfloat_with_epsilon (mc_series_get_y (mc_chart_model_get_series (chart, 1), 0),
+                                  sum_people (dataset, 2000, "Male") / 25, 1e-9);
+  mc_chart_spec_set_string (spec, "aggregate", "count");
+  g_clear_object (&chart);
+  chart = chart_new (dataset, spec);
+  g_assert_cmpfloat (mc_series_get_y (mc_chart_model_get_series (chart, 0), 5), ==, 25);
+  g_assert_cmpstr (mc_column_get_label (mc_chart_model_get_series (chart, 0)->column), ==,
+                   "Count of People");
+  mc_test_check_layouts (chart, "count");
+}
+
+static void
+test_forms_filter (void)
+{
+  g_autoptr(McDataset) dataset = population ();
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("people", "bar", "year", "people");
+  const char *values[] = { "Male", NULL };
+  const char *typo[] = { "Male", "Femal", NULL };
+  const char *years[] = { "2004", "2005", NULL };
+  g_autoptr(McChartModel) chart = NULL;
+  McSeries *series;
+
+  mc_chart_spec_set_string (spec, "aggregate", "sum");
+  mc_chart_spec_set_string (spec, "filter", "sex");
+  mc_chart_spec_set_strv (spec, "filter_values", values);
+  chart = chart_new (dataset, spec);
+  series = mc_chart_model_get_series (chart, 0);
+  g_assert_cmpuint (mc_chart_model_get_n_categories (chart), ==, 20);
+  g_assert_cmpfloat_with_epsilon (mc_series_get_y (series, 3), sum_people (dataset, 2003, "Male"),
+                                  1e-9);
+
+  /* A value no row has is a mistake to point out, with the values there
+   * are. */
+  mc_chart_spec_set_strv (spec, "filter_values", typo);
+  assert_error_contains (dataset, spec, "no row has “Femal” in column “sex”; its values are: "
+                                        "Female, Male");
+
+  /* Dates match at the precision written: "2004" is the year. */
+  mc_chart_spec_set_string (spec, "filter", "year");
+  mc_chart_spec_set_strv (spec, "filter_values", years);
+  mc_chart_spec_set_string (spec, "series", "sex");
+  g_clear_object (&chart);
+  chart = chart_new (dataset, spec);
+  g_assert_cmpuint (mc_chart_model_get_n_categories (chart), ==, 2);
+  g_assert_cmpstr (mc_chart_model_get_category (chart, 1), ==, "2005");
+
+  /* Each half of the pair needs the other. */
+  mc_chart_spec_set_option (spec, "filter_values", NULL);
+  assert_error_contains (dataset, spec, "“filter” needs “filter_values”");
+}
+
+/* A year column and a month column date each row of a monthly series. */
+static void
+test_forms_month (void)
+{
+  g_autoptr(McDataset) dataset = dataset_new ("Sales by industry");
+  McColumn *year = number_column ("year", "Year", NULL);
+  McColumn *month = mc_column_new ("month", "Month", MC_COLUMN_STRING);
+  McColumn *sales = number_column ("sales", "Sales", "USD");
+  static const char *names[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("sales", "line", "year", "sales");
+  g_autoptr(McChartModel) chart = NULL;
+  McSeries *series;
+  int y, m, d;
+
+  for (guint i = 0; i < 24; i++)
+    {
+      mc_column_append_value (year, 2023 + i / 12);
+      mc_column_append_string (month, names[i % 12]);
+      mc_column_append_value (sales, 100 + i);
+    }
+  mc_dataset_add_column (dataset, year);
+  mc_dataset_add_column (dataset, month);
+  mc_dataset_add_column (dataset, sales);
+  mc_chart_spec_set_string (spec, "month", "month");
+  chart = chart_new (dataset, spec);
+  series = mc_chart_model_get_series (chart, 0);
+  g_assert_cmpuint (mc_series_get_n_points (series), ==, 24);
+  g_assert_cmpint (mc_column_get_column_type (mc_chart_model_get_x_column (chart)), ==,
+                   MC_COLUMN_DATE);
+  g_assert_cmpint (mc_column_get_date_precision (mc_chart_model_get_x_column (chart)), ==,
+                   MC_DATE_MONTH);
+  mc_days_to_ymd (mc_series_get_x (series, 14), &y, &m, &d);
+  g_assert_cmpint (y, ==, 2024);
+  g_assert_cmpint (m, ==, 3);
+
+  /* A cell that is no month is named with its row. */
+  mc_dataset_set_string (dataset, 4, 1, "Mai");
+  assert_error_contains (dataset, spec, "row 5: “Mai” is not a month");
+}
+
+/* Transforms of series */
+
+static void
+test_forms_top (void)
+{
+  g_autoptr(McDataset) dataset = tickers (10);
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("prices", "line", "date", "close");
+  g_autoptr(McChartModel) chart = NULL;
+  McSeries *other;
+  guint used = 0;
+
+  mc_chart_spec_set_string (spec, "series", "ticker");
+  mc_chart_spec_set_number (spec, "top", 3);
+  chart = chart_new (dataset, spec);
+  /* The three largest, in their order, and the seven others summed. */
+  g_assert_cmpuint (mc_chart_model_get_n_series (chart), ==, 4);
+  g_assert_cmpstr (mc_chart_model_get_series_name (chart, 0), ==, "T07");
+  g_assert_cmpstr (mc_chart_model_get_series_name (chart, 2), ==, "T09");
+  g_assert_cmpstr (mc_chart_model_get_series_name (chart, 3), ==, "Other (7 series, sum)");
+  other = mc_chart_model_get_series (chart, 3);
+  g_assert_cmpuint (mc_series_get_n_points (other), ==, 30);
+  g_assert_cmpfloat_with_epsilon (mc_series_get_y (other, 0),
+                                  (10 + 20 + 30 + 40 + 50 + 60 + 70)
+                                  + sin (0) + sin (1) + sin (2) + sin (3) + sin (4) + sin (5)
+                                  + sin (6), 1e-9);
+  g_assert_cmpuint (other->color, ==, MC_COLOR_OTHER);
+  /* No two series share a colour. */
+  for (guint s = 0; s < 3; s++)
+    {
+      guint color = mc_chart_model_get_series (chart, s)->color;
+
+      g_assert_false (used & (1u << color));
+      used |= 1u << color;
+    }
+  /* Averages fold into their mean. */
+  mc_chart_spec_set_string (spec, "aggregate", "mean");
+  g_clear_object (&chart);
+  chart = chart_new (dataset, spec);
+  g_assert_cmpstr (mc_chart_model_get_series_name (chart, 3), ==, "Other (7 series, mean)");
+  mc_test_check_layouts (chart, "top 3");
+
+  mc_chart_spec_set_number (spec, "top", 2.5);
+  assert_error_contains (dataset, spec, "“top” is how many series to keep");
+}
+
+/* A ticker keeps its colour across the charts of a dataset, but two
+ * series of one chart never share one: T00 and T07, the first and the
+ * eighth ticker, would both take the first of seven colours. */
+static void
+test_forms_distinct_colors (void)
+{
+  g_autoptr(McDataset) dataset = tickers (8);
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("prices", "line", "date", "close");
+  const char *pair[] = { "T00", "T07", NULL };
+  g_autoptr(McChartModel) chart = NULL;
+
+  mc_chart_spec_set_string (spec, "series", "ticker");
+  mc_chart_spec_set_string (spec, "filter", "ticker");
+  mc_chart_spec_set_strv (spec, "filter_values", pair);
+  chart = chart_new (dataset, spec);
+  g_assert_cmpuint (mc_chart_model_get_n_series (chart), ==, 2);
+  g_assert_cmpuint (mc_chart_model_get_series (chart, 0)->color, ==, 0);
+  g_assert_cmpuint (mc_chart_model_get_series (chart, 1)->color, !=, 0);
+}
+
+static void
+test_forms_index (void)
+{
+  g_autoptr(McDataset) dataset = tickers (3);
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("prices", "line", "date", "close");
+  g_autoptr(McChartModel) chart = NULL;
+
+  mc_chart_spec_set_string (spec, "series", "ticker");
+  mc_chart_spec_set_string (spec, "transform", "index");
+  chart = chart_new (dataset, spec);
+  for (guint s = 0; s < 3; s++)
+    {
+      McSeries *series = mc_chart_model_get_series (chart, s);
+
+      g_assert_cmpfloat_with_epsilon (mc_series_get_y (series, 0), 100, 1e-9);
+      g_assert_cmpfloat_with_epsilon (mc_series_get_y (series, 5),
+                                      ((s + 1) * 10 + sin (5 + s)) / ((s + 1) * 10 + sin (s))
+                                      * 100, 1e-9);
+    }
+  g_assert_cmpstr (mc_column_get_label (mc_chart_model_get_series (chart, 2)->column), ==,
+                   "Index (1 Mar 2024 = 100)");
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_AXIS_TITLE, "Index (1 Mar 2024 = 100)"));
+
+  /* At a chosen date. */
+  mc_chart_spec_set_string (spec, "index_at", "2024-03-10");
+  g_clear_object (&chart);
+  chart = chart_new (dataset, spec);
+  g_assert_cmpfloat_with_epsilon (mc_series_get_y (mc_chart_model_get_series (chart, 1), 9),
+                                  100, 1e-9);
+  mc_chart_spec_set_string (spec, "index_at", "2023-03-10");
+  assert_error_contains (dataset, spec, "no row has “2023-03-10” in column “date”");
+}
+
+static void
+test_forms_percent (void)
+{
+  g_autoptr(McDataset) dataset = tickers (4);
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("shares", "area", "date", "close");
+  g_autoptr(McChartModel) chart = NULL;
+
+  mc_chart_spec_set_string (spec, "series", "ticker");
+  mc_chart_spec_set_boolean (spec, "percent", TRUE);
+  chart = chart_new (dataset, spec);
+  for (guint i = 0; i < 30; i++)
+    {
+      double total = 0;
+
+      for (guint s = 0; s < 4; s++)
+        total += mc_series_get_y (mc_chart_model_get_series (chart, s), i);
+      g_assert_cmpfloat_with_epsilon (total, 100, 1e-9);
+    }
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  g_assert_true (mc_test_view_marks (chart)->axes.stacked);
+  g_assert_cmpfloat (mc_test_view_marks (chart)->axes.y[0].max, ==, 100);
+  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_AXIS_TITLE, "Share of the total (%)"));
+
+  /* Shares of negative values mean nothing. */
+  mc_dataset_set_value (dataset, 7, 2, -1);
+  assert_error_contains (dataset, spec, "row 8 of column “close” is −1; shares of a total "
+                                        "need values of zero or more");
+}
+
+/* Rows newest first make a line only in the order of their dates. */
+static void
+test_forms_sort (void)
+{
+  g_autoptr(McDataset) dataset = dataset_new ("Newest first");
+  McColumn *date = date_column ("date", MC_DATE_DAY);
+  McColumn *close = number_column ("close", "Close", "USD");
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("close", "line", "date", "close");
+  g_autoptr(McChartModel) chart = NULL;
+  McSeries *series;
+
+  for (int d = 9; d >= 0; d--)
+    {
+      mc_column_append_value (date, mc_days_from_ymd (2024, 5, 1) + d);
+      mc_column_append_value (close, 100 + d);
+    }
+  mc_dataset_add_column (dataset, date);
+  mc_dataset_add_column (dataset, close);
+  chart = chart_new (dataset, spec);
+  g_assert_false (mc_chart_model_get_series (chart, 0)->x_sorted);
+  mc_chart_spec_set_boolean (spec, "sort", TRUE);
+  g_clear_object (&chart);
+  chart = chart_new (dataset, spec);
+  series = mc_chart_model_get_series (chart, 0);
+  g_assert_true (series->x_sorted);
+  for (guint i = 0; i < 10; i++)
+    {
+      g_assert_cmpfloat (mc_series_get_y (series, i), ==, 100 + i);
+      g_assert_cmpuint (mc_series_get_row (series, i), ==, 9 - i);
+    }
+}
+
+/* Logarithmic axes */
+
+static void
+test_forms_log (void)
+{
+  g_autoptr(McDataset) dataset = tickers (3);
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("prices", "line", "date", "close");
+  g_autoptr(McChartModel) chart = NULL;
+  McAxes *axes;
+
+  mc_chart_spec_set_string (spec, "series", "ticker");
+  mc_chart_spec_set_boolean (spec, "log", TRUE);
+  chart = chart_new (dataset, spec);
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  axes = &mc_test_view_marks (chart)->axes;
+  g_assert_true (axes->y[0].log);
+  /* Equal ratios, equal lengths: 10 to 20 as long as 15 to 30. */
+  g_assert_cmpfloat_with_epsilon (mc_axes_map_value (axes, 0, 10) - mc_axes_map_value (axes, 0, 20),
+                                  mc_axes_map_value (axes, 0, 15) - mc_axes_map_value (axes, 0, 30),
+                                  1e-6);
+  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_AXIS_TITLE, "Close (USD), log scale"));
+  mc_test_check_layouts (chart, "log");
+
+  /* Bars and areas show values by their length: refused, saying why. */
+  g_free (spec->type);
+  spec->type = g_strdup ("bar");
+  assert_error_contains (dataset, spec, "“log” (a logarithmic value axis) is only for line "
+                                        "charts");
+  assert_error_contains (dataset, spec, "the length of a bar or an area shows its value");
+
+  /* Zero has no place on a log axis: its row is named. */
+  g_free (spec->type);
+  spec->type = g_strdup ("line");
+  mc_dataset_set_value (dataset, 41, 2, 0);
+  assert_error_contains (dataset, spec, "row 42 of column “close” is 0; a logarithmic axis "
+                                        "shows only values above zero");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/mc/forms/aggregate", test_forms_aggregate);
+  g_test_add_func ("/mc/forms/filter", test_forms_filter);
+  g_test_add_func ("/mc/forms/month", test_forms_month);
+  g_test_add_func ("/mc/forms/top", test_forms_top);
+  g_test_add_func ("/mc/forms/distinct-colors", test_forms_distinct_colors);
+  g_test_add_func ("/mc/forms/index", test_forms_index);
+  g_test_add_func ("/mc/forms/percent", test_forms_percent);
+  g_test_add_func ("/mc/forms/sort", test_forms_sort);
+  g_test_add_func ("/mc/forms/log", test_forms_log);
+
+  return g_test_run ();
+}
