@@ -157,6 +157,13 @@ measure_with_unit (const char     *measure,
   return g_strdup_printf (_("%s (%s)"), measure, unit);
 }
 
+/* "GDP per capita (USD)": the title of an axis of one column. */
+char *
+mc_render_column_title (const McColumn *column)
+{
+  return measure_with_unit (mc_column_get_label (column), column);
+}
+
 /* Whether all @series show the values of one column (a long table split
  * by its series column), or all have the same unit. */
 static gboolean
@@ -318,6 +325,110 @@ mc_render_value_ticks (McRender            *r,
       box = mc_render_box_for (layout, x, y, 0);
       if (mc_render_box_is_free (r, &box))
         mc_render_show (r, layout, x, y, 0, MC_TEXT_TICK_LABEL, color);
+    }
+}
+
+/* Ticks below a horizontal axis */
+
+/**
+ * mc_render_time_scale:
+ *
+ * A time axis over [@lo, @hi] along @plot, its ticks far enough apart
+ * for their labels: from the width of a typical label, widened until no
+ * two labels touch.
+ */
+void
+mc_render_time_scale (McRender        *r,
+                      McTimeScale     *scale,
+                      double           lo,
+                      double           hi,
+                      McDatePrecision  precision,
+                      const McRect    *plot)
+{
+  double spacing = mc_render_text_width (r, "Sep 2024", MC_FONT_BODY, NULL) + 3 * r->unit;
+
+  for (guint attempt = 0; attempt < 8; attempt++, spacing *= 1.4)
+    {
+      gboolean overlap = FALSE;
+      double previous_right = -G_MAXDOUBLE;
+
+      mc_time_scale_init (scale, lo, hi, precision, plot->width, spacing);
+      mc_time_scale_set_range (scale, plot->x, plot->x + plot->width);
+      for (guint i = 0; i < scale->n_ticks && !overlap; i++)
+        {
+          g_autofree char *label = mc_time_scale_get_label (scale, i);
+          double w = mc_render_text_width (r, label, MC_FONT_BODY, NULL);
+          double cx = mc_time_scale_map (scale, scale->ticks[i]);
+
+          overlap = cx - w / 2 < previous_right + 2 * r->unit;
+          previous_right = cx + w / 2;
+        }
+      if (!overlap)
+        return;
+    }
+}
+
+/* The ticks of a time axis under the plot. */
+void
+mc_render_x_time_ticks (McRender          *r,
+                        const McTimeScale *scale,
+                        const McRect      *plot)
+{
+  for (guint i = 0; i < scale->n_ticks; i++)
+    {
+      g_autofree char *label = mc_time_scale_get_label (scale, i);
+
+      mc_render_x_tick (r, plot, mc_time_scale_map (scale, scale->ticks[i]), label);
+    }
+}
+
+/**
+ * mc_render_x_tick:
+ *
+ * A tick under the plot at @x and its label centred on it, left out
+ * where it would touch another text.
+ */
+void
+mc_render_x_tick (McRender     *r,
+                  const McRect *plot,
+                  double        x,
+                  const char   *text)
+{
+  g_autoptr(PangoLayout) layout = mc_render_layout (r, text, MC_FONT_BODY, -1, 0);
+  double p = mc_render_snap (r, x, r->line), bottom = plot->y + plot->height;
+  McTextBox box;
+  double w, h;
+
+  mc_render_set_color (r, mc_theme_get_axis (r->theme));
+  cairo_set_line_width (r->cr, r->line);
+  cairo_move_to (r->cr, p, bottom);
+  cairo_line_to (r->cr, p, bottom + r->unit);
+  cairo_stroke (r->cr);
+  mc_render_layout_size (layout, &w, &h);
+  box = mc_render_box_for (layout, CLAMP (x - w / 2, 0, MAX (0, r->width - w)),
+                           bottom + 2 * r->unit, 0);
+  if (mc_render_box_is_free (r, &box))
+    mc_render_show (r, layout, box.x, box.y, 0, MC_TEXT_TICK_LABEL,
+                    mc_theme_get_text_secondary (r->theme));
+}
+
+/* The ticks of a number axis under the plot, labelled as values of
+ * @column. */
+void
+mc_render_x_value_ticks (McRender            *r,
+                         const McLinearScale *scale,
+                         const McColumn      *column,
+                         const McRect        *plot)
+{
+  for (guint i = 0; i < mc_linear_scale_get_n_ticks (scale); i++)
+    {
+      double tick = mc_linear_scale_get_tick (scale, i);
+      g_autofree char *label = mc_format_tick (column, tick,
+                                               mc_linear_scale_get_tick_step (scale, i));
+
+      if (tick < scale->min || tick > scale->max)
+        continue;
+      mc_render_x_tick (r, plot, mc_linear_scale_map (scale, tick), label);
     }
 }
 

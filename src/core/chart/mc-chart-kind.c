@@ -499,6 +499,23 @@ check_axis_values (const McChartKind  *kind,
   return TRUE;
 }
 
+gboolean
+mc_chart_spec_check_positive (const McChartSpec  *spec,
+                              McDataset          *dataset,
+                              const char         *id,
+                              gboolean            zero_allowed,
+                              const char         *key,
+                              const char         *reason,
+                              McSpecProblem      *problem_out,
+                              GError            **error)
+{
+  g_autoptr(McRowFilter) filter = mc_row_filter_new (spec, dataset);
+  McColumn *column = mc_dataset_lookup_column (dataset, id);
+
+  return column == NULL
+         || check_column_values (column, filter, zero_allowed, key, reason, problem_out, error);
+}
+
 static gboolean
 takes (const McChartKind *kind,
        const McChartSpec *spec,

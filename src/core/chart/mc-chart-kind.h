@@ -167,6 +167,19 @@ const char          *mc_chart_spec_get_x       (const McChartSpec   *spec,
 gboolean             mc_chart_spec_is_growth   (const McChartSpec   *spec);
 gboolean             mc_chart_spec_is_indexed  (const McChartSpec   *spec);
 
+/* For the checks of kinds: FALSE, with the problem at @key and a
+ * message naming the row and saying @reason, when a row the spec draws
+ * holds a value of column @id at or below zero (below zero, with
+ * @zero_allowed). */
+gboolean             mc_chart_spec_check_positive (const McChartSpec *spec,
+                                                McDataset           *dataset,
+                                                const char          *id,
+                                                gboolean             zero_allowed,
+                                                const char          *key,
+                                                const char          *reason,
+                                                McSpecProblem       *problem,
+                                                GError             **error);
+
 /* Checks a spec against its kind and the data it draws: the kind, the
  * options it takes (an option another kind takes is ignored unless it is
  * strict), the columns they name and their types, then the kind's own

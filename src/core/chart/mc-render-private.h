@@ -132,6 +132,7 @@ const char    *mc_render_intern              (McRender         *r,
                                               const char       *text);
 
 /* mc-axes.c */
+char          *mc_render_column_title        (const McColumn   *column);
 char          *mc_render_axis_title          (McRender         *r,
                                               McSeries * const *series,
                                               guint             n_series);
@@ -162,6 +163,23 @@ void           mc_render_value_ticks         (McRender         *r,
                                               const McRect     *plot,
                                               gboolean          right,
                                               const McColor    *color);
+void           mc_render_time_scale          (McRender         *r,
+                                              McTimeScale      *scale,
+                                              double            lo,
+                                              double            hi,
+                                              McDatePrecision   precision,
+                                              const McRect     *plot);
+void           mc_render_x_time_ticks        (McRender         *r,
+                                              const McTimeScale *scale,
+                                              const McRect     *plot);
+void           mc_render_x_tick              (McRender         *r,
+                                              const McRect     *plot,
+                                              double            x,
+                                              const char       *text);
+void           mc_render_x_value_ticks       (McRender         *r,
+                                              const McLinearScale *scale,
+                                              const McColumn   *column,
+                                              const McRect     *plot);
 void           mc_render_hatch               (McRender         *r,
                                               const McRect     *rect,
                                               const McColor    *color);

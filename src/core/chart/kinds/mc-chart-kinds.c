@@ -13,12 +13,14 @@ extern const McChartKind mc_chart_kind_bar;
 extern const McChartKind mc_chart_kind_line;
 extern const McChartKind mc_chart_kind_area;
 extern const McChartKind mc_chart_kind_pie;
+extern const McChartKind mc_chart_kind_scatter;
 
 static const McChartKind * const kinds[] = {
   &mc_chart_kind_bar,
   &mc_chart_kind_line,
   &mc_chart_kind_area,
   &mc_chart_kind_pie,
+  &mc_chart_kind_scatter,
   NULL
 };
 

@@ -447,39 +447,6 @@ init_y_scales (Lines *l)
   l->axes.y[1] = l->axes.y[0];
 }
 
-/* Time ticks far enough apart for their labels: start from the width of a
- * typical label and widen until no two labels touch. */
-static void
-init_time_scale (Lines  *l,
-                 double  lo,
-                 double  hi)
-{
-  McRender *r = l->r;
-  McDatePrecision precision = mc_column_get_date_precision (l->chart->x_column);
-  double spacing = mc_render_text_width (r, "Sep 2024", MC_FONT_BODY, NULL) + 3 * r->unit;
-
-  for (guint attempt = 0; attempt < 8; attempt++, spacing *= 1.4)
-    {
-      gboolean overlap = FALSE;
-      double previous_right = -G_MAXDOUBLE;
-
-      mc_time_scale_init (&l->axes.x_time, lo, hi, precision, l->axes.plot.width, spacing);
-      mc_time_scale_set_range (&l->axes.x_time, l->axes.plot.x,
-                               l->axes.plot.x + l->axes.plot.width);
-      for (guint i = 0; i < l->axes.x_time.n_ticks && !overlap; i++)
-        {
-          g_autofree char *label = mc_time_scale_get_label (&l->axes.x_time, i);
-          double w = mc_render_text_width (r, label, MC_FONT_BODY, NULL);
-          double cx = mc_time_scale_map (&l->axes.x_time, l->axes.x_time.ticks[i]);
-
-          overlap = cx - w / 2 < previous_right + 2 * r->unit;
-          previous_right = cx + w / 2;
-        }
-      if (!overlap)
-        return;
-    }
-}
-
 static void
 init_x_scale (Lines *l)
 {
@@ -489,7 +456,8 @@ init_x_scale (Lines *l)
   switch (l->axes.x_kind)
     {
     case MC_X_TIME:
-      init_time_scale (l, lo, hi);
+      mc_render_time_scale (l->r, &l->axes.x_time, lo, hi,
+                            mc_column_get_date_precision (l->chart->x_column), &l->axes.plot);
       break;
     case MC_X_NUMBER:
       mc_linear_scale_init (&l->axes.x_linear, lo, hi, FALSE, l->axes.plot.width, 8 * l->r->body);
@@ -1440,39 +1408,6 @@ draw_point_labels (Lines *l)
 /* The x axis */
 
 static void
-draw_x_tick (Lines  *l,
-             double  x)
-{
-  McRender *r = l->r;
-  double p = mc_render_snap (r, x, r->line);
-  double bottom = l->axes.plot.y + l->axes.plot.height;
-
-  mc_render_set_color (r, mc_theme_get_axis (r->theme));
-  cairo_set_line_width (r->cr, r->line);
-  cairo_move_to (r->cr, p, bottom);
-  cairo_line_to (r->cr, p, bottom + r->unit);
-  cairo_stroke (r->cr);
-}
-
-static void
-draw_x_label (Lines      *l,
-              const char *text,
-              double      x)
-{
-  McRender *r = l->r;
-  g_autoptr(PangoLayout) layout = mc_render_layout (r, text, MC_FONT_BODY, -1, 0);
-  McTextBox box;
-  double w, h;
-
-  mc_render_layout_size (layout, &w, &h);
-  box = mc_render_box_for (layout, CLAMP (x - w / 2, 0, MAX (0, r->width - w)),
-                           l->axes.plot.y + l->axes.plot.height + 2 * r->unit, 0);
-  if (mc_render_box_is_free (r, &box))
-    mc_render_show (r, layout, box.x, box.y, 0, MC_TEXT_TICK_LABEL,
-                    mc_theme_get_text_secondary (r->theme));
-}
-
-static void
 draw_x_axis (Lines *l)
 {
   McRender *r = l->r;
@@ -1480,26 +1415,10 @@ draw_x_axis (Lines *l)
   switch (l->axes.x_kind)
     {
     case MC_X_TIME:
-      for (guint i = 0; i < l->axes.x_time.n_ticks; i++)
-        {
-          g_autofree char *label = mc_time_scale_get_label (&l->axes.x_time, i);
-          double x = mc_time_scale_map (&l->axes.x_time, l->axes.x_time.ticks[i]);
-
-          draw_x_tick (l, x);
-          draw_x_label (l, label, x);
-        }
+      mc_render_x_time_ticks (r, &l->axes.x_time, &l->axes.plot);
       break;
     case MC_X_NUMBER:
-      for (guint i = 0; i < mc_linear_scale_get_n_ticks (&l->axes.x_linear); i++)
-        {
-          double tick = mc_linear_scale_get_tick (&l->axes.x_linear, i);
-          g_autofree char *label = mc_format_tick (l->chart->x_column, tick, l->axes.x_linear.step);
-
-          if (tick < l->axes.x_linear.min || tick > l->axes.x_linear.max)
-            continue;
-          draw_x_tick (l, mc_linear_scale_map (&l->axes.x_linear, tick));
-          draw_x_label (l, label, mc_linear_scale_map (&l->axes.x_linear, tick));
-        }
+      mc_render_x_value_ticks (r, &l->axes.x_linear, l->chart->x_column, &l->axes.plot);
       break;
     case MC_X_CATEGORY:
     default:
