@@ -196,7 +196,8 @@ static gboolean
 spec_changes_values (const McChartSpec *spec)
 {
   return mc_chart_spec_is_growth (spec) || mc_chart_spec_is_indexed (spec)
-         || mc_chart_spec_get_boolean (spec, "percent") || mc_chart_spec_get_boolean (spec, "sort");
+         || mc_chart_spec_get_boolean (spec, "percent") || mc_chart_spec_get_boolean (spec, "sort")
+         || mc_chart_spec_has_option (spec, "y2_transform");
 }
 
 /* A series that is its columns: the x and y values are shared with the
@@ -399,6 +400,17 @@ drop_first_category (McChartModel *chart)
     }
 }
 
+/* Growth of every series ("transform"), or of those on the right axis
+ * ("y2_transform": bars of revenue, a line of its growth). */
+static gboolean
+series_is_growth (McChartModel   *chart,
+                  const McSeries *series)
+{
+  return mc_chart_spec_is_growth (chart->spec)
+         || (series->axis == 1
+             && g_strcmp0 (mc_chart_spec_get_string (chart->spec, "y2_transform"), "growth") == 0);
+}
+
 static void
 finish_series (McChartModel *chart)
 {
@@ -406,7 +418,7 @@ finish_series (McChartModel *chart)
     {
       McSeries *series = g_ptr_array_index (chart->series, s);
 
-      if (mc_chart_spec_is_growth (chart->spec))
+      if (series_is_growth (chart, series))
         apply_growth (series);
       else
         series->decimals = mc_format_column_decimals (series->column);

@@ -87,3 +87,29 @@ mc_render_legend (McRender     *r,
     }
   return n_series ? y + row_height - area->y : 0;
 }
+
+/**
+ * mc_render_legend_above:
+ *
+ * The legend of every series of the chart at the top of @area, which
+ * then starts under it, when there are two series or more.
+ *
+ * Returns: the height used
+ */
+double
+mc_render_legend_above (McRender *r,
+                        McRect   *area)
+{
+  guint n = mc_chart_model_get_n_series (r->chart);
+  g_autofree guint *all = g_new (guint, n + 1);
+  double used;
+
+  if (n < 2)
+    return 0;
+  for (guint i = 0; i < n; i++)
+    all[i] = i;
+  used = mc_render_legend (r, area, all, n);
+  area->y += used + 3 * r->unit;
+  area->height -= used + 3 * r->unit;
+  return used;
+}

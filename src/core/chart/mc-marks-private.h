@@ -68,6 +68,9 @@ typedef struct
 typedef struct
 {
   gboolean       has_plot;    /* lines and areas: points are found by x */
+  gboolean       has_x_axis;  /* marks found by their shapes, over a time
+                               * or number axis that @plot and the x
+                               * scales map (candles) */
   McRect         plot;
   McXKind        x_kind;
   McTimeScale    x_time;

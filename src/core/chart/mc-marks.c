@@ -105,7 +105,8 @@ mc_marks_has_points (McMarks *marks)
 /**
  * mc_marks_get_plot_area:
  *
- * The rectangle of the plot of a line or area chart.
+ * The rectangle of the plot of a chart over a time or number axis: lines,
+ * areas, candles.
  *
  * Returns: %FALSE for other charts
  */
@@ -118,7 +119,7 @@ mc_marks_get_plot_area (McMarks *marks,
 {
   g_return_val_if_fail (marks != NULL, FALSE);
 
-  if (!marks->axes.has_plot)
+  if (!marks->axes.has_plot && !marks->axes.has_x_axis)
     return FALSE;
   *x = marks->axes.plot.x;
   *y = marks->axes.plot.y;
@@ -133,7 +134,7 @@ mc_marks_get_x_at (McMarks *marks,
 {
   g_return_val_if_fail (marks != NULL, NAN);
 
-  if (!marks->axes.has_plot)
+  if (!marks->axes.has_plot && !marks->axes.has_x_axis)
     return NAN;
   switch (marks->axes.x_kind)
     {

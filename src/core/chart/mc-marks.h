@@ -62,7 +62,8 @@ const McTextBox     *mc_marks_get_text_boxes   (McMarks           *marks,
 /* Whether the marks are the points of lines, found by x (rather than bars
  * or slices, found by their shapes). */
 gboolean             mc_marks_has_points       (McMarks           *marks);
-/* The rectangle of the plot of lines and areas. */
+/* The rectangle of the plot of lines, areas and other charts over a time
+ * or number axis. */
 gboolean             mc_marks_get_plot_area    (McMarks           *marks,
                                                 double            *x,
                                                 double            *y,

@@ -11,6 +11,8 @@
 
 /* How far dimmed marks fade into the background. */
 #define MC_DIM_AMOUNT 0.7
+/* How much lighter an estimated bar is. */
+#define MC_ESTIMATE_LIGHTEN 0.6
 
 void
 mc_render_series_color (McRender    *r,
@@ -51,6 +53,62 @@ mc_render_snap (McRender *r,
   if ((int) round (device_width) % 2 == 1)
     return (floor (coordinate * r->device_scale) + 0.5) / r->device_scale;
   return round (coordinate * r->device_scale) / r->device_scale;
+}
+
+McRect
+mc_render_snap_rect (McRender     *r,
+                     const McRect *rect)
+{
+  double x0 = rect->x, y0 = rect->y;
+  double x1 = rect->x + rect->width, y1 = rect->y + rect->height;
+
+  if (r->vector)
+    return *rect;
+  x0 = round (x0 * r->device_scale) / r->device_scale;
+  y0 = round (y0 * r->device_scale) / r->device_scale;
+  x1 = round (x1 * r->device_scale) / r->device_scale;
+  y1 = round (y1 * r->device_scale) / r->device_scale;
+  return (McRect) { x0, y0, MAX (x1 - x0, rect->width > 0 ? 1 / r->device_scale : 0), y1 - y0 };
+}
+
+/**
+ * mc_render_bar:
+ *
+ * A bar filled with @fill, or an estimate: lighter, hatched, outlined.
+ * A fill too light to stand out from the background gets an edge.
+ */
+void
+mc_render_bar (McRender      *r,
+               const McRect  *box,
+               const McColor *fill,
+               const McColor *stroke,
+               gboolean       estimate)
+{
+  if (box->width <= 0 || box->height <= 0)
+    return;
+  if (estimate)
+    {
+      McColor light;
+
+      mc_color_mix (fill, mc_theme_get_background (r->theme), MC_ESTIMATE_LIGHTEN, &light);
+      mc_render_set_color (r, &light);
+      cairo_rectangle (r->cr, box->x, box->y, box->width, box->height);
+      cairo_fill (r->cr);
+      mc_render_hatch (r, box, stroke);
+    }
+  else
+    {
+      mc_render_set_color (r, fill);
+      cairo_rectangle (r->cr, box->x, box->y, box->width, box->height);
+      cairo_fill (r->cr);
+      if (mc_color_contrast_ratio (fill, mc_theme_get_background (r->theme)) >= 2)
+        return;
+    }
+  mc_render_set_color (r, stroke);
+  cairo_set_line_width (r->cr, r->line);
+  cairo_rectangle (r->cr, box->x + r->line / 2, box->y + r->line / 2,
+                   MAX (0, box->width - r->line), MAX (0, box->height - r->line));
+  cairo_stroke (r->cr);
 }
 
 void

@@ -105,11 +105,21 @@ double         mc_render_legend              (McRender         *r,
                                               const McRect     *area,
                                               const guint      *series,
                                               guint             n_series);
+double         mc_render_legend_above        (McRender         *r,
+                                              McRect           *area);
 
 /* mc-render-paint.c */
 double         mc_render_snap                (McRender         *r,
                                               double            coordinate,
                                               double            width);
+/* A rectangle on the device's pixels, except in vector files. */
+McRect         mc_render_snap_rect           (McRender         *r,
+                                              const McRect     *rect);
+void           mc_render_bar                 (McRender         *r,
+                                              const McRect     *box,
+                                              const McColor    *fill,
+                                              const McColor    *stroke,
+                                              gboolean          estimate);
 void           mc_render_series_color        (McRender         *r,
                                               guint             series,
                                               guint             category,

@@ -322,6 +322,64 @@ mc_linear_scale_init_log (McLinearScale *scale,
   mc_linear_scale_set_range (scale, 0, length);
 }
 
+/* The step of one of two aligned axes with @below intervals under zero
+ * and @above over it; 0 when they can't hold the data. */
+static double
+aligned_step (double lo,
+              double hi,
+              guint  below,
+              guint  above)
+{
+  double need = 0;
+
+  if ((lo < 0 && below == 0) || (hi > 0 && above == 0))
+    return 0;
+  if (lo < 0)
+    need = MAX (need, -lo / below);
+  if (hi > 0)
+    need = MAX (need, hi / above);
+  /* Same as fixed_step(): 1, 2, 2.5 or 5 × 10^n. */
+  return need > 0 ? fixed_step (0, need, 1) : 1;
+}
+
+void
+mc_linear_scale_init_aligned (McLinearScale  scales[2],
+                              const double   data_min[2],
+                              const double   data_max[2],
+                              double         length,
+                              double         spacing)
+{
+  double lo[2], hi[2], best = G_MAXDOUBLE;
+
+  for (guint a = 0; a < 2; a++)
+    linear_data_bounds (data_min[a], data_max[a], TRUE, &lo[a], &hi[a]);
+  length = MAX (length, 1);
+  for (guint n = 2; n <= 10; n++)
+    for (guint below = 0; below <= n; below++)
+      {
+        double steps[2], waste = 0, score;
+
+        for (guint a = 0; a < 2; a++)
+          {
+            steps[a] = aligned_step (lo[a], hi[a], below, n - below);
+            waste += steps[a] > 0 ? 1 - (hi[a] - lo[a]) / (n * steps[a]) : G_MAXDOUBLE;
+          }
+        score = waste + fabs (log (length / n / MAX (spacing, 1)));
+        if (score >= best)
+          continue;
+        best = score;
+        for (guint a = 0; a < 2; a++)
+          {
+            scales[a].log = FALSE;
+            scales[a].step = steps[a];
+            scales[a].n_intervals = n;
+            scales[a].min = -(double) below * steps[a];
+            scales[a].max = (double) (n - below) * steps[a];
+            mc_linear_scale_set_range (&scales[a], 0, length);
+          }
+      }
+}
+
 void
 mc_linear_scale_set_range (McLinearScale *scale,
                            double         range0,

@@ -57,6 +57,15 @@ void        mc_linear_scale_init_log      (McLinearScale       *scale,
                                            double               length,
                                            double               spacing);
 
+/* Two scales whose zeros and grids line up, for two value axes: both
+ * include zero, both have the same number of intervals, as many of them
+ * below zero, with ticks about @spacing pixels apart on @length. */
+void        mc_linear_scale_init_aligned  (McLinearScale        scales[2],
+                                           const double         data_min[2],
+                                           const double         data_max[2],
+                                           double               length,
+                                           double               spacing);
+
 void        mc_linear_scale_set_range     (McLinearScale       *scale,
                                            double               range0,
                                            double               range1);

@@ -56,6 +56,10 @@ const McColor  *mc_theme_get_other            (const McTheme  *theme);
 
 /* The palette index of a remainder ("Other"): its neutral colour. */
 #define MC_COLOR_OTHER G_MAXUINT
+/* The palette indices of rises and falls (candles, the steps of a
+ * waterfall): blue and vermillion, told apart in every colour vision. */
+#define MC_COLOR_UP 0
+#define MC_COLOR_DOWN 3
 
 /* The categorical palette (Okabe-Ito; lighter variants in the dark
  * theme). @index wraps around; MC_COLOR_OTHER is the neutral colour. */

@@ -14,6 +14,9 @@ extern const McChartKind mc_chart_kind_line;
 extern const McChartKind mc_chart_kind_area;
 extern const McChartKind mc_chart_kind_pie;
 extern const McChartKind mc_chart_kind_scatter;
+extern const McChartKind mc_chart_kind_candlestick;
+extern const McChartKind mc_chart_kind_waterfall;
+extern const McChartKind mc_chart_kind_combo;
 
 static const McChartKind * const kinds[] = {
   &mc_chart_kind_bar,
@@ -21,6 +24,9 @@ static const McChartKind * const kinds[] = {
   &mc_chart_kind_area,
   &mc_chart_kind_pie,
   &mc_chart_kind_scatter,
+  &mc_chart_kind_candlestick,
+  &mc_chart_kind_waterfall,
+  &mc_chart_kind_combo,
   NULL
 };
 

@@ -15,7 +15,6 @@
 #define MC_GROUP_SHARE 0.78
 /* The widest category label column of horizontal bars. */
 #define MC_LABEL_COLUMN_SHARE 0.36
-#define MC_ESTIMATE_LIGHTEN 0.6
 
 typedef struct
 {
@@ -218,22 +217,6 @@ bar_rect (Bars   *b,
   return (McRect) { b->plot.x + offset + gap, MIN (p0, p1), thick - 2 * gap, fabs (p1 - p0) };
 }
 
-static McRect
-snap_rect (McRender     *r,
-           const McRect *rect)
-{
-  double x0 = rect->x, y0 = rect->y;
-  double x1 = rect->x + rect->width, y1 = rect->y + rect->height;
-
-  if (r->vector)
-    return *rect;
-  x0 = round (x0 * r->device_scale) / r->device_scale;
-  y0 = round (y0 * r->device_scale) / r->device_scale;
-  x1 = round (x1 * r->device_scale) / r->device_scale;
-  y1 = round (y1 * r->device_scale) / r->device_scale;
-  return (McRect) { x0, y0, MAX (x1 - x0, rect->width > 0 ? 1 / r->device_scale : 0), y1 - y0 };
-}
-
 /* Drawing bars */
 
 static void
@@ -245,7 +228,7 @@ draw_bar (Bars         *b,
           gboolean      estimate)
 {
   McRender *r = b->r;
-  McRect box = snap_rect (r, rect);
+  McRect box = mc_render_snap_rect (r, rect);
   gboolean dimmed = bar_dimmed (b, series, category);
   McColor fill, stroke;
   McMark mark = { 0 };
@@ -267,34 +250,7 @@ draw_bar (Bars         *b,
       mc_render_dim (r, &stroke);
     }
   mc_render_add_mark (r, &mark);
-  if (box.width <= 0 || box.height <= 0)
-    return;
-
-  if (estimate)
-    {
-      /* Estimates: a lighter bar, hatched, with an outline. */
-      McColor light;
-
-      mc_color_mix (&fill, mc_theme_get_background (r->theme), MC_ESTIMATE_LIGHTEN, &light);
-      mc_render_set_color (r, &light);
-      cairo_rectangle (r->cr, box.x, box.y, box.width, box.height);
-      cairo_fill (r->cr);
-      mc_render_hatch (r, &box, &stroke);
-    }
-  else
-    {
-      mc_render_set_color (r, &fill);
-      cairo_rectangle (r->cr, box.x, box.y, box.width, box.height);
-      cairo_fill (r->cr);
-      /* Fills too light to stand out from the background get an edge. */
-      if (mc_color_contrast_ratio (&fill, mc_theme_get_background (r->theme)) >= 2)
-        return;
-    }
-  mc_render_set_color (r, &stroke);
-  cairo_set_line_width (r->cr, r->line);
-  cairo_rectangle (r->cr, box.x + r->line / 2, box.y + r->line / 2,
-                   MAX (0, box.width - r->line), MAX (0, box.height - r->line));
-  cairo_stroke (r->cr);
+  mc_render_bar (r, &box, &fill, &stroke, estimate);
 }
 
 static void
@@ -686,19 +642,7 @@ static double
 place_legend (Bars   *b,
               McRect *area)
 {
-  McRender *r = b->r;
-  guint n = mc_chart_model_get_n_series (b->chart);
-  g_autofree guint *all = g_new (guint, n + 1);
-  double used;
-
-  if (n < 2)
-    return 0;
-  for (guint i = 0; i < n; i++)
-    all[i] = i;
-  used = mc_render_legend (r, area, all, n);
-  area->y += used + 3 * r->unit;
-  area->height -= used + 3 * r->unit;
-  return used;
+  return mc_render_legend_above (b->r, area);
 }
 
 static McSeries *

@@ -755,19 +755,9 @@ place_legends (Scatter *s,
                McRect  *area)
 {
   McRender *r = s->r;
-  guint n = mc_chart_model_get_n_series (s->chart);
-  double used = 0;
+  double used;
 
-  if (n > 1)
-    {
-      g_autofree guint *all = g_new (guint, n);
-
-      for (guint i = 0; i < n; i++)
-        all[i] = i;
-      used = mc_render_legend (r, area, all, n);
-      area->y += used + 2 * r->unit;
-      area->height -= used + 2 * r->unit;
-    }
+  mc_render_legend_above (r, area);
   used = draw_size_key (s, area);
   if (used > 0)
     {

@@ -1,0 +1,1053 @@
+/* mc-kind-candlestick.c: candlesticks and OHLC bars of prices, with an
+ * optional volume panel under the same time axis
+ *
+ * A candle spans its period's low to high (the wick) and its open to
+ * close (the body): hollow when the price closed higher than it opened,
+ * filled when lower, so that rises and falls differ without colour.
+ * Where a day's candle would be thinner than 3 pixels, the days are
+ * combined into weekly, monthly, quarterly or yearly candles, and the
+ * chart says so.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "mc-format.h"
+#include "mc-render-private.h"
+#include "mc-transform.h"
+
+/* The thinnest body a candle may have, in pixels. */
+#define MC_CANDLE_MIN_WIDTH 3.0
+/* Share of its period a candle's body takes. */
+#define MC_CANDLE_SHARE 0.7
+/* Share of the plot's height the volume panel takes. */
+#define MC_VOLUME_SHARE 0.22
+#define MC_VOLUME_LIGHTEN 0.35
+/* Price axes include zero when the prices come this close to it. */
+#define MC_CANDLE_ZOOM_THRESHOLD 0.4
+
+typedef enum
+{
+  PERIOD_ROW,        /* one candle per row: a day, or what a row holds */
+  PERIOD_WEEK,
+  PERIOD_MONTH,
+  PERIOD_QUARTER,
+  PERIOD_YEAR,
+  N_PERIODS,
+} Period;
+
+typedef struct
+{
+  double first;      /* the first and last day of its rows */
+  double last;
+  double open;
+  double high;
+  double low;
+  double close;
+  double volume;     /* NAN without a volume column */
+  guint  row;        /* its first row */
+} Candle;
+
+/* What a candlestick chart prepares: its candles at every period. */
+typedef struct
+{
+  GArray   *candles[N_PERIODS];  /* Candle, in order of time */
+  double    row_days;            /* the usual days between rows */
+  gboolean  has_volume;
+  McColumn *volume;              /* the volumes' label and their scale,
+                                  * in which the candles hold them */
+} CandleData;
+
+typedef struct
+{
+  McRender         *r;
+  McChartModel     *chart;
+  const CandleData *data;
+  Period            period;
+  guint             first;      /* the candles in the zoom window */
+  guint             end;
+  McTimeScale       x;
+  McLinearScale     price;
+  McLinearScale     volume;
+  McRect            plot;
+  McRect            volume_plot;
+  gboolean          log;
+  gboolean          ohlc;
+} Candles;
+
+static const char *
+column_option (McChartModel *chart,
+               const char   *key)
+{
+  return mc_chart_spec_get_string (chart->spec, key);
+}
+
+/* Preparing */
+
+static void
+candle_data_free (gpointer data)
+{
+  CandleData *candles = data;
+
+  for (guint p = 0; p < N_PERIODS; p++)
+    g_clear_pointer (&candles->candles[p], g_array_unref);
+  g_clear_pointer (&candles->volume, mc_column_free);
+  g_free (candles);
+}
+
+static int
+compare_candles (gconstpointer a,
+                 gconstpointer b)
+{
+  const Candle *ca = a, *cb = b;
+
+  if (ca->first != cb->first)
+    return ca->first < cb->first ? -1 : 1;
+  return ca->row < cb->row ? -1 : ca->row > cb->row;
+}
+
+/* One candle per row with a date and its four prices, in time order. */
+static GArray *
+row_candles (McChartModel *chart)
+{
+  const McColumn *open = mc_chart_model_get_column (chart, column_option (chart, "open"));
+  const McColumn *high = mc_chart_model_get_column (chart, column_option (chart, "high"));
+  const McColumn *low = mc_chart_model_get_column (chart, column_option (chart, "low"));
+  const McColumn *close = mc_chart_model_get_column (chart, column_option (chart, "close"));
+  const McColumn *volume = column_option (chart, "volume") != NULL
+                           ? mc_chart_model_get_column (chart, column_option (chart, "volume"))
+                           : NULL;
+  GArray *candles = g_array_new (FALSE, FALSE, sizeof (Candle));
+
+  for (guint row = 0; row < mc_dataset_get_n_rows (chart->data); row++)
+    {
+      Candle candle = { 0 };
+
+      candle.first = candle.last = mc_column_get_value (chart->x_column, row);
+      candle.open = mc_column_get_value (open, row);
+      candle.high = mc_column_get_value (high, row);
+      candle.low = mc_column_get_value (low, row);
+      candle.close = mc_column_get_value (close, row);
+      candle.volume = volume != NULL ? mc_column_get_value (volume, row) : NAN;
+      candle.row = row;
+      if (isnan (candle.first) || isnan (candle.open) || isnan (candle.high)
+          || isnan (candle.low) || isnan (candle.close))
+        continue;
+      g_array_append_val (candles, candle);
+    }
+  g_array_sort (candles, compare_candles);
+  return candles;
+}
+
+/* The period a day falls in, as a number that changes with it. */
+static gint64
+period_key (double days,
+            Period period)
+{
+  int y, m, d;
+
+  if (period == PERIOD_WEEK)
+    /* 1 January 1970 was a Thursday: weeks start on Mondays. */
+    return (gint64) floor ((days + 3) / 7);
+  mc_days_to_ymd (days, &y, &m, &d);
+  switch (period)
+    {
+    case PERIOD_MONTH:
+      return (gint64) y * 12 + m;
+    case PERIOD_QUARTER:
+      return (gint64) y * 4 + (m - 1) / 3;
+    case PERIOD_YEAR:
+      return y;
+    case PERIOD_ROW:
+    case PERIOD_WEEK:
+    case N_PERIODS:
+    default:
+      return (gint64) days;
+    }
+}
+
+static void
+candle_merge (Candle       *into,
+              const Candle *candle)
+{
+  into->last = candle->last;
+  into->high = MAX (into->high, candle->high);
+  into->low = MIN (into->low, candle->low);
+  into->close = candle->close;
+  if (!isnan (candle->volume))
+    into->volume = isnan (into->volume) ? candle->volume : into->volume + candle->volume;
+}
+
+/* The candles of @rows combined by @period: the first open, the highest
+ * high, the lowest low, the last close, the total volume. */
+static GArray *
+combine_candles (GArray *rows,
+                 Period  period)
+{
+  GArray *candles = g_array_new (FALSE, FALSE, sizeof (Candle));
+  gint64 key = G_MININT64;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const Candle *candle = &g_array_index (rows, Candle, i);
+      gint64 k = period_key (candle->first, period);
+
+      if (candles->len > 0 && k == key)
+        candle_merge (&g_array_index (candles, Candle, candles->len - 1), candle);
+      else
+        g_array_append_val (candles, *candle);
+      key = k;
+    }
+  return candles;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double da = *(const double *) a, db = *(const double *) b;
+
+  return da < db ? -1 : da > db;
+}
+
+/* The usual number of days between rows: 1 for daily prices (a weekend
+ * is no gap in trading), 30 or so for monthly ones. */
+static double
+usual_gap (GArray *rows)
+{
+  g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 1; i < rows->len; i++)
+    {
+      double gap = g_array_index (rows, Candle, i).first - g_array_index (rows, Candle, i - 1).first;
+
+      if (gap > 0)
+        g_array_append_val (gaps, gap);
+    }
+  if (gaps->len == 0)
+    return 1;
+  g_array_sort (gaps, compare_doubles);
+  return MAX (1, g_array_index (gaps, double, gaps->len / 2));
+}
+
+/* Volumes of millions read best in millions: "150 m" rather than
+ * "150000000". The candles' volumes are rescaled to a scale that keeps
+ * the largest under a thousand. */
+static McColumn *
+volume_column (McChartModel *chart,
+               GArray       *rows)
+{
+  const McColumn *column = mc_chart_model_get_column (chart, column_option (chart, "volume"));
+  McColumn *volume = mc_column_new (mc_column_get_id (column), mc_column_get_label (column),
+                                    MC_COLUMN_NUMBER);
+  McScale scale = mc_column_get_scale (column);
+  double largest = 0, factor;
+
+  mc_column_set_unit (volume, mc_column_get_unit (column));
+  for (guint i = 0; i < rows->len; i++)
+    if (isfinite (g_array_index (rows, Candle, i).volume))
+      largest = MAX (largest, g_array_index (rows, Candle, i).volume);
+  largest *= mc_scale_get_factor (scale);
+  while (scale < MC_SCALE_TRILLION && largest >= 1000 * mc_scale_get_factor (scale))
+    scale++;
+  factor = mc_scale_get_factor (mc_column_get_scale (column)) / mc_scale_get_factor (scale);
+  for (guint i = 0; i < rows->len; i++)
+    g_array_index (rows, Candle, i).volume *= factor;
+  mc_column_set_scale (volume, scale);
+  return volume;
+}
+
+static gpointer
+candlestick_prepare (McChartModel  *chart,
+                     GError       **error)
+{
+  CandleData *data = g_new0 (CandleData, 1);
+  McSeries *series = mc_chart_model_get_series (chart, 0);
+  g_autofree char *unit = mc_format_unit (series->column);
+
+  data->candles[PERIOD_ROW] = row_candles (chart);
+  data->has_volume = column_option (chart, "volume") != NULL;
+  if (data->has_volume)
+    data->volume = volume_column (chart, data->candles[PERIOD_ROW]);
+  for (Period p = PERIOD_WEEK; p < N_PERIODS; p++)
+    data->candles[p] = combine_candles (data->candles[PERIOD_ROW], p);
+  data->row_days = usual_gap (data->candles[PERIOD_ROW]);
+  /* The one series of the chart is its prices, whatever the close column
+   * is called. */
+  g_free (series->name);
+  series->name = unit != NULL
+                 /* Translators: the series of a candlestick chart, with its
+                  * unit: "Price (HKD)" */
+                 ? g_strdup_printf (_("Price (%s)"), unit)
+                 : g_strdup (_("Price"));
+  return data;
+}
+
+/* Periods */
+
+static double
+period_days (const CandleData *data,
+             Period            period)
+{
+  switch (period)
+    {
+    case PERIOD_WEEK:
+      return 7;
+    case PERIOD_MONTH:
+      return 365.25 / 12;
+    case PERIOD_QUARTER:
+      return 365.25 / 4;
+    case PERIOD_YEAR:
+      return 365.25;
+    case PERIOD_ROW:
+    case N_PERIODS:
+    default:
+      return data->row_days;
+    }
+}
+
+static GArray *
+candles_of (Candles *c)
+{
+  return c->data->candles[c->period];
+}
+
+static const Candle *
+candle_at (Candles *c,
+           guint    i)
+{
+  return &g_array_index (candles_of (c), Candle, i);
+}
+
+static double
+candle_middle (const Candle *candle)
+{
+  return (candle->first + candle->last) / 2;
+}
+
+/* The candles with a day in [@lo, @hi]. */
+static void
+window_candles (Candles *c,
+                double   lo,
+                double   hi)
+{
+  GArray *candles = candles_of (c);
+
+  c->first = 0;
+  while (c->first < candles->len && g_array_index (candles, Candle, c->first).last < lo)
+    c->first++;
+  c->end = c->first;
+  while (c->end < candles->len && g_array_index (candles, Candle, c->end).first <= hi)
+    c->end++;
+}
+
+/* The days shown: the zoom window, or every candle and half of
+ * @period on either side. */
+static void
+shown_days (Candles *c,
+            Period   period,
+            double  *lo,
+            double  *hi)
+{
+  GArray *rows = c->data->candles[PERIOD_ROW];
+  double half = period_days (c->data, period) / 2;
+
+  if (mc_view_options_get_x_window (c->r->view, lo, hi))
+    return;
+  *lo = g_array_index (rows, Candle, 0).first - half;
+  *hi = g_array_index (rows, Candle, rows->len - 1).last + half;
+}
+
+/* The shortest period whose candles are at least MC_CANDLE_MIN_WIDTH
+ * wide on @width pixels for the days [@lo, @hi]. */
+static Period
+choose_period (Candles *c,
+               double   lo,
+               double   hi,
+               double   width)
+{
+  double pixels_per_day = width / MAX (hi - lo, 1);
+
+  for (Period p = PERIOD_ROW; p < PERIOD_YEAR; p++)
+    if (MC_CANDLE_SHARE * period_days (c->data, p) * pixels_per_day >= MC_CANDLE_MIN_WIDTH
+        && (p == PERIOD_ROW || period_days (c->data, p) > c->data->row_days))
+      return p;
+  return PERIOD_YEAR;
+}
+
+static const char *
+period_note (Period period)
+{
+  switch (period)
+    {
+    case PERIOD_WEEK:
+      return _("Weekly candles: too many days to show one by one");
+    case PERIOD_MONTH:
+      return _("Monthly candles: too many days to show one by one");
+    case PERIOD_QUARTER:
+      return _("Quarterly candles: too many days to show one by one");
+    case PERIOD_YEAR:
+      return _("Yearly candles: too many days to show one by one");
+    case PERIOD_ROW:
+    case N_PERIODS:
+    default:
+      return NULL;
+    }
+}
+
+/* "15 Mar 2024", "Week of 11 Mar 2024", "Mar 2024", "Q1 2024", "2024" */
+static char *
+candle_label (Candles      *c,
+              const Candle *candle)
+{
+  McDatePrecision precision = mc_column_get_date_precision (c->chart->x_column);
+  g_autofree char *day = NULL;
+  int y, m, d;
+
+  mc_days_to_ymd (candle->first, &y, &m, &d);
+  switch (c->period)
+    {
+    case PERIOD_WEEK:
+      day = mc_format_date (candle->first, MC_DATE_DAY);
+      /* Translators: the period of a weekly candle */
+      return g_strdup_printf (_("Week of %s"), day);
+    case PERIOD_MONTH:
+      return mc_format_date (candle->first, MC_DATE_MONTH);
+    case PERIOD_QUARTER:
+      /* Translators: the period of a quarterly candle: "Q1 2024" */
+      return g_strdup_printf (_("Q%d %d"), (m - 1) / 3 + 1, y);
+    case PERIOD_YEAR:
+      return mc_format_date (candle->first, MC_DATE_YEAR);
+    case PERIOD_ROW:
+    case N_PERIODS:
+    default:
+      return mc_format_date (candle->first, precision);
+    }
+}
+
+/* Scales */
+
+static void
+price_range (Candles *c,
+             double  *lo,
+             double  *hi)
+{
+  *lo = *hi = NAN;
+  for (guint i = c->first; i < c->end; i++)
+    {
+      const Candle *candle = candle_at (c, i);
+
+      *lo = isnan (*lo) ? candle->low : MIN (*lo, candle->low);
+      *hi = isnan (*hi) ? candle->high : MAX (*hi, candle->high);
+    }
+}
+
+static void
+init_price_scale (Candles *c)
+{
+  double lo, hi, length = c->plot.height;
+  gboolean zero;
+
+  price_range (c, &lo, &hi);
+  if (c->log)
+    mc_render_log_scale (c->r, &c->price, lo, hi, length);
+  else
+    {
+      zero = isnan (lo) || lo <= MC_CANDLE_ZOOM_THRESHOLD * hi;
+      if (!zero)
+        {
+          double margin = (hi - lo) * 0.05;
+
+          lo -= margin;
+          hi += margin;
+        }
+      mc_render_value_scale (c->r, &c->price, lo, hi, zero, length, 0);
+    }
+  mc_linear_scale_set_range (&c->price, c->plot.y + c->plot.height, c->plot.y);
+}
+
+static void
+init_volume_scale (Candles *c)
+{
+  double hi = 0;
+
+  for (guint i = c->first; i < c->end; i++)
+    if (!isnan (candle_at (c, i)->volume))
+      hi = MAX (hi, candle_at (c, i)->volume);
+  /* A small panel: two or three ticks. */
+  mc_linear_scale_init (&c->volume, 0, hi, TRUE, c->volume_plot.height, 2.5 * c->r->body);
+  mc_linear_scale_set_range (&c->volume, c->volume_plot.y + c->volume_plot.height,
+                             c->volume_plot.y);
+}
+
+static McSeries *
+price_series (Candles *c)
+{
+  return mc_chart_model_get_series (c->chart, 0);
+}
+
+static double
+ticks_width (Candles *c)
+{
+  double width = mc_render_value_ticks_width (c->r, &c->price, price_series (c));
+
+  if (c->data->has_volume)
+    {
+      McSeries volume = *price_series (c);
+
+      volume.column = c->data->volume;
+      width = MAX (width, mc_render_value_ticks_width (c->r, &c->volume, &volume));
+    }
+  return width;
+}
+
+/* Drawing candles */
+
+static void
+candle_colors (Candles      *c,
+               const Candle *candle,
+               McColor      *stroke,
+               McColor      *fill)
+{
+  McRender *r = c->r;
+  guint index = candle->close >= candle->open ? MC_COLOR_UP : MC_COLOR_DOWN;
+
+  mc_theme_get_color (r->theme, index, MC_COLOR_ROLE_STROKE, stroke);
+  mc_theme_get_color (r->theme, index, MC_COLOR_ROLE_FILL, fill);
+  if (mc_render_is_dimmed (r, 0, candle->row))
+    {
+      mc_render_dim (r, stroke);
+      mc_render_dim (r, fill);
+    }
+}
+
+static double
+candle_width (Candles *c)
+{
+  double day = mc_time_scale_map (&c->x, 1) - mc_time_scale_map (&c->x, 0);
+
+  return MAX (1, MC_CANDLE_SHARE * period_days (c->data, c->period) * day);
+}
+
+/* A candle: a wick from the low to the high, a body from the open to
+ * the close, hollow when it rose; or an OHLC bar, the open a tick to
+ * the left and the close one to the right. */
+static void
+draw_candle (Candles      *c,
+             const Candle *candle,
+             double        x,
+             double        width)
+{
+  McRender *r = c->r;
+  double top = mc_linear_scale_map (&c->price, MAX (candle->open, candle->close));
+  double bottom = mc_linear_scale_map (&c->price, MIN (candle->open, candle->close));
+  double line = MAX (r->line, MIN (width / 4, 1.5 * r->line));
+  double cx = mc_render_snap (r, x, line);
+  McColor stroke, fill;
+
+  candle_colors (c, candle, &stroke, &fill);
+  mc_render_set_color (r, &stroke);
+  cairo_set_line_width (r->cr, line);
+  cairo_move_to (r->cr, cx, mc_linear_scale_map (&c->price, candle->high));
+  cairo_line_to (r->cr, cx, mc_linear_scale_map (&c->price, candle->low));
+  if (c->ohlc)
+    {
+      cairo_move_to (r->cr, cx - width / 2, mc_linear_scale_map (&c->price, candle->open));
+      cairo_line_to (r->cr, cx, mc_linear_scale_map (&c->price, candle->open));
+      cairo_move_to (r->cr, cx, mc_linear_scale_map (&c->price, candle->close));
+      cairo_line_to (r->cr, cx + width / 2, mc_linear_scale_map (&c->price, candle->close));
+      cairo_stroke (r->cr);
+      return;
+    }
+  cairo_stroke (r->cr);
+  /* A body at least a line high, so a day that closed where it opened
+   * still shows. */
+  if (bottom - top < line)
+    top = bottom - line;
+  cairo_rectangle (r->cr, x - width / 2 + line / 2, top, width - line, bottom - top);
+  if (candle->close >= candle->open)
+    {
+      mc_render_set_color (r, mc_theme_get_background (r->theme));
+      cairo_fill_preserve (r->cr);
+      mc_render_set_color (r, &stroke);
+      cairo_stroke (r->cr);
+    }
+  else
+    {
+      mc_render_set_color (r, &fill);
+      cairo_fill_preserve (r->cr);
+      mc_render_set_color (r, &stroke);
+      cairo_stroke (r->cr);
+    }
+}
+
+static void
+draw_volume (Candles      *c,
+             const Candle *candle,
+             double        x,
+             double        width)
+{
+  McRender *r = c->r;
+  double top = mc_linear_scale_map (&c->volume, candle->volume);
+  double bottom = mc_linear_scale_map (&c->volume, 0);
+  McColor stroke, fill, light;
+
+  if (isnan (candle->volume))
+    return;
+  candle_colors (c, candle, &stroke, &fill);
+  mc_color_mix (&fill, mc_theme_get_background (r->theme), MC_VOLUME_LIGHTEN, &light);
+  mc_render_set_color (r, &light);
+  cairo_rectangle (r->cr, x - width / 2, top, width, bottom - top);
+  cairo_fill (r->cr);
+}
+
+/* "open 148.5 · high 150.2 · low 146 · close 149.1; volume 12.3 m" */
+static char *
+candle_text (Candles      *c,
+             const Candle *candle)
+{
+  McSeries *series = price_series (c);
+  g_autofree char *open = mc_series_format_value (series, candle->open, FALSE);
+  g_autofree char *high = mc_series_format_value (series, candle->high, FALSE);
+  g_autofree char *low = mc_series_format_value (series, candle->low, FALSE);
+  g_autofree char *close = mc_series_format_value (series, candle->close, FALSE);
+  g_autofree char *volume = NULL;
+
+  if (!c->data->has_volume || isnan (candle->volume))
+    /* Translators: the prices of a candle in its value bubble */
+    return g_strdup_printf (_("open %s · high %s · low %s · close %s"), open, high, low, close);
+  volume = mc_format_value (c->data->volume, candle->volume,
+                            mc_format_value_decimals (candle->volume, 1));
+  /* Translators: the prices and the volume of a candle in its value
+   * bubble */
+  return g_strdup_printf (_("open %s · high %s · low %s · close %s; volume %s"), open, high, low,
+                          close, volume);
+}
+
+/* The candle's mark, and its volume bar's, which stands for it. */
+static void
+add_candle_marks (Candles      *c,
+                  const Candle *candle,
+                  guint         index,
+                  double        x,
+                  double        width)
+{
+  McRender *r = c->r;
+  g_autofree char *label = candle_label (c, candle);
+  g_autofree char *text = candle_text (c, candle);
+  double top = mc_linear_scale_map (&c->price, candle->high);
+  double bottom = mc_linear_scale_map (&c->price, candle->low);
+  double hit_width = MAX (width, MC_CANDLE_MIN_WIDTH);
+  McMark mark = { 0 };
+
+  mark.shape = MC_MARK_RECT;
+  mark.point = index;
+  mark.row = candle->row;
+  mark.datum = G_MAXUINT;
+  mark.color = candle->close >= candle->open ? MC_COLOR_UP : MC_COLOR_DOWN;
+  mark.value = candle->close;
+  mark.label = mc_render_intern (r, label);
+  mark.text = mc_render_intern (r, text);
+  mark.order = x;
+  mark.box = (McRect) { x - hit_width / 2, top, hit_width, MAX (bottom - top, 2 * r->line) };
+  mc_render_add_mark (r, &mark);
+  if (!c->data->has_volume || isnan (candle->volume))
+    return;
+  top = mc_linear_scale_map (&c->volume, candle->volume);
+  bottom = mc_linear_scale_map (&c->volume, 0);
+  mark.alias = TRUE;
+  mark.box = (McRect) { x - hit_width / 2, top, hit_width, MAX (bottom - top, r->line) };
+  mc_render_add_mark (r, &mark);
+}
+
+static void
+draw_candles (Candles *c)
+{
+  McRender *r = c->r;
+  double width = candle_width (c);
+
+  cairo_save (r->cr);
+  cairo_rectangle (r->cr, c->plot.x, 0, c->plot.width, r->height);
+  cairo_clip (r->cr);
+  for (guint i = c->first; i < c->end; i++)
+    {
+      const Candle *candle = candle_at (c, i);
+      double x = mc_time_scale_map (&c->x, candle_middle (candle));
+
+      if (c->data->has_volume)
+        draw_volume (c, candle, x, width);
+      draw_candle (c, candle, x, width);
+      add_candle_marks (c, candle, i, x, width);
+    }
+  cairo_restore (r->cr);
+}
+
+/* Layout */
+
+static PangoLayout *
+price_title (Candles *c)
+{
+  const char *name = price_series (c)->name;
+  g_autofree char *text = c->log ? mc_render_log_title (name) : g_strdup (name);
+
+  return mc_render_layout (c->r, text, MC_FONT_BODY, c->r->body_area.width, 1);
+}
+
+/* The axis title at the left of the first row, the note of combined
+ * candles at its right where there is room. Returns the row's height. */
+static double
+draw_header (Candles      *c,
+             const McRect *area)
+{
+  McRender *r = c->r;
+  g_autoptr(PangoLayout) title = price_title (c);
+  const char *note = period_note (c->period);
+  double w, h;
+
+  mc_render_layout_size (title, &w, &h);
+  mc_render_show (r, title, area->x, area->y, 0, MC_TEXT_AXIS_TITLE,
+                  mc_theme_get_text_secondary (r->theme));
+  if (note != NULL)
+    {
+      g_autoptr(PangoLayout) layout = mc_render_layout (r, note, MC_FONT_SMALL, -1, 0);
+      McTextBox box;
+      double nw, nh;
+
+      mc_render_layout_size (layout, &nw, &nh);
+      box = mc_render_box_for (layout, area->x + area->width - nw, area->y + (h - nh) / 2, 0);
+      if (box.x > area->x + w + 2 * r->unit)
+        mc_render_show (r, layout, box.x, box.y, 0, MC_TEXT_NOTE,
+                        mc_theme_get_text_secondary (r->theme));
+      else
+        {
+          /* No room beside the title: under it. */
+          box = mc_render_box_for (layout, area->x, area->y + h + r->unit, 0);
+          mc_render_show (r, layout, box.x, box.y, 0, MC_TEXT_NOTE,
+                          mc_theme_get_text_secondary (r->theme));
+          h += r->unit + nh;
+        }
+    }
+  return h;
+}
+
+/* The price plot on top, the volume panel under it, each with its value
+ * ticks at the left, the time axis under both. */
+static void
+layout_panels (Candles      *c,
+               const McRect *area,
+               PangoLayout  *volume_title)
+{
+  McRender *r = c->r;
+  double gap = 2 * r->unit, tick_h, title_h = 0, w, bottom, left;
+
+  mc_render_text_width (r, "0", MC_FONT_BODY, &tick_h);
+  bottom = area->y + area->height - tick_h - gap;
+  c->plot = (McRect) { area->x, area->y + tick_h / 2, area->width, 1 };
+  c->plot.height = MAX (1, bottom - c->plot.y);
+  if (volume_title != NULL)
+    {
+      double volume_h = MAX (3 * tick_h, MC_VOLUME_SHARE * c->plot.height);
+
+      mc_render_layout_size (volume_title, &w, &title_h);
+      c->volume_plot = (McRect) { area->x, bottom - volume_h, area->width, volume_h };
+      c->plot.height = MAX (1, c->volume_plot.y - title_h - 2 * gap - tick_h / 2 - c->plot.y);
+    }
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      init_price_scale (c);
+      if (volume_title != NULL)
+        init_volume_scale (c);
+      left = ticks_width (c) + gap;
+      c->plot.x = c->volume_plot.x = area->x + left;
+      c->plot.width = c->volume_plot.width = MAX (1, area->width - left);
+    }
+}
+
+static void
+draw_axes (Candles     *c,
+           PangoLayout *volume_title)
+{
+  McRender *r = c->r;
+  const McRect *lowest = volume_title != NULL ? &c->volume_plot : &c->plot;
+
+  mc_render_value_grid (r, &c->price, &c->plot, TRUE, !c->log);
+  mc_render_value_ticks (r, &c->price, price_series (c), &c->plot, FALSE,
+                         mc_theme_get_text_secondary (r->theme));
+  if (volume_title != NULL)
+    {
+      McSeries volume = *price_series (c);
+      double w, h;
+
+      volume.column = c->data->volume;
+      mc_render_layout_size (volume_title, &w, &h);
+      mc_render_show (r, volume_title, r->body_area.x, c->volume_plot.y - h - 2 * r->unit, 0,
+                      MC_TEXT_AXIS_TITLE, mc_theme_get_text_secondary (r->theme));
+      mc_render_value_grid (r, &c->volume, &c->volume_plot, TRUE, TRUE);
+      mc_render_value_ticks (r, &c->volume, &volume, &c->volume_plot, FALSE,
+                             mc_theme_get_text_secondary (r->theme));
+    }
+  mc_render_x_time_ticks (r, &c->x, lowest);
+}
+
+static void
+save_axes (Candles *c)
+{
+  McAxes *axes = &c->r->out->axes;
+
+  axes->has_x_axis = TRUE;
+  axes->plot = c->plot;
+  axes->x_kind = MC_X_TIME;
+  axes->x_time = c->x;
+  axes->y[0] = axes->y[1] = c->price;
+}
+
+static PangoLayout *
+volume_title_layout (Candles      *c,
+                     const McRect *area)
+{
+  g_autofree char *text = NULL;
+
+  /* A panel needs room for its ticks and bars. */
+  if (!c->data->has_volume || area->height < 16 * c->r->body)
+    return NULL;
+  text = mc_render_column_title (c->data->volume);
+  return mc_render_layout (c->r, text, MC_FONT_BODY, area->width, 1);
+}
+
+static void
+render_candles (Candles *c,
+                McRect  *area)
+{
+  McRender *r = c->r;
+  g_autoptr(PangoLayout) volume_title = volume_title_layout (c, area);
+  double lo, hi, header;
+
+  shown_days (c, PERIOD_ROW, &lo, &hi);
+  /* The period depends on the width, the width on the ticks, the ticks
+   * on the candles shown: the body's width is near enough to choose. */
+  c->period = choose_period (c, lo, hi, area->width * 0.9);
+  shown_days (c, c->period, &lo, &hi);
+  header = draw_header (c, area);
+  area->y += header + 2 * r->unit;
+  area->height -= header + 2 * r->unit;
+  window_candles (c, lo, hi);
+  layout_panels (c, area, volume_title);
+  mc_render_time_scale (r, &c->x, lo, hi, mc_column_get_date_precision (c->chart->x_column),
+                        &c->plot);
+  draw_axes (c, volume_title);
+  draw_candles (c);
+  save_axes (c);
+}
+
+static void
+candlestick_draw (McRender      *r,
+                  gconstpointer  prepared,
+                  McMarks       *out)
+{
+  Candles c = { 0 };
+  McRect area = r->body_area;
+
+  c.r = r;
+  c.chart = r->chart;
+  c.data = prepared;
+  c.log = mc_chart_spec_get_boolean (c.chart->spec, "log");
+  c.ohlc = g_strcmp0 (mc_chart_spec_get_string (c.chart->spec, "style"), "ohlc") == 0;
+  if (c.data->candles[PERIOD_ROW]->len == 0
+      || area.height < 6 * r->body || area.width < 8 * r->body)
+    mc_render_empty (r, &area, c.data->candles[PERIOD_ROW]->len > 0);
+  else
+    render_candles (&c, &area);
+}
+
+/* Describing */
+
+static char *
+candlestick_describe (McChartModel  *chart,
+                      gconstpointer  prepared,
+                      McMarks       *marks)
+{
+  const CandleData *data = prepared;
+  GArray *rows = data->candles[PERIOD_ROW];
+  McSeries *series = mc_chart_model_get_series (chart, 0);
+  McDatePrecision precision = mc_column_get_date_precision (chart->x_column);
+  GString *out = mc_describe_begin (chart, _("Candlestick chart"));
+  const Candle *first, *last, *highest, *lowest;
+  g_autofree char *from = NULL, *to = NULL, *open = NULL, *close = NULL;
+  g_autofree char *high = NULL, *high_day = NULL, *low = NULL, *low_day = NULL;
+
+  if (rows->len == 0)
+    return g_string_free (out, FALSE);
+  first = &g_array_index (rows, Candle, 0);
+  last = &g_array_index (rows, Candle, rows->len - 1);
+  highest = lowest = first;
+  for (guint i = 1; i < rows->len; i++)
+    {
+      const Candle *candle = &g_array_index (rows, Candle, i);
+
+      highest = candle->high > highest->high ? candle : highest;
+      lowest = candle->low < lowest->low ? candle : lowest;
+    }
+  from = mc_format_date (first->first, precision);
+  to = mc_format_date (last->last, precision);
+  open = mc_series_format_value (series, first->open, TRUE);
+  close = mc_series_format_value (series, last->close, TRUE);
+  high = mc_series_format_value (series, highest->high, TRUE);
+  high_day = mc_format_date (highest->first, precision);
+  low = mc_series_format_value (series, lowest->low, TRUE);
+  low_day = mc_format_date (lowest->first, precision);
+  /* Translators: in a chart summary: ", 2 Jan 2024 to 31 Dec 2024,
+   * opened at HKD 72.5, closed at HKD 84.1; highest HKD 90 on 3 May
+   * 2024, lowest HKD 64.6 on 22 Jan 2024" */
+  g_string_append_printf (out, _(", %s to %s, opened at %s, closed at %s; highest %s on %s, "
+                                 "lowest %s on %s"),
+                          from, to, open, close, high, high_day, low, low_day);
+  if (data->has_volume)
+    g_string_append (out, _("; with the volume traded under the prices"));
+  return g_string_free (out, FALSE);
+}
+
+/* Checking */
+
+/* Each row's prices must make a candle: its high the highest of the
+ * four, its low the lowest. */
+static gboolean
+check_row_prices (const McChartSpec  *spec,
+                  McDataset          *dataset,
+                  McSpecProblem      *problem,
+                  GError            **error)
+{
+  const char *keys[] = { "open", "close", "high", "low" };
+  McColumn *columns[4];
+  g_autoptr(McRowFilter) filter = mc_row_filter_new (spec, dataset);
+
+  for (guint k = 0; k < 4; k++)
+    columns[k] = mc_dataset_lookup_column (dataset, mc_chart_spec_get_string (spec, keys[k]));
+  for (guint row = 0; row < mc_dataset_get_n_rows (dataset); row++)
+    {
+      double v[4];
+
+      for (guint k = 0; k < 4; k++)
+        v[k] = mc_column_get_value (columns[k], row);
+      if (!mc_row_filter_keeps (filter, row))
+        continue;
+      for (guint k = 0; k < 2; k++)
+        {
+          const char *at_fault = v[2] < v[k] ? "high" : v[3] > v[k] ? "low" : NULL;
+          g_autofree char *value = NULL;
+          g_autofree char *bound = NULL;
+
+          if (at_fault == NULL)
+            continue;
+          value = mc_format_number (v[k], mc_format_value_decimals (v[k], 6));
+          bound = mc_format_number (v[at_fault[0] == 'h' ? 2 : 3],
+                                    mc_format_value_decimals (v[at_fault[0] == 'h' ? 2 : 3], 6));
+          *problem = (McSpecProblem) { at_fault, -1, MC_SPEC_FAULT_VALUE };
+          g_set_error (error, MC_CHART_ERROR, MC_CHART_ERROR_INVALID,
+                       at_fault[0] == 'h'
+                       /* Translators: row 12: the high, 148, is below the close, 150 */
+                       ? _("row %u: the high, %s, is below the %s, %s")
+                       /* Translators: row 12: the low, 151, is above the open, 150 */
+                       : _("row %u: the low, %s, is above the %s, %s"),
+                       row + 1, bound, k == 0 ? _("open") : _("close"), value);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+candlestick_check (const McChartSpec  *spec,
+                   McDataset          *dataset,
+                   McSpecProblem      *problem,
+                   GError            **error)
+{
+  McColumn *x = mc_dataset_lookup_column (dataset, mc_chart_spec_get_x (spec, dataset));
+  const char *volume = mc_chart_spec_get_string (spec, "volume");
+
+  if (x == NULL || mc_column_get_column_type (x) != MC_COLUMN_DATE)
+    {
+      *problem = (McSpecProblem) { "x", -1, MC_SPEC_FAULT_VALUE };
+      g_set_error_literal (error, MC_CHART_ERROR, MC_CHART_ERROR_COLUMN,
+                           _("a candlestick chart draws prices over time: “x” must be a "
+                             "column of dates"));
+      return FALSE;
+    }
+  if (!check_row_prices (spec, dataset, problem, error))
+    return FALSE;
+  return volume == NULL
+         || mc_chart_spec_check_positive (spec, dataset, volume, TRUE, "volume",
+                                          _("a volume is zero or more"), problem, error);
+}
+
+static const char * const style_choices[] = { "candles", "ohlc", NULL };
+
+static const McOptionInfo candlestick_option_open = {
+  "open", MC_OPTION_COLUMN, MC_OPTION_REQUIRED | MC_OPTION_NUMERIC | MC_OPTION_ON_AXIS,
+  N_("the column of opening prices"), NULL, NULL,
+  N_("a candlestick chart needs “open”, “high”, “low” and “close”, the columns of its "
+     "prices"), NULL
+};
+
+static const McOptionInfo candlestick_option_high = {
+  "high", MC_OPTION_COLUMN, MC_OPTION_REQUIRED | MC_OPTION_NUMERIC | MC_OPTION_ON_AXIS,
+  N_("the column of the highest prices"), NULL, NULL,
+  N_("a candlestick chart needs “open”, “high”, “low” and “close”, the columns of its "
+     "prices"), NULL
+};
+
+static const McOptionInfo candlestick_option_low = {
+  "low", MC_OPTION_COLUMN, MC_OPTION_REQUIRED | MC_OPTION_NUMERIC | MC_OPTION_ON_AXIS,
+  N_("the column of the lowest prices"), NULL, NULL,
+  N_("a candlestick chart needs “open”, “high”, “low” and “close”, the columns of its "
+     "prices"), NULL
+};
+
+static const McOptionInfo candlestick_option_close = {
+  "close", MC_OPTION_COLUMN,
+  MC_OPTION_REQUIRED | MC_OPTION_NUMERIC | MC_OPTION_ON_AXIS | MC_OPTION_SERIES,
+  N_("the column of closing prices"), NULL, NULL,
+  N_("a candlestick chart needs “open”, “high”, “low” and “close”, the columns of its "
+     "prices"), NULL
+};
+
+static const McOptionInfo candlestick_option_volume = {
+  "volume", MC_OPTION_COLUMN, MC_OPTION_NUMERIC,
+  N_("the column of volumes traded, drawn in a panel under the prices"), NULL, NULL, NULL, NULL
+};
+
+static const McOptionInfo candlestick_option_style = {
+  "style", MC_OPTION_CHOICE, 0,
+  N_("“candles”, with bodies from the open to the close, or “ohlc”, bars with the open "
+     "to the left and the close to the right"),
+  style_choices, N_("expected “candles” or “ohlc”"), NULL, NULL
+};
+
+static const McOptionInfo * const candlestick_options[] = {
+  &mc_chart_option_x,
+  &candlestick_option_open,
+  &candlestick_option_high,
+  &candlestick_option_low,
+  &candlestick_option_close,
+  &candlestick_option_volume,
+  &candlestick_option_style,
+  &mc_chart_option_log,
+  &mc_chart_option_filter,
+  &mc_chart_option_filter_values,
+  NULL
+};
+
+const McChartKind mc_chart_kind_candlestick = {
+  .id = "candlestick",
+  .name = N_("a candlestick chart"),
+  .plural = N_("candlestick charts"),
+  .caps = MC_CHART_CAPS_ZOOM_X,
+  .options = candlestick_options,
+  .check = candlestick_check,
+  .prepare = candlestick_prepare,
+  .free_prepared = candle_data_free,
+  .draw = candlestick_draw,
+  .describe = candlestick_describe,
+};
