@@ -860,7 +860,7 @@ snapshot_crosshair (McChartView *self,
   GdkRGBA rule, ring, fill;
 
   if (!is_line_chart (self)
-      || !mc_marks_get_plot_area (self->marks, &px, &py, &pw, &ph)
+      || !mc_hit_item_get_plot_area (self->marks, &self->item, &px, &py, &pw, &ph)
       || self->item.x < px - 0.5 || self->item.x > px + pw + 0.5)
     return;
   color_to_rgba (mc_theme_get_text_secondary (self->theme), &rule);

@@ -40,6 +40,31 @@ mc_axes_map_value (const McAxes *axes,
   return mc_linear_scale_map (&axes->y[axis], value);
 }
 
+void
+mc_render_panel_domain (McRender *r,
+                        double   *lo,
+                        double   *hi,
+                        gboolean *zero)
+{
+  McPanel *panel = r->panel;
+
+  if (panel == NULL || !panel->shared || isnan (*lo) || isnan (*hi))
+    return;
+  if (panel->measuring)
+    {
+      panel->lo = panel->has_domain ? MIN (panel->lo, *lo) : *lo;
+      panel->hi = panel->has_domain ? MAX (panel->hi, *hi) : *hi;
+      panel->zero = panel->zero || *zero;
+      panel->has_domain = TRUE;
+      return;
+    }
+  if (!panel->has_domain)
+    return;
+  *lo = MIN (*lo, panel->lo);
+  *hi = MAX (*hi, panel->hi);
+  *zero = *zero || panel->zero;
+}
+
 /**
  * mc_render_value_scale:
  * @headroom: pixels wanted above the highest value (and below the lowest
@@ -60,8 +85,11 @@ mc_render_value_scale (McRender      *r,
                        double         headroom)
 {
   McLinearScale plain, stretched;
-  double span, share, room_lo = lo, room_hi = hi;
+  double span, share, room_lo, room_hi;
 
+  mc_render_panel_domain (r, &lo, &hi, &include_zero);
+  room_lo = lo;
+  room_hi = hi;
   mc_linear_scale_init (&plain, lo, hi, include_zero, length, 6 * r->body);
   *scale = plain;
   if (headroom <= 0 || isnan (lo) || isnan (hi) || length <= 3 * headroom)
@@ -91,6 +119,9 @@ mc_render_log_scale (McRender      *r,
                      double         hi,
                      double         length)
 {
+  gboolean zero = FALSE;
+
+  mc_render_panel_domain (r, &lo, &hi, &zero);
   mc_linear_scale_init_log (scale, lo, hi, length, 6 * r->body);
 }
 
@@ -214,7 +245,8 @@ mc_render_axis_title (McRender         *r,
   g_autofree char *unit = NULL;
   GString *text;
 
-  if (n_series == 0)
+  /* Small multiples name their measure once, above their panels. */
+  if (n_series == 0 || r->panel != NULL)
     return NULL;
   if (n_series == 1)
     return measure_with_unit (series[0]->name, series[0]->column);
@@ -310,6 +342,9 @@ mc_render_value_ticks (McRender            *r,
 {
   double gap = 2 * r->unit;
 
+  /* Panels of one scale: only those at the left say its values. */
+  if (r->panel != NULL && r->panel->hide_y_labels && !right)
+    return;
   for (guint i = 0; i < mc_linear_scale_get_n_ticks (scale); i++)
     {
       double tick = mc_linear_scale_get_tick (scale, i);
@@ -399,6 +434,9 @@ mc_render_x_tick (McRender     *r,
   McTextBox box;
   double w, h;
 
+  /* Panels over one another: only the lowest labels the axis. */
+  if (r->panel != NULL && r->panel->hide_x_labels)
+    return;
   mc_render_set_color (r, mc_theme_get_axis (r->theme));
   cairo_set_line_width (r->cr, r->line);
   cairo_move_to (r->cr, p, bottom);
@@ -679,6 +717,8 @@ mc_render_categories (McRender         *r,
 {
   const McColor *color = mc_theme_get_text_secondary (r->theme);
 
+  if (r->panel != NULL && r->panel->hide_x_labels)
+    return;
   for (guint i = 0; i < mc_chart_model_get_n_categories (r->chart); i += fit->every)
     {
       g_autoptr(PangoLayout) layout = category_layout (r, order, i, fit);

@@ -402,18 +402,21 @@ point_span (McMarks *marks,
             double  *top)
 {
   double value = mc_series_get_y (series_data (marks, series), point);
+  const McAxes *axes = mc_marks_get_series_axes (marks, series);
 
   *base = 0;
-  for (guint s = 0; marks->axes.stacked && s < series; s++)
+  for (guint s = 0; axes->stacked && s < series; s++)
     {
       McSeries *below = series_data (marks, s);
 
-      if (mc_marks_series_shown (marks, s) && point < mc_series_get_n_points (below)
+      /* The layers under it in the same panel. */
+      if (mc_marks_series_shown (marks, s) && mc_marks_get_series_axes (marks, s) == axes
+          && point < mc_series_get_n_points (below)
           && !isnan (mc_series_get_y (below, point)))
         *base += mc_series_get_y (below, point);
     }
   *top = *base + value;
-  if (!marks->axes.stacked)
+  if (!axes->stacked)
     *base = value;
 }
 
@@ -433,8 +436,8 @@ point_item (McMarks     *marks,
   item->series = series;
   item->point = point;
   item->index = mc_series_get_row (data, point);
-  item->x = mc_axes_map_x (&marks->axes, mc_series_get_x (data, point));
-  item->y = mc_axes_map_value (&marks->axes, data->axis, top);
+  item->x = mc_axes_map_x (mc_marks_get_series_axes (marks, series), mc_series_get_x (data, point));
+  item->y = mc_axes_map_value (mc_marks_get_series_axes (marks, series), data->axis, top);
   return TRUE;
 }
 
@@ -482,6 +485,7 @@ nearest_point (McMarks *marks,
                guint   *point)
 {
   McSeries *data = series_data (marks, series);
+  const McAxes *axes = mc_marks_get_series_axes (marks, series);
   guint start, end;
   double best = G_MAXDOUBLE;
   gboolean found = FALSE;
@@ -495,7 +499,7 @@ nearest_point (McMarks *marks,
         {
           guint mid = lo + (hi - lo) / 2;
 
-          if (mc_axes_map_x (&marks->axes, mc_series_get_x (data, mid)) < px)
+          if (mc_axes_map_x (axes, mc_series_get_x (data, mid)) < px)
             lo = mid + 1;
           else
             hi = mid;
@@ -506,7 +510,7 @@ nearest_point (McMarks *marks,
     }
   for (guint i = start; i < end; i++)
     {
-      double d = fabs (mc_axes_map_x (&marks->axes, mc_series_get_x (data, i)) - px);
+      double d = fabs (mc_axes_map_x (axes, mc_series_get_x (data, i)) - px);
 
       if (d < best && point_valid (marks, series, i))
         best = d, *point = i, found = TRUE;
@@ -604,7 +608,7 @@ span_distance (McMarks *marks,
                guint    point,
                double   y)
 {
-  const McAxes *axes = &marks->axes;
+  const McAxes *axes = mc_marks_get_series_axes (marks, series);
   guint axis = series_data (marks, series)->axis;
   double base, top, a, b;
 
@@ -619,27 +623,39 @@ span_distance (McMarks *marks,
 /* The point nearest to the pointer's x, the one nearest in y among
  * those at the same x: a point of a line, or the band of a stacked
  * area's layer the pointer is in. */
+/* Whether (@x, @y) is near the plot of @axes. */
+static gboolean
+near_plot (const McAxes *axes,
+           double        x,
+           double        y,
+           double        tolerance)
+{
+  const McRect *plot = &axes->plot;
+
+  return x >= plot->x - tolerance && x <= plot->x + plot->width + tolerance
+         && y >= plot->y - tolerance && y <= plot->y + plot->height + tolerance;
+}
+
 static gboolean
 point_at (McMarks     *marks,
           double       x,
           double       y,
           McChartItem *item)
 {
-  const McRect *plot = &marks->axes.plot;
-  double tolerance = MAX (MC_HIT_TOLERANCE, marks->axes.x_band / 2);
-  double best_dx = G_MAXDOUBLE, best_dy = G_MAXDOUBLE;
+  double best_dx = G_MAXDOUBLE, best_dy = G_MAXDOUBLE, tolerance = MC_HIT_TOLERANCE;
   gboolean found = FALSE;
 
-  if (x < plot->x - tolerance || x > plot->x + plot->width + tolerance
-      || y < plot->y - tolerance || y > plot->y + plot->height + tolerance)
-    return FALSE;
   for (guint s = 0; s < mc_chart_model_get_n_series (marks->model); s++)
     {
+      const McAxes *axes = mc_marks_get_series_axes (marks, s);
+      const McRect *plot = &axes->plot;
       McChartItem candidate;
       guint point;
       double dx, dy;
 
-      if (!nearest_point (marks, s, x, &point) || !point_item (marks, s, point, &candidate))
+      /* The series of the panel the pointer is over. */
+      if (!near_plot (axes, x, y, MAX (MC_HIT_TOLERANCE, axes->x_band / 2))
+          || !nearest_point (marks, s, x, &point) || !point_item (marks, s, point, &candidate))
         continue;
       /* Points clipped away by a zoom window are not there to hit. */
       if (candidate.x < plot->x - 0.5 || candidate.x > plot->x + plot->width + 0.5)
@@ -649,6 +665,7 @@ point_at (McMarks     *marks,
       if (dx < best_dx || (dx == best_dx && dy < best_dy))
         {
           best_dx = dx, best_dy = dy;
+          tolerance = MAX (MC_HIT_TOLERANCE, axes->x_band / 2);
           *item = candidate;
           found = TRUE;
         }
@@ -662,7 +679,7 @@ fill_point_hit (McMarks           *marks,
                 const McChartItem *item,
                 McChartHit        *hit)
 {
-  double radius = MAX (6, marks->axes.plot.height * 0.02);
+  double radius = MAX (6, mc_marks_get_series_axes (marks, item->series)->plot.height * 0.02);
 
   hit_fill_point (marks, hit, item->series, item->point);
   hit->x = item->x - radius;
@@ -916,4 +933,28 @@ mc_hit_item_get_position (McMarks           *marks,
   series_bounds (items, at, &first, &last);
   *position = at - first + 1;
   *count = last - first + 1;
+}
+
+gboolean
+mc_hit_item_get_plot_area (McMarks           *marks,
+                           const McChartItem *item,
+                           double            *x,
+                           double            *y,
+                           double            *width,
+                           double            *height)
+{
+  const McAxes *axes;
+
+  g_return_val_if_fail (marks != NULL && item != NULL, FALSE);
+
+  if (item->series >= mc_chart_model_get_n_series (marks->model))
+    return FALSE;
+  axes = mc_marks_get_series_axes (marks, item->series);
+  if (!axes->has_plot && !axes->has_x_axis)
+    return FALSE;
+  *x = axes->plot.x;
+  *y = axes->plot.y;
+  *width = axes->plot.width;
+  *height = axes->plot.height;
+  return TRUE;
 }

@@ -84,6 +84,14 @@ gboolean    mc_hit_item_update         (McMarks            *marks,
 gboolean    mc_hit_item_get_hit        (McMarks            *marks,
                                         const McChartItem  *item,
                                         McChartHit         *hit);
+/* The plot @item is drawn in: the chart's, or its panel's among small
+ * multiples. FALSE for charts without a plot of x (bars, pies). */
+gboolean    mc_hit_item_get_plot_area  (McMarks            *marks,
+                                        const McChartItem  *item,
+                                        double             *x,
+                                        double             *y,
+                                        double             *width,
+                                        double             *height);
 /* 1-based position of @item in its series and the number of marks there,
  * for "3 of 5". */
 void        mc_hit_item_get_position   (McMarks            *marks,

@@ -60,6 +60,10 @@ mc_render_legend (McRender     *r,
   double spacing = r->unit * 5;
   double x = area->x, y = area->y, row_height = 0;
 
+  /* Small multiples share one legend, above their panels. */
+  if (r->panel != NULL)
+    return 0;
+
   for (guint i = 0; i < n_series; i++)
     {
       McSeries *data = mc_chart_model_get_series (r->chart, series[i]);

@@ -92,7 +92,10 @@ struct _McMarks
   GStringChunk    *strings;
   GArray          *marks;     /* McMark */
   GArray          *legend;    /* McLegendHit */
-  McAxes           axes;
+  McAxes           axes;      /* of the chart, or of its last panel */
+  GArray          *panels;    /* McAxes of each panel of small multiples */
+  GArray          *series_panel;  /* guint per series: its panel, or
+                                   * G_MAXUINT; NULL without panels */
 };
 
 McMarks   *mc_marks_new            (McChartModel         *model,
@@ -101,6 +104,14 @@ McMarks   *mc_marks_new            (McChartModel         *model,
                                     double                height);
 /* Whether series @series was drawn. */
 gboolean   mc_marks_series_shown   (McMarks              *marks,
+                                    guint                 series);
+/* Records the axes of a panel that drew @series. */
+void       mc_marks_add_panel      (McMarks              *marks,
+                                    const McAxes         *axes,
+                                    const guint          *series,
+                                    guint                 n_series);
+/* The axes @series was drawn with: its panel's, or the chart's. */
+const McAxes *mc_marks_get_series_axes (McMarks          *marks,
                                     guint                 series);
 
 /* mc-axes.c */

@@ -54,7 +54,43 @@ mc_marks_unref (McMarks *marks)
   g_string_chunk_free (marks->strings);
   g_array_unref (marks->marks);
   g_array_unref (marks->legend);
+  g_clear_pointer (&marks->panels, g_array_unref);
+  g_clear_pointer (&marks->series_panel, g_array_unref);
   g_free (marks);
+}
+
+void
+mc_marks_add_panel (McMarks      *marks,
+                    const McAxes *axes,
+                    const guint  *series,
+                    guint         n_series)
+{
+  guint n = mc_chart_model_get_n_series (marks->model);
+  guint none = G_MAXUINT;
+
+  if (marks->panels == NULL)
+    {
+      marks->panels = g_array_new (FALSE, FALSE, sizeof (McAxes));
+      marks->series_panel = g_array_new (FALSE, FALSE, sizeof (guint));
+      for (guint s = 0; s < n; s++)
+        g_array_append_val (marks->series_panel, none);
+    }
+  for (guint i = 0; i < n_series; i++)
+    if (series[i] < n)
+      g_array_index (marks->series_panel, guint, series[i]) = marks->panels->len;
+  g_array_append_val (marks->panels, *axes);
+}
+
+const McAxes *
+mc_marks_get_series_axes (McMarks *marks,
+                          guint    series)
+{
+  guint panel;
+
+  if (marks->series_panel == NULL || series >= marks->series_panel->len)
+    return &marks->axes;
+  panel = g_array_index (marks->series_panel, guint, series);
+  return panel != G_MAXUINT ? &g_array_index (marks->panels, McAxes, panel) : &marks->axes;
 }
 
 McChartModel *

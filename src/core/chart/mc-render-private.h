@@ -16,6 +16,20 @@
 
 G_BEGIN_DECLS
 
+/* One panel of small multiples, as the kind drawing it sees it: what it
+ * leaves to the panels around it and the value domain they share. */
+typedef struct
+{
+  gboolean  measuring;      /* a first pass, which only collects domains */
+  gboolean  shared;         /* the panels share their value axis */
+  gboolean  has_domain;     /* the union of the panels' domains */
+  double    lo;
+  double    hi;
+  gboolean  zero;
+  gboolean  hide_x_labels;  /* a panel below shows them */
+  gboolean  hide_y_labels;  /* a panel on the left shows them */
+} McPanel;
+
 /* Everything one render needs: the chart and what the view shows of it,
  * the surface, sizes derived from the canvas, the region still free for
  * layout, and the marks being recorded. */
@@ -38,6 +52,8 @@ struct _McRender
   double               columns;     /* pixel columns per unit, for decimation */
   gboolean             show_values; /* value labels wanted */
   McRect               body_area;   /* free area under the header */
+  McPanel             *panel;       /* the panel of small multiples being
+                                     * drawn, or NULL */
 };
 
 typedef enum
@@ -100,6 +116,9 @@ void           mc_render_empty               (McRender         *r,
                                               const McRect     *area,
                                               gboolean          has_data);
 
+/* mc-panels.c */
+gboolean       mc_render_panels              (McRender         *r);
+
 /* mc-legend.c */
 double         mc_render_legend              (McRender         *r,
                                               const McRect     *area,
@@ -142,6 +161,12 @@ const char    *mc_render_intern              (McRender         *r,
                                               const char       *text);
 
 /* mc-axes.c */
+/* Widens a value domain to the one the panels share; in a first pass,
+ * collects it. Without panels, nothing. */
+void           mc_render_panel_domain        (McRender         *r,
+                                              double           *lo,
+                                              double           *hi,
+                                              gboolean         *zero);
 char          *mc_render_column_title        (const McColumn   *column);
 char          *mc_render_axis_title          (McRender         *r,
                                               McSeries * const *series,

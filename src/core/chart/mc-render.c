@@ -176,7 +176,8 @@ mc_chart_render (McChartModel        *chart,
   cairo_clip (cr);
   render_background (&r);
   mc_render_frame (&r);
-  chart->kind->draw (&r, chart->prepared, r.out);
+  if (!mc_render_panels (&r))
+    chart->kind->draw (&r, chart->prepared, r.out);
   cairo_restore (cr);
 
   g_object_unref (r.pango);

@@ -182,6 +182,11 @@ bars_domain (Bars   *b,
           *hi = isnan (*hi) ? pos : MAX (*hi, pos);
         }
     }
+  {
+    gboolean zero = TRUE;
+
+    mc_render_panel_domain (b->r, lo, hi, &zero);
+  }
 }
 
 static gboolean
@@ -1116,6 +1121,7 @@ static const McOptionInfo * const bar_options[] = {
   &mc_chart_option_stacked,
   &mc_chart_option_percent,
   &mc_chart_option_sort,
+  &mc_chart_option_panels,
   &mc_chart_option_filter,
   &mc_chart_option_filter_values,
   &mc_chart_option_month,
@@ -1129,7 +1135,7 @@ const McChartKind mc_chart_kind_bar = {
   .name = N_("a bar chart"),
   .plural = N_("bar charts"),
   .caps = MC_CHART_CAPS_CATEGORY_X | MC_CHART_CAPS_HIDE_SERIES
-          | MC_CHART_CAPS_FEW_CATEGORY_COLORS,
+          | MC_CHART_CAPS_FEW_CATEGORY_COLORS | MC_CHART_CAPS_PANELS,
   .options = bar_options,
   .draw = bar_draw,
   .describe = bar_describe,

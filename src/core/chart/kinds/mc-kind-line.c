@@ -1726,6 +1726,15 @@ line_check (const McChartSpec  *spec,
                            _("a chart with a series column can't have a second y axis"));
       return FALSE;
     }
+  if (mc_chart_spec_has_option (spec, "panels")
+      && g_strcmp0 (mc_chart_spec_get_string (spec, "panels"), "none") != 0)
+    {
+      *problem = (McSpecProblem) { "y2", -1, MC_SPEC_FAULT_VALUE };
+      g_set_error_literal (error, MC_CHART_ERROR, MC_CHART_ERROR_INVALID,
+                           _("small multiples show each measure on its own axis; a second "
+                             "y axis is not for them"));
+      return FALSE;
+    }
   /* Two axes share one grid; a logarithmic one has a grid of its own. */
   if (mc_chart_spec_get_boolean (spec, "log"))
     {
@@ -1758,6 +1767,7 @@ static const McOptionInfo * const line_options[] = {
   &mc_chart_option_index_at,
   &mc_chart_option_log,
   &line_option_sort,
+  &mc_chart_option_panels,
   &mc_chart_option_filter,
   &mc_chart_option_filter_values,
   &mc_chart_option_month,
@@ -1774,6 +1784,7 @@ static const McOptionInfo * const area_options[] = {
   &mc_chart_option_stacked,
   &mc_chart_option_percent,
   &line_option_sort,
+  &mc_chart_option_panels,
   &mc_chart_option_filter,
   &mc_chart_option_filter_values,
   &mc_chart_option_month,
@@ -1786,7 +1797,7 @@ const McChartKind mc_chart_kind_line = {
   .id = "line",
   .name = N_("a line chart"),
   .plural = N_("line charts"),
-  .caps = MC_CHART_CAPS_ZOOM_X | MC_CHART_CAPS_HIDE_SERIES,
+  .caps = MC_CHART_CAPS_ZOOM_X | MC_CHART_CAPS_HIDE_SERIES | MC_CHART_CAPS_PANELS,
   .options = line_options,
   .check = line_check,
   .draw = line_draw,
@@ -1797,7 +1808,7 @@ const McChartKind mc_chart_kind_area = {
   .id = "area",
   .name = N_("an area chart"),
   .plural = N_("area charts"),
-  .caps = MC_CHART_CAPS_ZOOM_X | MC_CHART_CAPS_HIDE_SERIES,
+  .caps = MC_CHART_CAPS_ZOOM_X | MC_CHART_CAPS_HIDE_SERIES | MC_CHART_CAPS_PANELS,
   .options = area_options,
   .draw = area_draw,
   .describe = area_describe,
