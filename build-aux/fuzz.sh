@@ -14,7 +14,8 @@
 # Environment: FUZZ_BUILD_DIR (default _build-fuzz), FUZZ_NICE (default 10).
 #
 # Each target keeps a growing corpus in $FUZZ_BUILD_DIR/fuzz/corpus/TARGET,
-# seeded from the bundled datasets, the loader's good and bad test files and
+# seeded from the bundled datasets, the loader's good and bad test files, the
+# datasets of the chart forms (tests/data/forms) and
 # tests/fuzz/regressions/TARGET. Crashing or slow inputs are written to
 # $FUZZ_BUILD_DIR/fuzz/artifacts/TARGET/; once the bug is fixed, copy the
 # input to tests/fuzz/regressions/TARGET/ so the normal test suite replays
@@ -88,7 +89,7 @@ render_seeds() {
   rm -rf "$out"
   mkdir -p "$out"
   for prefix in 857d00 000000 ffff0f; do
-    for dir in data/datasets tests/data/good tests/data/bad; do
+    for dir in data/datasets tests/data/good tests/data/bad tests/data/forms; do
       [ "$prefix" = 857d00 ] || [ "$dir" != tests/data/bad ] || continue
       for file in "$dir"/*; do
         [ -f "$file" ] || continue
@@ -118,7 +119,7 @@ fuzzer_args() {
   if [ "$target" = render ]; then
     echo "$fuzz/seeds/render"
   else
-    echo "data/datasets tests/data/good tests/data/bad"
+    echo "data/datasets tests/data/good tests/data/bad tests/data/forms"
   fi
 }
 

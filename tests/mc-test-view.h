@@ -64,6 +64,13 @@ void           mc_test_check_layout  (McChartModel   *chart,
 void           mc_test_check_layouts (McChartModel   *chart,
                                       const char     *what);
 
+/* Golden images: whether they can be compared here, and the comparison
+ * of every chart of @dataset with its image at 800 × 500 (or, with
+ * @update, the images drawn anew). */
+gboolean       mc_test_golden_ready  (gboolean        update);
+void           mc_test_compare_golden_charts (McDataset *dataset,
+                                      gboolean        update);
+
 typedef struct
 {
   double width;

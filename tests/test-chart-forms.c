@@ -10,7 +10,9 @@
 #include <string.h>
 
 #include "mc-chart-model.h"
+#include "mc-describe.h"
 #include "mc-hit.h"
+#include "mc-loader.h"
 #include "mc-render-private.h"
 #include "mc-scale.h"
 #include "mc-test-view.h"
@@ -474,6 +476,113 @@ test_forms_log (void)
                                         "shows only values above zero");
 }
 
+/* The forms of market data */
+
+/* Every dataset of tests/data/forms, loaded. */
+static GPtrArray *
+form_datasets (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "forms", NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  GPtrArray *datasets = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file_path = g_build_filename (path, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (file_path);
+      g_autoptr(GError) error = NULL;
+      McDataset *dataset;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      dataset = mc_loader_load_file (file, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (mc_dataset_get_n_charts (dataset), >, 0);
+      g_ptr_array_add (datasets, dataset);
+    }
+  g_assert_cmpuint (datasets->len, >=, 9);
+  return datasets;
+}
+
+/* The keyboard walks every chart from its first mark to its last, and
+ * every mark it reaches says what it shows. */
+static void
+check_walk (McChartModel *chart,
+            const char   *what)
+{
+  McMarks *marks = mc_test_view_marks (chart);
+  McChartItem item;
+  guint steps = 0;
+
+  if (!mc_hit_item_first (marks, &item))
+    g_error ("%s: nothing to walk", what);
+  do
+    {
+      g_auto(McChartHit) hit = { 0 };
+
+      g_assert_true (mc_hit_item_get_hit (marks, &item, &hit));
+      g_assert_nonnull (hit.label);
+      g_assert_nonnull (hit.value);
+      g_assert_true (g_utf8_validate (hit.value, -1, NULL));
+      steps++;
+    }
+  while (steps < 5000 && mc_hit_item_move (marks, &item, MC_CHART_MOVE_NEXT));
+  g_assert_cmpuint (steps, >=, 2);
+}
+
+/* The layout invariant for every chart of the forms' datasets, at every
+ * size in both themes; at the usual size each has marks to hit and
+ * walk, and a summary. */
+static void
+test_forms_layouts (void)
+{
+  g_autoptr(GPtrArray) datasets = form_datasets ();
+  guint charts = 0;
+
+  for (guint d = 0; d < datasets->len; d++)
+    {
+      McDataset *dataset = g_ptr_array_index (datasets, d);
+
+      for (guint c = 0; c < mc_dataset_get_n_charts (dataset); c++)
+        {
+          const McChartSpec *spec = mc_dataset_get_chart (dataset, c);
+          g_autoptr(McChartModel) chart = chart_new (dataset, (McChartSpec *) spec);
+          g_autofree char *what = g_strdup_printf ("%s/%s", mc_dataset_get_id (dataset), spec->id);
+          g_autofree char *summary = NULL;
+
+          mc_test_check_layouts (chart, what);
+          mc_test_render_layout (chart, 800, 500, FALSE);
+          /* Every chart says what its values are: over its axis, or over
+           * each panel of a unit. */
+          if (mc_test_find_box (chart, MC_TEXT_AXIS_TITLE, NULL) == NULL
+              && mc_test_find_box (chart, MC_TEXT_PANEL_TITLE, NULL) == NULL)
+            g_error ("%s: no axis title", what);
+          check_walk (chart, what);
+          summary = mc_chart_describe (chart, mc_test_view_marks (chart));
+          g_assert_true (strlen (summary) > 20);
+          charts++;
+        }
+    }
+  g_assert_cmpuint (charts, >=, 20);
+}
+
+/* Each chart of the forms as it looked when its image was made (and
+ * looked at): MC_UPDATE_GOLDEN=1 draws them again. */
+static void
+test_forms_golden (void)
+{
+  g_autoptr(GPtrArray) datasets = NULL;
+  gboolean update = g_getenv ("MC_UPDATE_GOLDEN") != NULL;
+
+  if (!mc_test_golden_ready (update))
+    return;
+  datasets = form_datasets ();
+  for (guint d = 0; d < datasets->len; d++)
+    mc_test_compare_golden_charts (g_ptr_array_index (datasets, d), update);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -490,6 +599,8 @@ main (int   argc,
   g_test_add_func ("/mc/forms/percent", test_forms_percent);
   g_test_add_func ("/mc/forms/sort", test_forms_sort);
   g_test_add_func ("/mc/forms/log", test_forms_log);
+  g_test_add_func ("/mc/forms/layouts", test_forms_layouts);
+  g_test_add_func ("/mc/forms/golden", test_forms_golden);
 
   return g_test_run ();
 }

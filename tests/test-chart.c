@@ -1315,130 +1315,19 @@ test_chart_million_points (void)
 
 /* Golden images */
 
-static char *
-resolved_font_family (void)
-{
-  g_autoptr(McTheme) theme = mc_theme_new (MC_THEME_LIGHT);
-  PangoFontMap *map = pango_cairo_font_map_get_default ();
-  PangoContext *context = pango_font_map_create_context (map);
-  const char *family_list = mc_theme_get_font_family (theme);
-  PangoFontDescription *desc = pango_font_description_from_string (family_list);
-  PangoFont *font;
-  PangoFontDescription *found;
-  char *family;
-
-  pango_font_description_set_absolute_size (desc, 13 * PANGO_SCALE);
-  font = pango_font_map_load_font (map, context, desc);
-  found = pango_font_describe (font);
-  family = g_strdup (pango_font_description_get_family (found));
-  pango_font_description_free (found);
-  pango_font_description_free (desc);
-  g_object_unref (font);
-  g_object_unref (context);
-  return family;
-}
-
-/* Counts pixels whose channels differ by more than a small tolerance. */
-static guint
-count_differences (cairo_surface_t *a,
-                   cairo_surface_t *b)
-{
-  int width = cairo_image_surface_get_width (a), height = cairo_image_surface_get_height (a);
-  int stride_a = cairo_image_surface_get_stride (a), stride_b = cairo_image_surface_get_stride (b);
-  const guint8 *da = cairo_image_surface_get_data (a), *db = cairo_image_surface_get_data (b);
-  guint count = 0;
-
-  for (int y = 0; y < height; y++)
-    for (int x = 0; x < width; x++)
-      for (int c = 0; c < 4; c++)
-        if (abs ((int) da[y * stride_a + 4 * x + c] - (int) db[y * stride_b + 4 * x + c]) > 24)
-          {
-            count++;
-            break;
-          }
-  return count;
-}
-
-static void
-compare_golden (McChartModel *chart,
-                const char   *name,
-                gboolean      update)
-{
-  g_autofree char *file = g_strdup_printf ("%s.png", name);
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "golden", file, NULL);
-  cairo_surface_t *rendered = mc_test_render_image (chart, 800, 500, 1, FALSE);
-  cairo_surface_t *golden;
-  guint differing;
-
-  if (update)
-    {
-      g_assert_cmpint (cairo_surface_write_to_png (rendered, path), ==, CAIRO_STATUS_SUCCESS);
-      cairo_surface_destroy (rendered);
-      return;
-    }
-  golden = cairo_image_surface_create_from_png (path);
-  if (cairo_surface_status (golden) != CAIRO_STATUS_SUCCESS)
-    g_error ("cannot read the golden image %s", path);
-  g_assert_cmpint (cairo_image_surface_get_width (golden), ==, 800);
-  g_assert_cmpint (cairo_image_surface_get_height (golden), ==, 500);
-  differing = count_differences (rendered, golden);
-  g_test_message ("%s: %u pixels differ", name, differing);
-  /* Font rasterisation may differ slightly between builds of the same
-   * font stack; a changed label or mark is far more. */
-  if (differing > 40)
-    {
-      g_autofree char *actual = g_strdup_printf ("%s/%s-actual.png", g_get_tmp_dir (), name);
-
-      cairo_surface_write_to_png (rendered, actual);
-      g_error ("%s: %u pixels differ from the golden image; see %s", name, differing, actual);
-    }
-  cairo_surface_destroy (golden);
-  cairo_surface_destroy (rendered);
-}
-
 static void
 test_chart_golden (void)
 {
-  g_autofree char *font_path = g_test_build_filename (G_TEST_DIST, "golden", "FONT", NULL);
-  g_autofree char *expected_font = NULL;
-  g_autofree char *font = resolved_font_family ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) datasets = NULL;
   gboolean update = g_getenv ("MC_UPDATE_GOLDEN") != NULL;
 
-  if (update)
-    {
-      g_autofree char *line = g_strdup_printf ("%s\n", font);
-
-      g_assert_true (g_file_set_contents (font_path, line, -1, NULL));
-    }
-  g_assert_true (g_file_get_contents (font_path, &expected_font, NULL, NULL));
-  g_strstrip (expected_font);
-  if (g_strcmp0 (expected_font, font) != 0)
-    {
-      g_autofree char *reason = g_strdup_printf ("golden images were drawn with %s, this system "
-                                                 "draws with %s", expected_font, font);
-
-      g_test_skip (reason);
-      return;
-    }
-
+  if (!mc_test_golden_ready (update))
+    return;
   datasets = mc_bundled_load_all (&error);
   g_assert_no_error (error);
   for (guint d = 0; d < datasets->len; d++)
-    {
-      McDataset *dataset = g_ptr_array_index (datasets, d);
-
-      for (guint c = 0; c < mc_dataset_get_n_charts (dataset); c++)
-        {
-          const McChartSpec *spec = mc_dataset_get_chart (dataset, c);
-          g_autoptr(McChartModel) chart = mc_chart_model_new (dataset, spec, &error);
-          g_autofree char *name = g_strdup_printf ("%s-%s", mc_dataset_get_id (dataset), spec->id);
-
-          g_assert_no_error (error);
-          compare_golden (chart, name, update);
-        }
-    }
+    mc_test_compare_golden_charts (g_ptr_array_index (datasets, d), update);
 }
 
 int

@@ -42,27 +42,19 @@ legend_draw_swatch (McRender *r,
   cairo_stroke (r->cr);
 }
 
-/**
- * mc_render_legend:
- *
- * Lays out swatches and names of @series in rows at the top of @area.
- *
- * Returns: the height used
- */
-double
-mc_render_legend (McRender     *r,
-                  const McRect *area,
-                  const guint  *series,
-                  guint         n_series)
+/* Lays out the entries in rows and, with @draw, draws them and records
+ * their hits. Returns the height they take. */
+static double
+legend_rows (McRender     *r,
+             const McRect *area,
+             const guint  *series,
+             guint         n_series,
+             gboolean      draw)
 {
   double swatch = round (r->body * 0.8);
   double gap = r->unit * 1.5;
   double spacing = r->unit * 5;
   double x = area->x, y = area->y, row_height = 0;
-
-  /* Small multiples share one legend, above their panels. */
-  if (r->panel != NULL)
-    return 0;
 
   for (guint i = 0; i < n_series; i++)
     {
@@ -79,17 +71,40 @@ mc_render_legend (McRender     *r,
           y += row_height + r->unit;
           row_height = 0;
         }
-      legend_draw_swatch (r, series[i], x, y + (h - swatch) / 2, swatch);
-      mc_render_show (r, layout, x + swatch + gap, y, 0, MC_TEXT_LEGEND,
-                      mc_render_series_visible (r, series[i]) ? mc_theme_get_text (r->theme)
-                                    : mc_theme_get_text_secondary (r->theme));
-      hit.series = series[i];
-      hit.box = (McRect) { x, y, swatch + gap + w, h };
-      g_array_append_val (r->out->legend, hit);
+      if (draw)
+        {
+          legend_draw_swatch (r, series[i], x, y + (h - swatch) / 2, swatch);
+          mc_render_show (r, layout, x + swatch + gap, y, 0, MC_TEXT_LEGEND,
+                          mc_render_series_visible (r, series[i])
+                          ? mc_theme_get_text (r->theme) : mc_theme_get_text_secondary (r->theme));
+          hit.series = series[i];
+          hit.box = (McRect) { x, y, swatch + gap + w, h };
+          g_array_append_val (r->out->legend, hit);
+        }
       x += swatch + gap + w + spacing;
       row_height = MAX (row_height, h);
     }
   return n_series ? y + row_height - area->y : 0;
+}
+
+/**
+ * mc_render_legend:
+ *
+ * Lays out swatches and names of @series in rows at the top of @area,
+ * unless they would take more than half of it.
+ *
+ * Returns: the height used
+ */
+double
+mc_render_legend (McRender     *r,
+                  const McRect *area,
+                  const guint  *series,
+                  guint         n_series)
+{
+  /* Small multiples share one legend, above their panels. */
+  if (r->panel != NULL || legend_rows (r, area, series, n_series, FALSE) > area->height / 2)
+    return 0;
+  return legend_rows (r, area, series, n_series, TRUE);
 }
 
 /**
@@ -113,7 +128,10 @@ mc_render_legend_above (McRender *r,
   for (guint i = 0; i < n; i++)
     all[i] = i;
   used = mc_render_legend (r, area, all, n);
-  area->y += used + 3 * r->unit;
-  area->height -= used + 3 * r->unit;
+  if (used > 0)
+    {
+      area->y += used + 3 * r->unit;
+      area->height -= used + 3 * r->unit;
+    }
   return used;
 }

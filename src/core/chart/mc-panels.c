@@ -347,7 +347,9 @@ mc_render_panels (McRender *r)
   if (groups->len < 2)
     return FALSE;
   panel.shared = panels_share_scale (r, groups);
-  draw_shared (r, groups, panel.shared, &area);
+  /* Nothing above panels that can't be drawn. */
+  if (choose_grid (r, &area, groups->len, &grid))
+    draw_shared (r, groups, panel.shared, &area);
   if (!choose_grid (r, &area, groups->len, &grid))
     {
       mc_render_empty (r, &area, TRUE);

@@ -195,10 +195,15 @@ mc_linear_scale_init_fixed (McLinearScale *scale,
 
 /* Logarithmic scales */
 
+/* The ticks of a decade: 1, 2, 5; 1 to 9; and finer for narrow ranges
+ * of prices. */
 static const double log_mantissas_3[] = { 1, 2, 5 };
+static const double log_mantissas_15[] = {
+  1, 1.2, 1.4, 1.6, 1.8, 2, 2.5, 3, 3.5, 4, 5, 6, 7, 8, 9
+};
 
 /* Tick @k of the infinite sequence of a scale: 10^k with one tick per
- * decade, 1, 2, 5 × 10^n with three, 1 … 9 × 10^n with nine. */
+ * decade, else the mantissas of its table times 10^n. */
 static double
 log_sequence (int   k,
               guint per_decade)
@@ -208,6 +213,8 @@ log_sequence (int   k,
 
   if (per_decade == 3)
     return log_mantissas_3[place] * pow (10, decade);
+  if (per_decade == 15)
+    return log_mantissas_15[place] * pow (10, decade);
   return (place + 1) * pow (10, decade);
 }
 
@@ -280,7 +287,7 @@ mc_linear_scale_init_log (McLinearScale *scale,
                           double         spacing)
 {
   static const LogTicks candidates[] = {
-    { 9, 1 }, { 3, 1 }, { 1, 1 }, { 1, 2 }, { 1, 3 }, { 1, 5 }, { 1, 10 }, { 1, 20 },
+    { 15, 1 }, { 9, 1 }, { 3, 1 }, { 1, 1 }, { 1, 2 }, { 1, 3 }, { 1, 5 }, { 1, 10 }, { 1, 20 },
   };
   double best_score = G_MAXDOUBLE;
   const LogTicks *best = &candidates[1];
@@ -455,9 +462,14 @@ double
 mc_linear_scale_get_tick_step (const McLinearScale *scale,
                                guint                index)
 {
+  double tick, step;
+
   if (!scale->log)
     return scale->step;
-  return pow (10, floor (log10 (mc_linear_scale_get_tick (scale, index)) + 1e-9));
+  tick = mc_linear_scale_get_tick (scale, index);
+  step = pow (10, floor (log10 (tick) + 1e-9));
+  /* 1.2 × 10^n needs a decimal more than 2 × 10^n. */
+  return fabs (tick / step - round (tick / step)) > 1e-6 ? step / 10 : step;
 }
 
 /* Calendar helpers */

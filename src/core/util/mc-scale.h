@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 /* A value axis. The domain [min, max] ends on ticks: min, min + step, ...,
  * max, with step 1, 2 or 5 × 10^n. A logarithmic one (@log) maps the
  * logarithms of values, and its ticks are powers of ten, or 1, 2 and 5
- * times them, or every whole multiple of them. */
+ * times them, or every whole multiple of them, or finer steps for narrow
+ * ranges (1.2, 1.4, …). */
 typedef struct
 {
   double   min;
@@ -24,7 +25,8 @@ typedef struct
   double   range1;         /* pixel of max */
   gboolean log;
   int      log_first;      /* log: the first tick's place in the sequence */
-  guint    log_per_decade; /* log: 1 (with @step decades apart), 3 or 9 */
+  guint    log_per_decade; /* log: 1 (with @step decades apart), 3, 9 or
+                            * 15 ticks a decade */
 } McLinearScale;
 
 /* The smallest 1-2-5 × 10^n step that is at least @rough. */

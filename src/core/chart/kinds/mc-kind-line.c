@@ -1343,8 +1343,46 @@ point_in_dip (const McSeries *series,
   return n > 0 && y < sum / n;
 }
 
+/* The highest and lowest pixels of the line between @x0 and @x1, so that
+ * a label over that stretch clears the whole of it, not only its point. */
+static void
+line_extent_between (Lines  *l,
+                     guint   v,
+                     double  x0,
+                     double  x1,
+                     double *top,
+                     double *bottom)
+{
+  McSeries *series = series_at (l, v);
+  guint start, end, lo, hi;
+
+  mc_series_window_points (series, l->r->view, &start, &end);
+  lo = start, hi = end;
+  /* Sorted points: from the first at or after @x0, by bisection. */
+  while (series->x_sorted && lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (map_x (l, mc_series_get_x (series, mid)) < x0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint i = series->x_sorted && lo > start ? lo - 1 : start; i < end; i++)
+    {
+      double px = map_x (l, mc_series_get_x (series, i)), py = point_y (l, v, i);
+
+      if (series->x_sorted && px > x1 && i > lo)
+        break;
+      if (px < x0 - 1 || px > x1 + 1 || isnan (py))
+        continue;
+      *top = MIN (*top, py);
+      *bottom = MAX (*bottom, py);
+    }
+}
+
 /* The value of one point: above it (below it in a dip), else on the
- * other side, else none. */
+ * other side, else none; clear of the line under the label. */
 static void
 draw_point_label (Lines *l,
                   guint  v,
@@ -1354,25 +1392,27 @@ draw_point_label (Lines *l,
   McSeries *series = series_at (l, v);
   g_autoptr(PangoLayout) layout = point_label_layout (l, series, i);
   double radius = MAX (2.5, r->body * 0.3);
-  double x, y, w, h;
+  double x, y, w, h, top, bottom;
   McColor color = *mc_theme_get_text (r->theme);
 
   mc_render_layout_size (layout, &w, &h);
   /* Labels of the first and last points stay over the plot. */
   x = CLAMP (map_x (l, mc_series_get_x (series, i)) - w / 2, l->axes.plot.x,
              MAX (l->axes.plot.x, l->axes.plot.x + l->axes.plot.width - w));
-  y = point_y (l, v, i);
+  y = top = bottom = point_y (l, v, i);
   if (mc_render_is_dimmed (r, l->visible[v], mc_series_get_row (series, i)))
     mc_render_dim (r, &color);
+  line_extent_between (l, v, x, x + w, &top, &bottom);
   for (int side = 0; side <= 1; side++)
     {
       gboolean below = side != point_in_dip (series, i);
-      double ty = below ? y + radius + r->unit : y - radius - r->unit - h;
+      double ty = below ? MAX (y + radius, bottom + r->line) + r->unit
+                        : MIN (y - radius, top - r->line) - r->unit - h;
       McTextBox box = mc_render_box_for (layout, x, ty, 0);
 
       /* Above the plot is fine where it is free; below it are the axis
        * labels. */
-      if (ty + h <= l->axes.plot.y + l->axes.plot.height
+      if (ty + h <= l->axes.plot.y + l->axes.plot.height && ty >= l->axes.plot.y - h
           && mc_render_box_is_clear (r, &box, r->unit / 2))
         {
           mc_render_show (r, layout, x, ty, 0, MC_TEXT_VALUE_LABEL, &color);

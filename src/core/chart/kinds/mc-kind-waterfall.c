@@ -26,6 +26,7 @@ typedef struct
   double   to;
   guint    point;      /* its point in the series; G_MAXUINT when computed */
   guint    row;
+  gboolean estimate;   /* an estimated change, or a total of one */
 } Step;
 
 /* What a waterfall prepares: one step per category. */
@@ -39,6 +40,7 @@ typedef struct
   McRender            *r;
   McChartModel        *chart;
   const WaterfallData *data;
+  gboolean             short_labels;  /* numbers without their unit */
   McLinearScale        scale;
   McRect               plot;
   double               band;
@@ -92,6 +94,7 @@ waterfall_prepare (McChartModel  *chart,
   McSeries *series = values (chart);
   const char *end = mc_chart_spec_get_string (chart->spec, "end");
   double running = 0;
+  gboolean estimated = FALSE;
 
   data->steps = g_array_new (FALSE, FALSE, sizeof (Step));
   for (guint c = 0; c < mc_chart_model_get_n_categories (chart); c++)
@@ -102,21 +105,26 @@ waterfall_prepare (McChartModel  *chart,
 
       step.row = point != G_MAXUINT ? mc_series_get_row (series, point)
                                     : mc_dataset_get_n_rows (chart->data);
+      step.estimate = point != G_MAXUINT && mc_series_is_estimate (series, point);
       if (step.total)
         {
-          /* A total as given, or the running total where none is. */
+          /* A total as given, or the running total where none is: an
+           * estimate when a step it adds up is one. */
           step.from = 0;
           step.to = running = isnan (value) ? running : value;
           if (isnan (value))
             step.point = G_MAXUINT;
+          step.estimate = step.estimate || (isnan (value) && estimated);
+          estimated = step.estimate;
         }
       else if (!isnan (value))
         step.to = running = running + value;
+      estimated = estimated || step.estimate;
       g_array_append_val (data->steps, step);
     }
   if (end != NULL)
     {
-      Step step = { TRUE, 0, running, G_MAXUINT, mc_dataset_get_n_rows (chart->data) };
+      Step step = { TRUE, 0, running, G_MAXUINT, mc_dataset_get_n_rows (chart->data), estimated };
       double no_date = NAN;
 
       /* The end total is a category of its own, after the rows. */
@@ -139,15 +147,22 @@ step_at (Waterfall *w,
 /* "+USD 12 bn", "−USD 5 bn", or the total "USD 112 bn". */
 static char *
 step_value_text (Waterfall  *w,
-                 const Step *step)
+                 const Step *step,
+                 gboolean    with_unit)
 {
   McSeries *series = values (w->chart);
-  g_autofree char *text = mc_series_format_value (series, fabs (step->to - step->from), TRUE);
+  g_autofree char *text = mc_series_format_value (series, fabs (step->to - step->from), with_unit);
+  g_autofree char *value = NULL;
 
   if (step->total)
-    return mc_series_format_value (series, step->to, TRUE);
-  /* Translators: a rise of a waterfall step, as in "+USD 12 bn" */
-  return g_strdup_printf (step->to >= step->from ? _("+%s") : _("−%s"), text);
+    value = mc_series_format_value (series, step->to, with_unit);
+  else
+    /* Translators: a rise of a waterfall step, as in "+USD 12 bn" */
+    value = g_strdup_printf (step->to >= step->from ? _("+%s") : _("−%s"), text);
+  if (step->estimate)
+    /* Translators: a value label followed by the estimate mark */
+    return g_strdup_printf (_("%s Est."), value);
+  return g_steal_pointer (&value);
 }
 
 /* "+USD 12 bn, to USD 112 bn" */
@@ -155,7 +170,7 @@ static char *
 step_text (Waterfall  *w,
            const Step *step)
 {
-  g_autofree char *change = step_value_text (w, step);
+  g_autofree char *change = step_value_text (w, step, TRUE);
   g_autofree char *level = NULL;
 
   if (step->total)
@@ -258,7 +273,7 @@ draw_steps (Waterfall *w)
       McColor fill, stroke;
 
       step_colors (w, step, &fill, &stroke);
-      mc_render_bar (r, &box, &fill, &stroke, FALSE);
+      mc_render_bar (r, &box, &fill, &stroke, step->estimate);
       if (slot > 0)
         draw_connector (w, &previous, &rect, step->total ? step->to : step->from);
       add_step_mark (w, slot, step, &rect);
@@ -274,7 +289,7 @@ draw_step_label (Waterfall  *w,
                  const Step *step)
 {
   McRender *r = w->r;
-  g_autofree char *text = step_value_text (w, step);
+  g_autofree char *text = step_value_text (w, step, !w->short_labels);
   g_autoptr(PangoLayout) layout = mc_render_layout (r, text, MC_FONT_BODY, -1, 0);
   McRect rect = step_rect (w, slot, step);
   gboolean down = !step->total && step->to < step->from;
@@ -349,6 +364,21 @@ layout_plot (Waterfall    *w,
   mc_linear_scale_set_range (&w->scale, w->plot.y + w->plot.height, w->plot.y);
 }
 
+/* Labels with their unit when every one fits its band; else all of
+ * them as bare numbers, which the axis title gives the unit of. */
+static gboolean
+full_labels_fit (Waterfall *w)
+{
+  for (guint i = 0; i < w->data->steps->len; i++)
+    {
+      g_autofree char *text = step_value_text (w, step_at (w, i), TRUE);
+
+      if (mc_render_text_width (w->r, text, MC_FONT_BODY, NULL) > w->band)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 render_waterfall (Waterfall *w,
                   McRect    *area)
@@ -370,6 +400,7 @@ render_waterfall (Waterfall *w,
                          mc_theme_get_text_secondary (r->theme));
   mc_render_categories (r, &w->fit, w->order, w->plot.x + w->band / 2, w->band,
                         w->plot.y + w->plot.height + 2 * r->unit);
+  w->short_labels = !full_labels_fit (w);
   for (guint slot = 0; r->show_values && slot < w->data->steps->len; slot++)
     draw_step_label (w, slot, step_at (w, slot));
 }
