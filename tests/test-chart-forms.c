@@ -16,6 +16,7 @@
 #include "mc-render-private.h"
 #include "mc-scale.h"
 #include "mc-test-view.h"
+#include "mc-vision.h"
 
 /* Datasets */
 
@@ -568,6 +569,317 @@ test_forms_layouts (void)
   g_assert_cmpuint (charts, >=, 20);
 }
 
+static McDataset *
+form_dataset (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "forms", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  McDataset *dataset = mc_loader_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static McChartModel *
+form_chart (McDataset  *dataset,
+            const char *id)
+{
+  return chart_new (dataset, (McChartSpec *) mc_dataset_lookup_chart (dataset, id));
+}
+
+static const McMark *
+find_mark (McChartModel *chart,
+           guint         color)
+{
+  McMarks *marks = mc_test_view_marks (chart);
+
+  for (guint i = 0; i < marks->marks->len; i++)
+    {
+      const McMark *mark = &g_array_index (marks->marks, McMark, i);
+
+      if (mark->color == color && !mark->alias)
+        return mark;
+    }
+  return NULL;
+}
+
+/* The pixel at (@x, @y) of @surface, as 0xRRGGBB. */
+static guint32
+pixel_at (cairo_surface_t *surface,
+          double           x,
+          double           y)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  return *(const guint32 *) (gconstpointer) (data + (int) y * stride + 4 * (int) x) & 0xffffff;
+}
+
+/* Candles: daily where they are wide enough, combined by weeks where
+ * days would be thinner than 3 px, saying so; a candle's bubble gives
+ * its prices. */
+static void
+test_forms_candles (void)
+{
+  g_autoptr(McDataset) dataset = form_dataset ("ohlc-daily.json");
+  g_autoptr(McChartModel) chart = form_chart (dataset, "candles");
+  McColumn *dates = mc_dataset_lookup_column (dataset, "date");
+  g_auto(McChartHit) hit = { 0 };
+  const McMark *mark;
+
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_NOTE,
+                                      "Weekly candles: too many days to show one by one"));
+  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_AXIS_TITLE, "Volume (millions)"));
+  mark = find_mark (chart, MC_COLOR_UP);
+  g_assert_nonnull (mark);
+  g_assert_true (g_str_has_prefix (mark->label, "Week of "));
+  /* Two years of weeks: about 105 candles, each with its volume bar. */
+  g_assert_cmpuint (mc_test_view_marks (chart)->marks->len, >=, 2 * 100);
+  g_assert_true (mc_hit_test (mc_test_view_marks (chart), mark->box.x + mark->box.width / 2,
+                              mark->box.y + mark->box.height / 2, &hit));
+  g_assert_cmpstr (hit.series_name, ==, "Price (HKD)");
+  g_assert_true (g_str_has_prefix (hit.value, "open "));
+  g_assert_nonnull (strstr (hit.value, "; volume "));
+
+  /* Zoomed into a month, the candles are days and the note goes. */
+  mc_view_options_set_x_window (mc_test_view_options (chart),
+                                mc_column_get_value (dates, 400), mc_column_get_value (dates, 420));
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  g_assert_null (mc_test_find_box (chart, MC_TEXT_NOTE, NULL));
+  mark = find_mark (chart, MC_COLOR_DOWN);
+  g_assert_nonnull (mark);
+  g_assert_false (g_str_has_prefix (mark->label, "Week of "));
+  g_assert_true (mc_marks_get_plot_area (mc_test_view_marks (chart), &(double) { 0 },
+                                         &(double) { 0 }, &(double) { 0 }, &(double) { 0 }));
+}
+
+/* Rises are hollow and falls filled, so they differ without colour:
+ * in greyscale too. */
+static void
+test_forms_candles_vision (void)
+{
+  g_autoptr(McDataset) dataset = form_dataset ("ohlc-daily.json");
+  g_autoptr(McChartModel) chart = form_chart (dataset, "candles");
+  McColumn *dates = mc_dataset_lookup_column (dataset, "date");
+  McColumn *open = mc_dataset_lookup_column (dataset, "open");
+  McColumn *close = mc_dataset_lookup_column (dataset, "close");
+  g_autoptr(McTheme) theme = mc_theme_new (MC_THEME_LIGHT);
+  McColor background = *mc_theme_get_background (theme);
+  guint32 paper = ((guint32) lround (background.red * 255) << 16)
+                  | ((guint32) lround (background.green * 255) << 8)
+                  | (guint32) lround (background.blue * 255);
+  cairo_surface_t *surface;
+  guint checked[2] = { 0, 0 };
+  McMarks *marks;
+
+  mc_view_options_set_x_window (mc_test_view_options (chart),
+                                mc_column_get_value (dates, 400), mc_column_get_value (dates, 415));
+  surface = mc_test_render_image (chart, 800, 500, 1, FALSE);
+  mc_vision_transform_surface (MC_VISION_GREYSCALE, surface);
+  marks = mc_test_view_marks (chart);
+  for (guint i = 0; i < marks->marks->len; i++)
+    {
+      const McMark *mark = &g_array_index (marks->marks, McMark, i);
+      double o = mc_column_get_value (open, mark->row), c = mc_column_get_value (close, mark->row);
+      double top = mc_axes_map_value (&marks->axes, 0, MAX (o, c));
+      double bottom = mc_axes_map_value (&marks->axes, 0, MIN (o, c));
+      gboolean rose = c >= o;
+
+      /* Bodies tall enough to have an inside, not cut by the window. */
+      if (mark->alias || bottom - top < 8 || mark->box.x < marks->axes.plot.x)
+        continue;
+      if (rose)
+        g_assert_cmphex (pixel_at (surface, mark->box.x + mark->box.width / 2, (top + bottom) / 2),
+                         ==, paper);
+      else
+        g_assert_cmphex (pixel_at (surface, mark->box.x + mark->box.width / 2, (top + bottom) / 2),
+                         !=, paper);
+      checked[rose]++;
+    }
+  g_assert_cmpuint (checked[0], >, 0);
+  g_assert_cmpuint (checked[1], >, 0);
+  cairo_surface_destroy (surface);
+}
+
+/* A row whose prices make no candle is refused at its row. */
+static void
+test_forms_candles_bad_row (void)
+{
+  g_autoptr(McDataset) dataset = form_dataset ("ohlc-daily.json");
+  McChartSpec *spec = (McChartSpec *) mc_dataset_lookup_chart (dataset, "candles");
+
+  mc_dataset_set_value (dataset, 6, 2, 10);
+  assert_error_contains (dataset, spec, "row 7: the high, 10, is below the open");
+  g_free (spec->type);
+  spec->type = g_strdup ("bar");
+  assert_error_contains (dataset, spec, "missing key “y”");
+}
+
+/* Bubbles: the area of each is proportional to its size; named points
+ * are labelled, and a dot's bubble names it and gives its values. */
+static void
+test_forms_bubbles (void)
+{
+  g_autoptr(McDataset) dataset = form_dataset ("countries.json");
+  g_autoptr(McChartModel) chart = form_chart (dataset, "bubbles");
+  McMarks *marks;
+  McColumn *population = mc_dataset_lookup_column (dataset, "population");
+  const McMark *china = NULL, *germany = NULL;
+  g_auto(McChartHit) hit = { 0 };
+
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  marks = mc_test_view_marks (chart);
+  for (guint i = 0; i < marks->marks->len; i++)
+    {
+      const McMark *mark = &g_array_index (marks->marks, McMark, i);
+
+      g_assert_cmpint (mark->shape, ==, MC_MARK_POINT);
+      if (g_strcmp0 (mark->label, "China") == 0)
+        china = mark;
+      if (g_strcmp0 (mark->label, "Germany") == 0)
+        germany = mark;
+    }
+  g_assert_nonnull (china);
+  g_assert_nonnull (germany);
+  g_assert_cmpfloat_with_epsilon (china->box.width * china->box.width
+                                  / (germany->box.width * germany->box.width),
+                                  mc_column_get_value (population, china->row)
+                                  / mc_column_get_value (population, germany->row), 1e-6);
+  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_VALUE_LABEL, "China"));
+  g_assert_null (mc_test_find_box (chart, MC_TEXT_VALUE_LABEL, "Kenya"));
+  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_LEGEND, "Population"));
+  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_AXIS_TITLE,
+                                      "GDP per capita (USD), log scale"));
+  g_assert_true (mc_hit_test (marks, china->box.x + china->box.width / 2,
+                              china->box.y + china->box.height / 2, &hit));
+  g_assert_cmpstr (hit.label, ==, "China");
+  g_assert_nonnull (strstr (hit.value, "GDP per capita: USD"));
+  g_assert_nonnull (strstr (hit.value, "Population: "));
+}
+
+/* Thousands of points merge into squares shaded by their count. */
+static void
+test_forms_density (void)
+{
+  g_autoptr(McDataset) dataset = form_dataset ("returns-cloud.json");
+  g_autoptr(McChartModel) chart = form_chart (dataset, "cloud");
+  McMarks *marks;
+  guint total = 0;
+
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  marks = mc_test_view_marks (chart);
+  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_NOTE, NULL));
+  for (guint i = 0; i < marks->marks->len; i++)
+    {
+      const McMark *mark = &g_array_index (marks->marks, McMark, i);
+
+      g_assert_cmpint (mark->shape, ==, MC_MARK_RECT);
+      total += (guint) mark->value;
+    }
+  /* Every point is in one square. */
+  g_assert_cmpuint (total, ==, 2500);
+  g_assert_cmpuint (marks->marks->len, <, 2500);
+
+  /* At 4000 × 3000 there is room for the dots themselves. */
+  mc_test_render_layout (chart, 4000, 3000, FALSE);
+  g_assert_cmpuint (mc_test_view_marks (chart)->marks->len, ==, 2500);
+}
+
+/* The steps of a bridge run from the start to the end total. */
+static void
+test_forms_waterfall (void)
+{
+  g_autoptr(McDataset) dataset = form_dataset ("revenue-bridge.json");
+  g_autoptr(McChartModel) chart = form_chart (dataset, "bridge");
+  McChartSpec *spec = (McChartSpec *) mc_dataset_lookup_chart (dataset, "bridge");
+  const char *typo[] = { "Subtotl", NULL };
+  McMarks *marks;
+  const McMark *end;
+  g_auto(McChartHit) hit = { 0 };
+
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  marks = mc_test_view_marks (chart);
+  g_assert_cmpuint (marks->marks->len, ==, 8);
+  end = &g_array_index (marks->marks, McMark, 7);
+  g_assert_cmpstr (end->label, ==, "FY2024");
+  g_assert_cmpfloat_with_epsilon (end->value, 11.8 + 2.1 + 1.4 - 0.6 - 0.4 - 0.3, 1e-9);
+  g_assert_cmpuint (end->color, ==, MC_COLOR_OTHER);
+  g_assert_cmpuint (g_array_index (marks->marks, McMark, 3).color, ==, MC_COLOR_DOWN);
+  g_assert_true (mc_hit_test (marks, end->box.x + 2, end->box.y + 2, &hit));
+  g_assert_cmpstr (hit.value, ==, "USD 14 bn Est.");
+  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_VALUE_LABEL, "−0.6"));
+  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_VALUE_LABEL, "+1.4 Est."));
+
+  mc_chart_spec_set_strv (spec, "totals", typo);
+  assert_error_contains (dataset, spec, "no row is named “Subtotl” in column “step”");
+}
+
+/* Bars and a line: both axes start at zero, and their zeros and grids
+ * line up. */
+static void
+test_forms_combo (void)
+{
+  g_autoptr(McDataset) dataset = form_dataset ("revenue-growth.json");
+  g_autoptr(McChartModel) chart = form_chart (dataset, "combo");
+  McAxes *axes;
+
+  g_assert_cmpuint (mc_chart_model_get_n_series (chart), ==, 2);
+  g_assert_cmpstr (mc_chart_model_get_series_name (chart, 1), ==, "Revenue growth");
+  for (guint s = 0; s < MC_TEST_N_LAYOUT_SIZES; s++)
+    {
+      mc_test_render_layout (chart, mc_test_layout_sizes[s].width,
+                             mc_test_layout_sizes[s].height, FALSE);
+      axes = &mc_test_view_marks (chart)->axes;
+      if (mc_test_view_marks (chart)->marks->len == 0)
+        continue;
+      g_assert_cmpfloat (axes->y[0].min, <, 0);
+      g_assert_cmpuint (axes->y[0].n_intervals, ==, axes->y[1].n_intervals);
+      g_assert_cmpfloat_with_epsilon (mc_axes_map_value (axes, 0, 0), mc_axes_map_value (axes, 1, 0),
+                                      1e-6);
+    }
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_AXIS_TITLE, "Revenue growth (%)"));
+  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_VALUE_LABEL, "−5.1%"));
+}
+
+/* Small multiples: one value axis where the unit is shared, labelled at
+ * the left only; x labels under the lowest panels; the pointer finds a
+ * point in the panel it is over. */
+static void
+test_forms_panels (void)
+{
+  g_autoptr(McDataset) dataset = form_dataset ("tickers.json");
+  g_autoptr(McChartModel) chart = form_chart (dataset, "panels");
+  McMarks *marks;
+  g_auto(McChartHit) hit = { 0 };
+  const McAxes *first, *last;
+  const McTextBox *boxes;
+  guint n_boxes;
+
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  marks = mc_test_view_marks (chart);
+  g_assert_nonnull (marks->panels);
+  g_assert_cmpuint (marks->panels->len, ==, 6);
+  g_assert_cmpuint (mc_test_count_boxes (chart, MC_TEXT_PANEL_TITLE), ==, 6);
+  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_AXIS_TITLE, "Close (USD)"));
+  first = &g_array_index (marks->panels, McAxes, 0);
+  last = &g_array_index (marks->panels, McAxes, 5);
+  g_assert_cmpfloat (first->y[0].min, ==, last->y[0].min);
+  g_assert_cmpfloat (first->y[0].max, ==, last->y[0].max);
+  g_assert_cmpfloat (first->plot.width, ==, last->plot.width);
+  /* Three panels a row, two rows: tick labels of values only at the
+   * left, of dates only under the second row. */
+  boxes = mc_marks_get_text_boxes (marks, &n_boxes);
+  for (guint i = 0; i < n_boxes; i++)
+    if (boxes[i].role == MC_TEXT_TICK_LABEL && boxes[i].x > first->plot.x + first->plot.width)
+      g_assert_cmpfloat (boxes[i].y, >, last->plot.y + last->plot.height);
+  g_assert_true (mc_hit_test (marks, last->plot.x + last->plot.width / 2,
+                              last->plot.y + last->plot.height / 2, &hit));
+  g_assert_cmpstr (hit.series_name, ==, "NTES");
+}
+
 /* Each chart of the forms as it looked when its image was made (and
  * looked at): MC_UPDATE_GOLDEN=1 draws them again. */
 static void
@@ -599,6 +911,14 @@ main (int   argc,
   g_test_add_func ("/mc/forms/percent", test_forms_percent);
   g_test_add_func ("/mc/forms/sort", test_forms_sort);
   g_test_add_func ("/mc/forms/log", test_forms_log);
+  g_test_add_func ("/mc/forms/candles", test_forms_candles);
+  g_test_add_func ("/mc/forms/candles-vision", test_forms_candles_vision);
+  g_test_add_func ("/mc/forms/candles-bad-row", test_forms_candles_bad_row);
+  g_test_add_func ("/mc/forms/bubbles", test_forms_bubbles);
+  g_test_add_func ("/mc/forms/density", test_forms_density);
+  g_test_add_func ("/mc/forms/waterfall", test_forms_waterfall);
+  g_test_add_func ("/mc/forms/combo", test_forms_combo);
+  g_test_add_func ("/mc/forms/panels", test_forms_panels);
   g_test_add_func ("/mc/forms/layouts", test_forms_layouts);
   g_test_add_func ("/mc/forms/golden", test_forms_golden);
 

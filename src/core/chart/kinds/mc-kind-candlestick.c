@@ -680,7 +680,9 @@ draw_candles (Candles *c)
       if (c->data->has_volume)
         draw_volume (c, candle, x, width);
       draw_candle (c, candle, x, width);
-      add_candle_marks (c, candle, i, x, width);
+      /* A candle cut by the edge of a zoom window is not there to hit. */
+      if (x >= c->plot.x && x <= c->plot.x + c->plot.width)
+        add_candle_marks (c, candle, i, x, width);
     }
   cairo_restore (r->cr);
 }

@@ -469,6 +469,12 @@ draw_plot (Combo *c)
   mc_render_categories (r, &c->fit, c->order, c->plot.x + c->band / 2, c->band,
                         c->plot.y + c->plot.height + 2 * r->unit);
   draw_value_labels (c);
+  /* The scales as drawn, for whoever reads values off the render. */
+  r->out->axes.plot = c->plot;
+  r->out->axes.x_kind = MC_X_CATEGORY;
+  r->out->axes.x_band = c->band;
+  r->out->axes.y[0] = c->y[0];
+  r->out->axes.y[1] = c->y[1];
 }
 
 static void
