@@ -57,7 +57,8 @@ static const GOptionEntry option_entries[] = {
     N_("Field separator of a CSV file: , ; tab or | (default: found from the file)"),
     N_("CHAR") },
   { "verbose", 'v', 0, G_OPTION_ARG_NONE, NULL,
-    N_("With --check, print each column with its type, unit and scale"), NULL },
+    N_("With --check, print each column with its type, unit and scale, each chart with "
+       "its options, and why a chart was chosen for a table that declares none"), NULL },
   { NULL }
 };
 
@@ -230,6 +231,51 @@ print_columns (McDataset *dataset)
     }
 }
 
+/* "chart: line; x year, y revenue, panels unit" */
+static void
+print_charts (McDataset *dataset)
+{
+  for (guint i = 0; i < mc_dataset_get_n_charts (dataset); i++)
+    {
+      const McChartSpec *spec = mc_dataset_get_chart (dataset, i);
+      g_auto(GStrv) keys = mc_chart_spec_list_options (spec);
+      GString *options = g_string_new (NULL);
+      g_autofree char *text = NULL;
+
+      for (guint k = 0; keys[k] != NULL; k++)
+        {
+          g_autofree char *value = g_variant_print (mc_chart_spec_get_option (spec, keys[k]),
+                                                    FALSE);
+
+          g_string_append_printf (options, "%s%s %s", k > 0 ? ", " : "", keys[k], value);
+        }
+      text = g_string_free (options, FALSE);
+      /* Translators: a chart in the listing of --check --verbose: its id,
+       * its type, its options */
+      g_print (_("    chart %s: %s; %s\n"), spec->id, spec->type, text);
+    }
+}
+
+/* What reading decided, such as the chart chosen for a table, with its
+ * reasons: "FILE: note: “Date” holds dates: a line over time". */
+static void
+print_notes (const char *path,
+             McDataset  *dataset)
+{
+  const char * const *notes = mc_dataset_get_notes (dataset);
+
+  for (guint i = 0; notes[i] != NULL; i++)
+    {
+      g_autofree char *message = dup_message_for_path (path, notes[i]);
+      const char *text = g_str_has_prefix (message, path) && message[strlen (path)] == ':'
+                         ? message + strlen (path) + 2 : message;
+
+      /* Translators: a note of --check --verbose, as compilers write
+       * them: "FILE: note: what was decided" */
+      g_print (_("%s: note: %s\n"), path, text);
+    }
+}
+
 static gboolean
 check_file (const char          *path,
             const McLoadOptions *options,
@@ -251,7 +297,11 @@ check_file (const char          *path,
   print_warnings (path, dataset);
   print_summary (path, dataset);
   if (verbose)
-    print_columns (dataset);
+    {
+      print_columns (dataset);
+      print_charts (dataset);
+      print_notes (path, dataset);
+    }
 
   return TRUE;
 }
@@ -276,7 +326,8 @@ mc_cli_check (const char * const *files)
 /**
  * mc_cli_check_full:
  * @args: how to read the files (sheet, records, delimiter)
- * @verbose: print each file's columns with their type, unit and scale
+ * @verbose: print each file's columns with their type, unit and scale,
+ *   its charts, and the notes of reading it (the default chart and why)
  *
  * Returns: 0 when every file is valid, 1 otherwise, 2 for bad options
  */

@@ -191,6 +191,31 @@ test_cli_check_warnings (void)
   mc_test_remove_dir (dir);
 }
 
+/* With --verbose, the chart chosen for a table and why. */
+static void
+test_cli_check_verbose (void)
+{
+  g_auto(McProgramRun) result = { 0 };
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *file = NULL;
+  g_autofree char *note = NULL;
+
+  file = write_temp_file (dir, "weather.csv",
+                          "time,temperature (°C),rain (mm)\n"
+                          "2024-01-01,3.5,0\n"
+                          "2024-01-02,4.1,2.5\n"
+                          "2024-01-03,1.2,0.4\n");
+  run (&result, "--check", "--verbose", file);
+  g_assert_cmpint (result.status, ==, 0);
+  assert_contains (result.out, "    chart chart: line; panels 'unit', x 'time', "
+                               "y ['temperature_c', 'rain_mm']\n");
+  note = g_strdup_printf ("%s: note: the columns are in different units, which never share "
+                          "an axis: one panel per unit\n", file);
+  assert_contains (result.out, note);
+
+  mc_test_remove_dir (dir);
+}
+
 static void
 test_cli_check_syntax_error (void)
 {
@@ -491,6 +516,7 @@ main (int   argc,
   g_test_add_func ("/mc/cli/check/bundled", test_cli_check_bundled);
   g_test_add_func ("/mc/cli/check/bad", test_cli_check_bad);
   g_test_add_func ("/mc/cli/check/warnings", test_cli_check_warnings);
+  g_test_add_func ("/mc/cli/check/verbose", test_cli_check_verbose);
   g_test_add_func ("/mc/cli/check/syntax-error", test_cli_check_syntax_error);
   g_test_add_func ("/mc/cli/check/missing-file", test_cli_check_missing_file);
   g_test_add_func ("/mc/cli/check/needs-files", test_cli_check_needs_files);

@@ -486,9 +486,10 @@ test_good_years (void)
   g_assert_cmpstr (mc_column_get_unit (column (d, "apac_share")), ==, "percent");
   g_assert_cmpstr (chart->type, ==, "line");
   g_assert_cmpstr (mc_chart_spec_get_string (chart, "x"), ==, "year");
-  /* Revenue and a percentage don't share an axis. */
-  g_assert_cmpuint (mc_chart_spec_get_strv_length (chart, "y"), ==, 1);
+  /* Revenue and a percentage don't share an axis: a panel each. */
+  g_assert_cmpuint (mc_chart_spec_get_strv_length (chart, "y"), ==, 2);
   g_assert_cmpstr (spec_column (chart, "y", 0), ==, "revenue");
+  g_assert_cmpstr (mc_chart_spec_get_string (chart, "panels"), ==, "unit");
 }
 
 static void

@@ -85,12 +85,15 @@ mc_render_value_scale (McRender      *r,
                        double         headroom)
 {
   McLinearScale plain, stretched;
+  /* Short axes (small multiples) keep three intervals or so, rather
+   * than two so wide that half the axis is empty. */
+  double spacing = MIN (6 * r->body, MAX (length / 3, 2.5 * r->body));
   double span, share, room_lo, room_hi;
 
   mc_render_panel_domain (r, &lo, &hi, &include_zero);
   room_lo = lo;
   room_hi = hi;
-  mc_linear_scale_init (&plain, lo, hi, include_zero, length, 6 * r->body);
+  mc_linear_scale_init (&plain, lo, hi, include_zero, length, spacing);
   *scale = plain;
   if (headroom <= 0 || isnan (lo) || isnan (hi) || length <= 3 * headroom)
     return;
@@ -101,7 +104,7 @@ mc_render_value_scale (McRender      *r,
     room_hi += span * share;
   if (lo < 0 && include_zero)
     room_lo -= span * share;
-  mc_linear_scale_init (&stretched, room_lo, room_hi, include_zero, length, 6 * r->body);
+  mc_linear_scale_init (&stretched, room_lo, room_hi, include_zero, length, spacing);
   if (stretched.max - stretched.min <= 1.3 * (plain.max - plain.min))
     *scale = stretched;
 }

@@ -23,16 +23,23 @@ legend_draw_swatch (McRender *r,
                     double    size)
 {
   McSeries *data = mc_chart_model_get_series (r->chart, series);
-  McColor color;
+  McColor color, stroke;
 
   mc_theme_get_color (r->theme, data->color, MC_COLOR_ROLE_FILL, &color);
+  mc_theme_get_color (r->theme, data->color, MC_COLOR_ROLE_STROKE, &stroke);
   if (mc_render_is_dimmed (r, series, G_MAXUINT) && r->view->highlight_index < 0)
-    mc_render_dim (r, &color);
+    {
+      mc_render_dim (r, &color);
+      mc_render_dim (r, &stroke);
+    }
   mc_render_set_color (r, &color);
   if (mc_render_series_visible (r, series))
     {
-      cairo_rectangle (r->cr, x, y, size, size);
-      cairo_fill (r->cr);
+      McRect box = { x, y, size, size };
+
+      /* A fill too light to see (the yellow) is edged in the darker shade
+       * its lines are drawn in, as its bars are. */
+      mc_render_bar (r, &box, &color, &stroke, FALSE);
       return;
     }
   /* Hidden: an empty box in the series colour. */

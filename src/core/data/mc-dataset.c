@@ -26,6 +26,7 @@ struct _McDataset
   GPtrArray  *columns;   /* McColumn */
   GPtrArray  *charts;    /* McChartSpec */
   GPtrArray  *warnings;  /* char *, NULL-terminated */
+  GPtrArray  *notes;     /* char *, NULL-terminated */
 };
 
 G_DEFINE_FINAL_TYPE (McDataset, mc_dataset, G_TYPE_OBJECT)
@@ -47,6 +48,7 @@ mc_dataset_finalize (GObject *object)
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->charts, g_ptr_array_unref);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  g_clear_pointer (&self->notes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (mc_dataset_parent_class)->finalize (object);
 }
@@ -64,6 +66,8 @@ mc_dataset_init (McDataset *self)
   self->charts = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_chart_spec_free);
   self->warnings = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->warnings, NULL);
+  self->notes = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->notes, NULL);
 }
 
 McDataset *
@@ -556,6 +560,24 @@ mc_dataset_add_warning (McDataset  *self,
   /* Keep the array NULL-terminated. */
   self->warnings->pdata[self->warnings->len - 1] = g_strdup (message);
   g_ptr_array_add (self->warnings, NULL);
+}
+
+const char * const *
+mc_dataset_get_notes (McDataset *self)
+{
+  g_return_val_if_fail (MC_IS_DATASET (self), NULL);
+  return (const char * const *) self->notes->pdata;
+}
+
+void
+mc_dataset_add_note (McDataset  *self,
+                     const char *message)
+{
+  g_return_if_fail (MC_IS_DATASET (self));
+  g_return_if_fail (message != NULL);
+
+  self->notes->pdata[self->notes->len - 1] = g_strdup (message);
+  g_ptr_array_add (self->notes, NULL);
 }
 
 /**

@@ -103,5 +103,10 @@ gboolean         mc_dataset_equal               (McDataset       *a,
 const char * const *mc_dataset_get_warnings     (McDataset       *self);
 void             mc_dataset_add_warning         (McDataset       *self,
                                                  const char      *message);
+/* What reading decided for the user, and why: the chart chosen for a
+ * table without one (--check --verbose prints them). NULL-terminated. */
+const char * const *mc_dataset_get_notes        (McDataset       *self);
+void             mc_dataset_add_note            (McDataset       *self,
+                                                 const char      *message);
 
 G_END_DECLS

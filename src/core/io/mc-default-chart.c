@@ -3,8 +3,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Part of the table builder's work: once it has decided what the columns
- * hold, it chooses a chart for them. A dataset file that declares no chart
- * gets one the same way.
+ * hold, it chooses a chart for them, as an analyst would: the form the
+ * data asks for (candles for prices, a scatter for two measures of named
+ * things, lines over dates, bars over categories), never two units on one
+ * axis, never more series than colours. Each choice is noted with its
+ * reason (--check --verbose prints them); each column left out is named
+ * in a warning. A dataset file that declares no chart gets one the same
+ * way.
  */
 #include "config.h"
 
@@ -12,51 +17,292 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "mc-loader-error.h"
 #include "mc-text.h"
 
-/* A long table: one series per distinct value of @column, which repeats. */
-static gboolean
-is_series_column (McColumn *column)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  guint n_rows = mc_column_get_n_rows (column);
-
-  for (guint i = 0; i < n_rows; i++)
-    {
-      const char *value = mc_column_get_string (column, i);
-
-      if (value == NULL)
-        continue;
-      g_hash_table_add (seen, (gpointer) value);
-      if (g_hash_table_size (seen) > 24)
-        return FALSE;
-    }
-  return g_hash_table_size (seen) >= 2 && n_rows >= 2 * g_hash_table_size (seen);
-}
-
-static char **
-column_ids (GPtrArray *columns,
-            guint      from,
-            guint      max)
-{
-  GStrvBuilder *builder = g_strv_builder_new ();
-  char **ids;
-
-  for (guint i = from; i < columns->len && i < from + max; i++)
-    g_strv_builder_add (builder, mc_column_get_id (g_ptr_array_index (columns, i)));
-  ids = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-  return ids;
-}
-
 /* A default chart shows at most this many number columns. */
 #define MAX_SERIES 6
-
+/* More series than this don't get a colour each. */
+#define MAX_COLORED_SERIES 8
+/* Kept series when there are more, the rest folded into "Other". */
+#define TOP_SERIES 7
+/* Series of measures that don't add up are panels up to this many. */
+#define MAX_PANELS 12
 /* Columns whose largest values differ more than this many times don't
  * share a value axis: the smaller ones would be slivers. */
 #define MAX_MAGNITUDE_RATIO 20.0
+/* Whole numbers with at most this many distinct values, each repeated,
+ * are codes of categories rather than values. */
+#define MAX_CODES 12
+/* A scatter chart needs enough points to show a relation. */
+#define MIN_SCATTER_ROWS 8
+/* Prices whose series differ more than this many times in size are
+ * indexed, to compare their moves. */
+#define INDEX_RATIO 3.0
+
+typedef struct
+{
+  McDataset  *dataset;
+  const char *name;
+  McColumn   *date;        /* the finest date column */
+  McColumn   *year;        /* without a full date: a year and a month */
+  McColumn   *month;
+  McColumn   *label;       /* text that names each row */
+  McColumn   *text;        /* the first text column */
+  GPtrArray  *categories;  /* McColumn *: text and codes whose values repeat */
+  GPtrArray  *values;      /* McColumn *: numbers that are measures */
+  GPtrArray  *left_out;    /* McColumn *: values the chart doesn't show */
+  McChartSpec *spec;
+} Table;
+
+G_GNUC_PRINTF (2, 3)
+static void
+note (Table      *t,
+      const char *format,
+      ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+  g_autofree char *full = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  full = mc_loader_format_message (t->name, 0, 0, message);
+  mc_dataset_add_note (t->dataset, full);
+}
+
+static char *
+shown (McColumn *column)
+{
+  return mc_text_shown (mc_column_get_label (column));
+}
+
+/* What a column is */
+
+/* Whether the id or the label of @column holds one of @words as a word:
+ * "month", "Sales month", "sales_month". */
+static gboolean
+named (McColumn           *column,
+       const char * const *words)
+{
+  const char *names[] = { mc_column_get_id (column), mc_column_get_label (column) };
+
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    {
+      g_autofree char *lower = g_ascii_strdown (names[n] ? names[n] : "", -1);
+      g_auto(GStrv) tokens = g_regex_split_simple ("[^a-z0-9]+", lower, 0, 0);
+
+      for (guint i = 0; tokens[i] != NULL; i++)
+        if (g_strv_contains (words, tokens[i]))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static char *
+cell_key (McColumn *column,
+          guint     row)
+{
+  if (mc_column_get_column_type (column) == MC_COLUMN_STRING)
+    return g_strdup (mc_column_get_string (column, row));
+  return g_strdup_printf ("%.17g", mc_column_get_value (column, row));
+}
+
+/* The distinct values of @column, counted up to @limit + 1. */
+static guint
+count_distinct (McColumn *column,
+                guint     limit)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint row = 0; row < mc_column_get_n_rows (column); row++)
+    if (!mc_column_is_missing (column, row))
+      {
+        g_hash_table_add (seen, cell_key (column, row));
+        if (g_hash_table_size (seen) > limit)
+          break;
+      }
+  return g_hash_table_size (seen);
+}
+
+static guint
+count_present (McColumn *column)
+{
+  guint n = 0;
+
+  for (guint row = 0; row < mc_column_get_n_rows (column); row++)
+    n += !mc_column_is_missing (column, row);
+  return n;
+}
+
+static gboolean
+whole_numbers (McColumn *column)
+{
+  guint n;
+  const double *values = mc_column_get_values (column, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (isfinite (values[i]) && values[i] != floor (values[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Whole numbers that name groups: a cluster, a code, an age; or a few
+ * values, each of many rows. */
+static gboolean
+holds_codes (McColumn *column)
+{
+  static const char * const words[] = {
+    "code", "codes", "id", "cluster", "group", "class", "category", "type", "segment",
+    "rank", "quintile", "decile", "age", "zip", "postcode", NULL
+  };
+  guint distinct;
+
+  if (!whole_numbers (column) || mc_column_get_unit (column) != NULL)
+    return FALSE;
+  if (named (column, words))
+    return TRUE;
+  distinct = count_distinct (column, MAX_CODES);
+  return distinct >= 2 && distinct <= MAX_CODES && count_present (column) >= 4 * distinct;
+}
+
+static gboolean
+holds_months (McColumn *column)
+{
+  static const char * const words[] = { "month", "months", "mon", "mo", NULL };
+  static const char * const names[] = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
+  };
+
+  if (!named (column, words))
+    return FALSE;
+  for (guint row = 0; row < mc_column_get_n_rows (column); row++)
+    {
+      gboolean month = mc_column_is_missing (column, row);
+
+      if (mc_column_get_column_type (column) == MC_COLUMN_NUMBER)
+        month = month || (mc_column_get_value (column, row) >= 1
+                          && mc_column_get_value (column, row) <= 12);
+      for (guint m = 0; !month && m < G_N_ELEMENTS (names)
+           && mc_column_get_column_type (column) == MC_COLUMN_STRING; m++)
+        month = g_ascii_strncasecmp (mc_column_get_string (column, row), names[m], 3) == 0;
+      if (!month)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Text whose values all differ names the rows; text whose values repeat
+ * groups them. */
+static gboolean
+names_rows (McColumn *column)
+{
+  guint present = count_present (column);
+
+  return present >= 1 && count_distinct (column, present) == present;
+}
+
+static gboolean
+repeats (McColumn *column)
+{
+  guint distinct = count_distinct (column, G_MAXUINT);
+
+  return distinct >= 2 && count_present (column) >= 2 * distinct;
+}
+
+/* Values that add up: amounts and counts, not prices, rates, shares or
+ * averages, whose sum means nothing. */
+static gboolean
+adds_up (McColumn *column)
+{
+  static const char * const words[] = {
+    "price", "prices", "close", "open", "high", "low", "rate", "rates", "ratio", "average",
+    "avg", "mean", "median", "index", "per", "share", "yield", "return", "returns",
+    "expectancy", "temperature", "temp", "score", NULL
+  };
+  const char *unit = mc_column_get_unit (column);
+
+  return g_strcmp0 (unit, "percent") != 0 && g_strcmp0 (unit, "%") != 0 && !named (column, words);
+}
+
+static gboolean
+is_currency (McColumn *column)
+{
+  const char *unit = mc_column_get_unit (column);
+
+  return unit != NULL && strlen (unit) == 3 && g_ascii_isupper (unit[0])
+         && g_ascii_isupper (unit[1]) && g_ascii_isupper (unit[2]);
+}
+
+/* Sorting the columns */
+
+/* The finest date column is the x axis; coarser ones (a "year" next to
+ * a "date") are its parts. */
+static void
+add_date (Table    *t,
+          McColumn *column)
+{
+  if (t->date == NULL
+      || mc_column_get_date_precision (column) > mc_column_get_date_precision (t->date))
+    t->date = column;
+}
+
+static void
+classify (Table *t)
+{
+  static const char * const year_words[] = { "year", "yr", "fy", NULL };
+
+  for (guint i = 0; i < mc_dataset_get_n_columns (t->dataset); i++)
+    {
+      McColumn *column = mc_dataset_get_column (t->dataset, i);
+
+      switch (mc_column_get_column_type (column))
+        {
+        case MC_COLUMN_DATE:
+          add_date (t, column);
+          break;
+        case MC_COLUMN_NUMBER:
+          if (holds_months (column))
+            t->month = column;
+          else if (holds_codes (column))
+            g_ptr_array_add (t->categories, column);
+          else
+            g_ptr_array_add (t->values, column);
+          break;
+        case MC_COLUMN_STRING:
+          t->text = t->text != NULL ? t->text : column;
+          if (holds_months (column))
+            t->month = column;
+          else if (t->label == NULL && names_rows (column))
+            t->label = column;
+          else if (repeats (column))
+            g_ptr_array_add (t->categories, column);
+          break;
+        case MC_COLUMN_BOOLEAN:
+        default:
+          break;
+        }
+    }
+  /* A year and a month, without a full date, date the rows together. */
+  if (t->month != NULL && t->date != NULL
+      && mc_column_get_date_precision (t->date) == MC_DATE_YEAR && named (t->date, year_words))
+    {
+      t->year = t->date;
+      t->date = NULL;
+    }
+  else
+    t->month = NULL;
+}
+
+static McColumn *
+value_at (Table *t,
+          guint  i)
+{
+  return g_ptr_array_index (t->values, i);
+}
 
 static double
 largest_magnitude (McColumn *column)
@@ -87,143 +333,577 @@ columns_comparable (McColumn *a,
   return MAX (ma, mb) / MIN (ma, mb) <= MAX_MAGNITUDE_RATIO;
 }
 
-/* The number columns from @from on that a default chart shows with the
- * one at @from. A designer would not put "Revenue (USD m)" and
- * "Customers" on one axis: the second column, 200 times smaller, would
- * be invisible, and one of them would be read in the other's unit. The
- * others stay in the dataset for charts the user declares. */
+/* Leaves out the value columns from @keep on, into the left-out ones. */
 static void
-keep_comparable (GPtrArray *numbers,
-                 guint      from,
-                 GPtrArray *left_out)
+leave_out_from (Table *t,
+                guint  keep)
 {
-  McColumn *first;
-
-  if (from >= numbers->len)
-    return;
-  first = g_ptr_array_index (numbers, from);
-  for (guint i = numbers->len; i > from + 1; i--)
-    if (!columns_comparable (first, g_ptr_array_index (numbers, i - 1)))
-      g_ptr_array_insert (left_out, 0, g_ptr_array_steal_index (numbers, i - 1));
+  while (t->values->len > keep)
+    g_ptr_array_add (t->left_out, g_ptr_array_steal_index (t->values, keep));
 }
 
-/* Nothing is lost silently: the number columns the chart does not show
- * are named, with the reason. */
+/* Keeps the values that share the first one's axis, at most @max. */
 static void
-warn_left_out (McDataset  *dataset,
-               const char *name,
-               McColumn   *first,
-               GPtrArray  *left_out,
-               GPtrArray  *beyond)
+keep_comparable (Table *t,
+                 guint  max)
 {
-  for (guint i = 0; i < left_out->len + beyond->len; i++)
-    {
-      gboolean too_many = i >= left_out->len;
-      McColumn *column = too_many ? g_ptr_array_index (beyond, i - left_out->len)
-                                  : g_ptr_array_index (left_out, i);
-      g_autofree char *label = mc_text_shown (mc_column_get_label (column));
-      g_autofree char *other = mc_text_shown (mc_column_get_label (first));
-      g_autofree char *message = NULL;
-      g_autofree char *full = NULL;
-
-      if (too_many)
-        message = g_strdup_printf (_("column “%s” is not in the default chart, which shows "
-                                     "at most %d columns"), label, MAX_SERIES);
-      else
-        /* Translators: "column “Customers” is not in the default chart: its unit or
-         * size differs from “Revenue”’s, which would make one of them unreadable" */
-        message = g_strdup_printf (_("column “%s” is not in the default chart: its unit or "
-                                     "size differs from “%s”’s, which would make one of "
-                                     "them unreadable"), label, other);
-      full = mc_loader_format_message (name, 0, 0, message);
-      mc_dataset_add_warning (dataset, full);
-    }
+  for (guint i = t->values->len; i > 1; i--)
+    if (!columns_comparable (value_at (t, 0), value_at (t, i - 1)))
+      g_ptr_array_insert (t->left_out, 0, g_ptr_array_steal_index (t->values, i - 1));
+  leave_out_from (t, max);
 }
+
+/* Specs */
 
 static McChartSpec *
-choose_chart (McDataset  *dataset,
-              const char *name)
+spec_new (Table      *t,
+          const char *type,
+          McColumn   *x)
 {
-  g_autoptr(GPtrArray) numbers = g_ptr_array_new ();
-  g_autoptr(GPtrArray) left_out = g_ptr_array_new ();
-  g_autoptr(GPtrArray) beyond = g_ptr_array_new ();
-  guint from;
-  McColumn *date = NULL, *string = NULL;
-  guint n_strings = 0;
-  McColumn *x;
-  g_auto(GStrv) y = NULL;
-  McChartSpec *spec;
+  McChartSpec *spec = mc_chart_spec_new ("chart", type);
 
-  for (guint i = 0; i < mc_dataset_get_n_columns (dataset); i++)
+  mc_chart_spec_set_title (spec, mc_dataset_get_title (t->dataset));
+  if (x != NULL)
+    mc_chart_spec_set_string (spec, "x", mc_column_get_id (x));
+  return spec;
+}
+
+static void
+set_values (McChartSpec *spec,
+            const char  *key,
+            GPtrArray   *columns)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+
+  for (guint i = 0; i < columns->len; i++)
+    g_strv_builder_add (builder, mc_column_get_id (g_ptr_array_index (columns, i)));
+  ids = g_strv_builder_end (builder);
+  mc_chart_spec_set_strv (spec, key, (const char * const *) ids);
+}
+
+/* Whether @column never decreases down the rows of each value of
+ * @series (or of the whole column without one). */
+static gboolean
+ordered_by (McColumn *column,
+            McColumn *series)
+{
+  g_autoptr(GHashTable) last = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint row = 0; row < mc_column_get_n_rows (column); row++)
     {
-      McColumn *column = mc_dataset_get_column (dataset, i);
+      double x = mc_column_get_value (column, row);
+      char *key = series != NULL ? cell_key (series, row) : g_strdup ("");
+      double *previous = g_hash_table_lookup (last, key);
 
-      switch (mc_column_get_column_type (column))
+      if (isnan (x) || key == NULL)
         {
-        case MC_COLUMN_NUMBER: g_ptr_array_add (numbers, column); break;
-        case MC_COLUMN_DATE: date = date ? date : column; break;
-        case MC_COLUMN_STRING: string = string ? string : column; n_strings++; break;
-        case MC_COLUMN_BOOLEAN: default: break;
+          g_free (key);
+          continue;
+        }
+      if (previous != NULL && x < *previous)
+        {
+          g_free (key);
+          return FALSE;
+        }
+      g_hash_table_insert (last, key, g_memdup2 (&x, sizeof x));
+    }
+  return TRUE;
+}
+
+/* Whether two rows share their x (with its month) and series: they
+ * must be combined. */
+static gboolean
+has_duplicates (McColumn *x,
+                McColumn *month,
+                McColumn *series)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint row = 0; row < mc_column_get_n_rows (x); row++)
+    {
+      g_autofree char *a = cell_key (x, row);
+      g_autofree char *m = month != NULL ? cell_key (month, row) : g_strdup ("");
+      g_autofree char *b = series != NULL ? cell_key (series, row) : g_strdup ("");
+      char *key = g_strconcat (a ? a : "", "\x1f", m ? m : "", "\x1f", b ? b : "", NULL);
+
+      if (g_hash_table_contains (seen, key))
+        {
+          g_free (key);
+          return TRUE;
+        }
+      g_hash_table_add (seen, key);
+    }
+  return FALSE;
+}
+
+/* The category with the fewest values (@fewest) or the most: the
+ * series are the one with the fewest (sex rather than age), which the
+ * others are combined over; bars run along the one with the most. */
+static McColumn *
+category_by_size (Table    *t,
+                  gboolean  fewest)
+{
+  McColumn *best = NULL;
+  guint best_distinct = 0;
+
+  for (guint i = 0; i < t->categories->len; i++)
+    {
+      McColumn *column = g_ptr_array_index (t->categories, i);
+      guint distinct = count_distinct (column, G_MAXUINT);
+
+      if (best == NULL || (fewest ? distinct < best_distinct : distinct > best_distinct))
+        {
+          best = column;
+          best_distinct = distinct;
         }
     }
-  if (numbers->len == 0 || (date == NULL && string == NULL && numbers->len < 2))
-    return NULL;
-  from = date == NULL && string == NULL ? 1 : 0;
-  keep_comparable (numbers, from, left_out);
-  for (guint i = from + MAX_SERIES; i < numbers->len; i++)
-    g_ptr_array_add (beyond, g_ptr_array_index (numbers, i));
-  warn_left_out (dataset, name, g_ptr_array_index (numbers, from), left_out, beyond);
+  return best;
+}
 
-  if (date != NULL)
+static McColumn *
+series_column (Table *t)
+{
+  return category_by_size (t, TRUE);
+}
+
+/* Rows that share their x and series are summed when their values add
+ * up, else averaged. */
+static void
+combine_duplicates (Table    *t,
+                    McColumn *x,
+                    McColumn *series)
+{
+  g_autofree char *x_shown = shown (x);
+  gboolean sum = adds_up (value_at (t, 0));
+
+  if (!has_duplicates (x, t->month, series))
+    return;
+  mc_chart_spec_set_string (t->spec, "aggregate", sum ? "sum" : "mean");
+  if (series != NULL)
     {
-      spec = mc_chart_spec_new ("chart", "line");
-      x = date;
-      y = column_ids (numbers, 0, MAX_SERIES);
-      if (n_strings == 1 && numbers->len == 1 && is_series_column (string))
-        mc_chart_spec_set_string (spec, "series", mc_column_get_id (string));
+      g_autofree char *series_shown = shown (series);
+
+      note (t, sum ? _("rows with the same “%s” and “%s” are added up")
+                   : _("rows with the same “%s” and “%s” are averaged"), x_shown, series_shown);
     }
-  else if (string != NULL)
+  else
+    note (t, sum ? _("rows with the same “%s” are added up") : _("rows with the same “%s” are "
+                                                                  "averaged"), x_shown);
+}
+
+/* Candles */
+
+static McColumn *
+value_named (Table      *t,
+             const char *word)
+{
+  const char * const words[] = { word, NULL };
+
+  for (guint i = 0; i < t->values->len; i++)
+    if (named (value_at (t, i), words))
+      return value_at (t, i);
+  return NULL;
+}
+
+static void
+take_value (Table    *t,
+            McColumn *column)
+{
+  g_ptr_array_remove (t->values, column);
+}
+
+/* Open, high, low and close over dates make candles, the volume a panel
+ * under them; of several tickers, the first. */
+static gboolean
+choose_candles (Table *t)
+{
+  const char *keys[] = { "open", "high", "low", "close" };
+  McColumn *prices[4], *volume = value_named (t, "volume"), *ticker = series_column (t);
+
+  if (t->date == NULL)
+    return FALSE;
+  for (guint i = 0; i < 4; i++)
+    if ((prices[i] = value_named (t, keys[i])) == NULL && i < 3)
+      return FALSE;
+  /* Some sources call the close the price, or the last. */
+  if (prices[3] == NULL)
+    prices[3] = value_named (t, "price") != NULL ? value_named (t, "price")
+                                                 : value_named (t, "last");
+  if (prices[3] == NULL)
+    return FALSE;
+  if (volume == NULL)
+    volume = value_named (t, "vol");
+  t->spec = spec_new (t, "candlestick", t->date);
+  for (guint i = 0; i < 4; i++)
     {
-      spec = mc_chart_spec_new ("chart", "bar");
-      x = string;
-      y = column_ids (numbers, 0, MAX_SERIES);
+      mc_chart_spec_set_string (t->spec, keys[i], mc_column_get_id (prices[i]));
+      take_value (t, prices[i]);
+    }
+  {
+    g_autofree char *date = shown (t->date);
+
+    note (t, _("columns of open, high, low and close prices over “%s”: a candlestick "
+               "chart"), date);
+  }
+  if (volume != NULL)
+    {
+      mc_chart_spec_set_string (t->spec, "volume", mc_column_get_id (volume));
+      take_value (t, volume);
+      note (t, _("the volume is in a panel under the prices"));
+    }
+  if (ticker != NULL)
+    {
+      const char *first[] = { mc_column_get_string (ticker, 0), NULL };
+      g_autofree char *ticker_shown = shown (ticker);
+
+      if (first[0] != NULL && mc_column_get_column_type (ticker) == MC_COLUMN_STRING)
+        {
+          mc_chart_spec_set_string (t->spec, "filter", mc_column_get_id (ticker));
+          mc_chart_spec_set_strv (t->spec, "filter_values", first);
+          note (t, _("of the values of “%s”, the candles show the first, “%s”"), ticker_shown,
+                first[0]);
+        }
+    }
+  leave_out_from (t, 0);
+  return TRUE;
+}
+
+/* Lines over time */
+
+/* Lines of more than MAX_COLORED_SERIES series: the largest and one
+ * "Other" when their values add up; else a panel each, when they are
+ * not too many; else the largest and the mean of the others. */
+static void
+limit_series (Table    *t,
+              McColumn *series)
+{
+  guint distinct = count_distinct (series, G_MAXUINT);
+  g_autofree char *series_shown = shown (series);
+  gboolean sum = adds_up (value_at (t, 0));
+
+  if (distinct <= MAX_COLORED_SERIES)
+    return;
+  if (!sum && distinct <= MAX_PANELS)
+    {
+      mc_chart_spec_set_string (t->spec, "panels", "series");
+      note (t, _("%u values of “%s” are too many colours for one chart: one panel each"),
+            distinct, series_shown);
+      return;
+    }
+  mc_chart_spec_set_number (t->spec, "top", TOP_SERIES);
+  if (!sum && mc_chart_spec_get_string (t->spec, "aggregate") == NULL)
+    mc_chart_spec_set_string (t->spec, "aggregate", "mean");
+  note (t, sum ? _("%u values of “%s” are too many colours for one chart: the %d largest, "
+                   "and the others added up as one")
+               : _("%u values of “%s” are too many colours for one chart: the %d largest, "
+                   "and the mean of the others as one"),
+        distinct, series_shown, TOP_SERIES);
+}
+
+/* The first value of each series of @series. */
+static GHashTable *
+first_values (McColumn *series,
+              McColumn *value)
+{
+  GHashTable *firsts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint row = 0; row < mc_column_get_n_rows (value); row++)
+    {
+      double v = mc_column_get_value (value, row);
+      g_autofree char *key = cell_key (series, row);
+
+      if (!isnan (v) && key != NULL && !g_hash_table_contains (firsts, key))
+        g_hash_table_insert (firsts, g_steal_pointer (&key), g_memdup2 (&v, sizeof v));
+    }
+  return firsts;
+}
+
+/* Prices of series of different sizes are compared by their moves:
+ * each series indexed to 100. */
+static void
+index_prices (Table    *t,
+              McColumn *series,
+              McColumn *value)
+{
+  g_autoptr(GHashTable) firsts = NULL;
+  double lo = G_MAXDOUBLE, hi = 0;
+  GHashTableIter iter;
+  gpointer first;
+
+  static const char * const words[] = { "price", "prices", "close", "last", NULL };
+
+  if (adds_up (value) || (!is_currency (value) && !named (value, words)))
+    return;
+  firsts = first_values (series, value);
+  g_hash_table_iter_init (&iter, firsts);
+  while (g_hash_table_iter_next (&iter, NULL, &first))
+    {
+      lo = MIN (lo, *(double *) first);
+      hi = MAX (hi, *(double *) first);
+    }
+  if (!(lo > 0) || hi / lo <= INDEX_RATIO)
+    return;
+  mc_chart_spec_set_string (t->spec, "transform", "index");
+  note (t, _("prices of very different sizes: each line is indexed to 100 at its start, so "
+             "that their moves compare"));
+}
+
+/* Value columns of different units don't share an axis: one panel per
+ * unit. Columns without a unit share one only when they are of a
+ * similar size. */
+static void
+panels_by_unit (Table *t)
+{
+  gboolean one_axis = TRUE;
+
+  leave_out_from (t, MAX_SERIES);
+  for (guint i = 1; i < t->values->len; i++)
+    one_axis = one_axis && columns_comparable (value_at (t, 0), value_at (t, i));
+  if (one_axis)
+    return;
+  mc_chart_spec_set_string (t->spec, "panels", "unit");
+  note (t, _("the columns are in different units, which never share an axis: one panel "
+             "per unit"));
+}
+
+static void
+note_time_x (Table *t)
+{
+  g_autofree char *x_shown = shown (t->year != NULL ? t->year : t->date);
+
+  if (t->year != NULL)
+    {
+      g_autofree char *month_shown = shown (t->month);
+
+      note (t, _("“%s” and “%s” date the rows together: a line over time"), x_shown,
+            month_shown);
+      mc_chart_spec_set_string (t->spec, "month", mc_column_get_id (t->month));
+    }
+  else
+    note (t, _("“%s” holds dates: a line over time"), x_shown);
+}
+
+static gboolean
+choose_lines (Table *t)
+{
+  McColumn *x = t->date != NULL ? t->date : t->year;
+  McColumn *series = series_column (t);
+
+  if (x == NULL || t->values->len == 0)
+    return FALSE;
+  t->spec = spec_new (t, "line", x);
+  note_time_x (t);
+  if (series != NULL)
+    {
+      g_autofree char *series_shown = shown (series);
+
+      leave_out_from (t, 1);
+      mc_chart_spec_set_string (t->spec, "series", mc_column_get_id (series));
+      note (t, _("one line per value of “%s”"), series_shown);
+      combine_duplicates (t, x, series);
+      limit_series (t, series);
+      index_prices (t, series, value_at (t, 0));
     }
   else
     {
-      spec = mc_chart_spec_new ("chart", "line");
-      x = g_ptr_array_index (numbers, 0);
-      y = column_ids (numbers, 1, MAX_SERIES);
+      combine_duplicates (t, x, NULL);
+      panels_by_unit (t);
     }
-  mc_chart_spec_set_title (spec, mc_dataset_get_title (dataset));
-  mc_chart_spec_set_string (spec, "x", mc_column_get_id (x));
-  mc_chart_spec_set_strv (spec, "y", (const char * const *) y);
-  return spec;
+  /* Rows newest first still make a line from the oldest. */
+  if (t->month == NULL && !ordered_by (x, series) && !mc_chart_spec_has_option (t->spec, "aggregate"))
+    {
+      mc_chart_spec_set_boolean (t->spec, "sort", TRUE);
+      note (t, _("the rows are not in the order of their dates: the line joins them in that "
+                 "order"));
+    }
+  set_values (t->spec, "y", t->values);
+  return TRUE;
+}
+
+/* Scatter */
+
+/* Two measures of named things, in different units or sizes: one dot
+ * each, a third measure sizing them, a category colouring them. */
+static gboolean
+choose_scatter (Table *t)
+{
+  McColumn *x, *y, *size = NULL, *groups = series_column (t);
+  g_autofree char *x_shown = NULL, *y_shown = NULL, *label_shown = NULL;
+  guint n_rows = mc_dataset_get_n_rows (t->dataset);
+
+  if (t->label == NULL || t->values->len < 2 || n_rows < MIN_SCATTER_ROWS
+      || columns_comparable (value_at (t, 0), value_at (t, 1)))
+    return FALSE;
+  x = value_at (t, 0);
+  y = value_at (t, 1);
+  x_shown = shown (x);
+  y_shown = shown (y);
+  label_shown = shown (t->label);
+  t->spec = spec_new (t, "scatter", x);
+  mc_chart_spec_set_string (t->spec, "label", mc_column_get_id (t->label));
+  note (t, _("“%s” names the rows, and “%s” and “%s” measure them: a scatter chart"),
+        label_shown, x_shown, y_shown);
+  if (t->values->len > 2 && largest_magnitude (value_at (t, 2)) > 0)
+    {
+      g_autofree char *size_shown = shown (value_at (t, 2));
+
+      size = value_at (t, 2);
+      mc_chart_spec_set_string (t->spec, "size", mc_column_get_id (size));
+      note (t, _("the areas of the bubbles show “%s”"), size_shown);
+    }
+  if (groups != NULL)
+    {
+      g_autofree char *groups_shown = shown (groups);
+
+      mc_chart_spec_set_string (t->spec, "series", mc_column_get_id (groups));
+      note (t, _("the colours show “%s”"), groups_shown);
+    }
+  take_value (t, x);
+  mc_chart_spec_set_strv (t->spec, "y", (const char * const []) { mc_column_get_id (y), NULL });
+  take_value (t, y);
+  if (size != NULL)
+    take_value (t, size);
+  leave_out_from (t, 0);
+  return TRUE;
+}
+
+/* Bars and numbers */
+
+static gboolean
+choose_bars (Table *t)
+{
+  McColumn *x = t->label != NULL ? t->label : category_by_size (t, FALSE);
+  McColumn *series = NULL;
+
+  /* Text that neither names rows nor repeats still labels bars. */
+  if (x == NULL)
+    x = t->text;
+  g_autofree char *x_shown = NULL;
+
+  if (x == NULL || t->values->len == 0)
+    return FALSE;
+  x_shown = shown (x);
+  t->spec = spec_new (t, "bar", x);
+  note (t, _("“%s” names categories: a bar chart"), x_shown);
+  g_ptr_array_remove (t->categories, x);
+  series = series_column (t);
+  if (series != NULL)
+    {
+      g_autofree char *series_shown = shown (series);
+
+      leave_out_from (t, 1);
+      mc_chart_spec_set_string (t->spec, "series", mc_column_get_id (series));
+      note (t, _("one bar per value of “%s” in each category"), series_shown);
+    }
+  else
+    keep_comparable (t, MAX_SERIES);
+  combine_duplicates (t, x, series);
+  set_values (t->spec, "y", t->values);
+  return TRUE;
+}
+
+/* Numbers alone: a line of the others over the first, when its values
+ * are in order; else a scatter of the first two. */
+static gboolean
+choose_numbers (Table *t)
+{
+  McColumn *x;
+  g_autofree char *x_shown = NULL;
+
+  if (t->values->len < 2)
+    return FALSE;
+  x = g_ptr_array_steal_index (t->values, 0);
+  x_shown = shown (x);
+  if (ordered_by (x, NULL))
+    {
+      t->spec = spec_new (t, "line", x);
+      note (t, _("“%s” rises down the rows: a line over it"), x_shown);
+      keep_comparable (t, MAX_SERIES);
+    }
+  else
+    {
+      t->spec = spec_new (t, "scatter", x);
+      note (t, _("“%s” is not in order: a scatter chart rather than a line"), x_shown);
+      leave_out_from (t, 1);
+    }
+  set_values (t->spec, "y", t->values);
+  return TRUE;
+}
+
+/* Nothing is lost silently: the value columns the chart does not show
+ * are named. */
+static void
+warn_left_out (Table *t)
+{
+  for (guint i = 0; i < t->left_out->len; i++)
+    {
+      g_autofree char *label = shown (g_ptr_array_index (t->left_out, i));
+      g_autofree char *message = NULL;
+      g_autofree char *full = NULL;
+
+      /* Translators: "column “Customers” is not in the default chart;
+       * a chart of it can be declared in a dataset file" */
+      message = g_strdup_printf (_("column “%s” is not in the default chart, which shows "
+                                   "values that share its axes; a chart of it can be "
+                                   "declared in a dataset file"), label);
+      full = mc_loader_format_message (t->name, 0, 0, message);
+      mc_dataset_add_warning (t->dataset, full);
+    }
+}
+
+static void
+note_codes (Table *t)
+{
+  for (guint i = 0; i < t->categories->len; i++)
+    {
+      McColumn *column = g_ptr_array_index (t->categories, i);
+      g_autofree char *column_shown = NULL;
+
+      if (mc_column_get_column_type (column) != MC_COLUMN_NUMBER)
+        continue;
+      column_shown = shown (column);
+      note (t, _("“%s” holds whole numbers that name groups: categories, not values"),
+            column_shown);
+    }
 }
 
 /**
  * mc_default_chart_add:
  *
- * Adds the chart a dataset without declared charts gets: a line over the
- * first date column (one series per value of a string column for long
- * tables), else bars over the first string column, else a line over the
- * first number column. The value columns are the number columns, at most 6,
- * that can share an axis with the first: same unit, values at most 20
- * times larger or smaller.
+ * Adds the chart a dataset without declared charts gets, as an analyst
+ * would choose it, and notes why (see docs/dataset-format.md, "Default
+ * chart"): candles for open, high, low and close prices; lines over
+ * dates (one per value of a category, in panels per unit, the largest
+ * and "Other" beyond eight); a scatter for two measures of named rows;
+ * bars over categories; a line or a scatter of numbers alone.
  */
 void
 mc_default_chart_add (McDataset  *dataset,
                       const char *name)
 {
-  McChartSpec *spec = choose_chart (dataset, name);
+  Table t = { dataset, name };
 
-  if (spec == NULL)
+  t.categories = g_ptr_array_new ();
+  t.values = g_ptr_array_new ();
+  t.left_out = g_ptr_array_new ();
+  classify (&t);
+  note_codes (&t);
+  if (choose_candles (&t) || choose_lines (&t) || choose_scatter (&t) || choose_bars (&t)
+      || choose_numbers (&t))
+    {
+      warn_left_out (&t);
+      mc_dataset_add_chart (dataset, t.spec);
+    }
+  else
     {
       g_autofree char *message =
         mc_loader_format_message (name, 0, 0, _("no chart could be chosen: the data "
                                                 "needs a number column and a column "
                                                 "to plot it against"));
       mc_dataset_add_warning (dataset, message);
-      return;
     }
-  mc_dataset_add_chart (dataset, spec);
+  g_ptr_array_unref (t.categories);
+  g_ptr_array_unref (t.values);
+  g_ptr_array_unref (t.left_out);
 }

@@ -29,6 +29,14 @@ static const ScaleWord scale_words[] = {
   { "trillions", MC_SCALE_TRILLION, TRUE },
 };
 
+/* Units of measurement read with certainty; "m" (metres or millions)
+ * and other single letters are not among them. */
+static const char * const measure_units[] = {
+  "°C", "°F", "K", "mm", "cm", "km", "km/h", "m/s", "mph", "kn", "hPa", "mbar", "kPa",
+  "kWh", "MWh", "GWh", "TWh", "kW", "MW", "GW", "kg", "g", "lb", "t", "kt", "Mt",
+  "years", "months", "days", "hours", "minutes", NULL
+};
+
 static gboolean
 is_currency_code (const char *word)
 {
@@ -67,6 +75,8 @@ parse_unit_words (const char  *text,
     *unit = g_strdup ("percent");
   else if (n == 1 && is_currency_code (words[0]))
     *unit = g_strdup (words[0]);
+  else if (n == 1 && g_strv_contains (measure_units, words[0]))
+    *unit = g_strdup (words[0]);
   else if (n == 1)
     return lookup_scale_word (words[0], FALSE, scale);
   else if (n == 2 && is_currency_code (words[0]) && lookup_scale_word (words[1], TRUE, scale))
@@ -78,13 +88,15 @@ parse_unit_words (const char  *text,
  * mc_header_unit_parse:
  * @header: the header of a column
  * @label: (out) (transfer full): the header without its unit
- * @unit: (out) (transfer full): "percent", a currency code, or %NULL
+ * @unit: (out) (transfer full): "percent", a currency code, a unit of
+ *   measurement ("°C", "km/h"), or %NULL
  * @scale: (out): the scale its numbers are written in
  *
  * Spreadsheets put the unit of a column in its header: "Revenue (USD
  * m)" is the label "Revenue" with unit USD in millions, "Share (%)" a
- * percentage. Only units read with certainty are taken; "Revenue
- * (adjusted)" stays as it is.
+ * percentage, "Rain (mm)" a length in millimetres. Only units read with
+ * certainty are taken; "Revenue (adjusted)" and "Length (m)" stay as
+ * they are.
  *
  * Returns: whether @header ends with a unit; the outputs mean
  *   something only then

@@ -1,0 +1,294 @@
+/* test-default-chart.c: the chart an analyst would pick for a table that
+ * declares none, and the notes that say why
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include "mc-chart-model-private.h"
+#include "mc-loader.h"
+
+/* The table @csv, read as a plain CSV file named @name, with its one
+ * chart made into a model (so that the chart is one that draws). */
+static McDataset *
+load (const char *csv,
+      const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  McDataset *dataset = mc_loader_load_data (csv, strlen (csv), name, NULL, &error);
+  g_autoptr(McChartModel) chart = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (mc_dataset_get_n_charts (dataset), ==, 1);
+  chart = mc_chart_model_new (dataset, mc_dataset_get_chart (dataset, 0), &error);
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static const McChartSpec *
+chart_of (McDataset *dataset)
+{
+  return mc_dataset_get_chart (dataset, 0);
+}
+
+static gboolean
+has_note (McDataset  *dataset,
+          const char *text)
+{
+  const char * const *notes = mc_dataset_get_notes (dataset);
+
+  for (guint i = 0; notes[i] != NULL; i++)
+    if (strstr (notes[i], text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+assert_note (McDataset  *dataset,
+             const char *text)
+{
+  if (!has_note (dataset, text))
+    g_error ("no note says “%s”", text);
+}
+
+static gboolean
+has_warning (McDataset  *dataset,
+             const char *text)
+{
+  const char * const *warnings = mc_dataset_get_warnings (dataset);
+
+  for (guint i = 0; warnings[i] != NULL; i++)
+    if (strstr (warnings[i], text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Daily prices, one row per weekday from 2 January 2024; @row writes
+ * the rest of row @i. */
+typedef void (*RowFunc) (GString *out,
+                         guint    i,
+                         gpointer data);
+
+static char *
+daily_table (const char *header,
+             guint       n_days,
+             gboolean    newest_first,
+             RowFunc     row,
+             gpointer    data)
+{
+  GString *out = g_string_new (header);
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2024, 1, 2, 0, 0, 0);
+
+  g_string_append_c (out, '\n');
+  for (guint k = 0; k < n_days; k++)
+    {
+      guint i = newest_first ? n_days - 1 - k : k;
+      g_autoptr(GDateTime) day = g_date_time_add_days (start, i);
+      g_autofree char *iso = g_date_time_format (day, "%Y-%m-%d");
+
+      g_string_append_printf (out, "%s,", iso);
+      row (out, i, data);
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+ohlc_row (GString *out,
+          guint    i,
+          gpointer data)
+{
+  double close = 100 + 10 * sin (i / 5.0);
+
+  g_string_append_printf (out, "%.2f,%.2f,%.2f,%.2f,%.2f,%u,%.2f", close - 1, close + 2, close - 2,
+                          close, close * 0.98, 1000000 + i * 1000, sin (i) * 2);
+}
+
+/* Open, high, low and close become candles, the volume their panel; the
+ * rest is named as left out. */
+static void
+test_default_candles (void)
+{
+  g_autofree char *csv = daily_table ("Date,Open,High,Low,Close,Adj Close,Volume,Return (%)",
+                                      60, TRUE, ohlc_row, NULL);
+  g_autoptr(McDataset) dataset = load (csv, "9988.HK.csv");
+  const McChartSpec *spec = chart_of (dataset);
+
+  g_assert_cmpstr (spec->type, ==, "candlestick");
+  g_assert_cmpstr (mc_chart_spec_get_string (spec, "close"), ==, "close");
+  g_assert_cmpstr (mc_chart_spec_get_string (spec, "volume"), ==, "volume");
+  g_assert_cmpstr (mc_chart_spec_get_string (spec, "x"), ==, "date");
+  assert_note (dataset, "a candlestick chart");
+  g_assert_true (has_warning (dataset, "column “Adj Close” is not in the default chart"));
+  g_assert_true (has_warning (dataset, "column “Return” is not in the default chart"));
+}
+
+static void
+ticker_row (GString *out,
+            guint    i,
+            gpointer data)
+{
+  const char *ticker = data;
+
+  g_string_append_printf (out, "%s,%.2f", ticker, (ticker[0] == 'A' ? 20 : 150) + sin (i));
+}
+
+/* Tidy prices of tickers of different sizes: one line each, indexed. */
+static void
+test_default_tickers (void)
+{
+  g_autofree char *a = daily_table ("date,symbol,close", 40, FALSE, ticker_row, "AAA");
+  g_autofree char *b = daily_table ("", 40, FALSE, ticker_row, "BBB");
+  g_autofree char *csv = g_strconcat (a, b + 1, NULL);
+  g_autoptr(McDataset) dataset = load (csv, "prices.csv");
+  const McChartSpec *spec = chart_of (dataset);
+
+  g_assert_cmpstr (spec->type, ==, "line");
+  g_assert_cmpstr (mc_chart_spec_get_string (spec, "series"), ==, "symbol");
+  g_assert_cmpstr (mc_chart_spec_get_string (spec, "transform"), ==, "index");
+  assert_note (dataset, "indexed to 100");
+  g_assert_false (mc_chart_spec_has_option (spec, "sort"));
+}
+
+static void
+value_row (GString *out,
+           guint    i,
+           gpointer data)
+{
+  g_string_append_printf (out, "%u", 100 + i);
+}
+
+/* Rows newest first make a line from the oldest. */
+static void
+test_default_sorted (void)
+{
+  g_autofree char *csv = daily_table ("Date,Visitors", 30, TRUE, value_row, NULL);
+  g_autoptr(McDataset) dataset = load (csv, "visitors.csv");
+  const McChartSpec *spec = chart_of (dataset);
+
+  g_assert_cmpstr (spec->type, ==, "line");
+  g_assert_true (mc_chart_spec_get_boolean (spec, "sort"));
+  assert_note (dataset, "not in the order of their dates");
+}
+
+/* A year and a month column date the rows of a monthly series; more
+ * than eight industries are the seven largest and the rest as one. */
+static void
+test_default_months (void)
+{
+  GString *csv = g_string_new ("year,month,industry,jobs\n");
+  g_autoptr(McDataset) dataset = NULL;
+  g_autoptr(McChartModel) chart = NULL;
+  const McChartSpec *spec;
+
+  for (guint y = 2022; y <= 2023; y++)
+    for (guint m = 1; m <= 12; m++)
+      for (guint i = 0; i < 10; i++)
+        g_string_append_printf (csv, "%u,%u,Industry %c,%u\n", y, m, 'A' + i, 1000 * (i + 1) + m);
+  dataset = load (csv->str, "jobs.csv");
+  g_string_free (csv, TRUE);
+  spec = chart_of (dataset);
+  g_assert_cmpstr (spec->type, ==, "line");
+  g_assert_cmpstr (mc_chart_spec_get_string (spec, "x"), ==, "year");
+  g_assert_cmpstr (mc_chart_spec_get_string (spec, "month"), ==, "month");
+  g_assert_cmpstr (mc_chart_spec_get_string (spec, "series"), ==, "industry");
+  g_assert_cmpfloat (mc_chart_spec_get_number (spec, "top"), ==, 7);
+  g_assert_false (mc_chart_spec_has_option (spec, "aggregate"));
+  assert_note (dataset, "date the rows together");
+  chart = mc_chart_model_new (dataset, spec, NULL);
+  g_assert_cmpuint (mc_chart_model_get_n_series (chart), ==, 8);
+  g_assert_cmpuint (mc_series_get_n_points (mc_chart_model_get_series (chart, 0)), ==, 24);
+}
+
+/* People by year, age and sex: a line per sex, the ages added up; ages
+ * are groups, not values. */
+static void
+test_default_population (void)
+{
+  GString *csv = g_string_new ("Year,Age,Sex,Population\n");
+  g_autoptr(McDataset) dataset = NULL;
+  const McChartSpec *spec;
+
+  for (guint y = 2000; y < 2010; y++)
+    for (guint a = 0; a < 50; a++)
+      for (guint s = 0; s < 2; s++)
+        g_string_append_printf (csv, "%u,%u,%s,%u\n", y, a, s ? "Male" : "Female", 1000 + a);
+  dataset = load (csv->str, "population.csv");
+  g_string_free (csv, TRUE);
+  spec = chart_of (dataset);
+  g_assert_cmpstr (spec->type, ==, "line");
+  g_assert_cmpstr (mc_chart_spec_get_string (spec, "series"), ==, "sex");
+  g_assert_cmpstr (mc_chart_spec_get_string (spec, "aggregate"), ==, "sum");
+  assert_note (dataset, "“Age” holds whole numbers that name groups");
+  assert_note (dataset, "are added up");
+}
+
+/* Named rows with two measures: a scatter, a third measure sizing the
+ * bubbles, codes of clusters colouring them. */
+static void
+test_default_scatter (void)
+{
+  GString *csv = g_string_new ("country,gdp_per_capita (USD),life_expectancy (years),"
+                               "population,cluster\n");
+  g_autoptr(McDataset) dataset = NULL;
+  const McChartSpec *spec;
+
+  for (guint i = 0; i < 24; i++)
+    g_string_append_printf (csv, "Country %u,%u,%.1f,%u,%u\n", i, 1000 + 997 * i * i,
+                            55 + 0.9 * i, 5 + i * 3, 1 + i % 3);
+  dataset = load (csv->str, "countries.csv");
+  g_string_free (csv, TRUE);
+  spec = chart_of (dataset);
+  g_assert_cmpstr (spec->type, ==, "scatter");
+  g_assert_cmpstr (mc_chart_spec_get_string (spec, "x"), ==, "gdp_per_capita_usd");
+  g_assert_cmpstr (mc_chart_spec_get_string (spec, "label"), ==, "country");
+  g_assert_cmpstr (mc_chart_spec_get_string (spec, "size"), ==, "population");
+  g_assert_cmpstr (mc_chart_spec_get_string (spec, "series"), ==, "cluster");
+  assert_note (dataset, "a scatter chart");
+}
+
+static void
+weather_row (GString *out,
+             guint    i,
+             gpointer data)
+{
+  g_string_append_printf (out, "%.1f,%.1f,%.1f", 5 + sin (i / 9.0) * 10, fabs (sin (i)) * 4,
+                          10 + cos (i) * 5);
+}
+
+/* Columns in different units never share an axis: one panel each. */
+static void
+test_default_units (void)
+{
+  g_autofree char *csv = daily_table ("time,temperature (°C),precipitation (mm),wind (km/h)",
+                                      90, FALSE, weather_row, NULL);
+  g_autoptr(McDataset) dataset = load (csv, "weather.csv");
+  const McChartSpec *spec = chart_of (dataset);
+
+  g_assert_cmpstr (spec->type, ==, "line");
+  g_assert_cmpstr (mc_chart_spec_get_string (spec, "panels"), ==, "unit");
+  g_assert_cmpuint (mc_chart_spec_get_strv_length (spec, "y"), ==, 3);
+  assert_note (dataset, "one panel per unit");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/mc/default-chart/candles", test_default_candles);
+  g_test_add_func ("/mc/default-chart/tickers", test_default_tickers);
+  g_test_add_func ("/mc/default-chart/sorted", test_default_sorted);
+  g_test_add_func ("/mc/default-chart/months", test_default_months);
+  g_test_add_func ("/mc/default-chart/population", test_default_population);
+  g_test_add_func ("/mc/default-chart/scatter", test_default_scatter);
+  g_test_add_func ("/mc/default-chart/units", test_default_units);
+
+  return g_test_run ();
+}
