@@ -1093,7 +1093,7 @@ bar_describe (McChartModel  *chart,
   GString *out;
 
   if (mc_chart_spec_get_boolean (spec, "percent") && chart->series->len > 1)
-    name = _("100 % stacked bar chart");
+    name = _("Stacked bar chart of shares");
   else if (mc_chart_spec_get_boolean (spec, "stacked") && chart->series->len > 1)
     name = _("Stacked bar chart");
   else if (chart->series->len > 1)

@@ -1740,7 +1740,7 @@ area_describe (McChartModel  *chart,
   GString *out;
 
   if (mc_chart_spec_get_boolean (chart->spec, "percent"))
-    name = _("100 % stacked area chart");
+    name = _("Stacked area chart of shares");
   else if (mc_chart_spec_get_boolean (chart->spec, "stacked"))
     name = _("Stacked area chart");
   out = mc_describe_begin (chart, name);
