@@ -627,7 +627,9 @@ candle_text (Candles      *c,
                           close, volume);
 }
 
-/* The candle's mark, and its volume bar's, which stands for it. */
+/* The candle's mark, and its volume bar's, which stands for it: each the
+ * column of its period across its panel, so that the pointer finds a
+ * candle anywhere above or below it, however thin. */
 static void
 add_candle_marks (Candles      *c,
                   const Candle *candle,
@@ -638,9 +640,7 @@ add_candle_marks (Candles      *c,
   McRender *r = c->r;
   g_autofree char *label = candle_label (c, candle);
   g_autofree char *text = candle_text (c, candle);
-  double top = mc_linear_scale_map (&c->price, candle->high);
-  double bottom = mc_linear_scale_map (&c->price, candle->low);
-  double hit_width = MAX (width, MC_CANDLE_MIN_WIDTH);
+  double column = MAX (width / MC_CANDLE_SHARE, MC_CANDLE_MIN_WIDTH);
   McMark mark = { 0 };
 
   mark.shape = MC_MARK_RECT;
@@ -652,14 +652,12 @@ add_candle_marks (Candles      *c,
   mark.label = mc_render_intern (r, label);
   mark.text = mc_render_intern (r, text);
   mark.order = x;
-  mark.box = (McRect) { x - hit_width / 2, top, hit_width, MAX (bottom - top, 2 * r->line) };
+  mark.box = (McRect) { x - column / 2, c->plot.y, column, c->plot.height };
   mc_render_add_mark (r, &mark);
-  if (!c->data->has_volume || isnan (candle->volume))
+  if (!c->data->has_volume || c->volume_plot.height <= 0)
     return;
-  top = mc_linear_scale_map (&c->volume, candle->volume);
-  bottom = mc_linear_scale_map (&c->volume, 0);
   mark.alias = TRUE;
-  mark.box = (McRect) { x - hit_width / 2, top, hit_width, MAX (bottom - top, r->line) };
+  mark.box = (McRect) { x - column / 2, c->volume_plot.y, column, c->volume_plot.height };
   mc_render_add_mark (r, &mark);
 }
 

@@ -375,7 +375,9 @@ point_text (Scatter        *s,
     }
   if (s->data->size != NULL)
     {
-      g_autofree char *size = mc_format_value (s->data->size, size_value (s, series, point), -1);
+      double value = size_value (s, series, point);
+      int decimals = mc_format_value_decimals (value, mc_format_column_decimals (s->data->size));
+      g_autofree char *size = mc_format_value (s->data->size, value, decimals);
 
       g_string_append_printf (text, _("; %s: %s"), mc_column_get_label (s->data->size), size);
     }
