@@ -4,6 +4,7 @@ and gnuplot on the same inputs, interleaved, several runs each.
 
     bench/bench.py [--runs N] [--sizes 1e3,1e4,...] [--formats png,svg]
                    [--compare OTHER-BINARY]
+    bench/bench.py --forms [--runs N] [--sizes 1e4,1e5,1e6]
     bench/bench.py --window [--runs N]
 
 It builds nothing: run `ninja -C _build` first (or pass --binary). It
@@ -17,6 +18,14 @@ build of Market Charts (say, of an earlier commit) on the same inputs in
 the same run, reported as the tool "compared", so that a change is
 measured against what it changes under the same load. It is not part of
 the test suite: timings depend on the machine and its load.
+
+--forms times the chart forms of market data instead: daily prices as
+candles with their volume (a plain CSV of date, open, high, low, close and
+volume, which opens as a candlestick chart, combined into weekly or longer
+candles where days would be too thin) and clouds of points (two number
+columns in no order, which open as a scatter chart, drawn by density
+where the dots would merge), against matplotlib's bars and lines and its
+scatter, and gnuplot's candlesticks and dots.
 
 --window times the application instead: from launch to the first chart
 painted in its window, with the bundled datasets and with the largest
@@ -95,6 +104,78 @@ def write_walk(path, n):
     os.rename(tmp, path)
 
 
+def write_ohlc(path, n):
+    """Daily prices of @n weekdays from 1900 on, with their volume."""
+    rng = random.Random(n)
+    price, day, weekday = 100.0, 0, 0
+    start = 2415021  # 1 January 1900, a Monday, as a Julian day number
+    tmp = path + ".tmp"
+    with open(tmp, "w") as f:
+        f.write("date,open,high,low,close,volume\n")
+        chunk = []
+        written = 0
+        while written < n:
+            if weekday < 5:
+                y, m, d = julian_to_ymd(start + day)
+                o = price * (1 + rng.gauss(0, 0.004))
+                c = o * (1 + rng.gauss(0, 0.015))
+                h = max(o, c) * (1 + abs(rng.gauss(0, 0.005)))
+                lo = min(o, c) * (1 - abs(rng.gauss(0, 0.005)))
+                chunk.append(f"{y:04d}-{m:02d}-{d:02d},{o:.2f},{h:.2f},{lo:.2f},{c:.2f},"
+                             f"{int(rng.lognormvariate(15, 0.4))}\n")
+                price = max(1.0, c)
+                written += 1
+            day += 1
+            weekday = (weekday + 1) % 7
+            if len(chunk) == 100000:
+                f.write("".join(chunk))
+                chunk.clear()
+        f.write("".join(chunk))
+    os.rename(tmp, path)
+
+
+def julian_to_ymd(jd):
+    """The Gregorian date of a Julian day number."""
+    a = jd + 32044
+    b = (4 * a + 3) // 146097
+    c = a - 146097 * b // 4
+    d = (4 * c + 3) // 1461
+    e = c - 1461 * d // 4
+    m = (5 * e + 2) // 153
+    return (100 * b + d - 4800 + m // 10, m + 3 - 12 * (m // 10),
+            e - (153 * m + 2) // 5 + 1)
+
+
+def write_cloud(path, n):
+    """@n points of two related measures, in no order."""
+    rng = random.Random(n)
+    tmp = path + ".tmp"
+    with open(tmp, "w") as f:
+        f.write("volume_change,return\n")
+        chunk = []
+        for _ in range(n):
+            x = rng.gauss(0, 1)
+            chunk.append(f"{x * 10:.3f},{0.6 * x + rng.gauss(0, 0.8):.3f}\n")
+            if len(chunk) == 100000:
+                f.write("".join(chunk))
+                chunk.clear()
+        f.write("".join(chunk))
+    os.rename(tmp, path)
+
+
+def write_form_inputs(sizes):
+    inputs = os.path.join(OUT, "inputs")
+    os.makedirs(inputs, exist_ok=True)
+    files = {}
+    for n in sizes:
+        for kind, writer in (("candles", write_ohlc), ("scatter", write_cloud)):
+            path = os.path.join(inputs, f"{kind}-{n:.0e}.csv".replace("+0", ""))
+            if not os.path.exists(path):
+                writer(path, n)
+            files[(kind, n)] = path
+    return files
+
+
 TIMING_LINE = re.compile(r"^timing: (\S+) ([0-9.]+) ms$")
 PHASES = ["load", "prepare", "render", "write"]
 
@@ -137,6 +218,10 @@ def gnuplot_argv(kind, source, output, fmt):
     if kind == "bars":
         plot = ("set style fill solid; set boxwidth 0.6; set yrange [0:*]; "
                 f"plot '{source}' skip 1 using 0:2:xtic(1) with boxes notitle")
+    elif kind == "candles":
+        plot = (f"plot '{source}' skip 1 using 0:2:4:3:5 with candlesticks notitle")
+    elif kind == "scatter":
+        plot = f"plot '{source}' skip 1 using 1:2 with dots notitle"
     else:
         plot = f"plot '{source}' skip 1 using 1:2 with lines notitle"
     script = (f"set terminal {terminal} size 800,500; set output '{output}'; "
@@ -178,6 +263,8 @@ def main():
     parser.add_argument("--peers", default="matplotlib,gnuplot")
     parser.add_argument("--compare", metavar="BINARY",
                         help="another market-charts build to run side by side")
+    parser.add_argument("--forms", action="store_true",
+                        help="time candlestick and scatter charts instead")
     parser.add_argument("--window", action="store_true",
                         help="time the application's window instead of exports")
     parser.add_argument("--redraw",
@@ -187,6 +274,9 @@ def main():
 
     if args.window:
         window_main(args)
+        return
+    if args.forms:
+        forms_main(args)
         return
 
     ensure_peers()
@@ -201,6 +291,11 @@ def main():
         for n in sizes:
             cases.append((f"{n:,} points {fmt}", "line", series[n], fmt, f"walk{n}"))
 
+    results = run_cases(args, cases, peers)
+    report(cases, results, ["market-charts"] + peers)
+
+
+def run_cases(args, cases, peers):
     results = {}
     for run in range(args.runs):
         for label, kind, source, fmt, stem in cases:
@@ -210,7 +305,23 @@ def main():
                     continue
                 results.setdefault((label, tool), []).append(run_once(argv, out, env))
         print(f"run {run + 1}/{args.runs} done", file=sys.stderr)
+    return results
 
+
+def forms_main(args):
+    ensure_peers()
+    sizes = [int(float(s)) for s in args.sizes.split(",") if s]
+    files = write_form_inputs(sizes)
+    peers = [p for p in args.peers.split(",") if p]
+    if args.compare:
+        peers.insert(0, "compared")
+    cases = []
+    for fmt in args.formats.split(","):
+        for kind in ("candles", "scatter"):
+            for n in sizes:
+                cases.append((f"{n:,} {kind} {fmt}", kind, files[(kind, n)], fmt,
+                              f"{kind}{n}"))
+    results = run_cases(args, cases, peers)
     report(cases, results, ["market-charts"] + peers)
 
 

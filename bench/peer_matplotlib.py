@@ -1,6 +1,6 @@
 """Peer: draws the benchmark charts with matplotlib (Agg), 800x500 px.
 
-usage: peer_matplotlib.py bars|line INPUT.csv OUTPUT.(png|svg)
+usage: peer_matplotlib.py bars|line|candles|scatter INPUT.csv OUTPUT.(png|svg)
 """
 import csv
 import sys
@@ -19,6 +19,17 @@ def main():
         with open(source, newline="") as f:
             rows = list(csv.reader(f))[1:]
         ax.bar([r[0] for r in rows], [float(r[1]) for r in rows])
+    elif kind == "candles":
+        # open, high, low, close by row: wicks as lines, bodies as bars
+        data = np.loadtxt(source, delimiter=",", skiprows=1, usecols=(1, 2, 3, 4))
+        x = np.arange(len(data))
+        up = data[:, 3] >= data[:, 0]
+        ax.vlines(x, data[:, 2], data[:, 1], linewidth=0.5, color="black")
+        ax.bar(x, data[:, 3] - data[:, 0], bottom=data[:, 0], width=0.7,
+               color=np.where(up, "white", "black"), edgecolor="black", linewidth=0.5)
+    elif kind == "scatter":
+        data = np.loadtxt(source, delimiter=",", skiprows=1)
+        ax.scatter(data[:, 0], data[:, 1], s=4)
     else:
         data = np.loadtxt(source, delimiter=",", skiprows=1)
         ax.plot(data[:, 0], data[:, 1], linewidth=1)

@@ -198,6 +198,26 @@ mc_render_column_title (const McColumn *column)
   return measure_with_unit (mc_column_get_label (column), column);
 }
 
+/**
+ * mc_render_axis_title_above:
+ *
+ * Shows @layout, an axis title, at the top left of @area, which then
+ * starts under it.
+ */
+void
+mc_render_axis_title_above (McRender    *r,
+                            PangoLayout *layout,
+                            McRect      *area)
+{
+  double w, h;
+
+  mc_render_layout_size (layout, &w, &h);
+  mc_render_show (r, layout, area->x, area->y, 0, MC_TEXT_AXIS_TITLE,
+                  mc_theme_get_text_secondary (r->theme));
+  area->y += h + 2 * r->unit;
+  area->height -= h + 2 * r->unit;
+}
+
 /* Whether all @series show the values of one column (a long table split
  * by its series column), or all have the same unit. */
 static gboolean

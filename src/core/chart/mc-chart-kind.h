@@ -145,6 +145,14 @@ extern const McOptionInfo mc_chart_option_month;
 extern const McOptionInfo mc_chart_option_aggregate;
 extern const McOptionInfo mc_chart_option_top;
 
+/* The options that choose, date and combine the rows a chart draws, for
+ * the tables of kinds. */
+#define MC_CHART_OPTIONS_ROWS \
+  &mc_chart_option_filter, \
+  &mc_chart_option_filter_values, \
+  &mc_chart_option_month, \
+  &mc_chart_option_aggregate
+
 GQuark               mc_chart_error_quark      (void);
 
 /* Every kind, in the order dataset files list them. */

@@ -305,13 +305,8 @@ draw_shared (McRender *r,
       if (text != NULL)
         {
           g_autoptr(PangoLayout) layout = mc_render_layout (r, text, MC_FONT_BODY, area->width, 1);
-          double w, h;
 
-          mc_render_layout_size (layout, &w, &h);
-          mc_render_show (r, layout, area->x, area->y, 0, MC_TEXT_AXIS_TITLE,
-                          mc_theme_get_text_secondary (r->theme));
-          area->y += h + 2 * r->unit;
-          area->height -= h + 2 * r->unit;
+          mc_render_axis_title_above (r, layout, area);
         }
     }
 }

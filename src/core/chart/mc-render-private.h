@@ -168,6 +168,9 @@ void           mc_render_panel_domain        (McRender         *r,
                                               double           *hi,
                                               gboolean         *zero);
 char          *mc_render_column_title        (const McColumn   *column);
+void           mc_render_axis_title_above    (McRender         *r,
+                                              PangoLayout      *layout,
+                                              McRect           *area);
 char          *mc_render_axis_title          (McRender         *r,
                                               McSeries * const *series,
                                               guint             n_series);

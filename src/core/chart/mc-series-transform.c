@@ -12,6 +12,7 @@
 
 #include "mc-chart-model-private.h"
 #include "mc-format.h"
+#include "mc-scale.h"
 #include "mc-transform.h"
 
 #define MC_DERIVED_DECIMALS 1
@@ -154,15 +155,6 @@ typedef struct
   gboolean estimate;
 } OtherPoint;
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return da < db ? -1 : da > db;
-}
-
 /* One series of the sums (or means) of @folded at each of their x. */
 static McSeries *
 other_series (McChartModel *chart,
@@ -199,7 +191,7 @@ other_series (McChartModel *chart,
           point->estimate = point->estimate || mc_series_is_estimate (series, i);
         }
     }
-  g_array_sort (xs, compare_doubles);
+  g_array_sort (xs, mc_compare_doubles);
   for (guint i = 0; i < xs->len; i++)
     {
       OtherPoint *point = g_hash_table_lookup (points, &g_array_index (xs, double, i));

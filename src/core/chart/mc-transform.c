@@ -687,15 +687,6 @@ collect_groups (Aggregation *a)
     }
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return da < db ? -1 : da > db;
-}
-
 /* The aggregate of present values; missing (NAN) when there are none,
  * except for their count. */
 static double
@@ -716,7 +707,7 @@ aggregate_values (GArray      *values,
     case MC_AGGREGATE_MEAN:
       return sum / values->len;
     case MC_AGGREGATE_MEDIAN:
-      g_array_sort (values, compare_doubles);
+      g_array_sort (values, mc_compare_doubles);
       return values->len % 2 ? v[values->len / 2]
                              : (v[values->len / 2 - 1] + v[values->len / 2]) / 2;
     case MC_AGGREGATE_FIRST:

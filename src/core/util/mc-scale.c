@@ -472,6 +472,15 @@ mc_linear_scale_get_tick_step (const McLinearScale *scale,
   return fabs (tick / step - round (tick / step)) > 1e-6 ? step / 10 : step;
 }
 
+int
+mc_compare_doubles (gconstpointer a,
+                    gconstpointer b)
+{
+  double da = *(const double *) a, db = *(const double *) b;
+
+  return da < db ? -1 : da > db;
+}
+
 /* Calendar helpers */
 
 void

@@ -128,6 +128,11 @@ double      mc_time_scale_invert          (const McTimeScale   *scale,
 char       *mc_time_scale_get_label       (const McTimeScale   *scale,
                                            guint                index);
 
+/* An order of doubles, for g_array_sort() and qsort(): medians, the gaps
+ * between dates, the x of points. */
+int         mc_compare_doubles            (gconstpointer        a,
+                                           gconstpointer        b);
+
 /* Calendar helpers on days since 1970-01-01. */
 void        mc_days_to_ymd                (double               days,
                                            int                 *year,

@@ -1122,10 +1122,7 @@ static const McOptionInfo * const bar_options[] = {
   &mc_chart_option_percent,
   &mc_chart_option_sort,
   &mc_chart_option_panels,
-  &mc_chart_option_filter,
-  &mc_chart_option_filter_values,
-  &mc_chart_option_month,
-  &mc_chart_option_aggregate,
+  MC_CHART_OPTIONS_ROWS,
   &mc_chart_option_top,
   NULL
 };

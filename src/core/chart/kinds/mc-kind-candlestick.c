@@ -204,15 +204,6 @@ combine_candles (GArray *rows,
   return candles;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return da < db ? -1 : da > db;
-}
-
 /* The usual number of days between rows: 1 for daily prices (a weekend
  * is no gap in trading), 30 or so for monthly ones. */
 static double
@@ -229,7 +220,7 @@ usual_gap (GArray *rows)
     }
   if (gaps->len == 0)
     return 1;
-  g_array_sort (gaps, compare_doubles);
+  g_array_sort (gaps, mc_compare_doubles);
   return MAX (1, g_array_index (gaps, double, gaps->len / 2));
 }
 

@@ -570,10 +570,7 @@ static const McOptionInfo * const combo_options[] = {
   &combo_option_y,
   &combo_option_y2,
   &combo_option_y2_transform,
-  &mc_chart_option_filter,
-  &mc_chart_option_filter_values,
-  &mc_chart_option_month,
-  &mc_chart_option_aggregate,
+  MC_CHART_OPTIONS_ROWS,
   NULL
 };
 

@@ -1808,10 +1808,7 @@ static const McOptionInfo * const line_options[] = {
   &mc_chart_option_log,
   &line_option_sort,
   &mc_chart_option_panels,
-  &mc_chart_option_filter,
-  &mc_chart_option_filter_values,
-  &mc_chart_option_month,
-  &mc_chart_option_aggregate,
+  MC_CHART_OPTIONS_ROWS,
   &mc_chart_option_top,
   NULL
 };
@@ -1825,10 +1822,7 @@ static const McOptionInfo * const area_options[] = {
   &mc_chart_option_percent,
   &line_option_sort,
   &mc_chart_option_panels,
-  &mc_chart_option_filter,
-  &mc_chart_option_filter_values,
-  &mc_chart_option_month,
-  &mc_chart_option_aggregate,
+  MC_CHART_OPTIONS_ROWS,
   &mc_chart_option_top,
   NULL
 };

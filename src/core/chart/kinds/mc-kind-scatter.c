@@ -817,14 +817,12 @@ render_plot (Scatter *s,
   g_autoptr(PangoLayout) x_title = title_layout (s, mc_render_column_title (s->chart->x_column),
                                                  s->log_x);
   double w, h, tick_h, gap = 2 * r->unit;
+  double title_y = area->y;
+  gboolean dense = too_dense (s, area);
 
-  mc_render_layout_size (y_title, &w, &h);
-  mc_render_show (r, y_title, area->x, area->y, 0, MC_TEXT_AXIS_TITLE,
-                  mc_theme_get_text_secondary (r->theme));
-  if (too_dense (s, area))
-    draw_note (s, _("Too many points to show one by one: darker squares hold more"), area->y);
-  area->y += h + gap;
-  area->height -= h + gap;
+  mc_render_axis_title_above (r, y_title, area);
+  if (dense)
+    draw_note (s, _("Too many points to show one by one: darker squares hold more"), title_y);
   mc_render_text_width (r, "0", MC_FONT_BODY, &tick_h);
   mc_render_layout_size (x_title, &w, &h);
   layout_plot (s, area, 2 * gap + tick_h + r->unit + h);

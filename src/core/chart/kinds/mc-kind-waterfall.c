@@ -386,13 +386,8 @@ render_waterfall (Waterfall *w,
   McRender *r = w->r;
   g_autofree char *title = mc_render_axis_title (r, (McSeries *[]) { values (w->chart) }, 1);
   g_autoptr(PangoLayout) layout = mc_render_layout (r, title, MC_FONT_BODY, area->width, 1);
-  double tw, th;
 
-  mc_render_layout_size (layout, &tw, &th);
-  mc_render_show (r, layout, area->x, area->y, 0, MC_TEXT_AXIS_TITLE,
-                  mc_theme_get_text_secondary (r->theme));
-  area->y += th + 2 * r->unit;
-  area->height -= th + 2 * r->unit;
+  mc_render_axis_title_above (r, layout, area);
   layout_plot (w, area);
   mc_render_value_grid (r, &w->scale, &w->plot, TRUE, TRUE);
   draw_steps (w);
