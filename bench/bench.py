@@ -4,7 +4,7 @@ and gnuplot on the same inputs, interleaved, several runs each.
 
     bench/bench.py [--runs N] [--sizes 1e3,1e4,...] [--formats png,svg]
                    [--compare OTHER-BINARY]
-    bench/bench.py --forms [--runs N] [--sizes 1e4,1e5,1e6]
+    bench/bench.py --forms [--runs N] [--sizes 1e3,1e4,1e5]
     bench/bench.py --window [--runs N]
 
 It builds nothing: run `ninja -C _build` first (or pass --binary). It

@@ -82,6 +82,7 @@ struct _McChartModel
   gpointer           prepared;        /* what the kind prepared, or NULL */
   const McColumn    *x_column;
   McXKind            x_kind;
+  int                x_decimals;      /* of a number x, found once */
   GPtrArray         *categories;      /* char *, category charts */
   GArray            *category_days;   /* double, each category's date or NAN */
   GPtrArray         *series;          /* McSeries */

@@ -635,6 +635,10 @@ build_model (McChartModel  *chart,
   chart->data = mc_transform_apply (chart->spec, chart->dataset, x_id);
   chart->x_column = mc_chart_model_get_column (chart, x_id);
   chart->x_kind = choose_x_kind (chart->kind, chart->x_column);
+  /* Labels of x write as many decimals as its column has: counted once,
+   * not for every point a tooltip or a dense chart names. */
+  chart->x_decimals = chart->x_kind == MC_X_NUMBER ? mc_format_column_decimals (chart->x_column)
+                                                   : -1;
   build_series (chart);
   mc_chart_sort_series_by_x (chart);
   assign_colors (chart);

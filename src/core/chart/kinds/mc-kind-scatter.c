@@ -38,6 +38,7 @@ typedef struct
   const McColumn *size;
   const McColumn *label;
   double          size_max;
+  int             size_decimals;
   GStrv           named;        /* "labels": the points to name */
 } ScatterData;
 
@@ -94,6 +95,7 @@ scatter_prepare (McChartModel  *chart,
   data->size = size != NULL ? mc_chart_model_get_column (chart, size) : NULL;
   data->label = label != NULL ? mc_chart_model_get_column (chart, label) : NULL;
   data->named = g_strdupv ((char **) named);
+  data->size_decimals = data->size != NULL ? mc_format_column_decimals (data->size) : 0;
   for (guint row = 0; data->size != NULL && row < mc_column_get_n_rows (data->size); row++)
     if (isfinite (mc_column_get_value (data->size, row)))
       data->size_max = MAX (data->size_max, mc_column_get_value (data->size, row));
@@ -376,7 +378,7 @@ point_text (Scatter        *s,
   if (s->data->size != NULL)
     {
       double value = size_value (s, series, point);
-      int decimals = mc_format_value_decimals (value, mc_format_column_decimals (s->data->size));
+      int decimals = mc_format_value_decimals (value, s->data->size_decimals);
       g_autofree char *size = mc_format_value (s->data->size, value, decimals);
 
       g_string_append_printf (text, _("; %s: %s"), mc_column_get_label (s->data->size), size);
@@ -553,9 +555,11 @@ cell_label (Scatter *s,
             double   side)
 {
   McSeries *first = visible_series (s, 0);
-  g_autofree char *xa = mc_format_value (s->chart->x_column, mc_linear_scale_invert (&s->x, x0), -1);
+  int decimals = s->chart->x_decimals;
+  g_autofree char *xa = mc_format_value (s->chart->x_column, mc_linear_scale_invert (&s->x, x0),
+                                         decimals);
   g_autofree char *xb = mc_format_value (s->chart->x_column,
-                                         mc_linear_scale_invert (&s->x, x0 + side), -1);
+                                         mc_linear_scale_invert (&s->x, x0 + side), decimals);
   g_autofree char *ya = mc_series_format_value (first, mc_linear_scale_invert (&s->y, y0 + side),
                                                 TRUE);
   g_autofree char *yb = mc_series_format_value (first, mc_linear_scale_invert (&s->y, y0), TRUE);
