@@ -562,6 +562,7 @@ test_forms_layouts (void)
             g_error ("%s: no axis title", what);
           check_walk (chart, what);
           summary = mc_chart_describe (chart, mc_test_view_marks (chart));
+          g_test_message ("%s: %s", what, summary);
           g_assert_true (strlen (summary) > 20);
           charts++;
         }

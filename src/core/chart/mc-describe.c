@@ -158,6 +158,30 @@ mc_describe_append_series (McChartModel *chart,
     }
 }
 
+/* What the spec changes in how values read: a logarithmic axis, values
+ * indexed to 100, small multiples. */
+static void
+append_forms (McChartModel *chart,
+              GString      *out)
+{
+  const char *panels = mc_chart_spec_get_string (chart->spec, "panels");
+
+  if (mc_chart_spec_get_boolean (chart->spec, "log")
+      && mc_chart_kind_get_option (chart->kind, "log") != NULL)
+    g_string_append (out, _("; on a logarithmic scale"));
+  if (mc_chart_spec_is_indexed (chart->spec) && chart->series->len > 0)
+    /* Translators: in a chart summary: "; values are Index (2 Jan 2024
+     * = 100)" */
+    g_string_append_printf (out, _("; values are %s"),
+                            mc_column_get_label (mc_chart_model_get_series (chart, 0)->column));
+  if ((chart->kind->caps & MC_CHART_CAPS_PANELS) && chart->series->len > 1
+      && g_strcmp0 (panels, "series") == 0)
+    g_string_append (out, _("; one panel per series"));
+  else if ((chart->kind->caps & MC_CHART_CAPS_PANELS) && chart->series->len > 1
+           && g_strcmp0 (panels, "unit") == 0)
+    g_string_append (out, _("; one panel per unit"));
+}
+
 /* "Bar chart, Revenue": how a summary starts. */
 GString *
 mc_describe_begin (McChartModel *chart,
@@ -192,6 +216,7 @@ mc_chart_describe (McChartModel *chart,
   out = g_string_new (NULL);
   text = chart->kind->describe (chart, chart->prepared, marks);
   g_string_append (out, text);
+  append_forms (chart, out);
   if (chart->has_estimates)
     g_string_append (out, _("; includes estimates"));
   return g_string_free (g_steal_pointer (&out), FALSE);
