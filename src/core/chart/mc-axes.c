@@ -560,6 +560,28 @@ category_layout (McRender         *r,
     }
 }
 
+/* Whether @layout was wrapped only where a line may break (a space, a
+ * dash), not inside a word ("FY201" over "8"). */
+static gboolean
+breaks_between_words (PangoLayout *layout)
+{
+  const PangoLogAttr *attrs;
+  const char *text = pango_layout_get_text (layout);
+  int n_attrs;
+  GSList *lines = pango_layout_get_lines_readonly (layout);
+
+  attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
+  for (GSList *l = lines != NULL ? lines->next : NULL; l != NULL; l = l->next)
+    {
+      const PangoLayoutLine *line = l->data;
+      glong offset = g_utf8_pointer_to_offset (text, text + line->start_index);
+
+      if (offset < n_attrs && !attrs[offset].is_line_break)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Do the labels shown fit @fit->max_width in @fit->mode, without being
  * cut? */
 static gboolean
@@ -573,11 +595,12 @@ categories_fit (McRender    *r,
   for (guint i = 0; i < mc_chart_model_get_n_categories (r->chart); i += fit->every)
     {
       g_autoptr(PangoLayout) layout = category_layout (r, order, i, fit);
+      int line_count = pango_layout_get_line_count (layout);
       double w, h;
 
       mc_render_layout_size (layout, &w, &h);
-      if (w > fit->max_width || pango_layout_is_ellipsized (layout)
-          || pango_layout_get_line_count (layout) > lines)
+      if (w > fit->max_width || pango_layout_is_ellipsized (layout) || line_count > lines
+          || !breaks_between_words (layout))
         return FALSE;
       fit->height = MAX (fit->height, h);
     }

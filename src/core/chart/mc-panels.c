@@ -324,9 +324,12 @@ wants_panels (McRender *r)
  * mc_render_panels:
  *
  * Draws the chart as small multiples when its spec asks for panels and
- * there are two groups of series or more.
+ * there are two groups of series or more. Where the canvas is too small
+ * for them, panels of one scale become one chart, and panels of
+ * different units say so.
  *
- * Returns: %FALSE, having drawn nothing, when the chart has no panels
+ * Returns: %FALSE, having drawn nothing, when the chart is to be drawn
+ *   whole, without panels
  */
 gboolean
 mc_render_panels (McRender *r)
@@ -342,6 +345,10 @@ mc_render_panels (McRender *r)
   if (groups->len < 2)
     return FALSE;
   panel.shared = panels_share_scale (r, groups);
+  /* Panels too small to draw that share their scale are one chart; those
+   * of different units are none. */
+  if (!choose_grid (r, &area, groups->len, &grid) && panel.shared)
+    return FALSE;
   /* Nothing above panels that can't be drawn. */
   if (choose_grid (r, &area, groups->len, &grid))
     draw_shared (r, groups, panel.shared, &area);
