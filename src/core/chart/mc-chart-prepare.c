@@ -295,6 +295,22 @@ add_column_series (McChartModel *chart,
   g_ptr_array_add (chart->series, series);
 }
 
+/* The name of the series of @row: the text of its series column, or for
+ * codes that are numbers the column's label with it, "cluster 4", since
+ * "4" alone says nothing. */
+static char *
+series_name (const McColumn *column,
+             guint           row)
+{
+  g_autofree char *value = format_x_cell (column, row);
+
+  if (mc_column_get_column_type (column) != MC_COLUMN_NUMBER)
+    return g_steal_pointer (&value);
+  /* Translators: the name of a series of the rows whose code is a number:
+   * "cluster 4" */
+  return g_strdup_printf (C_("series of a code", "%s %s"), mc_column_get_label (column), value);
+}
+
 /* A long table: one series per distinct value of the series column, in
  * order of first appearance. */
 static void
@@ -310,7 +326,7 @@ add_long_series (McChartModel *chart,
 
   for (guint row = 0; row < n_rows; row++)
     {
-      g_autofree char *name = format_x_cell (key_column, row);
+      g_autofree char *name = series_name (key_column, row);
       double x = point_x (chart, row_category, row);
       gpointer found;
       McSeries *series;
@@ -541,7 +557,7 @@ add_column_entities (GHashTable *entities,
   for (guint row = 0; row < mc_column_get_n_rows (column); row++)
     if (!mc_column_is_missing (column, row))
       {
-        g_autofree char *name = format_x_cell (column, row);
+        g_autofree char *name = series_name (column, row);
 
         add_entity (entities, name);
       }
