@@ -39,21 +39,40 @@ source_text (McChartModel *chart)
   return g_strdup_printf (_("Source: %s, %s"), name, when);
 }
 
+/* A line of small secondary text at the bottom, above @bottom. */
+static double
+frame_footer_line (McRender   *r,
+                   const char *text,
+                   double      width,
+                   double      bottom,
+                   int         max_lines,
+                   McTextRole  role)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  double w, h;
+
+  if (text == NULL || *text == '\0')
+    return bottom;
+  layout = mc_render_layout (r, text, MC_FONT_SMALL, width, max_lines);
+  mc_render_layout_size (layout, &w, &h);
+  mc_render_show (r, layout, r->pad, bottom - h, 0, role,
+                  mc_theme_get_text_secondary (r->theme));
+  return bottom - h;
+}
+
+/* The source line, and above it the chart's footnote. */
 static double
 frame_footer (McRender *r,
               double    width)
 {
-  g_autofree char *text = source_text (r->chart);
-  g_autoptr(PangoLayout) layout = NULL;
-  double w, h;
+  g_autofree char *source = source_text (r->chart);
+  const char *footnote = mc_chart_spec_get_string (r->chart->spec, "footnote");
+  double bottom = r->height - r->pad;
 
-  if (text == NULL)
-    return r->height - r->pad;
-  layout = mc_render_layout (r, text, MC_FONT_SMALL, width, 2);
-  mc_render_layout_size (layout, &w, &h);
-  mc_render_show (r, layout, r->pad, r->height - r->pad - h, 0, MC_TEXT_SOURCE,
-                  mc_theme_get_text_secondary (r->theme));
-  return r->height - r->pad - h;
+  bottom = frame_footer_line (r, source, width, bottom, 2, MC_TEXT_SOURCE);
+  if (footnote != NULL && *footnote != '\0' && source != NULL)
+    bottom -= r->unit;
+  return frame_footer_line (r, footnote, width, bottom, 3, MC_TEXT_FOOTNOTE);
 }
 
 void
