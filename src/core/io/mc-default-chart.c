@@ -181,3 +181,19 @@ mc_default_chart_add (McDataset  *dataset,
     }
   mc_dataset_add_chart (dataset, spec);
 }
+
+McChartSpec *
+mc_default_chart_new (McDataset *dataset)
+{
+  McChartSpec *spec;
+
+  g_return_val_if_fail (MC_IS_DATASET (dataset), NULL);
+
+  spec = choose_chart (dataset);
+  for (guint n = 2; spec != NULL && mc_dataset_lookup_chart (dataset, spec->id) != NULL; n++)
+    {
+      g_free (spec->id);
+      spec->id = g_strdup_printf ("chart-%u", n);
+    }
+  return spec;
+}

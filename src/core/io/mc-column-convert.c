@@ -1,0 +1,96 @@
+/* mc-column-convert.c: a column read again as another type
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "mc-column-convert.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "mc-cell-input.h"
+#include "mc-cell.h"
+#include "mc-date-text.h"
+#include "mc-table-builder.h"
+
+/* The text a file would have for a cell, in any locale. */
+static char *
+cell_text (const McColumn *column,
+           guint           row)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  double value;
+
+  if (mc_column_is_missing (column, row))
+    return g_strdup ("");
+  if (mc_column_get_column_type (column) == MC_COLUMN_STRING)
+    return g_strdup (mc_column_get_string (column, row));
+  value = mc_column_get_value (column, row);
+  switch (mc_column_get_column_type (column))
+    {
+    case MC_COLUMN_DATE:
+      return mc_date_text_format (value, mc_column_get_date_precision (column));
+    case MC_COLUMN_BOOLEAN:
+      return g_strdup (value != 0 ? "true" : "false");
+    case MC_COLUMN_NUMBER:
+    default:
+      return g_strdup (mc_cell_format_number (buffer, value));
+    }
+}
+
+static void
+report_row (gpointer        user_data,
+            guint           column,
+            McLoaderError   code,
+            const char     *message,
+            GError        **error)
+{
+  guint row = *(guint *) user_data;
+
+  /* Translators: a cell that does not convert to a column's new type:
+   * the row, counted from 1, and what is wrong */
+  g_set_error (error, MC_CELL_INPUT_ERROR, MC_CELL_INPUT_ERROR_INVALID,
+               _("Row %u: %s"), row + 1, message);
+}
+
+static void
+copy_annotations (McColumn       *to,
+                  const McColumn *from)
+{
+  for (guint row = 0; mc_column_has_annotations (from) && row < mc_column_get_n_rows (from); row++)
+    if (mc_column_is_estimate (from, row) || mc_column_get_note (from, row) != NULL)
+      mc_column_set_annotation (to, row, mc_column_is_estimate (from, row),
+                                mc_column_get_note (from, row));
+}
+
+McColumn *
+mc_column_convert (const McColumn  *column,
+                   McColumnType     type,
+                   GError         **error)
+{
+  g_autoptr(McDataset) scratch = mc_dataset_new ("convert");
+  g_autoptr(McTableBuilder) builder = NULL;
+  McColumn *converted;
+  guint row = 0;
+
+  g_return_val_if_fail (column != NULL, NULL);
+
+  converted = mc_column_new (mc_column_get_id (column), mc_column_get_label (column), type);
+  mc_column_set_unit (converted, mc_column_get_unit (column));
+  mc_column_set_scale (converted, mc_column_get_scale (column));
+  mc_column_set_description (converted, mc_column_get_description (column));
+  mc_dataset_add_column (scratch, converted);
+  builder = mc_table_builder_new_for_dataset (scratch, "convert");
+  mc_table_builder_set_reporter (builder, report_row, &row);
+  for (; row < mc_column_get_n_rows (column); row++)
+    {
+      g_autofree char *text = cell_text (column, row);
+
+      if (!mc_table_builder_append_cell (builder, 0, text, strlen (text), error))
+        return NULL;
+    }
+  mc_table_builder_finish (builder);
+  copy_annotations (converted, column);
+  return mc_dataset_steal_column (scratch, 0);
+}
