@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "mc-bundled.h"
+#include "mc-chart-kind.h"
 #include "mc-loader.h"
 
 /* Editors write a file in several steps: reload once they are done. */
@@ -79,12 +80,23 @@ find_file (McDocumentManager *self,
   return NULL;
 }
 
+/* Every edit keeps every chart drawable: one that would not is refused,
+ * with the chart's message. */
+static McDocument *
+document_new (McDataset *dataset)
+{
+  McDocument *document = mc_document_new (dataset);
+
+  mc_document_set_check (document, mc_chart_check_document);
+  return document;
+}
+
 static McDocument *
 insert_document (McDocumentManager *self,
                  McDataset         *dataset,
                  guint              position)
 {
-  McDocument *document = mc_document_new (dataset);
+  McDocument *document = document_new (dataset);
 
   g_list_store_insert (self->documents, position, document);
   g_object_unref (document);
@@ -577,7 +589,7 @@ mc_document_manager_add_bundled (McDocumentManager  *self,
 
   documents = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < bundled->len; i++)
-    g_ptr_array_add (documents, mc_document_new (g_ptr_array_index (bundled, i)));
+    g_ptr_array_add (documents, document_new (g_ptr_array_index (bundled, i)));
   g_list_store_splice (self->documents, 0, 0, documents->pdata, documents->len);
 
   return TRUE;

@@ -6,6 +6,7 @@
 
 #include "mc-window.h"
 
+#include "mc-chart-editor.h"
 #include "mc-document-manager.h"
 #include "mc-table-view.h"
 #include "mc-vision.h"
@@ -32,15 +33,19 @@ struct _McWindow
   guint                 compact : 1;       /* view switcher at the bottom */
   guint                 restoring : 1;
   guint                 updating_charts : 1;
+  guint                 show_editor : 1;
+  guint                 editor_below : 1;  /* too narrow for the editor beside */
 
   AdwBin               *chart_bin;
   GtkDropDown          *chart_dropdown;
+  McChartEditor        *chart_editor;
   GtkStack             *chart_stack;
   AdwStatusPage        *chart_status;
   GtkWidget            *content;
   AdwHeaderBar         *content_header;
   GtkStack             *content_stack;
   GtkLabel             *description_label;
+  GtkPaned             *editor_paned;
   AdwStatusPage        *empty_page;
   GtkPaned             *paned;
   GtkSingleSelection   *selection;
@@ -63,6 +68,9 @@ struct _McWindow
 gboolean  mc_window_get_show_sidebar        (McWindow        *self);
 void      mc_window_set_show_sidebar        (McWindow        *self,
                                              gboolean         show_sidebar);
+gboolean  mc_window_get_show_editor         (McWindow        *self);
+void      mc_window_set_show_editor         (McWindow        *self,
+                                             gboolean         show_editor);
 McVision  mc_window_get_vision              (McWindow        *self);
 void      mc_window_set_vision              (McWindow        *self,
                                              McVision         vision);

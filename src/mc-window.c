@@ -24,12 +24,15 @@
  * Chart / Table switcher from the header bar to the bottom. */
 #define FOLD_WIDTH      720
 #define SWITCHER_WIDTH  520
+/* Content narrower than this has the chart editor under the chart. */
+#define EDITOR_SIDE_WIDTH 800
 
 G_DEFINE_FINAL_TYPE (McWindow, mc_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
   PROP_SHOW_SIDEBAR,
+  PROP_SHOW_EDITOR,
   PROP_VISION,
   N_PROPS
 };
@@ -54,6 +57,19 @@ mc_window_update_layout (McWindow *self)
 
   gtk_stack_set_visible_child_name (self->title_stack, self->compact ? "title" : "switcher");
   adw_view_switcher_bar_set_reveal (self->switcher_bar, self->compact);
+
+  /* On narrow windows the editor is a sheet under the chart. */
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->editor_paned),
+                                  self->editor_below ? GTK_ORIENTATION_VERTICAL
+                                                     : GTK_ORIENTATION_HORIZONTAL);
+  gtk_widget_set_visible (GTK_WIDGET (self->chart_editor), self->show_editor);
+}
+
+static gboolean
+editor_goes_below (McWindow *self,
+                   int       content_width)
+{
+  return content_width < EDITOR_SIDE_WIDTH;
 }
 
 static void
@@ -86,6 +102,7 @@ update_layout_idle_cb (gpointer user_data)
   set_folded (self, gtk_widget_get_width (GTK_WIDGET (self->toast_overlay)) < FOLD_WIDTH);
   self->compact = gtk_widget_get_visible (self->content) &&
                   gtk_widget_get_width (self->content) < SWITCHER_WIDTH;
+  self->editor_below = editor_goes_below (self, gtk_widget_get_width (self->content));
   mc_window_update_layout (self);
 
   return G_SOURCE_REMOVE;
@@ -105,6 +122,7 @@ init_layout (McWindow *self)
   if (self->show_sidebar)
     width -= gtk_paned_get_position (self->paned);
   self->compact = width < SWITCHER_WIDTH;
+  self->editor_below = editor_goes_below (self, width);
   mc_window_update_layout (self);
 }
 
@@ -128,7 +146,8 @@ mc_window_size_allocate (GtkWidget *widget,
             gtk_widget_get_width (self->content) < SWITCHER_WIDTH;
 
   if (self->layout_idle_id == 0 &&
-      ((overlay_width < FOLD_WIDTH) != self->folded || compact != self->compact))
+      ((overlay_width < FOLD_WIDTH) != self->folded || compact != self->compact
+       || editor_goes_below (self, gtk_widget_get_width (self->content)) != self->editor_below))
     self->layout_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_layout_idle_cb,
                                             self, NULL);
 }
@@ -163,6 +182,32 @@ mc_window_set_show_sidebar (McWindow *self,
     gtk_widget_child_focus (self->content, GTK_DIR_TAB_FORWARD);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDEBAR]);
+}
+
+gboolean
+mc_window_get_show_editor (McWindow *self)
+{
+  g_return_val_if_fail (MC_IS_WINDOW (self), FALSE);
+
+  return self->show_editor;
+}
+
+void
+mc_window_set_show_editor (McWindow *self,
+                           gboolean  show_editor)
+{
+  g_return_if_fail (MC_IS_WINDOW (self));
+
+  show_editor = !!show_editor;
+  if (show_editor == self->show_editor)
+    return;
+
+  self->show_editor = show_editor;
+  mc_window_update_layout (self);
+  /* The chart shows on the chart page, where its editor is. */
+  if (show_editor)
+    adw_view_stack_set_visible_child_name (self->view_stack, "chart");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_EDITOR]);
 }
 
 /* Picking a dataset in the folded sidebar shows it. */
@@ -415,9 +460,44 @@ get_shown_dataset (McWindow *self)
   return self->shown_document != NULL ? mc_document_get_dataset (self->shown_document) : NULL;
 }
 
+static void show_chart_model (McWindow *self,
+                              guint     index);
+
+/* The editor edits the chart on screen, also one that cannot be drawn. */
+static void
+edit_chart (McWindow *self,
+            guint     index)
+{
+  McDataset *dataset = get_shown_dataset (self);
+  const char *id = NULL;
+
+  if (dataset != NULL && index < mc_dataset_get_n_charts (dataset))
+    id = mc_dataset_get_chart (dataset, index)->id;
+  mc_chart_editor_set_chart (self->chart_editor, self->shown_document, id, self->chart);
+}
+
 static void
 show_chart (McWindow *self,
             guint     index)
+{
+  show_chart_model (self, index);
+  edit_chart (self, index);
+}
+
+static void
+on_chart_added_cb (McWindow   *self,
+                   const char *id)
+{
+  McDataset *dataset = get_shown_dataset (self);
+  int index = dataset != NULL ? mc_dataset_get_chart_index (dataset, id) : -1;
+
+  if (index >= 0)
+    mc_window_select_chart (self, index);
+}
+
+static void
+show_chart_model (McWindow *self,
+                  guint     index)
 {
   McDataset *dataset = get_shown_dataset (self);
   g_autoptr(McChartModel) chart = NULL;
@@ -547,6 +627,7 @@ mc_window_show_document (McWindow   *self,
   if (dataset == NULL)
     {
       set_chart (self, NULL);
+      edit_chart (self, 0);
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
       gtk_window_set_title (GTK_WINDOW (self), _("Market Charts"));
       adw_window_title_set_title (self->window_title, _("Market Charts"));
@@ -710,6 +791,8 @@ restore_window_size (McWindow *self)
   if (self->settings == NULL)
     return;
 
+  g_settings_bind (self->settings, "show-editor", self, "show-editor", G_SETTINGS_BIND_DEFAULT);
+
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
@@ -835,6 +918,10 @@ mc_window_get_property (GObject    *object,
       g_value_set_boolean (value, mc_window_get_show_sidebar (self));
       break;
 
+    case PROP_SHOW_EDITOR:
+      g_value_set_boolean (value, mc_window_get_show_editor (self));
+      break;
+
     case PROP_VISION:
       g_value_set_enum (value, mc_window_get_vision (self));
       break;
@@ -856,6 +943,10 @@ mc_window_set_property (GObject      *object,
     {
     case PROP_SHOW_SIDEBAR:
       mc_window_set_show_sidebar (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_EDITOR:
+      mc_window_set_show_editor (self, g_value_get_boolean (value));
       break;
 
     case PROP_VISION:
@@ -884,6 +975,10 @@ mc_window_class_init (McWindowClass *klass)
     g_param_spec_boolean ("show-sidebar", NULL, NULL,
                           TRUE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SHOW_EDITOR] =
+    g_param_spec_boolean ("show-editor", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_VISION] =
     g_param_spec_enum ("vision", NULL, NULL,
                        MC_TYPE_VISION, MC_VISION_NORMAL,
@@ -891,16 +986,19 @@ mc_window_class_init (McWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MC_TYPE_TABLE_VIEW);
+  g_type_ensure (MC_TYPE_CHART_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, McWindow, chart_bin);
   gtk_widget_class_bind_template_child (widget_class, McWindow, chart_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, chart_editor);
   gtk_widget_class_bind_template_child (widget_class, McWindow, chart_stack);
   gtk_widget_class_bind_template_child (widget_class, McWindow, chart_status);
   gtk_widget_class_bind_template_child (widget_class, McWindow, content);
   gtk_widget_class_bind_template_child (widget_class, McWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, McWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, McWindow, description_label);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, editor_paned);
   gtk_widget_class_bind_template_child (widget_class, McWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, McWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, McWindow, selection);
@@ -922,6 +1020,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_activate_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
+  gtk_widget_class_install_property_action (widget_class, "win.show-editor", "show-editor");
   gtk_widget_class_install_property_action (widget_class, "win.vision", "vision");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
 
@@ -957,6 +1056,8 @@ mc_window_init (McWindow *self)
   mc_window_setup_manager (self);
   mc_window_setup_sidebar (self);
   mc_window_setup_chart_view (self);
+  g_signal_connect_object (self->chart_editor, "chart-added", G_CALLBACK (on_chart_added_cb),
+                           self, G_CONNECT_SWAPPED);
   mc_window_init_actions (self);
   fill_vision_menu (self);
   restore_window_size (self);

@@ -196,6 +196,14 @@ mc_chart_option_lookup (const char *key)
   return find_option (common_options, key);
 }
 
+const char *
+mc_chart_kind_get_label (const McChartKind *kind)
+{
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  return kind->label != NULL ? _(kind->label) : kind->id;
+}
+
 char *
 mc_chart_kinds_list_ids (void)
 {

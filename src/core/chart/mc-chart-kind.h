@@ -106,6 +106,7 @@ typedef struct
   const char         *id;          /* its name in dataset files: "bar" */
   const char         *name;        /* N_("a bar chart") */
   const char         *plural;      /* N_("bar charts") */
+  const char         *label;       /* N_("Bar Chart"), for a chooser */
   McChartCaps         caps;
   const McOptionInfo * const *options;  /* NULL-terminated */
 
@@ -168,6 +169,9 @@ gboolean             mc_chart_spec_get_flag    (const McChartSpec   *spec,
 /* The option @key of any kind, the first that takes it; NULL for a key no
  * kind takes. */
 const McOptionInfo  *mc_chart_option_lookup    (const char          *key);
+/* What a chooser of kinds calls @kind, translated: its label, or else
+ * its id. */
+const char          *mc_chart_kind_get_label   (const McChartKind   *kind);
 /* "bar, line, area, pie" */
 char                *mc_chart_kinds_list_ids   (void);
 

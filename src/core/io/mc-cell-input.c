@@ -143,6 +143,21 @@ mc_cell_input_read (const McColumn  *column,
   return TRUE;
 }
 
+gboolean
+mc_cell_input_read_number (const char *text,
+                           double     *value)
+{
+  g_autoptr(McColumn) column = mc_column_new ("number", NULL, MC_COLUMN_NUMBER);
+  g_auto(McCellInput) input = { 0 };
+
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (!mc_cell_input_read (column, text, &input, NULL) || input.missing)
+    return FALSE;
+  *value = input.value;
+  return TRUE;
+}
+
 void
 mc_cell_input_clear (McCellInput *input)
 {

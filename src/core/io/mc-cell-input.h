@@ -39,6 +39,9 @@ gboolean  mc_cell_input_read         (const McColumn  *column,
                                       McCellInput     *input,
                                       GError         **error);
 void      mc_cell_input_clear        (McCellInput     *input);
+/* A number alone, as typed for a chart option: the same rules. */
+gboolean  mc_cell_input_read_number  (const char      *text,
+                                      double          *value);
 /* The edit that sets cell (@row, @column_id) to @input. */
 McEdit   *mc_cell_input_make_edit    (const McCellInput *input,
                                       guint            row,

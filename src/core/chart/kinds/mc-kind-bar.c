@@ -1181,6 +1181,7 @@ const McChartKind mc_chart_kind_bar = {
   .id = "bar",
   .name = N_("a bar chart"),
   .plural = N_("bar charts"),
+  .label = N_("Bar Chart"),
   .caps = MC_CHART_CAPS_CATEGORY_X | MC_CHART_CAPS_HIDE_SERIES
           | MC_CHART_CAPS_FEW_CATEGORY_COLORS | MC_CHART_CAPS_ZERO_BASELINE,
   .options = bar_options,

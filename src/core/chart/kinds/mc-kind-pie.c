@@ -730,6 +730,7 @@ const McChartKind mc_chart_kind_pie = {
   .id = "pie",
   .name = N_("a pie chart"),
   .plural = N_("pie charts"),
+  .label = N_("Pie Chart"),
   .caps = MC_CHART_CAPS_CATEGORY_X | MC_CHART_CAPS_CATEGORY_COLORS,
   .options = pie_options,
   .check = pie_check,
