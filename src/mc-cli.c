@@ -691,13 +691,7 @@ export_all_child (GFile          *directory,
                   const char     *chart_id,
                   McExportFormat  format)
 {
-  const char *extension = mc_export_format_get_extension (format);
-  g_autofree char *name = NULL;
-
-  if (extension[0] == '.')
-    extension++;
-
-  name = g_strdup_printf ("%s-%s.%s", mc_dataset_get_id (dataset), chart_id, extension);
+  g_autofree char *name = mc_export_chart_file_name (dataset, chart_id, format);
 
   return g_file_get_child (directory, name);
 }

@@ -123,6 +123,36 @@ mc_compat_save_file (GtkWindow           *parent,
   gtk_file_dialog_save (dialog, parent, cancellable, on_save_cb, task);
 }
 
+static void
+on_select_folder_cb (GObject      *source_object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GFile *folder;
+
+  folder = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (source_object), result, &error);
+  if (folder == NULL)
+    return_dialog_error (task, error);
+  else
+    g_task_return_pointer (task, folder, g_object_unref);
+}
+
+void
+mc_compat_select_folder (GtkWindow           *parent,
+                         const char          *title,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GtkFileDialog) dialog = create_file_dialog (title, NULL);
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, mc_compat_select_folder);
+  gtk_file_dialog_select_folder (dialog, parent, cancellable, on_select_folder_cb, task);
+}
+
 /* GtkFileLauncher (GTK 4.10) */
 
 static void
@@ -197,7 +227,7 @@ on_native_response_cb (GtkNativeDialog *native,
 
   if (response != GTK_RESPONSE_ACCEPT)
     return_dismissed (task);
-  else if (gtk_file_chooser_get_action (chooser) == GTK_FILE_CHOOSER_ACTION_SAVE)
+  else if (gtk_file_chooser_get_action (chooser) != GTK_FILE_CHOOSER_ACTION_OPEN)
     g_task_return_pointer (task, gtk_file_chooser_get_file (chooser), g_object_unref);
   else
     g_task_return_pointer (task, gtk_file_chooser_get_files (chooser), g_object_unref);
@@ -264,6 +294,22 @@ mc_compat_save_file (GtkWindow           *parent,
                                         _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), initial_name);
   show_native (native, filters, task);
+}
+
+void
+mc_compat_select_folder (GtkWindow           *parent,
+                         const char          *title,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  GtkFileChooserNative *native;
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, mc_compat_select_folder);
+  native = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                        _("_Select"), _("_Cancel"));
+  show_native (native, NULL, task);
 }
 
 /* gtk_show_uri_full() (deprecated in GTK 4.10) */
@@ -420,6 +466,15 @@ mc_compat_open_files_finish (GAsyncResult  *result,
 GFile *
 mc_compat_save_file_finish (GAsyncResult  *result,
                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+GFile *
+mc_compat_select_folder_finish (GAsyncResult  *result,
+                                GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 

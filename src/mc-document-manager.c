@@ -889,3 +889,77 @@ mc_document_manager_save (McDocumentManager  *self,
   take_saved_file (self, document, file, rows_file);
   return TRUE;
 }
+
+/**
+ * mc_document_manager_find_file:
+ * @self: a document manager
+ * @file: a file
+ *
+ * Returns: (transfer none) (nullable): the document of @file
+ */
+McDocument *
+mc_document_manager_find_file (McDocumentManager *self,
+                               GFile             *file)
+{
+  g_return_val_if_fail (MC_IS_DOCUMENT_MANAGER (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return find_file (self, file);
+}
+
+/**
+ * mc_document_manager_find_bundled:
+ * @self: a document manager
+ * @id: the id of a bundled dataset
+ *
+ * Returns: (transfer none) (nullable): its document
+ */
+McDocument *
+mc_document_manager_find_bundled (McDocumentManager *self,
+                                  const char        *id)
+{
+  guint n_bundled;
+
+  g_return_val_if_fail (MC_IS_DOCUMENT_MANAGER (self), NULL);
+
+  n_bundled = count_bundled (self);
+  for (guint i = 0; i < n_bundled; i++)
+    {
+      g_autoptr(McDocument) document = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+
+      if (g_strcmp0 (mc_dataset_get_id (mc_document_get_dataset (document)), id) == 0)
+        return document;
+    }
+  return NULL;
+}
+
+/**
+ * mc_document_manager_add_restored:
+ * @self: a document manager
+ * @dataset: a dataset restored from a draft, whose file (if any) is not
+ *   open
+ *
+ * Adds a document for @dataset, watching its file and remembering it
+ * among the recent files as if it were opened.
+ *
+ * Returns: (transfer none): the document
+ */
+McDocument *
+mc_document_manager_add_restored (McDocumentManager *self,
+                                  McDataset         *dataset)
+{
+  McDocument *document;
+  GFile *file;
+
+  g_return_val_if_fail (MC_IS_DOCUMENT_MANAGER (self), NULL);
+  g_return_val_if_fail (MC_IS_DATASET (dataset), NULL);
+
+  document = mc_document_manager_add_dataset (self, dataset);
+  file = mc_document_get_file (document);
+  if (file != NULL)
+    {
+      watch_file (self, file);
+      remember_recent_file (self, file);
+    }
+  return document;
+}

@@ -35,6 +35,10 @@ GListModel         *mc_document_manager_get_documents        (McDocumentManager 
 gboolean            mc_document_manager_find_document        (McDocumentManager  *self,
                                                               McDocument         *document,
                                                               guint              *position);
+McDocument         *mc_document_manager_find_file            (McDocumentManager  *self,
+                                                              GFile              *file);
+McDocument         *mc_document_manager_find_bundled         (McDocumentManager  *self,
+                                                              const char         *id);
 
 /* Puts the bundled datasets first; FALSE, and nothing added, when they
  * cannot be read. */
@@ -52,6 +56,11 @@ McDocument         *mc_document_manager_add_dataset          (McDocumentManager 
  * their own they are described as pasted. */
 McDocument         *mc_document_manager_add_pasted           (McDocumentManager  *self,
                                                               McDataset          *table);
+
+/* Adds a document for a dataset restored from a draft, watching its file
+ * (if any) as an opened one. */
+McDocument         *mc_document_manager_add_restored         (McDocumentManager  *self,
+                                                              McDataset          *dataset);
 
 /* Loads @file in a thread, then adds it (or replaces the data of the
  * document of that file, in place), watches it and remembers it among

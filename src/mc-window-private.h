@@ -8,6 +8,7 @@
 
 #include "mc-chart-editor.h"
 #include "mc-document-manager.h"
+#include "mc-draft-keeper.h"
 #include "mc-table-view.h"
 #include "mc-vision.h"
 
@@ -18,6 +19,11 @@ struct _McWindow
   AdwApplicationWindow  parent_instance;
 
   McDocumentManager    *manager;
+  McDraftKeeper        *keeper;
+  GPtrArray            *changed_on_disk;   /* McDocument, asked about */
+  GtkWidget            *reload_bar;
+  GtkWidget            *drafts_bar;
+  gboolean              close_confirmed;
   GCancellable         *cancellable;
   GSettings            *settings;          /* NULL without an installed schema */
   McDocument           *shown_document;
@@ -48,6 +54,7 @@ struct _McWindow
   GtkPaned             *editor_paned;
   AdwStatusPage        *empty_page;
   GtkPaned             *paned;
+  GMenu                *history_section;
   GtkSingleSelection   *selection;
   GtkWidget            *sidebar;
   GtkWidget            *sidebar_close_button;
@@ -88,5 +95,20 @@ void      mc_window_show_message            (McWindow        *self,
 /* mc-window-actions.c */
 void      mc_window_class_init_actions      (GtkWidgetClass  *widget_class);
 void      mc_window_init_actions            (McWindow        *self);
+void      mc_window_show_exported           (McWindow        *self,
+                                             GFile           *file);
+
+/* mc-window-edit.c */
+void      mc_window_class_init_edit         (GtkWidgetClass  *widget_class);
+void      mc_window_init_edit               (McWindow        *self);
+void      mc_window_dispose_edit            (McWindow        *self);
+void      mc_window_update_history          (McWindow        *self);
+void      mc_window_update_banners          (McWindow        *self);
+/* Asks what to do with unsaved changes first; TRUE while it asks. */
+gboolean  mc_window_ask_before_closing      (McWindow        *self);
+void      mc_window_ask_close_document      (McWindow        *self,
+                                             McDocument      *document);
+void      mc_window_close_document_now      (McWindow        *self,
+                                             McDocument      *document);
 
 G_END_DECLS

@@ -301,12 +301,10 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
   g_signal_connect (button, "clicked", G_CALLBACK (on_close_button_clicked_cb), list_item);
   g_signal_connect (row, "notify::dataset", G_CALLBACK (on_row_dataset_notify_cb), button);
 
-  /* The row shows its document's dataset, the one of the last load. The
-   * binding alone sets it: a row rebound to the same document gets no
-   * new value from it. */
+  /* The row follows its document: the dataset of the last load or edit,
+   * and whether it has unsaved changes. */
   expression = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
-  expression = gtk_property_expression_new (MC_TYPE_DOCUMENT, expression, "dataset");
-  gtk_expression_bind (expression, row, "dataset", list_item);
+  gtk_expression_bind (expression, row, "document", list_item);
 
   gtk_box_append (GTK_BOX (box), row);
   gtk_box_append (GTK_BOX (box), button);
@@ -581,13 +579,27 @@ show_dataset_details (McWindow  *self,
 {
   g_autofree char *source = dup_source_markup (dataset);
 
+  g_autofree char *title = NULL;
+
   set_label_text (self->title_label, mc_dataset_get_title (dataset));
   set_label_text (self->description_label, mc_dataset_get_description (dataset));
   gtk_label_set_markup (self->source_label, source != NULL ? source : "");
   gtk_widget_set_visible (GTK_WIDGET (self->source_label), source != NULL);
 
-  gtk_window_set_title (GTK_WINDOW (self), mc_dataset_get_title (dataset));
-  adw_window_title_set_title (self->window_title, mc_dataset_get_title (dataset));
+  /* Translators: the window's title for a dataset with unsaved changes */
+  title = mc_document_get_dirty (self->shown_document)
+          ? g_strdup_printf (_("• %s"), mc_dataset_get_title (dataset))
+          : g_strdup (mc_dataset_get_title (dataset));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_title (self->window_title, title);
+}
+
+/* Saved, or undone back to where it was saved. */
+static void
+on_shown_document_dirty_cb (McWindow *self)
+{
+  show_dataset_details (self, mc_document_get_dataset (self->shown_document));
+  mc_window_update_actions (self);
 }
 
 static void on_shown_document_changed_cb (McWindow       *self,
@@ -599,12 +611,17 @@ set_shown_document (McWindow   *self,
                     McDocument *document)
 {
   if (self->shown_document != NULL)
-    g_signal_handlers_disconnect_by_func (self->shown_document,
-                                          on_shown_document_changed_cb, self);
+    g_signal_handlers_disconnect_by_data (self->shown_document, self);
   g_set_object (&self->shown_document, document);
   if (document != NULL)
-    g_signal_connect_object (document, "changed", G_CALLBACK (on_shown_document_changed_cb),
-                             self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (document, "changed", G_CALLBACK (on_shown_document_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::dirty", G_CALLBACK (on_shown_document_dirty_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  if (self->reload_bar != NULL)
+    mc_window_update_banners (self);
 }
 
 /* Another document starts at its first chart; the document shown, once
@@ -674,6 +691,7 @@ mc_window_update_actions (McWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_chart);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-dataset",
                                  dataset != NULL && !mc_dataset_get_bundled (dataset));
+  mc_window_update_history (self);
 }
 
 /* The documents */
@@ -700,6 +718,7 @@ mc_window_select_document (McWindow   *self,
     gtk_single_selection_set_selected (self->selection, position);
 }
 
+/* Unsaved changes are asked about first. */
 void
 mc_window_close_document (McWindow *self,
                           guint     position)
@@ -707,7 +726,22 @@ mc_window_close_document (McWindow *self,
   GListModel *documents = mc_document_manager_get_documents (self->manager);
   g_autoptr(McDocument) document = g_list_model_get_item (documents, position);
 
-  if (document == NULL || !mc_document_manager_close (self->manager, document))
+  if (document == NULL)
+    return;
+  if (mc_document_get_dirty (document))
+    mc_window_ask_close_document (self, document);
+  else
+    mc_window_close_document_now (self, document);
+}
+
+void
+mc_window_close_document_now (McWindow   *self,
+                              McDocument *document)
+{
+  guint position;
+
+  if (!mc_document_manager_find_document (self->manager, document, &position)
+      || !mc_document_manager_close (self->manager, document))
     return;
 
   if (position > 0)
@@ -877,6 +911,8 @@ mc_window_setup_chart_view (McWindow *self)
 static gboolean
 mc_window_close_request (GtkWindow *window)
 {
+  if (mc_window_ask_before_closing (MC_WINDOW (window)))
+    return TRUE;
   save_window_size (MC_WINDOW (window));
 
   return GTK_WINDOW_CLASS (mc_window_parent_class)->close_request (window);
@@ -894,6 +930,7 @@ mc_window_dispose (GObject *object)
   if (self->manager != NULL)
     g_signal_handlers_disconnect_by_data (self->manager, self);
   set_shown_document (self, NULL);
+  mc_window_dispose_edit (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_WINDOW);
   g_clear_object (&self->chart);
   g_clear_object (&self->manager);
@@ -1000,6 +1037,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, description_label);
   gtk_widget_class_bind_template_child (widget_class, McWindow, editor_paned);
   gtk_widget_class_bind_template_child (widget_class, McWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, history_section);
   gtk_widget_class_bind_template_child (widget_class, McWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, McWindow, selection);
   gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar);
@@ -1025,6 +1063,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
 
   mc_window_class_init_actions (widget_class);
+  mc_window_class_init_edit (widget_class);
 }
 
 /* Tests and the uninstalled program have no GtkApplication to add the
@@ -1063,6 +1102,7 @@ mc_window_init (McWindow *self)
   restore_window_size (self);
 
   mc_window_add_bundled (self);
+  mc_window_init_edit (self);
   self->restoring = TRUE;
   gtk_single_selection_set_model (self->selection, mc_window_get_documents (self));
   if (self->settings != NULL)

@@ -63,6 +63,20 @@ mc_export_format_get_mime_type (McExportFormat format)
   return formats[format].mime_type;
 }
 
+char *
+mc_export_chart_file_name (McDataset      *dataset,
+                           const char     *chart_id,
+                           McExportFormat  format)
+{
+  const char *extension = mc_export_format_get_extension (format);
+
+  g_return_val_if_fail (MC_IS_DATASET (dataset) && chart_id != NULL, NULL);
+
+  if (extension[0] == '.')
+    extension++;
+  return g_strdup_printf ("%s-%s.%s", mc_dataset_get_id (dataset), chart_id, extension);
+}
+
 gboolean
 mc_export_format_from_path (const char      *path,
                             McExportFormat  *format,
