@@ -639,7 +639,7 @@ mc_window_show_document (McWindow   *self,
     previous_chart = g_strdup (mc_chart_model_get_spec (self->chart)->id);
 
   dataset = get_shown_dataset (self);
-  mc_table_view_set_dataset (self->table_view, dataset);
+  mc_table_view_set_document (self->table_view, document);
 
   if (dataset == NULL)
     {
@@ -1097,6 +1097,8 @@ mc_window_init (McWindow *self)
   mc_window_setup_chart_view (self);
   g_signal_connect_object (self->chart_editor, "chart-added", G_CALLBACK (on_chart_added_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->table_view, "error", G_CALLBACK (mc_window_show_error), self,
+                           G_CONNECT_SWAPPED);
   mc_window_init_actions (self);
   fill_vision_menu (self);
   restore_window_size (self);

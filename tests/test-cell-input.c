@@ -236,6 +236,52 @@ test_cell_input_new_chart (void)
   g_assert_cmpstr (second->id, ==, "chart-2");
 }
 
+/* A block copied from a spreadsheet: tab-separated, pasted at a cell,
+ * adding the rows it needs, as one step. */
+static void
+test_cell_input_paste (void)
+{
+  static const char * const names[] = { "AWS", "Azure", NULL };
+  g_autoptr(McDataset) dataset = mc_dataset_new ("d");
+  g_autoptr(McDataset) before = NULL;
+  McColumn *share = mc_column_new ("share", "Share", MC_COLUMN_NUMBER);
+  McColumn *name = NULL;
+  g_autoptr(McEdit) edit = NULL;
+  g_autoptr(McEdit) bad = NULL;
+  g_autoptr(McEdit) wide = NULL;
+  g_autoptr(GError) error = NULL;
+
+  mc_column_append_value (share, 31);
+  mc_column_append_value (share, 25);
+  g_assert_true (mc_dataset_add_column (dataset, strings (names)));
+  g_assert_true (mc_dataset_add_column (dataset, share));
+  name = mc_dataset_get_column (dataset, 0);
+  before = mc_dataset_copy (dataset);
+
+  edit = mc_cell_input_paste (dataset, 1, 0, "Google\t11\r\nAlibaba\t4\n", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mc_edit_get_label (edit), ==, "Paste Cells");
+  g_assert_true (mc_edit_apply (edit, dataset, NULL, &error));
+  g_assert_cmpuint (mc_dataset_get_n_rows (dataset), ==, 3);
+  g_assert_cmpstr (mc_column_get_string (name, 1), ==, "Google");
+  g_assert_cmpstr (mc_column_get_string (name, 2), ==, "Alibaba");
+  g_assert_cmpfloat (mc_column_get_value (share, 2), ==, 4);
+  mc_edit_revert (edit, dataset, NULL);
+  g_assert_true (mc_dataset_equal (before, dataset));
+
+  /* A cell that does not fit its column, named by row and column. */
+  bad = mc_cell_input_paste (dataset, 0, 0, "x\ty\n", &error);
+  g_assert_null (bad);
+  g_assert_error (error, MC_CELL_INPUT_ERROR, MC_CELL_INPUT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "Row 1, column “Share”: column “share” expects a number, "
+                                      "found “y”");
+  g_clear_error (&error);
+  wide = mc_cell_input_paste (dataset, 0, 1, "1\t2\n", &error);
+  g_assert_null (wide);
+  g_assert_cmpstr (error->message, ==, "The pasted cells are 2 columns wide; from this column "
+                                      "on the table has 1");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -250,6 +296,7 @@ main (int   argc,
   g_test_add_func ("/mc/cell-input/edit", test_cell_input_edit);
   g_test_add_func ("/mc/cell-input/convert", test_cell_input_convert);
   g_test_add_func ("/mc/cell-input/new-chart", test_cell_input_new_chart);
+  g_test_add_func ("/mc/cell-input/paste", test_cell_input_paste);
 
   return g_test_run ();
 }

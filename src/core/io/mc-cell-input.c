@@ -12,11 +12,13 @@
 
 #include "mc-cell-input.h"
 
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <math.h>
 #include <string.h>
 
 #include "mc-cell.h"
+#include "mc-csv.h"
 #include "mc-date-text.h"
 #include "mc-table-builder.h"
 
@@ -184,6 +186,111 @@ mc_cell_input_make_edit (const McCellInput *input,
     default:
       return mc_edit_new_set_value (row, column_id, input->value);
     }
+}
+
+/* Pasting a block */
+
+static McEdit *
+paste_cell (McDataset   *dataset,
+            guint        row,
+            guint        column,
+            McCsvReader *reader,
+            guint        field,
+            GError     **error)
+{
+  McColumn *target = mc_dataset_get_column (dataset, column);
+  g_autofree char *text = mc_csv_reader_dup_field (reader, field);
+  g_auto(McCellInput) input = { 0 };
+  g_autoptr(GError) local_error = NULL;
+
+  if (mc_cell_input_read (target, text, &input, &local_error))
+    return mc_cell_input_make_edit (&input, row, mc_column_get_id (target));
+  /* Translators: a pasted cell that does not fit its column: the row,
+   * counted from 1, the column's label, and what is wrong */
+  g_set_error (error, MC_CELL_INPUT_ERROR, MC_CELL_INPUT_ERROR_INVALID,
+               _("Row %u, column “%s”: %s"), row + 1, mc_column_get_label (target),
+               local_error->message);
+  return NULL;
+}
+
+static gboolean
+paste_row (McDataset    *dataset,
+           guint         row,
+           guint         column,
+           McCsvReader  *reader,
+           GPtrArray    *edits,
+           GError      **error)
+{
+  guint n_fields = mc_csv_reader_get_n_fields (reader);
+  guint n_columns = mc_dataset_get_n_columns (dataset);
+
+  if (column + n_fields > n_columns)
+    {
+      g_set_error (error, MC_CELL_INPUT_ERROR, MC_CELL_INPUT_ERROR_INVALID,
+                   ngettext ("The pasted cells are %u column wide; from this column on the "
+                             "table has %u",
+                             "The pasted cells are %u columns wide; from this column on the "
+                             "table has %u", n_fields),
+                   n_fields, n_columns - column);
+      return FALSE;
+    }
+  for (guint i = 0; i < n_fields; i++)
+    {
+      McEdit *edit = paste_cell (dataset, row, column + i, reader, i, error);
+
+      if (edit == NULL)
+        return FALSE;
+      g_ptr_array_add (edits, edit);
+    }
+  return TRUE;
+}
+
+/* The rows the block adds at the end of the table come first. */
+static void
+add_missing_rows (McDataset *dataset,
+                  guint      row,
+                  guint      n_rows,
+                  GPtrArray *edits)
+{
+  guint n = mc_dataset_get_n_rows (dataset);
+
+  if (row + n_rows > n)
+    g_ptr_array_insert (edits, 0, mc_edit_new_insert_rows (n, row + n_rows - n));
+}
+
+McEdit *
+mc_cell_input_paste (McDataset   *dataset,
+                     guint        row,
+                     guint        column,
+                     const char  *text,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) mc_edit_unref);
+  g_autoptr(McCsvReader) reader = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint n_rows = 0;
+
+  g_return_val_if_fail (MC_IS_DATASET (dataset) && text != NULL, NULL);
+  g_return_val_if_fail (column < mc_dataset_get_n_columns (dataset), NULL);
+
+  reader = mc_csv_reader_new (text, strlen (text), MC_CSV_SEPARATOR_AUTO);
+  while (mc_csv_reader_next_row (reader, &local_error))
+    if (!paste_row (dataset, row + n_rows++, column, reader, edits, error))
+      return NULL;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (edits->len == 0)
+    {
+      g_set_error_literal (error, MC_CELL_INPUT_ERROR, MC_CELL_INPUT_ERROR_INVALID,
+                           _("There are no cells to paste"));
+      return NULL;
+    }
+  add_missing_rows (dataset, row, n_rows, edits);
+  /* Translators: an action to undo or redo, as in “Undo Paste Cells” */
+  return mc_edit_new_group (edits, _("Paste Cells"));
 }
 
 /* The text to edit */

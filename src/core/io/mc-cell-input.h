@@ -46,6 +46,15 @@ gboolean  mc_cell_input_read_number  (const char      *text,
 McEdit   *mc_cell_input_make_edit    (const McCellInput *input,
                                       guint            row,
                                       const char      *column_id);
+/* A block of cells copied from a spreadsheet (tab-separated, or CSV),
+ * read into the columns from @column on, the rows from @row on: the edit
+ * that sets them, adding rows at the end if the block needs them, as one
+ * step. NULL, with an error naming the cell, if one does not fit. */
+McEdit   *mc_cell_input_paste        (McDataset       *dataset,
+                                      guint            row,
+                                      guint            column,
+                                      const char      *text,
+                                      GError         **error);
 /* The text of a cell to edit, which mc_cell_input_read() reads back as
  * the same value: numbers in full with the locale's decimal mark, dates
  * as files write them. */
