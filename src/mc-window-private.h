@@ -7,6 +7,7 @@
 #include "mc-window.h"
 
 #include "mc-chart-editor.h"
+#include "mc-dashboard.h"
 #include "mc-document-manager.h"
 #include "mc-draft-keeper.h"
 #include "mc-table-view.h"
@@ -50,6 +51,7 @@ struct _McWindow
   GtkWidget            *content;
   AdwHeaderBar         *content_header;
   GtkStack             *content_stack;
+  McDashboard          *dashboard;
   GtkLabel             *description_label;
   GtkPaned             *editor_paned;
   AdwStatusPage        *empty_page;

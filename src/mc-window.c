@@ -482,6 +482,19 @@ show_chart (McWindow *self,
   edit_chart (self, index);
 }
 
+/* A card of the dashboard opens its chart. */
+static void
+on_dashboard_chart_activated_cb (McWindow *self,
+                                 guint     index)
+{
+  McDataset *dataset = get_shown_dataset (self);
+
+  if (dataset == NULL || index >= mc_dataset_get_n_charts (dataset))
+    return;
+  mc_window_select_chart (self, index);
+  adw_view_stack_set_visible_child_name (self->view_stack, "chart");
+}
+
 static void
 on_chart_added_cb (McWindow   *self,
                    const char *id)
@@ -640,6 +653,7 @@ mc_window_show_document (McWindow   *self,
 
   dataset = get_shown_dataset (self);
   mc_table_view_set_document (self->table_view, document);
+  mc_dashboard_set_document (self->dashboard, document);
 
   if (dataset == NULL)
     {
@@ -1024,6 +1038,7 @@ mc_window_class_init (McWindowClass *klass)
 
   g_type_ensure (MC_TYPE_TABLE_VIEW);
   g_type_ensure (MC_TYPE_CHART_EDITOR);
+  g_type_ensure (MC_TYPE_DASHBOARD);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, McWindow, chart_bin);
@@ -1034,6 +1049,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, content);
   gtk_widget_class_bind_template_child (widget_class, McWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, McWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, dashboard);
   gtk_widget_class_bind_template_child (widget_class, McWindow, description_label);
   gtk_widget_class_bind_template_child (widget_class, McWindow, editor_paned);
   gtk_widget_class_bind_template_child (widget_class, McWindow, empty_page);
@@ -1099,6 +1115,8 @@ mc_window_init (McWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->table_view, "error", G_CALLBACK (mc_window_show_error), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->dashboard, "chart-activated",
+                           G_CALLBACK (on_dashboard_chart_activated_cb), self, G_CONNECT_SWAPPED);
   mc_window_init_actions (self);
   fill_vision_menu (self);
   restore_window_size (self);
