@@ -31,7 +31,9 @@ struct _McChartEditor
   char          *layout;      /* what the rows were made for */
   char          *error;
   GHashTable    *rows;        /* key → row widget */
+  GPtrArray     *built;       /* the groups made for the chart's kind */
   gboolean       syncing;     /* widgets follow the spec: not an edit */
+  guint          rebuild_id;
 
   GtkRevealer   *error_revealer;
   GtkLabel      *error_label;
@@ -861,14 +863,34 @@ group_new (Group group)
   return widget;
 }
 
+/* The rows of the options; type, title and subtitle stay. */
 static void
 clear_rows (McChartEditor *self)
 {
-  GtkWidget *child;
+  GHashTableIter iter;
+  gpointer row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups))) != NULL)
-    gtk_box_remove (self->groups, child);
-  g_hash_table_remove_all (self->rows);
+  /* Forgotten before they go. */
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    if (row_option (row) != &title_info && row_option (row) != &subtitle_info
+        && row_option (row) != NULL)
+      g_hash_table_iter_remove (&iter);
+  for (guint i = 0; i < self->built->len; i++)
+    gtk_box_remove (self->groups, g_ptr_array_index (self->built, i));
+  g_ptr_array_set_size (self->built, 0);
+}
+
+/* Type, title and subtitle, for every kind. */
+static void
+build_fixed_rows (McChartEditor *self)
+{
+  GtkWidget *group = group_new (GROUP_TEXTS);
+
+  add_row (self, group, NULL, type_row_new (self));
+  add_row (self, group, &title_info, text_row_new (self, &title_info));
+  add_row (self, group, &subtitle_info, text_row_new (self, &subtitle_info));
+  gtk_box_append (self->groups, group);
 }
 
 static void
@@ -878,13 +900,10 @@ build_rows (McChartEditor     *self,
   const McChartKind *kind = mc_chart_kind_lookup (spec->type);
   g_autofree const McOptionInfo **options = mc_chart_kind_list_options (kind);
   GtkWidget *groups[N_GROUPS];
-  gboolean used[N_GROUPS] = { TRUE, FALSE, };
+  gboolean used[N_GROUPS] = { FALSE, };
 
   for (guint i = 0; i < N_GROUPS; i++)
     groups[i] = g_object_ref_sink (group_new (i));
-  add_row (self, groups[GROUP_TEXTS], NULL, type_row_new (self));
-  add_row (self, groups[GROUP_TEXTS], &title_info, text_row_new (self, &title_info));
-  add_row (self, groups[GROUP_TEXTS], &subtitle_info, text_row_new (self, &subtitle_info));
   for (guint i = 0; options[i] != NULL; i++)
     {
       Group group = option_group (options[i]);
@@ -895,7 +914,10 @@ build_rows (McChartEditor     *self,
   for (guint i = 0; i < N_GROUPS; i++)
     {
       if (used[i])
-        gtk_box_append (self->groups, groups[i]);
+        {
+          gtk_box_append (self->groups, groups[i]);
+          g_ptr_array_add (self->built, groups[i]);
+        }
       g_object_unref (groups[i]);
     }
 }
@@ -947,6 +969,22 @@ mc_chart_editor_sync (McChartEditor *self)
   self->syncing = FALSE;
 }
 
+/* Rows are made again in an idle: a change may come from a row's own
+ * signal (a new type), which must not take the row away while it runs. */
+static gboolean
+rebuild_idle_cb (gpointer user_data)
+{
+  McChartEditor *self = MC_CHART_EDITOR (user_data);
+  const McChartSpec *spec = get_spec (self);
+
+  self->rebuild_id = 0;
+  clear_rows (self);
+  if (spec != NULL)
+    build_rows (self, spec);
+  mc_chart_editor_sync (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 mc_chart_editor_update (McChartEditor *self)
 {
@@ -957,20 +995,12 @@ mc_chart_editor_update (McChartEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete-chart", spec != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.move-chart", spec != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.new-chart", self->document != NULL);
-  if (spec == NULL)
-    {
-      clear_rows (self);
-      g_clear_pointer (&self->layout, g_free);
-      return;
-    }
-  layout = describe_layout (self, spec);
-  if (g_strcmp0 (layout, self->layout) != 0)
-    {
-      clear_rows (self);
-      build_rows (self, spec);
-      g_free (self->layout);
-      self->layout = g_steal_pointer (&layout);
-    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->groups), spec != NULL);
+  layout = spec != NULL ? describe_layout (self, spec) : NULL;
+  if (g_strcmp0 (layout, self->layout) != 0 && self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_idle_cb, self, NULL);
+  g_free (self->layout);
+  self->layout = g_steal_pointer (&layout);
   mc_chart_editor_sync (self);
 }
 
@@ -1077,11 +1107,13 @@ mc_chart_editor_dispose (GObject *object)
   McChartEditor *self = MC_CHART_EDITOR (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_CHART_EDITOR);
   /* The box that holds everything is not a bound child: unparent it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->built, g_ptr_array_unref);
   g_clear_object (&self->document);
   g_clear_object (&self->model);
 
@@ -1137,6 +1169,8 @@ mc_chart_editor_init (McChartEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->built = g_ptr_array_new ();
+  build_fixed_rows (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Chart Editor"), -1);
   mc_chart_editor_update (self);

@@ -17,7 +17,7 @@
 
 /* Cards narrower than this go one a line. */
 #define CARD_WIDTH   340
-#define CARD_HEIGHT  260
+#define CARD_HEIGHT  300
 
 struct _McDashboard
 {
@@ -25,7 +25,6 @@ struct _McDashboard
 
   McDocument   *document;
   gboolean      stale;        /* changed while hidden */
-  guint         columns_idle_id;
 
   GtkLabel     *count_label;
   GtkFlowBox   *grid;
@@ -39,6 +38,20 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* A chart view would like a whole window's width, which would leave a
+ * card alone on its line: in a scrolled window that never scrolls, it
+ * asks for no more than its minimum, and takes what the grid gives. */
+static GtkWidget *
+fit_card (GtkWidget *child)
+{
+  GtkWidget *frame = gtk_scrolled_window_new ();
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (frame), GTK_POLICY_NEVER,
+                                  GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (frame), child);
+  return frame;
+}
 
 /* A chart that cannot be drawn shows its message in its card. */
 static GtkWidget *
@@ -62,7 +75,7 @@ card_content_new (McDataset         *dataset,
   /* The card takes the clicks and the focus; the chart only shows. */
   gtk_widget_set_can_target (view, FALSE);
   gtk_widget_set_focusable (view, FALSE);
-  return view;
+  return fit_card (view);
 }
 
 static GtkWidget *
@@ -131,56 +144,6 @@ mc_dashboard_map (GtkWidget *widget)
     mc_dashboard_refresh (self);
 }
 
-/* Two cards a line where two fit. A flow box alone would put one: the
- * charts' natural width is a whole window's. Widths are known once
- * allocated; the number changes in an idle right after. */
-static guint
-columns_for_width (int width)
-{
-  return width >= 2 * CARD_WIDTH + 12 ? 2 : 1;
-}
-
-static gboolean
-update_columns_idle_cb (gpointer user_data)
-{
-  McDashboard *self = MC_DASHBOARD (user_data);
-  guint columns = columns_for_width (gtk_widget_get_width (GTK_WIDGET (self)));
-
-  self->columns_idle_id = 0;
-  gtk_flow_box_set_min_children_per_line (self->grid, columns);
-  gtk_flow_box_set_max_children_per_line (self->grid, columns);
-  return G_SOURCE_REMOVE;
-}
-
-/* A bin, which also sees its width. */
-static void
-mc_dashboard_measure (GtkWidget      *widget,
-                      GtkOrientation  orientation,
-                      int             for_size,
-                      int            *minimum,
-                      int            *natural,
-                      int            *minimum_baseline,
-                      int            *natural_baseline)
-{
-  gtk_widget_measure (gtk_widget_get_first_child (widget), orientation, for_size,
-                      minimum, natural, minimum_baseline, natural_baseline);
-}
-
-static void
-mc_dashboard_size_allocate (GtkWidget *widget,
-                            int        width,
-                            int        height,
-                            int        baseline)
-{
-  McDashboard *self = MC_DASHBOARD (widget);
-
-  gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
-  if (self->columns_idle_id == 0
-      && columns_for_width (width) != gtk_flow_box_get_min_children_per_line (self->grid))
-    self->columns_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_columns_idle_cb,
-                                             self, NULL);
-}
-
 static void
 on_grid_child_activated_cb (McDashboard     *self,
                             GtkFlowBoxChild *child)
@@ -196,7 +159,6 @@ mc_dashboard_dispose (GObject *object)
   GtkWidget *child;
 
   mc_dashboard_set_document (self, NULL);
-  g_clear_handle_id (&self->columns_idle_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_DASHBOARD);
   /* The box that holds everything is not a bound child: unparent it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -213,8 +175,6 @@ mc_dashboard_class_init (McDashboardClass *klass)
 
   object_class->dispose = mc_dashboard_dispose;
   widget_class->map = mc_dashboard_map;
-  widget_class->measure = mc_dashboard_measure;
-  widget_class->size_allocate = mc_dashboard_size_allocate;
 
   signals[CHART_ACTIVATED] =
     g_signal_new ("chart-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -226,6 +186,7 @@ mc_dashboard_class_init (McDashboardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McDashboard, grid);
   gtk_widget_class_bind_template_callback (widget_class, on_grid_child_activated_cb);
 
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "dashboard");
 }
 

@@ -93,16 +93,19 @@ show_cell_error (CellEditor *editor,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
 }
 
-/* A value that does not fit is not committed: the popover says why. */
+/* A value that does not fit is not committed: the popover says why. One
+ * that fits closes it first: the table draws the cell's row anew. */
 static void
 on_cell_entry_activate_cb (GtkEntry   *entry,
                            CellEditor *editor)
 {
   McTableView *self = editor->view;
   McColumn *column = lookup_column (self, editor->column_id);
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (entry), GTK_TYPE_POPOVER);
   g_auto(McCellInput) input = { 0 };
-  g_autoptr(McEdit) edit = NULL;
   g_autoptr(GError) error = NULL;
+  guint row = editor->row;
+  g_autofree char *column_id = g_strdup (editor->column_id);
 
   if (column == NULL)
     return;
@@ -111,14 +114,19 @@ on_cell_entry_activate_cb (GtkEntry   *entry,
       show_cell_error (editor, error->message);
       return;
     }
-  edit = mc_cell_input_make_edit (&input, editor->row, editor->column_id);
-  if (!mc_document_apply (self->document, edit, &error))
-    {
-      show_cell_error (editor, error->message);
-      return;
-    }
-  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (entry),
-                                                             GTK_TYPE_POPOVER)));
+  /* The popover and its editor go when it closes. */
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  mc_table_edit_apply (self, mc_cell_input_make_edit (&input, row, column_id));
+}
+
+static void
+unparent_popover (gpointer data)
+{
+  g_autoptr(GtkWidget) popover = data;
+
+  /* Unless its cell went first, taking it along. */
+  if (gtk_widget_get_parent (popover) != NULL)
+    gtk_widget_unparent (popover);
 }
 
 static void
@@ -127,7 +135,7 @@ on_popover_closed_cb (GtkPopover *popover)
   GtkWidget *cell = gtk_widget_get_parent (GTK_WIDGET (popover));
 
   /* Unparented once closed, after the close has run. */
-  g_idle_add_once ((GSourceOnceFunc) gtk_widget_unparent, popover);
+  g_idle_add_once (unparent_popover, g_object_ref (popover));
   if (cell != NULL)
     gtk_widget_grab_focus (cell);
 }
@@ -215,9 +223,7 @@ edit_cell (McTableView *self,
 static const char *
 cell_column_id (GtkWidget *cell)
 {
-  McTableColumn *column = g_object_get_data (G_OBJECT (cell), "mc-table-column");
-
-  return mc_column_get_id (column->column);
+  return g_object_get_data (G_OBJECT (cell), "mc-column-id");
 }
 
 static void
@@ -299,6 +305,8 @@ mc_table_edit_setup_cell (McTableView   *self,
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   g_object_set_data (G_OBJECT (cell), "mc-table-column", column);
+  g_object_set_data_full (G_OBJECT (cell), "mc-column-id",
+                          g_strdup (mc_column_get_id (column->column)), g_free);
   gtk_widget_set_focusable (cell, TRUE);
   gtk_widget_add_css_class (cell, "table-cell");
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
