@@ -505,6 +505,7 @@ test_window_shortcuts (void)
   static const char * const expected[] = {
     "<Control>o", "<Control>v", "<Control>w", "<Control>e", "<Control>c", "<Control>p",
     "F9", "F10", "<Control>question", "<Control>q", "plus", "minus", "0", "Left Right",
+    "<Control>s", "<Control><Shift>s", "<Control>z", "<Control><Shift>z",
   };
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH
                                                                  "/gtk/help-overlay.ui");
