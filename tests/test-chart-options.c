@@ -360,6 +360,32 @@ test_options_colors (void)
   g_assert_false (mc_chart_model_get_name_color (grouped, "AWS", &color));
 }
 
+static void
+growth_blue (McChartSpec *spec)
+{
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_builder_add (&builder, "{ss}", "Growth", "blue");
+  mc_chart_spec_set_option (spec, "colors", g_variant_builder_end (&builder));
+}
+
+/* A chosen colour is the chosen one's alone: the series that had it by
+ * default takes another. */
+static void
+test_options_colors_clash (void)
+{
+  g_autoptr(McDataset) dataset = load_options_dataset ();
+  g_autoptr(McChartModel) grouped = make_chart (dataset, "grouped", growth_blue);
+  guint growth, share, blue;
+
+  g_assert_true (mc_theme_color_from_name ("blue", &blue));
+  g_assert_true (mc_chart_model_get_name_color (grouped, "Growth", &growth));
+  g_assert_true (mc_chart_model_get_name_color (grouped, "Share", &share));
+  g_assert_cmpuint (growth, ==, blue);
+  g_assert_cmpuint (share, !=, blue);
+}
+
 /* Changing the kind of a chart */
 
 static void
@@ -468,6 +494,7 @@ main (int   argc,
   g_test_add_func ("/mc/chart-options/zero-baseline", test_options_zero_baseline);
   g_test_add_func ("/mc/chart-options/highlight", test_options_highlight);
   g_test_add_func ("/mc/chart-options/colors", test_options_colors);
+  g_test_add_func ("/mc/chart-options/colors-clash", test_options_colors_clash);
   g_test_add_func ("/mc/chart-options/fit-kind", test_options_fit_kind);
   g_test_add_func ("/mc/chart-options/fit-kind-refused", test_options_fit_kind_refused);
   g_test_add_func ("/mc/chart-options/check-document", test_options_check_document);

@@ -174,12 +174,15 @@ mc_render_init_value_scale (McRender      *r,
   mc_linear_scale_init (scale, lo, hi, include_zero, length, spacing);
 }
 
-/* Marks beyond limits the spec sets end at the edge of the plot. */
+/* Marks beyond limits the spec sets end at the top and bottom of the
+ * plot, give or take @margin: room for the markers of points right on a
+ * limit. */
 void
 mc_render_clip_plot (McRender     *r,
-                     const McRect *plot)
+                     const McRect *plot,
+                     double        margin)
 {
-  cairo_rectangle (r->cr, plot->x, plot->y, plot->width, plot->height);
+  cairo_rectangle (r->cr, 0, plot->y - margin, r->width, plot->height + 2 * margin);
   cairo_clip (r->cr);
 }
 

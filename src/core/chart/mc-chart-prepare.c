@@ -677,28 +677,77 @@ find_series (McChartModel *chart,
   return NULL;
 }
 
+/* The palette index of each thing the chart colours: its categories,
+ * or its series. */
+static guint *
+color_slot (McChartModel *chart,
+            guint         index)
+{
+  if (chart->color_by_category)
+    return &g_array_index (chart->category_colors, guint, index);
+  return &((McSeries *) g_ptr_array_index (chart->series, index))->color;
+}
+
+static guint
+n_color_slots (McChartModel *chart)
+{
+  return chart->color_by_category ? chart->category_colors->len : chart->series->len;
+}
+
+static const char *
+color_slot_name (McChartModel *chart,
+                 guint         index)
+{
+  if (chart->color_by_category)
+    return g_ptr_array_index (chart->categories, index);
+  return ((McSeries *) g_ptr_array_index (chart->series, index))->name;
+}
+
+/* A chosen colour is that thing's alone: another that had it by default
+ * takes a colour the chart does not use yet, where there is one. */
+static void
+make_room_for_chosen (McChartModel *chart,
+                      GVariant     *colors)
+{
+  guint n = n_color_slots (chart);
+  guint64 used = 0;
+
+  for (guint i = 0; i < n; i++)
+    used |= G_GUINT64_CONSTANT (1) << (*color_slot (chart, i) % MC_CHART_PALETTE_SIZE);
+  for (guint i = 0; i < n; i++)
+    {
+      guint *color = color_slot (chart, i);
+      gboolean clashes = FALSE;
+
+      if (g_variant_lookup (colors, color_slot_name (chart, i), "&s", NULL))
+        continue;
+      for (guint j = 0; j < n; j++)
+        clashes |= j != i && *color_slot (chart, j) == *color
+                   && g_variant_lookup (colors, color_slot_name (chart, j), "&s", NULL);
+      for (guint free = 0; clashes && free < MC_CHART_PALETTE_SIZE; free++)
+        if (!(used & (G_GUINT64_CONSTANT (1) << free)))
+          {
+            *color = free;
+            used |= G_GUINT64_CONSTANT (1) << free;
+            break;
+          }
+    }
+}
+
 static void
 apply_chosen_colors (McChartModel *chart)
 {
   GVariant *colors = mc_chart_spec_get_option (chart->spec, "colors");
-  const char *name, *color_name;
-  GVariantIter iter;
+  const char *color_name;
+  guint color;
 
   if (colors == NULL || !g_variant_is_of_type (colors, G_VARIANT_TYPE ("a{ss}")))
     return;
-  g_variant_iter_init (&iter, colors);
-  while (g_variant_iter_next (&iter, "{&s&s}", &name, &color_name))
-    {
-      McSeries *series = find_series (chart, name);
-      guint color, c;
-
-      if (!mc_theme_color_from_name (color_name, &color))
-        continue;
-      if (chart->color_by_category && find_category (chart, name, &c))
-        g_array_index (chart->category_colors, guint, c) = color;
-      else if (!chart->color_by_category && series != NULL)
-        series->color = color;
-    }
+  for (guint i = 0; i < n_color_slots (chart); i++)
+    if (g_variant_lookup (colors, color_slot_name (chart, i), "&s", &color_name)
+        && mc_theme_color_from_name (color_name, &color))
+      *color_slot (chart, i) = color;
+  make_room_for_chosen (chart, colors);
 }
 
 /* A highlight of categories: the chart's categories have a colour each,

@@ -150,7 +150,8 @@ gboolean       mc_render_value_limits        (McRender         *r,
                                               double           *lo,
                                               double           *hi);
 void           mc_render_clip_plot           (McRender         *r,
-                                              const McRect     *plot);
+                                              const McRect     *plot,
+                                              double            margin);
 void           mc_render_init_value_scale    (McRender         *r,
                                               McLinearScale    *scale,
                                               double            lo,

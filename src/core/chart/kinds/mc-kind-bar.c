@@ -297,6 +297,20 @@ draw_bar (Bars         *b,
   cairo_stroke (r->cr);
 }
 
+/* Bars beyond limits the spec sets end at the plot's edge, along the
+ * value axis. */
+static void
+clip_bars (Bars *b)
+{
+  McRender *r = b->r;
+
+  if (b->horizontal)
+    cairo_rectangle (r->cr, b->plot.x, 0, b->plot.width, r->height);
+  else
+    cairo_rectangle (r->cr, 0, b->plot.y, r->width, b->plot.height);
+  cairo_clip (r->cr);
+}
+
 static void
 draw_bars (Bars *b)
 {
@@ -304,7 +318,7 @@ draw_bars (Bars *b)
 
   cairo_save (b->r->cr);
   if (mc_render_value_limits (b->r, &lo, &hi))
-    mc_render_clip_plot (b->r, &b->plot);
+    clip_bars (b);
   for (guint slot = 0; slot < b->n_categories; slot++)
     {
       guint c = b->order[slot];

@@ -1621,7 +1621,7 @@ draw_plot (Lines *l)
   cairo_save (r->cr);
   mc_render_clip_x_window (r, &l->axes.plot);
   if (!l->has_y2 && mc_render_value_limits (r, &limit_lo, &limit_hi))
-    mc_render_clip_plot (r, &l->axes.plot);
+    mc_render_clip_plot (r, &l->axes.plot, 2 * r->unit);
   for (guint i = l->n_visible; i > 0; i--)
     draw_series (l, i - 1);
   if (max_points (l) <= MC_MAX_MARKED_POINTS && !l->axes.stacked)
