@@ -1590,6 +1590,16 @@ save_axes (Lines *l)
   l->r->out->axes = l->axes;
 }
 
+/* The first series on top; a highlight's grey series under the others. */
+static void
+draw_all_series (Lines *l)
+{
+  for (guint neutral = 0; neutral < 2; neutral++)
+    for (guint i = l->n_visible; i > 0; i--)
+      if ((series_at (l, i - 1)->color == MC_THEME_NEUTRAL) == (neutral == 0))
+        draw_series (l, i - 1);
+}
+
 static gboolean
 wants_point_labels (Lines *l)
 {
@@ -1622,8 +1632,7 @@ draw_plot (Lines *l)
   mc_render_clip_x_window (r, &l->axes.plot);
   if (!l->has_y2 && mc_render_value_limits (r, &limit_lo, &limit_hi))
     mc_render_clip_plot (r, &l->axes.plot, 2 * r->unit);
-  for (guint i = l->n_visible; i > 0; i--)
-    draw_series (l, i - 1);
+  draw_all_series (l);
   if (max_points (l) <= MC_MAX_MARKED_POINTS && !l->axes.stacked)
     for (guint i = 0; i < l->n_visible; i++)
       draw_markers (l, i);
