@@ -644,7 +644,11 @@ color_picker_new (McChartEditor *self,
   GtkWidget *picker;
 
   for (guint i = 0; i < values->len; i++)
-    gtk_string_list_append (list, g_ptr_array_index (values, i) ? g_ptr_array_index (values, i) : "");
+    {
+      const char *value = g_ptr_array_index (values, i);
+
+      gtk_string_list_append (list, value != NULL ? value : "");
+    }
   g_signal_connect (factory, "setup", G_CALLBACK (on_color_item_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (on_color_item_bind_cb), NULL);
   picker = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&list)), NULL);

@@ -59,6 +59,18 @@ return_dialog_error (GTask  *task,
   g_task_return_error (task, error);
 }
 
+/* Hands an object the dialog chose to the task, or its error. */
+static void
+return_dialog_object (GTask    *task,
+                      gpointer  object,
+                      GError   *error)
+{
+  if (object == NULL)
+    return_dialog_error (task, error);
+  else
+    g_task_return_pointer (task, object, g_object_unref);
+}
+
 static void
 on_open_multiple_cb (GObject      *source_object,
                      GAsyncResult *result,
@@ -69,10 +81,7 @@ on_open_multiple_cb (GObject      *source_object,
   GListModel *files;
 
   files = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (source_object), result, &error);
-  if (files == NULL)
-    return_dialog_error (task, error);
-  else
-    g_task_return_pointer (task, files, g_object_unref);
+  return_dialog_object (task, files, error);
 }
 
 void
@@ -100,10 +109,7 @@ on_save_cb (GObject      *source_object,
   GFile *file;
 
   file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source_object), result, &error);
-  if (file == NULL)
-    return_dialog_error (task, error);
-  else
-    g_task_return_pointer (task, file, g_object_unref);
+  return_dialog_object (task, file, error);
 }
 
 void
@@ -133,10 +139,7 @@ on_select_folder_cb (GObject      *source_object,
   GFile *folder;
 
   folder = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (source_object), result, &error);
-  if (folder == NULL)
-    return_dialog_error (task, error);
-  else
-    g_task_return_pointer (task, folder, g_object_unref);
+  return_dialog_object (task, folder, error);
 }
 
 void

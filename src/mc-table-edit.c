@@ -347,7 +347,8 @@ cell_menu_new (McTableView *self,
   add_menu_item (cell, estimate ? _("Unmark _Estimate") : _("Mark as _Estimate"),
                  "table.toggle-estimate", g_variant_new ("(us)", row, column_id));
   add_menu_item (cell, _("Edit _Note…"), "table.edit-note", g_variant_new ("(us)", row, column_id));
-  add_menu_item (cell, _("_Clear Cell"), "table.clear-cell", g_variant_new ("(us)", row, column_id));
+  add_menu_item (cell, _("_Clear Cell"), "table.clear-cell",
+                 g_variant_new ("(us)", row, column_id));
   add_menu_item (cell, _("_Paste Cells Here"), "table.paste-cells",
                  g_variant_new ("(us)", row, column_id));
   add_menu_item (rows, _("Insert Row _Above"), "table.insert-row", g_variant_new ("(ui)", row, 0));
@@ -439,10 +440,14 @@ typedef void (*TextFunc) (McTableView *self,
                           const char  *text,
                           gpointer     data);
 
+typedef McEdit *(*ColumnTextEdit) (const char *id,
+                                    const char *text);
+
 typedef struct
 {
   McTableView    *view;
   TextFunc        done;
+  ColumnTextEdit  column_edit;   /* for questions about a column's texts */
   char           *data;
   GtkWidget      *entry;
   GtkWidget      *types;   /* a type chooser, for new columns; or NULL */
@@ -670,13 +675,28 @@ paste_shortcut (GtkWidget *widget,
 /* Columns */
 
 static void
-rename_column (McTableView *self,
-               const char  *text,
-               gpointer     data)
+apply_column_text (McTableView *self,
+                   const char  *text,
+                   gpointer     data)
 {
   Question *question = data;
 
-  mc_table_edit_apply (self, mc_edit_new_set_column_label (question->data, text));
+  mc_table_edit_apply (self, question->column_edit (question->data, text));
+}
+
+/* Asks for a new text of a column and applies it with @edit. */
+static void
+ask_column_text (McTableView    *self,
+                 const char     *id,
+                 const char     *heading,
+                 const char     *body,
+                 const char     *text,
+                 const char     *apply_label,
+                 ColumnTextEdit  edit)
+{
+  Question *question = ask_text (self, heading, body, text, apply_label, apply_column_text, id);
+
+  question->column_edit = edit;
 }
 
 static void
@@ -689,18 +709,9 @@ rename_column_action (GtkWidget  *widget,
   McColumn *column = lookup_column (self, id);
 
   if (column != NULL)
-    ask_text (self, _("Rename Column"), _("The name people read in legends, axes and the table"),
-              mc_column_get_label (column), _("_Rename"), rename_column, id);
-}
-
-static void
-set_unit (McTableView *self,
-          const char  *text,
-          gpointer     data)
-{
-  Question *question = data;
-
-  mc_table_edit_apply (self, mc_edit_new_set_column_unit (question->data, text));
+    ask_column_text (self, id, _("Rename Column"),
+                     _("The name people read in legends, axes and the table"),
+                     mc_column_get_label (column), _("_Rename"), mc_edit_new_set_column_label);
 }
 
 static void
@@ -713,8 +724,9 @@ set_column_unit_action (GtkWidget  *widget,
   McColumn *column = lookup_column (self, id);
 
   if (column != NULL)
-    ask_text (self, _("Unit"), _("A currency such as USD, “percent”, or any unit; empty for none"),
-              mc_column_get_unit (column), _("_Set Unit"), set_unit, id);
+    ask_column_text (self, id, _("Unit"),
+                     _("A currency such as USD, “percent”, or any unit; empty for none"),
+                     mc_column_get_unit (column), _("_Set Unit"), mc_edit_new_set_column_unit);
 }
 
 static void

@@ -22,6 +22,7 @@ void
 mc_window_update_history (McWindow *self)
 {
   McDocument *document = self->shown_document;
+  McDataset *dataset = document ? mc_document_get_dataset (document) : NULL;
   const char *undo = document ? mc_document_get_undo_label (document) : NULL;
   const char *redo = document ? mc_document_get_redo_label (document) : NULL;
   g_autofree char *undo_text = NULL;
@@ -41,8 +42,7 @@ mc_window_update_history (McWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-all",
-                                 document != NULL
-                                 && mc_dataset_get_n_charts (mc_document_get_dataset (document)) > 0);
+                                 dataset != NULL && mc_dataset_get_n_charts (dataset) > 0);
 }
 
 static void

@@ -49,3 +49,29 @@ mc_test_view_marks (McChartModel *chart)
 {
   return g_object_get_data (G_OBJECT (chart), "mc-test-view-marks");
 }
+
+const McTextBox *
+mc_test_view_find_box (McChartModel *chart,
+                       McTextRole    role,
+                       const char   *text)
+{
+  guint n;
+  const McTextBox *boxes = mc_marks_get_text_boxes (mc_test_view_marks (chart), &n);
+
+  for (guint i = 0; i < n; i++)
+    if (boxes[i].role == role && (text == NULL || g_strcmp0 (boxes[i].text, text) == 0))
+      return &boxes[i];
+  return NULL;
+}
+
+guint
+mc_test_view_count_boxes (McChartModel *chart,
+                          McTextRole    role)
+{
+  guint n, count = 0;
+  const McTextBox *boxes = mc_marks_get_text_boxes (mc_test_view_marks (chart), &n);
+
+  for (guint i = 0; i < n; i++)
+    count += boxes[i].role == role;
+  return count;
+}

@@ -64,32 +64,6 @@ render (McChartModel *chart,
   return surface;
 }
 
-static const McTextBox *
-find_box (McChartModel *chart,
-          McTextRole    role,
-          const char   *text)
-{
-  guint n;
-  const McTextBox *boxes = mc_marks_get_text_boxes (mc_test_view_marks (chart), &n);
-
-  for (guint i = 0; i < n; i++)
-    if (boxes[i].role == role && (text == NULL || g_strcmp0 (boxes[i].text, text) == 0))
-      return &boxes[i];
-  return NULL;
-}
-
-static guint
-count_boxes (McChartModel *chart,
-             McTextRole    role)
-{
-  guint n, count = 0;
-  const McTextBox *boxes = mc_marks_get_text_boxes (mc_test_view_marks (chart), &n);
-
-  for (guint i = 0; i < n; i++)
-    count += boxes[i].role == role;
-  return count;
-}
-
 static void
 assert_no_overlap (McChartModel *chart,
                    double        width,
@@ -158,9 +132,9 @@ test_options_footnote (void)
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
       g_autoptr(cairo_surface_t) surface = render (chart, sizes[i][0], sizes[i][1], FALSE);
-      const McTextBox *footnote = find_box (chart, MC_TEXT_FOOTNOTE,
+      const McTextBox *footnote = mc_test_view_find_box (chart, MC_TEXT_FOOTNOTE,
                                             "Others: more than 100 smaller providers.");
-      const McTextBox *source = find_box (chart, MC_TEXT_SOURCE,
+      const McTextBox *source = mc_test_view_find_box (chart, MC_TEXT_SOURCE,
                                           "Source: Synergy Research, Dec 2024");
 
       g_assert_nonnull (footnote);
@@ -180,8 +154,8 @@ test_options_source (void)
   g_autoptr(McChartModel) chart = make_chart (dataset, "grouped", NULL);
   g_autoptr(cairo_surface_t) surface = render (chart, 800, 500, FALSE);
 
-  g_assert_nonnull (find_box (chart, MC_TEXT_SOURCE, "Source: Company filings"));
-  g_assert_null (find_box (chart, MC_TEXT_FOOTNOTE, NULL));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_SOURCE, "Source: Company filings"));
+  g_assert_null (mc_test_view_find_box (chart, MC_TEXT_FOOTNOTE, NULL));
 }
 
 /* Value labels */
@@ -201,8 +175,8 @@ test_options_value_labels (void)
   g_autoptr(cairo_surface_t) a = render (shown, 800, 500, FALSE);
   g_autoptr(cairo_surface_t) b = render (hidden, 800, 500, FALSE);
 
-  g_assert_nonnull (find_box (shown, MC_TEXT_VALUE_LABEL, "31%"));
-  g_assert_cmpuint (count_boxes (hidden, MC_TEXT_VALUE_LABEL), ==, 0);
+  g_assert_nonnull (mc_test_view_find_box (shown, MC_TEXT_VALUE_LABEL, "31%"));
+  g_assert_cmpuint (mc_test_view_count_boxes (hidden, MC_TEXT_VALUE_LABEL), ==, 0);
 }
 
 /* The legend */
@@ -229,16 +203,16 @@ test_options_legend (void)
   g_autoptr(cairo_surface_t) a = render (bottom, 800, 500, FALSE);
   g_autoptr(cairo_surface_t) b = render (top, 800, 500, FALSE);
   g_autoptr(cairo_surface_t) c = render (none, 800, 500, FALSE);
-  const McTextBox *category = find_box (bottom, MC_TEXT_CATEGORY_LABEL, "AWS");
-  const McTextBox *entry = find_box (bottom, MC_TEXT_LEGEND, "Share");
+  const McTextBox *category = mc_test_view_find_box (bottom, MC_TEXT_CATEGORY_LABEL, "AWS");
+  const McTextBox *entry = mc_test_view_find_box (bottom, MC_TEXT_LEGEND, "Share");
 
   /* Under the category labels, or over the plot. */
   g_assert_nonnull (entry);
   g_assert_cmpfloat (entry->y, >, category->y + category->height);
-  entry = find_box (top, MC_TEXT_LEGEND, "Share");
+  entry = mc_test_view_find_box (top, MC_TEXT_LEGEND, "Share");
   g_assert_nonnull (entry);
-  g_assert_cmpfloat (entry->y, <, find_box (top, MC_TEXT_CATEGORY_LABEL, "AWS")->y);
-  g_assert_cmpuint (count_boxes (none, MC_TEXT_LEGEND), ==, 0);
+  g_assert_cmpfloat (entry->y, <, mc_test_view_find_box (top, MC_TEXT_CATEGORY_LABEL, "AWS")->y);
+  g_assert_cmpuint (mc_test_view_count_boxes (none, MC_TEXT_LEGEND), ==, 0);
   assert_no_overlap (bottom, 800, 500);
 }
 
@@ -262,10 +236,10 @@ test_options_axis_limits (void)
 
   /* "max": 40 ends the axis at 40, though the value labels would like
    * room above 31. */
-  g_assert_nonnull (find_box (bars, MC_TEXT_TICK_LABEL, "40%"));
-  g_assert_null (find_box (bars, MC_TEXT_TICK_LABEL, "50%"));
-  g_assert_nonnull (find_box (wide, MC_TEXT_TICK_LABEL, "−10%"));
-  g_assert_nonnull (find_box (wide, MC_TEXT_TICK_LABEL, "60%"));
+  g_assert_nonnull (mc_test_view_find_box (bars, MC_TEXT_TICK_LABEL, "40%"));
+  g_assert_null (mc_test_view_find_box (bars, MC_TEXT_TICK_LABEL, "50%"));
+  g_assert_nonnull (mc_test_view_find_box (wide, MC_TEXT_TICK_LABEL, "−10%"));
+  g_assert_nonnull (mc_test_view_find_box (wide, MC_TEXT_TICK_LABEL, "60%"));
 }
 
 static void
@@ -285,7 +259,8 @@ test_options_zero_baseline (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
-      g_autoptr(McChartSpec) spec = mc_chart_spec_copy (mc_dataset_lookup_chart (dataset, "grouped"));
+      const McChartSpec *grouped = mc_dataset_lookup_chart (dataset, "grouped");
+      g_autoptr(McChartSpec) spec = mc_chart_spec_copy (grouped);
       g_autoptr(GError) error = NULL;
       McSpecProblem problem;
 

@@ -706,6 +706,7 @@ test_editor_export_all (void)
 {
   g_autofree char *dir = mc_test_make_temp_dir ("mc-editor");
   g_autofree char *report_path = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *svg_path = g_build_filename (dir, "cloud-investment-market-share.svg", NULL);
   g_autoptr(GFile) report = g_file_new_for_path (report_path);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   g_autofree char *data = NULL;
@@ -719,10 +720,10 @@ test_editor_export_all (void)
   g_remove (report_path);
 
   mc_window_export_all (window, folder, FALSE, MC_EXPORT_SVG);
-  WAIT_FOR (g_file_test (g_build_filename (dir, "cloud-investment-market-share.svg", NULL),
-                         G_FILE_TEST_EXISTS));
+  WAIT_FOR (g_file_test (svg_path, G_FILE_TEST_EXISTS));
   listing = mc_test_list_dir (dir);
-  g_assert_cmpstr (listing, ==, "cloud-investment-investment.svg cloud-investment-market-share.svg");
+  g_assert_cmpstr (listing, ==,
+                   "cloud-investment-investment.svg cloud-investment-market-share.svg");
   destroy_window (window);
   mc_test_remove_dir (dir);
 }

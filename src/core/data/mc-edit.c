@@ -270,17 +270,85 @@ typedef struct
   char     *string;
 } CellValue;
 
+/* A cell an edit writes, and the annotation it found there. */
 typedef struct
 {
   guint      row;
   char      *column_id;
-  CellValue  new_value;
-  CellValue  old_value;     /* as apply() found it */
   gboolean   old_estimate;
   char      *old_note;
+} CellPlace;
+
+typedef struct
+{
+  CellPlace  place;
+  CellValue  new_value;
+  CellValue  old_value;     /* as apply() found it */
   int        precision;     /* a date's, which the column may need; -1 */
   McDatePrecision old_precision;
 } SetCell;
+
+static void
+cell_place_init (CellPlace  *place,
+                 guint       row,
+                 const char *column_id)
+{
+  place->row = row;
+  place->column_id = g_strdup (column_id);
+}
+
+static void
+cell_place_clear (CellPlace *place)
+{
+  g_free (place->column_id);
+  g_free (place->old_note);
+}
+
+static gboolean
+cell_place_equal (const CellPlace *place,
+                  const CellPlace *other)
+{
+  return place->row == other->row && g_strcmp0 (place->column_id, other->column_id) == 0;
+}
+
+/* The column of the cell, when the cell exists, with the annotation it
+ * has kept in @place. */
+static McColumn *
+cell_place_find (CellPlace  *place,
+                 McDataset  *dataset,
+                 guint      *index,
+                 GError    **error)
+{
+  McColumn *column;
+
+  if (!mc_edit_lookup_column (dataset, place->column_id, index, error)
+      || !mc_edit_check_rows (dataset, place->row, 1, error))
+    return NULL;
+  column = mc_dataset_get_column (dataset, *index);
+  place->old_estimate = mc_column_is_estimate (column, place->row);
+  g_free (place->old_note);
+  place->old_note = g_strdup (mc_column_get_note (column, place->row));
+  return column;
+}
+
+static void
+cell_place_change (const CellPlace *place,
+                   guint            column,
+                   McChange        *change)
+{
+  *change = (McChange) { MC_CHANGE_CELLS, place->row, 1, column, -1 };
+}
+
+/* Puts back the annotation the cell had. */
+static void
+cell_place_restore (const CellPlace *place,
+                    McDataset       *dataset,
+                    guint            column,
+                    McChange        *change)
+{
+  mc_dataset_set_annotation (dataset, place->row, column, place->old_estimate, place->old_note);
+  cell_place_change (place, column, change);
+}
 
 static void
 cell_value_set (CellValue       *dest,
@@ -392,14 +460,11 @@ set_cell_save (SetCell  *self,
   if (mc_column_get_column_type (column) == MC_COLUMN_STRING)
     {
       old.kind = CELL_STRING;
-      old.string = (char *) mc_column_get_string (column, self->row);
+      old.string = (char *) mc_column_get_string (column, self->place.row);
     }
   else
-    old.value = mc_column_get_value (column, self->row);
+    old.value = mc_column_get_value (column, self->place.row);
   cell_value_set (&self->old_value, &old);
-  self->old_estimate = mc_column_is_estimate (column, self->row);
-  g_free (self->old_note);
-  self->old_note = g_strdup (mc_column_get_note (column, self->row));
   self->old_precision = mc_column_get_date_precision (column);
 }
 
@@ -414,14 +479,6 @@ set_cell_widen_precision (SetCell  *self,
     mc_column_set_date_precision (column, self->precision);
 }
 
-static void
-set_cell_change (SetCell  *self,
-                 guint     column,
-                 McChange *change)
-{
-  *change = (McChange) { MC_CHANGE_CELLS, self->row, 1, column, -1 };
-}
-
 static gboolean
 set_cell_apply (gpointer    data,
                 McDataset  *dataset,
@@ -432,18 +489,16 @@ set_cell_apply (gpointer    data,
   McColumn *column;
   guint index;
 
-  if (!mc_edit_lookup_column (dataset, self->column_id, &index, error)
-      || !mc_edit_check_rows (dataset, self->row, 1, error))
-    return FALSE;
-  column = mc_dataset_get_column (dataset, index);
-  if (!check_type (column, &self->new_value, error)
+  column = cell_place_find (&self->place, dataset, &index, error);
+  if (column == NULL
+      || !check_type (column, &self->new_value, error)
       || !check_value (column, &self->new_value, error))
     return FALSE;
 
   set_cell_save (self, column);
-  write_cell (dataset, self->row, index, &self->new_value);
+  write_cell (dataset, self->place.row, index, &self->new_value);
   set_cell_widen_precision (self, column);
-  set_cell_change (self, index, change);
+  cell_place_change (&self->place, index, change);
   return TRUE;
 }
 
@@ -453,14 +508,13 @@ set_cell_revert (gpointer   data,
                  McChange  *change)
 {
   SetCell *self = data;
-  int index = mc_dataset_get_column_index (dataset, self->column_id);
+  int index = mc_dataset_get_column_index (dataset, self->place.column_id);
 
   g_return_if_fail (index >= 0);
 
-  write_cell (dataset, self->row, index, &self->old_value);
-  mc_dataset_set_annotation (dataset, self->row, index, self->old_estimate, self->old_note);
+  write_cell (dataset, self->place.row, index, &self->old_value);
   mc_column_set_date_precision (mc_dataset_get_column (dataset, index), self->old_precision);
-  set_cell_change (self, index, change);
+  cell_place_restore (&self->place, dataset, index, change);
 }
 
 /* Typing in a cell again right after is one step: the first edit keeps
@@ -472,7 +526,7 @@ set_cell_merge (gpointer      data,
   SetCell *self = data;
   const SetCell *other = next;
 
-  if (self->row != other->row || g_strcmp0 (self->column_id, other->column_id) != 0)
+  if (!cell_place_equal (&self->place, &other->place))
     return FALSE;
   cell_value_set (&self->new_value, &other->new_value);
   self->precision = MAX (self->precision, other->precision);
@@ -484,10 +538,9 @@ set_cell_free (gpointer data)
 {
   SetCell *self = data;
 
-  g_free (self->column_id);
+  cell_place_clear (&self->place);
   g_free (self->new_value.string);
   g_free (self->old_value.string);
-  g_free (self->old_note);
   g_free (self);
 }
 
@@ -505,8 +558,7 @@ set_cell_new (guint            row,
 {
   SetCell *self = g_new0 (SetCell, 1);
 
-  self->row = row;
-  self->column_id = g_strdup (column_id);
+  cell_place_init (&self->place, row, column_id);
   self->precision = -1;
   cell_value_set (&self->new_value, value);
   /* Translators: an action to undo or redo, as in “Undo Edit Cell” */
@@ -865,22 +917,11 @@ mc_edit_new_move_rows (guint index,
 
 typedef struct
 {
-  guint     row;
-  char     *column_id;
-  gboolean  sets_note;
-  gboolean  estimate;
-  char     *note;
-  gboolean  old_estimate;
-  char     *old_note;
+  CellPlace  place;
+  gboolean   sets_note;
+  gboolean   estimate;
+  char      *note;
 } SetAnnotation;
-
-static void
-set_annotation_change (SetAnnotation *self,
-                       guint          column,
-                       McChange      *change)
-{
-  *change = (McChange) { MC_CHANGE_CELLS, self->row, 1, column, -1 };
-}
 
 static gboolean
 set_annotation_apply (gpointer    data,
@@ -889,21 +930,15 @@ set_annotation_apply (gpointer    data,
                       GError    **error)
 {
   SetAnnotation *self = data;
-  McColumn *column;
+  CellPlace *place = &self->place;
   guint index;
 
-  if (!mc_edit_lookup_column (dataset, self->column_id, &index, error)
-      || !mc_edit_check_rows (dataset, self->row, 1, error))
+  if (cell_place_find (place, dataset, &index, error) == NULL)
     return FALSE;
-
-  column = mc_dataset_get_column (dataset, index);
-  self->old_estimate = mc_column_is_estimate (column, self->row);
-  g_free (self->old_note);
-  self->old_note = g_strdup (mc_column_get_note (column, self->row));
-  mc_dataset_set_annotation (dataset, self->row, index,
-                             self->sets_note ? self->old_estimate : self->estimate,
-                             self->sets_note ? self->note : self->old_note);
-  set_annotation_change (self, index, change);
+  mc_dataset_set_annotation (dataset, place->row, index,
+                             self->sets_note ? place->old_estimate : self->estimate,
+                             self->sets_note ? self->note : place->old_note);
+  cell_place_change (place, index, change);
   return TRUE;
 }
 
@@ -913,12 +948,11 @@ set_annotation_revert (gpointer   data,
                        McChange  *change)
 {
   SetAnnotation *self = data;
-  int index = mc_dataset_get_column_index (dataset, self->column_id);
+  int index = mc_dataset_get_column_index (dataset, self->place.column_id);
 
   g_return_if_fail (index >= 0);
 
-  mc_dataset_set_annotation (dataset, self->row, index, self->old_estimate, self->old_note);
-  set_annotation_change (self, index, change);
+  cell_place_restore (&self->place, dataset, index, change);
 }
 
 /* Typing a note is one step. */
@@ -929,8 +963,7 @@ set_annotation_merge (gpointer      data,
   SetAnnotation *self = data;
   const SetAnnotation *other = next;
 
-  if (!self->sets_note || !other->sets_note || self->row != other->row
-      || g_strcmp0 (self->column_id, other->column_id) != 0)
+  if (!self->sets_note || !other->sets_note || !cell_place_equal (&self->place, &other->place))
     return FALSE;
   g_free (self->note);
   self->note = g_strdup (other->note);
@@ -942,9 +975,8 @@ set_annotation_free (gpointer data)
 {
   SetAnnotation *self = data;
 
-  g_free (self->column_id);
+  cell_place_clear (&self->place);
   g_free (self->note);
-  g_free (self->old_note);
   g_free (self);
 }
 
@@ -961,8 +993,7 @@ set_annotation_new (guint       row,
 {
   SetAnnotation *self = g_new0 (SetAnnotation, 1);
 
-  self->row = row;
-  self->column_id = g_strdup (column_id);
+  cell_place_init (&self->place, row, column_id);
   return self;
 }
 
