@@ -209,15 +209,8 @@ mc_dashboard_set_document (McDashboard *self,
   g_return_if_fail (MC_IS_DASHBOARD (self));
   g_return_if_fail (document == NULL || MC_IS_DOCUMENT (document));
 
-  if (self->document == document)
-    return;
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_set_object (&self->document, document);
-  if (document != NULL)
-    g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed_cb), self,
-                             G_CONNECT_SWAPPED);
-  on_document_changed_cb (self);
+  if (mc_document_follow (&self->document, document, G_CALLBACK (on_document_changed_cb), self))
+    on_document_changed_cb (self);
 }
 
 guint

@@ -229,16 +229,13 @@ mc_dataset_row_set_document (McDatasetRow *self,
   g_return_if_fail (MC_IS_DATASET_ROW (self));
   g_return_if_fail (document == NULL || MC_IS_DOCUMENT (document));
 
-  if (self->document == document)
+  if (!mc_document_follow (&self->document, document, G_CALLBACK (on_document_changed_cb),
+                           self))
     return;
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_set_object (&self->document, document);
   if (document != NULL)
     {
-      g_signal_connect_swapped (document, "changed", G_CALLBACK (on_document_changed_cb), self);
-      g_signal_connect_swapped (document, "notify::dirty", G_CALLBACK (mc_dataset_row_update),
-                                self);
+      g_signal_connect_object (document, "notify::dirty", G_CALLBACK (mc_dataset_row_update),
+                               self, G_CONNECT_SWAPPED);
       on_document_changed_cb (self);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);

@@ -741,14 +741,9 @@ mc_table_view_set_document (McTableView *self,
   g_return_if_fail (MC_IS_TABLE_VIEW (self));
   g_return_if_fail (document == NULL || MC_IS_DOCUMENT (document));
 
-  if (self->document == document)
+  if (!mc_document_follow (&self->document, document, G_CALLBACK (on_document_changed_cb),
+                           self))
     return;
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_set_object (&self->document, document);
-  if (document != NULL)
-    g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed_cb), self,
-                             G_CONNECT_SWAPPED);
   gtk_widget_set_visible (self->toolbar, document != NULL);
   /* The header menus come with the columns, made again. */
   g_clear_object (&self->dataset);

@@ -623,16 +623,11 @@ static void
 set_shown_document (McWindow   *self,
                     McDocument *document)
 {
-  if (self->shown_document != NULL)
-    g_signal_handlers_disconnect_by_data (self->shown_document, self);
-  g_set_object (&self->shown_document, document);
-  if (document != NULL)
-    {
-      g_signal_connect_object (document, "changed", G_CALLBACK (on_shown_document_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (document, "notify::dirty", G_CALLBACK (on_shown_document_dirty_cb),
-                               self, G_CONNECT_SWAPPED);
-    }
+  if (mc_document_follow (&self->shown_document, document,
+                          G_CALLBACK (on_shown_document_changed_cb), self)
+      && document != NULL)
+    g_signal_connect_object (document, "notify::dirty", G_CALLBACK (on_shown_document_dirty_cb),
+                             self, G_CONNECT_SWAPPED);
   if (self->reload_bar != NULL)
     mc_window_update_banners (self);
 }

@@ -14,20 +14,8 @@
 #include "mc-chart-model.h"
 #include "mc-loader.h"
 #include "mc-render-private.h"
+#include "mc-test-data.h"
 #include "mc-test-view.h"
-
-static McDataset *
-load_options_dataset (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good",
-                                                 "chart-options.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  McDataset *dataset = mc_loader_load_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return dataset;
-}
 
 /* The chart @id of the dataset, changed by @change when not NULL. */
 static McChartModel *
@@ -126,7 +114,7 @@ static void
 test_options_footnote (void)
 {
   static const double sizes[][2] = { { 320, 240 }, { 800, 500 }, { 2400, 1500 } };
-  g_autoptr(McDataset) dataset = load_options_dataset ();
+  g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
   g_autoptr(McChartModel) chart = make_chart (dataset, "bars", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
@@ -150,7 +138,7 @@ test_options_footnote (void)
 static void
 test_options_source (void)
 {
-  g_autoptr(McDataset) dataset = load_options_dataset ();
+  g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
   g_autoptr(McChartModel) chart = make_chart (dataset, "grouped", NULL);
   g_autoptr(cairo_surface_t) surface = render (chart, 800, 500, FALSE);
 
@@ -169,7 +157,7 @@ no_value_labels (McChartSpec *spec)
 static void
 test_options_value_labels (void)
 {
-  g_autoptr(McDataset) dataset = load_options_dataset ();
+  g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
   g_autoptr(McChartModel) shown = make_chart (dataset, "bars", NULL);
   g_autoptr(McChartModel) hidden = make_chart (dataset, "bars", no_value_labels);
   g_autoptr(cairo_surface_t) a = render (shown, 800, 500, FALSE);
@@ -196,7 +184,7 @@ legend_none (McChartSpec *spec)
 static void
 test_options_legend (void)
 {
-  g_autoptr(McDataset) dataset = load_options_dataset ();
+  g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
   g_autoptr(McChartModel) bottom = make_chart (dataset, "grouped", NULL);
   g_autoptr(McChartModel) top = make_chart (dataset, "grouped", legend_top);
   g_autoptr(McChartModel) none = make_chart (dataset, "grouped", legend_none);
@@ -228,7 +216,7 @@ axis_limits (McChartSpec *spec)
 static void
 test_options_axis_limits (void)
 {
-  g_autoptr(McDataset) dataset = load_options_dataset ();
+  g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
   g_autoptr(McChartModel) bars = make_chart (dataset, "bars", NULL);
   g_autoptr(McChartModel) wide = make_chart (dataset, "bars", axis_limits);
   g_autoptr(cairo_surface_t) a = render (bars, 800, 500, FALSE);
@@ -255,7 +243,7 @@ static void
 test_options_zero_baseline (void)
 {
   static const char * const kinds[] = { "bar", "area", "line" };
-  g_autoptr(McDataset) dataset = load_options_dataset ();
+  g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
@@ -284,7 +272,7 @@ test_options_zero_baseline (void)
 static void
 test_options_highlight (void)
 {
-  g_autoptr(McDataset) dataset = load_options_dataset ();
+  g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
   g_autoptr(McChartModel) bars = make_chart (dataset, "bars", NULL);
   g_autoptr(McChartModel) pie = make_chart (dataset, "pie", NULL);
   g_auto(GStrv) names = mc_chart_model_list_highlight_names (bars);
@@ -321,7 +309,7 @@ test_options_highlight (void)
 static void
 test_options_colors (void)
 {
-  g_autoptr(McDataset) dataset = load_options_dataset ();
+  g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
   g_autoptr(McChartModel) grouped = make_chart (dataset, "grouped", NULL);
   g_auto(GStrv) names = mc_chart_model_list_color_names (grouped);
   guint color, vermillion;
@@ -350,7 +338,7 @@ growth_blue (McChartSpec *spec)
 static void
 test_options_colors_clash (void)
 {
-  g_autoptr(McDataset) dataset = load_options_dataset ();
+  g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
   g_autoptr(McChartModel) grouped = make_chart (dataset, "grouped", growth_blue);
   guint growth, share, blue;
 
@@ -366,7 +354,7 @@ test_options_colors_clash (void)
 static void
 test_options_fit_kind (void)
 {
-  g_autoptr(McDataset) dataset = load_options_dataset ();
+  g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
   const McChartSpec *grouped = mc_dataset_lookup_chart (dataset, "grouped");
   g_autoptr(McChartSpec) pie = NULL;
   g_autoptr(McChartSpec) line = NULL;
@@ -400,7 +388,7 @@ test_options_fit_kind (void)
 static void
 test_options_fit_kind_refused (void)
 {
-  g_autoptr(McDataset) dataset = load_options_dataset ();
+  g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
   g_autoptr(McChartSpec) spec = mc_chart_spec_copy (mc_dataset_lookup_chart (dataset, "grouped"));
   g_autoptr(McChartSpec) pie = NULL;
   g_autoptr(GError) error = NULL;
@@ -416,7 +404,7 @@ test_options_fit_kind_refused (void)
 static void
 test_options_check_document (void)
 {
-  g_autoptr(McDataset) dataset = load_options_dataset ();
+  g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
   g_autoptr(GError) error = NULL;
   McChange change = { MC_CHANGE_COLUMNS, 0, 0, 1, -1 };
 
@@ -434,7 +422,7 @@ test_options_labels (void)
 {
   const McChartKind *bar = mc_chart_kind_lookup ("bar");
   g_autofree const McOptionInfo **options = mc_chart_kind_list_options (bar);
-  g_autoptr(McDataset) dataset = load_options_dataset ();
+  g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
   g_autofree char *label = NULL;
   gboolean has_highlight = FALSE;
 

@@ -11,19 +11,8 @@
 #include "mc-drafts.h"
 #include "mc-edit.h"
 #include "mc-loader.h"
+#include "mc-test-data.h"
 #include "mc-test-files.h"
-
-static McDataset *
-load_good (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  McDataset *dataset = mc_loader_load_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return dataset;
-}
 
 static void
 edit (McDataset *dataset,
@@ -45,7 +34,7 @@ test_drafts_round_trip (void)
   g_autofree char *drafts_path = g_build_filename (dir, "state", "drafts", NULL);
   g_autoptr(GFile) base = g_file_new_for_path (drafts_path);
   g_autoptr(GFile) folder = mc_drafts_get_folder (base);
-  g_autoptr(McDataset) dataset = load_good ("prices.json");
+  g_autoptr(McDataset) dataset = mc_test_load_good ("prices.json");
   GFile *origin = mc_dataset_get_file (dataset);
   g_autofree char *key = mc_drafts_make_key (dataset, origin);
   g_autofree char *again = mc_drafts_make_key (dataset, origin);
@@ -92,7 +81,7 @@ test_drafts_kinds (void)
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   g_autoptr(GError) error = NULL;
   g_autoptr(McDataset) bundled = mc_bundled_lookup ("cloud-investment", &error);
-  g_autoptr(McDataset) pasted = load_good ("pasted.tsv");
+  g_autoptr(McDataset) pasted = mc_test_load_good ("pasted.tsv");
   g_autofree char *bundled_key = mc_drafts_make_key (bundled, NULL);
   g_autofree char *pasted_key = mc_drafts_make_key (pasted, NULL);
   g_autofree char *other_pasted_key = mc_drafts_make_key (pasted, NULL);

@@ -13,6 +13,7 @@
 
 #include "mc-bundled.h"
 #include "mc-loader.h"
+#include "mc-test-data.h"
 #include "mc-test-files.h"
 #include "mc-writer.h"
 
@@ -413,24 +414,12 @@ test_writer_replace (void)
   mc_test_remove_dir (dir);
 }
 
-static McDataset *
-load_good (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  McDataset *dataset = mc_loader_load_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return dataset;
-}
-
 /* Keys this version does not know are written back where they were:
  * at the top, in a column, in a chart. */
 static void
 test_writer_unknown_keys (void)
 {
-  g_autoptr(McDataset) dataset = load_good ("unknown-keys.json");
+  g_autoptr(McDataset) dataset = mc_test_load_good ("unknown-keys.json");
   g_autoptr(GBytes) json = write_json (dataset);
   g_autofree char *text = bytes_text (json);
 
@@ -447,7 +436,7 @@ test_writer_unknown_keys (void)
 static void
 test_writer_chart_options (void)
 {
-  g_autoptr(McDataset) dataset = load_good ("chart-options.json");
+  g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
   g_autoptr(GBytes) json = write_json (dataset);
   g_autofree char *text = bytes_text (json);
   const char *y = strstr (text, "\"y\" : [\n        \"share\"\n      ],\n      \"max\" : 40,");
@@ -468,7 +457,7 @@ test_writer_chart_options (void)
 static void
 test_writer_rows_file (void)
 {
-  g_autoptr(McDataset) prices = load_good ("prices.json");
+  g_autoptr(McDataset) prices = mc_test_load_good ("prices.json");
   g_autoptr(GBytes) revenue_json = g_bytes_new_static (revenue_text, strlen (revenue_text));
   g_autoptr(McDataset) revenue = read_json (revenue_json);
   g_autoptr(McDataset) long_series = mc_dataset_new ("long");

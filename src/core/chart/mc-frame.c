@@ -20,23 +20,8 @@
 static char *
 source_text (McChartModel *chart)
 {
-  const char *name = mc_chart_model_get_source_name (chart);
-  const char *date = mc_chart_model_get_source_date (chart);
-  g_autofree char *when = NULL;
-  double days;
-  McDatePrecision precision;
-
-  if (name == NULL || *name == '\0')
-    return NULL;
-  if (date == NULL || *date == '\0')
-    /* Translators: the source line under a chart */
-    return g_strdup_printf (_("Source: %s"), name);
-  if (mc_format_parse_iso_date (date, &days, &precision))
-    when = mc_format_date (days, precision);
-  else
-    when = g_strdup (date);
-  /* Translators: the source line under a chart: source name, date */
-  return g_strdup_printf (_("Source: %s, %s"), name, when);
+  return mc_format_source_line (mc_chart_model_get_source_name (chart),
+                                mc_chart_model_get_source_date (chart));
 }
 
 /* A line of small secondary text at the bottom, above @bottom. */

@@ -636,3 +636,35 @@ mc_document_restore_unsaved (McDocument *self,
 
   mc_document_take_dataset (self, dataset, -1);
 }
+
+/**
+ * mc_document_follow:
+ * @slot: where an object keeps the document it follows
+ * @document: (nullable): the document to follow; %NULL for none
+ * @on_changed: called, swapped, with @instance on each #McDocument::changed
+ * @instance: the object that follows
+ *
+ * Makes *@slot hold @document: the handlers @instance has on the
+ * document it held are disconnected, and @on_changed is connected to
+ * @document for as long as @instance lives.
+ *
+ * Returns: %FALSE when *@slot held @document already, and nothing changed
+ */
+gboolean
+mc_document_follow (McDocument **slot,
+                    McDocument  *document,
+                    GCallback    on_changed,
+                    gpointer     instance)
+{
+  g_return_val_if_fail (slot != NULL, FALSE);
+  g_return_val_if_fail (document == NULL || MC_IS_DOCUMENT (document), FALSE);
+
+  if (*slot == document)
+    return FALSE;
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_data (*slot, instance);
+  g_set_object (slot, document);
+  if (document != NULL)
+    g_signal_connect_object (document, "changed", on_changed, instance, G_CONNECT_SWAPPED);
+  return TRUE;
+}

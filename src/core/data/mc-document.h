@@ -52,4 +52,9 @@ const char      *mc_document_get_redo_label     (McDocument      *self);
 gboolean         mc_document_get_dirty          (McDocument      *self);
 void             mc_document_mark_saved         (McDocument      *self);
 
+gboolean         mc_document_follow             (McDocument     **slot,
+                                                 McDocument      *document,
+                                                 GCallback        on_changed,
+                                                 gpointer         instance);
+
 G_END_DECLS

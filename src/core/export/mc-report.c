@@ -136,31 +136,15 @@ show_footer (Report *report,
 
 /* The title page */
 
-static char *
-source_line (McDataset *dataset)
-{
-  const char *name = mc_dataset_get_source_name (dataset);
-  const char *date = mc_dataset_get_source_date (dataset);
-  g_autofree char *when = NULL;
-  McDatePrecision precision;
-  double days;
-
-  if (name == NULL || *name == '\0')
-    return NULL;
-  if (date == NULL || *date == '\0')
-    return g_strdup_printf (_("Source: %s"), name);
-  when = mc_format_parse_iso_date (date, &days, &precision)
-         ? mc_format_date (days, precision) : g_strdup (date);
-  return g_strdup_printf (_("Source: %s, %s"), name, when);
-}
-
 static double
 show_source (Report *report,
              double  y,
              double  width)
 {
-  g_autofree char *source = source_line (report->dataset);
-  const char *url = mc_dataset_get_source_url (report->dataset);
+  McDataset *dataset = report->dataset;
+  g_autofree char *source = mc_format_source_line (mc_dataset_get_source_name (dataset),
+                                                   mc_dataset_get_source_date (dataset));
+  const char *url = mc_dataset_get_source_url (dataset);
   const McColor *color = mc_theme_get_text_secondary (report->theme);
 
   if (source != NULL)

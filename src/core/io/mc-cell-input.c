@@ -17,10 +17,9 @@
 #include <math.h>
 #include <string.h>
 
-#include "mc-cell.h"
 #include "mc-csv.h"
-#include "mc-date-text.h"
 #include "mc-table-builder.h"
+#include "mc-writer.h"
 
 G_DEFINE_QUARK (mc-cell-input-error-quark, mc_cell_input_error)
 
@@ -300,31 +299,17 @@ mc_cell_input_text (const McColumn *column,
                     guint           row)
 {
   const char *decimal = localeconv ()->decimal_point;
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  double value;
+  g_autofree char *text = NULL;
+  GString *out;
 
   g_return_val_if_fail (column != NULL, NULL);
 
-  if (mc_column_is_missing (column, row))
-    return g_strdup ("");
-  if (mc_column_get_column_type (column) == MC_COLUMN_STRING)
-    return g_strdup (mc_column_get_string (column, row));
-  value = mc_column_get_value (column, row);
-  switch (mc_column_get_column_type (column))
-    {
-    case MC_COLUMN_DATE:
-      return mc_date_text_format (value, mc_column_get_date_precision (column));
-    case MC_COLUMN_BOOLEAN:
-      return g_strdup (value != 0 ? "true" : "false");
-    case MC_COLUMN_NUMBER:
-    default:
-      {
-        GString *out = g_string_new (mc_cell_format_number (buffer, value));
-
-        /* Without digit groups, so that it reads back in any locale. */
-        if (decimal[0] != '\0' && g_strcmp0 (decimal, ".") != 0)
-          g_string_replace (out, ".", decimal, 1);
-        return g_string_free (out, FALSE);
-      }
-    }
+  text = mc_writer_cell_text (column, row);
+  if (mc_column_get_column_type (column) != MC_COLUMN_NUMBER
+      || decimal[0] == '\0' || g_strcmp0 (decimal, ".") == 0)
+    return g_steal_pointer (&text);
+  /* Without digit groups, so that it reads back in any locale. */
+  out = g_string_new (text);
+  g_string_replace (out, ".", decimal, 1);
+  return g_string_free (out, FALSE);
 }

@@ -10,34 +10,8 @@
 #include <string.h>
 
 #include "mc-cell-input.h"
-#include "mc-cell.h"
-#include "mc-date-text.h"
 #include "mc-table-builder.h"
-
-/* The text a file would have for a cell, in any locale. */
-static char *
-cell_text (const McColumn *column,
-           guint           row)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  double value;
-
-  if (mc_column_is_missing (column, row))
-    return g_strdup ("");
-  if (mc_column_get_column_type (column) == MC_COLUMN_STRING)
-    return g_strdup (mc_column_get_string (column, row));
-  value = mc_column_get_value (column, row);
-  switch (mc_column_get_column_type (column))
-    {
-    case MC_COLUMN_DATE:
-      return mc_date_text_format (value, mc_column_get_date_precision (column));
-    case MC_COLUMN_BOOLEAN:
-      return g_strdup (value != 0 ? "true" : "false");
-    case MC_COLUMN_NUMBER:
-    default:
-      return g_strdup (mc_cell_format_number (buffer, value));
-    }
-}
+#include "mc-writer.h"
 
 static void
 report_row (gpointer        user_data,
@@ -85,7 +59,7 @@ mc_column_convert (const McColumn  *column,
   mc_table_builder_set_reporter (builder, report_row, &row);
   for (; row < mc_column_get_n_rows (column); row++)
     {
-      g_autofree char *text = cell_text (column, row);
+      g_autofree char *text = mc_writer_cell_text (column, row);
 
       if (!mc_table_builder_append_cell (builder, 0, text, strlen (text), error))
         return NULL;

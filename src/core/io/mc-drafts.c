@@ -64,17 +64,6 @@ draft_file (GFile      *folder,
 
 /* Saving */
 
-static gboolean
-write_bytes (GOutputStream  *stream,
-             gpointer        user_data,
-             GError        **error)
-{
-  gsize length;
-  const void *data = g_bytes_get_data (user_data, &length);
-
-  return g_output_stream_write_all (stream, data, length, NULL, NULL, error);
-}
-
 static GBytes *
 describe_draft (McDataset *dataset,
                 GFile     *origin)
@@ -136,7 +125,7 @@ mc_drafts_save (GFile       *folder,
   if (rows != NULL)
     options.csv_name = rows_name = g_strconcat (key, "-rows.csv", NULL);
   return mc_writer_write_file (dataset, json, &options, error)
-         && mc_atomic_file_replace (about, write_bytes, description, error);
+         && mc_atomic_file_replace_bytes (about, description, error);
 }
 
 gboolean

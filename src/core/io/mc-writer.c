@@ -112,14 +112,20 @@ check_finite (McDataset  *dataset,
   return TRUE;
 }
 
-/* The text of a date, number or boolean cell that is not missing. */
-static char *
-value_text (McColumn *column,
-            guint     row)
+char *
+mc_writer_cell_text (const McColumn *column,
+                     guint           row)
 {
-  double value = mc_column_get_value (column, row);
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  double value;
 
+  g_return_val_if_fail (column != NULL, NULL);
+
+  if (mc_column_is_missing (column, row))
+    return g_strdup ("");
+  if (mc_column_get_column_type (column) == MC_COLUMN_STRING)
+    return g_strdup (mc_column_get_string (column, row));
+  value = mc_column_get_value (column, row);
   switch (mc_column_get_column_type (column))
     {
     case MC_COLUMN_DATE:
@@ -239,7 +245,7 @@ add_value (JsonBuilder *builder,
       break;
     case MC_COLUMN_DATE:
     default:
-      text = value_text (column, row);
+      text = mc_writer_cell_text (column, row);
       json_builder_add_string_value (builder, text);
       break;
     }
@@ -501,12 +507,8 @@ append_row (GString   *out,
 
       if (i > 0)
         g_string_append_c (out, ',');
-      if (mc_column_is_missing (column, row))
-        continue;
-      if (mc_column_get_column_type (column) == MC_COLUMN_STRING)
-        append_field (out, mc_column_get_string (column, row));
-      else
-        append_field (out, text = value_text (column, row));
+      if (!mc_column_is_missing (column, row))
+        append_field (out, text = mc_writer_cell_text (column, row));
     }
   /* A row of one missing value would be an empty line, which readers
    * skip. */
@@ -555,17 +557,6 @@ mc_writer_write_csv (McDataset  *dataset,
 /* Files */
 
 static gboolean
-write_bytes (GOutputStream  *stream,
-             gpointer        user_data,
-             GError        **error)
-{
-  gsize length;
-  const void *data = g_bytes_get_data (user_data, &length);
-
-  return g_output_stream_write_all (stream, data, length, NULL, NULL, error);
-}
-
-static gboolean
 replace_file (GFile   *file,
               GBytes  *contents,
               GError **error)
@@ -573,7 +564,7 @@ replace_file (GFile   *file,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
 
-  if (mc_atomic_file_replace (file, write_bytes, contents, &local_error))
+  if (mc_atomic_file_replace_bytes (file, contents, &local_error))
     return TRUE;
   name = g_file_get_parse_name (file);
   g_set_error (error, MC_WRITER_ERROR, MC_WRITER_ERROR_WRITE,

@@ -38,6 +38,10 @@ char      *mc_writer_choose_rows_file (McDataset          *dataset,
 GBytes    *mc_writer_write_json   (McDataset              *dataset,
                                    const McWriterOptions  *options,
                                    GError                **error);
+/* The text a dataset file has for a cell, in any locale: "" when it is
+ * missing. */
+char      *mc_writer_cell_text    (const McColumn         *column,
+                                   guint                   row);
 /* The rows as CSV (RFC 4180), under a header of the column ids. */
 GBytes    *mc_writer_write_csv    (McDataset              *dataset,
                                    GError                **error);
