@@ -684,19 +684,42 @@ apply_column_text (McTableView *self,
   mc_table_edit_apply (self, question->column_edit (question->data, text));
 }
 
-/* Asks for a new text of a column and applies it with @edit. */
-static void
-ask_column_text (McTableView    *self,
-                 const char     *id,
-                 const char     *heading,
-                 const char     *body,
-                 const char     *text,
-                 const char     *apply_label,
-                 ColumnTextEdit  edit)
+/* A text of a column that a dialog asks for. */
+typedef struct
 {
-  Question *question = ask_text (self, heading, body, text, apply_label, apply_column_text, id);
+  const char      *heading;
+  const char      *body;
+  const char      *apply_label;
+  const char    *(*get) (const McColumn *column);
+  ColumnTextEdit   edit;
+} ColumnText;
 
-  question->column_edit = edit;
+static const ColumnText column_label = {
+  N_("Rename Column"), N_("The name people read in legends, axes and the table"), N_("_Rename"),
+  mc_column_get_label, mc_edit_new_set_column_label,
+};
+
+static const ColumnText column_unit = {
+  N_("Unit"), N_("A currency such as USD, “percent”, or any unit; empty for none"),
+  N_("_Set Unit"), mc_column_get_unit, mc_edit_new_set_column_unit,
+};
+
+/* Asks for the text of the column the action names. */
+static void
+ask_column_text (GtkWidget        *widget,
+                 GVariant         *parameter,
+                 const ColumnText *asked)
+{
+  McTableView *self = MC_TABLE_VIEW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  McColumn *column = lookup_column (self, id);
+  Question *question;
+
+  if (column == NULL)
+    return;
+  question = ask_text (self, _(asked->heading), _(asked->body), asked->get (column),
+                       _(asked->apply_label), apply_column_text, id);
+  question->column_edit = asked->edit;
 }
 
 static void
@@ -704,14 +727,7 @@ rename_column_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  McTableView *self = MC_TABLE_VIEW (widget);
-  const char *id = g_variant_get_string (parameter, NULL);
-  McColumn *column = lookup_column (self, id);
-
-  if (column != NULL)
-    ask_column_text (self, id, _("Rename Column"),
-                     _("The name people read in legends, axes and the table"),
-                     mc_column_get_label (column), _("_Rename"), mc_edit_new_set_column_label);
+  ask_column_text (widget, parameter, &column_label);
 }
 
 static void
@@ -719,14 +735,7 @@ set_column_unit_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  McTableView *self = MC_TABLE_VIEW (widget);
-  const char *id = g_variant_get_string (parameter, NULL);
-  McColumn *column = lookup_column (self, id);
-
-  if (column != NULL)
-    ask_column_text (self, id, _("Unit"),
-                     _("A currency such as USD, “percent”, or any unit; empty for none"),
-                     mc_column_get_unit (column), _("_Set Unit"), mc_edit_new_set_column_unit);
+  ask_column_text (widget, parameter, &column_unit);
 }
 
 static void

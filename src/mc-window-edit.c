@@ -675,6 +675,22 @@ mc_window_export_all (McWindow       *self,
   g_task_run_in_thread (task, export_thread);
 }
 
+/* Exports to the file or folder a dialog chose, or says why it chose
+ * none. */
+static void
+export_all_to_chosen (McWindow       *self,
+                      GFile          *target,
+                      const GError   *error,
+                      gboolean        report,
+                      McExportFormat  format,
+                      const char     *failure)
+{
+  if (target != NULL)
+    mc_window_export_all (self, target, report, format);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    mc_window_show_error (self, failure, error->message);
+}
+
 static void
 on_report_chosen_cb (GObject      *source_object,
                      GAsyncResult *result,
@@ -685,10 +701,7 @@ on_report_chosen_cb (GObject      *source_object,
   g_autoptr(GError) error = NULL;
 
   file = mc_compat_save_file_finish (result, &error);
-  if (file != NULL)
-    mc_window_export_all (self, file, TRUE, MC_EXPORT_PDF);
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    mc_window_show_error (self, _("Could Not Choose a File"), error->message);
+  export_all_to_chosen (self, file, error, TRUE, MC_EXPORT_PDF, _("Could Not Choose a File"));
 }
 
 static void
@@ -703,10 +716,7 @@ on_folder_chosen_cb (GObject      *source_object,
   g_autoptr(GError) error = NULL;
 
   folder = mc_compat_select_folder_finish (result, &error);
-  if (folder != NULL)
-    mc_window_export_all (self, folder, FALSE, format);
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    mc_window_show_error (self, _("Could Not Choose a Folder"), error->message);
+  export_all_to_chosen (self, folder, error, FALSE, format, _("Could Not Choose a Folder"));
 }
 
 static void

@@ -7,9 +7,26 @@
 
 #include "mc-test-gui.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include "mc-application.h"
+
+gboolean
+init_gui_test (int    *argc,
+               char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return FALSE;
+    }
+  adw_init ();
+  return TRUE;
+}
 
 void
 collect_labels (GtkWidget *widget,

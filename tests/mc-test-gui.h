@@ -12,6 +12,12 @@
 
 G_BEGIN_DECLS
 
+/* As gtk_test_init(), in the C locale, and libadwaita's; without a
+ * display it says the tests are skipped and returns FALSE: main() then
+ * returns 77. */
+gboolean      init_gui_test          (int         *argc,
+                                      char      ***argv);
+
 gboolean      keep_awake_cb          (gpointer     user_data);
 
 /* Runs the main loop until @condition holds, for at most ten seconds (a

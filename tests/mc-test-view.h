@@ -26,6 +26,16 @@ McMarks       *mc_test_view_marks    (McChartModel   *chart);
 const McTextBox *mc_test_view_find_box    (McChartModel *chart,
                                            McTextRole    role,
                                            const char   *text);
+/* Renders @chart in the light theme on a new image. */
+cairo_surface_t *mc_test_view_draw        (McChartModel *chart,
+                                           int           width,
+                                           int           height);
+/* Fails the test, naming @what, when a text of the last render leaves
+ * the canvas or overlaps another. */
+void             mc_test_view_check_texts (McChartModel *chart,
+                                           double        width,
+                                           double        height,
+                                           const char   *what);
 /* How many texts of the last render are in @role. */
 guint            mc_test_view_count_boxes (McChartModel *chart,
                                            McTextRole    role);

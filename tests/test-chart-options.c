@@ -36,44 +36,6 @@ make_chart (McDataset   *dataset,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
 
-static cairo_surface_t *
-render (McChartModel *chart,
-        double        width,
-        double        height,
-        gboolean      dark)
-{
-  g_autoptr(McTheme) theme = mc_theme_new (dark ? MC_THEME_DARK : MC_THEME_LIGHT);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cairo_t *cr = cairo_create (surface);
-
-  mc_test_view_render (chart, cr, width, height, theme);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
-}
-
-static void
-assert_no_overlap (McChartModel *chart,
-                   double        width,
-                   double        height)
-{
-  guint n;
-  const McTextBox *boxes = mc_marks_get_text_boxes (mc_test_view_marks (chart), &n);
-
-  for (guint i = 0; i < n; i++)
-    {
-      double x0, y0, x1, y1;
-
-      mc_text_box_get_bounds (&boxes[i], &x0, &y0, &x1, &y1);
-      if (x0 < -0.5 || y0 < -0.5 || x1 > width + 0.5 || y1 > height + 0.5)
-        g_error ("at %gx%g: “%s” leaves the canvas", width, height, boxes[i].text);
-      for (guint j = i + 1; j < n; j++)
-        if (mc_text_box_overlaps (&boxes[i], &boxes[j]))
-          g_error ("at %gx%g: “%s” overlaps “%s”", width, height,
-                   boxes[i].text, boxes[j].text);
-    }
-}
-
 /* The colour at the middle of the first mark of category @category. */
 static void
 mark_color (McChartModel    *chart,
@@ -113,24 +75,24 @@ colors_close (const McColor *a,
 static void
 test_options_footnote (void)
 {
-  static const double sizes[][2] = { { 320, 240 }, { 800, 500 }, { 2400, 1500 } };
+  static const int sizes[][2] = { { 320, 240 }, { 800, 500 }, { 2400, 1500 } };
   g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
   g_autoptr(McChartModel) chart = make_chart (dataset, "bars", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
-      g_autoptr(cairo_surface_t) surface = render (chart, sizes[i][0], sizes[i][1], FALSE);
-      const McTextBox *footnote = mc_test_view_find_box (chart, MC_TEXT_FOOTNOTE,
-                                            "Others: more than 100 smaller providers.");
-      const McTextBox *source = mc_test_view_find_box (chart, MC_TEXT_SOURCE,
-                                          "Source: Synergy Research, Dec 2024");
+      g_autoptr(cairo_surface_t) surface = mc_test_view_draw (chart, sizes[i][0], sizes[i][1]);
+      const McTextBox *footnote =
+        mc_test_view_find_box (chart, MC_TEXT_FOOTNOTE, "Others: more than 100 smaller providers.");
+      const McTextBox *source =
+        mc_test_view_find_box (chart, MC_TEXT_SOURCE, "Source: Synergy Research, Dec 2024");
 
       g_assert_nonnull (footnote);
       g_assert_nonnull (source);
       /* Above the source line, at the bottom left. */
       g_assert_cmpfloat (footnote->y + footnote->height, <=, source->y);
       g_assert_cmpfloat (footnote->x, ==, source->x);
-      assert_no_overlap (chart, sizes[i][0], sizes[i][1]);
+      mc_test_view_check_texts (chart, sizes[i][0], sizes[i][1], "footnote");
     }
 }
 
@@ -140,7 +102,7 @@ test_options_source (void)
 {
   g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
   g_autoptr(McChartModel) chart = make_chart (dataset, "grouped", NULL);
-  g_autoptr(cairo_surface_t) surface = render (chart, 800, 500, FALSE);
+  g_autoptr(cairo_surface_t) surface = mc_test_view_draw (chart, 800, 500);
 
   g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_SOURCE, "Source: Company filings"));
   g_assert_null (mc_test_view_find_box (chart, MC_TEXT_FOOTNOTE, NULL));
@@ -160,8 +122,8 @@ test_options_value_labels (void)
   g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
   g_autoptr(McChartModel) shown = make_chart (dataset, "bars", NULL);
   g_autoptr(McChartModel) hidden = make_chart (dataset, "bars", no_value_labels);
-  g_autoptr(cairo_surface_t) a = render (shown, 800, 500, FALSE);
-  g_autoptr(cairo_surface_t) b = render (hidden, 800, 500, FALSE);
+  g_autoptr(cairo_surface_t) a = mc_test_view_draw (shown, 800, 500);
+  g_autoptr(cairo_surface_t) b = mc_test_view_draw (hidden, 800, 500);
 
   g_assert_nonnull (mc_test_view_find_box (shown, MC_TEXT_VALUE_LABEL, "31%"));
   g_assert_cmpuint (mc_test_view_count_boxes (hidden, MC_TEXT_VALUE_LABEL), ==, 0);
@@ -188,9 +150,9 @@ test_options_legend (void)
   g_autoptr(McChartModel) bottom = make_chart (dataset, "grouped", NULL);
   g_autoptr(McChartModel) top = make_chart (dataset, "grouped", legend_top);
   g_autoptr(McChartModel) none = make_chart (dataset, "grouped", legend_none);
-  g_autoptr(cairo_surface_t) a = render (bottom, 800, 500, FALSE);
-  g_autoptr(cairo_surface_t) b = render (top, 800, 500, FALSE);
-  g_autoptr(cairo_surface_t) c = render (none, 800, 500, FALSE);
+  g_autoptr(cairo_surface_t) a = mc_test_view_draw (bottom, 800, 500);
+  g_autoptr(cairo_surface_t) b = mc_test_view_draw (top, 800, 500);
+  g_autoptr(cairo_surface_t) c = mc_test_view_draw (none, 800, 500);
   const McTextBox *category = mc_test_view_find_box (bottom, MC_TEXT_CATEGORY_LABEL, "AWS");
   const McTextBox *entry = mc_test_view_find_box (bottom, MC_TEXT_LEGEND, "Share");
 
@@ -201,7 +163,7 @@ test_options_legend (void)
   g_assert_nonnull (entry);
   g_assert_cmpfloat (entry->y, <, mc_test_view_find_box (top, MC_TEXT_CATEGORY_LABEL, "AWS")->y);
   g_assert_cmpuint (mc_test_view_count_boxes (none, MC_TEXT_LEGEND), ==, 0);
-  assert_no_overlap (bottom, 800, 500);
+  mc_test_view_check_texts (bottom, 800, 500, "bottom");
 }
 
 /* The value axis */
@@ -219,8 +181,8 @@ test_options_axis_limits (void)
   g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
   g_autoptr(McChartModel) bars = make_chart (dataset, "bars", NULL);
   g_autoptr(McChartModel) wide = make_chart (dataset, "bars", axis_limits);
-  g_autoptr(cairo_surface_t) a = render (bars, 800, 500, FALSE);
-  g_autoptr(cairo_surface_t) b = render (wide, 800, 500, FALSE);
+  g_autoptr(cairo_surface_t) a = mc_test_view_draw (bars, 800, 500);
+  g_autoptr(cairo_surface_t) b = mc_test_view_draw (wide, 800, 500);
 
   /* "max": 40 ends the axis at 40, though the value labels would like
    * room above 31. */
@@ -277,7 +239,7 @@ test_options_highlight (void)
   g_autoptr(McChartModel) pie = make_chart (dataset, "pie", NULL);
   g_auto(GStrv) names = mc_chart_model_list_highlight_names (bars);
   g_autoptr(McTheme) theme = mc_theme_new (MC_THEME_LIGHT);
-  g_autoptr(cairo_surface_t) surface = render (bars, 800, 500, FALSE);
+  g_autoptr(cairo_surface_t) surface = mc_test_view_draw (bars, 800, 500);
   McColor grey, drawn, highlighted;
   guint color;
 

@@ -142,22 +142,7 @@ check_layout (McChartModel *chart,
               double        height,
               const char   *what)
 {
-  guint n;
-  const McTextBox *boxes = mc_marks_get_text_boxes (mc_test_view_marks (chart), &n);
-
-  for (guint i = 0; i < n; i++)
-    {
-      double x0, y0, x1, y1;
-
-      mc_text_box_get_bounds (&boxes[i], &x0, &y0, &x1, &y1);
-      if (x0 < -0.5 || y0 < -0.5 || x1 > width + 0.5 || y1 > height + 0.5)
-        g_error ("%s at %gx%g: “%s” (%g,%g)-(%g,%g) leaves the canvas",
-                 what, width, height, boxes[i].text, x0, y0, x1, y1);
-      for (guint j = i + 1; j < n; j++)
-        if (mc_text_box_overlaps (&boxes[i], &boxes[j]))
-          g_error ("%s at %gx%g: “%s” overlaps “%s”", what, width, height,
-                   boxes[i].text, boxes[j].text);
-    }
+  mc_test_view_check_texts (chart, width, height, what);
   g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_TITLE, NULL));
   g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_SOURCE, NULL));
 }

@@ -9,7 +9,6 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <math.h>
 #include <signal.h>
 #include <string.h>
@@ -737,15 +736,12 @@ main (int   argc,
   /* The child keeps drafts where its parent will look: the parent's. */
   if (g_getenv ("MC_TEST_DRAFT_CHILD") == NULL)
     state_folder = isolate_state_folder ();
-  g_test_init (&argc, &argv, NULL);
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-  if (!gtk_init_check ())
+  if (!init_gui_test (&argc, &argv))
     {
-      g_print ("1..0 # SKIP no display\n");
+      if (state_folder != NULL)
+        mc_test_remove_dir (state_folder);
       return 77;
     }
-  adw_init ();
 
   g_test_add_func ("/mc/editor/title", test_editor_title);
   g_test_add_func ("/mc/editor/type", test_editor_type);

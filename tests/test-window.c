@@ -7,7 +7,6 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -1310,19 +1309,11 @@ main (int   argc,
       g_setenv ("XDG_DATA_DIRS", "/usr/share", TRUE);
     }
 
-  /* As gtk_test_init(), but a missing display skips the tests. */
-  g_test_init (&argc, &argv, NULL);
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-
-  if (!gtk_init_check ())
+  if (!init_gui_test (&argc, &argv))
     {
-      g_print ("1..0 # SKIP no display\n");
       g_rmdir (state);
       return 77;
     }
-
-  adw_init ();
 
   g_test_add_func ("/mc/window/sidebar", test_window_sidebar);
   g_test_add_func ("/mc/window/first-selected", test_window_first_selected);
