@@ -160,6 +160,8 @@ cell_editor_box (CellEditor *editor,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   g_autofree char *hint = describe_input (column);
+  /* Translators: names the entry of a cell: the row, counted from 1,
+   * and the column's label */
   g_autofree char *name = g_strdup_printf (_("Row %u of “%s”"), editor->row + 1,
                                            mc_column_get_label (column));
 

@@ -123,6 +123,7 @@ mc_window_save_document (McWindow    *self,
   if (!mc_document_manager_save (self->manager, document, file, error))
     return FALSE;
   name = dup_display_name (mc_document_get_file (document));
+  /* Translators: a toast; %s is the name of the file saved */
   message = g_strdup_printf (_("Saved “%s”"), name);
   mc_window_show_message (self, message);
   return TRUE;
@@ -465,6 +466,7 @@ update_reload_bar (McWindow *self)
       return;
     }
   name = dup_display_name (mc_document_get_file (document));
+  /* Translators: a banner; %s is the name of the dataset's file */
   text = g_strdup_printf (_("“%s” changed on disk. Reload it and lose your changes, or keep "
                             "your version?"), name);
   banner_show (self->reload_bar, text);

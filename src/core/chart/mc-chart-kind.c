@@ -518,13 +518,14 @@ check_value_limits (const McChartKind  *kind,
                     _("the axis maximum must be above its minimum"));
   if (!(kind->caps & MC_CHART_CAPS_ZERO_BASELINE))
     return TRUE;
-  /* Translators: "a bar chart", "an area chart" */
   if (min > 0)
     return problem (where, "min", MC_SPEC_FAULT_VALUE, error, MC_CHART_ERROR_INVALID,
+                    /* Translators: %s is “a bar chart” or “an area chart” */
                     _("%s measures from zero, so that its lengths compare truthfully: the "
                       "axis minimum can be 0 or below, not above"), _(kind->name));
   if (max < 0)
     return problem (where, "max", MC_SPEC_FAULT_VALUE, error, MC_CHART_ERROR_INVALID,
+                    /* Translators: %s is “a bar chart” or “an area chart” */
                     _("%s measures from zero, so that its lengths compare truthfully: the "
                       "axis maximum can be 0 or above, not below"), _(kind->name));
   return TRUE;
@@ -675,6 +676,7 @@ mc_chart_spec_fit_kind (const McChartSpec  *spec,
         }
     }
   g_set_error (error, MC_CHART_ERROR, MC_CHART_ERROR_INVALID,
+               /* Translators: %s is “a bar chart”, “a pie chart”… */
                _("the chart cannot be drawn as %s"), _(kind->name));
   return NULL;
 }

@@ -485,8 +485,9 @@ McEdit *
 mc_edit_new_set_column_scale (const char *id,
                               McScale     scale)
 {
-  /* Translators: an action to undo or redo, as in “Undo Change Scale” */
   return set_column_field_new (id, COLUMN_SCALE, mc_scale_to_string (scale),
+                               /* Translators: an action to undo or redo, as in
+                                * “Undo Change Scale” */
                                _("Change Scale"));
 }
 

@@ -154,8 +154,8 @@ dataset_text_label (McDatasetText field)
 {
   switch (field)
     {
-    /* Translators: actions to undo or redo, as in “Undo Dataset Title Change” */
     case MC_DATASET_TEXT_TITLE:
+      /* Translators: actions to undo or redo, as in “Undo Dataset Title Change” */
       return _("Dataset Title Change");
     case MC_DATASET_TEXT_DESCRIPTION:
       return _("Description Change");

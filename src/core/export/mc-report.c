@@ -208,6 +208,7 @@ show_chart_error (Report            *report,
                   const McChartSpec *spec,
                   const GError      *error)
 {
+  /* Translators: on a page of the report: the chart's title, and why */
   g_autofree char *message = g_strdup_printf (_("Chart “%s” cannot be drawn: %s"),
                                               spec->title ? spec->title : spec->id,
                                               error->message);

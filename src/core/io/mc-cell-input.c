@@ -204,9 +204,10 @@ paste_cell (McDataset   *dataset,
 
   if (mc_cell_input_read (target, text, &input, &local_error))
     return mc_cell_input_make_edit (&input, row, mc_column_get_id (target));
-  /* Translators: a pasted cell that does not fit its column: the row,
-   * counted from 1, the column's label, and what is wrong */
   g_set_error (error, MC_CELL_INPUT_ERROR, MC_CELL_INPUT_ERROR_INVALID,
+               /* Translators: a pasted cell that does not fit its column:
+                * the row, counted from 1, the column's label, and what is
+                * wrong */
                _("Row %u, column “%s”: %s"), row + 1, mc_column_get_label (target),
                local_error->message);
   return NULL;

@@ -22,9 +22,9 @@ report_row (gpointer        user_data,
 {
   guint row = *(guint *) user_data;
 
-  /* Translators: a cell that does not convert to a column's new type:
-   * the row, counted from 1, and what is wrong */
   g_set_error (error, MC_CELL_INPUT_ERROR, MC_CELL_INPUT_ERROR_INVALID,
+               /* Translators: a cell that does not convert to a column's new
+                * type: the row, counted from 1, and what is wrong */
                _("Row %u: %s"), row + 1, message);
 }
 
