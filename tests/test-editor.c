@@ -25,6 +25,16 @@ static char *state_folder;
 
 /* Helpers */
 
+/* Applies @edit, which it takes, to @document. */
+static void
+apply_edit (McDocument *document,
+            McEdit     *edit)
+{
+  g_autoptr(McEdit) owned = edit;
+
+  g_assert_true (mc_document_apply (document, owned, NULL));
+}
+
 static McDocument *
 shown_document (McWindow *window)
 {
@@ -483,7 +493,7 @@ test_editor_save_and_reopen (void)
 
   gtk_editable_set_text (GTK_EDITABLE (editor_row (editor, "title")), "Years in review");
   gtk_editable_set_text (GTK_EDITABLE (editor_row (editor, "footnote")), "Rounded.");
-  g_assert_true (mc_document_apply (document, mc_edit_new_set_value (0, "revenue", 99.5), NULL));
+  apply_edit (document, mc_edit_new_set_value (0, "revenue", 99.5));
   g_assert_true (mc_document_get_dirty (document));
 
   g_assert_true (mc_window_save_document (window, document, saved, &error));
@@ -517,7 +527,7 @@ test_editor_close_asks (void)
   guint n = g_list_model_get_n_items (documents);
   AdwMessageDialog *dialog;
 
-  g_assert_true (mc_document_apply (document, mc_edit_new_set_value (0, "revenue", 1), NULL));
+  apply_edit (document, mc_edit_new_set_value (0, "revenue", 1));
   activate (window, "win.close-dataset", NULL);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
@@ -530,9 +540,8 @@ test_editor_close_asks (void)
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, n - 1);
 
   /* Closing the window asks too. */
-  g_assert_true (mc_document_apply (mc_window_get_selected_document (window),
-                                    mc_edit_new_set_dataset_text (MC_DATASET_TEXT_TITLE, "x"),
-                                    NULL));
+  apply_edit (mc_window_get_selected_document (window),
+              mc_edit_new_set_dataset_text (MC_DATASET_TEXT_TITLE, "x"));
   gtk_window_close (GTK_WINDOW (window));
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
@@ -561,7 +570,7 @@ test_editor_changed_on_disk (void)
   McDocument *document = open_file (window, csv);
   McColumn *revenue;
 
-  g_assert_true (mc_document_apply (document, mc_edit_new_set_value (0, "revenue", 1), NULL));
+  apply_edit (document, mc_edit_new_set_value (0, "revenue", 1));
   replace_file (csv, "year,revenue\n2020,5\n2021,6\n");
   WAIT_FOR (find_banner_button (GTK_WIDGET (window), "_Keep Mine") != NULL);
   WAIT_FOR (find_label_containing (GTK_WIDGET (window), "“years.csv” changed on disk") != NULL);
