@@ -9,6 +9,8 @@ packages=(
   meson ninja-build pkgconf gcc
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libjson-glib-dev libcairo2-dev libpango1.0-dev
+  # workbooks: libgsf for the zip container, libxml2 for the XML
+  libgsf-1-dev libxml2-dev
   libxml2-utils gettext desktop-file-utils appstream
   # the locales the translation tests run under
   locales

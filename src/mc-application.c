@@ -114,6 +114,11 @@ mc_application_handle_local_options (GApplication *app,
   cli.export_args.theme = lookup_string (options, "theme");
   cli.export_args.format = lookup_string (options, "format");
   cli.export_args.transparent = lookup_flag (options, "transparent");
+  cli.export_args.sheet = lookup_string (options, "sheet");
+  cli.export_args.records = lookup_string (options, "records");
+  cli.export_args.delimiter = lookup_string (options, "delimiter");
+  cli.verbose = lookup_flag (options, "verbose");
+  cli.convert_file = lookup_filename (options, "convert");
 
   if (self->arguments != NULL && *self->arguments != NULL && (*self->arguments)[0] != NULL)
     cli.files = (const char * const *) &(*self->arguments)[1];

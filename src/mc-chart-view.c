@@ -1409,10 +1409,11 @@ mc_chart_view_set_chart (McChartView  *self,
   if (self->chart == chart)
     return;
   clear_item (self);
+  /* The marks refer to the old model: they go first. */
+  drop_cache (self);
   g_set_object (&self->chart, chart);
   /* What was shown of another chart does not apply to this one. */
   mc_view_options_clear (&self->view);
-  drop_cache (self);
   update_zoom_actions (self);
   update_accessible (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);

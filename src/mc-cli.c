@@ -17,6 +17,7 @@
 #include "mc-loader.h"
 #include "mc-report.h"
 #include "mc-timing.h"
+#include "mc-writer.h"
 
 G_DEFINE_QUARK (mc-cli-error-quark, mc_cli_error)
 
@@ -47,6 +48,18 @@ static const GOptionEntry option_entries[] = {
     N_("Export without a background"), NULL },
   { "format", 'f', 0, G_OPTION_ARG_STRING, NULL,
     N_("File format of --export-all: png, svg or pdf (default: png)"), N_("FORMAT") },
+  { "convert", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the dataset to FILE as a dataset file (.json) or a CSV table (.csv)"),
+    N_("FILE") },
+  { "sheet", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Sheet of a workbook to read: its name or its number"), N_("NAME|N") },
+  { "records", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Where the records of a JSON file are, e.g. data.items"), N_("PATH") },
+  { "delimiter", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Field separator of a CSV file: , ; tab or | (default: found from the file)"),
+    N_("CHAR") },
+  { "verbose", 'v', 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --check, print each column with its type, unit and scale"), NULL },
   { NULL }
 };
 
@@ -103,6 +116,21 @@ usage_error (GError     **error,
   g_set_error_literal (error, MC_CLI_ERROR, MC_CLI_ERROR_USAGE, message);
 
   return FALSE;
+}
+
+/* Reading options */
+
+static gboolean
+build_load_options (const McCliExportArgs  *args,
+                    McLoadOptions          *options,
+                    GError                **error)
+{
+  *options = (McLoadOptions) { (char *) args->sheet, (char *) args->records, 0, NULL };
+  if (args->delimiter != NULL && !mc_load_options_parse_delimiter (args->delimiter,
+                                                                   &options->delimiter))
+    return usage_error (error, _("Invalid delimiter “%s”: expected “,”, “;”, “tab” or “|”"),
+                        args->delimiter);
+  return TRUE;
 }
 
 /* --check */
@@ -188,14 +216,32 @@ print_warnings (const char *file,
     }
 }
 
+/* "  revenue   number   USD   billion   Revenue" */
+static void
+print_columns (McDataset *dataset)
+{
+  for (guint i = 0; i < mc_dataset_get_n_columns (dataset); i++)
+    {
+      McColumn *column = mc_dataset_get_column (dataset, i);
+      const char *unit = mc_column_get_unit (column);
+
+      g_print ("    %-20s %-8s %-8s %-9s %s\n", mc_column_get_id (column),
+               mc_column_type_to_string (mc_column_get_column_type (column)),
+               unit ? unit : "-", mc_scale_to_string (mc_column_get_scale (column)),
+               mc_column_get_label (column));
+    }
+}
+
 static gboolean
-check_file (const char *path)
+check_file (const char          *path,
+            const McLoadOptions *options,
+            gboolean             verbose)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(McDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
 
-  dataset = mc_loader_load_file (file, NULL, &error);
+  dataset = mc_loader_load_file_with_options (file, options, NULL, &error);
   if (dataset == NULL)
     {
       g_autofree char *message = dup_message_for_path (path, error->message);
@@ -206,6 +252,8 @@ check_file (const char *path)
 
   print_warnings (path, dataset);
   print_summary (path, dataset);
+  if (verbose)
+    print_columns (dataset);
 
   return TRUE;
 }
@@ -222,13 +270,34 @@ check_file (const char *path)
 int
 mc_cli_check (const char * const *files)
 {
+  McCliExportArgs args = { 0 };
+
+  return mc_cli_check_full (files, &args, FALSE);
+}
+
+/**
+ * mc_cli_check_full:
+ * @args: how to read the files (sheet, records, delimiter)
+ * @verbose: print each file's columns with their type, unit and scale
+ *
+ * Returns: 0 when every file is valid, 1 otherwise, 2 for bad options
+ */
+int
+mc_cli_check_full (const char * const    *files,
+                   const McCliExportArgs *args,
+                   gboolean               verbose)
+{
+  g_autoptr(GError) error = NULL;
   gboolean all_valid = TRUE;
+  McLoadOptions options;
 
   g_return_val_if_fail (files != NULL, MC_CLI_EXIT_USAGE);
 
+  if (!build_load_options (args, &options, &error))
+    return report_error (error);
   for (guint i = 0; files[i] != NULL; i++)
     {
-      if (!check_file (files[i]))
+      if (!check_file (files[i], &options, verbose))
         all_valid = FALSE;
     }
 
@@ -468,21 +537,28 @@ names_a_file (const char *name)
          g_file_test (name, G_FILE_TEST_EXISTS);
 }
 
+/* Nothing is lost silently: the warnings of a file go to stderr. */
 static McDataset *
-load_dataset_file (const char  *path,
-                   GError     **error)
+load_dataset_file (const char             *path,
+                   const McCliExportArgs  *args,
+                   GError                **error)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) local_error = NULL;
+  McLoadOptions options;
   McDataset *dataset;
 
-  dataset = mc_loader_load_file (file, NULL, &local_error);
+  if (!build_load_options (args, &options, error))
+    return NULL;
+  dataset = mc_loader_load_file_with_options (file, &options, NULL, &local_error);
   if (dataset == NULL)
     {
       g_autofree char *message = dup_message_for_path (path, local_error->message);
 
       g_set_error_literal (error, MC_CLI_ERROR, MC_CLI_ERROR_FAILED, message);
+      return NULL;
     }
+  print_warnings (path, dataset);
 
   return dataset;
 }
@@ -490,9 +566,10 @@ load_dataset_file (const char  *path,
 /* @name is a bundled dataset's id or a dataset file; NULL means the first
  * bundled dataset. An id wins over a file of the same name. */
 static McDataset *
-resolve_dataset (const char  *name,
-                 GError     **error)
+resolve_dataset (const McCliExportArgs  *args,
+                 GError                **error)
 {
+  const char *name = args->dataset;
   g_autoptr(GPtrArray) datasets = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *ids = NULL;
@@ -511,7 +588,7 @@ resolve_dataset (const char  *name,
           return NULL;
         }
       if (names_a_file (name))
-        return load_dataset_file (name, error);
+        return load_dataset_file (name, args, error);
     }
 
   datasets = mc_bundled_load_all (error);
@@ -629,7 +706,7 @@ export_chart (const char             *output,
     return FALSE;
 
   mc_timing_start ();
-  dataset = resolve_dataset (args->dataset, error);
+  dataset = resolve_dataset (args, error);
   mc_timing_mark ("load");
   if (dataset == NULL)
     return FALSE;
@@ -755,7 +832,7 @@ export_report (const char             *output,
     return usage_error (error, _("--format, --size, --scale, --theme and --transparent do "
                                  "not apply to a PDF report, whose pages have the paper "
                                  "size of your language settings"));
-  dataset = resolve_dataset (args->dataset, error);
+  dataset = resolve_dataset (args, error);
   if (dataset == NULL)
     return FALSE;
   file = g_file_new_for_commandline_arg (output);
@@ -786,7 +863,7 @@ export_all (const char             *output_dir,
       !build_export_options (args, &options, error))
     return FALSE;
 
-  dataset = resolve_dataset (args->dataset, error);
+  dataset = resolve_dataset (args, error);
   if (dataset == NULL)
     return FALSE;
 
@@ -830,6 +907,70 @@ mc_cli_export_all (const char            *directory,
   return MC_CLI_EXIT_SUCCESS;
 }
 
+/* --convert */
+
+/* A dataset file (.json), or its table as CSV (.csv) under a header whose
+ * units read back: "Revenue (USD bn)". Both replace @file atomically. */
+static gboolean
+write_converted (McDataset   *dataset,
+                 GFile       *file,
+                 const char  *output,
+                 GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  if (g_str_has_suffix (output, ".csv") || g_str_has_suffix (output, ".CSV"))
+    ok = mc_writer_write_table_file (dataset, file, &local_error);
+  else if (g_str_has_suffix (output, ".json") || g_str_has_suffix (output, ".JSON"))
+    ok = mc_writer_write_file (dataset, file, NULL, &local_error);
+  else
+    return usage_error (error, _("Cannot tell the format of “%s”: name the file .json for a "
+                                 "dataset file or .csv for a table"), output);
+  if (!ok)
+    {
+      g_set_error_literal (error, MC_CLI_ERROR, MC_CLI_ERROR_FAILED, local_error->message);
+      return FALSE;
+    }
+  g_print ("%s\n", output);
+  return TRUE;
+}
+
+/**
+ * mc_cli_convert:
+ * @output: the file to write: a dataset file (.json) or a CSV table
+ * @args: the dataset and how to read it
+ *
+ * Writes any file the program opens as a dataset file of format version
+ * 1, with its default chart, or as CSV; atomically.
+ *
+ * Returns: 0 on success, 1 when the dataset could not be read or the file
+ *   written, 2 when the arguments are wrong
+ */
+int
+mc_cli_convert (const char            *output,
+                const McCliExportArgs *args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDataset) dataset = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (output != NULL, MC_CLI_EXIT_USAGE);
+
+  if (args->chart != NULL || args->size != NULL || args->scale != NULL || args->theme != NULL
+      || args->format != NULL || args->transparent)
+    usage_error (&error, _("--convert takes only --dataset and the options that say how to "
+                           "read it (--sheet, --records, --delimiter)"));
+  else if (args->dataset == NULL)
+    usage_error (&error, _("--convert needs --dataset FILE"));
+  if (error == NULL)
+    dataset = resolve_dataset (args, &error);
+  file = g_file_new_for_commandline_arg (output);
+  if (dataset == NULL || !write_converted (dataset, file, output, &error))
+    return report_error (error);
+  return MC_CLI_EXIT_SUCCESS;
+}
+
 /* Dispatch */
 
 static gboolean
@@ -847,7 +988,8 @@ count_modes (const McCliOptions *options)
          (options->list ? 1 : 0) +
          (options->check ? 1 : 0) +
          (options->export_file != NULL ? 1 : 0) +
-         (options->export_dir != NULL ? 1 : 0);
+         (options->export_dir != NULL ? 1 : 0) +
+         (options->convert_file != NULL ? 1 : 0);
 }
 
 static gboolean
@@ -855,16 +997,26 @@ check_options (const McCliOptions  *options,
                GError             **error)
 {
   gboolean has_files = options->files != NULL && options->files[0] != NULL;
-  gboolean exporting = options->export_file != NULL || options->export_dir != NULL;
+  gboolean exporting = options->export_file != NULL || options->export_dir != NULL
+                       || options->convert_file != NULL;
+  const McCliExportArgs *args = &options->export_args;
 
   if (count_modes (options) > 1)
-    return usage_error (error, _("Use only one of --check, --list, --export, --export-all "
-                                 "and --version"));
+    return usage_error (error, _("Use only one of --check, --list, --export, --export-all, "
+                                 "--convert and --version"));
 
   if (!exporting && has_export_args (&options->export_args))
     return usage_error (error, _("--dataset, --chart, --size, --scale, --theme, "
                                  "--transparent and --format only apply to --export "
                                  "and --export-all"));
+
+  if (!exporting && !options->check
+      && (args->sheet != NULL || args->records != NULL || args->delimiter != NULL))
+    return usage_error (error, _("--sheet, --records and --delimiter only apply to --check, "
+                                 "--export, --export-all and --convert"));
+
+  if (options->verbose && !options->check)
+    return usage_error (error, _("--verbose only applies to --check"));
 
   if (options->check && !has_files)
     return usage_error (error, _("--check needs at least one FILE"));
@@ -895,7 +1047,10 @@ mc_cli_run (const McCliOptions *options)
     return mc_cli_list ();
 
   if (options->check)
-    return mc_cli_check (options->files);
+    return mc_cli_check_full (options->files, &options->export_args, options->verbose);
+
+  if (options->convert_file != NULL)
+    return mc_cli_convert (options->convert_file, &options->export_args);
 
   if (options->export_file != NULL)
     return mc_cli_export (options->export_file, &options->export_args);
@@ -923,6 +1078,11 @@ typedef struct
   char     *scale;
   char     *theme;
   char     *format;
+  gboolean  verbose;
+  char     *convert_file;
+  char     *sheet;
+  char     *records;
+  char     *delimiter;
 } ParsedOptions;
 
 static void
@@ -936,6 +1096,10 @@ parsed_options_clear (ParsedOptions *parsed)
   g_free (parsed->scale);
   g_free (parsed->theme);
   g_free (parsed->format);
+  g_free (parsed->convert_file);
+  g_free (parsed->sheet);
+  g_free (parsed->records);
+  g_free (parsed->delimiter);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ParsedOptions, parsed_options_clear)
@@ -961,6 +1125,11 @@ option_target (ParsedOptions *parsed,
     { "theme", G_STRUCT_OFFSET (ParsedOptions, theme) },
     { "transparent", G_STRUCT_OFFSET (ParsedOptions, transparent) },
     { "format", G_STRUCT_OFFSET (ParsedOptions, format) },
+    { "convert", G_STRUCT_OFFSET (ParsedOptions, convert_file) },
+    { "sheet", G_STRUCT_OFFSET (ParsedOptions, sheet) },
+    { "records", G_STRUCT_OFFSET (ParsedOptions, records) },
+    { "delimiter", G_STRUCT_OFFSET (ParsedOptions, delimiter) },
+    { "verbose", G_STRUCT_OFFSET (ParsedOptions, verbose) },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
@@ -1041,6 +1210,11 @@ mc_cli_main (int    argc,
   cli.export_args.theme = parsed.theme;
   cli.export_args.format = parsed.format;
   cli.export_args.transparent = parsed.transparent;
+  cli.export_args.sheet = parsed.sheet;
+  cli.export_args.records = parsed.records;
+  cli.export_args.delimiter = parsed.delimiter;
+  cli.verbose = parsed.verbose;
+  cli.convert_file = parsed.convert_file;
   if (args[0] != NULL)
     cli.files = (const char * const *) &args[1];
 

@@ -35,6 +35,10 @@ typedef struct
   const char *theme;         /* "light" or "dark" */
   const char *format;        /* --export-all: "png", "svg" or "pdf" */
   gboolean    transparent;
+  /* How to read the dataset file, also for --check and --convert */
+  const char *sheet;         /* a workbook's sheet: name or number */
+  const char *records;       /* JSON: the path of the records */
+  const char *delimiter;     /* CSV: ",", ";", "tab" or "|" */
 } McCliExportArgs;
 
 /* The parsed command line. */
@@ -43,6 +47,8 @@ typedef struct
   gboolean             version;
   gboolean             list;
   gboolean             check;
+  gboolean             verbose;       /* --check: the columns too */
+  const char          *convert_file;
   const char          *export_file;
   const char          *export_dir;
   McCliExportArgs      export_args;
@@ -65,6 +71,11 @@ int       mc_cli_main             (int                    argc,
 int       mc_cli_run              (const McCliOptions    *options);
 
 int       mc_cli_check            (const char * const    *files);
+int       mc_cli_check_full       (const char * const    *files,
+                                   const McCliExportArgs *args,
+                                   gboolean               verbose);
+int       mc_cli_convert          (const char            *output,
+                                   const McCliExportArgs *args);
 int       mc_cli_list             (void);
 int       mc_cli_export           (const char            *output,
                                    const McCliExportArgs *args);

@@ -75,7 +75,7 @@ typedef struct
 struct _McMarks
 {
   gatomicrefcount  ref_count;
-  McChartModel    *model;
+  McChartModel    *model;     /* not owned: it outlives its marks */
   McViewOptions    view;      /* as drawn: a window only where it applies */
   double           width;
   double           height;

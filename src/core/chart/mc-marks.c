@@ -22,7 +22,7 @@ mc_marks_new (McChartModel        *model,
   McMarks *marks = g_new0 (McMarks, 1);
 
   g_atomic_ref_count_init (&marks->ref_count);
-  marks->model = g_object_ref (model);
+  marks->model = model;
   mc_view_options_copy (&marks->view, view);
   marks->width = width;
   marks->height = height;
@@ -49,7 +49,6 @@ mc_marks_unref (McMarks *marks)
 
   if (!g_atomic_ref_count_dec (&marks->ref_count))
     return;
-  g_object_unref (marks->model);
   mc_view_options_clear (&marks->view);
   g_array_unref (marks->boxes);
   g_string_chunk_free (marks->strings);

@@ -46,7 +46,9 @@ typedef struct
  * drawn with, its texts, its marks (bars, slices, the points of lines,
  * legend entries) and its axes. Hit-testing and the keyboard work on it
  * (mc-hit.h), so they always see what was drawn. Immutable; reference
- * counted. */
+ * counted. The marks refer to their model without owning it, so that
+ * whoever keeps them with the model makes no reference cycle: keep the
+ * model at least as long as its marks. */
 typedef struct _McMarks McMarks;
 
 McMarks             *mc_marks_ref              (McMarks           *marks);

@@ -143,7 +143,7 @@ mc_csv_data_read (McDataset     *dataset,
   McCsvRows rows;
   gboolean ok;
 
-  mc_csv_rows_init (&rows, name, text, length, cancellable);
+  mc_csv_rows_init (&rows, name, text, length, MC_CSV_SEPARATOR_AUTO, cancellable);
   ok = mc_csv_rows_read_header (&rows, error)
        && map_header (&rows, dataset, json_name, map, error)
        && mc_csv_rows_fill (&rows, builder, map, error);

@@ -16,15 +16,17 @@
 #include "mc-loader-error.h"
 #include "mc-table-builder-private.h"
 
+/* @separator: MC_CSV_SEPARATOR_AUTO to find it from the first lines */
 void
 mc_csv_rows_init (McCsvRows    *rows,
                   const char   *name,
                   const char   *text,
                   gsize         length,
+                  char          separator,
                   GCancellable *cancellable)
 {
   *rows = (McCsvRows) { name, NULL, cancellable, 0, 0 };
-  rows->reader = mc_csv_reader_new (text, length, MC_CSV_SEPARATOR_AUTO);
+  rows->reader = mc_csv_reader_new (text, length, separator);
 }
 
 void
@@ -109,6 +111,20 @@ mc_csv_rows_rewind (McCsvRows  *rows,
   return mc_csv_rows_read_header (rows, error);
 }
 
+/* Which separator was assumed, for a row that does not fit. */
+static const char *
+describe_separator (char separator)
+{
+  switch (separator)
+    {
+    case ';': return _("fields separated by semicolons");
+    case '\t': return _("fields separated by tabs");
+    case '|': return _("fields separated by “|”");
+    case ',':
+    default: return _("fields separated by commas");
+    }
+}
+
 static gboolean
 check_row (McCsvRows  *rows,
            GError    **error)
@@ -132,10 +148,11 @@ check_row (McCsvRows  *rows,
   else
     mc_csv_reader_get_end_position (rows->reader, &line, &column);
   mc_loader_set_error (error, MC_LOADER_ERROR_SHAPE, rows->name, line, column,
-                       ngettext ("this row has %u field, the header has %u",
-                                 "this row has %u fields, the header has %u",
+                       ngettext ("this row has %u field, the header has %u (%s)",
+                                 "this row has %u fields, the header has %u (%s)",
                                  n_fields),
-                       n_fields, rows->n_header);
+                       n_fields, rows->n_header,
+                       describe_separator (mc_csv_reader_get_separator (rows->reader)));
   return FALSE;
 }
 
@@ -177,6 +194,19 @@ mc_csv_rows_set_error_at (McCsvRows      *rows,
 
   mc_csv_reader_get_field_position (rows->reader, index, &line, &column);
   mc_loader_set_error (error, code, rows->name, line, column, "%s", message);
+}
+
+/* "name:line:column" of field @index of the current row, for the
+ * builder's warnings. */
+char *
+mc_csv_rows_locate (gpointer rows,
+                    guint    index)
+{
+  McCsvRows *self = rows;
+  guint line, column;
+
+  mc_csv_reader_get_field_position (self->reader, index, &line, &column);
+  return g_strdup_printf ("%s:%u:%u", self->name, line, column);
 }
 
 /* Filling columns */
@@ -248,7 +278,12 @@ mc_csv_rows_infer (McCsvRows       *rows,
                    McTableBuilder  *builder,
                    GError         **error)
 {
-  return feed_rows (rows, builder, NULL, TRUE, error);
+  gboolean ok;
+
+  mc_table_builder_set_locator (builder, mc_csv_rows_locate, rows);
+  ok = feed_rows (rows, builder, NULL, TRUE, error);
+  mc_table_builder_set_locator (builder, NULL, NULL);
+  return ok;
 }
 
 /**

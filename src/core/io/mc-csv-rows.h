@@ -31,6 +31,7 @@ void         mc_csv_rows_init          (McCsvRows       *rows,
                                         const char      *name,
                                         const char      *text,
                                         gsize            length,
+                                        char             separator,
                                         GCancellable    *cancellable);
 void         mc_csv_rows_clear         (McCsvRows       *rows);
 gboolean     mc_csv_rows_read_header   (McCsvRows       *rows,
@@ -49,6 +50,8 @@ void         mc_csv_rows_set_error_at  (McCsvRows       *rows,
                                         McLoaderError    code,
                                         const char      *message,
                                         GError         **error);
+char        *mc_csv_rows_locate        (gpointer         rows,
+                                        guint            index);
 gboolean     mc_csv_rows_infer         (McCsvRows       *rows,
                                         McTableBuilder  *builder,
                                         GError         **error);

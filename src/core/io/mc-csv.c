@@ -69,21 +69,88 @@ struct _McCsvReader
 
 G_DEFINE_QUARK (mc-csv-error-quark, mc_csv_error)
 
+/* The separators a file may use, in the order that breaks a tie. */
+static const char separators[] = { ',', ';', '\t', '|' };
+
+/* How many lines the separator is sniffed from. */
+#define SNIFF_LINES 20
+
+/* Counts each separator outside quotes on each of the first lines. */
+static guint
+count_separators (const char *data,
+                  gsize       length,
+                  guint       counts[][G_N_ELEMENTS (separators)])
+{
+  gboolean quoted = FALSE;
+  guint line = 0;
+
+  memset (counts, 0, sizeof (guint) * SNIFF_LINES * G_N_ELEMENTS (separators));
+  for (gsize i = 0; i < length && line < SNIFF_LINES; i++)
+    {
+      char c = data[i];
+
+      if (c == '"')
+        quoted = !quoted;
+      else if (!quoted && (c == '\n' || c == '\r'))
+        {
+          if (c == '\r' && i + 1 < length && data[i + 1] == '\n')
+            i++;
+          line++;
+        }
+      else if (!quoted)
+        for (guint s = 0; s < G_N_ELEMENTS (separators); s++)
+          if (c == separators[s])
+            counts[line][s]++;
+    }
+  /* A last line without a line break counts too. */
+  return MIN (line + (length > 0 && data[length - 1] != '\n' && data[length - 1] != '\r'),
+              SNIFF_LINES);
+}
+
+/* The separator that splits the first lines into the same number of
+ * fields, the most of them: ";" where commas mark decimals ("9,2;11,8"),
+ * tabs in tables pasted from spreadsheets, else a comma. */
 static char
 detect_separator (const char *data,
                   gsize       length)
 {
-  gboolean tabs = FALSE;
-  gboolean commas = FALSE;
+  guint counts[SNIFF_LINES][G_N_ELEMENTS (separators)];
+  guint n_lines = count_separators (data, length, counts);
+  char best = ',';
+  guint best_count = 0;
 
-  for (gsize i = 0; i < length && data[i] != '\n' && data[i] != '\r'; i++)
+  for (guint s = 0; s < G_N_ELEMENTS (separators); s++)
     {
-      if (data[i] == '\t')
-        tabs = TRUE;
-      else if (data[i] == ',')
-        commas = TRUE;
+      gboolean steady = counts[0][s] > 0;
+
+      for (guint line = 1; steady && line < n_lines; line++)
+        steady = counts[line][s] == counts[0][s];
+      if (steady && counts[0][s] > best_count)
+        {
+          best = separators[s];
+          best_count = counts[0][s];
+        }
     }
-  return (tabs && !commas) ? '\t' : ',';
+  /* Lines that disagree for every separator: the one the header uses
+   * most, and the rows that do not fit say so. */
+  for (guint s = 0; best_count == 0 && s < G_N_ELEMENTS (separators); s++)
+    if (counts[0][s] > counts[0][0])
+      best = separators[s];
+  return best;
+}
+
+/**
+ * mc_csv_detect_separator:
+ *
+ * Returns: the separator the first lines of @data use
+ */
+char
+mc_csv_detect_separator (const char *data,
+                         gsize       length)
+{
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    data += 3, length -= 3;
+  return detect_separator (data, length);
 }
 
 static void

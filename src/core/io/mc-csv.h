@@ -21,8 +21,9 @@ typedef enum
 #define MC_CSV_MAX_FIELDS        4096
 #define MC_CSV_MAX_FIELD_LENGTH  (64 * 1024)
 
-/* Pass as @separator to detect it: a tab when the first line contains
- * tabs and no commas (a table pasted from a spreadsheet), else a comma. */
+/* Pass as @separator to detect it from the first lines: the one of ",",
+ * ";", tab and "|" that splits them into the same number of fields, the
+ * most of them. */
 #define MC_CSV_SEPARATOR_AUTO    '\0'
 
 typedef enum
@@ -36,6 +37,8 @@ typedef struct _McCsvReader McCsvReader;
 
 GQuark             mc_csv_error_quark               (void);
 
+char               mc_csv_detect_separator          (const char    *data,
+                                                     gsize          length);
 McCsvReader       *mc_csv_reader_new                (const char    *data,
                                                      gsize          length,
                                                      char           separator);

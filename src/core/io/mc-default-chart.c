@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "mc-loader-error.h"
+#include "mc-text.h"
 
 /* A long table: one series per distinct value of @column, which repeats. */
 static gboolean
@@ -49,6 +50,9 @@ column_ids (GPtrArray *columns,
   g_strv_builder_unref (builder);
   return ids;
 }
+
+/* A default chart shows at most this many number columns. */
+#define MAX_SERIES 6
 
 /* Columns whose largest values differ more than this many times don't
  * share a value axis: the smaller ones would be slivers. */
@@ -90,7 +94,8 @@ columns_comparable (McColumn *a,
  * others stay in the dataset for charts the user declares. */
 static void
 keep_comparable (GPtrArray *numbers,
-                 guint      from)
+                 guint      from,
+                 GPtrArray *left_out)
 {
   McColumn *first;
 
@@ -99,13 +104,50 @@ keep_comparable (GPtrArray *numbers,
   first = g_ptr_array_index (numbers, from);
   for (guint i = numbers->len; i > from + 1; i--)
     if (!columns_comparable (first, g_ptr_array_index (numbers, i - 1)))
-      g_ptr_array_remove_index (numbers, i - 1);
+      g_ptr_array_insert (left_out, 0, g_ptr_array_steal_index (numbers, i - 1));
+}
+
+/* Nothing is lost silently: the number columns the chart does not show
+ * are named, with the reason. */
+static void
+warn_left_out (McDataset  *dataset,
+               const char *name,
+               McColumn   *first,
+               GPtrArray  *left_out,
+               GPtrArray  *beyond)
+{
+  for (guint i = 0; i < left_out->len + beyond->len; i++)
+    {
+      gboolean too_many = i >= left_out->len;
+      McColumn *column = too_many ? g_ptr_array_index (beyond, i - left_out->len)
+                                  : g_ptr_array_index (left_out, i);
+      g_autofree char *label = mc_text_shown (mc_column_get_label (column));
+      g_autofree char *other = mc_text_shown (mc_column_get_label (first));
+      g_autofree char *message = NULL;
+      g_autofree char *full = NULL;
+
+      if (too_many)
+        message = g_strdup_printf (_("column “%s” is not in the default chart, which shows "
+                                     "at most %d columns"), label, MAX_SERIES);
+      else
+        /* Translators: "column “Customers” is not in the default chart: its unit or
+         * size differs from “Revenue”’s, which would make one of them unreadable" */
+        message = g_strdup_printf (_("column “%s” is not in the default chart: its unit or "
+                                     "size differs from “%s”’s, which would make one of "
+                                     "them unreadable"), label, other);
+      full = mc_loader_format_message (name, 0, 0, message);
+      mc_dataset_add_warning (dataset, full);
+    }
 }
 
 static McChartSpec *
-choose_chart (McDataset *dataset)
+choose_chart (McDataset  *dataset,
+              const char *name)
 {
   g_autoptr(GPtrArray) numbers = g_ptr_array_new ();
+  g_autoptr(GPtrArray) left_out = g_ptr_array_new ();
+  g_autoptr(GPtrArray) beyond = g_ptr_array_new ();
+  guint from;
   McColumn *date = NULL, *string = NULL;
   guint n_strings = 0;
   McColumn *x;
@@ -126,13 +168,18 @@ choose_chart (McDataset *dataset)
     }
   if (numbers->len == 0 || (date == NULL && string == NULL && numbers->len < 2))
     return NULL;
-  keep_comparable (numbers, date == NULL && string == NULL ? 1 : 0);
+  from = date == NULL && string == NULL ? 1 : 0;
+  keep_comparable (numbers, from, left_out);
+  for (guint i = from + MAX_SERIES; i < numbers->len; i++)
+    g_ptr_array_add (beyond, g_ptr_array_index (numbers, i));
+  if (name != NULL)
+    warn_left_out (dataset, name, g_ptr_array_index (numbers, from), left_out, beyond);
 
   if (date != NULL)
     {
       spec = mc_chart_spec_new ("chart", "line");
       x = date;
-      y = column_ids (numbers, 0, 6);
+      y = column_ids (numbers, 0, MAX_SERIES);
       if (n_strings == 1 && numbers->len == 1 && is_series_column (string))
         mc_chart_spec_set_string (spec, "series", mc_column_get_id (string));
     }
@@ -140,13 +187,13 @@ choose_chart (McDataset *dataset)
     {
       spec = mc_chart_spec_new ("chart", "bar");
       x = string;
-      y = column_ids (numbers, 0, 6);
+      y = column_ids (numbers, 0, MAX_SERIES);
     }
   else
     {
       spec = mc_chart_spec_new ("chart", "line");
       x = g_ptr_array_index (numbers, 0);
-      y = column_ids (numbers, 1, 6);
+      y = column_ids (numbers, 1, MAX_SERIES);
     }
   mc_chart_spec_set_title (spec, mc_dataset_get_title (dataset));
   mc_chart_spec_set_string (spec, "x", mc_column_get_id (x));
@@ -168,7 +215,7 @@ void
 mc_default_chart_add (McDataset  *dataset,
                       const char *name)
 {
-  McChartSpec *spec = choose_chart (dataset);
+  McChartSpec *spec = choose_chart (dataset, name);
 
   if (spec == NULL)
     {
@@ -189,7 +236,8 @@ mc_default_chart_new (McDataset *dataset)
 
   g_return_val_if_fail (MC_IS_DATASET (dataset), NULL);
 
-  spec = choose_chart (dataset);
+  /* A chart added by hand warns of nothing: the dataset stays as it is. */
+  spec = choose_chart (dataset, NULL);
   for (guint n = 2; spec != NULL && mc_dataset_lookup_chart (dataset, spec->id) != NULL; n++)
     {
       g_free (spec->id);

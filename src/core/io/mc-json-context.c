@@ -105,6 +105,7 @@ context_message (McJsonContext *ctx,
   return context_message_full (ctx, at_key, ctx->depth, message);
 }
 
+G_GNUC_PRINTF (4, 0)
 static gboolean
 fail_valist (McJsonContext  *ctx,
              GError        **error,

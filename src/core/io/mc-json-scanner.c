@@ -710,3 +710,27 @@ mc_json_scanner_locate_path (const char              *text,
     return key_offset;
   return s.pos;
 }
+
+/**
+ * mc_json_scanner_has_member:
+ *
+ * Returns: whether the object that @text holds has a member @key; %FALSE
+ *   when @text holds no object
+ */
+gboolean
+mc_json_scanner_has_member (const char *text,
+                            gsize       length,
+                            const char *key)
+{
+  Scanner s = { text, length, 0, };
+  gsize key_offset = 0;
+  gboolean found;
+
+  skip_space (&s);
+  if (s.pos >= length || text[s.pos] != '{')
+    return FALSE;
+  found = locate_member (&s, key, &key_offset);
+  g_clear_pointer (&s.error_message, g_free);
+  g_clear_pointer (&s.duplicates, g_array_unref);
+  return found;
+}

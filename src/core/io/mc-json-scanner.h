@@ -26,5 +26,8 @@ gsize     mc_json_scanner_locate_path   (const char               *text,
                                          const McJsonPathElement  *path,
                                          guint                     n_path,
                                          gboolean                  at_key);
+gboolean  mc_json_scanner_has_member    (const char               *text,
+                                         gsize                     length,
+                                         const char               *key);
 
 G_END_DECLS

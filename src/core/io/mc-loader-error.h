@@ -26,6 +26,8 @@ typedef enum
   MC_LOADER_ERROR_DUPLICATE,   /* duplicate column or chart ids */
   MC_LOADER_ERROR_SHAPE,       /* row with the wrong number of cells */
   MC_LOADER_ERROR_PATH,        /* CSV reference leaves the dataset's folder */
+  MC_LOADER_ERROR_CHOICE,      /* a workbook has several sheets: which? */
+  MC_LOADER_ERROR_FORMAT,      /* not a table, or a format no reader knows */
 } McLoaderError;
 
 /* Resource limits, documented in docs/dataset-format.md. Going over one
@@ -36,6 +38,13 @@ typedef enum
 #define MC_LOADER_MAX_ROWS           50000000
 #define MC_LOADER_MAX_DEPTH          64
 #define MC_LOADER_MAX_STRING_LENGTH  (64 * 1024)
+/* Workbooks (XLSX, ODS): the file, any entry of its zip container once
+ * inflated, and how many times larger than the file its entries may
+ * inflate in all (once they are over 16 MiB): zip bombs go far beyond. */
+#define MC_LOADER_MAX_WORKBOOK_SIZE  ((gsize) 256 * 1024 * 1024)
+#define MC_LOADER_MAX_ENTRY_SIZE     ((guint64) 1024 * 1024 * 1024)
+#define MC_LOADER_MAX_INFLATION      200
+#define MC_LOADER_MIN_INFLATION_CHECK ((guint64) 16 * 1024 * 1024)
 
 GQuark      mc_loader_error_quark       (void);
 

@@ -19,16 +19,19 @@
 
 /* The file goes to the reader its name or its contents choose. */
 static McDataset *
-load_text (const char    *name,
-           const char    *data,
-           gsize          length,
-           GFile         *base,
-           GCancellable  *cancellable,
-           GError       **error)
+load_text (const char           *name,
+           const char           *data,
+           gsize                 length,
+           GFile                *base,
+           const McLoadOptions  *options,
+           GCancellable         *cancellable,
+           GError              **error)
 {
-  McReaderInput input = { name, data, length, base, cancellable };
+  McLoadOptions defaults = { 0, };
+  McReaderInput input = { name, data, length, base, cancellable,
+                          options ? options : &defaults };
 
-  return mc_reader_load (mc_reader_choose (name, data, length), &input, error);
+  return mc_reader_load (mc_reader_choose (name, data, length, options), &input, error);
 }
 
 /**
@@ -48,6 +51,21 @@ mc_loader_load_file (GFile         *file,
                      GCancellable  *cancellable,
                      GError       **error)
 {
+  return mc_loader_load_file_with_options (file, NULL, cancellable, error);
+}
+
+/**
+ * mc_loader_load_file_with_options:
+ * @options: (nullable): the sheet, records or delimiter the user chose
+ *
+ * Same as mc_loader_load_file(), read as @options say.
+ */
+McDataset *
+mc_loader_load_file_with_options (GFile                *file,
+                                  const McLoadOptions  *options,
+                                  GCancellable         *cancellable,
+                                  GError              **error)
+{
   g_autofree char *name = NULL;
   g_autoptr(GFile) base = NULL;
   McLoaderBuffer buffer;
@@ -64,7 +82,7 @@ mc_loader_load_file (GFile         *file,
     return NULL;
 
   base = g_file_get_parent (file);
-  dataset = load_text (name, buffer.data, buffer.length, base, cancellable, error);
+  dataset = load_text (name, buffer.data, buffer.length, base, options, cancellable, error);
   mc_loader_buffer_clear (&buffer);
   if (dataset != NULL)
     mc_dataset_set_file (dataset, file);
@@ -94,7 +112,27 @@ mc_loader_load_data (const char  *data,
   g_return_val_if_fail (base == NULL || G_IS_FILE (base), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return load_text (display_name, data ? data : "", length, base, NULL, error);
+  return load_text (display_name, data ? data : "", length, base, NULL, NULL, error);
+}
+
+/**
+ * mc_loader_load_data_with_options:
+ * @options: (nullable): as for mc_loader_load_file_with_options(); its
+ *   format names the reader of data whose name says nothing (a paste)
+ */
+McDataset *
+mc_loader_load_data_with_options (const char           *data,
+                                  gsize                 length,
+                                  const char           *display_name,
+                                  GFile                *base,
+                                  const McLoadOptions  *options,
+                                  GError              **error)
+{
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_text (display_name, data ? data : "", length, base, options, NULL, error);
 }
 
 /**

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "mc-dataset.h"
+#include "mc-load-options.h"
 #include "mc-loader-error.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,11 @@ McDataset  *mc_loader_load_file     (GFile         *file,
                                      GCancellable  *cancellable,
                                      GError       **error);
 
+McDataset  *mc_loader_load_file_with_options (GFile               *file,
+                                              const McLoadOptions *options,
+                                              GCancellable        *cancellable,
+                                              GError             **error);
+
 /* Same, from memory. @display_name names the data in error messages;
  * @base is the folder CSV references are resolved against (nullable: then
  * references are an error). */
@@ -30,6 +36,13 @@ McDataset  *mc_loader_load_data     (const char    *data,
                                      const char    *display_name,
                                      GFile         *base,
                                      GError       **error);
+
+McDataset  *mc_loader_load_data_with_options (const char          *data,
+                                              gsize                length,
+                                              const char          *display_name,
+                                              GFile               *base,
+                                              const McLoadOptions *options,
+                                              GError             **error);
 
 /* Parses a date as written in datasets and CSV files: ISO 8601 ("2024",
  * "2024-02", "2024-02-15") and common written forms ("February 2024",

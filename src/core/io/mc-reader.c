@@ -36,12 +36,22 @@ has_suffix (const char *name,
   return n >= m && g_ascii_strcasecmp (name + n - m, suffix) == 0;
 }
 
+static gboolean
+claims_name (const McReader *reader,
+             const char     *name)
+{
+  for (guint j = 0; reader->suffixes[j] != NULL; j++)
+    if (has_suffix (name, reader->suffixes[j]))
+      return TRUE;
+  return FALSE;
+}
+
 /**
  * mc_reader_for_name:
  * @name: a file name
  *
- * Returns: (nullable): the reader of files with @name's suffix (in any
- *   case), or %NULL when no reader claims it
+ * Returns: (nullable): the first reader of files with @name's suffix (in
+ *   any case), or %NULL when no reader claims it
  */
 const McReader *
 mc_reader_for_name (const char *name)
@@ -51,32 +61,64 @@ mc_reader_for_name (const char *name)
   g_return_val_if_fail (name != NULL, NULL);
 
   for (guint i = 0; readers[i] != NULL; i++)
-    for (guint j = 0; readers[i]->suffixes[j] != NULL; j++)
-      if (has_suffix (name, readers[i]->suffixes[j]))
-        return readers[i];
+    if (claims_name (readers[i], name))
+      return readers[i];
   return NULL;
+}
+
+/* Of the readers that claim @name's suffix, the first that recognizes
+ * @data, else the last of them ("x.json": JSON Lines, records, else the
+ * dataset format, whose messages then say what is wrong). */
+static const McReader *
+choose_by_name (const char *name,
+                const char *data,
+                gsize       length)
+{
+  const McReader * const *readers = mc_readers_get_all ();
+  const McReader *last = NULL;
+
+  for (guint i = 0; readers[i] != NULL; i++)
+    {
+      if (!claims_name (readers[i], name))
+        continue;
+      if (readers[i]->sniff != NULL && readers[i]->sniff (data, length))
+        return readers[i];
+      last = readers[i];
+    }
+  return last;
 }
 
 /**
  * mc_reader_choose:
  * @name: the file's name
- * @data: its contents, or their start
+ * @data: its contents
  * @length: how many bytes that is
+ * @options: (nullable): a reader the user named, by its id
  *
- * Returns: the reader of @name's suffix, else the first that recognizes
- *   @data, else the reader of last resort
+ * Returns: the reader @options name; else the reader whose binary
+ *   signature @data has; else of the readers of @name's suffix, the one
+ *   that recognizes @data; else the first that recognizes @data; else
+ *   the reader of last resort
  */
 const McReader *
-mc_reader_choose (const char *name,
-                  const char *data,
-                  gsize       length)
+mc_reader_choose (const char          *name,
+                  const char          *data,
+                  gsize                length,
+                  const McLoadOptions *options)
 {
   const McReader * const *readers = mc_readers_get_all ();
-  const McReader *reader = mc_reader_for_name (name);
+  const McReader *reader = NULL;
   const McReader *last_resort = NULL;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
+  if (options != NULL && options->format != NULL)
+    reader = mc_reader_lookup (options->format);
+  for (guint i = 0; reader == NULL && readers[i] != NULL; i++)
+    if (readers[i]->magic && readers[i]->sniff (data, length))
+      reader = readers[i];
+  if (reader == NULL)
+    reader = choose_by_name (name, data, length);
   if (reader != NULL)
     return reader;
   for (guint i = 0; readers[i] != NULL; i++)
@@ -94,20 +136,21 @@ mc_reader_choose (const char *name,
  * mc_reader_get_size_limit:
  * @name: a file name
  *
- * Returns: the largest file named @name that is read: its reader's limit,
- *   or the largest of all when its contents will choose the reader
+ * Returns: the largest file named @name that is read: the largest limit
+ *   of the readers that may read it (those of its suffix, and those that
+ *   recognize contents by their signature), of all when its contents
+ *   will choose the reader
  */
 gsize
 mc_reader_get_size_limit (const char *name)
 {
   const McReader * const *readers = mc_readers_get_all ();
-  const McReader *reader = mc_reader_for_name (name);
+  gboolean claimed = mc_reader_for_name (name) != NULL;
   gsize limit = 0;
 
-  if (reader != NULL)
-    return reader->max_size;
   for (guint i = 0; readers[i] != NULL; i++)
-    limit = MAX (limit, readers[i]->max_size);
+    if (!claimed || readers[i]->magic || claims_name (readers[i], name))
+      limit = MAX (limit, readers[i]->max_size);
   return limit;
 }
 

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "mc-dataset.h"
+#include "mc-load-options.h"
 #include "mc-loader-error.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,7 @@ typedef struct
   gsize          length;
   GFile         *base;          /* nullable: the file's folder */
   GCancellable  *cancellable;   /* nullable */
+  const McLoadOptions *options; /* never NULL */
 } McReaderInput;
 
 /* One format of dataset file. A new format is a file in readers/ that
@@ -31,10 +33,13 @@ typedef struct
   const char          *name;        /* N_("CSV or TSV table") */
   const char * const  *suffixes;    /* ".csv", in lower case, NULL-terminated */
   const char * const  *mime_types;  /* NULL-terminated */
-  /* Whether the first bytes of a file are this format's; NULL for the
+  /* Whether the contents of a file are this format's; NULL for the
    * reader of last resort, which takes what no other reader claims. */
   gboolean           (*sniff)       (const char           *head,
                                      gsize                 length);
+  /* The sniff recognizes a binary signature, which is surer than the
+   * file's name: a workbook named "data.csv" is still a workbook. */
+  gboolean             magic;
   gsize                max_size;    /* larger files are refused */
   /* Errors are in MC_LOADER_ERROR (or G_IO_ERROR_CANCELLED). */
   McDataset         *(*load)        (const McReaderInput  *input,
@@ -47,7 +52,8 @@ const McReader         *mc_reader_lookup         (const char           *id);
 const McReader         *mc_reader_for_name       (const char           *name);
 const McReader         *mc_reader_choose         (const char           *name,
                                                   const char           *data,
-                                                  gsize                 length);
+                                                  gsize                 length,
+                                                  const McLoadOptions  *options);
 gsize                   mc_reader_get_size_limit (const char           *name);
 McDataset              *mc_reader_load           (const McReader       *reader,
                                                   const McReaderInput  *input,

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "mc-amount.h"
 #include "mc-cell.h"
 #include "mc-csv-private.h"
 #include "mc-table-builder.h"
@@ -40,16 +41,67 @@ typedef struct
   gboolean         number;
   gboolean         date;
   gboolean         boolean;
-  gboolean         percent;      /* some number had a trailing % */
   McDatePrecision  kept_finest;
   char            *label;
+  /* Numbers as people write them ("$50 bn", "9,2"), which are read when
+   * the plain numbers above are not: what every value so far allows */
+  gboolean         amount;
+  gboolean         point_ok;     /* read with a decimal point */
+  gboolean         comma_ok;     /* read with a decimal comma */
+  const char      *unit;         /* of the values so far, static */
+  guint            magnitudes[MC_SCALE_TRILLION + 1];
+  /* Why a column of numbers is read as text, for the warning: the first
+   * value that is no number, date or amount, or has another unit */
+  guint            n_numeric;
+  gboolean         counting;     /* counting numeric values after a break */
+  char            *break_text;
+  char            *break_where;
+  const char      *break_unit;
   /* Once decided */
   McColumn        *column;       /* the dataset's */
   gboolean         filled;       /* with the kept values */
   McDatePrecision  finest;       /* of the dates appended */
+  gboolean         amounts;      /* values are read with mc_amount_parse() */
+  McDecimalMark    mark;
+  double           factor;       /* of the column's scale */
+  double           epoch;        /* numbers are times since 1970 in 1/epoch days */
 } McTableColumn;
 
 McTableColumn  *mc_table_builder_get_columns       (McTableBuilder  *self);
+
+/* mc-table-column.c: what the cells of one column say. The inferring
+ * functions return whether the cell is the first that makes a column of
+ * numbers text. */
+void            mc_table_column_start              (McTableColumn   *column);
+void            mc_table_column_forget             (McTableColumn   *column);
+void            mc_table_column_clear              (McTableColumn   *column);
+gboolean        mc_table_column_infer_text         (McTableColumn   *column,
+                                                    const char      *text,
+                                                    gsize            length);
+gboolean        mc_table_column_infer_number       (McTableColumn   *column,
+                                                    double           value,
+                                                    const char      *unit,
+                                                    const char      *text,
+                                                    gsize            length);
+gboolean        mc_table_column_infer_boolean      (McTableColumn   *column,
+                                                    const char      *text,
+                                                    gsize            length);
+gboolean        mc_table_column_infer_date         (McTableColumn   *column,
+                                                    double           days,
+                                                    McDatePrecision  precision,
+                                                    const char      *text,
+                                                    gsize            length);
+McColumnType    mc_table_column_decide_type        (McTableColumn   *column,
+                                                    const char      *id);
+McColumn       *mc_table_column_new_column         (McTableColumn   *inferred,
+                                                    const char      *id,
+                                                    McColumnType     type,
+                                                    gboolean         prefer_comma);
+gboolean        mc_table_column_read_amount        (const McTableColumn *column,
+                                                    const char      *text,
+                                                    gsize            length,
+                                                    double          *value);
+char           *mc_table_column_describe_text      (const McTableColumn *column);
 /* A cell of digits, signs, points and exponents: FALSE when it is not a
  * number the fast path takes, and the reader must start over with
  * mc_table_builder_restart() and mc_table_builder_infer_cell(). */
@@ -62,7 +114,8 @@ gboolean        mc_table_column_take_number_text   (McTableColumn   *column,
 static inline gboolean
 mc_table_column_wants_cell (const McTableColumn *column)
 {
-  return column->number || column->date || column->boolean;
+  return column->number || column->date || column->boolean || column->amount
+         || column->counting;
 }
 
 static inline void
@@ -98,6 +151,7 @@ mc_table_column_take_number (McTableColumn *column,
   if (mc_cell_has_leading_zero (text, length))
     return FALSE;
   column->n_values++;
+  column->n_numeric++;
   if (column->years &&
       (value != floor (value) || value < 1000 || value > 9999 ||
        memchr (text, '.', length) != NULL || memchr (text, 'e', length) != NULL ||

@@ -41,36 +41,10 @@ struct _McTableBuilder
   GString           *scratch;
   McTableReportFunc  report;
   gpointer           report_data;
+  McTableLocateFunc  locate;
+  gpointer           locate_data;
+  gboolean           prefer_comma;  /* decimal commas, when a column allows both */
 };
-
-static void
-column_start (McTableColumn *column)
-{
-  column->n_values = 0;
-  column->number = TRUE;
-  column->date = TRUE;
-  column->boolean = TRUE;
-  column->percent = FALSE;
-  column->years = TRUE;
-  column->keep = MC_TABLE_KEEP_NUMBERS;
-  column->kept = g_array_new (FALSE, FALSE, sizeof (double));
-  column->n_kept = 0;
-  column->kept_finest = MC_DATE_YEAR;
-}
-
-static void
-column_forget (McTableColumn *column)
-{
-  g_clear_pointer (&column->kept, g_array_unref);
-  column->keep = MC_TABLE_KEEP_NOTHING;
-}
-
-static void
-column_clear (McTableColumn *column)
-{
-  column_forget (column);
-  g_clear_pointer (&column->label, g_free);
-}
 
 static McTableBuilder *
 builder_new (const char *name)
@@ -79,7 +53,7 @@ builder_new (const char *name)
 
   self->name = g_strdup (name);
   self->columns = g_array_new (FALSE, TRUE, sizeof (McTableColumn));
-  g_array_set_clear_func (self->columns, (GDestroyNotify) column_clear);
+  g_array_set_clear_func (self->columns, (GDestroyNotify) mc_table_column_clear);
   self->scratch = g_string_new (NULL);
   return self;
 }
@@ -203,6 +177,38 @@ mc_table_builder_set_reporter (McTableBuilder    *self,
   self->report_data = user_data;
 }
 
+/**
+ * mc_table_builder_set_locator:
+ *
+ * Without a locator, warnings about cells name the file only.
+ */
+void
+mc_table_builder_set_locator (McTableBuilder    *self,
+                              McTableLocateFunc  locate,
+                              gpointer           user_data)
+{
+  g_return_if_fail (self != NULL);
+
+  self->locate = locate;
+  self->locate_data = user_data;
+}
+
+/**
+ * mc_table_builder_prefer_decimal_comma:
+ *
+ * Says that the table comes from where commas mark decimals (a CSV file
+ * separated by semicolons, as spreadsheets write it there): "1,234" is
+ * then read as 1.234, not 1234, unless other values of its column decide.
+ */
+void
+mc_table_builder_prefer_decimal_comma (McTableBuilder *self,
+                                       gboolean        prefer)
+{
+  g_return_if_fail (self != NULL);
+
+  self->prefer_comma = prefer;
+}
+
 /* Returns: (transfer none): the dataset being built */
 McDataset *
 mc_table_builder_get_dataset (McTableBuilder *self)
@@ -252,7 +258,7 @@ mc_table_builder_add_column (McTableBuilder *self,
     column.label = g_strdup_printf (_("Column %u"), self->columns->len + 1);
   else
     column.label = g_strndup (header, length);
-  column_start (&column);
+  mc_table_column_start (&column);
   g_array_append_val (self->columns, column);
 }
 
@@ -269,67 +275,26 @@ mc_table_builder_restart (McTableBuilder *self)
 
   for (guint i = 0; i < self->columns->len; i++)
     {
-      column_forget (get_column (self, i));
-      column_start (get_column (self, i));
+      mc_table_column_forget (get_column (self, i));
+      mc_table_column_start (get_column (self, i));
     }
 }
 
 /* Inferring types */
 
-/* Returns whether the value is a number in range, stored in @value. */
-static gboolean
-infer_number (McTableColumn *column,
-              const char    *text,
-              gsize          length,
-              double        *value)
-{
-  gboolean percent = mc_cell_strip_percent (&text, &length);
-  McCsvNumberResult result = mc_csv_parse_number (text, length, value);
+/* Inferring types */
 
-  /* A number out of range still makes a number column, whose conversion
-   * then says which cell is out of range, rather than a text column. */
-  if (result == MC_CSV_NUMBER_RANGE)
-    {
-      column->years = FALSE;
-      return FALSE;
-    }
-  if (result != MC_CSV_NUMBER_OK || mc_cell_has_leading_zero (text, length))
-    {
-      column->number = FALSE;
-      return FALSE;
-    }
-  column->percent |= percent;
-  if (column->years &&
-      (percent || *value != floor (*value) || *value < 1000 || *value > 9999 ||
-       memchr (text, '.', length) != NULL || memchr (text, 'e', length) != NULL))
-    column->years = FALSE;
-  return TRUE;
-}
-
-/* Keeps the value of a cell that is not missing. */
+/* Where the cell that made a column of numbers text is, for the warning
+ * that says so once the column is text. */
 static void
-keep_cell (McTableColumn   *column,
-           gboolean         is_number,
-           double           number,
-           gboolean         is_date,
-           double           days,
-           McDatePrecision  precision)
+note_break_position (McTableBuilder *self,
+                     guint           column)
 {
-  /* The first value that is not a number may still start a date column,
-   * when only missing values came before it. */
-  if (column->keep == MC_TABLE_KEEP_NUMBERS && !column->number &&
-      column->n_values == 1 && is_date)
-    column->keep = MC_TABLE_KEEP_DATES;
+  McTableColumn *c = get_column (self, column);
 
-  if (column->keep == MC_TABLE_KEEP_NUMBERS && is_number)
-    mc_table_column_keep (column, number);
-  else if (column->keep == MC_TABLE_KEEP_DATES && is_date)
-    {
-      column->kept_finest = MAX (column->kept_finest, precision);
-      mc_table_column_keep (column, days);
-    }
-  else if (column->keep != MC_TABLE_KEEP_NOTHING)
-    column_forget (column);
+  g_free (c->break_where);
+  c->break_where = self->locate ? self->locate (self->locate_data, column)
+                                : g_strdup (self->name);
 }
 
 /**
@@ -359,32 +324,56 @@ mc_table_builder_infer_cell (McTableBuilder *self,
                              const char     *text,
                              gsize           length)
 {
-  McTableColumn *c = get_column (self, column);
-  gboolean unused;
-  gboolean is_number = FALSE;
-  gboolean is_date = FALSE;
-  double number = NAN;
-  double days = NAN;
-  McDatePrecision precision = MC_DATE_YEAR;
+  if (mc_table_column_infer_text (get_column (self, column), text, length))
+    note_break_position (self, column);
+}
 
-  if (length == 0 || mc_cell_is_missing (text, length))
-    {
-      mc_table_column_keep (c, NAN);
-      return;
-    }
+/**
+ * mc_table_builder_infer_number:
+ * @unit: (nullable): "percent" or a currency code, when the reader knows
+ *   it (a spreadsheet's number format)
+ * @text: the value as written, for messages
+ *
+ * Narrows the types of @column by a value the reader found as a number.
+ */
+void
+mc_table_builder_infer_number (McTableBuilder *self,
+                               guint           column,
+                               double          value,
+                               const char     *unit,
+                               const char     *text)
+{
+  if (mc_table_column_infer_number (get_column (self, column), value, unit,
+                                    text, strlen (text)))
+    note_break_position (self, column);
+}
 
-  c->n_values++;
-  if (c->number)
-    is_number = infer_number (c, text, length, &number);
-  if (c->date)
-    {
-      is_date = mc_date_text_parse (text, length, &days, &precision);
-      c->date = is_date;
-    }
-  if (c->boolean && !mc_cell_parse_boolean (text, length, &unused))
-    c->boolean = FALSE;
-  if (c->keep != MC_TABLE_KEEP_NOTHING)
-    keep_cell (c, is_number, number, is_date, days, precision);
+void
+mc_table_builder_infer_boolean (McTableBuilder *self,
+                                guint           column,
+                                gboolean        value)
+{
+  const char *text = value ? "true" : "false";
+
+  if (mc_table_column_infer_boolean (get_column (self, column), text, strlen (text)))
+    note_break_position (self, column);
+}
+
+/**
+ * mc_table_builder_infer_date:
+ * @days: days since 1970-01-01
+ * @text: the date as written, for messages
+ */
+void
+mc_table_builder_infer_date (McTableBuilder  *self,
+                             guint            column,
+                             double           days,
+                             McDatePrecision  precision,
+                             const char      *text)
+{
+  if (mc_table_column_infer_date (get_column (self, column), days, precision,
+                                  text, strlen (text)))
+    note_break_position (self, column);
 }
 
 gboolean
@@ -405,61 +394,6 @@ mc_table_column_take_number_text (McTableColumn *column,
 }
 
 /* Deciding */
-
-/* A header that names years: "Year", "Fiscal year", "report_year", "Date". */
-static gboolean
-names_years (const char *id)
-{
-  return g_str_equal (id, "year") || g_str_has_suffix (id, "_year") ||
-         g_str_equal (id, "yr") || g_str_equal (id, "fy") || g_str_equal (id, "date");
-}
-
-static McColumnType
-decide_type (const McTableColumn *column,
-             const char          *id)
-{
-  if (column->n_values == 0)
-    return MC_COLUMN_STRING;
-  if (column->number && column->years && !column->percent && names_years (id))
-    return MC_COLUMN_DATE;
-  if (column->number)
-    return MC_COLUMN_NUMBER;
-  if (column->date)
-    return MC_COLUMN_DATE;
-  if (column->boolean)
-    return MC_COLUMN_BOOLEAN;
-  return MC_COLUMN_STRING;
-}
-
-/* A number column takes its unit from its header, unless its values
- * say otherwise ("17%" under "Revenue (USD m)"). */
-static McColumn *
-new_column (const char          *id,
-            McColumnType         type,
-            const McTableColumn *inferred)
-{
-  g_autofree char *label = NULL;
-  g_autofree char *unit = NULL;
-  McScale scale = MC_SCALE_NONE;
-  McColumn *column;
-
-  if (type != MC_COLUMN_NUMBER)
-    return mc_column_new (id, inferred->label, type);
-  if (!mc_header_unit_parse (inferred->label, &label, &unit, &scale)
-      || (inferred->percent && g_strcmp0 (unit, "percent") != 0))
-    {
-      g_clear_pointer (&label, g_free);
-      g_clear_pointer (&unit, g_free);
-      scale = MC_SCALE_NONE;
-    }
-  column = mc_column_new (id, label ? label : inferred->label, type);
-  if (inferred->percent)
-    mc_column_set_unit (column, "percent");
-  else if (unit != NULL)
-    mc_column_set_unit (column, unit);
-  mc_column_set_scale (column, scale);
-  return column;
-}
 
 /* A unique, safe id from the header. */
 static char *
@@ -487,6 +421,14 @@ take_kept_values (McTableColumn *c)
 {
   McColumnType type = mc_column_get_column_type (c->column);
 
+  /* Seconds or milliseconds since 1970 become days */
+  if (type == MC_COLUMN_DATE && c->keep == MC_TABLE_KEEP_NUMBERS && c->epoch != 0)
+    {
+      for (guint i = 0; i < c->n_kept; i++)
+        g_array_index (c->kept, double, i) /= c->epoch;
+      c->keep = MC_TABLE_KEEP_DATES;
+      c->kept_finest = MC_DATE_DAY;
+    }
   if ((type == MC_COLUMN_NUMBER && c->keep == MC_TABLE_KEEP_NUMBERS) ||
       (type == MC_COLUMN_DATE && c->keep == MC_TABLE_KEEP_DATES))
     {
@@ -496,7 +438,7 @@ take_kept_values (McTableColumn *c)
         mc_column_set_date_precision (c->column, c->kept_finest);
       c->filled = TRUE;
     }
-  column_forget (c);
+  mc_table_column_forget (c);
 }
 
 /**
@@ -517,7 +459,8 @@ mc_table_builder_decide (McTableBuilder *self)
       g_autofree char *base = NULL;
       g_autofree char *id = column_id (self, i, &base);
 
-      c->column = new_column (id, decide_type (c, base), c);
+      c->column = mc_table_column_new_column (c, id, mc_table_column_decide_type (c, base),
+                                              self->prefer_comma);
       mc_dataset_add_column (self->dataset, c->column);
       take_kept_values (c);
     }
@@ -567,18 +510,41 @@ report (McTableBuilder  *self,
 }
 
 static gboolean
+number_error (McTableBuilder  *self,
+              guint            column,
+              const char      *text,
+              gsize            length,
+              GError         **error)
+{
+  McColumn *c = get_column (self, column)->column;
+  g_autofree char *id = mc_text_shown (mc_column_get_id (c));
+  g_autofree char *quoted = mc_loader_describe_text (text, length);
+
+  return report (self, column, error, MC_LOADER_ERROR_TYPE,
+                 _("column “%s” expects a number, found %s"), id, quoted);
+}
+
+static gboolean
 append_number_text (McTableBuilder  *self,
                     guint            column,
                     const char      *text,
                     gsize            length,
                     GError         **error)
 {
-  McColumn *c = get_column (self, column)->column;
+  McTableColumn *inferred = get_column (self, column);
+  McColumn *c = inferred->column;
   g_autofree char *quoted = NULL;
   const char *number = text;
   gsize number_length = length;
   double value;
 
+  if (inferred->amounts)
+    {
+      if (!mc_table_column_read_amount (inferred, text, length, &value))
+        return number_error (self, column, text, length, error);
+      mc_column_append_value (c, value);
+      return TRUE;
+    }
   if (g_strcmp0 (mc_column_get_unit (c), "percent") == 0)
     mc_cell_strip_percent (&number, &number_length);
 
@@ -594,13 +560,7 @@ append_number_text (McTableBuilder  *self,
                        "about 1.8e308"), quoted);
     case MC_CSV_NUMBER_INVALID:
     default:
-      {
-        g_autofree char *id = mc_text_shown (mc_column_get_id (c));
-
-        quoted = mc_loader_describe_text (text, length);
-        return report (self, column, error, MC_LOADER_ERROR_TYPE,
-                       _("column “%s” expects a number, found %s"), id, quoted);
-      }
+      return number_error (self, column, text, length, error);
     }
 }
 
@@ -713,12 +673,61 @@ mc_table_builder_append_missing (McTableBuilder *self,
   mc_column_append_missing (get_column (self, column)->column);
 }
 
+/* A value that a reader found typed, in a column of another type: its
+ * text, as the reader wrote it. */
+static void
+append_as_text (McTableBuilder *self,
+                guint           column,
+                const char     *text)
+{
+  McColumn *c = get_column (self, column)->column;
+
+  if (mc_column_get_column_type (c) == MC_COLUMN_STRING)
+    mc_column_append_string (c, text);
+  else
+    mc_column_append_missing (c);
+}
+
+/* A number in a date column: a time since 1970, or a year (2021). */
+static void
+append_number_date (McTableColumn *c,
+                    double         value,
+                    const char    *text)
+{
+  g_autofree char *year = g_strdup_printf ("%.0f", value);
+  McDatePrecision precision;
+  double days;
+
+  if (c->epoch != 0)
+    mc_column_append_value (c->column, value / c->epoch);
+  else if (value == floor (value)
+           && mc_date_text_parse (year, strlen (year), &days, &precision))
+    {
+      c->finest = MAX (c->finest, precision);
+      mc_column_append_value (c->column, days);
+    }
+  else
+    mc_column_append_missing (c->column);
+}
+
+/**
+ * mc_table_builder_append_number:
+ * @text: the value as written, for a column of text
+ */
 void
 mc_table_builder_append_number (McTableBuilder *self,
                                 guint           column,
-                                double          value)
+                                double          value,
+                                const char     *text)
 {
-  mc_column_append_value (get_column (self, column)->column, value);
+  McTableColumn *c = get_column (self, column);
+
+  if (mc_column_get_column_type (c->column) == MC_COLUMN_NUMBER)
+    mc_column_append_value (c->column, value);
+  else if (mc_column_get_column_type (c->column) == MC_COLUMN_DATE)
+    append_number_date (c, value, text);
+  else
+    append_as_text (self, column, text);
 }
 
 void
@@ -726,7 +735,35 @@ mc_table_builder_append_boolean (McTableBuilder *self,
                                  guint           column,
                                  gboolean        value)
 {
-  mc_column_append_value (get_column (self, column)->column, value ? 1 : 0);
+  McColumn *c = get_column (self, column)->column;
+
+  if (mc_column_get_column_type (c) == MC_COLUMN_BOOLEAN)
+    mc_column_append_value (c, value ? 1 : 0);
+  else
+    append_as_text (self, column, value ? "true" : "false");
+}
+
+/**
+ * mc_table_builder_append_date_days:
+ * @days: days since 1970-01-01
+ * @text: the date as written, for a column of text
+ */
+void
+mc_table_builder_append_date_days (McTableBuilder  *self,
+                                   guint            column,
+                                   double           days,
+                                   McDatePrecision  precision,
+                                   const char      *text)
+{
+  McTableColumn *c = get_column (self, column);
+
+  if (mc_column_get_column_type (c->column) != MC_COLUMN_DATE)
+    {
+      append_as_text (self, column, text);
+      return;
+    }
+  c->finest = MAX (c->finest, precision);
+  mc_column_append_value (c->column, days);
 }
 
 void
@@ -735,6 +772,25 @@ mc_table_builder_append_string (McTableBuilder *self,
                                 const char     *text)
 {
   mc_column_append_string (get_column (self, column)->column, text);
+}
+
+/* Nothing is lost silently: a column of numbers read as text says why,
+ * at the value that decided it. */
+static void
+warn_columns_read_as_text (McTableBuilder *self)
+{
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      McTableColumn *c = get_column (self, i);
+      g_autofree char *message = mc_table_column_describe_text (c);
+      g_autofree char *full = NULL;
+
+      if (message == NULL)
+        continue;
+      full = g_strdup_printf ("%s: %s", c->break_where ? c->break_where : self->name,
+                              message);
+      mc_dataset_add_warning (self->dataset, full);
+    }
 }
 
 /**
@@ -756,6 +812,8 @@ mc_table_builder_finish (McTableBuilder *self)
           mc_column_get_n_rows (c->column) > 0)
         mc_column_set_date_precision (c->column, c->finest);
     }
-  if (!self->declared)
-    mc_default_chart_add (self->dataset, self->name);
+  if (self->declared)
+    return;
+  warn_columns_read_as_text (self);
+  mc_default_chart_add (self->dataset, self->name);
 }

@@ -21,6 +21,11 @@ typedef void (*McTableReportFunc) (gpointer        user_data,
                                    const char     *message,
                                    GError        **error);
 
+/* "name:line:column" (or another position: "book.xlsx:Sheet1!B7") of the
+ * cell of @column at hand, which only the reader knows. */
+typedef char *(*McTableLocateFunc) (gpointer        user_data,
+                                    guint           column);
+
 /* A new table, whose types the builder infers, or the declared columns
  * of a dataset, which only take values. */
 McTableBuilder  *mc_table_builder_new              (const char         *name);
@@ -30,6 +35,11 @@ void             mc_table_builder_free             (McTableBuilder     *self);
 void             mc_table_builder_set_reporter     (McTableBuilder     *self,
                                                     McTableReportFunc   report,
                                                     gpointer            user_data);
+void             mc_table_builder_set_locator      (McTableBuilder     *self,
+                                                    McTableLocateFunc   locate,
+                                                    gpointer            user_data);
+void             mc_table_builder_prefer_decimal_comma (McTableBuilder *self,
+                                                    gboolean            prefer);
 McDataset       *mc_table_builder_get_dataset      (McTableBuilder     *self);
 
 /* A new table: the header, then every cell to infer the types, then the
@@ -44,6 +54,21 @@ void             mc_table_builder_infer_cell       (McTableBuilder     *self,
                                                     guint               column,
                                                     const char         *text,
                                                     gsize               length);
+/* Values a reader found typed (JSON, spreadsheets); @text is the value
+ * as written, for messages and for columns that turn out to be text. */
+void             mc_table_builder_infer_number     (McTableBuilder     *self,
+                                                    guint               column,
+                                                    double              value,
+                                                    const char         *unit,
+                                                    const char         *text);
+void             mc_table_builder_infer_boolean    (McTableBuilder     *self,
+                                                    guint               column,
+                                                    gboolean            value);
+void             mc_table_builder_infer_date       (McTableBuilder     *self,
+                                                    guint               column,
+                                                    double              days,
+                                                    McDatePrecision     precision,
+                                                    const char         *text);
 void             mc_table_builder_restart          (McTableBuilder     *self);
 void             mc_table_builder_decide           (McTableBuilder     *self);
 
@@ -56,12 +81,19 @@ gboolean         mc_table_builder_append_cell      (McTableBuilder     *self,
                                                     const char         *text,
                                                     gsize               length,
                                                     GError            **error);
-/* Cells a reader has found typed (JSON values). */
+/* Cells a reader has found typed (JSON values, spreadsheet cells), in
+ * whatever type their column was given. */
 void             mc_table_builder_append_missing   (McTableBuilder     *self,
                                                     guint               column);
 void             mc_table_builder_append_number    (McTableBuilder     *self,
                                                     guint               column,
-                                                    double              value);
+                                                    double              value,
+                                                    const char         *text);
+void             mc_table_builder_append_date_days (McTableBuilder     *self,
+                                                    guint               column,
+                                                    double              days,
+                                                    McDatePrecision     precision,
+                                                    const char         *text);
 void             mc_table_builder_append_boolean   (McTableBuilder     *self,
                                                     guint               column,
                                                     gboolean            value);

@@ -517,6 +517,62 @@ append_row (GString   *out,
   g_string_append (out, "\r\n");
 }
 
+/* The header of a column of a table, with the unit and scale that the
+ * CSV reader takes back from it: "Revenue (USD bn)", "Share (%)". */
+static char *
+table_header (McColumn *column)
+{
+  const char *label = mc_column_get_label (column);
+  const char *unit = mc_column_get_unit (column);
+  McScale scale = mc_column_get_scale (column);
+  static const char * const scales[] = { "", "k", "m", "bn", "tn" };
+  static const char * const words[] = { "", "thousands", "millions", "billions", "trillions" };
+  gboolean currency = unit != NULL && strlen (unit) == 3 && g_ascii_isupper (unit[0])
+                      && g_ascii_isupper (unit[1]) && g_ascii_isupper (unit[2]);
+
+  if (mc_column_get_column_type (column) != MC_COLUMN_NUMBER)
+    return g_strdup (label);
+  if (g_strcmp0 (unit, "percent") == 0 && scale == MC_SCALE_NONE)
+    return g_strdup_printf ("%s (%%)", label);
+  if (currency)
+    return scale == MC_SCALE_NONE ? g_strdup_printf ("%s (%s)", label, unit)
+                                  : g_strdup_printf ("%s (%s %s)", label, unit, scales[scale]);
+  if (unit == NULL && scale != MC_SCALE_NONE)
+    return g_strdup_printf ("%s (%s)", label, words[scale]);
+  return g_strdup (label);
+}
+
+static char *
+column_id_header (McColumn *column)
+{
+  return g_strdup (mc_column_get_id (column));
+}
+
+/* A header of one field per column, then a line per row. */
+static GBytes *
+write_rows (McDataset   *dataset,
+            char      *(*header) (McColumn *column),
+            GError     **error)
+{
+  GString *out;
+
+  if (!check_finite (dataset, error) || !check_no_annotations (dataset, error))
+    return NULL;
+  out = g_string_new (NULL);
+  for (guint i = 0; i < mc_dataset_get_n_columns (dataset); i++)
+    {
+      g_autofree char *text = header (mc_dataset_get_column (dataset, i));
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      append_field (out, text);
+    }
+  g_string_append (out, "\r\n");
+  for (guint row = 0; row < mc_dataset_get_n_rows (dataset); row++)
+    append_row (out, dataset, row);
+  return g_string_free_to_bytes (out);
+}
+
 /**
  * mc_writer_write_csv:
  * @dataset: a dataset
@@ -534,24 +590,31 @@ GBytes *
 mc_writer_write_csv (McDataset  *dataset,
                      GError    **error)
 {
-  GString *out;
-
   g_return_val_if_fail (MC_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_finite (dataset, error) || !check_no_annotations (dataset, error))
-    return NULL;
-  out = g_string_new (NULL);
-  for (guint i = 0; i < mc_dataset_get_n_columns (dataset); i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ',');
-      append_field (out, mc_column_get_id (mc_dataset_get_column (dataset, i)));
-    }
-  g_string_append (out, "\r\n");
-  for (guint row = 0; row < mc_dataset_get_n_rows (dataset); row++)
-    append_row (out, dataset, row);
-  return g_string_free_to_bytes (out);
+  return write_rows (dataset, column_id_header, error);
+}
+
+/**
+ * mc_writer_write_table_csv:
+ *
+ * The dataset as a table for other programs: a header of the column
+ * labels, with the unit and scale of number columns in brackets
+ * ("Revenue (USD bn)"), which the CSV reader reads back, then the rows as
+ * in mc_writer_write_csv().
+ *
+ * Returns: (transfer full): the CSV file, or %NULL when the dataset has
+ *   estimates or notes, which only the dataset file can hold
+ */
+GBytes *
+mc_writer_write_table_csv (McDataset  *dataset,
+                           GError    **error)
+{
+  g_return_val_if_fail (MC_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return write_rows (dataset, table_header, error);
 }
 
 /* Files */
@@ -630,4 +693,26 @@ mc_writer_write_file (McDataset              *dataset,
   if (csv_name != NULL && !write_csv_file (dataset, file, csv_name, error))
     return FALSE;
   return replace_file (file, json, error);
+}
+
+/**
+ * mc_writer_write_table_file:
+ * @file: the CSV file to create or replace, atomically
+ *
+ * Writes mc_writer_write_table_csv() to @file.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+mc_writer_write_table_file (McDataset  *dataset,
+                            GFile      *file,
+                            GError    **error)
+{
+  g_autoptr(GBytes) csv = NULL;
+
+  g_return_val_if_fail (MC_IS_DATASET (dataset), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  csv = mc_writer_write_table_csv (dataset, error);
+  return csv != NULL && replace_file (file, csv, error);
 }

@@ -45,6 +45,13 @@ char      *mc_writer_cell_text    (const McColumn         *column,
 /* The rows as CSV (RFC 4180), under a header of the column ids. */
 GBytes    *mc_writer_write_csv    (McDataset              *dataset,
                                    GError                **error);
+/* The dataset as a table for other programs: a header of labels with
+ * their units ("Revenue (USD bn)"), then the rows. */
+GBytes    *mc_writer_write_table_csv  (McDataset          *dataset,
+                                       GError            **error);
+gboolean   mc_writer_write_table_file (McDataset          *dataset,
+                                       GFile              *file,
+                                       GError            **error);
 /* Writes the dataset file, and the CSV file its options name, each
  * replaced atomically: on failure the old file is untouched. */
 gboolean   mc_writer_write_file   (McDataset              *dataset,

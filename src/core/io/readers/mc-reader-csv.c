@@ -19,6 +19,7 @@
 #include "mc-csv-rows.h"
 #include "mc-loader-error.h"
 #include "mc-table-builder-private.h"
+#include "mc-text-encoding.h"
 
 static gboolean
 read_header (McCsvRows       *rows,
@@ -248,23 +249,57 @@ load_table (McCsvRows       *rows,
   return g_object_ref (mc_table_builder_get_dataset (builder));
 }
 
+/* A text that was not UTF-8 says so with the dataset. */
+static void
+warn_converted (McDataset      *dataset,
+                const char     *name,
+                McTextEncoding  encoding)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *full = NULL;
+
+  if (encoding == MC_TEXT_UTF8 || encoding == MC_TEXT_UTF16LE || encoding == MC_TEXT_UTF16BE)
+    return;
+  message = g_strdup_printf (_("the text is not UTF-8; it was read as %s"),
+                             mc_text_encoding_name (encoding));
+  full = mc_loader_format_message (name, 0, 0, message);
+  mc_dataset_add_warning (dataset, full);
+}
+
 /* Loads a CSV file with a header row as a dataset of its own: the builder
- * infers the column types and chooses a default chart. */
+ * infers the column types and chooses a default chart. The text is made
+ * UTF-8 first; the separator is the user's or the one the first lines
+ * use, and a file separated by semicolons is from where commas mark
+ * decimals. */
 static McDataset *
 load (const McReaderInput  *input,
       GError              **error)
 {
   g_autoptr(McTableBuilder) builder = mc_table_builder_new (input->name);
+  g_autoptr(GBytes) converted = NULL;
+  McTextEncoding encoding;
+  const char *text = input->data;
+  gsize length = input->length;
   McCsvRows rows;
   McDataset *dataset;
+  char separator;
 
-  mc_csv_rows_init (&rows, input->name, input->data, input->length, input->cancellable);
-  dataset = load_table (&rows, builder, input->data, input->length, error);
+  if (!mc_text_encoding_to_utf8 (input->name, text, length, &converted, &encoding, error))
+    return NULL;
+  if (converted != NULL)
+    text = g_bytes_get_data (converted, &length);
+  separator = input->options->delimiter ? input->options->delimiter
+                                        : mc_csv_detect_separator (text, length);
+  mc_table_builder_prefer_decimal_comma (builder, separator == ';');
+  mc_csv_rows_init (&rows, input->name, text, length, separator, input->cancellable);
+  dataset = load_table (&rows, builder, text, length, error);
   mc_csv_rows_clear (&rows);
+  if (dataset != NULL)
+    warn_converted (dataset, input->name, encoding);
   return dataset;
 }
 
-static const char * const suffixes[] = { ".csv", ".tsv", ".txt", NULL };
+static const char * const suffixes[] = { ".csv", ".tsv", ".tab", ".psv", ".txt", NULL };
 static const char * const mime_types[] = {
   "text/csv", "text/tab-separated-values", "text/plain", NULL
 };

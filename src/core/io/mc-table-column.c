@@ -1,0 +1,564 @@
+/* mc-table-column.c: what the cells of one column of a new table say
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Part of the table builder (mc-table-builder.c): each cell narrows what
+ * its column can be (number, date, boolean, an amount as people write it,
+ * or text), and the first cell that makes a column of numbers text is
+ * kept for the warning that says so. Once every cell is seen, the column
+ * gets its type, unit and scale.
+ */
+#include "config.h"
+
+#include "mc-table-builder-private.h"
+
+#include <glib/gi18n.h>
+
+#include "mc-csv.h"
+#include "mc-date-text.h"
+#include "mc-header-unit.h"
+#include "mc-loader-error.h"
+#include "mc-text.h"
+
+/* A column of text stops counting its numeric values once this many
+ * more values are text: it can no longer be mostly numbers. */
+#define COUNTING_MARGIN 100
+
+void
+mc_table_column_start (McTableColumn *column)
+{
+  column->n_values = 0;
+  column->number = TRUE;
+  column->date = TRUE;
+  column->boolean = TRUE;
+  column->amount = TRUE;
+  column->point_ok = TRUE;
+  column->comma_ok = TRUE;
+  column->unit = NULL;
+  memset (column->magnitudes, 0, sizeof column->magnitudes);
+  column->years = TRUE;
+  column->keep = MC_TABLE_KEEP_NUMBERS;
+  column->kept = g_array_new (FALSE, FALSE, sizeof (double));
+  column->n_kept = 0;
+  column->kept_finest = MC_DATE_YEAR;
+  column->n_numeric = 0;
+  column->counting = FALSE;
+  column->break_unit = NULL;
+  g_clear_pointer (&column->break_text, g_free);
+  g_clear_pointer (&column->break_where, g_free);
+}
+
+void
+mc_table_column_forget (McTableColumn *column)
+{
+  g_clear_pointer (&column->kept, g_array_unref);
+  column->keep = MC_TABLE_KEEP_NOTHING;
+}
+
+void
+mc_table_column_clear (McTableColumn *column)
+{
+  mc_table_column_forget (column);
+  g_clear_pointer (&column->label, g_free);
+  g_clear_pointer (&column->break_text, g_free);
+  g_clear_pointer (&column->break_where, g_free);
+}
+
+/* Breaks: the first value that makes a column of numbers text */
+
+static gboolean
+note_break (McTableColumn *column,
+            const char    *text,
+            gsize          length)
+{
+  if (column->break_text != NULL)
+    return FALSE;
+  column->break_text = mc_loader_describe_text (text, length);
+  column->counting = TRUE;
+  return TRUE;
+}
+
+static void
+stop_counting_when_hopeless (McTableColumn *column)
+{
+  if (column->counting &&
+      column->n_values - column->n_numeric > column->n_numeric + COUNTING_MARGIN)
+    column->counting = FALSE;
+}
+
+/* A value of another unit than the ones before it ("€5" under "$4")
+ * makes the column text. Returns whether that is the column's break. */
+static gboolean
+merge_unit (McTableColumn *column,
+            const char    *unit,
+            const char    *text,
+            gsize          length)
+{
+  gboolean broke;
+
+  if (unit == NULL || column->unit == NULL || g_str_equal (unit, column->unit))
+    {
+      column->unit = column->unit ? column->unit : unit;
+      return FALSE;
+    }
+  broke = note_break (column, text, length);
+  if (broke)
+    column->break_unit = unit;
+  column->number = FALSE;
+  column->amount = FALSE;
+  column->years = FALSE;
+  return broke;
+}
+
+/* Inferring from text */
+
+/* Returns whether the value is a plain number in range, in @value. */
+static gboolean
+infer_number (McTableColumn *column,
+              const char    *text,
+              gsize          length,
+              double        *value)
+{
+  gboolean percent = mc_cell_strip_percent (&text, &length);
+  McCsvNumberResult result = mc_csv_parse_number (text, length, value);
+
+  /* A number out of range still makes a number column, whose conversion
+   * then says which cell is out of range, rather than a text column. */
+  if (result == MC_CSV_NUMBER_RANGE)
+    {
+      column->years = FALSE;
+      return FALSE;
+    }
+  if (result != MC_CSV_NUMBER_OK || mc_cell_has_leading_zero (text, length))
+    {
+      column->number = FALSE;
+      return FALSE;
+    }
+  if (column->years &&
+      (percent || *value != floor (*value) || *value < 1000 || *value > 9999 ||
+       memchr (text, '.', length) != NULL || memchr (text, 'e', length) != NULL))
+    column->years = FALSE;
+  return TRUE;
+}
+
+/* Narrows the decimal marks the column's amounts can be read with. */
+static gboolean
+infer_amount (McTableColumn  *column,
+              const char     *text,
+              gsize           length,
+              McAmount       *amount)
+{
+  McAmount with_comma;
+  gboolean point = column->point_ok && mc_amount_parse (text, length, MC_DECIMAL_POINT,
+                                                        amount);
+  gboolean comma = column->comma_ok && mc_amount_parse (text, length, MC_DECIMAL_COMMA,
+                                                        &with_comma);
+
+  if (!point && !comma)
+    {
+      column->amount = FALSE;
+      return FALSE;
+    }
+  if (!point)
+    *amount = with_comma;
+  column->point_ok = point;
+  column->comma_ok = comma;
+  if (amount->factor != 0)
+    column->magnitudes[mc_amount_scale_of_factor (amount->factor)]++;
+  return TRUE;
+}
+
+/* Whether a value of a column that is text already looks like a number,
+ * a date or an amount, for the warning. */
+static gboolean
+looks_numeric (const char *text,
+               gsize       length)
+{
+  McAmount amount;
+
+  return mc_amount_parse (text, length, MC_DECIMAL_POINT, &amount)
+         || mc_amount_parse (text, length, MC_DECIMAL_COMMA, &amount)
+         || mc_date_text_parse (text, length, NULL, NULL);
+}
+
+/* Keeps the value of a cell that is not missing. */
+static void
+keep_cell (McTableColumn   *column,
+           gboolean         is_number,
+           double           number,
+           gboolean         is_date,
+           double           days,
+           McDatePrecision  precision)
+{
+  /* The first value that is not a number may still start a date column,
+   * when only missing values came before it. */
+  if (column->keep == MC_TABLE_KEEP_NUMBERS && !column->number &&
+      column->n_values == 1 && is_date)
+    column->keep = MC_TABLE_KEEP_DATES;
+
+  if (column->keep == MC_TABLE_KEEP_NUMBERS && is_number)
+    mc_table_column_keep (column, number);
+  else if (column->keep == MC_TABLE_KEEP_DATES && is_date)
+    {
+      column->kept_finest = MAX (column->kept_finest, precision);
+      mc_table_column_keep (column, days);
+    }
+  else if (column->keep != MC_TABLE_KEEP_NOTHING)
+    mc_table_column_forget (column);
+}
+
+/* Counts a value, and notes the first that is not numeric. */
+static gboolean
+count_value (McTableColumn *column,
+             gboolean       numeric,
+             const char    *text,
+             gsize          length)
+{
+  gboolean broke = FALSE;
+
+  if (numeric)
+    column->n_numeric++;
+  else
+    broke = note_break (column, text, length);
+  stop_counting_when_hopeless (column);
+  return broke;
+}
+
+/**
+ * mc_table_column_infer_text:
+ *
+ * Narrows what @column can be by one cell written as text.
+ *
+ * Returns: whether this cell is the first that makes a column of
+ *   numbers text: the builder then notes where it is
+ */
+gboolean
+mc_table_column_infer_text (McTableColumn *column,
+                            const char    *text,
+                            gsize          length)
+{
+  gboolean alive = column->number || column->date || column->amount;
+  gboolean unused, is_number = FALSE, is_date = FALSE, is_amount = FALSE;
+  double number = NAN, days = NAN;
+  McDatePrecision precision = MC_DATE_YEAR;
+  McAmount amount = { 0, };
+  gboolean broke = FALSE;
+
+  if (length == 0 || mc_cell_is_missing (text, length))
+    {
+      mc_table_column_keep (column, NAN);
+      return FALSE;
+    }
+
+  column->n_values++;
+  if (column->number)
+    is_number = infer_number (column, text, length, &number);
+  if (column->date)
+    column->date = is_date = mc_date_text_parse (text, length, &days, &precision);
+  if (column->amount)
+    is_amount = infer_amount (column, text, length, &amount);
+  if (column->boolean && !mc_cell_parse_boolean (text, length, &unused))
+    column->boolean = FALSE;
+  if (column->keep != MC_TABLE_KEEP_NOTHING)
+    keep_cell (column, is_number, number, is_date, days, precision);
+
+  if (alive || column->counting)
+    broke = count_value (column, is_number || is_date || is_amount
+                                 || (!alive && looks_numeric (text, length)),
+                         text, length);
+  if (is_amount)
+    broke |= merge_unit (column, amount.unit, text, length);
+  return broke;
+}
+
+/* Inferring typed values (JSON, spreadsheets) */
+
+/**
+ * mc_table_column_infer_number:
+ * @unit: (nullable): the unit a spreadsheet's number format gives it
+ *
+ * Returns: whether the value makes a column of numbers text
+ */
+gboolean
+mc_table_column_infer_number (McTableColumn *column,
+                              double         value,
+                              const char    *unit,
+                              const char    *text,
+                              gsize          length)
+{
+  gboolean broke;
+
+  column->n_values++;
+  column->date = FALSE;
+  column->boolean = FALSE;
+  if (column->years && (value != floor (value) || value < 1000 || value > 9999 || unit))
+    column->years = FALSE;
+  if (column->keep == MC_TABLE_KEEP_NUMBERS && column->number)
+    mc_table_column_keep (column, value);
+  else
+    mc_table_column_forget (column);
+  broke = count_value (column, TRUE, text, length);
+  return merge_unit (column, unit, text, length) || broke;
+}
+
+gboolean
+mc_table_column_infer_boolean (McTableColumn *column,
+                               const char    *text,
+                               gsize          length)
+{
+  gboolean alive = column->number || column->date || column->amount;
+
+  column->n_values++;
+  column->number = column->date = column->amount = FALSE;
+  mc_table_column_forget (column);
+  return alive && count_value (column, FALSE, text, length);
+}
+
+gboolean
+mc_table_column_infer_date (McTableColumn   *column,
+                            double           days,
+                            McDatePrecision  precision,
+                            const char      *text,
+                            gsize            length)
+{
+  gboolean alive = column->number || column->date || column->amount;
+
+  column->n_values++;
+  column->number = column->amount = column->boolean = FALSE;
+  keep_cell (column, FALSE, NAN, column->date, days, precision);
+  return (alive || column->counting) && count_value (column, TRUE, text, length);
+}
+
+/* Deciding */
+
+/* Headers that name years, in the languages tables come in: "Year",
+ * "Fiscal year", "report_year", "FY", "Jahr", "Année", "年份". */
+static gboolean
+names_years (const char *id,
+             const char *label)
+{
+  static const char * const words[] = {
+    "jahr", "geschäftsjahr", "année", "annee", "año", "ano", "anno", "jaar", "år",
+    "年", "年份", "年度", "财年", "財年",
+  };
+  g_autofree char *folded = g_utf8_strdown (label, -1);
+
+  if (g_str_equal (id, "year") || g_str_has_suffix (id, "_year") || g_str_equal (id, "yr")
+      || g_str_equal (id, "fy") || g_str_equal (id, "date"))
+    return TRUE;
+  g_strstrip (folded);
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_str_equal (folded, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whole numbers that run through the years in one direction, by steps of
+ * at most ten ("2021, 2022, 2023", or repeated for each series of a long
+ * table sorted by year): years, whatever the header says. */
+static gboolean
+kept_years_sequence (const McTableColumn *column)
+{
+  double previous = NAN;
+  int direction = 0;
+  guint n_distinct = 0;
+
+  if (column->keep != MC_TABLE_KEEP_NUMBERS || column->kept == NULL)
+    return FALSE;
+  for (guint i = 0; i < column->n_kept; i++)
+    {
+      double value = g_array_index (column->kept, double, i);
+      double step;
+
+      if (isnan (value))
+        continue;
+      if (value < 1800 || value > 2200)
+        return FALSE;
+      step = isnan (previous) ? 0 : value - previous;
+      if (fabs (step) > 10 || (direction != 0 && step * direction < 0))
+        return FALSE;
+      if (step != 0 || isnan (previous))
+        n_distinct++;
+      if (step != 0)
+        direction = step > 0 ? 1 : -1;
+      previous = value;
+    }
+  return n_distinct >= 2;
+}
+
+/* Headers of times that APIs write as seconds or milliseconds since 1970:
+ * "timestamp", "time", "date", "created_at", "ts". */
+static gboolean
+names_times (const char *id)
+{
+  return strstr (id, "time") != NULL || strstr (id, "date") != NULL
+         || g_str_has_suffix (id, "_at") || g_str_equal (id, "ts") || g_str_equal (id, "epoch");
+}
+
+/* Whole numbers between 2000 and 2100 as seconds, or milliseconds, since
+ * 1970: how many of them a day has, 0 when they are not. */
+static double
+kept_epoch_units_per_day (const McTableColumn *column)
+{
+  static const double units[] = { 86400.0, 86400000.0 };
+
+  if (column->keep != MC_TABLE_KEEP_NUMBERS || column->kept == NULL)
+    return 0;
+  for (guint u = 0; u < G_N_ELEMENTS (units); u++)
+    {
+      gboolean all = TRUE;
+
+      for (guint i = 0; all && i < column->n_kept; i++)
+        {
+          double value = g_array_index (column->kept, double, i) / units[u];
+
+          all = isnan (value) || (value >= 10957 && value <= 47482
+                                  && g_array_index (column->kept, double, i)
+                                     == floor (g_array_index (column->kept, double, i)));
+        }
+      if (all)
+        return units[u];
+    }
+  return 0;
+}
+
+/**
+ * mc_table_column_decide_type:
+ *
+ * Returns: the type of the column, from what its cells said
+ */
+McColumnType
+mc_table_column_decide_type (McTableColumn *column,
+                             const char    *id)
+{
+  if (column->n_values == 0)
+    return MC_COLUMN_STRING;
+  if (column->number && column->years && column->unit == NULL
+      && (names_years (id, column->label) || kept_years_sequence (column)))
+    return MC_COLUMN_DATE;
+  if (column->number && column->unit == NULL && names_times (id)
+      && (column->epoch = kept_epoch_units_per_day (column)) != 0)
+    return MC_COLUMN_DATE;
+  if (column->number)
+    return MC_COLUMN_NUMBER;
+  if (column->amount && (column->point_ok || column->comma_ok))
+    {
+      column->amounts = TRUE;
+      return MC_COLUMN_NUMBER;
+    }
+  if (column->date)
+    return MC_COLUMN_DATE;
+  if (column->boolean)
+    return MC_COLUMN_BOOLEAN;
+  return MC_COLUMN_STRING;
+}
+
+/* The scale most of the column's amounts are written in; the larger of
+ * two as common. */
+static McScale
+usual_magnitude (const McTableColumn *column)
+{
+  McScale best = MC_SCALE_NONE;
+
+  for (guint i = MC_SCALE_THOUSAND; i <= MC_SCALE_TRILLION; i++)
+    if (column->magnitudes[i] > 0 && column->magnitudes[i] >= column->magnitudes[best])
+      best = i;
+  return best;
+}
+
+/**
+ * mc_table_column_new_column:
+ * @prefer_comma: read amounts with a decimal comma when both marks fit
+ *
+ * Makes the dataset's column. A number column takes its unit and scale
+ * from its header ("Revenue (USD m)"), unless its values say otherwise
+ * ("17%" or "€5" under it), else from its values ("$50 billion").
+ */
+McColumn *
+mc_table_column_new_column (McTableColumn *inferred,
+                            const char    *id,
+                            McColumnType   type,
+                            gboolean       prefer_comma)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *unit = NULL;
+  McScale scale = MC_SCALE_NONE;
+  McColumn *column;
+
+  if (type != MC_COLUMN_NUMBER)
+    return mc_column_new (id, inferred->label, type);
+  if (!mc_header_unit_parse (inferred->label, &label, &unit, &scale)
+      || (inferred->unit != NULL && g_strcmp0 (unit, inferred->unit) != 0))
+    {
+      g_clear_pointer (&label, g_free);
+      g_clear_pointer (&unit, g_free);
+      scale = MC_SCALE_NONE;
+    }
+  if (scale == MC_SCALE_NONE && inferred->amounts)
+    scale = usual_magnitude (inferred);
+  column = mc_column_new (id, label ? label : inferred->label, type);
+  mc_column_set_unit (column, inferred->unit ? inferred->unit : unit);
+  mc_column_set_scale (column, scale);
+  inferred->factor = mc_scale_get_factor (scale);
+  inferred->mark = inferred->point_ok && !(prefer_comma && inferred->comma_ok)
+                   ? MC_DECIMAL_POINT : MC_DECIMAL_COMMA;
+  return column;
+}
+
+/**
+ * mc_table_column_read_amount:
+ *
+ * Reads a value of a column of amounts in the column's scale: "$300
+ * million" is 0.3 in a column of billions; a value without a magnitude
+ * is in the column's scale already.
+ */
+gboolean
+mc_table_column_read_amount (const McTableColumn *column,
+                             const char          *text,
+                             gsize                length,
+                             double              *value)
+{
+  McAmount amount;
+
+  if (!mc_amount_parse (text, length, column->mark, &amount))
+    return FALSE;
+  if (amount.unit != NULL && g_strcmp0 (amount.unit, column->unit) != 0)
+    return FALSE;
+  *value = amount.factor != 0 ? amount.number * (amount.factor / column->factor)
+                              : amount.number;
+  return isfinite (*value);
+}
+
+/**
+ * mc_table_column_describe_text:
+ *
+ * Returns: (nullable): why a column whose values mostly look like
+ *   numbers, dates or amounts is text, naming the value that decided it;
+ *   %NULL for a column that is not
+ */
+char *
+mc_table_column_describe_text (const McTableColumn *column)
+{
+  g_autofree char *name = NULL;
+
+  if (mc_column_get_column_type (column->column) != MC_COLUMN_STRING
+      || column->break_text == NULL)
+    return NULL;
+  name = mc_text_shown (mc_column_get_label (column->column));
+  if (column->break_unit != NULL)
+    /* Translators: "column “Price” is read as text: “€5” is in EUR, the
+     * values before it in USD" */
+    return g_strdup_printf (_("column “%s” is read as text: %s is in %s, the values "
+                              "before it in %s"),
+                            name, column->break_text,
+                            mc_amount_unit_shown (column->break_unit),
+                            mc_amount_unit_shown (column->unit));
+  if (column->n_numeric * 2 <= column->n_values)
+    return NULL;
+  return g_strdup_printf (ngettext ("column “%s” is read as text: %s is not a number, a "
+                                    "date or an amount, although %u of its %u value is",
+                                    "column “%s” is read as text: %s is not a number, a "
+                                    "date or an amount, although %u of its %u values are",
+                                    column->n_values),
+                          name, column->break_text, column->n_numeric, column->n_values);
+}

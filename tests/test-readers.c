@@ -1,0 +1,399 @@
+/* test-readers.c: the data people have: JSON records, JSON Lines,
+ * workbooks, CSV files as spreadsheets save them, and numbers as people
+ * write them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include "mc-amount.h"
+#include "mc-loader.h"
+
+static McDataset *
+load_ok (const char *name,
+         const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  McDataset *dataset = mc_loader_load_data (text, strlen (text), name, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  return dataset;
+}
+
+static void
+assert_refused (const char    *name,
+                const char    *text,
+                McLoaderError  code,
+                const char    *fragment)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDataset) dataset = mc_loader_load_data (text, strlen (text), name, NULL, &error);
+
+  g_assert_null (dataset);
+  g_assert_error (error, MC_LOADER_ERROR, (int) code);
+  if (strstr (error->message, fragment) == NULL)
+    g_error ("“%s” does not contain “%s”", error->message, fragment);
+}
+
+static gboolean
+has_warning (McDataset  *dataset,
+             const char *fragment)
+{
+  const char * const *warnings = mc_dataset_get_warnings (dataset);
+
+  for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
+    if (strstr (warnings[i], fragment) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+assert_number_column (McDataset    *dataset,
+                      const char   *id,
+                      const char   *unit,
+                      McScale       scale,
+                      const double *values,
+                      guint         n_values)
+{
+  McColumn *column = mc_dataset_lookup_column (dataset, id);
+
+  g_assert_nonnull (column);
+  g_assert_cmpint (mc_column_get_column_type (column), ==, MC_COLUMN_NUMBER);
+  g_assert_cmpstr (mc_column_get_unit (column), ==, unit);
+  g_assert_cmpint (mc_column_get_scale (column), ==, scale);
+  for (guint i = 0; i < n_values; i++)
+    g_assert_cmpfloat_with_epsilon (mc_column_get_value (column, i), values[i], 1e-9);
+}
+
+/* Amounts */
+
+static void
+test_amount_notations (void)
+{
+  static const struct
+  {
+    const char    *text;
+    McDecimalMark  mark;
+    double         number;
+    double         factor;
+    const char    *unit;
+  } cases[] = {
+    { "$50 billion", MC_DECIMAL_POINT, 50, 1e9, "USD" },
+    { "USD 35 bn", MC_DECIMAL_POINT, 35, 1e9, "USD" },
+    { "HK$148", MC_DECIMAL_POINT, 148, 0, "HKD" },
+    { "€1.234,5", MC_DECIMAL_COMMA, 1234.5, 0, "EUR" },
+    { "9,2", MC_DECIMAL_COMMA, 9.2, 0, NULL },
+    { "(1,234)", MC_DECIMAL_POINT, -1234, 0, NULL },
+    { "17 %", MC_DECIMAL_POINT, 17, 0, "percent" },
+    { "\xE2\x88\x92" "3.5", MC_DECIMAL_POINT, -3.5, 0, NULL },
+    { "12亿元", MC_DECIMAL_POINT, 12, 1e8, "CNY" },
+    { "3,5 Mrd. €", MC_DECIMAL_COMMA, 3.5, 1e9, "EUR" },
+    { "1 234 567", MC_DECIMAL_POINT, 1234567, 0, NULL },
+    { "£2.5m", MC_DECIMAL_POINT, 2.5, 1e6, "GBP" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      McAmount amount;
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_true (mc_amount_parse (cases[i].text, strlen (cases[i].text), cases[i].mark,
+                                      &amount));
+      g_assert_cmpfloat_with_epsilon (amount.number, cases[i].number, 1e-9);
+      g_assert_cmpfloat (amount.factor, ==, cases[i].factor);
+      g_assert_cmpstr (amount.unit, ==, cases[i].unit);
+    }
+}
+
+static void
+test_amount_refused (void)
+{
+  static const char * const texts[] = {
+    "0700", "1,23", "Q1 2024", "EPS 2.1", "$5 €", "12abc", "5 %bn", "2024-03", "", "$",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      McAmount amount;
+
+      g_test_message ("%s", texts[i]);
+      g_assert_false (mc_amount_parse (texts[i], strlen (texts[i]), MC_DECIMAL_POINT, &amount));
+    }
+}
+
+/* A column of "$50 billion" is 50 in USD billions, and "$300 million"
+ * in it is 0.3. */
+static void
+test_csv_amount_column (void)
+{
+  g_autoptr(McDataset) dataset = load_ok ("invest.csv",
+                                          "Company,Investment\n"
+                                          "Alibaba,$50 billion\n"
+                                          "Microsoft,USD 80 bn\n"
+                                          "Tiny,$300 million\n");
+  static const double values[] = { 50, 80, 0.3 };
+
+  assert_number_column (dataset, "investment", "USD", MC_SCALE_BILLION, values, 3);
+  g_assert_cmpuint (mc_dataset_get_n_charts (dataset), ==, 1);
+}
+
+/* Spreadsheets where commas mark decimals write CSV with semicolons. */
+static void
+test_csv_semicolons_and_decimal_commas (void)
+{
+  g_autoptr(McDataset) dataset = load_ok ("umsatz.csv",
+                                          "Jahr;Umsatz;Marge\n"
+                                          "2021;9,2;(1,5)\n"
+                                          "2022;11,8;17 %\n"
+                                          "2023;1.013,3;2,5\n");
+  static const double revenue[] = { 9.2, 11.8, 1013.3 };
+
+  assert_number_column (dataset, "umsatz", NULL, MC_SCALE_NONE, revenue, 3);
+  /* "Jahr" is years, whatever language names them */
+  g_assert_cmpint (mc_column_get_column_type (mc_dataset_get_column (dataset, 0)), ==,
+                   MC_COLUMN_DATE);
+  g_assert_cmpint (mc_column_get_date_precision (mc_dataset_get_column (dataset, 0)), ==,
+                   MC_DATE_YEAR);
+}
+
+static void
+test_csv_pipes_and_given_delimiter (void)
+{
+  static const char text[] = "a|b\n1|2\n3|4\n";
+  g_autoptr(McDataset) piped = load_ok ("piped.txt", text);
+  g_autoptr(McLoadOptions) options = mc_load_options_new ();
+  g_autoptr(McDataset) one = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (mc_dataset_get_n_columns (piped), ==, 2);
+  options->delimiter = ',';
+  one = mc_loader_load_data_with_options (text, strlen (text), "piped.txt", NULL, options,
+                                          &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mc_dataset_get_n_columns (one), ==, 1);
+}
+
+/* A row that does not fit says which separator was assumed. */
+static void
+test_csv_row_names_separator (void)
+{
+  assert_refused ("x.csv", "a;b\n1;2\n3;4;5\n", MC_LOADER_ERROR_SHAPE,
+                  "x.csv:3:5: this row has 3 fields, the header has 2 (fields separated by "
+                  "semicolons)");
+}
+
+static void
+test_csv_encodings (void)
+{
+  static const char utf16[] = "\xFF\xFE" "a\0,\0b\0\n\0" "1\0,\0" "2\0\n\0";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDataset) wide = mc_loader_load_data (utf16, sizeof utf16 - 1, "u.csv", NULL,
+                                                   &error);
+  g_autoptr(McDataset) latin = load_ok ("l.csv", "city,n\nZ\xFCrich,1\nM\xFCnchen,2\n");
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (mc_dataset_get_n_columns (wide), ==, 2);
+  g_assert_cmpstr (mc_column_get_string (mc_dataset_get_column (latin, 0), 0), ==, "Zürich");
+  g_assert_true (has_warning (latin, "read as Windows-1252"));
+  g_clear_error (&error);
+  g_assert_null (mc_loader_load_data ("\xFF\xFE\0\0a\0\0\0", 8, "w.csv", NULL, &error));
+  g_assert_error (error, MC_LOADER_ERROR, MC_LOADER_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "UTF-32"));
+}
+
+/* Nothing is lost silently */
+
+static void
+test_text_column_warns (void)
+{
+  g_autoptr(McDataset) dataset = load_ok ("w.csv",
+                                          "name,price\n"
+                                          "a,1\nb,2\nc,approx. 3\nd,4\n");
+
+  g_assert_cmpint (mc_column_get_column_type (mc_dataset_get_column (dataset, 1)), ==,
+                   MC_COLUMN_STRING);
+  g_assert_true (has_warning (dataset, "w.csv:4:3: column “price” is read as text: "
+                                       "“approx. 3” is not a number"));
+}
+
+static void
+test_mixed_units_warn (void)
+{
+  g_autoptr(McDataset) dataset = load_ok ("m.csv", "name,price\na,$5\nb,€6\n");
+
+  g_assert_true (has_warning (dataset, "m.csv:3:3: column “price” is read as text: “€6” is "
+                                       "in EUR, the values before it in USD"));
+}
+
+static void
+test_left_out_column_warns (void)
+{
+  g_autoptr(McDataset) dataset = load_ok ("l.csv",
+                                          "name,Revenue (USD m),Customers\n"
+                                          "a,5100,12\nb,300,30\n");
+
+  g_assert_true (has_warning (dataset, "column “Customers” is not in the default chart"));
+}
+
+/* Years from the values, whatever the header */
+static void
+test_years_from_values (void)
+{
+  g_autoptr(McDataset) dataset = load_ok ("y.csv", "年,v\n2021,1\n2022,2\n2023,3\n");
+  g_autoptr(McDataset) unnamed = load_ok ("u.csv", "period,v\n2019,1\n2020,2\n2021,3\n");
+  g_autoptr(McDataset) prices = load_ok ("p.csv", "price,v\n2019,1\n1500,2\n2021,3\n");
+
+  g_assert_cmpint (mc_column_get_column_type (mc_dataset_get_column (dataset, 0)), ==,
+                   MC_COLUMN_DATE);
+  g_assert_cmpint (mc_column_get_column_type (mc_dataset_get_column (unnamed, 0)), ==,
+                   MC_COLUMN_DATE);
+  g_assert_cmpint (mc_column_get_column_type (mc_dataset_get_column (prices, 0)), ==,
+                   MC_COLUMN_NUMBER);
+}
+
+/* JSON records */
+
+static void
+test_records_array (void)
+{
+  g_autoptr(McDataset) dataset = load_ok ("r.json",
+                                          "[{\"date\": \"2024-01-02T09:30:00Z\", "
+                                          "\"price\": {\"close\": 72.5}, \"volume\": null},"
+                                          " {\"date\": \"2024-01-03T09:30:00Z\", "
+                                          "\"price\": {\"close\": 70.9}, \"volume\": 12}]");
+  McColumn *volume = mc_dataset_lookup_column (dataset, "volume");
+
+  g_assert_cmpint (mc_column_get_column_type (mc_dataset_get_column (dataset, 0)), ==,
+                   MC_COLUMN_DATE);
+  g_assert_cmpstr (mc_column_get_label (mc_dataset_get_column (dataset, 1)), ==,
+                   "price.close");
+  g_assert_true (mc_column_is_missing (volume, 0));
+  g_assert_cmpfloat (mc_column_get_value (volume, 1), ==, 12);
+  g_assert_cmpuint (mc_dataset_get_n_charts (dataset), ==, 1);
+}
+
+static void
+test_records_columns_and_keys (void)
+{
+  g_autoptr(McDataset) columns = load_ok ("c.json", "{\"year\": [2021, 2022], "
+                                                    "\"v\": [\"$1 bn\", \"$2 bn\"]}");
+  g_autoptr(McDataset) keyed = load_ok ("k.json", "{\"meta\": {\"n\": 2}, \"data\": "
+                                                  "[{\"a\": 1}, {\"a\": 2}], \"more\": "
+                                                  "[{\"b\": 1}]}");
+  g_autoptr(McLoadOptions) options = mc_load_options_new ();
+  g_autoptr(McDataset) chosen = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char keyed_text[] = "{\"data\": [{\"a\": 1}], \"more\": [{\"b\": 1}, {\"b\": 2}]}";
+
+  g_assert_cmpint (mc_column_get_scale (mc_dataset_get_column (columns, 1)), ==,
+                   MC_SCALE_BILLION);
+  g_assert_cmpstr (mc_column_get_id (mc_dataset_get_column (keyed, 0)), ==, "a");
+  g_assert_true (has_warning (keyed, "the records are read from “data”; the file has more "
+                                     "at “more”"));
+  mc_load_options_set_records (options, "more");
+  chosen = mc_loader_load_data_with_options (keyed_text, strlen (keyed_text), "k.json", NULL,
+                                             options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mc_dataset_get_n_rows (chosen), ==, 2);
+  assert_refused ("n.json", "{\"a\": {\"b\": 1}}", MC_LOADER_ERROR_MISSING, "found no records");
+  assert_refused ("s.json", "{\"a\": [1, 2], \"b\": [1]}", MC_LOADER_ERROR_SHAPE,
+                  "column “b” has 1 values, column “a” has 2");
+}
+
+static void
+test_json_lines (void)
+{
+  g_autoptr(McDataset) dataset = load_ok ("l.jsonl", "{\"timestamp\": 1704067200, \"v\": 1}\n"
+                                                     "\n{\"timestamp\": 1704153600, \"v\": 2}\n");
+
+  /* Seconds since 1970 under a header of times are dates */
+  g_assert_cmpint (mc_column_get_column_type (mc_dataset_get_column (dataset, 0)), ==,
+                   MC_COLUMN_DATE);
+  g_assert_cmpfloat (mc_column_get_value (mc_dataset_get_column (dataset, 0), 0), ==, 19723);
+  assert_refused ("b.jsonl", "{\"v\": 1}\n{\"v\" 2}\n", MC_LOADER_ERROR_SYNTAX, "b.jsonl:2:6: ");
+  assert_refused ("c.jsonl", "{\"v\": 1}\n[2]\n", MC_LOADER_ERROR_TYPE, "c.jsonl:2:1: ");
+}
+
+/* Workbooks */
+
+static McDataset *
+load_book (const char  *sheet,
+           GError     **error)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "workbooks",
+                                                 "revenue-book.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(McLoadOptions) options = mc_load_options_new ();
+
+  mc_load_options_set_sheet (options, sheet);
+  return mc_loader_load_file_with_options (file, options, NULL, error);
+}
+
+static void
+test_xlsx (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDataset) revenue = load_book ("Revenue", &error);
+  g_autoptr(McDataset) prices = NULL;
+  static const double dollars[] = { 9.2, 11.8, 13.3 };
+  static const double shares[] = { 19, 17, 17 };
+
+  g_assert_no_error (error);
+  /* the title row above the header is left out */
+  g_assert_cmpuint (mc_dataset_get_n_rows (revenue), ==, 3);
+  g_assert_cmpint (mc_column_get_column_type (mc_dataset_get_column (revenue, 0)), ==,
+                   MC_COLUMN_DATE);
+  assert_number_column (revenue, "revenue", "USD", MC_SCALE_NONE, dollars, 3);
+  assert_number_column (revenue, "share", "percent", MC_SCALE_NONE, shares, 3);
+
+  prices = load_book ("2", &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (mc_column_get_value (mc_dataset_get_column (prices, 0), 0), ==, 19724);
+}
+
+static void
+test_xlsx_asks_for_a_sheet (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDataset) none = load_book (NULL, &error);
+
+  g_assert_null (none);
+  g_assert_error (error, MC_LOADER_ERROR, MC_LOADER_ERROR_CHOICE);
+  g_assert_cmpstr (error->message, ==, "revenue-book.xlsx: the workbook has 2 sheets: "
+                                       "1 “Revenue”, 2 “Prices”; choose one");
+  g_clear_error (&error);
+  g_assert_null (load_book ("Costs", &error));
+  g_assert_error (error, MC_LOADER_ERROR, MC_LOADER_ERROR_MISSING);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/mc/readers/amount-notations", test_amount_notations);
+  g_test_add_func ("/mc/readers/amount-refused", test_amount_refused);
+  g_test_add_func ("/mc/readers/csv-amount-column", test_csv_amount_column);
+  g_test_add_func ("/mc/readers/csv-semicolons", test_csv_semicolons_and_decimal_commas);
+  g_test_add_func ("/mc/readers/csv-pipes", test_csv_pipes_and_given_delimiter);
+  g_test_add_func ("/mc/readers/csv-row-names-separator", test_csv_row_names_separator);
+  g_test_add_func ("/mc/readers/csv-encodings", test_csv_encodings);
+  g_test_add_func ("/mc/readers/text-column-warns", test_text_column_warns);
+  g_test_add_func ("/mc/readers/mixed-units-warn", test_mixed_units_warn);
+  g_test_add_func ("/mc/readers/left-out-column-warns", test_left_out_column_warns);
+  g_test_add_func ("/mc/readers/years-from-values", test_years_from_values);
+  g_test_add_func ("/mc/readers/records-array", test_records_array);
+  g_test_add_func ("/mc/readers/records-columns-and-keys", test_records_columns_and_keys);
+  g_test_add_func ("/mc/readers/json-lines", test_json_lines);
+  g_test_add_func ("/mc/readers/xlsx", test_xlsx);
+  g_test_add_func ("/mc/readers/xlsx-asks-for-a-sheet", test_xlsx_asks_for_a_sheet);
+
+  return g_test_run ();
+}
