@@ -145,9 +145,9 @@ mc_test_render_layout (McChartModel *chart,
 }
 
 const McTextBox *
-mc_test_find_box (McChartModel *chart,
-                  McTextRole    role,
-                  const char   *text)
+mc_test_view_find_box (McChartModel *chart,
+                       McTextRole    role,
+                       const char   *text)
 {
   guint n;
   const McTextBox *boxes = mc_marks_get_text_boxes (mc_test_view_marks (chart), &n);
@@ -159,8 +159,8 @@ mc_test_find_box (McChartModel *chart,
 }
 
 guint
-mc_test_count_boxes (McChartModel *chart,
-                     McTextRole    role)
+mc_test_view_count_boxes (McChartModel *chart,
+                          McTextRole    role)
 {
   guint n, count = 0;
   const McTextBox *boxes = mc_marks_get_text_boxes (mc_test_view_marks (chart), &n);
@@ -170,13 +170,19 @@ mc_test_count_boxes (McChartModel *chart,
   return count;
 }
 
-/* No two texts overlap, all are inside the canvas, title and source are
- * there. */
+cairo_surface_t *
+mc_test_view_draw (McChartModel *chart,
+                   int           width,
+                   int           height)
+{
+  return mc_test_render_image (chart, width, height, 1, FALSE);
+}
+
 void
-mc_test_check_layout (McChartModel *chart,
-                      double        width,
-                      double        height,
-                      const char   *what)
+mc_test_view_check_texts (McChartModel *chart,
+                          double        width,
+                          double        height,
+                          const char   *what)
 {
   guint n;
   const McTextBox *boxes = mc_marks_get_text_boxes (mc_test_view_marks (chart), &n);
@@ -194,15 +200,25 @@ mc_test_check_layout (McChartModel *chart,
           g_error ("%s at %gx%g: “%s” overlaps “%s”", what, width, height,
                    boxes[i].text, boxes[j].text);
     }
-  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_TITLE, NULL));
-  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_SOURCE, NULL));
+}
+
+/* The texts fit (mc_test_view_check_texts()), and the title and the
+ * source are there. */
+void
+mc_test_check_layout (McChartModel *chart,
+                      double        width,
+                      double        height,
+                      const char   *what)
+{
+  mc_test_view_check_texts (chart, width, height, what);
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_TITLE, NULL));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_SOURCE, NULL));
 }
 
 const Size mc_test_layout_sizes[MC_TEST_N_LAYOUT_SIZES] = {
   { 320, 240 }, { 800, 500 }, { 2400, 1500 }, { 333, 517 }, { 1001, 301 },
   { 640, 640 }, { 4000, 3000 }, { 100, 100 }, { 1280, 720 }, { 480, 900 },
 };
-
 
 void
 mc_test_check_layouts (McChartModel *chart,

@@ -46,19 +46,29 @@ void           mc_test_render_layout (McChartModel   *chart,
                                       double          height,
                                       gboolean        dark);
 
-/* The texts of the last render: the first of @role (and @text, unless
- * NULL), how many there are of @role. */
-const McTextBox *mc_test_find_box    (McChartModel   *chart,
-                                      McTextRole      role,
-                                      const char     *text);
-guint          mc_test_count_boxes   (McChartModel   *chart,
-                                      McTextRole      role);
-/* The layout invariant: no two texts overlap, all are inside the canvas,
- * the title and the source are there. */
-void           mc_test_check_layout  (McChartModel   *chart,
-                                      double          width,
-                                      double          height,
-                                      const char     *what);
+/* The first text of the last render in @role, and reading @text when it
+ * is not NULL; or NULL. */
+const McTextBox *mc_test_view_find_box    (McChartModel *chart,
+                                           McTextRole    role,
+                                           const char   *text);
+/* Renders @chart in the light theme on a new image. */
+cairo_surface_t *mc_test_view_draw        (McChartModel *chart,
+                                           int           width,
+                                           int           height);
+/* Fails the test, naming @what, when a text of the last render leaves
+ * the canvas or overlaps another. */
+void             mc_test_view_check_texts (McChartModel *chart,
+                                           double        width,
+                                           double        height,
+                                           const char   *what);
+/* How many texts of the last render are in @role. */
+guint            mc_test_view_count_boxes (McChartModel *chart,
+                                           McTextRole    role);
+/* The same, and the title and the source are there. */
+void             mc_test_check_layout     (McChartModel *chart,
+                                           double        width,
+                                           double        height,
+                                           const char   *what);
 
 /* The same at every size of mc_test_layout_sizes, in both themes. */
 void           mc_test_check_layouts (McChartModel   *chart,

@@ -304,7 +304,7 @@ test_forms_top (void)
                                   (10 + 20 + 30 + 40 + 50 + 60 + 70)
                                   + sin (0) + sin (1) + sin (2) + sin (3) + sin (4) + sin (5)
                                   + sin (6), 1e-9);
-  g_assert_cmpuint (other->color, ==, MC_COLOR_OTHER);
+  g_assert_cmpuint (other->color, ==, MC_THEME_NEUTRAL);
   /* No two series share a colour. */
   for (guint s = 0; s < 3; s++)
     {
@@ -366,7 +366,7 @@ test_forms_index (void)
   g_assert_cmpstr (mc_column_get_label (mc_chart_model_get_series (chart, 2)->column), ==,
                    "Index (1 Mar 2024 = 100)");
   mc_test_render_layout (chart, 800, 500, FALSE);
-  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_AXIS_TITLE, "Index (1 Mar 2024 = 100)"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_AXIS_TITLE, "Index (1 Mar 2024 = 100)"));
 
   /* At a chosen date. */
   mc_chart_spec_set_string (spec, "index_at", "2024-03-10");
@@ -399,7 +399,7 @@ test_forms_percent (void)
   mc_test_render_layout (chart, 800, 500, FALSE);
   g_assert_true (mc_test_view_marks (chart)->axes.stacked);
   g_assert_cmpfloat (mc_test_view_marks (chart)->axes.y[0].max, ==, 100);
-  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_AXIS_TITLE, "Share of the total (%)"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_AXIS_TITLE, "Share of the total (%)"));
 
   /* Shares of negative values mean nothing. */
   mc_dataset_set_value (dataset, 7, 2, -1);
@@ -459,7 +459,7 @@ test_forms_log (void)
   g_assert_cmpfloat_with_epsilon (mc_axes_map_value (axes, 0, 10) - mc_axes_map_value (axes, 0, 20),
                                   mc_axes_map_value (axes, 0, 15) - mc_axes_map_value (axes, 0, 30),
                                   1e-6);
-  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_AXIS_TITLE, "Close (USD), log scale"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_AXIS_TITLE, "Close (USD), log scale"));
   mc_test_check_layouts (chart, "log");
 
   /* Bars and areas show values by their length: refused, saying why. */
@@ -557,8 +557,8 @@ test_forms_layouts (void)
           mc_test_render_layout (chart, 800, 500, FALSE);
           /* Every chart says what its values are: over its axis, or over
            * each panel of a unit. */
-          if (mc_test_find_box (chart, MC_TEXT_AXIS_TITLE, NULL) == NULL
-              && mc_test_find_box (chart, MC_TEXT_PANEL_TITLE, NULL) == NULL)
+          if (mc_test_view_find_box (chart, MC_TEXT_AXIS_TITLE, NULL) == NULL
+              && mc_test_view_find_box (chart, MC_TEXT_PANEL_TITLE, NULL) == NULL)
             g_error ("%s: no axis title", what);
           check_walk (chart, what);
           summary = mc_chart_describe (chart, mc_test_view_marks (chart));
@@ -630,9 +630,9 @@ test_forms_candles (void)
   const McMark *mark;
 
   mc_test_render_layout (chart, 800, 500, FALSE);
-  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_NOTE,
-                                      "Weekly candles: too many days to show one by one"));
-  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_AXIS_TITLE, "Volume (millions)"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_NOTE,
+                                           "Weekly candles: too many days to show one by one"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_AXIS_TITLE, "Volume (millions)"));
   mark = find_mark (chart, MC_COLOR_UP);
   g_assert_nonnull (mark);
   g_assert_true (g_str_has_prefix (mark->label, "Week of "));
@@ -648,7 +648,7 @@ test_forms_candles (void)
   mc_view_options_set_x_window (mc_test_view_options (chart),
                                 mc_column_get_value (dates, 400), mc_column_get_value (dates, 420));
   mc_test_render_layout (chart, 800, 500, FALSE);
-  g_assert_null (mc_test_find_box (chart, MC_TEXT_NOTE, NULL));
+  g_assert_null (mc_test_view_find_box (chart, MC_TEXT_NOTE, NULL));
   mark = find_mark (chart, MC_COLOR_DOWN);
   g_assert_nonnull (mark);
   g_assert_false (g_str_has_prefix (mark->label, "Week of "));
@@ -748,11 +748,11 @@ test_forms_bubbles (void)
                                   / (germany->box.width * germany->box.width),
                                   mc_column_get_value (population, china->row)
                                   / mc_column_get_value (population, germany->row), 1e-6);
-  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_VALUE_LABEL, "China"));
-  g_assert_null (mc_test_find_box (chart, MC_TEXT_VALUE_LABEL, "Kenya"));
-  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_LEGEND, "Population"));
-  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_AXIS_TITLE,
-                                      "GDP per capita (USD), log scale"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_VALUE_LABEL, "China"));
+  g_assert_null (mc_test_view_find_box (chart, MC_TEXT_VALUE_LABEL, "Kenya"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_LEGEND, "Population"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_AXIS_TITLE,
+                                           "GDP per capita (USD), log scale"));
   g_assert_true (mc_hit_test (marks, china->box.x + china->box.width / 2,
                               china->box.y + china->box.height / 2, &hit));
   g_assert_cmpstr (hit.label, ==, "China");
@@ -771,7 +771,7 @@ test_forms_density (void)
 
   mc_test_render_layout (chart, 800, 500, FALSE);
   marks = mc_test_view_marks (chart);
-  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_NOTE, NULL));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_NOTE, NULL));
   for (guint i = 0; i < marks->marks->len; i++)
     {
       const McMark *mark = &g_array_index (marks->marks, McMark, i);
@@ -806,12 +806,12 @@ test_forms_waterfall (void)
   end = &g_array_index (marks->marks, McMark, 7);
   g_assert_cmpstr (end->label, ==, "FY2024");
   g_assert_cmpfloat_with_epsilon (end->value, 11.8 + 2.1 + 1.4 - 0.6 - 0.4 - 0.3, 1e-9);
-  g_assert_cmpuint (end->color, ==, MC_COLOR_OTHER);
+  g_assert_cmpuint (end->color, ==, MC_THEME_NEUTRAL);
   g_assert_cmpuint (g_array_index (marks->marks, McMark, 3).color, ==, MC_COLOR_DOWN);
   g_assert_true (mc_hit_test (marks, end->box.x + 2, end->box.y + 2, &hit));
   g_assert_cmpstr (hit.value, ==, "USD 14 bn Est.");
-  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_VALUE_LABEL, "−0.6"));
-  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_VALUE_LABEL, "+1.4 Est."));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_VALUE_LABEL, "−0.6"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_VALUE_LABEL, "+1.4 Est."));
 
   mc_chart_spec_set_strv (spec, "totals", typo);
   assert_error_contains (dataset, spec, "no row is named “Subtotl” in column “step”");
@@ -837,12 +837,12 @@ test_forms_combo (void)
         continue;
       g_assert_cmpfloat (axes->y[0].min, <, 0);
       g_assert_cmpuint (axes->y[0].n_intervals, ==, axes->y[1].n_intervals);
-      g_assert_cmpfloat_with_epsilon (mc_axes_map_value (axes, 0, 0), mc_axes_map_value (axes, 1, 0),
-                                      1e-6);
+      g_assert_cmpfloat_with_epsilon (mc_axes_map_value (axes, 0, 0),
+                                      mc_axes_map_value (axes, 1, 0), 1e-6);
     }
   mc_test_render_layout (chart, 800, 500, FALSE);
-  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_AXIS_TITLE, "Revenue growth (%)"));
-  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_VALUE_LABEL, "−5.1%"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_AXIS_TITLE, "Revenue growth (%)"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_VALUE_LABEL, "−5.1%"));
 }
 
 /* Small multiples: one value axis where the unit is shared, labelled at
@@ -863,8 +863,8 @@ test_forms_panels (void)
   marks = mc_test_view_marks (chart);
   g_assert_nonnull (marks->panels);
   g_assert_cmpuint (marks->panels->len, ==, 6);
-  g_assert_cmpuint (mc_test_count_boxes (chart, MC_TEXT_PANEL_TITLE), ==, 6);
-  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_AXIS_TITLE, "Close (USD)"));
+  g_assert_cmpuint (mc_test_view_count_boxes (chart, MC_TEXT_PANEL_TITLE), ==, 6);
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_AXIS_TITLE, "Close (USD)"));
   first = &g_array_index (marks->panels, McAxes, 0);
   last = &g_array_index (marks->panels, McAxes, 5);
   g_assert_cmpfloat (first->y[0].min, ==, last->y[0].min);

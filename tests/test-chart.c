@@ -107,7 +107,7 @@ test_chart_model_snapshot (void)
   g_assert_cmpstr (before, ==, after);
   g_assert_nonnull (strstr (after, "C highest at USD 3 bn"));
   g_assert_cmpstr (mc_chart_model_get_title (chart), ==, "bars");
-  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_CATEGORY_LABEL, "B"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_CATEGORY_LABEL, "B"));
 }
 
 static void
@@ -328,9 +328,9 @@ test_chart_long_table (void)
   /* Three series: each line is named at its end. */
   mc_test_render_layout (chart, 800, 500, FALSE);
   mc_test_check_layout (chart, 800, 500, "long table");
-  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_SERIES_LABEL, "BABA"));
-  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_SERIES_LABEL, "MSFT"));
-  g_assert_null (mc_test_find_box (chart, MC_TEXT_LEGEND, NULL));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_SERIES_LABEL, "BABA"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_SERIES_LABEL, "MSFT"));
+  g_assert_null (mc_test_view_find_box (chart, MC_TEXT_LEGEND, NULL));
 }
 
 /* Layout */
@@ -359,9 +359,9 @@ test_chart_layout_bundled (void)
           /* At a usual size every chart says what its values are. */
           mc_test_render_layout (chart, 800, 500, FALSE);
           if (g_strcmp0 (spec->type, "pie") != 0)
-            g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_AXIS_TITLE, NULL));
+            g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_AXIS_TITLE, NULL));
           else
-            g_assert_cmpuint (mc_test_count_boxes (chart, MC_TEXT_VALUE_LABEL), >=, 5);
+            g_assert_cmpuint (mc_test_view_count_boxes (chart, MC_TEXT_VALUE_LABEL), >=, 5);
         }
     }
   g_assert_cmpuint (checked, >=, 7 * MC_TEST_N_LAYOUT_SIZES * 2);
@@ -403,8 +403,9 @@ test_chart_dual_axis (void)
 
   mc_test_render_layout (chart, 800, 500, FALSE);
   /* Both axes name their units. */
-  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_AXIS_TITLE, "Share price (HKD)"));
-  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_AXIS_TITLE, "Market capitalisation (USD bn)"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_AXIS_TITLE, "Share price (HKD)"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_AXIS_TITLE,
+                                           "Market capitalisation (USD bn)"));
   g_assert_cmpuint (mc_chart_model_get_n_series (chart), ==, 2);
   g_assert_cmpuint (mc_test_view_marks (chart)->axes.y[1].n_intervals, ==, mc_test_view_marks (chart)->axes.y[0].n_intervals);
 
@@ -436,9 +437,9 @@ test_chart_estimates (void)
   g_autoptr(McChartModel) chart = mc_test_bundled_chart (dataset, "revenue");
 
   mc_test_render_layout (chart, 800, 500, FALSE);
-  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_NOTE, "Est."));
-  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_VALUE_LABEL, "USD 15.4 bn"));
-  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_AXIS_TITLE, "Revenue (USD bn)"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_NOTE, "Est."));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_VALUE_LABEL, "USD 15.4 bn"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_AXIS_TITLE, "Revenue (USD bn)"));
 }
 
 static void
@@ -459,7 +460,7 @@ test_chart_horizontal_when_long (void)
   summary = mc_chart_describe (chart, mc_test_view_marks (chart));
   g_assert_true (g_str_has_prefix (summary, "Horizontal bar chart"));
   /* Without an axis the value labels carry the unit. */
-  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_VALUE_LABEL, "USD 70 bn"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_VALUE_LABEL, "USD 70 bn"));
 
   /* Wide enough, the same labels fit under vertical bars. */
   mc_test_render_layout (chart, 2400, 900, FALSE);
@@ -488,7 +489,7 @@ test_chart_many_categories (void)
   chart = mc_chart_model_new (dataset, spec, NULL);
   mc_test_check_layouts (chart, "48 months");
   mc_test_render_layout (chart, 800, 500, FALSE);
-  g_assert_cmpuint (mc_test_count_boxes (chart, MC_TEXT_CATEGORY_LABEL), >=, 8);
+  g_assert_cmpuint (mc_test_view_count_boxes (chart, MC_TEXT_CATEGORY_LABEL), >=, 8);
   g_object_unref (dataset);
 }
 
@@ -510,7 +511,7 @@ test_chart_negative_bars (void)
   /* Both bars meet at the zero line: one hangs from it, one stands on it. */
   g_assert_cmpfloat_with_epsilon (north->box.y, south->box.y + south->box.height, 0.01);
   g_assert_cmpfloat (north->box.height, >, 0);
-  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_TICK_LABEL, "0"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_TICK_LABEL, "0"));
 }
 
 static void
@@ -530,7 +531,7 @@ test_chart_missing_values (void)
   summary = mc_chart_describe (chart, mc_test_view_marks (chart));
   g_assert_nonnull (strstr (summary, "A lowest at USD 5 bn"));
   {
-    const McTextBox *label = mc_test_find_box (chart, MC_TEXT_CATEGORY_LABEL, "B");
+    const McTextBox *label = mc_test_view_find_box (chart, MC_TEXT_CATEGORY_LABEL, "B");
 
     g_assert_nonnull (label);
     g_assert_false (mc_hit_test (mc_test_view_marks (chart), label->x + label->width / 2, label->y - 5, &hit));
@@ -608,7 +609,7 @@ test_chart_hit_bar (void)
   mc_test_render_layout (chart, 800, 500, FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (companies); i++)
     {
-      const McTextBox *label = mc_test_find_box (chart, MC_TEXT_CATEGORY_LABEL, companies[i]);
+      const McTextBox *label = mc_test_view_find_box (chart, MC_TEXT_CATEGORY_LABEL, companies[i]);
       g_auto (McChartHit) found = { 0 };
       double x, y;
 
@@ -627,7 +628,8 @@ test_chart_hit_bar (void)
     }
   /* The note of a cell comes along. */
   {
-    const McTextBox *label = mc_test_find_box (chart, MC_TEXT_CATEGORY_LABEL, "Microsoft Azure");
+    const McTextBox *label = mc_test_view_find_box (chart, MC_TEXT_CATEGORY_LABEL,
+                                                    "Microsoft Azure");
     g_auto (McChartHit) found = { 0 };
 
     g_assert_true (mc_hit_test (mc_test_view_marks (chart), label->x + label->width / 2, label->y - 12, &found));
@@ -648,7 +650,7 @@ test_chart_hit_line (void)
 
   mc_test_render_layout (chart, 800, 500, FALSE);
   state = mc_test_view_marks (chart);
-  tick = mc_test_find_box (chart, MC_TEXT_TICK_LABEL, "2023");
+  tick = mc_test_view_find_box (chart, MC_TEXT_TICK_LABEL, "2023");
   g_assert_nonnull (tick);
   /* Near the 2023 point in x, anywhere over the plot. */
   g_assert_true (mc_hit_test (mc_test_view_marks (chart), tick->x + tick->width / 2 + 6,
@@ -702,7 +704,7 @@ test_chart_hit_pie (void)
   }
   /* A row of the table hits its slice too. */
   {
-    const McTextBox *row = mc_test_find_box (chart, MC_TEXT_LEGEND, "Alibaba");
+    const McTextBox *row = mc_test_view_find_box (chart, MC_TEXT_LEGEND, "Alibaba");
     g_auto (McChartHit) hit = { 0 };
 
     g_assert_true (mc_hit_test (mc_test_view_marks (chart), row->x + 2, row->y + row->height / 2, &hit));
@@ -733,8 +735,8 @@ test_chart_highlight (void)
   double tx, ty, ax, ay;
 
   normal = mc_test_render_image (chart, 800, 500, 1, FALSE);
-  tencent = mc_test_find_box (chart, MC_TEXT_CATEGORY_LABEL, "Tencent Cloud");
-  alibaba = mc_test_find_box (chart, MC_TEXT_CATEGORY_LABEL, "Alibaba");
+  tencent = mc_test_view_find_box (chart, MC_TEXT_CATEGORY_LABEL, "Tencent Cloud");
+  alibaba = mc_test_view_find_box (chart, MC_TEXT_CATEGORY_LABEL, "Alibaba");
   tx = tencent->x + tencent->width / 2, ty = tencent->y - 12;
   ax = alibaba->x + alibaba->width / 2, ay = alibaba->y - 12;
 
@@ -767,8 +769,8 @@ test_chart_highlight_rows (void)
   double lx, ly, fx, fy;
 
   normal = mc_test_render_image (chart, 800, 500, 1, FALSE);
-  last = mc_test_find_box (chart, MC_TEXT_CATEGORY_LABEL, "2024");
-  first = mc_test_find_box (chart, MC_TEXT_CATEGORY_LABEL, "2022");
+  last = mc_test_view_find_box (chart, MC_TEXT_CATEGORY_LABEL, "2024");
+  first = mc_test_view_find_box (chart, MC_TEXT_CATEGORY_LABEL, "2022");
   lx = last->x + last->width / 2, ly = last->y - 12;
   fx = first->x + first->width / 2, fy = first->y - 12;
   g_assert_true (mc_hit_test (mc_test_view_marks (chart), lx, ly, &hit));
@@ -800,10 +802,10 @@ test_chart_hidden_series (void)
   mc_test_render_layout (chart, 800, 500, FALSE);
   mc_test_check_layout (chart, 800, 500, "grouped");
   g_assert_cmpuint (mc_test_view_marks (chart)->marks->len, ==, 6);
-  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_TICK_LABEL, "100"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_TICK_LABEL, "100"));
 
   /* The legend entry is a hit, for toggling. */
-  legend = mc_test_find_box (chart, MC_TEXT_LEGEND, "Beta");
+  legend = mc_test_view_find_box (chart, MC_TEXT_LEGEND, "Beta");
   g_assert_nonnull (legend);
   g_assert_true (mc_hit_test (mc_test_view_marks (chart), legend->x + 2, legend->y + 2, &hit));
   g_assert_cmpint (hit.kind, ==, MC_CHART_HIT_LEGEND);
@@ -815,8 +817,8 @@ test_chart_hidden_series (void)
   mc_test_render_layout (chart, 800, 500, FALSE);
   mc_test_check_layout (chart, 800, 500, "grouped, one hidden");
   g_assert_cmpuint (mc_test_view_marks (chart)->marks->len, ==, 3);
-  g_assert_null (mc_test_find_box (chart, MC_TEXT_TICK_LABEL, "100"));
-  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_LEGEND, "Beta"));
+  g_assert_null (mc_test_view_find_box (chart, MC_TEXT_TICK_LABEL, "100"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_LEGEND, "Beta"));
 }
 
 /* Gaps in areas */
@@ -943,26 +945,26 @@ test_chart_axis_titles (void)
   mc_chart_spec_set_string (spec, "series", "symbol");
   chart = mc_chart_model_new (prices, spec, NULL);
   mc_test_render_layout (chart, 800, 500, FALSE);
-  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_AXIS_TITLE, "Price (USD)"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_AXIS_TITLE, "Price (USD)"));
   /* A model is made from the data as it is: change it, make another. */
   mc_column_set_unit (mc_dataset_lookup_column (prices, "price"), NULL);
   g_clear_object (&chart);
   chart = mc_chart_model_new (prices, spec, NULL);
   mc_test_render_layout (chart, 800, 500, FALSE);
-  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_AXIS_TITLE, "Price"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_AXIS_TITLE, "Price"));
 
   /* Two columns in one unit: the unit; in different units: both. */
   mc_test_set_columns (bars, "y", "a,b");
   g_clear_object (&chart);
   chart = mc_chart_model_new (simple, bars, NULL);
   mc_test_render_layout (chart, 800, 500, FALSE);
-  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_AXIS_TITLE, "USD bn"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_AXIS_TITLE, "USD bn"));
   mc_column_set_unit (beta, NULL);
   mc_column_set_scale (beta, MC_SCALE_NONE);
   g_clear_object (&chart);
   chart = mc_chart_model_new (simple, bars, NULL);
   mc_test_render_layout (chart, 800, 500, FALSE);
-  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_AXIS_TITLE, "Alpha (USD bn), Beta"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_AXIS_TITLE, "Alpha (USD bn), Beta"));
 }
 
 /* Bars that say what they are */
@@ -1056,8 +1058,8 @@ test_chart_grouped_labels (void)
           }
     }
   mc_test_render_layout (chart, 800, 500, FALSE);
-  g_assert_cmpuint (mc_test_count_boxes (chart, MC_TEXT_VALUE_LABEL), ==, 9);
-  g_assert_nonnull (mc_test_find_box (chart, MC_TEXT_NOTE, "n/a"));
+  g_assert_cmpuint (mc_test_view_count_boxes (chart, MC_TEXT_VALUE_LABEL), ==, 9);
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_NOTE, "n/a"));
 }
 
 /* Horizontal bars too thin for value labels get an axis: bars without
@@ -1089,12 +1091,12 @@ test_chart_horizontal_axis (void)
 
       mc_test_render_layout (chart, size->width, size->height, FALSE);
       mc_test_check_layout (chart, size->width, size->height, "20 countries");
-      if (mc_test_count_boxes (chart, MC_TEXT_CATEGORY_LABEL) > 0)
-        g_assert_true (mc_test_count_boxes (chart, MC_TEXT_VALUE_LABEL) == 20
-                       || mc_test_count_boxes (chart, MC_TEXT_TICK_LABEL) >= 2);
+      if (mc_test_view_count_boxes (chart, MC_TEXT_CATEGORY_LABEL) > 0)
+        g_assert_true (mc_test_view_count_boxes (chart, MC_TEXT_VALUE_LABEL) == 20
+                       || mc_test_view_count_boxes (chart, MC_TEXT_TICK_LABEL) >= 2);
     }
   mc_test_render_layout (chart, 800, 500, FALSE);
-  g_assert_cmpuint (mc_test_count_boxes (chart, MC_TEXT_TICK_LABEL), >=, 3);
+  g_assert_cmpuint (mc_test_view_count_boxes (chart, MC_TEXT_TICK_LABEL), >=, 3);
   g_object_unref (dataset);
 }
 

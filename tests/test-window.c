@@ -7,7 +7,6 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -17,59 +16,8 @@
 #include "mc-export-dialog.h"
 #include "mc-hit.h"
 #include "mc-table-view.h"
+#include "mc-test-gui.h"
 #include "mc-window.h"
-
-static void
-collect_labels (GtkWidget *widget,
-                GPtrArray *labels)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
-    g_ptr_array_add (labels, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, labels);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The label on screen whose text is @text, or NULL. */
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  collect_labels (root, labels);
-  for (guint i = 0; i < labels->len; i++)
-    {
-      GtkLabel *label = g_ptr_array_index (labels, i);
-
-      if (g_strcmp0 (gtk_label_get_text (label), text) == 0)
-        return GTK_WIDGET (label);
-    }
-
-  return NULL;
-}
 
 static GtkWidget *
 find_label_with_prefix (GtkWidget  *root,
@@ -112,84 +60,6 @@ assert_label (GtkWidget  *root,
 {
   if (find_label (root, text) == NULL)
     g_error ("No visible label “%s”", text);
-}
-
-static GtkWidget *
-find_label_containing (GtkWidget  *root,
-                       const char *fragment)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  collect_labels (root, labels);
-  for (guint i = 0; i < labels->len; i++)
-    {
-      GtkLabel *label = g_ptr_array_index (labels, i);
-
-      if (strstr (gtk_label_get_text (label), fragment) != NULL)
-        return GTK_WIDGET (label);
-    }
-
-  return NULL;
-}
-
-static gboolean
-keep_awake_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @condition holds, for at most ten seconds (a
- * file monitor that polls instead of using inotify takes seconds). */
-#define WAIT_FOR(condition)                                                   \
-  G_STMT_START {                                                              \
-    gint64 deadline_ = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;         \
-    guint tick_ = g_timeout_add (10, keep_awake_cb, NULL);                    \
-    while (!(condition) && g_get_monotonic_time () < deadline_)               \
-      g_main_context_iteration (NULL, TRUE);                                  \
-    g_source_remove (tick_);                                                  \
-    if (!(condition))                                                         \
-      g_error ("Timed out waiting for %s", #condition);                      \
-  } G_STMT_END
-
-/* Every test starts from the defaults (the memory backend keeps values for
- * the whole run). */
-static void
-reset_settings (void)
-{
-  g_autoptr(GSettings) settings = mc_application_create_settings ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-
-  g_assert_nonnull (settings);
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_settings_reset (settings, keys[i]);
-}
-
-static McWindow *
-present_window (void)
-{
-  McWindow *window = mc_window_new (NULL);
-
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-
-  return window;
-}
-
-static McWindow *
-create_window (void)
-{
-  reset_settings ();
-
-  return present_window ();
-}
-
-static void
-destroy_window (McWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static guint
@@ -248,25 +118,6 @@ menu_has_action (GMenuModel *menu,
   return FALSE;
 }
 
-static void
-activate (McWindow   *window,
-          const char *action,
-          const char *format_string,
-          ...)
-{
-  GVariant *parameter = NULL;
-  va_list args;
-
-  if (format_string != NULL)
-    {
-      va_start (args, format_string);
-      parameter = g_variant_new_va (format_string, NULL, &args);
-      va_end (args);
-    }
-
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
-}
-
 static guint
 count_visible (GtkWidget *widget,
                GType      type)
@@ -284,15 +135,6 @@ count_visible (GtkWidget *widget,
     count += count_visible (child, type);
 
   return count;
-}
-
-static McChartView *
-get_chart_view (McWindow *window)
-{
-  GtkWidget *view = find_widget (GTK_WIDGET (window), MC_TYPE_CHART_VIEW);
-
-  g_assert_nonnull (view);
-  return MC_CHART_VIEW (view);
 }
 
 static GtkDropDown *
@@ -662,6 +504,7 @@ test_window_shortcuts (void)
   static const char * const expected[] = {
     "<Control>o", "<Control>v", "<Control>w", "<Control>e", "<Control>c", "<Control>p",
     "F9", "F10", "<Control>question", "<Control>q", "plus", "minus", "0", "Left Right",
+    "<Control>s", "<Control><Shift>s", "<Control>z", "<Control><Shift>z",
   };
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH
                                                                  "/gtk/help-overlay.ui");
@@ -1454,6 +1297,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *state = isolate_state_folder ();
+  int status;
+
   /* Before anything reads a settings schema: only the system's schemas,
    * not the one compiled in the build (nor one installed under
    * /usr/local). */
@@ -1463,18 +1309,11 @@ main (int   argc,
       g_setenv ("XDG_DATA_DIRS", "/usr/share", TRUE);
     }
 
-  /* As gtk_test_init(), but a missing display skips the tests. */
-  g_test_init (&argc, &argv, NULL);
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-
-  if (!gtk_init_check ())
+  if (!init_gui_test (&argc, &argv))
     {
-      g_print ("1..0 # SKIP no display\n");
+      g_rmdir (state);
       return 77;
     }
-
-  adw_init ();
 
   g_test_add_func ("/mc/window/sidebar", test_window_sidebar);
   g_test_add_func ("/mc/window/first-selected", test_window_first_selected);
@@ -1502,5 +1341,7 @@ main (int   argc,
   g_test_add_func ("/mc/window/settings", test_window_settings);
   g_test_add_func ("/mc/window/without-schema", test_window_without_schema);
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_rmdir (state);
+  return status;
 }

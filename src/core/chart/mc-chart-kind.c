@@ -8,9 +8,11 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "mc-format.h"
 #include "mc-text.h"
+#include "mc-theme.h"
 #include "mc-transform.h"
 
 /* Messages list at most this many column ids. */
@@ -19,77 +21,151 @@
 G_DEFINE_QUARK (mc-chart-error-quark, mc_chart_error)
 
 static const char * const transform_choices[] = { "none", "growth", "index", NULL };
+static const char * const transform_labels[] = {
+  N_("Values"), N_("Growth Rates"), N_("Indexed to 100"), NULL
+};
+static const char * const legend_choices[] = { "auto", "top", "bottom", "none", NULL };
+/* Translators: where a chart's legend goes */
+static const char * const legend_labels[] = {
+  N_("Automatic"), N_("Top"), N_("Bottom"), N_("No Legend"), NULL
+};
 static const char * const panels_choices[] = { "none", "series", "unit", NULL };
+/* Translators: small multiples of a chart: none, or one panel per series
+ * or per unit */
+static const char * const panels_labels[] = {
+  N_("One Chart"), N_("A Panel per Series"), N_("A Panel per Unit"), NULL
+};
 static const char * const aggregate_choices[] = {
   "none", "sum", "mean", "median", "count", "first", "last", NULL
 };
+/* Translators: how rows with the same x are combined */
+static const char * const aggregate_labels[] = {
+  N_("Not Combined"), N_("Sum"), N_("Mean"), N_("Median"), N_("Count"), N_("First"), N_("Last"),
+  NULL
+};
 
 const McOptionInfo mc_chart_option_x = {
-  "x", MC_OPTION_COLUMN, 0, N_("the column of the horizontal axis"), NULL, NULL, NULL
+  "x", MC_OPTION_COLUMN, 0, N_("the column of the horizontal axis"), NULL, NULL, NULL,
+  N_("Horizontal Axis"), NULL
 };
 const McOptionInfo mc_chart_option_y = {
   "y", MC_OPTION_COLUMNS,
   MC_OPTION_REQUIRED | MC_OPTION_NUMERIC | MC_OPTION_SERIES | MC_OPTION_ON_AXIS,
-  N_("the columns of values"), NULL, NULL, NULL, NULL
+  N_("the columns of values"), NULL, NULL, NULL, N_("Values"), NULL
 };
 const McOptionInfo mc_chart_option_series = {
-  "series", MC_OPTION_COLUMN, 0, N_("a column whose values name the series"), NULL, NULL, NULL
+  "series", MC_OPTION_COLUMN, 0, N_("a column whose values name the series"), NULL, NULL, NULL,
+  N_("Series From Column"), NULL
 };
 const McOptionInfo mc_chart_option_transform = {
   "transform", MC_OPTION_CHOICE, 0,
   N_("a change computed from the values: “growth” in percent against the previous "
      "row, or “index”, each series rebased to 100"),
-  transform_choices, N_("expected “growth”, “index” or “none”"), NULL, NULL
+  transform_choices, N_("expected “growth”, “index” or “none”"), NULL, N_("Show"),
+  transform_labels
 };
 const McOptionInfo mc_chart_option_stacked = {
-  "stacked", MC_OPTION_BOOLEAN, 0, N_("series stacked on each other"), NULL, NULL, NULL
+  "stacked", MC_OPTION_BOOLEAN, 0, N_("series stacked on each other"), NULL, NULL, NULL,
+  N_("Stacked"), NULL
 };
 const McOptionInfo mc_chart_option_sort = {
-  "sort", MC_OPTION_BOOLEAN, 0, N_("categories ordered by value"), NULL, NULL, NULL, NULL
+  "sort", MC_OPTION_BOOLEAN, 0, N_("categories ordered by value"), NULL, NULL, NULL,
+  N_("Sorted by Value"), NULL
+};
+const McOptionInfo mc_chart_option_min = {
+  "min", MC_OPTION_NUMBER, 0, N_("the lowest value of the value axis"), NULL, NULL, NULL,
+  N_("Axis Minimum"), NULL
+};
+const McOptionInfo mc_chart_option_max = {
+  "max", MC_OPTION_NUMBER, 0, N_("the highest value of the value axis"), NULL, NULL, NULL,
+  N_("Axis Maximum"), NULL
+};
+const McOptionInfo mc_chart_option_value_labels = {
+  "value_labels", MC_OPTION_BOOLEAN, MC_OPTION_DEFAULT_ON, N_("the values written on the marks"),
+  NULL, NULL, NULL, N_("Value Labels"), NULL
+};
+const McOptionInfo mc_chart_option_legend = {
+  "legend", MC_OPTION_CHOICE, 0, N_("where the legend goes"), legend_choices,
+  N_("expected “auto”, “top”, “bottom” or “none”"), NULL, N_("Legend"), legend_labels
 };
 const McOptionInfo mc_chart_option_log = {
-  "log", MC_OPTION_BOOLEAN, MC_OPTION_STRICT, N_("a logarithmic value axis"), NULL, NULL, NULL,
-  N_("the length of a bar or an area shows its value, so its axis must start at zero")
+  .key = "log",
+  .type = MC_OPTION_BOOLEAN,
+  .flags = MC_OPTION_STRICT,
+  .description = N_("a logarithmic value axis"),
+  .label = N_("Logarithmic Axis"),
+  .only_why = N_("the length of a bar or an area shows its value, so its axis must start at zero")
 };
 const McOptionInfo mc_chart_option_index_at = {
   "index_at", MC_OPTION_TEXT, 0,
   N_("the x value where indexed series are 100, such as “2024-01-02”; by default the "
-     "first where every series has a value"), NULL, NULL, NULL, NULL
+     "first where every series has a value"), NULL, NULL, NULL, N_("Indexed At"), NULL, NULL,
+  "x"
 };
 const McOptionInfo mc_chart_option_percent = {
   "percent", MC_OPTION_BOOLEAN, 0,
-  N_("stacked series as shares of their total, which is 100 %"), NULL, NULL, NULL, NULL
+  N_("stacked series as shares of their total, which is 100 %"), NULL, NULL, NULL,
+  N_("Stacked as Shares"), NULL
 };
 const McOptionInfo mc_chart_option_panels = {
   "panels", MC_OPTION_CHOICE, 0,
   N_("small multiples: one panel per series, or one per unit of the series"),
-  panels_choices, N_("expected “series”, “unit” or “none”"), NULL, NULL
+  panels_choices, N_("expected “series”, “unit” or “none”"), NULL, N_("Small Multiples"),
+  panels_labels
 };
 const McOptionInfo mc_chart_option_filter = {
   "filter", MC_OPTION_COLUMN, 0,
   N_("a column whose values choose the rows drawn (see “filter_values”)"),
-  NULL, NULL, NULL, NULL
+  NULL, NULL, NULL, N_("Filter Column"), NULL
 };
 const McOptionInfo mc_chart_option_filter_values = {
   "filter_values", MC_OPTION_TEXTS, 0,
-  N_("the values of the “filter” column whose rows are drawn"), NULL, NULL, NULL, NULL
+  N_("the values of the “filter” column whose rows are drawn"), NULL, NULL, NULL,
+  N_("Filter Values"), NULL, NULL, "filter"
 };
 const McOptionInfo mc_chart_option_month = {
   "month", MC_OPTION_COLUMN, 0,
   N_("a column of months (1 to 12, or their names) that, with the years of “x”, "
-     "dates each row"), NULL, NULL, NULL, NULL
+     "dates each row"), NULL, NULL, NULL, N_("Month Column"), NULL
 };
 const McOptionInfo mc_chart_option_aggregate = {
   "aggregate", MC_OPTION_CHOICE, 0,
   N_("rows with the same x (and series) combined into one: their sum, mean, median, "
      "count, first or last value"),
   aggregate_choices,
-  N_("expected “sum”, “mean”, “median”, “count”, “first”, “last” or “none”"), NULL, NULL
+  N_("expected “sum”, “mean”, “median”, “count”, “first”, “last” or “none”"), NULL,
+  N_("Combine Rows"), aggregate_labels
 };
 const McOptionInfo mc_chart_option_top = {
   "top", MC_OPTION_NUMBER, 0,
   N_("only the series with the largest totals, this many; the rest are folded into "
-     "one “Other” series"), NULL, NULL, NULL, NULL
+     "one “Other” series"), NULL, NULL, NULL, N_("Largest Series"), NULL
+};
+
+/* Options every kind takes: the texts around a chart and its colours. */
+static const McOptionInfo option_footnote = {
+  "footnote", MC_OPTION_TEXT, 0, N_("a note under the chart"), NULL, NULL, NULL,
+  N_("Footnote"), NULL
+};
+static const McOptionInfo option_source = {
+  "source", MC_OPTION_TEXT, 0, N_("the source of this chart, if not the dataset’s"),
+  NULL, NULL, NULL, N_("Source"), NULL
+};
+static const McOptionInfo option_colors = {
+  "colors", MC_OPTION_COLORS, 0, N_("a colour for each series or category"), NULL, NULL, NULL,
+  N_("Colours"), NULL
+};
+static const McOptionInfo option_highlight = {
+  "highlight", MC_OPTION_NAMES, 0, N_("the series or categories to emphasise"),
+  NULL, NULL, NULL, N_("Highlight"), NULL
+};
+
+static const McOptionInfo * const common_options[] = {
+  &option_footnote,
+  &option_source,
+  &option_colors,
+  &option_highlight,
+  NULL
 };
 
 const McChartKind *
@@ -103,16 +179,81 @@ mc_chart_kind_lookup (const char *id)
   return NULL;
 }
 
+static const McOptionInfo *
+find_option (const McOptionInfo * const *options,
+             const char                 *key)
+{
+  for (guint i = 0; options[i] != NULL; i++)
+    if (g_str_equal (options[i]->key, key))
+      return options[i];
+  return NULL;
+}
+
 const McOptionInfo *
 mc_chart_kind_get_option (const McChartKind *kind,
                           const char        *key)
 {
+  const McOptionInfo *info;
+
   g_return_val_if_fail (kind != NULL && key != NULL, NULL);
 
+  info = find_option (kind->options, key);
+  return info != NULL ? info : find_option (common_options, key);
+}
+
+const McOptionInfo **
+mc_chart_kind_list_options (const McChartKind *kind)
+{
+  GPtrArray *all = g_ptr_array_new ();
+
+  g_return_val_if_fail (kind != NULL, NULL);
+
   for (guint i = 0; kind->options[i] != NULL; i++)
-    if (g_str_equal (kind->options[i]->key, key))
-      return kind->options[i];
-  return NULL;
+    g_ptr_array_add (all, (gpointer) kind->options[i]);
+  for (guint i = 0; common_options[i] != NULL; i++)
+    if (find_option (kind->options, common_options[i]->key) == NULL)
+      g_ptr_array_add (all, (gpointer) common_options[i]);
+  g_ptr_array_add (all, NULL);
+  return (const McOptionInfo **) g_ptr_array_free (all, FALSE);
+}
+
+char *
+mc_chart_option_get_label (const McOptionInfo *info)
+{
+  g_autofree char *first = NULL;
+  const char *description;
+
+  g_return_val_if_fail (info != NULL, NULL);
+
+  if (info->label != NULL)
+    return g_strdup (_(info->label));
+  /* "the columns of values" → "The columns of values" */
+  description = _(info->description);
+  first = g_utf8_strup (description, g_utf8_next_char (description) - description);
+  return g_strconcat (first, g_utf8_next_char (description), NULL);
+}
+
+const char *
+mc_chart_option_get_choice_label (const McOptionInfo *info,
+                                  guint               index)
+{
+  g_return_val_if_fail (info != NULL && info->choices != NULL, NULL);
+  g_return_val_if_fail (index < g_strv_length ((char **) info->choices), NULL);
+
+  if (info->choice_labels == NULL)
+    return info->choices[index];
+  return _(info->choice_labels[index]);
+}
+
+gboolean
+mc_chart_spec_get_flag (const McChartSpec  *spec,
+                        const McOptionInfo *info)
+{
+  g_return_val_if_fail (spec != NULL && info != NULL, FALSE);
+
+  if (!mc_chart_spec_has_option (spec, info->key))
+    return (info->flags & MC_OPTION_DEFAULT_ON) != 0;
+  return mc_chart_spec_get_boolean (spec, info->key);
 }
 
 const McOptionInfo *
@@ -122,12 +263,20 @@ mc_chart_option_lookup (const char *key)
 
   for (guint i = 0; kinds[i] != NULL; i++)
     {
-      const McOptionInfo *info = mc_chart_kind_get_option (kinds[i], key);
+      const McOptionInfo *info = find_option (kinds[i]->options, key);
 
       if (info != NULL)
         return info;
     }
-  return NULL;
+  return find_option (common_options, key);
+}
+
+const char *
+mc_chart_kind_get_label (const McChartKind *kind)
+{
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  return kind->label != NULL ? _(kind->label) : kind->id;
 }
 
 char *
@@ -288,12 +437,40 @@ option_variant_type (McOptionType type)
       return G_VARIANT_TYPE_BOOLEAN;
     case MC_OPTION_NUMBER:
       return G_VARIANT_TYPE_DOUBLE;
+    case MC_OPTION_NAMES:
+      return G_VARIANT_TYPE_STRING_ARRAY;
+    case MC_OPTION_COLORS:
+      return G_VARIANT_TYPE ("a{ss}");
     case MC_OPTION_COLUMN:
     case MC_OPTION_TEXT:
     case MC_OPTION_CHOICE:
     default:
       return G_VARIANT_TYPE_STRING;
     }
+}
+
+/* Each colour is a colour of the palette, by name. */
+static gboolean
+check_colors (const McOptionInfo  *info,
+              GVariant            *value,
+              McSpecProblem       *where,
+              GError             **error)
+{
+  GVariantIter iter;
+  const char *name, *color;
+  guint index;
+
+  g_variant_iter_init (&iter, value);
+  while (g_variant_iter_next (&iter, "{&s&s}", &name, &color))
+    if (!mc_theme_color_from_name (color, &index))
+      {
+        g_autofree char *color_shown = mc_text_shown (color);
+        g_autofree char *valid = mc_theme_list_color_names ();
+
+        return problem (where, info->key, MC_SPEC_FAULT_VALUE, error, MC_CHART_ERROR_INVALID,
+                        _("unknown colour “%s”; expected one of: %s"), color_shown, valid);
+      }
+  return TRUE;
 }
 
 /* The value of a present option: its type, its choice, its columns. */
@@ -336,10 +513,17 @@ check_option_value (const McOptionInfo  *info,
             return FALSE;
         return TRUE;
       }
-    case MC_OPTION_BOOLEAN:
+    case MC_OPTION_COLORS:
+      return check_colors (info, value, where, error);
     case MC_OPTION_NUMBER:
+      if (isfinite (g_variant_get_double (value)))
+        return TRUE;
+      return problem (where, info->key, MC_SPEC_FAULT_VALUE, error, MC_CHART_ERROR_INVALID,
+                      _("“%s” must be a finite number"), info->key);
+    case MC_OPTION_BOOLEAN:
     case MC_OPTION_TEXT:
     case MC_OPTION_TEXTS:
+    case MC_OPTION_NAMES:
     default:
       return TRUE;
     }
@@ -400,9 +584,11 @@ check_options (const McChartKind  *kind,
                McSpecProblem      *where,
                GError            **error)
 {
-  for (guint i = 0; kind->options[i] != NULL; i++)
+  g_autofree const McOptionInfo **options = mc_chart_kind_list_options (kind);
+
+  for (guint i = 0; options[i] != NULL; i++)
     {
-      const McOptionInfo *info = kind->options[i];
+      const McOptionInfo *info = options[i];
       GVariant *value = mc_chart_spec_get_option (spec, info->key);
 
       if (value == NULL && (info->flags & MC_OPTION_REQUIRED))
@@ -553,6 +739,35 @@ check_value_domain (const McChartKind  *kind,
                                where, error);
 }
 
+/* The limits of a value axis: the minimum below the maximum, and zero
+ * between them where lengths are measured from zero. */
+static gboolean
+check_value_limits (const McChartKind  *kind,
+                    const McChartSpec  *spec,
+                    McSpecProblem      *where,
+                    GError            **error)
+{
+  double min = mc_chart_spec_get_number (spec, "min");
+  double max = mc_chart_spec_get_number (spec, "max");
+
+  if (min >= max)
+    return problem (where, "max", MC_SPEC_FAULT_VALUE, error, MC_CHART_ERROR_INVALID,
+                    _("the axis maximum must be above its minimum"));
+  if (!(kind->caps & MC_CHART_CAPS_ZERO_BASELINE))
+    return TRUE;
+  if (min > 0)
+    return problem (where, "min", MC_SPEC_FAULT_VALUE, error, MC_CHART_ERROR_INVALID,
+                    /* Translators: %s is “a bar chart” or “an area chart” */
+                    _("%s measures from zero, so that its lengths compare truthfully: the "
+                      "axis minimum can be 0 or below, not above"), _(kind->name));
+  if (max < 0)
+    return problem (where, "max", MC_SPEC_FAULT_VALUE, error, MC_CHART_ERROR_INVALID,
+                    /* Translators: %s is “a bar chart” or “an area chart” */
+                    _("%s measures from zero, so that its lengths compare truthfully: the "
+                      "axis maximum can be 0 or above, not below"), _(kind->name));
+  return TRUE;
+}
+
 /**
  * mc_chart_spec_check:
  * @spec: a chart spec
@@ -591,7 +806,218 @@ mc_chart_spec_check (const McChartSpec  *spec,
       || !check_options (kind, spec, dataset, where, error)
       || !check_series (spec, where, error)
       || !mc_transform_check (spec, dataset, mc_chart_spec_get_x (spec, dataset), where, error)
-      || !check_value_domain (kind, spec, dataset, where, error))
+      || !check_value_domain (kind, spec, dataset, where, error)
+      || !check_value_limits (kind, spec, where, error))
     return FALSE;
   return kind->check == NULL || kind->check (spec, dataset, where, error);
+}
+
+/**
+ * mc_chart_check_document:
+ * @dataset: a dataset as an edit left it
+ * @change: what the edit changed
+ * @error: return location for an error in %MC_CHART_ERROR that names the
+ *   chart
+ *
+ * Returns: whether every chart of @dataset can still be drawn
+ */
+gboolean
+mc_chart_check_document (McDataset       *dataset,
+                         const McChange  *change,
+                         GError         **error)
+{
+  g_return_val_if_fail (MC_IS_DATASET (dataset), FALSE);
+
+  for (guint i = 0; i < mc_dataset_get_n_charts (dataset); i++)
+    {
+      const McChartSpec *spec = mc_dataset_get_chart (dataset, i);
+      g_autoptr(GError) chart_error = NULL;
+
+      if (mc_chart_spec_check (spec, dataset, NULL, &chart_error))
+        continue;
+      g_set_error (error, MC_CHART_ERROR, chart_error->code,
+                   /* Translators: an edit that would break a chart: the
+                    * chart's title, what would be wrong */
+                   _("The chart “%s” could no longer be drawn: %s"),
+                   spec->title != NULL && *spec->title != '\0' ? spec->title : spec->id,
+                   chart_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether an option of @spec names column @id. */
+static gboolean
+spec_names_column (const McChartSpec *spec,
+                   const char        *id)
+{
+  g_autofree const McOptionInfo **options =
+    mc_chart_kind_list_options (mc_chart_kind_lookup (spec->type));
+
+  for (guint i = 0; options[i] != NULL; i++)
+    {
+      g_autofree const char **ids = NULL;
+
+      if (options[i]->type == MC_OPTION_COLUMN
+          && g_strcmp0 (mc_chart_spec_get_string (spec, options[i]->key), id) == 0)
+        return TRUE;
+      if (options[i]->type == MC_OPTION_COLUMNS
+          && (ids = mc_chart_spec_get_strv (spec, options[i]->key)) != NULL
+          && g_strv_contains (ids, id))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether @id is a number column that @spec does not draw yet. */
+static gboolean
+unused_number_column (const McChartSpec *spec,
+                      McDataset         *dataset,
+                      const char        *id)
+{
+  McColumn *column = id != NULL ? mc_dataset_lookup_column (dataset, id) : NULL;
+
+  return column != NULL && mc_column_get_column_type (column) == MC_COLUMN_NUMBER
+         && !spec_names_column (spec, id)
+         && g_strcmp0 (id, mc_chart_spec_get_x (spec, dataset)) != 0;
+}
+
+/* A number column for option @info, which @spec lacks: one named as the
+ * option ("close" for "close"), else one the chart drew as its series
+ * as another kind (@before: the closes of candles become the values of
+ * a line), else the first that no option names. */
+static const char *
+choose_number_column (const McChartSpec  *spec,
+                      const McChartSpec  *before,
+                      McDataset          *dataset,
+                      const McOptionInfo *info)
+{
+  g_autofree const McOptionInfo **options =
+    mc_chart_kind_list_options (mc_chart_kind_lookup (before->type));
+
+  for (guint c = 0; c < mc_dataset_get_n_columns (dataset); c++)
+    {
+      McColumn *column = mc_dataset_get_column (dataset, c);
+
+      if (unused_number_column (spec, dataset, mc_column_get_id (column))
+          && (g_ascii_strcasecmp (mc_column_get_id (column), info->key) == 0
+              || g_ascii_strcasecmp (mc_column_get_label (column), info->key) == 0))
+        return mc_column_get_id (column);
+    }
+  for (guint i = 0; options[i] != NULL; i++)
+    {
+      g_autofree const char **ids = NULL;
+      const char *id = NULL;
+
+      if (!(options[i]->flags & MC_OPTION_SERIES))
+        continue;
+      if (options[i]->type == MC_OPTION_COLUMN)
+        id = mc_chart_spec_get_string (before, options[i]->key);
+      else if ((ids = mc_chart_spec_get_strv (before, options[i]->key)) != NULL)
+        for (guint j = 0; id == NULL && ids[j] != NULL; j++)
+          if (unused_number_column (spec, dataset, ids[j]))
+            id = ids[j];
+      if (unused_number_column (spec, dataset, id))
+        return mc_column_get_id (mc_dataset_lookup_column (dataset, id));
+    }
+  for (guint c = 0; c < mc_dataset_get_n_columns (dataset); c++)
+    {
+      const char *id = mc_column_get_id (mc_dataset_get_column (dataset, c));
+
+      if (unused_number_column (spec, dataset, id))
+        return id;
+    }
+  return NULL;
+}
+
+/* Makes one fault of @spec right, if it is one that can be: a list of
+ * columns cut to its first, or a missing column chosen. */
+static gboolean
+fit_problem (McChartSpec         *spec,
+             const McChartSpec   *before,
+             const McChartKind   *kind,
+             McDataset           *dataset,
+             const McSpecProblem *where)
+{
+  const McOptionInfo *info = where->key ? mc_chart_kind_get_option (kind, where->key) : NULL;
+  g_autofree const McOptionInfo **options = NULL;
+
+  if (info != NULL && info->type == MC_OPTION_COLUMNS
+      && mc_chart_spec_get_strv_length (spec, info->key) > 1)
+    {
+      g_autofree const char **ids = mc_chart_spec_get_strv (spec, info->key);
+      const char *first[] = { ids[0], NULL };
+
+      mc_chart_spec_set_strv (spec, info->key, first);
+      return TRUE;
+    }
+  if (where->fault != MC_SPEC_FAULT_MISSING)
+    return FALSE;
+  options = mc_chart_kind_list_options (kind);
+  for (guint i = 0; options[i] != NULL; i++)
+    {
+      const char *id;
+
+      if (!(options[i]->flags & MC_OPTION_REQUIRED)
+          || mc_chart_spec_has_option (spec, options[i]->key))
+        continue;
+      if (!(options[i]->flags & MC_OPTION_NUMERIC))
+        id = options[i]->type == MC_OPTION_COLUMN ? mc_chart_spec_get_x (spec, dataset) : NULL;
+      else
+        id = choose_number_column (spec, before, dataset, options[i]);
+      if (id == NULL)
+        return FALSE;
+      if (options[i]->type == MC_OPTION_COLUMNS)
+        mc_chart_spec_set_strv (spec, options[i]->key, (const char *[]) { id, NULL });
+      else
+        mc_chart_spec_set_string (spec, options[i]->key, id);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+McChartSpec *
+mc_chart_spec_fit_kind (const McChartSpec  *spec,
+                        const char         *type,
+                        McDataset          *dataset,
+                        GError            **error)
+{
+  const McChartKind *kind = mc_chart_kind_lookup (type);
+  g_autoptr(McChartSpec) fitted = NULL;
+  g_auto(GStrv) keys = NULL;
+  guint n_tries;
+
+  g_return_val_if_fail (spec != NULL && kind != NULL, NULL);
+  g_return_val_if_fail (MC_IS_DATASET (dataset), NULL);
+
+  fitted = mc_chart_spec_copy (spec);
+  g_free (fitted->type);
+  fitted->type = g_strdup (type);
+  keys = mc_chart_spec_list_options (fitted);
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (mc_chart_kind_get_option (kind, keys[i]) == NULL)
+      mc_chart_spec_set_option (fitted, keys[i], NULL);
+  n_tries = g_strv_length (keys) + 1;
+
+  /* Each fix makes one key right, or adds one the kind needs: as many
+   * tries as keys and options, and one more. */
+  for (guint i = 0; kind->options[i] != NULL; i++)
+    n_tries++;
+  for (guint tries = 0; tries <= n_tries; tries++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      McSpecProblem where;
+
+      if (mc_chart_spec_check (fitted, dataset, &where, &local_error))
+        return g_steal_pointer (&fitted);
+      if (!fit_problem (fitted, spec, kind, dataset, &where))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+  g_set_error (error, MC_CHART_ERROR, MC_CHART_ERROR_INVALID,
+               /* Translators: %s is “a bar chart”, “a pie chart”… */
+               _("the chart cannot be drawn as %s"), _(kind->name));
+  return NULL;
 }

@@ -49,14 +49,14 @@ legend_draw_swatch (McRender *r,
   cairo_stroke (r->cr);
 }
 
-/* Lays out the entries in rows and, with @draw, draws them and records
- * their hits. Returns the height they take. */
+/* Lays out the legend from the top of @area, drawing it unless only
+ * @measuring; returns the height it takes. */
 static double
-legend_rows (McRender     *r,
-             const McRect *area,
-             const guint  *series,
-             guint         n_series,
-             gboolean      draw)
+legend_run (McRender     *r,
+            const McRect *area,
+            const guint  *series,
+            guint         n_series,
+            gboolean      measuring)
 {
   double swatch = round (r->body * 0.8);
   double gap = r->unit * 1.5;
@@ -78,7 +78,7 @@ legend_rows (McRender     *r,
           y += row_height + r->unit;
           row_height = 0;
         }
-      if (draw)
+      if (!measuring)
         {
           legend_draw_swatch (r, series[i], x, y + (h - swatch) / 2, swatch);
           mc_render_show (r, layout, x + swatch + gap, y, 0, MC_TEXT_LEGEND,
@@ -109,16 +109,76 @@ mc_render_legend (McRender     *r,
                   guint         n_series)
 {
   /* Small multiples share one legend, above their panels. */
-  if (r->panel != NULL || legend_rows (r, area, series, n_series, FALSE) > area->height / 2)
+  if (r->panel != NULL || legend_run (r, area, series, n_series, TRUE) > area->height / 2)
     return 0;
-  return legend_rows (r, area, series, n_series, TRUE);
+  return legend_run (r, area, series, n_series, FALSE);
+}
+
+/**
+ * mc_render_get_legend_place:
+ *
+ * Returns: where the chart's spec wants its legend
+ */
+McLegendPlace
+mc_render_get_legend_place (McRender *r)
+{
+  static const char * const places[] = { "auto", "top", "bottom", "none" };
+  const char *place = mc_chart_spec_get_string (r->chart->spec, "legend");
+
+  for (guint i = 0; place != NULL && i < G_N_ELEMENTS (places); i++)
+    if (g_str_equal (place, places[i]))
+      return i;
+  return MC_LEGEND_AUTO;
+}
+
+/**
+ * mc_render_place_legend:
+ * @area: the area left for the chart, which the legend takes its room
+ *   from
+ * @wanted: whether the kind would show a legend, for the automatic place
+ *
+ * Draws the legend of @series where the spec asks: at the top of @area
+ * (also the automatic place, when @wanted), at its bottom, or nowhere.
+ *
+ * Returns: the height used
+ */
+double
+mc_render_place_legend (McRender    *r,
+                        McRect      *area,
+                        const guint *series,
+                        guint        n_series,
+                        gboolean     wanted)
+{
+  McLegendPlace place = mc_render_get_legend_place (r);
+  McRect at = *area;
+  double used, room;
+
+  if (place == MC_LEGEND_NONE || (place == MC_LEGEND_AUTO && !wanted) || n_series == 0)
+    return 0;
+  room = 3 * r->unit;
+  if (place == MC_LEGEND_BOTTOM)
+    {
+      used = legend_run (r, area, series, n_series, TRUE);
+      at.y = area->y + area->height - used;
+      if (mc_render_legend (r, &at, series, n_series) > 0)
+        area->height -= used + room;
+      return used;
+    }
+  used = mc_render_legend (r, &at, series, n_series);
+  if (used > 0)
+    {
+      area->y += used + room;
+      area->height -= used + room;
+    }
+  return used;
 }
 
 /**
  * mc_render_legend_above:
  *
- * The legend of every series of the chart at the top of @area, which
- * then starts under it, when there are two series or more.
+ * The legend of every series of the chart where the spec places it
+ * (above @area unless it asks otherwise), when there are two series or
+ * more; @area then leaves room for it.
  *
  * Returns: the height used
  */
@@ -128,17 +188,8 @@ mc_render_legend_above (McRender *r,
 {
   guint n = mc_chart_model_get_n_series (r->chart);
   g_autofree guint *all = g_new (guint, n + 1);
-  double used;
 
-  if (n < 2)
-    return 0;
   for (guint i = 0; i < n; i++)
     all[i] = i;
-  used = mc_render_legend (r, area, all, n);
-  if (used > 0)
-    {
-      area->y += used + 3 * r->unit;
-      area->height -= used + 3 * r->unit;
-    }
-  return used;
+  return mc_render_place_legend (r, area, all, n, n >= 2);
 }

@@ -26,6 +26,7 @@ typedef enum
   MC_TEXT_LEGEND,
   MC_TEXT_NOTE,              /* "Est.", empty chart message */
   MC_TEXT_PANEL_TITLE,       /* the name of a panel of small multiples */
+  MC_TEXT_FOOTNOTE,          /* the chart's footnote, above the source */
 } McTextRole;
 
 /* A text placed by a render, in the coordinates of that render: the

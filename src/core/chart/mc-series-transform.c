@@ -200,7 +200,7 @@ other_series (McChartModel *chart,
       mc_series_append (other, g_array_index (xs, double, i), value, point->row,
                         point->estimate);
     }
-  other->color = MC_COLOR_OTHER;
+  other->color = MC_THEME_NEUTRAL;
   return other;
 }
 
@@ -467,7 +467,7 @@ mc_chart_distinct_colors (McChartModel *chart)
       McSeries *series = series_at (chart, s);
       guint color;
 
-      if (series->color == MC_COLOR_OTHER)
+      if (series->color == MC_THEME_NEUTRAL)
         continue;
       color = series->color % MC_CHART_PALETTE_SIZE;
       if (used & (1u << color))

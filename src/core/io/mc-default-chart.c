@@ -67,6 +67,8 @@ note (Table      *t,
   g_autofree char *message = NULL;
   g_autofree char *full = NULL;
 
+  if (t->name == NULL)
+    return;
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
@@ -711,7 +713,8 @@ choose_lines (Table *t)
       panels_by_unit (t);
     }
   /* Rows newest first still make a line from the oldest. */
-  if (t->month == NULL && !ordered_by (x, series) && !mc_chart_spec_has_option (t->spec, "aggregate"))
+  if (t->month == NULL && !ordered_by (x, series)
+      && !mc_chart_spec_has_option (t->spec, "aggregate"))
     {
       mc_chart_spec_set_boolean (t->spec, "sort", TRUE);
       note (t, _("the rows are not in the order of their dates: the line joins them in that "
@@ -868,6 +871,28 @@ note_codes (Table *t)
     }
 }
 
+/* The chart, in t->spec, or FALSE when the columns allow none; the
+ * notes say why when the table has a name. */
+static gboolean
+choose (Table *t)
+{
+  t->categories = g_ptr_array_new ();
+  t->values = g_ptr_array_new ();
+  t->left_out = g_ptr_array_new ();
+  classify (t);
+  note_codes (t);
+  return choose_candles (t) || choose_lines (t) || choose_scatter (t) || choose_bars (t)
+         || choose_numbers (t);
+}
+
+static void
+table_clear (Table *t)
+{
+  g_ptr_array_unref (t->categories);
+  g_ptr_array_unref (t->values);
+  g_ptr_array_unref (t->left_out);
+}
+
 /**
  * mc_default_chart_add:
  *
@@ -884,13 +909,9 @@ mc_default_chart_add (McDataset  *dataset,
 {
   Table t = { dataset, name };
 
-  t.categories = g_ptr_array_new ();
-  t.values = g_ptr_array_new ();
-  t.left_out = g_ptr_array_new ();
-  classify (&t);
-  note_codes (&t);
-  if (choose_candles (&t) || choose_lines (&t) || choose_scatter (&t) || choose_bars (&t)
-      || choose_numbers (&t))
+  g_return_if_fail (name != NULL);
+
+  if (choose (&t))
     {
       warn_left_out (&t);
       mc_dataset_add_chart (dataset, t.spec);
@@ -903,7 +924,24 @@ mc_default_chart_add (McDataset  *dataset,
                                                 "to plot it against"));
       mc_dataset_add_warning (dataset, message);
     }
-  g_ptr_array_unref (t.categories);
-  g_ptr_array_unref (t.values);
-  g_ptr_array_unref (t.left_out);
+  table_clear (&t);
+}
+
+McChartSpec *
+mc_default_chart_new (McDataset *dataset)
+{
+  Table t = { dataset, NULL };
+
+  g_return_val_if_fail (MC_IS_DATASET (dataset), NULL);
+
+  /* A chart added by hand notes and warns of nothing: the dataset stays
+   * as it is. */
+  if (choose (&t))
+    for (guint n = 2; mc_dataset_lookup_chart (dataset, t.spec->id) != NULL; n++)
+      {
+        g_free (t.spec->id);
+        t.spec->id = g_strdup_printf ("chart-%u", n);
+      }
+  table_clear (&t);
+  return t.spec;
 }

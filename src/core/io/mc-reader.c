@@ -166,10 +166,15 @@ mc_reader_load (const McReader       *reader,
                 const McReaderInput  *input,
                 GError              **error)
 {
+  McDataset *dataset;
+
   g_return_val_if_fail (reader != NULL, NULL);
   g_return_val_if_fail (input != NULL && input->name != NULL, NULL);
 
   if (!mc_loader_check_size (input->name, input->length, reader->max_size, error))
     return NULL;
-  return reader->load (input, error);
+  dataset = reader->load (input, error);
+  if (dataset != NULL && mc_dataset_get_reader (dataset) == NULL)
+    mc_dataset_set_reader (dataset, reader->id);
+  return dataset;
 }

@@ -258,9 +258,28 @@ draw_bar (Bars         *b,
   mc_render_bar (r, &box, &fill, &stroke, estimate);
 }
 
+/* Bars beyond limits the spec sets end at the plot's edge, along the
+ * value axis. */
+static void
+clip_bars (Bars *b)
+{
+  McRender *r = b->r;
+
+  if (b->horizontal)
+    cairo_rectangle (r->cr, b->plot.x, 0, b->plot.width, r->height);
+  else
+    cairo_rectangle (r->cr, 0, b->plot.y, r->width, b->plot.height);
+  cairo_clip (r->cr);
+}
+
 static void
 draw_bars (Bars *b)
 {
+  double lo = NAN, hi = NAN;
+
+  cairo_save (b->r->cr);
+  if (mc_render_value_limits (b->r, &lo, &hi))
+    clip_bars (b);
   for (guint slot = 0; slot < b->n_categories; slot++)
     {
       guint c = b->order[slot];
@@ -288,6 +307,7 @@ draw_bars (Bars *b)
           draw_bar (b, &rect, slot, s, c, bar_estimate (b, s, c));
         }
     }
+  cairo_restore (b->r->cr);
 }
 
 static void
@@ -718,6 +738,7 @@ layout_vertical (Bars         *b,
   gboolean flat = TRUE;
 
   bars_domain (b, &lo, &hi);
+  mc_render_value_limits (r, &lo, &hi);
   b->fit.height = label_h;
   b->plot.y = top + label_h / 2;
   for (guint pass = 0; pass < 3; pass++)
@@ -894,6 +915,7 @@ layout_horizontal (Bars         *b,
   double right = 0, left = 0, lo, hi, gap = 2 * r->unit;
 
   bars_domain (b, &lo, &hi);
+  mc_render_value_limits (r, &lo, &hi);
   b->plot.y = area->y;
   b->plot.height = area->height;
   if (b->value_labels)
@@ -921,12 +943,12 @@ layout_horizontal (Bars         *b,
        * inside the padding. */
       double overhang;
 
-      mc_linear_scale_init (&b->scale, lo, hi, TRUE, b->plot.width, 8 * r->body);
+      mc_render_init_value_scale (r, &b->scale, lo, hi, TRUE, b->plot.width, 8 * r->body);
       overhang = last_tick_half_width (b) - (area->x + area->width - b->plot.x - b->plot.width);
       if (overhang > 0)
         {
           b->plot.width = MAX (1, b->plot.width - overhang);
-          mc_linear_scale_init (&b->scale, lo, hi, TRUE, b->plot.width, 8 * r->body);
+          mc_render_init_value_scale (r, &b->scale, lo, hi, TRUE, b->plot.width, 8 * r->body);
         }
     }
   mc_linear_scale_set_range (&b->scale, b->plot.x, b->plot.x + b->plot.width);
@@ -1109,7 +1131,8 @@ bar_describe (McChartModel  *chart,
 }
 
 static const McOptionInfo bar_option_horizontal = {
-  "horizontal", MC_OPTION_BOOLEAN, 0, N_("bars that run left to right"), NULL, NULL, NULL
+  "horizontal", MC_OPTION_BOOLEAN, 0, N_("bars that run left to right"), NULL, NULL, NULL,
+  N_("Horizontal Bars"), NULL
 };
 
 static const McOptionInfo * const bar_options[] = {
@@ -1121,6 +1144,10 @@ static const McOptionInfo * const bar_options[] = {
   &mc_chart_option_stacked,
   &mc_chart_option_percent,
   &mc_chart_option_sort,
+  &mc_chart_option_min,
+  &mc_chart_option_max,
+  &mc_chart_option_value_labels,
+  &mc_chart_option_legend,
   &mc_chart_option_panels,
   MC_CHART_OPTIONS_ROWS,
   &mc_chart_option_top,
@@ -1131,8 +1158,10 @@ const McChartKind mc_chart_kind_bar = {
   .id = "bar",
   .name = N_("a bar chart"),
   .plural = N_("bar charts"),
+  .label = N_("Bar Chart"),
   .caps = MC_CHART_CAPS_CATEGORY_X | MC_CHART_CAPS_HIDE_SERIES
-          | MC_CHART_CAPS_FEW_CATEGORY_COLORS | MC_CHART_CAPS_PANELS,
+          | MC_CHART_CAPS_FEW_CATEGORY_COLORS | MC_CHART_CAPS_ZERO_BASELINE
+          | MC_CHART_CAPS_PANELS,
   .options = bar_options,
   .draw = bar_draw,
   .describe = bar_describe,

@@ -213,7 +213,8 @@ usual_gap (GArray *rows)
 
   for (guint i = 1; i < rows->len; i++)
     {
-      double gap = g_array_index (rows, Candle, i).first - g_array_index (rows, Candle, i - 1).first;
+      double gap = g_array_index (rows, Candle, i).first
+                   - g_array_index (rows, Candle, i - 1).first;
 
       if (gap > 0)
         g_array_append_val (gaps, gap);
@@ -974,26 +975,28 @@ candlestick_check (const McChartSpec  *spec,
 }
 
 static const char * const style_choices[] = { "candles", "ohlc", NULL };
+/* Translators: how a candlestick chart draws each period's prices */
+static const char * const style_labels[] = { N_("Candles"), N_("Bars (OHLC)"), NULL };
 
 static const McOptionInfo candlestick_option_open = {
   "open", MC_OPTION_COLUMN, MC_OPTION_REQUIRED | MC_OPTION_NUMERIC | MC_OPTION_ON_AXIS,
   N_("the column of opening prices"), NULL, NULL,
   N_("a candlestick chart needs “open”, “high”, “low” and “close”, the columns of its "
-     "prices"), NULL
+     "prices"), N_("Open")
 };
 
 static const McOptionInfo candlestick_option_high = {
   "high", MC_OPTION_COLUMN, MC_OPTION_REQUIRED | MC_OPTION_NUMERIC | MC_OPTION_ON_AXIS,
   N_("the column of the highest prices"), NULL, NULL,
   N_("a candlestick chart needs “open”, “high”, “low” and “close”, the columns of its "
-     "prices"), NULL
+     "prices"), N_("High")
 };
 
 static const McOptionInfo candlestick_option_low = {
   "low", MC_OPTION_COLUMN, MC_OPTION_REQUIRED | MC_OPTION_NUMERIC | MC_OPTION_ON_AXIS,
   N_("the column of the lowest prices"), NULL, NULL,
   N_("a candlestick chart needs “open”, “high”, “low” and “close”, the columns of its "
-     "prices"), NULL
+     "prices"), N_("Low")
 };
 
 static const McOptionInfo candlestick_option_close = {
@@ -1001,19 +1004,21 @@ static const McOptionInfo candlestick_option_close = {
   MC_OPTION_REQUIRED | MC_OPTION_NUMERIC | MC_OPTION_ON_AXIS | MC_OPTION_SERIES,
   N_("the column of closing prices"), NULL, NULL,
   N_("a candlestick chart needs “open”, “high”, “low” and “close”, the columns of its "
-     "prices"), NULL
+     "prices"), N_("Close")
 };
 
 static const McOptionInfo candlestick_option_volume = {
   "volume", MC_OPTION_COLUMN, MC_OPTION_NUMERIC,
-  N_("the column of volumes traded, drawn in a panel under the prices"), NULL, NULL, NULL, NULL
+  N_("the column of volumes traded, drawn in a panel under the prices"), NULL, NULL, NULL,
+  N_("Volume")
 };
 
 static const McOptionInfo candlestick_option_style = {
   "style", MC_OPTION_CHOICE, 0,
   N_("“candles”, with bodies from the open to the close, or “ohlc”, bars with the open "
      "to the left and the close to the right"),
-  style_choices, N_("expected “candles” or “ohlc”"), NULL, NULL
+  style_choices, N_("expected “candles” or “ohlc”"), NULL, N_("Style"),
+  style_labels
 };
 
 static const McOptionInfo * const candlestick_options[] = {
@@ -1034,6 +1039,7 @@ const McChartKind mc_chart_kind_candlestick = {
   .id = "candlestick",
   .name = N_("a candlestick chart"),
   .plural = N_("candlestick charts"),
+  .label = N_("Candlestick Chart"),
   .caps = MC_CHART_CAPS_ZOOM_X,
   .options = candlestick_options,
   .check = candlestick_check,

@@ -434,7 +434,8 @@ draw_value_labels (Combo *c)
       series = shown_series (c, axis - 1, 0);
       for (guint p = 0; p < mc_series_get_n_points (series); p++)
         {
-          double x = band_center (c, mc_series_get_x (series, p)), value = mc_series_get_y (series, p);
+          double x = band_center (c, mc_series_get_x (series, p));
+          double value = mc_series_get_y (series, p);
 
           if (isnan (value))
             continue;
@@ -543,11 +544,13 @@ combo_describe (McChartModel  *chart,
 }
 
 static const char * const y2_transform_choices[] = { "none", "growth", NULL };
+/* Translators: what the line of a chart of bars and a line shows */
+static const char * const y2_transform_labels[] = { N_("Values"), N_("Growth Rates"), NULL };
 
 static const McOptionInfo combo_option_y = {
   "y", MC_OPTION_COLUMNS,
   MC_OPTION_REQUIRED | MC_OPTION_NUMERIC | MC_OPTION_SERIES | MC_OPTION_ON_AXIS,
-  N_("the columns drawn as bars, on the left axis"), NULL, NULL, NULL, NULL
+  N_("the columns drawn as bars, on the left axis"), NULL, NULL, NULL, N_("Bars")
 };
 
 static const McOptionInfo combo_option_y2 = {
@@ -555,14 +558,15 @@ static const McOptionInfo combo_option_y2 = {
   MC_OPTION_REQUIRED | MC_OPTION_NUMERIC | MC_OPTION_STRICT | MC_OPTION_SERIES | MC_OPTION_RIGHT
   | MC_OPTION_ON_AXIS,
   N_("the columns drawn as a line, on the right axis"), NULL, NULL,
-  N_("a chart of bars and a line needs “y2”, the columns of the line"), NULL
+  N_("a chart of bars and a line needs “y2”, the columns of the line"), N_("Line")
 };
 
 static const McOptionInfo combo_option_y2_transform = {
   "y2_transform", MC_OPTION_CHOICE, 0,
   N_("“growth”: the line shows the percent change of its column against the previous "
      "row, such as revenue in bars and its growth in a line"),
-  y2_transform_choices, N_("expected “growth” or “none”"), NULL, NULL
+  y2_transform_choices, N_("expected “growth” or “none”"), NULL, N_("Line Shows"),
+  y2_transform_labels
 };
 
 static const McOptionInfo * const combo_options[] = {
@@ -571,6 +575,7 @@ static const McOptionInfo * const combo_options[] = {
   &combo_option_y2,
   &combo_option_y2_transform,
   MC_CHART_OPTIONS_ROWS,
+  &mc_chart_option_value_labels,
   NULL
 };
 
@@ -578,6 +583,7 @@ const McChartKind mc_chart_kind_combo = {
   .id = "combo",
   .name = N_("a chart of bars and a line"),
   .plural = N_("charts of bars and a line"),
+  .label = N_("Bars and a Line"),
   .caps = MC_CHART_CAPS_CATEGORY_X | MC_CHART_CAPS_HIDE_SERIES,
   .options = combo_options,
   .draw = combo_draw,

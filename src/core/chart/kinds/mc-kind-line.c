@@ -322,7 +322,15 @@ axis_range (Lines  *l,
   y_range (l, axis, lo, hi);
   /* Log ticks enclose the data already, and there is no zero. */
   if (l->log)
-    return FALSE;
+    {
+      mc_render_value_limits (l->r, lo, hi);
+      return FALSE;
+    }
+  /* Limits the spec sets are kept as they are: a minimum means the axis
+   * starts there. */
+  if (!l->has_y2 && mc_render_value_limits (l->r, lo, hi))
+    return l->area || (isnan (mc_chart_spec_get_number (l->chart->spec, "min"))
+                       && include_zero (l, axis, *lo, *hi));
   zero = include_zero (l, axis, *lo, *hi);
   if (!zero)
     {
@@ -1557,6 +1565,16 @@ save_axes (Lines *l)
   l->r->out->axes = l->axes;
 }
 
+/* The first series on top; a highlight's grey series under the others. */
+static void
+draw_all_series (Lines *l)
+{
+  for (guint neutral = 0; neutral < 2; neutral++)
+    for (guint i = l->n_visible; i > 0; i--)
+      if ((series_at (l, i - 1)->color == MC_THEME_NEUTRAL) == (neutral == 0))
+        draw_series (l, i - 1);
+}
+
 static gboolean
 wants_point_labels (Lines *l)
 {
@@ -1573,6 +1591,7 @@ draw_plot (Lines *l)
   guint count;
   McSeries *left = axis_series (l, 0, &count);
   McSeries *right = axis_series (l, 1, &count);
+  double limit_lo = NAN, limit_hi = NAN;
   McColor color;
 
   mc_render_value_grid (r, &l->axes.y[0], &l->axes.plot, TRUE, TRUE);
@@ -1586,8 +1605,9 @@ draw_plot (Lines *l)
 
   cairo_save (r->cr);
   mc_render_clip_x_window (r, &l->axes.plot);
-  for (guint i = l->n_visible; i > 0; i--)
-    draw_series (l, i - 1);
+  if (!l->has_y2 && mc_render_value_limits (r, &limit_lo, &limit_hi))
+    mc_render_clip_plot (r, &l->axes.plot, 2 * r->unit);
+  draw_all_series (l);
   if (max_points (l) <= MC_MAX_MARKED_POINTS && !l->axes.stacked)
     for (guint i = 0; i < l->n_visible; i++)
       draw_markers (l, i);
@@ -1633,30 +1653,30 @@ lines_setup (Lines    *l,
 }
 
 /* Names at the line ends when there is room for them to stack, else a
- * legend (two axes name their series in their titles). */
+ * legend (two axes name their series in their titles). A legend the
+ * spec places replaces the names at the ends. */
 static void
 place_legend (Lines  *l,
               McRect *area)
 {
   McRender *r = l->r;
+  McLegendPlace place = mc_render_get_legend_place (r);
   guint n = mc_chart_model_get_n_series (r->chart);
   g_autofree guint *all = NULL;
-  double h, used;
+  double h;
 
+  if (place == MC_LEGEND_TOP || place == MC_LEGEND_BOTTOM)
+    l->end_labels = FALSE;
   if (l->end_labels)
     {
       mc_render_text_width (r, "Ag", MC_FONT_BODY, &h);
       l->end_labels = l->n_visible * h * 1.2 <= area->height * 0.6;
     }
-  if (l->end_labels || l->has_y2 || n < 2)
-    return;
 
-  all = g_new (guint, n);
+  all = g_new (guint, n + 1);
   for (guint i = 0; i < n; i++)
     all[i] = i;
-  used = mc_render_legend (r, area, all, n);
-  area->y += used + 3 * r->unit;
-  area->height -= used + 3 * r->unit;
+  mc_render_place_legend (r, area, all, n, !l->end_labels && !l->has_y2 && n >= 2);
 }
 
 static gboolean
@@ -1790,12 +1810,12 @@ line_check (const McChartSpec  *spec,
 static const McOptionInfo line_option_y2 = {
   "y2", MC_OPTION_COLUMNS,
   MC_OPTION_NUMERIC | MC_OPTION_STRICT | MC_OPTION_SERIES | MC_OPTION_RIGHT | MC_OPTION_ON_AXIS,
-  N_("a second value axis"), NULL, NULL, NULL, NULL
+  N_("a second value axis"), NULL, NULL, NULL, N_("Second Axis"), NULL
 };
 
 static const McOptionInfo line_option_sort = {
   "sort", MC_OPTION_BOOLEAN, 0, N_("points in the order of x, whatever the order of the rows"),
-  NULL, NULL, NULL, NULL
+  NULL, NULL, NULL, N_("Points in Order of X"), NULL
 };
 
 static const McOptionInfo * const line_options[] = {
@@ -1807,6 +1827,10 @@ static const McOptionInfo * const line_options[] = {
   &mc_chart_option_index_at,
   &mc_chart_option_log,
   &line_option_sort,
+  &mc_chart_option_min,
+  &mc_chart_option_max,
+  &mc_chart_option_value_labels,
+  &mc_chart_option_legend,
   &mc_chart_option_panels,
   MC_CHART_OPTIONS_ROWS,
   &mc_chart_option_top,
@@ -1821,6 +1845,10 @@ static const McOptionInfo * const area_options[] = {
   &mc_chart_option_stacked,
   &mc_chart_option_percent,
   &line_option_sort,
+  &mc_chart_option_min,
+  &mc_chart_option_max,
+  &mc_chart_option_value_labels,
+  &mc_chart_option_legend,
   &mc_chart_option_panels,
   MC_CHART_OPTIONS_ROWS,
   &mc_chart_option_top,
@@ -1831,6 +1859,7 @@ const McChartKind mc_chart_kind_line = {
   .id = "line",
   .name = N_("a line chart"),
   .plural = N_("line charts"),
+  .label = N_("Line Chart"),
   .caps = MC_CHART_CAPS_ZOOM_X | MC_CHART_CAPS_HIDE_SERIES | MC_CHART_CAPS_PANELS,
   .options = line_options,
   .check = line_check,
@@ -1842,7 +1871,9 @@ const McChartKind mc_chart_kind_area = {
   .id = "area",
   .name = N_("an area chart"),
   .plural = N_("area charts"),
-  .caps = MC_CHART_CAPS_ZOOM_X | MC_CHART_CAPS_HIDE_SERIES | MC_CHART_CAPS_PANELS,
+  .label = N_("Area Chart"),
+  .caps = MC_CHART_CAPS_ZOOM_X | MC_CHART_CAPS_HIDE_SERIES | MC_CHART_CAPS_ZERO_BASELINE
+          | MC_CHART_CAPS_PANELS,
   .options = area_options,
   .draw = area_draw,
   .describe = area_describe,

@@ -229,8 +229,9 @@ static double
 last_x_label_half_width (Scatter *s)
 {
   guint n = mc_linear_scale_get_n_ticks (&s->x);
-  g_autofree char *text = mc_format_tick (s->chart->x_column, mc_linear_scale_get_tick (&s->x, n - 1),
-                                          mc_linear_scale_get_tick_step (&s->x, n - 1));
+  g_autofree char *text = mc_format_tick (s->chart->x_column,
+                                         mc_linear_scale_get_tick (&s->x, n - 1),
+                                         mc_linear_scale_get_tick_step (&s->x, n - 1));
 
   return mc_render_text_width (s->r, text, MC_FONT_BODY, NULL) / 2;
 }
@@ -916,7 +917,8 @@ scatter_describe (McChartModel  *chart,
   g_string_append_printf (out, ngettext (", %u point, %s against %s: %s",
                                          ", %u points, %s against %s: %s", n),
                           n, mc_column_get_label (first->column),
-                          mc_column_get_label (chart->x_column), correlation_words (correlation (chart)));
+                          mc_column_get_label (chart->x_column),
+                          correlation_words (correlation (chart)));
   if (data->size != NULL)
     /* Translators: in a chart summary: "; the areas of the bubbles show
      * Population" */
@@ -972,32 +974,35 @@ scatter_check (const McChartSpec  *spec,
 static const McOptionInfo scatter_option_x = {
   "x", MC_OPTION_COLUMN, MC_OPTION_REQUIRED | MC_OPTION_NUMERIC,
   N_("the column of numbers on the horizontal axis"), NULL, NULL,
-  N_("a scatter chart needs “x”, the column of numbers on its horizontal axis"), NULL
+  N_("a scatter chart needs “x”, the column of numbers on its horizontal axis"),
+  N_("Horizontal Axis")
 };
 
 static const McOptionInfo scatter_option_size = {
   "size", MC_OPTION_COLUMN, MC_OPTION_NUMERIC,
-  N_("a column of sizes: bubbles whose areas show its values"), NULL, NULL, NULL, NULL
+  N_("a column of sizes: bubbles whose areas show its values"), NULL, NULL, NULL, N_("Bubble Sizes")
 };
 
 static const McOptionInfo scatter_option_label = {
   "label", MC_OPTION_COLUMN, 0, N_("a column of text that names each point"),
-  NULL, NULL, NULL, NULL
+  NULL, NULL, NULL, N_("Point Names")
 };
 
 static const McOptionInfo scatter_option_labels = {
   "labels", MC_OPTION_TEXTS, 0,
   N_("the points to name on the chart, by their “label”; without it, all of a few points"),
-  NULL, NULL, NULL, NULL
+  NULL, NULL, NULL, N_("Points Named"), NULL, NULL,
+  "label"
 };
 
 static const McOptionInfo scatter_option_series = {
   "series", MC_OPTION_COLUMN, 0, N_("a column whose values colour the points, with a legend"),
-  NULL, NULL, NULL, NULL
+  NULL, NULL, NULL, N_("Colours From Column")
 };
 
 static const McOptionInfo scatter_option_log_x = {
-  "log_x", MC_OPTION_BOOLEAN, 0, N_("a logarithmic horizontal axis"), NULL, NULL, NULL, NULL
+  "log_x", MC_OPTION_BOOLEAN, 0, N_("a logarithmic horizontal axis"), NULL, NULL, NULL,
+  N_("Logarithmic Horizontal Axis")
 };
 
 static const McOptionInfo * const scatter_options[] = {
@@ -1011,6 +1016,7 @@ static const McOptionInfo * const scatter_options[] = {
   &scatter_option_log_x,
   &mc_chart_option_filter,
   &mc_chart_option_filter_values,
+  &mc_chart_option_legend,
   NULL
 };
 
@@ -1018,6 +1024,7 @@ const McChartKind mc_chart_kind_scatter = {
   .id = "scatter",
   .name = N_("a scatter chart"),
   .plural = N_("scatter charts"),
+  .label = N_("Scatter Chart"),
   .caps = MC_CHART_CAPS_HIDE_SERIES,
   .options = scatter_options,
   .check = scatter_check,

@@ -72,7 +72,8 @@ is_total (McChartModel *chart,
   g_autofree const char **totals = mc_chart_spec_get_strv (chart->spec, "totals");
 
   return category == 0
-         || (totals != NULL && g_strv_contains (totals, mc_chart_model_get_category (chart, category)));
+         || (totals != NULL
+             && g_strv_contains (totals, mc_chart_model_get_category (chart, category)));
 }
 
 /* The point of the series at @category, or G_MAXUINT. */
@@ -202,7 +203,7 @@ step_colors (Waterfall  *w,
              McColor    *fill,
              McColor    *stroke)
 {
-  guint index = step->total ? MC_COLOR_OTHER : step->to >= step->from ? MC_COLOR_UP
+  guint index = step->total ? MC_THEME_NEUTRAL : step->to >= step->from ? MC_COLOR_UP
                                                                       : MC_COLOR_DOWN;
 
   mc_theme_get_color (w->r->theme, index, MC_COLOR_ROLE_FILL, fill);
@@ -229,7 +230,7 @@ add_step_mark (Waterfall    *w,
   mark.point = slot;
   mark.row = step->row;
   mark.datum = step->point;
-  mark.color = step->total ? MC_COLOR_OTHER : step->to >= step->from ? MC_COLOR_UP
+  mark.color = step->total ? MC_THEME_NEUTRAL : step->to >= step->from ? MC_COLOR_UP
                                                                      : MC_COLOR_DOWN;
   mark.value = step->to;
   mark.label = mc_render_intern (w->r, mc_chart_model_get_category (w->chart, slot));
@@ -348,7 +349,8 @@ layout_plot (Waterfall    *w,
       double overhang;
 
       w->plot.height = MAX (1, area->y + area->height - gap - w->fit.height - w->plot.y);
-      mc_render_value_scale (r, &w->scale, lo, hi, TRUE, w->plot.height, label_h + 2 * r->unit);
+      mc_render_value_scale (r, &w->scale, lo, hi, TRUE, w->plot.height,
+                             r->show_values ? label_h + 2 * r->unit : 0);
       w->plot.x = area->x + mc_render_value_ticks_width (r, &w->scale, values (w->chart)) + gap;
       w->plot.width = MAX (1, area->x + area->width - w->plot.x);
       w->band = w->plot.width / MAX (1, n);
@@ -495,18 +497,19 @@ waterfall_check (const McChartSpec  *spec,
 }
 
 static const McOptionInfo waterfall_option_x = {
-  "x", MC_OPTION_COLUMN, 0, N_("the column that names the steps"), NULL, NULL, NULL, NULL
+  "x", MC_OPTION_COLUMN, 0, N_("the column that names the steps"), NULL, NULL, NULL, N_("Steps")
 };
 
 static const McOptionInfo waterfall_option_totals = {
   "totals", MC_OPTION_TEXTS, 0,
   N_("the steps that are subtotals, drawn from zero: their value, or the running total "
-     "where they have none"), NULL, NULL, NULL, NULL
+     "where they have none"), NULL, NULL, NULL, N_("Subtotals"), NULL, NULL,
+  "x"
 };
 
 static const McOptionInfo waterfall_option_end = {
   "end", MC_OPTION_TEXT, 0, N_("the name of an end total added after the last step"),
-  NULL, NULL, NULL, NULL
+  NULL, NULL, NULL, N_("End Total")
 };
 
 static const McOptionInfo * const waterfall_options[] = {
@@ -516,6 +519,7 @@ static const McOptionInfo * const waterfall_options[] = {
   &waterfall_option_end,
   &mc_chart_option_filter,
   &mc_chart_option_filter_values,
+  &mc_chart_option_value_labels,
   NULL
 };
 
@@ -523,6 +527,7 @@ const McChartKind mc_chart_kind_waterfall = {
   .id = "waterfall",
   .name = N_("a waterfall chart"),
   .plural = N_("waterfall charts"),
+  .label = N_("Waterfall Chart"),
   .caps = MC_CHART_CAPS_CATEGORY_X,
   .options = waterfall_options,
   .check = waterfall_check,
