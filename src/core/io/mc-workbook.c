@@ -24,6 +24,10 @@
 /* The title rows a header row may have above it. */
 #define MAX_HEADER_SEARCH 20
 
+/* What declares a DTD, and how much of it may lie before a chunk. */
+#define DOCTYPE "<!DOCTYPE"
+#define DOCTYPE_SEAM (sizeof DOCTYPE - 2)
+
 /* The container */
 
 static gboolean
@@ -130,6 +134,8 @@ typedef struct
   GsfInput   *entry;
   char       *path;
   GError     *error;      /* the first, from the limits or libxml2 */
+  char        seam[DOCTYPE_SEAM];   /* the end of the last chunk */
+  gsize       n_seam;
 } XmlSource;
 
 static void
@@ -161,6 +167,56 @@ check_inflation (XmlSource *source,
   return FALSE;
 }
 
+static gboolean
+contains_doctype (const char *data,
+                  gsize       length)
+{
+  const char *end = data + length;
+
+  for (const char *p = memchr (data, '<', length); p != NULL;
+       p = memchr (p + 1, '<', end - p - 1))
+    if ((gsize) (end - p) >= strlen (DOCTYPE) && memcmp (p, DOCTYPE, strlen (DOCTYPE)) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @chunk, or the seam between it and the chunk before, declares
+ * a DTD; keeps the end of the chunk for the next seam. */
+static gboolean
+chunk_declares_dtd (XmlSource  *source,
+                    const char *chunk,
+                    gsize       n)
+{
+  char seam[2 * DOCTYPE_SEAM];
+  gsize m = MIN (n, DOCTYPE_SEAM), total = source->n_seam + m, keep;
+  gboolean found;
+
+  memcpy (seam, source->seam, source->n_seam);
+  memcpy (seam + source->n_seam, chunk, m);
+  found = contains_doctype (seam, total) || contains_doctype (chunk, n);
+  keep = MIN (DOCTYPE_SEAM, n >= DOCTYPE_SEAM ? n : total);
+  memcpy (source->seam, (n >= DOCTYPE_SEAM ? chunk + n : seam + total) - keep, keep);
+  source->n_seam = keep;
+  return found;
+}
+
+/* A DTD is refused before libxml2 reads it: its entities could expand
+ * far beyond any limit ("billion laughs") before the reader ever sees
+ * the DOCTYPE node. No part of a workbook has one. */
+static gboolean
+check_no_dtd (XmlSource  *source,
+              const char *chunk,
+              gsize       n)
+{
+  if (!chunk_declares_dtd (source, chunk, n))
+    return TRUE;
+  if (source->error == NULL)
+    mc_loader_set_error (&source->error, MC_LOADER_ERROR_SYNTAX, source->workbook->name, 0, 0,
+                         _("%s declares a DTD, which workbooks never do; it is refused"),
+                         source->path);
+  return FALSE;
+}
+
 static int
 read_entry_cb (void *context,
                char *buffer,
@@ -172,7 +228,8 @@ read_entry_cb (void *context,
 
   if (n == 0)
     return 0;
-  if (!check_inflation (source, n) || gsf_input_read (source->entry, n, (guint8 *) buffer) == NULL)
+  if (!check_inflation (source, n) || gsf_input_read (source->entry, n, (guint8 *) buffer) == NULL
+      || !check_no_dtd (source, buffer, n))
     return -1;
   return (int) n;
 }
@@ -192,10 +249,10 @@ structured_error_cb (void        *context,
                        xml_error->line, message);
 }
 
-xmlTextReaderPtr
-mc_workbook_open_xml (McWorkbook  *workbook,
-                      const char  *path,
-                      GError     **error)
+static xmlTextReaderPtr
+open_xml (McWorkbook  *workbook,
+          const char  *path,
+          GError     **error)
 {
   XmlSource *source;
   GsfInput *entry = open_entry (workbook, path);
@@ -239,8 +296,7 @@ mc_workbook_open_xml (McWorkbook  *workbook,
   return reader;
 }
 
-/* The source that mc_workbook_open_xml() gave the reader, with its
- * error handler. */
+/* The source that open_xml() gave the reader, with its error handler. */
 static XmlSource *
 get_source (xmlTextReaderPtr reader)
 {
@@ -251,24 +307,33 @@ get_source (xmlTextReaderPtr reader)
   return context;
 }
 
-gboolean
-mc_workbook_xml_next (McWorkbook        *workbook,
-                      xmlTextReaderPtr   reader,
-                      gboolean          *more,
-                      GError           **error)
+/* Moves to the next node; FALSE at the end, or with @error set for XML
+ * that is malformed or refers to an entity, or an entry over the
+ * limits. */
+static gboolean
+next_node (McWorkbook   *workbook,
+           McXmlNode    *node,
+           GError      **error)
 {
-  XmlSource *source = get_source (reader);
-  int status = xmlTextReaderRead (reader);
+  XmlSource *source = get_source (node->reader);
+  int status = xmlTextReaderRead (node->reader);
 
-  *more = status == 1;
-  if (status == 1 && xmlTextReaderNodeType (reader) == XML_READER_TYPE_DOCUMENT_TYPE)
+  if (status == 1)
+    {
+      node->type = xmlTextReaderNodeType (node->reader);
+      node->name = (const char *) xmlTextReaderConstLocalName (node->reader);
+      node->empty = node->type == XML_READER_TYPE_ELEMENT
+                    && xmlTextReaderIsEmptyElement (node->reader);
+    }
+  /* A DTD in UTF-16 passes the check of the bytes (check_no_dtd()) */
+  if (status == 1 && node->type == XML_READER_TYPE_DOCUMENT_TYPE)
     {
       mc_loader_set_error (error, MC_LOADER_ERROR_SYNTAX, workbook->name, 0, 0,
                            _("%s declares a DTD, which workbooks never do; it is refused"),
                            source->path);
       return FALSE;
     }
-  if (status == 1 && xmlTextReaderNodeType (reader) == XML_READER_TYPE_ENTITY_REFERENCE)
+  if (status == 1 && node->type == XML_READER_TYPE_ENTITY_REFERENCE)
     {
       mc_loader_set_error (error, MC_LOADER_ERROR_SYNTAX, workbook->name, 0, 0,
                            _("%s refers to an entity, which workbooks never do; it is "
@@ -276,7 +341,7 @@ mc_workbook_xml_next (McWorkbook        *workbook,
       return FALSE;
     }
   if (status >= 0 && source->error == NULL)
-    return TRUE;
+    return status == 1;
   if (source->error != NULL)
     g_propagate_error (error, g_steal_pointer (&source->error));
   else
@@ -285,46 +350,99 @@ mc_workbook_xml_next (McWorkbook        *workbook,
   return FALSE;
 }
 
-void
-mc_workbook_close_xml (xmlTextReaderPtr reader)
+static void
+close_xml (xmlTextReaderPtr reader)
 {
-  XmlSource *source;
+  XmlSource *source = get_source (reader);
 
-  if (reader == NULL)
-    return;
-  source = get_source (reader);
   xmlFreeTextReader (reader);
-  if (source != NULL)
-    xml_source_free (source);
+  xml_source_free (source);
+}
+
+/**
+ * mc_workbook_walk_xml:
+ * @path: the entry, "xl/workbook.xml"
+ * @required: whether a workbook without it is damaged
+ * @func: called at each node, until it returns %FALSE with its error
+ *
+ * Reads an entry as XML, node by node, with no network, no DTD and no
+ * entity, within the limits of the container.
+ *
+ * Returns: whether the whole entry was read (or is missing and not
+ *   @required)
+ */
+gboolean
+mc_workbook_walk_xml (McWorkbook  *workbook,
+                      const char  *path,
+                      gboolean     required,
+                      McXmlFunc    func,
+                      gpointer     user_data,
+                      GError     **error)
+{
+  McXmlNode node = { NULL, };
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok = TRUE;
+
+  if (!required && !mc_workbook_has_entry (workbook, path))
+    return TRUE;
+  node.reader = open_xml (workbook, path, error);
+  if (node.reader == NULL)
+    return FALSE;
+  while (ok && next_node (workbook, &node, &local_error))
+    ok = func (&node, user_data, &local_error);
+  close_xml (node.reader);
+  if (local_error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 char *
-mc_workbook_xml_attribute (xmlTextReaderPtr  reader,
-                           const char       *name)
+mc_workbook_xml_attribute (const McXmlNode *node,
+                           const char      *name)
 {
-  xmlChar *value = xmlTextReaderGetAttribute (reader, (const xmlChar *) name);
+  xmlChar *value = xmlTextReaderGetAttribute (node->reader, (const xmlChar *) name);
   char *copy = value ? g_strdup ((const char *) value) : NULL;
 
   xmlFree (value);
   return copy;
 }
 
-gboolean
-mc_workbook_xml_is_start (xmlTextReaderPtr  reader,
-                          const char       *local_name)
+char *
+mc_workbook_xml_attribute_ns (const McXmlNode *node,
+                              const char      *name,
+                              const char      *ns)
 {
-  return xmlTextReaderNodeType (reader) == XML_READER_TYPE_ELEMENT
-         && g_strcmp0 ((const char *) xmlTextReaderConstLocalName (reader), local_name) == 0;
+  xmlChar *value = xmlTextReaderGetAttributeNs (node->reader, (const xmlChar *) name,
+                                                (const xmlChar *) ns);
+  char *copy = value ? g_strdup ((const char *) value) : NULL;
+
+  xmlFree (value);
+  return copy;
+}
+
+const char *
+mc_workbook_xml_text (const McXmlNode *node)
+{
+  if (node->type != XML_READER_TYPE_TEXT && node->type != XML_READER_TYPE_SIGNIFICANT_WHITESPACE
+      && node->type != XML_READER_TYPE_WHITESPACE)
+    return NULL;
+  return (const char *) xmlTextReaderConstValue (node->reader);
 }
 
 gboolean
-mc_workbook_xml_is_end (xmlTextReaderPtr  reader,
-                        const char       *local_name)
+mc_workbook_xml_is_start (const McXmlNode *node,
+                          const char      *local_name)
 {
-  return (xmlTextReaderNodeType (reader) == XML_READER_TYPE_END_ELEMENT
-          || (xmlTextReaderNodeType (reader) == XML_READER_TYPE_ELEMENT
-              && xmlTextReaderIsEmptyElement (reader)))
-         && g_strcmp0 ((const char *) xmlTextReaderConstLocalName (reader), local_name) == 0;
+  return node->type == XML_READER_TYPE_ELEMENT && strcmp (node->name, local_name) == 0;
+}
+
+gboolean
+mc_workbook_xml_is_end (const McXmlNode *node,
+                        const char      *local_name)
+{
+  return (node->type == XML_READER_TYPE_END_ELEMENT || node->empty)
+         && strcmp (node->name, local_name) == 0;
 }
 
 /* Sheets */
