@@ -322,16 +322,23 @@ test_json_lines (void)
 /* Workbooks */
 
 static McDataset *
-load_book (const char  *sheet,
-           GError     **error)
+load_workbook (const char  *file,
+               const char  *sheet,
+               GError     **error)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "workbooks",
-                                                 "revenue-book.xlsx", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "workbooks", file, NULL);
+  g_autoptr(GFile) location = g_file_new_for_path (path);
   g_autoptr(McLoadOptions) options = mc_load_options_new ();
 
   mc_load_options_set_sheet (options, sheet);
-  return mc_loader_load_file_with_options (file, options, NULL, error);
+  return mc_loader_load_file_with_options (location, options, NULL, error);
+}
+
+static McDataset *
+load_book (const char  *sheet,
+           GError     **error)
+{
+  return load_workbook ("revenue-book.xlsx", sheet, error);
 }
 
 static void
@@ -371,6 +378,92 @@ test_xlsx_asks_for_a_sheet (void)
   g_assert_error (error, MC_LOADER_ERROR, MC_LOADER_ERROR_MISSING);
 }
 
+/* A workbook LibreOffice wrote (tests/data/workbooks/make-market-book.py) */
+
+static McDataset *
+load_ods (const char *sheet)
+{
+  g_autoptr(GError) error = NULL;
+  McDataset *dataset = load_workbook ("market-book.ods", sheet, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static void
+assert_texts (McColumn           *column,
+              const char * const *texts)
+{
+  g_assert_cmpint (mc_column_get_column_type (column), ==, MC_COLUMN_STRING);
+  for (guint i = 0; texts[i] != NULL; i++)
+    g_assert_cmpstr (mc_column_get_string (column, i), ==, texts[i]);
+}
+
+/* The title merged over the table is left out; the merged header names
+ * both its columns; "$" numbers are dollars, cached results of formulas
+ * are values, and the formatted cell far below the table adds nothing. */
+static void
+test_ods_revenue (void)
+{
+  g_autoptr(McDataset) revenue = load_ods ("Revenue");
+  static const double dollars[] = { 9.2, 11.8, 13.3, 15.4 };
+  static const double shares[] = { 19, 17, 17, 17 };
+  static const char * const regions[] = { "Asia  Pacific", "Asia  Pacific", NULL };
+
+  g_assert_cmpuint (mc_dataset_get_n_rows (revenue), ==, 4);
+  g_assert_cmpuint (mc_dataset_get_n_columns (revenue), ==, 5);
+  g_assert_cmpint (mc_column_get_column_type (mc_dataset_get_column (revenue, 0)), ==,
+                   MC_COLUMN_DATE);
+  assert_number_column (revenue, "revenue", "USD", MC_SCALE_NONE, dollars, 4);
+  assert_number_column (revenue, "share", "percent", MC_SCALE_NONE, shares, 4);
+  g_assert_cmpstr (mc_column_get_label (mc_dataset_get_column (revenue, 3)), ==, "Region");
+  g_assert_cmpstr (mc_column_get_label (mc_dataset_get_column (revenue, 4)), ==, "Region");
+  assert_texts (mc_dataset_get_column (revenue, 4), regions);
+}
+
+/* Dates as days and as months, euros, an error of a formula as a gap,
+ * two paragraphs as two lines, the comment on a cell left out, and equal
+ * cells and rows written once with a count read as many. */
+static void
+test_ods_types_and_repeats (void)
+{
+  g_autoptr(McDataset) prices = load_ods ("Prices");
+  g_autoptr(McDataset) months = load_ods ("Months");
+  g_autoptr(McDataset) targets = load_ods ("3");
+  static const double closes[] = { 72.5, 71.5, 70.9, 70.9 };
+  static const double euros[] = { 1200.5, 1300.25, 1250 };
+  static const double lows[] = { 5, 5, 5, 5 };
+  static const double highs[] = { 5, 5, 5, 7 };
+  static const char * const labels[] = { "line one\nline two", "plain", NULL };
+  McColumn *date = mc_dataset_get_column (prices, 0);
+  McColumn *month = mc_dataset_get_column (months, 0);
+
+  g_assert_cmpint (mc_column_get_column_type (date), ==, MC_COLUMN_DATE);
+  g_assert_cmpint (mc_column_get_date_precision (date), ==, MC_DATE_DAY);
+  g_assert_cmpfloat (mc_column_get_value (date, 0), ==, 19724);
+  assert_number_column (prices, "close", NULL, MC_SCALE_NONE, closes, 4);
+  g_assert_cmpint (mc_column_get_date_precision (month), ==, MC_DATE_MONTH);
+  assert_number_column (months, "sales", "EUR", MC_SCALE_NONE, euros, 3);
+  g_assert_true (mc_column_is_missing (mc_dataset_get_column (months, 2), 1));
+  g_assert_cmpfloat (mc_column_get_value (mc_dataset_get_column (months, 2), 2), ==, 1.25);
+  assert_texts (mc_dataset_get_column (months, 3), labels);
+  assert_number_column (targets, "low", NULL, MC_SCALE_NONE, lows, 4);
+  assert_number_column (targets, "high", NULL, MC_SCALE_NONE, highs, 4);
+}
+
+static void
+test_ods_asks_for_a_sheet (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDataset) none = load_workbook ("market-book.ods", NULL, &error);
+
+  g_assert_null (none);
+  g_assert_error (error, MC_LOADER_ERROR, MC_LOADER_ERROR_CHOICE);
+  g_assert_cmpstr (error->message, ==, "market-book.ods: the workbook has 4 sheets: "
+                                       "1 “Revenue”, 2 “Prices”, 3 “Targets”, 4 “Months”; "
+                                       "choose one");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -394,6 +487,9 @@ main (int   argc,
   g_test_add_func ("/mc/readers/json-lines", test_json_lines);
   g_test_add_func ("/mc/readers/xlsx", test_xlsx);
   g_test_add_func ("/mc/readers/xlsx-asks-for-a-sheet", test_xlsx_asks_for_a_sheet);
+  g_test_add_func ("/mc/readers/ods-revenue", test_ods_revenue);
+  g_test_add_func ("/mc/readers/ods-types-and-repeats", test_ods_types_and_repeats);
+  g_test_add_func ("/mc/readers/ods-asks-for-a-sheet", test_ods_asks_for_a_sheet);
 
   return g_test_run ();
 }

@@ -47,7 +47,7 @@ load_bytes (GBytes      *bytes,
 }
 
 /* Checks that the workbook is refused with @code, a message that starts
- * with "@name: " and contains @fragment, short enough to read. */
+ * with "@name:" and contains @fragment, short enough to read. */
 static char *
 assert_refused (GBytes      *bytes,
                 const char  *name,
@@ -56,7 +56,7 @@ assert_refused (GBytes      *bytes,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(McDataset) dataset = load_bytes (bytes, name, &error);
-  g_autofree char *prefix = g_strconcat (name, ": ", NULL);
+  g_autofree char *prefix = g_strconcat (name, ":", NULL);
 
   g_assert_null (dataset);
   g_assert_nonnull (error);
@@ -358,6 +358,133 @@ test_too_many_columns (void)
                             "the sheet “Data” has 16384 columns; the limit is 4096");
 }
 
+/* ODS */
+
+static const char ods_start[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<office:document-content "
+  "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+  "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
+  "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">"
+  "<office:body><office:spreadsheet><table:table table:name=\"Data\">";
+
+static const char ods_end[] = "</table:table></office:spreadsheet></office:body>"
+                              "</office:document-content>";
+
+static const char ods_table[] =
+  "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>year</text:p>"
+  "</table:table-cell><table:table-cell office:value-type=\"string\"><text:p>revenue</text:p>"
+  "</table:table-cell></table:table-row>"
+  "<table:table-row><table:table-cell office:value-type=\"float\" office:value=\"2023\"/>"
+  "<table:table-cell office:value-type=\"float\" office:value=\"11.8\"/></table:table-row>"
+  "<table:table-row><table:table-cell office:value-type=\"float\" office:value=\"2024\"/>"
+  "<table:table-cell office:value-type=\"float\" office:value=\"13.3\"/></table:table-row>";
+
+static GBytes *
+ods_of_rows (const char *rows)
+{
+  g_autofree char *content = g_strconcat (ods_start, rows, ods_end, NULL);
+
+  return mc_test_ods_new (content, 0);
+}
+
+/* Counts of empty rows and cells, up to the largest a count can say,
+ * make nothing: a sheet that ends with them (as every sheet LibreOffice
+ * writes does) loads at once, its table as it is. */
+static void
+test_ods_empty_repeats (void)
+{
+  g_autoptr(GBytes) book = ods_of_rows ("<table:table-row table:number-rows-repeated=\"3\">"
+                                        "<table:table-cell/></table:table-row>"
+                                        "<table:table-row><table:table-cell "
+                                        "table:number-columns-repeated=\"4294967295\"/>"
+                                        "</table:table-row>"
+                                        "<table:table-row><table:table-cell "
+                                        "office:value-type=\"string\"><text:p>year</text:p>"
+                                        "</table:table-cell><table:table-cell "
+                                        "office:value-type=\"string\"><text:p>revenue"
+                                        "</text:p></table:table-cell></table:table-row>"
+                                        "<table:table-row><table:table-cell "
+                                        "office:value-type=\"float\" office:value=\"2024\"/>"
+                                        "<table:table-cell office:value-type=\"float\" "
+                                        "office:value=\"13.3\"/><table:table-cell "
+                                        "table:number-columns-repeated=\"4294967295\"/>"
+                                        "</table:table-row>"
+                                        "<table:table-row table:number-rows-repeated="
+                                        "\"4294967295\"><table:table-cell "
+                                        "table:number-columns-repeated=\"4294967295\"/>"
+                                        "</table:table-row>");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDataset) dataset = load_bytes (book, "repeats.ods", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (mc_dataset_get_n_rows (dataset), ==, 1);
+  g_assert_cmpuint (mc_dataset_get_n_columns (dataset), ==, 2);
+  g_assert_cmpfloat (mc_column_get_value (mc_dataset_get_column (dataset, 1), 0), ==, 13.3);
+}
+
+/* A value repeated over a spreadsheet's every row and column, in a few
+ * bytes: refused before a copy is made, at the cell that asks. */
+static void
+test_ods_repeat_bomb (void)
+{
+  g_autofree char *rows = g_strconcat (ods_table,
+                                       "<table:table-row table:number-rows-repeated=\"1048576\">"
+                                       "<table:table-cell table:number-columns-repeated="
+                                       "\"16384\" office:value-type=\"float\" "
+                                       "office:value=\"1\"/></table:table-row>", NULL);
+  g_autoptr(GBytes) bomb = ods_of_rows (rows);
+  g_autofree char *message = NULL;
+
+  message = assert_refused (bomb, "bomb.ods", MC_LOADER_ERROR_TOO_LARGE,
+                            "bomb.ods:Data!A4: the sheet repeats its cells more than 16777216 "
+                            "times in all");
+}
+
+/* The guards of the container and of the XML are the same as for
+ * XLSX: a DTD, malformed XML, a missing part. */
+static void
+test_ods_hostile_xml (void)
+{
+  g_autofree char *dtd = g_strconcat ("<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY a "
+                                      "\"aaaa\">]>\n", ods_start + strlen ("<?xml version="
+                                      "\"1.0\" encoding=\"UTF-8\"?>\n"), ods_table, ods_end,
+                                      NULL);
+  g_autofree char *crossed = g_strconcat (ods_start, "<table:table-row>\n<table:table-cell>"
+                                          "</table:table-row>", ods_end, NULL);
+  g_autoptr(GBytes) with_dtd = mc_test_ods_new (dtd, 0);
+  g_autoptr(GBytes) malformed = mc_test_ods_new (crossed, 0);
+  const McTestEntry entries[] = {
+    { "mimetype", "application/vnd.oasis.opendocument.spreadsheet", 0, TRUE },
+    { "META-INF/manifest.xml", "<manifest/>", 0, FALSE },
+  };
+  g_autoptr(GBytes) empty = mc_test_zip_new (entries, G_N_ELEMENTS (entries));
+  g_autofree char *message = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *last = NULL;
+
+  message = assert_refused (with_dtd, "dtd.ods", MC_LOADER_ERROR_SYNTAX,
+                            "content.xml declares a DTD, which workbooks never do");
+  other = assert_refused (malformed, "crossed.ods", MC_LOADER_ERROR_SYNTAX,
+                          "content.xml, line 3: the XML is malformed: Opening and ending tag "
+                          "mismatch");
+  last = assert_refused (empty, "empty.ods", MC_LOADER_ERROR_MISSING,
+                         "the workbook has no “content.xml”; it may be damaged");
+}
+
+/* Named .ods or not, the archive is recognized by its first entry. */
+static void
+test_ods_recognized (void)
+{
+  g_autoptr(GBytes) book = ods_of_rows (ods_table);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDataset) dataset = load_bytes (book, "clipboard", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (mc_dataset_get_n_rows (dataset), ==, 2);
+  g_assert_cmpfloat (mc_column_get_value (mc_dataset_get_column (dataset, 1), 0), ==, 11.8);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -376,6 +503,10 @@ main (int   argc,
   g_test_add_func ("/mc/workbooks/xlsx/malformed", test_malformed);
   g_test_add_func ("/mc/workbooks/xlsx/many-rows", test_many_rows);
   g_test_add_func ("/mc/workbooks/xlsx/too-many-columns", test_too_many_columns);
+  g_test_add_func ("/mc/workbooks/ods/empty-repeats", test_ods_empty_repeats);
+  g_test_add_func ("/mc/workbooks/ods/repeat-bomb", test_ods_repeat_bomb);
+  g_test_add_func ("/mc/workbooks/ods/hostile-xml", test_ods_hostile_xml);
+  g_test_add_func ("/mc/workbooks/ods/recognized", test_ods_recognized);
 
   return g_test_run ();
 }

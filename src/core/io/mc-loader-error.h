@@ -45,6 +45,10 @@ typedef enum
 #define MC_LOADER_MAX_ENTRY_SIZE     ((guint64) 1024 * 1024 * 1024)
 #define MC_LOADER_MAX_INFLATION      200
 #define MC_LOADER_MIN_INFLATION_CHECK ((guint64) 16 * 1024 * 1024)
+/* ODS writes runs of equal cells and rows once, with a count: the copies
+ * of cells with values such counts make in a sheet, in all. Counts of
+ * empty cells make nothing. */
+#define MC_LOADER_MAX_REPEATED_CELLS ((guint64) 16 * 1024 * 1024)
 
 GQuark      mc_loader_error_quark       (void);
 

@@ -71,6 +71,14 @@ gboolean          mc_workbook_xml_is_start (const McXmlNode   *node,
 gboolean          mc_workbook_xml_is_end   (const McXmlNode   *node,
                                             const char        *local_name);
 
+/* What a cell's number format says its number is. */
+typedef struct
+{
+  gboolean         date;
+  McDatePrecision  precision;  /* of a date */
+  const char      *unit;       /* "percent", a currency code, or NULL (static) */
+} McNumberFormat;
+
 /* One cell of a sheet, as a reader finds it. */
 typedef enum
 {

@@ -23,14 +23,6 @@
 
 #define RELATIONSHIPS_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-/* What a cell's style says its number is. */
-typedef struct
-{
-  gboolean         date;
-  McDatePrecision  precision;
-  const char      *unit;       /* "percent", a currency code, or NULL */
-} Format;
-
 typedef struct
 {
   McWorkbook   workbook;
@@ -41,7 +33,7 @@ typedef struct
    * workbook of millions of them takes little more than their text. */
   GString     *strings;
   GArray      *string_starts; /* gsize, where each starts in strings */
-  GArray      *formats;       /* Format, by style index */
+  GArray      *formats;       /* McNumberFormat, by style index */
   gboolean     date1904;
   char        *part;          /* of the sheet read */
 } Xlsx;
@@ -183,10 +175,10 @@ currency_of_format (const char *code)
 }
 
 /* A format code, its quoted texts and [bracketed] parts left out. */
-static Format
+static McNumberFormat
 format_of_code (const char *code)
 {
-  Format format = { FALSE, MC_DATE_DAY, NULL };
+  McNumberFormat format = { FALSE, MC_DATE_DAY, NULL };
   g_autoptr(GString) bare = g_string_new (NULL);
   gboolean quoted = FALSE, bracket = FALSE;
 
@@ -218,10 +210,10 @@ format_of_code (const char *code)
 }
 
 /* The built-in formats of ECMA-376 that matter: percentages and dates. */
-static Format
+static McNumberFormat
 format_of_builtin (guint id)
 {
-  Format format = { FALSE, MC_DATE_DAY, NULL };
+  McNumberFormat format = { FALSE, MC_DATE_DAY, NULL };
 
   if (id == 9 || id == 10)
     format.unit = "percent";
@@ -267,7 +259,7 @@ style_element (const McXmlNode  *node,
       g_autofree char *id_text = mc_workbook_xml_attribute (node, "numFmtId");
       guint id = id_text ? (guint) atoi (id_text) : 0;
       const char *code = g_hash_table_lookup (styles->codes, GUINT_TO_POINTER (id));
-      Format format = code ? format_of_code (code) : format_of_builtin (id);
+      McNumberFormat format = code ? format_of_code (code) : format_of_builtin (id);
 
       g_array_append_val (xlsx->formats, format);
     }
@@ -329,8 +321,9 @@ emit_value (Xlsx     *xlsx,
   McSheetCell cell = { walk->row, walk->column, MC_SHEET_CELL_TEXT, walk->value->str, 0, NULL,
                        MC_DATE_DAY, 1 };
   const char *type = walk->type ? walk->type : "n";
-  const Format *format = walk->style < xlsx->formats->len
-                         ? &g_array_index (xlsx->formats, Format, walk->style) : NULL;
+  const McNumberFormat *format = walk->style < xlsx->formats->len
+                                 ? &g_array_index (xlsx->formats, McNumberFormat, walk->style)
+                                 : NULL;
   char *end = NULL;
   guint64 index;
 
@@ -508,7 +501,7 @@ load (const McReaderInput  *input,
   xlsx.targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   xlsx.strings = g_string_new (NULL);
   xlsx.string_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
-  xlsx.formats = g_array_new (FALSE, FALSE, sizeof (Format));
+  xlsx.formats = g_array_new (FALSE, FALSE, sizeof (McNumberFormat));
   if (mc_workbook_open (&xlsx.workbook, input->name, input->data, input->length, error)
       && read_parts (&xlsx, error)
       && mc_workbook_choose_sheet (input->name, (const char * const *) xlsx.sheet_names->pdata,
