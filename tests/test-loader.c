@@ -786,7 +786,7 @@ code_name (int code)
 {
   static const char * const names[] = {
     "IO", "TOO_LARGE", "SYNTAX", "VERSION", "MISSING", "TYPE", "VALUE",
-    "REFERENCE", "DUPLICATE", "SHAPE", "PATH",
+    "REFERENCE", "DUPLICATE", "SHAPE", "PATH", "CHOICE", "FORMAT",
   };
 
   g_assert_cmpint (code, >=, 0);

@@ -464,6 +464,27 @@ test_ods_asks_for_a_sheet (void)
                                        "choose one");
 }
 
+/* Not tables */
+
+/* What a file is shows in its first bytes, whatever its name says. */
+static void
+test_not_a_table (void)
+{
+  static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+  static const char ole2[] = "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDataset) image = mc_loader_load_data (png, sizeof png - 1, "prices.csv", NULL,
+                                                    &error);
+
+  g_assert_null (image);
+  g_assert_error (error, MC_LOADER_ERROR, MC_LOADER_ERROR_FORMAT);
+  g_assert_cmpstr (error->message, ==, "prices.csv: this looks like a PNG image, not a table");
+  g_clear_error (&error);
+  g_assert_null (mc_loader_load_data (ole2, sizeof ole2 - 1, "clipboard", NULL, &error));
+  g_assert_error (error, MC_LOADER_ERROR, MC_LOADER_ERROR_FORMAT);
+  g_assert_true (strstr (error->message, "(XLS); save it as XLSX or CSV") != NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -490,6 +511,7 @@ main (int   argc,
   g_test_add_func ("/mc/readers/ods-revenue", test_ods_revenue);
   g_test_add_func ("/mc/readers/ods-types-and-repeats", test_ods_types_and_repeats);
   g_test_add_func ("/mc/readers/ods-asks-for-a-sheet", test_ods_asks_for_a_sheet);
+  g_test_add_func ("/mc/readers/not-a-table", test_not_a_table);
 
   return g_test_run ();
 }
