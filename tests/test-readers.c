@@ -464,6 +464,83 @@ test_ods_asks_for_a_sheet (void)
                                        "choose one");
 }
 
+/* Web tables */
+
+static McDataset *
+load_test_file (const char *folder,
+                const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", folder, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  McDataset *dataset = mc_loader_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+/* A table as a web page writes it: two header rows make one ("Share
+ * Q1"), a header spans rows and columns, footnote marks and hidden sort
+ * keys are not values, the caption is the title, and the largest table
+ * of the page is the one read. */
+static void
+test_html_page (void)
+{
+  g_autoptr(McDataset) dataset = load_test_file ("good", "market-share.html");
+  static const double q1[] = { 31, 25, 11, 4 };
+  static const double revenue[] = { 107.6, 75.1, 43.2, 15.4, 241.3 };
+  static const char * const providers[] = { "Amazon Web Services", "Microsoft Azure", NULL };
+
+  g_assert_cmpstr (mc_dataset_get_title (dataset), ==, "Cloud infrastructure market share, 2024");
+  g_assert_cmpuint (mc_dataset_get_n_columns (dataset), ==, 4);
+  assert_texts (mc_dataset_get_column (dataset, 0), providers);
+  g_assert_cmpstr (mc_column_get_label (mc_dataset_get_column (dataset, 1)), ==, "Share Q1");
+  assert_number_column (dataset, "share_q1", "percent", MC_SCALE_NONE, q1, 4);
+  g_assert_cmpstr (mc_column_get_label (mc_dataset_get_column (dataset, 3)), ==, "Revenue");
+  assert_number_column (dataset, "revenue_usd_bn", "USD", MC_SCALE_BILLION, revenue, 5);
+  g_assert_true (mc_column_is_missing (mc_dataset_get_column (dataset, 1), 4));
+}
+
+/* What LibreOffice writes as HTML (and puts on the clipboard): the title
+ * row above the table left out, a merged header cell naming both its
+ * columns, amounts and percentages as shown. */
+static void
+test_html_libreoffice (void)
+{
+  g_autoptr(McDataset) dataset = load_test_file ("workbooks", "market-book.html");
+  static const double dollars[] = { 9.2, 11.8, 13.3, 15.4 };
+
+  g_assert_cmpuint (mc_dataset_get_n_rows (dataset), ==, 4);
+  assert_number_column (dataset, "revenue", "USD", MC_SCALE_NONE, dollars, 4);
+  g_assert_cmpstr (mc_column_get_label (mc_dataset_get_column (dataset, 4)), ==, "Region");
+}
+
+/* A paste: a fragment without <html>, its reader named by the clipboard's
+ * type; a cell spanning rows is in each of them. */
+static void
+test_html_paste (void)
+{
+  static const char fragment[] =
+    "<meta charset=\"utf-8\"><table><tr><th>Segment</th><th>Year</th><th>Revenue</th></tr>"
+    "<tr><td rowspan=\"2\">Cloud</td><td>2023</td><td>$13.3 bn</td></tr>"
+    "<tr><td>2024</td><td>$15.4 bn</td></tr>"
+    "<tr><td>Commerce</td><td>2024</td><td>$70 bn</td></tr></table>";
+  g_autoptr(McLoadOptions) options = mc_load_options_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDataset) dataset = NULL;
+  static const double revenue[] = { 13.3, 15.4, 70 };
+  static const char * const segments[] = { "Cloud", "Cloud", "Commerce", NULL };
+
+  mc_load_options_set_format (options, "html");
+  dataset = mc_loader_load_data_with_options (fragment, strlen (fragment), "Pasted table", NULL,
+                                              options, &error);
+  g_assert_no_error (error);
+  assert_texts (mc_dataset_get_column (dataset, 0), segments);
+  assert_number_column (dataset, "revenue", "USD", MC_SCALE_BILLION, revenue, 3);
+  assert_refused ("page.html", "<html><body><p>No table here</p></body></html>",
+                  MC_LOADER_ERROR_MISSING, "page.html: the page has no table");
+}
+
 /* Not tables */
 
 /* What a file is shows in its first bytes, whatever its name says. */
@@ -511,6 +588,9 @@ main (int   argc,
   g_test_add_func ("/mc/readers/ods-revenue", test_ods_revenue);
   g_test_add_func ("/mc/readers/ods-types-and-repeats", test_ods_types_and_repeats);
   g_test_add_func ("/mc/readers/ods-asks-for-a-sheet", test_ods_asks_for_a_sheet);
+  g_test_add_func ("/mc/readers/html-page", test_html_page);
+  g_test_add_func ("/mc/readers/html-libreoffice", test_html_libreoffice);
+  g_test_add_func ("/mc/readers/html-paste", test_html_paste);
   g_test_add_func ("/mc/readers/not-a-table", test_not_a_table);
 
   return g_test_run ();

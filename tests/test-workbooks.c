@@ -1,4 +1,4 @@
-/* test-workbooks.c: hostile and very large workbooks, made at run time
+/* test-workbooks.c: hostile and very large workbooks and web tables, made at run time
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -485,6 +485,26 @@ test_ods_recognized (void)
   g_assert_cmpfloat (mc_column_get_value (mc_dataset_get_column (dataset, 1), 0), ==, 11.8);
 }
 
+/* HTML */
+
+/* Each cell that spans the rows below pushes their cells to the right:
+ * rows of a few bytes each would make a grid of thousands of columns by
+ * thousands of rows. The copies are limited, at the cell that goes over. */
+static void
+test_html_span_bomb (void)
+{
+  g_autoptr(GString) page = g_string_new ("<table><tr><th>a</th><th>b</th></tr>");
+  g_autoptr(GBytes) bomb = NULL;
+  g_autofree char *message = NULL;
+
+  for (guint i = 0; i < 8000; i++)
+    g_string_append (page, "<tr><td>1</td><td rowspan=\"65534\">2</td></tr>");
+  g_string_append (page, "</table>");
+  bomb = g_bytes_new (page->str, page->len);
+  message = assert_refused (bomb, "bomb.html", MC_LOADER_ERROR_TOO_LARGE,
+                            "the cells of the table span more than 16777216 cells in all");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -507,6 +527,7 @@ main (int   argc,
   g_test_add_func ("/mc/workbooks/ods/repeat-bomb", test_ods_repeat_bomb);
   g_test_add_func ("/mc/workbooks/ods/hostile-xml", test_ods_hostile_xml);
   g_test_add_func ("/mc/workbooks/ods/recognized", test_ods_recognized);
+  g_test_add_func ("/mc/workbooks/html/span-bomb", test_html_span_bomb);
 
   return g_test_run ();
 }

@@ -473,6 +473,7 @@ typedef struct
 {
   const char      *name;
   const char      *sheet_name;
+  gboolean         header_first;
   GCancellable    *cancellable;
   FirstRow         rows[MAX_HEADER_SEARCH];
   guint            n_rows;
@@ -592,7 +593,7 @@ choose_columns (Sheet   *sheet,
                            _("the sheet “%s” is empty"), sheet->sheet_name);
       return FALSE;
     }
-  header = find_header (sheet);
+  header = sheet->header_first ? 0 : find_header (sheet);
   for (guint i = header; i < sheet->n_rows; i++)
     {
       first = MIN (first, sheet->rows[i].first);
@@ -806,13 +807,14 @@ build (Sheet            *sheet,
 McDataset *
 mc_workbook_load_sheet (const char       *name,
                         const char       *sheet_name,
+                        gboolean          header_first,
                         McSheetWalkFunc   walk,
                         gpointer          data,
                         GCancellable     *cancellable,
                         GError          **error)
 {
   g_autoptr(McTableBuilder) builder = mc_table_builder_new (name);
-  Sheet sheet = { name, sheet_name, cancellable, };
+  Sheet sheet = { name, sheet_name, header_first, cancellable, };
   McDataset *dataset = NULL;
 
   sheet.merges = g_array_new (FALSE, FALSE, sizeof (McSheetCell));

@@ -113,9 +113,12 @@ typedef gboolean (*McSheetWalkFunc) (gpointer            sheet,
 
 /* The sheet made into a table: its header row found (title rows above it
  * skipped, merged header cells repeated over their columns), empty rows
- * and columns around it left out; the table builder infers the rest. */
+ * and columns around it left out; the table builder infers the rest.
+ * With @header_first, the header is the first row (a web table's <th>
+ * cells say so). */
 McDataset  *mc_workbook_load_sheet   (const char       *name,
                                       const char       *sheet_name,
+                                      gboolean          header_first,
                                       McSheetWalkFunc   walk,
                                       gpointer          sheet,
                                       GCancellable     *cancellable,

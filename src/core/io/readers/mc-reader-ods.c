@@ -589,7 +589,7 @@ load (const McReaderInput  *input,
                                    input->options->sheet, &ods.sheet, error))
     {
       ods.sheet_name = g_ptr_array_index (ods.sheet_names, ods.sheet);
-      dataset = mc_workbook_load_sheet (input->name, ods.sheet_name, walk_sheet, &ods,
+      dataset = mc_workbook_load_sheet (input->name, ods.sheet_name, FALSE, walk_sheet, &ods,
                                         input->cancellable, error);
     }
   ods_clear (&ods);
