@@ -451,6 +451,31 @@ test_ods_types_and_repeats (void)
   assert_number_column (targets, "high", NULL, MC_SCALE_NONE, highs, 4);
 }
 
+/* What a chooser offers: the names of the sheets, in their order; a
+ * file of one table has none. */
+static void
+test_list_sheets (void)
+{
+  g_autofree char *ods_path = g_test_build_filename (G_TEST_DIST, "data", "workbooks",
+                                                     "market-book.ods", NULL);
+  g_autofree char *xlsx_path = g_test_build_filename (G_TEST_DIST, "data", "workbooks",
+                                                      "revenue-book.xlsx", NULL);
+  g_autofree char *csv_path = g_test_build_filename (G_TEST_DIST, "data", "good", "years.csv",
+                                                     NULL);
+  g_autoptr(GFile) ods = g_file_new_for_path (ods_path);
+  g_autoptr(GFile) xlsx = g_file_new_for_path (xlsx_path);
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_auto(GStrv) ods_sheets = mc_loader_list_sheets (ods, NULL, NULL);
+  g_auto(GStrv) xlsx_sheets = mc_loader_list_sheets (xlsx, NULL, NULL);
+  g_auto(GStrv) csv_sheets = mc_loader_list_sheets (csv, NULL, NULL);
+  static const char * const in_ods[] = { "Revenue", "Prices", "Targets", "Months", NULL };
+  static const char * const in_xlsx[] = { "Revenue", "Prices", NULL };
+
+  g_assert_true (g_strv_equal ((const char * const *) ods_sheets, in_ods));
+  g_assert_true (g_strv_equal ((const char * const *) xlsx_sheets, in_xlsx));
+  g_assert_cmpuint (g_strv_length (csv_sheets), ==, 0);
+}
+
 static void
 test_ods_asks_for_a_sheet (void)
 {
@@ -588,6 +613,7 @@ main (int   argc,
   g_test_add_func ("/mc/readers/ods-revenue", test_ods_revenue);
   g_test_add_func ("/mc/readers/ods-types-and-repeats", test_ods_types_and_repeats);
   g_test_add_func ("/mc/readers/ods-asks-for-a-sheet", test_ods_asks_for_a_sheet);
+  g_test_add_func ("/mc/readers/list-sheets", test_list_sheets);
   g_test_add_func ("/mc/readers/html-page", test_html_page);
   g_test_add_func ("/mc/readers/html-libreoffice", test_html_libreoffice);
   g_test_add_func ("/mc/readers/html-paste", test_html_paste);

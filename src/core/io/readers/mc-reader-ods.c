@@ -596,6 +596,21 @@ load (const McReaderInput  *input,
   return dataset;
 }
 
+static char **
+list_sheets (const McReaderInput  *input,
+             GError              **error)
+{
+  Ods ods = { 0, };
+  char **names = NULL;
+
+  ods.sheet_names = g_ptr_array_new_with_free_func (g_free);
+  if (mc_workbook_open (&ods.workbook, input->name, input->data, input->length, error)
+      && read_sheet_names (&ods, error))
+    names = (char **) g_ptr_array_steal (ods.sheet_names, NULL);
+  ods_clear (&ods);
+  return names;
+}
+
 /* An OpenDocument file starts with its "mimetype" entry, stored. */
 static gboolean
 sniff (const char *head,
@@ -619,4 +634,5 @@ const McReader mc_reader_ods = {
   .magic = TRUE,
   .max_size = MC_LOADER_MAX_WORKBOOK_SIZE,
   .load = load,
+  .list_sheets = list_sheets,
 };

@@ -518,6 +518,26 @@ load (const McReaderInput  *input,
   return dataset;
 }
 
+static char **
+list_sheets (const McReaderInput  *input,
+             GError              **error)
+{
+  Xlsx xlsx = { 0, };
+  char **names = NULL;
+
+  xlsx.sheet_names = g_ptr_array_new_with_free_func (g_free);
+  xlsx.sheet_ids = g_ptr_array_new_with_free_func (g_free);
+  if (mc_workbook_open (&xlsx.workbook, input->name, input->data, input->length, error)
+      && mc_workbook_walk_xml (&xlsx.workbook, "xl/workbook.xml", TRUE, workbook_element, &xlsx,
+                               error))
+    {
+      g_ptr_array_add (xlsx.sheet_names, NULL);
+      names = (char **) g_ptr_array_steal (xlsx.sheet_names, NULL);
+    }
+  xlsx_clear (&xlsx);
+  return names;
+}
+
 /* A zip archive with the parts of a workbook. */
 static gboolean
 sniff (const char *head,
@@ -553,4 +573,5 @@ const McReader mc_reader_xlsx = {
   .magic = TRUE,
   .max_size = MC_LOADER_MAX_WORKBOOK_SIZE,
   .load = load,
+  .list_sheets = list_sheets,
 };
