@@ -42,4 +42,12 @@ void        fuzz_check_error          (const GError   *error,
  * UTF-8 text within the limits, charts naming existing columns. */
 void        fuzz_check_dataset        (McDataset      *dataset);
 
+/* Loads @data as a file named @name with the reader @format (nullable:
+ * the one the loader chooses), and checks the dataset or the error,
+ * which names the file. */
+void        fuzz_load                 (const char     *data,
+                                       gsize           length,
+                                       const char     *name,
+                                       const char     *format);
+
 G_END_DECLS

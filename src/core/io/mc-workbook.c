@@ -16,6 +16,7 @@
 #include "mc-workbook.h"
 
 #include <glib/gi18n.h>
+#include <gsf/gsf-infile-impl.h>
 #include <string.h>
 
 #include "mc-table-builder.h"
@@ -24,11 +25,61 @@
 /* The title rows a header row may have above it. */
 #define MAX_HEADER_SEARCH 20
 
+/* The longest message of libxml2 a message quotes: it may quote a tag of
+ * the file whole. */
+#define MAX_XML_MESSAGE 160
+
 /* What declares a DTD, and how much of it may lie before a chunk. */
 #define DOCTYPE "<!DOCTYPE"
 #define DOCTYPE_SEAM (sizeof DOCTYPE - 2)
 
 /* The container */
+
+/* libgsf's gsf_infile_child_by_index() and _by_name() print a warning
+ * when an entry is damaged; its classes say why in an error, which the
+ * reader reports as its own. */
+static GsfInput *
+child_by_index (GsfInfile  *folder,
+                int         index,
+                GError    **error)
+{
+  GsfInfileClass *klass = GSF_INFILE_CLASS (G_OBJECT_GET_CLASS (folder));
+
+  return klass->child_by_index (folder, index, error);
+}
+
+static GsfInput *
+child_by_name (GsfInfile   *folder,
+               const char  *name,
+               GError     **error)
+{
+  GsfInfileClass *klass = GSF_INFILE_CLASS (G_OBJECT_GET_CLASS (folder));
+
+  return klass->child_by_name (folder, name, error);
+}
+
+/* The name of an entry, as a message quotes it: the names in a zip
+ * archive are bytes, not always UTF-8. */
+static char *
+entry_shown (const char *entry)
+{
+  g_autofree char *valid = g_utf8_make_valid (entry ? entry : "", -1);
+
+  return mc_text_shown (valid);
+}
+
+static void
+set_damaged_error (GError     **error,
+                   const char  *name,
+                   const char  *entry,
+                   GError      *why)
+{
+  g_autofree char *shown = entry_shown (entry);
+
+  mc_loader_set_error (error, MC_LOADER_ERROR_SYNTAX, name, 0, 0,
+                       _("the workbook is damaged: its entry “%s” cannot be read (%s)"), shown,
+                       why ? why->message : "?");
+}
 
 static gboolean
 name_leaves_folder (const char *name)
@@ -48,19 +99,26 @@ check_entry_names (McWorkbook  *workbook,
   for (int i = 0; i < gsf_infile_num_children (folder); i++)
     {
       const char *name = gsf_infile_name_by_index (folder, i);
+      g_autoptr(GError) why = NULL;
       GsfInput *child;
       g_autofree char *shown = NULL;
       gboolean ok;
 
       if (depth > 16 || name_leaves_folder (name))
         {
-          shown = mc_text_shown (name ? name : "");
+          shown = entry_shown (name);
           mc_loader_set_error (error, MC_LOADER_ERROR_PATH, workbook->name, 0, 0,
                                _("the workbook has an entry “%s” that leaves its folder; "
                                  "it is refused"), shown);
           return FALSE;
         }
-      child = gsf_infile_child_by_index (folder, i);
+      child = child_by_index (folder, i, &why);
+      if (why != NULL)
+        {
+          set_damaged_error (error, workbook->name, name, why);
+          g_clear_object (&child);
+          return FALSE;
+        }
       ok = child == NULL || !GSF_IS_INFILE (child)
            || gsf_infile_num_children (GSF_INFILE (child)) < 0
            || check_entry_names (workbook, GSF_INFILE (child), depth + 1, error);
@@ -106,20 +164,38 @@ mc_workbook_close (McWorkbook *workbook)
   g_clear_object (&workbook->source);
 }
 
+/* The entry at @path ("xl/workbook.xml"), NULL when there is none, or
+ * with @error set when it is damaged. */
 static GsfInput *
-open_entry (McWorkbook *workbook,
-            const char *path)
+open_entry (McWorkbook  *workbook,
+            const char  *path,
+            GError     **error)
 {
   g_auto(GStrv) parts = g_strsplit (path, "/", 0);
+  g_autoptr(GError) why = NULL;
+  GsfInput *entry = g_object_ref (GSF_INPUT (workbook->zip));
 
-  return gsf_infile_child_by_aname (workbook->zip, (const char **) parts);
+  for (guint i = 0; parts[i] != NULL && entry != NULL; i++)
+    {
+      GsfInput *child = GSF_IS_INFILE (entry)
+                        ? child_by_name (GSF_INFILE (entry), parts[i], &why) : NULL;
+
+      g_object_unref (entry);
+      entry = child;
+      if (why != NULL)
+        {
+          set_damaged_error (error, workbook->name, path, why);
+          g_clear_object (&entry);
+        }
+    }
+  return entry;
 }
 
 gboolean
 mc_workbook_has_entry (McWorkbook *workbook,
                        const char *path)
 {
-  GsfInput *entry = open_entry (workbook, path);
+  GsfInput *entry = open_entry (workbook, path, NULL);
   gboolean found = entry != NULL;
 
   g_clear_object (&entry);
@@ -239,11 +315,13 @@ structured_error_cb (void        *context,
                      xmlErrorPtr  xml_error)
 {
   XmlSource *source = context;
+  g_autofree char *valid = NULL;
   g_autofree char *message = NULL;
 
   if (source->error != NULL || xml_error == NULL || xml_error->level < XML_ERR_ERROR)
     return;
-  message = g_strstrip (g_strdup (xml_error->message ? xml_error->message : "?"));
+  valid = g_utf8_make_valid (xml_error->message ? xml_error->message : "?", -1);
+  message = g_strstrip (mc_text_shorten (valid, strlen (valid), MAX_XML_MESSAGE));
   mc_loader_set_error (&source->error, MC_LOADER_ERROR_SYNTAX, source->workbook->name, 0, 0,
                        _("%s, line %d: the XML is malformed: %s"), source->path,
                        xml_error->line, message);
@@ -255,9 +333,15 @@ open_xml (McWorkbook  *workbook,
           GError     **error)
 {
   XmlSource *source;
-  GsfInput *entry = open_entry (workbook, path);
+  g_autoptr(GError) damaged = NULL;
+  GsfInput *entry = open_entry (workbook, path, &damaged);
   xmlTextReaderPtr reader;
 
+  if (damaged != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&damaged));
+      return NULL;
+    }
   if (entry == NULL)
     {
       mc_loader_set_error (error, MC_LOADER_ERROR_MISSING, workbook->name, 0, 0,

@@ -164,16 +164,21 @@ append_text (xmlNode *node,
     }
 }
 
-/* Runs of spaces and line breaks are one space, as the page shows them. */
+/* Runs of spaces and line breaks are one space, as the page shows them.
+ * A page that lies about its encoding can make the parser's text invalid
+ * UTF-8: it is made valid, and cut between two characters at the limit. */
 static char *
 cell_text (xmlNode *cell)
 {
   g_autoptr(GString) raw = g_string_new (NULL);
+  g_autofree char *valid = NULL;
   GString *out = g_string_new (NULL);
   gboolean space = FALSE;
+  const char *end;
 
   append_text (cell->children, raw);
-  for (const char *p = raw->str; *p; p++)
+  valid = g_utf8_make_valid (raw->str, raw->len);
+  for (const char *p = valid; *p && out->len < MC_LOADER_MAX_STRING_LENGTH; p++)
     {
       if (g_ascii_isspace (*p))
         space = out->len > 0;
@@ -185,6 +190,8 @@ cell_text (xmlNode *cell)
           space = FALSE;
         }
     }
+  g_utf8_validate (out->str, out->len, &end);
+  g_string_truncate (out, end - out->str);
   return g_string_free (out, FALSE);
 }
 
