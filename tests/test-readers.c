@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "mc-amount.h"
+#include "mc-date-text.h"
 #include "mc-loader.h"
 
 static McDataset *
@@ -254,6 +255,46 @@ test_years_from_values (void)
                    MC_COLUMN_DATE);
   g_assert_cmpint (mc_column_get_column_type (mc_dataset_get_column (prices, 0)), ==,
                    MC_COLUMN_NUMBER);
+}
+
+/* Quarters and months are found from their values, whatever the header
+ * says, and are written back as they are read. */
+static void
+test_quarters_and_months (void)
+{
+  static const char * const quarters[] = {
+    "Zeitraum,Umsatz\nQ1 2024,1\nQ2 2024,2\nQ3 2024,3\n",
+    "period,v\n2024 Q1,1\n2024 Q2,2\n2024 Q3,3\n",
+    "x,v\n2024-Q1,1\n2024-Q2,2\n2024-q3,3\n",
+  };
+  static const char * const months[] = {
+    "Monat,v\n2024-01,1\n2024-02,2\n2024-03,3\n",
+    "x,v\nJan 2024,1\nFeb 2024,2\nMar 2024,3\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (quarters); i++)
+    {
+      g_autoptr(McDataset) dataset = load_ok ("q.csv", quarters[i]);
+      McColumn *column = mc_dataset_get_column (dataset, 0);
+      g_autofree char *text = NULL;
+
+      g_assert_cmpint (mc_column_get_column_type (column), ==, MC_COLUMN_DATE);
+      g_assert_cmpint (mc_column_get_date_precision (column), ==, MC_DATE_QUARTER);
+      /* 2024-07-01 */
+      g_assert_cmpfloat (mc_column_get_value (column, 2), ==, 19905);
+      text = mc_date_text_format (mc_column_get_value (column, 2), MC_DATE_QUARTER);
+      g_assert_cmpstr (text, ==, "2024-Q3");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    {
+      g_autoptr(McDataset) dataset = load_ok ("m.csv", months[i]);
+      McColumn *column = mc_dataset_get_column (dataset, 0);
+
+      g_assert_cmpint (mc_column_get_date_precision (column), ==, MC_DATE_MONTH);
+      g_assert_cmpfloat (mc_column_get_value (column, 2), ==, 19783);
+    }
+  g_assert_false (mc_date_text_parse ("Q5 2024", 7, NULL, NULL));
+  g_assert_false (mc_date_text_parse ("Q1 24", 5, NULL, NULL));
 }
 
 /* JSON records */
@@ -605,6 +646,7 @@ main (int   argc,
   g_test_add_func ("/mc/readers/mixed-units-warn", test_mixed_units_warn);
   g_test_add_func ("/mc/readers/left-out-column-warns", test_left_out_column_warns);
   g_test_add_func ("/mc/readers/years-from-values", test_years_from_values);
+  g_test_add_func ("/mc/readers/quarters-and-months", test_quarters_and_months);
   g_test_add_func ("/mc/readers/records-array", test_records_array);
   g_test_add_func ("/mc/readers/records-columns-and-keys", test_records_columns_and_keys);
   g_test_add_func ("/mc/readers/json-lines", test_json_lines);
