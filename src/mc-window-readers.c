@@ -103,8 +103,8 @@ on_open_failed_cb (McWindow          *self,
   g_autofree char *uri = g_file_get_uri (file);
   AdwToast *toast = mc_window_add_error_toast (self, heading, message);
 
-  /* The target first: an action of a parameter wants one when named */
   adw_toast_set_button_label (toast, _("_Reading Options…"));
+  /* The target first: an action of a parameter wants one when named */
   adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
   adw_toast_set_action_name (toast, "win.reading-options-file");
   g_signal_stop_emission_by_name (manager, "open-failed");
