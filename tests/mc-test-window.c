@@ -6,9 +6,27 @@
 
 #include "mc-test-window.h"
 
+#include <adwaita.h>
+#include <locale.h>
 #include <string.h>
 
 #include "mc-application.h"
+
+gboolean
+mc_test_init_gtk (int    *argc,
+                  char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return FALSE;
+    }
+  adw_init ();
+  return TRUE;
+}
 
 static gboolean
 keep_awake_cb (gpointer user_data)
@@ -22,10 +40,8 @@ mc_test_keep_awake (void)
   return g_timeout_add (10, keep_awake_cb, NULL);
 }
 
-/* Every test starts from the defaults (the memory backend keeps values for
- * the whole run). */
-static void
-reset_settings (void)
+void
+mc_test_reset_settings (void)
 {
   g_autoptr(GSettings) settings = mc_application_create_settings ();
   g_autoptr(GSettingsSchema) schema = NULL;
@@ -39,15 +55,20 @@ reset_settings (void)
 }
 
 McWindow *
-mc_test_create_window (void)
+mc_test_present_window (void)
 {
-  McWindow *window;
+  McWindow *window = mc_window_new (NULL);
 
-  reset_settings ();
-  window = mc_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   return window;
+}
+
+McWindow *
+mc_test_create_window (void)
+{
+  mc_test_reset_settings ();
+  return mc_test_present_window ();
 }
 
 GtkWidget *

@@ -23,8 +23,17 @@ G_BEGIN_DECLS
       g_error ("Timed out waiting for %s", #condition);                      \
   } G_STMT_END
 
+/* As gtk_test_init(), but FALSE without a display: the test then exits
+ * 77, which meson counts as skipped. */
+gboolean    mc_test_init_gtk                 (int         *argc,
+                                              char      ***argv);
 guint       mc_test_keep_awake               (void);
-/* A new window, with the settings at their defaults, drawn. */
+/* Every test starts from the defaults (the memory backend keeps values
+ * for the whole run). */
+void        mc_test_reset_settings           (void);
+/* A new window, drawn; mc_test_create_window() resets the settings
+ * first. */
+McWindow   *mc_test_present_window           (void);
 McWindow   *mc_test_create_window            (void);
 /* The first widget of @type in @root, itself included, or NULL. */
 GtkWidget  *mc_test_find_widget              (GtkWidget   *root,

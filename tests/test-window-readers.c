@@ -7,8 +7,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
 
 #include "mc-loader.h"
@@ -335,16 +333,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* As gtk_test_init(), but a missing display skips the tests. */
-  g_test_init (&argc, &argv, NULL);
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 77;
-    }
-  adw_init ();
+  if (!mc_test_init_gtk (&argc, &argv))
+    return 77;
 
   g_test_add_func ("/mc/window-readers/sheet-chooser", test_sheet_chooser);
   g_test_add_func ("/mc/window-readers/reading-options", test_reading_options);

@@ -17,6 +17,7 @@
 #include "mc-export-dialog.h"
 #include "mc-hit.h"
 #include "mc-table-view.h"
+#include "mc-test-window.h"
 #include "mc-window.h"
 
 static void
@@ -132,58 +133,18 @@ find_label_containing (GtkWidget  *root,
   return NULL;
 }
 
-static gboolean
-keep_awake_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @condition holds, for at most ten seconds (a
- * file monitor that polls instead of using inotify takes seconds). */
-#define WAIT_FOR(condition)                                                   \
-  G_STMT_START {                                                              \
-    gint64 deadline_ = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;         \
-    guint tick_ = g_timeout_add (10, keep_awake_cb, NULL);                    \
-    while (!(condition) && g_get_monotonic_time () < deadline_)               \
-      g_main_context_iteration (NULL, TRUE);                                  \
-    g_source_remove (tick_);                                                  \
-    if (!(condition))                                                         \
-      g_error ("Timed out waiting for %s", #condition);                      \
-  } G_STMT_END
-
-/* Every test starts from the defaults (the memory backend keeps values for
- * the whole run). */
-static void
-reset_settings (void)
-{
-  g_autoptr(GSettings) settings = mc_application_create_settings ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-
-  g_assert_nonnull (settings);
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_settings_reset (settings, keys[i]);
-}
+#define WAIT_FOR(condition) MC_TEST_WAIT_FOR (condition)
 
 static McWindow *
 present_window (void)
 {
-  McWindow *window = mc_window_new (NULL);
-
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-
-  return window;
+  return mc_test_present_window ();
 }
 
 static McWindow *
 create_window (void)
 {
-  reset_settings ();
-
-  return present_window ();
+  return mc_test_create_window ();
 }
 
 static void
@@ -713,7 +674,7 @@ test_window_narrow (void)
   AdwViewSwitcherBar *bar;
 
   /* As it was left the last time. */
-  reset_settings ();
+  mc_test_reset_settings ();
   g_settings_set_int (settings, "window-width", 360);
   window = present_window ();
   sidebar = gtk_widget_get_ancestor (find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW),
@@ -1463,18 +1424,8 @@ main (int   argc,
       g_setenv ("XDG_DATA_DIRS", "/usr/share", TRUE);
     }
 
-  /* As gtk_test_init(), but a missing display skips the tests. */
-  g_test_init (&argc, &argv, NULL);
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 77;
-    }
-
-  adw_init ();
+  if (!mc_test_init_gtk (&argc, &argv))
+    return 77;
 
   g_test_add_func ("/mc/window/sidebar", test_window_sidebar);
   g_test_add_func ("/mc/window/first-selected", test_window_first_selected);

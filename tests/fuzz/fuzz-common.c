@@ -221,3 +221,26 @@ fuzz_load (const char *data,
       fuzz_check_dataset (dataset);
     }
 }
+
+void
+fuzz_load_workbook (const uint8_t *data,
+                    size_t         size,
+                    const char    *name,
+                    const char    *format,
+                    FuzzWrapFunc   wrap)
+{
+  g_autoptr(GBytes) book = NULL;
+  gsize length;
+  const char *bytes;
+
+  if (size >= 2 && memcmp (data, "PK", 2) == 0)
+    {
+      fuzz_load ((const char *) data, size, name, format);
+      return;
+    }
+  if (size == 0)
+    return;
+  book = wrap ((const char *) data, size);
+  bytes = g_bytes_get_data (book, &length);
+  fuzz_load (bytes, length, name, format);
+}

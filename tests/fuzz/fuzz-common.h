@@ -50,4 +50,17 @@ void        fuzz_load                 (const char     *data,
                                        const char     *name,
                                        const char     *format);
 
+/* Makes a workbook around one part of it (a sheet, content.xml). */
+typedef GBytes *(*FuzzWrapFunc)       (const char     *part,
+                                       gsize           length);
+
+/* Loads an input that starts as a zip archive does ("PK") as a whole
+ * workbook, and any other as a part of the workbook @wrap makes around
+ * it, so that the fuzzer works on the XML rather than on deflated bytes. */
+void        fuzz_load_workbook        (const uint8_t  *data,
+                                       size_t          size,
+                                       const char     *name,
+                                       const char     *format,
+                                       FuzzWrapFunc    wrap);
+
 G_END_DECLS

@@ -267,6 +267,22 @@ count_copy (Table   *table,
   return FALSE;
 }
 
+/* The cell a row above spans down into @row, @column. */
+static gboolean
+place_carry (Table      *table,
+             guint       row,
+             guint       column,
+             PlaceFunc   place,
+             gpointer    data,
+             GError    **error)
+{
+  Carry *carry = carry_at (table, column);
+
+  carry->rows_left--;
+  return count_copy (table, row, column, error)
+         && place (table, row, column, carry->text, 1, data, error);
+}
+
 /* The cells of row @row, each at its place on the grid: after the cells
  * that rows above span into it, and spanning the columns and rows it
  * says. A column over the limit ends the row; the sheet code refuses
@@ -289,9 +305,7 @@ place_row (Table      *table,
 
       if (carry->rows_left > 0)
         {
-          carry->rows_left--;
-          if (!count_copy (table, row, column, error)
-              || !place (table, row, column++, carry->text, 1, data, error))
+          if (!place_carry (table, row, column++, place, data, error))
             return FALSE;
           continue;
         }
@@ -315,17 +329,9 @@ place_row (Table      *table,
     }
   /* Cells spanning down past the end of a row still take their place */
   for (; column < table->carries->len; column++)
-    {
-      Carry *carry = carry_at (table, column);
-
-      if (carry->rows_left > 0)
-        {
-          carry->rows_left--;
-          if (!count_copy (table, row, column, error)
-              || !place (table, row, column, carry->text, 1, data, error))
-            return FALSE;
-        }
-    }
+    if (carry_at (table, column)->rows_left > 0
+        && !place_carry (table, row, column, place, data, error))
+      return FALSE;
   return TRUE;
 }
 
