@@ -453,6 +453,8 @@ test_ods_revenue (void)
 
   g_assert_cmpuint (mc_dataset_get_n_rows (revenue), ==, 4);
   g_assert_cmpuint (mc_dataset_get_n_columns (revenue), ==, 5);
+  /* The title row above the table is its title */
+  g_assert_cmpstr (mc_dataset_get_title (revenue), ==, "Alibaba Cloud revenue");
   g_assert_cmpint (mc_column_get_column_type (mc_dataset_get_column (revenue, 0)), ==,
                    MC_COLUMN_DATE);
   assert_number_column (revenue, "revenue", "USD", MC_SCALE_NONE, dollars, 4);
@@ -547,14 +549,14 @@ load_test_file (const char *folder,
 
 /* A table as a web page writes it: two header rows make one ("Share
  * Q1"), a header spans rows and columns, footnote marks and hidden sort
- * keys are not values, the caption is the title, and the largest table
- * of the page is the one read. */
+ * keys are not values, the caption is the title (of the chart too), and
+ * the largest table of the page is the one read. */
 static void
 test_html_page (void)
 {
   g_autoptr(McDataset) dataset = load_test_file ("good", "market-share.html");
   static const double q1[] = { 31, 25, 11, 4 };
-  static const double revenue[] = { 107.6, 75.1, 43.2, 15.4, 241.3 };
+  static const double revenue[] = { 107.6, 75.1, 43.2, 15.4 };
   static const char * const providers[] = { "Amazon Web Services", "Microsoft Azure", NULL };
 
   g_assert_cmpstr (mc_dataset_get_title (dataset), ==, "Cloud infrastructure market share, 2024");
@@ -563,8 +565,14 @@ test_html_page (void)
   g_assert_cmpstr (mc_column_get_label (mc_dataset_get_column (dataset, 1)), ==, "Share Q1");
   assert_number_column (dataset, "share_q1", "percent", MC_SCALE_NONE, q1, 4);
   g_assert_cmpstr (mc_column_get_label (mc_dataset_get_column (dataset, 3)), ==, "Revenue");
-  assert_number_column (dataset, "revenue_usd_bn", "USD", MC_SCALE_BILLION, revenue, 5);
-  g_assert_true (mc_column_is_missing (mc_dataset_get_column (dataset, 1), 4));
+  assert_number_column (dataset, "revenue_usd_bn", "USD", MC_SCALE_BILLION, revenue, 4);
+  /* The total in the table's footer is no market share: left out, and
+   * said so */
+  g_assert_cmpuint (mc_dataset_get_n_rows (dataset), ==, 4);
+  g_assert_true (has_warning (dataset, "market-share.html: the footer row of the table "
+                                       "(“Total”) is left out"));
+  g_assert_cmpstr (mc_dataset_get_chart (dataset, 0)->title, ==,
+                   "Cloud infrastructure market share, 2024");
 }
 
 /* What LibreOffice writes as HTML (and puts on the clipboard): the title

@@ -171,7 +171,7 @@ test_open_kinds (void)
     const char *title;
   } files[] = {
     { "good", "market-share.html", "Cloud infrastructure market share, 2024" },
-    { "workbooks", "market-book.html", "Market book" },
+    { "workbooks", "market-book.html", "Alibaba Cloud revenue" },
   };
   g_autofree char *dir = mc_test_make_temp_dir ("mc-window-readers");
   g_autofree char *records = write_temp_file (dir, "records.json", "[{\"year\": 2023, "

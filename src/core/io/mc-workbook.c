@@ -557,6 +557,7 @@ typedef struct
 {
   const char      *name;
   const char      *sheet_name;
+  const char      *title;
   gboolean         header_first;
   GCancellable    *cancellable;
   FirstRow         rows[MAX_HEADER_SEARCH];
@@ -834,6 +835,21 @@ data_cell (const McSheetCell  *cell,
   return TRUE;
 }
 
+/* The title given, or a title row above the header, a single text
+ * ("Alibaba Cloud revenue"). */
+static void
+set_title (Sheet     *sheet,
+           McDataset *dataset)
+{
+  FirstRow *first = &sheet->rows[0];
+  const char *title = sheet->title;
+
+  if (title == NULL && sheet->header > 0 && first->n_cells == 1 && first->n_texts == 1)
+    title = g_hash_table_lookup (first->texts, GUINT_TO_POINTER (first->first));
+  if (title != NULL && *title != '\0')
+    mc_dataset_set_title (dataset, title);
+}
+
 static gboolean
 walk_data (Sheet            *sheet,
            McSheetWalkFunc   walk,
@@ -875,6 +891,7 @@ build (Sheet            *sheet,
   mc_table_builder_decide (sheet->builder);
   if (!walk_data (sheet, walk, data, FALSE, error))
     return NULL;
+  set_title (sheet, mc_table_builder_get_dataset (sheet->builder));
   mc_table_builder_finish (sheet->builder);
   mc_table_builder_set_locator (sheet->builder, NULL, NULL);
   mc_table_builder_set_reporter (sheet->builder, NULL, NULL);
@@ -891,6 +908,7 @@ build (Sheet            *sheet,
 McDataset *
 mc_workbook_load_sheet (const char       *name,
                         const char       *sheet_name,
+                        const char       *title,
                         gboolean          header_first,
                         McSheetWalkFunc   walk,
                         gpointer          data,
@@ -898,7 +916,7 @@ mc_workbook_load_sheet (const char       *name,
                         GError          **error)
 {
   g_autoptr(McTableBuilder) builder = mc_table_builder_new (name);
-  Sheet sheet = { name, sheet_name, header_first, cancellable, };
+  Sheet sheet = { name, sheet_name, title, header_first, cancellable, };
   McDataset *dataset = NULL;
 
   sheet.merges = g_array_new (FALSE, FALSE, sizeof (McSheetCell));

@@ -115,9 +115,11 @@ typedef gboolean (*McSheetWalkFunc) (gpointer            sheet,
  * skipped, merged header cells repeated over their columns), empty rows
  * and columns around it left out; the table builder infers the rest.
  * With @header_first, the header is the first row (a web table's <th>
- * cells say so). */
+ * cells say so). The table's title is @title (nullable), else a title
+ * row above the header, else the file's name. */
 McDataset  *mc_workbook_load_sheet   (const char       *name,
                                       const char       *sheet_name,
+                                      const char       *title,
                                       gboolean          header_first,
                                       McSheetWalkFunc   walk,
                                       gpointer          sheet,

@@ -19,6 +19,7 @@
 #include <libxml/HTMLparser.h>
 #include <string.h>
 
+#include "mc-text.h"
 #include "mc-workbook.h"
 
 /* HTML's own limits on spans. */
@@ -55,28 +56,38 @@ span_of (xmlNode    *cell,
 
 /* The rows of a table, in order: its own, and those of its sections,
  * not those of tables inside its cells. @head says whether each is in
- * <thead>. */
+ * <thead>; the rows of <tfoot> (totals) go to @foot when it is given. */
 static void
 collect_rows (xmlNode   *table,
               GPtrArray *rows,
-              GArray    *head)
+              GArray    *head,
+              GPtrArray *foot)
 {
   for (xmlNode *child = table->children; child != NULL; child = child->next)
     {
       gboolean in_head = is_element (child, "thead");
+      gboolean in_foot = is_element (child, "tfoot");
 
       if (is_element (child, "tr"))
         {
           g_ptr_array_add (rows, child);
           g_array_append_val (head, in_head);
         }
-      else if (in_head || is_element (child, "tbody") || is_element (child, "tfoot"))
-        for (xmlNode *row = child->children; row != NULL; row = row->next)
-          if (is_element (row, "tr"))
+      else if (in_head || in_foot || is_element (child, "tbody"))
+        {
+          for (xmlNode *row = child->children; row != NULL; row = row->next)
             {
-              g_ptr_array_add (rows, row);
-              g_array_append_val (head, in_head);
+              if (!is_element (row, "tr"))
+                continue;
+              if (in_foot && foot != NULL)
+                g_ptr_array_add (foot, row);
+              else
+                {
+                  g_ptr_array_add (rows, row);
+                  g_array_append_val (head, in_head);
+                }
             }
+        }
     }
 }
 
@@ -87,7 +98,7 @@ count_cells (xmlNode *table)
   g_autoptr(GArray) head = g_array_new (FALSE, FALSE, sizeof (gboolean));
   guint n = 0;
 
-  collect_rows (table, rows, head);
+  collect_rows (table, rows, head, NULL);
   for (guint i = 0; i < rows->len; i++)
     for (xmlNode *cell = ((xmlNode *) rows->pdata[i])->children; cell; cell = cell->next)
       n += is_cell (cell);
@@ -441,19 +452,47 @@ count_header_rows (Table *table)
   return n;
 }
 
-static void
-set_title (McDataset *dataset,
-           xmlNode   *table)
+/* The <caption>, or NULL. */
+static char *
+dup_caption (xmlNode *table)
 {
   for (xmlNode *child = table->children; child != NULL; child = child->next)
     if (is_element (child, "caption"))
-      {
-        g_autofree char *caption = cell_text (child);
+      return cell_text (child);
+  return NULL;
+}
 
-        if (*caption != '\0' && g_utf8_validate (caption, -1, NULL))
-          mc_dataset_set_title (dataset, caption);
-        return;
-      }
+/* Nothing is left out silently: the rows of <tfoot>, totals, are not
+ * values among the others, and are said to be left out. */
+static void
+warn_footer (McDataset  *dataset,
+             const char *name,
+             GPtrArray  *foot)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *full = NULL;
+  xmlNode *cell;
+
+  if (foot->len == 0)
+    return;
+  cell = ((xmlNode *) foot->pdata[0])->children;
+  while (cell != NULL && !is_cell (cell))
+    cell = cell->next;
+  first = cell ? cell_text (cell) : g_strdup ("");
+  shown = mc_text_shown (first);
+  if (foot->len == 1)
+    message = g_strdup_printf (_("the footer row of the table (“%s”) is left out: a total is "
+                                 "not one of the values it sums"), shown);
+  else
+    message = g_strdup_printf (ngettext ("the %u footer row of the table (the first “%s”) is "
+                                         "left out: totals are not among the values they sum",
+                                         "the %u footer rows of the table (the first “%s”) are "
+                                         "left out: totals are not among the values they sum",
+                                         foot->len), foot->len, shown);
+  full = mc_loader_format_message (name, 0, 0, message);
+  mc_dataset_add_warning (dataset, full);
 }
 
 static McDataset *
@@ -462,20 +501,22 @@ load_table (const McReaderInput  *input,
             GError              **error)
 {
   Table table = { input->name, };
+  g_autoptr(GPtrArray) foot = g_ptr_array_new ();
+  g_autofree char *caption = dup_caption (node);
   McDataset *dataset;
 
   table.rows = g_ptr_array_new ();
   table.head = g_array_new (FALSE, FALSE, sizeof (gboolean));
   table.carries = g_array_new (FALSE, TRUE, sizeof (Carry));
   table.header = g_ptr_array_new_with_free_func (g_free);
-  collect_rows (node, table.rows, table.head);
+  collect_rows (node, table.rows, table.head, foot);
   table.n_head = count_header_rows (&table);
   /* Translators: the name of the table read from a web page, in messages
    * such as "page.html:table!B3: …" */
-  dataset = mc_workbook_load_sheet (input->name, _("table"), table.n_head > 0, walk_table,
-                                    &table, input->cancellable, error);
+  dataset = mc_workbook_load_sheet (input->name, _("table"), caption, table.n_head > 0,
+                                    walk_table, &table, input->cancellable, error);
   if (dataset != NULL)
-    set_title (dataset, node);
+    warn_footer (dataset, input->name, foot);
   clear_carries (table.carries);
   g_array_unref (table.carries);
   g_ptr_array_unref (table.header);

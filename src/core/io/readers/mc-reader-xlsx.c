@@ -512,7 +512,8 @@ load (const McReaderInput  *input,
 
       xlsx.part = g_strdup (target ? target : "");
       dataset = mc_workbook_load_sheet (input->name, g_ptr_array_index (xlsx.sheet_names, index),
-                                        FALSE, walk_sheet, &xlsx, input->cancellable, error);
+                                        NULL, FALSE, walk_sheet, &xlsx, input->cancellable,
+                                        error);
     }
   xlsx_clear (&xlsx);
   return dataset;
