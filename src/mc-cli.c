@@ -15,6 +15,7 @@
 #include "mc-dataset.h"
 #include "mc-export.h"
 #include "mc-loader.h"
+#include "mc-report.h"
 #include "mc-timing.h"
 #include "mc-writer.h"
 
@@ -31,7 +32,8 @@ static const GOptionEntry option_entries[] = {
   { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export a chart to FILE; its extension chooses PNG, SVG or PDF"), N_("FILE") },
   { "export-all", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Export every chart of the dataset into DIRECTORY"), N_("DIRECTORY") },
+    N_("Export every chart of the dataset into DIRECTORY, or as one PDF report when "
+       "it ends in .pdf"), N_("DIRECTORY|FILE.pdf") },
   { "dataset", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Dataset to export: the id of a bundled dataset or a file (default: the first "
        "bundled dataset)"), N_("ID|FILE") },
@@ -767,13 +769,7 @@ export_all_child (GFile          *directory,
                   const char     *chart_id,
                   McExportFormat  format)
 {
-  const char *extension = mc_export_format_get_extension (format);
-  g_autofree char *name = NULL;
-
-  if (extension[0] == '.')
-    extension++;
-
-  name = g_strdup_printf ("%s-%s.%s", mc_dataset_get_id (dataset), chart_id, extension);
+  g_autofree char *name = mc_export_chart_file_name (dataset, chart_id, format);
 
   return g_file_get_child (directory, name);
 }
@@ -814,6 +810,40 @@ export_all_charts (GFile                  *directory,
   return TRUE;
 }
 
+/* A name ending in .pdf that is not a folder asks for a report. */
+static gboolean
+names_report (const char *output)
+{
+  g_autofree char *lower = g_ascii_strdown (output, -1);
+
+  return g_str_has_suffix (lower, ".pdf") && !g_file_test (output, G_FILE_TEST_IS_DIR);
+}
+
+static gboolean
+export_report (const char             *output,
+               const McCliExportArgs  *args,
+               GError                **error)
+{
+  g_autoptr(McDataset) dataset = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *display_name = NULL;
+
+  if (args->format != NULL || args->size != NULL || args->scale != NULL
+      || args->theme != NULL || args->transparent)
+    return usage_error (error, _("--format, --size, --scale, --theme and --transparent do "
+                                 "not apply to a PDF report, whose pages have the paper "
+                                 "size of your language settings"));
+  dataset = resolve_dataset (args, error);
+  if (dataset == NULL)
+    return FALSE;
+  file = g_file_new_for_commandline_arg (output);
+  if (!mc_report_write (dataset, file, mc_paper_get_default (), error))
+    return FALSE;
+  display_name = g_file_get_parse_name (file);
+  g_print ("%s\n", display_name);
+  return TRUE;
+}
+
 static gboolean
 export_all (const char             *output_dir,
             const McCliExportArgs  *args,
@@ -827,6 +857,8 @@ export_all (const char             *output_dir,
   if (args->chart != NULL)
     return usage_error (error, _("--chart only applies to --export; --export-all writes "
                                  "every chart of the dataset"));
+  if (names_report (output_dir))
+    return export_report (output_dir, args, error);
 
   if ((args->format != NULL && !parse_format_name (args->format, &format, error)) ||
       !build_export_options (args, &options, error))
@@ -855,7 +887,8 @@ export_all (const char             *output_dir,
  * @directory: the folder to write into (created if needed)
  * @args: the dataset, format and rendering options
  *
- * Exports every chart of a dataset as DIRECTORY/DATASET-CHART.EXT.
+ * Exports every chart of a dataset as DIRECTORY/DATASET-CHART.EXT, or,
+ * when @directory ends in ".pdf" and is not a folder, as a PDF report.
  *
  * Returns: 0 on success, 1 when a chart could not be drawn or written,
  *   2 when the arguments are wrong

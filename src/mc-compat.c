@@ -59,6 +59,18 @@ return_dialog_error (GTask  *task,
   g_task_return_error (task, error);
 }
 
+/* Hands an object the dialog chose to the task, or its error. */
+static void
+return_dialog_object (GTask    *task,
+                      gpointer  object,
+                      GError   *error)
+{
+  if (object == NULL)
+    return_dialog_error (task, error);
+  else
+    g_task_return_pointer (task, object, g_object_unref);
+}
+
 static void
 on_open_multiple_cb (GObject      *source_object,
                      GAsyncResult *result,
@@ -69,10 +81,7 @@ on_open_multiple_cb (GObject      *source_object,
   GListModel *files;
 
   files = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (source_object), result, &error);
-  if (files == NULL)
-    return_dialog_error (task, error);
-  else
-    g_task_return_pointer (task, files, g_object_unref);
+  return_dialog_object (task, files, error);
 }
 
 void
@@ -100,10 +109,7 @@ on_save_cb (GObject      *source_object,
   GFile *file;
 
   file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source_object), result, &error);
-  if (file == NULL)
-    return_dialog_error (task, error);
-  else
-    g_task_return_pointer (task, file, g_object_unref);
+  return_dialog_object (task, file, error);
 }
 
 void
@@ -121,6 +127,33 @@ mc_compat_save_file (GtkWindow           *parent,
   g_task_set_source_tag (task, mc_compat_save_file);
   gtk_file_dialog_set_initial_name (dialog, initial_name);
   gtk_file_dialog_save (dialog, parent, cancellable, on_save_cb, task);
+}
+
+static void
+on_select_folder_cb (GObject      *source_object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GFile *folder;
+
+  folder = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (source_object), result, &error);
+  return_dialog_object (task, folder, error);
+}
+
+void
+mc_compat_select_folder (GtkWindow           *parent,
+                         const char          *title,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GtkFileDialog) dialog = create_file_dialog (title, NULL);
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, mc_compat_select_folder);
+  gtk_file_dialog_select_folder (dialog, parent, cancellable, on_select_folder_cb, task);
 }
 
 /* GtkFileLauncher (GTK 4.10) */
@@ -197,7 +230,7 @@ on_native_response_cb (GtkNativeDialog *native,
 
   if (response != GTK_RESPONSE_ACCEPT)
     return_dismissed (task);
-  else if (gtk_file_chooser_get_action (chooser) == GTK_FILE_CHOOSER_ACTION_SAVE)
+  else if (gtk_file_chooser_get_action (chooser) != GTK_FILE_CHOOSER_ACTION_OPEN)
     g_task_return_pointer (task, gtk_file_chooser_get_file (chooser), g_object_unref);
   else
     g_task_return_pointer (task, gtk_file_chooser_get_files (chooser), g_object_unref);
@@ -264,6 +297,22 @@ mc_compat_save_file (GtkWindow           *parent,
                                         _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), initial_name);
   show_native (native, filters, task);
+}
+
+void
+mc_compat_select_folder (GtkWindow           *parent,
+                         const char          *title,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  GtkFileChooserNative *native;
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, mc_compat_select_folder);
+  native = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                        _("_Select"), _("_Cancel"));
+  show_native (native, NULL, task);
 }
 
 /* gtk_show_uri_full() (deprecated in GTK 4.10) */
@@ -420,6 +469,15 @@ mc_compat_open_files_finish (GAsyncResult  *result,
 GFile *
 mc_compat_save_file_finish (GAsyncResult  *result,
                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+GFile *
+mc_compat_select_folder_finish (GAsyncResult  *result,
+                                GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 

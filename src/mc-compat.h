@@ -38,6 +38,15 @@ void         mc_compat_save_file                 (GtkWindow            *parent,
 GFile       *mc_compat_save_file_finish          (GAsyncResult         *result,
                                                   GError              **error);
 
+/* Asks for a folder, to write files into. */
+void         mc_compat_select_folder             (GtkWindow            *parent,
+                                                  const char           *title,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+GFile       *mc_compat_select_folder_finish      (GAsyncResult         *result,
+                                                  GError              **error);
+
 /* Opens @file in the application the desktop prefers for it. */
 void         mc_compat_launch_file               (GtkWindow            *parent,
                                                   GFile                *file,

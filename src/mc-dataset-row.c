@@ -6,11 +6,14 @@
 
 #include "mc-dataset-row.h"
 
+#include <glib/gi18n.h>
+
 struct _McDatasetRow
 {
-  GtkWidget  parent_instance;
+  GtkWidget   parent_instance;
 
-  McDataset *dataset;
+  McDocument *document;   /* nullable: the row shows its dataset */
+  McDataset  *dataset;
 
   GtkWidget *box;
   GtkLabel  *description_label;
@@ -22,6 +25,7 @@ G_DEFINE_FINAL_TYPE (McDatasetRow, mc_dataset_row, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_DATASET,
+  PROP_DOCUMENT,
   N_PROPS
 };
 
@@ -43,10 +47,18 @@ dup_description (McDataset *dataset)
   return NULL;
 }
 
+static gboolean
+is_dirty (McDatasetRow *self)
+{
+  return self->document != NULL && mc_document_get_dirty (self->document);
+}
+
 static void
 mc_dataset_row_update (McDatasetRow *self)
 {
   g_autofree char *description = NULL;
+  g_autofree char *shown_title = NULL;
+  g_autofree char *spoken = NULL;
   const char *title = NULL;
 
   if (self->dataset != NULL)
@@ -57,16 +69,29 @@ mc_dataset_row_update (McDatasetRow *self)
       description = dup_description (self->dataset);
     }
 
-  gtk_label_set_label (self->title_label, title);
+  /* Translators: the title of a dataset with unsaved changes */
+  shown_title = is_dirty (self) ? g_strdup_printf (_("• %s"), title) : g_strdup (title);
+  gtk_label_set_label (self->title_label, shown_title);
   gtk_label_set_label (self->description_label, description);
   gtk_widget_set_visible (GTK_WIDGET (self->description_label), description != NULL);
 
   /* Screen readers name the row after the dataset, not "list item". */
+  spoken = is_dirty (self) && description != NULL
+           /* Translators: a dataset's description, then that it has unsaved changes */
+           ? g_strdup_printf (_("%s (unsaved changes)"), description)
+           : is_dirty (self) ? g_strdup (_("Unsaved changes")) : g_strdup (description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title != NULL ? title : "",
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  description != NULL ? description : "",
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, spoken != NULL ? spoken : "",
                                   -1);
+}
+
+/* Edited or reloaded: the dataset and its title may be new. */
+static void
+on_document_changed_cb (McDatasetRow *self)
+{
+  mc_dataset_row_set_dataset (self, mc_document_get_dataset (self->document));
+  mc_dataset_row_update (self);
 }
 
 static void
@@ -74,6 +99,7 @@ mc_dataset_row_dispose (GObject *object)
 {
   McDatasetRow *self = MC_DATASET_ROW (object);
 
+  mc_dataset_row_set_document (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_DATASET_ROW);
   g_clear_object (&self->dataset);
 
@@ -92,6 +118,10 @@ mc_dataset_row_get_property (GObject    *object,
     {
     case PROP_DATASET:
       g_value_set_object (value, mc_dataset_row_get_dataset (self));
+      break;
+
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
       break;
 
     default:
@@ -113,6 +143,10 @@ mc_dataset_row_set_property (GObject      *object,
       mc_dataset_row_set_dataset (self, g_value_get_object (value));
       break;
 
+    case PROP_DOCUMENT:
+      mc_dataset_row_set_document (self, g_value_get_object (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -131,6 +165,10 @@ mc_dataset_row_class_init (McDatasetRowClass *klass)
   properties[PROP_DATASET] =
     g_param_spec_object ("dataset", NULL, NULL,
                          MC_TYPE_DATASET,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         MC_TYPE_DOCUMENT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -176,4 +214,29 @@ mc_dataset_row_set_dataset (McDatasetRow *self,
 
   mc_dataset_row_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+}
+
+/**
+ * mc_dataset_row_set_document:
+ * @self: a row
+ * @document: (nullable): the document whose dataset the row shows, and
+ *   whether it has unsaved changes
+ */
+void
+mc_dataset_row_set_document (McDatasetRow *self,
+                             McDocument   *document)
+{
+  g_return_if_fail (MC_IS_DATASET_ROW (self));
+  g_return_if_fail (document == NULL || MC_IS_DOCUMENT (document));
+
+  if (!mc_document_follow (&self->document, document, G_CALLBACK (on_document_changed_cb),
+                           self))
+    return;
+  if (document != NULL)
+    {
+      g_signal_connect_object (document, "notify::dirty", G_CALLBACK (mc_dataset_row_update),
+                               self, G_CONNECT_SWAPPED);
+      on_document_changed_cb (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "mc-dataset.h"
+#include "mc-document.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,7 @@ GtkWidget  *mc_dataset_row_new          (void);
 McDataset  *mc_dataset_row_get_dataset  (McDatasetRow *self);
 void        mc_dataset_row_set_dataset  (McDatasetRow *self,
                                          McDataset    *dataset);
+void        mc_dataset_row_set_document (McDatasetRow *self,
+                                         McDocument   *document);
 
 G_END_DECLS

@@ -14,7 +14,9 @@
 #include <glib/gi18n.h>
 
 #include "mc-bundled.h"
+#include "mc-chart-kind.h"
 #include "mc-loader.h"
+#include "mc-writer.h"
 
 /* Editors write a file in several steps: reload once they are done. */
 #define RELOAD_DELAY_MS   300
@@ -40,6 +42,8 @@ struct _McWatch
   GFile             *file;
   GFileMonitor      *monitor;
   guint              timeout_id;
+  char              *state;    /* of the file as the manager saved it, or as
+                                * the user chose to keep edits over */
 };
 
 G_DEFINE_FINAL_TYPE (McDocumentManager, mc_document_manager, G_TYPE_OBJECT)
@@ -51,6 +55,7 @@ enum {
   OPENED,
   OPEN_FAILED,
   RESTORED,
+  CHANGED_ON_DISK,
   N_SIGNALS
 };
 
@@ -82,12 +87,23 @@ find_file (McDocumentManager *self,
   return NULL;
 }
 
+/* Every edit keeps every chart drawable: one that would not is refused,
+ * with the chart's message. */
+static McDocument *
+document_new (McDataset *dataset)
+{
+  McDocument *document = mc_document_new (dataset);
+
+  mc_document_set_check (document, mc_chart_check_document);
+  return document;
+}
+
 static McDocument *
 insert_document (McDocumentManager *self,
                  McDataset         *dataset,
                  guint              position)
 {
-  McDocument *document = mc_document_new (dataset);
+  McDocument *document = document_new (dataset);
 
   g_list_store_insert (self->documents, position, document);
   g_object_unref (document);
@@ -344,7 +360,14 @@ on_file_opened_cb (GObject      *source_object,
       return;
     }
 
-  reopened = find_file (self, file) != NULL;
+  document = find_file (self, file);
+  reopened = document != NULL;
+  /* Opened again with edits that are not saved: the edits stay. */
+  if (reopened && mc_document_get_dirty (document))
+    {
+      g_signal_emit (self, signals[OPENED], 0, document);
+      return;
+    }
   document = mc_document_manager_add_dataset (self, dataset);
   watch_file (self, file);
   remember_recent_file (self, file);
@@ -366,7 +389,38 @@ mc_watch_free (McWatch *watch)
     }
   g_clear_object (&watch->monitor);
   g_clear_object (&watch->file);
+  g_free (watch->state);
   g_free (watch);
+}
+
+/* Its modification time and size: file systems keep times in steps of a
+ * few milliseconds, so the time alone would not tell two quick writes
+ * apart. */
+static char *
+query_state (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE ","
+                                                 G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  if (info == NULL)
+    return NULL;
+  return g_strdup_printf ("%s %" G_GOFFSET_FORMAT, g_file_info_get_etag (info),
+                          g_file_info_get_size (info));
+}
+
+/* The file as the document has it now (saved by the manager, or kept
+ * over by the user): the change that made it is not reported. */
+static void
+note_file_state (McDocumentManager *self,
+                 GFile             *file)
+{
+  McWatch *watch = g_hash_table_lookup (self->watches, file);
+
+  if (watch == NULL)
+    return;
+  g_free (watch->state);
+  watch->state = query_state (file);
 }
 
 /* A reload that fails keeps the last good data, and says why. */
@@ -406,13 +460,24 @@ on_file_reloaded_cb (GObject      *source_object,
   g_signal_emit (self, signals[ERROR], 0, heading, text);
 }
 
+/* A file written by the manager itself (a save) is as the document has
+ * it; one changed by someone else replaces the document's data, unless
+ * the document has edits that are not saved: then whoever shows it asks
+ * (::changed-on-disk). */
 static gboolean
 on_reload_timeout_cb (gpointer user_data)
 {
   McWatch *watch = user_data;
+  McDocument *document = find_file (watch->manager, watch->file);
+  g_autofree char *state = query_state (watch->file);
 
   watch->timeout_id = 0;
-  load_file_async (watch->manager, watch->file, on_file_reloaded_cb);
+  if (state != NULL && g_strcmp0 (state, watch->state) == 0)
+    return G_SOURCE_REMOVE;
+  if (document != NULL && mc_document_get_dirty (document))
+    g_signal_emit (watch->manager, signals[CHANGED_ON_DISK], 0, document);
+  else
+    load_file_async (watch->manager, watch->file, on_file_reloaded_cb);
 
   return G_SOURCE_REMOVE;
 }
@@ -644,6 +709,12 @@ mc_document_manager_class_init (McDocumentManagerClass *klass)
     g_signal_new ("opened", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, MC_TYPE_DOCUMENT);
+  /* A file with edits that are not saved changed on disk: keep the
+   * edits, or reload it (mc_document_manager_reload()). */
+  signals[CHANGED_ON_DISK] =
+    g_signal_new ("changed-on-disk", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, MC_TYPE_DOCUMENT);
   /* The recent files are back, those that could be. */
   signals[RESTORED] =
     g_signal_new ("restored", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -710,7 +781,7 @@ mc_document_manager_add_bundled (McDocumentManager  *self,
 
   documents = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < bundled->len; i++)
-    g_ptr_array_add (documents, mc_document_new (g_ptr_array_index (bundled, i)));
+    g_ptr_array_add (documents, document_new (g_ptr_array_index (bundled, i)));
   g_list_store_splice (self->documents, 0, 0, documents->pdata, documents->len);
 
   return TRUE;
@@ -845,4 +916,212 @@ mc_document_manager_close (McDocumentManager *self,
   g_list_store_remove (self->documents, position);
 
   return TRUE;
+}
+
+/**
+ * mc_document_manager_reload:
+ * @self: a document manager
+ * @document: a document of a file
+ *
+ * Loads the document's file again in a thread and replaces its data,
+ * edits that were not saved included; a file that cannot be read is
+ * reported with ::error, and the document keeps its data.
+ */
+void
+mc_document_manager_reload (McDocumentManager *self,
+                            McDocument        *document)
+{
+  GFile *file;
+
+  g_return_if_fail (MC_IS_DOCUMENT_MANAGER (self));
+  g_return_if_fail (MC_IS_DOCUMENT (document));
+
+  file = mc_document_get_file (document);
+  if (file != NULL)
+    load_file_async (self, file, on_file_reloaded_cb);
+}
+
+/**
+ * mc_document_manager_keep_edits:
+ * @self: a document manager
+ * @document: a document whose file changed on disk
+ *
+ * Keeps the document's edits over the file as it is now: only a later
+ * change of the file is reported again.
+ */
+void
+mc_document_manager_keep_edits (McDocumentManager *self,
+                                McDocument        *document)
+{
+  g_return_if_fail (MC_IS_DOCUMENT_MANAGER (self));
+  g_return_if_fail (MC_IS_DOCUMENT (document));
+
+  if (mc_document_get_file (document) != NULL)
+    note_file_state (self, mc_document_get_file (document));
+}
+
+/**
+ * mc_document_manager_can_save:
+ * @self: a document manager
+ * @document: a document
+ *
+ * Returns: whether @document can be saved to its own file: one it read
+ *   as a dataset file. Bundled datasets, pasted tables and other formats
+ *   (a CSV file) are saved under a new name.
+ */
+gboolean
+mc_document_manager_can_save (McDocumentManager *self,
+                              McDocument        *document)
+{
+  McDataset *dataset;
+
+  g_return_val_if_fail (MC_IS_DOCUMENT_MANAGER (self), FALSE);
+  g_return_val_if_fail (MC_IS_DOCUMENT (document), FALSE);
+
+  dataset = mc_document_get_dataset (document);
+  return mc_document_get_file (document) != NULL && !mc_document_get_read_only (document)
+         && g_strcmp0 (mc_dataset_get_reader (dataset), "dataset") == 0;
+}
+
+/* The document's dataset is now that of @file, in the dataset format. */
+static void
+take_saved_file (McDocumentManager *self,
+                 McDocument        *document,
+                 GFile             *file,
+                 const char        *rows_file)
+{
+  McDataset *dataset = mc_document_get_dataset (document);
+  GFile *old = mc_document_get_file (document);
+
+  if (old != NULL && !g_file_equal (old, file))
+    {
+      g_hash_table_remove (self->watches, old);
+      forget_recent_file (self, old);
+    }
+  mc_dataset_set_file (dataset, file);
+  mc_dataset_set_bundled (dataset, FALSE);
+  mc_dataset_set_reader (dataset, "dataset");
+  mc_dataset_set_rows_file (dataset, rows_file);
+  mc_document_set_file (document, file);
+  watch_file (self, file);
+  note_file_state (self, file);
+  remember_recent_file (self, file);
+  mc_document_mark_saved (document);
+}
+
+/**
+ * mc_document_manager_save:
+ * @self: a document manager
+ * @document: a document
+ * @file: (nullable): where to save it, in the dataset format; %NULL for
+ *   its own file (see mc_document_manager_can_save())
+ * @error: return location for an error in %MC_WRITER_ERROR, naming the
+ *   file
+ *
+ * Writes the dataset atomically (its rows in the CSV file they came from,
+ * or one of their own when they are many), and counts it as saved. Saved
+ * under a new name, the document is that file's from now on: watched and
+ * among the recent files. On failure the file is as it was, and so is
+ * the document.
+ *
+ * Returns: whether it was saved
+ */
+gboolean
+mc_document_manager_save (McDocumentManager  *self,
+                          McDocument         *document,
+                          GFile              *file,
+                          GError            **error)
+{
+  McDataset *dataset;
+  g_autofree char *rows_file = NULL;
+  McWriterOptions options;
+
+  g_return_val_if_fail (MC_IS_DOCUMENT_MANAGER (self), FALSE);
+  g_return_val_if_fail (MC_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (file != NULL || mc_document_manager_can_save (self, document), FALSE);
+
+  dataset = mc_document_get_dataset (document);
+  if (file == NULL)
+    file = mc_document_get_file (document);
+  rows_file = mc_writer_choose_rows_file (dataset, file);
+  mc_writer_options_init (&options);
+  options.csv_name = rows_file;
+  if (!mc_writer_write_file (dataset, file, &options, error))
+    return FALSE;
+  take_saved_file (self, document, file, rows_file);
+  return TRUE;
+}
+
+/**
+ * mc_document_manager_find_file:
+ * @self: a document manager
+ * @file: a file
+ *
+ * Returns: (transfer none) (nullable): the document of @file
+ */
+McDocument *
+mc_document_manager_find_file (McDocumentManager *self,
+                               GFile             *file)
+{
+  g_return_val_if_fail (MC_IS_DOCUMENT_MANAGER (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return find_file (self, file);
+}
+
+/**
+ * mc_document_manager_find_bundled:
+ * @self: a document manager
+ * @id: the id of a bundled dataset
+ *
+ * Returns: (transfer none) (nullable): its document
+ */
+McDocument *
+mc_document_manager_find_bundled (McDocumentManager *self,
+                                  const char        *id)
+{
+  guint n_bundled;
+
+  g_return_val_if_fail (MC_IS_DOCUMENT_MANAGER (self), NULL);
+
+  n_bundled = count_bundled (self);
+  for (guint i = 0; i < n_bundled; i++)
+    {
+      g_autoptr(McDocument) document = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+
+      if (g_strcmp0 (mc_dataset_get_id (mc_document_get_dataset (document)), id) == 0)
+        return document;
+    }
+  return NULL;
+}
+
+/**
+ * mc_document_manager_add_restored:
+ * @self: a document manager
+ * @dataset: a dataset restored from a draft, whose file (if any) is not
+ *   open
+ *
+ * Adds a document for @dataset, watching its file and remembering it
+ * among the recent files as if it were opened.
+ *
+ * Returns: (transfer none): the document
+ */
+McDocument *
+mc_document_manager_add_restored (McDocumentManager *self,
+                                  McDataset         *dataset)
+{
+  McDocument *document;
+  GFile *file;
+
+  g_return_val_if_fail (MC_IS_DOCUMENT_MANAGER (self), NULL);
+  g_return_val_if_fail (MC_IS_DATASET (dataset), NULL);
+
+  document = mc_document_manager_add_dataset (self, dataset);
+  file = mc_document_get_file (document);
+  if (file != NULL)
+    {
+      watch_file (self, file);
+      remember_recent_file (self, file);
+    }
+  return document;
 }

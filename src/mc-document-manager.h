@@ -24,7 +24,10 @@ G_DECLARE_FINAL_TYPE (McDocumentManager, mc_document_manager, MC, DOCUMENT_MANAG
  *   ::message (text)            "“sales.csv” reloaded"
  *   ::opened (McDocument)       a file given to open_file() is in its document
  *   ::restored ()               the recent files are back, those that could be
- * A document whose file is reloaded emits its own "changed". */
+ *   ::changed-on-disk (McDocument)  a file with unsaved edits changed: keep
+ *                               the edits or reload, as the user says
+ * A document whose file is reloaded emits its own "changed". Documents
+ * refuse edits that would break a chart. */
 
 /* @settings (nullable) keeps the recent files; without it nothing is
  * remembered or restored. */
@@ -36,6 +39,10 @@ GListModel         *mc_document_manager_get_documents        (McDocumentManager 
 gboolean            mc_document_manager_find_document        (McDocumentManager  *self,
                                                               McDocument         *document,
                                                               guint              *position);
+McDocument         *mc_document_manager_find_file            (McDocumentManager  *self,
+                                                              GFile              *file);
+McDocument         *mc_document_manager_find_bundled         (McDocumentManager  *self,
+                                                              const char         *id);
 
 /* Puts the bundled datasets first; FALSE, and nothing added, when they
  * cannot be read. */
@@ -53,6 +60,11 @@ McDocument         *mc_document_manager_add_dataset          (McDocumentManager 
  * their own they are described as pasted. */
 McDocument         *mc_document_manager_add_pasted           (McDocumentManager  *self,
                                                               McDataset          *table);
+
+/* Adds a document for a dataset restored from a draft, watching its file
+ * (if any) as an opened one. */
+McDocument         *mc_document_manager_add_restored         (McDocumentManager  *self,
+                                                              McDataset          *dataset);
 
 /* Loads @file in a thread, then adds it (or replaces the data of the
  * document of that file, in place), watches it and remembers it among
@@ -78,6 +90,21 @@ void                mc_document_manager_restore_recent_files (McDocumentManager 
 /* Removes @document, stops watching its file and forgets it among the
  * recent files. Bundled datasets stay: FALSE. */
 gboolean            mc_document_manager_close                (McDocumentManager  *self,
+                                                              McDocument         *document);
+
+/* Saving: to the document's own dataset file, or under a new name (Save
+ * As), which the document then has. */
+gboolean            mc_document_manager_can_save             (McDocumentManager  *self,
+                                                              McDocument         *document);
+gboolean            mc_document_manager_save                 (McDocumentManager  *self,
+                                                              McDocument         *document,
+                                                              GFile              *file,
+                                                              GError            **error);
+
+/* The answers to ::changed-on-disk. */
+void                mc_document_manager_reload               (McDocumentManager  *self,
+                                                              McDocument         *document);
+void                mc_document_manager_keep_edits           (McDocumentManager  *self,
                                                               McDocument         *document);
 
 G_END_DECLS

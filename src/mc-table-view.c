@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include "mc-table-view.h"
+#include "mc-table-view-private.h"
 
 #include <glib/gi18n.h>
 
@@ -103,34 +103,35 @@ mc_table_rows_new (guint n_rows)
   return G_LIST_MODEL (rows);
 }
 
-struct _McTableView
+/* Rows @removed rows from @position were replaced by @added rows. */
+static void
+mc_table_rows_changed (GListModel *model,
+                       guint       position,
+                       guint       removed,
+                       guint       added)
 {
-  GtkWidget      parent_instance;
+  McTableRows *rows = MC_TABLE_ROWS (model);
 
-  McDataset     *dataset;
-
-  GtkColumnView *column_view;
-  GtkWidget     *scroller;
-};
+  rows->n_rows = rows->n_rows - removed + added;
+  g_list_model_items_changed (model, position, removed, added);
+}
 
 G_DEFINE_FINAL_TYPE (McTableView, mc_table_view, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
   PROP_DATASET,
+  PROP_DOCUMENT,
   N_PROPS
 };
 
-static GParamSpec *properties[N_PROPS];
+enum {
+  ERROR,
+  N_SIGNALS
+};
 
-/* What the cells of one column share. */
-typedef struct
-{
-  McColumn *column;          /* owned by the dataset */
-  int       decimals;        /* numbers: the same for the whole column */
-  gboolean  has_estimates;   /* numbers: reserve room for the "(Est.)" mark */
-  int       wrap_chars;      /* texts: the width they wrap at */
-} McTableColumn;
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 /* Texts longer than this wrap onto more lines. */
 #define WRAP_CHARS 20
@@ -180,12 +181,14 @@ column_wrap_chars (const McColumn *column)
   return 0;
 }
 
-static McTableColumn *
-mc_table_column_new (McColumn *column)
+/* Decimals, estimates and text widths, from the values: again after an
+ * edit of the column. Returns whether they changed. */
+static gboolean
+mc_table_column_measure (McTableColumn *table_column)
 {
-  McTableColumn *table_column = g_new0 (McTableColumn, 1);
+  McColumn *column = table_column->column;
+  McTableColumn before = *table_column;
 
-  table_column->column = column;
   if (is_numeric (column))
     {
       table_column->decimals = mc_format_column_decimals (column);
@@ -196,14 +199,22 @@ mc_table_column_new (McColumn *column)
       table_column->wrap_chars = column_wrap_chars (column);
     }
 
-  return table_column;
+  return before.decimals != table_column->decimals
+         || before.has_estimates != table_column->has_estimates
+         || before.wrap_chars != table_column->wrap_chars;
 }
 
-static void
-mc_table_column_free (gpointer  data,
-                      GClosure *closure)
+static McTableColumn *
+mc_table_column_new (McTableView *view,
+                     McColumn    *column)
 {
-  g_free (data);
+  McTableColumn *table_column = g_new0 (McTableColumn, 1);
+
+  table_column->view = view;
+  table_column->column = column;
+  mc_table_column_measure (table_column);
+
+  return table_column;
 }
 
 /* The header carries the unit, so numbers go without it, and with the same
@@ -300,6 +311,7 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (cell), note);
   gtk_list_item_set_child (item, cell);
   gtk_list_item_set_activatable (item, FALSE);
+  mc_table_edit_setup_cell (table_column->view, cell, (McTableColumn *) table_column);
 }
 
 static void
@@ -331,6 +343,8 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = format_value (table_column, row->index);
   gboolean show_note;
 
+  g_object_set_data (G_OBJECT (cell), "mc-row", GUINT_TO_POINTER (row->index));
+  gtk_widget_set_visible (mark, table_column->has_estimates);
   gtk_label_set_label (GTK_LABEL (value), text);
   set_css_class (value, "estimate", estimate);
   set_css_class (value, "missing", mc_column_is_missing (column, row->index));
@@ -402,20 +416,35 @@ dup_column_title (const McColumn *column)
   return wrap_title (title, TITLE_WRAP_CHARS);
 }
 
+guint
+mc_table_view_cell_row (GtkWidget *cell)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "mc-row"));
+}
+
+/* The table view keeps the column's McTableColumn: its factory only
+ * points at it. */
 static GtkColumnViewColumn *
-create_column (McColumn *column)
+create_column (McTableView *self,
+               McColumn    *column)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autofree char *title = dup_column_title (column);
-  McTableColumn *table_column = mc_table_column_new (column);
+  McTableColumn *table_column = mc_table_column_new (self, column);
   GtkColumnViewColumn *view_column;
 
+  g_ptr_array_add (self->columns, table_column);
   g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), table_column);
-  g_signal_connect_data (factory, "bind", G_CALLBACK (on_cell_bind_cb), table_column,
-                         mc_table_column_free, 0);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), table_column);
 
   view_column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
   gtk_column_view_column_set_resizable (view_column, TRUE);
+  if (self->document != NULL)
+    {
+      g_autoptr(GMenuModel) menu = mc_table_edit_column_menu (self, column);
+
+      gtk_column_view_column_set_header_menu (view_column, menu);
+    }
 
   return view_column;
 }
@@ -431,6 +460,7 @@ remove_columns (McTableView *self)
 
       gtk_column_view_remove_column (self->column_view, column);
     }
+  g_ptr_array_set_size (self->columns, 0);
 }
 
 /* The factories point at the dataset's columns: the old columns must go
@@ -439,9 +469,9 @@ static void
 mc_table_view_rebuild (McTableView *self)
 {
   g_autoptr(GtkSelectionModel) selection = NULL;
-  GListModel *rows;
 
   gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->rows);
   remove_columns (self);
 
   if (self->dataset == NULL)
@@ -450,21 +480,101 @@ mc_table_view_rebuild (McTableView *self)
   for (guint i = 0; i < mc_dataset_get_n_columns (self->dataset); i++)
     {
       McColumn *column = mc_dataset_get_column (self->dataset, i);
-      g_autoptr(GtkColumnViewColumn) view_column = create_column (column);
+      g_autoptr(GtkColumnViewColumn) view_column = create_column (self, column);
 
       gtk_column_view_append_column (self->column_view, view_column);
     }
 
-  rows = mc_table_rows_new (mc_dataset_get_n_rows (self->dataset));
-  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (rows));
+  self->rows = mc_table_rows_new (mc_dataset_get_n_rows (self->dataset));
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (self->rows)));
   gtk_column_view_set_model (self->column_view, selection);
+}
+
+/* Following the document: one row for an edited cell, the rows inserted
+ * or removed, the whole table for new columns or data. */
+
+static McTableColumn *
+find_table_column (McTableView *self,
+                   int          index)
+{
+  McColumn *column;
+
+  if (index < 0 || (guint) index >= mc_dataset_get_n_columns (self->dataset))
+    return NULL;
+  column = mc_dataset_get_column (self->dataset, index);
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      McTableColumn *table_column = g_ptr_array_index (self->columns, i);
+
+      if (table_column->column == column)
+        return table_column;
+    }
+  return NULL;
+}
+
+static void
+update_cells (McTableView    *self,
+              const McChange *change)
+{
+  McTableColumn *table_column = find_table_column (self, change->column);
+  guint n_rows = mc_dataset_get_n_rows (self->dataset);
+  gboolean remeasured = FALSE;
+
+  /* The column's decimals or its estimates' marks may have changed:
+   * then all its rows are drawn again. */
+  if (table_column != NULL)
+    remeasured = mc_table_column_measure (table_column);
+  else
+    for (guint i = 0; i < self->columns->len; i++)
+      remeasured |= mc_table_column_measure (g_ptr_array_index (self->columns, i));
+  if (remeasured)
+    g_list_model_items_changed (self->rows, 0, n_rows, n_rows);
+  else if (change->row < n_rows)
+    g_list_model_items_changed (self->rows, change->row, MIN (change->n_rows, n_rows - change->row),
+                                MIN (change->n_rows, n_rows - change->row));
+}
+
+static void
+on_document_changed_cb (McTableView    *self,
+                        const McChange *change,
+                        McDocument     *document)
+{
+  McDataset *dataset = mc_document_get_dataset (document);
+
+  if (dataset != self->dataset || self->rows == NULL)
+    {
+      mc_table_view_set_dataset (self, dataset);
+      return;
+    }
+  switch (change->what)
+    {
+    case MC_CHANGE_CELLS:
+      update_cells (self, change);
+      break;
+    case MC_CHANGE_ROWS_INSERTED:
+      mc_table_rows_changed (self->rows, change->row, 0, change->n_rows);
+      break;
+    case MC_CHANGE_ROWS_REMOVED:
+      mc_table_rows_changed (self->rows, change->row, change->n_rows, 0);
+      break;
+    case MC_CHANGE_CHARTS:
+    case MC_CHANGE_METADATA:
+      break;
+    case MC_CHANGE_COLUMNS:
+    case MC_CHANGE_ALL:
+    default:
+      mc_table_view_rebuild (self);
+      break;
+    }
 }
 
 static void
 mc_table_view_dispose (GObject *object)
 {
   McTableView *self = MC_TABLE_VIEW (object);
+  GtkWidget *child;
 
+  mc_table_view_set_document (self, NULL);
   if (self->column_view != NULL)
     {
       gtk_column_view_set_model (self->column_view, NULL);
@@ -472,7 +582,13 @@ mc_table_view_dispose (GObject *object)
     }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_TABLE_VIEW);
+  /* The box that holds everything is not a bound child: unparent it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->rows);
   g_clear_object (&self->dataset);
+  g_clear_pointer (&self->columns, g_ptr_array_unref);
+  g_clear_pointer (&self->focus_column, g_free);
 
   G_OBJECT_CLASS (mc_table_view_parent_class)->dispose (object);
 }
@@ -489,6 +605,10 @@ mc_table_view_get_property (GObject    *object,
     {
     case PROP_DATASET:
       g_value_set_object (value, mc_table_view_get_dataset (self));
+      break;
+
+    case PROP_DOCUMENT:
+      g_value_set_object (value, mc_table_view_get_document (self));
       break;
 
     default:
@@ -510,6 +630,10 @@ mc_table_view_set_property (GObject      *object,
       mc_table_view_set_dataset (self, g_value_get_object (value));
       break;
 
+    case PROP_DOCUMENT:
+      mc_table_view_set_document (self, g_value_get_object (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -529,12 +653,24 @@ mc_table_view_class_init (McTableViewClass *klass)
     g_param_spec_object ("dataset", NULL, NULL,
                          MC_TYPE_DATASET,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         MC_TYPE_DOCUMENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* An edit was refused: a heading and the reason, for a toast. */
+  signals[ERROR] =
+    g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-table-view.ui");
   gtk_widget_class_bind_template_child (widget_class, McTableView, column_view);
   gtk_widget_class_bind_template_child (widget_class, McTableView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, McTableView, toolbar);
+  mc_table_edit_class_init (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "tableview");
@@ -543,7 +679,9 @@ mc_table_view_class_init (McTableViewClass *klass)
 static void
 mc_table_view_init (McTableView *self)
 {
+  self->columns = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_visible (self->toolbar, FALSE);
 }
 
 GtkWidget *
@@ -578,4 +716,45 @@ mc_table_view_set_dataset (McTableView *self,
   mc_table_view_rebuild (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+}
+
+McDocument *
+mc_table_view_get_document (McTableView *self)
+{
+  g_return_val_if_fail (MC_IS_TABLE_VIEW (self), NULL);
+
+  return self->document;
+}
+
+/**
+ * mc_table_view_set_document:
+ * @self: a table view
+ * @document: (nullable): the document to show and edit; %NULL for none
+ *
+ * Shows the document's dataset, follows its changes, and makes its cells,
+ * rows and columns editable through edits of it.
+ */
+void
+mc_table_view_set_document (McTableView *self,
+                            McDocument  *document)
+{
+  g_return_if_fail (MC_IS_TABLE_VIEW (self));
+  g_return_if_fail (document == NULL || MC_IS_DOCUMENT (document));
+
+  if (!mc_document_follow (&self->document, document, G_CALLBACK (on_document_changed_cb),
+                           self))
+    return;
+  gtk_widget_set_visible (self->toolbar, document != NULL);
+  /* The header menus come with the columns, made again. */
+  g_clear_object (&self->dataset);
+  mc_table_view_set_dataset (self, document ? mc_document_get_dataset (document) : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+void
+mc_table_view_report_error (McTableView *self,
+                            const char  *heading,
+                            const char  *message)
+{
+  g_signal_emit (self, signals[ERROR], 0, heading, message);
 }

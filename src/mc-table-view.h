@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "mc-dataset.h"
+#include "mc-document.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,13 @@ GtkWidget  *mc_table_view_new          (void);
 McDataset  *mc_table_view_get_dataset  (McTableView *self);
 void        mc_table_view_set_dataset  (McTableView *self,
                                         McDataset   *dataset);
+/* Editing: the table shows the document's dataset and changes it through
+ * edits. It reports a refused edit with ::error (heading, message). */
+McDocument *mc_table_view_get_document (McTableView *self);
+void        mc_table_view_set_document (McTableView *self,
+                                        McDocument  *document);
+void        mc_table_view_report_error (McTableView *self,
+                                        const char  *heading,
+                                        const char  *message);
 
 G_END_DECLS

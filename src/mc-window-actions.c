@@ -152,9 +152,10 @@ show_view_action (GtkWidget  *widget,
 
 /* Export */
 
-static void
-add_exported_toast (McWindow *self,
-                    GFile    *file)
+/* A toast that offers to open a written file or show its folder. */
+void
+mc_window_show_exported (McWindow *self,
+                         GFile    *file)
 {
   g_autofree char *uri = g_file_get_uri (file);
   g_autofree char *name = g_file_get_basename (file);
@@ -192,7 +193,7 @@ on_export_finished_cb (McWindow       *self,
   if (error != NULL)
     mc_window_show_error (self, _("Could Not Export the Chart"), error->message);
   else
-    add_exported_toast (self, file);
+    mc_window_show_exported (self, file);
 }
 
 static void

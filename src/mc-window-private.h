@@ -6,7 +6,10 @@
 
 #include "mc-window.h"
 
+#include "mc-chart-editor.h"
+#include "mc-dashboard.h"
 #include "mc-document-manager.h"
+#include "mc-draft-keeper.h"
 #include "mc-table-view.h"
 #include "mc-vision.h"
 #include "mc-warning-banner.h"
@@ -18,6 +21,11 @@ struct _McWindow
   AdwApplicationWindow  parent_instance;
 
   McDocumentManager    *manager;
+  McDraftKeeper        *keeper;
+  GPtrArray            *changed_on_disk;   /* McDocument, asked about */
+  GtkWidget            *reload_bar;
+  GtkWidget            *drafts_bar;
+  gboolean              close_confirmed;
   GCancellable         *cancellable;
   GSettings            *settings;          /* NULL without an installed schema */
   McDocument           *shown_document;
@@ -33,17 +41,23 @@ struct _McWindow
   guint                 compact : 1;       /* view switcher at the bottom */
   guint                 restoring : 1;
   guint                 updating_charts : 1;
+  guint                 show_editor : 1;
+  guint                 editor_below : 1;  /* too narrow for the editor beside */
 
   AdwBin               *chart_bin;
   GtkDropDown          *chart_dropdown;
+  McChartEditor        *chart_editor;
   GtkStack             *chart_stack;
   AdwStatusPage        *chart_status;
   GtkWidget            *content;
   AdwHeaderBar         *content_header;
   GtkStack             *content_stack;
+  McDashboard          *dashboard;
   GtkLabel             *description_label;
+  GtkPaned             *editor_paned;
   AdwStatusPage        *empty_page;
   GtkPaned             *paned;
+  GMenu                *history_section;
   GtkSingleSelection   *selection;
   GtkWidget            *sidebar;
   GtkWidget            *sidebar_close_button;
@@ -65,6 +79,9 @@ struct _McWindow
 gboolean  mc_window_get_show_sidebar        (McWindow        *self);
 void      mc_window_set_show_sidebar        (McWindow        *self,
                                              gboolean         show_sidebar);
+gboolean  mc_window_get_show_editor         (McWindow        *self);
+void      mc_window_set_show_editor         (McWindow        *self,
+                                             gboolean         show_editor);
 McVision  mc_window_get_vision              (McWindow        *self);
 void      mc_window_set_vision              (McWindow        *self,
                                              McVision         vision);
@@ -87,6 +104,8 @@ void      mc_window_show_message            (McWindow        *self,
 void      mc_window_class_init_actions      (GtkWidgetClass  *widget_class);
 void      mc_window_init_actions            (McWindow        *self);
 void      mc_window_paste_text              (McWindow        *self);
+void      mc_window_show_exported           (McWindow        *self,
+                                             GFile           *file);
 
 /* mc-window-readers.c */
 void      mc_window_class_init_readers      (GtkWidgetClass  *widget_class);
@@ -96,5 +115,18 @@ void      mc_window_show_reading            (McWindow        *self,
 void      mc_window_paste_table             (McWindow        *self);
 gboolean  mc_window_export_data             (McWindow        *self,
                                              GFile           *file);
+
+/* mc-window-edit.c */
+void      mc_window_class_init_edit         (GtkWidgetClass  *widget_class);
+void      mc_window_init_edit               (McWindow        *self);
+void      mc_window_dispose_edit            (McWindow        *self);
+void      mc_window_update_history          (McWindow        *self);
+void      mc_window_update_banners          (McWindow        *self);
+/* Asks what to do with unsaved changes first; TRUE while it asks. */
+gboolean  mc_window_ask_before_closing      (McWindow        *self);
+void      mc_window_ask_close_document      (McWindow        *self,
+                                             McDocument      *document);
+void      mc_window_close_document_now      (McWindow        *self,
+                                             McDocument      *document);
 
 G_END_DECLS

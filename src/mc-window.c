@@ -24,12 +24,15 @@
  * Chart / Table switcher from the header bar to the bottom. */
 #define FOLD_WIDTH      720
 #define SWITCHER_WIDTH  520
+/* Content narrower than this has the chart editor under the chart. */
+#define EDITOR_SIDE_WIDTH 800
 
 G_DEFINE_FINAL_TYPE (McWindow, mc_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
   PROP_SHOW_SIDEBAR,
+  PROP_SHOW_EDITOR,
   PROP_VISION,
   N_PROPS
 };
@@ -54,6 +57,19 @@ mc_window_update_layout (McWindow *self)
 
   gtk_stack_set_visible_child_name (self->title_stack, self->compact ? "title" : "switcher");
   adw_view_switcher_bar_set_reveal (self->switcher_bar, self->compact);
+
+  /* On narrow windows the editor is a sheet under the chart. */
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->editor_paned),
+                                  self->editor_below ? GTK_ORIENTATION_VERTICAL
+                                                     : GTK_ORIENTATION_HORIZONTAL);
+  gtk_widget_set_visible (GTK_WIDGET (self->chart_editor), self->show_editor);
+}
+
+static gboolean
+editor_goes_below (McWindow *self,
+                   int       content_width)
+{
+  return content_width < EDITOR_SIDE_WIDTH;
 }
 
 static void
@@ -86,6 +102,7 @@ update_layout_idle_cb (gpointer user_data)
   set_folded (self, gtk_widget_get_width (GTK_WIDGET (self->toast_overlay)) < FOLD_WIDTH);
   self->compact = gtk_widget_get_visible (self->content) &&
                   gtk_widget_get_width (self->content) < SWITCHER_WIDTH;
+  self->editor_below = editor_goes_below (self, gtk_widget_get_width (self->content));
   mc_window_update_layout (self);
 
   return G_SOURCE_REMOVE;
@@ -105,6 +122,7 @@ init_layout (McWindow *self)
   if (self->show_sidebar)
     width -= gtk_paned_get_position (self->paned);
   self->compact = width < SWITCHER_WIDTH;
+  self->editor_below = editor_goes_below (self, width);
   mc_window_update_layout (self);
 }
 
@@ -128,7 +146,8 @@ mc_window_size_allocate (GtkWidget *widget,
             gtk_widget_get_width (self->content) < SWITCHER_WIDTH;
 
   if (self->layout_idle_id == 0 &&
-      ((overlay_width < FOLD_WIDTH) != self->folded || compact != self->compact))
+      ((overlay_width < FOLD_WIDTH) != self->folded || compact != self->compact
+       || editor_goes_below (self, gtk_widget_get_width (self->content)) != self->editor_below))
     self->layout_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_layout_idle_cb,
                                             self, NULL);
 }
@@ -163,6 +182,32 @@ mc_window_set_show_sidebar (McWindow *self,
     gtk_widget_child_focus (self->content, GTK_DIR_TAB_FORWARD);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDEBAR]);
+}
+
+gboolean
+mc_window_get_show_editor (McWindow *self)
+{
+  g_return_val_if_fail (MC_IS_WINDOW (self), FALSE);
+
+  return self->show_editor;
+}
+
+void
+mc_window_set_show_editor (McWindow *self,
+                           gboolean  show_editor)
+{
+  g_return_if_fail (MC_IS_WINDOW (self));
+
+  show_editor = !!show_editor;
+  if (show_editor == self->show_editor)
+    return;
+
+  self->show_editor = show_editor;
+  mc_window_update_layout (self);
+  /* The chart shows on the chart page, where its editor is. */
+  if (show_editor)
+    adw_view_stack_set_visible_child_name (self->view_stack, "chart");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_EDITOR]);
 }
 
 /* Picking a dataset in the folded sidebar shows it. */
@@ -256,12 +301,10 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
   g_signal_connect (button, "clicked", G_CALLBACK (on_close_button_clicked_cb), list_item);
   g_signal_connect (row, "notify::dataset", G_CALLBACK (on_row_dataset_notify_cb), button);
 
-  /* The row shows its document's dataset, the one of the last load. The
-   * binding alone sets it: a row rebound to the same document gets no
-   * new value from it. */
+  /* The row follows its document: the dataset of the last load or edit,
+   * and whether it has unsaved changes. */
   expression = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
-  expression = gtk_property_expression_new (MC_TYPE_DOCUMENT, expression, "dataset");
-  gtk_expression_bind (expression, row, "dataset", list_item);
+  gtk_expression_bind (expression, row, "document", list_item);
 
   gtk_box_append (GTK_BOX (box), row);
   gtk_box_append (GTK_BOX (box), button);
@@ -415,9 +458,57 @@ get_shown_dataset (McWindow *self)
   return self->shown_document != NULL ? mc_document_get_dataset (self->shown_document) : NULL;
 }
 
+static void show_chart_model (McWindow *self,
+                              guint     index);
+
+/* The editor edits the chart on screen, also one that cannot be drawn. */
+static void
+edit_chart (McWindow *self,
+            guint     index)
+{
+  McDataset *dataset = get_shown_dataset (self);
+  const char *id = NULL;
+
+  if (dataset != NULL && index < mc_dataset_get_n_charts (dataset))
+    id = mc_dataset_get_chart (dataset, index)->id;
+  mc_chart_editor_set_chart (self->chart_editor, self->shown_document, id, self->chart);
+}
+
 static void
 show_chart (McWindow *self,
             guint     index)
+{
+  show_chart_model (self, index);
+  edit_chart (self, index);
+}
+
+/* A card of the dashboard opens its chart. */
+static void
+on_dashboard_chart_activated_cb (McWindow *self,
+                                 guint     index)
+{
+  McDataset *dataset = get_shown_dataset (self);
+
+  if (dataset == NULL || index >= mc_dataset_get_n_charts (dataset))
+    return;
+  mc_window_select_chart (self, index);
+  adw_view_stack_set_visible_child_name (self->view_stack, "chart");
+}
+
+static void
+on_chart_added_cb (McWindow   *self,
+                   const char *id)
+{
+  McDataset *dataset = get_shown_dataset (self);
+  int index = dataset != NULL ? mc_dataset_get_chart_index (dataset, id) : -1;
+
+  if (index >= 0)
+    mc_window_select_chart (self, index);
+}
+
+static void
+show_chart_model (McWindow *self,
+                  guint     index)
 {
   McDataset *dataset = get_shown_dataset (self);
   g_autoptr(McChartModel) chart = NULL;
@@ -501,13 +592,27 @@ show_dataset_details (McWindow  *self,
 {
   g_autofree char *source = dup_source_markup (dataset);
 
+  g_autofree char *title = NULL;
+
   set_label_text (self->title_label, mc_dataset_get_title (dataset));
   set_label_text (self->description_label, mc_dataset_get_description (dataset));
   gtk_label_set_markup (self->source_label, source != NULL ? source : "");
   gtk_widget_set_visible (GTK_WIDGET (self->source_label), source != NULL);
 
-  gtk_window_set_title (GTK_WINDOW (self), mc_dataset_get_title (dataset));
-  adw_window_title_set_title (self->window_title, mc_dataset_get_title (dataset));
+  /* Translators: the window's title for a dataset with unsaved changes */
+  title = mc_document_get_dirty (self->shown_document)
+          ? g_strdup_printf (_("• %s"), mc_dataset_get_title (dataset))
+          : g_strdup (mc_dataset_get_title (dataset));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_title (self->window_title, title);
+}
+
+/* Saved, or undone back to where it was saved. */
+static void
+on_shown_document_dirty_cb (McWindow *self)
+{
+  show_dataset_details (self, mc_document_get_dataset (self->shown_document));
+  mc_window_update_actions (self);
 }
 
 static void on_shown_document_changed_cb (McWindow       *self,
@@ -518,13 +623,13 @@ static void
 set_shown_document (McWindow   *self,
                     McDocument *document)
 {
-  if (self->shown_document != NULL)
-    g_signal_handlers_disconnect_by_func (self->shown_document,
-                                          on_shown_document_changed_cb, self);
-  g_set_object (&self->shown_document, document);
-  if (document != NULL)
-    g_signal_connect_object (document, "changed", G_CALLBACK (on_shown_document_changed_cb),
+  if (mc_document_follow (&self->shown_document, document,
+                          G_CALLBACK (on_shown_document_changed_cb), self)
+      && document != NULL)
+    g_signal_connect_object (document, "notify::dirty", G_CALLBACK (on_shown_document_dirty_cb),
                              self, G_CONNECT_SWAPPED);
+  if (self->reload_bar != NULL)
+    mc_window_update_banners (self);
 }
 
 /* Another document starts at its first chart; the document shown, once
@@ -542,12 +647,14 @@ mc_window_show_document (McWindow   *self,
     previous_chart = g_strdup (mc_chart_model_get_spec (self->chart)->id);
 
   dataset = get_shown_dataset (self);
-  mc_table_view_set_dataset (self->table_view, dataset);
+  mc_table_view_set_document (self->table_view, document);
+  mc_dashboard_set_document (self->dashboard, document);
   mc_window_show_reading (self, dataset);
 
   if (dataset == NULL)
     {
       set_chart (self, NULL);
+      edit_chart (self, 0);
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
       gtk_window_set_title (GTK_WINDOW (self), _("Market Charts"));
       adw_window_title_set_title (self->window_title, _("Market Charts"));
@@ -594,6 +701,7 @@ mc_window_update_actions (McWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_chart);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-dataset",
                                  dataset != NULL && !mc_dataset_get_bundled (dataset));
+  mc_window_update_history (self);
 }
 
 /* The documents */
@@ -620,6 +728,7 @@ mc_window_select_document (McWindow   *self,
     gtk_single_selection_set_selected (self->selection, position);
 }
 
+/* Unsaved changes are asked about first. */
 void
 mc_window_close_document (McWindow *self,
                           guint     position)
@@ -627,7 +736,22 @@ mc_window_close_document (McWindow *self,
   GListModel *documents = mc_document_manager_get_documents (self->manager);
   g_autoptr(McDocument) document = g_list_model_get_item (documents, position);
 
-  if (document == NULL || !mc_document_manager_close (self->manager, document))
+  if (document == NULL)
+    return;
+  if (mc_document_get_dirty (document))
+    mc_window_ask_close_document (self, document);
+  else
+    mc_window_close_document_now (self, document);
+}
+
+void
+mc_window_close_document_now (McWindow   *self,
+                              McDocument *document)
+{
+  guint position;
+
+  if (!mc_document_manager_find_document (self->manager, document, &position)
+      || !mc_document_manager_close (self->manager, document))
     return;
 
   if (position > 0)
@@ -720,6 +844,8 @@ restore_window_size (McWindow *self)
   if (self->settings == NULL)
     return;
 
+  g_settings_bind (self->settings, "show-editor", self, "show-editor", G_SETTINGS_BIND_DEFAULT);
+
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
@@ -804,6 +930,8 @@ mc_window_setup_chart_view (McWindow *self)
 static gboolean
 mc_window_close_request (GtkWindow *window)
 {
+  if (mc_window_ask_before_closing (MC_WINDOW (window)))
+    return TRUE;
   save_window_size (MC_WINDOW (window));
 
   return GTK_WINDOW_CLASS (mc_window_parent_class)->close_request (window);
@@ -821,6 +949,7 @@ mc_window_dispose (GObject *object)
   if (self->manager != NULL)
     g_signal_handlers_disconnect_by_data (self->manager, self);
   set_shown_document (self, NULL);
+  mc_window_dispose_edit (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_WINDOW);
   g_clear_object (&self->chart);
   g_clear_object (&self->manager);
@@ -845,6 +974,10 @@ mc_window_get_property (GObject    *object,
       g_value_set_boolean (value, mc_window_get_show_sidebar (self));
       break;
 
+    case PROP_SHOW_EDITOR:
+      g_value_set_boolean (value, mc_window_get_show_editor (self));
+      break;
+
     case PROP_VISION:
       g_value_set_enum (value, mc_window_get_vision (self));
       break;
@@ -866,6 +999,10 @@ mc_window_set_property (GObject      *object,
     {
     case PROP_SHOW_SIDEBAR:
       mc_window_set_show_sidebar (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_EDITOR:
+      mc_window_set_show_editor (self, g_value_get_boolean (value));
       break;
 
     case PROP_VISION:
@@ -894,6 +1031,10 @@ mc_window_class_init (McWindowClass *klass)
     g_param_spec_boolean ("show-sidebar", NULL, NULL,
                           TRUE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SHOW_EDITOR] =
+    g_param_spec_boolean ("show-editor", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_VISION] =
     g_param_spec_enum ("vision", NULL, NULL,
                        MC_TYPE_VISION, MC_VISION_NORMAL,
@@ -901,17 +1042,23 @@ mc_window_class_init (McWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MC_TYPE_TABLE_VIEW);
+  g_type_ensure (MC_TYPE_CHART_EDITOR);
+  g_type_ensure (MC_TYPE_DASHBOARD);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, McWindow, chart_bin);
   gtk_widget_class_bind_template_child (widget_class, McWindow, chart_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, chart_editor);
   gtk_widget_class_bind_template_child (widget_class, McWindow, chart_stack);
   gtk_widget_class_bind_template_child (widget_class, McWindow, chart_status);
   gtk_widget_class_bind_template_child (widget_class, McWindow, content);
   gtk_widget_class_bind_template_child (widget_class, McWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, McWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, dashboard);
   gtk_widget_class_bind_template_child (widget_class, McWindow, description_label);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, editor_paned);
   gtk_widget_class_bind_template_child (widget_class, McWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, history_section);
   gtk_widget_class_bind_template_child (widget_class, McWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, McWindow, selection);
   gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar);
@@ -932,11 +1079,13 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_activate_cb);
 
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
+  gtk_widget_class_install_property_action (widget_class, "win.show-editor", "show-editor");
   gtk_widget_class_install_property_action (widget_class, "win.vision", "vision");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
 
   mc_window_class_init_actions (widget_class);
   mc_window_class_init_readers (widget_class);
+  mc_window_class_init_edit (widget_class);
 }
 
 /* Tests and the uninstalled program have no GtkApplication to add the
@@ -968,12 +1117,19 @@ mc_window_init (McWindow *self)
   mc_window_setup_manager (self);
   mc_window_setup_sidebar (self);
   mc_window_setup_chart_view (self);
+  g_signal_connect_object (self->chart_editor, "chart-added", G_CALLBACK (on_chart_added_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->table_view, "error", G_CALLBACK (mc_window_show_error), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->dashboard, "chart-activated",
+                           G_CALLBACK (on_dashboard_chart_activated_cb), self, G_CONNECT_SWAPPED);
   mc_window_init_actions (self);
   mc_window_init_readers (self);
   fill_vision_menu (self);
   restore_window_size (self);
 
   mc_window_add_bundled (self);
+  mc_window_init_edit (self);
   self->restoring = TRUE;
   gtk_single_selection_set_model (self->selection, mc_window_get_documents (self));
   if (self->settings != NULL)

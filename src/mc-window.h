@@ -9,6 +9,7 @@
 #include "mc-chart-model.h"
 #include "mc-dataset.h"
 #include "mc-document.h"
+#include "mc-export.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,21 @@ void                mc_window_add_dataset            (McWindow       *self,
  * reported in a toast, and the window stays as it was. */
 void                mc_window_open_file              (McWindow       *self,
                                                       GFile          *file);
+
+/* Saves @document to @file, or to its own file with @file NULL (see
+ * mc_document_manager_save()); a toast says so. */
+gboolean            mc_window_save_document          (McWindow       *self,
+                                                      McDocument     *document,
+                                                      GFile          *file,
+                                                      GError        **error);
+/* Puts back the edits of the drafts a crash left (see McDraftKeeper). */
+void                mc_window_restore_drafts         (McWindow       *self);
+/* Writes every chart of the dataset shown: a PDF report at @target, or
+ * a file per chart in the folder @target. */
+void                mc_window_export_all             (McWindow       *self,
+                                                      GFile          *target,
+                                                      gboolean        report,
+                                                      McExportFormat  format);
 
 /* A print operation for the current chart, fitted to the page; NULL when
  * no chart is shown. */

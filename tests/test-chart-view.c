@@ -16,7 +16,7 @@
 #include "mc-chart-view.h"
 #include "mc-hit.h"
 #include "mc-loader.h"
-#include "mc-test-window.h"
+#include "mc-test-gui.h"
 
 typedef struct
 {
@@ -689,7 +689,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (!mc_test_init_gtk (&argc, &argv))
+  if (!init_gui_test (&argc, &argv))
     return 77;
 
   g_test_add_func ("/mc/chart-view/hit-bar", test_chart_view_hit_bar);

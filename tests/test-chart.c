@@ -134,32 +134,6 @@ render_layout (McChartModel *chart,
   cairo_surface_destroy (surface);
 }
 
-static const McTextBox *
-find_box (McChartModel *chart,
-          McTextRole    role,
-          const char   *text)
-{
-  guint n;
-  const McTextBox *boxes = mc_marks_get_text_boxes (mc_test_view_marks (chart), &n);
-
-  for (guint i = 0; i < n; i++)
-    if (boxes[i].role == role && (text == NULL || g_strcmp0 (boxes[i].text, text) == 0))
-      return &boxes[i];
-  return NULL;
-}
-
-static guint
-count_boxes (McChartModel *chart,
-             McTextRole    role)
-{
-  guint n, count = 0;
-  const McTextBox *boxes = mc_marks_get_text_boxes (mc_test_view_marks (chart), &n);
-
-  for (guint i = 0; i < n; i++)
-    count += boxes[i].role == role;
-  return count;
-}
-
 /* No two texts overlap, all are inside the canvas, title and source are
  * there. */
 static void
@@ -168,24 +142,9 @@ check_layout (McChartModel *chart,
               double        height,
               const char   *what)
 {
-  guint n;
-  const McTextBox *boxes = mc_marks_get_text_boxes (mc_test_view_marks (chart), &n);
-
-  for (guint i = 0; i < n; i++)
-    {
-      double x0, y0, x1, y1;
-
-      mc_text_box_get_bounds (&boxes[i], &x0, &y0, &x1, &y1);
-      if (x0 < -0.5 || y0 < -0.5 || x1 > width + 0.5 || y1 > height + 0.5)
-        g_error ("%s at %gx%g: “%s” (%g,%g)-(%g,%g) leaves the canvas",
-                 what, width, height, boxes[i].text, x0, y0, x1, y1);
-      for (guint j = i + 1; j < n; j++)
-        if (mc_text_box_overlaps (&boxes[i], &boxes[j]))
-          g_error ("%s at %gx%g: “%s” overlaps “%s”", what, width, height,
-                   boxes[i].text, boxes[j].text);
-    }
-  g_assert_nonnull (find_box (chart, MC_TEXT_TITLE, NULL));
-  g_assert_nonnull (find_box (chart, MC_TEXT_SOURCE, NULL));
+  mc_test_view_check_texts (chart, width, height, what);
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_TITLE, NULL));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_SOURCE, NULL));
 }
 
 /* Data preparation */
@@ -251,7 +210,7 @@ test_chart_model_snapshot (void)
   g_assert_cmpstr (before, ==, after);
   g_assert_nonnull (strstr (after, "C highest at USD 3 bn"));
   g_assert_cmpstr (mc_chart_model_get_title (chart), ==, "bars");
-  g_assert_nonnull (find_box (chart, MC_TEXT_CATEGORY_LABEL, "B"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_CATEGORY_LABEL, "B"));
 }
 
 static void
@@ -472,9 +431,9 @@ test_chart_long_table (void)
   /* Three series: each line is named at its end. */
   render_layout (chart, 800, 500, FALSE);
   check_layout (chart, 800, 500, "long table");
-  g_assert_nonnull (find_box (chart, MC_TEXT_SERIES_LABEL, "BABA"));
-  g_assert_nonnull (find_box (chart, MC_TEXT_SERIES_LABEL, "MSFT"));
-  g_assert_null (find_box (chart, MC_TEXT_LEGEND, NULL));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_SERIES_LABEL, "BABA"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_SERIES_LABEL, "MSFT"));
+  g_assert_null (mc_test_view_find_box (chart, MC_TEXT_LEGEND, NULL));
 }
 
 /* Layout */
@@ -519,9 +478,9 @@ test_chart_layout_bundled (void)
           /* At a usual size every chart says what its values are. */
           render_layout (chart, 800, 500, FALSE);
           if (g_strcmp0 (spec->type, "pie") != 0)
-            g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, NULL));
+            g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_AXIS_TITLE, NULL));
           else
-            g_assert_cmpuint (count_boxes (chart, MC_TEXT_VALUE_LABEL), >=, 5);
+            g_assert_cmpuint (mc_test_view_count_boxes (chart, MC_TEXT_VALUE_LABEL), >=, 5);
         }
     }
   g_assert_cmpuint (checked, >=, 7 * G_N_ELEMENTS (layout_sizes) * 2);
@@ -563,8 +522,9 @@ test_chart_dual_axis (void)
 
   render_layout (chart, 800, 500, FALSE);
   /* Both axes name their units. */
-  g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, "Share price (HKD)"));
-  g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, "Market capitalisation (USD bn)"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_AXIS_TITLE, "Share price (HKD)"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_AXIS_TITLE,
+                                           "Market capitalisation (USD bn)"));
   g_assert_cmpuint (mc_chart_model_get_n_series (chart), ==, 2);
   g_assert_cmpuint (mc_test_view_marks (chart)->axes.y[1].n_intervals, ==, mc_test_view_marks (chart)->axes.y[0].n_intervals);
 
@@ -596,9 +556,9 @@ test_chart_estimates (void)
   g_autoptr(McChartModel) chart = bundled_chart (dataset, "revenue");
 
   render_layout (chart, 800, 500, FALSE);
-  g_assert_nonnull (find_box (chart, MC_TEXT_NOTE, "Est."));
-  g_assert_nonnull (find_box (chart, MC_TEXT_VALUE_LABEL, "USD 15.4 bn"));
-  g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, "Revenue (USD bn)"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_NOTE, "Est."));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_VALUE_LABEL, "USD 15.4 bn"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_AXIS_TITLE, "Revenue (USD bn)"));
 }
 
 static void
@@ -619,7 +579,7 @@ test_chart_horizontal_when_long (void)
   summary = mc_chart_describe (chart, mc_test_view_marks (chart));
   g_assert_true (g_str_has_prefix (summary, "Horizontal bar chart"));
   /* Without an axis the value labels carry the unit. */
-  g_assert_nonnull (find_box (chart, MC_TEXT_VALUE_LABEL, "USD 70 bn"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_VALUE_LABEL, "USD 70 bn"));
 
   /* Wide enough, the same labels fit under vertical bars. */
   render_layout (chart, 2400, 900, FALSE);
@@ -652,7 +612,7 @@ test_chart_many_categories (void)
       check_layout (chart, layout_sizes[s].width, layout_sizes[s].height, "48 months");
     }
   render_layout (chart, 800, 500, FALSE);
-  g_assert_cmpuint (count_boxes (chart, MC_TEXT_CATEGORY_LABEL), >=, 8);
+  g_assert_cmpuint (mc_test_view_count_boxes (chart, MC_TEXT_CATEGORY_LABEL), >=, 8);
   g_object_unref (dataset);
 }
 
@@ -674,7 +634,7 @@ test_chart_negative_bars (void)
   /* Both bars meet at the zero line: one hangs from it, one stands on it. */
   g_assert_cmpfloat_with_epsilon (north->box.y, south->box.y + south->box.height, 0.01);
   g_assert_cmpfloat (north->box.height, >, 0);
-  g_assert_nonnull (find_box (chart, MC_TEXT_TICK_LABEL, "0"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_TICK_LABEL, "0"));
 }
 
 static void
@@ -694,7 +654,7 @@ test_chart_missing_values (void)
   summary = mc_chart_describe (chart, mc_test_view_marks (chart));
   g_assert_nonnull (strstr (summary, "A lowest at USD 5 bn"));
   {
-    const McTextBox *label = find_box (chart, MC_TEXT_CATEGORY_LABEL, "B");
+    const McTextBox *label = mc_test_view_find_box (chart, MC_TEXT_CATEGORY_LABEL, "B");
 
     g_assert_nonnull (label);
     g_assert_false (mc_hit_test (mc_test_view_marks (chart), label->x + label->width / 2, label->y - 5, &hit));
@@ -772,7 +732,7 @@ test_chart_hit_bar (void)
   render_layout (chart, 800, 500, FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (companies); i++)
     {
-      const McTextBox *label = find_box (chart, MC_TEXT_CATEGORY_LABEL, companies[i]);
+      const McTextBox *label = mc_test_view_find_box (chart, MC_TEXT_CATEGORY_LABEL, companies[i]);
       g_auto (McChartHit) found = { 0 };
       double x, y;
 
@@ -791,7 +751,8 @@ test_chart_hit_bar (void)
     }
   /* The note of a cell comes along. */
   {
-    const McTextBox *label = find_box (chart, MC_TEXT_CATEGORY_LABEL, "Microsoft Azure");
+    const McTextBox *label = mc_test_view_find_box (chart, MC_TEXT_CATEGORY_LABEL,
+                                                    "Microsoft Azure");
     g_auto (McChartHit) found = { 0 };
 
     g_assert_true (mc_hit_test (mc_test_view_marks (chart), label->x + label->width / 2, label->y - 12, &found));
@@ -812,7 +773,7 @@ test_chart_hit_line (void)
 
   render_layout (chart, 800, 500, FALSE);
   state = mc_test_view_marks (chart);
-  tick = find_box (chart, MC_TEXT_TICK_LABEL, "2023");
+  tick = mc_test_view_find_box (chart, MC_TEXT_TICK_LABEL, "2023");
   g_assert_nonnull (tick);
   /* Near the 2023 point in x, anywhere over the plot. */
   g_assert_true (mc_hit_test (mc_test_view_marks (chart), tick->x + tick->width / 2 + 6,
@@ -866,7 +827,7 @@ test_chart_hit_pie (void)
   }
   /* A row of the table hits its slice too. */
   {
-    const McTextBox *row = find_box (chart, MC_TEXT_LEGEND, "Alibaba");
+    const McTextBox *row = mc_test_view_find_box (chart, MC_TEXT_LEGEND, "Alibaba");
     g_auto (McChartHit) hit = { 0 };
 
     g_assert_true (mc_hit_test (mc_test_view_marks (chart), row->x + 2, row->y + row->height / 2, &hit));
@@ -897,8 +858,8 @@ test_chart_highlight (void)
   double tx, ty, ax, ay;
 
   normal = render_image (chart, 800, 500, 1, FALSE);
-  tencent = find_box (chart, MC_TEXT_CATEGORY_LABEL, "Tencent Cloud");
-  alibaba = find_box (chart, MC_TEXT_CATEGORY_LABEL, "Alibaba");
+  tencent = mc_test_view_find_box (chart, MC_TEXT_CATEGORY_LABEL, "Tencent Cloud");
+  alibaba = mc_test_view_find_box (chart, MC_TEXT_CATEGORY_LABEL, "Alibaba");
   tx = tencent->x + tencent->width / 2, ty = tencent->y - 12;
   ax = alibaba->x + alibaba->width / 2, ay = alibaba->y - 12;
 
@@ -931,8 +892,8 @@ test_chart_highlight_rows (void)
   double lx, ly, fx, fy;
 
   normal = render_image (chart, 800, 500, 1, FALSE);
-  last = find_box (chart, MC_TEXT_CATEGORY_LABEL, "2024");
-  first = find_box (chart, MC_TEXT_CATEGORY_LABEL, "2022");
+  last = mc_test_view_find_box (chart, MC_TEXT_CATEGORY_LABEL, "2024");
+  first = mc_test_view_find_box (chart, MC_TEXT_CATEGORY_LABEL, "2022");
   lx = last->x + last->width / 2, ly = last->y - 12;
   fx = first->x + first->width / 2, fy = first->y - 12;
   g_assert_true (mc_hit_test (mc_test_view_marks (chart), lx, ly, &hit));
@@ -964,10 +925,10 @@ test_chart_hidden_series (void)
   render_layout (chart, 800, 500, FALSE);
   check_layout (chart, 800, 500, "grouped");
   g_assert_cmpuint (mc_test_view_marks (chart)->marks->len, ==, 6);
-  g_assert_nonnull (find_box (chart, MC_TEXT_TICK_LABEL, "100"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_TICK_LABEL, "100"));
 
   /* The legend entry is a hit, for toggling. */
-  legend = find_box (chart, MC_TEXT_LEGEND, "Beta");
+  legend = mc_test_view_find_box (chart, MC_TEXT_LEGEND, "Beta");
   g_assert_nonnull (legend);
   g_assert_true (mc_hit_test (mc_test_view_marks (chart), legend->x + 2, legend->y + 2, &hit));
   g_assert_cmpint (hit.kind, ==, MC_CHART_HIT_LEGEND);
@@ -979,8 +940,8 @@ test_chart_hidden_series (void)
   render_layout (chart, 800, 500, FALSE);
   check_layout (chart, 800, 500, "grouped, one hidden");
   g_assert_cmpuint (mc_test_view_marks (chart)->marks->len, ==, 3);
-  g_assert_null (find_box (chart, MC_TEXT_TICK_LABEL, "100"));
-  g_assert_nonnull (find_box (chart, MC_TEXT_LEGEND, "Beta"));
+  g_assert_null (mc_test_view_find_box (chart, MC_TEXT_TICK_LABEL, "100"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_LEGEND, "Beta"));
 }
 
 /* Gaps in areas */
@@ -1107,26 +1068,26 @@ test_chart_axis_titles (void)
   mc_chart_spec_set_string (spec, "series", "symbol");
   chart = mc_chart_model_new (prices, spec, NULL);
   render_layout (chart, 800, 500, FALSE);
-  g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, "Price (USD)"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_AXIS_TITLE, "Price (USD)"));
   /* A model is made from the data as it is: change it, make another. */
   mc_column_set_unit (mc_dataset_lookup_column (prices, "price"), NULL);
   g_clear_object (&chart);
   chart = mc_chart_model_new (prices, spec, NULL);
   render_layout (chart, 800, 500, FALSE);
-  g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, "Price"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_AXIS_TITLE, "Price"));
 
   /* Two columns in one unit: the unit; in different units: both. */
   set_columns (bars, "y", "a,b");
   g_clear_object (&chart);
   chart = mc_chart_model_new (simple, bars, NULL);
   render_layout (chart, 800, 500, FALSE);
-  g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, "USD bn"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_AXIS_TITLE, "USD bn"));
   mc_column_set_unit (beta, NULL);
   mc_column_set_scale (beta, MC_SCALE_NONE);
   g_clear_object (&chart);
   chart = mc_chart_model_new (simple, bars, NULL);
   render_layout (chart, 800, 500, FALSE);
-  g_assert_nonnull (find_box (chart, MC_TEXT_AXIS_TITLE, "Alpha (USD bn), Beta"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_AXIS_TITLE, "Alpha (USD bn), Beta"));
 }
 
 /* Bars that say what they are */
@@ -1220,8 +1181,8 @@ test_chart_grouped_labels (void)
           }
     }
   render_layout (chart, 800, 500, FALSE);
-  g_assert_cmpuint (count_boxes (chart, MC_TEXT_VALUE_LABEL), ==, 9);
-  g_assert_nonnull (find_box (chart, MC_TEXT_NOTE, "n/a"));
+  g_assert_cmpuint (mc_test_view_count_boxes (chart, MC_TEXT_VALUE_LABEL), ==, 9);
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_NOTE, "n/a"));
 }
 
 /* Horizontal bars too thin for value labels get an axis: bars without
@@ -1253,12 +1214,12 @@ test_chart_horizontal_axis (void)
 
       render_layout (chart, size->width, size->height, FALSE);
       check_layout (chart, size->width, size->height, "20 countries");
-      if (count_boxes (chart, MC_TEXT_CATEGORY_LABEL) > 0)
-        g_assert_true (count_boxes (chart, MC_TEXT_VALUE_LABEL) == 20
-                       || count_boxes (chart, MC_TEXT_TICK_LABEL) >= 2);
+      if (mc_test_view_count_boxes (chart, MC_TEXT_CATEGORY_LABEL) > 0)
+        g_assert_true (mc_test_view_count_boxes (chart, MC_TEXT_VALUE_LABEL) == 20
+                       || mc_test_view_count_boxes (chart, MC_TEXT_TICK_LABEL) >= 2);
     }
   render_layout (chart, 800, 500, FALSE);
-  g_assert_cmpuint (count_boxes (chart, MC_TEXT_TICK_LABEL), >=, 3);
+  g_assert_cmpuint (mc_test_view_count_boxes (chart, MC_TEXT_TICK_LABEL), >=, 3);
   g_object_unref (dataset);
 }
 

@@ -452,6 +452,55 @@ test_cli_export_all (void)
   mc_test_remove_dir (dir);
 }
 
+/* Binary files may hold NUL bytes before what is looked for. */
+static gboolean
+data_contains (const char *data,
+               gsize       length,
+               const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A name ending in .pdf is one report of every chart; a folder of that
+ * name is still a folder. */
+static void
+test_cli_export_all_report (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *report = g_build_filename (dir, "report.PDF", NULL);
+  g_autofree char *folder = g_build_filename (dir, "charts.pdf", NULL);
+  g_autofree char *in_folder = g_build_filename (folder, "alibaba-cloud-revenue-revenue.png",
+                                                 NULL);
+  g_auto(McProgramRun) result = { 0 };
+  g_auto(McProgramRun) sized = { 0 };
+  g_auto(McProgramRun) into_folder = { 0 };
+  g_autofree char *text = NULL;
+  gsize length;
+
+  run (&result, "--export-all", report, "--dataset", "alibaba-cloud-revenue");
+  g_assert_cmpint (result.status, ==, 0);
+  assert_contains (result.out, "report.PDF");
+  g_assert_true (g_file_get_contents (report, &text, &length, NULL));
+  g_assert_true (g_str_has_prefix (text, "%PDF-"));
+  /* A title page and three charts. */
+  g_assert_true (data_contains (text, length, "/Count 4\n"));
+
+  run (&sized, "--export-all", report, "--size", "800x500");
+  g_assert_cmpint (sized.status, ==, 2);
+  assert_contains (sized.err, "do not apply to a PDF report");
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  run (&into_folder, "--export-all", folder, "--dataset", "alibaba-cloud-revenue");
+  g_assert_cmpint (into_folder.status, ==, 0);
+  g_assert_true (g_file_test (in_folder, G_FILE_TEST_EXISTS));
+  mc_test_remove_dir (dir);
+}
+
 static void
 test_cli_export_all_bad_format (void)
 {
@@ -505,6 +554,7 @@ main (int   argc,
   g_test_add_func ("/mc/cli/export/unwritable", test_cli_export_unwritable);
   g_test_add_func ("/mc/cli/export-all", test_cli_export_all);
   g_test_add_func ("/mc/cli/export-all/bad-format", test_cli_export_all_bad_format);
+  g_test_add_func ("/mc/cli/export-all/report", test_cli_export_all_report);
 
   status = g_test_run ();
   mc_test_remove_dir (work_dir);

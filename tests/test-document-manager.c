@@ -634,6 +634,121 @@ test_document_manager_load_options (Fixture       *fixture,
   g_assert_cmpuint (fixture->headings->len, ==, 0);
 }
 
+static void
+on_changed_on_disk_cb (McDocumentManager *manager,
+                       McDocument        *document,
+                       guint             *count)
+{
+  (*count)++;
+}
+
+static void
+apply (McDocument *document,
+       McEdit     *edit)
+{
+  g_autoptr(McEdit) owned = edit;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mc_document_apply (document, edit, &error));
+  g_assert_no_error (error);
+}
+
+/* A CSV file is saved as a dataset file under a new name, which the
+ * document has from then on; saved in place, the file reads back as the
+ * same dataset, and the save does not count as a change on disk. */
+static void
+test_document_manager_save (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GFile) csv = write_sales (fixture, "sales.csv", "41.5");
+  g_autofree char *json_path = g_build_filename (fixture->dir, "sales.json", NULL);
+  g_autoptr(GFile) json = g_file_new_for_path (json_path);
+  g_autoptr(McDataset) read = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) recent = NULL;
+  McDocument *document = open_file (fixture, csv);
+
+  g_signal_connect (document, "changed", G_CALLBACK (on_changed_cb), fixture);
+  g_assert_false (mc_document_manager_can_save (fixture->manager, document));
+  apply (document, mc_edit_new_set_value (0, "sales", 40));
+  g_assert_true (mc_document_get_dirty (document));
+
+  g_assert_true (mc_document_manager_save (fixture->manager, document, json, &error));
+  g_assert_no_error (error);
+  g_assert_false (mc_document_get_dirty (document));
+  g_assert_true (g_file_equal (mc_document_get_file (document), json));
+  g_assert_true (mc_document_manager_can_save (fixture->manager, document));
+  recent = g_settings_get_strv (fixture->settings, "recent-files");
+  g_assert_cmpuint (g_strv_length (recent), ==, 1);
+  g_assert_true (g_str_has_suffix (recent[0], "/sales.json"));
+
+  /* The undo history goes on after a save; saving in place. */
+  apply (document, mc_edit_new_set_value (1, "sales", 13));
+  g_assert_true (mc_document_manager_save (fixture->manager, document, NULL, &error));
+  g_assert_no_error (error);
+  read = mc_loader_load_file (json, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (mc_dataset_equal (read, mc_document_get_dataset (document)));
+  g_assert_true (mc_document_can_undo (document));
+
+  /* The file monitor sees the save: no reload, no question. */
+  fixture->n_changed = 0;
+  run_until (&fixture->n_changed, 1, 1500);
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+  g_assert_cmpuint (fixture->messages->len, ==, 0);
+}
+
+/* Someone else changes a file that has unsaved edits: the edits stay
+ * until the user says otherwise. */
+static void
+test_document_manager_changed_on_disk (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_sales (fixture, "edited.csv", "41.5");
+  McDocument *document = open_file (fixture, file);
+  McDataset *edited;
+  guint n_asked = 0;
+
+  g_signal_connect (fixture->manager, "changed-on-disk", G_CALLBACK (on_changed_on_disk_cb),
+                    &n_asked);
+  g_signal_connect (document, "changed", G_CALLBACK (on_changed_cb), fixture);
+  apply (document, mc_edit_new_set_value (0, "sales", 1));
+  edited = mc_document_get_dataset (document);
+  fixture->n_changed = 0;
+
+  g_object_unref (write_sales (fixture, "edited.csv", "99"));
+  wait_for (&n_asked, 1);
+  g_assert_true (mc_document_get_dataset (document) == edited);
+  g_assert_cmpfloat (get_sales (document), ==, 1);
+  g_assert_true (mc_document_get_dirty (document));
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+
+  /* Opening the file again keeps the edits too. */
+  g_assert_true (open_file (fixture, file) == document);
+  g_assert_cmpfloat (get_sales (document), ==, 1);
+
+  /* Reloading, as asked, takes the file's data. */
+  mc_document_manager_reload (fixture->manager, document);
+  wait_for (&fixture->n_changed, 1);
+  g_assert_cmpfloat (get_sales (document), ==, 99);
+  g_assert_false (mc_document_get_dirty (document));
+}
+
+/* Edits that would break a chart are refused by the manager's documents. */
+static void
+test_document_manager_checked (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_sales (fixture, "checked.csv", "41.5");
+  McDocument *document = open_file (fixture, file);
+  g_autoptr(McEdit) edit = mc_edit_new_remove_column ("sales");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (mc_document_apply (document, edit, &error));
+  g_assert_error (error, MC_EDIT_ERROR, MC_EDIT_ERROR_CHECK);
+  g_assert_nonnull (mc_dataset_lookup_column (mc_document_get_dataset (document), "sales"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -656,6 +771,9 @@ main (int   argc,
   ADD ("pasted", test_document_manager_pasted);
   ADD ("gone", test_document_manager_gone);
   ADD ("load-options", test_document_manager_load_options);
+  ADD ("save", test_document_manager_save);
+  ADD ("changed-on-disk", test_document_manager_changed_on_disk);
+  ADD ("checked", test_document_manager_checked);
 
 #undef ADD
 

@@ -17,6 +17,7 @@
 
 #include "mc-bundled.h"
 #include "mc-export.h"
+#include "mc-report.h"
 #include "mc-test-files.h"
 
 static McChartModel *
@@ -393,6 +394,88 @@ test_export_replace (void)
   mc_test_remove_dir (dir);
 }
 
+/* Reports: every chart of a dataset, one a page, after a title page */
+
+static McDataset *
+bundled_dataset (const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  McDataset *dataset = mc_bundled_lookup (id, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static void
+check_report (const char *path,
+              guint       n_pages,
+              const char *page_size)
+{
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  const char *argv[] = { pdfinfo, path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *pages = g_strdup_printf ("Pages:           %u\n", n_pages);
+
+  if (pdfinfo == NULL)
+    {
+      g_test_message ("pdfinfo not found: the PDF is not checked further");
+      return;
+    }
+  g_assert_true (run (argv, &out));
+  g_assert_nonnull (strstr (out, pages));
+  g_assert_nonnull (strstr (out, page_size));
+  g_assert_nonnull (strstr (out, "Title:           Alibaba Cloud revenue"));
+}
+
+static void
+test_export_report (void)
+{
+  g_autoptr(McDataset) dataset = bundled_dataset ("alibaba-cloud-revenue");
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *a4_path = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *letter_path = g_build_filename (dir, "letter.pdf", NULL);
+  g_autoptr(GFile) a4 = g_file_new_for_path (a4_path);
+  g_autoptr(GFile) letter = g_file_new_for_path (letter_path);
+  g_autoptr(GError) error = NULL;
+  guint n_pages = 1 + mc_dataset_get_n_charts (dataset);
+
+  g_assert_true (mc_report_write (dataset, a4, MC_PAPER_A4, &error));
+  g_assert_no_error (error);
+  check_report (a4_path, n_pages, "841.89 x 595.28 pts (A4)");
+  g_assert_true (mc_report_write (dataset, letter, MC_PAPER_LETTER, &error));
+  check_report (letter_path, n_pages, "792 x 612 pts (letter)");
+  mc_test_remove_dir (dir);
+}
+
+/* The paper of the locale: Letter in the Americas, A4 elsewhere. */
+static void
+test_export_report_paper (void)
+{
+  g_assert_cmpint (mc_paper_from_size (216, 279), ==, MC_PAPER_LETTER);
+  g_assert_cmpint (mc_paper_from_size (210, 297), ==, MC_PAPER_A4);
+  g_assert_cmpint (mc_paper_from_size (0, 0), ==, MC_PAPER_A4);
+  /* C and German locales print on A4. */
+  g_assert_cmpint (mc_paper_get_default (), ==, MC_PAPER_A4);
+}
+
+static gboolean
+write_report (GFile     *file,
+              gpointer   user_data,
+              GError   **error)
+{
+  return mc_report_write (user_data, file, MC_PAPER_A4, error);
+}
+
+static void
+test_export_report_failures (void)
+{
+  g_autoptr(McDataset) dataset = bundled_dataset ("alibaba-cloud-revenue");
+  McTestWriter writer = { write_report, dataset, "report.pdf", MC_EXPORT_ERROR,
+                          MC_EXPORT_ERROR_WRITE };
+  g_autoptr(GError) read_only = mc_test_write_into_read_only_folder (&writer);
+  g_autoptr(GError) full = mc_test_write_onto_full_disk (&writer, 4096);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -412,6 +495,9 @@ main (int   argc,
   g_test_add_func ("/mc/export/read-only-folder", test_export_read_only_folder);
   g_test_add_func ("/mc/export/disk-full", test_export_disk_full);
   g_test_add_func ("/mc/export/replace", test_export_replace);
+  g_test_add_func ("/mc/export/report", test_export_report);
+  g_test_add_func ("/mc/export/report-paper", test_export_report_paper);
+  g_test_add_func ("/mc/export/report-failures", test_export_report_failures);
 
   return g_test_run ();
 }

@@ -108,7 +108,7 @@ test_i18n_help_chinese (void)
   run (&result, &chinese, "--help");
   g_assert_cmpint (result.status, ==, 0);
   assert_contains (result.out, "显示版本并退出");
-  assert_contains (result.out, "将数据集的所有图表导出到 DIRECTORY");
+  assert_contains (result.out, "将数据集的所有图表导出到 DIRECTORY；名称以 .pdf 结尾时导出为一份 PDF 报告");
   assert_contains (result.out, "导出时不带背景");
   assert_contains (result.out, "示例：");
   assert_not_contains (result.out, "Show the version and exit");

@@ -504,7 +504,7 @@ test_good_unknown_keys (void)
   g_assert_true (has_warning (d, "unknown-keys.json:6:31: source: unknown key “licence”"));
   g_assert_true (has_warning (d, "unknown-keys.json:8:37: columns[0]: unknown key “colour”"));
   g_assert_true (has_warning (d, "unknown-keys.json:12:30: rows[0][1]: unknown key “comment”"));
-  g_assert_true (has_warning (d, "unknown-keys.json:16:50: charts[0]: unknown key “legend”"));
+  g_assert_true (has_warning (d, "unknown-keys.json:16:50: charts[0]: unknown key “frames”"));
   g_assert_true (has_warning (d, "unknown-keys.json:16:67: charts[0].donut: “donut” does not apply to a bar chart"));
 
   g_assert_cmpfloat (mc_column_get_value (column (d, "value"), 0), ==, 1.5);

@@ -57,21 +57,6 @@ walk (guint    n,
   return dataset;
 }
 
-static cairo_surface_t *
-draw (McChartModel *chart,
-      int           width,
-      int           height)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  g_autoptr(McTheme) theme = mc_theme_new (MC_THEME_LIGHT);
-  cairo_t *cr = cairo_create (surface);
-
-  mc_test_view_render (chart, cr, width, height, theme);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
-}
-
 static void
 assert_same_pixels (cairo_surface_t *a,
                     cairo_surface_t *b)
@@ -106,8 +91,8 @@ compare_paths (gboolean gaps)
 
       mc_view_options_set_x_window (mc_test_view_options (shared), windows[w][0], windows[w][1]);
       mc_view_options_set_x_window (mc_test_view_options (copied), windows[w][0], windows[w][1]);
-      a = draw (shared, 400, 300);
-      b = draw (copied, 400, 300);
+      a = mc_test_view_draw (shared, 400, 300);
+      b = mc_test_view_draw (copied, 400, 300);
       assert_same_pixels (a, b);
       cairo_surface_destroy (a);
       cairo_surface_destroy (b);

@@ -13,14 +13,14 @@
 #include "mc-reading-options.h"
 #include "mc-sheet-chooser.h"
 #include "mc-test-files.h"
-#include "mc-test-window.h"
+#include "mc-test-gui.h"
 #include "mc-warning-banner.h"
 #include "mc-window-private.h"
 
 static McWindow *
 open_window_with (const char *path)
 {
-  McWindow *window = mc_test_create_window ();
+  McWindow *window = create_window ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   mc_window_open_file (window, file);
@@ -34,14 +34,6 @@ selected_title_is (McWindow   *window,
   McDataset *dataset = mc_window_get_selected_dataset (window);
 
   return dataset != NULL && g_strcmp0 (mc_dataset_get_title (dataset), title) == 0;
-}
-
-static void
-activate (McWindow   *window,
-          const char *action,
-          GVariant   *parameter)
-{
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
 }
 
 static char *
@@ -62,25 +54,25 @@ write_temp_file (const char *dir,
 static void
 test_sheet_chooser (void)
 {
-  g_autofree char *path = mc_test_data_path ("workbooks", "market-book.ods");
+  g_autofree char *path = data_path ("workbooks", "market-book.ods");
   McWindow *window = open_window_with (path);
-  guint n = mc_test_count_datasets (window);
+  guint n = count_datasets (window);
   McSheetChooser *chooser;
   McDataset *dataset;
 
-  MC_TEST_WAIT_FOR (mc_test_find_toplevel (MC_TYPE_SHEET_CHOOSER) != NULL);
-  chooser = MC_SHEET_CHOOSER (mc_test_find_toplevel (MC_TYPE_SHEET_CHOOSER));
+  WAIT_FOR (find_toplevel (MC_TYPE_SHEET_CHOOSER) != NULL);
+  chooser = MC_SHEET_CHOOSER (find_toplevel (MC_TYPE_SHEET_CHOOSER));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (chooser));
-  g_assert_nonnull (mc_test_find_label_containing (GTK_WIDGET (chooser), "Targets"));
-  g_assert_nonnull (mc_test_find_label_containing (GTK_WIDGET (chooser), "market-book.ods"));
-  g_assert_cmpuint (mc_test_count_datasets (window), ==, n);
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (chooser), "Targets"));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (chooser), "market-book.ods"));
+  g_assert_cmpuint (count_datasets (window), ==, n);
 
   mc_sheet_chooser_choose (chooser, 1);
-  MC_TEST_WAIT_FOR (mc_test_count_datasets (window) == n + 1);
+  WAIT_FOR (count_datasets (window) == n + 1);
   dataset = mc_window_get_selected_dataset (window);
   g_assert_cmpuint (mc_dataset_get_n_columns (dataset), ==, 3);
   g_assert_cmpstr (mc_column_get_label (mc_dataset_get_column (dataset, 1)), ==, "Open");
-  g_assert_null (mc_test_find_toplevel (MC_TYPE_SHEET_CHOOSER));
+  g_assert_null (find_toplevel (MC_TYPE_SHEET_CHOOSER));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -99,20 +91,20 @@ test_reading_options (void)
   McReadingOptions *dialog;
   McDataset *dataset;
 
-  MC_TEST_WAIT_FOR (selected_title_is (window, "Rates"));
+  WAIT_FOR (selected_title_is (window, "Rates"));
   g_assert_cmpuint (mc_dataset_get_n_columns (mc_window_get_selected_dataset (window)), ==, 2);
   g_assert_cmpstr (mc_column_get_label (mc_dataset_get_column (
     mc_window_get_selected_dataset (window), 0)), ==, "region;rate");
 
   activate (window, "win.reading-options", NULL);
-  dialog = MC_READING_OPTIONS (mc_test_find_toplevel (MC_TYPE_READING_OPTIONS));
+  dialog = MC_READING_OPTIONS (find_toplevel (MC_TYPE_READING_OPTIONS));
   g_assert_nonnull (dialog);
   options->delimiter = ';';
   mc_reading_options_set_options (dialog, options);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "reading.apply", NULL));
-  MC_TEST_WAIT_FOR (mc_dataset_get_n_columns (mc_window_get_selected_dataset (window)) == 2
-                    && g_strcmp0 (mc_column_get_label (mc_dataset_get_column (
-                         mc_window_get_selected_dataset (window), 0)), "region") == 0);
+  WAIT_FOR (mc_dataset_get_n_columns (mc_window_get_selected_dataset (window)) == 2
+            && g_strcmp0 (mc_column_get_label (mc_dataset_get_column (
+                 mc_window_get_selected_dataset (window), 0)), "region") == 0);
   dataset = mc_window_get_selected_dataset (window);
   g_assert_cmpfloat (mc_column_get_value (mc_dataset_get_column (dataset, 1), 1), ==, 2.5);
 
@@ -136,24 +128,24 @@ test_open_failed (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *uri = g_file_get_uri (file);
   McWindow *window = open_window_with (path);
-  guint n = mc_test_count_datasets (window);
+  guint n = count_datasets (window);
   g_autoptr(McLoadOptions) options = mc_load_options_new ();
   McReadingOptions *dialog;
 
-  MC_TEST_WAIT_FOR (mc_test_find_label_containing (GTK_WIDGET (window), "record 2 must be an "
-                                                    "object") != NULL);
-  g_assert_nonnull (mc_test_find_label_containing (GTK_WIDGET (window), "Could Not Open"));
-  g_assert_nonnull (mc_test_find_label_containing (GTK_WIDGET (window), "Reading Options…"));
-  g_assert_cmpuint (mc_test_count_datasets (window), ==, n);
+  WAIT_FOR (find_label_containing (GTK_WIDGET (window), "record 2 must be an "
+                                                        "object") != NULL);
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (window), "Could Not Open"));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (window), "Reading Options…"));
+  g_assert_cmpuint (count_datasets (window), ==, n);
 
-  activate (window, "win.reading-options-file", g_variant_new_string (uri));
-  dialog = MC_READING_OPTIONS (mc_test_find_toplevel (MC_TYPE_READING_OPTIONS));
+  activate (window, "win.reading-options-file", "s", uri);
+  dialog = MC_READING_OPTIONS (find_toplevel (MC_TYPE_READING_OPTIONS));
   g_assert_nonnull (dialog);
   g_assert_true (g_file_equal (mc_reading_options_get_file (dialog), file));
   mc_load_options_set_records (options, "final");
   mc_reading_options_set_options (dialog, options);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "reading.apply", NULL));
-  MC_TEST_WAIT_FOR (mc_test_count_datasets (window) == n + 1);
+  WAIT_FOR (count_datasets (window) == n + 1);
   g_assert_cmpuint (mc_dataset_get_n_rows (mc_window_get_selected_dataset (window)), ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -179,7 +171,7 @@ test_open_kinds (void)
                                                                    "2024, \"v\": 2}]");
   g_autofree char *lines = write_temp_file (dir, "lines.jsonl", "{\"year\": 2023, \"v\": 1}\n"
                                                                 "{\"year\": 2024, \"v\": 2}\n");
-  McWindow *window = mc_test_create_window ();
+  McWindow *window = create_window ();
   const char *paths[] = { records, lines };
 
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
@@ -187,16 +179,16 @@ test_open_kinds (void)
       g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
 
       mc_window_open_file (window, file);
-      MC_TEST_WAIT_FOR (selected_title_is (window, i == 0 ? "Records" : "Lines"));
+      WAIT_FOR (selected_title_is (window, i == 0 ? "Records" : "Lines"));
       g_assert_nonnull (mc_window_get_chart (window));
     }
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
-      g_autofree char *path = mc_test_data_path (files[i].folder, files[i].name);
+      g_autofree char *path = data_path (files[i].folder, files[i].name);
       g_autoptr(GFile) file = g_file_new_for_path (path);
 
       mc_window_open_file (window, file);
-      MC_TEST_WAIT_FOR (selected_title_is (window, files[i].title));
+      WAIT_FOR (selected_title_is (window, files[i].title));
       g_assert_nonnull (mc_window_get_chart (window));
     }
   gtk_window_destroy (GTK_WINDOW (window));
@@ -215,7 +207,7 @@ test_paste_html (void)
     "<th colspan=\"2\">Share</th></tr><tr><th>Q1</th><th>Q4</th></tr></thead>"
     "<tr><td>AWS</td><td>31 %</td><td>30 %</td></tr>"
     "<tr><td>Azure</td><td>25 %</td><td>21 %</td></tr></table>";
-  McWindow *window = mc_test_create_window ();
+  McWindow *window = create_window ();
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
   g_autoptr(GBytes) bytes = g_bytes_new_static (html, strlen (html));
   GdkContentProvider *providers[2] = {
@@ -223,12 +215,12 @@ test_paste_html (void)
     gdk_content_provider_new_typed (G_TYPE_STRING, "not\ta\ntable\n"),
   };
   g_autoptr(GdkContentProvider) content = gdk_content_provider_new_union (providers, 2);
-  guint n = mc_test_count_datasets (window);
+  guint n = count_datasets (window);
   McDataset *dataset;
 
   gdk_clipboard_set_content (clipboard, content);
   activate (window, "win.paste", NULL);
-  MC_TEST_WAIT_FOR (mc_test_count_datasets (window) == n + 1);
+  WAIT_FOR (count_datasets (window) == n + 1);
   dataset = mc_window_get_selected_dataset (window);
   g_assert_cmpuint (mc_dataset_get_n_columns (dataset), ==, 3);
   g_assert_cmpstr (mc_column_get_label (mc_dataset_get_column (dataset, 2)), ==, "Share Q4");
@@ -253,14 +245,14 @@ test_banner (void)
   McWarningBanner *banner;
   AdwViewStack *stack;
 
-  MC_TEST_WAIT_FOR (selected_title_is (window, "Sales"));
-  banner = MC_WARNING_BANNER (mc_test_find_widget (GTK_WIDGET (window), MC_TYPE_WARNING_BANNER));
+  WAIT_FOR (selected_title_is (window, "Sales"));
+  banner = MC_WARNING_BANNER (find_widget (GTK_WIDGET (window), MC_TYPE_WARNING_BANNER));
   g_assert_true (mc_warning_banner_get_shown (banner));
   g_assert_nonnull (strstr (mc_warning_banner_get_text (banner),
                             "column “customers” is read as text: “about 180”"));
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (banner), "win.show-view",
                                                      g_variant_new_string ("table")));
-  stack = ADW_VIEW_STACK (mc_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "table");
 
   mc_window_select_dataset (window, 0);
@@ -275,8 +267,8 @@ static void
 select_dataset_by_id (McWindow   *window,
                       const char *id)
 {
-  for (guint i = 0; i < mc_test_count_datasets (window); i++)
-    if (g_strcmp0 (mc_dataset_get_id (mc_test_get_dataset (window, i)), id) == 0)
+  for (guint i = 0; i < count_datasets (window); i++)
+    if (g_strcmp0 (mc_dataset_get_id (get_dataset (window, i)), id) == 0)
       {
         mc_window_select_dataset (window, i);
         return;
@@ -300,7 +292,7 @@ test_export_data (void)
   g_autoptr(McDataset) from_csv = NULL;
   g_autoptr(McDataset) from_json = NULL;
   g_autoptr(GError) error = NULL;
-  McWindow *window = mc_test_create_window ();
+  McWindow *window = create_window ();
   McDataset *shown;
 
   select_dataset_by_id (window, "alibaba-share-price");
@@ -311,7 +303,7 @@ test_export_data (void)
   g_assert_cmpuint (mc_dataset_get_n_rows (from_csv), ==, mc_dataset_get_n_rows (shown));
   g_assert_cmpuint (mc_dataset_get_n_columns (from_csv), ==, mc_dataset_get_n_columns (shown));
   g_assert_false (mc_window_export_data (window, bad));
-  MC_TEST_WAIT_FOR (mc_test_find_label_containing (GTK_WIDGET (window), "missing") != NULL);
+  WAIT_FOR (find_label_containing (GTK_WIDGET (window), "missing") != NULL);
 
   select_dataset_by_id (window, "alibaba-cloud-revenue");
   shown = mc_window_get_selected_dataset (window);
@@ -321,10 +313,10 @@ test_export_data (void)
   g_assert_cmpstr (mc_dataset_get_title (from_json), ==, mc_dataset_get_title (shown));
   g_assert_cmpuint (mc_dataset_get_n_charts (from_json), ==, mc_dataset_get_n_charts (shown));
   g_assert_false (mc_window_export_data (window, csv));
-  MC_TEST_WAIT_FOR (mc_test_find_label_containing (GTK_WIDGET (window), "estimates or notes")
+  WAIT_FOR (find_label_containing (GTK_WIDGET (window), "estimates or notes")
                     != NULL);
-  g_assert_nonnull (mc_test_find_label_containing (GTK_WIDGET (window),
-                                                   "Could Not Export the Data"));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (window),
+                                           "Could Not Export the Data"));
   gtk_window_destroy (GTK_WINDOW (window));
   mc_test_remove_dir (dir);
 }
@@ -333,7 +325,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (!mc_test_init_gtk (&argc, &argv))
+  if (!init_gui_test (&argc, &argv))
     return 77;
 
   g_test_add_func ("/mc/window-readers/sheet-chooser", test_sheet_chooser);

@@ -7,7 +7,6 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -17,60 +16,8 @@
 #include "mc-export-dialog.h"
 #include "mc-hit.h"
 #include "mc-table-view.h"
-#include "mc-test-window.h"
+#include "mc-test-gui.h"
 #include "mc-window.h"
-
-static void
-collect_labels (GtkWidget *widget,
-                GPtrArray *labels)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
-    g_ptr_array_add (labels, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, labels);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The label on screen whose text is @text, or NULL. */
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  collect_labels (root, labels);
-  for (guint i = 0; i < labels->len; i++)
-    {
-      GtkLabel *label = g_ptr_array_index (labels, i);
-
-      if (g_strcmp0 (gtk_label_get_text (label), text) == 0)
-        return GTK_WIDGET (label);
-    }
-
-  return NULL;
-}
 
 static GtkWidget *
 find_label_with_prefix (GtkWidget  *root,
@@ -115,62 +62,6 @@ assert_label (GtkWidget  *root,
     g_error ("No visible label “%s”", text);
 }
 
-static GtkWidget *
-find_label_containing (GtkWidget  *root,
-                       const char *fragment)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  collect_labels (root, labels);
-  for (guint i = 0; i < labels->len; i++)
-    {
-      GtkLabel *label = g_ptr_array_index (labels, i);
-
-      if (strstr (gtk_label_get_text (label), fragment) != NULL)
-        return GTK_WIDGET (label);
-    }
-
-  return NULL;
-}
-
-#define WAIT_FOR(condition) MC_TEST_WAIT_FOR (condition)
-
-static McWindow *
-present_window (void)
-{
-  return mc_test_present_window ();
-}
-
-static McWindow *
-create_window (void)
-{
-  return mc_test_create_window ();
-}
-
-static void
-destroy_window (McWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static guint
-count_datasets (McWindow *window)
-{
-  return g_list_model_get_n_items (mc_window_get_documents (window));
-}
-
-/* The dataset of the document at @position in the sidebar. */
-static McDataset *
-get_dataset (McWindow *window,
-             guint     position)
-{
-  g_autoptr(McDocument) document = g_list_model_get_item (mc_window_get_documents (window),
-                                                          position);
-
-  g_assert_nonnull (document);
-  return mc_document_get_dataset (document);
-}
-
 static guint
 find_dataset (McWindow   *window,
               const char *id)
@@ -209,25 +100,6 @@ menu_has_action (GMenuModel *menu,
   return FALSE;
 }
 
-static void
-activate (McWindow   *window,
-          const char *action,
-          const char *format_string,
-          ...)
-{
-  GVariant *parameter = NULL;
-  va_list args;
-
-  if (format_string != NULL)
-    {
-      va_start (args, format_string);
-      parameter = g_variant_new_va (format_string, NULL, &args);
-      va_end (args);
-    }
-
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
-}
-
 static guint
 count_visible (GtkWidget *widget,
                GType      type)
@@ -245,15 +117,6 @@ count_visible (GtkWidget *widget,
     count += count_visible (child, type);
 
   return count;
-}
-
-static McChartView *
-get_chart_view (McWindow *window)
-{
-  GtkWidget *view = find_widget (GTK_WIDGET (window), MC_TYPE_CHART_VIEW);
-
-  g_assert_nonnull (view);
-  return MC_CHART_VIEW (view);
 }
 
 static GtkDropDown *
@@ -623,6 +486,7 @@ test_window_shortcuts (void)
   static const char * const expected[] = {
     "<Control>o", "<Control>v", "<Control>w", "<Control>e", "<Control>c", "<Control>p",
     "F9", "F10", "<Control>question", "<Control>q", "plus", "minus", "0", "Left Right",
+    "<Control>s", "<Control><Shift>s", "<Control>z", "<Control><Shift>z",
   };
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH
                                                                  "/gtk/help-overlay.ui");
@@ -674,7 +538,7 @@ test_window_narrow (void)
   AdwViewSwitcherBar *bar;
 
   /* As it was left the last time. */
-  mc_test_reset_settings ();
+  reset_settings ();
   g_settings_set_int (settings, "window-width", 360);
   window = present_window ();
   sidebar = gtk_widget_get_ancestor (find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW),
@@ -1415,6 +1279,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *state = isolate_state_folder ();
+  int status;
+
   /* Before anything reads a settings schema: only the system's schemas,
    * not the one compiled in the build (nor one installed under
    * /usr/local). */
@@ -1424,8 +1291,11 @@ main (int   argc,
       g_setenv ("XDG_DATA_DIRS", "/usr/share", TRUE);
     }
 
-  if (!mc_test_init_gtk (&argc, &argv))
-    return 77;
+  if (!init_gui_test (&argc, &argv))
+    {
+      g_rmdir (state);
+      return 77;
+    }
 
   g_test_add_func ("/mc/window/sidebar", test_window_sidebar);
   g_test_add_func ("/mc/window/first-selected", test_window_first_selected);
@@ -1453,5 +1323,7 @@ main (int   argc,
   g_test_add_func ("/mc/window/settings", test_window_settings);
   g_test_add_func ("/mc/window/without-schema", test_window_without_schema);
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_rmdir (state);
+  return status;
 }

@@ -13,6 +13,7 @@
 
 #include "mc-bundled.h"
 #include "mc-loader.h"
+#include "mc-test-data.h"
 #include "mc-test-files.h"
 #include "mc-writer.h"
 
@@ -413,6 +414,75 @@ test_writer_replace (void)
   mc_test_remove_dir (dir);
 }
 
+/* Keys this version does not know are written back where they were:
+ * at the top, in a column, in a chart. */
+static void
+test_writer_unknown_keys (void)
+{
+  g_autoptr(McDataset) dataset = mc_test_load_good ("unknown-keys.json");
+  g_autoptr(GBytes) json = write_json (dataset);
+  g_autofree char *text = bytes_text (json);
+
+  g_assert_nonnull (strstr (text, "  \"author\" : \"somebody\"\n}"));
+  g_assert_nonnull (strstr (text, "      \"type\" : \"date\",\n      \"colour\" : \"red\"\n"));
+  g_assert_nonnull (strstr (text, "\"frames\" : false"));
+  /* An option of another kind is kept as an option, not as an unknown
+   * key. */
+  g_assert_nonnull (strstr (text, "\"donut\" : true"));
+}
+
+/* The chart options a chart editor sets are written in their kind's
+ * order, after the kind's own. */
+static void
+test_writer_chart_options (void)
+{
+  g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
+  g_autoptr(GBytes) json = write_json (dataset);
+  g_autofree char *text = bytes_text (json);
+  const char *y = strstr (text, "\"y\" : [\n        \"share\"\n      ],\n      \"max\" : 40,");
+  const char *footnote = strstr (text, "\"footnote\" : \"Others:");
+  const char *highlight = strstr (text, "\"highlight\" : [\n        \"Alibaba\"\n      ]");
+
+  g_assert_nonnull (y);
+  g_assert_nonnull (footnote);
+  g_assert_nonnull (highlight);
+  g_assert_true (y < footnote && footnote < highlight);
+  g_assert_nonnull (strstr (text, "\"colors\" : {\n        \"Growth\" : \"vermillion\"\n      }"));
+  g_assert_nonnull (strstr (text, "\"value_labels\" : false"));
+  g_assert_nonnull (strstr (text, "\"legend\" : \"bottom\""));
+}
+
+/* Rows go back to the CSV file they came from; long series go to a CSV
+ * file of their own; estimates keep the rows in the dataset file. */
+static void
+test_writer_rows_file (void)
+{
+  g_autoptr(McDataset) prices = mc_test_load_good ("prices.json");
+  g_autoptr(GBytes) revenue_json = g_bytes_new_static (revenue_text, strlen (revenue_text));
+  g_autoptr(McDataset) revenue = read_json (revenue_json);
+  g_autoptr(McDataset) long_series = mc_dataset_new ("long");
+  g_autoptr(GFile) file = g_file_new_for_path ("/tmp/folder/sales.json");
+  McColumn *values = mc_column_new ("value", NULL, MC_COLUMN_NUMBER);
+  g_autofree char *prices_csv = mc_writer_choose_rows_file (prices, file);
+  g_autofree char *revenue_csv = mc_writer_choose_rows_file (revenue, file);
+  g_autofree char *long_csv = NULL;
+  g_autofree char *short_csv = NULL;
+
+  g_assert_cmpstr (prices_csv, ==, "prices.csv");
+  g_assert_null (revenue_csv);
+  mc_column_insert_missing (values, 0, MC_WRITER_CSV_ROWS - 1);
+  g_assert_true (mc_dataset_add_column (long_series, values));
+  short_csv = mc_writer_choose_rows_file (long_series, file);
+  g_assert_null (short_csv);
+  mc_column_insert_missing (values, 0, 1);
+  long_csv = mc_writer_choose_rows_file (long_series, file);
+  g_assert_cmpstr (long_csv, ==, "sales-rows.csv");
+  mc_column_set_annotation (values, 5, TRUE, NULL);
+  g_clear_pointer (&long_csv, g_free);
+  long_csv = mc_writer_choose_rows_file (long_series, file);
+  g_assert_null (long_csv);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -432,6 +502,9 @@ main (int   argc,
   g_test_add_func ("/mc/writer/device", test_writer_device);
   g_test_add_func ("/mc/writer/disk-full", test_writer_disk_full);
   g_test_add_func ("/mc/writer/replace", test_writer_replace);
+  g_test_add_func ("/mc/writer/unknown-keys", test_writer_unknown_keys);
+  g_test_add_func ("/mc/writer/chart-options", test_writer_chart_options);
+  g_test_add_func ("/mc/writer/rows-file", test_writer_rows_file);
 
   return g_test_run ();
 }

@@ -46,7 +46,8 @@ mc_axes_map_value (const McAxes *axes,
  *   negative one) for value labels; 0 for none
  *
  * A value scale for data in [@lo, @hi] over @length pixels. Room for
- * labels is added only when it costs little: a scale stretched much
+ * labels is added only when it costs little, and never above a maximum
+ * the chart's spec sets: a scale stretched much
  * further (a small plot rounding 21 up to 40) would flatten the data more
  * than a missing label hurts.
  */
@@ -62,9 +63,11 @@ mc_render_value_scale (McRender      *r,
   McLinearScale plain, stretched;
   double span, share, room_lo = lo, room_hi = hi;
 
-  mc_linear_scale_init (&plain, lo, hi, include_zero, length, 6 * r->body);
+  mc_render_init_value_scale (r, &plain, lo, hi, include_zero, length, 6 * r->body);
   *scale = plain;
-  if (headroom <= 0 || isnan (lo) || isnan (hi) || length <= 3 * headroom)
+  /* A maximum the spec sets is where the axis ends. */
+  if (headroom <= 0 || isnan (lo) || isnan (hi) || length <= 3 * headroom
+      || mc_chart_spec_has_option (r->chart->spec, "max"))
     return;
 
   span = (include_zero ? MAX (hi, 0) - MIN (lo, 0) : hi - lo);
@@ -76,6 +79,111 @@ mc_render_value_scale (McRender      *r,
   mc_linear_scale_init (&stretched, room_lo, room_hi, include_zero, length, 6 * r->body);
   if (stretched.max - stretched.min <= 1.3 * (plain.max - plain.min))
     *scale = stretched;
+}
+
+/**
+ * mc_render_value_limits:
+ * @lo: (inout): the lowest value the axis shows, from the data
+ * @hi: (inout): the highest
+ *
+ * Puts the limits the chart's spec sets for its value axis ("min",
+ * "max") in place of the data's.
+ *
+ * Returns: whether the spec sets a limit
+ */
+gboolean
+mc_render_value_limits (McRender *r,
+                        double   *lo,
+                        double   *hi)
+{
+  double min = mc_chart_spec_get_number (r->chart->spec, "min");
+  double max = mc_chart_spec_get_number (r->chart->spec, "max");
+
+  if (!isnan (min))
+    *lo = min;
+  if (!isnan (max))
+    *hi = max;
+  /* A minimum above all the data still makes an axis, empty. */
+  if (!isnan (*lo) && !(*hi > *lo))
+    *hi = *lo + MAX (1, fabs (*lo) * 0.1);
+  return !isnan (min) || !isnan (max);
+}
+
+/* An axis from @lo to @hi exactly, when some 1-2-5 × 10^n step divides
+ * it into intervals about @spacing pixels long: limits a person sets are
+ * where the axis ends, if ticks can end there. */
+static gboolean
+exact_scale (McLinearScale *scale,
+             double         lo,
+             double         hi,
+             double         length,
+             double         spacing)
+{
+  guint best = 0;
+  double best_miss = G_MAXDOUBLE;
+
+  for (guint n = 2; n <= 12; n++)
+    {
+      double step = (hi - lo) / n;
+      double miss = fabs (length / n - spacing);
+
+      if (fabs (mc_nice_step (step * (1 - 1e-9)) - step) > 1e-9 * step
+          || fabs (lo / step - round (lo / step)) > 1e-6 || miss >= best_miss)
+        continue;
+      best = n;
+      best_miss = miss;
+    }
+  if (best == 0)
+    return FALSE;
+  scale->min = lo;
+  scale->max = hi;
+  scale->n_intervals = best;
+  scale->step = (hi - lo) / best;
+  mc_linear_scale_set_range (scale, 0, 1);
+  return TRUE;
+}
+
+/**
+ * mc_render_init_value_scale:
+ *
+ * mc_linear_scale_init() for a value axis: when the chart's spec sets
+ * its limits, and both ends are known (a limit, or zero where the axis
+ * keeps it), the axis ends exactly there if ticks can.
+ */
+void
+mc_render_init_value_scale (McRender      *r,
+                            McLinearScale *scale,
+                            double         lo,
+                            double         hi,
+                            gboolean       include_zero,
+                            double         length,
+                            double         spacing)
+{
+  const McChartSpec *spec = r->chart->spec;
+  gboolean has_min = mc_chart_spec_has_option (spec, "min");
+  gboolean has_max = mc_chart_spec_has_option (spec, "max");
+
+  if (include_zero && !isnan (lo))
+    {
+      lo = MIN (lo, 0);
+      hi = MAX (hi, 0);
+    }
+  if ((has_min || has_max) && (has_min || lo == 0) && (has_max || hi == 0) && hi > lo
+      && exact_scale (scale, lo, hi, length, spacing))
+    return;
+  mc_linear_scale_init (scale, lo, hi, include_zero, length, spacing);
+}
+
+/* Marks beyond limits the spec sets end at the top and bottom of the
+ * plot, give or take @margin: room for the markers of points right on a
+ * limit. */
+void
+mc_render_clip_plot (McRender     *r,
+                     const McRect *plot,
+                     double        margin)
+{
+  cairo_rectangle (r->cr, 0, plot->y - margin, r->width, plot->height + 2 * margin);
+  cairo_clip (r->cr);
 }
 
 /* Value axes */

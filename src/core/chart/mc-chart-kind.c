@@ -7,8 +7,11 @@
 #include "mc-chart-kind.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
 
 #include "mc-text.h"
+#include "mc-theme.h"
 
 /* Messages list at most this many column ids. */
 #define MAX_LISTED_COLUMNS 12
@@ -16,26 +19,78 @@
 G_DEFINE_QUARK (mc-chart-error-quark, mc_chart_error)
 
 static const char * const transform_choices[] = { "none", "growth", NULL };
+static const char * const transform_labels[] = { N_("Values"), N_("Growth Rates"), NULL };
+static const char * const legend_choices[] = { "auto", "top", "bottom", "none", NULL };
+/* Translators: where a chart's legend goes */
+static const char * const legend_labels[] = {
+  N_("Automatic"), N_("Top"), N_("Bottom"), N_("No Legend"), NULL
+};
 
 const McOptionInfo mc_chart_option_x = {
-  "x", MC_OPTION_COLUMN, 0, N_("the column of the horizontal axis"), NULL, NULL, NULL
+  "x", MC_OPTION_COLUMN, 0, N_("the column of the horizontal axis"), NULL, NULL, NULL,
+  N_("Horizontal Axis"), NULL
 };
 const McOptionInfo mc_chart_option_y = {
   "y", MC_OPTION_COLUMNS, MC_OPTION_REQUIRED | MC_OPTION_NUMERIC,
-  N_("the columns of values"), NULL, NULL, NULL
+  N_("the columns of values"), NULL, NULL, NULL, N_("Values"), NULL
 };
 const McOptionInfo mc_chart_option_series = {
-  "series", MC_OPTION_COLUMN, 0, N_("a column whose values name the series"), NULL, NULL, NULL
+  "series", MC_OPTION_COLUMN, 0, N_("a column whose values name the series"), NULL, NULL, NULL,
+  N_("Series From Column"), NULL
 };
 const McOptionInfo mc_chart_option_transform = {
   "transform", MC_OPTION_CHOICE, 0, N_("a change computed from the values"),
-  transform_choices, N_("expected “growth” or “none”"), NULL
+  transform_choices, N_("expected “growth” or “none”"), NULL, N_("Show"), transform_labels
 };
 const McOptionInfo mc_chart_option_stacked = {
-  "stacked", MC_OPTION_BOOLEAN, 0, N_("series stacked on each other"), NULL, NULL, NULL
+  "stacked", MC_OPTION_BOOLEAN, 0, N_("series stacked on each other"), NULL, NULL, NULL,
+  N_("Stacked"), NULL
 };
 const McOptionInfo mc_chart_option_sort = {
-  "sort", MC_OPTION_BOOLEAN, 0, N_("categories ordered by value"), NULL, NULL, NULL
+  "sort", MC_OPTION_BOOLEAN, 0, N_("categories ordered by value"), NULL, NULL, NULL,
+  N_("Sorted by Value"), NULL
+};
+const McOptionInfo mc_chart_option_min = {
+  "min", MC_OPTION_NUMBER, 0, N_("the lowest value of the value axis"), NULL, NULL, NULL,
+  N_("Axis Minimum"), NULL
+};
+const McOptionInfo mc_chart_option_max = {
+  "max", MC_OPTION_NUMBER, 0, N_("the highest value of the value axis"), NULL, NULL, NULL,
+  N_("Axis Maximum"), NULL
+};
+const McOptionInfo mc_chart_option_value_labels = {
+  "value_labels", MC_OPTION_BOOLEAN, MC_OPTION_DEFAULT_ON, N_("the values written on the marks"),
+  NULL, NULL, NULL, N_("Value Labels"), NULL
+};
+const McOptionInfo mc_chart_option_legend = {
+  "legend", MC_OPTION_CHOICE, 0, N_("where the legend goes"), legend_choices,
+  N_("expected “auto”, “top”, “bottom” or “none”"), NULL, N_("Legend"), legend_labels
+};
+
+/* Options every kind takes: the texts around a chart and its colours. */
+static const McOptionInfo option_footnote = {
+  "footnote", MC_OPTION_TEXT, 0, N_("a note under the chart"), NULL, NULL, NULL,
+  N_("Footnote"), NULL
+};
+static const McOptionInfo option_source = {
+  "source", MC_OPTION_TEXT, 0, N_("the source of this chart, if not the dataset’s"),
+  NULL, NULL, NULL, N_("Source"), NULL
+};
+static const McOptionInfo option_colors = {
+  "colors", MC_OPTION_COLORS, 0, N_("a colour for each series or category"), NULL, NULL, NULL,
+  N_("Colours"), NULL
+};
+static const McOptionInfo option_highlight = {
+  "highlight", MC_OPTION_NAMES, 0, N_("the series or categories to emphasise"),
+  NULL, NULL, NULL, N_("Highlight"), NULL
+};
+
+static const McOptionInfo * const common_options[] = {
+  &option_footnote,
+  &option_source,
+  &option_colors,
+  &option_highlight,
+  NULL
 };
 
 const McChartKind *
@@ -49,16 +104,81 @@ mc_chart_kind_lookup (const char *id)
   return NULL;
 }
 
+static const McOptionInfo *
+find_option (const McOptionInfo * const *options,
+             const char                 *key)
+{
+  for (guint i = 0; options[i] != NULL; i++)
+    if (g_str_equal (options[i]->key, key))
+      return options[i];
+  return NULL;
+}
+
 const McOptionInfo *
 mc_chart_kind_get_option (const McChartKind *kind,
                           const char        *key)
 {
+  const McOptionInfo *info;
+
   g_return_val_if_fail (kind != NULL && key != NULL, NULL);
 
+  info = find_option (kind->options, key);
+  return info != NULL ? info : find_option (common_options, key);
+}
+
+const McOptionInfo **
+mc_chart_kind_list_options (const McChartKind *kind)
+{
+  GPtrArray *all = g_ptr_array_new ();
+
+  g_return_val_if_fail (kind != NULL, NULL);
+
   for (guint i = 0; kind->options[i] != NULL; i++)
-    if (g_str_equal (kind->options[i]->key, key))
-      return kind->options[i];
-  return NULL;
+    g_ptr_array_add (all, (gpointer) kind->options[i]);
+  for (guint i = 0; common_options[i] != NULL; i++)
+    if (find_option (kind->options, common_options[i]->key) == NULL)
+      g_ptr_array_add (all, (gpointer) common_options[i]);
+  g_ptr_array_add (all, NULL);
+  return (const McOptionInfo **) g_ptr_array_free (all, FALSE);
+}
+
+char *
+mc_chart_option_get_label (const McOptionInfo *info)
+{
+  g_autofree char *first = NULL;
+  const char *description;
+
+  g_return_val_if_fail (info != NULL, NULL);
+
+  if (info->label != NULL)
+    return g_strdup (_(info->label));
+  /* "the columns of values" → "The columns of values" */
+  description = _(info->description);
+  first = g_utf8_strup (description, g_utf8_next_char (description) - description);
+  return g_strconcat (first, g_utf8_next_char (description), NULL);
+}
+
+const char *
+mc_chart_option_get_choice_label (const McOptionInfo *info,
+                                  guint               index)
+{
+  g_return_val_if_fail (info != NULL && info->choices != NULL, NULL);
+  g_return_val_if_fail (index < g_strv_length ((char **) info->choices), NULL);
+
+  if (info->choice_labels == NULL)
+    return info->choices[index];
+  return _(info->choice_labels[index]);
+}
+
+gboolean
+mc_chart_spec_get_flag (const McChartSpec  *spec,
+                        const McOptionInfo *info)
+{
+  g_return_val_if_fail (spec != NULL && info != NULL, FALSE);
+
+  if (!mc_chart_spec_has_option (spec, info->key))
+    return (info->flags & MC_OPTION_DEFAULT_ON) != 0;
+  return mc_chart_spec_get_boolean (spec, info->key);
 }
 
 const McOptionInfo *
@@ -68,12 +188,20 @@ mc_chart_option_lookup (const char *key)
 
   for (guint i = 0; kinds[i] != NULL; i++)
     {
-      const McOptionInfo *info = mc_chart_kind_get_option (kinds[i], key);
+      const McOptionInfo *info = find_option (kinds[i]->options, key);
 
       if (info != NULL)
         return info;
     }
-  return NULL;
+  return find_option (common_options, key);
+}
+
+const char *
+mc_chart_kind_get_label (const McChartKind *kind)
+{
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  return kind->label != NULL ? _(kind->label) : kind->id;
 }
 
 char *
@@ -199,12 +327,40 @@ option_variant_type (McOptionType type)
       return G_VARIANT_TYPE_BOOLEAN;
     case MC_OPTION_NUMBER:
       return G_VARIANT_TYPE_DOUBLE;
+    case MC_OPTION_NAMES:
+      return G_VARIANT_TYPE_STRING_ARRAY;
+    case MC_OPTION_COLORS:
+      return G_VARIANT_TYPE ("a{ss}");
     case MC_OPTION_COLUMN:
     case MC_OPTION_TEXT:
     case MC_OPTION_CHOICE:
     default:
       return G_VARIANT_TYPE_STRING;
     }
+}
+
+/* Each colour is a colour of the palette, by name. */
+static gboolean
+check_colors (const McOptionInfo  *info,
+              GVariant            *value,
+              McSpecProblem       *where,
+              GError             **error)
+{
+  GVariantIter iter;
+  const char *name, *color;
+  guint index;
+
+  g_variant_iter_init (&iter, value);
+  while (g_variant_iter_next (&iter, "{&s&s}", &name, &color))
+    if (!mc_theme_color_from_name (color, &index))
+      {
+        g_autofree char *color_shown = mc_text_shown (color);
+        g_autofree char *valid = mc_theme_list_color_names ();
+
+        return problem (where, info->key, MC_SPEC_FAULT_VALUE, error, MC_CHART_ERROR_INVALID,
+                        _("unknown colour “%s”; expected one of: %s"), color_shown, valid);
+      }
+  return TRUE;
 }
 
 /* The value of a present option: its type, its choice, its columns. */
@@ -247,9 +403,16 @@ check_option_value (const McOptionInfo  *info,
             return FALSE;
         return TRUE;
       }
-    case MC_OPTION_BOOLEAN:
+    case MC_OPTION_COLORS:
+      return check_colors (info, value, where, error);
     case MC_OPTION_NUMBER:
+      if (isfinite (g_variant_get_double (value)))
+        return TRUE;
+      return problem (where, info->key, MC_SPEC_FAULT_VALUE, error, MC_CHART_ERROR_INVALID,
+                      _("“%s” must be a finite number"), info->key);
+    case MC_OPTION_BOOLEAN:
     case MC_OPTION_TEXT:
+    case MC_OPTION_NAMES:
     default:
       return TRUE;
     }
@@ -303,9 +466,11 @@ check_options (const McChartKind  *kind,
                McSpecProblem      *where,
                GError            **error)
 {
-  for (guint i = 0; kind->options[i] != NULL; i++)
+  g_autofree const McOptionInfo **options = mc_chart_kind_list_options (kind);
+
+  for (guint i = 0; options[i] != NULL; i++)
     {
-      const McOptionInfo *info = kind->options[i];
+      const McOptionInfo *info = options[i];
       GVariant *value = mc_chart_spec_get_option (spec, info->key);
 
       if (value == NULL && (info->flags & MC_OPTION_REQUIRED))
@@ -335,6 +500,35 @@ check_series (const McChartSpec  *spec,
     return TRUE;
   return problem (where, "series", MC_SPEC_FAULT_VALUE, error, MC_CHART_ERROR_INVALID,
                   _("with “series”, the chart needs exactly one “y” column; found %u"), n_y);
+}
+
+/* The limits of a value axis: the minimum below the maximum, and zero
+ * between them where lengths are measured from zero. */
+static gboolean
+check_value_limits (const McChartKind  *kind,
+                    const McChartSpec  *spec,
+                    McSpecProblem      *where,
+                    GError            **error)
+{
+  double min = mc_chart_spec_get_number (spec, "min");
+  double max = mc_chart_spec_get_number (spec, "max");
+
+  if (min >= max)
+    return problem (where, "max", MC_SPEC_FAULT_VALUE, error, MC_CHART_ERROR_INVALID,
+                    _("the axis maximum must be above its minimum"));
+  if (!(kind->caps & MC_CHART_CAPS_ZERO_BASELINE))
+    return TRUE;
+  if (min > 0)
+    return problem (where, "min", MC_SPEC_FAULT_VALUE, error, MC_CHART_ERROR_INVALID,
+                    /* Translators: %s is “a bar chart” or “an area chart” */
+                    _("%s measures from zero, so that its lengths compare truthfully: the "
+                      "axis minimum can be 0 or below, not above"), _(kind->name));
+  if (max < 0)
+    return problem (where, "max", MC_SPEC_FAULT_VALUE, error, MC_CHART_ERROR_INVALID,
+                    /* Translators: %s is “a bar chart” or “an area chart” */
+                    _("%s measures from zero, so that its lengths compare truthfully: the "
+                      "axis maximum can be 0 or above, not below"), _(kind->name));
+  return TRUE;
 }
 
 /**
@@ -373,7 +567,116 @@ mc_chart_spec_check (const McChartSpec  *spec,
     }
   if (!check_foreign_options (kind, spec, where, error)
       || !check_options (kind, spec, dataset, where, error)
-      || !check_series (spec, where, error))
+      || !check_series (spec, where, error)
+      || !check_value_limits (kind, spec, where, error))
     return FALSE;
   return kind->check == NULL || kind->check (spec, dataset, where, error);
+}
+
+/**
+ * mc_chart_check_document:
+ * @dataset: a dataset as an edit left it
+ * @change: what the edit changed
+ * @error: return location for an error in %MC_CHART_ERROR that names the
+ *   chart
+ *
+ * Returns: whether every chart of @dataset can still be drawn
+ */
+gboolean
+mc_chart_check_document (McDataset       *dataset,
+                         const McChange  *change,
+                         GError         **error)
+{
+  g_return_val_if_fail (MC_IS_DATASET (dataset), FALSE);
+
+  for (guint i = 0; i < mc_dataset_get_n_charts (dataset); i++)
+    {
+      const McChartSpec *spec = mc_dataset_get_chart (dataset, i);
+      g_autoptr(GError) chart_error = NULL;
+
+      if (mc_chart_spec_check (spec, dataset, NULL, &chart_error))
+        continue;
+      g_set_error (error, MC_CHART_ERROR, chart_error->code,
+                   /* Translators: an edit that would break a chart: the
+                    * chart's title, what would be wrong */
+                   _("The chart “%s” could no longer be drawn: %s"),
+                   spec->title != NULL && *spec->title != '\0' ? spec->title : spec->id,
+                   chart_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Makes one fault of @spec right, if it is one that can be: a list of
+ * columns cut to its first, or a missing column chosen. */
+static gboolean
+fit_problem (McChartSpec         *spec,
+             const McChartKind   *kind,
+             McDataset           *dataset,
+             const McSpecProblem *where)
+{
+  const McOptionInfo *info = where->key ? mc_chart_kind_get_option (kind, where->key) : NULL;
+  g_autofree const McOptionInfo **options = NULL;
+
+  if (info != NULL && info->type == MC_OPTION_COLUMNS
+      && mc_chart_spec_get_strv_length (spec, info->key) > 1)
+    {
+      g_autofree const char **ids = mc_chart_spec_get_strv (spec, info->key);
+      const char *first[] = { ids[0], NULL };
+
+      mc_chart_spec_set_strv (spec, info->key, first);
+      return TRUE;
+    }
+  if (where->fault != MC_SPEC_FAULT_MISSING)
+    return FALSE;
+  options = mc_chart_kind_list_options (kind);
+  for (guint i = 0; options[i] != NULL; i++)
+    if ((options[i]->flags & MC_OPTION_REQUIRED) && options[i]->type == MC_OPTION_COLUMN
+        && !mc_chart_spec_has_option (spec, options[i]->key))
+      {
+        mc_chart_spec_set_string (spec, options[i]->key, mc_chart_spec_get_x (spec, dataset));
+        return mc_chart_spec_has_option (spec, options[i]->key);
+      }
+  return FALSE;
+}
+
+McChartSpec *
+mc_chart_spec_fit_kind (const McChartSpec  *spec,
+                        const char         *type,
+                        McDataset          *dataset,
+                        GError            **error)
+{
+  const McChartKind *kind = mc_chart_kind_lookup (type);
+  g_autoptr(McChartSpec) fitted = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_return_val_if_fail (spec != NULL && kind != NULL, NULL);
+  g_return_val_if_fail (MC_IS_DATASET (dataset), NULL);
+
+  fitted = mc_chart_spec_copy (spec);
+  g_free (fitted->type);
+  fitted->type = g_strdup (type);
+  keys = mc_chart_spec_list_options (fitted);
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (mc_chart_kind_get_option (kind, keys[i]) == NULL)
+      mc_chart_spec_set_option (fitted, keys[i], NULL);
+
+  /* Each fix makes one key right: as many tries as keys, and one more. */
+  for (guint tries = 0; tries <= g_strv_length (keys) + 1; tries++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      McSpecProblem where;
+
+      if (mc_chart_spec_check (fitted, dataset, &where, &local_error))
+        return g_steal_pointer (&fitted);
+      if (!fit_problem (fitted, kind, dataset, &where))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+  g_set_error (error, MC_CHART_ERROR, MC_CHART_ERROR_INVALID,
+               /* Translators: %s is “a bar chart”, “a pie chart”… */
+               _("the chart cannot be drawn as %s"), _(kind->name));
+  return NULL;
 }

@@ -13,6 +13,7 @@
 
 #include <glib.h>
 
+#include "mc-change.h"
 #include "mc-dataset.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,9 @@ typedef enum
   MC_OPTION_NUMBER,          /* "d" */
   MC_OPTION_TEXT,            /* "s" */
   MC_OPTION_CHOICE,          /* "s", one of the option's choices */
+  MC_OPTION_NAMES,           /* names of series or categories: "as" */
+  MC_OPTION_COLORS,          /* a palette colour by series or category
+                              * name: "a{ss}" */
 } McOptionType;
 
 typedef enum
@@ -43,6 +47,7 @@ typedef enum
   MC_OPTION_NUMERIC  = 1 << 1,   /* its columns must hold numbers */
   MC_OPTION_STRICT   = 1 << 2,   /* on a kind without it, an error rather
                                   * than a warning */
+  MC_OPTION_DEFAULT_ON = 1 << 3, /* BOOLEAN: true when absent */
 } McOptionFlags;
 
 /* One key a chart kind reads from its spec. Texts are untranslated
@@ -57,6 +62,10 @@ typedef struct
   const char         *invalid;      /* CHOICE: what it takes, for a message
                                      * about another value */
   const char         *missing;      /* REQUIRED: message when absent */
+  const char         *label;        /* what an editor calls it: "Stacked";
+                                     * NULL: its description */
+  const char * const *choice_labels; /* CHOICE: what an editor calls each
+                                      * choice; NULL: the choices */
 } McOptionInfo;
 
 typedef enum
@@ -68,6 +77,8 @@ typedef enum
   MC_CHART_CAPS_CATEGORY_COLORS  = 1 << 3,  /* each category its colour */
   MC_CHART_CAPS_FEW_CATEGORY_COLORS = 1 << 4, /* the same for a single
                                              * series of a few entities */
+  MC_CHART_CAPS_ZERO_BASELINE    = 1 << 5,  /* lengths from zero: the value
+                                             * axis always shows zero */
 } McChartCaps;
 
 /* What a check found wrong, for messages that point at it: the key of the
@@ -95,6 +106,7 @@ typedef struct
   const char         *id;          /* its name in dataset files: "bar" */
   const char         *name;        /* N_("a bar chart") */
   const char         *plural;      /* N_("bar charts") */
+  const char         *label;       /* N_("Bar Chart"), for a chooser */
   McChartCaps         caps;
   const McOptionInfo * const *options;  /* NULL-terminated */
 
@@ -127,17 +139,39 @@ extern const McOptionInfo mc_chart_option_series;
 extern const McOptionInfo mc_chart_option_transform;
 extern const McOptionInfo mc_chart_option_stacked;
 extern const McOptionInfo mc_chart_option_sort;
+/* The value axis and its labels, and the legend: kinds with a value axis. */
+extern const McOptionInfo mc_chart_option_min;
+extern const McOptionInfo mc_chart_option_max;
+extern const McOptionInfo mc_chart_option_value_labels;
+extern const McOptionInfo mc_chart_option_legend;
 
 GQuark               mc_chart_error_quark      (void);
 
 /* Every kind, in the order dataset files list them. */
 const McChartKind * const *mc_chart_kinds_get_all (void);
 const McChartKind   *mc_chart_kind_lookup      (const char          *id);
+/* The option @key of @kind: its own, or one every kind takes. */
 const McOptionInfo  *mc_chart_kind_get_option  (const McChartKind   *kind,
                                                 const char          *key);
+/* Every option of @kind: its own in its order, then those every kind
+ * takes (footnote, source, colours, highlight). NULL-terminated; free
+ * the array only. */
+const McOptionInfo **mc_chart_kind_list_options (const McChartKind  *kind);
+/* What an editor calls @info, translated: its label, or else its
+ * description. */
+char                *mc_chart_option_get_label (const McOptionInfo  *info);
+/* What an editor calls choice @index of a CHOICE option, translated. */
+const char          *mc_chart_option_get_choice_label (const McOptionInfo *info,
+                                                guint                index);
+/* A BOOLEAN option of @spec, or its default when absent. */
+gboolean             mc_chart_spec_get_flag    (const McChartSpec   *spec,
+                                                const McOptionInfo  *info);
 /* The option @key of any kind, the first that takes it; NULL for a key no
  * kind takes. */
 const McOptionInfo  *mc_chart_option_lookup    (const char          *key);
+/* What a chooser of kinds calls @kind, translated: its label, or else
+ * its id. */
+const char          *mc_chart_kind_get_label   (const McChartKind   *kind);
 /* "bar, line, area, pie" */
 char                *mc_chart_kinds_list_ids   (void);
 
@@ -156,6 +190,22 @@ gboolean             mc_chart_spec_is_growth   (const McChartSpec   *spec);
 gboolean             mc_chart_spec_check       (const McChartSpec   *spec,
                                                 McDataset           *dataset,
                                                 McSpecProblem       *problem,
+                                                GError             **error);
+
+/* Whether every chart of @dataset can be drawn, the check a document
+ * makes after each edit (an McDocumentCheck): the error names the chart
+ * that cannot. */
+gboolean             mc_chart_check_document   (McDataset           *dataset,
+                                                const McChange      *change,
+                                                GError             **error);
+
+/* @spec as a chart of kind @type: the options @type does not take are
+ * left out, and a list of columns that @type cannot draw is cut to its
+ * first column, or a required column that is missing is chosen, until
+ * the chart can be drawn. NULL, with the reason, if it cannot be. */
+McChartSpec         *mc_chart_spec_fit_kind    (const McChartSpec   *spec,
+                                                const char          *type,
+                                                McDataset           *dataset,
                                                 GError             **error);
 
 G_END_DECLS

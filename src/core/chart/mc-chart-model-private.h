@@ -84,6 +84,7 @@ struct _McChartModel
   GPtrArray         *series;          /* McSeries */
   GArray            *category_colors; /* guint palette index per category */
   gboolean           color_by_category;
+  gboolean           colors_by_category; /* its own way, before a highlight */
   gboolean           has_estimates;
   double             x_min;           /* the x range of present values, */
   double             x_max;           /* NAN without a continuous x axis */

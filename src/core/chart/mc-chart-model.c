@@ -57,6 +57,11 @@ copy_texts (McChartModel *self)
   if (title == NULL || *title == '\0')
     title = mc_dataset_get_title (self->dataset);
   self->title = g_strdup (title);
+  /* A chart may name a source of its own, without a date. */
+  self->source_name = g_strdup (mc_chart_spec_get_string (self->spec, "source"));
+  if (self->source_name != NULL && *self->source_name != '\0')
+    return;
+  g_free (self->source_name);
   self->source_name = g_strdup (mc_dataset_get_source_name (self->dataset));
   self->source_date = g_strdup (mc_dataset_get_source_date (self->dataset));
 }

@@ -40,6 +40,13 @@ void               mc_chart_model_get_series_color (McChartModel       *model,
                                                     guint               series,
                                                     const McTheme      *theme,
                                                     McColor            *color);
+/* The names the spec's "colors" and "highlight" options name: the
+ * categories or the series, as the chart is coloured (mc-chart-prepare.c). */
+char             **mc_chart_model_list_color_names (McChartModel   *model);
+char             **mc_chart_model_list_highlight_names (McChartModel *model);
+gboolean           mc_chart_model_get_name_color   (McChartModel       *model,
+                                                    const char         *name,
+                                                    guint              *color);
 /* Whether series can be hidden: not the slices of a pie, one whole. */
 gboolean           mc_chart_model_can_hide_series  (McChartModel       *model);
 

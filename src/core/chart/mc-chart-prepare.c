@@ -645,6 +645,235 @@ assign_colors (McChartModel *chart)
     }
 }
 
+/* Colours the spec chooses, and its highlight: after any transform, by
+ * the names its legend and labels show. */
+
+/* Whether @name is category @c: *index is set, else the series. */
+static gboolean
+find_category (McChartModel *chart,
+               const char   *name,
+               guint        *index)
+{
+  for (guint c = 0; chart->categories != NULL && c < chart->categories->len; c++)
+    if (g_strcmp0 (g_ptr_array_index (chart->categories, c), name) == 0)
+      {
+        *index = c;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static McSeries *
+find_series (McChartModel *chart,
+             const char   *name)
+{
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      McSeries *series = g_ptr_array_index (chart->series, s);
+
+      if (g_strcmp0 (series->name, name) == 0)
+        return series;
+    }
+  return NULL;
+}
+
+/* The palette index of each thing the chart colours: its categories,
+ * or its series. */
+static guint *
+color_slot (McChartModel *chart,
+            guint         index)
+{
+  if (chart->color_by_category)
+    return &g_array_index (chart->category_colors, guint, index);
+  return &((McSeries *) g_ptr_array_index (chart->series, index))->color;
+}
+
+static guint
+n_color_slots (McChartModel *chart)
+{
+  return chart->color_by_category ? chart->category_colors->len : chart->series->len;
+}
+
+static const char *
+color_slot_name (McChartModel *chart,
+                 guint         index)
+{
+  if (chart->color_by_category)
+    return g_ptr_array_index (chart->categories, index);
+  return ((McSeries *) g_ptr_array_index (chart->series, index))->name;
+}
+
+/* A chosen colour is that thing's alone: another that had it by default
+ * takes a colour the chart does not use yet, where there is one. */
+static void
+make_room_for_chosen (McChartModel *chart,
+                      GVariant     *colors)
+{
+  guint n = n_color_slots (chart);
+  guint64 used = 0;
+
+  for (guint i = 0; i < n; i++)
+    used |= G_GUINT64_CONSTANT (1) << (*color_slot (chart, i) % MC_CHART_PALETTE_SIZE);
+  for (guint i = 0; i < n; i++)
+    {
+      guint *color = color_slot (chart, i);
+      gboolean clashes = FALSE;
+
+      if (g_variant_lookup (colors, color_slot_name (chart, i), "&s", NULL))
+        continue;
+      for (guint j = 0; j < n; j++)
+        clashes |= j != i && *color_slot (chart, j) == *color
+                   && g_variant_lookup (colors, color_slot_name (chart, j), "&s", NULL);
+      for (guint free = 0; clashes && free < MC_CHART_PALETTE_SIZE; free++)
+        if (!(used & (G_GUINT64_CONSTANT (1) << free)))
+          {
+            *color = free;
+            used |= G_GUINT64_CONSTANT (1) << free;
+            break;
+          }
+    }
+}
+
+static void
+apply_chosen_colors (McChartModel *chart)
+{
+  GVariant *colors = mc_chart_spec_get_option (chart->spec, "colors");
+  const char *color_name;
+  guint color;
+
+  if (colors == NULL || !g_variant_is_of_type (colors, G_VARIANT_TYPE ("a{ss}")))
+    return;
+  for (guint i = 0; i < n_color_slots (chart); i++)
+    if (g_variant_lookup (colors, color_slot_name (chart, i), "&s", &color_name)
+        && mc_theme_color_from_name (color_name, &color))
+      *color_slot (chart, i) = color;
+  make_room_for_chosen (chart, colors);
+}
+
+/* A highlight of categories: the chart's categories have a colour each,
+ * or it draws one series of them. */
+static gboolean
+highlights_categories (McChartModel *chart)
+{
+  return chart->categories != NULL && (chart->color_by_category || chart->series->len == 1);
+}
+
+/* What is not highlighted turns the neutral grey; one series of
+ * categories becomes a series coloured by category to do so. */
+static void
+apply_highlight (McChartModel *chart)
+{
+  g_autofree const char **names = mc_chart_spec_get_strv (chart->spec, "highlight");
+
+  if (names == NULL || names[0] == NULL)
+    return;
+  if (!highlights_categories (chart))
+    {
+      for (guint s = 0; s < chart->series->len; s++)
+        {
+          McSeries *series = g_ptr_array_index (chart->series, s);
+
+          if (!g_strv_contains (names, series->name))
+            series->color = MC_THEME_NEUTRAL;
+        }
+      return;
+    }
+  for (guint c = 0; c < chart->categories->len; c++)
+    {
+      guint *color = &g_array_index (chart->category_colors, guint, c);
+
+      if (!chart->color_by_category)
+        *color = ((McSeries *) g_ptr_array_index (chart->series, 0))->color;
+      if (!g_strv_contains (names, g_ptr_array_index (chart->categories, c)))
+        *color = MC_THEME_NEUTRAL;
+    }
+  chart->color_by_category = TRUE;
+}
+
+static GStrv
+series_names (McChartModel *chart)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint s = 0; s < chart->series->len; s++)
+    g_strv_builder_add (builder, ((McSeries *) g_ptr_array_index (chart->series, s))->name);
+  return g_strv_builder_end (builder);
+}
+
+static GStrv
+category_names (McChartModel *chart)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint c = 0; c < chart->categories->len; c++)
+    g_strv_builder_add (builder, g_ptr_array_index (chart->categories, c));
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * mc_chart_model_list_color_names:
+ * @model: a chart
+ *
+ * The names the chart's "colors" option gives colours to: its categories
+ * when each has a colour of its own (the slices of a pie), else its
+ * series.
+ *
+ * Returns: (transfer full): the names, in the order the chart has them
+ */
+char **
+mc_chart_model_list_color_names (McChartModel *model)
+{
+  g_return_val_if_fail (MC_IS_CHART_MODEL (model), NULL);
+
+  return model->colors_by_category ? category_names (model) : series_names (model);
+}
+
+/**
+ * mc_chart_model_get_name_color:
+ * @model: a chart
+ * @name: a name of mc_chart_model_list_color_names()
+ * @color: (out): the palette index it is drawn in, or %MC_THEME_NEUTRAL
+ *
+ * Returns: whether @model has @name
+ */
+gboolean
+mc_chart_model_get_name_color (McChartModel *model,
+                               const char   *name,
+                               guint        *color)
+{
+  McSeries *series;
+  guint c;
+
+  g_return_val_if_fail (MC_IS_CHART_MODEL (model), FALSE);
+
+  if (model->colors_by_category && find_category (model, name, &c))
+    {
+      *color = g_array_index (model->category_colors, guint, c);
+      return TRUE;
+    }
+  series = find_series (model, name);
+  if (model->colors_by_category || series == NULL)
+    return FALSE;
+  *color = series->color;
+  return TRUE;
+}
+
+/**
+ * mc_chart_model_list_highlight_names:
+ * @model: a chart
+ *
+ * Returns: (transfer full): the names the chart's "highlight" option
+ *   chooses among: its categories when it draws one series of them or
+ *   colours each, else its series
+ */
+char **
+mc_chart_model_list_highlight_names (McChartModel *model)
+{
+  g_return_val_if_fail (MC_IS_CHART_MODEL (model), NULL);
+
+  return highlights_categories (model) ? category_names (model) : series_names (model);
+}
+
 gboolean
 mc_chart_data_prepare (McChartModel  *chart,
                        GError       **error)
@@ -665,6 +894,9 @@ mc_chart_data_prepare (McChartModel  *chart,
   build_series (chart);
   assign_colors (chart);
   finish_series (chart);
+  chart->colors_by_category = chart->color_by_category;
+  apply_chosen_colors (chart);
+  apply_highlight (chart);
 
   if (chart->series->len == 0)
     {

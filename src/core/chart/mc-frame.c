@@ -20,40 +20,44 @@
 static char *
 source_text (McChartModel *chart)
 {
-  const char *name = mc_chart_model_get_source_name (chart);
-  const char *date = mc_chart_model_get_source_date (chart);
-  g_autofree char *when = NULL;
-  double days;
-  McDatePrecision precision;
-
-  if (name == NULL || *name == '\0')
-    return NULL;
-  if (date == NULL || *date == '\0')
-    /* Translators: the source line under a chart */
-    return g_strdup_printf (_("Source: %s"), name);
-  if (mc_format_parse_iso_date (date, &days, &precision))
-    when = mc_format_date (days, precision);
-  else
-    when = g_strdup (date);
-  /* Translators: the source line under a chart: source name, date */
-  return g_strdup_printf (_("Source: %s, %s"), name, when);
+  return mc_format_source_line (mc_chart_model_get_source_name (chart),
+                                mc_chart_model_get_source_date (chart));
 }
 
+/* A line of small secondary text at the bottom, above @bottom. */
+static double
+frame_footer_line (McRender   *r,
+                   const char *text,
+                   double      width,
+                   double      bottom,
+                   int         max_lines,
+                   McTextRole  role)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  double w, h;
+
+  if (text == NULL || *text == '\0')
+    return bottom;
+  layout = mc_render_layout (r, text, MC_FONT_SMALL, width, max_lines);
+  mc_render_layout_size (layout, &w, &h);
+  mc_render_show (r, layout, r->pad, bottom - h, 0, role,
+                  mc_theme_get_text_secondary (r->theme));
+  return bottom - h;
+}
+
+/* The source line, and above it the chart's footnote. */
 static double
 frame_footer (McRender *r,
               double    width)
 {
-  g_autofree char *text = source_text (r->chart);
-  g_autoptr(PangoLayout) layout = NULL;
-  double w, h;
+  g_autofree char *source = source_text (r->chart);
+  const char *footnote = mc_chart_spec_get_string (r->chart->spec, "footnote");
+  double bottom = r->height - r->pad;
 
-  if (text == NULL)
-    return r->height - r->pad;
-  layout = mc_render_layout (r, text, MC_FONT_SMALL, width, 2);
-  mc_render_layout_size (layout, &w, &h);
-  mc_render_show (r, layout, r->pad, r->height - r->pad - h, 0, MC_TEXT_SOURCE,
-                  mc_theme_get_text_secondary (r->theme));
-  return r->height - r->pad - h;
+  bottom = frame_footer_line (r, source, width, bottom, 2, MC_TEXT_SOURCE);
+  if (footnote != NULL && *footnote != '\0' && source != NULL)
+    bottom -= r->unit;
+  return frame_footer_line (r, footnote, width, bottom, 3, MC_TEXT_FOOTNOTE);
 }
 
 void

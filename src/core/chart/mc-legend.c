@@ -42,18 +42,14 @@ legend_draw_swatch (McRender *r,
   cairo_stroke (r->cr);
 }
 
-/**
- * mc_render_legend:
- *
- * Lays out swatches and names of @series in rows at the top of @area.
- *
- * Returns: the height used
- */
-double
-mc_render_legend (McRender     *r,
-                  const McRect *area,
-                  const guint  *series,
-                  guint         n_series)
+/* Lays out the legend from the top of @area, drawing it unless only
+ * @measuring; returns the height it takes. */
+static double
+legend_run (McRender     *r,
+            const McRect *area,
+            const guint  *series,
+            guint         n_series,
+            gboolean      measuring)
 {
   double swatch = round (r->body * 0.8);
   double gap = r->unit * 1.5;
@@ -75,15 +71,90 @@ mc_render_legend (McRender     *r,
           y += row_height + r->unit;
           row_height = 0;
         }
-      legend_draw_swatch (r, series[i], x, y + (h - swatch) / 2, swatch);
-      mc_render_show (r, layout, x + swatch + gap, y, 0, MC_TEXT_LEGEND,
-                      mc_render_series_visible (r, series[i]) ? mc_theme_get_text (r->theme)
-                                    : mc_theme_get_text_secondary (r->theme));
-      hit.series = series[i];
-      hit.box = (McRect) { x, y, swatch + gap + w, h };
-      g_array_append_val (r->out->legend, hit);
+      if (!measuring)
+        {
+          legend_draw_swatch (r, series[i], x, y + (h - swatch) / 2, swatch);
+          mc_render_show (r, layout, x + swatch + gap, y, 0, MC_TEXT_LEGEND,
+                          mc_render_series_visible (r, series[i])
+                          ? mc_theme_get_text (r->theme) : mc_theme_get_text_secondary (r->theme));
+          hit.series = series[i];
+          hit.box = (McRect) { x, y, swatch + gap + w, h };
+          g_array_append_val (r->out->legend, hit);
+        }
       x += swatch + gap + w + spacing;
       row_height = MAX (row_height, h);
     }
   return n_series ? y + row_height - area->y : 0;
+}
+
+/**
+ * mc_render_legend:
+ *
+ * Lays out swatches and names of @series in rows at the top of @area.
+ *
+ * Returns: the height used
+ */
+double
+mc_render_legend (McRender     *r,
+                  const McRect *area,
+                  const guint  *series,
+                  guint         n_series)
+{
+  return legend_run (r, area, series, n_series, FALSE);
+}
+
+/**
+ * mc_render_get_legend_place:
+ *
+ * Returns: where the chart's spec wants its legend
+ */
+McLegendPlace
+mc_render_get_legend_place (McRender *r)
+{
+  static const char * const places[] = { "auto", "top", "bottom", "none" };
+  const char *place = mc_chart_spec_get_string (r->chart->spec, "legend");
+
+  for (guint i = 0; place != NULL && i < G_N_ELEMENTS (places); i++)
+    if (g_str_equal (place, places[i]))
+      return i;
+  return MC_LEGEND_AUTO;
+}
+
+/**
+ * mc_render_place_legend:
+ * @area: the area left for the chart, which the legend takes its room
+ *   from
+ * @wanted: whether the kind would show a legend, for the automatic place
+ *
+ * Draws the legend of @series where the spec asks: at the top of @area
+ * (also the automatic place, when @wanted), at its bottom, or nowhere.
+ *
+ * Returns: the height used
+ */
+double
+mc_render_place_legend (McRender    *r,
+                        McRect      *area,
+                        const guint *series,
+                        guint        n_series,
+                        gboolean     wanted)
+{
+  McLegendPlace place = mc_render_get_legend_place (r);
+  McRect at = *area;
+  double used, room;
+
+  if (place == MC_LEGEND_NONE || (place == MC_LEGEND_AUTO && !wanted) || n_series == 0)
+    return 0;
+  room = 3 * r->unit;
+  if (place == MC_LEGEND_BOTTOM)
+    {
+      used = legend_run (r, area, series, n_series, TRUE);
+      at.y = area->y + area->height - used;
+      mc_render_legend (r, &at, series, n_series);
+      area->height -= used + room;
+      return used;
+    }
+  used = mc_render_legend (r, &at, series, n_series);
+  area->y += used + room;
+  area->height -= used + room;
+  return used;
 }

@@ -25,6 +25,7 @@ typedef enum
   MC_TEXT_SERIES_LABEL,      /* direct label at the end of a line */
   MC_TEXT_LEGEND,
   MC_TEXT_NOTE,              /* "Est.", empty chart message */
+  MC_TEXT_FOOTNOTE,          /* the chart's footnote, above the source */
 } McTextRole;
 
 /* A text placed by a render, in the coordinates of that render: the

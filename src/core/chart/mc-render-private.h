@@ -101,10 +101,24 @@ void           mc_render_empty               (McRender         *r,
                                               gboolean          has_data);
 
 /* mc-legend.c */
+typedef enum
+{
+  MC_LEGEND_AUTO,
+  MC_LEGEND_TOP,
+  MC_LEGEND_BOTTOM,
+  MC_LEGEND_NONE,
+} McLegendPlace;
+
 double         mc_render_legend              (McRender         *r,
                                               const McRect     *area,
                                               const guint      *series,
                                               guint             n_series);
+McLegendPlace  mc_render_get_legend_place    (McRender         *r);
+double         mc_render_place_legend        (McRender         *r,
+                                              McRect           *area,
+                                              const guint      *series,
+                                              guint             n_series,
+                                              gboolean          wanted);
 
 /* mc-render-paint.c */
 double         mc_render_snap                (McRender         *r,
@@ -132,6 +146,19 @@ const char    *mc_render_intern              (McRender         *r,
                                               const char       *text);
 
 /* mc-axes.c */
+gboolean       mc_render_value_limits        (McRender         *r,
+                                              double           *lo,
+                                              double           *hi);
+void           mc_render_clip_plot           (McRender         *r,
+                                              const McRect     *plot,
+                                              double            margin);
+void           mc_render_init_value_scale    (McRender         *r,
+                                              McLinearScale    *scale,
+                                              double            lo,
+                                              double            hi,
+                                              gboolean          include_zero,
+                                              double            length,
+                                              double            spacing);
 char          *mc_render_axis_title          (McRender         *r,
                                               McSeries * const *series,
                                               guint             n_series);

@@ -107,7 +107,7 @@ render_setup (McRender      *r,
   r->device_scale = device_scale (cr);
   r->vector = is_vector_surface (cr);
   r->columns = columns_per_unit (cr, r->device_scale);
-  r->show_values = TRUE;
+  r->show_values = mc_chart_spec_get_flag (chart->spec, &mc_chart_option_value_labels);
   r->pango = create_pango_context (cr);
 }
 

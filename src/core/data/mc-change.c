@@ -50,3 +50,38 @@ mc_change_equal (const McChange *a,
   return a->what == b->what && a->row == b->row && a->n_rows == b->n_rows
          && a->column == b->column && a->chart == b->chart;
 }
+
+/**
+ * mc_change_union:
+ * @change: a change, which becomes one that says both
+ * @other: what changed next
+ *
+ * For several edits that are one step: cells of several rows are the
+ * rows from the first to the last; changes of different things are
+ * %MC_CHANGE_ALL.
+ */
+void
+mc_change_union (McChange       *change,
+                 const McChange *other)
+{
+  g_return_if_fail (change != NULL && other != NULL);
+
+  if (change->what != other->what || change->what == MC_CHANGE_ROWS_INSERTED
+      || change->what == MC_CHANGE_ROWS_REMOVED)
+    {
+      *change = (McChange) { MC_CHANGE_ALL, 0, 0, -1, -1 };
+      return;
+    }
+  if (change->what == MC_CHANGE_CELLS)
+    {
+      guint first = MIN (change->row, other->row);
+      guint end = MAX (change->row + change->n_rows, other->row + other->n_rows);
+
+      change->row = first;
+      change->n_rows = end - first;
+    }
+  if (change->column != other->column)
+    change->column = -1;
+  if (change->chart != other->chart)
+    change->chart = -1;
+}

@@ -38,6 +38,8 @@ McChange    *mc_change_copy       (const McChange  *change);
 void         mc_change_free       (McChange        *change);
 gboolean     mc_change_equal      (const McChange  *a,
                                    const McChange  *b);
+void         mc_change_union      (McChange        *change,
+                                   const McChange  *other);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McChange, mc_change_free)
 

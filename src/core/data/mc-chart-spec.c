@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mc-extras.h"
 #include "mc-string-util.h"
 
 static GHashTable *
@@ -50,6 +51,7 @@ mc_chart_spec_copy (const McChartSpec *spec)
   copy = mc_chart_spec_new (spec->id, spec->type);
   copy->title = g_strdup (spec->title);
   copy->subtitle = g_strdup (spec->subtitle);
+  copy->extras = mc_extras_copy (spec->extras);
   g_hash_table_iter_init (&iter, spec->options);
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_hash_table_insert (copy->options, g_strdup (key), g_variant_ref (value));
@@ -67,6 +69,7 @@ mc_chart_spec_free (McChartSpec *spec)
   g_free (spec->title);
   g_free (spec->subtitle);
   g_hash_table_unref (spec->options);
+  g_clear_pointer (&spec->extras, g_hash_table_unref);
   g_free (spec);
 }
 
@@ -81,7 +84,8 @@ mc_chart_spec_equal (const McChartSpec *a,
 
   if (g_strcmp0 (a->id, b->id) != 0 || g_strcmp0 (a->type, b->type) != 0
       || g_strcmp0 (a->title, b->title) != 0 || g_strcmp0 (a->subtitle, b->subtitle) != 0
-      || g_hash_table_size (a->options) != g_hash_table_size (b->options))
+      || g_hash_table_size (a->options) != g_hash_table_size (b->options)
+      || !mc_extras_equal (a->extras, b->extras))
     return FALSE;
   g_hash_table_iter_init (&iter, a->options);
   while (g_hash_table_iter_next (&iter, &key, &value))

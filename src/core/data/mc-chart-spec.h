@@ -20,6 +20,7 @@ typedef struct
   char       *title;       /* nullable */
   char       *subtitle;    /* nullable */
   GHashTable *options;     /* key → GVariant */
+  GHashTable *extras;      /* unknown keys of its file, see mc-extras.h */
 } McChartSpec;
 
 McChartSpec  *mc_chart_spec_new          (const char         *id,

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "mc-extras.h"
 #include "mc-string-util.h"
 
 typedef struct
@@ -29,6 +30,7 @@ struct _McColumn
   GArray          *values;       /* double; number, date, boolean columns */
   GPtrArray       *strings;      /* char *; string columns */
   GHashTable      *annotations;  /* row -> McAnnotation; created on demand */
+  GHashTable      *extras;       /* unknown keys; created on demand */
   gboolean         shared;       /* values or strings were handed out */
 };
 
@@ -126,6 +128,7 @@ mc_column_free (McColumn *column)
   g_clear_pointer (&column->values, g_array_unref);
   g_clear_pointer (&column->strings, g_ptr_array_unref);
   g_clear_pointer (&column->annotations, g_hash_table_unref);
+  g_clear_pointer (&column->extras, g_hash_table_unref);
   g_free (column);
 }
 
@@ -139,6 +142,14 @@ const char *
 mc_column_get_label (const McColumn *column)
 {
   return column->label;
+}
+
+/* A label of NULL or "" is the id again. */
+void
+mc_column_set_label (McColumn   *column,
+                     const char *label)
+{
+  mc_set_str (&column->label, label != NULL && *label != '\0' ? label : column->id);
 }
 
 McColumnType
@@ -197,6 +208,20 @@ mc_column_set_description (McColumn   *column,
                            const char *description)
 {
   mc_set_str (&column->description, description);
+}
+
+GHashTable *
+mc_column_get_extras (const McColumn *column)
+{
+  return column->extras;
+}
+
+void
+mc_column_set_extra (McColumn   *column,
+                     const char *key,
+                     const char *json)
+{
+  mc_extras_set (&column->extras, key, json);
 }
 
 guint
@@ -627,6 +652,7 @@ mc_column_copy_rows (const McColumn *column,
   copy->description = g_strdup (column->description);
   copy->scale = column->scale;
   copy->date_precision = column->date_precision;
+  copy->extras = mc_extras_copy (column->extras);
   if (column->strings != NULL)
     for (guint i = index; i < index + n_rows; i++)
       g_ptr_array_add (copy->strings, g_strdup (g_ptr_array_index (column->strings, i)));
@@ -822,7 +848,7 @@ mc_column_equal (const McColumn *a,
       || g_strcmp0 (a->unit, b->unit) != 0 || g_strcmp0 (a->description, b->description) != 0
       || a->type != b->type || a->scale != b->scale
       || (a->type == MC_COLUMN_DATE && a->date_precision != b->date_precision)
-      || n_rows != mc_column_get_n_rows (b))
+      || n_rows != mc_column_get_n_rows (b) || !mc_extras_equal (a->extras, b->extras))
     return FALSE;
   for (guint row = 0; row < n_rows; row++)
     if (a->type == MC_COLUMN_STRING

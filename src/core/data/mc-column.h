@@ -51,6 +51,8 @@ McColumn        *mc_column_new                  (const char      *id,
 void             mc_column_free                 (McColumn        *column);
 const char      *mc_column_get_id               (const McColumn  *column);
 const char      *mc_column_get_label            (const McColumn  *column);
+void             mc_column_set_label            (McColumn        *column,
+                                                 const char      *label);
 McColumnType     mc_column_get_column_type      (const McColumn  *column);
 const char      *mc_column_get_unit             (const McColumn  *column);
 void             mc_column_set_unit             (McColumn        *column,
@@ -64,6 +66,12 @@ void             mc_column_set_date_precision   (McColumn        *column,
 const char      *mc_column_get_description      (const McColumn  *column);
 void             mc_column_set_description      (McColumn        *column,
                                                  const char      *description);
+/* Keys of the column's declaration that this version does not know,
+ * as JSON text (see mc-extras.h); NULL when there are none. */
+GHashTable      *mc_column_get_extras           (const McColumn  *column);
+void             mc_column_set_extra            (McColumn        *column,
+                                                 const char      *key,
+                                                 const char      *json);
 guint            mc_column_get_n_rows           (const McColumn  *column);
 void             mc_column_append_value         (McColumn        *column,
                                                  double           value);

@@ -9,6 +9,7 @@
 
 #include <math.h>
 
+#include "mc-extras.h"
 #include "mc-string-util.h"
 
 struct _McDataset
@@ -23,6 +24,9 @@ struct _McDataset
   char       *source_date;
   GFile      *file;
   gboolean    bundled;
+  char       *reader;
+  char       *rows_file;
+  GHashTable *extras;    /* unknown keys; created on demand */
   GPtrArray  *columns;   /* McColumn */
   GPtrArray  *charts;    /* McChartSpec */
   GPtrArray  *warnings;  /* char *, NULL-terminated */
@@ -44,6 +48,9 @@ mc_dataset_finalize (GObject *object)
   g_free (self->source_url);
   g_free (self->source_date);
   g_clear_object (&self->file);
+  g_free (self->reader);
+  g_free (self->rows_file);
+  g_clear_pointer (&self->extras, g_hash_table_unref);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->charts, g_ptr_array_unref);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
@@ -76,6 +83,42 @@ mc_dataset_new (const char *id)
   self = g_object_new (MC_TYPE_DATASET, NULL);
   self->id = g_strdup (id);
   return self;
+}
+
+/**
+ * mc_dataset_copy:
+ * @self: a dataset
+ *
+ * A copy of everything @self holds, where it was read from and its
+ * warnings included. Columns share their values with @self until one of
+ * them changes (copy-on-write), so that a copy of millions of rows is
+ * cheap: a draft is written from one in a thread while edits go on.
+ *
+ * Returns: (transfer full): the copy
+ */
+McDataset *
+mc_dataset_copy (McDataset *self)
+{
+  McDataset *copy;
+
+  g_return_val_if_fail (MC_IS_DATASET (self), NULL);
+
+  copy = mc_dataset_new (self->id);
+  copy->title = g_strdup (self->title);
+  copy->description = g_strdup (self->description);
+  mc_dataset_set_source (copy, self->source_name, self->source_url, self->source_date);
+  g_set_object (&copy->file, self->file);
+  copy->bundled = self->bundled;
+  copy->reader = g_strdup (self->reader);
+  copy->rows_file = g_strdup (self->rows_file);
+  copy->extras = mc_extras_copy (self->extras);
+  for (guint i = 0; i < self->columns->len; i++)
+    g_ptr_array_add (copy->columns, mc_column_snapshot (g_ptr_array_index (self->columns, i)));
+  for (guint i = 0; i < self->charts->len; i++)
+    g_ptr_array_add (copy->charts, mc_chart_spec_copy (g_ptr_array_index (self->charts, i)));
+  for (guint i = 0; self->warnings->pdata[i] != NULL; i++)
+    mc_dataset_add_warning (copy, self->warnings->pdata[i]);
+  return copy;
 }
 
 const char *
@@ -176,6 +219,52 @@ mc_dataset_set_bundled (McDataset *self,
 {
   g_return_if_fail (MC_IS_DATASET (self));
   self->bundled = !!bundled;
+}
+
+const char *
+mc_dataset_get_reader (McDataset *self)
+{
+  g_return_val_if_fail (MC_IS_DATASET (self), NULL);
+  return self->reader;
+}
+
+void
+mc_dataset_set_reader (McDataset  *self,
+                       const char *reader)
+{
+  g_return_if_fail (MC_IS_DATASET (self));
+  mc_set_str (&self->reader, reader);
+}
+
+const char *
+mc_dataset_get_rows_file (McDataset *self)
+{
+  g_return_val_if_fail (MC_IS_DATASET (self), NULL);
+  return self->rows_file;
+}
+
+void
+mc_dataset_set_rows_file (McDataset  *self,
+                          const char *name)
+{
+  g_return_if_fail (MC_IS_DATASET (self));
+  mc_set_str (&self->rows_file, name);
+}
+
+GHashTable *
+mc_dataset_get_extras (McDataset *self)
+{
+  g_return_val_if_fail (MC_IS_DATASET (self), NULL);
+  return self->extras;
+}
+
+void
+mc_dataset_set_extra (McDataset  *self,
+                      const char *key,
+                      const char *json)
+{
+  g_return_if_fail (MC_IS_DATASET (self));
+  mc_extras_set (&self->extras, key, json);
 }
 
 guint
@@ -491,6 +580,23 @@ mc_dataset_steal_column (McDataset *self,
   return g_ptr_array_steal_index (self->columns, index);
 }
 
+/**
+ * mc_dataset_move_column:
+ * @self: a dataset
+ * @from: the index of a column
+ * @to: its index once moved
+ */
+void
+mc_dataset_move_column (McDataset *self,
+                        guint      from,
+                        guint      to)
+{
+  g_return_if_fail (MC_IS_DATASET (self));
+  g_return_if_fail (from < self->columns->len && to < self->columns->len);
+
+  g_ptr_array_insert (self->columns, to, g_ptr_array_steal_index (self->columns, from));
+}
+
 guint
 mc_dataset_get_n_charts (McDataset *self)
 {
@@ -507,20 +613,29 @@ mc_dataset_get_chart (McDataset *self,
   return g_ptr_array_index (self->charts, index);
 }
 
-const McChartSpec *
-mc_dataset_lookup_chart (McDataset  *self,
-                         const char *id)
+int
+mc_dataset_get_chart_index (McDataset  *self,
+                            const char *id)
 {
-  g_return_val_if_fail (MC_IS_DATASET (self), NULL);
+  g_return_val_if_fail (MC_IS_DATASET (self), -1);
 
   for (guint i = 0; id != NULL && i < self->charts->len; i++)
     {
       const McChartSpec *spec = g_ptr_array_index (self->charts, i);
 
       if (g_strcmp0 (spec->id, id) == 0)
-        return spec;
+        return i;
     }
-  return NULL;
+  return -1;
+}
+
+const McChartSpec *
+mc_dataset_lookup_chart (McDataset  *self,
+                         const char *id)
+{
+  int index = mc_dataset_get_chart_index (self, id);
+
+  return index < 0 ? NULL : g_ptr_array_index (self->charts, index);
 }
 
 gboolean
@@ -528,15 +643,63 @@ mc_dataset_add_chart (McDataset   *self,
                       McChartSpec *spec)
 {
   g_return_val_if_fail (MC_IS_DATASET (self), FALSE);
+
+  return mc_dataset_insert_chart (self, self->charts->len, spec);
+}
+
+gboolean
+mc_dataset_insert_chart (McDataset   *self,
+                         guint        index,
+                         McChartSpec *spec)
+{
+  g_return_val_if_fail (MC_IS_DATASET (self), FALSE);
   g_return_val_if_fail (spec != NULL && spec->id != NULL, FALSE);
+  g_return_val_if_fail (index <= self->charts->len, FALSE);
 
   if (mc_dataset_lookup_chart (self, spec->id) != NULL)
     {
       mc_chart_spec_free (spec);
       return FALSE;
     }
-  g_ptr_array_add (self->charts, spec);
+  g_ptr_array_insert (self->charts, index, spec);
   return TRUE;
+}
+
+McChartSpec *
+mc_dataset_steal_chart (McDataset *self,
+                        guint      index)
+{
+  g_return_val_if_fail (MC_IS_DATASET (self), NULL);
+  g_return_val_if_fail (index < self->charts->len, NULL);
+
+  return g_ptr_array_steal_index (self->charts, index);
+}
+
+McChartSpec *
+mc_dataset_replace_chart (McDataset   *self,
+                          guint        index,
+                          McChartSpec *spec)
+{
+  McChartSpec *old;
+
+  g_return_val_if_fail (MC_IS_DATASET (self), NULL);
+  g_return_val_if_fail (spec != NULL && spec->id != NULL, NULL);
+  g_return_val_if_fail (index < self->charts->len, NULL);
+
+  old = g_ptr_array_index (self->charts, index);
+  self->charts->pdata[index] = spec;
+  return old;
+}
+
+void
+mc_dataset_move_chart (McDataset *self,
+                       guint      from,
+                       guint      to)
+{
+  g_return_if_fail (MC_IS_DATASET (self));
+  g_return_if_fail (from < self->charts->len && to < self->charts->len);
+
+  g_ptr_array_insert (self->charts, to, g_ptr_array_steal_index (self->charts, from));
 }
 
 const char * const *
@@ -576,7 +739,8 @@ mc_dataset_equal (McDataset *a,
       || g_strcmp0 (a->source_name, b->source_name) != 0
       || g_strcmp0 (a->source_url, b->source_url) != 0
       || g_strcmp0 (a->source_date, b->source_date) != 0
-      || a->columns->len != b->columns->len || a->charts->len != b->charts->len)
+      || a->columns->len != b->columns->len || a->charts->len != b->charts->len
+      || !mc_extras_equal (a->extras, b->extras))
     return FALSE;
   for (guint i = 0; i < a->columns->len; i++)
     if (!mc_column_equal (g_ptr_array_index (a->columns, i), g_ptr_array_index (b->columns, i)))

@@ -17,6 +17,7 @@ G_DECLARE_FINAL_TYPE (McDataset, mc_dataset, MC, DATASET, GObject)
 
 /* The dataset. */
 McDataset       *mc_dataset_new                 (const char      *id);
+McDataset       *mc_dataset_copy                (McDataset       *self);
 const char      *mc_dataset_get_id              (McDataset       *self);
 const char      *mc_dataset_get_title           (McDataset       *self);
 void             mc_dataset_set_title           (McDataset       *self,
@@ -37,6 +38,22 @@ void             mc_dataset_set_file            (McDataset       *self,
 gboolean         mc_dataset_get_bundled         (McDataset       *self);
 void             mc_dataset_set_bundled         (McDataset       *self,
                                                  gboolean         bundled);
+/* The id of the reader that read the dataset ("dataset", "csv"), NULL
+ * for a dataset made in memory: only a dataset file is saved in place. */
+const char      *mc_dataset_get_reader          (McDataset       *self);
+void             mc_dataset_set_reader          (McDataset       *self,
+                                                 const char      *reader);
+/* The CSV file a dataset file keeps its rows in ("prices.csv"), NULL
+ * when the rows are in the dataset file. */
+const char      *mc_dataset_get_rows_file       (McDataset       *self);
+void             mc_dataset_set_rows_file       (McDataset       *self,
+                                                 const char      *name);
+/* Top-level keys of its file that this version does not know, as JSON
+ * text (see mc-extras.h); NULL when there are none. */
+GHashTable      *mc_dataset_get_extras          (McDataset       *self);
+void             mc_dataset_set_extra           (McDataset       *self,
+                                                 const char      *key,
+                                                 const char      *json);
 
 guint            mc_dataset_get_n_rows          (McDataset       *self);
 guint            mc_dataset_get_n_columns       (McDataset       *self);
@@ -86,15 +103,34 @@ gboolean         mc_dataset_insert_column       (McDataset       *self,
                                                  McColumn        *column);
 McColumn        *mc_dataset_steal_column        (McDataset       *self,
                                                  guint            index);
+void             mc_dataset_move_column         (McDataset       *self,
+                                                 guint            from,
+                                                 guint            to);
 
 guint            mc_dataset_get_n_charts        (McDataset       *self);
 const McChartSpec *mc_dataset_get_chart         (McDataset       *self,
                                                  guint            index);
 const McChartSpec *mc_dataset_lookup_chart      (McDataset       *self,
                                                  const char      *id);
+int              mc_dataset_get_chart_index     (McDataset       *self,
+                                                 const char      *id);
 /* Takes ownership of @spec; fails if the id is already taken. */
 gboolean         mc_dataset_add_chart           (McDataset       *self,
                                                  McChartSpec     *spec);
+/* Takes ownership of @spec; fails, freeing it, if the id is taken. */
+gboolean         mc_dataset_insert_chart        (McDataset       *self,
+                                                 guint            index,
+                                                 McChartSpec     *spec);
+McChartSpec     *mc_dataset_steal_chart         (McDataset       *self,
+                                                 guint            index);
+/* Puts @spec (transfer full) in place of the chart at @index, whose spec
+ * it returns (transfer full). */
+McChartSpec     *mc_dataset_replace_chart       (McDataset       *self,
+                                                 guint            index,
+                                                 McChartSpec     *spec);
+void             mc_dataset_move_chart          (McDataset       *self,
+                                                 guint            from,
+                                                 guint            to);
 
 gboolean         mc_dataset_equal               (McDataset       *a,
                                                  McDataset       *b);

@@ -17,6 +17,7 @@ struct _McDocument
   GPtrArray  *redo;         /* McEdit, the next one to redo at the end */
   int         saved_depth;  /* undo->len when saved; -1 when out of reach */
   gboolean    read_only;
+  McDocumentCheck check;
 };
 
 G_DEFINE_FINAL_TYPE (McDocument, mc_document, G_TYPE_OBJECT)
@@ -191,6 +192,23 @@ mc_document_new (McDataset *dataset)
 }
 
 /**
+ * mc_document_set_check:
+ * @self: a document
+ * @check: (nullable): what the dataset must keep after every edit
+ *
+ * From now on, an edit after which @check fails is reverted, and
+ * mc_document_apply() fails with its message (%MC_EDIT_ERROR_CHECK).
+ */
+void
+mc_document_set_check (McDocument      *self,
+                       McDocumentCheck  check)
+{
+  g_return_if_fail (MC_IS_DOCUMENT (self));
+
+  self->check = check;
+}
+
+/**
  * mc_document_get_dataset:
  * @self: a document
  *
@@ -324,6 +342,22 @@ mc_document_merge_last (McDocument *self,
   return mc_edit_merge (g_ptr_array_index (self->undo, self->undo->len - 1), edit);
 }
 
+/* An edit the check refuses is reverted before anyone sees it. */
+static gboolean
+mc_document_check (McDocument  *self,
+                   McEdit      *edit,
+                   McChange    *change,
+                   GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (self->check == NULL || self->check (self->dataset, change, &local_error))
+    return TRUE;
+  mc_edit_revert (edit, self->dataset, NULL);
+  g_set_error_literal (error, MC_EDIT_ERROR, MC_EDIT_ERROR_CHECK, local_error->message);
+  return FALSE;
+}
+
 static gboolean
 mc_document_push (McDocument  *self,
                   McEdit      *edit,
@@ -338,7 +372,8 @@ mc_document_push (McDocument  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   before = mc_document_get_history_state (self);
-  if (!mc_edit_apply (edit, self->dataset, &change, error))
+  if (!mc_edit_apply (edit, self->dataset, &change, error)
+      || !mc_document_check (self, edit, &change, error))
     return FALSE;
   mc_document_clear_redo (self);
   if (!merge || !mc_document_merge_last (self, edit))
@@ -547,6 +582,23 @@ mc_document_mark_saved (McDocument *self)
   mc_document_notify_if (self, was_dirty, FALSE, PROP_DIRTY);
 }
 
+static void
+mc_document_take_dataset (McDocument *self,
+                          McDataset  *dataset,
+                          int         saved_depth)
+{
+  McChange change = { MC_CHANGE_ALL, 0, 0, -1, -1 };
+  HistoryState before;
+
+  before = mc_document_get_history_state (self);
+  g_ptr_array_set_size (self->undo, 0);
+  g_ptr_array_set_size (self->redo, 0);
+  self->saved_depth = saved_depth;
+  if (g_set_object (&self->dataset, dataset))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+  mc_document_emit_changed (self, &change, before);
+}
+
 /**
  * mc_document_replace_dataset:
  * @self: a document
@@ -559,17 +611,60 @@ void
 mc_document_replace_dataset (McDocument *self,
                              McDataset  *dataset)
 {
-  McChange change = { MC_CHANGE_ALL, 0, 0, -1, -1 };
-  HistoryState before;
-
   g_return_if_fail (MC_IS_DOCUMENT (self));
   g_return_if_fail (MC_IS_DATASET (dataset));
 
-  before = mc_document_get_history_state (self);
-  g_ptr_array_set_size (self->undo, 0);
-  g_ptr_array_set_size (self->redo, 0);
-  self->saved_depth = 0;
-  if (g_set_object (&self->dataset, dataset))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
-  mc_document_emit_changed (self, &change, before);
+  mc_document_take_dataset (self, dataset, 0);
+}
+
+/**
+ * mc_document_restore_unsaved:
+ * @self: a document
+ * @dataset: the dataset with the edits that were not saved, such as a
+ *   draft kept after a crash
+ *
+ * Like mc_document_replace_dataset(), except that @dataset counts as not
+ * saved: the document is dirty until it is saved, and no undo brings it
+ * back to the saved state, which it has no history to reach.
+ */
+void
+mc_document_restore_unsaved (McDocument *self,
+                             McDataset  *dataset)
+{
+  g_return_if_fail (MC_IS_DOCUMENT (self));
+  g_return_if_fail (MC_IS_DATASET (dataset));
+
+  mc_document_take_dataset (self, dataset, -1);
+}
+
+/**
+ * mc_document_follow:
+ * @slot: where an object keeps the document it follows
+ * @document: (nullable): the document to follow; %NULL for none
+ * @on_changed: called, swapped, with @instance on each #McDocument::changed
+ * @instance: the object that follows
+ *
+ * Makes *@slot hold @document: the handlers @instance has on the
+ * document it held are disconnected, and @on_changed is connected to
+ * @document for as long as @instance lives.
+ *
+ * Returns: %FALSE when *@slot held @document already, and nothing changed
+ */
+gboolean
+mc_document_follow (McDocument **slot,
+                    McDocument  *document,
+                    GCallback    on_changed,
+                    gpointer     instance)
+{
+  g_return_val_if_fail (slot != NULL, FALSE);
+  g_return_val_if_fail (document == NULL || MC_IS_DOCUMENT (document), FALSE);
+
+  if (*slot == document)
+    return FALSE;
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_data (*slot, instance);
+  g_set_object (slot, document);
+  if (document != NULL)
+    g_signal_connect_object (document, "changed", on_changed, instance, G_CONNECT_SWAPPED);
+  return TRUE;
 }

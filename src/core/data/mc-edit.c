@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "mc-edit.h"
+#include "mc-edit-private.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -199,8 +200,8 @@ mc_edit_merge (McEdit *edit,
 
 /* Column ids come from files and can be of any length and bytes: messages
  * quote at most 60 characters of them. */
-static char *
-shown_id (const char *id)
+char *
+mc_edit_shown_id (const char *id)
 {
   g_autofree char *valid = g_utf8_make_valid (id, -1);
   g_autofree char *start = NULL;
@@ -211,11 +212,11 @@ shown_id (const char *id)
   return g_strconcat (start, "…", NULL);
 }
 
-static gboolean
-lookup_column (McDataset   *dataset,
-               const char  *id,
-               guint       *index,
-               GError     **error)
+gboolean
+mc_edit_lookup_column (McDataset   *dataset,
+                       const char  *id,
+                       guint       *index,
+                       GError     **error)
 {
   int found = mc_dataset_get_column_index (dataset, id);
   g_autofree char *shown = NULL;
@@ -225,7 +226,7 @@ lookup_column (McDataset   *dataset,
       *index = found;
       return TRUE;
     }
-  shown = shown_id (id);
+  shown = mc_edit_shown_id (id);
   g_set_error (error, MC_EDIT_ERROR, MC_EDIT_ERROR_COLUMN,
                _("There is no column “%s”"), shown);
   return FALSE;
@@ -233,11 +234,11 @@ lookup_column (McDataset   *dataset,
 
 /* Checks that the @n_rows rows from @row exist, naming the first that
  * does not. */
-static gboolean
-check_rows (McDataset  *dataset,
-            guint       row,
-            guint       n_rows,
-            GError    **error)
+gboolean
+mc_edit_check_rows (McDataset  *dataset,
+                    guint       row,
+                    guint       n_rows,
+                    GError    **error)
 {
   guint n = mc_dataset_get_n_rows (dataset);
 
@@ -269,15 +270,85 @@ typedef struct
   char     *string;
 } CellValue;
 
+/* A cell an edit writes, and the annotation it found there. */
 typedef struct
 {
   guint      row;
   char      *column_id;
-  CellValue  new_value;
-  CellValue  old_value;     /* as apply() found it */
   gboolean   old_estimate;
   char      *old_note;
+} CellPlace;
+
+typedef struct
+{
+  CellPlace  place;
+  CellValue  new_value;
+  CellValue  old_value;     /* as apply() found it */
+  int        precision;     /* a date's, which the column may need; -1 */
+  McDatePrecision old_precision;
 } SetCell;
+
+static void
+cell_place_init (CellPlace  *place,
+                 guint       row,
+                 const char *column_id)
+{
+  place->row = row;
+  place->column_id = g_strdup (column_id);
+}
+
+static void
+cell_place_clear (CellPlace *place)
+{
+  g_free (place->column_id);
+  g_free (place->old_note);
+}
+
+static gboolean
+cell_place_equal (const CellPlace *place,
+                  const CellPlace *other)
+{
+  return place->row == other->row && g_strcmp0 (place->column_id, other->column_id) == 0;
+}
+
+/* The column of the cell, when the cell exists, with the annotation it
+ * has kept in @place. */
+static McColumn *
+cell_place_find (CellPlace  *place,
+                 McDataset  *dataset,
+                 guint      *index,
+                 GError    **error)
+{
+  McColumn *column;
+
+  if (!mc_edit_lookup_column (dataset, place->column_id, index, error)
+      || !mc_edit_check_rows (dataset, place->row, 1, error))
+    return NULL;
+  column = mc_dataset_get_column (dataset, *index);
+  place->old_estimate = mc_column_is_estimate (column, place->row);
+  g_free (place->old_note);
+  place->old_note = g_strdup (mc_column_get_note (column, place->row));
+  return column;
+}
+
+static void
+cell_place_change (const CellPlace *place,
+                   guint            column,
+                   McChange        *change)
+{
+  *change = (McChange) { MC_CHANGE_CELLS, place->row, 1, column, -1 };
+}
+
+/* Puts back the annotation the cell had. */
+static void
+cell_place_restore (const CellPlace *place,
+                    McDataset       *dataset,
+                    guint            column,
+                    McChange        *change)
+{
+  mc_dataset_set_annotation (dataset, place->row, column, place->old_estimate, place->old_note);
+  cell_place_change (place, column, change);
+}
 
 static void
 cell_value_set (CellValue       *dest,
@@ -327,7 +398,7 @@ check_type (McColumn         *column,
 
   if (cell->kind == CELL_MISSING || (cell->kind == CELL_STRING) == (type == MC_COLUMN_STRING))
     return TRUE;
-  shown = shown_id (mc_column_get_id (column));
+  shown = mc_edit_shown_id (mc_column_get_id (column));
   set_type_error (error, type, shown);
   return FALSE;
 }
@@ -341,7 +412,7 @@ check_value (McColumn         *column,
 
   if (cell->kind != CELL_VALUE || isnan (cell->value))
     return TRUE;
-  shown = shown_id (mc_column_get_id (column));
+  shown = mc_edit_shown_id (mc_column_get_id (column));
   if (isinf (cell->value))
     {
       g_set_error (error, MC_EDIT_ERROR, MC_EDIT_ERROR_VALUE,
@@ -389,22 +460,23 @@ set_cell_save (SetCell  *self,
   if (mc_column_get_column_type (column) == MC_COLUMN_STRING)
     {
       old.kind = CELL_STRING;
-      old.string = (char *) mc_column_get_string (column, self->row);
+      old.string = (char *) mc_column_get_string (column, self->place.row);
     }
   else
-    old.value = mc_column_get_value (column, self->row);
+    old.value = mc_column_get_value (column, self->place.row);
   cell_value_set (&self->old_value, &old);
-  self->old_estimate = mc_column_is_estimate (column, self->row);
-  g_free (self->old_note);
-  self->old_note = g_strdup (mc_column_get_note (column, self->row));
+  self->old_precision = mc_column_get_date_precision (column);
 }
 
+/* A date column is as precise as its most precise date: a day typed in a
+ * column of months makes it a column of days. */
 static void
-set_cell_change (SetCell  *self,
-                 guint     column,
-                 McChange *change)
+set_cell_widen_precision (SetCell  *self,
+                          McColumn *column)
 {
-  *change = (McChange) { MC_CHANGE_CELLS, self->row, 1, column, -1 };
+  if (mc_column_get_column_type (column) == MC_COLUMN_DATE
+      && self->precision > (int) mc_column_get_date_precision (column))
+    mc_column_set_date_precision (column, self->precision);
 }
 
 static gboolean
@@ -417,17 +489,16 @@ set_cell_apply (gpointer    data,
   McColumn *column;
   guint index;
 
-  if (!lookup_column (dataset, self->column_id, &index, error)
-      || !check_rows (dataset, self->row, 1, error))
-    return FALSE;
-  column = mc_dataset_get_column (dataset, index);
-  if (!check_type (column, &self->new_value, error)
+  column = cell_place_find (&self->place, dataset, &index, error);
+  if (column == NULL
+      || !check_type (column, &self->new_value, error)
       || !check_value (column, &self->new_value, error))
     return FALSE;
 
   set_cell_save (self, column);
-  write_cell (dataset, self->row, index, &self->new_value);
-  set_cell_change (self, index, change);
+  write_cell (dataset, self->place.row, index, &self->new_value);
+  set_cell_widen_precision (self, column);
+  cell_place_change (&self->place, index, change);
   return TRUE;
 }
 
@@ -437,13 +508,13 @@ set_cell_revert (gpointer   data,
                  McChange  *change)
 {
   SetCell *self = data;
-  int index = mc_dataset_get_column_index (dataset, self->column_id);
+  int index = mc_dataset_get_column_index (dataset, self->place.column_id);
 
   g_return_if_fail (index >= 0);
 
-  write_cell (dataset, self->row, index, &self->old_value);
-  mc_dataset_set_annotation (dataset, self->row, index, self->old_estimate, self->old_note);
-  set_cell_change (self, index, change);
+  write_cell (dataset, self->place.row, index, &self->old_value);
+  mc_column_set_date_precision (mc_dataset_get_column (dataset, index), self->old_precision);
+  cell_place_restore (&self->place, dataset, index, change);
 }
 
 /* Typing in a cell again right after is one step: the first edit keeps
@@ -455,9 +526,10 @@ set_cell_merge (gpointer      data,
   SetCell *self = data;
   const SetCell *other = next;
 
-  if (self->row != other->row || g_strcmp0 (self->column_id, other->column_id) != 0)
+  if (!cell_place_equal (&self->place, &other->place))
     return FALSE;
   cell_value_set (&self->new_value, &other->new_value);
+  self->precision = MAX (self->precision, other->precision);
   return TRUE;
 }
 
@@ -466,10 +538,9 @@ set_cell_free (gpointer data)
 {
   SetCell *self = data;
 
-  g_free (self->column_id);
+  cell_place_clear (&self->place);
   g_free (self->new_value.string);
   g_free (self->old_value.string);
-  g_free (self->old_note);
   g_free (self);
 }
 
@@ -487,8 +558,8 @@ set_cell_new (guint            row,
 {
   SetCell *self = g_new0 (SetCell, 1);
 
-  self->row = row;
-  self->column_id = g_strdup (column_id);
+  cell_place_init (&self->place, row, column_id);
+  self->precision = -1;
   cell_value_set (&self->new_value, value);
   /* Translators: an action to undo or redo, as in “Undo Edit Cell” */
   return mc_edit_new (&set_cell_class, _("Edit Cell"), self);
@@ -514,6 +585,33 @@ mc_edit_new_set_value (guint       row,
   g_return_val_if_fail (column_id != NULL, NULL);
 
   return set_cell_new (row, column_id, &cell);
+}
+
+/**
+ * mc_edit_new_set_date:
+ * @row: a row of the dataset
+ * @column_id: the id of a date column
+ * @days: the date, in days since 1970-01-01
+ * @precision: how finely it is known; a column of coarser dates becomes
+ *   this precise, and is put back when the edit is reverted
+ *
+ * Returns: (transfer full): an edit that sets the date of a cell and
+ *   keeps its annotation
+ */
+McEdit *
+mc_edit_new_set_date (guint            row,
+                      const char      *column_id,
+                      double           days,
+                      McDatePrecision  precision)
+{
+  McEdit *edit = mc_edit_new_set_value (row, column_id, days);
+  SetCell *self;
+
+  g_return_val_if_fail (edit != NULL, NULL);
+
+  self = edit->data;
+  self->precision = precision;
+  return edit;
 }
 
 /**
@@ -672,7 +770,7 @@ remove_rows_apply (gpointer    data,
 {
   Rows *self = data;
 
-  if (!check_rows (dataset, self->index, self->n_rows, error))
+  if (!mc_edit_check_rows (dataset, self->index, self->n_rows, error))
     return FALSE;
 
   g_clear_pointer (&self->removed, g_ptr_array_unref);
@@ -719,4 +817,232 @@ mc_edit_new_remove_rows (guint index,
                    /* Translators: an action to undo or redo, as in “Undo Delete Row” */
                    ngettext ("Delete Row", "Delete Rows", n_rows),
                    index, n_rows);
+}
+
+/* Moving rows: they are taken out and put back at their new place, with
+ * their annotations. @to is where the first of them ends up. */
+
+typedef struct
+{
+  guint index;
+  guint n_rows;
+  guint to;
+} MoveRows;
+
+static void
+move_rows_run (McDataset *dataset,
+               guint      from,
+               guint      n_rows,
+               guint      to)
+{
+  g_autoptr(GPtrArray) rows = mc_dataset_copy_rows (dataset, from, n_rows);
+
+  mc_dataset_remove_rows (dataset, from, n_rows);
+  mc_dataset_insert_rows_from (dataset, to, rows);
+}
+
+static void
+move_rows_change (MoveRows *self,
+                  McChange *change)
+{
+  guint first = MIN (self->index, self->to);
+  guint last = MAX (self->index, self->to) + self->n_rows;
+
+  *change = (McChange) { MC_CHANGE_CELLS, first, last - first, -1, -1 };
+}
+
+static gboolean
+move_rows_apply (gpointer    data,
+                 McDataset  *dataset,
+                 McChange   *change,
+                 GError    **error)
+{
+  MoveRows *self = data;
+
+  if (!mc_edit_check_rows (dataset, self->index, self->n_rows, error)
+      || !mc_edit_check_rows (dataset, self->to, self->n_rows, error))
+    return FALSE;
+
+  move_rows_run (dataset, self->index, self->n_rows, self->to);
+  move_rows_change (self, change);
+  return TRUE;
+}
+
+static void
+move_rows_revert (gpointer   data,
+                  McDataset *dataset,
+                  McChange  *change)
+{
+  MoveRows *self = data;
+
+  move_rows_run (dataset, self->to, self->n_rows, self->index);
+  move_rows_change (self, change);
+}
+
+static const McEditClass move_rows_class = {
+  move_rows_apply,
+  move_rows_revert,
+  NULL,
+  g_free,
+};
+
+/**
+ * mc_edit_new_move_rows:
+ * @index: the first row to move
+ * @n_rows: how many rows to move, at least 1
+ * @to: the index of the first of them once moved
+ *
+ * Returns: (transfer full): an edit that moves @n_rows rows, with their
+ *   annotations
+ */
+McEdit *
+mc_edit_new_move_rows (guint index,
+                       guint n_rows,
+                       guint to)
+{
+  MoveRows *self;
+
+  g_return_val_if_fail (n_rows > 0, NULL);
+
+  self = g_new0 (MoveRows, 1);
+  self->index = index;
+  self->n_rows = n_rows;
+  self->to = to;
+  /* Translators: an action to undo or redo, as in “Undo Move Row” */
+  return mc_edit_new (&move_rows_class, ngettext ("Move Row", "Move Rows", n_rows), self);
+}
+
+/* Annotations of a cell: whether it is an estimate, and its note. An
+ * edit sets one of the two and keeps the other. */
+
+typedef struct
+{
+  CellPlace  place;
+  gboolean   sets_note;
+  gboolean   estimate;
+  char      *note;
+} SetAnnotation;
+
+static gboolean
+set_annotation_apply (gpointer    data,
+                      McDataset  *dataset,
+                      McChange   *change,
+                      GError    **error)
+{
+  SetAnnotation *self = data;
+  CellPlace *place = &self->place;
+  guint index;
+
+  if (cell_place_find (place, dataset, &index, error) == NULL)
+    return FALSE;
+  mc_dataset_set_annotation (dataset, place->row, index,
+                             self->sets_note ? place->old_estimate : self->estimate,
+                             self->sets_note ? self->note : place->old_note);
+  cell_place_change (place, index, change);
+  return TRUE;
+}
+
+static void
+set_annotation_revert (gpointer   data,
+                       McDataset *dataset,
+                       McChange  *change)
+{
+  SetAnnotation *self = data;
+  int index = mc_dataset_get_column_index (dataset, self->place.column_id);
+
+  g_return_if_fail (index >= 0);
+
+  cell_place_restore (&self->place, dataset, index, change);
+}
+
+/* Typing a note is one step. */
+static gboolean
+set_annotation_merge (gpointer      data,
+                      gconstpointer next)
+{
+  SetAnnotation *self = data;
+  const SetAnnotation *other = next;
+
+  if (!self->sets_note || !other->sets_note || !cell_place_equal (&self->place, &other->place))
+    return FALSE;
+  g_free (self->note);
+  self->note = g_strdup (other->note);
+  return TRUE;
+}
+
+static void
+set_annotation_free (gpointer data)
+{
+  SetAnnotation *self = data;
+
+  cell_place_clear (&self->place);
+  g_free (self->note);
+  g_free (self);
+}
+
+static const McEditClass set_annotation_class = {
+  set_annotation_apply,
+  set_annotation_revert,
+  set_annotation_merge,
+  set_annotation_free,
+};
+
+static SetAnnotation *
+set_annotation_new (guint       row,
+                    const char *column_id)
+{
+  SetAnnotation *self = g_new0 (SetAnnotation, 1);
+
+  cell_place_init (&self->place, row, column_id);
+  return self;
+}
+
+/**
+ * mc_edit_new_set_estimate:
+ * @row: a row of the dataset
+ * @column_id: the id of a column
+ * @estimate: whether the cell's value is an estimate
+ *
+ * Returns: (transfer full): an edit that marks a cell as an estimate, or
+ *   not, and keeps its value and note
+ */
+McEdit *
+mc_edit_new_set_estimate (guint       row,
+                          const char *column_id,
+                          gboolean    estimate)
+{
+  SetAnnotation *self;
+
+  g_return_val_if_fail (column_id != NULL, NULL);
+
+  self = set_annotation_new (row, column_id);
+  self->estimate = !!estimate;
+  return mc_edit_new (&set_annotation_class,
+                      /* Translators: actions to undo or redo, as in “Undo Mark as Estimate” */
+                      estimate ? _("Mark as Estimate") : _("Unmark Estimate"), self);
+}
+
+/**
+ * mc_edit_new_set_note:
+ * @row: a row of the dataset
+ * @column_id: the id of a column
+ * @note: (nullable): the note; %NULL or "" removes it
+ *
+ * Returns: (transfer full): an edit that sets the note of a cell and
+ *   keeps its value and whether it is an estimate
+ */
+McEdit *
+mc_edit_new_set_note (guint       row,
+                      const char *column_id,
+                      const char *note)
+{
+  SetAnnotation *self;
+
+  g_return_val_if_fail (column_id != NULL, NULL);
+
+  self = set_annotation_new (row, column_id);
+  self->sets_note = TRUE;
+  self->note = note != NULL && *note != '\0' ? g_strdup (note) : NULL;
+  /* Translators: an action to undo or redo, as in “Undo Edit Note” */
+  return mc_edit_new (&set_annotation_class, _("Edit Note"), self);
 }

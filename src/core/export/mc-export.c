@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "mc-export.h"
+#include "mc-export-private.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -60,6 +61,20 @@ mc_export_format_get_mime_type (McExportFormat format)
 {
   g_return_val_if_fail (format < G_N_ELEMENTS (formats), NULL);
   return formats[format].mime_type;
+}
+
+char *
+mc_export_chart_file_name (McDataset      *dataset,
+                           const char     *chart_id,
+                           McExportFormat  format)
+{
+  const char *extension = mc_export_format_get_extension (format);
+
+  g_return_val_if_fail (MC_IS_DATASET (dataset) && chart_id != NULL, NULL);
+
+  if (extension[0] == '.')
+    extension++;
+  return g_strdup_printf ("%s-%s.%s", mc_dataset_get_id (dataset), chart_id, extension);
 }
 
 gboolean
@@ -131,16 +146,12 @@ check_options (McExportFormat          format,
 
 /* Rendering to a stream */
 
-typedef struct
-{
-  GOutputStream *stream;
-  GError        *error;
-} Writer;
+typedef McExportWriter Writer;
 
-static cairo_status_t
-write_to_stream (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
+cairo_status_t
+mc_export_write_to_stream (void                *closure,
+                           const unsigned char *data,
+                           unsigned int         length)
 {
   Writer *writer = closure;
 
@@ -156,7 +167,7 @@ write_png_bytes (gpointer      closure,
                  const guint8 *data,
                  gsize         length)
 {
-  return write_to_stream (closure, data, length) == CAIRO_STATUS_SUCCESS;
+  return mc_export_write_to_stream (closure, data, length) == CAIRO_STATUS_SUCCESS;
 }
 
 static void
@@ -183,14 +194,14 @@ create_vector_surface (McChartModel          *chart,
 
   if (format == MC_EXPORT_SVG)
     {
-      surface = cairo_svg_surface_create_for_stream (write_to_stream, writer,
+      surface = cairo_svg_surface_create_for_stream (mc_export_write_to_stream, writer,
                                                      options->width, options->height);
       /* Sizes in CSS pixels, as the options are. */
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
       return surface;
     }
   /* PDF pages are measured in points: one CSS pixel becomes one point. */
-  surface = cairo_pdf_surface_create_for_stream (write_to_stream, writer,
+  surface = cairo_pdf_surface_create_for_stream (mc_export_write_to_stream, writer,
                                                  options->width, options->height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
                                   mc_chart_model_get_title (chart));
@@ -312,9 +323,9 @@ mc_export_chart_to_bytes (McChartModel           *chart,
 
 /* Atomic writing */
 
-static void
-prefix_error (GError **error,
-              GFile   *file)
+void
+mc_export_prefix_error (GError **error,
+                        GFile   *file)
 {
   g_autofree char *name = g_file_get_parse_name (file);
 
@@ -376,7 +387,7 @@ mc_export_chart (McChartModel           *chart,
   job = (Job) { chart, format, options };
   ok = mc_atomic_file_replace (file, write_chart, &job, error);
   if (!ok)
-    prefix_error (error, file);
+    mc_export_prefix_error (error, file);
   mc_timing_mark ("write");
   return ok;
 }

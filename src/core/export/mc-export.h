@@ -57,6 +57,10 @@ gboolean        mc_export_format_from_path     (const char            *path,
                                                 GError               **error);
 const char     *mc_export_format_get_extension (McExportFormat         format);
 const char     *mc_export_format_get_mime_type (McExportFormat         format);
+/* "DATASET-CHART.png": the name of a chart's file among a dataset's. */
+char           *mc_export_chart_file_name      (McDataset             *dataset,
+                                                const char            *chart_id,
+                                                McExportFormat         format);
 
 /* Renders @chart and writes it to @file. The file is replaced atomically:
  * the chart is written to a temporary file in the same folder, which is

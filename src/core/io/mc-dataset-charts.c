@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "mc-chart-kind.h"
+#include "mc-extras.h"
 #include "mc-ids.h"
 #include "mc-text.h"
 
@@ -57,6 +58,80 @@ read_columns_option (McJsonContext  *ctx,
   return g_variant_new_strv ((const char * const *) ids, -1);
 }
 
+/* Names of series or categories: "highlight": ["Alibaba", "Tencent"]. */
+static GVariant *
+read_names_option (McJsonContext  *ctx,
+                   const char     *key,
+                   JsonNode       *node,
+                   GError        **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+  JsonArray *array;
+
+  if (mc_json_node_is_string (node))
+    g_strv_builder_add (builder, json_node_get_string (node));
+  else if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      mc_json_context_wrong_type (ctx, error, key, node, _("a name or an array of names"));
+      return NULL;
+    }
+  else
+    for (guint i = 0; i < json_array_get_length (array = json_node_get_array (node)); i++)
+      {
+        JsonNode *element = json_array_get_element (array, i);
+
+        if (!mc_json_node_is_string (element))
+          {
+            mc_json_context_push_index (ctx, i);
+            mc_json_context_wrong_type (ctx, error, key, element, _("an array of names"));
+            mc_json_context_pop (ctx);
+            return NULL;
+          }
+        g_strv_builder_add (builder, json_node_get_string (element));
+      }
+  names = g_strv_builder_end (builder);
+  return g_variant_new_strv ((const char * const *) names, -1);
+}
+
+/* A colour by name: "colors": { "Alibaba": "orange" }. */
+static GVariant *
+read_colors_option (McJsonContext  *ctx,
+                    const char     *key,
+                    JsonNode       *node,
+                    GError        **error)
+{
+  g_autoptr(GVariantBuilder) builder = NULL;
+  g_autoptr(GList) members = NULL;
+  JsonObject *object;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      mc_json_context_wrong_type (ctx, error, key, node,
+                                  _("an object of colours by name, such as "
+                                    "{\"Alibaba\": \"orange\"}"));
+      return NULL;
+    }
+  object = json_node_get_object (node);
+  builder = g_variant_builder_new (G_VARIANT_TYPE ("a{ss}"));
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *color = json_object_get_member (object, l->data);
+
+      if (!mc_json_node_is_string (color))
+        {
+          mc_json_context_push_key (ctx, l->data);
+          mc_json_context_wrong_type (ctx, error, l->data, color, _("the name of a colour"));
+          mc_json_context_pop (ctx);
+          return NULL;
+        }
+      g_variant_builder_add (builder, "{ss}", (const char *) l->data,
+                             json_node_get_string (color));
+    }
+  return g_variant_builder_end (builder);
+}
+
 /* The value of option @info at the current path, of the type it takes. */
 static GVariant *
 read_option (McJsonContext       *ctx,
@@ -68,6 +143,10 @@ read_option (McJsonContext       *ctx,
     {
     case MC_OPTION_COLUMNS:
       return read_columns_option (ctx, info->key, node, error);
+    case MC_OPTION_NAMES:
+      return read_names_option (ctx, info->key, node, error);
+    case MC_OPTION_COLORS:
+      return read_colors_option (ctx, info->key, node, error);
     case MC_OPTION_BOOLEAN:
       if (mc_json_node_is_boolean (node))
         return g_variant_new_boolean (json_node_get_boolean (node));
@@ -111,6 +190,36 @@ warn_foreign_option (McJsonContext     *ctx,
 }
 
 static gboolean
+read_kind_options (McJsonContext      *ctx,
+                   JsonObject         *object,
+                   const McChartKind  *kind,
+                   McChartSpec        *spec,
+                   GError            **error)
+{
+  g_autofree const McOptionInfo **options = mc_chart_kind_list_options (kind);
+
+  for (guint i = 0; options[i] != NULL; i++)
+    {
+      const McOptionInfo *info = options[i];
+      JsonNode *node = json_object_get_member (object, info->key);
+      GVariant *value;
+
+      /* Each key once, as the first kind that takes it reads it. */
+      if (node == NULL || JSON_NODE_HOLDS_NULL (node)
+          || mc_chart_option_lookup (info->key) != info
+          || mc_chart_spec_has_option (spec, info->key))
+        continue;
+      mc_json_context_push_key (ctx, info->key);
+      value = read_option (ctx, info, node, error);
+      mc_json_context_pop (ctx);
+      if (value == NULL)
+        return FALSE;
+      mc_chart_spec_set_option (spec, info->key, value);
+    }
+  return TRUE;
+}
+
+static gboolean
 read_chart_options (McJsonContext      *ctx,
                     JsonObject         *object,
                     const McChartKind  *kind,
@@ -120,24 +229,8 @@ read_chart_options (McJsonContext      *ctx,
   const McChartKind * const *kinds = mc_chart_kinds_get_all ();
 
   for (guint k = 0; kinds[k] != NULL; k++)
-    for (guint i = 0; kinds[k]->options[i] != NULL; i++)
-      {
-        const McOptionInfo *info = kinds[k]->options[i];
-        JsonNode *node = json_object_get_member (object, info->key);
-        GVariant *value;
-
-        /* Each key once, as the first kind that takes it reads it. */
-        if (node == NULL || JSON_NODE_HOLDS_NULL (node)
-            || mc_chart_option_lookup (info->key) != info
-            || mc_chart_spec_has_option (spec, info->key))
-          continue;
-        mc_json_context_push_key (ctx, info->key);
-        value = read_option (ctx, info, node, error);
-        mc_json_context_pop (ctx);
-        if (value == NULL)
-          return FALSE;
-        mc_chart_spec_set_option (spec, info->key, value);
-      }
+    if (!read_kind_options (ctx, object, kinds[k], spec, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -229,9 +322,23 @@ chart_keys (void)
 
   g_strv_builder_add_many (builder, "id", "type", "title", "subtitle", NULL);
   for (guint k = 0; kinds[k] != NULL; k++)
-    for (guint i = 0; kinds[k]->options[i] != NULL; i++)
-      g_strv_builder_add (builder, kinds[k]->options[i]->key);
+    {
+      g_autofree const McOptionInfo **options = mc_chart_kind_list_options (kinds[k]);
+
+      for (guint i = 0; options[i] != NULL; i++)
+        g_strv_builder_add (builder, options[i]->key);
+    }
   return g_strv_builder_end (builder);
+}
+
+static void
+keep_chart_key (gpointer    target,
+                const char *key,
+                const char *json)
+{
+  McChartSpec *spec = target;
+
+  mc_extras_set (&spec->extras, key, json);
 }
 
 static gboolean
@@ -261,6 +368,7 @@ read_chart (McJsonContext  *ctx,
       !read_chart_options (ctx, object, kind, spec, error))
     return FALSE;
   mc_json_context_check_members (ctx, object, (const char * const *) known);
+  mc_json_keep_unknown_members (object, (const char * const *) known, keep_chart_key, spec);
   warn_foreign_options (ctx, kind, spec);
 
   mc_dataset_add_chart (ctx->dataset, g_steal_pointer (&spec));

@@ -303,6 +303,9 @@ read_data (McJsonContext  *ctx,
     ok = mc_json_context_fail (ctx, error, local_error->code, "%s", local_error->message);
   else
     ok = load_csv (ctx, file, error);
+  /* Saved again, the rows go back to the same file. */
+  if (ok)
+    mc_dataset_set_rows_file (ctx->dataset, path);
   mc_json_context_pop (ctx);
   mc_json_context_pop (ctx);
   return ok;

@@ -172,7 +172,8 @@ choose_chart (McDataset  *dataset,
   keep_comparable (numbers, from, left_out);
   for (guint i = from + MAX_SERIES; i < numbers->len; i++)
     g_ptr_array_add (beyond, g_ptr_array_index (numbers, i));
-  warn_left_out (dataset, name, g_ptr_array_index (numbers, from), left_out, beyond);
+  if (name != NULL)
+    warn_left_out (dataset, name, g_ptr_array_index (numbers, from), left_out, beyond);
 
   if (date != NULL)
     {
@@ -226,4 +227,21 @@ mc_default_chart_add (McDataset  *dataset,
       return;
     }
   mc_dataset_add_chart (dataset, spec);
+}
+
+McChartSpec *
+mc_default_chart_new (McDataset *dataset)
+{
+  McChartSpec *spec;
+
+  g_return_val_if_fail (MC_IS_DATASET (dataset), NULL);
+
+  /* A chart added by hand warns of nothing: the dataset stays as it is. */
+  spec = choose_chart (dataset, NULL);
+  for (guint n = 2; spec != NULL && mc_dataset_lookup_chart (dataset, spec->id) != NULL; n++)
+    {
+      g_free (spec->id);
+      spec->id = g_strdup_printf ("chart-%u", n);
+    }
+  return spec;
 }

@@ -206,6 +206,23 @@ mc_json_context_check_members (McJsonContext      *ctx,
       warn_unknown_key (ctx, l->data);
 }
 
+void
+mc_json_keep_unknown_members (JsonObject         *object,
+                              const char * const *known,
+                              McJsonKeepFunc      keep,
+                              gpointer            target)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_strv_contains (known, l->data))
+      {
+        g_autofree char *json = json_to_string (json_object_get_member (object, l->data), FALSE);
+
+        keep (target, l->data, json);
+      }
+}
+
 /* "a number (3)", "a string (“x”)", "an array", ... */
 char *
 mc_json_node_describe (JsonNode *node)

@@ -68,6 +68,15 @@ void      mc_json_context_warn            (McJsonContext       *ctx,
 void      mc_json_context_check_members   (McJsonContext       *ctx,
                                            JsonObject          *object,
                                            const char * const  *known);
+/* Calls @keep for each member of @object that is not in @known, with its
+ * value as JSON text, so that a file saved again keeps it. */
+typedef void (*McJsonKeepFunc) (gpointer     target,
+                                const char  *key,
+                                const char  *json);
+void      mc_json_keep_unknown_members    (JsonObject          *object,
+                                           const char * const  *known,
+                                           McJsonKeepFunc       keep,
+                                           gpointer             target);
 void      mc_json_context_warn_duplicate_keys (McJsonContext   *ctx);
 /* "3 more warnings like the ones above", when there were too many. */
 void      mc_json_context_add_summary_warning (McJsonContext   *ctx);

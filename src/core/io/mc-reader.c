@@ -170,6 +170,8 @@ mc_reader_load (const McReader       *reader,
                 const McReaderInput  *input,
                 GError              **error)
 {
+  McDataset *dataset;
+
   g_return_val_if_fail (reader != NULL, NULL);
   g_return_val_if_fail (input != NULL && input->name != NULL, NULL);
 
@@ -178,5 +180,8 @@ mc_reader_load (const McReader       *reader,
   if (!(reader->magic && reader->sniff (input->data, input->length))
       && !mc_signature_check_table (input->name, input->data, input->length, error))
     return NULL;
-  return reader->load (input, error);
+  dataset = reader->load (input, error);
+  if (dataset != NULL && mc_dataset_get_reader (dataset) == NULL)
+    mc_dataset_set_reader (dataset, reader->id);
+  return dataset;
 }

@@ -24,6 +24,7 @@
 #include "mc-chart-kind.h"
 #include "mc-csv-reference.h"
 #include "mc-date-text.h"
+#include "mc-extras.h"
 #include "mc-text.h"
 
 #define FORMAT_VERSION_1 "market-charts/1"
@@ -36,6 +37,52 @@ mc_writer_options_init (McWriterOptions *options)
   g_return_if_fail (options != NULL);
 
   options->csv_name = NULL;
+}
+
+static gboolean
+has_annotations (McDataset *dataset)
+{
+  for (guint i = 0; i < mc_dataset_get_n_columns (dataset); i++)
+    if (mc_column_has_annotations (mc_dataset_get_column (dataset, i)))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * mc_writer_choose_rows_file:
+ * @dataset: a dataset about to be saved
+ * @file: the dataset file it goes to
+ *
+ * Where the rows of @dataset go: the CSV file they were read from, or,
+ * for long series (%MC_WRITER_CSV_ROWS rows or more), a CSV file next to
+ * @file named after it ("prices.json" → "prices-rows.csv"), which never
+ * replaces a CSV file the user opened. Estimates and notes only fit in
+ * the dataset file: a dataset with some keeps its rows there.
+ *
+ * Returns: (transfer full) (nullable): the CSV file's name, for
+ *   McWriterOptions, or %NULL to keep the rows in the dataset file
+ */
+char *
+mc_writer_choose_rows_file (McDataset *dataset,
+                            GFile     *file)
+{
+  g_autofree char *basename = NULL;
+  char *dot;
+
+  g_return_val_if_fail (MC_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (has_annotations (dataset))
+    return NULL;
+  if (mc_dataset_get_rows_file (dataset) != NULL)
+    return g_strdup (mc_dataset_get_rows_file (dataset));
+  if (mc_dataset_get_n_rows (dataset) < MC_WRITER_CSV_ROWS)
+    return NULL;
+  basename = g_file_get_basename (file);
+  dot = strrchr (basename, '.');
+  if (dot != NULL && dot != basename)
+    *dot = '\0';
+  return g_strconcat (basename, "-rows.csv", NULL);
 }
 
 /* Values */
@@ -65,14 +112,20 @@ check_finite (McDataset  *dataset,
   return TRUE;
 }
 
-/* The text of a date, number or boolean cell that is not missing. */
-static char *
-value_text (McColumn *column,
-            guint     row)
+char *
+mc_writer_cell_text (const McColumn *column,
+                     guint           row)
 {
-  double value = mc_column_get_value (column, row);
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  double value;
 
+  g_return_val_if_fail (column != NULL, NULL);
+
+  if (mc_column_is_missing (column, row))
+    return g_strdup ("");
+  if (mc_column_get_column_type (column) == MC_COLUMN_STRING)
+    return g_strdup (mc_column_get_string (column, row));
+  value = mc_column_get_value (column, row);
   switch (mc_column_get_column_type (column))
     {
     case MC_COLUMN_DATE:
@@ -96,6 +149,25 @@ add_string_member (JsonBuilder *builder,
     return;
   json_builder_set_member_name (builder, key);
   json_builder_add_string_value (builder, value);
+}
+
+/* Keys this version does not know, as the file had them, sorted. */
+static void
+add_extras (JsonBuilder *builder,
+            GHashTable  *extras)
+{
+  g_auto(GStrv) keys = mc_extras_list (extras);
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      JsonNode *node = json_from_string (mc_extras_get (extras, keys[i]), NULL);
+
+      /* They were read from JSON: only memory could fail here. */
+      if (node == NULL)
+        continue;
+      json_builder_set_member_name (builder, keys[i]);
+      json_builder_add_value (builder, node);
+    }
 }
 
 static void
@@ -133,6 +205,7 @@ add_column (JsonBuilder *builder,
   add_string_member (builder, "unit", mc_column_get_unit (column));
   add_string_member (builder, "scale", scale != MC_SCALE_NONE ? mc_scale_to_string (scale) : NULL);
   add_string_member (builder, "description", mc_column_get_description (column));
+  add_extras (builder, mc_column_get_extras (column));
   json_builder_end_object (builder);
 }
 
@@ -172,7 +245,7 @@ add_value (JsonBuilder *builder,
       break;
     case MC_COLUMN_DATE:
     default:
-      text = value_text (column, row);
+      text = mc_writer_cell_text (column, row);
       json_builder_add_string_value (builder, text);
       break;
     }
@@ -242,20 +315,23 @@ add_option (JsonBuilder       *builder,
 }
 
 /* The options of a chart: those of its kind in the order the kind lists
- * them ("x" before "y"), then those of other kinds, sorted. */
+ * them ("x" before "y", then those every kind takes), then those of
+ * other kinds, sorted, then keys this version does not know. */
 static void
 add_options (JsonBuilder       *builder,
              const McChartSpec *spec)
 {
   const McChartKind *kind = mc_chart_kind_lookup (spec->type);
+  g_autofree const McOptionInfo **options = kind ? mc_chart_kind_list_options (kind) : NULL;
   g_auto(GStrv) keys = mc_chart_spec_list_options (spec);
 
-  for (guint i = 0; kind != NULL && kind->options[i] != NULL; i++)
-    if (mc_chart_spec_has_option (spec, kind->options[i]->key))
-      add_option (builder, spec, kind->options[i]->key);
+  for (guint i = 0; options != NULL && options[i] != NULL; i++)
+    if (mc_chart_spec_has_option (spec, options[i]->key))
+      add_option (builder, spec, options[i]->key);
   for (guint i = 0; keys[i] != NULL; i++)
     if (kind == NULL || mc_chart_kind_get_option (kind, keys[i]) == NULL)
       add_option (builder, spec, keys[i]);
+  add_extras (builder, spec->extras);
 }
 
 static void
@@ -298,6 +374,7 @@ build_document (McDataset  *dataset,
     add_rows (builder, dataset);
   if (mc_dataset_get_n_charts (dataset) > 0)
     add_charts (builder, dataset);
+  add_extras (builder, mc_dataset_get_extras (dataset));
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -430,12 +507,8 @@ append_row (GString   *out,
 
       if (i > 0)
         g_string_append_c (out, ',');
-      if (mc_column_is_missing (column, row))
-        continue;
-      if (mc_column_get_column_type (column) == MC_COLUMN_STRING)
-        append_field (out, mc_column_get_string (column, row));
-      else
-        append_field (out, text = value_text (column, row));
+      if (!mc_column_is_missing (column, row))
+        append_field (out, text = mc_writer_cell_text (column, row));
     }
   /* A row of one missing value would be an empty line, which readers
    * skip. */
@@ -547,17 +620,6 @@ mc_writer_write_table_csv (McDataset  *dataset,
 /* Files */
 
 static gboolean
-write_bytes (GOutputStream  *stream,
-             gpointer        user_data,
-             GError        **error)
-{
-  gsize length;
-  const void *data = g_bytes_get_data (user_data, &length);
-
-  return g_output_stream_write_all (stream, data, length, NULL, NULL, error);
-}
-
-static gboolean
 replace_file (GFile   *file,
               GBytes  *contents,
               GError **error)
@@ -565,7 +627,7 @@ replace_file (GFile   *file,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
 
-  if (mc_atomic_file_replace (file, write_bytes, contents, &local_error))
+  if (mc_atomic_file_replace_bytes (file, contents, &local_error))
     return TRUE;
   name = g_file_get_parse_name (file);
   g_set_error (error, MC_WRITER_ERROR, MC_WRITER_ERROR_WRITE,

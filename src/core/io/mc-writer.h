@@ -25,14 +25,23 @@ typedef struct
   const char *csv_name;
 } McWriterOptions;
 
+/* From this many rows on, a saved dataset keeps its rows in a CSV file. */
+#define MC_WRITER_CSV_ROWS 10000
+
 GQuark     mc_writer_error_quark  (void);
 
 void       mc_writer_options_init (McWriterOptions        *options);
+char      *mc_writer_choose_rows_file (McDataset          *dataset,
+                                   GFile                  *file);
 
 /* The dataset file: JSON, pretty-printed, keys in a fixed order. */
 GBytes    *mc_writer_write_json   (McDataset              *dataset,
                                    const McWriterOptions  *options,
                                    GError                **error);
+/* The text a dataset file has for a cell, in any locale: "" when it is
+ * missing. */
+char      *mc_writer_cell_text    (const McColumn         *column,
+                                   guint                   row);
 /* The rows as CSV (RFC 4180), under a header of the column ids. */
 GBytes    *mc_writer_write_csv    (McDataset              *dataset,
                                    GError                **error);

@@ -168,3 +168,34 @@ mc_atomic_file_replace (GFile              *file,
     g_file_delete (temporary, NULL, NULL);
   return ok;
 }
+
+static gboolean
+write_bytes (GOutputStream  *stream,
+             gpointer        user_data,
+             GError        **error)
+{
+  gsize length;
+  const void *data = g_bytes_get_data (user_data, &length);
+
+  return g_output_stream_write_all (stream, data, length, NULL, NULL, error);
+}
+
+/**
+ * mc_atomic_file_replace_bytes:
+ * @file: the file to replace or create
+ * @contents: what it will hold
+ * @error: return location for an error
+ *
+ * Replaces @file with @contents as mc_atomic_file_replace() does.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+mc_atomic_file_replace_bytes (GFile   *file,
+                              GBytes  *contents,
+                              GError **error)
+{
+  g_return_val_if_fail (contents != NULL, FALSE);
+
+  return mc_atomic_file_replace (file, write_bytes, contents, error);
+}

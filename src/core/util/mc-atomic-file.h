@@ -18,5 +18,9 @@ gboolean  mc_atomic_file_replace  (GFile              *file,
                                    McAtomicWriteFunc   write,
                                    gpointer            user_data,
                                    GError            **error);
+/* The same, for contents already in memory. */
+gboolean  mc_atomic_file_replace_bytes (GFile     *file,
+                                        GBytes    *contents,
+                                        GError   **error);
 
 G_END_DECLS

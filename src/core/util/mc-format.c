@@ -560,3 +560,25 @@ mc_format_parse_iso_date (const char      *text,
   *precision = found;
   return TRUE;
 }
+
+char *
+mc_format_source_line (const char *name,
+                       const char *date)
+{
+  g_autofree char *when = NULL;
+  double days;
+  McDatePrecision precision;
+
+  if (name == NULL || *name == '\0')
+    return NULL;
+  if (date == NULL || *date == '\0')
+    /* Translators: the source line under a chart */
+    return g_strdup_printf (_("Source: %s"), name);
+  if (mc_format_parse_iso_date (date, &days, &precision))
+    when = mc_format_date (days, precision);
+  else
+    when = g_strdup (date);
+  /* Translators: the source line under a chart: source name, date */
+  return g_strdup_printf (_("Source: %s, %s"), name, when);
+}
+

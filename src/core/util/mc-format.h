@@ -84,4 +84,9 @@ gboolean mc_format_parse_iso_date (const char      *text,
                                    double          *days,
                                    McDatePrecision *precision);
 
+/* The source line under a chart: "Source: IDC, Mar 2024"; NULL without
+ * a @name. */
+char   *mc_format_source_line   (const char      *name,
+                                 const char      *date);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include "mc-theme.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
@@ -30,6 +31,22 @@ static const char * const dark_palette[] = {
 };
 
 #define MC_N_COLORS G_N_ELEMENTS (light_palette)
+
+/* The palette's colours by name, in its order, then the neutral grey. */
+static const struct
+{
+  const char *name;
+  const char *label;
+} color_names[MC_N_COLORS + 1] = {
+  { "blue", NC_("colour", "Blue") },
+  { "orange", NC_("colour", "Orange") },
+  { "green", NC_("colour", "Green") },
+  { "vermillion", NC_("colour", "Vermillion") },
+  { "purple", NC_("colour", "Purple") },
+  { "sky", NC_("colour", "Sky Blue") },
+  { "yellow", NC_("colour", "Yellow") },
+  { "grey", NC_("colour", "Grey") },
+};
 
 struct _McTheme
 {
@@ -348,7 +365,53 @@ mc_theme_get_color (const McTheme *theme,
   g_return_if_fail (theme != NULL && color != NULL);
   g_return_if_fail (role <= MC_COLOR_ROLE_TEXT);
 
-  *color = theme->palette[index % MC_N_COLORS][role];
+  if (index == MC_THEME_NEUTRAL)
+    *color = theme->other_roles[role];
+  else
+    *color = theme->palette[index % MC_N_COLORS][role];
+}
+
+gboolean
+mc_theme_color_from_name (const char *name,
+                          guint      *index)
+{
+  g_return_val_if_fail (index != NULL, FALSE);
+
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (color_names); i++)
+    if (g_str_equal (name, color_names[i].name))
+      {
+        *index = i < MC_N_COLORS ? i : MC_THEME_NEUTRAL;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static guint
+color_name_index (guint index)
+{
+  return index == MC_THEME_NEUTRAL ? MC_N_COLORS : index % MC_N_COLORS;
+}
+
+const char *
+mc_theme_color_get_name (guint index)
+{
+  return color_names[color_name_index (index)].name;
+}
+
+const char *
+mc_theme_color_get_label (guint index)
+{
+  return g_dpgettext2 (GETTEXT_PACKAGE, "colour", color_names[color_name_index (index)].label);
+}
+
+char *
+mc_theme_list_color_names (void)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (color_names); i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? ", " : "", color_names[i].name);
+  return g_string_free (out, FALSE);
 }
 
 void

@@ -61,6 +61,21 @@ void            mc_theme_get_color            (const McTheme  *theme,
                                                guint           index,
                                                McColorRole     role,
                                                McColor        *color);
+/* The palette by name, as dataset files choose colours ("blue",
+ * "orange", …), and the neutral grey that marks what is not highlighted
+ * ("grey", index MC_THEME_NEUTRAL, the colour of "Other"). */
+#define MC_THEME_NEUTRAL G_MAXUINT
+
+gboolean        mc_theme_color_from_name      (const char     *name,
+                                               guint          *index);
+/* @index is a palette index below mc_theme_get_n_colors() or
+ * MC_THEME_NEUTRAL. */
+const char     *mc_theme_color_get_name       (guint           index);
+/* Translated, for people: "Blue". */
+const char     *mc_theme_color_get_label      (guint           index);
+/* "blue, orange, …, grey", for messages. */
+char           *mc_theme_list_color_names     (void);
+
 /* The colour of the "Other" remainder in @role. */
 void            mc_theme_get_other_color      (const McTheme  *theme,
                                                McColorRole     role,

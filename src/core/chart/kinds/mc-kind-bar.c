@@ -297,9 +297,28 @@ draw_bar (Bars         *b,
   cairo_stroke (r->cr);
 }
 
+/* Bars beyond limits the spec sets end at the plot's edge, along the
+ * value axis. */
+static void
+clip_bars (Bars *b)
+{
+  McRender *r = b->r;
+
+  if (b->horizontal)
+    cairo_rectangle (r->cr, b->plot.x, 0, b->plot.width, r->height);
+  else
+    cairo_rectangle (r->cr, 0, b->plot.y, r->width, b->plot.height);
+  cairo_clip (r->cr);
+}
+
 static void
 draw_bars (Bars *b)
 {
+  double lo = NAN, hi = NAN;
+
+  cairo_save (b->r->cr);
+  if (mc_render_value_limits (b->r, &lo, &hi))
+    clip_bars (b);
   for (guint slot = 0; slot < b->n_categories; slot++)
     {
       guint c = b->order[slot];
@@ -327,6 +346,7 @@ draw_bars (Bars *b)
           draw_bar (b, &rect, slot, s, c, bar_estimate (b, s, c));
         }
     }
+  cairo_restore (b->r->cr);
 }
 
 static void
@@ -686,19 +706,12 @@ static double
 place_legend (Bars   *b,
               McRect *area)
 {
-  McRender *r = b->r;
   guint n = mc_chart_model_get_n_series (b->chart);
   g_autofree guint *all = g_new (guint, n + 1);
-  double used;
 
-  if (n < 2)
-    return 0;
   for (guint i = 0; i < n; i++)
     all[i] = i;
-  used = mc_render_legend (r, area, all, n);
-  area->y += used + 3 * r->unit;
-  area->height -= used + 3 * r->unit;
-  return used;
+  return mc_render_place_legend (b->r, area, all, n, n >= 2);
 }
 
 static McSeries *
@@ -769,6 +782,7 @@ layout_vertical (Bars         *b,
   gboolean flat = TRUE;
 
   bars_domain (b, &lo, &hi);
+  mc_render_value_limits (r, &lo, &hi);
   b->fit.height = label_h;
   b->plot.y = top + label_h / 2;
   for (guint pass = 0; pass < 3; pass++)
@@ -945,6 +959,7 @@ layout_horizontal (Bars         *b,
   double right = 0, left = 0, lo, hi, gap = 2 * r->unit;
 
   bars_domain (b, &lo, &hi);
+  mc_render_value_limits (r, &lo, &hi);
   b->plot.y = area->y;
   b->plot.height = area->height;
   if (b->value_labels)
@@ -972,12 +987,12 @@ layout_horizontal (Bars         *b,
        * inside the padding. */
       double overhang;
 
-      mc_linear_scale_init (&b->scale, lo, hi, TRUE, b->plot.width, 8 * r->body);
+      mc_render_init_value_scale (r, &b->scale, lo, hi, TRUE, b->plot.width, 8 * r->body);
       overhang = last_tick_half_width (b) - (area->x + area->width - b->plot.x - b->plot.width);
       if (overhang > 0)
         {
           b->plot.width = MAX (1, b->plot.width - overhang);
-          mc_linear_scale_init (&b->scale, lo, hi, TRUE, b->plot.width, 8 * r->body);
+          mc_render_init_value_scale (r, &b->scale, lo, hi, TRUE, b->plot.width, 8 * r->body);
         }
     }
   mc_linear_scale_set_range (&b->scale, b->plot.x, b->plot.x + b->plot.width);
@@ -1157,7 +1172,8 @@ bar_describe (McChartModel  *chart,
 }
 
 static const McOptionInfo bar_option_horizontal = {
-  "horizontal", MC_OPTION_BOOLEAN, 0, N_("bars that run left to right"), NULL, NULL, NULL
+  "horizontal", MC_OPTION_BOOLEAN, 0, N_("bars that run left to right"), NULL, NULL, NULL,
+  N_("Horizontal Bars"), NULL
 };
 
 static const McOptionInfo * const bar_options[] = {
@@ -1168,6 +1184,10 @@ static const McOptionInfo * const bar_options[] = {
   &bar_option_horizontal,
   &mc_chart_option_stacked,
   &mc_chart_option_sort,
+  &mc_chart_option_min,
+  &mc_chart_option_max,
+  &mc_chart_option_value_labels,
+  &mc_chart_option_legend,
   NULL
 };
 
@@ -1175,8 +1195,9 @@ const McChartKind mc_chart_kind_bar = {
   .id = "bar",
   .name = N_("a bar chart"),
   .plural = N_("bar charts"),
+  .label = N_("Bar Chart"),
   .caps = MC_CHART_CAPS_CATEGORY_X | MC_CHART_CAPS_HIDE_SERIES
-          | MC_CHART_CAPS_FEW_CATEGORY_COLORS,
+          | MC_CHART_CAPS_FEW_CATEGORY_COLORS | MC_CHART_CAPS_ZERO_BASELINE,
   .options = bar_options,
   .draw = bar_draw,
   .describe = bar_describe,

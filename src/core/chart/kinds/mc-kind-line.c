@@ -319,6 +319,11 @@ axis_range (Lines  *l,
   gboolean zero;
 
   y_range (l, axis, lo, hi);
+  /* Limits the spec sets are kept as they are: a minimum means the axis
+   * starts there. */
+  if (!l->has_y2 && mc_render_value_limits (l->r, lo, hi))
+    return l->area || (isnan (mc_chart_spec_get_number (l->chart->spec, "min"))
+                       && include_zero (l, axis, *lo, *hi));
   zero = include_zero (l, axis, *lo, *hi);
   if (!zero)
     {
@@ -1585,6 +1590,16 @@ save_axes (Lines *l)
   l->r->out->axes = l->axes;
 }
 
+/* The first series on top; a highlight's grey series under the others. */
+static void
+draw_all_series (Lines *l)
+{
+  for (guint neutral = 0; neutral < 2; neutral++)
+    for (guint i = l->n_visible; i > 0; i--)
+      if ((series_at (l, i - 1)->color == MC_THEME_NEUTRAL) == (neutral == 0))
+        draw_series (l, i - 1);
+}
+
 static gboolean
 wants_point_labels (Lines *l)
 {
@@ -1601,6 +1616,7 @@ draw_plot (Lines *l)
   guint count;
   McSeries *left = axis_series (l, 0, &count);
   McSeries *right = axis_series (l, 1, &count);
+  double limit_lo = NAN, limit_hi = NAN;
   McColor color;
 
   mc_render_value_grid (r, &l->axes.y[0], &l->axes.plot, TRUE, TRUE);
@@ -1614,8 +1630,9 @@ draw_plot (Lines *l)
 
   cairo_save (r->cr);
   mc_render_clip_x_window (r, &l->axes.plot);
-  for (guint i = l->n_visible; i > 0; i--)
-    draw_series (l, i - 1);
+  if (!l->has_y2 && mc_render_value_limits (r, &limit_lo, &limit_hi))
+    mc_render_clip_plot (r, &l->axes.plot, 2 * r->unit);
+  draw_all_series (l);
   if (max_points (l) <= MC_MAX_MARKED_POINTS && !l->axes.stacked)
     for (guint i = 0; i < l->n_visible; i++)
       draw_markers (l, i);
@@ -1659,30 +1676,30 @@ lines_setup (Lines    *l,
 }
 
 /* Names at the line ends when there is room for them to stack, else a
- * legend (two axes name their series in their titles). */
+ * legend (two axes name their series in their titles). A legend the
+ * spec places replaces the names at the ends. */
 static void
 place_legend (Lines  *l,
               McRect *area)
 {
   McRender *r = l->r;
+  McLegendPlace place = mc_render_get_legend_place (r);
   guint n = mc_chart_model_get_n_series (r->chart);
   g_autofree guint *all = NULL;
-  double h, used;
+  double h;
 
+  if (place == MC_LEGEND_TOP || place == MC_LEGEND_BOTTOM)
+    l->end_labels = FALSE;
   if (l->end_labels)
     {
       mc_render_text_width (r, "Ag", MC_FONT_BODY, &h);
       l->end_labels = l->n_visible * h * 1.2 <= area->height * 0.6;
     }
-  if (l->end_labels || l->has_y2 || n < 2)
-    return;
 
-  all = g_new (guint, n);
+  all = g_new (guint, n + 1);
   for (guint i = 0; i < n; i++)
     all[i] = i;
-  used = mc_render_legend (r, area, all, n);
-  area->y += used + 3 * r->unit;
-  area->height -= used + 3 * r->unit;
+  mc_render_place_legend (r, area, all, n, !l->end_labels && !l->has_y2 && n >= 2);
 }
 
 static gboolean
@@ -1787,7 +1804,7 @@ line_check (const McChartSpec  *spec,
 
 static const McOptionInfo line_option_y2 = {
   "y2", MC_OPTION_COLUMNS, MC_OPTION_NUMERIC | MC_OPTION_STRICT, N_("a second value axis"),
-  NULL, NULL, NULL
+  NULL, NULL, NULL, N_("Second Axis"), NULL
 };
 
 static const McOptionInfo * const line_options[] = {
@@ -1796,6 +1813,10 @@ static const McOptionInfo * const line_options[] = {
   &line_option_y2,
   &mc_chart_option_series,
   &mc_chart_option_transform,
+  &mc_chart_option_min,
+  &mc_chart_option_max,
+  &mc_chart_option_value_labels,
+  &mc_chart_option_legend,
   NULL
 };
 
@@ -1805,6 +1826,10 @@ static const McOptionInfo * const area_options[] = {
   &mc_chart_option_series,
   &mc_chart_option_transform,
   &mc_chart_option_stacked,
+  &mc_chart_option_min,
+  &mc_chart_option_max,
+  &mc_chart_option_value_labels,
+  &mc_chart_option_legend,
   NULL
 };
 
@@ -1812,6 +1837,7 @@ const McChartKind mc_chart_kind_line = {
   .id = "line",
   .name = N_("a line chart"),
   .plural = N_("line charts"),
+  .label = N_("Line Chart"),
   .caps = MC_CHART_CAPS_ZOOM_X | MC_CHART_CAPS_HIDE_SERIES,
   .options = line_options,
   .check = line_check,
@@ -1823,7 +1849,8 @@ const McChartKind mc_chart_kind_area = {
   .id = "area",
   .name = N_("an area chart"),
   .plural = N_("area charts"),
-  .caps = MC_CHART_CAPS_ZOOM_X | MC_CHART_CAPS_HIDE_SERIES,
+  .label = N_("Area Chart"),
+  .caps = MC_CHART_CAPS_ZOOM_X | MC_CHART_CAPS_HIDE_SERIES | MC_CHART_CAPS_ZERO_BASELINE,
   .options = area_options,
   .draw = area_draw,
   .describe = area_describe,

@@ -42,19 +42,22 @@ typedef struct
 
 static const McOptionInfo pie_option_x = {
   "x", MC_OPTION_COLUMN, MC_OPTION_REQUIRED, N_("the column that names the slices"), NULL, NULL,
-  N_("a pie chart needs “x”, the column that names its slices")
+  N_("a pie chart needs “x”, the column that names its slices"), N_("Slice Names"), NULL
 };
 
 static const McOptionInfo pie_option_donut = {
-  "donut", MC_OPTION_BOOLEAN, 0, N_("a ring instead of a disc"), NULL, NULL, NULL
+  "donut", MC_OPTION_BOOLEAN, 0, N_("a ring instead of a disc"), NULL, NULL, NULL,
+  N_("Donut"), NULL
 };
 
 static const McOptionInfo pie_option_total = {
-  "total", MC_OPTION_NUMBER, 0, N_("the whole the slices are part of"), NULL, NULL, NULL
+  "total", MC_OPTION_NUMBER, 0, N_("the whole the slices are part of"), NULL, NULL, NULL,
+  N_("Whole"), NULL
 };
 
 static const McOptionInfo pie_option_other_label = {
-  "other_label", MC_OPTION_TEXT, 0, N_("the name of the remainder"), NULL, NULL, NULL
+  "other_label", MC_OPTION_TEXT, 0, N_("the name of the remainder"), NULL, NULL, NULL,
+  N_("Name of the Remainder"), NULL
 };
 
 static const McOptionInfo * const pie_options[] = {
@@ -222,7 +225,8 @@ fold_small_slices (GArray *slices)
 }
 
 /* Gives slices that share a palette colour (more entities than colours)
- * colours no other slice of this pie uses. */
+ * colours no other slice of this pie uses. The grey of slices that are
+ * not highlighted is shared. */
 static void
 unique_slice_colors (GArray *slices)
 {
@@ -233,6 +237,8 @@ unique_slice_colors (GArray *slices)
       McSlice *slice = &g_array_index (slices, McSlice, i);
       guint color = slice->color % MC_CHART_PALETTE_SIZE;
 
+      if (slice->color == MC_THEME_NEUTRAL)
+        continue;
       if (used & (1u << color))
         for (color = 0; color < MC_CHART_PALETTE_SIZE && (used & (1u << color)); color++)
           ;
@@ -724,6 +730,7 @@ const McChartKind mc_chart_kind_pie = {
   .id = "pie",
   .name = N_("a pie chart"),
   .plural = N_("pie charts"),
+  .label = N_("Pie Chart"),
   .caps = MC_CHART_CAPS_CATEGORY_X | MC_CHART_CAPS_CATEGORY_COLORS,
   .options = pie_options,
   .check = pie_check,

@@ -111,6 +111,24 @@ read_source (McJsonContext  *ctx,
   return ok;
 }
 
+/* Unknown keys, kept for the writer */
+
+static void
+keep_dataset_key (gpointer    target,
+                  const char *key,
+                  const char *json)
+{
+  mc_dataset_set_extra (target, key, json);
+}
+
+static void
+keep_column_key (gpointer    target,
+                 const char *key,
+                 const char *json)
+{
+  mc_column_set_extra (target, key, json);
+}
+
 /* Columns */
 
 static char *
@@ -228,6 +246,7 @@ read_column (McJsonContext  *ctx,
   mc_column_set_unit (column, unit && *unit ? unit : NULL);
   mc_column_set_scale (column, scale);
   mc_column_set_description (column, description);
+  mc_json_keep_unknown_members (object, known, keep_column_key, column);
   mc_dataset_add_column (ctx->dataset, column);
   return TRUE;
 }
@@ -312,6 +331,7 @@ read_document (McJsonContext  *ctx,
   ctx->dataset = dataset = mc_dataset_new (id);
   mc_json_context_warn_duplicate_keys (ctx);
   mc_json_context_check_members (ctx, root, known);
+  mc_json_keep_unknown_members (root, known, keep_dataset_key, dataset);
   if (!read_texts (ctx, root, error) ||
       !read_source (ctx, root, error) ||
       !read_columns (ctx, root, error) ||

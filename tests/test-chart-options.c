@@ -1,0 +1,429 @@
+/* test-chart-options.c: what a chart editor sets on a chart, as drawn:
+ * footnote and source, value labels, the legend's place, the limits of
+ * the value axis, chosen colours and the highlight; and changing the
+ * kind of a chart
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include "mc-chart-model.h"
+#include "mc-loader.h"
+#include "mc-render-private.h"
+#include "mc-test-data.h"
+#include "mc-test-view.h"
+
+/* The chart @id of the dataset, changed by @change when not NULL. */
+static McChartModel *
+make_chart (McDataset   *dataset,
+            const char  *id,
+            void       (*change) (McChartSpec *spec))
+{
+  g_autoptr(McChartSpec) spec = mc_chart_spec_copy (mc_dataset_lookup_chart (dataset, id));
+  g_autoptr(GError) error = NULL;
+  McChartModel *chart;
+
+  if (change != NULL)
+    change (spec);
+  chart = mc_chart_model_new (dataset, spec, &error);
+  g_assert_no_error (error);
+  return chart;
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
+
+/* The colour at the middle of the first mark of category @category. */
+static void
+mark_color (McChartModel    *chart,
+            cairo_surface_t *surface,
+            guint            category,
+            McColor         *color)
+{
+  GArray *marks = mc_test_view_marks (chart)->marks;
+  int stride = cairo_image_surface_get_stride (surface);
+  const guint8 *data = cairo_image_surface_get_data (surface);
+
+  for (guint i = 0; i < marks->len; i++)
+    if (g_array_index (marks, McMark, i).point == category)
+      {
+        const McRect *box = &g_array_index (marks, McMark, i).box;
+        int x = box->x + box->width / 2;
+        int y = box->y + box->height / 2;
+        guint32 pixel = *(const guint32 *) (data + y * stride + 4 * x);
+
+        *color = (McColor) { ((pixel >> 16) & 0xff) / 255.0, ((pixel >> 8) & 0xff) / 255.0,
+                             (pixel & 0xff) / 255.0, 1 };
+        return;
+      }
+  g_error ("no mark of category %u", category);
+}
+
+static gboolean
+colors_close (const McColor *a,
+              const McColor *b)
+{
+  return fabs (a->red - b->red) < 0.02 && fabs (a->green - b->green) < 0.02
+         && fabs (a->blue - b->blue) < 0.02;
+}
+
+/* Footnote and source */
+
+static void
+test_options_footnote (void)
+{
+  static const int sizes[][2] = { { 320, 240 }, { 800, 500 }, { 2400, 1500 } };
+  g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
+  g_autoptr(McChartModel) chart = make_chart (dataset, "bars", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(cairo_surface_t) surface = mc_test_view_draw (chart, sizes[i][0], sizes[i][1]);
+      const McTextBox *footnote =
+        mc_test_view_find_box (chart, MC_TEXT_FOOTNOTE, "Others: more than 100 smaller providers.");
+      const McTextBox *source =
+        mc_test_view_find_box (chart, MC_TEXT_SOURCE, "Source: Synergy Research, Dec 2024");
+
+      g_assert_nonnull (footnote);
+      g_assert_nonnull (source);
+      /* Above the source line, at the bottom left. */
+      g_assert_cmpfloat (footnote->y + footnote->height, <=, source->y);
+      g_assert_cmpfloat (footnote->x, ==, source->x);
+      mc_test_view_check_texts (chart, sizes[i][0], sizes[i][1], "footnote");
+    }
+}
+
+/* A chart's own source replaces the dataset's, without its date. */
+static void
+test_options_source (void)
+{
+  g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
+  g_autoptr(McChartModel) chart = make_chart (dataset, "grouped", NULL);
+  g_autoptr(cairo_surface_t) surface = mc_test_view_draw (chart, 800, 500);
+
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_SOURCE, "Source: Company filings"));
+  g_assert_null (mc_test_view_find_box (chart, MC_TEXT_FOOTNOTE, NULL));
+}
+
+/* Value labels */
+
+static void
+no_value_labels (McChartSpec *spec)
+{
+  mc_chart_spec_set_boolean (spec, "value_labels", FALSE);
+}
+
+static void
+test_options_value_labels (void)
+{
+  g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
+  g_autoptr(McChartModel) shown = make_chart (dataset, "bars", NULL);
+  g_autoptr(McChartModel) hidden = make_chart (dataset, "bars", no_value_labels);
+  g_autoptr(cairo_surface_t) a = mc_test_view_draw (shown, 800, 500);
+  g_autoptr(cairo_surface_t) b = mc_test_view_draw (hidden, 800, 500);
+
+  g_assert_nonnull (mc_test_view_find_box (shown, MC_TEXT_VALUE_LABEL, "31%"));
+  g_assert_cmpuint (mc_test_view_count_boxes (hidden, MC_TEXT_VALUE_LABEL), ==, 0);
+}
+
+/* The legend */
+
+static void
+legend_top (McChartSpec *spec)
+{
+  mc_chart_spec_set_string (spec, "legend", "top");
+}
+
+static void
+legend_none (McChartSpec *spec)
+{
+  mc_chart_spec_set_string (spec, "legend", "none");
+}
+
+static void
+test_options_legend (void)
+{
+  g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
+  g_autoptr(McChartModel) bottom = make_chart (dataset, "grouped", NULL);
+  g_autoptr(McChartModel) top = make_chart (dataset, "grouped", legend_top);
+  g_autoptr(McChartModel) none = make_chart (dataset, "grouped", legend_none);
+  g_autoptr(cairo_surface_t) a = mc_test_view_draw (bottom, 800, 500);
+  g_autoptr(cairo_surface_t) b = mc_test_view_draw (top, 800, 500);
+  g_autoptr(cairo_surface_t) c = mc_test_view_draw (none, 800, 500);
+  const McTextBox *category = mc_test_view_find_box (bottom, MC_TEXT_CATEGORY_LABEL, "AWS");
+  const McTextBox *entry = mc_test_view_find_box (bottom, MC_TEXT_LEGEND, "Share");
+
+  /* Under the category labels, or over the plot. */
+  g_assert_nonnull (entry);
+  g_assert_cmpfloat (entry->y, >, category->y + category->height);
+  entry = mc_test_view_find_box (top, MC_TEXT_LEGEND, "Share");
+  g_assert_nonnull (entry);
+  g_assert_cmpfloat (entry->y, <, mc_test_view_find_box (top, MC_TEXT_CATEGORY_LABEL, "AWS")->y);
+  g_assert_cmpuint (mc_test_view_count_boxes (none, MC_TEXT_LEGEND), ==, 0);
+  mc_test_view_check_texts (bottom, 800, 500, "bottom");
+}
+
+/* The value axis */
+
+static void
+axis_limits (McChartSpec *spec)
+{
+  mc_chart_spec_set_number (spec, "min", -10);
+  mc_chart_spec_set_number (spec, "max", 60);
+}
+
+static void
+test_options_axis_limits (void)
+{
+  g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
+  g_autoptr(McChartModel) bars = make_chart (dataset, "bars", NULL);
+  g_autoptr(McChartModel) wide = make_chart (dataset, "bars", axis_limits);
+  g_autoptr(cairo_surface_t) a = mc_test_view_draw (bars, 800, 500);
+  g_autoptr(cairo_surface_t) b = mc_test_view_draw (wide, 800, 500);
+
+  /* "max": 40 ends the axis at 40, though the value labels would like
+   * room above 31. */
+  g_assert_nonnull (mc_test_view_find_box (bars, MC_TEXT_TICK_LABEL, "40%"));
+  g_assert_null (mc_test_view_find_box (bars, MC_TEXT_TICK_LABEL, "50%"));
+  g_assert_nonnull (mc_test_view_find_box (wide, MC_TEXT_TICK_LABEL, "−10%"));
+  g_assert_nonnull (mc_test_view_find_box (wide, MC_TEXT_TICK_LABEL, "60%"));
+}
+
+static void
+set_min (McChartSpec *spec,
+         double       min)
+{
+  mc_chart_spec_set_number (spec, "min", min);
+}
+
+/* Bars and areas measure from zero: a minimum above zero is refused with
+ * the reason; a line may start anywhere. */
+static void
+test_options_zero_baseline (void)
+{
+  static const char * const kinds[] = { "bar", "area", "line" };
+  g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      const McChartSpec *grouped = mc_dataset_lookup_chart (dataset, "grouped");
+      g_autoptr(McChartSpec) spec = mc_chart_spec_copy (grouped);
+      g_autoptr(GError) error = NULL;
+      McSpecProblem problem;
+
+      g_free (spec->type);
+      spec->type = g_strdup (kinds[i]);
+      mc_chart_spec_set_option (spec, "legend", NULL);
+      set_min (spec, 5);
+      if (i < 2)
+        {
+          g_assert_false (mc_chart_spec_check (spec, dataset, &problem, &error));
+          g_assert_cmpstr (problem.key, ==, "min");
+          g_assert_nonnull (strstr (error->message, "measures from zero"));
+        }
+      else
+        g_assert_true (mc_chart_spec_check (spec, dataset, NULL, NULL));
+    }
+}
+
+/* Colours and highlight */
+
+static void
+test_options_highlight (void)
+{
+  g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
+  g_autoptr(McChartModel) bars = make_chart (dataset, "bars", NULL);
+  g_autoptr(McChartModel) pie = make_chart (dataset, "pie", NULL);
+  g_auto(GStrv) names = mc_chart_model_list_highlight_names (bars);
+  g_autoptr(McTheme) theme = mc_theme_new (MC_THEME_LIGHT);
+  g_autoptr(cairo_surface_t) surface = mc_test_view_draw (bars, 800, 500);
+  McColor grey, drawn, highlighted;
+  guint color;
+
+  /* One series of providers: the providers are what can be highlighted. */
+  g_assert_cmpstrv (names, ((const char *[]) { "AWS", "Microsoft", "Google", "Alibaba",
+                                               "Others", NULL }));
+  g_assert_true (mc_chart_model_get_name_color (bars, "Alibaba", &color));
+  g_assert_cmpuint (color, !=, MC_THEME_NEUTRAL);
+  g_assert_true (mc_chart_model_get_name_color (bars, "AWS", &color));
+  g_assert_cmpuint (color, ==, MC_THEME_NEUTRAL);
+
+  /* As drawn: the others grey, Alibaba in its colour. */
+  mc_theme_get_color (theme, MC_THEME_NEUTRAL, MC_COLOR_ROLE_FILL, &grey);
+  mark_color (bars, surface, 0, &drawn);
+  g_assert_true (colors_close (&drawn, &grey));
+  mc_chart_model_get_name_color (bars, "Alibaba", &color);
+  mc_theme_get_color (theme, color, MC_COLOR_ROLE_FILL, &highlighted);
+  mark_color (bars, surface, 3, &drawn);
+  g_assert_true (colors_close (&drawn, &highlighted));
+  g_assert_false (colors_close (&highlighted, &grey));
+
+  /* Slices too; those highlighted keep their colours. */
+  g_assert_true (mc_chart_model_get_name_color (pie, "Google", &color));
+  g_assert_cmpuint (color, ==, MC_THEME_NEUTRAL);
+  g_assert_true (mc_chart_model_get_name_color (pie, "AWS", &color));
+  g_assert_cmpuint (color, !=, MC_THEME_NEUTRAL);
+}
+
+static void
+test_options_colors (void)
+{
+  g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
+  g_autoptr(McChartModel) grouped = make_chart (dataset, "grouped", NULL);
+  g_auto(GStrv) names = mc_chart_model_list_color_names (grouped);
+  guint color, vermillion;
+
+  g_assert_true (mc_theme_color_from_name ("vermillion", &vermillion));
+  g_assert_cmpstrv (names, ((const char *[]) { "Share", "Growth", NULL }));
+  g_assert_true (mc_chart_model_get_name_color (grouped, "Growth", &color));
+  g_assert_cmpuint (color, ==, vermillion);
+  g_assert_true (mc_chart_model_get_name_color (grouped, "Share", &color));
+  g_assert_cmpuint (color, !=, vermillion);
+  g_assert_false (mc_chart_model_get_name_color (grouped, "AWS", &color));
+}
+
+static void
+growth_blue (McChartSpec *spec)
+{
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_builder_add (&builder, "{ss}", "Growth", "blue");
+  mc_chart_spec_set_option (spec, "colors", g_variant_builder_end (&builder));
+}
+
+/* A chosen colour is the chosen one's alone: the series that had it by
+ * default takes another. */
+static void
+test_options_colors_clash (void)
+{
+  g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
+  g_autoptr(McChartModel) grouped = make_chart (dataset, "grouped", growth_blue);
+  guint growth, share, blue;
+
+  g_assert_true (mc_theme_color_from_name ("blue", &blue));
+  g_assert_true (mc_chart_model_get_name_color (grouped, "Growth", &growth));
+  g_assert_true (mc_chart_model_get_name_color (grouped, "Share", &share));
+  g_assert_cmpuint (growth, ==, blue);
+  g_assert_cmpuint (share, !=, blue);
+}
+
+/* Changing the kind of a chart */
+
+static void
+test_options_fit_kind (void)
+{
+  g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
+  const McChartSpec *grouped = mc_dataset_lookup_chart (dataset, "grouped");
+  g_autoptr(McChartSpec) pie = NULL;
+  g_autoptr(McChartSpec) line = NULL;
+  g_autoptr(McChartSpec) back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A pie shows one column: the first of two; the legend is not a pie's. */
+  pie = mc_chart_spec_fit_kind (grouped, "pie", dataset, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pie->type, ==, "pie");
+  g_assert_cmpuint (mc_chart_spec_get_strv_length (pie, "y"), ==, 1);
+  g_assert_false (mc_chart_spec_has_option (pie, "legend"));
+  g_assert_false (mc_chart_spec_has_option (pie, "value_labels"));
+  /* What every kind takes stays. */
+  g_assert_cmpstr (mc_chart_spec_get_string (pie, "source"), ==, "Company filings");
+  g_assert_true (mc_chart_spec_check (pie, dataset, NULL, NULL));
+
+  line = mc_chart_spec_fit_kind (grouped, "line", dataset, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mc_chart_spec_get_strv_length (line, "y"), ==, 2);
+  g_assert_cmpstr (mc_chart_spec_get_string (line, "legend"), ==, "bottom");
+
+  /* A pie without its "x" gets one chosen. */
+  mc_chart_spec_set_option (pie, "x", NULL);
+  back = mc_chart_spec_fit_kind (pie, "pie", dataset, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mc_chart_spec_get_string (back, "x"), ==, "provider");
+}
+
+/* Negative values cannot make a pie, whatever is cut. */
+static void
+test_options_fit_kind_refused (void)
+{
+  g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
+  g_autoptr(McChartSpec) spec = mc_chart_spec_copy (mc_dataset_lookup_chart (dataset, "grouped"));
+  g_autoptr(McChartSpec) pie = NULL;
+  g_autoptr(GError) error = NULL;
+  McColumn *share = mc_dataset_lookup_column (dataset, "share");
+
+  mc_column_set_value (share, 0, -3);
+  pie = mc_chart_spec_fit_kind (spec, "pie", dataset, &error);
+  g_assert_null (pie);
+  g_assert_error (error, MC_CHART_ERROR, MC_CHART_ERROR_NEGATIVE);
+}
+
+/* The check a document makes names the chart that would break. */
+static void
+test_options_check_document (void)
+{
+  g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
+  g_autoptr(GError) error = NULL;
+  McChange change = { MC_CHANGE_COLUMNS, 0, 0, 1, -1 };
+
+  g_assert_true (mc_chart_check_document (dataset, &change, NULL));
+  mc_column_free (mc_dataset_steal_column (dataset, 2));
+  g_assert_false (mc_chart_check_document (dataset, &change, &error));
+  g_assert_true (g_str_has_prefix (error->message,
+                                   "The chart “Share and growth” could no longer be drawn: "));
+  g_assert_nonnull (strstr (error->message, "growth"));
+}
+
+/* The editor's names of options, from the kinds' tables. */
+static void
+test_options_labels (void)
+{
+  const McChartKind *bar = mc_chart_kind_lookup ("bar");
+  g_autofree const McOptionInfo **options = mc_chart_kind_list_options (bar);
+  g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
+  g_autofree char *label = NULL;
+  gboolean has_highlight = FALSE;
+
+  for (guint i = 0; options[i] != NULL; i++)
+    {
+      g_autofree char *name = mc_chart_option_get_label (options[i]);
+
+      g_assert_cmpstr (name, !=, "");
+      has_highlight |= g_str_equal (options[i]->key, "highlight");
+    }
+  g_assert_true (has_highlight);
+  label = mc_chart_option_get_label (mc_chart_kind_get_option (bar, "stacked"));
+  g_assert_cmpstr (label, ==, "Stacked");
+  g_assert_cmpstr (mc_chart_option_get_choice_label (mc_chart_kind_get_option (bar, "legend"), 2),
+                   ==, "Bottom");
+  g_assert_true (mc_chart_spec_get_flag (mc_dataset_lookup_chart (dataset, "bars"),
+                                         &mc_chart_option_value_labels));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/mc/chart-options/footnote", test_options_footnote);
+  g_test_add_func ("/mc/chart-options/source", test_options_source);
+  g_test_add_func ("/mc/chart-options/value-labels", test_options_value_labels);
+  g_test_add_func ("/mc/chart-options/legend", test_options_legend);
+  g_test_add_func ("/mc/chart-options/axis-limits", test_options_axis_limits);
+  g_test_add_func ("/mc/chart-options/zero-baseline", test_options_zero_baseline);
+  g_test_add_func ("/mc/chart-options/highlight", test_options_highlight);
+  g_test_add_func ("/mc/chart-options/colors", test_options_colors);
+  g_test_add_func ("/mc/chart-options/colors-clash", test_options_colors_clash);
+  g_test_add_func ("/mc/chart-options/fit-kind", test_options_fit_kind);
+  g_test_add_func ("/mc/chart-options/fit-kind-refused", test_options_fit_kind_refused);
+  g_test_add_func ("/mc/chart-options/check-document", test_options_check_document);
+  g_test_add_func ("/mc/chart-options/labels", test_options_labels);
+
+  return g_test_run ();
+}
