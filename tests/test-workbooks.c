@@ -423,6 +423,41 @@ test_ods_empty_repeats (void)
   g_assert_cmpfloat (mc_column_get_value (mc_dataset_get_column (dataset, 1), 0), ==, 13.3);
 }
 
+/* A number cell whose value is damaged is read as the text it shows,
+ * never dropped; an XLSX cell that cannot be read is refused at its
+ * place. */
+static void
+test_damaged_numbers (void)
+{
+  g_autoptr(GBytes) book = ods_of_rows ("<table:table-row><table:table-cell "
+                                        "office:value-type=\"string\"><text:p>year</text:p>"
+                                        "</table:table-cell><table:table-cell "
+                                        "office:value-type=\"string\"><text:p>revenue"
+                                        "</text:p></table:table-cell></table:table-row>"
+                                        "<table:table-row><table:table-cell "
+                                        "office:value-type=\"float\" office:value=\"2023\"/>"
+                                        "<table:table-cell office:value-type=\"float\" "
+                                        "office:value=\"13.3\"/></table:table-row>"
+                                        "<table:table-row><table:table-cell "
+                                        "office:value-type=\"float\" office:value=\"2024\"/>"
+                                        "<table:table-cell office:value-type=\"float\" "
+                                        "office:value=\"oops\"><text:p>14.1</text:p>"
+                                        "</table:table-cell></table:table-row>");
+  g_autofree char *sheet = sheet_of ("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>year</t>"
+                                     "</is></c><c r=\"B1\" t=\"inlineStr\"><is><t>revenue</t>"
+                                     "</is></c></row><row r=\"2\"><c r=\"A2\"><v>2024</v></c>"
+                                     "<c r=\"B2\" t=\"s\"><v>7</v></c></row>");
+  g_autoptr(GBytes) xlsx = mc_test_xlsx_new (sheet, strlen (sheet));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDataset) dataset = load_bytes (book, "damaged.ods", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (mc_dataset_get_n_rows (dataset), ==, 2);
+  g_assert_cmpfloat (mc_column_get_value (mc_dataset_get_column (dataset, 1), 1), ==, 14.1);
+  g_free (assert_refused (xlsx, "damaged.xlsx", MC_LOADER_ERROR_VALUE,
+                          "cell B2: it refers to shared text “7”, which does not exist"));
+}
+
 /* A value repeated over a spreadsheet's every row and column, in a few
  * bytes: refused before a copy is made, at the cell that asks. */
 static void
@@ -525,6 +560,7 @@ main (int   argc,
   g_test_add_func ("/mc/workbooks/xlsx/too-many-columns", test_too_many_columns);
   g_test_add_func ("/mc/workbooks/ods/empty-repeats", test_ods_empty_repeats);
   g_test_add_func ("/mc/workbooks/ods/repeat-bomb", test_ods_repeat_bomb);
+  g_test_add_func ("/mc/workbooks/damaged-numbers", test_damaged_numbers);
   g_test_add_func ("/mc/workbooks/ods/hostile-xml", test_ods_hostile_xml);
   g_test_add_func ("/mc/workbooks/ods/recognized", test_ods_recognized);
   g_test_add_func ("/mc/workbooks/html/span-bomb", test_html_span_bomb);

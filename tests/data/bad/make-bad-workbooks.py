@@ -57,6 +57,9 @@ book('xlsx-malformed.xlsx', SHEET_START + HEADER + '\n<row r="2"><c r="A2"><v>20
 book('xlsx-empty-sheet.xlsx', SHEET_START + SHEET_END)
 book('xlsx-header-only.xlsx', SHEET_START + HEADER + SHEET_END)
 book('xlsx-too-wide.xlsx', SHEET_START + HEADER.replace('B1', 'XFD1') + DATA + SHEET_END)
+book('xlsx-bad-shared-text.xlsx', SHEET_START + HEADER + DATA.replace('<c r="B2">', '<c r="B2" t="s">')
+     + SHEET_END)
+book('xlsx-bad-number.xlsx', SHEET_START + HEADER + DATA.replace('13.3', '13,3') + SHEET_END)
 xlsx('xlsx-missing-sheet.xlsx', [('xl/workbook.xml', WORKBOOK),
                                  ('xl/_rels/workbook.xml.rels', RELS)])
 xlsx('xlsx-escaping.xlsx', [('xl/workbook.xml', WORKBOOK), ('xl/_rels/workbook.xml.rels', RELS),

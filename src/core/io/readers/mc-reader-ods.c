@@ -439,9 +439,12 @@ value_of_cell (Walk    *walk,
   const char *type = walk->type ? walk->type : "";
   const char *text;
 
-  if (g_str_equal (type, "float") || g_str_equal (type, "percentage")
-      || g_str_equal (type, "currency"))
-    return number_of_cell (walk, pending);
+  /* A number whose value is damaged is read as the text it shows, so
+   * that the table builder says what it makes of it. */
+  if ((g_str_equal (type, "float") || g_str_equal (type, "percentage")
+       || g_str_equal (type, "currency"))
+      && number_of_cell (walk, pending))
+    return TRUE;
   if (g_str_equal (type, "date"))
     return date_of_cell (walk, pending);
   if (g_str_equal (type, "boolean"))

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "mc-date-text.h"
+#include "mc-text.h"
 #include "mc-workbook.h"
 
 #define RELATIONSHIPS_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -313,6 +314,25 @@ days_of_serial (double   serial,
   return serial < 61 ? serial - 25568 : serial - 25569;
 }
 
+/* A cell whose value cannot be what its type says: the workbook is
+ * damaged, and the cell would otherwise vanish without a word. */
+static gboolean
+refuse_cell (Xlsx        *xlsx,
+             Walk        *walk,
+             const char  *problem,
+             GError     **error)
+{
+  g_autofree char *letters = mc_workbook_column_name (walk->column);
+
+  g_set_error (error, MC_LOADER_ERROR, MC_LOADER_ERROR_VALUE,
+               /* Translators: the first %s is a file, then its part
+                * ("xl/worksheets/sheet1.xml"), the cell ("B", 7) and what
+                * is wrong with it */
+               _("%s: %s, cell %s%u: %s; the workbook may be damaged"),
+               xlsx->workbook.name, xlsx->part, letters, walk->row + 1, problem);
+  return FALSE;
+}
+
 static gboolean
 emit_value (Xlsx     *xlsx,
             Walk     *walk,
@@ -331,7 +351,13 @@ emit_value (Xlsx     *xlsx,
     {
       if (!g_ascii_string_to_unsigned (walk->value->str, 10, 0, G_MAXUINT, &index, NULL)
           || index >= xlsx->string_starts->len)
-        return TRUE;
+        {
+          g_autofree char *shown = mc_text_shorten (walk->value->str, walk->value->len, 40);
+          g_autofree char *problem =
+            g_strdup_printf (_("it refers to shared text “%s”, which does not exist"), shown);
+
+          return refuse_cell (xlsx, walk, problem, error);
+        }
       cell.text = xlsx->strings->str + g_array_index (xlsx->string_starts, gsize, index);
     }
   else if (g_str_equal (type, "inlineStr"))
@@ -345,9 +371,16 @@ emit_value (Xlsx     *xlsx,
     return TRUE;              /* #N/A, #DIV/0!: no value */
   else if (!g_str_equal (type, "str"))
     {
+      if (walk->value->len == 0)
+        return TRUE;          /* a style without a value */
       cell.number = g_ascii_strtod (walk->value->str, &end);
       if (end == walk->value->str || *end != '\0' || !isfinite (cell.number))
-        return TRUE;
+        {
+          g_autofree char *shown = mc_text_shorten (walk->value->str, walk->value->len, 40);
+          g_autofree char *problem = g_strdup_printf (_("its number is written “%s”"), shown);
+
+          return refuse_cell (xlsx, walk, problem, error);
+        }
       cell.kind = MC_SHEET_CELL_NUMBER;
       if (format != NULL && format->date)
         {
