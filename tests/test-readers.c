@@ -492,6 +492,9 @@ test_ods_types_and_repeats (void)
   assert_texts (mc_dataset_get_column (months, 3), labels);
   assert_number_column (targets, "low", NULL, MC_SCALE_NONE, lows, 4);
   assert_number_column (targets, "high", NULL, MC_SCALE_NONE, highs, 4);
+  /* A sheet without a title row, one of several, is named by its sheet */
+  g_assert_cmpstr (mc_dataset_get_title (prices), ==, "Prices");
+  g_assert_cmpstr (mc_dataset_get_title (targets), ==, "Targets");
 }
 
 /* What a chooser offers: the names of the sheets, in their order; a

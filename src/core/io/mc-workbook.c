@@ -835,8 +835,8 @@ data_cell (const McSheetCell  *cell,
   return TRUE;
 }
 
-/* The title given, or a title row above the header, a single text
- * ("Alibaba Cloud revenue"). */
+/* A title row above the header, a single text ("Alibaba Cloud
+ * revenue"), else the title given. */
 static void
 set_title (Sheet     *sheet,
            McDataset *dataset)
@@ -844,7 +844,7 @@ set_title (Sheet     *sheet,
   FirstRow *first = &sheet->rows[0];
   const char *title = sheet->title;
 
-  if (title == NULL && sheet->header > 0 && first->n_cells == 1 && first->n_texts == 1)
+  if (sheet->header > 0 && first->n_cells == 1 && first->n_texts == 1)
     title = g_hash_table_lookup (first->texts, GUINT_TO_POINTER (first->first));
   if (title != NULL && *title != '\0')
     mc_dataset_set_title (dataset, title);

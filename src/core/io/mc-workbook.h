@@ -115,8 +115,9 @@ typedef gboolean (*McSheetWalkFunc) (gpointer            sheet,
  * skipped, merged header cells repeated over their columns), empty rows
  * and columns around it left out; the table builder infers the rest.
  * With @header_first, the header is the first row (a web table's <th>
- * cells say so). The table's title is @title (nullable), else a title
- * row above the header, else the file's name. */
+ * cells say so). The table's title is a title row above the header,
+ * else @title (nullable: a web table's caption, the sheet's name in a
+ * workbook of several), else the file's name. */
 McDataset  *mc_workbook_load_sheet   (const char       *name,
                                       const char       *sheet_name,
                                       const char       *title,

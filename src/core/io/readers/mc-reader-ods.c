@@ -592,8 +592,9 @@ load (const McReaderInput  *input,
                                    input->options->sheet, &ods.sheet, error))
     {
       ods.sheet_name = g_ptr_array_index (ods.sheet_names, ods.sheet);
-      dataset = mc_workbook_load_sheet (input->name, ods.sheet_name, NULL, FALSE, walk_sheet,
-                                        &ods, input->cancellable, error);
+      dataset = mc_workbook_load_sheet (input->name, ods.sheet_name,
+                                        ods.sheet_names->len > 1 ? ods.sheet_name : NULL, FALSE,
+                                        walk_sheet, &ods, input->cancellable, error);
     }
   ods_clear (&ods);
   return dataset;

@@ -542,11 +542,12 @@ load (const McReaderInput  *input,
     {
       const char *target = g_hash_table_lookup (xlsx.targets,
                                                 g_ptr_array_index (xlsx.sheet_ids, index));
+      const char *sheet_name = g_ptr_array_index (xlsx.sheet_names, index);
 
       xlsx.part = g_strdup (target ? target : "");
-      dataset = mc_workbook_load_sheet (input->name, g_ptr_array_index (xlsx.sheet_names, index),
-                                        NULL, FALSE, walk_sheet, &xlsx, input->cancellable,
-                                        error);
+      dataset = mc_workbook_load_sheet (input->name, sheet_name,
+                                        xlsx.sheet_names->len > 1 ? sheet_name : NULL, FALSE,
+                                        walk_sheet, &xlsx, input->cancellable, error);
     }
   xlsx_clear (&xlsx);
   return dataset;
