@@ -4,7 +4,8 @@
 #
 #   build-aux/fuzz.sh [OPTIONS] [TARGET|all] [SECONDS]
 #
-#   TARGET        loader-json, csv or render; all (the default) runs each in turn
+#   TARGET        loader-json, csv, render, records, xlsx, ods or html; all (the
+#                 default) runs each in turn
 #   SECONDS       how long each target runs (default 60)
 #   --smoke       every target for 20 s: a quick check for CI
 #   --keep-going  do not stop at the first crash: libFuzzer's fork mode
@@ -23,7 +24,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-all_targets=(loader-json csv render)
+all_targets=(loader-json csv render records xlsx ods html)
 build_dir=${FUZZ_BUILD_DIR:-_build-fuzz}
 nice_level=${FUZZ_NICE:-10}
 seconds=60
@@ -43,7 +44,7 @@ while [ $# -gt 0 ]; do
     --no-build) build=false ;;
     -h|--help) usage ;;
     all) targets=("${all_targets[@]}") ;;
-    loader-json|csv|render) targets+=("$1") ;;
+    loader-json|csv|render|records|xlsx|ods|html) targets+=("$1") ;;
     *[!0-9]*|'') echo "fuzz.sh: unknown argument: $1" >&2; usage 2 >&2 ;;
     *) seconds=$1 ;;
   esac
@@ -111,16 +112,19 @@ fuzzer_args() {
     loader-json) echo "-max_len=65536 -dict=tests/fuzz/json.dict" ;;
     csv) echo "-max_len=65536 -dict=tests/fuzz/csv.dict" ;;
     render) echo "-max_len=16384 -dict=tests/fuzz/json.dict" ;;
+    records) echo "-max_len=65536 -dict=tests/fuzz/json.dict" ;;
+    xlsx|ods|html) echo "-max_len=65536 -dict=tests/fuzz/xml.dict" ;;
   esac
   if $keep_going; then
     echo "-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1"
   fi
   echo "$fuzz/corpus/$target tests/fuzz/regressions/$target"
-  if [ "$target" = render ]; then
-    echo "$fuzz/seeds/render"
-  else
-    echo "data/datasets tests/data/good tests/data/bad tests/data/forms"
-  fi
+  case "$target" in
+    render) echo "$fuzz/seeds/render" ;;
+    xlsx|ods) echo "tests/fuzz/seeds/$target tests/data/workbooks tests/data/bad" ;;
+    html) echo "tests/data/good tests/data/workbooks tests/data/bad" ;;
+    *) echo "data/datasets tests/data/good tests/data/bad tests/data/forms" ;;
+  esac
 }
 
 run_target() {

@@ -230,18 +230,23 @@ mc_application_init (McApplication *self)
   g_application_add_main_option_entries (G_APPLICATION (self), mc_cli_get_option_entries ());
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Opens dataset files (JSON or CSV) in Market "
-                                              "Charts, or checks and exports them without "
-                                              "a window."));
+                                            _("Opens dataset files, CSV and TSV tables, JSON "
+                                              "records and lines, XLSX and ODS workbooks and "
+                                              "web pages in Market Charts, or checks, converts "
+                                              "and exports them without a window."));
   g_application_set_option_context_description (G_APPLICATION (self),
                                                 _("Examples:\n"
                                                   "  market-charts --check sales.json\n"
+                                                  "  market-charts --check --verbose book.xlsx "
+                                                  "--sheet Revenue\n"
                                                   "  market-charts --list\n"
                                                   "  market-charts --export revenue.svg "
                                                   "--dataset alibaba-cloud-revenue "
                                                   "--chart revenue\n"
                                                   "  market-charts --export-all charts "
-                                                  "--dataset sales.json --format pdf\n"));
+                                                  "--dataset sales.json --format pdf\n"
+                                                  "  market-charts --convert prices.json "
+                                                  "--dataset api.json --records data.items\n"));
 }
 
 GSettings *

@@ -25,7 +25,8 @@ static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
   { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Check dataset files (JSON or CSV) and print a summary of each"), NULL },
+    N_("Check files (datasets, tables, records, workbooks, web pages) and print a summary "
+       "of each"), NULL },
   { "list", 'l', 0, G_OPTION_ARG_NONE, NULL,
     N_("List the bundled datasets and their charts"), NULL },
   { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,

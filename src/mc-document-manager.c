@@ -32,6 +32,7 @@ struct _McDocumentManager
   GSettings     *settings;     /* NULL: nothing is remembered */
   GCancellable  *cancellable;
   GHashTable    *watches;      /* GFile → McWatch, the opened files */
+  GHashTable    *options;      /* GFile → McLoadOptions, how a file is read */
   guint          n_pasted;
 };
 
@@ -48,9 +49,11 @@ struct _McWatch
 G_DEFINE_FINAL_TYPE (McDocumentManager, mc_document_manager, G_TYPE_OBJECT)
 
 enum {
+  CHOOSE_SHEET,
   ERROR,
   MESSAGE,
   OPENED,
+  OPEN_FAILED,
   RESTORED,
   CHANGED_ON_DISK,
   N_SIGNALS
@@ -182,11 +185,61 @@ set_recent_files (McDocumentManager *self,
   g_settings_set_strv (self->settings, "recent-files", (const char * const *) result);
 }
 
+/* How each recent file is read, when not as the loader would by itself:
+ * a workbook's sheet, a CSV file's delimiter. */
+static void
+set_recent_options (McDocumentManager   *self,
+                    GFile               *file,
+                    const McLoadOptions *options)
+{
+  g_autoptr(GVariant) old = NULL;
+  g_autofree char *uri = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *key, *value;
+
+  if (self->settings == NULL)
+    return;
+  uri = g_file_get_uri (file);
+  old = g_settings_get_value (self->settings, "recent-file-options");
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&s&s}", &key, &value))
+    if (!g_str_equal (key, uri))
+      g_variant_builder_add (&builder, "{ss}", key, value);
+  if (!mc_load_options_is_default (options))
+    {
+      g_autofree char *text = mc_load_options_to_string (options);
+
+      g_variant_builder_add (&builder, "{ss}", uri, text);
+    }
+  g_settings_set_value (self->settings, "recent-file-options", g_variant_builder_end (&builder));
+}
+
+static McLoadOptions *
+get_recent_options (GVariant   *remembered,
+                    const char *uri)
+{
+  const char *text = NULL;
+
+  if (remembered == NULL || !g_variant_lookup (remembered, uri, "&s", &text))
+    return NULL;
+  return mc_load_options_from_string (text);
+}
+
+static const McLoadOptions *
+get_options (McDocumentManager *self,
+             GFile             *file)
+{
+  return g_hash_table_lookup (self->options, file);
+}
+
 static void
 remember_recent_file (McDocumentManager *self,
                       GFile             *file)
 {
   set_recent_files (self, file, TRUE);
+  set_recent_options (self, file, get_options (self, file));
 }
 
 static void
@@ -194,9 +247,28 @@ forget_recent_file (McDocumentManager *self,
                     GFile             *file)
 {
   set_recent_files (self, file, FALSE);
+  set_recent_options (self, file, NULL);
 }
 
 /* Loading files */
+
+/* A file to load, as its options say; a workbook whose sheet is to be
+ * chosen lists its sheets. */
+typedef struct
+{
+  GFile          *file;
+  McLoadOptions  *options;
+  char          **sheets;
+} LoadJob;
+
+static void
+load_job_free (LoadJob *job)
+{
+  g_object_unref (job->file);
+  mc_load_options_free (job->options);
+  g_strfreev (job->sheets);
+  g_free (job);
+}
 
 static void
 load_file_thread (GTask        *task,
@@ -204,11 +276,13 @@ load_file_thread (GTask        *task,
                   gpointer      task_data,
                   GCancellable *cancellable)
 {
-  GFile *file = task_data;
+  LoadJob *job = task_data;
   GError *error = NULL;
   McDataset *dataset;
 
-  dataset = mc_loader_load_file (file, cancellable, &error);
+  dataset = mc_loader_load_file_with_options (job->file, job->options, cancellable, &error);
+  if (g_error_matches (error, MC_LOADER_ERROR, MC_LOADER_ERROR_CHOICE))
+    job->sheets = mc_loader_list_sheets (job->file, cancellable, NULL);
   if (dataset == NULL)
     g_task_return_error (task, error);
   else
@@ -221,10 +295,13 @@ load_file_async (McDocumentManager   *self,
                  GAsyncReadyCallback  callback)
 {
   g_autoptr(GTask) task = NULL;
+  LoadJob *job = g_new0 (LoadJob, 1);
 
+  job->file = g_object_ref (file);
+  job->options = mc_load_options_copy (get_options (self, file));
   task = g_task_new (NULL, self->cancellable, callback, self);
   g_task_set_source_tag (task, load_file_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
   g_task_run_in_thread (task, load_file_thread);
 }
 
@@ -239,12 +316,34 @@ load_file_finish (GAsyncResult  *result,
   return !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* A workbook of several sheets asks which; another failure says why,
+ * and how to read the file otherwise. */
+static void
+report_open_failed (McDocumentManager *self,
+                    LoadJob           *job,
+                    const GError      *error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+
+  if (job->sheets != NULL && job->sheets[0] != NULL)
+    {
+      g_signal_emit (self, signals[CHOOSE_SHEET], 0, job->file, job->sheets);
+      return;
+    }
+  name = dup_display_name (job->file);
+  /* Translators: the heading of an error message */
+  heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+  g_signal_emit (self, signals[OPEN_FAILED], 0, job->file, heading, error->message);
+}
+
 static void
 on_file_opened_cb (GObject      *source_object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  GFile *file = g_task_get_task_data (G_TASK (result));
+  LoadJob *job = g_task_get_task_data (G_TASK (result));
+  GFile *file = job->file;
   g_autoptr(McDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
   McDocumentManager *self;
@@ -257,11 +356,7 @@ on_file_opened_cb (GObject      *source_object,
   self = MC_DOCUMENT_MANAGER (user_data);
   if (dataset == NULL)
     {
-      g_autofree char *name = dup_display_name (file);
-      /* Translators: the heading of an error message */
-      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-
-      g_signal_emit (self, signals[ERROR], 0, heading, error->message);
+      report_open_failed (self, job, error);
       return;
     }
 
@@ -334,7 +429,7 @@ on_file_reloaded_cb (GObject      *source_object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  GFile *file = g_task_get_task_data (G_TASK (result));
+  GFile *file = ((LoadJob *) g_task_get_task_data (G_TASK (result)))->file;
   g_autoptr(McDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
@@ -443,6 +538,7 @@ watch_file (McDocumentManager *self,
 typedef struct
 {
   GStrv      uris;
+  GVariant  *options;    /* a{ss}: how some of them are read */
   GPtrArray *datasets;
   GPtrArray *missing;
   GPtrArray *errors;
@@ -452,6 +548,7 @@ static void
 restore_job_free (RestoreJob *job)
 {
   g_strfreev (job->uris);
+  g_clear_pointer (&job->options, g_variant_unref);
   g_ptr_array_unref (job->datasets);
   g_ptr_array_unref (job->missing);
   g_ptr_array_unref (job->errors);
@@ -470,6 +567,7 @@ restore_thread (GTask        *task,
   for (guint i = g_strv_length (job->uris); i > 0; i--)
     {
       g_autoptr(GFile) file = g_file_new_for_uri (job->uris[i - 1]);
+      g_autoptr(McLoadOptions) options = get_recent_options (job->options, job->uris[i - 1]);
       GError *error = NULL;
       McDataset *dataset;
 
@@ -479,7 +577,7 @@ restore_thread (GTask        *task,
           continue;
         }
 
-      dataset = mc_loader_load_file (file, cancellable, &error);
+      dataset = mc_loader_load_file_with_options (file, options, cancellable, &error);
       if (dataset != NULL)
         g_ptr_array_add (job->datasets, dataset);
       else
@@ -501,8 +599,16 @@ add_restored (McDocumentManager *self,
       McDataset *dataset = g_ptr_array_index (job->datasets, i);
       GFile *file = mc_dataset_get_file (dataset);
 
+      g_autofree char *uri = g_file_get_uri (file);
+      McLoadOptions *options = get_recent_options (job->options, uri);
+
       if (find_file (self, file) != NULL)
-        continue;
+        {
+          mc_load_options_free (options);
+          continue;
+        }
+      if (options != NULL)
+        g_hash_table_replace (self->options, g_object_ref (file), options);
       insert_document (self, dataset, position++);
       watch_file (self, file);
     }
@@ -548,11 +654,23 @@ mc_document_manager_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_pointer (&self->watches, g_hash_table_unref);
+  g_clear_pointer (&self->options, g_hash_table_unref);
   g_clear_object (&self->documents);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (mc_document_manager_parent_class)->dispose (object);
+}
+
+/* Whoever does not offer another way to read the file reports it as
+ * any other error. */
+static void
+mc_document_manager_open_failed (McDocumentManager *self,
+                                 GFile             *file,
+                                 const char        *heading,
+                                 const char        *message)
+{
+  g_signal_emit (self, signals[ERROR], 0, heading, message);
 }
 
 static void
@@ -561,6 +679,19 @@ mc_document_manager_class_init (McDocumentManagerClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = mc_document_manager_dispose;
+
+  /* A workbook given to open_file() has several sheets: which one? Open
+   * it again with its sheet in the options. */
+  signals[CHOOSE_SHEET] =
+    g_signal_new ("choose-sheet", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_STRV);
+  /* A file given to open_file() could not be read; unless a handler
+   * stops it, the class handler reports it with ::error. */
+  signals[OPEN_FAILED] =
+    g_signal_new_class_handler ("open-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                G_CALLBACK (mc_document_manager_open_failed), NULL, NULL, NULL,
+                                G_TYPE_NONE, 3, G_TYPE_FILE, G_TYPE_STRING, G_TYPE_STRING);
 
   /* Something failed: a heading ("Could Not Open “sales.csv”") and the
    * loader's message, which names the file and the line:column. */
@@ -598,6 +729,8 @@ mc_document_manager_init (McDocumentManager *self)
   self->cancellable = g_cancellable_new ();
   self->watches = g_hash_table_new_full (g_file_hash, (GEqualFunc) g_file_equal,
                                          NULL, (GDestroyNotify) mc_watch_free);
+  self->options = g_hash_table_new_full (g_file_hash, (GEqualFunc) g_file_equal,
+                                         g_object_unref, (GDestroyNotify) mc_load_options_free);
 }
 
 McDocumentManager *
@@ -706,6 +839,31 @@ mc_document_manager_open_file (McDocumentManager *self,
 }
 
 void
+mc_document_manager_open_file_with_options (McDocumentManager   *self,
+                                            GFile               *file,
+                                            const McLoadOptions *options)
+{
+  g_return_if_fail (MC_IS_DOCUMENT_MANAGER (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (mc_load_options_is_default (options))
+    g_hash_table_remove (self->options, file);
+  else
+    g_hash_table_replace (self->options, g_object_ref (file), mc_load_options_copy (options));
+  load_file_async (self, file, on_file_opened_cb);
+}
+
+const McLoadOptions *
+mc_document_manager_get_load_options (McDocumentManager *self,
+                                      GFile             *file)
+{
+  g_return_val_if_fail (MC_IS_DOCUMENT_MANAGER (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return get_options (self, file);
+}
+
+void
 mc_document_manager_restore_recent_files (McDocumentManager *self)
 {
   g_autoptr(GTask) task = NULL;
@@ -715,7 +873,10 @@ mc_document_manager_restore_recent_files (McDocumentManager *self)
 
   job = g_new0 (RestoreJob, 1);
   if (self->settings != NULL)
-    job->uris = g_settings_get_strv (self->settings, "recent-files");
+    {
+      job->uris = g_settings_get_strv (self->settings, "recent-files");
+      job->options = g_settings_get_value (self->settings, "recent-file-options");
+    }
   else
     job->uris = g_new0 (char *, 1);
   job->datasets = g_ptr_array_new_with_free_func (g_object_unref);
@@ -750,6 +911,7 @@ mc_document_manager_close (McDocumentManager *self,
     {
       g_hash_table_remove (self->watches, file);
       forget_recent_file (self, file);
+      g_hash_table_remove (self->options, file);
     }
   g_list_store_remove (self->documents, position);
 

@@ -9,6 +9,7 @@
 
 #include "mc-dataset.h"
 #include "mc-document.h"
+#include "mc-load-options.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (McDocumentManager, mc_document_manager, MC, DOCUMENT_MANAGER, GObject)
 
 /* It reports to whoever shows the documents through signals:
+ *   ::choose-sheet (GFile, GStrv)  a workbook to open has several sheets
+ *   ::open-failed (GFile, heading, message)  a file could not be opened;
+ *                               unless stopped, it is also an ::error
  *   ::error (heading, message)  something failed, with the loader's message
  *   ::message (text)            "“sales.csv” reloaded"
  *   ::opened (McDocument)       a file given to open_file() is in its document
@@ -67,6 +71,15 @@ McDocument         *mc_document_manager_add_restored         (McDocumentManager 
  * the recent files, and emits ::opened. A file that cannot be loaded is
  * reported with ::error, and nothing changes. */
 void                mc_document_manager_open_file            (McDocumentManager  *self,
+                                                              GFile              *file);
+/* Same, read as @options say (a sheet, a delimiter, where the records
+ * are), which it keeps for the reloads of the file and remembers with
+ * the recent files. The default options forget any given before. */
+void                mc_document_manager_open_file_with_options (McDocumentManager  *self,
+                                                              GFile              *file,
+                                                              const McLoadOptions *options);
+/* (nullable): how @file is read, when not by default */
+const McLoadOptions *mc_document_manager_get_load_options    (McDocumentManager  *self,
                                                               GFile              *file);
 
 /* Loads the recent files in a thread, oldest first, and adds them after

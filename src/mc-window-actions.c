@@ -21,35 +21,53 @@
 
 /* Open */
 
+/* The kinds of files the readers read, by name and by type. */
+static const struct
+{
+  const char         *name;
+  const char * const  mime_types[4];
+  const char * const  suffixes[5];
+} open_kinds[] = {
+  { N_("JSON Datasets and Records"), { "application/json", "application/x-ndjson",
+                                       "application/jsonl", NULL },
+    { "json", "jsonl", "ndjson", NULL } },
+  { N_("CSV and Tab-Separated Tables"), { "text/csv", "text/tab-separated-values", NULL },
+    { "csv", "tsv", "txt", NULL } },
+  { N_("Spreadsheets (XLSX, ODS)"),
+    { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "application/vnd.oasis.opendocument.spreadsheet", NULL },
+    { "xlsx", "xlsm", "ods", NULL } },
+  { N_("Web Pages"), { "text/html", "application/xhtml+xml", NULL },
+    { "html", "htm", "xhtml", NULL } },
+};
+
+static void
+add_open_kind (GtkFileFilter *filter,
+               guint          kind)
+{
+  for (guint i = 0; open_kinds[kind].mime_types[i] != NULL; i++)
+    gtk_file_filter_add_mime_type (filter, open_kinds[kind].mime_types[i]);
+  for (guint i = 0; open_kinds[kind].suffixes[i] != NULL; i++)
+    gtk_file_filter_add_suffix (filter, open_kinds[kind].suffixes[i]);
+}
+
 static GListModel *
 create_open_filters (void)
 {
   GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (all, _("Datasets (JSON, CSV)"));
-  gtk_file_filter_set_name (json, _("JSON Datasets"));
-  gtk_file_filter_set_name (csv, _("CSV and Tab-Separated Tables"));
-
-  gtk_file_filter_add_mime_type (json, "application/json");
-  gtk_file_filter_add_suffix (json, "json");
-  gtk_file_filter_add_mime_type (csv, "text/csv");
-  gtk_file_filter_add_mime_type (csv, "text/tab-separated-values");
-  gtk_file_filter_add_suffix (csv, "csv");
-  gtk_file_filter_add_suffix (csv, "tsv");
-
-  gtk_file_filter_add_mime_type (all, "application/json");
-  gtk_file_filter_add_mime_type (all, "text/csv");
-  gtk_file_filter_add_mime_type (all, "text/tab-separated-values");
-  gtk_file_filter_add_suffix (all, "json");
-  gtk_file_filter_add_suffix (all, "csv");
-  gtk_file_filter_add_suffix (all, "tsv");
-
+  gtk_file_filter_set_name (all, _("All Tables and Datasets"));
   g_list_store_append (filters, all);
-  g_list_store_append (filters, json);
-  g_list_store_append (filters, csv);
+  for (guint i = 0; i < G_N_ELEMENTS (open_kinds); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _(open_kinds[i].name));
+      add_open_kind (filter, i);
+      add_open_kind (all, i);
+      g_list_store_append (filters, filter);
+    }
 
   return G_LIST_MODEL (filters);
 }
@@ -302,8 +320,8 @@ copy_action (GtkWidget  *widget,
 }
 
 static void
-paste_table (McWindow   *self,
-             const char *text)
+paste_text_table (McWindow   *self,
+                  const char *text)
 {
   g_autoptr(McDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
@@ -341,7 +359,15 @@ on_clipboard_text_cb (GObject      *source_object,
       return;
     }
 
-  paste_table (self, text);
+  paste_text_table (self, text);
+}
+
+/* The clipboard's text, as CSV or TSV. */
+void
+mc_window_paste_text (McWindow *self)
+{
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), self->cancellable,
+                                 on_clipboard_text_cb, g_object_ref (self));
 }
 
 static void
@@ -349,10 +375,7 @@ paste_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  McWindow *self = MC_WINDOW (widget);
-
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), self->cancellable,
-                                 on_clipboard_text_cb, g_object_ref (self));
+  mc_window_paste_table (MC_WINDOW (widget));
 }
 
 static GdkContentProvider *

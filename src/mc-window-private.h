@@ -12,6 +12,7 @@
 #include "mc-draft-keeper.h"
 #include "mc-table-view.h"
 #include "mc-vision.h"
+#include "mc-warning-banner.h"
 
 G_BEGIN_DECLS
 
@@ -70,6 +71,7 @@ struct _McWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
   GMenu                *vision_section;
+  McWarningBanner      *warning_banner;
   AdwWindowTitle       *window_title;
 };
 
@@ -91,13 +93,27 @@ void      mc_window_close_document          (McWindow        *self,
 void      mc_window_show_error              (McWindow        *self,
                                              const char      *heading,
                                              const char      *message);
+/* Same; the toast, which the overlay holds, can take a button. */
+AdwToast *mc_window_add_error_toast         (McWindow        *self,
+                                             const char      *heading,
+                                             const char      *message);
 void      mc_window_show_message            (McWindow        *self,
                                              const char      *message);
 
 /* mc-window-actions.c */
 void      mc_window_class_init_actions      (GtkWidgetClass  *widget_class);
 void      mc_window_init_actions            (McWindow        *self);
+void      mc_window_paste_text              (McWindow        *self);
 void      mc_window_show_exported           (McWindow        *self,
+                                             GFile           *file);
+
+/* mc-window-readers.c */
+void      mc_window_class_init_readers      (GtkWidgetClass  *widget_class);
+void      mc_window_init_readers            (McWindow        *self);
+void      mc_window_show_reading            (McWindow        *self,
+                                             McDataset       *dataset);
+void      mc_window_paste_table             (McWindow        *self);
+gboolean  mc_window_export_data             (McWindow        *self,
                                              GFile           *file);
 
 /* mc-window-edit.c */

@@ -649,6 +649,7 @@ mc_window_show_document (McWindow   *self,
   dataset = get_shown_dataset (self);
   mc_table_view_set_document (self->table_view, document);
   mc_dashboard_set_document (self->dashboard, document);
+  mc_window_show_reading (self, dataset);
 
   if (dataset == NULL)
     {
@@ -789,10 +790,10 @@ mc_window_setup_manager (McWindow *self)
 
 /* Toast titles are one line; a loader's message names the file and the
  * line:column, so it gets a label of its own that wraps. */
-void
-mc_window_show_error (McWindow   *self,
-                      const char *heading,
-                      const char *message)
+AdwToast *
+mc_window_add_error_toast (McWindow   *self,
+                           const char *heading,
+                           const char *message)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *heading_label = gtk_label_new (heading);
@@ -813,6 +814,15 @@ mc_window_show_error (McWindow   *self,
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 10);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return toast;
+}
+
+void
+mc_window_show_error (McWindow   *self,
+                      const char *heading,
+                      const char *message)
+{
+  mc_window_add_error_toast (self, heading, message);
 }
 
 void
@@ -1074,6 +1084,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
 
   mc_window_class_init_actions (widget_class);
+  mc_window_class_init_readers (widget_class);
   mc_window_class_init_edit (widget_class);
 }
 
@@ -1113,6 +1124,7 @@ mc_window_init (McWindow *self)
   g_signal_connect_object (self->dashboard, "chart-activated",
                            G_CALLBACK (on_dashboard_chart_activated_cb), self, G_CONNECT_SWAPPED);
   mc_window_init_actions (self);
+  mc_window_init_readers (self);
   fill_vision_menu (self);
   restore_window_size (self);
 

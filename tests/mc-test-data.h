@@ -8,7 +8,10 @@
 
 G_BEGIN_DECLS
 
-/* The dataset of tests/data/good/@name, which must load. */
+/* The dataset of tests/data/@folder/@name, which must load. */
+McDataset *mc_test_load      (const char *folder,
+                              const char *name);
+/* The same in tests/data/good. */
 McDataset *mc_test_load_good (const char *name);
 
 G_END_DECLS

@@ -174,7 +174,6 @@ get_chart_view (McWindow *window)
   return MC_CHART_VIEW (view);
 }
 
-
 char *
 isolate_state_folder (void)
 {
@@ -184,4 +183,43 @@ isolate_state_folder (void)
   g_assert_no_error (error);
   g_setenv ("XDG_STATE_HOME", dir, TRUE);
   return dir;
+}
+
+GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+guint
+count_datasets (McWindow *window)
+{
+  return g_list_model_get_n_items (mc_window_get_documents (window));
+}
+
+McDataset *
+get_dataset (McWindow *window,
+             guint     position)
+{
+  g_autoptr(McDocument) document = g_list_model_get_item (mc_window_get_documents (window),
+                                                          position);
+
+  g_assert_nonnull (document);
+  return mc_document_get_dataset (document);
+}
+
+char *
+data_path (const char *folder,
+           const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", folder, name, NULL);
 }

@@ -56,5 +56,14 @@ void          activate               (McWindow    *window,
                                       const char  *format_string,
                                       ...);
 McChartView  *get_chart_view         (McWindow    *window);
+/* The first toplevel window of @type, or NULL. */
+GtkWidget    *find_toplevel          (GType        type);
+guint         count_datasets         (McWindow    *window);
+/* The dataset of the document at @position in the sidebar. */
+McDataset    *get_dataset            (McWindow    *window,
+                                      guint        position);
+/* A file of tests/data/@folder. */
+char         *data_path              (const char  *folder,
+                                      const char  *name);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "mc-loader.h"
 #include "mc-render-private.h"
 #include "mc-scale.h"
+#include "mc-test-data.h"
 #include "mc-test-view.h"
 #include "mc-vision.h"
 
@@ -52,6 +53,12 @@ dataset_new (const char *title)
 }
 
 /* People by year (2000 to 2019), age (0 to 24) and sex: 1,000 rows. */
+static McDataset *
+form_dataset (const char *name)
+{
+  return mc_test_load ("forms", name);
+}
+
 static McDataset *
 population (void)
 {
@@ -236,6 +243,30 @@ test_forms_filter (void)
   /* Each half of the pair needs the other. */
   mc_chart_spec_set_option (spec, "filter_values", NULL);
   assert_error_contains (dataset, spec, "“filter” needs “filter_values”");
+}
+
+/* A quarter keeps the days of its three months. */
+static void
+test_forms_filter_quarter (void)
+{
+  g_autoptr(McDataset) dataset = form_dataset ("ohlc-daily.json");
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("q4", "line", "date", "close");
+  const char *quarter[] = { "2024-Q4", NULL };
+  g_autoptr(McChartModel) chart = NULL;
+  McSeries *series;
+  int y, m, d;
+
+  mc_chart_spec_set_string (spec, "filter", "date");
+  mc_chart_spec_set_strv (spec, "filter_values", quarter);
+  chart = chart_new (dataset, spec);
+  series = mc_chart_model_get_series (chart, 0);
+  g_assert_cmpuint (mc_series_get_n_points (series), >, 50);
+  for (guint i = 0; i < mc_series_get_n_points (series); i++)
+    {
+      mc_days_to_ymd (mc_series_get_x (series, i), &y, &m, &d);
+      g_assert_cmpint (y, ==, 2024);
+      g_assert_cmpint (m, >=, 10);
+    }
 }
 
 /* A year column and a month column date each row of a monthly series. */
@@ -491,15 +522,11 @@ form_datasets (void)
   g_assert_nonnull (dir);
   while ((name = g_dir_read_name (dir)) != NULL)
     {
-      g_autofree char *file_path = g_build_filename (path, name, NULL);
-      g_autoptr(GFile) file = g_file_new_for_path (file_path);
-      g_autoptr(GError) error = NULL;
       McDataset *dataset;
 
       if (!g_str_has_suffix (name, ".json"))
         continue;
-      dataset = mc_loader_load_file (file, NULL, &error);
-      g_assert_no_error (error);
+      dataset = form_dataset (name);
       g_assert_cmpuint (mc_dataset_get_n_charts (dataset), >, 0);
       g_ptr_array_add (datasets, dataset);
     }
@@ -568,18 +595,6 @@ test_forms_layouts (void)
         }
     }
   g_assert_cmpuint (charts, >=, 20);
-}
-
-static McDataset *
-form_dataset (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "forms", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  McDataset *dataset = mc_loader_load_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return dataset;
 }
 
 static McChartModel *
@@ -905,6 +920,7 @@ main (int   argc,
 
   g_test_add_func ("/mc/forms/aggregate", test_forms_aggregate);
   g_test_add_func ("/mc/forms/filter", test_forms_filter);
+  g_test_add_func ("/mc/forms/filter-quarter", test_forms_filter_quarter);
   g_test_add_func ("/mc/forms/month", test_forms_month);
   g_test_add_func ("/mc/forms/top", test_forms_top);
   g_test_add_func ("/mc/forms/distinct-colors", test_forms_distinct_colors);

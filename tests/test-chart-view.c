@@ -16,6 +16,7 @@
 #include "mc-chart-view.h"
 #include "mc-hit.h"
 #include "mc-loader.h"
+#include "mc-test-gui.h"
 
 typedef struct
 {
@@ -688,18 +689,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* As gtk_test_init(), but a missing display skips the tests. */
-  g_test_init (&argc, &argv, NULL);
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 77;
-    }
-
-  adw_init ();
+  if (!init_gui_test (&argc, &argv))
+    return 77;
 
   g_test_add_func ("/mc/chart-view/hit-bar", test_chart_view_hit_bar);
   g_test_add_func ("/mc/chart-view/keyboard", test_chart_view_keyboard);

@@ -583,6 +583,58 @@ test_document_manager_gone (Fixture       *fixture,
 }
 
 static void
+on_choose_sheet_cb (McDocumentManager  *manager,
+                    GFile              *file,
+                    const char * const *sheets,
+                    GStrv              *chosen)
+{
+  *chosen = g_strdupv ((char **) sheets);
+}
+
+/* A file read in a way of its own (here, the delimiter of a CSV file)
+ * keeps it for its reloads and its next start; a workbook of several
+ * sheets asks which, with their names. */
+static void
+test_document_manager_load_options (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fixture, "rates.csv", "region;rate,low\nnorth;1,5\n");
+  g_autofree char *book_path = g_test_build_filename (G_TEST_DIST, "data", "workbooks",
+                                                      "market-book.ods", NULL);
+  g_autoptr(GFile) book = g_file_new_for_path (book_path);
+  g_autoptr(McLoadOptions) options = mc_load_options_new ();
+  g_auto(GStrv) sheets = NULL;
+  McDataset *dataset;
+
+  options->delimiter = ';';
+  mc_document_manager_open_file_with_options (fixture->manager, file, options);
+  wait_for (&fixture->n_opened, 1);
+  dataset = mc_document_get_dataset (fixture->opened);
+  g_assert_cmpstr (mc_column_get_label (mc_dataset_get_column (dataset, 0)), ==, "region");
+
+  /* Reloaded as it was read */
+  g_object_unref (write_file (fixture, "rates.csv", "region;rate,low\nnorth;1,5\nsouth;2,5\n"));
+  wait_for (&fixture->messages->len, 1);
+  g_assert_cmpuint (mc_dataset_get_n_rows (mc_document_get_dataset (fixture->opened)), ==, 2);
+
+  /* The next start */
+  start_manager (fixture);
+  mc_document_manager_restore_recent_files (fixture->manager);
+  wait_for (&fixture->n_restored, 1);
+  dataset = mc_document_get_dataset (get_document (fixture, 0));
+  g_assert_cmpstr (mc_column_get_label (mc_dataset_get_column (dataset, 0)), ==, "region");
+  g_assert_cmpint (mc_document_manager_get_load_options (fixture->manager, file)->delimiter, ==,
+                   ';');
+
+  g_signal_connect (fixture->manager, "choose-sheet", G_CALLBACK (on_choose_sheet_cb), &sheets);
+  mc_document_manager_open_file (fixture->manager, book);
+  while (sheets == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (sheets[3], ==, "Months");
+  g_assert_cmpuint (fixture->headings->len, ==, 0);
+}
+
+static void
 on_changed_on_disk_cb (McDocumentManager *manager,
                        McDocument        *document,
                        guint             *count)
@@ -718,6 +770,7 @@ main (int   argc,
   ADD ("close", test_document_manager_close);
   ADD ("pasted", test_document_manager_pasted);
   ADD ("gone", test_document_manager_gone);
+  ADD ("load-options", test_document_manager_load_options);
   ADD ("save", test_document_manager_save);
   ADD ("changed-on-disk", test_document_manager_changed_on_disk);
   ADD ("checked", test_document_manager_checked);

@@ -301,12 +301,14 @@ test_dates (void)
     { "15-Feb-2024", 2024, 2, 15, MC_DATE_DAY },
     { "February 15, 2024", 2024, 2, 15, MC_DATE_DAY },
     { "Dec 31 2023", 2023, 12, 31, MC_DATE_DAY },
+    { "Q1 2024", 2024, 1, 1, MC_DATE_QUARTER },
+    { "2024-Q3", 2024, 7, 1, MC_DATE_QUARTER },
   };
   static const char * const bad[] = {
     "", "soon", "2024-13", "2024-00", "2024-02-30", "2023-02-29", "1900-02-29",
     "24", "20245", "2/15/2024", "15/02/2024", "2024-02-15x", "Febr 2024",
     "32 Jan 2024", "Jan 2024 2025", "2024-02-15T25:00", "2024-02/15", "0000",
-    "2024-1-1-1", "Q1 2024", "2024-W05",
+    "2024-1-1-1", "Q0 2024", "2024-Q5", "2024-W05",
   };
   double days;
   McDatePrecision precision;
@@ -596,6 +598,26 @@ test_header_units (void)
   assert_unit (d, "name_usd_m", "Name (USD m)", NULL, MC_SCALE_NONE);
 }
 
+/* Header rows of merged cells put a unit before the years of several
+ * columns; programs end ids with theirs. A scale alone at the end of an
+ * id could be anything, and stays. */
+static void
+test_header_units_elsewhere (void)
+{
+  static const char csv[] =
+    "region,Share (%) 2023,revenue_usd_bn,price_hkd,margin_pct,users_m,rmb_total\n"
+    "North,17,1.5,148,12,3,5\n"
+    "South,19,2.5,150,13,4,6\n";
+  g_autoptr(McDataset) d = load_csv_text (csv, "ids.csv");
+
+  assert_unit (d, "share_2023", "Share 2023", "percent", MC_SCALE_NONE);
+  assert_unit (d, "revenue_usd_bn", "revenue", "USD", MC_SCALE_BILLION);
+  assert_unit (d, "price_hkd", "price", "HKD", MC_SCALE_NONE);
+  assert_unit (d, "margin_pct", "margin", "percent", MC_SCALE_NONE);
+  assert_unit (d, "users_m", "users_m", NULL, MC_SCALE_NONE);
+  assert_unit (d, "rmb_total", "rmb_total", NULL, MC_SCALE_NONE);
+}
+
 /* A default chart doesn't put columns of very different sizes, or of
  * different units, on one axis. */
 static void
@@ -787,7 +809,7 @@ code_name (int code)
 {
   static const char * const names[] = {
     "IO", "TOO_LARGE", "SYNTAX", "VERSION", "MISSING", "TYPE", "VALUE",
-    "REFERENCE", "DUPLICATE", "SHAPE", "PATH",
+    "REFERENCE", "DUPLICATE", "SHAPE", "PATH", "CHOICE", "FORMAT",
   };
 
   g_assert_cmpint (code, >=, 0);
@@ -921,6 +943,7 @@ main (int   argc,
   g_test_add_func ("/mc/loader/good/no-charts", test_good_no_charts);
   g_test_add_func ("/mc/loader/good/duplicate-headers", test_good_duplicate_headers);
   g_test_add_func ("/mc/loader/header-units", test_header_units);
+  g_test_add_func ("/mc/loader/header-units-elsewhere", test_header_units_elsewhere);
   g_test_add_func ("/mc/loader/default-chart-magnitudes", test_default_chart_magnitudes);
   g_test_add_func ("/mc/loader/load-data", test_load_data);
   g_test_add_func ("/mc/loader/duplicate-keys", test_duplicate_keys);

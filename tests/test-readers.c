@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "mc-amount.h"
+#include "mc-date-text.h"
 #include "mc-loader.h"
 
 static McDataset *
@@ -256,6 +257,46 @@ test_years_from_values (void)
                    MC_COLUMN_NUMBER);
 }
 
+/* Quarters and months are found from their values, whatever the header
+ * says, and are written back as they are read. */
+static void
+test_quarters_and_months (void)
+{
+  static const char * const quarters[] = {
+    "Zeitraum,Umsatz\nQ1 2024,1\nQ2 2024,2\nQ3 2024,3\n",
+    "period,v\n2024 Q1,1\n2024 Q2,2\n2024 Q3,3\n",
+    "x,v\n2024-Q1,1\n2024-Q2,2\n2024-q3,3\n",
+  };
+  static const char * const months[] = {
+    "Monat,v\n2024-01,1\n2024-02,2\n2024-03,3\n",
+    "x,v\nJan 2024,1\nFeb 2024,2\nMar 2024,3\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (quarters); i++)
+    {
+      g_autoptr(McDataset) dataset = load_ok ("q.csv", quarters[i]);
+      McColumn *column = mc_dataset_get_column (dataset, 0);
+      g_autofree char *text = NULL;
+
+      g_assert_cmpint (mc_column_get_column_type (column), ==, MC_COLUMN_DATE);
+      g_assert_cmpint (mc_column_get_date_precision (column), ==, MC_DATE_QUARTER);
+      /* 2024-07-01 */
+      g_assert_cmpfloat (mc_column_get_value (column, 2), ==, 19905);
+      text = mc_date_text_format (mc_column_get_value (column, 2), MC_DATE_QUARTER);
+      g_assert_cmpstr (text, ==, "2024-Q3");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    {
+      g_autoptr(McDataset) dataset = load_ok ("m.csv", months[i]);
+      McColumn *column = mc_dataset_get_column (dataset, 0);
+
+      g_assert_cmpint (mc_column_get_date_precision (column), ==, MC_DATE_MONTH);
+      g_assert_cmpfloat (mc_column_get_value (column, 2), ==, 19783);
+    }
+  g_assert_false (mc_date_text_parse ("Q5 2024", 7, NULL, NULL));
+  g_assert_false (mc_date_text_parse ("Q1 24", 5, NULL, NULL));
+}
+
 /* JSON records */
 
 static void
@@ -322,16 +363,23 @@ test_json_lines (void)
 /* Workbooks */
 
 static McDataset *
-load_book (const char  *sheet,
-           GError     **error)
+load_workbook (const char  *file,
+               const char  *sheet,
+               GError     **error)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "workbooks",
-                                                 "revenue-book.xlsx", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "workbooks", file, NULL);
+  g_autoptr(GFile) location = g_file_new_for_path (path);
   g_autoptr(McLoadOptions) options = mc_load_options_new ();
 
   mc_load_options_set_sheet (options, sheet);
-  return mc_loader_load_file_with_options (file, options, NULL, error);
+  return mc_loader_load_file_with_options (location, options, NULL, error);
+}
+
+static McDataset *
+load_book (const char  *sheet,
+           GError     **error)
+{
+  return load_workbook ("revenue-book.xlsx", sheet, error);
 }
 
 static void
@@ -371,6 +419,226 @@ test_xlsx_asks_for_a_sheet (void)
   g_assert_error (error, MC_LOADER_ERROR, MC_LOADER_ERROR_MISSING);
 }
 
+/* A workbook LibreOffice wrote (tests/data/workbooks/make-market-book.py) */
+
+static McDataset *
+load_ods (const char *sheet)
+{
+  g_autoptr(GError) error = NULL;
+  McDataset *dataset = load_workbook ("market-book.ods", sheet, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static void
+assert_texts (McColumn           *column,
+              const char * const *texts)
+{
+  g_assert_cmpint (mc_column_get_column_type (column), ==, MC_COLUMN_STRING);
+  for (guint i = 0; texts[i] != NULL; i++)
+    g_assert_cmpstr (mc_column_get_string (column, i), ==, texts[i]);
+}
+
+/* The title merged over the table is left out; the merged header names
+ * both its columns; "$" numbers are dollars, cached results of formulas
+ * are values, and the formatted cell far below the table adds nothing. */
+static void
+test_ods_revenue (void)
+{
+  g_autoptr(McDataset) revenue = load_ods ("Revenue");
+  static const double dollars[] = { 9.2, 11.8, 13.3, 15.4 };
+  static const double shares[] = { 19, 17, 17, 17 };
+  static const char * const regions[] = { "Asia  Pacific", "Asia  Pacific", NULL };
+
+  g_assert_cmpuint (mc_dataset_get_n_rows (revenue), ==, 4);
+  g_assert_cmpuint (mc_dataset_get_n_columns (revenue), ==, 5);
+  /* The title row above the table is its title */
+  g_assert_cmpstr (mc_dataset_get_title (revenue), ==, "Alibaba Cloud revenue");
+  g_assert_cmpint (mc_column_get_column_type (mc_dataset_get_column (revenue, 0)), ==,
+                   MC_COLUMN_DATE);
+  assert_number_column (revenue, "revenue", "USD", MC_SCALE_NONE, dollars, 4);
+  assert_number_column (revenue, "share", "percent", MC_SCALE_NONE, shares, 4);
+  g_assert_cmpstr (mc_column_get_label (mc_dataset_get_column (revenue, 3)), ==, "Region");
+  g_assert_cmpstr (mc_column_get_label (mc_dataset_get_column (revenue, 4)), ==, "Region");
+  assert_texts (mc_dataset_get_column (revenue, 4), regions);
+}
+
+/* Dates as days and as months, euros, an error of a formula as a gap,
+ * two paragraphs as two lines, the comment on a cell left out, and equal
+ * cells and rows written once with a count read as many. */
+static void
+test_ods_types_and_repeats (void)
+{
+  g_autoptr(McDataset) prices = load_ods ("Prices");
+  g_autoptr(McDataset) months = load_ods ("Months");
+  g_autoptr(McDataset) targets = load_ods ("3");
+  static const double closes[] = { 72.5, 71.5, 70.9, 70.9 };
+  static const double euros[] = { 1200.5, 1300.25, 1250 };
+  static const double lows[] = { 5, 5, 5, 5 };
+  static const double highs[] = { 5, 5, 5, 7 };
+  static const char * const labels[] = { "line one\nline two", "plain", NULL };
+  McColumn *date = mc_dataset_get_column (prices, 0);
+  McColumn *month = mc_dataset_get_column (months, 0);
+
+  g_assert_cmpint (mc_column_get_column_type (date), ==, MC_COLUMN_DATE);
+  g_assert_cmpint (mc_column_get_date_precision (date), ==, MC_DATE_DAY);
+  g_assert_cmpfloat (mc_column_get_value (date, 0), ==, 19724);
+  assert_number_column (prices, "close", NULL, MC_SCALE_NONE, closes, 4);
+  g_assert_cmpint (mc_column_get_date_precision (month), ==, MC_DATE_MONTH);
+  assert_number_column (months, "sales", "EUR", MC_SCALE_NONE, euros, 3);
+  g_assert_true (mc_column_is_missing (mc_dataset_get_column (months, 2), 1));
+  g_assert_cmpfloat (mc_column_get_value (mc_dataset_get_column (months, 2), 2), ==, 1.25);
+  assert_texts (mc_dataset_get_column (months, 3), labels);
+  assert_number_column (targets, "low", NULL, MC_SCALE_NONE, lows, 4);
+  assert_number_column (targets, "high", NULL, MC_SCALE_NONE, highs, 4);
+  /* A sheet without a title row, one of several, is named by its sheet */
+  g_assert_cmpstr (mc_dataset_get_title (prices), ==, "Prices");
+  g_assert_cmpstr (mc_dataset_get_title (targets), ==, "Targets");
+}
+
+/* What a chooser offers: the names of the sheets, in their order; a
+ * file of one table has none. */
+static void
+test_list_sheets (void)
+{
+  g_autofree char *ods_path = g_test_build_filename (G_TEST_DIST, "data", "workbooks",
+                                                     "market-book.ods", NULL);
+  g_autofree char *xlsx_path = g_test_build_filename (G_TEST_DIST, "data", "workbooks",
+                                                      "revenue-book.xlsx", NULL);
+  g_autofree char *csv_path = g_test_build_filename (G_TEST_DIST, "data", "good", "years.csv",
+                                                     NULL);
+  g_autoptr(GFile) ods = g_file_new_for_path (ods_path);
+  g_autoptr(GFile) xlsx = g_file_new_for_path (xlsx_path);
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_auto(GStrv) ods_sheets = mc_loader_list_sheets (ods, NULL, NULL);
+  g_auto(GStrv) xlsx_sheets = mc_loader_list_sheets (xlsx, NULL, NULL);
+  g_auto(GStrv) csv_sheets = mc_loader_list_sheets (csv, NULL, NULL);
+  static const char * const in_ods[] = { "Revenue", "Prices", "Targets", "Months", NULL };
+  static const char * const in_xlsx[] = { "Revenue", "Prices", NULL };
+
+  g_assert_true (g_strv_equal ((const char * const *) ods_sheets, in_ods));
+  g_assert_true (g_strv_equal ((const char * const *) xlsx_sheets, in_xlsx));
+  g_assert_cmpuint (g_strv_length (csv_sheets), ==, 0);
+}
+
+static void
+test_ods_asks_for_a_sheet (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDataset) none = load_workbook ("market-book.ods", NULL, &error);
+
+  g_assert_null (none);
+  g_assert_error (error, MC_LOADER_ERROR, MC_LOADER_ERROR_CHOICE);
+  g_assert_cmpstr (error->message, ==, "market-book.ods: the workbook has 4 sheets: "
+                                       "1 “Revenue”, 2 “Prices”, 3 “Targets”, 4 “Months”; "
+                                       "choose one");
+}
+
+/* Web tables */
+
+static McDataset *
+load_test_file (const char *folder,
+                const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", folder, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  McDataset *dataset = mc_loader_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+/* A table as a web page writes it: two header rows make one ("Share
+ * Q1"), a header spans rows and columns, footnote marks and hidden sort
+ * keys are not values, the caption is the title (of the chart too), and
+ * the largest table of the page is the one read. */
+static void
+test_html_page (void)
+{
+  g_autoptr(McDataset) dataset = load_test_file ("good", "market-share.html");
+  static const double q1[] = { 31, 25, 11, 4 };
+  static const double revenue[] = { 107.6, 75.1, 43.2, 15.4 };
+  static const char * const providers[] = { "Amazon Web Services", "Microsoft Azure", NULL };
+
+  g_assert_cmpstr (mc_dataset_get_title (dataset), ==, "Cloud infrastructure market share, 2024");
+  g_assert_cmpuint (mc_dataset_get_n_columns (dataset), ==, 4);
+  assert_texts (mc_dataset_get_column (dataset, 0), providers);
+  g_assert_cmpstr (mc_column_get_label (mc_dataset_get_column (dataset, 1)), ==, "Share Q1");
+  assert_number_column (dataset, "share_q1", "percent", MC_SCALE_NONE, q1, 4);
+  g_assert_cmpstr (mc_column_get_label (mc_dataset_get_column (dataset, 3)), ==, "Revenue");
+  assert_number_column (dataset, "revenue_usd_bn", "USD", MC_SCALE_BILLION, revenue, 4);
+  /* The total in the table's footer is no market share: left out, and
+   * said so */
+  g_assert_cmpuint (mc_dataset_get_n_rows (dataset), ==, 4);
+  g_assert_true (has_warning (dataset, "market-share.html: the footer row of the table "
+                                       "(“Total”) is left out"));
+  g_assert_cmpstr (mc_dataset_get_chart (dataset, 0)->title, ==,
+                   "Cloud infrastructure market share, 2024");
+}
+
+/* What LibreOffice writes as HTML (and puts on the clipboard): the title
+ * row above the table left out, a merged header cell naming both its
+ * columns, amounts and percentages as shown. */
+static void
+test_html_libreoffice (void)
+{
+  g_autoptr(McDataset) dataset = load_test_file ("workbooks", "market-book.html");
+  static const double dollars[] = { 9.2, 11.8, 13.3, 15.4 };
+
+  g_assert_cmpuint (mc_dataset_get_n_rows (dataset), ==, 4);
+  assert_number_column (dataset, "revenue", "USD", MC_SCALE_NONE, dollars, 4);
+  g_assert_cmpstr (mc_column_get_label (mc_dataset_get_column (dataset, 4)), ==, "Region");
+}
+
+/* A paste: a fragment without <html>, its reader named by the clipboard's
+ * type; a cell spanning rows is in each of them. */
+static void
+test_html_paste (void)
+{
+  static const char fragment[] =
+    "<meta charset=\"utf-8\"><table><tr><th>Segment</th><th>Year</th><th>Revenue</th></tr>"
+    "<tr><td rowspan=\"2\">Cloud</td><td>2023</td><td>$13.3 bn</td></tr>"
+    "<tr><td>2024</td><td>$15.4 bn</td></tr>"
+    "<tr><td>Commerce</td><td>2024</td><td>$70 bn</td></tr></table>";
+  g_autoptr(McLoadOptions) options = mc_load_options_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDataset) dataset = NULL;
+  static const double revenue[] = { 13.3, 15.4, 70 };
+  static const char * const segments[] = { "Cloud", "Cloud", "Commerce", NULL };
+
+  mc_load_options_set_format (options, "html");
+  dataset = mc_loader_load_data_with_options (fragment, strlen (fragment), "Pasted table", NULL,
+                                              options, &error);
+  g_assert_no_error (error);
+  assert_texts (mc_dataset_get_column (dataset, 0), segments);
+  assert_number_column (dataset, "revenue", "USD", MC_SCALE_BILLION, revenue, 3);
+  assert_refused ("page.html", "<html><body><p>No table here</p></body></html>",
+                  MC_LOADER_ERROR_MISSING, "page.html: the page has no table");
+}
+
+/* Not tables */
+
+/* What a file is shows in its first bytes, whatever its name says. */
+static void
+test_not_a_table (void)
+{
+  static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+  static const char ole2[] = "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDataset) image = mc_loader_load_data (png, sizeof png - 1, "prices.csv", NULL,
+                                                    &error);
+
+  g_assert_null (image);
+  g_assert_error (error, MC_LOADER_ERROR, MC_LOADER_ERROR_FORMAT);
+  g_assert_cmpstr (error->message, ==, "prices.csv: this looks like a PNG image, not a table");
+  g_clear_error (&error);
+  g_assert_null (mc_loader_load_data (ole2, sizeof ole2 - 1, "clipboard", NULL, &error));
+  g_assert_error (error, MC_LOADER_ERROR, MC_LOADER_ERROR_FORMAT);
+  g_assert_true (strstr (error->message, "(XLS); save it as XLSX or CSV") != NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,11 +657,20 @@ main (int   argc,
   g_test_add_func ("/mc/readers/mixed-units-warn", test_mixed_units_warn);
   g_test_add_func ("/mc/readers/left-out-column-warns", test_left_out_column_warns);
   g_test_add_func ("/mc/readers/years-from-values", test_years_from_values);
+  g_test_add_func ("/mc/readers/quarters-and-months", test_quarters_and_months);
   g_test_add_func ("/mc/readers/records-array", test_records_array);
   g_test_add_func ("/mc/readers/records-columns-and-keys", test_records_columns_and_keys);
   g_test_add_func ("/mc/readers/json-lines", test_json_lines);
   g_test_add_func ("/mc/readers/xlsx", test_xlsx);
   g_test_add_func ("/mc/readers/xlsx-asks-for-a-sheet", test_xlsx_asks_for_a_sheet);
+  g_test_add_func ("/mc/readers/ods-revenue", test_ods_revenue);
+  g_test_add_func ("/mc/readers/ods-types-and-repeats", test_ods_types_and_repeats);
+  g_test_add_func ("/mc/readers/ods-asks-for-a-sheet", test_ods_asks_for_a_sheet);
+  g_test_add_func ("/mc/readers/list-sheets", test_list_sheets);
+  g_test_add_func ("/mc/readers/html-page", test_html_page);
+  g_test_add_func ("/mc/readers/html-libreoffice", test_html_libreoffice);
+  g_test_add_func ("/mc/readers/html-paste", test_html_paste);
+  g_test_add_func ("/mc/readers/not-a-table", test_not_a_table);
 
   return g_test_run ();
 }

@@ -292,6 +292,64 @@ test_scale_time_years (void)
   }
 }
 
+/* Quarters: ticks on the first day of a quarter, every one or two
+ * quarters, never a month inside one, labelled "Q1 2024", "Q2", …;
+ * on a short axis, whole years. */
+static void
+test_scale_time_quarters (void)
+{
+  McTimeScale scale;
+  static const guint widths[] = { 1400, 700, 320, 200 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      mc_time_scale_init (&scale, ymd (2022, 1, 1), ymd (2025, 1, 1), MC_DATE_QUARTER,
+                          widths[w], 75);
+      check_ticks_inside (&scale);
+      for (guint i = 0; i < scale.n_ticks; i++)
+        {
+          g_autofree char *label = mc_time_scale_get_label (&scale, i);
+          int y, m, d;
+
+          mc_days_to_ymd (scale.ticks[i], &y, &m, &d);
+          g_assert_cmpint (d, ==, 1);
+          g_assert_cmpint ((m - 1) % 3, ==, 0);
+          if (scale.unit == MC_TIME_UNIT_YEAR)
+            g_assert_cmpint (m, ==, 1);
+          else if (i == 0 || m == 1)
+            g_assert_true (g_str_has_prefix (label, "Q") && strstr (label, " 202") != NULL);
+          else
+            g_assert_true (label[0] == 'Q' && label[2] == '\0');
+        }
+    }
+  mc_time_scale_init (&scale, ymd (2022, 1, 1), ymd (2025, 1, 1), MC_DATE_QUARTER, 1400, 75);
+  g_assert_cmpint (scale.unit, ==, MC_TIME_UNIT_MONTH);
+  g_assert_cmpuint (scale.step, ==, 3);
+  mc_time_scale_init (&scale, ymd (2022, 1, 1), ymd (2025, 1, 1), MC_DATE_QUARTER, 200, 75);
+  g_assert_cmpint (scale.unit, ==, MC_TIME_UNIT_YEAR);
+}
+
+/* Years are never cut: a short axis over a few years has no tick between
+ * them (no "2021.5"). */
+static void
+test_scale_time_whole_years (void)
+{
+  McTimeScale scale;
+
+  for (double width = 60; width <= 2400; width *= 1.5)
+    {
+      mc_time_scale_init (&scale, ymd (2019, 1, 1), ymd (2024, 1, 1), MC_DATE_YEAR, width, 75);
+      for (guint i = 0; i < scale.n_ticks; i++)
+        {
+          int y, m, d;
+
+          mc_days_to_ymd (scale.ticks[i], &y, &m, &d);
+          g_assert_cmpint (m, ==, 1);
+          g_assert_cmpint (d, ==, 1);
+        }
+    }
+}
+
 static void
 test_scale_time_days (void)
 {
@@ -343,6 +401,8 @@ main (int   argc,
   g_test_add_func ("/mc/scale/time-months", test_scale_time_months);
   g_test_add_func ("/mc/scale/time-years", test_scale_time_years);
   g_test_add_func ("/mc/scale/time-days", test_scale_time_days);
+  g_test_add_func ("/mc/scale/time-quarters", test_scale_time_quarters);
+  g_test_add_func ("/mc/scale/time-whole-years", test_scale_time_whole_years);
   g_test_add_func ("/mc/scale/time-precision", test_scale_time_precision);
 
   return g_test_run ();

@@ -63,24 +63,6 @@ assert_label (GtkWidget  *root,
 }
 
 static guint
-count_datasets (McWindow *window)
-{
-  return g_list_model_get_n_items (mc_window_get_documents (window));
-}
-
-/* The dataset of the document at @position in the sidebar. */
-static McDataset *
-get_dataset (McWindow *window,
-             guint     position)
-{
-  g_autoptr(McDocument) document = g_list_model_get_item (mc_window_get_documents (window),
-                                                          position);
-
-  g_assert_nonnull (document);
-  return mc_document_get_dataset (document);
-}
-
-static guint
 find_dataset (McWindow   *window,
               const char *id)
 {

@@ -42,4 +42,25 @@ void        fuzz_check_error          (const GError   *error,
  * UTF-8 text within the limits, charts naming existing columns. */
 void        fuzz_check_dataset        (McDataset      *dataset);
 
+/* Loads @data as a file named @name with the reader @format (nullable:
+ * the one the loader chooses), and checks the dataset or the error,
+ * which names the file. */
+void        fuzz_load                 (const char     *data,
+                                       gsize           length,
+                                       const char     *name,
+                                       const char     *format);
+
+/* Makes a workbook around one part of it (a sheet, content.xml). */
+typedef GBytes *(*FuzzWrapFunc)       (const char     *part,
+                                       gsize           length);
+
+/* Loads an input that starts as a zip archive does ("PK") as a whole
+ * workbook, and any other as a part of the workbook @wrap makes around
+ * it, so that the fuzzer works on the XML rather than on deflated bytes. */
+void        fuzz_load_workbook        (const uint8_t  *data,
+                                       size_t          size,
+                                       const char     *name,
+                                       const char     *format,
+                                       FuzzWrapFunc    wrap);
+
 G_END_DECLS

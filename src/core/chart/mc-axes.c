@@ -627,6 +627,8 @@ category_text (McRender    *r,
 
   mc_days_to_ymd (days, &y, &m, &d);
   mc_days_to_ymd (mc_chart_model_get_category_days (chart, order[i - every]), &py, &pm, &pd);
+  if (precision == MC_DATE_QUARTER)
+    return mc_format_quarter (days, y != py);
   if (precision == MC_DATE_MONTH)
     {
       if (y == py)
@@ -752,6 +754,7 @@ next_every (McRender *r,
             guint     every)
 {
   static const guint months[] = { 1, 2, 3, 4, 6, 12 };
+  static const guint quarters[] = { 1, 2, 4 };
   McChartModel *chart = r->chart;
   McDatePrecision precision = mc_column_get_date_precision (chart->x_column);
 
@@ -763,6 +766,13 @@ next_every (McRender *r,
         if (months[i] > every)
           return months[i];
       return (every / 12 + 1) * 12;
+    }
+  if (precision == MC_DATE_QUARTER)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (quarters); i++)
+        if (quarters[i] > every)
+          return quarters[i];
+      return (every / 4 + 1) * 4;
     }
   return (guint) mc_nice_step (every + 1);
 }

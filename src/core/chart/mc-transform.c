@@ -104,7 +104,8 @@ matcher_init (Matcher        *matcher,
     }
 }
 
-/* Whether two dates fall in the same year (month, day) of @precision. */
+/* Whether two dates fall in the same year (quarter, month, day) of
+ * @precision. */
 static gboolean
 same_period (double          a,
              double          b,
@@ -114,6 +115,8 @@ same_period (double          a,
 
   mc_days_to_ymd (a, &ya, &ma, &da);
   mc_days_to_ymd (b, &yb, &mb, &db);
+  if (precision == MC_DATE_QUARTER)
+    return ya == yb && (ma - 1) / 3 == (mb - 1) / 3;
   return ya == yb && (precision == MC_DATE_YEAR || ma == mb)
          && (precision != MC_DATE_DAY || da == db);
 }

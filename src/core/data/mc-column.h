@@ -26,13 +26,15 @@ typedef enum
   MC_SCALE_TRILLION,
 } McScale;
 
-/* How finely a date column's values are known: "2024", "2024-02" or
- * "2024-02-15". Dates are stored as days since 1970-01-01 (a double, so
- * that time of day could be added later); a year is stored as its first
- * day, a month as the first day of the month. */
+/* How finely a date column's values are known: "2024", "2024-Q1",
+ * "2024-02" or "2024-02-15", from the coarsest to the finest. Dates are
+ * stored as days since 1970-01-01 (a double, so that time of day could be
+ * added later); a year is stored as its first day, a quarter and a month
+ * as their first days. */
 typedef enum
 {
   MC_DATE_YEAR,
+  MC_DATE_QUARTER,
   MC_DATE_MONTH,
   MC_DATE_DAY,
 } McDatePrecision;

@@ -143,6 +143,22 @@ accept_word (Cursor     *c,
   return TRUE;
 }
 
+/**
+ * mc_amount_currency_code:
+ * @word: a word, in any case ("usd", "HKD", "rmb")
+ *
+ * Returns: (nullable): the ISO 4217 code @word is one of the common
+ *   ones, in capitals (RMB is CNY), or %NULL
+ */
+const char *
+mc_amount_currency_code (const char *word)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (currency_codes); i++)
+    if (g_ascii_strcasecmp (word, currency_codes[i]) == 0)
+      return g_str_equal (currency_codes[i], "RMB") ? "CNY" : currency_codes[i];
+  return NULL;
+}
+
 static const char *
 read_currency_code (Cursor *c)
 {

@@ -35,6 +35,7 @@ gboolean  mc_amount_parse            (const char     *text,
                                       McDecimalMark   mark,
                                       McAmount       *amount);
 McScale   mc_amount_scale_of_factor  (double          factor);
+const char *mc_amount_currency_code  (const char     *word);
 /* "USD", "%" for "percent": how messages name a unit. */
 const char *mc_amount_unit_shown     (const char     *unit);
 

@@ -279,6 +279,73 @@ is_day (const Token *token)
   return token->digits && token->length <= 2;
 }
 
+/* Reads a year of four digits at @p, and moves past it. */
+static gboolean
+read_year (const char **p,
+           const char  *end,
+           int         *year)
+{
+  Cursor c = { *p, end };
+
+  if (!read_number (&c, 4, 4, year) || *year < 1)
+    return FALSE;
+  *p = c.p;
+  return TRUE;
+}
+
+/* Reads "Q1" to "Q4" (or "q1") at @p, and moves past it. */
+static gboolean
+read_quarter (const char **p,
+              const char  *end,
+              int         *quarter)
+{
+  if (end - *p < 2 || g_ascii_toupper ((*p)[0]) != 'Q' || (*p)[1] < '1' || (*p)[1] > '4')
+    return FALSE;
+  *quarter = (*p)[1] - '0';
+  *p += 2;
+  return TRUE;
+}
+
+static void
+skip_separator (const char **p,
+                const char  *end)
+{
+  if (*p < end && (**p == ' ' || **p == '-' || **p == '/'))
+    (*p)++;
+}
+
+/* Quarters as reports write them: "Q1 2024", "Q1-2024", "2024 Q1",
+ * "2024-Q1" (as the writer does), "2024Q1"; a quarter is its first day. */
+static gboolean
+parse_quarter (const char      *text,
+               gsize            length,
+               double          *days,
+               McDatePrecision *precision)
+{
+  const char *p = text, *end = text + length;
+  int year = 0, quarter = 0;
+
+  if (read_quarter (&p, end, &quarter))
+    {
+      skip_separator (&p, end);
+      if (!read_year (&p, end, &year))
+        return FALSE;
+    }
+  else
+    {
+      if (!read_year (&p, end, &year))
+        return FALSE;
+      skip_separator (&p, end);
+      if (!read_quarter (&p, end, &quarter))
+        return FALSE;
+    }
+  if (p != end)
+    return FALSE;
+  *days = days_from_civil (year, (quarter - 1) * 3 + 1, 1);
+  *precision = MC_DATE_QUARTER;
+  return TRUE;
+}
+
 /* "January 2024", "Feb 2024", "15 Feb 2024", "Feb 15, 2024" */
 static gboolean
 parse_written_date (const char      *text,
@@ -332,7 +399,8 @@ parse_written_date (const char      *text,
  *
  * Accepts ISO 8601 ("2024", "2024-02", "2024-02-15", optionally with a time
  * "2024-02-15T10:30:00Z", which is kept as a fraction of the day, in UTC),
- * "2024/02/15", and English written forms: "February 2024", "Feb 2024",
+ * "2024/02/15", quarters ("2024-Q1", "Q1 2024", "2024 Q1"), and English
+ * written forms: "February 2024", "Feb 2024",
  * "15 Feb 2024", "15 February 2024", "Feb 15, 2024". Day and month numbers
  * are checked ("2024-02-30" is not a date). Slash dates such as "2/15/2024"
  * are refused because their order is ambiguous. Spaces around the date
@@ -356,8 +424,8 @@ mc_date_text_parse (const char      *text,
   if (length == 0 || length > 64)
     return FALSE;
 
-  if (!parse_iso_date (text, length, &d, &p) &&
-      !parse_written_date (text, length, &d, &p))
+  if (!parse_iso_date (text, length, &d, &p) && !parse_quarter (text, length, &d, &p)
+      && !parse_written_date (text, length, &d, &p))
     return FALSE;
 
   if (days)
@@ -440,8 +508,8 @@ append_time (GString *out,
  * @days: days since 1970-01-01
  * @precision: how much of the date to write
  *
- * Writes a date as mc_date_text_parse() reads it: "2024", "2024-02" or
- * "2024-02-15", and a time of day in UTC when @days has one and
+ * Writes a date as mc_date_text_parse() reads it: "2024", "2024-Q1",
+ * "2024-02" or "2024-02-15", and a time of day in UTC when @days has one and
  * @precision is %MC_DATE_DAY ("2024-02-15T10:30:00Z").
  *
  * Returns: (transfer full): the text
@@ -459,6 +527,8 @@ mc_date_text_format (double          days,
   out = g_string_new (NULL);
   civil_from_days ((gint64) day, &y, &m, &d);
   g_string_append_printf (out, "%04d", y);
+  if (precision == MC_DATE_QUARTER)
+    g_string_append_printf (out, "-Q%d", (m - 1) / 3 + 1);
   if (precision >= MC_DATE_MONTH)
     g_string_append_printf (out, "-%02d", m);
   if (precision >= MC_DATE_DAY)

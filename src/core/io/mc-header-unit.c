@@ -6,6 +6,8 @@
 
 #include "mc-header-unit.h"
 
+#include "mc-amount.h"
+
 #include <string.h>
 
 typedef struct
@@ -29,10 +31,11 @@ static const ScaleWord scale_words[] = {
   { "trillions", MC_SCALE_TRILLION, TRUE },
 };
 
-/* Units of measurement read with certainty; "m" (metres or millions)
- * and other single letters are not among them. */
+/* Units of measurement read with certainty; "m" (metres or millions),
+ * "K" (kelvin or thousands) and other single capitals are not among
+ * them. */
 static const char * const measure_units[] = {
-  "°C", "°F", "K", "mm", "cm", "km", "km/h", "m/s", "mph", "kn", "hPa", "mbar", "kPa",
+  "°C", "°F", "mm", "cm", "km", "km/h", "m/s", "mph", "kn", "hPa", "mbar", "kPa",
   "kWh", "MWh", "GWh", "TWh", "kW", "MW", "GW", "kg", "g", "lb", "t", "kt", "Mt",
   "years", "months", "days", "hours", "minutes", NULL
 };
@@ -84,6 +87,91 @@ parse_unit_words (const char  *text,
   return *unit != NULL;
 }
 
+/* "Revenue (USD m)", or "Share (%) 2023" where a header row of
+ * merged cells put the unit of several columns before their years. */
+static gboolean
+parse_bracketed (const char  *header,
+                 char       **label,
+                 char       **unit,
+                 McScale     *scale)
+{
+  g_autofree char *text = g_strstrip (g_strdup (header));
+  char *open = strrchr (text, '(');
+  char *close = open != NULL ? strchr (open, ')') : NULL;
+  g_autofree char *inside = NULL;
+  g_autofree char *before = NULL;
+  const char *after;
+
+  if (open == NULL || close == NULL || open == text)
+    return FALSE;
+  inside = g_strstrip (g_strndup (open + 1, close - open - 1));
+  before = g_strstrip (g_strndup (text, open - text));
+  after = close + 1;
+  while (g_ascii_isspace (*after))
+    after++;
+  if (*before == '\0' || !parse_unit_words (inside, unit, scale))
+    return FALSE;
+  *label = *after != '\0' ? g_strdup_printf ("%s %s", before, after)
+                          : g_steal_pointer (&before);
+  return TRUE;
+}
+
+/* The words of a snake-case id that end in a unit ("price_hkd",
+ * "revenue_usd_bn", "margin_pct"); how many of them it takes, or 0. */
+static guint
+parse_id_unit_words (char    **words,
+                     guint     n,
+                     char    **unit,
+                     McScale  *scale)
+{
+  const char *code;
+
+  if (n >= 2 && (g_ascii_strcasecmp (words[n - 1], "pct") == 0
+                 || g_ascii_strcasecmp (words[n - 1], "percent") == 0))
+    {
+      *unit = g_strdup ("percent");
+      return 1;
+    }
+  if (n >= 3 && (code = mc_amount_currency_code (words[n - 2])) != NULL
+      && lookup_scale_word (words[n - 1], TRUE, scale))
+    {
+      *unit = g_strdup (code);
+      return 2;
+    }
+  if (n >= 2 && (code = mc_amount_currency_code (words[n - 1])) != NULL)
+    {
+      *unit = g_strdup (code);
+      return 1;
+    }
+  return 0;
+}
+
+/* Ids written by programs ("revenue_usd_bn") have their unit as the
+ * last words; only currencies and percent count, never a scale alone
+ * ("count_m" may be metres). */
+static gboolean
+parse_id (const char  *header,
+          char       **label,
+          char       **unit,
+          McScale     *scale)
+{
+  g_auto(GStrv) words = NULL;
+  guint n;
+  guint taken;
+
+  if (strchr (header, ' ') != NULL || strchr (header, '_') == NULL)
+    return FALSE;
+  words = g_strsplit (header, "_", 0);
+  n = g_strv_length (words);
+  taken = parse_id_unit_words (words, n, unit, scale);
+  if (taken == 0)
+    return FALSE;
+  g_free (words[n - taken]);
+  words[n - taken] = NULL;
+  *label = g_strjoinv ("_", words);
+  return **label != '\0';
+}
+
 /**
  * mc_header_unit_parse:
  * @header: the header of a column
@@ -94,12 +182,14 @@ parse_unit_words (const char  *text,
  *
  * Spreadsheets put the unit of a column in its header: "Revenue (USD
  * m)" is the label "Revenue" with unit USD in millions, "Share (%)" a
- * percentage, "Rain (mm)" a length in millimetres. Only units read with
+ * percentage, "Rain (mm)" a length in millimetres, "Share (%) 2023" the
+ * label "Share 2023" in percent. Programs put it at the end of an id:
+ * "revenue_usd_bn" is "revenue" in USD billions. Only units read with
  * certainty are taken; "Revenue (adjusted)" and "Length (m)" stay as
  * they are.
  *
- * Returns: whether @header ends with a unit; the outputs mean
- *   something only then
+ * Returns: whether @header gives a unit; the outputs mean something
+ *   only then
  */
 gboolean
 mc_header_unit_parse (const char  *header,
@@ -107,19 +197,12 @@ mc_header_unit_parse (const char  *header,
                       char       **unit,
                       McScale     *scale)
 {
-  g_autofree char *text = g_strstrip (g_strdup (header));
-  gsize length = strlen (text);
-  char *open = strrchr (text, '(');
-  g_autofree char *inside = NULL;
-
-  if (length == 0 || text[length - 1] != ')' || open == NULL || open == text)
-    return FALSE;
-  text[length - 1] = '\0';
-  inside = g_strstrip (g_strdup (open + 1));
-  *open = '\0';
-  g_strstrip (text);
-  if (*text == '\0' || !parse_unit_words (inside, unit, scale))
-    return FALSE;
-  *label = g_steal_pointer (&text);
-  return TRUE;
+  *label = NULL;
+  *unit = NULL;
+  *scale = MC_SCALE_NONE;
+  if (parse_bracketed (header, label, unit, scale))
+    return TRUE;
+  g_clear_pointer (unit, g_free);
+  *scale = MC_SCALE_NONE;
+  return parse_id (header, label, unit, scale);
 }

@@ -30,6 +30,8 @@ typedef struct
   McLoaderError  error_code;
   char          *error_message;
   GArray        *duplicates;   /* gsize: offsets of keys seen twice */
+  guint          first_line;   /* of the text in its file: a JSON Lines line's */
+  gboolean       one_line;
 } Scanner;
 
 /* Duplicate keys are looked for among the first members of an object;
@@ -97,7 +99,7 @@ describe_offset (Scanner *s,
   guint line, column;
 
   mc_loader_position (s->text, s->length, offset, &line, &column);
-  return g_strdup_printf ("%u:%u", line, column);
+  return g_strdup_printf ("%u:%u", line + s->first_line - 1, column);
 }
 
 /* Explains a character that cannot start a value or a key. */
@@ -347,6 +349,10 @@ unclosed (Scanner    *s,
 {
   g_autofree char *where = describe_offset (s, open);
 
+  if (s->one_line)
+    /* Translators: %s is "object" or "array", then a line:column */
+    return scan_fail (s, s->pos, MC_LOADER_ERROR_SYNTAX,
+                      _("the line ends before the %s opened at %s is closed"), what, where);
   /* Translators: %s is "object" or "array", then a line:column */
   return scan_fail (s, s->pos, MC_LOADER_ERROR_SYNTAX,
                     _("unexpected end of file: the %s opened at %s is not closed"),
@@ -525,6 +531,41 @@ scan_value (Scanner *s)
  * %MC_LOADER_MAX_DEPTH levels, with numbers that json-glib reads exactly.
  * The message of the first fault says where it is and what was expected.
  */
+static gboolean
+check (Scanner     *s,
+       const char  *name,
+       GArray     **duplicates,
+       GError     **error)
+{
+  guint line, column;
+
+  skip_space (s);
+  if (at_end (s))
+    {
+      mc_loader_set_error (error, MC_LOADER_ERROR_SYNTAX, name, s->one_line ? s->first_line : 0,
+                           s->one_line ? 1 : 0, _("the file is empty"));
+      return FALSE;
+    }
+  if (scan_value (s))
+    {
+      skip_space (s);
+      if (at_end (s))
+        {
+          *duplicates = s->duplicates;
+          return TRUE;
+        }
+      unexpected (s, s->one_line ? _("the end of the line after the JSON data")
+                                 : _("the end of the file after the JSON data"));
+    }
+
+  g_clear_pointer (&s->duplicates, g_array_unref);
+  mc_loader_position (s->text, s->length, s->error_offset, &line, &column);
+  mc_loader_set_error (error, s->error_code, name, line + s->first_line - 1, column, "%s",
+                       s->error_message);
+  g_free (s->error_message);
+  return FALSE;
+}
+
 gboolean
 mc_json_scanner_check_syntax (const char  *name,
                               const char  *text,
@@ -533,31 +574,31 @@ mc_json_scanner_check_syntax (const char  *name,
                               GError     **error)
 {
   Scanner s = { text, length, 0, };
-  guint line, column;
 
-  skip_space (&s);
-  if (at_end (&s))
-    {
-      mc_loader_set_error (error, MC_LOADER_ERROR_SYNTAX, name, 0, 0,
-                           _("the file is empty"));
-      return FALSE;
-    }
-  if (scan_value (&s))
-    {
-      skip_space (&s);
-      if (at_end (&s))
-        {
-          *duplicates = s.duplicates;
-          return TRUE;
-        }
-      unexpected (&s, _("the end of the file after the JSON data"));
-    }
+  s.first_line = 1;
+  return check (&s, name, duplicates, error);
+}
 
-  g_clear_pointer (&s.duplicates, g_array_unref);
-  mc_loader_position (text, length, s.error_offset, &line, &column);
-  mc_loader_set_error (error, s.error_code, name, line, column, "%s", s.error_message);
-  g_free (s.error_message);
-  return FALSE;
+/**
+ * mc_json_scanner_check_line:
+ * @number: the line's number in its file, from 1
+ *
+ * Same as mc_json_scanner_check_syntax(), for one line of a JSON Lines
+ * file: positions in messages are the file's.
+ */
+gboolean
+mc_json_scanner_check_line (const char  *name,
+                            const char  *text,
+                            gsize        length,
+                            guint        number,
+                            GArray     **duplicates,
+                            GError     **error)
+{
+  Scanner s = { text, length, 0, };
+
+  s.first_line = number;
+  s.one_line = TRUE;
+  return check (&s, name, duplicates, error);
 }
 
 /* Finding a path in the text again */

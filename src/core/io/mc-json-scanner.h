@@ -21,6 +21,12 @@ gboolean  mc_json_scanner_check_syntax  (const char               *name,
                                          gsize                     length,
                                          GArray                  **duplicates,
                                          GError                  **error);
+gboolean  mc_json_scanner_check_line    (const char               *name,
+                                         const char               *text,
+                                         gsize                     length,
+                                         guint                     number,
+                                         GArray                  **duplicates,
+                                         GError                  **error);
 gsize     mc_json_scanner_locate_path   (const char               *text,
                                          gsize                     length,
                                          const McJsonPathElement  *path,

@@ -38,6 +38,8 @@ typedef enum
 #define MC_LOADER_MAX_ROWS           50000000
 #define MC_LOADER_MAX_DEPTH          64
 #define MC_LOADER_MAX_STRING_LENGTH  (64 * 1024)
+/* Web pages: the parser builds the page's tree, ten times its size. */
+#define MC_LOADER_MAX_HTML_SIZE      ((gsize) 16 * 1024 * 1024)
 /* Workbooks (XLSX, ODS): the file, any entry of its zip container once
  * inflated, and how many times larger than the file its entries may
  * inflate in all (once they are over 16 MiB): zip bombs go far beyond. */
@@ -45,6 +47,10 @@ typedef enum
 #define MC_LOADER_MAX_ENTRY_SIZE     ((guint64) 1024 * 1024 * 1024)
 #define MC_LOADER_MAX_INFLATION      200
 #define MC_LOADER_MIN_INFLATION_CHECK ((guint64) 16 * 1024 * 1024)
+/* ODS writes runs of equal cells and rows once, with a count, and HTML
+ * cells span rows: the copies of cells with values such counts and spans
+ * make in a table, in all. Counts of empty cells make nothing. */
+#define MC_LOADER_MAX_REPEATED_CELLS ((guint64) 16 * 1024 * 1024)
 
 GQuark      mc_loader_error_quark       (void);
 

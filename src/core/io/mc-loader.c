@@ -90,6 +90,39 @@ mc_loader_load_file_with_options (GFile                *file,
 }
 
 /**
+ * mc_loader_list_sheets:
+ * @file: a workbook, or any file the loader reads
+ *
+ * Returns: (transfer full): the names of its sheets, or an empty list
+ *   when its format has none; %NULL with @error set when it cannot be
+ *   read
+ */
+char **
+mc_loader_list_sheets (GFile         *file,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autofree char *name = NULL;
+  McLoaderBuffer buffer;
+  McLoadOptions defaults = { 0, };
+  McReaderInput input = { NULL, };
+  const McReader *reader;
+  char **sheets;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_basename (file);
+  if (!mc_loader_buffer_load (&buffer, file, name, mc_reader_get_size_limit (name), cancellable,
+                              error))
+    return NULL;
+  input = (McReaderInput) { name, buffer.data, buffer.length, NULL, cancellable, &defaults };
+  reader = mc_reader_choose (name, buffer.data, buffer.length, NULL);
+  sheets = reader->list_sheets ? reader->list_sheets (&input, error) : g_new0 (char *, 1);
+  mc_loader_buffer_clear (&buffer);
+  return sheets;
+}
+
+/**
  * mc_loader_load_data:
  * @data: the contents of a dataset file
  * @length: its length in bytes

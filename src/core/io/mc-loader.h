@@ -28,6 +28,13 @@ McDataset  *mc_loader_load_file_with_options (GFile               *file,
                                               GCancellable        *cancellable,
                                               GError             **error);
 
+/* The names of the sheets of a workbook, in their order (an empty list
+ * for a file of one table): what a chooser offers when loading says
+ * MC_LOADER_ERROR_CHOICE. */
+char      **mc_loader_list_sheets   (GFile         *file,
+                                     GCancellable  *cancellable,
+                                     GError       **error);
+
 /* Same, from memory. @display_name names the data in error messages;
  * @base is the folder CSV references are resolved against (nullable: then
  * references are an error). */

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "mc-loader-buffer.h"
+#include "mc-signature.h"
 
 const McReader *
 mc_reader_lookup (const char *id)
@@ -157,7 +158,10 @@ mc_reader_get_size_limit (const char *name)
 /**
  * mc_reader_load:
  *
- * Loads @input with @reader, unless it is over the reader's size limit.
+ * Loads @input with @reader, unless it is over the reader's size limit,
+ * or clearly not a table (an image, a PDF, an archive, a workbook in a
+ * format no reader knows) where @reader does not recognize its
+ * signature.
  *
  * Returns: (transfer full): the dataset, or %NULL with @error set
  */
@@ -172,6 +176,9 @@ mc_reader_load (const McReader       *reader,
   g_return_val_if_fail (input != NULL && input->name != NULL, NULL);
 
   if (!mc_loader_check_size (input->name, input->length, reader->max_size, error))
+    return NULL;
+  if (!(reader->magic && reader->sniff (input->data, input->length))
+      && !mc_signature_check_table (input->name, input->data, input->length, error))
     return NULL;
   dataset = reader->load (input, error);
   if (dataset != NULL && mc_dataset_get_reader (dataset) == NULL)

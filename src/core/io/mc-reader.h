@@ -44,6 +44,9 @@ typedef struct
   /* Errors are in MC_LOADER_ERROR (or G_IO_ERROR_CANCELLED). */
   McDataset         *(*load)        (const McReaderInput  *input,
                                      GError              **error);
+  /* The names of a workbook's sheets; NULL for formats of one table. */
+  char             **(*list_sheets) (const McReaderInput  *input,
+                                     GError              **error);
 } McReader;
 
 /* Every reader, in the order in which they sniff. */

@@ -395,22 +395,36 @@ mc_table_column_take_number_text (McTableColumn *column,
 
 /* Deciding */
 
-/* A unique, safe id from the header. */
+/* The ids given so far, and the next number to try after each base, so
+ * that thousands of equal headers (a web table's header spanning them)
+ * take no longer than as many different ones. */
+typedef struct
+{
+  GHashTable *taken;
+  GHashTable *next;   /* base → guint */
+} Ids;
+
+/* A unique, safe id from the header: "region", then "region_2", … */
 static char *
 column_id (McTableBuilder *self,
            guint           index,
+           Ids            *ids,
            char          **base)
 {
   g_autofree char *fallback = g_strdup_printf ("column_%u", index + 1);
   char *id;
+  guint n;
 
   *base = mc_id_make (get_column (self, index)->label, fallback);
+  n = MAX (2, GPOINTER_TO_UINT (g_hash_table_lookup (ids->next, *base)));
   id = g_strdup (*base);
-  for (guint n = 2; mc_dataset_get_column_index (self->dataset, id) >= 0; n++)
+  while (g_hash_table_contains (ids->taken, id))
     {
       g_free (id);
-      id = g_strdup_printf ("%s_%u", *base, n);
+      id = g_strdup_printf ("%s_%u", *base, n++);
     }
+  g_hash_table_add (ids->taken, g_strdup (id));
+  g_hash_table_insert (ids->next, g_strdup (*base), GUINT_TO_POINTER (n));
   return id;
 }
 
@@ -451,13 +465,17 @@ take_kept_values (McTableColumn *c)
 void
 mc_table_builder_decide (McTableBuilder *self)
 {
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) next = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Ids ids = { taken, next };
+
   g_return_if_fail (self != NULL && !self->declared);
 
   for (guint i = 0; i < self->columns->len; i++)
     {
       McTableColumn *c = get_column (self, i);
       g_autofree char *base = NULL;
-      g_autofree char *id = column_id (self, i, &base);
+      g_autofree char *id = column_id (self, i, &ids, &base);
 
       c->column = mc_table_column_new_column (c, id, mc_table_column_decide_type (c, base),
                                               self->prefer_comma);

@@ -16,6 +16,7 @@
 #include "mc-workbook.h"
 
 #include <glib/gi18n.h>
+#include <gsf/gsf-infile-impl.h>
 #include <string.h>
 
 #include "mc-table-builder.h"
@@ -24,7 +25,61 @@
 /* The title rows a header row may have above it. */
 #define MAX_HEADER_SEARCH 20
 
+/* The longest message of libxml2 a message quotes: it may quote a tag of
+ * the file whole. */
+#define MAX_XML_MESSAGE 160
+
+/* What declares a DTD, and how much of it may lie before a chunk. */
+#define DOCTYPE "<!DOCTYPE"
+#define DOCTYPE_SEAM (sizeof DOCTYPE - 2)
+
 /* The container */
+
+/* libgsf's gsf_infile_child_by_index() and _by_name() print a warning
+ * when an entry is damaged; its classes say why in an error, which the
+ * reader reports as its own. */
+static GsfInput *
+child_by_index (GsfInfile  *folder,
+                int         index,
+                GError    **error)
+{
+  GsfInfileClass *klass = GSF_INFILE_CLASS (G_OBJECT_GET_CLASS (folder));
+
+  return klass->child_by_index (folder, index, error);
+}
+
+static GsfInput *
+child_by_name (GsfInfile   *folder,
+               const char  *name,
+               GError     **error)
+{
+  GsfInfileClass *klass = GSF_INFILE_CLASS (G_OBJECT_GET_CLASS (folder));
+
+  return klass->child_by_name (folder, name, error);
+}
+
+/* The name of an entry, as a message quotes it: the names in a zip
+ * archive are bytes, not always UTF-8. */
+static char *
+entry_shown (const char *entry)
+{
+  g_autofree char *valid = g_utf8_make_valid (entry ? entry : "", -1);
+
+  return mc_text_shown (valid);
+}
+
+static void
+set_damaged_error (GError     **error,
+                   const char  *name,
+                   const char  *entry,
+                   GError      *why)
+{
+  g_autofree char *shown = entry_shown (entry);
+
+  mc_loader_set_error (error, MC_LOADER_ERROR_SYNTAX, name, 0, 0,
+                       _("the workbook is damaged: its entry “%s” cannot be read (%s)"), shown,
+                       why ? why->message : "?");
+}
 
 static gboolean
 name_leaves_folder (const char *name)
@@ -44,19 +99,26 @@ check_entry_names (McWorkbook  *workbook,
   for (int i = 0; i < gsf_infile_num_children (folder); i++)
     {
       const char *name = gsf_infile_name_by_index (folder, i);
+      g_autoptr(GError) why = NULL;
       GsfInput *child;
       g_autofree char *shown = NULL;
       gboolean ok;
 
       if (depth > 16 || name_leaves_folder (name))
         {
-          shown = mc_text_shown (name ? name : "");
+          shown = entry_shown (name);
           mc_loader_set_error (error, MC_LOADER_ERROR_PATH, workbook->name, 0, 0,
                                _("the workbook has an entry “%s” that leaves its folder; "
                                  "it is refused"), shown);
           return FALSE;
         }
-      child = gsf_infile_child_by_index (folder, i);
+      child = child_by_index (folder, i, &why);
+      if (why != NULL)
+        {
+          set_damaged_error (error, workbook->name, name, why);
+          g_clear_object (&child);
+          return FALSE;
+        }
       ok = child == NULL || !GSF_IS_INFILE (child)
            || gsf_infile_num_children (GSF_INFILE (child)) < 0
            || check_entry_names (workbook, GSF_INFILE (child), depth + 1, error);
@@ -102,20 +164,38 @@ mc_workbook_close (McWorkbook *workbook)
   g_clear_object (&workbook->source);
 }
 
+/* The entry at @path ("xl/workbook.xml"), NULL when there is none, or
+ * with @error set when it is damaged. */
 static GsfInput *
-open_entry (McWorkbook *workbook,
-            const char *path)
+open_entry (McWorkbook  *workbook,
+            const char  *path,
+            GError     **error)
 {
   g_auto(GStrv) parts = g_strsplit (path, "/", 0);
+  g_autoptr(GError) why = NULL;
+  GsfInput *entry = g_object_ref (GSF_INPUT (workbook->zip));
 
-  return gsf_infile_child_by_aname (workbook->zip, (const char **) parts);
+  for (guint i = 0; parts[i] != NULL && entry != NULL; i++)
+    {
+      GsfInput *child = GSF_IS_INFILE (entry)
+                        ? child_by_name (GSF_INFILE (entry), parts[i], &why) : NULL;
+
+      g_object_unref (entry);
+      entry = child;
+      if (why != NULL)
+        {
+          set_damaged_error (error, workbook->name, path, why);
+          g_clear_object (&entry);
+        }
+    }
+  return entry;
 }
 
 gboolean
 mc_workbook_has_entry (McWorkbook *workbook,
                        const char *path)
 {
-  GsfInput *entry = open_entry (workbook, path);
+  GsfInput *entry = open_entry (workbook, path, NULL);
   gboolean found = entry != NULL;
 
   g_clear_object (&entry);
@@ -130,6 +210,8 @@ typedef struct
   GsfInput   *entry;
   char       *path;
   GError     *error;      /* the first, from the limits or libxml2 */
+  char        seam[DOCTYPE_SEAM];   /* the end of the last chunk */
+  gsize       n_seam;
 } XmlSource;
 
 static void
@@ -161,6 +243,56 @@ check_inflation (XmlSource *source,
   return FALSE;
 }
 
+static gboolean
+contains_doctype (const char *data,
+                  gsize       length)
+{
+  const char *end = data + length;
+
+  for (const char *p = memchr (data, '<', length); p != NULL;
+       p = memchr (p + 1, '<', end - p - 1))
+    if ((gsize) (end - p) >= strlen (DOCTYPE) && memcmp (p, DOCTYPE, strlen (DOCTYPE)) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @chunk, or the seam between it and the chunk before, declares
+ * a DTD; keeps the end of the chunk for the next seam. */
+static gboolean
+chunk_declares_dtd (XmlSource  *source,
+                    const char *chunk,
+                    gsize       n)
+{
+  char seam[2 * DOCTYPE_SEAM];
+  gsize m = MIN (n, DOCTYPE_SEAM), total = source->n_seam + m, keep;
+  gboolean found;
+
+  memcpy (seam, source->seam, source->n_seam);
+  memcpy (seam + source->n_seam, chunk, m);
+  found = contains_doctype (seam, total) || contains_doctype (chunk, n);
+  keep = MIN (DOCTYPE_SEAM, n >= DOCTYPE_SEAM ? n : total);
+  memcpy (source->seam, (n >= DOCTYPE_SEAM ? chunk + n : seam + total) - keep, keep);
+  source->n_seam = keep;
+  return found;
+}
+
+/* A DTD is refused before libxml2 reads it: its entities could expand
+ * far beyond any limit ("billion laughs") before the reader ever sees
+ * the DOCTYPE node. No part of a workbook has one. */
+static gboolean
+check_no_dtd (XmlSource  *source,
+              const char *chunk,
+              gsize       n)
+{
+  if (!chunk_declares_dtd (source, chunk, n))
+    return TRUE;
+  if (source->error == NULL)
+    mc_loader_set_error (&source->error, MC_LOADER_ERROR_SYNTAX, source->workbook->name, 0, 0,
+                         _("%s declares a DTD, which workbooks never do; it is refused"),
+                         source->path);
+  return FALSE;
+}
+
 static int
 read_entry_cb (void *context,
                char *buffer,
@@ -172,7 +304,8 @@ read_entry_cb (void *context,
 
   if (n == 0)
     return 0;
-  if (!check_inflation (source, n) || gsf_input_read (source->entry, n, (guint8 *) buffer) == NULL)
+  if (!check_inflation (source, n) || gsf_input_read (source->entry, n, (guint8 *) buffer) == NULL
+      || !check_no_dtd (source, buffer, n))
     return -1;
   return (int) n;
 }
@@ -182,25 +315,33 @@ structured_error_cb (void        *context,
                      xmlErrorPtr  xml_error)
 {
   XmlSource *source = context;
+  g_autofree char *valid = NULL;
   g_autofree char *message = NULL;
 
   if (source->error != NULL || xml_error == NULL || xml_error->level < XML_ERR_ERROR)
     return;
-  message = g_strstrip (g_strdup (xml_error->message ? xml_error->message : "?"));
+  valid = g_utf8_make_valid (xml_error->message ? xml_error->message : "?", -1);
+  message = g_strstrip (mc_text_shorten (valid, strlen (valid), MAX_XML_MESSAGE));
   mc_loader_set_error (&source->error, MC_LOADER_ERROR_SYNTAX, source->workbook->name, 0, 0,
                        _("%s, line %d: the XML is malformed: %s"), source->path,
                        xml_error->line, message);
 }
 
-xmlTextReaderPtr
-mc_workbook_open_xml (McWorkbook  *workbook,
-                      const char  *path,
-                      GError     **error)
+static xmlTextReaderPtr
+open_xml (McWorkbook  *workbook,
+          const char  *path,
+          GError     **error)
 {
   XmlSource *source;
-  GsfInput *entry = open_entry (workbook, path);
+  g_autoptr(GError) damaged = NULL;
+  GsfInput *entry = open_entry (workbook, path, &damaged);
   xmlTextReaderPtr reader;
 
+  if (damaged != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&damaged));
+      return NULL;
+    }
   if (entry == NULL)
     {
       mc_loader_set_error (error, MC_LOADER_ERROR_MISSING, workbook->name, 0, 0,
@@ -239,8 +380,7 @@ mc_workbook_open_xml (McWorkbook  *workbook,
   return reader;
 }
 
-/* The source that mc_workbook_open_xml() gave the reader, with its
- * error handler. */
+/* The source that open_xml() gave the reader, with its error handler. */
 static XmlSource *
 get_source (xmlTextReaderPtr reader)
 {
@@ -251,24 +391,33 @@ get_source (xmlTextReaderPtr reader)
   return context;
 }
 
-gboolean
-mc_workbook_xml_next (McWorkbook        *workbook,
-                      xmlTextReaderPtr   reader,
-                      gboolean          *more,
-                      GError           **error)
+/* Moves to the next node; FALSE at the end, or with @error set for XML
+ * that is malformed or refers to an entity, or an entry over the
+ * limits. */
+static gboolean
+next_node (McWorkbook   *workbook,
+           McXmlNode    *node,
+           GError      **error)
 {
-  XmlSource *source = get_source (reader);
-  int status = xmlTextReaderRead (reader);
+  XmlSource *source = get_source (node->reader);
+  int status = xmlTextReaderRead (node->reader);
 
-  *more = status == 1;
-  if (status == 1 && xmlTextReaderNodeType (reader) == XML_READER_TYPE_DOCUMENT_TYPE)
+  if (status == 1)
+    {
+      node->type = xmlTextReaderNodeType (node->reader);
+      node->name = (const char *) xmlTextReaderConstLocalName (node->reader);
+      node->empty = node->type == XML_READER_TYPE_ELEMENT
+                    && xmlTextReaderIsEmptyElement (node->reader);
+    }
+  /* A DTD in UTF-16 passes the check of the bytes (check_no_dtd()) */
+  if (status == 1 && node->type == XML_READER_TYPE_DOCUMENT_TYPE)
     {
       mc_loader_set_error (error, MC_LOADER_ERROR_SYNTAX, workbook->name, 0, 0,
                            _("%s declares a DTD, which workbooks never do; it is refused"),
                            source->path);
       return FALSE;
     }
-  if (status == 1 && xmlTextReaderNodeType (reader) == XML_READER_TYPE_ENTITY_REFERENCE)
+  if (status == 1 && node->type == XML_READER_TYPE_ENTITY_REFERENCE)
     {
       mc_loader_set_error (error, MC_LOADER_ERROR_SYNTAX, workbook->name, 0, 0,
                            _("%s refers to an entity, which workbooks never do; it is "
@@ -276,7 +425,7 @@ mc_workbook_xml_next (McWorkbook        *workbook,
       return FALSE;
     }
   if (status >= 0 && source->error == NULL)
-    return TRUE;
+    return status == 1;
   if (source->error != NULL)
     g_propagate_error (error, g_steal_pointer (&source->error));
   else
@@ -285,46 +434,99 @@ mc_workbook_xml_next (McWorkbook        *workbook,
   return FALSE;
 }
 
-void
-mc_workbook_close_xml (xmlTextReaderPtr reader)
+static void
+close_xml (xmlTextReaderPtr reader)
 {
-  XmlSource *source;
+  XmlSource *source = get_source (reader);
 
-  if (reader == NULL)
-    return;
-  source = get_source (reader);
   xmlFreeTextReader (reader);
-  if (source != NULL)
-    xml_source_free (source);
+  xml_source_free (source);
+}
+
+/**
+ * mc_workbook_walk_xml:
+ * @path: the entry, "xl/workbook.xml"
+ * @required: whether a workbook without it is damaged
+ * @func: called at each node, until it returns %FALSE with its error
+ *
+ * Reads an entry as XML, node by node, with no network, no DTD and no
+ * entity, within the limits of the container.
+ *
+ * Returns: whether the whole entry was read (or is missing and not
+ *   @required)
+ */
+gboolean
+mc_workbook_walk_xml (McWorkbook  *workbook,
+                      const char  *path,
+                      gboolean     required,
+                      McXmlFunc    func,
+                      gpointer     user_data,
+                      GError     **error)
+{
+  McXmlNode node = { NULL, };
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok = TRUE;
+
+  if (!required && !mc_workbook_has_entry (workbook, path))
+    return TRUE;
+  node.reader = open_xml (workbook, path, error);
+  if (node.reader == NULL)
+    return FALSE;
+  while (ok && next_node (workbook, &node, &local_error))
+    ok = func (&node, user_data, &local_error);
+  close_xml (node.reader);
+  if (local_error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 char *
-mc_workbook_xml_attribute (xmlTextReaderPtr  reader,
-                           const char       *name)
+mc_workbook_xml_attribute (const McXmlNode *node,
+                           const char      *name)
 {
-  xmlChar *value = xmlTextReaderGetAttribute (reader, (const xmlChar *) name);
+  xmlChar *value = xmlTextReaderGetAttribute (node->reader, (const xmlChar *) name);
   char *copy = value ? g_strdup ((const char *) value) : NULL;
 
   xmlFree (value);
   return copy;
 }
 
-gboolean
-mc_workbook_xml_is_start (xmlTextReaderPtr  reader,
-                          const char       *local_name)
+char *
+mc_workbook_xml_attribute_ns (const McXmlNode *node,
+                              const char      *name,
+                              const char      *ns)
 {
-  return xmlTextReaderNodeType (reader) == XML_READER_TYPE_ELEMENT
-         && g_strcmp0 ((const char *) xmlTextReaderConstLocalName (reader), local_name) == 0;
+  xmlChar *value = xmlTextReaderGetAttributeNs (node->reader, (const xmlChar *) name,
+                                                (const xmlChar *) ns);
+  char *copy = value ? g_strdup ((const char *) value) : NULL;
+
+  xmlFree (value);
+  return copy;
+}
+
+const char *
+mc_workbook_xml_text (const McXmlNode *node)
+{
+  if (node->type != XML_READER_TYPE_TEXT && node->type != XML_READER_TYPE_SIGNIFICANT_WHITESPACE
+      && node->type != XML_READER_TYPE_WHITESPACE)
+    return NULL;
+  return (const char *) xmlTextReaderConstValue (node->reader);
 }
 
 gboolean
-mc_workbook_xml_is_end (xmlTextReaderPtr  reader,
-                        const char       *local_name)
+mc_workbook_xml_is_start (const McXmlNode *node,
+                          const char      *local_name)
 {
-  return (xmlTextReaderNodeType (reader) == XML_READER_TYPE_END_ELEMENT
-          || (xmlTextReaderNodeType (reader) == XML_READER_TYPE_ELEMENT
-              && xmlTextReaderIsEmptyElement (reader)))
-         && g_strcmp0 ((const char *) xmlTextReaderConstLocalName (reader), local_name) == 0;
+  return node->type == XML_READER_TYPE_ELEMENT && strcmp (node->name, local_name) == 0;
+}
+
+gboolean
+mc_workbook_xml_is_end (const McXmlNode *node,
+                        const char      *local_name)
+{
+  return (node->type == XML_READER_TYPE_END_ELEMENT || node->empty)
+         && strcmp (node->name, local_name) == 0;
 }
 
 /* Sheets */
@@ -355,6 +557,8 @@ typedef struct
 {
   const char      *name;
   const char      *sheet_name;
+  const char      *title;
+  gboolean         header_first;
   GCancellable    *cancellable;
   FirstRow         rows[MAX_HEADER_SEARCH];
   guint            n_rows;
@@ -474,7 +678,7 @@ choose_columns (Sheet   *sheet,
                            _("the sheet “%s” is empty"), sheet->sheet_name);
       return FALSE;
     }
-  header = find_header (sheet);
+  header = sheet->header_first ? 0 : find_header (sheet);
   for (guint i = header; i < sheet->n_rows; i++)
     {
       first = MIN (first, sheet->rows[i].first);
@@ -631,6 +835,21 @@ data_cell (const McSheetCell  *cell,
   return TRUE;
 }
 
+/* A title row above the header, a single text ("Alibaba Cloud
+ * revenue"), else the title given. */
+static void
+set_title (Sheet     *sheet,
+           McDataset *dataset)
+{
+  FirstRow *first = &sheet->rows[0];
+  const char *title = sheet->title;
+
+  if (sheet->header > 0 && first->n_cells == 1 && first->n_texts == 1)
+    title = g_hash_table_lookup (first->texts, GUINT_TO_POINTER (first->first));
+  if (title != NULL && *title != '\0')
+    mc_dataset_set_title (dataset, title);
+}
+
 static gboolean
 walk_data (Sheet            *sheet,
            McSheetWalkFunc   walk,
@@ -672,6 +891,7 @@ build (Sheet            *sheet,
   mc_table_builder_decide (sheet->builder);
   if (!walk_data (sheet, walk, data, FALSE, error))
     return NULL;
+  set_title (sheet, mc_table_builder_get_dataset (sheet->builder));
   mc_table_builder_finish (sheet->builder);
   mc_table_builder_set_locator (sheet->builder, NULL, NULL);
   mc_table_builder_set_reporter (sheet->builder, NULL, NULL);
@@ -688,13 +908,15 @@ build (Sheet            *sheet,
 McDataset *
 mc_workbook_load_sheet (const char       *name,
                         const char       *sheet_name,
+                        const char       *title,
+                        gboolean          header_first,
                         McSheetWalkFunc   walk,
                         gpointer          data,
                         GCancellable     *cancellable,
                         GError          **error)
 {
   g_autoptr(McTableBuilder) builder = mc_table_builder_new (name);
-  Sheet sheet = { name, sheet_name, cancellable, };
+  Sheet sheet = { name, sheet_name, title, header_first, cancellable, };
   McDataset *dataset = NULL;
 
   sheet.merges = g_array_new (FALSE, FALSE, sizeof (McSheetCell));

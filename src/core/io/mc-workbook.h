@@ -34,26 +34,50 @@ gboolean          mc_workbook_open         (McWorkbook        *workbook,
 void              mc_workbook_close        (McWorkbook        *workbook);
 gboolean          mc_workbook_has_entry    (McWorkbook        *workbook,
                                             const char        *path);
-/* A streaming XML reader of entry @path ("xl/workbook.xml"): no network,
- * no DTD, no entities; NULL with @error set when there is no such entry
- * or it is too large. Read it with mc_workbook_xml_next(). */
-xmlTextReaderPtr  mc_workbook_open_xml     (McWorkbook        *workbook,
+/* The node at hand of an entry's XML. */
+typedef struct
+{
+  xmlTextReaderPtr  reader;
+  int               type;     /* XML_READER_TYPE_ELEMENT, _END_ELEMENT, _TEXT, … */
+  const char       *name;     /* its local name, until the next node */
+  gboolean          empty;    /* an element without content: <c/> */
+} McXmlNode;
+
+typedef gboolean (*McXmlFunc) (const McXmlNode  *node,
+                               gpointer          user_data,
+                               GError          **error);
+
+/* Reads entry @path ("xl/workbook.xml") as XML, streaming, node by node:
+ * no network, no DTD, no entities; XML that is malformed or declares a
+ * DTD, and entries over the limits, are refused with the entry and the
+ * line. A missing entry is an error only when @required. */
+gboolean          mc_workbook_walk_xml     (McWorkbook        *workbook,
                                             const char        *path,
+                                            gboolean           required,
+                                            McXmlFunc          func,
+                                            gpointer           user_data,
                                             GError           **error);
-/* The next node; FALSE at the end, or with @error set for XML that is
- * malformed or declares a DTD, or an entry over the limits. */
-gboolean          mc_workbook_xml_next     (McWorkbook        *workbook,
-                                            xmlTextReaderPtr   reader,
-                                            gboolean          *more,
-                                            GError           **error);
-void              mc_workbook_close_xml    (xmlTextReaderPtr   reader);
 /* The attribute @name of the element at hand, or NULL (to free). */
-char             *mc_workbook_xml_attribute (xmlTextReaderPtr  reader,
+char             *mc_workbook_xml_attribute (const McXmlNode  *node,
                                             const char        *name);
-gboolean          mc_workbook_xml_is_start (xmlTextReaderPtr   reader,
+char             *mc_workbook_xml_attribute_ns (const McXmlNode *node,
+                                            const char        *name,
+                                            const char        *ns);
+/* The text of a text node, or NULL. */
+const char       *mc_workbook_xml_text     (const McXmlNode   *node);
+gboolean          mc_workbook_xml_is_start (const McXmlNode   *node,
                                             const char        *local_name);
-gboolean          mc_workbook_xml_is_end   (xmlTextReaderPtr   reader,
+/* The end of an element, or an element without content. */
+gboolean          mc_workbook_xml_is_end   (const McXmlNode   *node,
                                             const char        *local_name);
+
+/* What a cell's number format says its number is. */
+typedef struct
+{
+  gboolean         date;
+  McDatePrecision  precision;  /* of a date */
+  const char      *unit;       /* "percent", a currency code, or NULL (static) */
+} McNumberFormat;
 
 /* One cell of a sheet, as a reader finds it. */
 typedef enum
@@ -89,9 +113,15 @@ typedef gboolean (*McSheetWalkFunc) (gpointer            sheet,
 
 /* The sheet made into a table: its header row found (title rows above it
  * skipped, merged header cells repeated over their columns), empty rows
- * and columns around it left out; the table builder infers the rest. */
+ * and columns around it left out; the table builder infers the rest.
+ * With @header_first, the header is the first row (a web table's <th>
+ * cells say so). The table's title is a title row above the header,
+ * else @title (nullable: a web table's caption, the sheet's name in a
+ * workbook of several), else the file's name. */
 McDataset  *mc_workbook_load_sheet   (const char       *name,
                                       const char       *sheet_name,
+                                      const char       *title,
+                                      gboolean          header_first,
                                       McSheetWalkFunc   walk,
                                       gpointer          sheet,
                                       GCancellable     *cancellable,

@@ -420,6 +420,31 @@ mc_format_date_with (double      days,
   return text ? text : g_strdup ("—");
 }
 
+/**
+ * mc_format_quarter:
+ * @days: the first day of a quarter, or any day in it
+ * @with_year: whether to write the year too
+ *
+ * Returns: (transfer full): "Q1 2024", or "Q1" (g_date_time_format() has
+ *   no quarters)
+ */
+char *
+mc_format_quarter (double   days,
+                   gboolean with_year)
+{
+  g_autoptr(GDateTime) dt = date_time_from_days (days);
+  int quarter;
+
+  if (dt == NULL)
+    return g_strdup ("—");
+  quarter = (g_date_time_get_month (dt) - 1) / 3 + 1;
+  if (!with_year)
+    /* Translators: a quarter on an axis, after the first, "Q2" */
+    return g_strdup_printf (C_("date format", "Q%d"), quarter);
+  /* Translators: a quarter and its year, "Q1 2024" */
+  return g_strdup_printf (C_("date format", "Q%d %d"), quarter, g_date_time_get_year (dt));
+}
+
 char *
 mc_format_date (double          days,
                 McDatePrecision precision)
@@ -428,6 +453,8 @@ mc_format_date (double          days,
     {
     case MC_DATE_YEAR:
       return mc_format_date_with (days, "%Y");
+    case MC_DATE_QUARTER:
+      return mc_format_quarter (days, TRUE);
     case MC_DATE_MONTH:
       /* Translators: a month and year, see g_date_time_format() */
       return mc_format_date_with (days, C_("date format", "%b %Y"));
@@ -504,7 +531,13 @@ mc_format_parse_iso_date (const char      *text,
 
   if (text == NULL || !parse_number_part (&p, 4, &year) || year == 0)
     return FALSE;
-  if (*p == '-')
+  if (p[0] == '-' && p[1] == 'Q' && p[2] >= '1' && p[2] <= '4' && p[3] == '\0')
+    {
+      month = (p[2] - '1') * 3 + 1;
+      found = MC_DATE_QUARTER;
+      p += 3;
+    }
+  else if (*p == '-')
     {
       p++;
       if (!parse_number_part (&p, 2, &month))

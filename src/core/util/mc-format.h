@@ -43,9 +43,12 @@ char   *mc_format_amount        (const McColumn  *column,
  * ten thousands. */
 char   *mc_format_data_unit     (const McColumn  *column);
 
-/* A date at @precision: "2024", "Feb 2024", "15 Feb 2024" (localised). */
+/* A date at @precision: "2024", "Q1 2024", "Feb 2024", "15 Feb 2024"
+ * (localised). */
 char   *mc_format_date          (double           days,
                                  McDatePrecision  precision);
+char   *mc_format_quarter       (double           days,
+                                 gboolean         with_year);
 
 /* One cell for tables and tooltips: the formatted value (or "—" when
  * missing), followed by "(Est.)" for estimates. Notes are not included. */

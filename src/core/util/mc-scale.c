@@ -561,6 +561,7 @@ unit_of_precision (McDatePrecision precision)
   switch (precision)
     {
     case MC_DATE_YEAR: return MC_TIME_UNIT_YEAR;
+    case MC_DATE_QUARTER:
     case MC_DATE_MONTH: return MC_TIME_UNIT_MONTH;
     case MC_DATE_DAY:
     default: return MC_TIME_UNIT_DAY;
@@ -645,7 +646,10 @@ time_choose_step (McTimeScale     *scale,
       const TimeStep *candidate = &time_steps[i];
       double step_days = candidate->step * time_unit_days (candidate->unit);
 
-      if (candidate->unit < finest)
+      /* Quarters are never split into months */
+      if (candidate->unit < finest || (precision == MC_DATE_QUARTER
+                                       && candidate->unit == MC_TIME_UNIT_MONTH
+                                       && candidate->step % 3 != 0))
         continue;
       if (length * step_days / span >= min_spacing)
         {
@@ -682,6 +686,7 @@ mc_time_scale_init (McTimeScale     *scale,
   scale->max = max_days;
   scale->n_ticks = 0;
   time_choose_step (scale, precision, MAX (length, 1), MAX (min_spacing, 1));
+  scale->quarters = precision == MC_DATE_QUARTER && scale->unit == MC_TIME_UNIT_MONTH;
 
   switch (scale->unit)
     {
@@ -749,6 +754,8 @@ mc_time_scale_get_label (const McTimeScale *scale,
     case MC_TIME_UNIT_YEAR:
       return mc_format_date_with (days, "%Y");
     case MC_TIME_UNIT_MONTH:
+      if (scale->quarters)
+        return mc_format_quarter (days, index == 0 || m == 1);
       if (index == 0)
         /* Translators: first month tick of a time axis */
         return mc_format_date_with (days, C_("axis date", "%b %Y"));

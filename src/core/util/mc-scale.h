@@ -102,6 +102,7 @@ typedef struct
   double     range1;
   McTimeUnit unit;
   guint      step;
+  gboolean   quarters;   /* months 3 or 6 apart, labelled "Q1 2024" */
   guint      n_ticks;
   double     ticks[MC_TIME_SCALE_MAX_TICKS];
 } McTimeScale;

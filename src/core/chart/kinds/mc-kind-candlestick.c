@@ -397,9 +397,7 @@ candle_label (Candles      *c,
 {
   McDatePrecision precision = mc_column_get_date_precision (c->chart->x_column);
   g_autofree char *day = NULL;
-  int y, m, d;
 
-  mc_days_to_ymd (candle->first, &y, &m, &d);
   switch (c->period)
     {
     case PERIOD_WEEK:
@@ -409,8 +407,7 @@ candle_label (Candles      *c,
     case PERIOD_MONTH:
       return mc_format_date (candle->first, MC_DATE_MONTH);
     case PERIOD_QUARTER:
-      /* Translators: the period of a quarterly candle: "Q1 2024" */
-      return g_strdup_printf (_("Q%d %d"), (m - 1) / 3 + 1, y);
+      return mc_format_date (candle->first, MC_DATE_QUARTER);
     case PERIOD_YEAR:
       return mc_format_date (candle->first, MC_DATE_YEAR);
     case PERIOD_ROW:

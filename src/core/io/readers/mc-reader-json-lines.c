@@ -49,8 +49,6 @@ is_blank (const char *text,
   return TRUE;
 }
 
-/* The scanner names its positions on the line as "name:1:column": the
- * line is the file's. */
 static gboolean
 check_line (Lines       *lines,
             const char  *text,
@@ -58,20 +56,9 @@ check_line (Lines       *lines,
             guint        number,
             GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(GArray) duplicates = NULL;
-  const char *rest;
 
-  if (mc_json_scanner_check_syntax ("", text, length, &duplicates, &local_error))
-    return TRUE;
-  rest = local_error->message;
-  if (g_str_has_prefix (rest, ":1:"))
-    g_set_error (error, MC_LOADER_ERROR, local_error->code, "%s:%u:%s", lines->name, number,
-                 rest + 3);
-  else
-    g_set_error (error, MC_LOADER_ERROR, local_error->code, "%s:%u:1%s", lines->name, number,
-                 rest);
-  return FALSE;
+  return mc_json_scanner_check_line (lines->name, text, length, number, &duplicates, error);
 }
 
 static gboolean

@@ -35,6 +35,11 @@ typedef struct
   char               *path_text;
   GStrv               parts;                 /* of the path of the records */
   GPtrArray          *found;                 /* the paths of every array of records */
+  /* The first of them: its path as text is no way back to it, when its
+   * keys hold dots */
+  JsonNode           *first;
+  McJsonPathElement   first_path[MAX_PATH];
+  guint               first_depth;
 } Records;
 
 /* Finding the records */
@@ -74,8 +79,14 @@ find_all (Records  *records,
       JsonNode *child = json_object_get_member (json_node_get_object (node), l->data);
 
       records->path[depth] = (McJsonPathElement) { l->data, 0 };
-      if (mc_records_are_rows (child))
-        g_ptr_array_add (records->found, path_to_text (records->path, depth + 1));
+      if (!mc_records_are_rows (child))
+        continue;
+      g_ptr_array_add (records->found, path_to_text (records->path, depth + 1));
+      if (records->first != NULL)
+        continue;
+      records->first = child;
+      records->first_depth = depth + 1;
+      memcpy (records->first_path, records->path, (depth + 1) * sizeof records->path[0]);
     }
   for (GList *l = members; l != NULL; l = l->next)
     {
@@ -175,7 +186,9 @@ find_first (Records     *records,
                              "(\"format\": \"market-charts/1\")"));
       return NULL;
     }
-  return follow (records, root, g_ptr_array_index (records->found, 0));
+  memcpy (records->path, records->first_path, records->first_depth * sizeof records->path[0]);
+  records->depth = records->first_depth;
+  return records->first;
 }
 
 static JsonNode *

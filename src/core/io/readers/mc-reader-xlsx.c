@@ -19,15 +19,10 @@
 #include <string.h>
 
 #include "mc-date-text.h"
+#include "mc-text.h"
 #include "mc-workbook.h"
 
-/* What a cell's style says its number is. */
-typedef struct
-{
-  gboolean         date;
-  McDatePrecision  precision;
-  const char      *unit;       /* "percent", a currency code, or NULL */
-} Format;
+#define RELATIONSHIPS_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 typedef struct
 {
@@ -35,8 +30,11 @@ typedef struct
   GPtrArray   *sheet_names;
   GPtrArray   *sheet_ids;     /* relationship ids */
   GHashTable  *targets;       /* relationship id → part */
-  GPtrArray   *strings;       /* shared strings */
-  GArray      *formats;       /* Format, by style index */
+  /* The shared strings, one after another, each ended by a NUL: a
+   * workbook of millions of them takes little more than their text. */
+  GString     *strings;
+  GArray      *string_starts; /* gsize, where each starts in strings */
+  GArray      *formats;       /* McNumberFormat, by style index */
   gboolean     date1904;
   char        *part;          /* of the sheet read */
 } Xlsx;
@@ -48,60 +46,33 @@ xlsx_clear (Xlsx *xlsx)
   g_clear_pointer (&xlsx->sheet_names, g_ptr_array_unref);
   g_clear_pointer (&xlsx->sheet_ids, g_ptr_array_unref);
   g_clear_pointer (&xlsx->targets, g_hash_table_unref);
-  g_clear_pointer (&xlsx->strings, g_ptr_array_unref);
+  if (xlsx->strings != NULL)
+    g_string_free (g_steal_pointer (&xlsx->strings), TRUE);
+  g_clear_pointer (&xlsx->string_starts, g_array_unref);
   g_clear_pointer (&xlsx->formats, g_array_unref);
   g_clear_pointer (&xlsx->part, g_free);
-}
-
-/* Walks the elements of a part, calling @element at each start tag. */
-typedef gboolean (*ElementFunc) (Xlsx             *xlsx,
-                                 xmlTextReaderPtr  reader,
-                                 gpointer          data,
-                                 GError          **error);
-
-static gboolean
-walk_part (Xlsx         *xlsx,
-           const char   *path,
-           gboolean      required,
-           ElementFunc   element,
-           gpointer      data,
-           GError      **error)
-{
-  xmlTextReaderPtr reader;
-  gboolean more = TRUE, ok = TRUE;
-
-  if (!required && !mc_workbook_has_entry (&xlsx->workbook, path))
-    return TRUE;
-  reader = mc_workbook_open_xml (&xlsx->workbook, path, error);
-  if (reader == NULL)
-    return FALSE;
-  while (ok && (ok = mc_workbook_xml_next (&xlsx->workbook, reader, &more, error)) && more)
-    ok = element (xlsx, reader, data, error);
-  mc_workbook_close_xml (reader);
-  return ok;
 }
 
 /* xl/workbook.xml and its relationships */
 
 static gboolean
-workbook_element (Xlsx             *xlsx,
-                  xmlTextReaderPtr  reader,
+workbook_element (const McXmlNode  *node,
                   gpointer          data,
                   GError          **error)
 {
-  if (mc_workbook_xml_is_start (reader, "sheet") && xlsx->sheet_names->len < 4096)
+  Xlsx *xlsx = data;
+
+  if (mc_workbook_xml_is_start (node, "sheet") && xlsx->sheet_names->len < 4096)
     {
-      char *name = mc_workbook_xml_attribute (reader, "name");
-      xmlChar *id = xmlTextReaderGetAttributeNs (reader, (const xmlChar *) "id",
-        (const xmlChar *) "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
+      char *name = mc_workbook_xml_attribute (node, "name");
+      char *id = mc_workbook_xml_attribute_ns (node, "id", RELATIONSHIPS_NS);
 
       g_ptr_array_add (xlsx->sheet_names, name ? name : g_strdup ("?"));
-      g_ptr_array_add (xlsx->sheet_ids, g_strdup (id ? (const char *) id : ""));
-      xmlFree (id);
+      g_ptr_array_add (xlsx->sheet_ids, id ? id : g_strdup (""));
     }
-  else if (mc_workbook_xml_is_start (reader, "workbookPr"))
+  else if (mc_workbook_xml_is_start (node, "workbookPr"))
     {
-      g_autofree char *date1904 = mc_workbook_xml_attribute (reader, "date1904");
+      g_autofree char *date1904 = mc_workbook_xml_attribute (node, "date1904");
 
       xlsx->date1904 = g_strcmp0 (date1904, "1") == 0 || g_strcmp0 (date1904, "true") == 0;
     }
@@ -109,18 +80,18 @@ workbook_element (Xlsx             *xlsx,
 }
 
 static gboolean
-relationship_element (Xlsx             *xlsx,
-                      xmlTextReaderPtr  reader,
+relationship_element (const McXmlNode  *node,
                       gpointer          data,
                       GError          **error)
 {
+  Xlsx *xlsx = data;
   g_autofree char *id = NULL;
   g_autofree char *target = NULL;
 
-  if (!mc_workbook_xml_is_start (reader, "Relationship"))
+  if (!mc_workbook_xml_is_start (node, "Relationship"))
     return TRUE;
-  id = mc_workbook_xml_attribute (reader, "Id");
-  target = mc_workbook_xml_attribute (reader, "Target");
+  id = mc_workbook_xml_attribute (node, "Id");
+  target = mc_workbook_xml_attribute (node, "Target");
   if (id != NULL && target != NULL)
     g_hash_table_insert (xlsx->targets, g_steal_pointer (&id),
                          target[0] == '/' ? g_strdup (target + 1)
@@ -133,40 +104,55 @@ relationship_element (Xlsx             *xlsx,
 
 typedef struct
 {
+  Xlsx     *xlsx;
   GString  *text;
   gboolean  in_item;
   gboolean  in_phonetic;
-  gsize     total;
 } Strings;
 
+/* A shared string longer than the loader's limit is cut, between two
+ * characters. */
+static void
+add_string (Xlsx    *xlsx,
+            GString *text)
+{
+  gsize start = xlsx->strings->len, length = text->len;
+
+  if (length > MC_LOADER_MAX_STRING_LENGTH)
+    {
+      length = MC_LOADER_MAX_STRING_LENGTH;
+      while (length > 0 && (text->str[length] & 0xc0) == 0x80)
+        length--;
+    }
+  g_string_append_len (xlsx->strings, text->str, length);
+  g_string_append_c (xlsx->strings, '\0');
+  g_array_append_val (xlsx->string_starts, start);
+}
+
 static gboolean
-string_element (Xlsx             *xlsx,
-                xmlTextReaderPtr  reader,
+string_element (const McXmlNode  *node,
                 gpointer          data,
                 GError          **error)
 {
   Strings *strings = data;
-  int type = xmlTextReaderNodeType (reader);
+  Xlsx *xlsx = strings->xlsx;
+  const char *text = mc_workbook_xml_text (node);
 
-  if (mc_workbook_xml_is_start (reader, "si"))
+  if (mc_workbook_xml_is_start (node, "si"))
     {
       g_string_truncate (strings->text, 0);
       strings->in_item = TRUE;
     }
-  if (mc_workbook_xml_is_start (reader, "rPh"))
-    strings->in_phonetic = !xmlTextReaderIsEmptyElement (reader);
-  else if (mc_workbook_xml_is_end (reader, "rPh"))
+  if (mc_workbook_xml_is_start (node, "rPh"))
+    strings->in_phonetic = !node->empty;
+  else if (mc_workbook_xml_is_end (node, "rPh"))
     strings->in_phonetic = FALSE;
-  else if ((type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)
-           && strings->in_item && !strings->in_phonetic)
-    g_string_append (strings->text, (const char *) xmlTextReaderConstValue (reader));
-  if (mc_workbook_xml_is_end (reader, "si"))
+  else if (text != NULL && strings->in_item && !strings->in_phonetic)
+    g_string_append (strings->text, text);
+  if (mc_workbook_xml_is_end (node, "si"))
     {
       strings->in_item = FALSE;
-      strings->total += strings->text->len;
-      if (strings->text->len > MC_LOADER_MAX_STRING_LENGTH)
-        g_string_truncate (strings->text, MC_LOADER_MAX_STRING_LENGTH);
-      g_ptr_array_add (xlsx->strings, g_strdup (strings->text->str));
+      add_string (xlsx, strings->text);
     }
   return TRUE;
 }
@@ -190,10 +176,10 @@ currency_of_format (const char *code)
 }
 
 /* A format code, its quoted texts and [bracketed] parts left out. */
-static Format
+static McNumberFormat
 format_of_code (const char *code)
 {
-  Format format = { FALSE, MC_DATE_DAY, NULL };
+  McNumberFormat format = { FALSE, MC_DATE_DAY, NULL };
   g_autoptr(GString) bare = g_string_new (NULL);
   gboolean quoted = FALSE, bracket = FALSE;
 
@@ -225,10 +211,10 @@ format_of_code (const char *code)
 }
 
 /* The built-in formats of ECMA-376 that matter: percentages and dates. */
-static Format
+static McNumberFormat
 format_of_builtin (guint id)
 {
-  Format format = { FALSE, MC_DATE_DAY, NULL };
+  McNumberFormat format = { FALSE, MC_DATE_DAY, NULL };
 
   if (id == 9 || id == 10)
     format.unit = "percent";
@@ -241,39 +227,40 @@ format_of_builtin (guint id)
 
 typedef struct
 {
+  Xlsx       *xlsx;
   GHashTable *codes;       /* numFmtId → formatCode */
   gboolean    in_cell_xfs;
 } Styles;
 
 static gboolean
-style_element (Xlsx             *xlsx,
-               xmlTextReaderPtr  reader,
+style_element (const McXmlNode  *node,
                gpointer          data,
                GError          **error)
 {
   Styles *styles = data;
+  Xlsx *xlsx = styles->xlsx;
 
-  if (mc_workbook_xml_is_start (reader, "numFmt"))
+  if (mc_workbook_xml_is_start (node, "numFmt"))
     {
-      g_autofree char *id = mc_workbook_xml_attribute (reader, "numFmtId");
-      char *code = mc_workbook_xml_attribute (reader, "formatCode");
+      g_autofree char *id = mc_workbook_xml_attribute (node, "numFmtId");
+      char *code = mc_workbook_xml_attribute (node, "formatCode");
 
       if (id != NULL && code != NULL)
         g_hash_table_insert (styles->codes, GUINT_TO_POINTER (atoi (id)), code);
       else
         g_free (code);
     }
-  else if (mc_workbook_xml_is_start (reader, "cellXfs"))
+  else if (mc_workbook_xml_is_start (node, "cellXfs"))
     styles->in_cell_xfs = TRUE;
-  else if (mc_workbook_xml_is_end (reader, "cellXfs"))
+  else if (mc_workbook_xml_is_end (node, "cellXfs"))
     styles->in_cell_xfs = FALSE;
-  else if (styles->in_cell_xfs && mc_workbook_xml_is_start (reader, "xf")
+  else if (styles->in_cell_xfs && mc_workbook_xml_is_start (node, "xf")
            && xlsx->formats->len < 65536)
     {
-      g_autofree char *id_text = mc_workbook_xml_attribute (reader, "numFmtId");
+      g_autofree char *id_text = mc_workbook_xml_attribute (node, "numFmtId");
       guint id = id_text ? (guint) atoi (id_text) : 0;
       const char *code = g_hash_table_lookup (styles->codes, GUINT_TO_POINTER (id));
-      Format format = code ? format_of_code (code) : format_of_builtin (id);
+      McNumberFormat format = code ? format_of_code (code) : format_of_builtin (id);
 
       g_array_append_val (xlsx->formats, format);
     }
@@ -284,6 +271,7 @@ style_element (Xlsx             *xlsx,
 
 typedef struct
 {
+  Xlsx            *xlsx;
   McSheetCellFunc  func;
   gpointer         data;
   GString         *value;
@@ -326,6 +314,25 @@ days_of_serial (double   serial,
   return serial < 61 ? serial - 25568 : serial - 25569;
 }
 
+/* A cell whose value cannot be what its type says: the workbook is
+ * damaged, and the cell would otherwise vanish without a word. */
+static gboolean
+refuse_cell (Xlsx        *xlsx,
+             Walk        *walk,
+             const char  *problem,
+             GError     **error)
+{
+  g_autofree char *letters = mc_workbook_column_name (walk->column);
+
+  g_set_error (error, MC_LOADER_ERROR, MC_LOADER_ERROR_VALUE,
+               /* Translators: the first %s is a file, then its part
+                * ("xl/worksheets/sheet1.xml"), the cell ("B", 7) and what
+                * is wrong with it */
+               _("%s: %s, cell %s%u: %s; the workbook may be damaged"),
+               xlsx->workbook.name, xlsx->part, letters, walk->row + 1, problem);
+  return FALSE;
+}
+
 static gboolean
 emit_value (Xlsx     *xlsx,
             Walk     *walk,
@@ -334,17 +341,24 @@ emit_value (Xlsx     *xlsx,
   McSheetCell cell = { walk->row, walk->column, MC_SHEET_CELL_TEXT, walk->value->str, 0, NULL,
                        MC_DATE_DAY, 1 };
   const char *type = walk->type ? walk->type : "n";
-  const Format *format = walk->style < xlsx->formats->len
-                         ? &g_array_index (xlsx->formats, Format, walk->style) : NULL;
+  const McNumberFormat *format = walk->style < xlsx->formats->len
+                                 ? &g_array_index (xlsx->formats, McNumberFormat, walk->style)
+                                 : NULL;
   char *end = NULL;
   guint64 index;
 
   if (g_str_equal (type, "s"))
     {
       if (!g_ascii_string_to_unsigned (walk->value->str, 10, 0, G_MAXUINT, &index, NULL)
-          || index >= xlsx->strings->len)
-        return TRUE;
-      cell.text = g_ptr_array_index (xlsx->strings, index);
+          || index >= xlsx->string_starts->len)
+        {
+          g_autofree char *shown = mc_text_shorten (walk->value->str, walk->value->len, 40);
+          g_autofree char *problem =
+            g_strdup_printf (_("it refers to shared text “%s”, which does not exist"), shown);
+
+          return refuse_cell (xlsx, walk, problem, error);
+        }
+      cell.text = xlsx->strings->str + g_array_index (xlsx->string_starts, gsize, index);
     }
   else if (g_str_equal (type, "inlineStr"))
     cell.text = walk->inline_text->str;
@@ -357,9 +371,16 @@ emit_value (Xlsx     *xlsx,
     return TRUE;              /* #N/A, #DIV/0!: no value */
   else if (!g_str_equal (type, "str"))
     {
+      if (walk->value->len == 0)
+        return TRUE;          /* a style without a value */
       cell.number = g_ascii_strtod (walk->value->str, &end);
       if (end == walk->value->str || *end != '\0' || !isfinite (cell.number))
-        return TRUE;
+        {
+          g_autofree char *shown = mc_text_shorten (walk->value->str, walk->value->len, 40);
+          g_autofree char *problem = g_strdup_printf (_("its number is written “%s”"), shown);
+
+          return refuse_cell (xlsx, walk, problem, error);
+        }
       cell.kind = MC_SHEET_CELL_NUMBER;
       if (format != NULL && format->date)
         {
@@ -383,15 +404,15 @@ emit_value (Xlsx     *xlsx,
 }
 
 static void
-start_cell (Walk             *walk,
-            xmlTextReaderPtr  reader)
+start_cell (Walk            *walk,
+            const McXmlNode *node)
 {
-  g_autofree char *ref = mc_workbook_xml_attribute (reader, "r");
-  g_autofree char *style = mc_workbook_xml_attribute (reader, "s");
+  g_autofree char *ref = mc_workbook_xml_attribute (node, "r");
+  g_autofree char *style = mc_workbook_xml_attribute (node, "s");
   guint row = walk->row;
 
   g_free (walk->type);
-  walk->type = mc_workbook_xml_attribute (reader, "t");
+  walk->type = mc_workbook_xml_attribute (node, "t");
   walk->style = style ? (guint) atoi (style) : 0;
   if (ref == NULL || !parse_reference (ref, &walk->column, &row))
     walk->column++;
@@ -401,10 +422,10 @@ start_cell (Walk             *walk,
 
 static gboolean
 emit_merge (Walk             *walk,
-            xmlTextReaderPtr  reader,
+            const McXmlNode  *node,
             GError          **error)
 {
-  g_autofree char *ref = mc_workbook_xml_attribute (reader, "ref");
+  g_autofree char *ref = mc_workbook_xml_attribute (node, "ref");
   g_auto(GStrv) ends = ref ? g_strsplit (ref, ":", 2) : NULL;
   guint c1, r1, c2, r2;
 
@@ -418,44 +439,44 @@ emit_merge (Walk             *walk,
 }
 
 static gboolean
-sheet_element (Xlsx             *xlsx,
-               xmlTextReaderPtr  reader,
+sheet_element (const McXmlNode  *node,
                gpointer          data,
                GError          **error)
 {
   Walk *walk = data;
-  int type = xmlTextReaderNodeType (reader);
+  const char *text = mc_workbook_xml_text (node);
 
-  if (mc_workbook_xml_is_start (reader, "row"))
+  if (text != NULL)
     {
-      g_autofree char *r = mc_workbook_xml_attribute (reader, "r");
+      GString *out = walk->in_value ? walk->value : walk->in_inline ? walk->inline_text : NULL;
+
+      if (out != NULL && out->len < MC_LOADER_MAX_STRING_LENGTH)
+        g_string_append (out, text);
+      return TRUE;
+    }
+  if (mc_workbook_xml_is_start (node, "row"))
+    {
+      g_autofree char *r = mc_workbook_xml_attribute (node, "r");
       guint64 row;
 
       walk->row = r && g_ascii_string_to_unsigned (r, 10, 1, G_MAXUINT, &row, NULL)
                   ? (guint) row - 1 : walk->row + 1;
       walk->column = G_MAXUINT;
     }
-  else if (mc_workbook_xml_is_start (reader, "c"))
-    start_cell (walk, reader);
-  if (mc_workbook_xml_is_start (reader, "v"))
+  else if (mc_workbook_xml_is_start (node, "c"))
+    start_cell (walk, node);
+  if (mc_workbook_xml_is_start (node, "v"))
     walk->in_value = TRUE;
-  else if (mc_workbook_xml_is_end (reader, "v"))
+  else if (mc_workbook_xml_is_end (node, "v"))
     walk->in_value = FALSE;
-  else if (mc_workbook_xml_is_start (reader, "is"))
+  else if (mc_workbook_xml_is_start (node, "is"))
     walk->in_inline = TRUE;
-  else if (mc_workbook_xml_is_end (reader, "is"))
+  else if (mc_workbook_xml_is_end (node, "is"))
     walk->in_inline = FALSE;
-  else if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)
-    {
-      GString *out = walk->in_value ? walk->value : walk->in_inline ? walk->inline_text : NULL;
-
-      if (out != NULL && out->len < MC_LOADER_MAX_STRING_LENGTH)
-        g_string_append (out, (const char *) xmlTextReaderConstValue (reader));
-    }
-  if (mc_workbook_xml_is_end (reader, "c"))
-    return emit_value (xlsx, walk, error);
-  if (mc_workbook_xml_is_start (reader, "mergeCell"))
-    return emit_merge (walk, reader, error);
+  if (mc_workbook_xml_is_end (node, "c"))
+    return emit_value (walk->xlsx, walk, error);
+  if (mc_workbook_xml_is_start (node, "mergeCell"))
+    return emit_merge (walk, node, error);
   return TRUE;
 }
 
@@ -466,11 +487,11 @@ walk_sheet (gpointer          sheet,
             GError          **error)
 {
   Xlsx *xlsx = sheet;
-  Walk walk = { func, data, g_string_new (NULL), g_string_new (NULL), NULL, 0, G_MAXUINT, 0, };
+  Walk walk = { xlsx, func, data, g_string_new (NULL), g_string_new (NULL), NULL, 0,
+                G_MAXUINT, 0, };
   gboolean ok;
 
-  walk.row = G_MAXUINT;
-  ok = walk_part (xlsx, xlsx->part, TRUE, sheet_element, &walk, error);
+  ok = mc_workbook_walk_xml (&xlsx->workbook, xlsx->part, TRUE, sheet_element, &walk, error);
   g_string_free (walk.value, TRUE);
   g_string_free (walk.inline_text, TRUE);
   g_free (walk.type);
@@ -483,15 +504,17 @@ static gboolean
 read_parts (Xlsx     *xlsx,
             GError  **error)
 {
-  Strings strings = { g_string_new (NULL), };
-  Styles styles = { g_hash_table_new_full (NULL, NULL, NULL, g_free), FALSE };
+  McWorkbook *book = &xlsx->workbook;
+  Strings strings = { xlsx, g_string_new (NULL), };
+  Styles styles = { xlsx, g_hash_table_new_full (NULL, NULL, NULL, g_free), FALSE };
   gboolean ok;
 
-  ok = walk_part (xlsx, "xl/workbook.xml", TRUE, workbook_element, NULL, error)
-       && walk_part (xlsx, "xl/_rels/workbook.xml.rels", TRUE, relationship_element, NULL,
-                     error)
-       && walk_part (xlsx, "xl/sharedStrings.xml", FALSE, string_element, &strings, error)
-       && walk_part (xlsx, "xl/styles.xml", FALSE, style_element, &styles, error);
+  ok = mc_workbook_walk_xml (book, "xl/workbook.xml", TRUE, workbook_element, xlsx, error)
+       && mc_workbook_walk_xml (book, "xl/_rels/workbook.xml.rels", TRUE, relationship_element,
+                                xlsx, error)
+       && mc_workbook_walk_xml (book, "xl/sharedStrings.xml", FALSE, string_element, &strings,
+                                error)
+       && mc_workbook_walk_xml (book, "xl/styles.xml", FALSE, style_element, &styles, error);
   g_string_free (strings.text, TRUE);
   g_hash_table_unref (styles.codes);
   g_ptr_array_add (xlsx->sheet_names, NULL);
@@ -509,8 +532,9 @@ load (const McReaderInput  *input,
   xlsx.sheet_names = g_ptr_array_new_with_free_func (g_free);
   xlsx.sheet_ids = g_ptr_array_new_with_free_func (g_free);
   xlsx.targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  xlsx.strings = g_ptr_array_new_with_free_func (g_free);
-  xlsx.formats = g_array_new (FALSE, FALSE, sizeof (Format));
+  xlsx.strings = g_string_new (NULL);
+  xlsx.string_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  xlsx.formats = g_array_new (FALSE, FALSE, sizeof (McNumberFormat));
   if (mc_workbook_open (&xlsx.workbook, input->name, input->data, input->length, error)
       && read_parts (&xlsx, error)
       && mc_workbook_choose_sheet (input->name, (const char * const *) xlsx.sheet_names->pdata,
@@ -518,13 +542,35 @@ load (const McReaderInput  *input,
     {
       const char *target = g_hash_table_lookup (xlsx.targets,
                                                 g_ptr_array_index (xlsx.sheet_ids, index));
+      const char *sheet_name = g_ptr_array_index (xlsx.sheet_names, index);
 
       xlsx.part = g_strdup (target ? target : "");
-      dataset = mc_workbook_load_sheet (input->name, g_ptr_array_index (xlsx.sheet_names, index),
+      dataset = mc_workbook_load_sheet (input->name, sheet_name,
+                                        xlsx.sheet_names->len > 1 ? sheet_name : NULL, FALSE,
                                         walk_sheet, &xlsx, input->cancellable, error);
     }
   xlsx_clear (&xlsx);
   return dataset;
+}
+
+static char **
+list_sheets (const McReaderInput  *input,
+             GError              **error)
+{
+  Xlsx xlsx = { 0, };
+  char **names = NULL;
+
+  xlsx.sheet_names = g_ptr_array_new_with_free_func (g_free);
+  xlsx.sheet_ids = g_ptr_array_new_with_free_func (g_free);
+  if (mc_workbook_open (&xlsx.workbook, input->name, input->data, input->length, error)
+      && mc_workbook_walk_xml (&xlsx.workbook, "xl/workbook.xml", TRUE, workbook_element, &xlsx,
+                               error))
+    {
+      g_ptr_array_add (xlsx.sheet_names, NULL);
+      names = (char **) g_ptr_array_steal (xlsx.sheet_names, NULL);
+    }
+  xlsx_clear (&xlsx);
+  return names;
 }
 
 /* A zip archive with the parts of a workbook. */
@@ -562,4 +608,5 @@ const McReader mc_reader_xlsx = {
   .magic = TRUE,
   .max_size = MC_LOADER_MAX_WORKBOOK_SIZE,
   .load = load,
+  .list_sheets = list_sheets,
 };

@@ -13,6 +13,8 @@
 #include "mc-reader.h"
 
 extern const McReader mc_reader_xlsx;
+extern const McReader mc_reader_ods;
+extern const McReader mc_reader_html;
 extern const McReader mc_reader_json_lines;
 extern const McReader mc_reader_records;
 extern const McReader mc_reader_dataset;
@@ -20,6 +22,8 @@ extern const McReader mc_reader_csv;
 
 static const McReader * const readers[] = {
   &mc_reader_xlsx,
+  &mc_reader_ods,
+  &mc_reader_html,
   &mc_reader_json_lines,
   &mc_reader_records,
   &mc_reader_dataset,

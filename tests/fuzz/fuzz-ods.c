@@ -1,0 +1,22 @@
+/* fuzz-ods.c: the reader of OpenDocument spreadsheets on arbitrary
+ * content
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An input that starts as a zip archive does is read as a whole
+ * workbook; any other is the content.xml of a workbook made around it
+ * (fuzz_load_workbook()).
+ */
+#include "config.h"
+
+#include "fuzz-common.h"
+#include "mc-test-workbook.h"
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  fuzz_init ();
+  fuzz_load_workbook (data, size, "fuzz.ods", "ods", mc_test_ods_new);
+  return 0;
+}
