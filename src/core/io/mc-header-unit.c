@@ -166,8 +166,9 @@ parse_id (const char  *header,
   taken = parse_id_unit_words (words, n, unit, scale);
   if (taken == 0)
     return FALSE;
-  g_free (words[n - taken]);
-  words[n - taken] = NULL;
+  /* Cut the unit's words off; g_strfreev() frees the rest. */
+  for (guint i = n - taken; i < n; i++)
+    g_clear_pointer (&words[i], g_free);
   *label = g_strjoinv ("_", words);
   return **label != '\0';
 }
