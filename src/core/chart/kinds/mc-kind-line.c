@@ -78,11 +78,14 @@ series_aligned (Lines *l)
   for (guint i = 1; i < l->n_visible; i++)
     {
       McSeries *other = series_at (l, i);
+      guint n = mc_series_get_n_points (first);
 
-      if (other->x->len != first->x->len)
+      if (mc_series_get_n_points (other) != n)
         return FALSE;
-      if (first->x->len > 0
-          && memcmp (other->x->data, first->x->data, first->x->len * sizeof (double)) != 0)
+      if (first->x == NULL && first->x_column == other->x_column)
+        continue;
+      if (n > 0 && memcmp (mc_series_get_xs (other), mc_series_get_xs (first),
+                           n * sizeof (double)) != 0)
         return FALSE;
     }
   return TRUE;
@@ -229,9 +232,9 @@ sorted_x_range (const McSeries *series,
                 double         *lo,
                 double         *hi)
 {
-  const double *x = (const double *) (gpointer) series->x->data;
   const double *y = (const double *) (gpointer) series->y->data;
-  guint first = 0, last = series->x->len;
+  guint first = 0, last = mc_series_get_n_points (series);
+  double x_first, x_last;
 
   while (first < last && isnan (y[first]))
     first++;
@@ -239,8 +242,10 @@ sorted_x_range (const McSeries *series,
     last--;
   if (first == last)
     return;
-  *lo = isnan (*lo) ? x[first] : MIN (*lo, x[first]);
-  *hi = isnan (*hi) ? x[last - 1] : MAX (*hi, x[last - 1]);
+  x_first = mc_series_get_x (series, first);
+  x_last = mc_series_get_x (series, last - 1);
+  *lo = isnan (*lo) ? x_first : MIN (*lo, x_first);
+  *hi = isnan (*hi) ? x_last : MAX (*hi, x_last);
 }
 
 static void
@@ -920,16 +925,44 @@ column_of (Lines  *l,
   return floor (map_x (l, x) * columns);
 }
 
+/* The x of a series' points: an array, or an even progression, which
+ * has none. */
+typedef struct
+{
+  const double *values;   /* NULL for a progression */
+  double        start;
+  double        step;
+  guint         base;     /* point 0 of the run is the series' point base */
+} RunX;
+
+static void
+run_x_init (RunX           *x,
+            const McSeries *series,
+            guint           base)
+{
+  x->base = base;
+  x->values = NULL;
+  if (!mc_series_get_x_progression (series, &x->start, &x->step))
+    x->values = mc_series_get_xs (series);
+}
+
+static inline double
+x_at (const RunX *x,
+      guint       i)
+{
+  return x->values != NULL ? x->values[x->base + i] : x->start + (x->base + i) * x->step;
+}
+
 /* The first point after @start whose pixel column is past @column: pixel
  * columns never decrease along a sorted run, so a gallop then a
  * bisection find it in a few steps. */
 static guint
-column_end (Lines        *l,
-            const double *x,
-            guint         start,
-            guint         n,
-            double        column,
-            double        columns)
+column_end (Lines      *l,
+            const RunX *x,
+            guint       start,
+            guint       n,
+            double      column,
+            double      columns)
 {
   guint lo = start + 1, hi = n, step = 1;
 
@@ -937,7 +970,7 @@ column_end (Lines        *l,
     {
       guint probe = lo + MIN (step, hi - lo) - 1;
 
-      if (column_of (l, x[probe], columns) > column)
+      if (column_of (l, x_at (x, probe), columns) > column)
         {
           hi = probe;
           break;
@@ -949,7 +982,7 @@ column_end (Lines        *l,
     {
       guint middle = lo + (hi - lo) / 2;
 
-      if (column_of (l, x[middle], columns) > column)
+      if (column_of (l, x_at (x, middle), columns) > column)
         hi = middle;
       else
         lo = middle + 1;
@@ -959,11 +992,10 @@ column_end (Lines        *l,
 
 /* Decimation of a sorted run of plain values without mapping every point:
  * per pixel column, only the first, lowest, highest and last points are
- * mapped, as mc_decimate_run() would keep them. That leaves one
- * comparison per point, for a million points a few milliseconds. */
-/* The first lowest and highest of y[from..to), which start as y[from]:
- * whole blocks of the series (y is its values from @base on) count by
- * their extremes, the rest point by point. */
+ * mapped, as mc_decimate_run() would keep them. */
+/* The first lowest and highest of y[from..to) (y is the series' values
+ * from @base on): from the summary of the series' values, in a few steps
+ * whatever the length, else point by point. */
 static void
 run_extremes (const McSeries *series,
               const double   *y,
@@ -973,51 +1005,42 @@ run_extremes (const McSeries *series,
               guint          *low,
               guint          *high)
 {
-  const McSeriesBlock *blocks = series->blocks != NULL
-                                ? (const McSeriesBlock *) (gpointer) series->blocks->data : NULL;
-  guint k = from + 1;
-
-  *low = *high = from;
-  while (k < to)
+  if (series->summary != NULL)
     {
-      if (blocks != NULL && (base + k) % MC_SERIES_BLOCK == 0 && k + MC_SERIES_BLOCK <= to)
-        {
-          const McSeriesBlock *block = &blocks[(base + k) / MC_SERIES_BLOCK];
-
-          if (y[block->low - base] < y[*low])
-            *low = block->low - base;
-          if (y[block->high - base] > y[*high])
-            *high = block->high - base;
-          k += MC_SERIES_BLOCK;
-          continue;
-        }
+      mc_value_summary_extremes (series->summary, y - base, base + from, base + to,
+                                 low, high);
+      *low -= base;
+      *high -= base;
+      return;
+    }
+  *low = *high = from;
+  for (guint k = from + 1; k < to; k++)
+    {
       if (y[k] < y[*low])
         *low = k;
       if (y[k] > y[*high])
         *high = k;
-      k++;
     }
 }
 
 static void
 decimate_sorted (Lines               *l,
                  const McSeries      *series,
-                 guint                base,
+                 const RunX          *x,
                  guint                n,
                  const McLinearScale *y_scale,
                  double               columns,
                  GArray              *out)
 {
-  const double *x = (const double *) (gpointer) series->x->data + base;
-  const double *y = (const double *) (gpointer) series->y->data + base;
+  const double *y = (const double *) (gpointer) series->y->data + x->base;
   guint i = 0;
 
   while (i < n)
     {
-      guint end = column_end (l, x, i, n, column_of (l, x[i], columns), columns);
+      guint end = column_end (l, x, i, n, column_of (l, x_at (x, i), columns), columns);
       guint picks[4] = { i, i, i, end - 1 };
 
-      run_extremes (series, y, base, i, end, &picks[1], &picks[2]);
+      run_extremes (series, y, x->base, i, end, &picks[1], &picks[2]);
       if (picks[1] > picks[2])
         {
           guint t = picks[1];
@@ -1027,7 +1050,8 @@ decimate_sorted (Lines               *l,
         }
       for (guint p = 0; p < 4; p++)
         if (p == 0 || picks[p] != picks[p - 1])
-          collect_point (map_x (l, x[picks[p]]), mc_linear_scale_map (y_scale, y[picks[p]]), out);
+          collect_point (map_x (l, x_at (x, picks[p])),
+                         mc_linear_scale_map (y_scale, y[picks[p]]), out);
       i = end;
     }
 }
@@ -1044,23 +1068,24 @@ run_points (Lines  *l,
   McSeries *series = series_at (l, visible_index);
   guint n = end - start;
   double columns = l->r->columns;
-  const double *x = (const double *) (gpointer) series->x->data + start;
   const double *y = (const double *) (gpointer) series->y->data + start;
   const McLinearScale *y_scale = &l->axes.y[series->axis];
   gboolean decimate = !l->r->view->every_point && series->x_sorted
                       && n > 2 * l->axes.plot.width * columns;
   Decimator decimator;
+  RunX x;
 
+  run_x_init (&x, series, start);
   g_array_set_size (out, 0);
-  if (decimate && !l->axes.stacked && n > 0 && map_x (l, x[n - 1]) >= map_x (l, x[0]))
+  if (decimate && !l->axes.stacked && n > 0 && map_x (l, x_at (&x, n - 1)) >= map_x (l, x_at (&x, 0)))
     {
-      decimate_sorted (l, series, start, n, y_scale, columns, out);
+      decimate_sorted (l, series, &x, n, y_scale, columns, out);
       return;
     }
   decimator_init (&decimator, columns, collect_point, out);
   for (guint i = 0; i < n; i++)
     {
-      double px = map_x (l, x[i]);
+      double px = map_x (l, x_at (&x, i));
       double py = l->axes.stacked ? point_y (l, visible_index, start + i)
                              : mc_linear_scale_map (y_scale, y[i]);
 
