@@ -309,14 +309,15 @@ value_at (Table *t,
 static double
 largest_magnitude (McColumn *column)
 {
-  guint n;
-  const double *values = mc_column_get_values (column, &n);
-  double largest = 0;
+  const McValueSummary *summary = mc_column_get_summary (column);
+  double min, max;
 
-  for (guint i = 0; i < n; i++)
-    if (isfinite (values[i]))
-      largest = MAX (largest, fabs (values[i]));
-  return largest;
+  if (!mc_value_summary_get_range (summary, &min, &max))
+    return 0;
+  /* Infinities are no size to compare. */
+  min = isfinite (min) ? fabs (min) : 0;
+  max = isfinite (max) ? fabs (max) : 0;
+  return MAX (min, max);
 }
 
 /* Whether @a and @b can be read on one axis: the same unit and scale,
