@@ -43,8 +43,8 @@ typedef struct
   gboolean        y_gaps;     /* some y is NAN */
   double          y_min;      /* of the values that are not NAN; NAN if none */
   double          y_max;
-  McValueSummary *summary;    /* of y, when x is sorted: the extremes of
-                               * any run of points in a few steps */
+  McValueSummary *summary;    /* of y: the extremes of any run of points
+                               * in a few steps */
 } McSeries;
 
 static inline guint

@@ -147,8 +147,7 @@ take_summaries (McSeries             *series,
   series->stats_known = TRUE;
   series->y_gaps = mc_value_summary_get_n_missing (y_summary) > 0;
   mc_value_summary_get_range (y_summary, &series->y_min, &series->y_max);
-  if (series->x_sorted)
-    series->summary = mc_value_summary_ref ((McValueSummary *) y_summary);
+  series->summary = mc_value_summary_ref ((McValueSummary *) y_summary);
 }
 
 /* Whether the spec changes the values or the order of the points, which

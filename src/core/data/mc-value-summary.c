@@ -6,7 +6,7 @@
  * of MC_VALUE_SUMMARY_BLOCK << k rows; the rows after the last whole
  * block of level 0 are its tail. A run of rows is its ragged ends, point
  * by point, and the largest aligned blocks that fit in between, so a run
- * of ten million rows takes a few dozen blocks and at most 510 points.
+ * of ten million rows takes a few dozen blocks and at most 62 points.
  */
 #include "config.h"
 

@@ -9,8 +9,10 @@
 G_BEGIN_DECLS
 
 /* The rows of the finest level of detail: the lowest and highest value
- * of every block of this many rows, then of 2, 4, 8… such blocks. */
-#define MC_VALUE_SUMMARY_BLOCK 256
+ * of every block of this many rows, then of 2, 4, 8… such blocks. Both
+ * levels together take half a byte a row; a run of rows costs at most
+ * twice this many looks at single values. */
+#define MC_VALUE_SUMMARY_BLOCK 32
 
 /* The rows of a block's lowest and highest value (their first
  * occurrence, leaving out NAN; G_MAXUINT when every value is NAN). */
@@ -24,7 +26,7 @@ typedef struct _McValueSummary McValueSummary;
 
 /* A summary of values (doubles, NAN for missing): their range, how many
  * are missing, whether they never decrease, and a level-of-detail pyramid
- * (the extremes of aligned blocks of 256 × 2^k rows), so that the first
+ * (the extremes of aligned blocks of 32 × 2^k rows), so that the first
  * lowest and highest value of any run of rows takes a number of steps
  * that grows with the logarithm of its length, not with the length.
  *

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "mc-format.h"
+#include "mc-line-raster.h"
 #include "mc-render-private.h"
 
 /* Markers and a label at every point only on short series. */
@@ -38,6 +39,7 @@ typedef struct
   double         x_label_height;
   double         headroom;      /* pixels above the highest point, for its label */
   GArray        *points;        /* scratch: decimated (x, y) pairs */
+  gboolean       decimated;     /* whether run_points() decimated them */
   gboolean       y_known[2];    /* y_range() of each axis, computed once */
   double         y_lo[2];
   double         y_hi[2];
@@ -172,6 +174,31 @@ series_values_range (const McSeries *series,
   *hi = isnan (*hi) ? max : MAX (*hi, max);
 }
 
+/* Widens [*lo, *hi] to the values of a sorted series in the view's zoom
+ * window: its points there found by bisection, their extremes by the
+ * summary, in a few steps however many points the window holds. */
+static void
+window_values_range (const McSeries      *series,
+                     const McViewOptions *view,
+                     double              *lo,
+                     double              *hi)
+{
+  const double *y = (const double *) (gpointer) series->y->data;
+  guint start, end, low, high;
+
+  mc_series_window_points (series, view, &start, &end);
+  /* Without the neighbours outside the window. */
+  if (start < end && !mc_view_options_x_in_window (view, mc_series_get_x (series, start)))
+    start++;
+  if (end > start && !mc_view_options_x_in_window (view, mc_series_get_x (series, end - 1)))
+    end--;
+  mc_value_summary_extremes (series->summary, y, start, end, &low, &high);
+  if (low == G_MAXUINT)
+    return;
+  *lo = isnan (*lo) ? y[low] : MIN (*lo, y[low]);
+  *hi = isnan (*hi) ? y[high] : MAX (*hi, y[high]);
+}
+
 static void y_range_scan (Lines  *l,
                           guint   axis,
                           double *lo,
@@ -211,8 +238,14 @@ y_range_scan (Lines  *l,
         continue;
       if (!l->axes.stacked && !l->r->view->has_x_window)
         {
-          /* Every point counts: one tight pass over millions of them. */
+          /* Every point counts: known from the summary, or one tight
+           * pass. */
           series_values_range (series, lo, hi);
+          continue;
+        }
+      if (!l->axes.stacked && series->x_sorted && series->summary != NULL)
+        {
+          window_values_range (series, l->r->view, lo, hi);
           continue;
         }
       for (guint p = 0; p < mc_series_get_n_points (series); p++)
@@ -582,7 +615,13 @@ last_point (Lines          *l,
             const McSeries *series,
             guint          *point)
 {
-  for (guint i = mc_series_get_n_points (series); i > 0; i--)
+  guint start = 0, end = mc_series_get_n_points (series);
+
+  /* A sorted series ends where the zoom window does, found by bisection:
+   * not a walk back through millions of points after it. */
+  if (series->x_sorted)
+    mc_series_window_points (series, l->r->view, &start, &end);
+  for (guint i = end; i > start; i--)
     if (!isnan (mc_series_get_y (series, i - 1))
         && mc_view_options_x_in_window (l->r->view, mc_series_get_x (series, i - 1)))
       {
@@ -1077,6 +1116,7 @@ run_points (Lines  *l,
 
   run_x_init (&x, series, start);
   g_array_set_size (out, 0);
+  l->decimated = decimate;
   if (decimate && !l->axes.stacked && n > 0 && map_x (l, x_at (&x, n - 1)) >= map_x (l, x_at (&x, 0)))
     {
       decimate_sorted (l, series, &x, n, y_scale, columns, out);
@@ -1127,6 +1167,14 @@ stroke_path (Lines         *l,
 
   if (points->len < 2)
     return;
+  mc_render_set_color (l->r, color);
+  /* Decimated, a run is thousands of short segments, which cairo takes
+   * tens of milliseconds to stroke: mc-line-raster.c draws them. */
+  if (l->decimated && !dashed)
+    {
+      mc_line_raster_stroke (cr, (const double *) (gpointer) points->data, points->len, width);
+      return;
+    }
   cairo_new_path (cr);
   for (guint i = 0; i < points->len; i++)
     {
@@ -1134,7 +1182,6 @@ stroke_path (Lines         *l,
 
       cairo_line_to (cr, p->x, p->y);
     }
-  mc_render_set_color (l->r, color);
   cairo_set_line_width (cr, width);
   if (dashed)
     {
