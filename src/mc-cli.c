@@ -12,6 +12,7 @@
 
 #include "mc-bundled.h"
 #include "mc-chart-model.h"
+#include "mc-cli-progress.h"
 #include "mc-dataset.h"
 #include "mc-export.h"
 #include "mc-loader.h"
@@ -288,7 +289,7 @@ check_file (const char          *path,
   g_autoptr(McDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
 
-  dataset = mc_loader_load_file_with_options (file, options, NULL, &error);
+  dataset = mc_cli_progress_load (file, options, &error);
   if (dataset == NULL)
     {
       g_autofree char *message = dup_message_for_path (path, error->message);
@@ -602,7 +603,7 @@ load_dataset_file (const char             *path,
 
   if (!build_load_options (args, &options, error))
     return NULL;
-  dataset = mc_loader_load_file_with_options (file, &options, NULL, &local_error);
+  dataset = mc_cli_progress_load (file, &options, &local_error);
   if (dataset == NULL)
     {
       g_autofree char *message = dup_message_for_path (path, local_error->message);
@@ -733,6 +734,8 @@ export_one (McDataset              *dataset,
     return FALSE;
 
   display_name = g_file_get_parse_name (file);
+  /* Below the line of the progress of --export-all. */
+  mc_cli_progress_end ();
   g_print ("%s\n", display_name);
 
   return TRUE;
@@ -842,12 +845,15 @@ export_all_charts (GFile                  *directory,
       g_autoptr(GFile) file = export_all_child (directory, dataset, spec->id, format);
       g_autoptr(GError) local_error = NULL;
 
+      mc_cli_progress_step (i + 1, n_charts, spec->id);
       if (!export_one (dataset, spec, file, format, options, &local_error))
         {
+          mc_cli_progress_end ();
           g_printerr ("%s: %s\n", g_get_prgname (), local_error->message);
           n_failed++;
         }
     }
+  mc_cli_progress_end ();
 
   if (n_failed > 0)
     {

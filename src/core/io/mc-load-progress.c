@@ -6,6 +6,10 @@
 
 #include "mc-load-progress.h"
 
+#include <glib/gi18n.h>
+
+#include "mc-format.h"
+
 struct _McLoadProgress
 {
   GMutex   lock;
@@ -66,6 +70,17 @@ mc_load_progress_add_rows (McLoadProgress *progress,
 }
 
 void
+mc_load_progress_set_rows (McLoadProgress *progress,
+                           guint64         n_rows)
+{
+  if (progress == NULL)
+    return;
+  g_mutex_lock (&progress->lock);
+  progress->rows = MAX (progress->rows, n_rows);
+  g_mutex_unlock (&progress->lock);
+}
+
+void
 mc_load_progress_get (McLoadProgress *progress,
                       guint64        *bytes_read,
                       guint64        *size,
@@ -90,4 +105,45 @@ mc_load_progress_get_fraction (McLoadProgress *progress)
   if (size == 0)
     return -1;
   return MIN (1.0, (double) bytes_read / size);
+}
+
+/* "52.3 MB of 171.0 MB" */
+static char *
+describe_bytes (guint64 bytes_read,
+                guint64 size)
+{
+  g_autofree char *read = g_format_size (bytes_read);
+  g_autofree char *total = NULL;
+
+  if (size == 0)
+    return g_steal_pointer (&read);
+  total = g_format_size (size);
+  /* Translators: how much of a file was read: "52.3 MB of 171.0 MB" */
+  return g_strdup_printf (_("%s of %s"), read, total);
+}
+
+/**
+ * mc_load_progress_describe:
+ *
+ * Returns: (transfer full): how far the load has come, for a person:
+ *   "52.3 MB of 171.0 MB, 3,400,000 rows"
+ */
+char *
+mc_load_progress_describe (McLoadProgress *progress)
+{
+  g_autofree char *bytes = NULL;
+  g_autofree char *rows_text = NULL;
+  guint64 bytes_read, size, rows;
+
+  g_return_val_if_fail (progress != NULL, NULL);
+
+  mc_load_progress_get (progress, &bytes_read, &size, &rows);
+  bytes = describe_bytes (bytes_read, size);
+  if (rows == 0)
+    return g_steal_pointer (&bytes);
+  rows_text = mc_format_number ((double) rows, 0);
+  /* Translators: how far the reading of a file has come: "52.3 MB of
+   * 171.0 MB, 3,400,000 rows" */
+  return g_strdup_printf (ngettext ("%s, %s row", "%s, %s rows", (gulong) MIN (rows, G_MAXULONG)),
+                          bytes, rows_text);
 }

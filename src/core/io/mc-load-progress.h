@@ -21,12 +21,17 @@ void             mc_load_progress_add_bytes  (McLoadProgress  *progress,
                                               guint64          n_bytes);
 void             mc_load_progress_add_rows   (McLoadProgress  *progress,
                                               guint64          n_rows);
+/* Rows found so far, by a reader that counts them itself: a second pass
+ * over the same rows does not add them again. */
+void             mc_load_progress_set_rows   (McLoadProgress  *progress,
+                                              guint64          n_rows);
 void             mc_load_progress_get        (McLoadProgress  *progress,
                                               guint64         *bytes_read,
                                               guint64         *size,
                                               guint64         *rows);
 /* The share of the file read, from 0 to 1; -1 when its size is unknown. */
 double           mc_load_progress_get_fraction (McLoadProgress *progress);
+char            *mc_load_progress_describe   (McLoadProgress  *progress);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McLoadProgress, mc_load_progress_free)
 

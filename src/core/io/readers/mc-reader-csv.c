@@ -482,6 +482,7 @@ load_table (const McReaderInput  *input,
   mc_table_builder_prefer_decimal_comma (builder, separator == ';');
   mc_csv_rows_init (&rows, input->name, input->data, input->length, separator,
                     input->cancellable);
+  rows.progress = input->progress;
   if (read_header (&rows, builder, error)
       && read_rows (&rows, builder, input, stream, fast, fast_only, gave_up, error)
       && check_has_rows (&rows, error))
