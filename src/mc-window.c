@@ -622,6 +622,20 @@ static void on_shown_document_changed_cb (McWindow       *self,
                                           const McChange *change,
                                           McDocument     *document);
 
+/* The table and the cards of all charts are filled when they show, not
+ * with every dataset shown: the rows of a table, or every chart drawn
+ * once more, take longer than the rest of the window. */
+static void
+update_table (McWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  mc_table_view_set_document (self->table_view,
+                              g_strcmp0 (page, "table") == 0 ? self->shown_document : NULL);
+  mc_dashboard_set_document (self->dashboard,
+                             g_strcmp0 (page, "charts") == 0 ? self->shown_document : NULL);
+}
+
 static void
 set_shown_document (McWindow   *self,
                     McDocument *document)
@@ -650,8 +664,7 @@ mc_window_show_document (McWindow   *self,
     previous_chart = g_strdup (mc_chart_model_get_spec (self->chart)->id);
 
   dataset = get_shown_dataset (self);
-  mc_table_view_set_document (self->table_view, document);
-  mc_dashboard_set_document (self->dashboard, document);
+  update_table (self);
   mc_window_show_reading (self, dataset);
 
   if (dataset == NULL)
@@ -1199,6 +1212,8 @@ mc_window_init (McWindow *self)
 
   mc_window_setup_manager (self);
   mc_window_setup_sidebar (self);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (update_table), self, G_CONNECT_SWAPPED);
   mc_window_setup_chart_view (self);
   g_signal_connect_object (self->chart_editor, "chart-added", G_CALLBACK (on_chart_added_cb),
                            self, G_CONNECT_SWAPPED);
