@@ -19,7 +19,10 @@
  *           change);
  *   zoom    the frames of a zoom gesture: twenty steps in towards the
  *           middle, twenty out again, each drawn at once;
- *   pan     the frames of a pan gesture across the zoomed chart.
+ *   pan     the frames of a pan gesture across the zoomed chart;
+ *   edit    a cell of the chart's first value column changed through its
+ *           document, a new chart model made and drawn, as the window
+ *           does on every edit: timed from the edit to the frame.
  * Frames are timed from the frame clock's "before-paint" to
  * "after-paint", in wall time and in the CPU time of the thread that
  * draws them (which another program's load does not stretch).
@@ -35,6 +38,7 @@
 #include <time.h>
 
 #include "mc-chart-view.h"
+#include "mc-document.h"
 #include "mc-loader.h"
 
 #define DEFAULT_POINTS 1000000
@@ -42,6 +46,8 @@
 
 typedef struct
 {
+  gint64   started;           /* when the step began, if before the frame */
+  gint64   started_cpu;
   gint64   before_paint;
   gint64   before_paint_cpu;
   gint64   duration;
@@ -73,8 +79,10 @@ on_after_paint (GdkFrameClock *clock,
 {
   if (frame->before_paint == 0)
     return;
-  frame->duration = g_get_monotonic_time () - frame->before_paint;
-  frame->cpu = thread_cpu_time () - frame->before_paint_cpu;
+  frame->duration = g_get_monotonic_time ()
+                    - (frame->started != 0 ? frame->started : frame->before_paint);
+  frame->cpu = thread_cpu_time ()
+               - (frame->started != 0 ? frame->started_cpu : frame->before_paint_cpu);
   frame->painted = TRUE;
 }
 
@@ -164,12 +172,37 @@ typedef enum
   STEP_INVALIDATE,
   STEP_ZOOM,
   STEP_PAN,
+  STEP_EDIT,
 } Step;
+
+/* An edit of one cell of @document's dataset, and the chart made again
+ * from it, as the window does. */
+static void
+edit_cell (McChartView *view,
+           McDocument  *document,
+           guint        i)
+{
+  McDataset *dataset = mc_document_get_dataset (document);
+  const McChartSpec *spec = mc_dataset_get_chart (dataset, 0);
+  g_autofree const char **y = mc_chart_spec_get_strv (spec, "y");
+  guint n_rows = mc_dataset_get_n_rows (dataset);
+  g_autoptr(McChartModel) chart = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!mc_document_apply (document, mc_edit_new_set_value ((i * 7919) % n_rows, y[0], 100 + i),
+                          &error))
+    g_error ("redraw: %s", error->message);
+  chart = mc_chart_model_new (dataset, spec, &error);
+  if (chart == NULL)
+    g_error ("redraw: %s", error->message);
+  mc_chart_view_set_chart (view, chart);
+}
 
 /* One step of a kind of redraw: zooming in for the first half of the
  * runs and out for the second, panning right then left. */
 static void
 take_step (McChartView *view,
+           McDocument  *document,
            Step         step,
            guint        i,
            guint        runs)
@@ -189,8 +222,11 @@ take_step (McChartView *view,
       mc_chart_view_zoom (view, first_half ? 1.25 : 0.8, middle);
       break;
     case STEP_PAN:
-    default:
       mc_chart_view_pan (view, first_half ? 25 : -25);
+      break;
+    case STEP_EDIT:
+    default:
+      edit_cell (view, document, i);
       break;
     }
 }
@@ -198,6 +234,7 @@ take_step (McChartView *view,
 /* Times @runs redraws, each after a step of @step. */
 static gboolean
 time_redraws (McChartView *view,
+              McDocument  *document,
               Frame       *frame,
               Step         step,
               guint        runs,
@@ -210,7 +247,12 @@ time_redraws (McChartView *view,
   for (guint i = 0; i < runs; i++)
     {
       *frame = (Frame) { 0 };
-      take_step (view, step, i, runs);
+      if (step == STEP_EDIT)
+        {
+          frame->started = g_get_monotonic_time ();
+          frame->started_cpu = thread_cpu_time ();
+        }
+      take_step (view, document, step, i, runs);
       if (!wait_for (frame_painted, frame))
         return FALSE;
       durations[i] = frame->duration;
@@ -270,6 +312,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(McDataset) dataset = NULL;
   g_autoptr(McChartModel) chart = NULL;
+  g_autoptr(McDocument) document = NULL;
   g_autofree char *size = NULL;
   int runs = 15;
   GOptionEntry entries[] = {
@@ -343,14 +386,17 @@ main (int   argc,
            gtk_widget_get_width (view), gtk_widget_get_height (view),
            G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
 
+  document = mc_document_new (dataset);
   ok = time_cached_repaints (view, runs)
-       && time_redraws (MC_CHART_VIEW (view), &frame, STEP_QUEUE_DRAW, runs, "frame")
-       && time_redraws (MC_CHART_VIEW (view), &frame, STEP_INVALIDATE, runs, "full")
-       && time_redraws (MC_CHART_VIEW (view), &frame, STEP_ZOOM, 40, "zoom");
+       && time_redraws (MC_CHART_VIEW (view), document, &frame, STEP_QUEUE_DRAW, runs, "frame")
+       && time_redraws (MC_CHART_VIEW (view), document, &frame, STEP_INVALIDATE, runs, "full")
+       && time_redraws (MC_CHART_VIEW (view), document, &frame, STEP_ZOOM, 40, "zoom");
   /* Panned in the middle of the zoom: half way in. */
   for (guint i = 0; ok && i < 10; i++)
     mc_chart_view_zoom (MC_CHART_VIEW (view), 1.25, width / 2.0);
-  ok = ok && time_redraws (MC_CHART_VIEW (view), &frame, STEP_PAN, 40, "pan");
+  ok = ok && time_redraws (MC_CHART_VIEW (view), document, &frame, STEP_PAN, 40, "pan");
+  mc_chart_view_reset_zoom (MC_CHART_VIEW (view));
+  ok = ok && time_redraws (MC_CHART_VIEW (view), document, &frame, STEP_EDIT, runs, "edit");
   gtk_window_destroy (GTK_WINDOW (window));
   if (!ok)
     {
