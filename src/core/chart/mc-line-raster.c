@@ -42,6 +42,10 @@ typedef struct
   double high;
 } Span;
 
+/* Strips of at least this many columns go to threads of their own. */
+#define MIN_STRIP_WIDTH 128
+#define MAX_STRIPS 8
+
 typedef struct
 {
   Segment *segments;
@@ -51,6 +55,14 @@ typedef struct
   int      width, height;
   guint8  *mask;
   int      stride;
+} Raster;
+
+/* A strip of columns of the mask, which one thread covers. */
+typedef struct
+{
+  const Raster *raster;
+  int      from, to;    /* its columns */
+  guint    first;       /* the first segment that may reach the column */
   /* The coverage of the current pixel column, as the rows each end of
    * an interval starts (ends[]) and the part of its row it takes
    * (parts[]): an interval costs the same whatever its length. */
@@ -61,7 +73,7 @@ typedef struct
   Span    *spans;       /* on the current sub-column: disjoint, in order */
   guint    n_spans;
   guint    spans_size;
-} Raster;
+} Strip;
 
 /* The device transform of @cr when it neither rotates nor skews, and its
  * target is an image. */
@@ -193,137 +205,198 @@ cross_section (const Segment *s,
 
 /* Room for one more span, at @index. */
 static void
-insert_span (Raster *raster,
+insert_span (Strip  *strip,
              guint   index)
 {
-  if (raster->n_spans == raster->spans_size)
+  if (strip->n_spans == strip->spans_size)
     {
-      raster->spans_size = MAX (16, 2 * raster->spans_size);
-      raster->spans = g_renew (Span, raster->spans, raster->spans_size);
+      strip->spans_size = MAX (16, 2 * strip->spans_size);
+      strip->spans = g_renew (Span, strip->spans, strip->spans_size);
     }
-  if (index < raster->n_spans)
-    memmove (&raster->spans[index + 1], &raster->spans[index],
-             (raster->n_spans - index) * sizeof (Span));
-  raster->n_spans++;
+  if (index < strip->n_spans)
+    memmove (&strip->spans[index + 1], &strip->spans[index],
+             (strip->n_spans - index) * sizeof (Span));
+  strip->n_spans++;
 }
 
 /* Adds @span to the union of the sub-column's spans. The capsules that
  * cross a sub-column mostly overlap: the union is one or two spans, and
  * this takes a step or two. */
 static void
-unite_span (Raster     *raster,
+unite_span (Strip      *strip,
             const Span *span)
 {
   Span *spans;
   guint i = 0, next;
 
-  while (i < raster->n_spans && raster->spans[i].high < span->low)
+  while (i < strip->n_spans && strip->spans[i].high < span->low)
     i++;
-  if (i == raster->n_spans || raster->spans[i].low > span->high)
+  if (i == strip->n_spans || strip->spans[i].low > span->high)
     {
-      insert_span (raster, i);
-      raster->spans[i] = *span;
+      insert_span (strip, i);
+      strip->spans[i] = *span;
       return;
     }
-  spans = raster->spans;
+  spans = strip->spans;
   spans[i].low = MIN (spans[i].low, span->low);
   spans[i].high = MAX (spans[i].high, span->high);
-  for (next = i + 1; next < raster->n_spans && spans[next].low <= spans[i].high; next++)
+  for (next = i + 1; next < strip->n_spans && spans[next].low <= spans[i].high; next++)
     spans[i].high = MAX (spans[i].high, spans[next].high);
   if (next == i + 1)
     return;
-  memmove (&spans[i + 1], &spans[next], (raster->n_spans - next) * sizeof (Span));
-  raster->n_spans -= next - i - 1;
+  memmove (&spans[i + 1], &spans[next], (strip->n_spans - next) * sizeof (Span));
+  strip->n_spans -= next - i - 1;
 }
 
 /* An end of an interval at @y (rows relative to the mask): the rows
  * above it take @weight each, its own row the part of it above @y. */
 static inline void
-add_end (Raster *raster,
+add_end (Strip  *strip,
          double  y,
          float   weight)
 {
   int row = (int) y;
 
-  raster->ends[row] += weight;
-  raster->parts[row] += weight * (float) (y - row);
-  raster->touched_low = MIN (raster->touched_low, row);
-  raster->touched_high = MAX (raster->touched_high, row);
+  strip->ends[row] += weight;
+  strip->parts[row] += weight * (float) (y - row);
+  strip->touched_low = MIN (strip->touched_low, row);
+  strip->touched_high = MAX (strip->touched_high, row);
 }
 
 /* Adds @weight times the length of [low, high] in each pixel row of the
  * column. */
 static void
-cover_rows (Raster *raster,
+cover_rows (Strip  *strip,
             double  low,
             double  high,
             float   weight)
 {
   low = MAX (low, 0);
-  high = MIN (high, raster->height);
+  high = MIN (high, strip->raster->height);
   if (!(high > low))
     return;
-  add_end (raster, high, weight);
-  add_end (raster, low, -weight);
+  add_end (strip, high, weight);
+  add_end (strip, low, -weight);
 }
 
 /* Whether a span of the union holds the whole height of @segment, which
  * then adds nothing: most short segments of a dense line. */
 static inline gboolean
-covered (const Raster  *raster,
+covered (const Strip   *strip,
          const Segment *segment)
 {
-  for (guint i = 0; i < raster->n_spans; i++)
-    if (raster->spans[i].low <= segment->top)
-      return raster->spans[i].high >= segment->bottom;
+  for (guint i = 0; i < strip->n_spans; i++)
+    if (strip->spans[i].low <= segment->top)
+      return strip->spans[i].high >= segment->bottom;
   return FALSE;
 }
 
 /* The union of the capsules crossed at @x (in mask space), added to the
- * column with @weight. @first is the first segment that may reach @x. */
+ * column with @weight. */
 static void
-cover_sub_column (Raster *raster,
-                  guint  *first,
+cover_sub_column (Strip  *strip,
                   double  x,
                   float   weight)
 {
-  while (*first < raster->n_segments && raster->segments[*first].right < x)
-    (*first)++;
-  raster->n_spans = 0;
-  for (guint i = *first; i < raster->n_segments && raster->segments[i].left <= x; i++)
+  const Raster *raster = strip->raster;
+
+  while (strip->first < raster->n_segments && raster->segments[strip->first].right < x)
+    strip->first++;
+  strip->n_spans = 0;
+  for (guint i = strip->first; i < raster->n_segments && raster->segments[i].left <= x; i++)
     {
       Span span;
 
-      if (!covered (raster, &raster->segments[i])
+      if (!covered (strip, &raster->segments[i])
           && cross_section (&raster->segments[i], raster->radius, x, &span))
-        unite_span (raster, &span);
+        unite_span (strip, &span);
     }
-  for (guint i = 0; i < raster->n_spans; i++)
-    cover_rows (raster, raster->spans[i].low, raster->spans[i].high, weight);
+  for (guint i = 0; i < strip->n_spans; i++)
+    cover_rows (strip, strip->spans[i].low, strip->spans[i].high, weight);
 }
 
 static void
-cover_column (Raster *raster,
-              guint  *first,
-              int     column)
+cover_column (Strip *strip,
+              int    column)
 {
   const float weight = 1.0f / MC_LINE_RASTER_SUBCOLUMNS;
   float running = 0;
 
-  raster->touched_low = raster->height;
-  raster->touched_high = -1;
+  strip->touched_low = strip->raster->height;
+  strip->touched_high = -1;
   for (int k = 0; k < MC_LINE_RASTER_SUBCOLUMNS; k++)
-    cover_sub_column (raster, first, column + (k + 0.5) / MC_LINE_RASTER_SUBCOLUMNS, weight);
+    cover_sub_column (strip, column + (k + 0.5) / MC_LINE_RASTER_SUBCOLUMNS, weight);
   /* A row has the ends below it, and the parts of its own row. */
-  for (int row = raster->touched_high; row >= raster->touched_low; row--)
+  for (int row = strip->touched_high; row >= strip->touched_low; row--)
     {
-      float coverage = CLAMP (running + raster->parts[row], 0.0f, 1.0f);
+      float coverage = CLAMP (running + strip->parts[row], 0.0f, 1.0f);
 
-      if (row < raster->height)
-        raster->mask[row * raster->stride + column] = (guint8) (coverage * 255 + 0.5f);
-      running += raster->ends[row];
-      raster->ends[row] = raster->parts[row] = 0;
+      if (row < strip->raster->height)
+        strip->raster->mask[row * strip->raster->stride + column] = (guint8) (coverage * 255 + 0.5f);
+      running += strip->ends[row];
+      strip->ends[row] = strip->parts[row] = 0;
     }
+}
+
+/* The first segment whose capsule reaches @x: their right ends never
+ * decrease. */
+static guint
+first_segment (const Raster *raster,
+               double        x)
+{
+  guint lo = 0, hi = raster->n_segments;
+
+  while (lo < hi)
+    {
+      guint middle = lo + (hi - lo) / 2;
+
+      if (raster->segments[middle].right < x)
+        lo = middle + 1;
+      else
+        hi = middle;
+    }
+  return lo;
+}
+
+static gpointer
+cover_strip (gpointer data)
+{
+  Strip *strip = data;
+  int height = strip->raster->height;
+
+  strip->first = first_segment (strip->raster, strip->from);
+  /* An end may be at the bottom of the last row. */
+  strip->ends = g_new0 (float, height + 1);
+  strip->parts = g_new0 (float, height + 1);
+  for (int c = strip->from; c < strip->to; c++)
+    cover_column (strip, c);
+  g_free (strip->ends);
+  g_free (strip->parts);
+  g_free (strip->spans);
+  return NULL;
+}
+
+/* The columns in strips, one per processor, each covered by a thread of
+ * its own (this one takes the first): the columns are independent. */
+static void
+cover_strips (const Raster *raster)
+{
+  guint n_strips = CLAMP ((guint) raster->width / MIN_STRIP_WIDTH, 1,
+                          MIN (g_get_num_processors (), MAX_STRIPS));
+  Strip strips[MAX_STRIPS] = { { 0, } };
+  GThread *threads[MAX_STRIPS] = { NULL, };
+
+  for (guint i = 0; i < n_strips; i++)
+    {
+      strips[i].raster = raster;
+      strips[i].from = raster->width * i / n_strips;
+      strips[i].to = raster->width * (i + 1) / n_strips;
+      if (i > 0)
+        threads[i] = g_thread_new ("mc-line-raster", cover_strip, &strips[i]);
+    }
+  cover_strip (&strips[0]);
+  for (guint i = 1; i < n_strips; i++)
+    g_thread_join (threads[i]);
 }
 
 /* The part of the target the line can touch: the clip, within the
@@ -440,11 +513,8 @@ mc_line_raster_stroke (cairo_t      *cr,
 {
   g_autofree Segment *segments = NULL;
   g_autofree guint8 *mask = NULL;
-  g_autofree float *ends = NULL;
-  g_autofree float *parts = NULL;
   Raster raster = { 0, };
   double scale;
-  guint first = 0;
 
   g_return_if_fail (cr != NULL && (xy != NULL || n_points == 0));
 
@@ -464,11 +534,6 @@ mc_line_raster_stroke (cairo_t      *cr,
   raster.n_segments = n_points - 1;
   raster.stride = cairo_format_stride_for_width (CAIRO_FORMAT_A8, raster.width);
   raster.mask = mask = g_malloc0 ((gsize) raster.stride * raster.height);
-  /* An end may be at the bottom of the last row. */
-  raster.ends = ends = g_new0 (float, raster.height + 1);
-  raster.parts = parts = g_new0 (float, raster.height + 1);
-  for (int c = 0; c < raster.width; c++)
-    cover_column (&raster, &first, c);
-  g_free (raster.spans);
+  cover_strips (&raster);
   paint_mask (cr, &raster);
 }
