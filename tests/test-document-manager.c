@@ -748,6 +748,9 @@ test_document_manager_checked (Fixture       *fixture,
   g_assert_false (mc_document_apply (document, edit, &error));
   g_assert_error (error, MC_EDIT_ERROR, MC_EDIT_ERROR_CHECK);
   g_assert_nonnull (mc_dataset_lookup_column (mc_document_get_dataset (document), "sales"));
+  g_assert_cmpfloat (get_sales (document), ==, 41.5);
+}
+
 /* A file being opened is listed with its progress until it is open. */
 static void
 test_document_manager_loads (Fixture       *fixture,
