@@ -876,6 +876,18 @@ names_report (const char *output)
   return g_str_has_suffix (lower, ".pdf") && !g_file_test (output, G_FILE_TEST_IS_DIR);
 }
 
+/* Each page of the report on the terminal's line, named by its chart. */
+static void
+show_report_progress (guint    done,
+                      guint    total,
+                      gpointer user_data)
+{
+  McDataset *dataset = user_data;
+
+  if (done < total)
+    mc_cli_progress_step (done + 1, total, mc_dataset_get_chart (dataset, done)->id);
+}
+
 static gboolean
 export_report (const char             *output,
                const McCliExportArgs  *args,
@@ -894,8 +906,16 @@ export_report (const char             *output,
   if (dataset == NULL)
     return FALSE;
   file = g_file_new_for_commandline_arg (output);
-  if (!mc_report_write (dataset, file, mc_paper_get_default (), error))
-    return FALSE;
+  if (mc_dataset_get_n_charts (dataset) > 0)
+    mc_cli_progress_step (1, mc_dataset_get_n_charts (dataset),
+                          mc_dataset_get_chart (dataset, 0)->id);
+  if (!mc_report_write_with_progress (dataset, file, mc_paper_get_default (),
+                                      show_report_progress, dataset, error))
+    {
+      mc_cli_progress_end ();
+      return FALSE;
+    }
+  mc_cli_progress_end ();
   display_name = g_file_get_parse_name (file);
   g_print ("%s\n", display_name);
   return TRUE;
