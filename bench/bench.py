@@ -95,61 +95,65 @@ def write_inputs(sizes):
     return bars, series
 
 
-def write_shape(shape, n):
-    """An input of another shape than day,price, generated once."""
-    inputs = os.path.join(OUT, "inputs")
-    path = os.path.join(inputs, f"{shape}-{n:.0e}.csv".replace("+0", ""))
-    if os.path.exists(path):
-        return path
-    rng = random.Random(n)
+def write_lines(path, header, lines):
+    """Writes @header and the @lines a generator makes, a piece at a time,
+    to a file that appears whole."""
     tmp = path + ".tmp"
     with open(tmp, "w") as f:
-        f.write({"ohlc": "time,open,high,low,close,volume\n",
-                 "wide": "day,a,b,c,d,e,f\n",
-                 "dates": "date,price\n"}[shape])
-        price, chunk = 100.0, []
-        start = datetime.datetime(1990, 1, 1, 9, 30)
-        for i in range(n):
-            move = rng.gauss(0, 0.2)
-            if shape == "ohlc":
-                t = start + datetime.timedelta(minutes=i)
-                close = max(1.0, price + move)
-                high = max(price, close) + abs(rng.gauss(0, 0.1))
-                low = min(price, close) - abs(rng.gauss(0, 0.1))
-                chunk.append(f"{t:%Y-%m-%dT%H:%M:%S},{price:.2f},{high:.2f},{low:.2f},"
-                             f"{close:.2f},{rng.randint(100, 100000)}\n")
-                price = close
-            elif shape == "wide":
-                price = max(1.0, price + move)
-                chunk.append(f"{i}," + ",".join(f"{price * (1 + k / 7):.10f}"
-                                                for k in range(6)) + "\n")
-            else:
-                day = datetime.date(1800, 1, 1) + datetime.timedelta(days=i)
-                price = max(1.0, price + move)
-                chunk.append(f"{day:%Y-%m-%d},{price:.4f}\n")
+        f.write(header)
+        chunk = []
+        for line in lines:
+            chunk.append(line)
             if len(chunk) == 100000:
                 f.write("".join(chunk))
                 chunk.clear()
         f.write("".join(chunk))
     os.rename(tmp, path)
+
+
+def shape_lines(shape, n):
+    rng = random.Random(n)
+    price = 100.0
+    start = datetime.datetime(1990, 1, 1, 9, 30)
+    for i in range(n):
+        move = rng.gauss(0, 0.2)
+        if shape == "ohlc":
+            t = start + datetime.timedelta(minutes=i)
+            close = max(1.0, price + move)
+            high = max(price, close) + abs(rng.gauss(0, 0.1))
+            low = min(price, close) - abs(rng.gauss(0, 0.1))
+            yield (f"{t:%Y-%m-%dT%H:%M:%S},{price:.2f},{high:.2f},{low:.2f},"
+                   f"{close:.2f},{rng.randint(100, 100000)}\n")
+            price = close
+        elif shape == "wide":
+            price = max(1.0, price + move)
+            yield f"{i}," + ",".join(f"{price * (1 + k / 7):.10f}" for k in range(6)) + "\n"
+        else:
+            day = datetime.date(1800, 1, 1) + datetime.timedelta(days=i)
+            price = max(1.0, price + move)
+            yield f"{day:%Y-%m-%d},{price:.4f}\n"
+
+
+def write_shape(shape, n):
+    """An input of another shape than day,price, generated once."""
+    path = os.path.join(OUT, "inputs", f"{shape}-{n:.0e}.csv".replace("+0", ""))
+    if not os.path.exists(path):
+        header = {"ohlc": "time,open,high,low,close,volume\n",
+                  "wide": "day,a,b,c,d,e,f\n", "dates": "date,price\n"}[shape]
+        write_lines(path, header, shape_lines(shape, n))
     return path
 
 
-def write_walk(path, n):
+def walk_lines(n):
     rng = random.Random(n)
     price = 100.0
-    tmp = path + ".tmp"
-    with open(tmp, "w") as f:
-        f.write("day,price\n")
-        chunk = []
-        for day in range(n):
-            price = max(1.0, price + rng.gauss(0, 1))
-            chunk.append(f"{day},{price:.4f}\n")
-            if len(chunk) == 100000:
-                f.write("".join(chunk))
-                chunk.clear()
-        f.write("".join(chunk))
-    os.rename(tmp, path)
+    for day in range(n):
+        price = max(1.0, price + rng.gauss(0, 1))
+        yield f"{day},{price:.4f}\n"
+
+
+def write_walk(path, n):
+    write_lines(path, "day,price\n", walk_lines(n))
 
 
 def write_ohlc(path, n):

@@ -127,26 +127,17 @@ level_rows (guint k)
   return MC_VALUE_SUMMARY_BLOCK << k;
 }
 
-/* The first lowest (highest) of two rows, G_MAXUINT standing for none:
- * @a comes first, and wins a tie. */
+/* The first lowest (or highest, with @sign -1) of two rows, G_MAXUINT
+ * standing for none: @a comes first, and wins a tie. */
 static inline guint
-lower (const double *values,
-       guint         a,
-       guint         b)
+first_extreme (const double *values,
+               guint         a,
+               guint         b,
+               double        sign)
 {
   if (a == G_MAXUINT)
     return b;
-  return b != G_MAXUINT && values[b] < values[a] ? b : a;
-}
-
-static inline guint
-higher (const double *values,
-        guint         a,
-        guint         b)
-{
-  if (a == G_MAXUINT)
-    return b;
-  return b != G_MAXUINT && values[b] > values[a] ? b : a;
+  return b != G_MAXUINT && sign * values[b] < sign * values[a] ? b : a;
 }
 
 static inline void
@@ -154,8 +145,8 @@ block_merge (McValueBlock       *into,
              const McValueBlock *next,
              const double       *values)
 {
-  into->low = lower (values, into->low, next->low);
-  into->high = higher (values, into->high, next->high);
+  into->low = first_extreme (values, into->low, next->low, 1);
+  into->high = first_extreme (values, into->high, next->high, -1);
 }
 
 /* The extremes of @values[@from, @to) point by point, counting the
