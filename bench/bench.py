@@ -27,7 +27,8 @@ columns in no order, which open as a scatter chart, drawn by density
 where the dots would merge), against matplotlib's bars and lines and its
 scatter, and gnuplot's candlesticks and dots.
 
---shapes adds inputs of other shapes, of the largest size: "ohlc", ISO
+--shapes adds inputs of other shapes, of --shape-rows rows (a million by
+default): "ohlc", ISO
 date-times with open, high, low and close prices and a volume; "wide", a
 day number and six columns of long numbers; "dates", daily ISO dates
 and a price. Every tool draws the same lines of them as Market Charts'
@@ -324,6 +325,8 @@ def main():
     parser.add_argument("--formats", default="png,svg")
     parser.add_argument("--shapes", default="",
                         help="inputs of other shapes: ohlc,wide,dates")
+    parser.add_argument("--shape-rows", default="1e6",
+                        help="the rows of the inputs of other shapes")
     parser.add_argument("--binary",
                         default=os.path.join(ROOT, "_build", "src", "market-charts"))
     parser.add_argument("--peers", default="matplotlib,gnuplot")
@@ -351,7 +354,8 @@ def main():
     peers = [p for p in args.peers.split(",") if p]
     if args.compare:
         peers.insert(0, "compared")
-    shapes = [(shape, write_shape(shape, sizes[-1]))
+    shape_rows = int(float(args.shape_rows))
+    shapes = [(shape, write_shape(shape, shape_rows))
               for shape in args.shapes.split(",") if shape]
     cases = []
     for fmt in args.formats.split(","):
@@ -359,8 +363,8 @@ def main():
         for n in sizes:
             cases.append((f"{n:,} points {fmt}", "line", series[n], fmt, f"walk{n}"))
         for shape, path in shapes:
-            cases.append((f"{sizes[-1]:,} {shape} {fmt}", shape, path, fmt,
-                          f"{shape}{sizes[-1]}"))
+            cases.append((f"{shape_rows:,} {shape} {fmt}", shape, path, fmt,
+                          f"{shape}{shape_rows}"))
 
     results = run_cases(args, cases, peers)
     report(cases, results, ["market-charts"] + peers)
