@@ -407,11 +407,16 @@ static void
 build_series (McChartModel *chart)
 {
   guint n_rows = mc_dataset_get_n_rows (chart->data);
-  g_autofree guint *row_category = g_new0 (guint, MAX (n_rows, 1));
+  g_autofree guint *row_category = NULL;
   const McOptionInfo * const *options = chart->kind->options;
 
+  /* Only categories need it: for a time or number axis it would be
+   * megabytes of zeros made again for every model. */
   if (chart->x_kind == MC_X_CATEGORY)
-    build_categories (chart, row_category);
+    {
+      row_category = g_new0 (guint, MAX (n_rows, 1));
+      build_categories (chart, row_category);
+    }
   chart->series = series_array_new ();
 
   if (mc_chart_spec_has_option (chart->spec, "series"))
