@@ -205,8 +205,8 @@ mc_loader_list_sheets (GFile         *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = g_file_get_basename (file);
-  if (!mc_loader_buffer_load (&buffer, file, name, mc_reader_get_size_limit (name), cancellable,
-                              error))
+  if (!mc_loader_buffer_load (&buffer, file, name, mc_reader_get_size_limit (name), NULL,
+                              cancellable, error))
     return NULL;
   input = (McReaderInput) { name, buffer.data, buffer.length, NULL, cancellable, &defaults };
   reader = mc_reader_choose (name, buffer.data, buffer.length, NULL);
