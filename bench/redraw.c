@@ -175,6 +175,20 @@ typedef enum
   STEP_EDIT,
 } Step;
 
+/* The column of values the chart draws: its first "y", or the closing
+ * prices of candles. */
+static const char *
+drawn_column (const McChartSpec *spec)
+{
+  g_autofree const char **ys = mc_chart_spec_get_strv (spec, "y");
+
+  if (ys != NULL && ys[0] != NULL)
+    return ys[0];
+  if (mc_chart_spec_get_string (spec, "y") != NULL)
+    return mc_chart_spec_get_string (spec, "y");
+  return mc_chart_spec_get_string (spec, "close");
+}
+
 /* An edit of one cell of @document's dataset, and the chart made again
  * from it, as the window does. */
 static void
@@ -184,13 +198,23 @@ edit_cell (McChartView *view,
 {
   McDataset *dataset = mc_document_get_dataset (document);
   const McChartSpec *spec = mc_dataset_get_chart (dataset, 0);
-  g_autofree const char **y = mc_chart_spec_get_strv (spec, "y");
+  const char *column = drawn_column (spec);
   guint n_rows = mc_dataset_get_n_rows (dataset);
   g_autoptr(McChartModel) chart = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!mc_document_apply (document, mc_edit_new_set_value ((i * 7919) % n_rows, y[0], 100 + i),
-                          &error))
+  const char *low = mc_chart_spec_get_string (spec, "low");
+  const char *high = mc_chart_spec_get_string (spec, "high");
+  guint row = (i * 7919) % n_rows;
+  double value = 100 + i;
+
+  if (column == NULL)
+    g_error ("redraw: the chart draws no column of values to edit");
+  /* A close must stay within the candle's low and high. */
+  if (low != NULL && high != NULL)
+    value = (mc_column_get_value (mc_dataset_lookup_column (dataset, low), row)
+             + mc_column_get_value (mc_dataset_lookup_column (dataset, high), row)) / 2 + i * 1e-6;
+  if (!mc_document_apply (document, mc_edit_new_set_value (row, column, value), &error))
     g_error ("redraw: %s", error->message);
   chart = mc_chart_model_new (dataset, spec, &error);
   if (chart == NULL)
