@@ -3,7 +3,7 @@
 and gnuplot on the same inputs, interleaved, several runs each.
 
     bench/bench.py [--runs N] [--sizes 1e3,1e4,...] [--formats png,svg]
-                   [--compare OTHER-BINARY]
+                   [--shapes ohlc,wide,dates] [--compare OTHER-BINARY]
     bench/bench.py --forms [--runs N] [--sizes 1e3,1e4,1e5]
     bench/bench.py --window [--runs N]
 
@@ -27,6 +27,14 @@ columns in no order, which open as a scatter chart, drawn by density
 where the dots would merge), against matplotlib's bars and lines and its
 scatter, and gnuplot's candlesticks and dots.
 
+--shapes adds inputs of other shapes, of --shape-rows rows (a million by
+default): "ohlc", ISO
+date-times with open, high, low and close prices and a volume; "wide", a
+day number and six columns of long numbers; "dates", daily ISO dates
+and a price. Every tool draws the same lines of them as Market Charts'
+default chart (the four prices, the six columns, the price), and the
+harness adds the input's size and Market Charts' reading rate.
+
 --window times the application instead: from launch to the first chart
 painted in its window, with the bundled datasets and with the largest
 generated CSV, under Xvfb with a session bus and GSK_RENDERER=cairo (it
@@ -35,6 +43,7 @@ bench/redraw built (meson -Dbench=true) it also times redraws of a
 million-point chart at 1200x800.
 """
 import argparse
+import datetime
 import os
 import random
 import re
@@ -87,21 +96,65 @@ def write_inputs(sizes):
     return bars, series
 
 
-def write_walk(path, n):
-    rng = random.Random(n)
-    price = 100.0
+def write_lines(path, header, lines):
+    """Writes @header and the @lines a generator makes, a piece at a time,
+    to a file that appears whole."""
     tmp = path + ".tmp"
     with open(tmp, "w") as f:
-        f.write("day,price\n")
+        f.write(header)
         chunk = []
-        for day in range(n):
-            price = max(1.0, price + rng.gauss(0, 1))
-            chunk.append(f"{day},{price:.4f}\n")
+        for line in lines:
+            chunk.append(line)
             if len(chunk) == 100000:
                 f.write("".join(chunk))
                 chunk.clear()
         f.write("".join(chunk))
     os.rename(tmp, path)
+
+
+def shape_lines(shape, n):
+    rng = random.Random(n)
+    price = 100.0
+    start = datetime.datetime(1990, 1, 1, 9, 30)
+    for i in range(n):
+        move = rng.gauss(0, 0.2)
+        if shape == "ohlc":
+            t = start + datetime.timedelta(minutes=i)
+            close = max(1.0, price + move)
+            high = max(price, close) + abs(rng.gauss(0, 0.1))
+            low = min(price, close) - abs(rng.gauss(0, 0.1))
+            yield (f"{t:%Y-%m-%dT%H:%M:%S},{price:.2f},{high:.2f},{low:.2f},"
+                   f"{close:.2f},{rng.randint(100, 100000)}\n")
+            price = close
+        elif shape == "wide":
+            price = max(1.0, price + move)
+            yield f"{i}," + ",".join(f"{price * (1 + k / 7):.10f}" for k in range(6)) + "\n"
+        else:
+            day = datetime.date(1800, 1, 1) + datetime.timedelta(days=i)
+            price = max(1.0, price + move)
+            yield f"{day:%Y-%m-%d},{price:.4f}\n"
+
+
+def write_shape(shape, n):
+    """An input of another shape than day,price, generated once."""
+    path = os.path.join(OUT, "inputs", f"{shape}-{n:.0e}.csv".replace("+0", ""))
+    if not os.path.exists(path):
+        header = {"ohlc": "time,open,high,low,close,volume\n",
+                  "wide": "day,a,b,c,d,e,f\n", "dates": "date,price\n"}[shape]
+        write_lines(path, header, shape_lines(shape, n))
+    return path
+
+
+def walk_lines(n):
+    rng = random.Random(n)
+    price = 100.0
+    for day in range(n):
+        price = max(1.0, price + rng.gauss(0, 1))
+        yield f"{day},{price:.4f}\n"
+
+
+def write_walk(path, n):
+    write_lines(path, "day,price\n", walk_lines(n))
 
 
 def write_ohlc(path, n):
@@ -213,6 +266,10 @@ def run_once(argv, output, env=None):
     return wall, usage.ru_maxrss, os.path.getsize(output), phases
 
 
+# The columns each shape's lines are drawn from, after the first.
+SHAPE_COLUMNS = {"ohlc": 4, "wide": 6, "dates": 1}
+
+
 def gnuplot_argv(kind, source, output, fmt):
     terminal = "pngcairo" if fmt == "png" else "svg"
     if kind == "bars":
@@ -222,6 +279,13 @@ def gnuplot_argv(kind, source, output, fmt):
         plot = (f"plot '{source}' skip 1 using 0:2:4:3:5 with candlesticks notitle")
     elif kind == "scatter":
         plot = f"plot '{source}' skip 1 using 1:2 with dots notitle"
+    elif kind in SHAPE_COLUMNS:
+        lines = ", ".join(f"'' skip 1 using 1:{c + 2} with lines notitle" if c else
+                          f"'{source}' skip 1 using 1:2 with lines notitle"
+                          for c in range(SHAPE_COLUMNS[kind]))
+        timefmt = "%Y-%m-%dT%H:%M:%S" if kind == "ohlc" else "%Y-%m-%d"
+        plot = (f"set xdata time; set timefmt '{timefmt}'; " if kind != "wide" else "") \
+            + f"plot {lines}"
     else:
         plot = f"plot '{source}' skip 1 using 1:2 with lines notitle"
     script = (f"set terminal {terminal} size 800,500; set output '{output}'; "
@@ -248,7 +312,8 @@ def commands(binary, compare, kind, source, fmt, stem):
         "market-charts": (mc_argv(binary, kind, source, mc_out), mc_out, timing),
         "compared": (mc_argv(compare, kind, source, compare_out), compare_out, timing),
         "matplotlib": (["/usr/bin/python3", os.path.join(HERE, "peer_matplotlib.py"),
-                        kind, source, mpl_out], mpl_out, None),
+                        {"ohlc": "time-lines", "dates": "time-lines", "wide": "lines"}
+                        .get(kind, kind), source, mpl_out], mpl_out, None),
         "gnuplot": (gnuplot_argv(kind, source, gp_out, fmt), gp_out, None),
     }
 
@@ -258,6 +323,10 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", default="1e3,1e4,1e5,1e6,1e7")
     parser.add_argument("--formats", default="png,svg")
+    parser.add_argument("--shapes", default="",
+                        help="inputs of other shapes: ohlc,wide,dates")
+    parser.add_argument("--shape-rows", default="1e6",
+                        help="the rows of the inputs of other shapes")
     parser.add_argument("--binary",
                         default=os.path.join(ROOT, "_build", "src", "market-charts"))
     parser.add_argument("--peers", default="matplotlib,gnuplot")
@@ -285,14 +354,21 @@ def main():
     peers = [p for p in args.peers.split(",") if p]
     if args.compare:
         peers.insert(0, "compared")
+    shape_rows = int(float(args.shape_rows))
+    shapes = [(shape, write_shape(shape, shape_rows))
+              for shape in args.shapes.split(",") if shape]
     cases = []
     for fmt in args.formats.split(","):
         cases.append((f"5 bars {fmt}", "bars", bars, fmt, f"bars"))
         for n in sizes:
             cases.append((f"{n:,} points {fmt}", "line", series[n], fmt, f"walk{n}"))
+        for shape, path in shapes:
+            cases.append((f"{shape_rows:,} {shape} {fmt}", shape, path, fmt,
+                          f"{shape}{shape_rows}"))
 
     results = run_cases(args, cases, peers)
     report(cases, results, ["market-charts"] + peers)
+    report_reading(cases, results)
 
 
 def run_cases(args, cases, peers):
@@ -323,6 +399,7 @@ def forms_main(args):
                               f"{kind}{n}"))
     results = run_cases(args, cases, peers)
     report(cases, results, ["market-charts"] + peers)
+    report_reading(cases, results)
 
 
 def report(cases, results, tools):
@@ -368,6 +445,21 @@ def report_phases(cases, results):
         row.append(statistics.median(r[0] * 1000 - sum(r[3].values()) for r in runs))
         row.append(wall)
         print(f"{label:<24} {'':<17}" + "".join(f"{v:>9.1f}" for v in row))
+
+
+def report_reading(cases, results):
+    """How fast Market Charts read each input: its size over the median
+    of its load phase."""
+    print()
+    print(f"{'input':<24} {'MB':>8} {'load ms':>9} {'MB/s':>8}")
+    for label, kind, source, *_ in cases:
+        runs = results.get((label, "market-charts"))
+        if not runs or kind == "bars":
+            continue
+        load = statistics.median(r[3].get("load", 0.0) for r in runs)
+        size = os.path.getsize(source) / 1e6
+        if load > 0:
+            print(f"{label:<24} {size:>8.1f} {load:>9.1f} {size / load * 1000:>8.0f}")
 
 
 # The window
@@ -464,10 +556,12 @@ def window_main(args):
                 launch_window(args.binary, files, dataset_id))
         print(f"run {run + 1}/{args.runs} done", file=sys.stderr)
 
-    print(f"{'window':<24} {'first chart ms':>15} {'RSS MiB':>8} {'peak MiB':>9}")
+    print(f"{'window':<24} {'first chart ms':>15} {'max ms':>8} {'RSS MiB':>8} "
+          f"{'peak MiB':>9}")
     for label, *_ in cases:
         runs = results[label]
         print(f"{label:<24} {statistics.median(r[0] for r in runs):>15.1f} "
+              f"{max(r[0] for r in runs):>8.1f} "
               f"{statistics.median(r[2] for r in runs) / 1024:>8.1f} "
               f"{max(r[3] for r in runs) / 1024:>9.1f}")
     print()

@@ -1,6 +1,9 @@
 """Peer: draws the benchmark charts with matplotlib (Agg), 800x500 px.
 
-usage: peer_matplotlib.py bars|line|candles|scatter INPUT.csv OUTPUT.(png|svg)
+usage: peer_matplotlib.py bars|line|lines|time-lines|candles|scatter INPUT.csv OUTPUT.(png|svg)
+
+line draws the second column over the first; lines every other column
+over the first; time-lines the same over ISO dates or date-times.
 """
 import csv
 import sys
@@ -30,9 +33,20 @@ def main():
     elif kind == "scatter":
         data = np.loadtxt(source, delimiter=",", skiprows=1)
         ax.scatter(data[:, 0], data[:, 1], s=4)
-    else:
+    elif kind == "line":
         data = np.loadtxt(source, delimiter=",", skiprows=1)
         ax.plot(data[:, 0], data[:, 1], linewidth=1)
+    elif kind == "lines":
+        data = np.loadtxt(source, delimiter=",", skiprows=1)
+        for column in range(1, data.shape[1]):
+            ax.plot(data[:, 0], data[:, column], linewidth=1)
+    else:
+        with open(source) as f:
+            columns = len(f.readline().split(","))
+        times = np.loadtxt(source, delimiter=",", skiprows=1, usecols=0, dtype="datetime64[s]")
+        data = np.loadtxt(source, delimiter=",", skiprows=1, usecols=range(1, columns), ndmin=2)
+        for column in range(data.shape[1]):
+            ax.plot(times, data[:, column], linewidth=1)
     ax.set_title("Benchmark")
     fig.savefig(output)
 

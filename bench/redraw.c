@@ -16,8 +16,16 @@
  *           that nothing changed and repaints nothing;
  *   full    a frame after mc_chart_view_invalidate(): the renderer draws
  *           the whole chart again and GSK paints it (a resize, a theme
- *           change). Frames are timed from the frame clock's
- *           "before-paint" to "after-paint".
+ *           change);
+ *   zoom    the frames of a zoom gesture: twenty steps in towards the
+ *           middle, twenty out again, each drawn at once;
+ *   pan     the frames of a pan gesture across the zoomed chart;
+ *   edit    a cell of the chart's first value column changed through its
+ *           document, a new chart model made and drawn, as the window
+ *           does on every edit: timed from the edit to the frame.
+ * Frames are timed from the frame clock's "before-paint" to
+ * "after-paint", in wall time and in the CPU time of the thread that
+ * draws them (which another program's load does not stretch).
  *
  * Without a file it draws a random walk of a million points. It prints
  * the median and the range of each kind, in milliseconds, and how many
@@ -27,8 +35,10 @@
 
 #include <gtk/gtk.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "mc-chart-view.h"
+#include "mc-document.h"
 #include "mc-loader.h"
 
 #define DEFAULT_POINTS 1000000
@@ -36,16 +46,31 @@
 
 typedef struct
 {
+  gint64   started;           /* when the step began, if before the frame */
+  gint64   started_cpu;
   gint64   before_paint;
+  gint64   before_paint_cpu;
   gint64   duration;
+  gint64   cpu;
   gboolean painted;
 } Frame;
+
+/* The CPU time of this thread, in microseconds. */
+static gint64
+thread_cpu_time (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
+}
 
 static void
 on_before_paint (GdkFrameClock *clock,
                  Frame         *frame)
 {
   frame->before_paint = g_get_monotonic_time ();
+  frame->before_paint_cpu = thread_cpu_time ();
 }
 
 static void
@@ -54,7 +79,10 @@ on_after_paint (GdkFrameClock *clock,
 {
   if (frame->before_paint == 0)
     return;
-  frame->duration = g_get_monotonic_time () - frame->before_paint;
+  frame->duration = g_get_monotonic_time ()
+                    - (frame->started != 0 ? frame->started : frame->before_paint);
+  frame->cpu = thread_cpu_time ()
+               - (frame->started != 0 ? frame->started_cpu : frame->before_paint_cpu);
   frame->painted = TRUE;
 }
 
@@ -122,32 +150,139 @@ compare_durations (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-/* Times @runs redraws, each after @invalidate or a plain queue_draw. */
+static void
+print_times (const char *label,
+             gint64     *durations,
+             gint64     *cpu,
+             guint       runs,
+             guint       renders)
+{
+  qsort (durations, runs, sizeof (gint64), compare_durations);
+  qsort (cpu, runs, sizeof (gint64), compare_durations);
+  g_print ("redraw %-6s median %7.2f ms  min %7.2f  max %7.2f  cpu median %7.2f  max %7.2f"
+           "  (%u runs, %u chart renders)\n",
+           label, durations[runs / 2] / 1000.0, durations[0] / 1000.0,
+           durations[runs - 1] / 1000.0, cpu[runs / 2] / 1000.0, cpu[runs - 1] / 1000.0,
+           runs, renders);
+}
+
+typedef enum
+{
+  STEP_QUEUE_DRAW,
+  STEP_INVALIDATE,
+  STEP_ZOOM,
+  STEP_PAN,
+  STEP_EDIT,
+} Step;
+
+/* The column of values the chart draws: its first "y", or the closing
+ * prices of candles. */
+static const char *
+drawn_column (const McChartSpec *spec)
+{
+  g_autofree const char **ys = mc_chart_spec_get_strv (spec, "y");
+
+  if (ys != NULL && ys[0] != NULL)
+    return ys[0];
+  if (mc_chart_spec_get_string (spec, "y") != NULL)
+    return mc_chart_spec_get_string (spec, "y");
+  return mc_chart_spec_get_string (spec, "close");
+}
+
+/* An edit of one cell of @document's dataset, and the chart made again
+ * from it, as the window does. */
+static void
+edit_cell (McChartView *view,
+           McDocument  *document,
+           guint        i)
+{
+  McDataset *dataset = mc_document_get_dataset (document);
+  const McChartSpec *spec = mc_dataset_get_chart (dataset, 0);
+  const char *column = drawn_column (spec);
+  guint n_rows = mc_dataset_get_n_rows (dataset);
+  g_autoptr(McChartModel) chart = NULL;
+  g_autoptr(GError) error = NULL;
+
+  const char *low = mc_chart_spec_get_string (spec, "low");
+  const char *high = mc_chart_spec_get_string (spec, "high");
+  guint row = (i * 7919) % n_rows;
+  double value = 100 + i;
+
+  if (column == NULL)
+    g_error ("redraw: the chart draws no column of values to edit");
+  /* A close must stay within the candle's low and high. */
+  if (low != NULL && high != NULL)
+    value = (mc_column_get_value (mc_dataset_lookup_column (dataset, low), row)
+             + mc_column_get_value (mc_dataset_lookup_column (dataset, high), row)) / 2 + i * 1e-6;
+  if (!mc_document_apply (document, mc_edit_new_set_value (row, column, value), &error))
+    g_error ("redraw: %s", error->message);
+  chart = mc_chart_model_new (dataset, spec, &error);
+  if (chart == NULL)
+    g_error ("redraw: %s", error->message);
+  mc_chart_view_set_chart (view, chart);
+}
+
+/* One step of a kind of redraw: zooming in for the first half of the
+ * runs and out for the second, panning right then left. */
+static void
+take_step (McChartView *view,
+           McDocument  *document,
+           Step         step,
+           guint        i,
+           guint        runs)
+{
+  double middle = gtk_widget_get_width (GTK_WIDGET (view)) / 2.0;
+  gboolean first_half = i < runs / 2;
+
+  switch (step)
+    {
+    case STEP_QUEUE_DRAW:
+      gtk_widget_queue_draw (GTK_WIDGET (view));
+      break;
+    case STEP_INVALIDATE:
+      mc_chart_view_invalidate (view);
+      break;
+    case STEP_ZOOM:
+      mc_chart_view_zoom (view, first_half ? 1.25 : 0.8, middle);
+      break;
+    case STEP_PAN:
+      mc_chart_view_pan (view, first_half ? 25 : -25);
+      break;
+    case STEP_EDIT:
+    default:
+      edit_cell (view, document, i);
+      break;
+    }
+}
+
+/* Times @runs redraws, each after a step of @step. */
 static gboolean
 time_redraws (McChartView *view,
+              McDocument  *document,
               Frame       *frame,
-              gboolean     invalidate,
+              Step         step,
               guint        runs,
               const char  *label)
 {
   g_autofree gint64 *durations = g_new (gint64, runs);
+  g_autofree gint64 *cpu = g_new (gint64, runs);
   guint renders = mc_chart_view_get_n_renders (view);
 
   for (guint i = 0; i < runs; i++)
     {
       *frame = (Frame) { 0 };
-      if (invalidate)
-        mc_chart_view_invalidate (view);
-      else
-        gtk_widget_queue_draw (GTK_WIDGET (view));
+      if (step == STEP_EDIT)
+        {
+          frame->started = g_get_monotonic_time ();
+          frame->started_cpu = thread_cpu_time ();
+        }
+      take_step (view, document, step, i, runs);
       if (!wait_for (frame_painted, frame))
         return FALSE;
       durations[i] = frame->duration;
+      cpu[i] = frame->cpu;
     }
-  qsort (durations, runs, sizeof (gint64), compare_durations);
-  g_print ("redraw %-6s median %7.2f ms  min %7.2f  max %7.2f  (%u runs, %u chart renders)\n",
-           label, durations[runs / 2] / 1000.0, durations[0] / 1000.0,
-           durations[runs - 1] / 1000.0, runs, mc_chart_view_get_n_renders (view) - renders);
+  print_times (label, durations, cpu, runs, mc_chart_view_get_n_renders (view) - renders);
   return TRUE;
 }
 
@@ -201,6 +336,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(McDataset) dataset = NULL;
   g_autoptr(McChartModel) chart = NULL;
+  g_autoptr(McDocument) document = NULL;
   g_autofree char *size = NULL;
   int runs = 15;
   GOptionEntry entries[] = {
@@ -274,9 +410,17 @@ main (int   argc,
            gtk_widget_get_width (view), gtk_widget_get_height (view),
            G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
 
+  document = mc_document_new (dataset);
   ok = time_cached_repaints (view, runs)
-       && time_redraws (MC_CHART_VIEW (view), &frame, FALSE, runs, "frame")
-       && time_redraws (MC_CHART_VIEW (view), &frame, TRUE, runs, "full");
+       && time_redraws (MC_CHART_VIEW (view), document, &frame, STEP_QUEUE_DRAW, runs, "frame")
+       && time_redraws (MC_CHART_VIEW (view), document, &frame, STEP_INVALIDATE, runs, "full")
+       && time_redraws (MC_CHART_VIEW (view), document, &frame, STEP_ZOOM, 40, "zoom");
+  /* Panned in the middle of the zoom: half way in. */
+  for (guint i = 0; ok && i < 10; i++)
+    mc_chart_view_zoom (MC_CHART_VIEW (view), 1.25, width / 2.0);
+  ok = ok && time_redraws (MC_CHART_VIEW (view), document, &frame, STEP_PAN, 40, "pan");
+  mc_chart_view_reset_zoom (MC_CHART_VIEW (view));
+  ok = ok && time_redraws (MC_CHART_VIEW (view), document, &frame, STEP_EDIT, runs, "edit");
   gtk_window_destroy (GTK_WINDOW (window));
   if (!ok)
     {

@@ -12,6 +12,7 @@
 
 #include "mc-bundled.h"
 #include "mc-chart-model.h"
+#include "mc-cli-progress.h"
 #include "mc-dataset.h"
 #include "mc-export.h"
 #include "mc-loader.h"
@@ -310,7 +311,7 @@ check_file (const char          *path,
   g_autoptr(McDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
 
-  dataset = mc_loader_load_file_with_options (file, options, NULL, &error);
+  dataset = mc_cli_progress_load (file, options, &error);
   if (dataset == NULL)
     {
       g_autofree char *message = dup_message_for_path (path, error->message);
@@ -624,7 +625,7 @@ load_dataset_file (const char             *path,
 
   if (!build_load_options (args, &options, error))
     return NULL;
-  dataset = mc_loader_load_file_with_options (file, &options, NULL, &local_error);
+  dataset = mc_cli_progress_load (file, &options, &local_error);
   if (dataset == NULL)
     {
       g_autofree char *message = dup_message_for_path (path, local_error->message);
@@ -755,6 +756,8 @@ export_one (McDataset              *dataset,
     return FALSE;
 
   display_name = g_file_get_parse_name (file);
+  /* Below the line of the progress of --export-all. */
+  mc_cli_progress_end ();
   g_print ("%s\n", display_name);
 
   return TRUE;
@@ -864,12 +867,15 @@ export_all_charts (GFile                  *directory,
       g_autoptr(GFile) file = export_all_child (directory, dataset, spec->id, format);
       g_autoptr(GError) local_error = NULL;
 
+      mc_cli_progress_step (i + 1, n_charts, spec->id);
       if (!export_one (dataset, spec, file, format, options, &local_error))
         {
+          mc_cli_progress_end ();
           g_printerr ("%s: %s\n", g_get_prgname (), local_error->message);
           n_failed++;
         }
     }
+  mc_cli_progress_end ();
 
   if (n_failed > 0)
     {
@@ -892,6 +898,18 @@ names_report (const char *output)
   return g_str_has_suffix (lower, ".pdf") && !g_file_test (output, G_FILE_TEST_IS_DIR);
 }
 
+/* Each page of the report on the terminal's line, named by its chart. */
+static void
+show_report_progress (guint    done,
+                      guint    total,
+                      gpointer user_data)
+{
+  McDataset *dataset = user_data;
+
+  if (done < total)
+    mc_cli_progress_step (done + 1, total, mc_dataset_get_chart (dataset, done)->id);
+}
+
 static gboolean
 export_report (const char             *output,
                const McCliExportArgs  *args,
@@ -910,8 +928,16 @@ export_report (const char             *output,
   if (dataset == NULL)
     return FALSE;
   file = g_file_new_for_commandline_arg (output);
-  if (!mc_report_write (dataset, file, mc_paper_get_default (), error))
-    return FALSE;
+  if (mc_dataset_get_n_charts (dataset) > 0)
+    mc_cli_progress_step (1, mc_dataset_get_n_charts (dataset),
+                          mc_dataset_get_chart (dataset, 0)->id);
+  if (!mc_report_write_with_progress (dataset, file, mc_paper_get_default (),
+                                      show_report_progress, dataset, error))
+    {
+      mc_cli_progress_end ();
+      return FALSE;
+    }
+  mc_cli_progress_end ();
   display_name = g_file_get_parse_name (file);
   g_print ("%s\n", display_name);
   return TRUE;

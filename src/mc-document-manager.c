@@ -15,6 +15,7 @@
 
 #include "mc-bundled.h"
 #include "mc-chart-kind.h"
+#include "mc-file-load.h"
 #include "mc-loader.h"
 #include "mc-writer.h"
 
@@ -29,6 +30,7 @@ struct _McDocumentManager
   GObject        parent_instance;
 
   GListStore    *documents;
+  GListStore    *loads;        /* McFileLoad: the files being opened */
   GSettings     *settings;     /* NULL: nothing is remembered */
   GCancellable  *cancellable;
   GHashTable    *watches;      /* GFile → McWatch, the opened files */
@@ -256,7 +258,7 @@ forget_recent_file (McDocumentManager *self,
  * chosen lists its sheets. */
 typedef struct
 {
-  GFile          *file;
+  McFileLoad     *load;     /* the file, its progress and cancellation */
   McLoadOptions  *options;
   char          **sheets;
 } LoadJob;
@@ -264,7 +266,7 @@ typedef struct
 static void
 load_job_free (LoadJob *job)
 {
-  g_object_unref (job->file);
+  g_object_unref (job->load);
   mc_load_options_free (job->options);
   g_strfreev (job->sheets);
   g_free (job);
@@ -277,32 +279,63 @@ load_file_thread (GTask        *task,
                   GCancellable *cancellable)
 {
   LoadJob *job = task_data;
+  GFile *file = mc_file_load_get_file (job->load);
   GError *error = NULL;
   McDataset *dataset;
 
-  dataset = mc_loader_load_file_with_options (job->file, job->options, cancellable, &error);
+  dataset = mc_loader_load_file_full (file, job->options, mc_file_load_get_progress (job->load),
+                                      cancellable, &error);
   if (g_error_matches (error, MC_LOADER_ERROR, MC_LOADER_ERROR_CHOICE))
-    job->sheets = mc_loader_list_sheets (job->file, cancellable, NULL);
+    job->sheets = mc_loader_list_sheets (file, cancellable, NULL);
   if (dataset == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, dataset, g_object_unref);
 }
 
+/* Loads @load's file in a thread, cancelled by @cancellable. */
 static void
 load_file_async (McDocumentManager   *self,
-                 GFile               *file,
+                 McFileLoad          *load,
+                 GCancellable        *cancellable,
                  GAsyncReadyCallback  callback)
 {
   g_autoptr(GTask) task = NULL;
   LoadJob *job = g_new0 (LoadJob, 1);
 
-  job->file = g_object_ref (file);
-  job->options = mc_load_options_copy (get_options (self, file));
-  task = g_task_new (NULL, self->cancellable, callback, self);
+  job->load = g_object_ref (load);
+  job->options = mc_load_options_copy (get_options (self, mc_file_load_get_file (load)));
+  task = g_task_new (NULL, cancellable, callback, self);
   g_task_set_source_tag (task, load_file_async);
   g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
   g_task_run_in_thread (task, load_file_thread);
+}
+
+static GFile *
+task_file (GAsyncResult *result)
+{
+  LoadJob *job = g_task_get_task_data (G_TASK (result));
+
+  return mc_file_load_get_file (job->load);
+}
+
+/* A load leaves the list of loads when it is cancelled, and when its
+ * file is open or failed. */
+static void
+forget_load (McDocumentManager *self,
+             McFileLoad        *load)
+{
+  guint position;
+
+  if (self->loads != NULL && g_list_store_find (self->loads, load, &position))
+    g_list_store_remove (self->loads, position);
+}
+
+static void
+on_load_cancelled_cb (McFileLoad        *load,
+                      McDocumentManager *self)
+{
+  forget_load (self, load);
 }
 
 /* FALSE when the manager went away meanwhile: then nothing else counts. */
@@ -328,22 +361,26 @@ report_open_failed (McDocumentManager *self,
 
   if (job->sheets != NULL && job->sheets[0] != NULL)
     {
-      g_signal_emit (self, signals[CHOOSE_SHEET], 0, job->file, job->sheets);
+      g_signal_emit (self, signals[CHOOSE_SHEET], 0, mc_file_load_get_file (job->load),
+                     job->sheets);
       return;
     }
-  name = dup_display_name (job->file);
+  name = dup_display_name (mc_file_load_get_file (job->load));
   /* Translators: the heading of an error message */
   heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-  g_signal_emit (self, signals[OPEN_FAILED], 0, job->file, heading, error->message);
+  g_signal_emit (self, signals[OPEN_FAILED], 0, mc_file_load_get_file (job->load), heading,
+                 error->message);
 }
 
+/* A cancelled load (by the person, or by a manager that went away) ends
+ * here, as if it had never started. */
 static void
 on_file_opened_cb (GObject      *source_object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
   LoadJob *job = g_task_get_task_data (G_TASK (result));
-  GFile *file = job->file;
+  GFile *file = mc_file_load_get_file (job->load);
   g_autoptr(McDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
   McDocumentManager *self;
@@ -354,6 +391,7 @@ on_file_opened_cb (GObject      *source_object,
     return;
 
   self = MC_DOCUMENT_MANAGER (user_data);
+  forget_load (self, job->load);
   if (dataset == NULL)
     {
       report_open_failed (self, job, error);
@@ -429,7 +467,7 @@ on_file_reloaded_cb (GObject      *source_object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  GFile *file = ((LoadJob *) g_task_get_task_data (G_TASK (result)))->file;
+  GFile *file = task_file (result);
   g_autoptr(McDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
@@ -477,7 +515,11 @@ on_reload_timeout_cb (gpointer user_data)
   if (document != NULL && mc_document_get_dirty (document))
     g_signal_emit (watch->manager, signals[CHANGED_ON_DISK], 0, document);
   else
-    load_file_async (watch->manager, watch->file, on_file_reloaded_cb);
+    {
+      g_autoptr(McFileLoad) load = mc_file_load_new (watch->file);
+
+      load_file_async (watch->manager, load, watch->manager->cancellable, on_file_reloaded_cb);
+    }
 
   return G_SOURCE_REMOVE;
 }
@@ -653,6 +695,13 @@ mc_document_manager_dispose (GObject *object)
   McDocumentManager *self = MC_DOCUMENT_MANAGER (object);
 
   g_cancellable_cancel (self->cancellable);
+  while (self->loads != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->loads)) > 0)
+    {
+      g_autoptr(McFileLoad) load = g_list_model_get_item (G_LIST_MODEL (self->loads), 0);
+
+      mc_file_load_cancel (load);
+    }
+  g_clear_object (&self->loads);
   g_clear_pointer (&self->watches, g_hash_table_unref);
   g_clear_pointer (&self->options, g_hash_table_unref);
   g_clear_object (&self->documents);
@@ -726,6 +775,7 @@ static void
 mc_document_manager_init (McDocumentManager *self)
 {
   self->documents = g_list_store_new (MC_TYPE_DOCUMENT);
+  self->loads = g_list_store_new (MC_TYPE_FILE_LOAD);
   self->cancellable = g_cancellable_new ();
   self->watches = g_hash_table_new_full (g_file_hash, (GEqualFunc) g_file_equal,
                                          NULL, (GDestroyNotify) mc_watch_free);
@@ -752,6 +802,14 @@ mc_document_manager_get_documents (McDocumentManager *self)
   g_return_val_if_fail (MC_IS_DOCUMENT_MANAGER (self), NULL);
 
   return G_LIST_MODEL (self->documents);
+}
+
+GListModel *
+mc_document_manager_get_loads (McDocumentManager *self)
+{
+  g_return_val_if_fail (MC_IS_DOCUMENT_MANAGER (self), NULL);
+
+  return G_LIST_MODEL (self->loads);
 }
 
 gboolean
@@ -828,29 +886,35 @@ mc_document_manager_add_pasted (McDocumentManager *self,
   return mc_document_manager_add_dataset (self, table);
 }
 
-void
+McFileLoad *
 mc_document_manager_open_file (McDocumentManager *self,
                                GFile             *file)
 {
-  g_return_if_fail (MC_IS_DOCUMENT_MANAGER (self));
-  g_return_if_fail (G_IS_FILE (file));
+  g_autoptr(McFileLoad) load = NULL;
 
-  load_file_async (self, file, on_file_opened_cb);
+  g_return_val_if_fail (MC_IS_DOCUMENT_MANAGER (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  load = mc_file_load_new (file);
+  g_signal_connect_object (load, "cancelled", G_CALLBACK (on_load_cancelled_cb), self, 0);
+  g_list_store_append (self->loads, load);
+  load_file_async (self, load, mc_file_load_get_cancellable (load), on_file_opened_cb);
+  return load;
 }
 
-void
+McFileLoad *
 mc_document_manager_open_file_with_options (McDocumentManager   *self,
                                             GFile               *file,
                                             const McLoadOptions *options)
 {
-  g_return_if_fail (MC_IS_DOCUMENT_MANAGER (self));
-  g_return_if_fail (G_IS_FILE (file));
+  g_return_val_if_fail (MC_IS_DOCUMENT_MANAGER (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   if (mc_load_options_is_default (options))
     g_hash_table_remove (self->options, file);
   else
     g_hash_table_replace (self->options, g_object_ref (file), mc_load_options_copy (options));
-  load_file_async (self, file, on_file_opened_cb);
+  return mc_document_manager_open_file (self, file);
 }
 
 const McLoadOptions *
@@ -938,7 +1002,11 @@ mc_document_manager_reload (McDocumentManager *self,
 
   file = mc_document_get_file (document);
   if (file != NULL)
-    load_file_async (self, file, on_file_reloaded_cb);
+    {
+      g_autoptr(McFileLoad) load = mc_file_load_new (file);
+
+      load_file_async (self, load, self->cancellable, on_file_reloaded_cb);
+    }
 }
 
 /**

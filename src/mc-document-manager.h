@@ -10,6 +10,7 @@
 #include "mc-dataset.h"
 #include "mc-document.h"
 #include "mc-load-options.h"
+#include "mc-file-load.h"
 
 G_BEGIN_DECLS
 
@@ -36,6 +37,11 @@ McDocumentManager  *mc_document_manager_new                  (GSettings         
 /* The documents (McDocument): the bundled datasets first, read-only, then
  * the opened files and pasted tables in the order they came. */
 GListModel         *mc_document_manager_get_documents        (McDocumentManager  *self);
+/* The files being opened (McFileLoad), in the order they were asked
+ * for: their progress, to show, and their cancellation. A load leaves the
+ * list when its file is open, failed or was cancelled; a cancelled one
+ * changes nothing. */
+GListModel         *mc_document_manager_get_loads            (McDocumentManager  *self);
 gboolean            mc_document_manager_find_document        (McDocumentManager  *self,
                                                               McDocument         *document,
                                                               guint              *position);
@@ -69,13 +75,14 @@ McDocument         *mc_document_manager_add_restored         (McDocumentManager 
 /* Loads @file in a thread, then adds it (or replaces the data of the
  * document of that file, in place), watches it and remembers it among
  * the recent files, and emits ::opened. A file that cannot be loaded is
- * reported with ::error, and nothing changes. */
-void                mc_document_manager_open_file            (McDocumentManager  *self,
+ * reported with ::error, and nothing changes. Returns the load, which
+ * the manager lists until it ends (mc_document_manager_get_loads()). */
+McFileLoad         *mc_document_manager_open_file            (McDocumentManager  *self,
                                                               GFile              *file);
 /* Same, read as @options say (a sheet, a delimiter, where the records
  * are), which it keeps for the reloads of the file and remembers with
  * the recent files. The default options forget any given before. */
-void                mc_document_manager_open_file_with_options (McDocumentManager  *self,
+McFileLoad         *mc_document_manager_open_file_with_options (McDocumentManager  *self,
                                                               GFile              *file,
                                                               const McLoadOptions *options);
 /* (nullable): how @file is read, when not by default */

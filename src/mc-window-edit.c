@@ -572,20 +572,80 @@ on_keeper_error_cb (McWindow   *self,
 
 /* Export All: one PDF report, or a file per chart in a folder */
 
+/* An export that takes longer than this says how far it has come. */
+#define EXPORT_PROGRESS_DELAY_US (G_USEC_PER_SEC / 4)
+#define EXPORT_PROGRESS_INTERVAL_MS 100
+
 typedef struct
 {
   McDataset      *dataset;    /* a copy: edits go on meanwhile */
   GFile          *target;     /* the report, or the folder */
   gboolean        report;
   McExportFormat  format;
+  /* How far it has come: the charts written, told by its thread */
+  gint            done;
+  guint           total;
+  gint64          started;
+  AdwToastOverlay *overlay;
+  AdwToast       *toast;      /* once it is slow */
+  guint           progress_id;
 } ExportJob;
 
 static void
 export_job_free (ExportJob *job)
 {
+  g_clear_handle_id (&job->progress_id, g_source_remove);
+  g_clear_object (&job->toast);
+  g_object_unref (job->overlay);
   g_object_unref (job->dataset);
   g_object_unref (job->target);
   g_free (job);
+}
+
+/* In the export's thread. */
+static void
+note_chart_exported (guint    done,
+                     guint    total,
+                     gpointer user_data)
+{
+  ExportJob *job = user_data;
+
+  g_atomic_int_set (&job->done, done);
+}
+
+/* A toast that says how many charts are written, once the export has
+ * taken a quarter of a second. */
+static gboolean
+on_export_progress_cb (gpointer user_data)
+{
+  ExportJob *job = user_data;
+  guint done = g_atomic_int_get (&job->done);
+  g_autofree char *title = NULL;
+
+  if (g_get_monotonic_time () - job->started < EXPORT_PROGRESS_DELAY_US)
+    return G_SOURCE_CONTINUE;
+  /* Translators: a toast while Export All runs: "Exporting charts: 3 of 7" */
+  title = g_strdup_printf (ngettext ("Exporting charts: %u of %u",
+                                     "Exporting charts: %u of %u", job->total),
+                           done, job->total);
+  if (job->toast == NULL)
+    {
+      job->toast = adw_toast_new (title);
+      adw_toast_set_timeout (job->toast, 0);
+      /* Over any other toast: it says what is happening now. */
+      adw_toast_set_priority (job->toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_overlay_add_toast (job->overlay, g_object_ref (job->toast));
+    }
+  adw_toast_set_title (job->toast, title);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+end_export_progress (ExportJob *job)
+{
+  g_clear_handle_id (&job->progress_id, g_source_remove);
+  if (job->toast != NULL)
+    adw_toast_dismiss (job->toast);
 }
 
 static gboolean
@@ -604,6 +664,7 @@ export_files (ExportJob  *job,
 
       if (chart == NULL || !mc_export_chart (chart, file, job->format, &options, error))
         return FALSE;
+      note_chart_exported (i + 1, job->total, job);
     }
   return TRUE;
 }
@@ -619,7 +680,8 @@ export_thread (GTask        *task,
   gboolean ok;
 
   if (job->report)
-    ok = mc_report_write (job->dataset, job->target, mc_paper_get_default (), &error);
+    ok = mc_report_write_with_progress (job->dataset, job->target, mc_paper_get_default (),
+                                        note_chart_exported, job, &error);
   else
     ok = export_files (job, &error);
   if (ok)
@@ -637,6 +699,7 @@ on_exported_all_cb (GObject      *source_object,
   ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
+  end_export_progress (job);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     mc_window_show_error (self, _("Could Not Export the Charts"), error->message);
   else
@@ -672,6 +735,10 @@ mc_window_export_all (McWindow       *self,
   job->target = g_object_ref (target);
   job->report = report;
   job->format = format;
+  job->total = mc_dataset_get_n_charts (job->dataset);
+  job->started = g_get_monotonic_time ();
+  job->overlay = g_object_ref (self->toast_overlay);
+  job->progress_id = g_timeout_add (EXPORT_PROGRESS_INTERVAL_MS, on_export_progress_cb, job);
   task = g_task_new (self, self->cancellable, on_exported_all_cb, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   g_task_run_in_thread (task, export_thread);

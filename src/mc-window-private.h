@@ -10,6 +10,7 @@
 #include "mc-dashboard.h"
 #include "mc-document-manager.h"
 #include "mc-draft-keeper.h"
+#include "mc-loading-view.h"
 #include "mc-table-view.h"
 #include "mc-vision.h"
 #include "mc-warning-banner.h"
@@ -35,6 +36,8 @@ struct _McWindow
   McVision              vision;
   guint                 layout_idle_id;
   guint                 hide_sidebar_idle_id;
+  guint                 loading_timeout_id;
+  GtkWidget            *page_before_loading; /* the content shown, unowned */
   guint                 show_sidebar : 1;
   guint                 folded : 1;        /* too narrow for sidebar and content */
   guint                 sidebar_folded_away : 1;
@@ -56,6 +59,7 @@ struct _McWindow
   GtkLabel             *description_label;
   GtkPaned             *editor_paned;
   AdwStatusPage        *empty_page;
+  McLoadingView        *loading_view;
   GtkPaned             *paned;
   GMenu                *history_section;
   GtkSingleSelection   *selection;

@@ -26,6 +26,9 @@
 #define SWITCHER_WIDTH  520
 /* Content narrower than this has the chart editor under the chart. */
 #define EDITOR_SIDE_WIDTH 800
+/* A file that takes longer than this to open shows how far it has come,
+ * where its chart will appear. */
+#define LOADING_DELAY_MS 250
 
 G_DEFINE_FINAL_TYPE (McWindow, mc_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -619,6 +622,20 @@ static void on_shown_document_changed_cb (McWindow       *self,
                                           const McChange *change,
                                           McDocument     *document);
 
+/* The table and the cards of all charts are filled when they show, not
+ * with every dataset shown: the rows of a table, or every chart drawn
+ * once more, take longer than the rest of the window. */
+static void
+update_table (McWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  mc_table_view_set_document (self->table_view,
+                              g_strcmp0 (page, "table") == 0 ? self->shown_document : NULL);
+  mc_dashboard_set_document (self->dashboard,
+                             g_strcmp0 (page, "charts") == 0 ? self->shown_document : NULL);
+}
+
 static void
 set_shown_document (McWindow   *self,
                     McDocument *document)
@@ -647,8 +664,7 @@ mc_window_show_document (McWindow   *self,
     previous_chart = g_strdup (mc_chart_model_get_spec (self->chart)->id);
 
   dataset = get_shown_dataset (self);
-  mc_table_view_set_document (self->table_view, document);
-  mc_dashboard_set_document (self->dashboard, document);
+  update_table (self);
   mc_window_show_reading (self, dataset);
 
   if (dataset == NULL)
@@ -771,7 +787,79 @@ on_manager_restored_cb (McWindow *self)
   g_clear_pointer (&self->pending_selection, g_free);
 }
 
-/* The manager's reports go to toasts; an opened file is selected. */
+/* Files being opened */
+
+/* (transfer full): the file asked for last, or NULL */
+static McFileLoad *
+dup_newest_load (McWindow *self)
+{
+  GListModel *loads = mc_document_manager_get_loads (self->manager);
+  guint n_loads = g_list_model_get_n_items (loads);
+
+  return n_loads > 0 ? g_list_model_get_item (loads, n_loads - 1) : NULL;
+}
+
+static gboolean
+showing_loading (McWindow *self)
+{
+  return gtk_stack_get_visible_child (self->content_stack) == GTK_WIDGET (self->loading_view);
+}
+
+/* The newest load, in place of the content, which comes back when the
+ * load ends (or the opened file's, when it succeeds). */
+static void
+show_loading (McWindow   *self,
+              McFileLoad *load)
+{
+  if (!showing_loading (self))
+    {
+      self->page_before_loading = gtk_stack_get_visible_child (self->content_stack);
+      gtk_stack_set_visible_child (self->content_stack, GTK_WIDGET (self->loading_view));
+    }
+  mc_loading_view_set_load (self->loading_view, load);
+}
+
+static void
+hide_loading (McWindow *self)
+{
+  g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
+  mc_loading_view_set_load (self->loading_view, NULL);
+  if (showing_loading (self) && self->page_before_loading != NULL)
+    gtk_stack_set_visible_child (self->content_stack, self->page_before_loading);
+}
+
+static void
+on_loading_timeout_cb (gpointer user_data)
+{
+  McWindow *self = user_data;
+  g_autoptr(McFileLoad) load = dup_newest_load (self);
+
+  self->loading_timeout_id = 0;
+  if (load != NULL)
+    show_loading (self, load);
+}
+
+/* A file starts or stops loading. A quick one is never shown. */
+static void
+on_loads_changed_cb (McWindow *self)
+{
+  g_autoptr(McFileLoad) load = dup_newest_load (self);
+  gint64 waited;
+
+  if (load == NULL)
+    hide_loading (self);
+  else if (showing_loading (self))
+    show_loading (self, load);
+  else if (self->loading_timeout_id == 0)
+    {
+      waited = mc_file_load_get_elapsed (load) / 1000;
+      self->loading_timeout_id = g_timeout_add_once (MAX (0, LOADING_DELAY_MS - waited),
+                                                     on_loading_timeout_cb, self);
+    }
+}
+
+/* The manager's reports go to toasts; an opened file is selected; files
+ * that take long to open show their progress. */
 static void
 mc_window_setup_manager (McWindow *self)
 {
@@ -784,6 +872,8 @@ mc_window_setup_manager (McWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->manager, "restored", G_CALLBACK (on_manager_restored_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (mc_document_manager_get_loads (self->manager), "items-changed",
+                           G_CALLBACK (on_loads_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* Messages */
@@ -945,9 +1035,13 @@ mc_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->layout_idle_id, g_source_remove);
   g_clear_handle_id (&self->hide_sidebar_idle_id, g_source_remove);
+  g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
   /* The manager may outlive the window, when someone else holds it. */
   if (self->manager != NULL)
-    g_signal_handlers_disconnect_by_data (self->manager, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->manager, self);
+      g_signal_handlers_disconnect_by_data (mc_document_manager_get_loads (self->manager), self);
+    }
   set_shown_document (self, NULL);
   mc_window_dispose_edit (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), MC_TYPE_WINDOW);
@@ -1041,6 +1135,7 @@ mc_window_class_init (McWindowClass *klass)
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (MC_TYPE_LOADING_VIEW);
   g_type_ensure (MC_TYPE_TABLE_VIEW);
   g_type_ensure (MC_TYPE_CHART_EDITOR);
   g_type_ensure (MC_TYPE_DASHBOARD);
@@ -1059,6 +1154,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, editor_paned);
   gtk_widget_class_bind_template_child (widget_class, McWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, McWindow, history_section);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, loading_view);
   gtk_widget_class_bind_template_child (widget_class, McWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, McWindow, selection);
   gtk_widget_class_bind_template_child (widget_class, McWindow, sidebar);
@@ -1116,6 +1212,8 @@ mc_window_init (McWindow *self)
 
   mc_window_setup_manager (self);
   mc_window_setup_sidebar (self);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (update_table), self, G_CONNECT_SWAPPED);
   mc_window_setup_chart_view (self);
   g_signal_connect_object (self->chart_editor, "chart-added", G_CALLBACK (on_chart_added_cb),
                            self, G_CONNECT_SWAPPED);

@@ -175,6 +175,40 @@ test_default_sorted (void)
   assert_note (dataset, "not in the order of their dates");
 }
 
+static gboolean
+aggregates (const char *csv)
+{
+  g_autoptr(McDataset) dataset = load (csv, "visitors.csv");
+
+  return mc_chart_spec_has_option (chart_of (dataset), "aggregate");
+}
+
+static void
+shuffled_row (GString *out,
+              guint    i,
+              gpointer data)
+{
+  g_string_append_printf (out, "%.2f", 100 + 0.37 * i);
+}
+
+/* Rows of the same date are combined, found without a text of each
+ * value: dates in order (an even progression) or not. */
+static void
+test_default_same_x (void)
+{
+  g_autofree char *sorted = daily_table ("Date,Visitors", 30, FALSE, shuffled_row, NULL);
+  g_autofree char *newest = daily_table ("Date,Visitors", 30, TRUE, shuffled_row, NULL);
+  g_autofree char *sorted_twice = g_strconcat (sorted, "2024-01-31,7.5\n", NULL);
+  g_autofree char *newest_twice = g_strconcat (newest, "2024-01-15,7.5\n", NULL);
+  g_autofree char *first_twice = g_strconcat (newest, "2024-01-02,7.5\n", NULL);
+
+  g_assert_false (aggregates (sorted));
+  g_assert_false (aggregates (newest));
+  g_assert_true (aggregates (sorted_twice));
+  g_assert_true (aggregates (newest_twice));
+  g_assert_true (aggregates (first_twice));
+}
+
 /* A year and a month column date the rows of a monthly series; more
  * than eight industries are the seven largest and the rest as one. */
 static void
@@ -285,6 +319,7 @@ main (int   argc,
   g_test_add_func ("/mc/default-chart/candles", test_default_candles);
   g_test_add_func ("/mc/default-chart/tickers", test_default_tickers);
   g_test_add_func ("/mc/default-chart/sorted", test_default_sorted);
+  g_test_add_func ("/mc/default-chart/same-x", test_default_same_x);
   g_test_add_func ("/mc/default-chart/months", test_default_months);
   g_test_add_func ("/mc/default-chart/population", test_default_population);
   g_test_add_func ("/mc/default-chart/scatter", test_default_scatter);

@@ -10,6 +10,7 @@
 #include <gio/gsettingsbackend.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "mc-document-manager.h"
 #include "mc-loader.h"
@@ -747,6 +748,76 @@ test_document_manager_checked (Fixture       *fixture,
   g_assert_false (mc_document_apply (document, edit, &error));
   g_assert_error (error, MC_EDIT_ERROR, MC_EDIT_ERROR_CHECK);
   g_assert_nonnull (mc_dataset_lookup_column (mc_document_get_dataset (document), "sales"));
+  g_assert_cmpfloat (get_sales (document), ==, 41.5);
+}
+
+/* A file being opened is listed with its progress until it is open. */
+static void
+test_document_manager_loads (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("day,price\n");
+  g_autoptr(GFile) file = NULL;
+  GListModel *loads = mc_document_manager_get_loads (fixture->manager);
+  McFileLoad *load;
+  guint64 bytes_read, size, rows;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_printf (csv, "%u,%u.25\n", i, i % 1000);
+  file = write_file (fixture, "long.csv", csv->str);
+
+  load = mc_document_manager_open_file (fixture->manager, file);
+  g_assert_cmpuint (g_list_model_get_n_items (loads), ==, 1);
+  g_assert_true (g_list_model_get_item (loads, 0) == (gpointer) load);
+  g_object_unref (load);
+  g_assert_true (g_file_equal (mc_file_load_get_file (load), file));
+  g_object_ref (load);
+  wait_for (&fixture->n_opened, 1);
+
+  g_assert_cmpuint (g_list_model_get_n_items (loads), ==, 0);
+  mc_load_progress_get (mc_file_load_get_progress (load), &bytes_read, &size, &rows);
+  g_assert_cmpuint (size, ==, csv->len);
+  g_assert_cmpuint (bytes_read, ==, csv->len - strlen ("day,price\n"));
+  g_assert_cmpuint (rows, ==, 200000);
+  g_assert_cmpfloat (mc_load_progress_get_fraction (mc_file_load_get_progress (load)), <, 1.0001);
+  g_object_unref (load);
+}
+
+/* A cancelled load leaves everything as it was: no document, no error,
+ * the data of a file opened before kept. */
+static void
+test_document_manager_cancel (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_sales (fixture, "sales.csv", "41.5");
+  g_autoptr(GFile) other = write_sales (fixture, "other.csv", "7");
+  GListModel *loads = mc_document_manager_get_loads (fixture->manager);
+  McDocument *document = open_file (fixture, file);
+  McFileLoad *load;
+  guint never = 0;
+
+  /* Cancelled at once, or once its thread is done but before the main
+   * loop hears of it: the same. */
+  for (guint wait = 0; wait < 2; wait++)
+    {
+      load = g_object_ref (mc_document_manager_open_file (fixture->manager, other));
+      if (wait)
+        g_usleep (300 * 1000);
+      mc_file_load_cancel (load);
+      g_assert_cmpuint (g_list_model_get_n_items (loads), ==, 0);
+      run_until (&never, 1, 300);
+      g_object_unref (load);
+    }
+
+  /* A new version of the open file, whose reopening is cancelled. */
+  g_object_unref (write_sales (fixture, "sales.csv", "99"));
+  mc_file_load_cancel (mc_document_manager_open_file (fixture->manager, file));
+  run_until (&never, 1, 300);
+
+  g_assert_cmpuint (fixture->n_opened, ==, 1);
+  g_assert_cmpuint (fixture->headings->len, ==, 0);
+  g_assert_cmpuint (count_documents (fixture), ==, 1);
+  g_assert_cmpfloat (get_sales (document), ==, 41.5);
 }
 
 int
@@ -774,6 +845,8 @@ main (int   argc,
   ADD ("save", test_document_manager_save);
   ADD ("changed-on-disk", test_document_manager_changed_on_disk);
   ADD ("checked", test_document_manager_checked);
+  ADD ("loads", test_document_manager_loads);
+  ADD ("cancel", test_document_manager_cancel);
 
 #undef ADD
 

@@ -447,6 +447,44 @@ test_export_report (void)
   mc_test_remove_dir (dir);
 }
 
+/* What the report told: each page done, and the total each time. */
+static void
+count_pages (guint    done,
+             guint    total,
+             gpointer user_data)
+{
+  GArray *told = user_data;
+
+  g_array_append_val (told, done);
+  g_array_append_val (told, total);
+}
+
+/* The report tells how far it has come after each chart's page: 1, 2, …
+ * of the number of charts. */
+static void
+test_export_report_progress (void)
+{
+  g_autoptr(McDataset) dataset = bundled_dataset ("alibaba-cloud-revenue");
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GArray) told = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GError) error = NULL;
+  guint n_charts = mc_dataset_get_n_charts (dataset);
+
+  g_assert_cmpuint (n_charts, >, 1);
+  g_assert_true (mc_report_write_with_progress (dataset, file, MC_PAPER_A4, count_pages, told,
+                                                &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (told->len, ==, 2 * n_charts);
+  for (guint i = 0; i < n_charts; i++)
+    {
+      g_assert_cmpuint (g_array_index (told, guint, 2 * i), ==, i + 1);
+      g_assert_cmpuint (g_array_index (told, guint, 2 * i + 1), ==, n_charts);
+    }
+  mc_test_remove_dir (dir);
+}
+
 /* The paper of the locale: Letter in the Americas, A4 elsewhere. */
 static void
 test_export_report_paper (void)
@@ -496,6 +534,7 @@ main (int   argc,
   g_test_add_func ("/mc/export/disk-full", test_export_disk_full);
   g_test_add_func ("/mc/export/replace", test_export_replace);
   g_test_add_func ("/mc/export/report", test_export_report);
+  g_test_add_func ("/mc/export/report-progress", test_export_report_progress);
   g_test_add_func ("/mc/export/report-paper", test_export_report_paper);
   g_test_add_func ("/mc/export/report-failures", test_export_report_failures);
 

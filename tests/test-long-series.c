@@ -7,7 +7,9 @@
  * blocks of points. A row without an x makes the renderer copy the points
  * instead and take none of the shortcuts. Both must draw the very same
  * pixels, whole and zoomed, with gaps and without, and PNG export must
- * give back exactly what was drawn.
+ * give back exactly what was drawn. A decimated line is drawn on images
+ * by a rasteriser of its own, within a stated tolerance of cairo's
+ * stroke of the same points.
  */
 #include "config.h"
 
@@ -17,6 +19,7 @@
 
 #include "mc-chart.h"
 #include "mc-export.h"
+#include "mc-line-raster.h"
 #include "mc-test-view.h"
 #include "mc-theme.h"
 
@@ -213,6 +216,172 @@ test_png_round_trip (void)
   png_round_trip (bars, 3);
 }
 
+/* A decimated line: per pixel column of @width, the first, lowest,
+ * highest and last point of a random walk; then a sparse zigzag. */
+static GArray *
+decimated_walk (int    width,
+                double scale)
+{
+  GArray *xy = g_array_new (FALSE, FALSE, sizeof (double));
+  GRand *rand = g_rand_new_with_seed (width);
+  double v = 0;
+
+  for (int c = 0; c < width * scale; c++)
+    {
+      double first = v, low = v, high = v;
+      double picks[4][2];
+
+      for (int k = 0; k < 300; k++)
+        {
+          v += g_rand_double_range (rand, -1.5, 1.5);
+          low = MIN (low, v);
+          high = MAX (high, v);
+        }
+      picks[0][0] = c + 0.1, picks[0][1] = first;
+      picks[1][0] = c + 0.4, picks[1][1] = low;
+      picks[2][0] = c + 0.6, picks[2][1] = high;
+      picks[3][0] = c + 0.9, picks[3][1] = v;
+      for (guint p = 0; p < 4; p++)
+        {
+          double x = picks[p][0] / scale, y = 150 + picks[p][1] * 0.5 / scale;
+
+          g_array_append_val (xy, x);
+          g_array_append_val (xy, y);
+        }
+    }
+  for (int i = 0; i < 12; i++)
+    {
+      double x = width + 20 + 15 * i, y = 100 + (i % 2 ? 60 : -60) + 7.3 * i;
+
+      g_array_append_val (xy, x);
+      g_array_append_val (xy, y);
+    }
+  g_rand_free (rand);
+  return xy;
+}
+
+/* The line drawn on a white image of @width × 300 at @scale, by cairo's
+ * stroke or by the rasteriser, in a clip and moved by @dx. */
+static cairo_surface_t *
+stroke_line (GArray   *xy,
+             int       width,
+             double    scale,
+             double    dx,
+             gboolean  raster)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         (width + 220) * scale, 300 * scale);
+  const double *points = (const double *) (gpointer) xy->data;
+  guint n = xy->len / 2;
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_rectangle (cr, 5, 10, width + 190, 270);
+  cairo_clip (cr);
+  cairo_translate (cr, dx, 0);
+  cairo_set_source_rgb (cr, 0, 0.447, 0.698);
+  if (raster)
+    mc_line_raster_stroke (cr, points, n, 2.4);
+  else
+    {
+      for (guint i = 0; i < n; i++)
+        cairo_line_to (cr, points[2 * i], points[2 * i + 1]);
+      cairo_set_line_width (cr, 2.4);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_stroke (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* Every channel of every pixel within 32 of 255 levels of cairo's
+ * stroke, and no more than 1 in 200 of the line's pixels beyond 16. */
+static void
+assert_within_tolerance (cairo_surface_t *expected,
+                         cairo_surface_t *drawn)
+{
+  const guint8 *a = cairo_image_surface_get_data (expected);
+  const guint8 *b = cairo_image_surface_get_data (drawn);
+  int stride = cairo_image_surface_get_stride (expected);
+  int width = cairo_image_surface_get_width (expected);
+  guint ink = 0, over = 0;
+  int worst = 0;
+
+  for (int y = 0; y < cairo_image_surface_get_height (expected); y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guint8 *p = a + y * stride + 4 * x, *q = b + y * stride + 4 * x;
+        int d = 0;
+
+        for (int k = 0; k < 3; k++)
+          d = MAX (d, abs ((int) p[k] - (int) q[k]));
+        ink += p[0] != 255 || q[0] != 255;
+        over += d > 16;
+        worst = MAX (worst, d);
+      }
+  g_test_message ("raster: worst difference %d, %u of %u line pixels over 16", worst, over, ink);
+  g_assert_cmpuint (ink, >, 1000);
+  g_assert_cmpint (worst, <=, 32);
+  g_assert_cmpuint (over, <=, ink / 200);
+}
+
+static void
+test_raster_tolerance (void)
+{
+  const double scales[] = { 1, 2 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+    {
+      g_autoptr(GArray) xy = decimated_walk (600, scales[s]);
+      cairo_surface_t *expected = stroke_line (xy, 600, scales[s], 3.25, FALSE);
+      cairo_surface_t *drawn = stroke_line (xy, 600, scales[s], 3.25, TRUE);
+
+      assert_within_tolerance (expected, drawn);
+      cairo_surface_destroy (expected);
+      cairo_surface_destroy (drawn);
+    }
+}
+
+/* Where the rasteriser does not draw (a rotation, a vector surface),
+ * cairo strokes: the very same pixels. */
+static void
+test_raster_elsewhere (void)
+{
+  g_autoptr(GArray) xy = decimated_walk (100, 1);
+  const double *points = (const double *) (gpointer) xy->data;
+  cairo_surface_t *surfaces[2];
+
+  for (guint raster = 0; raster < 2; raster++)
+    {
+      cairo_t *cr;
+
+      surfaces[raster] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
+      cr = cairo_create (surfaces[raster]);
+      cairo_rotate (cr, 0.1);
+      if (raster)
+        mc_line_raster_stroke (cr, points, xy->len / 2, 2);
+      else
+        {
+          for (guint i = 0; i < xy->len / 2; i++)
+            cairo_line_to (cr, points[2 * i], points[2 * i + 1]);
+          cairo_set_line_width (cr, 2);
+          cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+          cairo_stroke (cr);
+        }
+      cairo_destroy (cr);
+      cairo_surface_flush (surfaces[raster]);
+    }
+  assert_same_pixels (surfaces[0], surfaces[1]);
+  cairo_surface_destroy (surfaces[0]);
+  cairo_surface_destroy (surfaces[1]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -223,6 +392,8 @@ main (int   argc,
   g_test_add_func ("/mc/long-series/shared-and-copied", test_shared_and_copied);
   g_test_add_func ("/mc/long-series/shared-and-copied-gaps", test_shared_and_copied_gaps);
   g_test_add_func ("/mc/long-series/png-round-trip", test_png_round_trip);
+  g_test_add_func ("/mc/long-series/raster-tolerance", test_raster_tolerance);
+  g_test_add_func ("/mc/long-series/raster-elsewhere", test_raster_elsewhere);
 
   return g_test_run ();
 }

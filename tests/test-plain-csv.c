@@ -15,6 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
+#include "mc-date-text.h"
 #include "mc-loader.h"
 
 static McDataset *
@@ -289,6 +292,30 @@ static const char * const random_fields[] = {
 /* The first ten are safe to quote: quoting keeps their meaning. */
 #define N_QUOTABLE 10
 
+/* Dates as the fast path reads them, and as it leaves to the general
+ * reader's date parser: fractions, zones, months, impossible days. */
+static const char * const random_dates[] = {
+  "2024-01-15", "1999-12-31T23:59", "2024-02-29 10:30:05", "2024-03-10T08:00:00Z",
+  "2025-07-04", "2024-01-15", "", "-", "NA", "2024-02-30", "2024-13-01",
+  "2024-01-15T09:30:05.250", "2024-01-15T09:30+01:00", "2024-02", "2024",
+  "2024-01-15T24:00", " 2024-01-16 ", "2024-1-5", "15 Feb 2024", "x", "12.5",
+};
+
+/* The first five are safe to quote. */
+#define N_QUOTABLE_DATES 5
+
+static const char *
+random_field (GRand    *rand,
+              gboolean  dates,
+              gboolean  quotable)
+{
+  if (dates)
+    return random_dates[g_rand_int_range (rand, 0, quotable ? N_QUOTABLE_DATES
+                                                   : (int) G_N_ELEMENTS (random_dates))];
+  return random_fields[g_rand_int_range (rand, 0, quotable ? N_QUOTABLE
+                                                 : (int) G_N_ELEMENTS (random_fields))];
+}
+
 static void
 random_csv (GRand   *rand,
             GString *plain,
@@ -296,6 +323,9 @@ random_csv (GRand   *rand,
 {
   int n_columns = g_rand_int_range (rand, 1, 4);
   int n_rows = g_rand_int_range (rand, 1, 30);
+  /* Now and then a column of dates. */
+  gboolean dates[4] = { g_rand_int_range (rand, 0, 4) == 0, g_rand_int_range (rand, 0, 4) == 0,
+                        g_rand_int_range (rand, 0, 4) == 0, FALSE };
 
   for (int c = 0; c < n_columns; c++)
     g_string_append_printf (plain, "%sc%d", c > 0 ? "," : "", c);
@@ -311,10 +341,7 @@ random_csv (GRand   *rand,
 
       for (int c = 0; c < n_fields; c++)
         {
-          const char *field = random_fields[g_rand_int_range (rand, 0,
-                                                              r == 0 && c == 0
-                                                              ? N_QUOTABLE
-                                                              : G_N_ELEMENTS (random_fields))];
+          const char *field = random_field (rand, dates[MIN (c, 3)], r == 0 && c == 0);
 
           g_string_append_printf (plain, "%s%s", c > 0 ? "," : "", field);
           if (r == 0 && c == 0)
@@ -409,6 +436,112 @@ test_fast_path_random (void)
   g_rand_free (rand);
 }
 
+/* Many blocks of rows, read by several threads and merged in order:
+ * the same columns as the general reader's, bit for bit, with a column
+ * of row numbers and one of days kept as progressions. */
+static GString *
+long_table (guint    n_rows,
+            gboolean quote_first)
+{
+  GRand *rand = g_rand_new_with_seed (n_rows);
+  GString *csv = g_string_new ("row,day,minute,price,volume\n");
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autofree char *day = mc_date_text_format (19000 + i, MC_DATE_DAY);
+      char price[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (price, sizeof price, i % 5 == 0 ? "%.17g" : "%.3f",
+                       g_rand_double_range (rand, 1, 1000));
+      g_string_append_printf (csv, quote_first && i == 0 ? "\"%u\"" : "%u", i);
+      g_string_append_printf (csv, ",%s,%sT%02u:%02u:%02u,%s,%s\n", day, day, i % 24,
+                              i % 60, i % 61, price, i % 97 == 0 ? "" : "12");
+    }
+  g_rand_free (rand);
+  return csv;
+}
+
+static void
+test_blocks (void)
+{
+  g_autoptr(GString) plain = long_table (150000, FALSE);
+  g_autoptr(GString) quoted = long_table (150000, TRUE);
+  g_autoptr(McDataset) fast = load (plain->str);
+  g_autoptr(McDataset) general = load (quoted->str);
+  McColumn *row = column (fast, 0, MC_COLUMN_NUMBER);
+  McColumn *day = column (fast, 1, MC_COLUMN_DATE);
+  double start, step;
+
+  g_assert_cmpuint (plain->len, >, 4 * 1024 * 1024);
+  g_assert_cmpuint (mc_dataset_get_n_rows (fast), ==, 150000);
+  column (fast, 2, MC_COLUMN_DATE);
+  column (fast, 3, MC_COLUMN_NUMBER);
+  assert_same_columns (fast, general);
+  g_assert_true (mc_column_get_progression (row, &start, &step));
+  g_assert_cmpfloat (start, ==, 0);
+  g_assert_cmpfloat (step, ==, 1);
+  g_assert_true (mc_column_get_progression (day, &start, &step));
+  g_assert_cmpfloat (start, ==, 19000);
+  g_assert_false (mc_column_get_progression (mc_dataset_get_column (fast, 2), NULL, NULL));
+  g_assert_cmpint (mc_column_get_date_precision (day), ==, MC_DATE_DAY);
+}
+
+static McDataset *
+load_file (const char  *dir,
+           const char  *name,
+           GString     *contents,
+           GError     **error)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (g_file_set_contents (path, contents->str, contents->len, NULL));
+  return mc_loader_load_file (file, NULL, error);
+}
+
+/* A file read while it arrives: the same dataset as its text read whole;
+ * at text after millions of bytes of numbers, the general reader; at a
+ * short row there, an error where it is. */
+static void
+test_stream (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mc-stream-XXXXXX", NULL);
+  g_autoptr(GString) csv = long_table (100000, FALSE);
+  g_autoptr(McDataset) streamed = NULL;
+  g_autoptr(McDataset) whole = load (csv->str);
+  g_autoptr(McDataset) text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  McColumn *price;
+
+  streamed = load_file (dir, "long.csv", csv, &error);
+  g_assert_no_error (error);
+  assert_same_columns (streamed, whole);
+
+  g_string_append (csv, "100000,2024-01-01,2024-01-01T00:00,n/a,sold out\n");
+  text = load_file (dir, "text.csv", csv, &error);
+  g_assert_no_error (error);
+  price = column (text, 3, MC_COLUMN_NUMBER);
+  g_assert_true (mc_column_is_missing (price, 100000));
+  g_assert_cmpstr (mc_column_get_string (column (text, 4, MC_COLUMN_STRING), 100000), ==,
+                   "sold out");
+
+  g_string_append (csv, "100001,2024-01-02\n");
+  g_assert_null (load_file (dir, "short.csv", csv, &error));
+  g_assert_error (error, MC_LOADER_ERROR, MC_LOADER_ERROR_SHAPE);
+  g_assert_true (g_str_has_prefix (error->message, "short.csv:100003:"));
+
+  path = g_build_filename (dir, "long.csv", NULL);
+  g_remove (path);
+  g_free (path);
+  path = g_build_filename (dir, "text.csv", NULL);
+  g_remove (path);
+  g_free (path);
+  path = g_build_filename (dir, "short.csv", NULL);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -425,6 +558,8 @@ main (int   argc,
   g_test_add_func ("/mc/plain-csv/fast-path-same-values", test_fast_path_same_values);
   g_test_add_func ("/mc/plain-csv/fast-path-gives-up", test_fast_path_gives_up);
   g_test_add_func ("/mc/plain-csv/fast-path-random", test_fast_path_random);
+  g_test_add_func ("/mc/plain-csv/blocks", test_blocks);
+  g_test_add_func ("/mc/plain-csv/stream", test_stream);
 
   return g_test_run ();
 }

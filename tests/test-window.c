@@ -6,7 +6,10 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <math.h>
 #include <string.h>
 
@@ -15,6 +18,7 @@
 #include "mc-dataset-row.h"
 #include "mc-export-dialog.h"
 #include "mc-hit.h"
+#include "mc-loading-view.h"
 #include "mc-table-view.h"
 #include "mc-test-gui.h"
 #include "mc-window.h"
@@ -212,14 +216,16 @@ test_window_first_selected (void)
   GtkWidget *content = find_widget (GTK_WIDGET (window), MC_TYPE_TABLE_VIEW);
 
   g_assert_true (mc_window_get_selected_dataset (window) == first);
-  g_assert_true (mc_table_view_get_dataset (MC_TABLE_VIEW (content)) == first);
   assert_label (GTK_WIDGET (window), mc_dataset_get_description (first));
   g_assert_nonnull (find_label_with_prefix (GTK_WIDGET (window), "Source: 1950.ai"));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, mc_dataset_get_title (first));
 
-  /* The chart page shows first. */
+  /* The chart page shows first; the table is filled when it shows. */
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (get_chart_view (window))));
   g_assert_false (gtk_widget_get_mapped (content));
+  g_assert_null (mc_table_view_get_dataset (MC_TABLE_VIEW (content)));
+  show_table (window);
+  g_assert_true (mc_table_view_get_dataset (MC_TABLE_VIEW (content)) == first);
 
   destroy_window (window);
 }
@@ -646,6 +652,50 @@ test_window_open_file (void)
   g_assert_cmpuint (count_datasets (window), ==, 4);
   /* The sidebar row follows. */
   assert_label (sidebar, "Opened sales, revised");
+
+  destroy_window (window);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* A file that takes long to open shows how far it has come where its
+ * chart will appear; cancelled, it leaves the window as it was. A pipe
+ * that nobody writes to yet is such a file. */
+static void
+test_window_loading (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("market-charts-window-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "slow.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  McWindow *window = create_window ();
+  GtkWidget *chart = GTK_WIDGET (get_chart_view (window));
+  const char *title = selected_title (window);
+  GtkWidget *cancel;
+  int fd;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  WAIT_FOR (gtk_widget_get_mapped (chart));
+
+  mc_window_open_file (window, file);
+  /* Not at once: most files open before anyone would notice. */
+  g_assert_null (find_label (GTK_WIDGET (window), "Opening “slow.csv”…"));
+  WAIT_FOR (find_label (GTK_WIDGET (window), "Opening “slow.csv”…") != NULL);
+  g_assert_false (gtk_widget_get_mapped (chart));
+
+  cancel = find_widget (GTK_WIDGET (window), MC_TYPE_LOADING_VIEW);
+  g_assert_true (gtk_widget_activate_action (cancel, "loading.cancel", NULL));
+  WAIT_FOR (gtk_widget_get_mapped (chart));
+  g_assert_null (find_label (GTK_WIDGET (window), "Opening “slow.csv”…"));
+  g_assert_cmpstr (selected_title (window), ==, title);
+
+  /* The loader's thread reads an empty file, which nobody hears of. */
+  fd = g_open (path, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  WAIT_FOR (find_label_with_prefix (GTK_WIDGET (window), "Could Not Open") == NULL);
+  g_assert_cmpuint (count_datasets (window), ==, 3);
 
   destroy_window (window);
   g_remove (path);
@@ -1311,6 +1361,7 @@ main (int   argc,
   g_test_add_func ("/mc/window/vision", test_window_vision);
   g_test_add_func ("/mc/window/narrow", test_window_narrow);
   g_test_add_func ("/mc/window/open-file", test_window_open_file);
+  g_test_add_func ("/mc/window/loading", test_window_loading);
   g_test_add_func ("/mc/window/open-good-files", test_window_open_good_files);
   g_test_add_func ("/mc/window/open-bad-files", test_window_open_bad_files);
   g_test_add_func ("/mc/window/reload", test_window_reload);

@@ -256,6 +256,65 @@ test_writer_numbers (void)
   g_assert_nonnull (strstr (text, "      null\n"));
 }
 
+/* The shortest of "%.15g", "%.16g" and "%.17g" that reads back exactly:
+ * how numbers were written before the fast path for short decimals. */
+static void
+format_slowly (char   *buffer,
+               double  value)
+{
+  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, formats[i], value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+}
+
+/* Numbers of every kind, in a CSV file of rows: the same text as the
+ * slow way gives, short decimals ("104.5678") or not. */
+static void
+test_writer_number_texts (void)
+{
+  GRand *rand = g_rand_new_with_seed (1234);
+  g_autoptr(McDataset) dataset = mc_dataset_new ("numbers");
+  McColumn *column = mc_column_new ("value", NULL, MC_COLUMN_NUMBER);
+  g_autoptr(GString) expected = g_string_new ("value\r\n");
+  g_autoptr(GBytes) csv = NULL;
+  static const double fixed[] = {
+    0, -0.0, 1e-4, 9.999e-5, 1e15, 999999999999999, 1e15 - 0.5, 0.1 + 0.2, 100.1, -7.25,
+    123456.789012345, 1.0 / 3, 2.5e-7, 9007199254740993.0, 4503599627370495.5, 1e22,
+  };
+
+  for (guint i = 0; i < 20000 + G_N_ELEMENTS (fixed); i++)
+    {
+      char text[G_ASCII_DTOSTR_BUF_SIZE];
+      double value;
+
+      if (i < G_N_ELEMENTS (fixed))
+        value = fixed[i];
+      else if (i % 3 == 0)
+        {
+          /* Short decimals, as files hold them. */
+          g_snprintf (text, sizeof text, "%.*f", g_rand_int_range (rand, 0, 9),
+                      g_rand_double_range (rand, -1e6, 1e6));
+          value = g_ascii_strtod (text, NULL);
+        }
+      else
+        value = g_rand_double_range (rand, -1, 1) * pow (10, g_rand_int_range (rand, -12, 20));
+      format_slowly (text, value);
+      g_string_append_printf (expected, "%s\r\n", text);
+      mc_column_append_value (column, value);
+    }
+  mc_dataset_add_column (dataset, column);
+  csv = mc_writer_write_csv (dataset, NULL);
+  g_assert_nonnull (csv);
+  g_assert_cmpmem (g_bytes_get_data (csv, NULL), g_bytes_get_size (csv),
+                   expected->str, expected->len);
+  g_rand_free (rand);
+}
+
 /* Dates at the precision of their column, and times of day in UTC. */
 static void
 test_writer_dates (void)
@@ -494,6 +553,7 @@ main (int   argc,
   g_test_add_func ("/mc/writer/law-csv-rows", test_writer_law_csv_rows);
   g_test_add_func ("/mc/writer/text", test_writer_text);
   g_test_add_func ("/mc/writer/numbers", test_writer_numbers);
+  g_test_add_func ("/mc/writer/number-texts", test_writer_number_texts);
   g_test_add_func ("/mc/writer/dates", test_writer_dates);
   g_test_add_func ("/mc/writer/csv", test_writer_csv);
   g_test_add_func ("/mc/writer/unsupported", test_writer_unsupported);

@@ -18,17 +18,6 @@ typedef enum
   MC_X_NUMBER,      /* numbers on a linear scale */
 } McXKind;
 
-/* The lowest and the highest value of a block of MC_SERIES_BLOCK points
- * (indices of their first occurrence, leaving out NAN; G_MAXUINT when all
- * are NAN): decimation then looks at blocks rather than at every point. */
-#define MC_SERIES_BLOCK 256
-
-typedef struct
-{
-  guint low;
-  guint high;
-} McSeriesBlock;
-
 /* One series: its points in dataset order. For category charts x is the
  * category index. */
 typedef struct
@@ -40,18 +29,22 @@ typedef struct
   guint           color;      /* palette index */
   int             decimals;   /* most decimals a label shows */
   gboolean        x_sorted;   /* x never decreases: binary search, decimation */
-  GArray         *x;          /* double */
+  GArray         *x;          /* double; NULL when x is x_column's values */
+  const McColumn *x_column;   /* the model's x column, whose values are x
+                               * (a series that is its columns) */
   GArray         *y;          /* double, NAN = missing */
   GArray         *rows;       /* guint, dataset row of each point; NULL when
                                * point i is row i (mc_series_get_row()) */
   GArray         *estimate;   /* guint8; NULL when none is an estimate */
   /* Series that share their columns' values (millions of rows) know these
-   * from the start, so that drawing need not go through every point. */
+   * from their columns' summaries, so that drawing need not go through
+   * every point. */
   gboolean        stats_known;
   gboolean        y_gaps;     /* some y is NAN */
   double          y_min;      /* of the values that are not NAN; NAN if none */
   double          y_max;
-  GArray         *blocks;     /* McSeriesBlock; NULL for short series */
+  McValueSummary *summary;    /* of y: the extremes of any run of points
+                               * in a few steps */
 } McSeries;
 
 static inline guint
@@ -157,6 +150,12 @@ gboolean       mc_series_is_estimate           (const McSeries      *series,
 guint          mc_series_get_n_points          (const McSeries      *series);
 double         mc_series_get_x                 (const McSeries      *series,
                                                 guint                index);
+/* Whether x is an even progression, without an array. */
+gboolean       mc_series_get_x_progression     (const McSeries      *series,
+                                                double              *start,
+                                                double              *step);
+/* Every x, in an array (which a progression makes on first use). */
+const double  *mc_series_get_xs                (const McSeries      *series);
 char          *mc_series_format_value          (const McSeries      *series,
                                                 double               value,
                                                 gboolean             with_unit);

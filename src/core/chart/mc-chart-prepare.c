@@ -135,59 +135,19 @@ point_x (McChartModel *chart,
   return mc_column_get_value (chart->x_column, row);
 }
 
-/* Whether every row of a time or number chart has an x; on the way,
- * whether x is sorted and the range of y and its gaps. */
-static gboolean
-scan_columns (const double *x_values,
-              const double *y_values,
-              guint         n_rows,
-              McSeries     *series)
+/* What a series that is its columns knows from their summaries, made
+ * while they were read (or once, for all the charts of the dataset):
+ * whether x is sorted, the range and gaps of y, its level of detail. */
+static void
+take_summaries (McSeries             *series,
+                const McValueSummary *x_summary,
+                const McValueSummary *y_summary)
 {
-  double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
-  gboolean sorted = TRUE, gaps = FALSE;
-  g_autoptr(GArray) blocks = NULL;
-  McSeriesBlock *block = NULL;
-
-  if (n_rows >= 4 * MC_SERIES_BLOCK)
-    {
-      blocks = g_array_sized_new (FALSE, FALSE, sizeof (McSeriesBlock),
-                                  n_rows / MC_SERIES_BLOCK + 1);
-      g_array_set_size (blocks, (n_rows + MC_SERIES_BLOCK - 1) / MC_SERIES_BLOCK);
-    }
-  for (guint row = 0; row < n_rows; row++)
-    {
-      double y = y_values[row];
-
-      if (isnan (x_values[row]))
-        return FALSE;
-      if (row > 0 && !(x_values[row] >= x_values[row - 1]))
-        sorted = FALSE;
-      if (blocks != NULL && row % MC_SERIES_BLOCK == 0)
-        {
-          block = &g_array_index (blocks, McSeriesBlock, row / MC_SERIES_BLOCK);
-          block->low = block->high = G_MAXUINT;
-        }
-      if (isnan (y))
-        {
-          gaps = TRUE;
-          continue;
-        }
-      lo = MIN (lo, y);
-      hi = MAX (hi, y);
-      if (block == NULL)
-        continue;
-      if (block->low == G_MAXUINT || y < y_values[block->low])
-        block->low = row;
-      if (block->high == G_MAXUINT || y > y_values[block->high])
-        block->high = row;
-    }
-  series->x_sorted = sorted;
+  series->x_sorted = mc_value_summary_is_sorted (x_summary);
   series->stats_known = TRUE;
-  series->y_gaps = gaps;
-  series->y_min = lo <= hi ? lo : NAN;
-  series->y_max = lo <= hi ? hi : NAN;
-  series->blocks = sorted ? g_steal_pointer (&blocks) : NULL;
-  return TRUE;
+  series->y_gaps = mc_value_summary_get_n_missing (y_summary) > 0;
+  mc_value_summary_get_range (y_summary, &series->y_min, &series->y_max);
+  series->summary = mc_value_summary_ref ((McValueSummary *) y_summary);
 }
 
 /* Whether the spec changes the values or the order of the points, which
@@ -201,29 +161,26 @@ spec_changes_values (const McChartSpec *spec)
 }
 
 /* A series that is its columns: the x and y values are shared with the
- * dataset rather than copied (millions of rows: tens of megabytes). Only
- * when every row has an x and no transform changes the values. */
+ * dataset rather than copied (millions of rows: tens of megabytes), and
+ * an x that is a progression stays one. Only when every row has an x and
+ * no transform changes the values. */
 static gboolean
 add_shared_series (McChartModel   *chart,
                    const McColumn *column,
-                   const double   *x_values,
                    guint           axis,
                    guint           n_rows)
 {
+  const McValueSummary *x_summary = mc_column_get_summary (chart->x_column);
   McSeries *series;
 
-  if (spec_changes_values (chart->spec))
+  if (spec_changes_values (chart->spec) || mc_value_summary_get_n_missing (x_summary) > 0)
     return FALSE;
 
   series = mc_series_new (mc_column_get_label (column), column, axis, 0);
-  if (!scan_columns (x_values, mc_column_get_values (column, NULL), n_rows, series))
-    {
-      mc_series_free (series);
-      return FALSE;
-    }
-  g_array_unref (series->x);
+  take_summaries (series, x_summary, mc_column_get_summary (column));
+  g_clear_pointer (&series->x, g_array_unref);
+  series->x_column = chart->x_column;
   g_array_unref (series->y);
-  series->x = mc_column_ref_values (chart->x_column);
   series->y = mc_column_ref_values (column);
   /* Point i is row i. */
   g_clear_pointer (&series->rows, g_array_unref);
@@ -247,9 +204,7 @@ add_column_series (McChartModel *chart,
 {
   const McColumn *column = mc_chart_model_get_column (chart, id);
   guint n_rows = mc_dataset_get_n_rows (chart->data);
-  const double *values = mc_column_get_values (column, NULL);
-  const double *x_values = chart->x_kind == MC_X_CATEGORY
-                           ? NULL : mc_column_get_values (chart->x_column, NULL);
+  const double *values, *x_values;
   gboolean annotated = mc_column_has_annotations (column);
   McSeries *series;
   double *xs, *ys;
@@ -257,8 +212,10 @@ add_column_series (McChartModel *chart,
   guint8 *estimates;
   guint n = 0;
 
-  if (x_values != NULL && add_shared_series (chart, column, x_values, axis, n_rows))
+  if (chart->x_kind != MC_X_CATEGORY && add_shared_series (chart, column, axis, n_rows))
     return;
+  values = mc_column_get_values (column, NULL);
+  x_values = chart->x_kind == MC_X_CATEGORY ? NULL : mc_column_get_values (chart->x_column, NULL);
 
   series = mc_series_new (mc_column_get_label (column), column, axis, n_rows);
 
@@ -450,11 +407,16 @@ static void
 build_series (McChartModel *chart)
 {
   guint n_rows = mc_dataset_get_n_rows (chart->data);
-  g_autofree guint *row_category = g_new0 (guint, MAX (n_rows, 1));
+  g_autofree guint *row_category = NULL;
   const McOptionInfo * const *options = chart->kind->options;
 
+  /* Only categories need it: for a time or number axis it would be
+   * megabytes of zeros made again for every model. */
   if (chart->x_kind == MC_X_CATEGORY)
-    build_categories (chart, row_category);
+    {
+      row_category = g_new0 (guint, MAX (n_rows, 1));
+      build_categories (chart, row_category);
+    }
   chart->series = series_array_new ();
 
   if (mc_chart_spec_has_option (chart->spec, "series"))

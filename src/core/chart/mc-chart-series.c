@@ -45,11 +45,11 @@ mc_series_free (McSeries *series)
 
   g_free (series->name);
   g_clear_pointer (&series->derived, mc_column_free);
-  g_array_unref (series->x);
+  g_clear_pointer (&series->x, g_array_unref);
   g_array_unref (series->y);
   g_clear_pointer (&series->rows, g_array_unref);
   g_clear_pointer (&series->estimate, g_array_unref);
-  g_clear_pointer (&series->blocks, g_array_unref);
+  g_clear_pointer (&series->summary, mc_value_summary_unref);
   g_free (series);
 }
 
@@ -142,7 +142,25 @@ double
 mc_series_get_x (const McSeries *series,
                  guint           index)
 {
+  if (series->x == NULL)
+    return mc_column_get_value (series->x_column, index);
   return g_array_index (series->x, double, index);
+}
+
+gboolean
+mc_series_get_x_progression (const McSeries *series,
+                             double         *start,
+                             double         *step)
+{
+  return series->x == NULL && mc_column_get_progression (series->x_column, start, step);
+}
+
+const double *
+mc_series_get_xs (const McSeries *series)
+{
+  if (series->x == NULL)
+    return mc_column_get_values (series->x_column, NULL);
+  return (const double *) (gpointer) series->x->data;
 }
 
 double

@@ -14,7 +14,8 @@
 
 #define MC_DESCRIBE_MAX_SERIES 4
 
-/* The lowest and highest present values of a series. */
+/* The lowest and highest present values of a series: from the summary
+ * of a long one, in a few steps. */
 static gboolean
 series_extremes (const McSeries *series,
                  guint          *lowest,
@@ -22,6 +23,12 @@ series_extremes (const McSeries *series,
 {
   gboolean found = FALSE;
 
+  if (series->summary != NULL)
+    {
+      mc_value_summary_extremes (series->summary, (const double *) (gpointer) series->y->data,
+                                 0, mc_series_get_n_points (series), lowest, highest);
+      return *lowest != G_MAXUINT;
+    }
   for (guint i = 0; i < mc_series_get_n_points (series); i++)
     {
       double v = mc_series_get_y (series, i);
@@ -119,10 +126,15 @@ append_span (McChartModel *chart,
   for (guint s = 0; s < chart->series->len; s++)
     {
       McSeries *series = mc_chart_model_get_series (chart, s);
+      guint n = mc_series_get_n_points (series);
 
-      for (guint i = 0; i < mc_series_get_n_points (series); i++)
+      for (guint i = 0; i < n; i++)
         {
           double x = mc_series_get_x (series, i);
+
+          /* A sorted x spans its first to its last. */
+          if (series->x_sorted && i == 1)
+            i = n - 1, x = mc_series_get_x (series, i);
 
           lo = isnan (lo) ? x : MIN (lo, x);
           hi = isnan (hi) ? x : MAX (hi, x);

@@ -46,11 +46,13 @@ series_reorder (McSeries    *series,
       g_array_append_val (rows, row);
       g_array_append_val (estimate, flag);
     }
-  g_array_unref (series->x);
+  g_clear_pointer (&series->x, g_array_unref);
   g_array_unref (series->y);
   g_clear_pointer (&series->rows, g_array_unref);
   g_clear_pointer (&series->estimate, g_array_unref);
-  g_clear_pointer (&series->blocks, g_array_unref);
+  /* What the columns' summaries said holds of them in their order. */
+  g_clear_pointer (&series->summary, mc_value_summary_unref);
+  series->x_column = NULL;
   series->x = x;
   series->y = y;
   series->rows = rows;

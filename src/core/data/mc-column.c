@@ -11,6 +11,7 @@
 
 #include "mc-extras.h"
 #include "mc-string-util.h"
+#include "mc-value-summary.h"
 
 typedef struct
 {
@@ -31,7 +32,14 @@ struct _McColumn
   GPtrArray       *strings;      /* char *; string columns */
   GHashTable      *annotations;  /* row -> McAnnotation; created on demand */
   GHashTable      *extras;       /* unknown keys; created on demand */
-  gboolean         shared;       /* values or strings were handed out */
+  gboolean         shared;       /* values, summary or strings were handed out */
+  /* An even progression (0, 1, 2, … or daily dates) is only its start,
+   * step and length, and values is NULL until something needs them all. */
+  gboolean         progression;
+  double           start;
+  double           step;
+  guint            n_progression;
+  McValueSummary  *summary;      /* of the values; made on first use */
 };
 
 static void
@@ -52,12 +60,19 @@ mc_annotation_free (gpointer data)
  * snapshot. Arrays never handed out are changed in place. Annotations are
  * never handed out: they always change in place. */
 
+/* Only a column's bookkeeping changes when it is read, not its data
+ * (that it was shared, the array of a progression, the summary): the
+ * cast is the "mutable" of a const column. */
+static McColumn *
+mutable_column (const McColumn *column)
+{
+  return (McColumn *) column;
+}
+
 static void
 mc_column_note_shared (const McColumn *column)
 {
-  /* Only the column's bookkeeping changes, not its data: the cast is the
-   * "mutable" of a const column. */
-  ((McColumn *) column)->shared = TRUE;
+  mutable_column (column)->shared = TRUE;
 }
 
 static gpointer
@@ -67,9 +82,48 @@ copy_string (gconstpointer string,
   return g_strdup (string);
 }
 
+/* The summary no longer fits the values: it is made again when asked. */
+static void
+mc_column_forget_summary (McColumn *column)
+{
+  g_clear_pointer (&column->summary, mc_value_summary_unref);
+}
+
+/* The values of a progression, made when something needs them all.
+ * Columns are read from several threads (a model is drawn in the window
+ * and exported at once), so the first to make them publishes them. */
+static GArray *
+mc_column_values (const McColumn *column)
+{
+  GArray *values = g_atomic_pointer_get (&mutable_column (column)->values);
+
+  if (values != NULL)
+    return values;
+  values = g_array_sized_new (FALSE, FALSE, sizeof (double), column->n_progression);
+  g_array_set_size (values, column->n_progression);
+  for (guint i = 0; i < column->n_progression; i++)
+    g_array_index (values, double, i) = column->start + i * column->step;
+  if (!g_atomic_pointer_compare_and_exchange (&mutable_column (column)->values, NULL, values))
+    {
+      g_array_unref (values);
+      values = g_atomic_pointer_get (&mutable_column (column)->values);
+    }
+  return values;
+}
+
+/* Before a change: a progression becomes its values, and values or
+ * strings handed out are copied (with the summary of the values, which
+ * the change then follows). */
 static void
 mc_column_unshare (McColumn *column)
 {
+  if (column->progression)
+    {
+      mc_column_values (column);
+      column->progression = FALSE;
+      /* It has no blocks to follow a change with. */
+      mc_column_forget_summary (column);
+    }
   if (!column->shared)
     return;
 
@@ -88,8 +142,16 @@ mc_column_unshare (McColumn *column)
       g_array_unref (column->values);
       column->values = copy;
     }
+  if (column->summary != NULL)
+    {
+      McValueSummary *copy = mc_value_summary_copy (column->summary);
+
+      mc_value_summary_unref (column->summary);
+      column->summary = copy;
+    }
   column->shared = FALSE;
 }
+
 
 /* Columns */
 
@@ -129,6 +191,7 @@ mc_column_free (McColumn *column)
   g_clear_pointer (&column->strings, g_ptr_array_unref);
   g_clear_pointer (&column->annotations, g_hash_table_unref);
   g_clear_pointer (&column->extras, g_hash_table_unref);
+  g_clear_pointer (&column->summary, mc_value_summary_unref);
   g_free (column);
 }
 
@@ -227,6 +290,8 @@ mc_column_set_extra (McColumn   *column,
 guint
 mc_column_get_n_rows (const McColumn *column)
 {
+  if (column->progression)
+    return column->n_progression;
   return column->strings ? column->strings->len : column->values->len;
 }
 
@@ -237,6 +302,7 @@ mc_column_append_value (McColumn *column,
   g_return_if_fail (column->type != MC_COLUMN_STRING);
 
   mc_column_unshare (column);
+  mc_column_forget_summary (column);
   g_array_append_val (column->values, value);
 }
 
@@ -263,13 +329,119 @@ void
 mc_column_take_values (McColumn *column,
                        GArray   *values)
 {
+  mc_column_take_summarised_values (column, values, NULL);
+}
+
+/**
+ * mc_column_take_summarised_values:
+ * @values: (transfer full): the values
+ * @summary: (nullable) (transfer full): their summary, made while they
+ *   were read; without it, it is made when first asked for
+ *
+ * Same as mc_column_take_values(), with the summary of @values.
+ */
+void
+mc_column_take_summarised_values (McColumn       *column,
+                                  GArray         *values,
+                                  McValueSummary *summary)
+{
   g_return_if_fail (column != NULL);
   g_return_if_fail (column->type != MC_COLUMN_STRING);
   g_return_if_fail (values != NULL && g_array_get_element_size (values) == sizeof (double));
+  g_return_if_fail (summary == NULL || mc_value_summary_get_n_values (summary) == values->len);
 
-  g_array_unref (column->values);
+  g_clear_pointer (&column->values, g_array_unref);
   column->values = values;
+  column->progression = FALSE;
   column->shared = FALSE;
+  mc_column_forget_summary (column);
+  column->summary = summary;
+}
+
+/**
+ * mc_column_take_progression:
+ *
+ * Makes the values of a number or date column @start, @start + @step,
+ * @start + 2 × @step… (@n_rows of them), as a reader found them: a
+ * column of row numbers or of consecutive days, kept without an array
+ * until something needs every value (mc_column_get_values()).
+ */
+void
+mc_column_take_progression (McColumn *column,
+                            double    start,
+                            double    step,
+                            guint     n_rows)
+{
+  g_return_if_fail (column != NULL);
+  g_return_if_fail (column->type != MC_COLUMN_STRING);
+
+  g_clear_pointer (&column->values, g_array_unref);
+  column->progression = TRUE;
+  column->start = start;
+  column->step = step;
+  column->n_progression = n_rows;
+  column->shared = FALSE;
+  mc_column_forget_summary (column);
+}
+
+/**
+ * mc_column_get_progression:
+ * @start: (out) (optional): the first value
+ * @step: (out) (optional): what each value adds to the one before
+ *
+ * Returns: whether the values of @column are an even progression, kept
+ *   as such: value i is exactly @start + i × @step
+ */
+gboolean
+mc_column_get_progression (const McColumn *column,
+                           double         *start,
+                           double         *step)
+{
+  g_return_val_if_fail (column != NULL, FALSE);
+
+  if (!column->progression)
+    return FALSE;
+  if (start)
+    *start = column->start;
+  if (step)
+    *step = column->step;
+  return TRUE;
+}
+
+/**
+ * mc_column_get_summary:
+ *
+ * The summary of the values of a number, date or boolean column (their
+ * range, missing values, order and extremes per block of rows), made on
+ * first use. It does not change: a change of the column changes a copy.
+ *
+ * Returns: (transfer none): the summary, good while @column is not
+ *   changed; mc_value_summary_ref() keeps it longer
+ */
+const McValueSummary *
+mc_column_get_summary (const McColumn *column)
+{
+  McValueSummary *summary;
+
+  g_return_val_if_fail (column != NULL, NULL);
+  g_return_val_if_fail (column->type != MC_COLUMN_STRING, NULL);
+
+  mc_column_note_shared (column);
+  summary = g_atomic_pointer_get (&mutable_column (column)->summary);
+  if (summary != NULL)
+    return summary;
+  if (column->progression)
+    summary = mc_value_summary_new_for_progression (column->start, column->step,
+                                                    column->n_progression);
+  else
+    summary = mc_value_summary_new_for_values ((const double *) (gpointer) column->values->data,
+                                               column->values->len);
+  if (!g_atomic_pointer_compare_and_exchange (&mutable_column (column)->summary, NULL, summary))
+    {
+      mc_value_summary_unref (summary);
+      summary = g_atomic_pointer_get (&mutable_column (column)->summary);
+    }
+  return summary;
 }
 
 GArray *
@@ -279,7 +451,7 @@ mc_column_ref_values (const McColumn *column)
   g_return_val_if_fail (column->type != MC_COLUMN_STRING, NULL);
 
   mc_column_note_shared (column);
-  return g_array_ref (column->values);
+  return g_array_ref (mc_column_values (column));
 }
 
 /**
@@ -333,11 +505,14 @@ const double *
 mc_column_get_values (const McColumn *column,
                       guint          *n_values)
 {
+  GArray *values;
+
   g_return_val_if_fail (column->type != MC_COLUMN_STRING, NULL);
 
+  values = mc_column_values (column);
   if (n_values)
-    *n_values = column->values->len;
-  return (const double *) (gpointer) column->values->data;
+    *n_values = values->len;
+  return (const double *) (gpointer) values->data;
 }
 
 double
@@ -345,8 +520,10 @@ mc_column_get_value (const McColumn *column,
                      guint           row)
 {
   g_return_val_if_fail (column->type != MC_COLUMN_STRING, NAN);
-  g_return_val_if_fail (row < column->values->len, NAN);
+  g_return_val_if_fail (row < mc_column_get_n_rows (column), NAN);
 
+  if (column->progression)
+    return column->start + row * column->step;
   return g_array_index (column->values, double, row);
 }
 
@@ -418,12 +595,18 @@ mc_column_set_value (McColumn *column,
                      guint     row,
                      double    value)
 {
+  double old_value;
+
   g_return_if_fail (column != NULL);
   g_return_if_fail (column->type != MC_COLUMN_STRING);
-  g_return_if_fail (row < column->values->len);
+  g_return_if_fail (row < mc_column_get_n_rows (column));
 
   mc_column_unshare (column);
+  old_value = g_array_index (column->values, double, row);
   g_array_index (column->values, double, row) = value;
+  if (column->summary != NULL)
+    mc_value_summary_update (column->summary, (const double *) (gpointer) column->values->data,
+                             row, old_value);
 }
 
 /**
@@ -571,6 +754,7 @@ mc_column_splice (McColumn *column,
                   guint     n_inserted)
 {
   mc_column_unshare (column);
+  mc_column_forget_summary (column);
   if (column->strings != NULL)
     {
       g_ptr_array_remove_range (column->strings, index, n_removed);
@@ -657,7 +841,7 @@ mc_column_copy_rows (const McColumn *column,
     for (guint i = index; i < index + n_rows; i++)
       g_ptr_array_add (copy->strings, g_strdup (g_ptr_array_index (column->strings, i)));
   else if (n_rows > 0)
-    g_array_append_vals (copy->values, &g_array_index (column->values, double, index), n_rows);
+    g_array_append_vals (copy->values, mc_column_get_values (column, NULL) + index, n_rows);
   copy_annotations (copy, 0, column, index, n_rows);
   return copy;
 }
@@ -688,8 +872,17 @@ mc_column_snapshot (const McColumn *column)
     }
   else
     {
-      g_array_unref (copy->values);
-      copy->values = mc_column_ref_values (column);
+      McValueSummary *summary = g_atomic_pointer_get (&mutable_column (column)->summary);
+      GArray *values = g_atomic_pointer_get (&mutable_column (column)->values);
+
+      mc_column_note_shared (column);
+      g_clear_pointer (&copy->values, g_array_unref);
+      copy->values = values != NULL ? g_array_ref (values) : NULL;
+      copy->summary = summary != NULL ? mc_value_summary_ref (summary) : NULL;
+      copy->progression = column->progression;
+      copy->start = column->start;
+      copy->step = column->step;
+      copy->n_progression = column->n_progression;
     }
   copy_annotations (copy, 0, column, 0, mc_column_get_n_rows (column));
   /* Its arrays are the column's too: its first change copies them. */
@@ -728,7 +921,7 @@ mc_column_insert_rows (McColumn       *column,
     for (guint i = 0; i < n_rows; i++)
       g_ptr_array_index (column->strings, index + i) = g_strdup (g_ptr_array_index (rows->strings, i));
   else
-    memcpy (&g_array_index (column->values, double, index), rows->values->data,
+    memcpy (&g_array_index (column->values, double, index), mc_column_get_values (rows, NULL),
             n_rows * sizeof (double));
   copy_annotations (column, index, rows, 0, n_rows);
 }

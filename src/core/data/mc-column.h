@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "mc-value-summary.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -84,6 +86,19 @@ void             mc_column_append_missing       (McColumn        *column);
  * caller keeps no reference (mc_column_ref_values() gives a snapshot). */
 void             mc_column_take_values          (McColumn        *column,
                                                  GArray          *values);
+void             mc_column_take_summarised_values (McColumn      *column,
+                                                 GArray          *values,
+                                                 McValueSummary  *summary);
+/* Values that are an even progression, without an array (see
+ * mc_column_get_progression()). */
+void             mc_column_take_progression     (McColumn        *column,
+                                                 double           start,
+                                                 double           step,
+                                                 guint            n_rows);
+gboolean         mc_column_get_progression      (const McColumn  *column,
+                                                 double          *start,
+                                                 double          *step);
+const McValueSummary *mc_column_get_summary     (const McColumn  *column);
 /* The values of a number, date or boolean column, with a reference added:
  * for readers that keep them as they are (the renderer's series). They
  * must not be changed, and they do not change: the column copies them
@@ -94,6 +109,9 @@ void             mc_column_set_annotation       (McColumn        *column,
                                                  guint            row,
                                                  gboolean         estimate,
                                                  const char      *note);
+/* Every value, in an array (a progression makes one on first use: ask
+ * mc_column_get_progression() or mc_column_get_value() first when one
+ * value or the summary will do). */
 const double    *mc_column_get_values           (const McColumn  *column,
                                                  guint           *n_values);
 double           mc_column_get_value            (const McColumn  *column,

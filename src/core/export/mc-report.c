@@ -85,6 +85,8 @@ typedef struct
   double         width;      /* of the page, points */
   double         height;
   guint          n_pages;
+  McReportProgressFunc progress;   /* nullable */
+  gpointer       progress_data;
 } Report;
 
 /* Shows @text at (@x, @y) in @size points, wrapped at @max_width; returns
@@ -249,6 +251,9 @@ show_pages (Report *report)
       cairo_show_page (report->cr);
       show_chart_page (report, mc_dataset_get_chart (report->dataset, i));
       show_footer (report, i + 2);
+      if (report->progress != NULL)
+        report->progress (i + 1, mc_dataset_get_n_charts (report->dataset),
+                          report->progress_data);
     }
   cairo_show_page (report->cr);
 }
@@ -257,8 +262,10 @@ show_pages (Report *report)
 
 typedef struct
 {
-  McDataset *dataset;
-  McPaper    paper;
+  McDataset            *dataset;
+  McPaper               paper;
+  McReportProgressFunc  progress;
+  gpointer              progress_data;
 } Job;
 
 static gboolean
@@ -269,7 +276,7 @@ write_report (GOutputStream  *stream,
   Job *job = user_data;
   McExportWriter writer = { stream, NULL };
   g_autoptr(McTheme) theme = mc_theme_new (MC_THEME_LIGHT);
-  Report report = { NULL, theme, job->dataset, 0, 0, 0 };
+  Report report = { NULL, theme, job->dataset, 0, 0, 0, job->progress, job->progress_data };
   cairo_surface_t *surface;
   cairo_status_t status;
 
@@ -307,7 +314,24 @@ mc_report_write (McDataset  *dataset,
                  McPaper     paper,
                  GError    **error)
 {
-  Job job = { dataset, paper };
+  return mc_report_write_with_progress (dataset, file, paper, NULL, NULL, error);
+}
+
+/**
+ * mc_report_write_with_progress:
+ * @progress: (nullable): told after each chart's page, in this thread
+ *
+ * Same as mc_report_write().
+ */
+gboolean
+mc_report_write_with_progress (McDataset             *dataset,
+                               GFile                 *file,
+                               McPaper                paper,
+                               McReportProgressFunc   progress,
+                               gpointer               user_data,
+                               GError               **error)
+{
+  Job job = { dataset, paper, progress, user_data };
 
   g_return_val_if_fail (MC_IS_DATASET (dataset), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);

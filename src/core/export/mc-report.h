@@ -35,4 +35,16 @@ gboolean   mc_report_write       (McDataset   *dataset,
                                   McPaper      paper,
                                   GError     **error);
 
+/* Told after each chart's page, for whoever shows how far it has come. */
+typedef void (*McReportProgressFunc) (guint     done,
+                                      guint     total,
+                                      gpointer  user_data);
+
+gboolean   mc_report_write_with_progress (McDataset            *dataset,
+                                          GFile                *file,
+                                          McPaper               paper,
+                                          McReportProgressFunc  progress,
+                                          gpointer              user_data,
+                                          GError              **error);
+
 G_END_DECLS

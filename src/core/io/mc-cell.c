@@ -10,7 +10,10 @@
 
 #include "mc-cell.h"
 
+#include <math.h>
 #include <string.h>
+
+#include "mc-csv-private.h"
 
 /* Markers that mean "no value" in number, date and boolean columns;
  * none is longer than 4 bytes. */
@@ -72,6 +75,73 @@ mc_cell_strip_percent (const char **text,
   return TRUE;
 }
 
+/* Writes the integer @mantissa with a decimal point @decimals digits from
+ * its right: 1045678 and 4 make "104.5678", 5 and 3 make "0.005". */
+static void
+write_decimal (char    *buffer,
+               guint64  mantissa,
+               int      decimals,
+               gboolean negative)
+{
+  char digits[24];
+  int n = g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, mantissa);
+  char *p = buffer;
+
+  if (negative)
+    *p++ = '-';
+  if (n <= decimals)
+    {
+      *p++ = '0';
+      *p++ = '.';
+      for (int i = n; i < decimals; i++)
+        *p++ = '0';
+      memcpy (p, digits, n);
+      p += n;
+    }
+  else
+    {
+      memcpy (p, digits, n - decimals);
+      p += n - decimals;
+      if (decimals > 0)
+        {
+          *p++ = '.';
+          memcpy (p, digits + n - decimals, decimals);
+          p += decimals;
+        }
+    }
+  *p = '\0';
+}
+
+/* Most numbers of a table are short decimals ("104.5678", "2024"). The
+ * fewest decimals that read back exactly are found with the fast
+ * reader's arithmetic: an integer mantissa over an exact power of ten, a
+ * division that rounds correctly, as strtod() rounds. With at most 15
+ * significant digits and a magnitude "%.15g" writes without an exponent,
+ * the text is the one "%.15g" writes, without its slow exact conversion
+ * of the binary number, or the strtod() that checks it. */
+static gboolean
+format_short_decimal (char   *buffer,
+                      double  value)
+{
+  double magnitude = fabs (value);
+
+  if (!(magnitude >= 1e-4 && magnitude < 1e15))
+    return FALSE;
+  for (int decimals = 0; decimals <= 15; decimals++)
+    {
+      double mantissa = nearbyint (magnitude * mc_csv_powers_of_ten[decimals]);
+
+      if (mantissa >= 1e15)
+        return FALSE;
+      if (mantissa / mc_csv_powers_of_ten[decimals] == magnitude)
+        {
+          write_decimal (buffer, (guint64) mantissa, decimals, value < 0);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /**
  * mc_cell_format_number:
  * @buffer: G_ASCII_DTOSTR_BUF_SIZE bytes
@@ -89,6 +159,8 @@ mc_cell_format_number (char   *buffer,
 {
   static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
 
+  if (format_short_decimal (buffer, value))
+    return buffer;
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
       g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, formats[i], value);

@@ -25,7 +25,7 @@ mc_csv_rows_init (McCsvRows    *rows,
                   char          separator,
                   GCancellable *cancellable)
 {
-  *rows = (McCsvRows) { name, NULL, cancellable, 0, 0 };
+  *rows = (McCsvRows) { name, NULL, cancellable, 0, 0, NULL };
   rows->reader = mc_csv_reader_new (text, length, separator);
 }
 
@@ -63,9 +63,12 @@ next_row (McCsvRows  *rows,
 {
   GError *csv_error = NULL;
 
-  if (rows->n_rows % MC_CSV_ROWS_CANCEL_CHECK == MC_CSV_ROWS_CANCEL_CHECK - 1 &&
-      g_cancellable_set_error_if_cancelled (rows->cancellable, error))
-    return FALSE;
+  if (rows->n_rows % MC_CSV_ROWS_CANCEL_CHECK == MC_CSV_ROWS_CANCEL_CHECK - 1)
+    {
+      if (g_cancellable_set_error_if_cancelled (rows->cancellable, error))
+        return FALSE;
+      mc_load_progress_set_rows (rows->progress, rows->n_rows);
+    }
 
   *have_row = mc_csv_reader_next_row (rows->reader, &csv_error);
   if (csv_error != NULL)

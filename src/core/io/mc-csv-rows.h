@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "mc-csv.h"
+#include "mc-load-progress.h"
 #include "mc-loader-error.h"
 #include "mc-table-builder.h"
 
@@ -25,6 +26,7 @@ typedef struct
   GCancellable  *cancellable;
   guint          n_header;      /* fields of the header */
   guint          n_rows;        /* rows read after it */
+  McLoadProgress *progress;     /* nullable: told the rows read */
 } McCsvRows;
 
 void         mc_csv_rows_init          (McCsvRows       *rows,

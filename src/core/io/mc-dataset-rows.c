@@ -266,7 +266,7 @@ load_csv (McJsonContext  *ctx,
   McLoaderBuffer buffer;
   gboolean ok;
 
-  if (!mc_loader_buffer_load (&buffer, file, name, MC_LOADER_MAX_CSV_SIZE,
+  if (!mc_loader_buffer_load (&buffer, file, name, MC_LOADER_MAX_CSV_SIZE, NULL,
                               ctx->cancellable, &local_error))
     {
       if (local_error->domain == MC_LOADER_ERROR)

@@ -31,4 +31,17 @@ McDateOrder  mc_date_text_parse_numeric  (const char       *text,
                                           double           *days,
                                           McDatePrecision  *precision);
 
+/* What mc_date_text_scan() remembers of the last day it read: the rows
+ * of a file of minutes share their day. */
+typedef struct
+{
+  char    day[10];
+  double  days;
+} McDateScan;
+
+gsize     mc_date_text_scan    (McDateScan       *scan,
+                                const char       *text,
+                                const char       *end,
+                                double           *days);
+
 G_END_DECLS

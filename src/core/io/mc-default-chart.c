@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mc-loader-error.h"
@@ -143,9 +144,14 @@ count_present (McColumn *column)
 static gboolean
 whole_numbers (McColumn *column)
 {
-  guint n;
-  const double *values = mc_column_get_values (column, &n);
+  guint n = mc_column_get_n_rows (column);
+  const double *values;
+  double start, step;
 
+  /* Without making the values of a progression. */
+  if (mc_column_get_progression (column, &start, &step))
+    return n == 0 || (start == floor (start) && (n == 1 || step == floor (step)));
+  values = mc_column_get_values (column, &n);
   for (guint i = 0; i < n; i++)
     if (isfinite (values[i]) && values[i] != floor (values[i]))
       return FALSE;
@@ -309,14 +315,15 @@ value_at (Table *t,
 static double
 largest_magnitude (McColumn *column)
 {
-  guint n;
-  const double *values = mc_column_get_values (column, &n);
-  double largest = 0;
+  const McValueSummary *summary = mc_column_get_summary (column);
+  double min, max;
 
-  for (guint i = 0; i < n; i++)
-    if (isfinite (values[i]))
-      largest = MAX (largest, fabs (values[i]));
-  return largest;
+  if (!mc_value_summary_get_range (summary, &min, &max))
+    return 0;
+  /* Infinities are no size to compare. */
+  min = isfinite (min) ? fabs (min) : 0;
+  max = isfinite (max) ? fabs (max) : 0;
+  return MAX (min, max);
 }
 
 /* Whether @a and @b can be read on one axis: the same unit and scale,
@@ -390,19 +397,41 @@ static gboolean
 ordered_by (McColumn *column,
             McColumn *series)
 {
-  g_autoptr(GHashTable) last = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) last = NULL;
 
+  if (series == NULL)
+    {
+      double previous = NAN;
+
+      /* Known from the column's summary when it has no gaps. */
+      if (mc_value_summary_is_sorted (mc_column_get_summary (column)))
+        return TRUE;
+      for (guint row = 0; row < mc_column_get_n_rows (column); row++)
+        {
+          double x = mc_column_get_value (column, row);
+
+          if (x < previous)
+            return FALSE;
+          if (!isnan (x))
+            previous = x;
+        }
+      return TRUE;
+    }
+
+  last = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint row = 0; row < mc_column_get_n_rows (column); row++)
     {
       double x = mc_column_get_value (column, row);
-      char *key = series != NULL ? cell_key (series, row) : g_strdup ("");
-      double *previous = g_hash_table_lookup (last, key);
+      char *key = cell_key (series, row);
+      double *previous;
 
+      /* A row without an x or without a series is on no line. */
       if (isnan (x) || key == NULL)
         {
           g_free (key);
           continue;
         }
+      previous = g_hash_table_lookup (last, key);
       if (previous != NULL && x < *previous)
         {
           g_free (key);
@@ -413,6 +442,80 @@ ordered_by (McColumn *column,
   return TRUE;
 }
 
+/* Whether two values are the same key: what cell_key() would write of
+ * them is the same ("%.17g" tells every double apart but NAN's payload). */
+static gboolean
+same_key (double a,
+          double b)
+{
+  if (signbit (a) != signbit (b))
+    return FALSE;
+  return a == b || (isnan (a) && isnan (b));
+}
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  /* NAN last and -0 before 0, so that the same keys are next to each
+   * other. */
+  if (isnan (x) || isnan (y))
+    return (isnan (x) != 0) - (isnan (y) != 0);
+  if (x == y)
+    return (signbit (y) != 0) - (signbit (x) != 0);
+  return (x > y) - (x < y);
+}
+
+/* Whether @values, in order, has the same key twice in a row; whether
+ * it had -0 and 0 among equal values, which may then be apart. */
+static gboolean
+same_keys_in_a_row (const double *values,
+                    guint         n,
+                    gboolean     *signs_mixed)
+{
+  for (guint i = 1; i < n; i++)
+    {
+      if (same_key (values[i - 1], values[i]))
+        return TRUE;
+      if (values[i - 1] == values[i])
+        *signs_mixed = TRUE;
+    }
+  return FALSE;
+}
+
+/* has_duplicates() of a number or date column alone, without making a
+ * text of each of its (millions of) values. */
+static gboolean
+has_duplicate_values (McColumn *x)
+{
+  double start, step;
+  guint n;
+  const double *values;
+  g_autofree double *sorted = NULL;
+
+  if (mc_column_get_progression (x, &start, &step))
+    return step == 0 && mc_column_get_n_rows (x) > 1;
+  values = mc_column_get_values (x, &n);
+  if (mc_value_summary_is_sorted (mc_column_get_summary (x)))
+    {
+      gboolean signs_mixed = FALSE;
+
+      if (same_keys_in_a_row (values, n, &signs_mixed))
+        return TRUE;
+      if (!signs_mixed)
+        return FALSE;
+    }
+  sorted = g_memdup2 (values, n * sizeof (double));
+  qsort (sorted, n, sizeof (double), compare_keys);
+  {
+    gboolean signs_mixed = FALSE;
+
+    return same_keys_in_a_row (sorted, n, &signs_mixed);
+  }
+}
+
 /* Whether two rows share their x (with its month) and series: they
  * must be combined. */
 static gboolean
@@ -420,8 +523,11 @@ has_duplicates (McColumn *x,
                 McColumn *month,
                 McColumn *series)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) seen = NULL;
 
+  if (month == NULL && series == NULL && mc_column_get_column_type (x) != MC_COLUMN_STRING)
+    return has_duplicate_values (x);
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint row = 0; row < mc_column_get_n_rows (x); row++)
     {
       g_autofree char *a = cell_key (x, row);

@@ -64,10 +64,16 @@ set_io_error (GError     **error,
                        io_error->message);
 }
 
-static void
-set_read_error (GError     **error,
-                const char  *name,
-                GError      *read_error)
+/**
+ * mc_loader_set_read_error:
+ *
+ * The error of a file that could not be read: a cancellation as it is,
+ * anything else as the loader's I/O error naming the file.
+ */
+void
+mc_loader_set_read_error (GError     **error,
+                          const char  *name,
+                          GError      *read_error)
 {
   if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_propagate_error (error, g_error_copy (read_error));
@@ -80,13 +86,14 @@ set_read_error (GError     **error,
  * that a file whose size was not known, or that grew, is too large. A
  * file that shrinks while it is read just gives less data. */
 static char *
-read_stream (GInputStream  *stream,
-             const char    *name,
-             guint64        size_hint,
-             gsize          max_size,
-             gsize         *length,
-             GCancellable  *cancellable,
-             GError       **error)
+read_stream (GInputStream   *stream,
+             const char     *name,
+             guint64         size_hint,
+             gsize           max_size,
+             gsize          *length,
+             McLoadProgress *progress,
+             GCancellable   *cancellable,
+             GError        **error)
 {
   g_autoptr(GError) local_error = NULL;
   gsize capacity = size_hint > 0 ? MIN (size_hint, max_size) + 1 : READ_INITIAL_SIZE;
@@ -107,10 +114,11 @@ read_stream (GInputStream  *stream,
       wanted = MIN (capacity - n, READ_CHUNK_SIZE);
       if (!g_input_stream_read_all (stream, data + n, wanted, &got, cancellable, &local_error))
         {
-          set_read_error (error, name, local_error);
+          mc_loader_set_read_error (error, name, local_error);
           return NULL;
         }
       n += got;
+      mc_load_progress_add_bytes (progress, got);
       if (got < wanted)
         break;
     }
@@ -131,6 +139,7 @@ mc_loader_buffer_load (McLoaderBuffer  *buffer,
                        GFile           *file,
                        const char      *name,
                        gsize            max_size,
+                       McLoadProgress  *progress,
                        GCancellable    *cancellable,
                        GError         **error)
 {
@@ -162,11 +171,11 @@ mc_loader_buffer_load (McLoaderBuffer  *buffer,
   stream = g_file_read (file, cancellable, &local_error);
   if (stream == NULL)
     {
-      set_read_error (error, name, local_error);
+      mc_loader_set_read_error (error, name, local_error);
       return FALSE;
     }
   contents = read_stream (G_INPUT_STREAM (stream), name, size, max_size, &length,
-                          cancellable, error);
+                          progress, cancellable, error);
   if (contents == NULL)
     return FALSE;
 

@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "mc-load-progress.h"
+
 G_BEGIN_DECLS
 
 /* The contents of a file, read into memory. (Not mapped: a mapped file
@@ -22,6 +24,7 @@ gboolean    mc_loader_buffer_load       (McLoaderBuffer   *buffer,
                                          GFile            *file,
                                          const char       *name,
                                          gsize             max_size,
+                                         McLoadProgress   *progress,
                                          GCancellable     *cancellable,
                                          GError          **error);
 void        mc_loader_buffer_clear      (McLoaderBuffer   *buffer);
@@ -29,5 +32,8 @@ gboolean    mc_loader_check_size        (const char       *name,
                                          guint64           size,
                                          gsize             max_size,
                                          GError          **error);
+void        mc_loader_set_read_error    (GError          **error,
+                                         const char       *name,
+                                         GError           *read_error);
 
 G_END_DECLS

@@ -17,6 +17,13 @@
 #include "mc-loader-buffer.h"
 #include "mc-reader.h"
 
+/* Files longer than this go, if their reader can, to a reader that reads
+ * them while they arrive, never holding them whole: their first bytes
+ * choose the reader. */
+#define STREAM_HEAD_SIZE (1024 * 1024)
+
+static const McLoadOptions default_options = { 0, };
+
 /* The file goes to the reader its name or its contents choose. */
 static McDataset *
 load_text (const char           *name,
@@ -24,14 +31,67 @@ load_text (const char           *name,
            gsize                 length,
            GFile                *base,
            const McLoadOptions  *options,
+           McLoadProgress       *progress,
            GCancellable         *cancellable,
            GError              **error)
 {
-  McLoadOptions defaults = { 0, };
   McReaderInput input = { name, data, length, base, cancellable,
-                          options ? options : &defaults };
+                          options ? options : &default_options, progress };
 
   return mc_reader_load (mc_reader_choose (name, data, length, options), &input, error);
+}
+
+/* Reads the first bytes of a large file, for a reader that takes the
+ * rest from @stream while it arrives; or, at a file no longer than them,
+ * the whole file. Gives up (no error) where the file must be read whole:
+ * a reader that reads whole files, a file over the reader's limit (which
+ * the whole read reports), a reader that gave up. */
+static McDataset *
+load_stream (GFile                *file,
+             const char           *name,
+             const McLoadOptions  *options,
+             McLoadProgress       *progress,
+             GCancellable         *cancellable,
+             gboolean             *gave_up,
+             GError              **error)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, NULL);
+  g_autoptr(GFile) base = g_file_get_parent (file);
+  g_autofree char *head = g_malloc (STREAM_HEAD_SIZE);
+  McReaderInput input = { name, head, 0, base, cancellable,
+                          options ? options : &default_options, progress };
+  const McReader *reader;
+
+  *gave_up = TRUE;
+  if (stream == NULL
+      || !g_input_stream_read_all (G_INPUT_STREAM (stream), head, STREAM_HEAD_SIZE,
+                                   &input.length, cancellable, NULL))
+    return NULL;
+  reader = mc_reader_choose (name, head, input.length, options);
+  if (input.length < STREAM_HEAD_SIZE)
+    {
+      *gave_up = FALSE;
+      mc_load_progress_add_bytes (progress, input.length);
+      return mc_reader_load (reader, &input, error);
+    }
+  if (reader->load_stream == NULL)
+    return NULL;
+  return reader->load_stream (&input, G_INPUT_STREAM (stream), gave_up, error);
+}
+
+/* The size of a regular file, 0 when not known (or not a regular file,
+ * which the whole read reports on). */
+static guint64
+regular_file_size (GFile        *file,
+                   GCancellable *cancellable)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                                 G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                                 G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+
+  if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    return 0;
+  return g_file_info_get_size (info);
 }
 
 /**
@@ -66,10 +126,32 @@ mc_loader_load_file_with_options (GFile                *file,
                                   GCancellable         *cancellable,
                                   GError              **error)
 {
+  return mc_loader_load_file_full (file, options, NULL, cancellable, error);
+}
+
+/**
+ * mc_loader_load_file_full:
+ * @options: (nullable): as for mc_loader_load_file_with_options()
+ * @progress: (nullable): where the bytes read and the rows found are
+ *   counted, for whoever shows how far the load has come
+ *
+ * Same as mc_loader_load_file_with_options(). A large file of numbers
+ * and dates is read while it arrives, in blocks that several threads
+ * read at once, and never held whole in memory.
+ */
+McDataset *
+mc_loader_load_file_full (GFile                *file,
+                          const McLoadOptions  *options,
+                          McLoadProgress       *progress,
+                          GCancellable         *cancellable,
+                          GError              **error)
+{
   g_autofree char *name = NULL;
   g_autoptr(GFile) base = NULL;
   McLoaderBuffer buffer;
   McDataset *dataset;
+  guint64 size;
+  gboolean gave_up = TRUE;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -77,13 +159,24 @@ mc_loader_load_file_with_options (GFile                *file,
   name = g_file_get_basename (file);
   if (name == NULL)
     name = g_file_get_uri (file);
-  if (!mc_loader_buffer_load (&buffer, file, name, mc_reader_get_size_limit (name),
-                              cancellable, error))
-    return NULL;
+  size = regular_file_size (file, cancellable);
+  mc_load_progress_set_size (progress, size);
+  if (size > STREAM_HEAD_SIZE && size <= mc_reader_get_size_limit (name))
+    {
+      dataset = load_stream (file, name, options, progress, cancellable, &gave_up, error);
+      if (!gave_up)
+        goto done;
+    }
 
+  if (!mc_loader_buffer_load (&buffer, file, name, mc_reader_get_size_limit (name),
+                              progress, cancellable, error))
+    return NULL;
   base = g_file_get_parent (file);
-  dataset = load_text (name, buffer.data, buffer.length, base, options, cancellable, error);
+  dataset = load_text (name, buffer.data, buffer.length, base, options, progress,
+                       cancellable, error);
   mc_loader_buffer_clear (&buffer);
+
+done:
   if (dataset != NULL)
     mc_dataset_set_file (dataset, file);
   return dataset;
@@ -112,8 +205,8 @@ mc_loader_list_sheets (GFile         *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = g_file_get_basename (file);
-  if (!mc_loader_buffer_load (&buffer, file, name, mc_reader_get_size_limit (name), cancellable,
-                              error))
+  if (!mc_loader_buffer_load (&buffer, file, name, mc_reader_get_size_limit (name), NULL,
+                              cancellable, error))
     return NULL;
   input = (McReaderInput) { name, buffer.data, buffer.length, NULL, cancellable, &defaults };
   reader = mc_reader_choose (name, buffer.data, buffer.length, NULL);
@@ -145,7 +238,7 @@ mc_loader_load_data (const char  *data,
   g_return_val_if_fail (base == NULL || G_IS_FILE (base), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return load_text (display_name, data ? data : "", length, base, NULL, NULL, error);
+  return load_text (display_name, data ? data : "", length, base, NULL, NULL, NULL, error);
 }
 
 /**
@@ -165,7 +258,7 @@ mc_loader_load_data_with_options (const char           *data,
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return load_text (display_name, data ? data : "", length, base, options, NULL, error);
+  return load_text (display_name, data ? data : "", length, base, options, NULL, NULL, error);
 }
 
 /**

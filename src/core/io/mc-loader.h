@@ -8,6 +8,7 @@
 
 #include "mc-dataset.h"
 #include "mc-load-options.h"
+#include "mc-load-progress.h"
 #include "mc-loader-error.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,11 @@ McDataset  *mc_loader_load_file_with_options (GFile               *file,
                                               const McLoadOptions *options,
                                               GCancellable        *cancellable,
                                               GError             **error);
+McDataset  *mc_loader_load_file_full (GFile               *file,
+                                      const McLoadOptions *options,
+                                      McLoadProgress      *progress,
+                                      GCancellable        *cancellable,
+                                      GError             **error);
 
 /* The names of the sheets of a workbook, in their order (an empty list
  * for a file of one table): what a chooser offers when loading says

@@ -8,6 +8,7 @@
 
 #include "mc-dataset.h"
 #include "mc-load-options.h"
+#include "mc-load-progress.h"
 #include "mc-loader-error.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,7 @@ typedef struct
   GFile         *base;          /* nullable: the file's folder */
   GCancellable  *cancellable;   /* nullable */
   const McLoadOptions *options; /* never NULL */
+  McLoadProgress *progress;     /* nullable: bytes read and rows found */
 } McReaderInput;
 
 /* One format of dataset file. A new format is a file in readers/ that
@@ -46,6 +48,14 @@ typedef struct
                                      GError              **error);
   /* The names of a workbook's sheets; NULL for formats of one table. */
   char             **(*list_sheets) (const McReaderInput  *input,
+                                     GError              **error);
+  /* Optional, for files too large to hold whole: reads a file while it
+   * arrives, @input->data being its first bytes and @stream the rest.
+   * It may give up (@gave_up, no error) at what it does not read that
+   * way: the whole file then goes to load(). */
+  McDataset         *(*load_stream) (const McReaderInput  *input,
+                                     GInputStream         *stream,
+                                     gboolean             *gave_up,
                                      GError              **error);
 } McReader;
 

@@ -36,6 +36,14 @@ typedef struct
   McTableKeep      keep;
   guint            n_kept;
   GArray          *kept;
+  /* Values kept in parts (mc_table_column_merge()) that are an even
+   * progression so far are only its start and step, and kept stays
+   * empty: a column of row numbers or of days needs no array. The
+   * summary of the values grows with the parts. */
+  gboolean         progression;
+  double           start;
+  double           step;
+  McValueSummary  *summary;
   /* What every value so far could be */
   guint            n_values;
   gboolean         years;        /* every number is a whole year 1000..9999 */
@@ -73,6 +81,8 @@ typedef struct
 } McTableColumn;
 
 McTableColumn  *mc_table_builder_get_columns       (McTableBuilder  *self);
+void            mc_table_builder_merge             (McTableBuilder  *self,
+                                                    McTableColumn   *parts);
 
 /* mc-table-column.c: what the cells of one column say. The inferring
  * functions return whether the cell is the first that makes a column of
@@ -80,6 +90,21 @@ McTableColumn  *mc_table_builder_get_columns       (McTableBuilder  *self);
 void            mc_table_column_start              (McTableColumn   *column);
 void            mc_table_column_forget             (McTableColumn   *column);
 void            mc_table_column_clear              (McTableColumn   *column);
+/* The state of a column at its first date, for a reader that knows it
+ * reads dates (mc_table_column_take_date()). */
+void            mc_table_column_expect_dates       (McTableColumn   *column);
+/* Takes in what @part, a column started the same way, found in the next
+ * rows: its values follow @column's. */
+void            mc_table_column_merge              (McTableColumn   *column,
+                                                    McTableColumn   *part);
+double          mc_table_column_get_kept           (const McTableColumn *column,
+                                                    guint            index);
+/* Makes kept values that are a progression an array. */
+void            mc_table_column_end_progression    (McTableColumn   *column);
+/* Hands the kept values to the dataset's column: as a progression, or an
+ * array with its summary. */
+void            mc_table_column_give_kept          (McTableColumn   *column,
+                                                    McColumn        *to);
 gboolean        mc_table_column_infer_text         (McTableColumn   *column,
                                                     const char      *text,
                                                     gsize            length);
@@ -164,6 +189,17 @@ mc_table_column_take_number (McTableColumn *column,
     column->years = FALSE;
   mc_table_column_keep (column, value);
   return TRUE;
+}
+
+/* A date column's cell: its days since 1970, as mc_date_text_parse()
+ * reads it. */
+static inline void
+mc_table_column_take_date (McTableColumn *column,
+                           double         days)
+{
+  column->n_values++;
+  column->n_numeric++;
+  mc_table_column_keep (column, days);
 }
 
 G_END_DECLS

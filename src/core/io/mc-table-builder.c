@@ -280,7 +280,23 @@ mc_table_builder_restart (McTableBuilder *self)
     }
 }
 
-/* Inferring types */
+/**
+ * mc_table_builder_merge:
+ * @parts: one column per column of the builder, started the same way,
+ *   with what a reader's fast path found in the next rows
+ *
+ * Takes in the values a reader read in parts (blocks of rows read in
+ * several threads), in the order of the rows.
+ */
+void
+mc_table_builder_merge (McTableBuilder *self,
+                        McTableColumn  *parts)
+{
+  g_return_if_fail (self != NULL && !self->declared);
+
+  for (guint i = 0; i < self->columns->len; i++)
+    mc_table_column_merge (get_column (self, i), &parts[i]);
+}
 
 /* Inferring types */
 
@@ -438,6 +454,8 @@ take_kept_values (McTableColumn *c)
   /* Seconds or milliseconds since 1970 become days */
   if (type == MC_COLUMN_DATE && c->keep == MC_TABLE_KEEP_NUMBERS && c->epoch != 0)
     {
+      mc_table_column_end_progression (c);
+      g_clear_pointer (&c->summary, mc_value_summary_unref);
       for (guint i = 0; i < c->n_kept; i++)
         g_array_index (c->kept, double, i) /= c->epoch;
       c->keep = MC_TABLE_KEEP_DATES;
@@ -446,8 +464,7 @@ take_kept_values (McTableColumn *c)
   if ((type == MC_COLUMN_NUMBER && c->keep == MC_TABLE_KEEP_NUMBERS) ||
       (type == MC_COLUMN_DATE && c->keep == MC_TABLE_KEEP_DATES))
     {
-      g_array_set_size (c->kept, c->n_kept);
-      mc_column_take_values (c->column, g_steal_pointer (&c->kept));
+      mc_table_column_give_kept (c, c->column);
       if (type == MC_COLUMN_DATE)
         mc_column_set_date_precision (c->column, c->kept_finest);
       c->filled = TRUE;

@@ -40,6 +40,8 @@ mc_table_column_start (McTableColumn *column)
   column->keep = MC_TABLE_KEEP_NUMBERS;
   column->kept = g_array_new (FALSE, FALSE, sizeof (double));
   column->n_kept = 0;
+  column->progression = FALSE;
+  column->summary = NULL;
   column->kept_finest = MC_DATE_YEAR;
   column->n_numeric = 0;
   column->counting = FALSE;
@@ -54,7 +56,187 @@ void
 mc_table_column_forget (McTableColumn *column)
 {
   g_clear_pointer (&column->kept, g_array_unref);
+  g_clear_pointer (&column->summary, mc_value_summary_unref);
+  column->progression = FALSE;
   column->keep = MC_TABLE_KEEP_NOTHING;
+}
+
+void
+mc_table_column_expect_dates (McTableColumn *column)
+{
+  column->number = column->amount = column->boolean = FALSE;
+  column->keep = MC_TABLE_KEEP_DATES;
+  column->kept_finest = MC_DATE_DAY;
+}
+
+/* Kept values in parts */
+
+double
+mc_table_column_get_kept (const McTableColumn *column,
+                          guint                index)
+{
+  if (column->progression)
+    return column->start + index * column->step;
+  return g_array_index (column->kept, double, index);
+}
+
+/* The progression so far becomes an array, to which values that do not
+ * follow it are appended. */
+void
+mc_table_column_end_progression (McTableColumn *column)
+{
+  if (!column->progression)
+    return;
+  g_array_set_size (column->kept, column->n_kept);
+  for (guint i = 0; i < column->n_kept; i++)
+    g_array_index (column->kept, double, i) = column->start + i * column->step;
+  column->progression = FALSE;
+}
+
+/* Whether @value is exactly @expected, to the sign of a zero. */
+static inline gboolean
+same_double (double value,
+             double expected)
+{
+  return value == expected && signbit (value) == signbit (expected);
+}
+
+/* Whether @value can start a progression: its row 0 is read back as
+ * value + 0 × step, which makes -0 a 0. */
+static gboolean
+starts_progression (double value)
+{
+  return isfinite (value) && !(value == 0 && signbit (value));
+}
+
+/* How many of @values continue the progression of @column (which a first
+ * value starts and a second gives its step). */
+static guint
+follow_progression (McTableColumn *column,
+                    const double  *values,
+                    guint          n_values)
+{
+  guint i = 0;
+
+  if (column->n_kept == 0 && n_values > 0 && starts_progression (values[0]))
+    {
+      column->progression = TRUE;
+      column->start = values[0];
+      column->step = 0;
+      column->n_kept = 1;
+      i = 1;
+    }
+  if (!column->progression)
+    return 0;
+  if (column->n_kept == 1 && i < n_values && isfinite (values[i] - column->start))
+    column->step = values[i] - column->start;
+  for (; i < n_values; i++)
+    {
+      if (!same_double (values[i], column->start + column->n_kept * column->step))
+        break;
+      column->n_kept++;
+    }
+  return i;
+}
+
+/* Keeps @n_values values at once, as a progression while they follow
+ * one, and takes them into the summary. */
+static void
+keep_values (McTableColumn *column,
+             const double  *values,
+             guint          n_values)
+{
+  guint followed = follow_progression (column, values, n_values);
+
+  if (followed < n_values)
+    {
+      mc_table_column_end_progression (column);
+      g_array_set_size (column->kept, column->n_kept);
+      g_array_append_vals (column->kept, values + followed, n_values - followed);
+      column->n_kept += n_values - followed;
+    }
+  if (column->progression)
+    return;
+  if (column->summary == NULL)
+    column->summary = mc_value_summary_new ();
+  mc_value_summary_append (column->summary, (const double *) (gpointer) column->kept->data,
+                           column->n_kept);
+}
+
+/**
+ * mc_table_column_merge:
+ *
+ * Takes in what @part found in the rows after those of @column: part and
+ * column were started the same way (mc_table_column_start(), and
+ * mc_table_column_expect_dates() for both or neither), and only a
+ * reader's fast path (mc_table_column_take_number(),
+ * mc_table_column_take_date()) has kept values in @part.
+ */
+void
+mc_table_column_merge (McTableColumn *column,
+                       McTableColumn *part)
+{
+  column->n_values += part->n_values;
+  column->n_numeric += part->n_numeric;
+  column->years = column->years && part->years;
+  column->kept_finest = MAX (column->kept_finest, part->kept_finest);
+  if (column->keep == MC_TABLE_KEEP_NOTHING)
+    return;
+  if (part->keep != column->keep)
+    {
+      mc_table_column_forget (column);
+      return;
+    }
+  keep_values (column, (const double *) (gpointer) part->kept->data, part->n_kept);
+}
+
+/* Whether the values of an array are an even progression. */
+static gboolean
+is_progression (const double *values,
+                guint         n_values,
+                double       *start,
+                double       *step)
+{
+  if (n_values < 2 || !starts_progression (values[0]))
+    return FALSE;
+  *start = values[0];
+  *step = values[1] - values[0];
+  if (!isfinite (*step))
+    return FALSE;
+  for (guint i = 1; i < n_values; i++)
+    if (!same_double (values[i], *start + i * *step))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * mc_table_column_give_kept:
+ *
+ * Hands the kept values, which are the column's, to @to: as a
+ * progression when they are one, else as an array with the summary the
+ * parts made.
+ */
+void
+mc_table_column_give_kept (McTableColumn *column,
+                           McColumn      *to)
+{
+  const double *values;
+  double start, step;
+
+  if (column->progression)
+    {
+      mc_column_take_progression (to, column->start, column->step, column->n_kept);
+      mc_table_column_forget (column);
+      return;
+    }
+  g_array_set_size (column->kept, column->n_kept);
+  values = (const double *) (gpointer) column->kept->data;
+  if (is_progression (values, column->n_kept, &start, &step))
+    mc_column_take_progression (to, start, step, column->n_kept);
+  else
+    mc_column_take_summarised_values (to, g_steal_pointer (&column->kept),
+                                      g_steal_pointer (&column->summary));
+  mc_table_column_forget (column);
 }
 
 void
@@ -396,7 +578,7 @@ kept_years_sequence (const McTableColumn *column)
     return FALSE;
   for (guint i = 0; i < column->n_kept; i++)
     {
-      double value = g_array_index (column->kept, double, i);
+      double value = mc_table_column_get_kept (column, i);
       double step;
 
       if (isnan (value))
@@ -439,11 +621,10 @@ kept_epoch_units_per_day (const McTableColumn *column)
 
       for (guint i = 0; all && i < column->n_kept; i++)
         {
-          double value = g_array_index (column->kept, double, i) / units[u];
+          double kept = mc_table_column_get_kept (column, i);
+          double value = kept / units[u];
 
-          all = isnan (value) || (value >= 10957 && value <= 47482
-                                  && g_array_index (column->kept, double, i)
-                                     == floor (g_array_index (column->kept, double, i)));
+          all = isnan (value) || (value >= 10957 && value <= 47482 && kept == floor (kept));
         }
       if (all)
         return units[u];

@@ -507,7 +507,16 @@ append_row (GString   *out,
 
       if (i > 0)
         g_string_append_c (out, ',');
-      if (!mc_column_is_missing (column, row))
+      if (mc_column_is_missing (column, row))
+        continue;
+      if (mc_column_get_column_type (column) == MC_COLUMN_NUMBER)
+        {
+          /* Millions of them: no copy of each. */
+          char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+          append_field (out, mc_cell_format_number (buffer, mc_column_get_value (column, row)));
+        }
+      else
         append_field (out, text = mc_writer_cell_text (column, row));
     }
   /* A row of one missing value would be an empty line, which readers

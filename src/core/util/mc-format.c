@@ -117,7 +117,6 @@ mc_format_value_decimals (double value,
 int
 mc_format_column_decimals (const McColumn *column)
 {
-  const double *values;
   guint n;
   guint stride;
   int decimals = 0;
@@ -127,10 +126,13 @@ mc_format_column_decimals (const McColumn *column)
   if (mc_column_get_column_type (column) != MC_COLUMN_NUMBER)
     return 0;
 
-  values = mc_column_get_values (column, &n);
+  /* A sample, read value by value: the values of a progression are not
+   * made for it (mc_column_get_progression()). */
+  n = mc_column_get_n_rows (column);
   stride = MAX (1, n / MC_DECIMALS_SAMPLE);
   for (guint i = 0; i < n && decimals < MC_MAX_DECIMALS; i += stride)
-    decimals = MAX (decimals, mc_format_value_decimals (values[i], MC_MAX_DECIMALS));
+    decimals = MAX (decimals, mc_format_value_decimals (mc_column_get_value (column, i),
+                                                        MC_MAX_DECIMALS));
   return decimals;
 }
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "mc-format.h"
+#include "mc-line-raster.h"
 #include "mc-render-private.h"
 
 /* Markers and a label at every point only on short series. */
@@ -38,6 +39,7 @@ typedef struct
   double         x_label_height;
   double         headroom;      /* pixels above the highest point, for its label */
   GArray        *points;        /* scratch: decimated (x, y) pairs */
+  gboolean       decimated;     /* whether run_points() decimated them */
   gboolean       y_known[2];    /* y_range() of each axis, computed once */
   double         y_lo[2];
   double         y_hi[2];
@@ -78,11 +80,14 @@ series_aligned (Lines *l)
   for (guint i = 1; i < l->n_visible; i++)
     {
       McSeries *other = series_at (l, i);
+      guint n = mc_series_get_n_points (first);
 
-      if (other->x->len != first->x->len)
+      if (mc_series_get_n_points (other) != n)
         return FALSE;
-      if (first->x->len > 0
-          && memcmp (other->x->data, first->x->data, first->x->len * sizeof (double)) != 0)
+      if (first->x == NULL && first->x_column == other->x_column)
+        continue;
+      if (n > 0 && memcmp (mc_series_get_xs (other), mc_series_get_xs (first),
+                           n * sizeof (double)) != 0)
         return FALSE;
     }
   return TRUE;
@@ -169,6 +174,31 @@ series_values_range (const McSeries *series,
   *hi = isnan (*hi) ? max : MAX (*hi, max);
 }
 
+/* Widens [*lo, *hi] to the values of a sorted series in the view's zoom
+ * window: its points there found by bisection, their extremes by the
+ * summary, in a few steps however many points the window holds. */
+static void
+window_values_range (const McSeries      *series,
+                     const McViewOptions *view,
+                     double              *lo,
+                     double              *hi)
+{
+  const double *y = (const double *) (gpointer) series->y->data;
+  guint start, end, low, high;
+
+  mc_series_window_points (series, view, &start, &end);
+  /* Without the neighbours outside the window. */
+  if (start < end && !mc_view_options_x_in_window (view, mc_series_get_x (series, start)))
+    start++;
+  if (end > start && !mc_view_options_x_in_window (view, mc_series_get_x (series, end - 1)))
+    end--;
+  mc_value_summary_extremes (series->summary, y, start, end, &low, &high);
+  if (low == G_MAXUINT)
+    return;
+  *lo = isnan (*lo) ? y[low] : MIN (*lo, y[low]);
+  *hi = isnan (*hi) ? y[high] : MAX (*hi, y[high]);
+}
+
 static void y_range_scan (Lines  *l,
                           guint   axis,
                           double *lo,
@@ -208,8 +238,14 @@ y_range_scan (Lines  *l,
         continue;
       if (!l->axes.stacked && !l->r->view->has_x_window)
         {
-          /* Every point counts: one tight pass over millions of them. */
+          /* Every point counts: known from the summary, or one tight
+           * pass. */
           series_values_range (series, lo, hi);
+          continue;
+        }
+      if (!l->axes.stacked && series->x_sorted && series->summary != NULL)
+        {
+          window_values_range (series, l->r->view, lo, hi);
           continue;
         }
       for (guint p = 0; p < mc_series_get_n_points (series); p++)
@@ -229,9 +265,9 @@ sorted_x_range (const McSeries *series,
                 double         *lo,
                 double         *hi)
 {
-  const double *x = (const double *) (gpointer) series->x->data;
   const double *y = (const double *) (gpointer) series->y->data;
-  guint first = 0, last = series->x->len;
+  guint first = 0, last = mc_series_get_n_points (series);
+  double x_first, x_last;
 
   while (first < last && isnan (y[first]))
     first++;
@@ -239,8 +275,10 @@ sorted_x_range (const McSeries *series,
     last--;
   if (first == last)
     return;
-  *lo = isnan (*lo) ? x[first] : MIN (*lo, x[first]);
-  *hi = isnan (*hi) ? x[last - 1] : MAX (*hi, x[last - 1]);
+  x_first = mc_series_get_x (series, first);
+  x_last = mc_series_get_x (series, last - 1);
+  *lo = isnan (*lo) ? x_first : MIN (*lo, x_first);
+  *hi = isnan (*hi) ? x_last : MAX (*hi, x_last);
 }
 
 static void
@@ -577,7 +615,13 @@ last_point (Lines          *l,
             const McSeries *series,
             guint          *point)
 {
-  for (guint i = mc_series_get_n_points (series); i > 0; i--)
+  guint start = 0, end = mc_series_get_n_points (series);
+
+  /* A sorted series ends where the zoom window does, found by bisection:
+   * not a walk back through millions of points after it. */
+  if (series->x_sorted)
+    mc_series_window_points (series, l->r->view, &start, &end);
+  for (guint i = end; i > start; i--)
     if (!isnan (mc_series_get_y (series, i - 1))
         && mc_view_options_x_in_window (l->r->view, mc_series_get_x (series, i - 1)))
       {
@@ -920,16 +964,44 @@ column_of (Lines  *l,
   return floor (map_x (l, x) * columns);
 }
 
+/* The x of a series' points: an array, or an even progression, which
+ * has none. */
+typedef struct
+{
+  const double *values;   /* NULL for a progression */
+  double        start;
+  double        step;
+  guint         base;     /* point 0 of the run is the series' point base */
+} RunX;
+
+static void
+run_x_init (RunX           *x,
+            const McSeries *series,
+            guint           base)
+{
+  x->base = base;
+  x->values = NULL;
+  if (!mc_series_get_x_progression (series, &x->start, &x->step))
+    x->values = mc_series_get_xs (series);
+}
+
+static inline double
+x_at (const RunX *x,
+      guint       i)
+{
+  return x->values != NULL ? x->values[x->base + i] : x->start + (x->base + i) * x->step;
+}
+
 /* The first point after @start whose pixel column is past @column: pixel
  * columns never decrease along a sorted run, so a gallop then a
  * bisection find it in a few steps. */
 static guint
-column_end (Lines        *l,
-            const double *x,
-            guint         start,
-            guint         n,
-            double        column,
-            double        columns)
+column_end (Lines      *l,
+            const RunX *x,
+            guint       start,
+            guint       n,
+            double      column,
+            double      columns)
 {
   guint lo = start + 1, hi = n, step = 1;
 
@@ -937,7 +1009,7 @@ column_end (Lines        *l,
     {
       guint probe = lo + MIN (step, hi - lo) - 1;
 
-      if (column_of (l, x[probe], columns) > column)
+      if (column_of (l, x_at (x, probe), columns) > column)
         {
           hi = probe;
           break;
@@ -949,7 +1021,7 @@ column_end (Lines        *l,
     {
       guint middle = lo + (hi - lo) / 2;
 
-      if (column_of (l, x[middle], columns) > column)
+      if (column_of (l, x_at (x, middle), columns) > column)
         hi = middle;
       else
         lo = middle + 1;
@@ -959,11 +1031,10 @@ column_end (Lines        *l,
 
 /* Decimation of a sorted run of plain values without mapping every point:
  * per pixel column, only the first, lowest, highest and last points are
- * mapped, as mc_decimate_run() would keep them. That leaves one
- * comparison per point, for a million points a few milliseconds. */
-/* The first lowest and highest of y[from..to), which start as y[from]:
- * whole blocks of the series (y is its values from @base on) count by
- * their extremes, the rest point by point. */
+ * mapped, as mc_decimate_run() would keep them. */
+/* The first lowest and highest of y[from..to) (y is the series' values
+ * from @base on): from the summary of the series' values, in a few steps
+ * whatever the length, else point by point. */
 static void
 run_extremes (const McSeries *series,
               const double   *y,
@@ -973,51 +1044,42 @@ run_extremes (const McSeries *series,
               guint          *low,
               guint          *high)
 {
-  const McSeriesBlock *blocks = series->blocks != NULL
-                                ? (const McSeriesBlock *) (gpointer) series->blocks->data : NULL;
-  guint k = from + 1;
-
-  *low = *high = from;
-  while (k < to)
+  if (series->summary != NULL)
     {
-      if (blocks != NULL && (base + k) % MC_SERIES_BLOCK == 0 && k + MC_SERIES_BLOCK <= to)
-        {
-          const McSeriesBlock *block = &blocks[(base + k) / MC_SERIES_BLOCK];
-
-          if (y[block->low - base] < y[*low])
-            *low = block->low - base;
-          if (y[block->high - base] > y[*high])
-            *high = block->high - base;
-          k += MC_SERIES_BLOCK;
-          continue;
-        }
+      mc_value_summary_extremes (series->summary, y - base, base + from, base + to,
+                                 low, high);
+      *low -= base;
+      *high -= base;
+      return;
+    }
+  *low = *high = from;
+  for (guint k = from + 1; k < to; k++)
+    {
       if (y[k] < y[*low])
         *low = k;
       if (y[k] > y[*high])
         *high = k;
-      k++;
     }
 }
 
 static void
 decimate_sorted (Lines               *l,
                  const McSeries      *series,
-                 guint                base,
+                 const RunX          *x,
                  guint                n,
                  const McLinearScale *y_scale,
                  double               columns,
                  GArray              *out)
 {
-  const double *x = (const double *) (gpointer) series->x->data + base;
-  const double *y = (const double *) (gpointer) series->y->data + base;
+  const double *y = (const double *) (gpointer) series->y->data + x->base;
   guint i = 0;
 
   while (i < n)
     {
-      guint end = column_end (l, x, i, n, column_of (l, x[i], columns), columns);
+      guint end = column_end (l, x, i, n, column_of (l, x_at (x, i), columns), columns);
       guint picks[4] = { i, i, i, end - 1 };
 
-      run_extremes (series, y, base, i, end, &picks[1], &picks[2]);
+      run_extremes (series, y, x->base, i, end, &picks[1], &picks[2]);
       if (picks[1] > picks[2])
         {
           guint t = picks[1];
@@ -1027,7 +1089,8 @@ decimate_sorted (Lines               *l,
         }
       for (guint p = 0; p < 4; p++)
         if (p == 0 || picks[p] != picks[p - 1])
-          collect_point (map_x (l, x[picks[p]]), mc_linear_scale_map (y_scale, y[picks[p]]), out);
+          collect_point (map_x (l, x_at (x, picks[p])),
+                         mc_linear_scale_map (y_scale, y[picks[p]]), out);
       i = end;
     }
 }
@@ -1044,23 +1107,25 @@ run_points (Lines  *l,
   McSeries *series = series_at (l, visible_index);
   guint n = end - start;
   double columns = l->r->columns;
-  const double *x = (const double *) (gpointer) series->x->data + start;
   const double *y = (const double *) (gpointer) series->y->data + start;
   const McLinearScale *y_scale = &l->axes.y[series->axis];
   gboolean decimate = !l->r->view->every_point && series->x_sorted
                       && n > 2 * l->axes.plot.width * columns;
   Decimator decimator;
+  RunX x;
 
+  run_x_init (&x, series, start);
   g_array_set_size (out, 0);
-  if (decimate && !l->axes.stacked && n > 0 && map_x (l, x[n - 1]) >= map_x (l, x[0]))
+  l->decimated = decimate;
+  if (decimate && !l->axes.stacked && n > 0 && map_x (l, x_at (&x, n - 1)) >= map_x (l, x_at (&x, 0)))
     {
-      decimate_sorted (l, series, start, n, y_scale, columns, out);
+      decimate_sorted (l, series, &x, n, y_scale, columns, out);
       return;
     }
   decimator_init (&decimator, columns, collect_point, out);
   for (guint i = 0; i < n; i++)
     {
-      double px = map_x (l, x[i]);
+      double px = map_x (l, x_at (&x, i));
       double py = l->axes.stacked ? point_y (l, visible_index, start + i)
                              : mc_linear_scale_map (y_scale, y[i]);
 
@@ -1102,6 +1167,14 @@ stroke_path (Lines         *l,
 
   if (points->len < 2)
     return;
+  mc_render_set_color (l->r, color);
+  /* Decimated, a run is thousands of short segments, which cairo takes
+   * tens of milliseconds to stroke: mc-line-raster.c draws them. */
+  if (l->decimated && !dashed)
+    {
+      mc_line_raster_stroke (cr, (const double *) (gpointer) points->data, points->len, width);
+      return;
+    }
   cairo_new_path (cr);
   for (guint i = 0; i < points->len; i++)
     {
@@ -1109,7 +1182,6 @@ stroke_path (Lines         *l,
 
       cairo_line_to (cr, p->x, p->y);
     }
-  mc_render_set_color (l->r, color);
   cairo_set_line_width (cr, width);
   if (dashed)
     {

@@ -32,7 +32,18 @@
  * do. */
 #define MC_SCATTER_ZOOM_THRESHOLD 0.4
 
-/* What a scatter chart prepares: the columns of sizes and names. */
+/* What a scatter chart knows of the points of a series that are
+ * drawn, found once for the model rather than on every render (a
+ * million points). */
+typedef struct
+{
+  guint  n_drawn;
+  double x_lo, x_hi;            /* NAN when none is drawn */
+  double y_lo, y_hi;
+} SeriesPoints;
+
+/* What a scatter chart prepares: the columns of sizes and names, and
+ * the points of each series. */
 typedef struct
 {
   const McColumn *size;
@@ -40,6 +51,7 @@ typedef struct
   double          size_max;
   int             size_decimals;
   GStrv           named;        /* "labels": the points to name */
+  SeriesPoints   *points;       /* by series */
 } ScatterData;
 
 typedef struct
@@ -80,7 +92,75 @@ scatter_data_free (gpointer data)
   ScatterData *scatter = data;
 
   g_strfreev (scatter->named);
+  g_free (scatter->points);
   g_free (scatter);
+}
+
+/* The x values of @series as an array, or NULL when they are an even
+ * progression, read one by one rather than made. */
+static const double *
+series_xs (const McSeries *series)
+{
+  if (mc_series_get_x_progression (series, NULL, NULL))
+    return NULL;
+  return mc_series_get_xs (series);
+}
+
+static inline double
+x_at (const McSeries *series,
+      const double   *xs,
+      guint           point)
+{
+  return xs != NULL ? xs[point] : mc_series_get_x (series, point);
+}
+
+/* Whether a point has all it needs to be drawn. */
+static inline gboolean
+drawn_at (const ScatterData *data,
+          const McSeries    *series,
+          double             x,
+          double             y,
+          guint              point)
+{
+  if (isnan (y) || !isfinite (x))
+    return FALSE;
+  return data->size == NULL
+         || mc_column_get_value (data->size, mc_series_get_row (series, point)) > 0;
+}
+
+static void
+find_points (ScatterData  *data,
+             McChartModel *chart)
+{
+  guint n_series = mc_chart_model_get_n_series (chart);
+
+  data->points = g_new (SeriesPoints, MAX (n_series, 1));
+  for (guint s = 0; s < n_series; s++)
+    {
+      const McSeries *series = mc_chart_model_get_series (chart, s);
+      const double *xs = series_xs (series);
+      const double *ys = (const double *) (gpointer) series->y->data;
+      SeriesPoints points = { 0, NAN, NAN, NAN, NAN };
+
+      for (guint i = 0; i < mc_series_get_n_points (series); i++)
+        {
+          double x = x_at (series, xs, i), y = ys[i];
+
+          if (!drawn_at (data, series, x, y, i))
+            continue;
+          if (points.n_drawn++ == 0)
+            {
+              points.x_lo = points.x_hi = x;
+              points.y_lo = points.y_hi = y;
+              continue;
+            }
+          points.x_lo = MIN (points.x_lo, x);
+          points.x_hi = MAX (points.x_hi, x);
+          points.y_lo = MIN (points.y_lo, y);
+          points.y_hi = MAX (points.y_hi, y);
+        }
+      data->points[s] = points;
+    }
 }
 
 static gpointer
@@ -99,6 +179,7 @@ scatter_prepare (McChartModel  *chart,
   for (guint row = 0; data->size != NULL && row < mc_column_get_n_rows (data->size); row++)
     if (isfinite (mc_column_get_value (data->size, row)))
       data->size_max = MAX (data->size_max, mc_column_get_value (data->size, row));
+  find_points (data, chart);
   return data;
 }
 
@@ -132,9 +213,8 @@ point_drawn (Scatter        *s,
              const McSeries *series,
              guint           point)
 {
-  if (isnan (mc_series_get_y (series, point)) || !isfinite (mc_series_get_x (series, point)))
-    return FALSE;
-  return s->data->size == NULL || size_value (s, series, point) > 0;
+  return drawn_at (s->data, series, mc_series_get_x (series, point),
+                   mc_series_get_y (series, point), point);
 }
 
 static const char *
@@ -155,12 +235,7 @@ count_points (Scatter *s)
   guint n = 0;
 
   for (guint v = 0; v < s->n_visible; v++)
-    {
-      McSeries *series = visible_series (s, v);
-
-      for (guint i = 0; i < mc_series_get_n_points (series); i++)
-        n += point_drawn (s, series, i);
-    }
+    n += s->data->points[s->visible[v]].n_drawn;
   return n;
 }
 
@@ -183,14 +258,14 @@ data_ranges (Scatter *s,
   *x_lo = *x_hi = *y_lo = *y_hi = NAN;
   for (guint v = 0; v < s->n_visible; v++)
     {
-      McSeries *series = visible_series (s, v);
+      const SeriesPoints *points = &s->data->points[s->visible[v]];
 
-      for (guint i = 0; i < mc_series_get_n_points (series); i++)
-        if (point_drawn (s, series, i))
-          {
-            widen (x_lo, x_hi, mc_series_get_x (series, i));
-            widen (y_lo, y_hi, mc_series_get_y (series, i));
-          }
+      if (points->n_drawn == 0)
+        continue;
+      widen (x_lo, x_hi, points->x_lo);
+      widen (x_lo, x_hi, points->x_hi);
+      widen (y_lo, y_hi, points->y_lo);
+      widen (y_lo, y_hi, points->y_hi);
     }
 }
 
@@ -621,16 +696,18 @@ count_cells (Scatter *s,
   for (guint v = 0; v < s->n_visible; v++)
     {
       McSeries *series = visible_series (s, v);
+      const double *xs = series_xs (series);
+      const double *ys = (const double *) (gpointer) series->y->data;
 
       for (guint i = 0; i < mc_series_get_n_points (series); i++)
         {
-          double cx, cy;
+          double x = x_at (series, xs, i), cx, cy;
           guint col, row;
 
-          if (!point_drawn (s, series, i))
+          if (!drawn_at (s->data, series, x, ys[i], i))
             continue;
-          cx = mc_linear_scale_map (&s->x, mc_series_get_x (series, i));
-          cy = mc_linear_scale_map (&s->y, mc_series_get_y (series, i));
+          cx = mc_linear_scale_map (&s->x, x);
+          cy = mc_linear_scale_map (&s->y, ys[i]);
           col = (guint) CLAMP ((cx - s->plot.x) / side, 0, cols - 1);
           row = (guint) CLAMP ((cy - s->plot.y) / side, 0, rows - 1);
           counts[((gsize) row * cols + col) * s->n_visible + v]++;

@@ -1,0 +1,243 @@
+/* test-column.c: columns kept as progressions, and the summaries of
+ * their values
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A summary answers for its values: the range, the missing values, the
+ * order and the first extremes of any run of rows must be what a walk
+ * through every value finds, after appending in pieces and after changes.
+ * A column of row numbers or days is kept as a start and a step, and
+ * must read exactly as the array it stands for.
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "mc-column.h"
+
+/* The extremes of values[from, to) the slow way: the first lowest and
+ * highest, NAN left out. */
+static void
+walk_extremes (const double *values,
+               guint         from,
+               guint         to,
+               guint        *low,
+               guint        *high)
+{
+  *low = *high = G_MAXUINT;
+  for (guint i = from; i < to; i++)
+    {
+      if (isnan (values[i]))
+        continue;
+      if (*low == G_MAXUINT || values[i] < values[*low])
+        *low = i;
+      if (*high == G_MAXUINT || values[i] > values[*high])
+        *high = i;
+    }
+}
+
+static void
+assert_summary (const McValueSummary *summary,
+                const double         *values,
+                guint                 n,
+                GRand                *rand)
+{
+  guint missing = 0, low, high, slow_low, slow_high;
+  gboolean sorted = TRUE;
+  double min, max;
+
+  for (guint i = 0; i < n; i++)
+    {
+      missing += isnan (values[i]) != 0;
+      if (i > 0 && !(values[i] >= values[i - 1]))
+        sorted = FALSE;
+    }
+  g_assert_cmpuint (mc_value_summary_get_n_values (summary), ==, n);
+  g_assert_cmpuint (mc_value_summary_get_n_missing (summary), ==, missing);
+  g_assert_cmpint (mc_value_summary_is_sorted (summary), ==, sorted);
+  walk_extremes (values, 0, n, &slow_low, &slow_high);
+  g_assert_cmpint (mc_value_summary_get_range (summary, &min, &max), ==, slow_low != G_MAXUINT);
+  if (slow_low != G_MAXUINT)
+    {
+      g_assert_cmpfloat (min, ==, values[slow_low]);
+      g_assert_cmpfloat (max, ==, values[slow_high]);
+    }
+
+  for (guint q = 0; q < 300; q++)
+    {
+      guint from = g_rand_int_range (rand, 0, n);
+      guint to = g_rand_int_range (rand, from, n + 1);
+
+      /* Long runs too, which the blocks of the pyramid answer. */
+      if (q % 3 == 0)
+        from = g_rand_int_range (rand, 0, 600), to = n - g_rand_int_range (rand, 0, 600);
+      mc_value_summary_extremes (summary, values, from, to, &low, &high);
+      walk_extremes (values, from, to, &slow_low, &slow_high);
+      g_assert_cmpuint (low, ==, slow_low);
+      g_assert_cmpuint (high, ==, slow_high);
+    }
+}
+
+/* Values with ties (few distinct ones), missing runs and a sorted
+ * stretch, so that first occurrences and NAN blocks matter. */
+static GArray *
+random_values (GRand *rand,
+               guint  n)
+{
+  GArray *values = g_array_sized_new (FALSE, FALSE, sizeof (double), n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      double v = g_rand_int_range (rand, 0, 50);
+
+      if (i >= 1000 && i < 1800)
+        v = NAN;
+      else if (g_rand_int_range (rand, 0, 30) == 0)
+        v = NAN;
+      else if (i >= 5000 && i < 9000)
+        v = i;
+      g_array_append_val (values, v);
+    }
+  return values;
+}
+
+static void
+test_summary_pieces (void)
+{
+  GRand *rand = g_rand_new_with_seed (16);
+  g_autoptr(GArray) values = random_values (rand, 70000);
+  const double *data = (const double *) (gpointer) values->data;
+  g_autoptr(McValueSummary) whole = mc_value_summary_new_for_values (data, values->len);
+  g_autoptr(McValueSummary) pieces = mc_value_summary_new ();
+
+  /* As a reader appends what it has read: pieces of any length. */
+  for (guint n = 0; n < values->len;)
+    {
+      n = MIN (values->len, n + g_rand_int_range (rand, 1, 3000));
+      mc_value_summary_append (pieces, data, n);
+    }
+  assert_summary (whole, data, values->len, rand);
+  assert_summary (pieces, data, values->len, rand);
+  g_rand_free (rand);
+}
+
+static void
+test_summary_sorted (void)
+{
+  const double rising[] = { 1, 2, 2, 3 };
+  const double falling[] = { 1, 3, 2 };
+  const double nan_first[] = { NAN, 1 };
+  const double lone_nan[] = { NAN };
+  g_autoptr(McValueSummary) a = mc_value_summary_new_for_values (rising, 4);
+  g_autoptr(McValueSummary) b = mc_value_summary_new_for_values (falling, 3);
+  g_autoptr(McValueSummary) c = mc_value_summary_new_for_values (nan_first, 2);
+  g_autoptr(McValueSummary) d = mc_value_summary_new_for_values (lone_nan, 1);
+  double min, max;
+
+  g_assert_true (mc_value_summary_is_sorted (a));
+  g_assert_false (mc_value_summary_is_sorted (b));
+  g_assert_false (mc_value_summary_is_sorted (c));
+  g_assert_true (mc_value_summary_is_sorted (d));
+  g_assert_false (mc_value_summary_get_range (d, &min, &max));
+  g_assert_true (isnan (min) && isnan (max));
+}
+
+/* Edits of single cells: the summary follows, as if made again. */
+static void
+test_summary_update (void)
+{
+  GRand *rand = g_rand_new_with_seed (7);
+  McColumn *column = mc_column_new ("v", NULL, MC_COLUMN_NUMBER);
+  g_autoptr(GArray) values = NULL;
+  g_autoptr(McValueSummary) before = NULL;
+
+  mc_column_take_values (column, random_values (rand, 20000));
+  values = mc_column_ref_values (column);
+  before = mc_value_summary_ref ((McValueSummary *) mc_column_get_summary (column));
+  for (guint i = 0; i < 400; i++)
+    {
+      guint row = g_rand_int_range (rand, 0, values->len);
+      double v = g_rand_int_range (rand, 0, 8) == 0 ? NAN : g_rand_int_range (rand, -60, 60);
+      const McValueSummary *summary;
+
+      /* Runs of the edits go through the sorted stretch too. */
+      if (i % 5 == 0)
+        row = g_rand_int_range (rand, 5000, 9000);
+      mc_column_set_value (column, row, v);
+      summary = mc_column_get_summary (column);
+      if (i % 40 == 0)
+        assert_summary (summary, mc_column_get_values (column, NULL),
+                        mc_column_get_n_rows (column), rand);
+    }
+  assert_summary (mc_column_get_summary (column), mc_column_get_values (column, NULL),
+                  mc_column_get_n_rows (column), rand);
+  /* The array handed out keeps its values, the first summary its own. */
+  assert_summary (before, (const double *) (gpointer) values->data, values->len, rand);
+  mc_column_free (column);
+  g_rand_free (rand);
+}
+
+static void
+test_progression (void)
+{
+  McColumn *days = mc_column_new ("day", NULL, MC_COLUMN_DATE);
+  McColumn *snapshot;
+  const McValueSummary *summary;
+  double start, step, min, max;
+  guint low, high;
+  const double *values;
+  guint n;
+
+  mc_column_take_progression (days, 19000, 1, 100000);
+  g_assert_cmpuint (mc_column_get_n_rows (days), ==, 100000);
+  g_assert_true (mc_column_get_progression (days, &start, &step));
+  g_assert_cmpfloat (start, ==, 19000);
+  g_assert_cmpfloat (step, ==, 1);
+  g_assert_cmpfloat (mc_column_get_value (days, 99999), ==, 19000 + 99999);
+
+  summary = mc_column_get_summary (days);
+  g_assert_true (mc_value_summary_is_sorted (summary));
+  g_assert_true (mc_value_summary_get_range (summary, &min, &max));
+  g_assert_cmpfloat (min, ==, 19000);
+  g_assert_cmpfloat (max, ==, 19000 + 99999);
+  mc_value_summary_extremes (summary, NULL, 10, 20, &low, &high);
+  g_assert_cmpuint (low, ==, 10);
+  g_assert_cmpuint (high, ==, 19);
+
+  /* Every value, when asked for, exactly as the progression says. */
+  snapshot = mc_column_snapshot (days);
+  values = mc_column_get_values (days, &n);
+  g_assert_cmpuint (n, ==, 100000);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpfloat (values[i], ==, 19000 + i);
+  g_assert_true (mc_column_get_progression (days, NULL, NULL));
+
+  /* A change makes it an array of its own; the snapshot stays as it was. */
+  mc_column_set_value (days, 5, NAN);
+  g_assert_false (mc_column_get_progression (days, NULL, NULL));
+  g_assert_true (mc_column_is_missing (days, 5));
+  g_assert_false (mc_value_summary_is_sorted (mc_column_get_summary (days)));
+  g_assert_true (mc_column_get_progression (snapshot, NULL, NULL));
+  g_assert_cmpfloat (mc_column_get_value (snapshot, 5), ==, 19005);
+  g_assert_true (mc_value_summary_is_sorted (mc_column_get_summary (snapshot)));
+  mc_column_free (snapshot);
+
+  snapshot = mc_column_copy_rows (days, 4, 3);
+  g_assert_cmpfloat (mc_column_get_value (snapshot, 0), ==, 19004);
+  g_assert_true (mc_column_is_missing (snapshot, 1));
+  mc_column_free (snapshot);
+  mc_column_free (days);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/mc/column/summary-pieces", test_summary_pieces);
+  g_test_add_func ("/mc/column/summary-sorted", test_summary_sorted);
+  g_test_add_func ("/mc/column/summary-update", test_summary_update);
+  g_test_add_func ("/mc/column/progression", test_progression);
+  return g_test_run ();
+}
