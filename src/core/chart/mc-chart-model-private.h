@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "mc-annotation.h"
 #include "mc-chart-model.h"
 #include "mc-view-options.h"
 
@@ -61,6 +62,20 @@ mc_series_get_row (const McSeries *series,
   return series->rows != NULL ? g_array_index (series->rows, guint, index) : index;
 }
 
+/* An annotation placed on the chart's axes (see mc-annotation.h). */
+typedef struct
+{
+  McAnnotationType  type;
+  char             *label;     /* nullable */
+  double            x0;        /* on the x axis: a category's index, */
+  double            x1;        /* days or a number; NAN for none */
+  double            v0;        /* on the value axis; NAN for none */
+  double            v1;
+  guint             axis;      /* 0 left, 1 right */
+  guint             series;    /* CALLOUT: the point it points at */
+  guint             point;
+} McAnnotation;
+
 /* A model keeps what it draws as it was when it was made: snapshots of
  * the columns it reads (sharing their values, copy-on-write) and of the
  * texts it shows, so that an edit of the dataset meanwhile, or a render
@@ -90,6 +105,8 @@ struct _McChartModel
   gboolean           color_by_category;
   gboolean           colors_by_category; /* its own way, before a highlight */
   gboolean           has_estimates;
+  GArray            *annotations;     /* McAnnotation, those that could
+                                       * be placed */
   double             x_min;           /* the x range of present values, */
   double             x_max;           /* NAN without a continuous x axis */
 };

@@ -182,6 +182,7 @@ bars_domain (Bars   *b,
           *hi = isnan (*hi) ? pos : MAX (*hi, pos);
         }
     }
+  mc_render_annotations_domain (b->r, 0, lo, hi);
   {
     gboolean zero = TRUE;
 
@@ -721,6 +722,69 @@ show_axis_title (Bars        *b,
                   mc_theme_get_text_secondary (b->r->theme));
 }
 
+/* Annotations */
+
+/* Where a callout on a bar points: the end of its value. */
+static gboolean
+bars_anchor (gpointer  data,
+             guint     series,
+             guint     point,
+             double   *x,
+             double   *y)
+{
+  Bars *b = data;
+  McSeries *values = mc_chart_model_get_series (b->chart, series);
+  guint c = (guint) mc_series_get_x (values, point);
+  double pos = 0, neg = 0;
+
+  for (guint slot = 0; slot < b->n_categories; slot++)
+    for (guint i = 0; b->order[slot] == c && i < b->n_visible; i++)
+      {
+        double v = bar_value (b, b->visible[i], c), from = 0;
+        McRect bar;
+
+        if (isnan (v))
+          continue;
+        if (b->stacked)
+          {
+            from = v >= 0 ? pos : neg;
+            *(v >= 0 ? &pos : &neg) += v;
+          }
+        if (b->visible[i] != series)
+          continue;
+        bar = bar_rect (b, slot, i, from, from + v);
+        *x = b->horizontal ? (v >= 0 ? bar.x + bar.width : bar.x) : bar.x + bar.width / 2;
+        *y = b->horizontal ? bar.y + bar.height / 2 : (v >= 0 ? bar.y : bar.y + bar.height);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The axes of the bars, as annotations read them; @slots is filled
+ * with the place of each category. */
+static void
+annotation_frame (Bars              *b,
+                  McAxes            *axes,
+                  guint             *slots,
+                  McAnnotationFrame *frame)
+{
+  *axes = (McAxes) { 0 };
+  axes->plot = b->plot;
+  axes->x_kind = MC_X_CATEGORY;
+  axes->x_band = b->band;
+  axes->y[0] = b->scale;
+  axes->y[1] = b->scale;
+  for (guint slot = 0; slot < b->n_categories; slot++)
+    slots[b->order[slot]] = slot;
+  *frame = (McAnnotationFrame) {
+    .axes = axes,
+    .slots = slots,
+    .horizontal = b->horizontal,
+    .anchor = bars_anchor,
+    .data = b,
+  };
+}
+
 /* Vertical bars */
 
 /* Fits the plot, the value scale and the category labels together: each
@@ -775,8 +839,13 @@ render_vertical (Bars         *b,
                  double        top)
 {
   McRender *r = b->r;
+  g_autofree guint *slots = g_new (guint, b->n_categories + 1);
+  McAnnotationFrame frame;
+  McAxes axes;
 
+  annotation_frame (b, &axes, slots, &frame);
   mc_render_value_grid (r, &b->scale, &b->plot, TRUE, TRUE);
+  mc_render_annotations_under (r, &frame);
   draw_bars (b);
   draw_zero_line (b);
   mc_render_value_ticks (r, &b->scale, first_visible_series (b), &b->plot, FALSE,
@@ -785,6 +854,7 @@ render_vertical (Bars         *b,
                         b->plot.y + b->plot.height + 2 * r->unit);
   if (b->value_labels)
     draw_value_labels (b);
+  mc_render_annotations_over (r, &frame);
 }
 
 /* Horizontal bars */
@@ -994,6 +1064,9 @@ render_horizontal (Bars   *b,
                    McRect *area)
 {
   McRender *r = b->r;
+  g_autofree guint *slots = g_new (guint, b->n_categories + 1);
+  McAnnotationFrame frame;
+  McAxes axes;
 
   double h, w = 0;
   g_autoptr(PangoLayout) title = NULL;
@@ -1023,13 +1096,16 @@ render_horizontal (Bars   *b,
       b->value_labels = FALSE;
       layout_horizontal (b, area);
     }
+  annotation_frame (b, &axes, slots, &frame);
   if (!b->value_labels)
     draw_horizontal_axis (b);
+  mc_render_annotations_under (r, &frame);
   draw_bars (b);
   draw_zero_line (b);
   draw_category_column (b, area->x + b->label_column, b->label_column);
   if (b->value_labels)
     draw_value_labels (b);
+  mc_render_annotations_over (r, &frame);
 }
 
 static gboolean
@@ -1148,6 +1224,7 @@ static const McOptionInfo * const bar_options[] = {
   &mc_chart_option_max,
   &mc_chart_option_value_labels,
   &mc_chart_option_legend,
+  &mc_chart_option_annotations,
   &mc_chart_option_panels,
   MC_CHART_OPTIONS_ROWS,
   &mc_chart_option_top,

@@ -320,6 +320,7 @@ axis_range (Lines  *l,
   gboolean zero;
 
   y_range (l, axis, lo, hi);
+  mc_render_annotations_domain (l->r, axis, lo, hi);
   /* Log ticks enclose the data already, and there is no zero. */
   if (l->log)
     {
@@ -1575,6 +1576,123 @@ draw_all_series (Lines *l)
         draw_series (l, i - 1);
 }
 
+/* Annotations */
+
+static gboolean
+lines_anchor (gpointer  data,
+              guint     series,
+              guint     point,
+              double   *x,
+              double   *y)
+{
+  Lines *l = data;
+
+  for (guint v = 0; v < l->n_visible; v++)
+    if (l->visible[v] == series)
+      {
+        *x = map_x (l, mc_series_get_x (series_at (l, v), point));
+        *y = point_y (l, v, point);
+        return isfinite (*x) && isfinite (*y);
+      }
+  return FALSE;
+}
+
+/* Whether the segment from (@x0, @y0) to (@x1, @y1) passes through
+ * @rect. */
+static gboolean
+segment_crosses (const McRect *rect,
+                 double        x0,
+                 double        y0,
+                 double        x1,
+                 double        y1)
+{
+  double left = rect->x, right = rect->x + rect->width;
+  double ya, yb;
+
+  if (MAX (x0, x1) < left || MIN (x0, x1) > right)
+    return FALSE;
+  if (x1 == x0)
+    ya = y0, yb = y1;
+  else
+    {
+      double t0 = CLAMP ((left - x0) / (x1 - x0), 0, 1), t1 = CLAMP ((right - x0) / (x1 - x0), 0, 1);
+
+      ya = y0 + (y1 - y0) * t0;
+      yb = y0 + (y1 - y0) * t1;
+    }
+  return MAX (ya, yb) >= rect->y && MIN (ya, yb) <= rect->y + rect->height;
+}
+
+/* The first point of a sorted series at or right of pixel @x. */
+static guint
+first_point_from (Lines *l,
+                  guint  v,
+                  double x)
+{
+  McSeries *series = series_at (l, v);
+  guint lo = 0, hi = mc_series_get_n_points (series);
+
+  while (series->x_sorted && lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (map_x (l, mc_series_get_x (series, mid)) < x)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return series->x_sorted && lo > 0 ? lo - 1 : 0;
+}
+
+/* Whether a line (or a marker on it) passes through @rect. */
+static gboolean
+lines_cover (gpointer      data,
+             const McRect *rect)
+{
+  Lines *l = data;
+  double radius = MAX (2.5, l->r->body * 0.3);
+  McRect grown = { rect->x - radius, rect->y - radius,
+                   rect->width + 2 * radius, rect->height + 2 * radius };
+
+  for (guint v = 0; v < l->n_visible; v++)
+    {
+      McSeries *series = series_at (l, v);
+      guint n = mc_series_get_n_points (series);
+      double px = NAN, py = NAN;
+
+      for (guint i = first_point_from (l, v, grown.x); i < n; i++)
+        {
+          double x = map_x (l, mc_series_get_x (series, i)), y = point_y (l, v, i);
+
+          if (isnan (y))
+            {
+              px = py = NAN;
+              continue;
+            }
+          if (isnan (px) ? segment_crosses (&grown, x, y, x, y)
+                         : segment_crosses (&grown, px, py, x, y))
+            return TRUE;
+          if (series->x_sorted && x > grown.x + grown.width)
+            break;
+          px = x;
+          py = y;
+        }
+    }
+  return FALSE;
+}
+
+static void
+annotation_frame (Lines             *l,
+                  McAnnotationFrame *frame)
+{
+  *frame = (McAnnotationFrame) {
+    .axes = &l->axes,
+    .anchor = lines_anchor,
+    .covers = lines_cover,
+    .data = l,
+  };
+}
+
 static gboolean
 wants_point_labels (Lines *l)
 {
@@ -1592,9 +1710,12 @@ draw_plot (Lines *l)
   McSeries *left = axis_series (l, 0, &count);
   McSeries *right = axis_series (l, 1, &count);
   double limit_lo = NAN, limit_hi = NAN;
+  McAnnotationFrame frame;
   McColor color;
 
+  annotation_frame (l, &frame);
   mc_render_value_grid (r, &l->axes.y[0], &l->axes.plot, TRUE, TRUE);
+  mc_render_annotations_under (r, &frame);
   draw_x_axis (l);
   axis_color (l, 0, &color);
   if (left)
@@ -1616,6 +1737,7 @@ draw_plot (Lines *l)
     l->end_labels = FALSE;
   if (wants_point_labels (l))
     draw_point_labels (l);
+  mc_render_annotations_over (r, &frame);
   save_axes (l);
 }
 
@@ -1831,6 +1953,7 @@ static const McOptionInfo * const line_options[] = {
   &mc_chart_option_max,
   &mc_chart_option_value_labels,
   &mc_chart_option_legend,
+  &mc_chart_option_annotations,
   &mc_chart_option_panels,
   MC_CHART_OPTIONS_ROWS,
   &mc_chart_option_top,
@@ -1849,6 +1972,7 @@ static const McOptionInfo * const area_options[] = {
   &mc_chart_option_max,
   &mc_chart_option_value_labels,
   &mc_chart_option_legend,
+  &mc_chart_option_annotations,
   &mc_chart_option_panels,
   MC_CHART_OPTIONS_ROWS,
   &mc_chart_option_top,
