@@ -241,8 +241,8 @@ rects_overlap (const McRect *a,
          && a->y < b->y + b->height && b->y < a->y + a->height;
 }
 
-/* Whether a label at @box would hide data: a bar or another mark, or
- * what the kind says it drew there (lines). */
+/* Whether a label at @box would hide data: what the kind says it drew
+ * there (lines, candles), or else a bar. */
 static gboolean
 covers_data (McRender                *r,
              const McAnnotationFrame *frame,
@@ -251,6 +251,8 @@ covers_data (McRender                *r,
   McRect rect = { box->x, box->y, box->width, box->height };
   GArray *marks = r->out->marks;
 
+  if (frame->covers != NULL)
+    return frame->covers (frame->data, &rect);
   for (guint i = 0; i < marks->len; i++)
     {
       const McMark *mark = &g_array_index (marks, McMark, i);
@@ -258,7 +260,7 @@ covers_data (McRender                *r,
       if (mark->shape == MC_MARK_RECT && rects_overlap (&rect, &mark->box))
         return TRUE;
     }
-  return frame->covers != NULL && frame->covers (frame->data, &rect);
+  return FALSE;
 }
 
 /* A place for a label: inside the plot, half an em from every other

@@ -135,8 +135,8 @@ typedef struct
                           guint         point,
                           double       *x,
                           double       *y);
-  /* Whether @rect covers data the kind drew (a line); NULL: only the
-   * marks recorded (bars) count. */
+  /* Whether @rect covers data the kind drew (a line, candles); NULL:
+   * the rectangles of its marks (bars) are what it drew. */
   gboolean    (*covers)  (gpointer      data,
                           const McRect *rect);
   gpointer      data;
