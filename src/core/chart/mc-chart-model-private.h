@@ -53,6 +53,9 @@ typedef struct
   double          y_min;      /* of the values that are not NAN; NAN if none */
   double          y_max;
   GArray         *blocks;     /* McSeriesBlock; NULL for short series */
+  GArray         *gaps;       /* guint: the points after which the next
+                               * comes far later than usual, a stretch
+                               * without data; NULL for none */
 } McSeries;
 
 static inline guint
@@ -138,6 +141,24 @@ GHashTable    *mc_chart_data_collect_entities  (McDataset           *dataset,
                                                 const McChartSpec   *spec);
 
 /* mc-chart-series.c */
+/* A step of x more than this many times the usual one leaves a stretch
+ * without data. */
+#define MC_GAP_FACTOR 4
+/* The usual step between @n sorted x values: the lower median of the
+ * steps (of a sample of them for long series); NAN with fewer than two
+ * steps. */
+double         mc_usual_step                   (const double        *x,
+                                                guint                n);
+/* Finds the gaps of a series sorted by x (see McSeries). */
+void           mc_series_find_gaps             (McSeries            *series);
+/* Whether category @category + 1, a date, comes far later after
+ * @category than categories usually follow each other: bars on either
+ * side of a stretch without data. */
+gboolean       mc_chart_model_category_break   (McChartModel        *chart,
+                                                guint                category);
+/* Whether the step after point @point is a gap. */
+gboolean       mc_series_is_gap                (const McSeries      *series,
+                                                guint                point);
 McSeries      *mc_series_new                   (const char          *name,
                                                 const McColumn      *column,
                                                 guint                axis,

@@ -441,6 +441,8 @@ finish_series (McChartModel *chart)
       for (guint i = 0; series->estimate != NULL && i < series->estimate->len; i++)
         if (g_array_index (series->estimate, guint8, i))
           chart->has_estimates = TRUE;
+      if (chart->x_kind != MC_X_CATEGORY)
+        mc_series_find_gaps (series);
     }
   if (mc_chart_spec_is_growth (chart->spec) && chart->x_kind == MC_X_CATEGORY)
     drop_first_category (chart);

@@ -13,6 +13,7 @@
 #include "mc-render-private.h"
 
 #define MC_DESCRIBE_MAX_SERIES 4
+#define MC_DESCRIBE_MAX_GAPS 3
 
 /* The lowest and highest present values of a series. */
 static gboolean
@@ -55,6 +56,13 @@ mc_describe_append_categories (McChartModel *chart,
   guint lo = 0, hi = 0;
 
   g_string_append_printf (out, ngettext (", %u bar", ", %u bars", n), n);
+  for (guint c = 0; c + 1 < n; c++)
+    if (mc_chart_model_category_break (chart, c))
+      /* Translators: in a chart summary, bars of dates far apart: ", no
+       * data between Feb 2024 and Feb 2025" */
+      g_string_append_printf (out, _(", no data between %s and %s"),
+                              mc_chart_model_get_category (chart, c),
+                              mc_chart_model_get_category (chart, c + 1));
   if (!series_extremes (series, &lo, &hi))
     return;
   {
@@ -69,6 +77,24 @@ mc_describe_append_categories (McChartModel *chart,
       /* Translators: in a chart summary: "Microsoft Azure lowest at USD 10 bn" */
       g_string_append_printf (out, _(", %s lowest at %s"), x_lo, v_lo);
   }
+}
+
+/* ", no data from Feb 2024 to Feb 2025": the stretches a line crosses
+ * without data. */
+static void
+append_gaps (McChartModel   *chart,
+             const McSeries *series,
+             GString        *out)
+{
+  for (guint i = 0; series->gaps != NULL && i < MIN (series->gaps->len, MC_DESCRIBE_MAX_GAPS); i++)
+    {
+      guint gap = g_array_index (series->gaps, guint, i);
+      g_autofree char *from = mc_chart_model_format_x (chart, series, gap);
+      g_autofree char *to = mc_chart_model_format_x (chart, series, gap + 1);
+
+      /* Translators: in a chart summary, a stretch of time without data */
+      g_string_append_printf (out, _(", no data from %s to %s"), from, to);
+    }
 }
 
 static void
@@ -107,6 +133,7 @@ append_series (McChartModel *chart,
         /* Translators: in a chart summary: ", last USD 15.4 bn in 2024" */
         g_string_append_printf (out, _(", last %s in %s"), v_last, x_last);
       }
+    append_gaps (chart, series, out);
   }
 }
 

@@ -311,6 +311,61 @@ draw_bars (Bars *b)
   cairo_restore (b->r->cr);
 }
 
+/* "no data" over the break, between the bars, where it fits. */
+static void
+draw_break_note (Bars   *b,
+                 double  x,
+                 double  y)
+{
+  McRender *r = b->r;
+  /* Translators: written where an axis is cut between dates far apart */
+  g_autoptr(PangoLayout) layout = mc_render_layout (r, C_("gap in a line", "no data"),
+                                                    MC_FONT_BODY, -1, 0);
+  double w, h, room = b->band * (1 - MC_BAR_SHARE) - 2 * r->unit;
+  McTextBox box;
+
+  mc_render_layout_size (layout, &w, &h);
+  box = mc_render_box_for (layout, x - w / 2, y - 3 * r->unit - h, 0);
+  if (w <= room && mc_render_box_is_clear (r, &box, r->unit / 2))
+    mc_render_show (r, layout, box.x, box.y, 0, MC_TEXT_NOTE,
+                    mc_theme_get_text_secondary (r->theme));
+}
+
+/* Dates far apart among bars in date order (Feb 2024, then Feb 2025):
+ * the baseline breaks between them, as an axis cut short does, so that
+ * equal distances are not read as equal times. */
+static void
+draw_breaks (Bars *b)
+{
+  McRender *r = b->r;
+  double half = 1.5 * r->unit, gap = 0.8 * r->unit;
+
+  if (b->horizontal || mc_chart_spec_get_boolean (b->chart->spec, "sort")
+      || b->scale.min > 0 || b->scale.max < 0)
+    return;
+  for (guint slot = 0; slot + 1 < b->n_categories; slot++)
+    {
+      double x = b->plot.x + (slot + 1) * b->band;
+      double y = mc_linear_scale_map (&b->scale, 0);
+
+      if (!mc_chart_model_category_break (b->chart, slot))
+        continue;
+      /* The axis cut out between two slanted strokes. */
+      mc_render_set_color (r, mc_theme_get_background (r->theme));
+      cairo_rectangle (r->cr, x - gap / 2, y - half, gap, 2 * half);
+      cairo_fill (r->cr);
+      mc_render_set_color (r, mc_theme_get_axis (r->theme));
+      cairo_set_line_width (r->cr, r->line * 1.5);
+      for (int side = -1; side <= 1; side += 2)
+        {
+          cairo_move_to (r->cr, x + side * gap / 2 - half / 2, y + half);
+          cairo_line_to (r->cr, x + side * gap / 2 + half / 2, y - half);
+        }
+      cairo_stroke (r->cr);
+      draw_break_note (b, x, y);
+    }
+}
+
 static void
 draw_zero_line (Bars *b)
 {
@@ -848,6 +903,7 @@ render_vertical (Bars         *b,
   mc_render_annotations_under (r, &frame);
   draw_bars (b);
   draw_zero_line (b);
+  draw_breaks (b);
   mc_render_value_ticks (r, &b->scale, first_visible_series (b), &b->plot, FALSE,
                          mc_theme_get_text_secondary (r->theme));
   mc_render_categories (r, &b->fit, b->order, b->plot.x + b->band / 2, b->band,
