@@ -473,10 +473,17 @@ column_row_new (McChartEditor      *self,
   g_autofree char *title = mc_chart_option_get_label (info);
   GtkWidget *row;
 
-  if (!(info->flags & MC_OPTION_REQUIRED))
+  if (info->flags & MC_OPTION_CHOSEN)
     {
       /* Translators: a chart chooses this column itself */
       g_ptr_array_add (labels, (gpointer) C_("column", "Automatic"));
+      g_ptr_array_add (values, NULL);
+    }
+  else if (!(info->flags & MC_OPTION_REQUIRED))
+    {
+      /* Translators: a chart goes without this column (no filter, no
+       * sizes of bubbles) */
+      g_ptr_array_add (labels, (gpointer) C_("column", "None"));
       g_ptr_array_add (values, NULL);
     }
   for (guint i = 0; i < mc_dataset_get_n_columns (dataset); i++)

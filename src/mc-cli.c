@@ -218,19 +218,41 @@ print_warnings (const char *file,
     }
 }
 
+/* @text, then spaces up to @width characters (not bytes: ids and
+ * units may be Chinese) and one more. */
+static void
+print_padded (const char *text,
+              int         width)
+{
+  g_print ("%s%*s ", text, MAX (0, width - (int) g_utf8_strlen (text, -1)), "");
+}
+
 /* "  revenue   number   USD   billion   Revenue" */
 static void
 print_columns (McDataset *dataset)
 {
+  int id_width = 20;
+  int unit_width = 8;
+
   for (guint i = 0; i < mc_dataset_get_n_columns (dataset); i++)
     {
       McColumn *column = mc_dataset_get_column (dataset, i);
       const char *unit = mc_column_get_unit (column);
 
-      g_print ("    %-20s %-8s %-8s %-9s %s\n", mc_column_get_id (column),
-               mc_column_type_to_string (mc_column_get_column_type (column)),
-               unit ? unit : "-", mc_scale_to_string (mc_column_get_scale (column)),
-               mc_column_get_label (column));
+      id_width = MAX (id_width, (int) g_utf8_strlen (mc_column_get_id (column), -1));
+      unit_width = MAX (unit_width, unit ? (int) g_utf8_strlen (unit, -1) : 0);
+    }
+  for (guint i = 0; i < mc_dataset_get_n_columns (dataset); i++)
+    {
+      McColumn *column = mc_dataset_get_column (dataset, i);
+      const char *unit = mc_column_get_unit (column);
+
+      g_print ("    ");
+      print_padded (mc_column_get_id (column), id_width);
+      print_padded (mc_column_type_to_string (mc_column_get_column_type (column)), 8);
+      print_padded (unit ? unit : "-", unit_width);
+      print_padded (mc_scale_to_string (mc_column_get_scale (column)), 9);
+      g_print ("%s\n", mc_column_get_label (column));
     }
 }
 

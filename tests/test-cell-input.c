@@ -80,6 +80,22 @@ test_cell_input_numbers (void)
                                     "about 1.8e308");
 }
 
+/* Amounts typed as people write them, in the column's scale; another
+ * currency is refused. */
+static void
+test_cell_input_amounts (void)
+{
+  g_autoptr(McColumn) billions = column_of (MC_COLUMN_NUMBER, "USD");
+
+  mc_column_set_scale (billions, MC_SCALE_BILLION);
+  assert_number (billions, "$5 billion", 5);
+  assert_number (billions, "USD 350 million", 0.35);
+  assert_number (billions, "$5", 5);
+  assert_number (billions, "(1.5)", -1.5);
+  assert_refused (billions, "€5 billion", "column “revenue” is in USD; “€5 billion” is in EUR");
+  assert_refused (billions, "5 apples", "column “revenue” expects a number, found “5 apples”");
+}
+
 /* A German desktop writes 1.234,5; files write 1234.5: both read. */
 static void
 test_cell_input_numbers_german (void)
@@ -291,6 +307,7 @@ main (int   argc,
 
   g_test_add_func ("/mc/cell-input/numbers", test_cell_input_numbers);
   g_test_add_func ("/mc/cell-input/numbers-german", test_cell_input_numbers_german);
+  g_test_add_func ("/mc/cell-input/amounts", test_cell_input_amounts);
   g_test_add_func ("/mc/cell-input/dates", test_cell_input_dates);
   g_test_add_func ("/mc/cell-input/other-types", test_cell_input_other_types);
   g_test_add_func ("/mc/cell-input/edit", test_cell_input_edit);

@@ -181,6 +181,17 @@ choice_index (GtkWidget  *row,
   return -1;
 }
 
+/* The label of choice @i in the row of @key. */
+static const char *
+row_label (McChartEditor *editor,
+           const char    *key,
+           guint          i)
+{
+  GListModel *labels = adw_combo_row_get_model (ADW_COMBO_ROW (editor_row (editor, key)));
+
+  return gtk_string_list_get_string (GTK_STRING_LIST (labels), i);
+}
+
 /* Chooses @value in the row of @key, once the rows of the chart shown
  * offer it. */
 static void
@@ -732,6 +743,9 @@ test_editor_filter (void)
   const char **values;
 
   g_assert_cmpstr (shown_spec (window)->id, ==, "by-sex");
+  /* Without a filter the chart goes without; without an x, it chooses. */
+  g_assert_cmpstr (row_label (editor, "filter", 0), ==, "None");
+  g_assert_cmpstr (row_label (editor, "x", 0), ==, "Automatic");
   choose (editor, "filter", "sex");
   choose (editor, "filter", NULL);
   filter_values = editor_row (editor, "filter_values");

@@ -618,6 +618,42 @@ test_header_units_elsewhere (void)
   assert_unit (d, "rmb_total", "rmb_total", NULL, MC_SCALE_NONE);
 }
 
+/* Dates written in numbers take their order from the one of them whose
+ * day is above 12: American, European and German files alike. A column
+ * where no date tells stays text, and says why; one that mixes the two
+ * orders is text too. */
+static void
+test_numeric_dates (void)
+{
+  g_autoptr(McDataset) us = load_csv_text ("date,price\n12/29/2023,10\n1/2/2024,11\n", "us.csv");
+  g_autoptr(McDataset) eu = load_csv_text ("date,price\n29/12/2023,10\n02/01/2024,11\n", "eu.csv");
+  g_autoptr(McDataset) de = load_csv_text ("Datum;Kurs\n02.01.2024;11\n29.12.2023;10\n", "de.csv");
+  g_autoptr(McDataset) either = load_csv_text ("date,price\n01/02/2024,11\n01/03/2024,12\n",
+                                               "either.csv");
+  g_autoptr(McDataset) mixed = load_csv_text ("date,price\n13/01/2024,11\n14/01/2024,12\n"
+                                              "01/15/2024,13\n", "mixed.csv");
+  McColumn *date;
+
+  date = mc_dataset_get_column (us, 0);
+  g_assert_cmpint (mc_column_get_column_type (date), ==, MC_COLUMN_DATE);
+  g_assert_cmpfloat (mc_column_get_value (date, 1), ==, 19724);    /* 2024-01-02 */
+  date = mc_dataset_get_column (eu, 0);
+  g_assert_cmpint (mc_column_get_column_type (date), ==, MC_COLUMN_DATE);
+  g_assert_cmpfloat (mc_column_get_value (date, 1), ==, 19724);
+  date = mc_dataset_get_column (de, 0);
+  g_assert_cmpint (mc_column_get_column_type (date), ==, MC_COLUMN_DATE);
+  g_assert_cmpfloat (mc_column_get_value (date, 0), ==, 19724);
+  g_assert_cmpint (mc_column_get_date_precision (date), ==, MC_DATE_DAY);
+
+  g_assert_cmpint (mc_column_get_column_type (mc_dataset_get_column (either, 0)), ==,
+                   MC_COLUMN_STRING);
+  g_assert_true (has_warning (either, "its dates, such as “01/02/2024”, could be day/month or "
+                                      "month/day"));
+  g_assert_cmpint (mc_column_get_column_type (mc_dataset_get_column (mixed, 0)), ==,
+                   MC_COLUMN_STRING);
+  g_assert_true (has_warning (mixed, "“01/15/2024” is not a number, a date or an amount"));
+}
+
 /* A default chart doesn't put columns of very different sizes, or of
  * different units, on one axis. */
 static void
@@ -944,6 +980,7 @@ main (int   argc,
   g_test_add_func ("/mc/loader/good/duplicate-headers", test_good_duplicate_headers);
   g_test_add_func ("/mc/loader/header-units", test_header_units);
   g_test_add_func ("/mc/loader/header-units-elsewhere", test_header_units_elsewhere);
+  g_test_add_func ("/mc/loader/numeric-dates", test_numeric_dates);
   g_test_add_func ("/mc/loader/default-chart-magnitudes", test_default_chart_magnitudes);
   g_test_add_func ("/mc/loader/load-data", test_load_data);
   g_test_add_func ("/mc/loader/duplicate-keys", test_duplicate_keys);

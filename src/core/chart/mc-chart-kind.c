@@ -46,8 +46,8 @@ static const char * const aggregate_labels[] = {
 };
 
 const McOptionInfo mc_chart_option_x = {
-  "x", MC_OPTION_COLUMN, 0, N_("the column of the horizontal axis"), NULL, NULL, NULL,
-  N_("Horizontal Axis"), NULL
+  "x", MC_OPTION_COLUMN, MC_OPTION_CHOSEN, N_("the column of the horizontal axis"), NULL, NULL,
+  NULL, N_("Horizontal Axis"), NULL
 };
 const McOptionInfo mc_chart_option_y = {
   "y", MC_OPTION_COLUMNS,

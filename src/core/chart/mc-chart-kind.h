@@ -54,6 +54,8 @@ typedef enum
   MC_OPTION_SERIES   = 1 << 4,   /* its columns are the chart's series */
   MC_OPTION_RIGHT    = 1 << 5,   /* ... measured on the right value axis */
   MC_OPTION_ON_AXIS  = 1 << 6,   /* its values are read on the value axis */
+  MC_OPTION_CHOSEN   = 1 << 7,   /* COLUMN: when absent, the chart chooses
+                                  * one (else it goes without) */
 } McOptionFlags;
 
 /* One key a chart kind reads from its spec. Texts are untranslated

@@ -17,7 +17,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "mc-amount.h"
 #include "mc-csv.h"
+#include "mc-text.h"
 #include "mc-table-builder.h"
 #include "mc-writer.h"
 
@@ -116,32 +118,99 @@ take_value (McColumn    *read,
   input->precision = mc_column_get_date_precision (read);
 }
 
+/* Reads @text as a file's cell of a column like @column. */
+static gboolean
+read_cell (const McColumn  *column,
+           const char      *text,
+           McCellInput     *input,
+           GError         **error)
+{
+  McColumnType type = mc_column_get_column_type (column);
+  g_autoptr(McDataset) scratch = scratch_dataset (column, type);
+  g_autoptr(McTableBuilder) builder = mc_table_builder_new_for_dataset (scratch, "input");
+
+  mc_table_builder_set_reporter (builder, report_message, NULL);
+  if (!mc_table_builder_append_cell (builder, 0, text, strlen (text), error))
+    return FALSE;
+  mc_table_builder_finish (builder);
+  take_value (mc_dataset_get_column (scratch, 0), input);
+  return TRUE;
+}
+
+/* An amount as people write it ("$5 billion", "USD 35 bn", "(1,234)")
+ * in a number column of the same unit, if any, in the column's scale:
+ * "$5 billion" is 5 in a column of USD billions, "$5" too (what is typed
+ * without a magnitude is in the column's scale, as the table shows it). */
+static gboolean
+read_amount (const McColumn  *column,
+             const char      *text,
+             McCellInput     *input,
+             GError         **error)
+{
+  const char *decimal = localeconv ()->decimal_point;
+  McDecimalMark mark = decimal[0] == ',' ? MC_DECIMAL_COMMA : MC_DECIMAL_POINT;
+  const char *unit = mc_column_get_unit (column);
+  McAmount amount;
+
+  if (!mc_amount_parse (text, strlen (text), mark, &amount))
+    return FALSE;
+  if (amount.unit != NULL && g_strcmp0 (amount.unit, unit) != 0)
+    {
+      g_autofree char *name = mc_text_shown (mc_column_get_id (column));
+
+      if (unit != NULL)
+        /* Translators: "column “revenue” is in USD; “€5” is in EUR" */
+        g_set_error (error, MC_CELL_INPUT_ERROR, MC_CELL_INPUT_ERROR_INVALID,
+                     _("column “%s” is in %s; “%s” is in %s"), name,
+                     mc_amount_unit_shown (unit), text, mc_amount_unit_shown (amount.unit));
+      else
+        /* Translators: "column “count” has no unit; “€5” is in EUR" */
+        g_set_error (error, MC_CELL_INPUT_ERROR, MC_CELL_INPUT_ERROR_INVALID,
+                     _("column “%s” has no unit; “%s” is in %s"), name, text,
+                     mc_amount_unit_shown (amount.unit));
+      return FALSE;
+    }
+  input->missing = FALSE;
+  input->value = amount.number;
+  if (amount.factor != 0)
+    input->value *= amount.factor / mc_scale_get_factor (mc_column_get_scale (column));
+  return TRUE;
+}
+
+/**
+ * mc_cell_input_read:
+ *
+ * Reads @text as a cell of @column. Numbers may be written as the
+ * locale writes them ("1.234,5" in German) or as amounts ("$5 billion");
+ * messages quote the text as typed.
+ */
 gboolean
 mc_cell_input_read (const McColumn  *column,
                     const char      *text,
                     McCellInput     *input,
                     GError         **error)
 {
-  McColumnType type = mc_column_get_column_type (column);
-  g_autoptr(McDataset) scratch = scratch_dataset (column, type);
-  g_autoptr(McTableBuilder) builder = NULL;
-  g_autofree char *number = NULL;
+  McColumnType type;
   g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autofree char *number = NULL;
+  g_autoptr(GError) amount_error = NULL;
 
   g_return_val_if_fail (column != NULL && input != NULL, FALSE);
 
+  type = mc_column_get_column_type (column);
   *input = (McCellInput) { type, TRUE, NAN, MC_DATE_DAY, NULL };
-  builder = mc_table_builder_new_for_dataset (scratch, "input");
-  mc_table_builder_set_reporter (builder, report_message, NULL);
-  if (type == MC_COLUMN_NUMBER)
-    text = number = delocalize_number (trimmed);
-  else
-    text = trimmed;
-  if (!mc_table_builder_append_cell (builder, 0, text, strlen (text), error))
-    return FALSE;
-  mc_table_builder_finish (builder);
-  take_value (mc_dataset_get_column (scratch, 0), input);
-  return TRUE;
+  if (type != MC_COLUMN_NUMBER)
+    return read_cell (column, trimmed, input, error);
+  number = delocalize_number (trimmed);
+  if (read_cell (column, number, input, NULL)
+      || read_amount (column, trimmed, input, &amount_error))
+    return TRUE;
+  if (amount_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&amount_error));
+      return FALSE;
+    }
+  return read_cell (column, trimmed, input, error);
 }
 
 gboolean

@@ -391,6 +391,55 @@ parse_written_date (const char      *text,
 }
 
 /**
+ * mc_date_text_parse_numeric:
+ * @text: a date written in numbers, day and month in either order, then
+ *   a year of four digits: "15/02/2024", "2/15/2024", "15.02.2024",
+ *   "15-02-2024" (one separator throughout)
+ * @length: its length in bytes
+ * @orders: the orders it may be read in
+ * @days: (out) (optional): days since 1970-01-01, in the first of the
+ *   orders it can be read in (day first before month first)
+ * @precision: (out) (optional): %MC_DATE_DAY
+ *
+ * Such dates cannot say their order alone; a column of them can, once
+ * one of its dates has a day above 12.
+ *
+ * Returns: the orders of @orders the text can be read in: none when it
+ *   is no such date
+ */
+McDateOrder
+mc_date_text_parse_numeric (const char      *text,
+                            gsize            length,
+                            McDateOrder      orders,
+                            double          *days,
+                            McDatePrecision *precision)
+{
+  Cursor c = { text, text + length };
+  int first, second, year;
+  char separator;
+  McDateOrder fits = 0;
+
+  if (!read_number (&c, 1, 2, &first) || c.p == c.end || strchr ("/.-", *c.p) == NULL)
+    return 0;
+  separator = *c.p++;
+  if (!read_number (&c, 1, 2, &second) || !accept (&c, separator)
+      || !read_number (&c, 4, 4, &year) || c.p != c.end || year < 1)
+    return 0;
+  if ((orders & MC_DATE_ORDER_DAY_FIRST) && second >= 1 && second <= 12
+      && first >= 1 && first <= days_in_month (year, second))
+    fits |= MC_DATE_ORDER_DAY_FIRST;
+  if ((orders & MC_DATE_ORDER_MONTH_FIRST) && first >= 1 && first <= 12
+      && second >= 1 && second <= days_in_month (year, first))
+    fits |= MC_DATE_ORDER_MONTH_FIRST;
+  if (fits != 0 && days != NULL)
+    *days = fits & MC_DATE_ORDER_DAY_FIRST ? days_from_civil (year, second, first)
+                                           : days_from_civil (year, first, second);
+  if (fits != 0 && precision != NULL)
+    *precision = MC_DATE_DAY;
+  return fits;
+}
+
+/**
  * mc_date_text_parse:
  * @text: a date as written in a dataset, not necessarily NUL-terminated
  * @length: its length in bytes
@@ -402,9 +451,10 @@ parse_written_date (const char      *text,
  * "2024/02/15", quarters ("2024-Q1", "Q1 2024", "2024 Q1"), and English
  * written forms: "February 2024", "Feb 2024",
  * "15 Feb 2024", "15 February 2024", "Feb 15, 2024". Day and month numbers
- * are checked ("2024-02-30" is not a date). Slash dates such as "2/15/2024"
- * are refused because their order is ambiguous. Spaces around the date
- * are ignored.
+ * are checked ("2024-02-30" is not a date). Dates of numbers such as
+ * "2/15/2024" are refused because their order is ambiguous alone (a
+ * column of them is read with mc_date_text_parse_numeric()). Spaces
+ * around the date are ignored.
  *
  * Returns: %TRUE if @text is a date
  */

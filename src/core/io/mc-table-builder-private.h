@@ -11,6 +11,7 @@
 #include "mc-amount.h"
 #include "mc-cell.h"
 #include "mc-csv-private.h"
+#include "mc-date-text.h"
 #include "mc-table-builder.h"
 
 G_BEGIN_DECLS
@@ -43,6 +44,10 @@ typedef struct
   gboolean         boolean;
   McDatePrecision  kept_finest;
   char            *label;
+  /* Dates written in numbers ("01/02/2024"): the orders every one so far
+   * can be read in, and the first of them, for a message */
+  McDateOrder      date_orders;
+  char            *numeric_date;
   /* Numbers as people write them ("$50 bn", "9,2"), which are read when
    * the plain numbers above are not: what every value so far allows */
   gboolean         amount;

@@ -626,7 +626,11 @@ mc_table_builder_append_date (McTableBuilder  *self,
   McDatePrecision precision;
   double days;
 
-  if (mc_date_text_parse (text, length, &days, &precision))
+  /* Dates of numbers in the one order their column allows */
+  if (mc_date_text_parse (text, length, &days, &precision)
+      || ((c->date_orders == MC_DATE_ORDER_DAY_FIRST
+           || c->date_orders == MC_DATE_ORDER_MONTH_FIRST)
+          && mc_date_text_parse_numeric (text, length, c->date_orders, &days, &precision)))
     {
       c->finest = MAX (c->finest, precision);
       mc_column_append_value (c->column, days);

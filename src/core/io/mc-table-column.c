@@ -44,6 +44,8 @@ mc_table_column_start (McTableColumn *column)
   column->n_numeric = 0;
   column->counting = FALSE;
   column->break_unit = NULL;
+  column->date_orders = MC_DATE_ORDER_EITHER;
+  g_clear_pointer (&column->numeric_date, g_free);
   g_clear_pointer (&column->break_text, g_free);
   g_clear_pointer (&column->break_where, g_free);
 }
@@ -60,6 +62,7 @@ mc_table_column_clear (McTableColumn *column)
 {
   mc_table_column_forget (column);
   g_clear_pointer (&column->label, g_free);
+  g_clear_pointer (&column->numeric_date, g_free);
   g_clear_pointer (&column->break_text, g_free);
   g_clear_pointer (&column->break_where, g_free);
 }
@@ -168,6 +171,31 @@ infer_amount (McTableColumn  *column,
   return TRUE;
 }
 
+/* A date ISO 8601 or English writes, or one of numbers in an order the
+ * column's dates so far allow ("01/02/2024"), which narrows it. The
+ * values of a column of such dates are read again once their order is
+ * known. */
+static gboolean
+infer_date (McTableColumn   *column,
+            const char      *text,
+            gsize            length,
+            double          *days,
+            McDatePrecision *precision)
+{
+  McDateOrder fits;
+
+  if (mc_date_text_parse (text, length, days, precision))
+    return TRUE;
+  fits = mc_date_text_parse_numeric (text, length, column->date_orders, days, precision);
+  if (fits == 0)
+    return FALSE;
+  column->date_orders = fits;
+  if (column->numeric_date == NULL)
+    column->numeric_date = mc_loader_describe_text (text, length);
+  mc_table_column_forget (column);
+  return TRUE;
+}
+
 /* Whether a value of a column that is text already looks like a number,
  * a date or an amount, for the warning. */
 static gboolean
@@ -178,7 +206,8 @@ looks_numeric (const char *text,
 
   return mc_amount_parse (text, length, MC_DECIMAL_POINT, &amount)
          || mc_amount_parse (text, length, MC_DECIMAL_COMMA, &amount)
-         || mc_date_text_parse (text, length, NULL, NULL);
+         || mc_date_text_parse (text, length, NULL, NULL)
+         || mc_date_text_parse_numeric (text, length, MC_DATE_ORDER_EITHER, NULL, NULL) != 0;
 }
 
 /* Keeps the value of a cell that is not missing. */
@@ -254,7 +283,7 @@ mc_table_column_infer_text (McTableColumn *column,
   if (column->number)
     is_number = infer_number (column, text, length, &number);
   if (column->date)
-    column->date = is_date = mc_date_text_parse (text, length, &days, &precision);
+    column->date = is_date = infer_date (column, text, length, &days, &precision);
   if (column->amount)
     is_amount = infer_amount (column, text, length, &amount);
   if (column->boolean && !mc_cell_parse_boolean (text, length, &unused))
@@ -446,7 +475,10 @@ mc_table_column_decide_type (McTableColumn *column,
       column->amounts = TRUE;
       return MC_COLUMN_NUMBER;
     }
-  if (column->date)
+  /* Dates of numbers whose order none of them tells stay text: reading
+   * them either way could be wrong. */
+  if (column->date && !(column->numeric_date != NULL
+                        && column->date_orders == MC_DATE_ORDER_EITHER))
     return MC_COLUMN_DATE;
   if (column->boolean)
     return MC_COLUMN_BOOLEAN;
@@ -541,10 +573,18 @@ mc_table_column_describe_text (const McTableColumn *column)
 {
   g_autofree char *name = NULL;
 
-  if (mc_column_get_column_type (column->column) != MC_COLUMN_STRING
-      || column->break_text == NULL)
+  if (mc_column_get_column_type (column->column) != MC_COLUMN_STRING)
     return NULL;
   name = mc_text_shown (mc_column_get_label (column->column));
+  if (column->date && column->numeric_date != NULL)
+    /* Translators: "column “Date” is read as text: its dates, such as
+     * “01/02/2024”, could be day/month or month/day; …" */
+    return g_strdup_printf (_("column “%s” is read as text: its dates, such as %s, could be "
+                              "day/month or month/day; write them as 2024-02-01 (year, month, "
+                              "day)"),
+                            name, column->numeric_date);
+  if (column->break_text == NULL)
+    return NULL;
   if (column->break_unit != NULL)
     /* Translators: "column “Price” is read as text: “€5” is in EUR, the
      * values before it in USD" */

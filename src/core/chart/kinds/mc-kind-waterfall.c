@@ -528,7 +528,8 @@ waterfall_check (const McChartSpec  *spec,
 }
 
 static const McOptionInfo waterfall_option_x = {
-  "x", MC_OPTION_COLUMN, 0, N_("the column that names the steps"), NULL, NULL, NULL, N_("Steps")
+  "x", MC_OPTION_COLUMN, MC_OPTION_CHOSEN, N_("the column that names the steps"), NULL, NULL,
+  NULL, N_("Steps")
 };
 
 static const McOptionInfo waterfall_option_totals = {
