@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "mc-annotation.h"
 #include "mc-cell-input.h"
 #include "mc-default-chart.h"
 #include "mc-format.h"
@@ -907,6 +908,348 @@ colors_row_sync (GtkWidget         *row,
     }
 }
 
+/* Annotations: the label of each, which typing changes, a button that
+ * removes it, and rows that add an event at an x or a reference line
+ * at a value. Adding or removing one makes the rows again (see
+ * describe_layout()). */
+
+static GVariant *
+spec_annotations (const McChartSpec *spec)
+{
+  GVariant *annotations = spec != NULL ? mc_chart_spec_get_option (spec, "annotations") : NULL;
+
+  if (annotations == NULL || !g_variant_is_of_type (annotations, MC_ANNOTATIONS_VARIANT_TYPE))
+    return NULL;
+  return annotations;
+}
+
+/* "Event at 2025-02", "Reference line at 300" */
+static char *
+annotation_title (GVariant *annotation)
+{
+  g_auto(McAnnotationSpec) read = { 0 };
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  mc_annotation_spec_read (annotation, &read);
+  from = read.from != NULL ? mc_annotation_x_to_string (read.from) : NULL;
+  to = read.to != NULL ? mc_annotation_x_to_string (read.to) : NULL;
+  switch (read.type)
+    {
+    case MC_ANNOTATION_EVENT:
+      {
+        g_autofree char *x = mc_annotation_x_to_string (read.x);
+
+        /* Translators: an annotation of a chart, at an x value */
+        return g_strdup_printf (_("Event at %s"), x);
+      }
+    case MC_ANNOTATION_CALLOUT:
+      {
+        g_autofree char *x = mc_annotation_x_to_string (read.x);
+
+        /* Translators: a text pointing at the data point at an x value */
+        return g_strdup_printf (_("Callout at %s"), x);
+      }
+    case MC_ANNOTATION_LINE:
+      {
+        g_autofree char *value = mc_format_number (read.value,
+                                                   mc_format_value_decimals (read.value, 6));
+
+        /* Translators: an annotation of a chart: a line at a value */
+        return g_strdup_printf (_("Reference line at %s"), value);
+      }
+    case MC_ANNOTATION_RANGE:
+      /* Translators: a shaded period of a chart: from one x to another */
+      return g_strdup_printf (_("Period from %s to %s"), from, to);
+    case MC_ANNOTATION_BAND:
+    case MC_N_ANNOTATION_TYPES:
+    default:
+      /* Translators: a shaded band of values of a chart */
+      return g_strdup_printf (_("Band from %s to %s"), from, to);
+    }
+}
+
+/* An annotation with another label: NULL or "" for none. */
+static GVariant *
+annotation_with_label (GVariant   *annotation,
+                       const char *label)
+{
+  g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE_VARDICT);
+  GVariantIter iter;
+  const char *key;
+  GVariant *value;
+
+  g_variant_iter_init (&iter, annotation);
+  while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
+    {
+      if (!g_str_equal (key, "label"))
+        g_variant_builder_add (builder, "{sv}", key, value);
+      g_variant_unref (value);
+    }
+  if (label != NULL && *label != '\0')
+    g_variant_builder_add (builder, "{sv}", "label", g_variant_new_string (label));
+  return g_variant_builder_end (builder);
+}
+
+/* The annotations of the spec with annotation @index relabelled (or,
+ * with @remove, left out) and @added at the end; NULL when none is
+ * left. */
+static GVariant *
+annotations_changed (GVariant   *annotations,
+                     gsize       index,
+                     gboolean    remove,
+                     const char *label,
+                     GVariant   *added)
+{
+  g_autoptr(GVariantBuilder) builder = g_variant_builder_new (MC_ANNOTATIONS_VARIANT_TYPE);
+  gsize n = annotations != NULL ? g_variant_n_children (annotations) : 0;
+  gboolean any = added != NULL;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autoptr(GVariant) annotation = g_variant_get_child_value (annotations, i);
+
+      if (i == index && remove)
+        continue;
+      g_variant_builder_add_value (builder, i == index && label != NULL
+                                            ? annotation_with_label (annotation, label)
+                                            : g_variant_ref (annotation));
+      any = TRUE;
+    }
+  if (added != NULL)
+    g_variant_builder_add_value (builder, added);
+  return any ? g_variant_builder_end (builder) : NULL;
+}
+
+static void
+change_annotations (McChartEditor *self,
+                    GtkWidget     *child,
+                    gboolean       remove,
+                    const char    *label,
+                    GVariant      *added,
+                    gboolean       merge)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (child), "mc-row");
+  gsize index = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (child), "mc-index"));
+
+  set_option (self, row_option (row),
+              annotations_changed (spec_annotations (get_spec (self)), index, remove, label,
+                                   added),
+              merge);
+}
+
+static void
+on_annotation_label_changed_cb (AdwEntryRow   *entry,
+                                McChartEditor *self)
+{
+  if (!self->syncing)
+    change_annotations (self, GTK_WIDGET (entry), FALSE,
+                        gtk_editable_get_text (GTK_EDITABLE (entry)), NULL, TRUE);
+}
+
+static void
+on_annotation_remove_clicked_cb (GtkButton     *button,
+                                 McChartEditor *self)
+{
+  change_annotations (self, GTK_WIDGET (button), TRUE, NULL, NULL, FALSE);
+}
+
+static void
+on_add_event_clicked_cb (GtkButton     *button,
+                         McChartEditor *self)
+{
+  GtkDropDown *values = g_object_get_data (G_OBJECT (button), "mc-values");
+  GPtrArray *texts = g_object_get_data (G_OBJECT (values), "mc-texts");
+  guint selected = gtk_drop_down_get_selected (values);
+  g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE_VARDICT);
+
+  if (selected >= texts->len)
+    return;
+  g_variant_builder_add (builder, "{sv}", "type", g_variant_new_string ("event"));
+  g_variant_builder_add (builder, "{sv}", "x",
+                         g_variant_new_string (g_ptr_array_index (texts, selected)));
+  /* Translators: the label a new annotation starts with */
+  g_variant_builder_add (builder, "{sv}", "label", g_variant_new_string (_("Event")));
+  change_annotations (self, GTK_WIDGET (button), FALSE, NULL,
+                      g_variant_builder_end (builder), FALSE);
+}
+
+static void
+on_add_line_apply_cb (AdwEntryRow   *entry,
+                      McChartEditor *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr(GVariantBuilder) builder = NULL;
+  g_autofree char *message = NULL;
+  double value;
+
+  if (!mc_cell_input_read_number (text, &value))
+    {
+      /* Translators: what was typed as the value of a reference line */
+      message = g_strdup_printf (_("“%s” is not a number"), text);
+      show_error (self, message);
+      return;
+    }
+  builder = g_variant_builder_new (G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (builder, "{sv}", "type", g_variant_new_string ("line"));
+  g_variant_builder_add (builder, "{sv}", "value", g_variant_new_double (value));
+  change_annotations (self, GTK_WIDGET (entry), FALSE, NULL,
+                      g_variant_builder_end (builder), FALSE);
+}
+
+static void
+annotation_child_add (GtkWidget *row,
+                      GtkWidget *child,
+                      gsize      index)
+{
+  g_object_set_data (G_OBJECT (child), "mc-row", row);
+  g_object_set_data (G_OBJECT (child), "mc-index", GSIZE_TO_POINTER (index));
+}
+
+static GtkWidget *
+annotation_entry_new (McChartEditor *self,
+                      GtkWidget     *row,
+                      GVariant      *annotation,
+                      gsize          index)
+{
+  GtkWidget *entry = adw_entry_row_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  g_autofree char *title = annotation_title (annotation);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (entry), FALSE);
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove Annotation"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Remove Annotation"), -1);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (entry), remove);
+  annotation_child_add (row, entry, index);
+  annotation_child_add (row, remove, index);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_annotation_label_changed_cb), self);
+  g_signal_connect (remove, "clicked", G_CALLBACK (on_annotation_remove_clicked_cb), self);
+  return entry;
+}
+
+/* "Add Event": a value of the x column and a button. */
+static GtkWidget *
+add_event_row_new (McChartEditor *self,
+                   GtkWidget     *row,
+                   gsize          index)
+{
+  const char *x_id = mc_chart_spec_get_x (get_spec (self), get_dataset (self));
+  McColumn *column = x_id != NULL ? mc_dataset_lookup_column (get_dataset (self), x_id) : NULL;
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  GPtrArray *texts = column_values (column, rows);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GtkWidget *item = adw_action_row_new ();
+  GtkWidget *values, *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      g_autofree char *label = mc_format_cell (column, g_array_index (rows, guint, i));
+
+      gtk_string_list_append (labels, label);
+    }
+  values = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
+  g_object_set_data_full (G_OBJECT (values), "mc-texts", texts,
+                          (GDestroyNotify) g_ptr_array_unref);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item), _("Add Event At"));
+  gtk_widget_set_valign (values, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (add, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (values), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Date or Category of the Event"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Add Event"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (item), values);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (item), add);
+  g_object_set_data (G_OBJECT (add), "mc-values", values);
+  annotation_child_add (row, add, index);
+  g_signal_connect (add, "clicked", G_CALLBACK (on_add_event_clicked_cb), self);
+  gtk_widget_set_sensitive (item, texts->len > 0);
+  return item;
+}
+
+static GtkWidget *
+add_line_row_new (McChartEditor *self,
+                  GtkWidget     *row,
+                  gsize          index)
+{
+  GtkWidget *entry = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("Add Reference Line At"));
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (entry), TRUE);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (entry), FALSE);
+  annotation_child_add (row, entry, index);
+  g_signal_connect (entry, "apply", G_CALLBACK (on_add_line_apply_cb), self);
+  return entry;
+}
+
+static GtkWidget *
+annotations_row_new (McChartEditor      *self,
+                     const McOptionInfo *info)
+{
+  GVariant *annotations = spec_annotations (get_spec (self));
+  gsize n = annotations != NULL ? g_variant_n_children (annotations) : 0;
+  GtkWidget *row = list_row_new (info);
+  GPtrArray *entries = g_ptr_array_new ();
+
+  g_object_set_data_full (G_OBJECT (row), "mc-entries", entries,
+                          (GDestroyNotify) g_ptr_array_unref);
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autoptr(GVariant) annotation = g_variant_get_child_value (annotations, i);
+      GtkWidget *entry = annotation_entry_new (self, row, annotation, i);
+
+      g_ptr_array_add (entries, entry);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry);
+    }
+  /* Added ones go at the end: the index is past the last. */
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), add_event_row_new (self, row, n));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), add_line_row_new (self, row, n));
+  return row;
+}
+
+static void
+annotations_row_sync (GtkWidget         *row,
+                      const McChartSpec *spec)
+{
+  GPtrArray *entries = g_object_get_data (G_OBJECT (row), "mc-entries");
+  GVariant *annotations = spec_annotations (spec);
+  gsize n = annotations != NULL ? g_variant_n_children (annotations) : 0;
+  g_autofree char *count = NULL;
+
+  for (guint i = 0; i < entries->len && i < n; i++)
+    {
+      g_autoptr(GVariant) annotation = g_variant_get_child_value (annotations, i);
+      const char *label = "";
+
+      g_variant_lookup (annotation, "label", "&s", &label);
+      if (g_strcmp0 (gtk_editable_get_text (g_ptr_array_index (entries, i)), label) != 0)
+        gtk_editable_set_text (g_ptr_array_index (entries, i), label);
+    }
+  count = g_strdup_printf (ngettext ("%u annotation", "%u annotations", (gulong) n), (guint) n);
+  /* Translators: a chart without annotations */
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), n > 0 ? count : _("None"));
+}
+
+/* What the rows of annotations are made for: their types and places. */
+static void
+describe_annotations (const McChartSpec *spec,
+                      GString           *out)
+{
+  GVariant *annotations = spec_annotations (spec);
+
+  for (gsize i = 0; annotations != NULL && i < g_variant_n_children (annotations); i++)
+    {
+      g_autoptr(GVariant) annotation = g_variant_get_child_value (annotations, i);
+      g_autofree char *title = annotation_title (annotation);
+
+      g_string_append_printf (out, "\n%s", title);
+    }
+}
+
 /* The kind of chart: changing it fits the spec to the new kind. */
 
 static void
@@ -975,6 +1318,8 @@ option_group (const McOptionInfo *info)
     case MC_OPTION_COLORS:
     case MC_OPTION_NAMES:
       return GROUP_COLORS;
+    case MC_OPTION_ANNOTATIONS:
+      return GROUP_TEXTS;
     case MC_OPTION_BOOLEAN:
     case MC_OPTION_NUMBER:
     case MC_OPTION_CHOICE:
@@ -1005,6 +1350,8 @@ option_row_new (McChartEditor      *self,
       return names_row_new (self, info);
     case MC_OPTION_TEXTS:
       return texts_row_new (self, info);
+    case MC_OPTION_ANNOTATIONS:
+      return annotations_row_new (self, info);
     case MC_OPTION_COLORS:
     default:
       return colors_row_new (self, info);
@@ -1039,6 +1386,9 @@ option_row_sync (GtkWidget         *row,
     case MC_OPTION_NAMES:
     case MC_OPTION_TEXTS:
       list_row_sync (row, spec);
+      break;
+    case MC_OPTION_ANNOTATIONS:
+      annotations_row_sync (row, spec);
       break;
     case MC_OPTION_COLORS:
     default:
@@ -1170,6 +1520,7 @@ describe_layout (McChartEditor     *self,
         for (guint v = 0; g_ptr_array_index (values, v) != NULL; v++)
           g_string_append_printf (out, "%s\t", (const char *) g_ptr_array_index (values, v));
       }
+  describe_annotations (spec, out);
   return g_string_free (out, FALSE);
 }
 

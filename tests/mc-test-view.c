@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "mc-bundled.h"
+#include "mc-marks-private.h"
 
 static void
 options_free (gpointer data)
@@ -178,6 +179,21 @@ mc_test_view_draw (McChartModel *chart,
   return mc_test_render_image (chart, width, height, 1, FALSE);
 }
 
+/* An annotation's label stays inside the plot, off its edges. */
+static void
+check_inside (const McTextBox *box,
+              const McRect    *plot,
+              const char      *what)
+{
+  double x0, y0, x1, y1;
+
+  mc_text_box_get_bounds (box, &x0, &y0, &x1, &y1);
+  if (x0 < plot->x - 0.5 || y0 < plot->y - 0.5 || x1 > plot->x + plot->width + 0.5
+      || y1 > plot->y + plot->height + 0.5)
+    g_error ("%s: the annotation “%s” (%g,%g)-(%g,%g) leaves the plot (%g,%g %gx%g)", what,
+             box->text, x0, y0, x1, y1, plot->x, plot->y, plot->width, plot->height);
+}
+
 void
 mc_test_view_check_texts (McChartModel *chart,
                           double        width,
@@ -199,6 +215,8 @@ mc_test_view_check_texts (McChartModel *chart,
         if (mc_text_box_overlaps (&boxes[i], &boxes[j]))
           g_error ("%s at %gx%g: “%s” overlaps “%s”", what, width, height,
                    boxes[i].text, boxes[j].text);
+      if (boxes[i].role == MC_TEXT_ANNOTATION)
+        check_inside (&boxes[i], &mc_test_view_marks (chart)->annotation_area, what);
     }
 }
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "mc-chart-model.h"
+#include "mc-hit.h"
 #include "mc-loader.h"
 #include "mc-render-private.h"
 #include "mc-test-data.h"
@@ -404,6 +405,81 @@ test_options_labels (void)
                                          &mc_chart_option_value_labels));
 }
 
+/* Annotations */
+
+/* The note the keyboard walk reads at point @point of the first series. */
+static char *
+note_at_point (McChartModel *chart,
+               guint         point)
+{
+  McMarks *marks = mc_test_view_marks (chart);
+  g_auto(McChartHit) hit = { 0 };
+  McChartItem item;
+
+  g_assert_true (mc_hit_item_first (marks, &item));
+  for (guint i = 0; i < point; i++)
+    g_assert_true (mc_hit_item_move (marks, &item, MC_CHART_MOVE_NEXT));
+  g_assert_true (mc_hit_item_get_hit (marks, &item, &hit));
+  return g_strdup (hit.note);
+}
+
+/* Every label in the plot, none over another text, at every size; the
+ * callout, placed first, at every size a chart is drawn at; each read
+ * out where it is. */
+static void
+test_options_annotations (void)
+{
+  g_autoptr(McDataset) dataset = mc_test_load_good ("annotations.json");
+  g_autoptr(McChartModel) chart = make_chart (dataset, "price", NULL);
+  const char *callout = "Stimulus rally lifts the shares by more than a quarter";
+  g_autofree char *summary = NULL;
+  g_autofree char *event_note = NULL;
+  g_autofree char *callout_note = NULL;
+  g_autofree char *range_note = NULL;
+
+  for (guint s = 0; s < MC_TEST_N_LAYOUT_SIZES; s++)
+    for (int dark = 0; dark <= 1; dark++)
+      {
+        const Size *size = &mc_test_layout_sizes[s];
+
+        mc_test_render_layout (chart, size->width, size->height, dark);
+        mc_test_check_layout (chart, size->width, size->height, "annotations");
+        if (size->width >= 320 && size->height >= 240)
+          g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_ANNOTATION, callout));
+      }
+
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_ANNOTATION, "AI plan announced"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_ANNOTATION, "HKD 100"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_ANNOTATION, "Summer lull"));
+
+  summary = mc_chart_describe (chart, mc_test_view_marks (chart));
+  g_assert_nonnull (strstr (summary, "; marked: Feb 2025, AI plan announced"));
+  g_assert_nonnull (strstr (summary, "; marked: line at HKD 100, HKD 100"));
+  g_assert_nonnull (strstr (summary, "; marked: May 2024 to Aug 2024, Summer lull"));
+
+  event_note = note_at_point (chart, 13);
+  callout_note = note_at_point (chart, 8);
+  range_note = note_at_point (chart, 5);
+  g_assert_cmpstr (event_note, ==, "AI plan announced");
+  g_assert_cmpstr (callout_note, ==, callout);
+  g_assert_cmpstr (range_note, ==, "Summer lull");
+}
+
+/* Bars: a reference line above the data widens the axis to it. */
+static void
+test_options_annotations_bars (void)
+{
+  g_autoptr(McDataset) dataset = mc_test_load_good ("annotations.json");
+  g_autoptr(McChartModel) chart = make_chart (dataset, "volume", NULL);
+
+  mc_test_check_layouts (chart, "annotated bars");
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_TICK_LABEL, "80"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_ANNOTATION, "Exchange limit"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_ANNOTATION, "Record day"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -424,6 +500,8 @@ main (int   argc,
   g_test_add_func ("/mc/chart-options/fit-kind-refused", test_options_fit_kind_refused);
   g_test_add_func ("/mc/chart-options/check-document", test_options_check_document);
   g_test_add_func ("/mc/chart-options/labels", test_options_labels);
+  g_test_add_func ("/mc/chart-options/annotations", test_options_annotations);
+  g_test_add_func ("/mc/chart-options/annotations-bars", test_options_annotations_bars);
 
   return g_test_run ();
 }

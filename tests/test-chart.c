@@ -395,11 +395,43 @@ test_chart_layout_device_scale (void)
     }
 }
 
+/* A chart of the share price on the left axis and the market value on
+ * the right. */
+static McChartModel *
+dual_axis_chart (McDataset *dataset)
+{
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("dual", "line", "date", "price");
+  g_autoptr(GError) error = NULL;
+  McChartModel *chart;
+
+  mc_test_set_columns (spec, "y2", "market_cap");
+  chart = mc_chart_model_new (dataset, spec, &error);
+  g_assert_no_error (error);
+  return chart;
+}
+
+/* Where the points of @series sit in the height of the plot, 0 at the
+ * bottom and 1 at the top. */
+static void
+point_heights (McChartModel *chart,
+               guint         series,
+               double       *heights)
+{
+  McAxes *axes = &mc_test_view_marks (chart)->axes;
+  McSeries *values = mc_chart_model_get_series (chart, series);
+
+  for (guint p = 0; p < mc_series_get_n_points (values); p++)
+    heights[p] = (axes->plot.y + axes->plot.height
+                  - mc_linear_scale_map (&axes->y[values->axis], mc_series_get_y (values, p)))
+                 / axes->plot.height;
+}
+
 static void
 test_chart_dual_axis (void)
 {
   g_autoptr(McDataset) dataset = mc_test_bundled ("alibaba-share-price");
-  g_autoptr(McChartModel) chart = mc_test_bundled_chart (dataset, "price-and-market-cap");
+  g_autoptr(McChartModel) chart = dual_axis_chart (dataset);
+  double first[2][3], heights[2][3];
 
   mc_test_render_layout (chart, 800, 500, FALSE);
   /* Both axes name their units. */
@@ -407,27 +439,79 @@ test_chart_dual_axis (void)
   g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_AXIS_TITLE,
                                            "Market capitalisation (USD bn)"));
   g_assert_cmpuint (mc_chart_model_get_n_series (chart), ==, 2);
-  g_assert_cmpuint (mc_test_view_marks (chart)->axes.y[1].n_intervals, ==, mc_test_view_marks (chart)->axes.y[0].n_intervals);
+  g_assert_cmpuint (mc_test_view_marks (chart)->axes.y[1].n_intervals, ==,
+                    mc_test_view_marks (chart)->axes.y[0].n_intervals);
+  point_heights (chart, 0, first[0]);
+  point_heights (chart, 1, first[1]);
 
-  /* Price and market value move together: zoomed each to its data, the
-   * lines would lie on each other. Both axes start at zero, and the
-   * grid keeps the lines apart at every point. */
-  for (guint size = 0; size < 3; size++)
+  /* Price and market value move together: both axes start at zero, and
+   * their scales come from the data alone, so that the lines keep their
+   * places, their order and their crossings at every size; neither axis
+   * is more than a fifth empty. */
+  for (guint s = 0; s < MC_TEST_N_LAYOUT_SIZES; s++)
     {
-      const double widths[] = { 320, 800, 2400 };
-      McSeries *price = mc_chart_model_get_series (chart, 0);
-      McSeries *value = mc_chart_model_get_series (chart, 1);
+      const Size *size = &mc_test_layout_sizes[s];
+      McAxes *axes;
 
-      mc_test_render_layout (chart, widths[size], widths[size] * 5 / 8, FALSE);
-      g_assert_cmpfloat (mc_test_view_marks (chart)->axes.y[0].min, ==, 0);
-      g_assert_cmpfloat (mc_test_view_marks (chart)->axes.y[1].min, ==, 0);
-      for (guint p = 0; p < mc_series_get_n_points (price); p++)
-        g_assert_cmpfloat (fabs (mc_linear_scale_map (&mc_test_view_marks (chart)->axes.y[0],
-                                                      mc_series_get_y (price, p))
-                                 - mc_linear_scale_map (&mc_test_view_marks (chart)->axes.y[1],
-                                                        mc_series_get_y (value, p))),
-                           >, 8);
+      mc_test_render_layout (chart, size->width, size->height, FALSE);
+      axes = &mc_test_view_marks (chart)->axes;
+      if (!axes->has_plot)
+        continue;
+      mc_test_check_layout (chart, size->width, size->height, "two axes");
+      g_assert_cmpfloat (axes->y[0].min, ==, 0);
+      g_assert_cmpfloat (axes->y[1].min, ==, 0);
+      g_assert_cmpfloat (148 / axes->y[0].max, >=, 0.8);
+      g_assert_cmpfloat (340 / axes->y[1].max, >=, 0.8);
+      point_heights (chart, 0, heights[0]);
+      point_heights (chart, 1, heights[1]);
+      for (guint p = 0; p < 3; p++)
+        {
+          g_assert_cmpfloat_with_epsilon (heights[0][p], first[0][p], 1e-9);
+          g_assert_cmpfloat_with_epsilon (heights[1][p], first[1][p], 1e-9);
+          /* Market value above the price, as at 800 × 500. */
+          g_assert_cmpfloat (heights[1][p], >, heights[0][p]);
+        }
     }
+}
+
+/* A line across a year without data, between monthly points, is
+ * dotted and says so; bars of those dates have their axis broken. */
+static void
+test_chart_gaps (void)
+{
+  g_autoptr(McDataset) dataset = mc_test_bundled ("alibaba-share-price");
+  g_autoptr(McChartModel) line = dual_axis_chart (dataset);
+  g_autoptr(McChartSpec) bar_spec = mc_test_spec_new ("bars", "bar", "date", "market_cap");
+  g_autoptr(McChartSpec) plain_spec = mc_test_spec_new ("plain", "line", "date", "price");
+  g_autoptr(McChartModel) bars = mc_chart_model_new (dataset, bar_spec, NULL);
+  g_autoptr(McChartModel) plain = NULL;
+  g_autofree char *line_summary = NULL;
+  g_autofree char *bar_summary = NULL;
+  const double steps[] = { 0, 31, 60, 91, 456 };
+
+  g_assert_cmpfloat (mc_usual_step (steps, 5), ==, 31);
+  g_assert_true (isnan (mc_usual_step (steps, 2)));
+  g_assert_true (mc_series_is_gap (mc_chart_model_get_series (line, 0), 1));
+  g_assert_false (mc_series_is_gap (mc_chart_model_get_series (line, 0), 0));
+
+  mc_test_render_layout (line, 800, 500, FALSE);
+  g_assert_cmpuint (mc_test_view_count_boxes (line, MC_TEXT_NOTE), ==, 1);
+  g_assert_nonnull (mc_test_view_find_box (line, MC_TEXT_NOTE, "no data"));
+  line_summary = mc_chart_describe (line, mc_test_view_marks (line));
+  g_assert_nonnull (strstr (line_summary, ", no data from Feb 2024 to Feb 2025"));
+
+  /* Switched off, the line is plain. */
+  mc_chart_spec_set_boolean (plain_spec, "mark_gaps", FALSE);
+  plain = mc_chart_model_new (dataset, plain_spec, NULL);
+  mc_test_render_layout (plain, 800, 500, FALSE);
+  g_assert_null (mc_test_view_find_box (plain, MC_TEXT_NOTE, "no data"));
+
+  g_assert_true (mc_chart_model_category_break (bars, 1));
+  g_assert_false (mc_chart_model_category_break (bars, 0));
+  mc_test_render_layout (bars, 800, 500, FALSE);
+  g_assert_nonnull (mc_test_view_find_box (bars, MC_TEXT_NOTE, "no data"));
+  bar_summary = mc_chart_describe (bars, mc_test_view_marks (bars));
+  g_assert_nonnull (strstr (bar_summary, ", no data between Feb 2024 and Feb 2025"));
 }
 
 static void
@@ -1350,6 +1434,7 @@ main (int   argc,
   g_test_add_func ("/mc/chart/layout-bundled", test_chart_layout_bundled);
   g_test_add_func ("/mc/chart/layout-device-scale", test_chart_layout_device_scale);
   g_test_add_func ("/mc/chart/dual-axis", test_chart_dual_axis);
+  g_test_add_func ("/mc/chart/gaps", test_chart_gaps);
   g_test_add_func ("/mc/chart/estimates", test_chart_estimates);
   g_test_add_func ("/mc/chart/horizontal-when-long", test_chart_horizontal_when_long);
   g_test_add_func ("/mc/chart/many-categories", test_chart_many_categories);

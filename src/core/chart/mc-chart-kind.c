@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "mc-annotation.h"
 #include "mc-format.h"
 #include "mc-text.h"
 #include "mc-theme.h"
@@ -87,6 +88,12 @@ const McOptionInfo mc_chart_option_value_labels = {
 const McOptionInfo mc_chart_option_legend = {
   "legend", MC_OPTION_CHOICE, 0, N_("where the legend goes"), legend_choices,
   N_("expected “auto”, “top”, “bottom” or “none”"), NULL, N_("Legend"), legend_labels
+};
+const McOptionInfo mc_chart_option_annotations = {
+  .key = "annotations",
+  .type = MC_OPTION_ANNOTATIONS,
+  .description = N_("events, reference lines, shaded ranges and callouts on the plot"),
+  .label = N_("Annotations"),
 };
 const McOptionInfo mc_chart_option_log = {
   .key = "log",
@@ -441,6 +448,8 @@ option_variant_type (McOptionType type)
       return G_VARIANT_TYPE_STRING_ARRAY;
     case MC_OPTION_COLORS:
       return G_VARIANT_TYPE ("a{ss}");
+    case MC_OPTION_ANNOTATIONS:
+      return MC_ANNOTATIONS_VARIANT_TYPE;
     case MC_OPTION_COLUMN:
     case MC_OPTION_TEXT:
     case MC_OPTION_CHOICE:
@@ -524,6 +533,7 @@ check_option_value (const McOptionInfo  *info,
     case MC_OPTION_TEXT:
     case MC_OPTION_TEXTS:
     case MC_OPTION_NAMES:
+    case MC_OPTION_ANNOTATIONS:
     default:
       return TRUE;
     }
@@ -768,6 +778,70 @@ check_value_limits (const McChartKind  *kind,
   return TRUE;
 }
 
+/* The columns of the options that are the chart's series: "y", "y2",
+ * "close". */
+static GStrv
+series_column_ids (const McChartKind *kind,
+                   const McChartSpec *spec)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; kind->options[i] != NULL; i++)
+    {
+      g_autofree const char **ids = NULL;
+      const char *id;
+
+      if (!(kind->options[i]->flags & MC_OPTION_SERIES))
+        continue;
+      if ((ids = mc_chart_spec_get_strv (spec, kind->options[i]->key)) != NULL)
+        g_strv_builder_addv (builder, ids);
+      else if ((id = mc_chart_spec_get_string (spec, kind->options[i]->key)) != NULL)
+        g_strv_builder_add (builder, id);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* Each annotation on its own, then against the data: its x values in
+ * the x column, its series one the chart draws. */
+static gboolean
+check_annotations (const McChartKind  *kind,
+                   const McChartSpec  *spec,
+                   McDataset          *dataset,
+                   McSpecProblem      *where,
+                   GError            **error)
+{
+  GVariant *annotations = mc_chart_spec_get_option (spec, "annotations");
+  g_auto(GStrv) series_ids = NULL;
+
+  if (annotations == NULL || mc_chart_kind_get_option (kind, "annotations") == NULL)
+    return TRUE;
+  series_ids = series_column_ids (kind, spec);
+  for (gsize i = 0; i < g_variant_n_children (annotations); i++)
+    {
+      g_autoptr(GVariant) annotation = g_variant_get_child_value (annotations, i);
+      g_auto(McAnnotationSpec) read = { 0 };
+      const char *key = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (mc_annotation_check_fields (annotation, &key, &local_error))
+        {
+          mc_annotation_spec_read (annotation, &read);
+          if (mc_annotation_check_data (&read, dataset, mc_chart_spec_get_x (spec, dataset),
+                                        (const char * const *) series_ids,
+                                        mc_chart_spec_get_string (spec, "series"),
+                                        &key, &local_error))
+            continue;
+        }
+      problem (where, "annotations", MC_SPEC_FAULT_VALUE, error, MC_CHART_ERROR_INVALID,
+               /* Translators: an error in one annotation of a chart: its
+                * number (1, 2, ...), what is wrong */
+               _("annotation %u: %s"), (guint) i + 1, local_error->message);
+      where->index = (int) i;
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * mc_chart_spec_check:
  * @spec: a chart spec
@@ -807,7 +881,8 @@ mc_chart_spec_check (const McChartSpec  *spec,
       || !check_series (spec, where, error)
       || !mc_transform_check (spec, dataset, mc_chart_spec_get_x (spec, dataset), where, error)
       || !check_value_domain (kind, spec, dataset, where, error)
-      || !check_value_limits (kind, spec, where, error))
+      || !check_value_limits (kind, spec, where, error)
+      || !check_annotations (kind, spec, dataset, where, error))
     return FALSE;
   return kind->check == NULL || kind->check (spec, dataset, where, error);
 }

@@ -40,6 +40,8 @@ typedef enum
   MC_OPTION_COLORS,          /* a palette colour by series or category
                               * name: "a{ss}" */
   MC_OPTION_TEXTS,           /* one text or several: "as" */
+  MC_OPTION_ANNOTATIONS,     /* events, reference lines, ranges and
+                              * callouts (mc-annotation.h): "aa{sv}" */
 } McOptionType;
 
 typedef enum
@@ -174,6 +176,8 @@ extern const McOptionInfo mc_chart_option_min;
 extern const McOptionInfo mc_chart_option_max;
 extern const McOptionInfo mc_chart_option_value_labels;
 extern const McOptionInfo mc_chart_option_legend;
+/* Texts and marks on the plot (mc-annotation.h): kinds with axes. */
+extern const McOptionInfo mc_chart_option_annotations;
 
 GQuark               mc_chart_error_quark      (void);
 

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "mc-annotation.h"
 #include "mc-chart-model.h"
 #include "mc-view-options.h"
 
@@ -45,6 +46,9 @@ typedef struct
   double          y_max;
   McValueSummary *summary;    /* of y: the extremes of any run of points
                                * in a few steps */
+  GArray         *gaps;       /* guint: the points after which the next
+                               * comes far later than usual, a stretch
+                               * without data; NULL for none */
 } McSeries;
 
 static inline guint
@@ -53,6 +57,20 @@ mc_series_get_row (const McSeries *series,
 {
   return series->rows != NULL ? g_array_index (series->rows, guint, index) : index;
 }
+
+/* An annotation placed on the chart's axes (see mc-annotation.h). */
+typedef struct
+{
+  McAnnotationType  type;
+  char             *label;     /* nullable */
+  double            x0;        /* on the x axis: a category's index, */
+  double            x1;        /* days or a number; NAN for none */
+  double            v0;        /* on the value axis; NAN for none */
+  double            v1;
+  guint             axis;      /* 0 left, 1 right */
+  guint             series;    /* CALLOUT: the point it points at */
+  guint             point;
+} McAnnotation;
 
 /* A model keeps what it draws as it was when it was made: snapshots of
  * the columns it reads (sharing their values, copy-on-write) and of the
@@ -83,6 +101,8 @@ struct _McChartModel
   gboolean           color_by_category;
   gboolean           colors_by_category; /* its own way, before a highlight */
   gboolean           has_estimates;
+  GArray            *annotations;     /* McAnnotation, those that could
+                                       * be placed */
   double             x_min;           /* the x range of present values, */
   double             x_max;           /* NAN without a continuous x axis */
 };
@@ -114,6 +134,24 @@ GHashTable    *mc_chart_data_collect_entities  (McDataset           *dataset,
                                                 const McChartSpec   *spec);
 
 /* mc-chart-series.c */
+/* A step of x more than this many times the usual one leaves a stretch
+ * without data. */
+#define MC_GAP_FACTOR 4
+/* The usual step between @n sorted x values: the lower median of the
+ * steps (of a sample of them for long series); NAN with fewer than two
+ * steps. */
+double         mc_usual_step                   (const double        *x,
+                                                guint                n);
+/* Finds the gaps of a series sorted by x (see McSeries). */
+void           mc_series_find_gaps             (McSeries            *series);
+/* Whether category @category + 1, a date, comes far later after
+ * @category than categories usually follow each other: bars on either
+ * side of a stretch without data. */
+gboolean       mc_chart_model_category_break   (McChartModel        *chart,
+                                                guint                category);
+/* Whether the step after point @point is a gap. */
+gboolean       mc_series_is_gap                (const McSeries      *series,
+                                                guint                point);
 McSeries      *mc_series_new                   (const char          *name,
                                                 const McColumn      *column,
                                                 guint                axis,

@@ -30,6 +30,7 @@ mc_chart_model_finalize (GObject *object)
   g_clear_pointer (&self->category_days, g_array_unref);
   g_clear_pointer (&self->series, g_ptr_array_unref);
   g_clear_pointer (&self->category_colors, g_array_unref);
+  g_clear_pointer (&self->annotations, g_array_unref);
   if (self->prepared != NULL && self->kind->free_prepared != NULL)
     self->kind->free_prepared (self->prepared);
 

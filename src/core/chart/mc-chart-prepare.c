@@ -398,6 +398,8 @@ finish_series (McChartModel *chart)
       for (guint i = 0; series->estimate != NULL && i < series->estimate->len; i++)
         if (g_array_index (series->estimate, guint8, i))
           chart->has_estimates = TRUE;
+      if (chart->x_kind != MC_X_CATEGORY)
+        mc_series_find_gaps (series);
     }
   if (mc_chart_spec_is_growth (chart->spec) && chart->x_kind == MC_X_CATEGORY)
     drop_first_category (chart);
@@ -832,6 +834,157 @@ mc_chart_model_list_highlight_names (McChartModel *model)
   return highlights_categories (model) ? category_names (model) : series_names (model);
 }
 
+/* Annotations: where each lies on the axes of this chart. */
+
+static void
+annotation_clear (gpointer data)
+{
+  McAnnotation *annotation = data;
+
+  g_free (annotation->label);
+}
+
+/* The place of x value @x: on a category axis the index of its
+ * category, else its date or number. */
+static gboolean
+resolve_x (McChartModel *chart,
+           GVariant     *x,
+           double       *position)
+{
+  g_autofree char *text = NULL;
+  double days;
+  guint row, c;
+
+  if (x == NULL)
+    return FALSE;
+  if (chart->x_kind != MC_X_CATEGORY)
+    {
+      if (mc_annotation_x_position (x, chart->x_column, position))
+        return TRUE;
+      text = mc_annotation_x_to_string (x);
+      if (!mc_transform_find_row (chart->data, mc_column_get_id (chart->x_column), text, &row))
+        return FALSE;
+      *position = mc_column_get_value (chart->x_column, row);
+      return !isnan (*position);
+    }
+  text = mc_annotation_x_to_string (x);
+  if (mc_transform_find_row (chart->data, mc_column_get_id (chart->x_column), text, &row))
+    {
+      g_autofree char *name = format_x_cell (chart->x_column, row);
+
+      if (find_category (chart, name, &c))
+        {
+          *position = c;
+          return TRUE;
+        }
+    }
+  if (!mc_annotation_x_position (x, chart->x_column, &days))
+    return FALSE;
+  for (c = 0; c < chart->category_days->len; c++)
+    if (g_array_index (chart->category_days, double, c) == days)
+      {
+        *position = c;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The series a callout names, by name or column id; the first without
+ * a name. */
+static gboolean
+resolve_series (McChartModel *chart,
+                const char   *name,
+                guint        *index)
+{
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      McSeries *series = g_ptr_array_index (chart->series, s);
+
+      if (name == NULL || g_strcmp0 (series->name, name) == 0
+          || g_strcmp0 (mc_column_get_id (series->column), name) == 0)
+        {
+          *index = s;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The point of a callout: its series' point at its x, with a value. */
+static gboolean
+resolve_point (McChartModel  *chart,
+               McAnnotation  *annotation,
+               const char    *series_name)
+{
+  McSeries *series;
+
+  if (!resolve_series (chart, series_name, &annotation->series))
+    return FALSE;
+  series = g_ptr_array_index (chart->series, annotation->series);
+  for (guint i = 0; i < mc_series_get_n_points (series); i++)
+    if (mc_series_get_x (series, i) == annotation->x0 && !isnan (mc_series_get_y (series, i)))
+      {
+        annotation->point = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+resolve_annotation (McChartModel           *chart,
+                    const McAnnotationSpec *spec,
+                    McAnnotation           *annotation)
+{
+  annotation->type = spec->type;
+  annotation->x0 = annotation->x1 = annotation->v0 = annotation->v1 = NAN;
+  annotation->axis = spec->right ? 1 : 0;
+  switch (spec->type)
+    {
+    case MC_ANNOTATION_EVENT:
+      return resolve_x (chart, spec->x, &annotation->x0);
+    case MC_ANNOTATION_CALLOUT:
+      return resolve_x (chart, spec->x, &annotation->x0)
+             && resolve_point (chart, annotation, spec->series);
+    case MC_ANNOTATION_RANGE:
+      return resolve_x (chart, spec->from, &annotation->x0)
+             && resolve_x (chart, spec->to, &annotation->x1);
+    case MC_ANNOTATION_LINE:
+      annotation->v0 = spec->value;
+      return isfinite (spec->value);
+    case MC_ANNOTATION_BAND:
+    case MC_N_ANNOTATION_TYPES:
+    default:
+      annotation->v0 = g_variant_get_double (spec->from);
+      annotation->v1 = g_variant_get_double (spec->to);
+      return TRUE;
+    }
+}
+
+/* The annotations of the spec that can be placed on this chart: one at
+ * the first year of growth rates, which have none there, cannot. */
+static void
+resolve_annotations (McChartModel *chart)
+{
+  GVariant *annotations = mc_chart_spec_get_option (chart->spec, "annotations");
+
+  chart->annotations = g_array_new (FALSE, TRUE, sizeof (McAnnotation));
+  g_array_set_clear_func (chart->annotations, annotation_clear);
+  if (annotations == NULL || mc_chart_kind_get_option (chart->kind, "annotations") == NULL)
+    return;
+  for (gsize i = 0; i < g_variant_n_children (annotations); i++)
+    {
+      g_autoptr(GVariant) child = g_variant_get_child_value (annotations, i);
+      g_auto(McAnnotationSpec) spec = { 0 };
+      McAnnotation annotation = { 0 };
+
+      mc_annotation_spec_read (child, &spec);
+      if (!resolve_annotation (chart, &spec, &annotation))
+        continue;
+      annotation.label = g_strdup (spec.label);
+      g_array_append_val (chart->annotations, annotation);
+    }
+}
+
 /* The table the chart draws, its x column and its series. */
 static gboolean
 build_model (McChartModel  *chart,
@@ -858,6 +1011,7 @@ build_model (McChartModel  *chart,
   chart->colors_by_category = chart->color_by_category;
   apply_chosen_colors (chart);
   apply_highlight (chart);
+  resolve_annotations (chart);
   return TRUE;
 }
 

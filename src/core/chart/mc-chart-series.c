@@ -50,6 +50,7 @@ mc_series_free (McSeries *series)
   g_clear_pointer (&series->rows, g_array_unref);
   g_clear_pointer (&series->estimate, g_array_unref);
   g_clear_pointer (&series->summary, mc_value_summary_unref);
+  g_clear_pointer (&series->gaps, g_array_unref);
   g_free (series);
 }
 
@@ -90,6 +91,106 @@ mc_series_append (McSeries *series,
   g_array_append_val (series->estimate, flag);
 }
 
+/* Gaps: stretches without data */
+
+/* Steps of long series are sampled: the median of a few thousand is the
+ * median of them all, near enough. */
+#define MC_STEP_SAMPLE 4096
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double da = *(const double *) a, db = *(const double *) b;
+
+  return da < db ? -1 : da > db;
+}
+
+double
+mc_usual_step (const double *x,
+               guint         n)
+{
+  g_autoptr(GArray) steps = NULL;
+  guint stride;
+
+  if (n < 3)
+    return NAN;
+  steps = g_array_sized_new (FALSE, FALSE, sizeof (double), MIN (n, MC_STEP_SAMPLE));
+  stride = MAX (1, (n - 1) / MC_STEP_SAMPLE);
+  for (guint i = 0; i + 1 < n; i += stride)
+    {
+      double step = x[i + 1] - x[i];
+
+      if (step > 0 && isfinite (step))
+        g_array_append_val (steps, step);
+    }
+  if (steps->len < 2)
+    return NAN;
+  g_array_sort (steps, compare_doubles);
+  return g_array_index (steps, double, (steps->len - 1) / 2);
+}
+
+void
+mc_series_find_gaps (McSeries *series)
+{
+  const double *x;
+  guint n = mc_series_get_n_points (series);
+  double usual;
+
+  g_clear_pointer (&series->gaps, g_array_unref);
+  /* An even progression (row numbers, every day) has no stretch without
+   * data, and is not made into an array to find that out. */
+  if (!series->x_sorted || mc_series_get_x_progression (series, NULL, NULL))
+    return;
+  x = mc_series_get_xs (series);
+  if (isnan (usual = mc_usual_step (x, n)))
+    return;
+  for (guint i = 0; i + 1 < n; i++)
+    if (x[i + 1] - x[i] > MC_GAP_FACTOR * usual)
+      {
+        if (series->gaps == NULL)
+          series->gaps = g_array_new (FALSE, FALSE, sizeof (guint));
+        g_array_append_val (series->gaps, i);
+      }
+}
+
+gboolean
+mc_chart_model_category_break (McChartModel *chart,
+                               guint         category)
+{
+  const double *days = (const double *) (gpointer) chart->category_days->data;
+  guint n = chart->category_days->len;
+  double usual;
+
+  if (category + 1 >= n || isnan (days[category]) || isnan (days[category + 1]))
+    return FALSE;
+  usual = mc_usual_step (days, n);
+  return !isnan (usual) && days[category + 1] - days[category] > MC_GAP_FACTOR * usual;
+}
+
+gboolean
+mc_series_is_gap (const McSeries *series,
+                  guint           point)
+{
+  guint lo = 0, hi;
+
+  if (series->gaps == NULL)
+    return FALSE;
+  hi = series->gaps->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      guint gap = g_array_index (series->gaps, guint, mid);
+
+      if (gap == point)
+        return TRUE;
+      if (gap < point)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return FALSE;
+}
 
 McSeries *
 mc_chart_model_get_series (McChartModel *chart,

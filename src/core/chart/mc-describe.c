@@ -13,6 +13,7 @@
 #include "mc-render-private.h"
 
 #define MC_DESCRIBE_MAX_SERIES 4
+#define MC_DESCRIBE_MAX_GAPS 3
 
 /* The lowest and highest present values of a series: from the summary
  * of a long one, in a few steps. */
@@ -62,6 +63,13 @@ mc_describe_append_categories (McChartModel *chart,
   guint lo = 0, hi = 0;
 
   g_string_append_printf (out, ngettext (", %u bar", ", %u bars", n), n);
+  for (guint c = 0; c + 1 < n; c++)
+    if (mc_chart_model_category_break (chart, c))
+      /* Translators: in a chart summary, bars of dates far apart: ", no
+       * data between Feb 2024 and Feb 2025" */
+      g_string_append_printf (out, _(", no data between %s and %s"),
+                              mc_chart_model_get_category (chart, c),
+                              mc_chart_model_get_category (chart, c + 1));
   if (!series_extremes (series, &lo, &hi))
     return;
   {
@@ -76,6 +84,24 @@ mc_describe_append_categories (McChartModel *chart,
       /* Translators: in a chart summary: "Microsoft Azure lowest at USD 10 bn" */
       g_string_append_printf (out, _(", %s lowest at %s"), x_lo, v_lo);
   }
+}
+
+/* ", no data from Feb 2024 to Feb 2025": the stretches a line crosses
+ * without data. */
+static void
+append_gaps (McChartModel   *chart,
+             const McSeries *series,
+             GString        *out)
+{
+  for (guint i = 0; series->gaps != NULL && i < MIN (series->gaps->len, MC_DESCRIBE_MAX_GAPS); i++)
+    {
+      guint gap = g_array_index (series->gaps, guint, i);
+      g_autofree char *from = mc_chart_model_format_x (chart, series, gap);
+      g_autofree char *to = mc_chart_model_format_x (chart, series, gap + 1);
+
+      /* Translators: in a chart summary, a stretch of time without data */
+      g_string_append_printf (out, _(", no data from %s to %s"), from, to);
+    }
 }
 
 static void
@@ -114,6 +140,7 @@ append_series (McChartModel *chart,
         /* Translators: in a chart summary: ", last USD 15.4 bn in 2024" */
         g_string_append_printf (out, _(", last %s in %s"), v_last, x_last);
       }
+    append_gaps (chart, series, out);
   }
 }
 
@@ -194,6 +221,99 @@ append_forms (McChartModel *chart,
     g_string_append (out, _("; one panel per unit"));
 }
 
+/* Annotations */
+
+/* An x of the chart as its axis writes it: "Feb 2025", "Alibaba". */
+static char *
+format_x (McChartModel *chart,
+          double        x)
+{
+  switch (chart->x_kind)
+    {
+    case MC_X_CATEGORY:
+      return g_strdup (mc_chart_model_get_category (chart, (guint) x));
+    case MC_X_TIME:
+      return mc_format_date (x, mc_column_get_date_precision (chart->x_column));
+    case MC_X_NUMBER:
+    default:
+      return mc_format_value (chart->x_column, x, -1);
+    }
+}
+
+/* A value of axis @axis as its series write it: "USD 300 bn". */
+static char *
+format_axis_value (McChartModel *chart,
+                   guint         axis,
+                   double        value)
+{
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      McSeries *series = mc_chart_model_get_series (chart, s);
+
+      if (series->axis == axis)
+        return mc_series_format_value (series, value, TRUE);
+    }
+  return mc_format_number (value, mc_format_value_decimals (value, 6));
+}
+
+/* Where an annotation is: "Feb 2025", "Feb 2024 to Feb 2025", "at USD
+ * 300 bn". */
+static char *
+annotation_place (McChartModel       *chart,
+                  const McAnnotation *annotation)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  switch (annotation->type)
+    {
+    case MC_ANNOTATION_EVENT:
+    case MC_ANNOTATION_CALLOUT:
+      return format_x (chart, annotation->x0);
+    case MC_ANNOTATION_RANGE:
+      from = format_x (chart, annotation->x0);
+      to = format_x (chart, annotation->x1);
+      /* Translators: in a chart summary, a marked period: "Feb 2024 to
+       * Feb 2025" */
+      return g_strdup_printf (_("%s to %s"), from, to);
+    case MC_ANNOTATION_LINE:
+      from = format_axis_value (chart, annotation->axis, annotation->v0);
+      /* Translators: in a chart summary, a reference line: "line at USD
+       * 300 bn" */
+      return g_strdup_printf (_("line at %s"), from);
+    case MC_ANNOTATION_BAND:
+    case MC_N_ANNOTATION_TYPES:
+    default:
+      from = format_axis_value (chart, annotation->axis, MIN (annotation->v0, annotation->v1));
+      to = format_axis_value (chart, annotation->axis, MAX (annotation->v0, annotation->v1));
+      /* Translators: in a chart summary, a band of values: "band from 10 %
+       * to 20 %" */
+      return g_strdup_printf (_("band from %s to %s"), from, to);
+    }
+}
+
+/* "; marked: Feb 2025, USD 50 bn AI plan announced; line at USD 300 bn,
+ * target" */
+static void
+append_annotations (McChartModel *chart,
+                    GString      *out)
+{
+  for (guint i = 0; chart->annotations != NULL && i < chart->annotations->len; i++)
+    {
+      const McAnnotation *annotation = &g_array_index (chart->annotations, McAnnotation, i);
+      g_autofree char *place = annotation_place (chart, annotation);
+
+      if (annotation->label != NULL && *annotation->label != '\0')
+        /* Translators: in a chart summary, an annotation: where it is,
+         * what it says */
+        g_string_append_printf (out, _("; marked: %s, %s"), place, annotation->label);
+      else
+        /* Translators: in a chart summary, an annotation without a
+         * label: where it is */
+        g_string_append_printf (out, _("; marked: %s"), place);
+    }
+}
+
 /* "Bar chart, Revenue": how a summary starts. */
 GString *
 mc_describe_begin (McChartModel *chart,
@@ -229,6 +349,7 @@ mc_chart_describe (McChartModel *chart,
   text = chart->kind->describe (chart, chart->prepared, marks);
   g_string_append (out, text);
   append_forms (chart, out);
+  append_annotations (chart, out);
   if (chart->has_estimates)
     g_string_append (out, _("; includes estimates"));
   return g_string_free (g_steal_pointer (&out), FALSE);

@@ -11,6 +11,7 @@
 
 #include "mc-hit.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
@@ -43,6 +44,34 @@ hit_set_box (McChartHit   *hit,
   hit->height = box->height;
 }
 
+/* The notes of annotations at the x of a point: "Est." and a note of
+ * the data first, then what the annotations there say. */
+static void
+append_notes (McMarks    *marks,
+              McChartHit *hit,
+              guint       series_index,
+              double      x)
+{
+  g_autoptr(GString) text = g_string_new (hit->note);
+
+  for (guint i = 0; i < marks->notes->len; i++)
+    {
+      const McMarkNote *note = &g_array_index (marks->notes, McMarkNote, i);
+
+      if ((note->series != G_MAXUINT && note->series != series_index)
+          || x < MIN (note->x0, note->x1) || x > MAX (note->x0, note->x1))
+        continue;
+      if (text->len > 0)
+        /* Translators: separates the notes said of one point */
+        g_string_append (text, _("; "));
+      g_string_append (text, note->text);
+    }
+  if (text->len == 0)
+    return;
+  g_free (hit->note);
+  hit->note = g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /* Point @point of series @series_index, as drawn. */
 static void
 hit_fill_point (McMarks    *marks,
@@ -67,6 +96,7 @@ hit_fill_point (McMarks    *marks,
   hit->raw_value = value;
   hit->estimate = mc_series_is_estimate (series, point);
   hit->note = note_column ? g_strdup (mc_column_get_note (note_column, row)) : NULL;
+  append_notes (marks, hit, series_index, mc_series_get_x (series, point));
 }
 
 /* A mark: the point of its series it shows, or the value the kind

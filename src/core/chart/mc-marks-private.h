@@ -63,6 +63,17 @@ typedef struct
   McRect box;
 } McLegendHit;
 
+/* What an annotation says at the x values from @x0 to @x1 (on the x
+ * axis, as series place their points), of one series or of all
+ * (G_MAXUINT): the pointer and the keyboard say it there. */
+typedef struct
+{
+  guint       series;
+  double      x0;
+  double      x1;
+  const char *text;          /* interned */
+} McMarkNote;
+
 /* How values and x positions map to pixels in a render: the one place
  * that knows (mc_axes_map_x(), mc_axes_map_value()). */
 typedef struct
@@ -92,6 +103,8 @@ struct _McMarks
   GStringChunk    *strings;
   GArray          *marks;     /* McMark */
   GArray          *legend;    /* McLegendHit */
+  GArray          *notes;     /* McMarkNote */
+  McRect           annotation_area; /* where annotations' labels stay */
   McAxes           axes;      /* of the chart, or of its last panel */
   GArray          *panels;    /* McAxes of each panel of small multiples */
   GArray          *series_panel;  /* guint per series: its panel, or

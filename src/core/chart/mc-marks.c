@@ -30,6 +30,7 @@ mc_marks_new (McChartModel        *model,
   marks->strings = g_string_chunk_new (256);
   marks->marks = g_array_new (FALSE, TRUE, sizeof (McMark));
   marks->legend = g_array_new (FALSE, TRUE, sizeof (McLegendHit));
+  marks->notes = g_array_new (FALSE, TRUE, sizeof (McMarkNote));
   return marks;
 }
 
@@ -54,6 +55,7 @@ mc_marks_unref (McMarks *marks)
   g_string_chunk_free (marks->strings);
   g_array_unref (marks->marks);
   g_array_unref (marks->legend);
+  g_array_unref (marks->notes);
   g_clear_pointer (&marks->panels, g_array_unref);
   g_clear_pointer (&marks->series_panel, g_array_unref);
   g_free (marks);

@@ -27,6 +27,8 @@ typedef enum
   MC_TEXT_NOTE,              /* "Est.", empty chart message */
   MC_TEXT_PANEL_TITLE,       /* the name of a panel of small multiples */
   MC_TEXT_FOOTNOTE,          /* the chart's footnote, above the source */
+  MC_TEXT_ANNOTATION,        /* the label of an event, a reference line,
+                              * a range or a callout */
 } McTextRole;
 
 /* A text placed by a render, in the coordinates of that render: the

@@ -365,6 +365,7 @@ mc_render_panels (McRender *r)
 
       panel.hide_y_labels = panel.shared && g % grid.cols > 0;
       panel.hide_x_labels = g + grid.cols < groups->len;
+      panel.first = g == 0;
       draw_panel (r, &panel, &g_array_index (groups, Group, g), &rect, &grid, r->out);
     }
   return TRUE;

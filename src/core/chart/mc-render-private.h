@@ -28,6 +28,8 @@ typedef struct
   gboolean  zero;
   gboolean  hide_x_labels;  /* a panel below shows them */
   gboolean  hide_y_labels;  /* a panel on the left shows them */
+  gboolean  first;          /* the first panel: labels of annotations
+                             * across all panels go there */
 } McPanel;
 
 /* Everything one render needs: the chart and what the view shows of it,
@@ -118,6 +120,36 @@ void           mc_render_empty               (McRender         *r,
 
 /* mc-panels.c */
 gboolean       mc_render_panels              (McRender         *r);
+
+/* mc-annotations.c: the chart's annotations on a plot, as a kind
+ * drew its axes. */
+typedef struct
+{
+  const McAxes *axes;        /* the plot, the x and the value maps */
+  const guint  *slots;       /* category → its place, where the kind
+                              * reorders them (sorted bars); NULL */
+  gboolean      horizontal;  /* categories down, values across */
+  /* Where point @point of @series is drawn; NULL: at its value. */
+  gboolean    (*anchor)  (gpointer      data,
+                          guint         series,
+                          guint         point,
+                          double       *x,
+                          double       *y);
+  /* Whether @rect covers data the kind drew (a line, candles); NULL:
+   * the rectangles of its marks (bars) are what it drew. */
+  gboolean    (*covers)  (gpointer      data,
+                          const McRect *rect);
+  gpointer      data;
+} McAnnotationFrame;
+
+void           mc_render_annotations_under   (McRender         *r,
+                                              const McAnnotationFrame *frame);
+void           mc_render_annotations_over    (McRender         *r,
+                                              const McAnnotationFrame *frame);
+void           mc_render_annotations_domain  (McRender         *r,
+                                              guint             axis,
+                                              double           *lo,
+                                              double           *hi);
 
 /* mc-legend.c */
 typedef enum

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "mc-annotation.h"
 #include "mc-chart-kind.h"
 #include "mc-extras.h"
 #include "mc-ids.h"
@@ -137,6 +138,88 @@ read_colors_option (McJsonContext  *ctx,
   return g_variant_builder_end (builder);
 }
 
+/* One annotation: its keys as texts and numbers, then checked on its
+ * own, so that an error points at the key at fault. */
+static GVariant *
+read_annotation (McJsonContext  *ctx,
+                 JsonNode       *node,
+                 GError        **error)
+{
+  g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE_VARDICT);
+  g_autoptr(GList) members = NULL;
+  g_autoptr(GVariant) annotation = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *key;
+  JsonObject *object;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      mc_json_context_wrong_type (ctx, error, "annotations", node,
+                                  _("an object such as {\"type\": \"event\", \"x\": "
+                                    "\"2025-02\", \"label\": \"…\"}"));
+      return NULL;
+    }
+  object = json_node_get_object (node);
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *member = json_object_get_member (object, l->data);
+
+      if (mc_json_node_is_string (member))
+        g_variant_builder_add (builder, "{sv}", (const char *) l->data,
+                               g_variant_new_string (json_node_get_string (member)));
+      else if (mc_json_node_is_number (member))
+        g_variant_builder_add (builder, "{sv}", (const char *) l->data,
+                               g_variant_new_double (json_node_get_double (member)));
+      else
+        {
+          mc_json_context_push_key (ctx, l->data);
+          mc_json_context_wrong_type (ctx, error, l->data, member, _("a text or a number"));
+          mc_json_context_pop (ctx);
+          return NULL;
+        }
+    }
+  annotation = g_variant_ref_sink (g_variant_builder_end (builder));
+  if (mc_annotation_check_fields (annotation, &key, &local_error))
+    return g_steal_pointer (&annotation);
+  if (key != NULL)
+    mc_json_context_push_key (ctx, key);
+  mc_json_context_fail (ctx, error, MC_LOADER_ERROR_VALUE, "%s", local_error->message);
+  if (key != NULL)
+    mc_json_context_pop (ctx);
+  return NULL;
+}
+
+/* "annotations": [{ "type": "event", "x": "2025-02", "label": "…" }] */
+static GVariant *
+read_annotations_option (McJsonContext  *ctx,
+                         JsonNode       *node,
+                         GError        **error)
+{
+  g_autoptr(GVariantBuilder) builder = g_variant_builder_new (MC_ANNOTATIONS_VARIANT_TYPE);
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      mc_json_context_wrong_type (ctx, error, "annotations", node, _("an array of annotations"));
+      return NULL;
+    }
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      GVariant *annotation;
+
+      mc_json_context_push_index (ctx, i);
+      annotation = read_annotation (ctx, json_array_get_element (array, i), error);
+      mc_json_context_pop (ctx);
+      if (annotation == NULL)
+        return NULL;
+      g_variant_builder_add_value (builder, annotation);
+      g_variant_unref (annotation);
+    }
+  return g_variant_builder_end (builder);
+}
+
 /* The value of option @info at the current path, of the type it takes. */
 static GVariant *
 read_option (McJsonContext       *ctx,
@@ -153,6 +236,8 @@ read_option (McJsonContext       *ctx,
       return read_names_option (ctx, info->key, node, error);
     case MC_OPTION_COLORS:
       return read_colors_option (ctx, info->key, node, error);
+    case MC_OPTION_ANNOTATIONS:
+      return read_annotations_option (ctx, node, error);
     case MC_OPTION_BOOLEAN:
       if (mc_json_node_is_boolean (node))
         return g_variant_new_boolean (json_node_get_boolean (node));

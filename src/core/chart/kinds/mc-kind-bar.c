@@ -182,6 +182,7 @@ bars_domain (Bars   *b,
           *hi = isnan (*hi) ? pos : MAX (*hi, pos);
         }
     }
+  mc_render_annotations_domain (b->r, 0, lo, hi);
   {
     gboolean zero = TRUE;
 
@@ -308,6 +309,61 @@ draw_bars (Bars *b)
         }
     }
   cairo_restore (b->r->cr);
+}
+
+/* "no data" over the break, between the bars, where it fits. */
+static void
+draw_break_note (Bars   *b,
+                 double  x,
+                 double  y)
+{
+  McRender *r = b->r;
+  /* Translators: written where an axis is cut between dates far apart */
+  g_autoptr(PangoLayout) layout = mc_render_layout (r, C_("gap in a line", "no data"),
+                                                    MC_FONT_BODY, -1, 0);
+  double w, h, room = b->band * (1 - MC_BAR_SHARE) - 2 * r->unit;
+  McTextBox box;
+
+  mc_render_layout_size (layout, &w, &h);
+  box = mc_render_box_for (layout, x - w / 2, y - 3 * r->unit - h, 0);
+  if (w <= room && mc_render_box_is_clear (r, &box, r->unit / 2))
+    mc_render_show (r, layout, box.x, box.y, 0, MC_TEXT_NOTE,
+                    mc_theme_get_text_secondary (r->theme));
+}
+
+/* Dates far apart among bars in date order (Feb 2024, then Feb 2025):
+ * the baseline breaks between them, as an axis cut short does, so that
+ * equal distances are not read as equal times. */
+static void
+draw_breaks (Bars *b)
+{
+  McRender *r = b->r;
+  double half = 1.5 * r->unit, gap = 0.8 * r->unit;
+
+  if (b->horizontal || mc_chart_spec_get_boolean (b->chart->spec, "sort")
+      || b->scale.min > 0 || b->scale.max < 0)
+    return;
+  for (guint slot = 0; slot + 1 < b->n_categories; slot++)
+    {
+      double x = b->plot.x + (slot + 1) * b->band;
+      double y = mc_linear_scale_map (&b->scale, 0);
+
+      if (!mc_chart_model_category_break (b->chart, slot))
+        continue;
+      /* The axis cut out between two slanted strokes. */
+      mc_render_set_color (r, mc_theme_get_background (r->theme));
+      cairo_rectangle (r->cr, x - gap / 2, y - half, gap, 2 * half);
+      cairo_fill (r->cr);
+      mc_render_set_color (r, mc_theme_get_axis (r->theme));
+      cairo_set_line_width (r->cr, r->line * 1.5);
+      for (int side = -1; side <= 1; side += 2)
+        {
+          cairo_move_to (r->cr, x + side * gap / 2 - half / 2, y + half);
+          cairo_line_to (r->cr, x + side * gap / 2 + half / 2, y - half);
+        }
+      cairo_stroke (r->cr);
+      draw_break_note (b, x, y);
+    }
 }
 
 static void
@@ -721,6 +777,69 @@ show_axis_title (Bars        *b,
                   mc_theme_get_text_secondary (b->r->theme));
 }
 
+/* Annotations */
+
+/* Where a callout on a bar points: the end of its value. */
+static gboolean
+bars_anchor (gpointer  data,
+             guint     series,
+             guint     point,
+             double   *x,
+             double   *y)
+{
+  Bars *b = data;
+  McSeries *values = mc_chart_model_get_series (b->chart, series);
+  guint c = (guint) mc_series_get_x (values, point);
+  double pos = 0, neg = 0;
+
+  for (guint slot = 0; slot < b->n_categories; slot++)
+    for (guint i = 0; b->order[slot] == c && i < b->n_visible; i++)
+      {
+        double v = bar_value (b, b->visible[i], c), from = 0;
+        McRect bar;
+
+        if (isnan (v))
+          continue;
+        if (b->stacked)
+          {
+            from = v >= 0 ? pos : neg;
+            *(v >= 0 ? &pos : &neg) += v;
+          }
+        if (b->visible[i] != series)
+          continue;
+        bar = bar_rect (b, slot, i, from, from + v);
+        *x = b->horizontal ? (v >= 0 ? bar.x + bar.width : bar.x) : bar.x + bar.width / 2;
+        *y = b->horizontal ? bar.y + bar.height / 2 : (v >= 0 ? bar.y : bar.y + bar.height);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The axes of the bars, as annotations read them; @slots is filled
+ * with the place of each category. */
+static void
+annotation_frame (Bars              *b,
+                  McAxes            *axes,
+                  guint             *slots,
+                  McAnnotationFrame *frame)
+{
+  *axes = (McAxes) { 0 };
+  axes->plot = b->plot;
+  axes->x_kind = MC_X_CATEGORY;
+  axes->x_band = b->band;
+  axes->y[0] = b->scale;
+  axes->y[1] = b->scale;
+  for (guint slot = 0; slot < b->n_categories; slot++)
+    slots[b->order[slot]] = slot;
+  *frame = (McAnnotationFrame) {
+    .axes = axes,
+    .slots = slots,
+    .horizontal = b->horizontal,
+    .anchor = bars_anchor,
+    .data = b,
+  };
+}
+
 /* Vertical bars */
 
 /* Fits the plot, the value scale and the category labels together: each
@@ -775,16 +894,23 @@ render_vertical (Bars         *b,
                  double        top)
 {
   McRender *r = b->r;
+  g_autofree guint *slots = g_new (guint, b->n_categories + 1);
+  McAnnotationFrame frame;
+  McAxes axes;
 
+  annotation_frame (b, &axes, slots, &frame);
   mc_render_value_grid (r, &b->scale, &b->plot, TRUE, TRUE);
+  mc_render_annotations_under (r, &frame);
   draw_bars (b);
   draw_zero_line (b);
+  draw_breaks (b);
   mc_render_value_ticks (r, &b->scale, first_visible_series (b), &b->plot, FALSE,
                          mc_theme_get_text_secondary (r->theme));
   mc_render_categories (r, &b->fit, b->order, b->plot.x + b->band / 2, b->band,
                         b->plot.y + b->plot.height + 2 * r->unit);
   if (b->value_labels)
     draw_value_labels (b);
+  mc_render_annotations_over (r, &frame);
 }
 
 /* Horizontal bars */
@@ -994,6 +1120,9 @@ render_horizontal (Bars   *b,
                    McRect *area)
 {
   McRender *r = b->r;
+  g_autofree guint *slots = g_new (guint, b->n_categories + 1);
+  McAnnotationFrame frame;
+  McAxes axes;
 
   double h, w = 0;
   g_autoptr(PangoLayout) title = NULL;
@@ -1023,13 +1152,16 @@ render_horizontal (Bars   *b,
       b->value_labels = FALSE;
       layout_horizontal (b, area);
     }
+  annotation_frame (b, &axes, slots, &frame);
   if (!b->value_labels)
     draw_horizontal_axis (b);
+  mc_render_annotations_under (r, &frame);
   draw_bars (b);
   draw_zero_line (b);
   draw_category_column (b, area->x + b->label_column, b->label_column);
   if (b->value_labels)
     draw_value_labels (b);
+  mc_render_annotations_over (r, &frame);
 }
 
 static gboolean
@@ -1148,6 +1280,7 @@ static const McOptionInfo * const bar_options[] = {
   &mc_chart_option_max,
   &mc_chart_option_value_labels,
   &mc_chart_option_legend,
+  &mc_chart_option_annotations,
   &mc_chart_option_panels,
   MC_CHART_OPTIONS_ROWS,
   &mc_chart_option_top,

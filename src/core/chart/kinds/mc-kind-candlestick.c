@@ -432,6 +432,7 @@ price_range (Candles *c,
       *lo = isnan (*lo) ? candle->low : MIN (*lo, candle->low);
       *hi = isnan (*hi) ? candle->high : MAX (*hi, candle->high);
     }
+  mc_render_annotations_domain (c->r, 0, lo, hi);
 }
 
 static void
@@ -806,12 +807,36 @@ volume_title_layout (Candles      *c,
   return mc_render_layout (c->r, text, MC_FONT_BODY, area->width, 1);
 }
 
+/* Whether a candle, from its high to its low, is under @rect:
+ * annotations leave them in sight. */
+static gboolean
+candles_cover (gpointer      data,
+               const McRect *rect)
+{
+  Candles *c = data;
+  double half = candle_width (c) / 2;
+
+  for (guint i = c->first; i < c->end; i++)
+    {
+      const Candle *candle = candle_at (c, i);
+      double x = mc_time_scale_map (&c->x, candle_middle (candle));
+      double top = mc_linear_scale_map (&c->price, candle->high);
+      double bottom = mc_linear_scale_map (&c->price, candle->low);
+
+      if (x + half >= rect->x && x - half <= rect->x + rect->width
+          && bottom >= rect->y && top <= rect->y + rect->height)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 render_candles (Candles *c,
                 McRect  *area)
 {
   McRender *r = c->r;
   g_autoptr(PangoLayout) volume_title = volume_title_layout (c, area);
+  McAnnotationFrame frame = { .axes = &r->out->axes, .covers = candles_cover, .data = c };
   double lo, hi, header;
 
   shown_days (c, PERIOD_ROW, &lo, &hi);
@@ -826,9 +851,11 @@ render_candles (Candles *c,
   layout_panels (c, area, volume_title);
   mc_render_time_scale (r, &c->x, lo, hi, mc_column_get_date_precision (c->chart->x_column),
                         &c->plot);
-  draw_axes (c, volume_title);
-  draw_candles (c);
   save_axes (c);
+  draw_axes (c, volume_title);
+  mc_render_annotations_under (r, &frame);
+  draw_candles (c);
+  mc_render_annotations_over (r, &frame);
 }
 
 static void
@@ -1029,6 +1056,7 @@ static const McOptionInfo * const candlestick_options[] = {
   &mc_chart_option_log,
   &mc_chart_option_filter,
   &mc_chart_option_filter_values,
+  &mc_chart_option_annotations,
   NULL
 };
 

@@ -68,6 +68,7 @@ axis_range (Combo  *c,
             *hi = MAX (*hi, mc_series_get_y (series, p));
           }
     }
+  mc_render_annotations_domain (c->r, axis, lo, hi);
 }
 
 static double
@@ -455,9 +456,18 @@ static void
 draw_plot (Combo *c)
 {
   McRender *r = c->r;
+  McAnnotationFrame frame = { .axes = &r->out->axes };
   McColor color;
 
+  /* The scales as drawn, for annotations and whoever reads values off
+   * the render. */
+  r->out->axes.plot = c->plot;
+  r->out->axes.x_kind = MC_X_CATEGORY;
+  r->out->axes.x_band = c->band;
+  r->out->axes.y[0] = c->y[0];
+  r->out->axes.y[1] = c->y[1];
   mc_render_value_grid (r, &c->y[0], &c->plot, TRUE, TRUE);
+  mc_render_annotations_under (r, &frame);
   draw_bars (c);
   for (guint i = 0; i < c->n_shown[1]; i++)
     draw_line (c, i);
@@ -470,12 +480,7 @@ draw_plot (Combo *c)
   mc_render_categories (r, &c->fit, c->order, c->plot.x + c->band / 2, c->band,
                         c->plot.y + c->plot.height + 2 * r->unit);
   draw_value_labels (c);
-  /* The scales as drawn, for whoever reads values off the render. */
-  r->out->axes.plot = c->plot;
-  r->out->axes.x_kind = MC_X_CATEGORY;
-  r->out->axes.x_band = c->band;
-  r->out->axes.y[0] = c->y[0];
-  r->out->axes.y[1] = c->y[1];
+  mc_render_annotations_over (r, &frame);
 }
 
 static void
@@ -576,6 +581,7 @@ static const McOptionInfo * const combo_options[] = {
   &combo_option_y2_transform,
   MC_CHART_OPTIONS_ROWS,
   &mc_chart_option_value_labels,
+  &mc_chart_option_annotations,
   NULL
 };
 

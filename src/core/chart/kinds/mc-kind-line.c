@@ -31,6 +31,7 @@ typedef struct
   gboolean       log;           /* a logarithmic value axis */
   gboolean       has_y2;
   gboolean       end_labels;
+  gboolean       mark_gaps;     /* stretches without data drawn dotted */
   guint         *visible;
   guint          n_visible;
   McAxes         axes;          /* the plot and how it maps x and values */
@@ -358,6 +359,7 @@ axis_range (Lines  *l,
   gboolean zero;
 
   y_range (l, axis, lo, hi);
+  mc_render_annotations_domain (l->r, axis, lo, hi);
   /* Log ticks enclose the data already, and there is no zero. */
   if (l->log)
     {
@@ -388,22 +390,29 @@ axis_range (Lines  *l,
  * other is an accident of the two zooms: a reader takes the crossing or
  * the gap for a finding. So both axes start at zero (see include_zero()),
  * and each line rises by as much as its measure does. The two axes share
- * one grid; of the grids of 2 to 10 intervals, the chosen one fills both
- * axes best with ticks about the usual distance apart, and keeps the
- * lines more than a marker apart wherever a grid can. */
+ * one grid, chosen once from the data and never from the size of the
+ * plot, so that the lines keep their order and their crossings at every
+ * size: of the grids of 2 to 10 intervals, the one that leaves the least
+ * of either axis empty (no more than a fifth where a grid can), with
+ * about five intervals and the lines apart. Where the plot is too short
+ * for every tick's label, every other one is left out. */
 
 #define MC_DUAL_MIN_INTERVALS 2
 #define MC_DUAL_MAX_INTERVALS 10
+/* The most of an axis its data may leave empty. */
+#define MC_DUAL_MAX_WASTE 0.2
 /* Lines are compared at up to this many points per pair of series. */
 #define MC_DUAL_SAMPLES 2000
+/* Lines nearer than this share of the plot's height touch. */
+#define MC_DUAL_NEAR 0.03
 
 /* The share of points where a series of the left axis and one of the
- * right come closer than a marker's width plus a gap. */
+ * right come closer than MC_DUAL_NEAR of the height, on scales mapped
+ * to [0, 1]. */
 static double
 dual_overlap (Lines               *l,
               const McLinearScale  scales[2])
 {
-  double near = 2 * MAX (2.5, l->r->body * 0.3) + l->r->unit;
   guint close = 0, compared = 0;
 
   for (guint i = 0; i < l->n_visible; i++)
@@ -423,7 +432,7 @@ dual_overlap (Lines               *l,
               continue;
             compared++;
             close += fabs (mc_linear_scale_map (&scales[0], ya)
-                           - mc_linear_scale_map (&scales[1], yb)) < near;
+                           - mc_linear_scale_map (&scales[1], yb)) < MC_DUAL_NEAR;
           }
       }
   return compared ? (double) close / compared : 0;
@@ -446,24 +455,23 @@ static void
 init_dual_scales (Lines *l)
 {
   double lo[2], hi[2], best = G_MAXDOUBLE;
-  double spacing = 6 * l->r->body, bottom = l->axes.plot.y + l->axes.plot.height;
+  double bottom = l->axes.plot.y + l->axes.plot.height;
 
   for (guint axis = 0; axis < 2; axis++)
     axis_range (l, axis, &lo[axis], &hi[axis]);
   for (guint n = MC_DUAL_MIN_INTERVALS; n <= MC_DUAL_MAX_INTERVALS; n++)
     {
       McLinearScale scales[2];
-      double interval = l->axes.plot.height / n, score;
+      double waste[2], score;
 
-      if (n > MC_DUAL_MIN_INTERVALS && interval < 2.5 * l->r->body)
-        break;
       for (guint axis = 0; axis < 2; axis++)
         {
           mc_linear_scale_init_fixed (&scales[axis], lo[axis], hi[axis], TRUE, n);
-          mc_linear_scale_set_range (&scales[axis], bottom, l->axes.plot.y);
+          mc_linear_scale_set_range (&scales[axis], 0, 1);
+          waste[axis] = axis_waste (&scales[axis], lo[axis], hi[axis]);
         }
-      score = axis_waste (&scales[0], lo[0], hi[0]) + axis_waste (&scales[1], lo[1], hi[1])
-              + fabs (log (interval / spacing)) + 2 * dual_overlap (l, scales);
+      score = waste[0] + waste[1] + 0.02 * fabs ((double) n - 5) + 2 * dual_overlap (l, scales)
+              + (MAX (waste[0], waste[1]) > MC_DUAL_MAX_WASTE ? 1 : 0);
       if (score < best)
         {
           best = score;
@@ -471,6 +479,8 @@ init_dual_scales (Lines *l)
           l->axes.y[1] = scales[1];
         }
     }
+  for (guint axis = 0; axis < 2; axis++)
+    mc_linear_scale_set_range (&l->axes.y[axis], bottom, l->axes.plot.y);
 }
 
 static void
@@ -1156,11 +1166,20 @@ series_colors (Lines   *l,
     }
 }
 
+/* How a segment is drawn: solid, dashed into or out of an estimate, or
+ * dotted across a stretch without data. */
+typedef enum
+{
+  SEGMENT_SOLID,
+  SEGMENT_DASHED,
+  SEGMENT_DOTTED,
+} SegmentStyle;
+
 static void
 stroke_path (Lines         *l,
              GArray        *points,
              const McColor *color,
-             gboolean       dashed)
+             SegmentStyle   style)
 {
   cairo_t *cr = l->r->cr;
   double width = 2 * l->r->line;
@@ -1170,7 +1189,7 @@ stroke_path (Lines         *l,
   mc_render_set_color (l->r, color);
   /* Decimated, a run is thousands of short segments, which cairo takes
    * tens of milliseconds to stroke: mc-line-raster.c draws them. */
-  if (l->decimated && !dashed)
+  if (l->decimated && style == SEGMENT_SOLID)
     {
       mc_line_raster_stroke (cr, (const double *) (gpointer) points->data, points->len, width);
       return;
@@ -1183,12 +1202,11 @@ stroke_path (Lines         *l,
       cairo_line_to (cr, p->x, p->y);
     }
   cairo_set_line_width (cr, width);
-  if (dashed)
-    {
-      double dash[] = { 2.5 * width, 2 * width };
-
-      cairo_set_dash (cr, dash, 2, 0);
-    }
+  if (style == SEGMENT_DASHED)
+    cairo_set_dash (cr, (double[]) { 2.5 * width, 2 * width }, 2, 0);
+  else if (style == SEGMENT_DOTTED)
+    /* Round dots: dashes of no length with the round caps of lines. */
+    cairo_set_dash (cr, (double[]) { 0, 2.5 * width }, 2, 0);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
 }
@@ -1263,8 +1281,21 @@ draw_lone_column (Lines         *l,
   cairo_stroke (cr);
 }
 
-/* One run of points between gaps: areas fill it, and segments that touch
- * an estimate are dashed. */
+static SegmentStyle
+segment_style (Lines          *l,
+               const McSeries *series,
+               guint           i)
+{
+  if (l->mark_gaps && mc_series_is_gap (series, i))
+    return SEGMENT_DOTTED;
+  if (l->chart->has_estimates && segment_dashed (series, i))
+    return SEGMENT_DASHED;
+  return SEGMENT_SOLID;
+}
+
+/* One run of points between missing values: areas fill it, segments
+ * that touch an estimate are dashed, those across a stretch without
+ * data dotted. */
 static void
 draw_run (Lines         *l,
           guint          visible_index,
@@ -1283,16 +1314,17 @@ draw_run (Lines         *l,
     }
   while (i + 1 < end)
     {
-      gboolean dashed = l->chart->has_estimates && segment_dashed (series, i);
+      SegmentStyle style = segment_style (l, series, i);
       guint j = i + 1;
 
-      /* Without estimates the run is one solid line. */
-      if (!l->chart->has_estimates)
+      /* Without estimates or stretches without data the run is one
+       * solid line. */
+      if (!l->chart->has_estimates && !(l->mark_gaps && series->gaps != NULL))
         j = end - 1;
-      while (j + 1 < end && dashed == segment_dashed (series, j))
+      while (j + 1 < end && style == segment_style (l, series, j))
         j++;
       run_points (l, visible_index, i, j + 1, l->points);
-      stroke_path (l, l->points, stroke, dashed);
+      stroke_path (l, l->points, stroke, style);
       i = j;
     }
   if (end - start == 1 && l->area)
@@ -1647,6 +1679,202 @@ draw_all_series (Lines *l)
         draw_series (l, i - 1);
 }
 
+/* Annotations */
+
+static gboolean
+lines_anchor (gpointer  data,
+              guint     series,
+              guint     point,
+              double   *x,
+              double   *y)
+{
+  Lines *l = data;
+
+  for (guint v = 0; v < l->n_visible; v++)
+    if (l->visible[v] == series)
+      {
+        *x = map_x (l, mc_series_get_x (series_at (l, v), point));
+        *y = point_y (l, v, point);
+        return isfinite (*x) && isfinite (*y);
+      }
+  return FALSE;
+}
+
+/* Whether the segment from (@x0, @y0) to (@x1, @y1) passes through
+ * @rect. */
+static gboolean
+segment_crosses (const McRect *rect,
+                 double        x0,
+                 double        y0,
+                 double        x1,
+                 double        y1)
+{
+  double left = rect->x, right = rect->x + rect->width;
+  double ya, yb;
+
+  if (MAX (x0, x1) < left || MIN (x0, x1) > right)
+    return FALSE;
+  if (x1 == x0)
+    ya = y0, yb = y1;
+  else
+    {
+      double t0 = CLAMP ((left - x0) / (x1 - x0), 0, 1), t1 = CLAMP ((right - x0) / (x1 - x0), 0, 1);
+
+      ya = y0 + (y1 - y0) * t0;
+      yb = y0 + (y1 - y0) * t1;
+    }
+  return MAX (ya, yb) >= rect->y && MIN (ya, yb) <= rect->y + rect->height;
+}
+
+/* The first point of a sorted series at or right of pixel @x. */
+static guint
+first_point_from (Lines *l,
+                  guint  v,
+                  double x)
+{
+  McSeries *series = series_at (l, v);
+  guint lo = 0, hi = mc_series_get_n_points (series);
+
+  while (series->x_sorted && lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (map_x (l, mc_series_get_x (series, mid)) < x)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return series->x_sorted && lo > 0 ? lo - 1 : 0;
+}
+
+/* Whether a line (or a marker on it) passes through @rect. */
+static gboolean
+lines_cover (gpointer      data,
+             const McRect *rect)
+{
+  Lines *l = data;
+  double radius = MAX (2.5, l->r->body * 0.3);
+  McRect grown = { rect->x - radius, rect->y - radius,
+                   rect->width + 2 * radius, rect->height + 2 * radius };
+
+  for (guint v = 0; v < l->n_visible; v++)
+    {
+      McSeries *series = series_at (l, v);
+      guint n = mc_series_get_n_points (series);
+      double px = NAN, py = NAN;
+
+      for (guint i = first_point_from (l, v, grown.x); i < n; i++)
+        {
+          double x = map_x (l, mc_series_get_x (series, i)), y = point_y (l, v, i);
+
+          if (isnan (y))
+            {
+              px = py = NAN;
+              continue;
+            }
+          if (isnan (px) ? segment_crosses (&grown, x, y, x, y)
+                         : segment_crosses (&grown, px, py, x, y))
+            return TRUE;
+          if (series->x_sorted && x > grown.x + grown.width)
+            break;
+          px = x;
+          py = y;
+        }
+    }
+  return FALSE;
+}
+
+static void
+annotation_frame (Lines             *l,
+                  McAnnotationFrame *frame)
+{
+  *frame = (McAnnotationFrame) {
+    .axes = &l->axes,
+    .anchor = lines_anchor,
+    .covers = lines_cover,
+    .data = l,
+  };
+}
+
+/* Stretches without data: "no data" over the middle of each dotted
+ * segment wide enough for it, above the line or below it. They give
+ * way to every other text. */
+
+static void
+draw_gap_note (Lines       *l,
+               guint        v,
+               guint        gap,
+               PangoLayout *layout)
+{
+  McRender *r = l->r;
+  McSeries *series = series_at (l, v);
+  double x0 = map_x (l, mc_series_get_x (series, gap));
+  double x1 = map_x (l, mc_series_get_x (series, gap + 1));
+  double y = (point_y (l, v, gap) + point_y (l, v, gap + 1)) / 2, w, h;
+
+  mc_render_layout_size (layout, &w, &h);
+  if (x1 - x0 < w + 4 * r->unit || isnan (y))
+    return;
+  for (int below = 0; below <= 1; below++)
+    {
+      McTextBox box = mc_render_box_for (layout, (x0 + x1 - w) / 2,
+                                         below ? y + 2 * r->unit : y - 2 * r->unit - h, 0);
+      McRect rect = { box.x, box.y, box.width, box.height };
+
+      if (box.y < l->axes.plot.y || box.y + h > l->axes.plot.y + l->axes.plot.height
+          || !mc_render_box_is_clear (r, &box, r->unit / 2) || lines_cover (l, &rect))
+        continue;
+      mc_render_show (r, layout, box.x, box.y, 0, MC_TEXT_NOTE,
+                      mc_theme_get_text_secondary (r->theme));
+      return;
+    }
+}
+
+/* Whether a series drawn before @v has the same stretch: one note says
+ * it for all. */
+static gboolean
+gap_noted (Lines *l,
+           guint  v,
+           guint  gap)
+{
+  McSeries *series = series_at (l, v);
+  double x0 = mc_series_get_x (series, gap), x1 = mc_series_get_x (series, gap + 1);
+
+  for (guint u = 0; u < v; u++)
+    {
+      McSeries *other = series_at (l, u);
+
+      for (guint i = 0; other->gaps != NULL && i < other->gaps->len; i++)
+        {
+          guint g = g_array_index (other->gaps, guint, i);
+
+          if (mc_series_get_x (other, g) == x0 && mc_series_get_x (other, g + 1) == x1)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+draw_gap_notes (Lines *l)
+{
+  /* Translators: written over a dotted line that crosses a stretch of
+   * time without data */
+  g_autoptr(PangoLayout) layout = mc_render_layout (l->r, C_("gap in a line", "no data"),
+                                                    MC_FONT_BODY, -1, 0);
+
+  if (!l->mark_gaps)
+    return;
+  for (guint v = 0; v < l->n_visible; v++)
+    {
+      McSeries *series = series_at (l, v);
+
+      for (guint i = 0; series->gaps != NULL && i < series->gaps->len; i++)
+        if (!gap_noted (l, v, g_array_index (series->gaps, guint, i)))
+          draw_gap_note (l, v, g_array_index (series->gaps, guint, i), layout);
+    }
+}
+
 static gboolean
 wants_point_labels (Lines *l)
 {
@@ -1664,9 +1892,12 @@ draw_plot (Lines *l)
   McSeries *left = axis_series (l, 0, &count);
   McSeries *right = axis_series (l, 1, &count);
   double limit_lo = NAN, limit_hi = NAN;
+  McAnnotationFrame frame;
   McColor color;
 
+  annotation_frame (l, &frame);
   mc_render_value_grid (r, &l->axes.y[0], &l->axes.plot, TRUE, TRUE);
+  mc_render_annotations_under (r, &frame);
   draw_x_axis (l);
   axis_color (l, 0, &color);
   if (left)
@@ -1688,8 +1919,19 @@ draw_plot (Lines *l)
     l->end_labels = FALSE;
   if (wants_point_labels (l))
     draw_point_labels (l);
+  mc_render_annotations_over (r, &frame);
+  draw_gap_notes (l);
   save_axes (l);
 }
+
+static const McOptionInfo line_option_mark_gaps = {
+  .key = "mark_gaps",
+  .type = MC_OPTION_BOOLEAN,
+  .flags = MC_OPTION_DEFAULT_ON,
+  .description = N_("a line across a stretch far longer than the usual step between its "
+                    "points drawn dotted, with a “no data” note"),
+  .label = N_("Mark Stretches Without Data"),
+};
 
 static void
 lines_setup (Lines    *l,
@@ -1703,6 +1945,7 @@ lines_setup (Lines    *l,
   l->chart = chart;
   l->area = area;
   l->log = mc_chart_spec_get_boolean (chart->spec, "log");
+  l->mark_gaps = mc_chart_spec_get_flag (chart->spec, &line_option_mark_gaps);
   l->axes.x_kind = chart->x_kind;
   l->visible = g_new (guint, n + 1);
   for (guint s = 0; s < n; s++)
@@ -1899,10 +2142,12 @@ static const McOptionInfo * const line_options[] = {
   &mc_chart_option_index_at,
   &mc_chart_option_log,
   &line_option_sort,
+  &line_option_mark_gaps,
   &mc_chart_option_min,
   &mc_chart_option_max,
   &mc_chart_option_value_labels,
   &mc_chart_option_legend,
+  &mc_chart_option_annotations,
   &mc_chart_option_panels,
   MC_CHART_OPTIONS_ROWS,
   &mc_chart_option_top,
@@ -1917,10 +2162,12 @@ static const McOptionInfo * const area_options[] = {
   &mc_chart_option_stacked,
   &mc_chart_option_percent,
   &line_option_sort,
+  &line_option_mark_gaps,
   &mc_chart_option_min,
   &mc_chart_option_max,
   &mc_chart_option_value_labels,
   &mc_chart_option_legend,
+  &mc_chart_option_annotations,
   &mc_chart_option_panels,
   MC_CHART_OPTIONS_ROWS,
   &mc_chart_option_top,

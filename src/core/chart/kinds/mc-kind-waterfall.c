@@ -331,6 +331,7 @@ levels_range (Waterfall *w,
       *lo = MIN (*lo, MIN (step_at (w, i)->from, step_at (w, i)->to));
       *hi = MAX (*hi, MAX (step_at (w, i)->from, step_at (w, i)->to));
     }
+  mc_render_annotations_domain (w->r, 0, lo, hi);
 }
 
 static void
@@ -381,17 +382,46 @@ full_labels_fit (Waterfall *w)
   return TRUE;
 }
 
+/* A callout points at the top of its step's bar. */
+static gboolean
+step_anchor (gpointer  data,
+             guint     series,
+             guint     point,
+             double   *x,
+             double   *y)
+{
+  Waterfall *w = data;
+
+  for (guint slot = 0; slot < w->data->steps->len; slot++)
+    if (step_at (w, slot)->point == point)
+      {
+        McRect rect = step_rect (w, slot, step_at (w, slot));
+
+        *x = rect.x + rect.width / 2;
+        *y = rect.y;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 static void
 render_waterfall (Waterfall *w,
                   McRect    *area)
 {
   McRender *r = w->r;
+  McAxes axes = { 0 };
+  McAnnotationFrame frame = { .axes = &axes, .anchor = step_anchor, .data = w };
   g_autofree char *title = mc_render_axis_title (r, (McSeries *[]) { values (w->chart) }, 1);
   g_autoptr(PangoLayout) layout = mc_render_layout (r, title, MC_FONT_BODY, area->width, 1);
 
   mc_render_axis_title_above (r, layout, area);
   layout_plot (w, area);
+  axes.plot = w->plot;
+  axes.x_kind = MC_X_CATEGORY;
+  axes.x_band = w->band;
+  axes.y[0] = axes.y[1] = w->scale;
   mc_render_value_grid (r, &w->scale, &w->plot, TRUE, TRUE);
+  mc_render_annotations_under (r, &frame);
   draw_steps (w);
   mc_render_value_ticks (r, &w->scale, values (w->chart), &w->plot, FALSE,
                          mc_theme_get_text_secondary (r->theme));
@@ -400,6 +430,7 @@ render_waterfall (Waterfall *w,
   w->short_labels = !full_labels_fit (w);
   for (guint slot = 0; r->show_values && slot < w->data->steps->len; slot++)
     draw_step_label (w, slot, step_at (w, slot));
+  mc_render_annotations_over (r, &frame);
 }
 
 static void
@@ -521,6 +552,7 @@ static const McOptionInfo * const waterfall_options[] = {
   &mc_chart_option_filter,
   &mc_chart_option_filter_values,
   &mc_chart_option_value_labels,
+  &mc_chart_option_annotations,
   NULL
 };
 
