@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "mc-chart-kind.h"
+#include "mc-chart-error.h"
 #include "mc-format.h"
 #include "mc-text.h"
 #include "mc-transform.h"

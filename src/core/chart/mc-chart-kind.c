@@ -19,8 +19,6 @@
 /* Messages list at most this many column ids. */
 #define MAX_LISTED_COLUMNS 12
 
-G_DEFINE_QUARK (mc-chart-error-quark, mc_chart_error)
-
 static const char * const transform_choices[] = { "none", "growth", "index", NULL };
 static const char * const transform_labels[] = {
   N_("Values"), N_("Growth Rates"), N_("Indexed to 100"), NULL

@@ -14,19 +14,10 @@
 #include <glib.h>
 
 #include "mc-change.h"
+#include "mc-chart-error.h"
 #include "mc-dataset.h"
 
 G_BEGIN_DECLS
-
-#define MC_CHART_ERROR (mc_chart_error_quark ())
-
-typedef enum
-{
-  MC_CHART_ERROR_COLUMN,     /* a column is missing or has the wrong type */
-  MC_CHART_ERROR_NEGATIVE,   /* a pie with negative values */
-  MC_CHART_ERROR_NO_DATA,    /* nothing to draw */
-  MC_CHART_ERROR_INVALID,    /* a combination the chart kind can't draw */
-} McChartError;
 
 typedef enum
 {
@@ -179,7 +170,6 @@ extern const McOptionInfo mc_chart_option_legend;
 /* Texts and marks on the plot (mc-annotation.h): kinds with axes. */
 extern const McOptionInfo mc_chart_option_annotations;
 
-GQuark               mc_chart_error_quark      (void);
 
 /* Every kind, in the order dataset files list them. */
 const McChartKind * const *mc_chart_kinds_get_all (void);
