@@ -9,8 +9,12 @@ cd "$(dirname "$0")/.."
 
 build_dir=_build
 setup_args=(-Dwerror=true)
+timeout_multiplier=1
 if [ "${1:-}" = "--sanitize" ]; then
   build_dir=_build-sanitize
+  # The sanitizers make the code three to ten times slower: the workbook
+  # and window tests, a few seconds each, come near meson's 30 s limit.
+  timeout_multiplier=5
   setup_args+=(-Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug)
   # Leaks are checked in the project's code; fontconfig and GTK keep
   # process-lifetime caches that LeakSanitizer would report.
@@ -31,4 +35,5 @@ ninja -C "$build_dir"
 # One X server for the whole run: meson runs tests in parallel, and several
 # xvfb-run instances would race for display numbers.
 xvfb-run -a -s "-screen 0 1280x800x24 -noreset" \
-  meson test -C "$build_dir" --print-errorlogs --num-processes 2
+  meson test -C "$build_dir" --print-errorlogs --num-processes 2 \
+    --timeout-multiplier "$timeout_multiplier"
