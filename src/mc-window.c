@@ -564,28 +564,22 @@ show_charts (McWindow   *self,
              McDataset  *dataset,
              const char *previous_id)
 {
-  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
   guint n_charts = mc_dataset_get_n_charts (dataset);
+  g_autofree const char **titles = g_new0 (const char *, n_charts + 1);
   guint index = find_chart_to_show (dataset, previous_id);
 
   for (guint i = 0; i < n_charts; i++)
-    gtk_string_list_append (titles, get_chart_title (mc_dataset_get_chart (dataset, i)));
-
-  self->updating_charts = TRUE;
-  gtk_drop_down_set_model (self->chart_dropdown, G_LIST_MODEL (titles));
-  gtk_drop_down_set_selected (self->chart_dropdown, index);
-  self->updating_charts = FALSE;
-  gtk_widget_set_visible (GTK_WIDGET (self->chart_dropdown), n_charts > 1);
-
+    titles[i] = get_chart_title (mc_dataset_get_chart (dataset, i));
+  mc_chart_switcher_set_titles (self->chart_switcher, titles, index);
   show_chart (self, index);
 }
 
 static void
-on_chart_dropdown_selected_cb (McWindow *self)
+on_chart_switcher_selected_cb (McWindow *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->chart_dropdown);
+  guint selected = mc_chart_switcher_get_selected (self->chart_switcher);
 
-  if (!self->updating_charts && selected != GTK_INVALID_LIST_POSITION)
+  if (selected != GTK_INVALID_LIST_POSITION)
     show_chart (self, selected);
 }
 
@@ -1135,6 +1129,7 @@ mc_window_class_init (McWindowClass *klass)
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (MC_TYPE_CHART_SWITCHER);
   g_type_ensure (MC_TYPE_LOADING_VIEW);
   g_type_ensure (MC_TYPE_TABLE_VIEW);
   g_type_ensure (MC_TYPE_CHART_EDITOR);
@@ -1142,10 +1137,10 @@ mc_window_class_init (McWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, McWindow, chart_bin);
-  gtk_widget_class_bind_template_child (widget_class, McWindow, chart_dropdown);
   gtk_widget_class_bind_template_child (widget_class, McWindow, chart_editor);
   gtk_widget_class_bind_template_child (widget_class, McWindow, chart_stack);
   gtk_widget_class_bind_template_child (widget_class, McWindow, chart_status);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, chart_switcher);
   gtk_widget_class_bind_template_child (widget_class, McWindow, content);
   gtk_widget_class_bind_template_child (widget_class, McWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, McWindow, content_stack);
@@ -1170,7 +1165,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, McWindow, vision_section);
   gtk_widget_class_bind_template_child (widget_class, McWindow, window_title);
-  gtk_widget_class_bind_template_callback (widget_class, on_chart_dropdown_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_chart_switcher_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_selection_selected_item_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_activate_cb);
 
@@ -1303,7 +1298,7 @@ mc_window_select_chart (McWindow *self,
   g_return_if_fail (get_shown_dataset (self) != NULL);
   g_return_if_fail (index < mc_dataset_get_n_charts (get_shown_dataset (self)));
 
-  gtk_drop_down_set_selected (self->chart_dropdown, index);
+  mc_chart_switcher_set_selected (self->chart_switcher, index);
 }
 
 void

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "mc-application.h"
+#include "mc-chart-switcher.h"
 #include "mc-chart-view.h"
 #include "mc-dataset-row.h"
 #include "mc-export-dialog.h"
@@ -123,13 +124,52 @@ count_visible (GtkWidget *widget,
   return count;
 }
 
-static GtkDropDown *
+static void
+count_cb (GObject  *object,
+          gpointer  arg,
+          guint    *count)
+{
+  (*count)++;
+}
+
+static gboolean
+marks_have_text (McMarks    *marks,
+                 McTextRole  role)
+{
+  guint n;
+  const McTextBox *boxes = mc_marks_get_text_boxes (marks, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (boxes[i].role == role)
+      return TRUE;
+  return FALSE;
+}
+
+static McChartSwitcher *
 get_chart_switcher (McWindow *window)
 {
-  GtkWidget *dropdown = find_widget (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN);
+  GtkWidget *switcher = find_widget (GTK_WIDGET (window), MC_TYPE_CHART_SWITCHER);
 
-  g_assert_nonnull (dropdown);
-  return GTK_DROP_DOWN (dropdown);
+  g_assert_nonnull (switcher);
+  return MC_CHART_SWITCHER (switcher);
+}
+
+/* The visible buttons of a switcher, in order. */
+static GPtrArray *
+get_chart_buttons (McChartSwitcher *switcher)
+{
+  GPtrArray *buttons = g_ptr_array_new ();
+  GtkWidget *box = find_widget (GTK_WIDGET (switcher), GTK_TYPE_BOX);
+
+  g_assert_nonnull (box);
+  if (!gtk_widget_get_visible (box))
+    return buttons;
+  for (GtkWidget *child = gtk_widget_get_first_child (box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    g_ptr_array_add (buttons, child);
+
+  return buttons;
 }
 
 static GtkWidget *
@@ -214,10 +254,9 @@ test_window_first_selected (void)
   McWindow *window = create_window ();
   McDataset *first = get_dataset (window, 0);
   GtkWidget *content = find_widget (GTK_WIDGET (window), MC_TYPE_TABLE_VIEW);
+  GtkWidget *page = gtk_widget_get_ancestor (content, GTK_TYPE_BOX);
 
   g_assert_true (mc_window_get_selected_dataset (window) == first);
-  assert_label (GTK_WIDGET (window), mc_dataset_get_description (first));
-  g_assert_nonnull (find_label_with_prefix (GTK_WIDGET (window), "Source: 1950.ai"));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, mc_dataset_get_title (first));
 
   /* The chart page shows first; the table is filled when it shows. */
@@ -227,48 +266,170 @@ test_window_first_selected (void)
   show_table (window);
   g_assert_true (mc_table_view_get_dataset (MC_TABLE_VIEW (content)) == first);
 
+  /* The table, which has no title of its own, is headed by the dataset's
+   * title, description and source. */
+  assert_label (page, mc_dataset_get_title (first));
+  assert_label (page, mc_dataset_get_description (first));
+  g_assert_nonnull (find_label_with_prefix (page, "Source: 1950.ai"));
+
+  destroy_window (window);
+}
+
+/* Whether a label of @root, other than those of @except, reads @text:
+ * the switcher names the charts, and may read as the dataset does. */
+static gboolean
+shows_outside (GtkWidget  *root,
+               const char *text,
+               GtkWidget  *except)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_labels (root, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) == 0
+          && !gtk_widget_is_ancestor (label, except))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The chart draws its title, subtitle and source: the page around it
+ * repeats none of them, and names no dataset over it. */
+static void
+test_window_one_title (void)
+{
+  McWindow *window = create_window ();
+  McChartView *view = get_chart_view (window);
+  GtkWidget *switcher = GTK_WIDGET (get_chart_switcher (window));
+
+  for (guint i = 0; i < count_datasets (window); i++)
+    {
+      McDataset *dataset = get_dataset (window, i);
+      GtkWidget *page;
+      McMarks *marks;
+
+      mc_window_select_dataset (window, i);
+      activate (window, "win.show-view", "s", "chart");
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+      page = gtk_widget_get_ancestor (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK);
+      marks = mc_chart_view_get_marks (view);
+
+      g_assert_true (marks_have_text (marks, MC_TEXT_TITLE));
+      g_assert_true (marks_have_text (marks, MC_TEXT_SOURCE));
+      g_assert_null (find_label_with_prefix (GTK_WIDGET (window), "Source:"));
+      g_assert_false (shows_outside (page, mc_dataset_get_title (dataset), switcher));
+      g_assert_false (shows_outside (page, mc_dataset_get_description (dataset), switcher));
+      g_assert_false (shows_outside (page, mc_dataset_get_chart (dataset, 0)->subtitle, switcher));
+    }
+
   destroy_window (window);
 }
 
 /* Each bundled dataset lists its charts in the switcher, and the chart
  * view shows the one picked. */
 static void
+assert_chart_shown (McWindow          *window,
+                    McDataset         *dataset,
+                    const McChartSpec *spec)
+{
+  McChartView *view = get_chart_view (window);
+  McChartModel *chart;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+  chart = mc_chart_view_get_chart (view);
+  g_assert_nonnull (chart);
+  g_assert_true (chart == mc_window_get_chart (window));
+  g_assert_true (mc_chart_model_get_dataset (chart) == dataset);
+  g_assert_cmpstr (mc_chart_model_get_spec (chart)->id, ==, spec->id);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+}
+
+/* A few charts are linked toggle buttons, one per chart, named by its
+ * title for screen readers; activating one, as the keyboard does, shows
+ * its chart and leaves it the only one pressed. */
+static void
 test_window_charts (void)
 {
   McWindow *window = create_window ();
-  McChartView *view = get_chart_view (window);
-  GtkDropDown *switcher = get_chart_switcher (window);
+  McChartSwitcher *switcher = get_chart_switcher (window);
 
   for (guint i = 0; i < count_datasets (window); i++)
     {
       McDataset *dataset = get_dataset (window, i);
       guint n_charts = mc_dataset_get_n_charts (dataset);
-      GListModel *titles;
+      g_autoptr(GPtrArray) buttons = NULL;
 
       mc_window_select_dataset (window, i);
-      titles = gtk_drop_down_get_model (switcher);
+      buttons = get_chart_buttons (switcher);
       g_assert_cmpuint (n_charts, >, 1);
-      g_assert_cmpuint (g_list_model_get_n_items (titles), ==, n_charts);
       g_assert_true (gtk_widget_get_visible (GTK_WIDGET (switcher)));
+      g_assert_true (mc_chart_switcher_get_buttons (switcher));
+      g_assert_cmpuint (buttons->len, ==, n_charts);
+      g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (buttons->pdata[0]),
+                                               "linked"));
 
-      for (guint c = 0; c < n_charts; c++)
+      /* From the last, so that every activation changes the chart. */
+      for (guint c = n_charts; c-- > 0;)
         {
           const McChartSpec *spec = mc_dataset_get_chart (dataset, c);
-          McChartModel *chart;
+          GtkWidget *button = g_ptr_array_index (buttons, c);
 
-          g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (titles), c), ==,
-                           spec->title);
-          mc_window_select_chart (window, c);
-          gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
-
-          chart = mc_chart_view_get_chart (view);
-          g_assert_nonnull (chart);
-          g_assert_true (chart == mc_window_get_chart (window));
-          g_assert_true (mc_chart_model_get_dataset (chart) == dataset);
-          g_assert_cmpstr (mc_chart_model_get_spec (chart)->id, ==, spec->id);
-          g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+          gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button),
+                                               GTK_ACCESSIBLE_PROPERTY_LABEL, spec->title);
+          g_assert_true (gtk_widget_get_focusable (button));
+          /* A button activated by the keyboard clicks after a moment. */
+          gtk_widget_activate (button);
+          WAIT_FOR (mc_chart_switcher_get_selected (switcher) == c);
+          assert_chart_shown (window, dataset, spec);
+          for (guint b = 0; b < n_charts; b++)
+            g_assert_true (gtk_toggle_button_get_active (buttons->pdata[b]) == (b == c));
         }
+
+      mc_window_select_chart (window, 0);
+      assert_chart_shown (window, dataset, mc_dataset_get_chart (dataset, 0));
+      g_assert_true (gtk_toggle_button_get_active (buttons->pdata[0]));
     }
+
+  destroy_window (window);
+}
+
+/* More than a few charts are a drop-down list; one chart needs no choice. */
+static void
+test_window_chart_list (void)
+{
+  static const char * const many[] = { "A", "B", "C", "D", "E", "F", NULL };
+  static const char * const few[] = { "A", "B", NULL };
+  static const char * const one[] = { "A", NULL };
+  McWindow *window = create_window ();
+  McChartSwitcher *switcher = get_chart_switcher (window);
+  GtkWidget *dropdown = find_widget (GTK_WIDGET (switcher), GTK_TYPE_DROP_DOWN);
+  guint notified = 0;
+
+  g_signal_connect (switcher, "notify::selected", G_CALLBACK (count_cb), &notified);
+  mc_chart_switcher_set_titles (switcher, many, 5);
+  g_assert_cmpuint (notified, ==, 0);
+  g_assert_false (mc_chart_switcher_get_buttons (switcher));
+  g_assert_true (gtk_widget_get_visible (dropdown));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown))),
+                    ==, 6);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, 5);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (dropdown),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Chart");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 2);
+  g_assert_cmpuint (mc_chart_switcher_get_selected (switcher), ==, 2);
+  g_assert_cmpuint (notified, ==, 1);
+
+  mc_chart_switcher_set_titles (switcher, few, 1);
+  g_assert_true (mc_chart_switcher_get_buttons (switcher));
+  g_assert_false (gtk_widget_get_visible (dropdown));
+  g_assert_cmpuint (mc_chart_switcher_get_selected (switcher), ==, 1);
+
+  mc_chart_switcher_set_titles (switcher, one, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (switcher)));
 
   destroy_window (window);
 }
@@ -795,14 +956,6 @@ test_window_open_bad_files (void)
 
   g_assert_cmpuint (n_checked, >=, 10);
   destroy_window (window);
-}
-
-static void
-count_cb (GObject  *object,
-          gpointer  arg,
-          guint    *count)
-{
-  (*count)++;
 }
 
 static gboolean
@@ -1349,7 +1502,9 @@ main (int   argc,
 
   g_test_add_func ("/mc/window/sidebar", test_window_sidebar);
   g_test_add_func ("/mc/window/first-selected", test_window_first_selected);
+  g_test_add_func ("/mc/window/one-title", test_window_one_title);
   g_test_add_func ("/mc/window/charts", test_window_charts);
+  g_test_add_func ("/mc/window/chart-list", test_window_chart_list);
   g_test_add_func ("/mc/window/chart-and-table", test_window_chart_and_table);
   g_test_add_func ("/mc/window/hit-bar", test_window_hit_bar);
   g_test_add_func ("/mc/window/revenue-table", test_window_revenue_table);
