@@ -11,6 +11,7 @@
 #include "mc-chart-content.h"
 #include "mc-chart.h"
 #include "mc-compat.h"
+#include "mc-font.h"
 #include "mc-theme.h"
 
 struct _McExportDialog
@@ -230,8 +231,7 @@ draw_preview (GtkDrawingArea *area,
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
   cairo_scale (cr, scale, scale);
-  theme = mc_theme_new (options.dark ? MC_THEME_DARK : MC_THEME_LIGHT);
-  mc_theme_set_transparent (theme, options.transparent);
+  theme = mc_export_options_new_theme (&options);
   render_preview (self, cr, &options, theme);
   cairo_restore (cr);
 
@@ -649,6 +649,8 @@ void
 mc_export_dialog_get_options (McExportDialog  *self,
                               McExportOptions *options)
 {
+  GtkSettings *settings;
+
   g_return_if_fail (MC_IS_EXPORT_DIALOG (self));
   g_return_if_fail (options != NULL);
 
@@ -658,6 +660,9 @@ mc_export_dialog_get_options (McExportDialog  *self,
   options->scale = get_scale (self);
   options->dark = adw_combo_row_get_selected (self->theme_row) == 1;
   options->transparent = gtk_switch_get_active (self->transparent_switch);
+  /* Exported as the window draws it, in the interface's font. */
+  settings = gtk_widget_get_settings (GTK_WIDGET (self));
+  options->font_family = mc_font_get_interface_family (G_OBJECT (settings));
 }
 
 /* The dialog offers 1× and 2×: other scales round to the nearer. */

@@ -90,6 +90,9 @@ McVision  mc_window_get_vision              (McWindow        *self);
 void      mc_window_set_vision              (McWindow        *self,
                                              McVision         vision);
 void      mc_window_update_actions          (McWindow        *self);
+/* The family of the window's font, which its charts and their exports
+ * share; interned, nullable. */
+const char *mc_window_get_font_family       (McWindow        *self);
 void      mc_window_select_document         (McWindow        *self,
                                              McDocument      *document);
 void      mc_window_close_document          (McWindow        *self,

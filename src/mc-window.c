@@ -16,6 +16,7 @@
 #include "mc-application.h"
 #include "mc-chart-view.h"
 #include "mc-dataset-row.h"
+#include "mc-font.h"
 #include "mc-format.h"
 #include "mc-table-view.h"
 
@@ -1280,6 +1281,12 @@ mc_window_select_dataset (McWindow *self,
   g_return_if_fail (position < g_list_model_get_n_items (mc_window_get_documents (self)));
 
   gtk_single_selection_set_selected (self->selection, position);
+}
+
+const char *
+mc_window_get_font_family (McWindow *self)
+{
+  return mc_font_get_interface_family (G_OBJECT (gtk_widget_get_settings (GTK_WIDGET (self))));
 }
 
 McChartModel *

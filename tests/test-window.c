@@ -671,6 +671,61 @@ test_window_shortcuts (void)
 }
 
 /* The colour vision preview of the menu reaches the chart view. */
+/* The chart is drawn in the family of the window's font, follows it
+ * when it changes, and exports from the window take it too. */
+static gboolean
+theme_uses_family (McChartView *view,
+                   const char  *family)
+{
+  const char *families = mc_theme_get_font_family (mc_chart_view_get_theme (view));
+  g_autofree char *first = g_strconcat (family, ",", NULL);
+
+  return g_str_has_prefix (families, first);
+}
+
+static double
+title_width (McChartView *view)
+{
+  guint n;
+  const McTextBox *boxes;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+  boxes = mc_marks_get_text_boxes (mc_chart_view_get_marks (view), &n);
+  for (guint i = 0; i < n; i++)
+    if (boxes[i].role == MC_TEXT_TITLE)
+      return boxes[i].width;
+  g_error ("The chart has no title");
+}
+
+static void
+test_window_font (void)
+{
+  McWindow *window = create_window ();
+  McChartView *view = get_chart_view (window);
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (window));
+  g_autofree char *saved = NULL;
+  McExportDialog *dialog;
+  McExportOptions options;
+  double serif_width;
+
+  g_object_get (settings, "gtk-font-name", &saved, NULL);
+  g_object_set (settings, "gtk-font-name", "DejaVu Serif 11", NULL);
+  WAIT_FOR (theme_uses_family (view, "DejaVu Serif"));
+  serif_width = title_width (view);
+
+  g_object_set (settings, "gtk-font-name", "DejaVu Sans Mono 11", NULL);
+  WAIT_FOR (theme_uses_family (view, "DejaVu Sans Mono"));
+  g_assert_cmpfloat (fabs (title_width (view) - serif_width), >, 1);
+
+  dialog = mc_export_dialog_new (GTK_WINDOW (window), mc_window_get_chart (window), NULL, NULL);
+  mc_export_dialog_get_options (dialog, &options);
+  g_assert_cmpstr (options.font_family, ==, "DejaVu Sans Mono");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_object_set (settings, "gtk-font-name", saved, NULL);
+  destroy_window (window);
+}
+
 static void
 test_window_vision (void)
 {
@@ -1513,6 +1568,7 @@ main (int   argc,
   g_test_add_func ("/mc/window/primary-menu", test_window_primary_menu);
   g_test_add_func ("/mc/window/resources", test_window_resources);
   g_test_add_func ("/mc/window/shortcuts", test_window_shortcuts);
+  g_test_add_func ("/mc/window/font", test_window_font);
   g_test_add_func ("/mc/window/vision", test_window_vision);
   g_test_add_func ("/mc/window/narrow", test_window_narrow);
   g_test_add_func ("/mc/window/open-file", test_window_open_file);
