@@ -34,6 +34,7 @@ resolve_family (const PangoFontDescription *description)
 
       if (pango_font_description_get_family (drawn) != NULL)
         family = pango_font_description_get_family (drawn);
+      /* Interned before the description that holds it goes. */
       family = g_intern_string (family);
       pango_font_description_free (drawn);
       g_object_unref (font);

@@ -431,25 +431,6 @@ test_cli_export_bad_options (void)
 }
 
 /* A path that cannot be written fails with status 1 and the reason. */
-/* Whether the PDF at @path embeds a font of @family (its PostScript
- * name, such as "DejaVuSerif-Bold"). */
-static gboolean
-pdf_has_font (const char *path,
-              const char *family)
-{
-  g_autofree char *contents = NULL;
-  g_autofree char *name = g_strdup_printf ("+%s", family);
-  gsize size = 0;
-  gsize length = strlen (name);
-
-  g_assert_true (g_file_get_contents (path, &contents, &size, NULL));
-  /* The file holds compressed streams: NUL bytes among the text. */
-  for (gsize i = 0; i + length <= size; i++)
-    if (memcmp (contents + i, name, length) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /* Exports are drawn in the desktop's interface font, like the window,
  * or in the family --font names; a family the system lacks is refused. */
 static void
@@ -468,7 +449,7 @@ test_cli_export_font (void)
 
     run (&result, "--export", pdf, "--font", "DejaVu Serif");
     g_assert_cmpint (result.status, ==, 0);
-    g_assert_true (pdf_has_font (pdf, "DejaVuSerif"));
+    g_assert_true (mc_test_pdf_has_font (pdf, "DejaVuSerif"));
   }
 
   {
@@ -476,7 +457,7 @@ test_cli_export_font (void)
 
     run (&result, "--export-all", report, "--font", "DejaVu Sans Mono");
     g_assert_cmpint (result.status, ==, 0);
-    g_assert_true (pdf_has_font (report, "DejaVuSansMono"));
+    g_assert_true (mc_test_pdf_has_font (report, "DejaVuSansMono"));
   }
 
   {
@@ -510,7 +491,7 @@ test_cli_export_font (void)
     mc_program_run (&result, program, env,
                     (const char * const[]) { "--export", pdf, NULL });
     g_assert_cmpint (result.status, ==, 0);
-    g_assert_true (pdf_has_font (pdf, "DejaVuSerif"));
+    g_assert_true (mc_test_pdf_has_font (pdf, "DejaVuSerif"));
   }
 
   mc_test_remove_dir (dir);

@@ -21,6 +21,7 @@
 #include "mc-hit.h"
 #include "mc-loading-view.h"
 #include "mc-table-view.h"
+#include "mc-test-files.h"
 #include "mc-test-gui.h"
 #include "mc-window.h"
 
@@ -671,8 +672,8 @@ test_window_shortcuts (void)
 }
 
 /* The colour vision preview of the menu reaches the chart view. */
-/* The chart is drawn in the family of the window's font, follows it
- * when it changes, and exports from the window take it too. */
+/* The chart is drawn in the family of the window's font, and follows it
+ * when it changes. */
 static gboolean
 theme_uses_family (McChartView *view,
                    const char  *family)
@@ -704,8 +705,6 @@ test_window_font (void)
   McChartView *view = get_chart_view (window);
   GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (window));
   g_autofree char *saved = NULL;
-  McExportDialog *dialog;
-  McExportOptions options;
   double serif_width;
 
   g_object_get (settings, "gtk-font-name", &saved, NULL);
@@ -716,11 +715,6 @@ test_window_font (void)
   g_object_set (settings, "gtk-font-name", "DejaVu Sans Mono 11", NULL);
   WAIT_FOR (theme_uses_family (view, "DejaVu Sans Mono"));
   g_assert_cmpfloat (fabs (title_width (view) - serif_width), >, 1);
-
-  dialog = mc_export_dialog_new (GTK_WINDOW (window), mc_window_get_chart (window), NULL, NULL);
-  mc_export_dialog_get_options (dialog, &options);
-  g_assert_cmpstr (options.font_family, ==, "DejaVu Sans Mono");
-  gtk_window_destroy (GTK_WINDOW (dialog));
 
   g_object_set (settings, "gtk-font-name", saved, NULL);
   destroy_window (window);
@@ -1225,6 +1219,54 @@ find_export_dialog (void)
 
 /* Ctrl+E opens the dialog for the chart on screen; a finished export
  * shows a toast that offers to open the file. */
+/* The export dialog draws in the window's font family, or in one chosen
+ * in its font row, and the exported file is drawn in it. */
+static void
+test_window_export_font (void)
+{
+  g_autofree char *dir = mc_test_make_temp_dir ("market-charts-export-font");
+  g_autofree char *path = g_build_filename (dir, "chart.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  McWindow *window = create_window ();
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (window));
+  g_autofree char *saved = NULL;
+  g_autofree char *shown = NULL;
+  McExportDialog *dialog;
+  GtkWidget *button;
+  McExportOptions options;
+  ExportResult result = { 0 };
+
+  g_object_get (settings, "gtk-font-name", &saved, NULL);
+  g_object_set (settings, "gtk-font-name", "DejaVu Sans Mono 11", NULL);
+  dialog = mc_export_dialog_new (GTK_WINDOW (window), mc_window_get_chart (window), NULL, NULL);
+  button = find_widget (GTK_WIDGET (dialog), GTK_TYPE_FONT_BUTTON);
+  g_assert_nonnull (button);
+  mc_export_dialog_get_options (dialog, &options);
+  g_assert_cmpstr (options.font_family, ==, "DejaVu Sans Mono");
+  shown = gtk_font_chooser_get_font (GTK_FONT_CHOOSER (button));
+  g_assert_true (g_str_has_prefix (shown, "DejaVu Sans Mono"));
+
+  /* Chosen as the font chooser does. */
+  gtk_font_chooser_set_font (GTK_FONT_CHOOSER (button), "DejaVu Serif 11");
+  g_signal_emit_by_name (button, "font-set");
+  mc_export_dialog_get_options (dialog, &options);
+  g_assert_cmpstr (options.font_family, ==, "DejaVu Serif");
+
+  g_signal_connect (dialog, "finished", G_CALLBACK (on_export_finished_cb), &result);
+  mc_export_dialog_set_format (dialog, MC_EXPORT_PDF);
+  mc_export_dialog_export (dialog, file);
+  WAIT_FOR (result.done);
+  g_assert_no_error (result.error);
+  g_assert_true (mc_test_pdf_has_font (path, "DejaVuSerif"));
+  g_assert_false (mc_test_pdf_has_font (path, "DejaVuSansMono"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_object (&result.file);
+  g_object_set (settings, "gtk-font-name", saved, NULL);
+  mc_test_remove_dir (dir);
+  destroy_window (window);
+}
+
 static void
 test_window_export_action (void)
 {
@@ -1578,6 +1620,7 @@ main (int   argc,
   g_test_add_func ("/mc/window/reload", test_window_reload);
   g_test_add_func ("/mc/window/close-dataset", test_window_close_dataset);
   g_test_add_func ("/mc/window/export", test_window_export);
+  g_test_add_func ("/mc/window/export-font", test_window_export_font);
   g_test_add_func ("/mc/window/export-action", test_window_export_action);
   g_test_add_func ("/mc/window/copy", test_window_copy);
   g_test_add_func ("/mc/window/paste", test_window_paste);
