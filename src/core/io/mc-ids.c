@@ -107,9 +107,10 @@ append_word (GString    *label,
  * Programs head their columns with ids: "net_generation", "quote.close",
  * "revenue". People read "Net generation", "Quote close", "Revenue": the
  * words apart, the first capitalised, initialisms and currency codes in
- * capitals ("gdp" is "GDP", "rmb_total" "RMB total"). A header with a space, a capital or any other mark was written
- * by a person and stays as it is; the column's id is made from the
- * header, never from this label.
+ * capitals ("gdp" is "GDP", "rmb_total" "RMB total"). A header with a
+ * space, a capital or any other mark was written by a person and stays
+ * as it is; the column's id is made from the header, never from this
+ * label.
  *
  * Returns: (transfer full) (nullable): the label, or %NULL when @header
  *   is not a program's id
