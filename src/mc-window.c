@@ -584,6 +584,24 @@ on_chart_switcher_selected_cb (McWindow *self)
     show_chart (self, selected);
 }
 
+/* Ctrl+Page Down and Up step to the next and the previous chart, as
+ * they step through the tabs of GNOME's applications. */
+static void
+step_chart_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+  guint n_charts = mc_chart_switcher_get_n_charts (self->chart_switcher);
+  guint selected = mc_chart_switcher_get_selected (self->chart_switcher);
+  int step = g_variant_get_int32 (parameter);
+
+  if (selected == GTK_INVALID_LIST_POSITION)
+    return;
+  if ((step < 0 && selected > 0) || (step > 0 && selected + 1 < n_charts))
+    mc_chart_switcher_set_selected (self->chart_switcher, selected + (step < 0 ? -1 : 1));
+}
+
 static void
 show_dataset_details (McWindow  *self,
                       McDataset *dataset)
@@ -1174,6 +1192,11 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.show-editor", "show-editor");
   gtk_widget_class_install_property_action (widget_class, "win.vision", "vision");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
+  gtk_widget_class_install_action (widget_class, "win.step-chart", "i", step_chart_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "win.step-chart", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                                       "win.step-chart", "i", -1);
 
   mc_window_class_init_actions (widget_class);
   mc_window_class_init_readers (widget_class);

@@ -393,6 +393,17 @@ test_window_charts (void)
       mc_window_select_chart (window, 0);
       assert_chart_shown (window, dataset, mc_dataset_get_chart (dataset, 0));
       g_assert_true (gtk_toggle_button_get_active (buttons->pdata[0]));
+
+      /* Ctrl+Page Down and Up step from chart to chart, and stop at the
+       * ends. */
+      activate (window, "win.step-chart", "i", -1);
+      g_assert_cmpuint (mc_chart_switcher_get_selected (switcher), ==, 0);
+      activate (window, "win.step-chart", "i", 1);
+      assert_chart_shown (window, dataset, mc_dataset_get_chart (dataset, 1));
+      g_assert_true (gtk_toggle_button_get_active (buttons->pdata[1]));
+      for (guint c = 0; c < n_charts; c++)
+        activate (window, "win.step-chart", "i", 1);
+      g_assert_cmpuint (mc_chart_switcher_get_selected (switcher), ==, n_charts - 1);
     }
 
   destroy_window (window);
@@ -655,6 +666,7 @@ test_window_shortcuts (void)
     "<Control>o", "<Control>v", "<Control>w", "<Control>e", "<Control>c", "<Control>p",
     "F9", "F10", "<Control>question", "<Control>q", "plus", "minus", "0", "Left Right",
     "<Control>s", "<Control><Shift>s", "<Control>z", "<Control><Shift>z",
+    "<Control>Page_Down <Control>Page_Up",
   };
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH
                                                                  "/gtk/help-overlay.ui");
@@ -671,7 +683,6 @@ test_window_shortcuts (void)
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
-/* The colour vision preview of the menu reaches the chart view. */
 /* The chart is drawn in the family of the window's font, and follows it
  * when it changes. */
 static gboolean
@@ -720,6 +731,7 @@ test_window_font (void)
   destroy_window (window);
 }
 
+/* The colour vision preview of the menu reaches the chart view. */
 static void
 test_window_vision (void)
 {
