@@ -363,6 +363,7 @@ test_window_charts (void)
       McDataset *dataset = get_dataset (window, i);
       guint n_charts = mc_dataset_get_n_charts (dataset);
       g_autoptr(GPtrArray) buttons = NULL;
+      GtkWidget *group;
 
       mc_window_select_dataset (window, i);
       buttons = get_chart_buttons (switcher);
@@ -370,8 +371,11 @@ test_window_charts (void)
       g_assert_true (gtk_widget_get_visible (GTK_WIDGET (switcher)));
       g_assert_true (mc_chart_switcher_get_buttons (switcher));
       g_assert_cmpuint (buttons->len, ==, n_charts);
-      g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (buttons->pdata[0]),
-                                               "linked"));
+      group = gtk_widget_get_parent (buttons->pdata[0]);
+      g_assert_true (gtk_widget_has_css_class (group, "linked"));
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (group), GTK_ACCESSIBLE_ROLE_GROUP);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (group),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, "Charts");
 
       /* From the last, so that every activation changes the chart. */
       for (guint c = n_charts; c-- > 0;)
