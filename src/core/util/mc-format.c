@@ -259,46 +259,6 @@ display_scale (const McColumn *column)
   return display;
 }
 
-/* A value alone (a label, a key) reads 10 亿 rather than 100,000 万: from
- * 10⁴ of its myriad unit on, it is written in the next one, as Chinese
- * writes 14 亿 and 5,000 万 side by side. An axis keeps the column's unit
- * for all its ticks. */
-static McDisplayScale
-value_display_scale (const McColumn *column,
-                     double          value)
-{
-  McDisplayScale display = display_scale (column);
-  int power;
-
-  if (*display.suffix == '\0' || !counts_in_myriads ())
-    return display;
-  power = (int) lround (log10 (mc_scale_get_factor (mc_column_get_scale (column))))
-          - display.shift;
-  while (power < 12 && fabs (value * display.factor) >= 1e4)
-    {
-      power += 4;
-      display.factor /= 1e4;
-      display.shift -= 4;
-      display.suffix = myriad_suffix (power);
-    }
-  return display;
-}
-
-/* @value in @display's unit, with @decimals of the column's unit; moved
- * up to a larger unit, only the decimals it needs. */
-static char *
-format_displayed (double                value,
-                  int                   decimals,
-                  const McDisplayScale *display)
-{
-  double shown = value * display->factor;
-  int places = MAX (0, decimals - display->shift);
-
-  if (display->shift < 0)
-    places = mc_format_value_decimals (shown, places);
-  return mc_format_number (shown, places);
-}
-
 static char *
 format_percent (const char *number)
 {
@@ -340,13 +300,11 @@ mc_format_value (const McColumn *column,
     return g_strdup ("—");
 
   unit = mc_column_get_unit (column);
-  if (decimals < 0)
-    decimals = mc_format_column_decimals (column);
-  display = value_display_scale (column, value);
-  number = format_displayed (value, decimals, &display);
+  number = mc_format_amount (column, value, decimals);
   if (unit_is_percent (unit))
     return format_percent (number);
 
+  display = display_scale (column);
   if (unit_is_currency (unit))
     return format_currency_amount (unit, number, display.suffix);
 
@@ -374,7 +332,7 @@ mc_format_amount (const McColumn *column,
   if (decimals < 0)
     decimals = mc_format_column_decimals (column);
   display = display_scale (column);
-  return format_displayed (value, decimals, &display);
+  return mc_format_number (value * display.factor, MAX (0, decimals - display.shift));
 }
 
 static char *
