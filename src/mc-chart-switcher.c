@@ -5,8 +5,9 @@
  * A dataset's few charts are a row of linked toggle buttons, so that
  * every chart is one click away and the one shown stands out; a longer
  * list is a drop-down. The chart draws its own title: the buttons name
- * the charts, shortened where the window is narrow, with the whole
- * title in the tooltip and for screen readers.
+ * the charts by their short titles, or their titles shortened where the
+ * window is narrow, with the whole title in the tooltip and for screen
+ * readers.
  */
 #include "config.h"
 
@@ -84,10 +85,11 @@ on_dropdown_selected_cb (McChartSwitcher *self)
 static GtkWidget *
 chart_button_new (McChartSwitcher *self,
                   const char      *title,
+                  const char      *name,
                   guint            index)
 {
   GtkWidget *button = gtk_toggle_button_new ();
-  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *label = gtk_label_new (name);
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (GTK_LABEL (label), MIN_BUTTON_CHARS);
@@ -114,13 +116,14 @@ remove_buttons (McChartSwitcher *self)
 
 static void
 add_buttons (McChartSwitcher    *self,
-             const char * const *titles)
+             const char * const *titles,
+             const char * const *names)
 {
   GtkToggleButton *group = NULL;
 
   for (guint i = 0; i < self->n_charts; i++)
     {
-      GtkWidget *button = chart_button_new (self, titles[i], i);
+      GtkWidget *button = chart_button_new (self, titles[i], names ? names[i] : titles[i], i);
 
       gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
       group = GTK_TOGGLE_BUTTON (button);
@@ -131,6 +134,7 @@ add_buttons (McChartSwitcher    *self,
 void
 mc_chart_switcher_set_titles (McChartSwitcher    *self,
                               const char * const *titles,
+                              const char * const *names,
                               guint               selected)
 {
   g_autoptr(GtkStringList) list = NULL;
@@ -138,6 +142,8 @@ mc_chart_switcher_set_titles (McChartSwitcher    *self,
 
   g_return_if_fail (MC_IS_CHART_SWITCHER (self));
   g_return_if_fail (titles != NULL);
+  g_return_if_fail (names == NULL
+                    || g_strv_length ((char **) names) == g_strv_length ((char **) titles));
 
   self->n_charts = g_strv_length ((char **) titles);
   self->selected = selected < self->n_charts ? selected : 0;
@@ -148,7 +154,7 @@ mc_chart_switcher_set_titles (McChartSwitcher    *self,
   self->updating = TRUE;
   remove_buttons (self);
   if (buttons)
-    add_buttons (self, titles);
+    add_buttons (self, titles, names);
   gtk_drop_down_set_model (self->dropdown, G_LIST_MODEL (list));
   self->updating = FALSE;
 

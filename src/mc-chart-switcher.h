@@ -15,11 +15,14 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (McChartSwitcher, mc_chart_switcher, MC, CHART_SWITCHER, GtkWidget)
 
 GtkWidget   *mc_chart_switcher_new           (void);
-/* Offers the charts named by @titles (NULL-terminated) with @selected
- * chosen, without notifying "selected". One chart or none offers no
- * choice: the switcher hides. */
+/* Offers the charts of @titles (NULL-terminated) with @selected chosen,
+ * without notifying "selected". The buttons show @names (nullable, as
+ * many), the short titles of charts whose titles are sentences; the
+ * list, tooltips and screen readers the titles. One chart or none offers
+ * no choice: the switcher hides. */
 void         mc_chart_switcher_set_titles    (McChartSwitcher     *self,
                                               const char * const  *titles,
+                                              const char * const  *names,
                                               guint                selected);
 guint        mc_chart_switcher_get_n_charts  (McChartSwitcher     *self);
 /* The chart chosen; GTK_INVALID_LIST_POSITION when there is none. */

@@ -567,11 +567,18 @@ show_charts (McWindow   *self,
 {
   guint n_charts = mc_dataset_get_n_charts (dataset);
   g_autofree const char **titles = g_new0 (const char *, n_charts + 1);
+  g_autofree const char **names = g_new0 (const char *, n_charts + 1);
   guint index = find_chart_to_show (dataset, previous_id);
 
   for (guint i = 0; i < n_charts; i++)
-    titles[i] = get_chart_title (mc_dataset_get_chart (dataset, i));
-  mc_chart_switcher_set_titles (self->chart_switcher, titles, index);
+    {
+      const McChartSpec *spec = mc_dataset_get_chart (dataset, i);
+      const char *short_title = mc_chart_spec_get_string (spec, "short_title");
+
+      titles[i] = get_chart_title (spec);
+      names[i] = short_title != NULL && *short_title != '\0' ? short_title : titles[i];
+    }
+  mc_chart_switcher_set_titles (self->chart_switcher, titles, names, index);
   show_chart (self, index);
 }
 

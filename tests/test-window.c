@@ -17,6 +17,8 @@
 #include "mc-chart-switcher.h"
 #include "mc-chart-view.h"
 #include "mc-dataset-row.h"
+#include "mc-document.h"
+#include "mc-edit.h"
 #include "mc-export-dialog.h"
 #include "mc-hit.h"
 #include "mc-loading-view.h"
@@ -413,6 +415,41 @@ test_window_charts (void)
   destroy_window (window);
 }
 
+/* A chart's short title names its button; its whole title stays in the
+ * tooltip and for screen readers. Set by an edit, as the chart editor
+ * does, it shows at once. */
+static void
+test_window_chart_short_title (void)
+{
+  McWindow *window = create_window ();
+  McChartSwitcher *switcher = get_chart_switcher (window);
+  McDocument *document;
+  const McChartSpec *spec;
+  g_autoptr(McEdit) edit = NULL;
+  g_autoptr(GPtrArray) buttons = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *button;
+
+  mc_window_select_dataset (window, find_dataset (window, "alibaba-cloud-revenue"));
+  document = mc_window_get_selected_document (window);
+  spec = mc_dataset_get_chart (mc_document_get_dataset (document), 1);
+  edit = mc_edit_new_set_chart_option (spec->id, "short_title",
+                                       g_variant_new_string ("Growth"), "Short Title");
+  g_assert_true (mc_document_apply (document, edit, &error));
+  g_assert_no_error (error);
+
+  buttons = get_chart_buttons (switcher);
+  button = g_ptr_array_index (buttons, 1);
+  spec = mc_dataset_get_chart (mc_document_get_dataset (document), 1);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button)))),
+                   ==, "Growth");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, spec->title);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, spec->title);
+
+  destroy_window (window);
+}
+
 /* More than a few charts are a drop-down list; one chart needs no choice. */
 static void
 test_window_chart_list (void)
@@ -426,7 +463,7 @@ test_window_chart_list (void)
   guint notified = 0;
 
   g_signal_connect (switcher, "notify::selected", G_CALLBACK (count_cb), &notified);
-  mc_chart_switcher_set_titles (switcher, many, 5);
+  mc_chart_switcher_set_titles (switcher, many, NULL, 5);
   g_assert_cmpuint (notified, ==, 0);
   g_assert_false (mc_chart_switcher_get_buttons (switcher));
   g_assert_true (gtk_widget_get_visible (dropdown));
@@ -439,12 +476,12 @@ test_window_chart_list (void)
   g_assert_cmpuint (mc_chart_switcher_get_selected (switcher), ==, 2);
   g_assert_cmpuint (notified, ==, 1);
 
-  mc_chart_switcher_set_titles (switcher, few, 1);
+  mc_chart_switcher_set_titles (switcher, few, NULL, 1);
   g_assert_true (mc_chart_switcher_get_buttons (switcher));
   g_assert_false (gtk_widget_get_visible (dropdown));
   g_assert_cmpuint (mc_chart_switcher_get_selected (switcher), ==, 1);
 
-  mc_chart_switcher_set_titles (switcher, one, 0);
+  mc_chart_switcher_set_titles (switcher, one, NULL, 0);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (switcher)));
 
   destroy_window (window);
@@ -1618,6 +1655,7 @@ main (int   argc,
   g_test_add_func ("/mc/window/one-title", test_window_one_title);
   g_test_add_func ("/mc/window/charts", test_window_charts);
   g_test_add_func ("/mc/window/chart-list", test_window_chart_list);
+  g_test_add_func ("/mc/window/chart-short-title", test_window_chart_short_title);
   g_test_add_func ("/mc/window/chart-and-table", test_window_chart_and_table);
   g_test_add_func ("/mc/window/hit-bar", test_window_hit_bar);
   g_test_add_func ("/mc/window/revenue-table", test_window_revenue_table);
