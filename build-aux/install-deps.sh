@@ -38,9 +38,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-# The German and Chinese translations are tested under their locales.
+# The German and Chinese translations are tested under their locales, and
+# the grouping of digits on axes under English and German ones.
 # `locale -a` spells them de_DE.utf8 and zh_CN.utf8.
-locales=(de_DE.UTF-8 zh_CN.UTF-8)
+locales=(de_DE.UTF-8 en_US.UTF-8 zh_CN.UTF-8)
 installed_locales=$(locale -a 2>/dev/null || true)
 missing_locales=()
 for loc in "${locales[@]}"; do

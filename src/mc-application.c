@@ -112,6 +112,7 @@ mc_application_handle_local_options (GApplication *app,
   cli.export_args.size = lookup_string (options, "size");
   cli.export_args.scale = lookup_string (options, "scale");
   cli.export_args.theme = lookup_string (options, "theme");
+  cli.export_args.font = lookup_string (options, "font");
   cli.export_args.format = lookup_string (options, "format");
   cli.export_args.transparent = lookup_flag (options, "transparent");
   cli.export_args.sheet = lookup_string (options, "sheet");

@@ -19,6 +19,7 @@
 #include <math.h>
 
 #include "mc-chart.h"
+#include "mc-font.h"
 #include "mc-timing.h"
 
 /* Zoom steps of the keyboard and of one wheel click. */
@@ -53,6 +54,7 @@ struct _McChartView
   McChartModel  *chart;
   McViewOptions  view;          /* hidden series and the zoom window */
   McTheme       *theme;
+  const char    *font_family;   /* of the interface, interned; nullable */
   McVision       vision;
   GdkRGBA        accent;
 
@@ -1121,11 +1123,16 @@ mc_chart_view_size_allocate (GtkWidget *widget,
 }
 
 /* The chart's theme follows the widget's style: light text means a dark
- * background. Only a change of variant needs a new rendering. */
+ * background; and it is drawn in the family of the interface's font, so
+ * that the chart reads as part of the window. Only a change of variant
+ * or family needs a new rendering. */
 static void
 read_style (McChartView *self)
 {
   GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
+  const char *family = mc_font_get_interface_family (G_OBJECT (settings));
+  gboolean was_dark = self->theme != NULL && mc_theme_is_dark (self->theme);
   GdkRGBA foreground;
   McColor text;
   McThemeVariant variant;
@@ -1135,12 +1142,17 @@ read_style (McChartView *self)
     gdk_rgba_parse (&self->accent, "#3584e4");
   text = (McColor) { foreground.red, foreground.green, foreground.blue, 1 };
   variant = mc_color_get_luminance (&text) > 0.5 ? MC_THEME_DARK : MC_THEME_LIGHT;
-  if (self->theme != NULL && mc_theme_get_variant (self->theme) == variant)
+  if (self->theme != NULL && mc_theme_get_variant (self->theme) == variant
+      && family == self->font_family)
     return;
   g_clear_pointer (&self->theme, mc_theme_free);
   self->theme = mc_theme_new (variant);
+  self->font_family = family;
+  if (family != NULL)
+    mc_theme_use_font_family (self->theme, family);
   drop_cache (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DARK]);
+  if (was_dark != mc_theme_is_dark (self->theme))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DARK]);
 }
 
 static void

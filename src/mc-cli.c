@@ -15,6 +15,7 @@
 #include "mc-cli-progress.h"
 #include "mc-dataset.h"
 #include "mc-export.h"
+#include "mc-font.h"
 #include "mc-loader.h"
 #include "mc-report.h"
 #include "mc-timing.h"
@@ -48,6 +49,9 @@ static const GOptionEntry option_entries[] = {
     N_("Colours of the exported chart: light or dark (default: light)"), N_("THEME") },
   { "transparent", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Export without a background"), NULL },
+  { "font", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Font family of the exported charts (default: the desktop’s interface font)"),
+    N_("FAMILY") },
   { "format", 'f', 0, G_OPTION_ARG_STRING, NULL,
     N_("File format of --export-all: png, svg or pdf (default: png)"), N_("FORMAT") },
   { "convert", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -526,6 +530,25 @@ parse_theme (const char  *text,
   return TRUE;
 }
 
+/* Charts are drawn in the family of the desktop's interface, as in the
+ * window, unless --font names another that this system has. */
+static gboolean
+choose_font_family (const McCliExportArgs  *args,
+                    const char            **family,
+                    GError                **error)
+{
+  if (args->font == NULL)
+    {
+      *family = mc_font_get_desktop_family ();
+      return TRUE;
+    }
+  if (*args->font == '\0' || !mc_font_family_exists (args->font))
+    return usage_error (error, _("Unknown font family “%s”: “fc-list : family” lists "
+                                 "the families of this system"), args->font);
+  *family = g_intern_string (args->font);
+  return TRUE;
+}
+
 static gboolean
 build_export_options (const McCliExportArgs  *args,
                       McExportOptions        *options,
@@ -533,6 +556,9 @@ build_export_options (const McCliExportArgs  *args,
 {
   mc_export_options_init (options);
   options->transparent = args->transparent;
+
+  if (!choose_font_family (args, &options->font_family, error))
+    return FALSE;
 
   if (args->size != NULL &&
       !mc_cli_parse_size (args->size, &options->width, &options->height, error))
@@ -918,12 +944,15 @@ export_report (const char             *output,
   g_autoptr(McDataset) dataset = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *display_name = NULL;
+  const char *font_family;
 
   if (args->format != NULL || args->size != NULL || args->scale != NULL
       || args->theme != NULL || args->transparent)
     return usage_error (error, _("--format, --size, --scale, --theme and --transparent do "
                                  "not apply to a PDF report, whose pages have the paper "
                                  "size of your language settings"));
+  if (!choose_font_family (args, &font_family, error))
+    return FALSE;
   dataset = resolve_dataset (args, error);
   if (dataset == NULL)
     return FALSE;
@@ -931,7 +960,7 @@ export_report (const char             *output,
   if (mc_dataset_get_n_charts (dataset) > 0)
     mc_cli_progress_step (1, mc_dataset_get_n_charts (dataset),
                           mc_dataset_get_chart (dataset, 0)->id);
-  if (!mc_report_write_with_progress (dataset, file, mc_paper_get_default (),
+  if (!mc_report_write_with_progress (dataset, file, mc_paper_get_default (), font_family,
                                       show_report_progress, dataset, error))
     {
       mc_cli_progress_end ();
@@ -1058,7 +1087,7 @@ mc_cli_convert (const char            *output,
   g_return_val_if_fail (output != NULL, MC_CLI_EXIT_USAGE);
 
   if (args->chart != NULL || args->size != NULL || args->scale != NULL || args->theme != NULL
-      || args->format != NULL || args->transparent)
+      || args->font != NULL || args->format != NULL || args->transparent)
     usage_error (&error, _("--convert takes only --dataset and the options that say how to "
                            "read it (--sheet, --records, --delimiter)"));
   else if (args->dataset == NULL)
@@ -1077,8 +1106,8 @@ static gboolean
 has_export_args (const McCliExportArgs *args)
 {
   return args->dataset != NULL || args->chart != NULL || args->size != NULL ||
-         args->scale != NULL || args->theme != NULL || args->format != NULL ||
-         args->transparent;
+         args->scale != NULL || args->theme != NULL || args->font != NULL ||
+         args->format != NULL || args->transparent;
 }
 
 static guint
@@ -1106,7 +1135,7 @@ check_options (const McCliOptions  *options,
                                  "--convert and --version"));
 
   if (!exporting && has_export_args (&options->export_args))
-    return usage_error (error, _("--dataset, --chart, --size, --scale, --theme, "
+    return usage_error (error, _("--dataset, --chart, --size, --scale, --theme, --font, "
                                  "--transparent and --format only apply to --export "
                                  "and --export-all"));
 
@@ -1177,6 +1206,7 @@ typedef struct
   char     *size;
   char     *scale;
   char     *theme;
+  char     *font;
   char     *format;
   gboolean  verbose;
   char     *convert_file;
@@ -1195,6 +1225,7 @@ parsed_options_clear (ParsedOptions *parsed)
   g_free (parsed->size);
   g_free (parsed->scale);
   g_free (parsed->theme);
+  g_free (parsed->font);
   g_free (parsed->format);
   g_free (parsed->convert_file);
   g_free (parsed->sheet);
@@ -1223,6 +1254,7 @@ option_target (ParsedOptions *parsed,
     { "size", G_STRUCT_OFFSET (ParsedOptions, size) },
     { "scale", G_STRUCT_OFFSET (ParsedOptions, scale) },
     { "theme", G_STRUCT_OFFSET (ParsedOptions, theme) },
+    { "font", G_STRUCT_OFFSET (ParsedOptions, font) },
     { "transparent", G_STRUCT_OFFSET (ParsedOptions, transparent) },
     { "format", G_STRUCT_OFFSET (ParsedOptions, format) },
     { "convert", G_STRUCT_OFFSET (ParsedOptions, convert_file) },
@@ -1308,6 +1340,7 @@ mc_cli_main (int    argc,
   cli.export_args.size = parsed.size;
   cli.export_args.scale = parsed.scale;
   cli.export_args.theme = parsed.theme;
+  cli.export_args.font = parsed.font;
   cli.export_args.format = parsed.format;
   cli.export_args.transparent = parsed.transparent;
   cli.export_args.sheet = parsed.sheet;

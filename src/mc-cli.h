@@ -33,6 +33,7 @@ typedef struct
   const char *size;          /* "WIDTHxHEIGHT" in pixels */
   const char *scale;         /* pixel density, e.g. "2" */
   const char *theme;         /* "light" or "dark" */
+  const char *font;          /* a font family; default: the desktop's */
   const char *format;        /* --export-all: "png", "svg" or "pdf" */
   gboolean    transparent;
   /* How to read the dataset file, also for --check and --convert */

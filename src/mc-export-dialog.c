@@ -11,6 +11,7 @@
 #include "mc-chart-content.h"
 #include "mc-chart.h"
 #include "mc-compat.h"
+#include "mc-font.h"
 #include "mc-theme.h"
 
 struct _McExportDialog
@@ -22,8 +23,10 @@ struct _McExportDialog
   GSettings      *settings;
   GCancellable   *cancellable;
   gboolean        updating;
+  const char     *font_family;   /* chosen, interned; NULL: the window's */
 
   GtkWidget      *export_button;
+  GtkFontButton  *font_button;
   AdwComboRow    *format_row;
   GtkAdjustment  *height_adjustment;
   GtkDrawingArea *preview;
@@ -172,6 +175,37 @@ on_transparent_switch_active_cb (McExportDialog *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->preview));
 }
 
+/* Exported as the window draws it, in the interface's family, unless
+ * another is chosen. */
+static const char *
+get_font_family (McExportDialog *self)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
+
+  if (self->font_family != NULL)
+    return self->font_family;
+  return mc_font_get_interface_family (G_OBJECT (settings));
+}
+
+static void
+show_font_family (McExportDialog *self)
+{
+  const char *family = get_font_family (self);
+  g_autofree char *name = family != NULL ? g_strdup_printf ("%s 11", family) : NULL;
+
+  if (name != NULL)
+    gtk_font_chooser_set_font (GTK_FONT_CHOOSER (self->font_button), name);
+}
+
+static void
+on_font_button_font_set_cb (McExportDialog *self)
+{
+  g_autofree char *family = gtk_font_chooser_get_font (GTK_FONT_CHOOSER (self->font_button));
+
+  self->font_family = mc_font_family_from_name (family);
+  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
+}
+
 /* A grey checkerboard shows where the background will be transparent. */
 static void
 draw_checkerboard (cairo_t *cr,
@@ -230,8 +264,7 @@ draw_preview (GtkDrawingArea *area,
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
   cairo_scale (cr, scale, scale);
-  theme = mc_theme_new (options.dark ? MC_THEME_DARK : MC_THEME_LIGHT);
-  mc_theme_set_transparent (theme, options.transparent);
+  theme = mc_export_options_new_theme (&options);
   render_preview (self, cr, &options, theme);
   cairo_restore (cr);
 
@@ -535,6 +568,7 @@ mc_export_dialog_class_init (McExportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/mc-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, McExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, McExportDialog, font_button);
   gtk_widget_class_bind_template_child (widget_class, McExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, McExportDialog, height_adjustment);
   gtk_widget_class_bind_template_child (widget_class, McExportDialog, preview);
@@ -549,6 +583,7 @@ mc_export_dialog_class_init (McExportDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_spin_value_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_theme_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_transparent_switch_active_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_font_button_font_set_cb);
 
   gtk_widget_class_install_action (widget_class, "export.choose-file", NULL, choose_file_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -584,6 +619,7 @@ mc_export_dialog_init (McExportDialog *self)
   mc_view_options_init (&self->view);
   adw_combo_row_set_model (self->size_row, sizes);
   gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);
+  show_font_family (self);
 }
 
 McExportDialog *
@@ -658,6 +694,7 @@ mc_export_dialog_get_options (McExportDialog  *self,
   options->scale = get_scale (self);
   options->dark = adw_combo_row_get_selected (self->theme_row) == 1;
   options->transparent = gtk_switch_get_active (self->transparent_switch);
+  options->font_family = get_font_family (self);
 }
 
 /* The dialog offers 1× and 2×: other scales round to the nearer. */
@@ -676,6 +713,9 @@ mc_export_dialog_set_options (McExportDialog        *self,
   adw_combo_row_set_selected (self->scale_row, options->scale >= 1.5 ? 1 : 0);
   adw_combo_row_set_selected (self->theme_row, options->dark ? 1 : 0);
   gtk_switch_set_active (self->transparent_switch, options->transparent);
+  if (options->font_family != NULL)
+    self->font_family = g_intern_string (options->font_family);
+  show_font_family (self);
   update_size_row (self);
   update_scale_row (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->preview));

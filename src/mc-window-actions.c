@@ -275,6 +275,7 @@ get_export_options (McWindow        *self,
 {
   mc_export_options_init (options);
   options->view = mc_chart_view_get_options (MC_CHART_VIEW (self->chart_view));
+  options->font_family = mc_window_get_font_family (self);
   if (self->settings == NULL)
     return;
 
@@ -431,6 +432,7 @@ typedef struct
 {
   McChartModel  *chart;
   McViewOptions  view;
+  const char    *font_family;   /* interned; nullable */
 } PrintJob;
 
 static void
@@ -460,6 +462,8 @@ on_draw_page_cb (GtkPrintOperation *operation,
   g_autoptr(McTheme) theme = mc_theme_new (MC_THEME_LIGHT);
   g_autoptr(McMarks) marks = NULL;
 
+  if (job->font_family != NULL)
+    mc_theme_use_font_family (theme, job->font_family);
   if (height * POINTS_PER_PIXEL > page_height)
     {
       height = page_height / POINTS_PER_PIXEL;
@@ -498,6 +502,7 @@ mc_window_create_print_operation (McWindow *self)
   job = g_new0 (PrintJob, 1);
   job->chart = g_object_ref (self->chart);
   mc_view_options_copy (&job->view, options.view);
+  job->font_family = options.font_family;
   g_signal_connect_data (operation, "draw-page", G_CALLBACK (on_draw_page_cb),
                          job, print_job_free, 0);
 

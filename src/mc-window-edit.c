@@ -582,6 +582,7 @@ typedef struct
   GFile          *target;     /* the report, or the folder */
   gboolean        report;
   McExportFormat  format;
+  const char     *font_family;  /* interned; nullable */
   /* How far it has come: the charts written, told by its thread */
   gint            done;
   guint           total;
@@ -655,6 +656,7 @@ export_files (ExportJob  *job,
   McExportOptions options;
 
   mc_export_options_init (&options);
+  options.font_family = job->font_family;
   for (guint i = 0; i < mc_dataset_get_n_charts (job->dataset); i++)
     {
       const McChartSpec *spec = mc_dataset_get_chart (job->dataset, i);
@@ -681,7 +683,7 @@ export_thread (GTask        *task,
 
   if (job->report)
     ok = mc_report_write_with_progress (job->dataset, job->target, mc_paper_get_default (),
-                                        note_chart_exported, job, &error);
+                                        job->font_family, note_chart_exported, job, &error);
   else
     ok = export_files (job, &error);
   if (ok)
@@ -735,6 +737,7 @@ mc_window_export_all (McWindow       *self,
   job->target = g_object_ref (target);
   job->report = report;
   job->format = format;
+  job->font_family = mc_window_get_font_family (self);
   job->total = mc_dataset_get_n_charts (job->dataset);
   job->started = g_get_monotonic_time ();
   job->overlay = g_object_ref (self->toast_overlay);

@@ -7,6 +7,7 @@
 #include "mc-window.h"
 
 #include "mc-chart-editor.h"
+#include "mc-chart-switcher.h"
 #include "mc-dashboard.h"
 #include "mc-document-manager.h"
 #include "mc-draft-keeper.h"
@@ -43,15 +44,14 @@ struct _McWindow
   guint                 sidebar_folded_away : 1;
   guint                 compact : 1;       /* view switcher at the bottom */
   guint                 restoring : 1;
-  guint                 updating_charts : 1;
   guint                 show_editor : 1;
   guint                 editor_below : 1;  /* too narrow for the editor beside */
 
   AdwBin               *chart_bin;
-  GtkDropDown          *chart_dropdown;
   McChartEditor        *chart_editor;
   GtkStack             *chart_stack;
   AdwStatusPage        *chart_status;
+  McChartSwitcher      *chart_switcher;
   GtkWidget            *content;
   AdwHeaderBar         *content_header;
   GtkStack             *content_stack;
@@ -90,6 +90,9 @@ McVision  mc_window_get_vision              (McWindow        *self);
 void      mc_window_set_vision              (McWindow        *self,
                                              McVision         vision);
 void      mc_window_update_actions          (McWindow        *self);
+/* The family of the window's font, which its charts and their exports
+ * share; interned, nullable. */
+const char *mc_window_get_font_family       (McWindow        *self);
 void      mc_window_select_document         (McWindow        *self,
                                              McDocument      *document);
 void      mc_window_close_document          (McWindow        *self,

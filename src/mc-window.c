@@ -16,6 +16,7 @@
 #include "mc-application.h"
 #include "mc-chart-view.h"
 #include "mc-dataset-row.h"
+#include "mc-font.h"
 #include "mc-format.h"
 #include "mc-table-view.h"
 
@@ -564,29 +565,48 @@ show_charts (McWindow   *self,
              McDataset  *dataset,
              const char *previous_id)
 {
-  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
   guint n_charts = mc_dataset_get_n_charts (dataset);
+  g_autofree const char **titles = g_new0 (const char *, n_charts + 1);
+  g_autofree const char **names = g_new0 (const char *, n_charts + 1);
   guint index = find_chart_to_show (dataset, previous_id);
 
   for (guint i = 0; i < n_charts; i++)
-    gtk_string_list_append (titles, get_chart_title (mc_dataset_get_chart (dataset, i)));
+    {
+      const McChartSpec *spec = mc_dataset_get_chart (dataset, i);
+      const char *short_title = mc_chart_spec_get_string (spec, "short_title");
 
-  self->updating_charts = TRUE;
-  gtk_drop_down_set_model (self->chart_dropdown, G_LIST_MODEL (titles));
-  gtk_drop_down_set_selected (self->chart_dropdown, index);
-  self->updating_charts = FALSE;
-  gtk_widget_set_visible (GTK_WIDGET (self->chart_dropdown), n_charts > 1);
-
+      titles[i] = get_chart_title (spec);
+      names[i] = short_title != NULL && *short_title != '\0' ? short_title : titles[i];
+    }
+  mc_chart_switcher_set_titles (self->chart_switcher, titles, names, index);
   show_chart (self, index);
 }
 
 static void
-on_chart_dropdown_selected_cb (McWindow *self)
+on_chart_switcher_selected_cb (McWindow *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->chart_dropdown);
+  guint selected = mc_chart_switcher_get_selected (self->chart_switcher);
 
-  if (!self->updating_charts && selected != GTK_INVALID_LIST_POSITION)
+  if (selected != GTK_INVALID_LIST_POSITION)
     show_chart (self, selected);
+}
+
+/* Ctrl+Page Down and Up step to the next and the previous chart, as
+ * they step through the tabs of GNOME's applications. */
+static void
+step_chart_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  McWindow *self = MC_WINDOW (widget);
+  guint n_charts = mc_chart_switcher_get_n_charts (self->chart_switcher);
+  guint selected = mc_chart_switcher_get_selected (self->chart_switcher);
+  int step = g_variant_get_int32 (parameter);
+
+  if (selected == GTK_INVALID_LIST_POSITION)
+    return;
+  if ((step < 0 && selected > 0) || (step > 0 && selected + 1 < n_charts))
+    mc_chart_switcher_set_selected (self->chart_switcher, selected + (step < 0 ? -1 : 1));
 }
 
 static void
@@ -1135,6 +1155,7 @@ mc_window_class_init (McWindowClass *klass)
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (MC_TYPE_CHART_SWITCHER);
   g_type_ensure (MC_TYPE_LOADING_VIEW);
   g_type_ensure (MC_TYPE_TABLE_VIEW);
   g_type_ensure (MC_TYPE_CHART_EDITOR);
@@ -1142,10 +1163,10 @@ mc_window_class_init (McWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, McWindow, chart_bin);
-  gtk_widget_class_bind_template_child (widget_class, McWindow, chart_dropdown);
   gtk_widget_class_bind_template_child (widget_class, McWindow, chart_editor);
   gtk_widget_class_bind_template_child (widget_class, McWindow, chart_stack);
   gtk_widget_class_bind_template_child (widget_class, McWindow, chart_status);
+  gtk_widget_class_bind_template_child (widget_class, McWindow, chart_switcher);
   gtk_widget_class_bind_template_child (widget_class, McWindow, content);
   gtk_widget_class_bind_template_child (widget_class, McWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, McWindow, content_stack);
@@ -1170,7 +1191,7 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, McWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, McWindow, vision_section);
   gtk_widget_class_bind_template_child (widget_class, McWindow, window_title);
-  gtk_widget_class_bind_template_callback (widget_class, on_chart_dropdown_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_chart_switcher_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_selection_selected_item_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_activate_cb);
 
@@ -1178,6 +1199,11 @@ mc_window_class_init (McWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.show-editor", "show-editor");
   gtk_widget_class_install_property_action (widget_class, "win.vision", "vision");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
+  gtk_widget_class_install_action (widget_class, "win.step-chart", "i", step_chart_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "win.step-chart", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                                       "win.step-chart", "i", -1);
 
   mc_window_class_init_actions (widget_class);
   mc_window_class_init_readers (widget_class);
@@ -1287,6 +1313,12 @@ mc_window_select_dataset (McWindow *self,
   gtk_single_selection_set_selected (self->selection, position);
 }
 
+const char *
+mc_window_get_font_family (McWindow *self)
+{
+  return mc_font_get_interface_family (G_OBJECT (gtk_widget_get_settings (GTK_WIDGET (self))));
+}
+
 McChartModel *
 mc_window_get_chart (McWindow *self)
 {
@@ -1303,7 +1335,7 @@ mc_window_select_chart (McWindow *self,
   g_return_if_fail (get_shown_dataset (self) != NULL);
   g_return_if_fail (index < mc_dataset_get_n_charts (get_shown_dataset (self)));
 
-  gtk_drop_down_set_selected (self->chart_dropdown, index);
+  mc_chart_switcher_set_selected (self->chart_switcher, index);
 }
 
 void

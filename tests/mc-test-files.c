@@ -48,6 +48,23 @@ compare_names (gconstpointer a,
   return g_strcmp0 (*(char * const *) a, *(char * const *) b);
 }
 
+gboolean
+mc_test_pdf_has_font (const char *path,
+                      const char *family)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *name = g_strdup_printf ("+%s", family);
+  gsize size = 0;
+  gsize length = strlen (name);
+
+  g_assert_true (g_file_get_contents (path, &contents, &size, NULL));
+  /* The file holds compressed streams: NUL bytes among the text. */
+  for (gsize i = 0; i + length <= size; i++)
+    if (memcmp (contents + i, name, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 char *
 mc_test_list_dir (const char *path)
 {

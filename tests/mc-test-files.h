@@ -14,6 +14,10 @@ char  *mc_test_make_temp_dir  (const char *prefix);
 void   mc_test_remove_dir     (const char *path);
 /* The names in @path, sorted, joined by spaces. */
 char  *mc_test_list_dir       (const char *path);
+/* Whether the PDF at @path embeds a font of @family, by its PostScript
+ * name ("DejaVuSerif" for DejaVu Serif and its bold). */
+gboolean mc_test_pdf_has_font (const char *path,
+                               const char *family);
 
 /* A function that writes a file atomically, under test: when it cannot,
  * the old file stays as it was, nothing else is left behind, and the

@@ -431,6 +431,72 @@ test_cli_export_bad_options (void)
 }
 
 /* A path that cannot be written fails with status 1 and the reason. */
+/* Exports are drawn in the desktop's interface font, like the window,
+ * or in the family --font names; a family the system lacks is refused. */
+static void
+test_cli_export_font (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *settings_dir = g_build_filename (dir, "glib-2.0", "settings", NULL);
+  g_autofree char *keyfile = g_build_filename (settings_dir, "keyfile", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "chart.pdf", NULL);
+  g_autofree char *report = g_build_filename (dir, "report.pdf", NULL);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  {
+    g_auto(McProgramRun) result = { 0 };
+
+    run (&result, "--export", pdf, "--font", "DejaVu Serif");
+    g_assert_cmpint (result.status, ==, 0);
+    g_assert_true (mc_test_pdf_has_font (pdf, "DejaVuSerif"));
+  }
+
+  {
+    g_auto(McProgramRun) result = { 0 };
+
+    run (&result, "--export-all", report, "--font", "DejaVu Sans Mono");
+    g_assert_cmpint (result.status, ==, 0);
+    g_assert_true (mc_test_pdf_has_font (report, "DejaVuSansMono"));
+  }
+
+  {
+    g_auto(McProgramRun) result = { 0 };
+
+    run (&result, "--export", "never-written.png", "--font", "No Such Family");
+    g_assert_cmpint (result.status, ==, 2);
+    assert_contains (result.err, "No Such Family");
+    g_assert_false (g_file_test ("never-written.png", G_FILE_TEST_EXISTS));
+  }
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
+  if (schema == NULL)
+    {
+      g_test_skip ("The desktop's interface settings (gsettings-desktop-schemas) are not "
+                   "installed: exports keep the theme's default family");
+      mc_test_remove_dir (dir);
+      return;
+    }
+
+  g_assert_cmpint (g_mkdir_with_parents (settings_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (keyfile,
+                                      "[org/gnome/desktop/interface]\n"
+                                      "font-name='DejaVu Serif 11'\n", -1, NULL));
+  {
+    const char * const env[] = { "GSETTINGS_BACKEND", "keyfile", "XDG_CONFIG_HOME", dir, NULL };
+    g_auto(McProgramRun) result = { 0 };
+
+    g_remove (pdf);
+    mc_program_run (&result, program, env,
+                    (const char * const[]) { "--export", pdf, NULL });
+    g_assert_cmpint (result.status, ==, 0);
+    g_assert_true (mc_test_pdf_has_font (pdf, "DejaVuSerif"));
+  }
+
+  mc_test_remove_dir (dir);
+}
+
 static void
 test_cli_export_unwritable (void)
 {
@@ -577,6 +643,7 @@ main (int   argc,
   g_test_add_func ("/mc/cli/export/unknown-dataset", test_cli_export_unknown_dataset);
   g_test_add_func ("/mc/cli/export/unknown-chart", test_cli_export_unknown_chart);
   g_test_add_func ("/mc/cli/export/bad-options", test_cli_export_bad_options);
+  g_test_add_func ("/mc/cli/export/font", test_cli_export_font);
   g_test_add_func ("/mc/cli/export/unwritable", test_cli_export_unwritable);
   g_test_add_func ("/mc/cli/export-all", test_cli_export_all);
   g_test_add_func ("/mc/cli/export-all/bad-format", test_cli_export_all_bad_format);

@@ -611,7 +611,7 @@ test_document_manager_load_options (Fixture       *fixture,
   mc_document_manager_open_file_with_options (fixture->manager, file, options);
   wait_for (&fixture->n_opened, 1);
   dataset = mc_document_get_dataset (fixture->opened);
-  g_assert_cmpstr (mc_column_get_label (mc_dataset_get_column (dataset, 0)), ==, "region");
+  g_assert_cmpstr (mc_column_get_label (mc_dataset_get_column (dataset, 0)), ==, "Region");
 
   /* Reloaded as it was read */
   g_object_unref (write_file (fixture, "rates.csv", "region;rate,low\nnorth;1,5\nsouth;2,5\n"));
@@ -623,7 +623,7 @@ test_document_manager_load_options (Fixture       *fixture,
   mc_document_manager_restore_recent_files (fixture->manager);
   wait_for (&fixture->n_restored, 1);
   dataset = mc_document_get_dataset (get_document (fixture, 0));
-  g_assert_cmpstr (mc_column_get_label (mc_dataset_get_column (dataset, 0)), ==, "region");
+  g_assert_cmpstr (mc_column_get_label (mc_dataset_get_column (dataset, 0)), ==, "Region");
   g_assert_cmpint (mc_document_manager_get_load_options (fixture->manager, file)->delimiter, ==,
                    ';');
 

@@ -473,7 +473,7 @@ test_export_report_progress (void)
   guint n_charts = mc_dataset_get_n_charts (dataset);
 
   g_assert_cmpuint (n_charts, >, 1);
-  g_assert_true (mc_report_write_with_progress (dataset, file, MC_PAPER_A4, count_pages, told,
+  g_assert_true (mc_report_write_with_progress (dataset, file, MC_PAPER_A4, NULL, count_pages, told,
                                                 &error));
   g_assert_no_error (error);
   g_assert_cmpuint (told->len, ==, 2 * n_charts);

@@ -187,6 +187,54 @@ test_format_tick (void)
   g_assert_cmpstr (d, ==, "0.05");
 }
 
+/* Axes group the digits as the locale does, so that nobody counts the
+ * zeros of 50000; the percent sign and decimals stay as they were. */
+static void
+assert_ticks_grouped (const char *locale,
+                      const char *fifty_thousand,
+                      const char *one_and_a_half_million)
+{
+  const double one[] = { 1 };
+  g_autoptr(McColumn) plain = number_column (NULL, MC_SCALE_NONE, one, 1);
+  g_autoptr(McColumn) percent = number_column ("percent", MC_SCALE_NONE, one, 1);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  g_autofree char *d = NULL;
+
+  if (!try_locale (locale))
+    {
+      g_autofree char *why = g_strdup_printf ("the %s locale is not installed (Debian: "
+                                              "locales, then localedef -i %.5s -f UTF-8 %s)",
+                                              locale, locale, locale);
+
+      g_test_skip (why);
+      return;
+    }
+  a = mc_format_tick (plain, 50000, 10000);
+  b = mc_format_tick (plain, 1500000, 500000);
+  c = mc_format_tick (plain, 999, 1);
+  d = mc_format_tick (percent, 20, 5);
+  setlocale (LC_ALL, "C.UTF-8");
+
+  g_assert_cmpstr (a, ==, fifty_thousand);
+  g_assert_cmpstr (b, ==, one_and_a_half_million);
+  g_assert_cmpstr (c, ==, "999");
+  g_assert_cmpstr (d, ==, "20%");
+}
+
+static void
+test_format_tick_english (void)
+{
+  assert_ticks_grouped ("en_US.UTF-8", "50,000", "1,500,000");
+}
+
+static void
+test_format_tick_german (void)
+{
+  assert_ticks_grouped ("de_DE.UTF-8", "50.000", "1.500.000");
+}
+
 static void
 test_format_dates (void)
 {
@@ -266,6 +314,8 @@ main (int   argc,
   g_test_add_func ("/mc/format/unit", test_format_unit);
   g_test_add_func ("/mc/format/decimals", test_format_decimals);
   g_test_add_func ("/mc/format/tick", test_format_tick);
+  g_test_add_func ("/mc/format/tick/english", test_format_tick_english);
+  g_test_add_func ("/mc/format/tick/german", test_format_tick_german);
   g_test_add_func ("/mc/format/dates", test_format_dates);
   g_test_add_func ("/mc/format/cell", test_format_cell);
 

@@ -542,6 +542,40 @@ test_stream (void)
   g_rmdir (dir);
 }
 
+/* Headers that programs wrote read as words; those people wrote stay
+ * as they are; the ids come from the headers either way. */
+static void
+test_labels_from_ids (void)
+{
+  static const struct
+  {
+    const char *id;
+    const char *label;
+  } expected[] = {
+    { "net_generation", "Net generation" },
+    { "gdp_per_capita", "GDP per capita" },
+    { "year", "Year" },
+    { "net_generation_gwh", "Net Generation" },   /* in GWh */
+    { "ph", "pH" },
+    { "q1_2024", "Q1 2024" },
+    { "2023", "2023" },
+    { "share_of_total", "Share of Total" },
+  };
+  g_autoptr(McDataset) d = load ("net_generation,gdp_per_capita,year,Net Generation (GWh),"
+                                 "pH,q1_2024,2023,Share of Total\n"
+                                 "1,2,2020,3,7,4,5,6\n"
+                                 "2,3,2021,4,7,5,6,7\n");
+
+  g_assert_cmpuint (mc_dataset_get_n_columns (d), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      McColumn *c = mc_dataset_get_column (d, i);
+
+      g_assert_cmpstr (mc_column_get_id (c), ==, expected[i].id);
+      g_assert_cmpstr (mc_column_get_label (c), ==, expected[i].label);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -550,6 +584,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/mc/plain-csv/numbers", test_numbers);
+  g_test_add_func ("/mc/plain-csv/labels-from-ids", test_labels_from_ids);
   g_test_add_func ("/mc/plain-csv/dates", test_dates);
   g_test_add_func ("/mc/plain-csv/second-pass", test_second_pass);
   g_test_add_func ("/mc/plain-csv/mixed", test_mixed);

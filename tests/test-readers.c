@@ -311,8 +311,10 @@ test_records_array (void)
 
   g_assert_cmpint (mc_column_get_column_type (mc_dataset_get_column (dataset, 0)), ==,
                    MC_COLUMN_DATE);
+  /* A path reads as words; the id keeps its words apart the id's way. */
   g_assert_cmpstr (mc_column_get_label (mc_dataset_get_column (dataset, 1)), ==,
-                   "price.close");
+                   "Price close");
+  g_assert_cmpstr (mc_column_get_id (mc_dataset_get_column (dataset, 1)), ==, "price_close");
   g_assert_true (mc_column_is_missing (volume, 0));
   g_assert_cmpfloat (mc_column_get_value (volume, 1), ==, 12);
   g_assert_cmpuint (mc_dataset_get_n_charts (dataset), ==, 1);

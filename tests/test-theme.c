@@ -163,6 +163,22 @@ test_theme_copy_and_options (void)
   }
 }
 
+/* A family people choose comes first; the defaults stay behind it, for
+ * the characters it lacks (Chinese in a Latin font). */
+static void
+test_theme_use_font_family (void)
+{
+  g_autoptr(McTheme) theme = mc_theme_new (MC_THEME_LIGHT);
+  g_autofree char *defaults = g_strdup (mc_theme_get_font_family (theme));
+  g_autofree char *expected = g_strconcat ("DejaVu Serif, ", defaults, NULL);
+
+  mc_theme_use_font_family (theme, "DejaVu Serif");
+  g_assert_cmpstr (mc_theme_get_font_family (theme), ==, expected);
+  mc_theme_use_font_family (theme, "Noto Sans");
+  g_assert_true (g_str_has_prefix (mc_theme_get_font_family (theme), "Noto Sans, "));
+  g_assert_null (strstr (mc_theme_get_font_family (theme), "DejaVu Serif"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -176,6 +192,7 @@ main (int   argc,
   g_test_add_func ("/mc/theme/dark-contrast", test_theme_dark_contrast);
   g_test_add_func ("/mc/theme/palette", test_theme_palette);
   g_test_add_func ("/mc/theme/copy-and-options", test_theme_copy_and_options);
+  g_test_add_func ("/mc/theme/use-font-family", test_theme_use_font_family);
 
   return g_test_run ();
 }

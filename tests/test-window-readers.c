@@ -104,7 +104,7 @@ test_reading_options (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "reading.apply", NULL));
   WAIT_FOR (mc_dataset_get_n_columns (mc_window_get_selected_dataset (window)) == 2
             && g_strcmp0 (mc_column_get_label (mc_dataset_get_column (
-                 mc_window_get_selected_dataset (window), 0)), "region") == 0);
+                 mc_window_get_selected_dataset (window), 0)), "Region") == 0);
   dataset = mc_window_get_selected_dataset (window);
   g_assert_cmpfloat (mc_column_get_value (mc_dataset_get_column (dataset, 1), 1), ==, 2.5);
 

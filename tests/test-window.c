@@ -14,12 +14,16 @@
 #include <string.h>
 
 #include "mc-application.h"
+#include "mc-chart-switcher.h"
 #include "mc-chart-view.h"
 #include "mc-dataset-row.h"
+#include "mc-document.h"
+#include "mc-edit.h"
 #include "mc-export-dialog.h"
 #include "mc-hit.h"
 #include "mc-loading-view.h"
 #include "mc-table-view.h"
+#include "mc-test-files.h"
 #include "mc-test-gui.h"
 #include "mc-window.h"
 
@@ -123,13 +127,52 @@ count_visible (GtkWidget *widget,
   return count;
 }
 
-static GtkDropDown *
+static void
+count_cb (GObject  *object,
+          gpointer  arg,
+          guint    *count)
+{
+  (*count)++;
+}
+
+static gboolean
+marks_have_text (McMarks    *marks,
+                 McTextRole  role)
+{
+  guint n;
+  const McTextBox *boxes = mc_marks_get_text_boxes (marks, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (boxes[i].role == role)
+      return TRUE;
+  return FALSE;
+}
+
+static McChartSwitcher *
 get_chart_switcher (McWindow *window)
 {
-  GtkWidget *dropdown = find_widget (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN);
+  GtkWidget *switcher = find_widget (GTK_WIDGET (window), MC_TYPE_CHART_SWITCHER);
 
-  g_assert_nonnull (dropdown);
-  return GTK_DROP_DOWN (dropdown);
+  g_assert_nonnull (switcher);
+  return MC_CHART_SWITCHER (switcher);
+}
+
+/* The visible buttons of a switcher, in order. */
+static GPtrArray *
+get_chart_buttons (McChartSwitcher *switcher)
+{
+  GPtrArray *buttons = g_ptr_array_new ();
+  GtkWidget *box = find_widget (GTK_WIDGET (switcher), GTK_TYPE_BOX);
+
+  g_assert_nonnull (box);
+  if (!gtk_widget_get_visible (box))
+    return buttons;
+  for (GtkWidget *child = gtk_widget_get_first_child (box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    g_ptr_array_add (buttons, child);
+
+  return buttons;
 }
 
 static GtkWidget *
@@ -214,10 +257,9 @@ test_window_first_selected (void)
   McWindow *window = create_window ();
   McDataset *first = get_dataset (window, 0);
   GtkWidget *content = find_widget (GTK_WIDGET (window), MC_TYPE_TABLE_VIEW);
+  GtkWidget *page = gtk_widget_get_ancestor (content, GTK_TYPE_BOX);
 
   g_assert_true (mc_window_get_selected_dataset (window) == first);
-  assert_label (GTK_WIDGET (window), mc_dataset_get_description (first));
-  g_assert_nonnull (find_label_with_prefix (GTK_WIDGET (window), "Source: 1950.ai"));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, mc_dataset_get_title (first));
 
   /* The chart page shows first; the table is filled when it shows. */
@@ -227,48 +269,220 @@ test_window_first_selected (void)
   show_table (window);
   g_assert_true (mc_table_view_get_dataset (MC_TABLE_VIEW (content)) == first);
 
+  /* The table, which has no title of its own, is headed by the dataset's
+   * title, description and source. */
+  assert_label (page, mc_dataset_get_title (first));
+  assert_label (page, mc_dataset_get_description (first));
+  g_assert_nonnull (find_label_with_prefix (page, "Source: 1950.ai"));
+
+  destroy_window (window);
+}
+
+/* Whether a label of @root, other than those of @except, reads @text:
+ * the switcher names the charts, and may read as the dataset does. */
+static gboolean
+shows_outside (GtkWidget  *root,
+               const char *text,
+               GtkWidget  *except)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_labels (root, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) == 0
+          && !gtk_widget_is_ancestor (label, except))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The chart draws its title, subtitle and source: the page around it
+ * repeats none of them, and names no dataset over it. */
+static void
+test_window_one_title (void)
+{
+  McWindow *window = create_window ();
+  McChartView *view = get_chart_view (window);
+  GtkWidget *switcher = GTK_WIDGET (get_chart_switcher (window));
+
+  for (guint i = 0; i < count_datasets (window); i++)
+    {
+      McDataset *dataset = get_dataset (window, i);
+      GtkWidget *page;
+      McMarks *marks;
+
+      mc_window_select_dataset (window, i);
+      activate (window, "win.show-view", "s", "chart");
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+      page = gtk_widget_get_ancestor (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK);
+      marks = mc_chart_view_get_marks (view);
+
+      g_assert_true (marks_have_text (marks, MC_TEXT_TITLE));
+      g_assert_true (marks_have_text (marks, MC_TEXT_SOURCE));
+      g_assert_null (find_label_with_prefix (GTK_WIDGET (window), "Source:"));
+      g_assert_false (shows_outside (page, mc_dataset_get_title (dataset), switcher));
+      g_assert_false (shows_outside (page, mc_dataset_get_description (dataset), switcher));
+      g_assert_false (shows_outside (page, mc_dataset_get_chart (dataset, 0)->subtitle, switcher));
+    }
+
   destroy_window (window);
 }
 
 /* Each bundled dataset lists its charts in the switcher, and the chart
  * view shows the one picked. */
 static void
+assert_chart_shown (McWindow          *window,
+                    McDataset         *dataset,
+                    const McChartSpec *spec)
+{
+  McChartView *view = get_chart_view (window);
+  McChartModel *chart;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+  chart = mc_chart_view_get_chart (view);
+  g_assert_nonnull (chart);
+  g_assert_true (chart == mc_window_get_chart (window));
+  g_assert_true (mc_chart_model_get_dataset (chart) == dataset);
+  g_assert_cmpstr (mc_chart_model_get_spec (chart)->id, ==, spec->id);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+}
+
+/* A few charts are linked toggle buttons, one per chart, named by its
+ * title for screen readers; activating one, as the keyboard does, shows
+ * its chart and leaves it the only one pressed. */
+static void
 test_window_charts (void)
 {
   McWindow *window = create_window ();
-  McChartView *view = get_chart_view (window);
-  GtkDropDown *switcher = get_chart_switcher (window);
+  McChartSwitcher *switcher = get_chart_switcher (window);
 
   for (guint i = 0; i < count_datasets (window); i++)
     {
       McDataset *dataset = get_dataset (window, i);
       guint n_charts = mc_dataset_get_n_charts (dataset);
-      GListModel *titles;
+      g_autoptr(GPtrArray) buttons = NULL;
+      GtkWidget *group;
 
       mc_window_select_dataset (window, i);
-      titles = gtk_drop_down_get_model (switcher);
+      buttons = get_chart_buttons (switcher);
       g_assert_cmpuint (n_charts, >, 1);
-      g_assert_cmpuint (g_list_model_get_n_items (titles), ==, n_charts);
       g_assert_true (gtk_widget_get_visible (GTK_WIDGET (switcher)));
+      g_assert_true (mc_chart_switcher_get_buttons (switcher));
+      g_assert_cmpuint (buttons->len, ==, n_charts);
+      group = gtk_widget_get_parent (buttons->pdata[0]);
+      g_assert_true (gtk_widget_has_css_class (group, "linked"));
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (group), GTK_ACCESSIBLE_ROLE_GROUP);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (group),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, "Charts");
 
-      for (guint c = 0; c < n_charts; c++)
+      /* From the last, so that every activation changes the chart. */
+      for (guint c = n_charts; c-- > 0;)
         {
           const McChartSpec *spec = mc_dataset_get_chart (dataset, c);
-          McChartModel *chart;
+          GtkWidget *button = g_ptr_array_index (buttons, c);
 
-          g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (titles), c), ==,
-                           spec->title);
-          mc_window_select_chart (window, c);
-          gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
-
-          chart = mc_chart_view_get_chart (view);
-          g_assert_nonnull (chart);
-          g_assert_true (chart == mc_window_get_chart (window));
-          g_assert_true (mc_chart_model_get_dataset (chart) == dataset);
-          g_assert_cmpstr (mc_chart_model_get_spec (chart)->id, ==, spec->id);
-          g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+          gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button),
+                                               GTK_ACCESSIBLE_PROPERTY_LABEL, spec->title);
+          g_assert_true (gtk_widget_get_focusable (button));
+          /* A button activated by the keyboard clicks after a moment. */
+          gtk_widget_activate (button);
+          WAIT_FOR (mc_chart_switcher_get_selected (switcher) == c);
+          assert_chart_shown (window, dataset, spec);
+          for (guint b = 0; b < n_charts; b++)
+            g_assert_true (gtk_toggle_button_get_active (buttons->pdata[b]) == (b == c));
         }
+
+      mc_window_select_chart (window, 0);
+      assert_chart_shown (window, dataset, mc_dataset_get_chart (dataset, 0));
+      g_assert_true (gtk_toggle_button_get_active (buttons->pdata[0]));
+
+      /* Ctrl+Page Down and Up step from chart to chart, and stop at the
+       * ends. */
+      activate (window, "win.step-chart", "i", -1);
+      g_assert_cmpuint (mc_chart_switcher_get_selected (switcher), ==, 0);
+      activate (window, "win.step-chart", "i", 1);
+      assert_chart_shown (window, dataset, mc_dataset_get_chart (dataset, 1));
+      g_assert_true (gtk_toggle_button_get_active (buttons->pdata[1]));
+      for (guint c = 0; c < n_charts; c++)
+        activate (window, "win.step-chart", "i", 1);
+      g_assert_cmpuint (mc_chart_switcher_get_selected (switcher), ==, n_charts - 1);
     }
+
+  destroy_window (window);
+}
+
+/* A chart's short title names its button; its whole title stays in the
+ * tooltip and for screen readers. Set by an edit, as the chart editor
+ * does, it shows at once. */
+static void
+test_window_chart_short_title (void)
+{
+  McWindow *window = create_window ();
+  McChartSwitcher *switcher = get_chart_switcher (window);
+  McDocument *document;
+  const McChartSpec *spec;
+  g_autoptr(McEdit) edit = NULL;
+  g_autoptr(GPtrArray) buttons = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *button;
+
+  mc_window_select_dataset (window, find_dataset (window, "alibaba-cloud-revenue"));
+  document = mc_window_get_selected_document (window);
+  spec = mc_dataset_get_chart (mc_document_get_dataset (document), 1);
+  edit = mc_edit_new_set_chart_option (spec->id, "short_title",
+                                       g_variant_new_string ("Growth"), "Short Title");
+  g_assert_true (mc_document_apply (document, edit, &error));
+  g_assert_no_error (error);
+
+  buttons = get_chart_buttons (switcher);
+  button = g_ptr_array_index (buttons, 1);
+  spec = mc_dataset_get_chart (mc_document_get_dataset (document), 1);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button)))),
+                   ==, "Growth");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, spec->title);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, spec->title);
+
+  destroy_window (window);
+}
+
+/* More than a few charts are a drop-down list; one chart needs no choice. */
+static void
+test_window_chart_list (void)
+{
+  static const char * const many[] = { "A", "B", "C", "D", "E", "F", NULL };
+  static const char * const few[] = { "A", "B", NULL };
+  static const char * const one[] = { "A", NULL };
+  McWindow *window = create_window ();
+  McChartSwitcher *switcher = get_chart_switcher (window);
+  GtkWidget *dropdown = find_widget (GTK_WIDGET (switcher), GTK_TYPE_DROP_DOWN);
+  guint notified = 0;
+
+  g_signal_connect (switcher, "notify::selected", G_CALLBACK (count_cb), &notified);
+  mc_chart_switcher_set_titles (switcher, many, NULL, 5);
+  g_assert_cmpuint (notified, ==, 0);
+  g_assert_false (mc_chart_switcher_get_buttons (switcher));
+  g_assert_true (gtk_widget_get_visible (dropdown));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown))),
+                    ==, 6);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, 5);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (dropdown),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Chart");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 2);
+  g_assert_cmpuint (mc_chart_switcher_get_selected (switcher), ==, 2);
+  g_assert_cmpuint (notified, ==, 1);
+
+  mc_chart_switcher_set_titles (switcher, few, NULL, 1);
+  g_assert_true (mc_chart_switcher_get_buttons (switcher));
+  g_assert_false (gtk_widget_get_visible (dropdown));
+  g_assert_cmpuint (mc_chart_switcher_get_selected (switcher), ==, 1);
+
+  mc_chart_switcher_set_titles (switcher, one, NULL, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (switcher)));
 
   destroy_window (window);
 }
@@ -493,6 +707,7 @@ test_window_shortcuts (void)
     "<Control>o", "<Control>v", "<Control>w", "<Control>e", "<Control>c", "<Control>p",
     "F9", "F10", "<Control>question", "<Control>q", "plus", "minus", "0", "Left Right",
     "<Control>s", "<Control><Shift>s", "<Control>z", "<Control><Shift>z",
+    "<Control>Page_Down <Control>Page_Up",
   };
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH
                                                                  "/gtk/help-overlay.ui");
@@ -507,6 +722,54 @@ test_window_shortcuts (void)
       g_error ("The shortcuts window does not list %s", expected[i]);
 
   gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+/* The chart is drawn in the family of the window's font, and follows it
+ * when it changes. */
+static gboolean
+theme_uses_family (McChartView *view,
+                   const char  *family)
+{
+  const char *families = mc_theme_get_font_family (mc_chart_view_get_theme (view));
+  g_autofree char *first = g_strconcat (family, ",", NULL);
+
+  return g_str_has_prefix (families, first);
+}
+
+static double
+title_width (McChartView *view)
+{
+  guint n;
+  const McTextBox *boxes;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+  boxes = mc_marks_get_text_boxes (mc_chart_view_get_marks (view), &n);
+  for (guint i = 0; i < n; i++)
+    if (boxes[i].role == MC_TEXT_TITLE)
+      return boxes[i].width;
+  g_error ("The chart has no title");
+}
+
+static void
+test_window_font (void)
+{
+  McWindow *window = create_window ();
+  McChartView *view = get_chart_view (window);
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (window));
+  g_autofree char *saved = NULL;
+  double serif_width;
+
+  g_object_get (settings, "gtk-font-name", &saved, NULL);
+  g_object_set (settings, "gtk-font-name", "DejaVu Serif 11", NULL);
+  WAIT_FOR (theme_uses_family (view, "DejaVu Serif"));
+  serif_width = title_width (view);
+
+  g_object_set (settings, "gtk-font-name", "DejaVu Sans Mono 11", NULL);
+  WAIT_FOR (theme_uses_family (view, "DejaVu Sans Mono"));
+  g_assert_cmpfloat (fabs (title_width (view) - serif_width), >, 1);
+
+  g_object_set (settings, "gtk-font-name", saved, NULL);
+  destroy_window (window);
 }
 
 /* The colour vision preview of the menu reaches the chart view. */
@@ -797,14 +1060,6 @@ test_window_open_bad_files (void)
   destroy_window (window);
 }
 
-static void
-count_cb (GObject  *object,
-          gpointer  arg,
-          guint    *count)
-{
-  (*count)++;
-}
-
 static gboolean
 table_shows (McWindow   *window,
              const char *text)
@@ -1017,6 +1272,54 @@ find_export_dialog (void)
 
 /* Ctrl+E opens the dialog for the chart on screen; a finished export
  * shows a toast that offers to open the file. */
+/* The export dialog draws in the window's font family, or in one chosen
+ * in its font row, and the exported file is drawn in it. */
+static void
+test_window_export_font (void)
+{
+  g_autofree char *dir = mc_test_make_temp_dir ("market-charts-export-font");
+  g_autofree char *path = g_build_filename (dir, "chart.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  McWindow *window = create_window ();
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (window));
+  g_autofree char *saved = NULL;
+  g_autofree char *shown = NULL;
+  McExportDialog *dialog;
+  GtkWidget *button;
+  McExportOptions options;
+  ExportResult result = { 0 };
+
+  g_object_get (settings, "gtk-font-name", &saved, NULL);
+  g_object_set (settings, "gtk-font-name", "DejaVu Sans Mono 11", NULL);
+  dialog = mc_export_dialog_new (GTK_WINDOW (window), mc_window_get_chart (window), NULL, NULL);
+  button = find_widget (GTK_WIDGET (dialog), GTK_TYPE_FONT_BUTTON);
+  g_assert_nonnull (button);
+  mc_export_dialog_get_options (dialog, &options);
+  g_assert_cmpstr (options.font_family, ==, "DejaVu Sans Mono");
+  shown = gtk_font_chooser_get_font (GTK_FONT_CHOOSER (button));
+  g_assert_true (g_str_has_prefix (shown, "DejaVu Sans Mono"));
+
+  /* Chosen as the font chooser does. */
+  gtk_font_chooser_set_font (GTK_FONT_CHOOSER (button), "DejaVu Serif 11");
+  g_signal_emit_by_name (button, "font-set");
+  mc_export_dialog_get_options (dialog, &options);
+  g_assert_cmpstr (options.font_family, ==, "DejaVu Serif");
+
+  g_signal_connect (dialog, "finished", G_CALLBACK (on_export_finished_cb), &result);
+  mc_export_dialog_set_format (dialog, MC_EXPORT_PDF);
+  mc_export_dialog_export (dialog, file);
+  WAIT_FOR (result.done);
+  g_assert_no_error (result.error);
+  g_assert_true (mc_test_pdf_has_font (path, "DejaVuSerif"));
+  g_assert_false (mc_test_pdf_has_font (path, "DejaVuSansMono"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_object (&result.file);
+  g_object_set (settings, "gtk-font-name", saved, NULL);
+  mc_test_remove_dir (dir);
+  destroy_window (window);
+}
+
 static void
 test_window_export_action (void)
 {
@@ -1349,7 +1652,10 @@ main (int   argc,
 
   g_test_add_func ("/mc/window/sidebar", test_window_sidebar);
   g_test_add_func ("/mc/window/first-selected", test_window_first_selected);
+  g_test_add_func ("/mc/window/one-title", test_window_one_title);
   g_test_add_func ("/mc/window/charts", test_window_charts);
+  g_test_add_func ("/mc/window/chart-list", test_window_chart_list);
+  g_test_add_func ("/mc/window/chart-short-title", test_window_chart_short_title);
   g_test_add_func ("/mc/window/chart-and-table", test_window_chart_and_table);
   g_test_add_func ("/mc/window/hit-bar", test_window_hit_bar);
   g_test_add_func ("/mc/window/revenue-table", test_window_revenue_table);
@@ -1358,6 +1664,7 @@ main (int   argc,
   g_test_add_func ("/mc/window/primary-menu", test_window_primary_menu);
   g_test_add_func ("/mc/window/resources", test_window_resources);
   g_test_add_func ("/mc/window/shortcuts", test_window_shortcuts);
+  g_test_add_func ("/mc/window/font", test_window_font);
   g_test_add_func ("/mc/window/vision", test_window_vision);
   g_test_add_func ("/mc/window/narrow", test_window_narrow);
   g_test_add_func ("/mc/window/open-file", test_window_open_file);
@@ -1367,6 +1674,7 @@ main (int   argc,
   g_test_add_func ("/mc/window/reload", test_window_reload);
   g_test_add_func ("/mc/window/close-dataset", test_window_close_dataset);
   g_test_add_func ("/mc/window/export", test_window_export);
+  g_test_add_func ("/mc/window/export-font", test_window_export_font);
   g_test_add_func ("/mc/window/export-action", test_window_export_action);
   g_test_add_func ("/mc/window/copy", test_window_copy);
   g_test_add_func ("/mc/window/paste", test_window_paste);

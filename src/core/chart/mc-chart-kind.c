@@ -148,6 +148,12 @@ const McOptionInfo mc_chart_option_top = {
 };
 
 /* Options every kind takes: the texts around a chart and its colours. */
+static const McOptionInfo option_short_title = {
+  "short_title", MC_OPTION_TEXT, 0,
+  N_("a few words that name the chart where its title does not fit: the buttons that "
+     "switch between the charts of a dataset"),
+  NULL, NULL, NULL, N_("Short Title"), NULL
+};
 static const McOptionInfo option_footnote = {
   "footnote", MC_OPTION_TEXT, 0, N_("a note under the chart"), NULL, NULL, NULL,
   N_("Footnote"), NULL
@@ -166,6 +172,7 @@ static const McOptionInfo option_highlight = {
 };
 
 static const McOptionInfo * const common_options[] = {
+  &option_short_title,
   &option_footnote,
   &option_source,
   &option_colors,

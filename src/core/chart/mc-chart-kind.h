@@ -178,8 +178,8 @@ const McChartKind   *mc_chart_kind_lookup      (const char          *id);
 const McOptionInfo  *mc_chart_kind_get_option  (const McChartKind   *kind,
                                                 const char          *key);
 /* Every option of @kind: its own in its order, then those every kind
- * takes (footnote, source, colours, highlight). NULL-terminated; free
- * the array only. */
+ * takes (short title, footnote, source, colours, highlight).
+ * NULL-terminated; free the array only. */
 const McOptionInfo **mc_chart_kind_list_options (const McChartKind  *kind);
 /* What an editor calls @info, translated: its label, or else its
  * description. */

@@ -35,7 +35,22 @@ mc_export_options_init (McExportOptions *options)
   options->scale = 1;
   options->dark = FALSE;
   options->transparent = FALSE;
+  options->font_family = NULL;
   options->view = NULL;
+}
+
+McTheme *
+mc_export_options_new_theme (const McExportOptions *options)
+{
+  McTheme *theme;
+
+  g_return_val_if_fail (options != NULL, NULL);
+
+  theme = mc_theme_new (options->dark ? MC_THEME_DARK : MC_THEME_LIGHT);
+  mc_theme_set_transparent (theme, options->transparent);
+  if (options->font_family != NULL)
+    mc_theme_use_font_family (theme, options->font_family);
+  return theme;
 }
 
 static const struct
@@ -175,11 +190,10 @@ draw_chart (McChartModel          *chart,
             cairo_surface_t       *surface,
             const McExportOptions *options)
 {
-  g_autoptr(McTheme) theme = mc_theme_new (options->dark ? MC_THEME_DARK : MC_THEME_LIGHT);
+  g_autoptr(McTheme) theme = mc_export_options_new_theme (options);
   g_autoptr(McMarks) marks = NULL;
   cairo_t *cr = cairo_create (surface);
 
-  mc_theme_set_transparent (theme, options->transparent);
   marks = mc_chart_render (chart, options->view, cr, options->width, options->height, theme);
   cairo_destroy (cr);
 }

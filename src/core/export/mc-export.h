@@ -41,6 +41,8 @@ typedef struct
   double   scale;         /* device scale of PNG output: 2 for HiDPI */
   gboolean dark;          /* dark theme */
   gboolean transparent;   /* no background fill */
+  const char *font_family; /* the family to draw in, before the theme's
+                            * fallbacks; NULL for the theme's default */
   const McViewOptions *view; /* what to show of the chart (hidden series);
                               * NULL for everything */
 } McExportOptions;
@@ -49,6 +51,10 @@ GQuark          mc_export_error_quark          (void);
 
 /* Defaults: 800 × 500, scale 1, light, opaque, every series. */
 void            mc_export_options_init         (McExportOptions       *options);
+
+/* The theme @options ask for: light or dark, opaque or not, in their
+ * font family. */
+McTheme        *mc_export_options_new_theme    (const McExportOptions *options);
 
 /* The format from a file name's extension (case-insensitive: .png, .svg,
  * .pdf). */

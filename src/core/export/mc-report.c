@@ -264,6 +264,7 @@ typedef struct
 {
   McDataset            *dataset;
   McPaper               paper;
+  const char           *font_family;   /* nullable */
   McReportProgressFunc  progress;
   gpointer              progress_data;
 } Job;
@@ -280,6 +281,8 @@ write_report (GOutputStream  *stream,
   cairo_surface_t *surface;
   cairo_status_t status;
 
+  if (job->font_family != NULL)
+    mc_theme_use_font_family (theme, job->font_family);
   mc_paper_get_size (job->paper, &report.width, &report.height);
   report.n_pages = 1 + mc_dataset_get_n_charts (job->dataset);
   surface = cairo_pdf_surface_create_for_stream (mc_export_write_to_stream, &writer,
@@ -314,11 +317,13 @@ mc_report_write (McDataset  *dataset,
                  McPaper     paper,
                  GError    **error)
 {
-  return mc_report_write_with_progress (dataset, file, paper, NULL, NULL, error);
+  return mc_report_write_with_progress (dataset, file, paper, NULL, NULL, NULL, error);
 }
 
 /**
  * mc_report_write_with_progress:
+ * @font_family: (nullable): the family to draw in, before the theme's
+ *   fallbacks
  * @progress: (nullable): told after each chart's page, in this thread
  *
  * Same as mc_report_write().
@@ -327,11 +332,12 @@ gboolean
 mc_report_write_with_progress (McDataset             *dataset,
                                GFile                 *file,
                                McPaper                paper,
+                               const char            *font_family,
                                McReportProgressFunc   progress,
                                gpointer               user_data,
                                GError               **error)
 {
-  Job job = { dataset, paper, progress, user_data };
+  Job job = { dataset, paper, font_family, progress, user_data };
 
   g_return_val_if_fail (MC_IS_DATASET (dataset), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);

@@ -40,9 +40,12 @@ typedef void (*McReportProgressFunc) (guint     done,
                                       guint     total,
                                       gpointer  user_data);
 
+/* Same, drawn in @font_family (NULL: the theme's default), telling
+ * @progress (nullable) after each chart's page. */
 gboolean   mc_report_write_with_progress (McDataset            *dataset,
                                           GFile                *file,
                                           McPaper               paper,
+                                          const char           *font_family,
                                           McReportProgressFunc  progress,
                                           gpointer              user_data,
                                           GError              **error);

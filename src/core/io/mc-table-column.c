@@ -17,6 +17,7 @@
 #include "mc-csv.h"
 #include "mc-date-text.h"
 #include "mc-header-unit.h"
+#include "mc-ids.h"
 #include "mc-loader-error.h"
 #include "mc-text.h"
 
@@ -679,6 +680,18 @@ usual_magnitude (const McTableColumn *column)
   return best;
 }
 
+/* A column labelled by its header as people read it: a program's id
+ * ("net_generation") reads "Net generation". */
+static McColumn *
+column_new_labelled (const char   *id,
+                     const char   *header,
+                     McColumnType  type)
+{
+  g_autofree char *readable = mc_id_to_label (header);
+
+  return mc_column_new (id, readable != NULL ? readable : header, type);
+}
+
 /**
  * mc_table_column_new_column:
  * @prefer_comma: read amounts with a decimal comma when both marks fit
@@ -699,7 +712,7 @@ mc_table_column_new_column (McTableColumn *inferred,
   McColumn *column;
 
   if (type != MC_COLUMN_NUMBER)
-    return mc_column_new (id, inferred->label, type);
+    return column_new_labelled (id, inferred->label, type);
   if (!mc_header_unit_parse (inferred->label, &label, &unit, &scale)
       || (inferred->unit != NULL && g_strcmp0 (unit, inferred->unit) != 0))
     {
@@ -709,7 +722,7 @@ mc_table_column_new_column (McTableColumn *inferred,
     }
   if (scale == MC_SCALE_NONE && inferred->amounts)
     scale = usual_magnitude (inferred);
-  column = mc_column_new (id, label ? label : inferred->label, type);
+  column = column_new_labelled (id, label ? label : inferred->label, type);
   mc_column_set_unit (column, inferred->unit ? inferred->unit : unit);
   mc_column_set_scale (column, scale);
   inferred->factor = mc_scale_get_factor (scale);
@@ -756,7 +769,8 @@ mc_table_column_describe_text (const McTableColumn *column)
 
   if (mc_column_get_column_type (column->column) != MC_COLUMN_STRING)
     return NULL;
-  name = mc_text_shown (mc_column_get_label (column->column));
+  /* Named as the file heads it, for whoever looks for it there. */
+  name = mc_text_shown (column->label);
   if (column->date && column->numeric_date != NULL)
     /* Translators: "column “Date” is read as text: its dates, such as
      * “01/02/2024”, could be day/month or month/day; …" */

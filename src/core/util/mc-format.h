@@ -64,8 +64,9 @@ int     mc_format_value_decimals  (double           value,
                                    int              max_decimals);
 
 /* A tick label of a value axis for @column: the number with as many
- * decimals as @step needs, "%" appended for percentages; other units are
- * left to the axis title. */
+ * decimals as @step needs, its digits grouped as the locale groups them
+ * ("50,000" in English and in the C locale, "50.000" in German), "%"
+ * appended for percentages; other units are left to the axis title. */
 char   *mc_format_tick          (const McColumn  *column,
                                  double           value,
                                  double           step);

@@ -442,3 +442,16 @@ mc_theme_set_font_family (McTheme    *theme,
   g_free (theme->font_family);
   theme->font_family = g_strdup (family);
 }
+
+void
+mc_theme_use_font_family (McTheme    *theme,
+                          const char *family)
+{
+  g_autofree char *list = NULL;
+
+  g_return_if_fail (theme != NULL);
+  g_return_if_fail (family != NULL && *family != '\0');
+
+  list = g_strconcat (family, ", ", default_font_family (), NULL);
+  mc_theme_set_font_family (theme, list);
+}

@@ -91,6 +91,10 @@ void            mc_theme_get_other_color      (const McTheme  *theme,
 const char     *mc_theme_get_font_family      (const McTheme  *theme);
 void            mc_theme_set_font_family      (McTheme        *theme,
                                                const char     *family);
+/* Draws in @family (the interface's, or one people name), and in the
+ * default families for the characters it lacks. */
+void            mc_theme_use_font_family      (McTheme        *theme,
+                                               const char     *family);
 
 /* WCAG 2.1 relative luminance and contrast ratio (1..21). Alpha is
  * ignored. */
