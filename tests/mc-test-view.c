@@ -179,19 +179,35 @@ mc_test_view_draw (McChartModel *chart,
   return mc_test_render_image (chart, width, height, 1, FALSE);
 }
 
-/* An annotation's label stays inside the plot, off its edges. */
-static void
-check_inside (const McTextBox *box,
-              const McRect    *plot,
-              const char      *what)
+static gboolean
+box_inside (const McTextBox *box,
+            const McRect    *plot)
 {
   double x0, y0, x1, y1;
 
   mc_text_box_get_bounds (box, &x0, &y0, &x1, &y1);
-  if (x0 < plot->x - 0.5 || y0 < plot->y - 0.5 || x1 > plot->x + plot->width + 0.5
-      || y1 > plot->y + plot->height + 0.5)
-    g_error ("%s: the annotation “%s” (%g,%g)-(%g,%g) leaves the plot (%g,%g %gx%g)", what,
-             box->text, x0, y0, x1, y1, plot->x, plot->y, plot->width, plot->height);
+  return x0 >= plot->x - 0.5 && y0 >= plot->y - 0.5 && x1 <= plot->x + plot->width + 0.5
+         && y1 <= plot->y + plot->height + 0.5;
+}
+
+/* An annotation's label stays inside the plot, off its edges; in small
+ * multiples, inside the plot of one panel. */
+static void
+check_inside (const McTextBox *box,
+              McMarks         *marks,
+              const char      *what)
+{
+  const McRect *plot = &marks->annotation_area;
+  double x0, y0, x1, y1;
+
+  for (guint p = 0; marks->panels != NULL && p < marks->panels->len; p++)
+    if (box_inside (box, &g_array_index (marks->panels, McAxes, p).plot))
+      return;
+  if (marks->panels == NULL && box_inside (box, plot))
+    return;
+  mc_text_box_get_bounds (box, &x0, &y0, &x1, &y1);
+  g_error ("%s: the annotation “%s” (%g,%g)-(%g,%g) leaves the plot (%g,%g %gx%g)", what,
+           box->text, x0, y0, x1, y1, plot->x, plot->y, plot->width, plot->height);
 }
 
 void
@@ -216,7 +232,7 @@ mc_test_view_check_texts (McChartModel *chart,
           g_error ("%s at %gx%g: “%s” overlaps “%s”", what, width, height,
                    boxes[i].text, boxes[j].text);
       if (boxes[i].role == MC_TEXT_ANNOTATION)
-        check_inside (&boxes[i], &mc_test_view_marks (chart)->annotation_area, what);
+        check_inside (&boxes[i], mc_test_view_marks (chart), what);
     }
 }
 

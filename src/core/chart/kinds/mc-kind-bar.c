@@ -16,10 +16,17 @@
 /* The widest category label column of horizontal bars. */
 #define MC_LABEL_COLUMN_SHARE 0.36
 
+/* What a bar chart prepares: the column of its notes. */
+typedef struct
+{
+  const McColumn *notes;      /* nullable; the model's snapshot */
+} BarData;
+
 typedef struct
 {
   McRender      *r;
   McChartModel  *chart;
+  const BarData *data;
   guint          n_categories;
   guint         *order;       /* categories in display order */
   guint         *visible;     /* visible series */
@@ -31,6 +38,7 @@ typedef struct
   gboolean       stacked;
   gboolean       horizontal;
   gboolean       value_labels;
+  gboolean       row_notes;   /* the "notes" column's too, not only "Est." */
   McLinearScale  scale;
   McRect         plot;
   double         band;
@@ -43,6 +51,18 @@ typedef enum
   LABEL_FULL,    /* "USD 50 bn" */
   LABEL_SHORT,   /* "50" */
 } LabelForm;
+
+static gpointer
+bar_prepare (McChartModel  *chart,
+             GError       **error)
+{
+  BarData *data = g_new0 (BarData, 1);
+  const char *notes = mc_chart_spec_get_string (chart->spec, "notes");
+
+  if (notes != NULL)
+    data->notes = mc_chart_model_get_column (chart, notes);
+  return data;
+}
 
 static double
 bar_value (Bars  *b,
@@ -465,7 +485,38 @@ value_label_clear (gpointer data)
   g_clear_object (&label->note);
 }
 
-/* "Est." beside (horizontal bars) or above (vertical bars) the value. */
+/* The note of a row's "notes" cell: its value ("5 years"), or the note
+ * of a missing value ("Ongoing"); NULL for neither. */
+static char *
+row_note (const McColumn *notes,
+          guint           row)
+{
+  if (notes == NULL || row >= mc_column_get_n_rows (notes))
+    return NULL;
+  if (mc_column_is_missing (notes, row))
+    return g_strdup (mc_column_get_note (notes, row));
+  return mc_format_cell (notes, row);
+}
+
+/* What is written with a value: "Est." for an estimate, and its row's
+ * note while there is room for notes; NULL for nothing. */
+static char *
+bar_note_text (Bars  *b,
+               guint  series,
+               guint  category)
+{
+  gboolean estimate = bar_estimate (b, series, category);
+  g_autofree char *note = NULL;
+
+  if (b->row_notes)
+    note = row_note (b->data->notes, b->rows[series * b->n_categories + category]);
+  if (note != NULL && estimate)
+    /* Translators: a bar's note and the estimate mark, as in "3 years, Est." */
+    return g_strdup_printf (_("%s, Est."), note);
+  return estimate ? g_strdup (_("Est.")) : g_steal_pointer (&note);
+}
+
+/* The note beside (horizontal bars) or above (vertical bars) the value. */
 static McTextBox
 note_box_for (Bars       *b,
               ValueLabel *label,
@@ -509,21 +560,22 @@ box_covers_bars (Bars            *b,
 }
 
 /* Tries outside, then inside the bar: stacked segments are labelled
- * inside only, estimates outside only (next to their "Est."). The boxes
- * are reserved in the state so that later labels avoid them. */
+ * inside only, labels with a note ("Est.") outside only, next to it.
+ * The boxes are reserved in the state so that later labels avoid them. */
 static gboolean
 place_value_label (Bars         *b,
                    ValueLabel   *label,
                    const McRect *bar,
-                   double        value,
-                   gboolean      estimate)
+                   double        value)
 {
+  gboolean noted = label->note != NULL;
+
   McRender *r = b->r;
   GArray *boxes = r->out->boxes;
 
   for (int inside = 0; inside <= 1; inside++)
     {
-      if ((b->stacked && !inside) || (estimate && inside))
+      if ((b->stacked && !inside) || (noted && inside))
         continue;
       label->box = value_label_box (b, label->layout, bar, value, inside);
       label->inside = inside;
@@ -531,7 +583,7 @@ place_value_label (Bars         *b,
           || (inside && !box_inside_rect (&label->box, bar))
           || (!inside && box_covers_bars (b, &label->box)))
         continue;
-      if (estimate)
+      if (noted)
         {
           /* The note touches its own label, so it is checked against
            * the others only. */
@@ -560,7 +612,7 @@ collect_value_labels (Bars      *b,
         {
           guint s = b->visible[i];
           double v = bar_value (b, s, c), from = 0;
-          gboolean estimate = bar_estimate (b, s, c);
+          g_autofree char *note = bar_note_text (b, s, c);
           g_autofree char *text = NULL;
           ValueLabel label = { 0 };
           McRect bar;
@@ -577,9 +629,10 @@ collect_value_labels (Bars      *b,
           label.layout = mc_render_layout (b->r, text, MC_FONT_BODY, -1, 0);
           label.series = s;
           label.category = c;
-          if (estimate)
-            label.note = mc_render_layout (b->r, _("Est."), MC_FONT_SMALL, -1, 0);
-          if (place_value_label (b, &label, &bar, v, estimate))
+          /* As large as the axis labels: a note must be read. */
+          if (note != NULL)
+            label.note = mc_render_layout (b->r, note, MC_FONT_BODY, -1, 0);
+          if (place_value_label (b, &label, &bar, v))
             g_array_append_val (labels, label);
           else if (b->stacked)
             value_label_clear (&label);
@@ -645,8 +698,10 @@ draw_missing_notes (Bars *b)
 }
 
 /* All labels or none: a few missing labels would read as missing data
- * (stacked segments too thin for theirs are the exception). Tries
- * "USD 50 bn", then "50" where the axis names the unit. */
+ * (stacked segments too thin for theirs are the exception). Labels give
+ * way in this order: the unit ("USD 50 bn", then "50" where the axis
+ * names it), then the notes of the "notes" column, then every label;
+ * "Est." stays as long as the values do. */
 /* The labels in the first form in which all of them fit, in @labels;
  * FALSE if none fits. Nothing is drawn. */
 static gboolean
@@ -661,16 +716,18 @@ choose_value_labels (Bars   *b,
   LabelForm first = b->stacked ? LABEL_SHORT : LABEL_FULL;
   LabelForm last = b->horizontal && !b->stacked ? LABEL_FULL : LABEL_SHORT;
 
-  for (LabelForm form = first; form <= last; form++)
-    {
-      gboolean ok;
+  for (int notes = b->data->notes != NULL; notes >= 0; notes--)
+    for (LabelForm form = first; form <= last; form++)
+      {
+        gboolean ok;
 
-      g_array_set_size (labels, 0);
-      ok = collect_value_labels (b, form, labels);
-      g_array_set_size (boxes, saved);
-      if (ok)
-        return TRUE;
-    }
+        b->row_notes = notes;
+        g_array_set_size (labels, 0);
+        ok = collect_value_labels (b, form, labels);
+        g_array_set_size (boxes, saved);
+        if (ok)
+          return TRUE;
+      }
   g_array_set_size (labels, 0);
   return FALSE;
 }
@@ -944,27 +1001,21 @@ value_label_extent (Bars   *b,
   McRender *r = b->r;
 
   *right = *left = 0;
+  b->row_notes = b->data->notes != NULL;
   for (guint i = 0; i < b->n_visible; i++)
     for (guint c = 0; c < b->n_categories; c++)
       {
         double v = bar_value (b, b->visible[i], c);
         g_autofree char *text = NULL;
-        g_autoptr(PangoLayout) layout = NULL;
-        double w, h;
+        g_autofree char *note = bar_note_text (b, b->visible[i], c);
+        double w;
 
         if (isnan (v))
           continue;
         text = value_text (b, b->visible[i], v, LABEL_FULL);
-        layout = mc_render_layout (r, text, MC_FONT_BODY, -1, 0);
-        mc_render_layout_size (layout, &w, &h);
-        if (bar_estimate (b, b->visible[i], c))
-          {
-            g_autoptr(PangoLayout) note = mc_render_layout (r, _("Est."), MC_FONT_SMALL, -1, 0);
-            double nw, nh;
-
-            mc_render_layout_size (note, &nw, &nh);
-            w += r->unit + nw;
-          }
+        w = mc_render_text_width (r, text, MC_FONT_BODY, NULL);
+        if (note != NULL)
+          w += r->unit + mc_render_text_width (r, note, MC_FONT_BODY, NULL);
         w += r->unit * 2;
         if (v >= 0)
           *right = MAX (*right, w);
@@ -1206,6 +1257,7 @@ bar_draw (McRender      *r,
 
   b.r = r;
   b.chart = chart;
+  b.data = prepared;
   b.n_categories = mc_chart_model_get_n_categories (chart);
   b.visible = visible;
   b.stacked = mc_chart_spec_get_boolean (chart->spec, "stacked")
@@ -1267,6 +1319,12 @@ static const McOptionInfo bar_option_horizontal = {
   N_("Horizontal Bars"), NULL
 };
 
+static const McOptionInfo bar_option_notes = {
+  "notes", MC_OPTION_COLUMN, 0,
+  N_("a column whose values are written with the bars’ values, such as a timeframe"),
+  NULL, NULL, NULL, N_("Notes"), NULL
+};
+
 static const McOptionInfo * const bar_options[] = {
   &mc_chart_option_x,
   &mc_chart_option_y,
@@ -1279,6 +1337,7 @@ static const McOptionInfo * const bar_options[] = {
   &mc_chart_option_min,
   &mc_chart_option_max,
   &mc_chart_option_value_labels,
+  &bar_option_notes,
   &mc_chart_option_legend,
   &mc_chart_option_annotations,
   &mc_chart_option_panels,
@@ -1296,6 +1355,8 @@ const McChartKind mc_chart_kind_bar = {
           | MC_CHART_CAPS_FEW_CATEGORY_COLORS | MC_CHART_CAPS_ZERO_BASELINE
           | MC_CHART_CAPS_PANELS,
   .options = bar_options,
+  .prepare = bar_prepare,
+  .free_prepared = g_free,
   .draw = bar_draw,
   .describe = bar_describe,
 };
