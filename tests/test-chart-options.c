@@ -230,6 +230,47 @@ test_options_zero_baseline (void)
     }
 }
 
+/* Notes on bars */
+
+static void
+notes_of_focus (McChartSpec *spec)
+{
+  mc_chart_spec_set_option (spec, "notes", g_variant_new_string ("focus"));
+}
+
+/* A bar's note from the "notes" column stands with its value; notes too
+ * long for their bars give way, and the values stay. */
+static void
+test_options_bar_notes (void)
+{
+  g_autoptr(McDataset) dataset = mc_test_bundled ("cloud-investment");
+  g_autoptr(McChartModel) chart = make_chart (dataset, "investment", NULL);
+  g_autoptr(McChartModel) long_notes = make_chart (dataset, "investment", notes_of_focus);
+
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_NOTE, "3 years"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_NOTE, "Ongoing"));
+  g_assert_cmpuint (mc_test_view_count_boxes (chart, MC_TEXT_NOTE), ==, 5);
+  g_assert_cmpuint (mc_test_view_count_boxes (chart, MC_TEXT_VALUE_LABEL), ==, 5);
+
+  mc_test_render_layout (long_notes, 800, 500, FALSE);
+  g_assert_cmpuint (mc_test_view_count_boxes (long_notes, MC_TEXT_NOTE), ==, 0);
+  g_assert_cmpuint (mc_test_view_count_boxes (long_notes, MC_TEXT_VALUE_LABEL), ==, 5);
+  mc_test_check_layouts (long_notes, "investment with long notes");
+}
+
+/* "Est." is as large as the axis labels, at the smallest size too. */
+static void
+test_options_estimate_note (void)
+{
+  g_autoptr(McDataset) dataset = mc_test_bundled ("alibaba-cloud-revenue");
+  g_autoptr(McChartModel) bars = make_chart (dataset, "revenue", NULL);
+
+  mc_test_render_layout (bars, 320, 240, FALSE);
+  g_assert_cmpfloat (mc_test_view_find_box (bars, MC_TEXT_NOTE, "Est.")->height, >=,
+                     mc_test_view_find_box (bars, MC_TEXT_TICK_LABEL, NULL)->height);
+}
+
 /* Colours and highlight */
 
 static void
@@ -493,6 +534,8 @@ main (int   argc,
   g_test_add_func ("/mc/chart-options/legend", test_options_legend);
   g_test_add_func ("/mc/chart-options/axis-limits", test_options_axis_limits);
   g_test_add_func ("/mc/chart-options/zero-baseline", test_options_zero_baseline);
+  g_test_add_func ("/mc/chart-options/bar-notes", test_options_bar_notes);
+  g_test_add_func ("/mc/chart-options/estimate-note", test_options_estimate_note);
   g_test_add_func ("/mc/chart-options/highlight", test_options_highlight);
   g_test_add_func ("/mc/chart-options/colors", test_options_colors);
   g_test_add_func ("/mc/chart-options/colors-clash", test_options_colors_clash);
