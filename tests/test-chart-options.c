@@ -311,6 +311,59 @@ test_options_highlight (void)
 }
 
 static void
+highlight_ai (McChartSpec *spec)
+{
+  const char *names[] = { "AI services", NULL };
+
+  mc_chart_spec_set_option (spec, "highlight", g_variant_new_strv (names, -1));
+}
+
+static void
+highlight_unknown (McChartSpec *spec)
+{
+  const char *names[] = { "No such step", NULL };
+
+  mc_chart_spec_set_option (spec, "highlight", g_variant_new_strv (names, -1));
+}
+
+/* A waterfall, which colours its rises and falls its own way, greys the
+ * steps a highlight leaves out; a highlight of names the chart does not
+ * draw leaves it as it is. */
+static void
+test_options_highlight_steps (void)
+{
+  g_autoptr(McDataset) dataset = mc_test_load ("forms", "revenue-bridge.json");
+  g_autoptr(McChartModel) plain = make_chart (dataset, "bridge", NULL);
+  g_autoptr(McChartModel) chosen = make_chart (dataset, "bridge", highlight_ai);
+  g_autoptr(McChartModel) unknown = make_chart (dataset, "bridge", highlight_unknown);
+  g_autoptr(cairo_surface_t) plain_image = mc_test_view_draw (plain, 800, 500);
+  g_autoptr(cairo_surface_t) chosen_image = mc_test_view_draw (chosen, 800, 500);
+  g_autoptr(cairo_surface_t) unknown_image = mc_test_view_draw (unknown, 800, 500);
+  g_autoptr(McTheme) theme = mc_theme_new (MC_THEME_LIGHT);
+  McColor grey, before, after;
+
+  mc_theme_get_color (theme, MC_THEME_NEUTRAL, MC_COLOR_ROLE_FILL, &grey);
+  /* Step 1, "Public cloud", a rise: grey once AI services is chosen. */
+  mark_color (plain, plain_image, 1, &before);
+  mark_color (chosen, chosen_image, 1, &after);
+  g_assert_false (colors_close (&before, &grey));
+  g_assert_true (colors_close (&after, &grey));
+  /* Step 3, "Hybrid cloud", a fall, likewise; step 2 keeps its colour. */
+  mark_color (chosen, chosen_image, 3, &after);
+  g_assert_true (colors_close (&after, &grey));
+  mark_color (plain, plain_image, 2, &before);
+  mark_color (chosen, chosen_image, 2, &after);
+  g_assert_true (colors_close (&before, &after));
+  /* Unknown names: the chart as it was. */
+  for (guint step = 1; step <= 3; step++)
+    {
+      mark_color (plain, plain_image, step, &before);
+      mark_color (unknown, unknown_image, step, &after);
+      g_assert_true (colors_close (&before, &after));
+    }
+}
+
+static void
 test_options_colors (void)
 {
   g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
@@ -537,6 +590,7 @@ main (int   argc,
   g_test_add_func ("/mc/chart-options/bar-notes", test_options_bar_notes);
   g_test_add_func ("/mc/chart-options/estimate-note", test_options_estimate_note);
   g_test_add_func ("/mc/chart-options/highlight", test_options_highlight);
+  g_test_add_func ("/mc/chart-options/highlight-steps", test_options_highlight_steps);
   g_test_add_func ("/mc/chart-options/colors", test_options_colors);
   g_test_add_func ("/mc/chart-options/colors-clash", test_options_colors_clash);
   g_test_add_func ("/mc/chart-options/fit-kind", test_options_fit_kind);

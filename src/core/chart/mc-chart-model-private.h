@@ -101,6 +101,8 @@ struct _McChartModel
   gboolean           color_by_category;
   gboolean           colors_by_category; /* its own way, before a highlight */
   gboolean           has_estimates;
+  gboolean           highlighted;     /* the spec's highlight greys what
+                                       * it leaves out */
   GArray            *annotations;     /* McAnnotation, those that could
                                        * be placed */
   double             x_min;           /* the x range of present values, */
@@ -176,6 +178,9 @@ const char    *mc_chart_model_get_category     (McChartModel        *chart,
 double         mc_chart_model_get_category_days (McChartModel       *chart,
                                                 guint                index);
 guint          mc_chart_model_get_category_color (McChartModel      *chart,
+                                                guint                category,
+                                                guint                series);
+gboolean       mc_chart_model_greys            (McChartModel        *chart,
                                                 guint                category,
                                                 guint                series);
 char          *mc_chart_model_format_x         (McChartModel        *chart,

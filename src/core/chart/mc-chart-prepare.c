@@ -718,6 +718,20 @@ highlights_categories (McChartModel *chart)
   return chart->categories != NULL && (chart->color_by_category || chart->series->len == 1);
 }
 
+/* Whether any of @names is one the chart could highlight: a highlight
+ * of names it does not draw leaves it as it is rather than all grey. */
+static gboolean
+highlights_any (McChartModel  *chart,
+                const char   **names)
+{
+  g_auto(GStrv) known = mc_chart_model_list_highlight_names (chart);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_strv_contains ((const char * const *) known, names[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* What is not highlighted turns the neutral grey; one series of
  * categories becomes a series coloured by category to do so. */
 static void
@@ -725,8 +739,9 @@ apply_highlight (McChartModel *chart)
 {
   g_autofree const char **names = mc_chart_spec_get_strv (chart->spec, "highlight");
 
-  if (names == NULL || names[0] == NULL)
+  if (names == NULL || names[0] == NULL || !highlights_any (chart, names))
     return;
+  chart->highlighted = TRUE;
   if (!highlights_categories (chart))
     {
       for (guint s = 0; s < chart->series->len; s++)

@@ -233,6 +233,18 @@ mc_chart_model_get_category_color (McChartModel *chart,
   return mc_chart_model_get_series (chart, series)->color;
 }
 
+/* Whether the spec's highlight leaves category @category of series
+ * @series out, in grey: for kinds that colour their marks their own way
+ * (a waterfall's rises and falls). */
+gboolean
+mc_chart_model_greys (McChartModel *chart,
+                      guint         category,
+                      guint         series)
+{
+  return chart->highlighted
+         && mc_chart_model_get_category_color (chart, category, series) == MC_THEME_NEUTRAL;
+}
+
 guint
 mc_series_get_n_points (const McSeries *series)
 {
