@@ -271,6 +271,36 @@ test_options_estimate_note (void)
                      mc_test_view_find_box (bars, MC_TEXT_TICK_LABEL, NULL)->height);
 }
 
+static void
+no_other_label (McChartSpec *spec)
+{
+  mc_chart_spec_set_option (spec, "other_label", NULL);
+}
+
+static void
+no_total (McChartSpec *spec)
+{
+  mc_chart_spec_set_option (spec, "total", NULL);
+  no_other_label (spec);
+}
+
+/* The part of a declared total that no row gives is computed, and its
+ * slice says so; a pie without a total has no such slice. */
+static void
+test_options_computed_rest (void)
+{
+  g_autoptr(McDataset) dataset = mc_test_bundled ("cloud-investment");
+  g_autoptr(McChartModel) rest = make_chart (dataset, "market-share", no_other_label);
+  g_autoptr(McChartModel) whole = make_chart (dataset, "market-share", no_total);
+
+  mc_test_render_layout (rest, 800, 500, FALSE);
+  g_assert_nonnull (mc_test_view_find_box (rest, MC_TEXT_LEGEND, "Rest, computed"));
+  mc_test_render_layout (whole, 800, 500, FALSE);
+  g_assert_null (mc_test_view_find_box (whole, MC_TEXT_LEGEND, "Rest, computed"));
+  g_assert_null (mc_test_view_find_box (whole, MC_TEXT_LEGEND, "Other"));
+  g_assert_nonnull (mc_test_view_find_box (whole, MC_TEXT_LEGEND, "Alibaba"));
+}
+
 /* Colours and highlight */
 
 static void
@@ -589,6 +619,7 @@ main (int   argc,
   g_test_add_func ("/mc/chart-options/zero-baseline", test_options_zero_baseline);
   g_test_add_func ("/mc/chart-options/bar-notes", test_options_bar_notes);
   g_test_add_func ("/mc/chart-options/estimate-note", test_options_estimate_note);
+  g_test_add_func ("/mc/chart-options/computed-rest", test_options_computed_rest);
   g_test_add_func ("/mc/chart-options/highlight", test_options_highlight);
   g_test_add_func ("/mc/chart-options/highlight-steps", test_options_highlight_steps);
   g_test_add_func ("/mc/chart-options/colors", test_options_colors);

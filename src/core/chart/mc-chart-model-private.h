@@ -26,6 +26,8 @@ typedef struct
   char           *name;
   const McColumn *column;     /* unit, scale and label of the values */
   McColumn       *derived;    /* owned column of a transform, or NULL */
+  gboolean        computed;   /* rates computed by the chart, not given
+                               * by the data: its axis says so */
   guint           axis;       /* 0 left, 1 right */
   guint           color;      /* palette index */
   int             decimals;   /* most decimals a label shows */

@@ -332,6 +332,7 @@ apply_growth (McSeries *series)
   series->derived = mc_column_new ("growth", label, MC_COLUMN_NUMBER);
   mc_column_set_unit (series->derived, "percent");
   series->column = series->derived;
+  series->computed = TRUE;
   g_free (series->name);
   series->name = g_steal_pointer (&label);
   series->decimals = MC_GROWTH_DECIMALS;
