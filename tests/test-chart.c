@@ -204,6 +204,58 @@ slice_name (McChartModel *chart,
   return mc_chart_model_get_category (chart, (guint) mc_series_get_x (series, slice->datum));
 }
 
+/* The y of the point nearest x @x, as the keyboard walks the points. */
+static double
+nearest_point_y (McMarks *marks,
+                 double   x)
+{
+  double best = G_MAXDOUBLE, y = NAN;
+  McChartItem item;
+
+  if (!mc_hit_item_first (marks, &item))
+    return NAN;
+  do
+    if (fabs (item.x - x) < best)
+      {
+        best = fabs (item.x - x);
+        y = item.y;
+      }
+  while (mc_hit_item_move (marks, &item, MC_CHART_MOVE_NEXT));
+  return y;
+}
+
+/* The labels of a line keep to one side of it where nothing is in the
+ * way: the Asia-Pacific share, 19% then 17% three times, is labelled
+ * above every point, not above and below by turns. (Below 500 pixels of
+ * height the axis title takes the room above 19%, which then goes
+ * under its point.) */
+static void
+test_chart_line_labels_one_side (void)
+{
+  g_autoptr(McDataset) dataset = mc_test_bundled ("alibaba-cloud-revenue");
+  g_autoptr(McChartModel) chart = mc_test_bundled_chart (dataset, "apac-share");
+
+  for (guint s = 0; s < MC_TEST_N_LAYOUT_SIZES; s++)
+    {
+      const Size *size = &mc_test_layout_sizes[s];
+      McMarks *marks;
+      guint n;
+      const McTextBox *boxes;
+
+      if (size->height < 500)
+        continue;
+      mc_test_render_layout (chart, size->width, size->height, FALSE);
+      marks = mc_test_view_marks (chart);
+      boxes = mc_marks_get_text_boxes (marks, &n);
+      for (guint i = 0; i < n; i++)
+        if (boxes[i].role == MC_TEXT_VALUE_LABEL)
+          g_assert_cmpfloat (boxes[i].y + boxes[i].height, <=,
+                             nearest_point_y (marks, boxes[i].x + boxes[i].width / 2));
+    }
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  g_assert_cmpuint (mc_test_view_count_boxes (chart, MC_TEXT_VALUE_LABEL), ==, 4);
+}
+
 static void
 test_chart_pie_slices (void)
 {
@@ -1434,6 +1486,7 @@ main (int   argc,
   g_test_add_func ("/mc/chart/pie-negative", test_chart_pie_negative);
   g_test_add_func ("/mc/chart/pie-over-total", test_chart_pie_over_total);
   g_test_add_func ("/mc/chart/model-snapshot", test_chart_model_snapshot);
+  g_test_add_func ("/mc/chart/line-labels-one-side", test_chart_line_labels_one_side);
   g_test_add_func ("/mc/chart/pie-slices", test_chart_pie_slices);
   g_test_add_func ("/mc/chart/pie-many-slices", test_chart_pie_many_slices);
   g_test_add_func ("/mc/chart/long-table", test_chart_long_table);
