@@ -84,9 +84,9 @@ test_options_footnote (void)
     {
       g_autoptr(cairo_surface_t) surface = mc_test_view_draw (chart, sizes[i][0], sizes[i][1]);
       const McTextBox *footnote =
-        mc_test_view_find_box (chart, MC_TEXT_FOOTNOTE, "Others: more than 100 smaller providers.");
+        mc_test_view_find_box (chart, MC_TEXT_FOOTNOTE, "Others: more than 100 smaller\u00a0providers.");
       const McTextBox *source =
-        mc_test_view_find_box (chart, MC_TEXT_SOURCE, "Source: Synergy Research, Dec 2024");
+        mc_test_view_find_box (chart, MC_TEXT_SOURCE, "Source: Synergy Research, Dec\u00a02024");
 
       g_assert_nonnull (footnote);
       g_assert_nonnull (source);
@@ -105,7 +105,7 @@ test_options_source (void)
   g_autoptr(McChartModel) chart = make_chart (dataset, "grouped", NULL);
   g_autoptr(cairo_surface_t) surface = mc_test_view_draw (chart, 800, 500);
 
-  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_SOURCE, "Source: Company filings"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_SOURCE, "Source: Company\u00a0filings"));
   g_assert_null (mc_test_view_find_box (chart, MC_TEXT_FOOTNOTE, NULL));
 }
 
@@ -299,6 +299,19 @@ test_options_computed_rest (void)
   g_assert_null (mc_test_view_find_box (whole, MC_TEXT_LEGEND, "Rest, computed"));
   g_assert_null (mc_test_view_find_box (whole, MC_TEXT_LEGEND, "Other"));
   g_assert_nonnull (mc_test_view_find_box (whole, MC_TEXT_LEGEND, "Alibaba"));
+}
+
+/* Values side by side keep half an em apart at every size, or give
+ * way: to their short form, then altogether. */
+static void
+test_options_dense_values (void)
+{
+  g_autoptr(McDataset) dataset = mc_test_load_good ("dense-values.json");
+  g_autoptr(McChartModel) bars = make_chart (dataset, "bars", NULL);
+
+  mc_test_check_layouts (bars, "dense values");
+  mc_test_render_layout (bars, 1280, 720, FALSE);
+  g_assert_cmpuint (mc_test_view_count_boxes (bars, MC_TEXT_VALUE_LABEL), ==, 8);
 }
 
 /* Colours and highlight */
@@ -620,6 +633,7 @@ main (int   argc,
   g_test_add_func ("/mc/chart-options/bar-notes", test_options_bar_notes);
   g_test_add_func ("/mc/chart-options/estimate-note", test_options_estimate_note);
   g_test_add_func ("/mc/chart-options/computed-rest", test_options_computed_rest);
+  g_test_add_func ("/mc/chart-options/dense-values", test_options_dense_values);
   g_test_add_func ("/mc/chart-options/highlight", test_options_highlight);
   g_test_add_func ("/mc/chart-options/highlight-steps", test_options_highlight_steps);
   g_test_add_func ("/mc/chart-options/colors", test_options_colors);

@@ -211,17 +211,18 @@ test_locale_german_chart (void)
   revenue = load_bundled ("alibaba-cloud-revenue");
   chart = export_chart (revenue, "revenue");
   assert_text (chart, MC_TEXT_VALUE_LABEL, "9,2 Mrd. USD");
-  assert_text (chart, MC_TEXT_VALUE_LABEL, "15,4 Mrd. USD");
+  assert_text (chart, MC_TEXT_VALUE_LABEL, "15,4");
   assert_text (chart, MC_TEXT_AXIS_TITLE, "Revenue (Mrd. USD)");
   assert_text (chart, MC_TEXT_NOTE, "Schätzung");
   assert_text (chart, MC_TEXT_SOURCE,
                "Quelle: 1950.ai, article on Alibaba’s USD 50 billion AI and cloud "
-               "investment, Feb 2025");
+               "investment, Feb\u00a02025");
 
   small = mc_loader_load_data (small_amounts, strlen (small_amounts), "small.json", NULL, &error);
   g_assert_no_error (error);
   small_chart = export_chart (small, "sales");
-  assert_text (small_chart, MC_TEXT_VALUE_LABEL, "1,3 Mrd. USD");
+  assert_text (small_chart, MC_TEXT_VALUE_LABEL, "0,4 Mrd. USD");
+  assert_text (small_chart, MC_TEXT_VALUE_LABEL, "1,3");
   assert_text (small_chart, MC_TEXT_TICK_LABEL, "1,0");
   ticks = dup_tick_labels (small_chart);
   g_assert_cmpuint (g_strv_length (ticks), >=, 3);
@@ -292,7 +293,7 @@ test_locale_chinese_chart (void)
   revenue = load_bundled ("alibaba-cloud-revenue");
   chart = export_chart (revenue, "revenue");
   assert_text (chart, MC_TEXT_VALUE_LABEL, "92 亿美元");
-  assert_text (chart, MC_TEXT_VALUE_LABEL, "154 亿美元");
+  assert_text (chart, MC_TEXT_VALUE_LABEL, "154");
   assert_text (chart, MC_TEXT_AXIS_TITLE, "Revenue（亿美元）");
   assert_text (chart, MC_TEXT_NOTE, "预估");
   /* The axis reaches above 154 (亿), not 15.4 (bn). */
@@ -304,7 +305,7 @@ test_locale_chinese_chart (void)
   g_assert_cmpfloat (top, >=, 154);
   g_assert_cmpfloat (top, <, 400);
   assert_text (chart, MC_TEXT_SOURCE,
-               "来源：1950.ai, article on Alibaba’s USD 50 billion AI and cloud "
+               "来源：1950.ai, article on Alibaba’s USD 50 billion AI and cloud\u00a0"
                "investment，2025年2月");
 }
 

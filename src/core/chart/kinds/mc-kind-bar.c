@@ -48,8 +48,10 @@ typedef struct
 
 typedef enum
 {
-  LABEL_FULL,    /* "USD 50 bn" */
-  LABEL_SHORT,   /* "50" */
+  LABEL_FULL,       /* "USD 50 bn" on every bar */
+  LABEL_UNIT_ONCE,  /* "USD 70 bn" on a series' first bar, "50" on the
+                     * others: the unit is not repeated on every bar */
+  LABEL_SHORT,      /* "50", where the axis names the unit */
 } LabelForm;
 
 static gpointer
@@ -413,14 +415,14 @@ draw_zero_line (Bars *b)
 /* Value labels */
 
 static char *
-value_text (Bars      *b,
-            guint      series,
-            double     value,
-            LabelForm  form)
+value_text (Bars     *b,
+            guint     series,
+            double    value,
+            gboolean  with_unit)
 {
   McSeries *data = mc_chart_model_get_series (b->chart, series);
 
-  return mc_series_format_value (data, value, form == LABEL_FULL);
+  return mc_series_format_value (data, value, with_unit);
 }
 
 /* Where a label goes: just past the end of the bar, or inside its end
@@ -569,7 +571,6 @@ place_value_label (Bars         *b,
                    double        value)
 {
   gboolean noted = label->note != NULL;
-
   McRender *r = b->r;
   GArray *boxes = r->out->boxes;
 
@@ -579,7 +580,7 @@ place_value_label (Bars         *b,
         continue;
       label->box = value_label_box (b, label->layout, bar, value, inside);
       label->inside = inside;
-      if (!mc_render_box_is_clear (r, &label->box, inside ? 0 : r->unit)
+      if (!mc_render_value_label_is_clear (r, &label->box)
           || (inside && !box_inside_rect (&label->box, bar))
           || (!inside && box_covers_bars (b, &label->box)))
         continue;
@@ -588,13 +589,24 @@ place_value_label (Bars         *b,
           /* The note touches its own label, so it is checked against
            * the others only. */
           label->note_box = note_box_for (b, label, value);
-          if (!mc_render_box_is_clear (r, &label->note_box, r->unit / 2))
+          if (!mc_render_value_label_is_clear (r, &label->note_box))
             continue;
           g_array_append_val (boxes, label->note_box);
         }
       g_array_append_val (boxes, label->box);
       return TRUE;
     }
+  return FALSE;
+}
+
+/* Whether @labels has a label of series @series yet. */
+static gboolean
+series_labelled (GArray *labels,
+                 guint   series)
+{
+  for (guint i = 0; i < labels->len; i++)
+    if (g_array_index (labels, ValueLabel, i).series == series)
+      return TRUE;
   return FALSE;
 }
 
@@ -625,7 +637,9 @@ collect_value_labels (Bars      *b,
               *(v >= 0 ? &pos : &neg) += v;
             }
           bar = bar_rect (b, slot, i, from, from + v);
-          text = value_text (b, s, v, form);
+          text = value_text (b, s, v, form == LABEL_FULL
+                                      || (form == LABEL_UNIT_ONCE
+                                          && !series_labelled (labels, s)));
           label.layout = mc_render_layout (b->r, text, MC_FONT_BODY, -1, 0);
           label.series = s;
           label.category = c;
@@ -698,10 +712,11 @@ draw_missing_notes (Bars *b)
 }
 
 /* All labels or none: a few missing labels would read as missing data
- * (stacked segments too thin for theirs are the exception). Labels give
- * way in this order: the unit ("USD 50 bn", then "50" where the axis
- * names it), then the notes of the "notes" column, then every label;
- * "Est." stays as long as the values do. */
+ * (stacked segments too thin for theirs are the exception). A series'
+ * first label carries the unit, the others only their numbers ("USD 70
+ * bn", "50", "35"). Labels give way in this order: the unit (to "70"
+ * where the axis names it), then the notes of the "notes" column, then
+ * every label; "Est." stays as long as the values do. */
 /* The labels in the first form in which all of them fit, in @labels;
  * FALSE if none fits. Nothing is drawn. */
 static gboolean
@@ -712,9 +727,11 @@ choose_value_labels (Bars   *b,
   guint saved = boxes->len;
 
   /* Horizontal bars have no axis: their labels must carry the unit.
-   * Stacks have many labels: the axis title names the unit for them. */
-  LabelForm first = b->stacked ? LABEL_SHORT : LABEL_FULL;
-  LabelForm last = b->horizontal && !b->stacked ? LABEL_FULL : LABEL_SHORT;
+   * Stacks have many labels, and panels a title of the unit above them
+   * all: the axis title names the unit for them. */
+  LabelForm first = b->stacked || (b->r->panel != NULL && !b->horizontal)
+                    ? LABEL_SHORT : LABEL_UNIT_ONCE;
+  LabelForm last = b->horizontal && !b->stacked ? LABEL_UNIT_ONCE : LABEL_SHORT;
 
   for (int notes = b->data->notes != NULL; notes >= 0; notes--)
     for (LabelForm form = first; form <= last; form++)
@@ -1012,7 +1029,7 @@ value_label_extent (Bars   *b,
 
         if (isnan (v))
           continue;
-        text = value_text (b, b->visible[i], v, LABEL_FULL);
+        text = value_text (b, b->visible[i], v, TRUE);
         w = mc_render_text_width (r, text, MC_FONT_BODY, NULL);
         if (note != NULL)
           w += r->unit + mc_render_text_width (r, note, MC_FONT_BODY, NULL);

@@ -408,7 +408,7 @@ draw_value_label (Combo          *c,
       McTextBox box = mc_render_box_for (layout, x - w / 2, ty, 0);
 
       if (w > c->band || ty < c->plot.y - h / 2 || ty + h > c->plot.y + c->plot.height
-          || !mc_render_box_is_clear (r, &box, r->unit / 2)
+          || !mc_render_value_label_is_clear (r, &box)
           || box_covers_marks (c, &box, series_index, point))
         continue;
       mc_render_show (r, layout, box.x, box.y, 0, MC_TEXT_VALUE_LABEL,

@@ -1575,7 +1575,7 @@ draw_point_label (Lines    *l,
       /* Above the plot is fine where it is free; below it are the axis
        * labels. */
       if (ty + h <= l->axes.plot.y + l->axes.plot.height && ty >= l->axes.plot.y - h
-          && mc_render_box_is_clear (r, &box, r->unit / 2))
+          && mc_render_value_label_is_clear (r, &box))
         {
           mc_render_show (r, layout, x, ty, 0, MC_TEXT_VALUE_LABEL, &color);
           return;

@@ -320,7 +320,7 @@ draw_step_label (Waterfall  *w,
       box = mc_render_box_for (layout, x, y, 0);
       if (lw > w->band || (inside && (lh + 2 * r->unit > rect.height || lw > rect.width))
           || y < w->plot.y - lh || y + lh > w->plot.y + w->plot.height
-          || !mc_render_box_is_clear (r, &box, r->unit / 2))
+          || !mc_render_value_label_is_clear (r, &box))
         continue;
       mc_render_show (r, layout, x, y, 0, MC_TEXT_VALUE_LABEL,
                       inside && !step->total ? mc_theme_get_background (r->theme)
