@@ -314,6 +314,29 @@ test_options_dense_values (void)
   g_assert_cmpuint (mc_test_view_count_boxes (bars, MC_TEXT_VALUE_LABEL), ==, 8);
 }
 
+/* Dollars counted one by one are drawn in billions, chosen once from the
+ * values; the dataset keeps them as they are. */
+static void
+test_options_display_scale (void)
+{
+  g_autoptr(McDataset) dataset = mc_test_load_good ("raw-dollars.json");
+  g_autoptr(McChartModel) bars = make_chart (dataset, "bars", NULL);
+  g_autoptr(McChartModel) line = make_chart (dataset, "line", NULL);
+  const McColumn *revenue = mc_dataset_lookup_column (dataset, "revenue");
+
+  mc_test_render_layout (bars, 800, 500, FALSE);
+  g_assert_nonnull (mc_test_view_find_box (bars, MC_TEXT_AXIS_TITLE, "Revenue (USD bn)"));
+  g_assert_nonnull (mc_test_view_find_box (bars, MC_TEXT_VALUE_LABEL, "USD 3 bn"));
+  g_assert_nonnull (mc_test_view_find_box (bars, MC_TEXT_VALUE_LABEL, "7.5"));
+  g_assert_nonnull (mc_test_view_find_box (bars, MC_TEXT_TICK_LABEL, "20"));
+  mc_test_render_layout (line, 320, 240, FALSE);
+  g_assert_nonnull (mc_test_view_find_box (line, MC_TEXT_AXIS_TITLE, "Revenue (USD bn)"));
+  mc_test_check_layouts (bars, "raw dollars");
+  g_assert_cmpint (mc_column_get_scale (revenue), ==, MC_SCALE_NONE);
+  g_assert_cmpint (mc_column_get_display_scale (revenue), ==, MC_SCALE_NONE);
+  g_assert_cmpfloat (mc_column_get_value (revenue, 3), ==, 2e10);
+}
+
 /* Colours and highlight */
 
 static void
@@ -634,6 +657,7 @@ main (int   argc,
   g_test_add_func ("/mc/chart-options/estimate-note", test_options_estimate_note);
   g_test_add_func ("/mc/chart-options/computed-rest", test_options_computed_rest);
   g_test_add_func ("/mc/chart-options/dense-values", test_options_dense_values);
+  g_test_add_func ("/mc/chart-options/display-scale", test_options_display_scale);
   g_test_add_func ("/mc/chart-options/highlight", test_options_highlight);
   g_test_add_func ("/mc/chart-options/highlight-steps", test_options_highlight_steps);
   g_test_add_func ("/mc/chart-options/colors", test_options_colors);

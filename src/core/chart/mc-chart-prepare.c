@@ -1001,6 +1001,44 @@ resolve_annotations (McChartModel *chart)
     }
 }
 
+/* The largest scale, from millions up, at or below @largest. */
+static McScale
+scale_below (double largest)
+{
+  for (McScale scale = MC_SCALE_TRILLION; scale >= MC_SCALE_MILLION; scale--)
+    if (largest >= mc_scale_get_factor (scale))
+      return scale;
+  return MC_SCALE_NONE;
+}
+
+/* Amounts of a unit in a column of no scale, such as dollars counted one
+ * by one (3,000,000,000 … 20,000,000,000), are shown in the largest scale
+ * below their largest value: USD 3 bn … 20 bn, on an axis of 0 to 20
+ * "USD bn". Chosen once, from the values, for every size, label and
+ * tick of the chart; the values stay as they are. */
+static void
+choose_display_scales (McChartModel *chart)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, chart->columns);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      McColumn *column = value;
+      const char *unit = mc_column_get_unit (column);
+      double lo, hi;
+
+      if (mc_column_get_column_type (column) != MC_COLUMN_NUMBER
+          || mc_column_get_scale (column) != MC_SCALE_NONE
+          || unit == NULL || *unit == '\0'
+          || g_str_equal (unit, "percent") || g_str_equal (unit, "%")
+          || !mc_value_summary_get_range (mc_column_get_summary (column), &lo, &hi))
+        continue;
+      mc_column_set_display_scale (column, scale_below (MAX (fabs (lo), fabs (hi))));
+    }
+}
+
 /* The table the chart draws, its x column and its series. */
 static gboolean
 build_model (McChartModel  *chart,
@@ -1016,6 +1054,7 @@ build_model (McChartModel  *chart,
   chart->x_decimals = chart->x_kind == MC_X_NUMBER ? mc_format_column_decimals (chart->x_column)
                                                    : -1;
   build_series (chart);
+  choose_display_scales (chart);
   mc_chart_sort_series_by_x (chart);
   assign_colors (chart);
   mc_chart_fold_series (chart);

@@ -302,8 +302,15 @@ mc_series_format_value (const McSeries *series,
    * 0.254, whatever the data carries. */
   if (value != 0 && isfinite (value))
     {
-      int cap = MAX (0, 3 - (int) floor (log10 (fabs (value))));
-      double scale = pow (10, MIN (cap, decimals));
+      int cap = 3 - (int) floor (log10 (fabs (value)));
+      double scale;
+
+      /* Dollars shown in bn: 12,345,678,901 reads "12.35". */
+      if (cap < 0 && mc_column_get_display_scale (series->column)
+                     > mc_column_get_scale (series->column))
+        value = round (value * pow (10, cap)) / pow (10, cap);
+      cap = MAX (0, cap);
+      scale = pow (10, MIN (cap, decimals));
 
       decimals = mc_format_value_decimals (round (value * scale) / scale, MIN (cap, decimals));
     }

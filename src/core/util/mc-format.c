@@ -228,7 +228,8 @@ myriad_suffix (int power)
 
 /* How people read the numbers of a column: its values times @factor
  * (a power of ten, @shift) followed by @suffix. In English this is the
- * column's own scale ("bn"); languages that count in myriads take the
+ * column's own scale ("bn"), or the larger one a chart chose to show it
+ * in (dollars as "bn", ×10⁻⁹); languages that count in myriads take the
  * largest myriad unit not above it (bn → 亿, ×10). */
 typedef struct
 {
@@ -241,9 +242,17 @@ static McDisplayScale
 display_scale (const McColumn *column)
 {
   McScale scale = mc_column_get_scale (column);
-  McDisplayScale display = { 1, 0, mc_format_scale_suffix (scale) };
+  McScale shown = mc_column_get_display_scale (column);
+  int rescale = 0;
+  McDisplayScale display;
   int power;
 
+  if (shown > scale)
+    {
+      rescale = (int) lround (log10 (mc_scale_get_factor (scale) / mc_scale_get_factor (shown)));
+      scale = shown;
+    }
+  display = (McDisplayScale) { pow (10, rescale), rescale, mc_format_scale_suffix (scale) };
   if (unit_is_percent (mc_column_get_unit (column)))
     {
       display.suffix = "";
@@ -253,9 +262,9 @@ display_scale (const McColumn *column)
     return display;
 
   power = (int) lround (log10 (mc_scale_get_factor (scale)));
-  display.shift = power % 4;
+  display.shift = rescale + power % 4;
   display.factor = pow (10, display.shift);
-  display.suffix = myriad_suffix (power - display.shift);
+  display.suffix = myriad_suffix (power - power % 4);
   return display;
 }
 
@@ -332,6 +341,12 @@ mc_format_amount (const McColumn *column,
   if (decimals < 0)
     decimals = mc_format_column_decimals (column);
   display = display_scale (column);
+  /* Shown in a larger scale, a value takes the decimals it needs there,
+   * no more: 7,500,000,000 is "7.5" bn, not "7.500000000". */
+  if (display.shift < 0)
+    return mc_format_number (value * display.factor,
+                             mc_format_value_decimals (value * display.factor,
+                                                       decimals - display.shift));
   return mc_format_number (value * display.factor, MAX (0, decimals - display.shift));
 }
 
