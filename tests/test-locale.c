@@ -267,6 +267,25 @@ test_locale_chinese_numbers (void)
   assert_format (mc_format_unit (price), "港元");
   assert_format (mc_format_value (share, 19.5, 1), "19.5%");
   assert_format (mc_format_cell (amount, 3), "154 亿美元（预估）");
+  /* A value of ten thousand 亿 or more moves up to 万亿, standing on its
+   * own; under an axis of 亿美元 the number keeps that unit. */
+  assert_format (mc_format_value (amount, 1500, 0), "1.5 万亿美元");
+  assert_format (mc_format_amount (amount, 1500, 0), "15,000");
+}
+
+/* The key of bubble sizes counts people in 万 and 亿, never "100,000 万". */
+static void
+test_locale_chinese_myriads (void)
+{
+  g_autoptr(McColumn) people = mc_column_new ("population", "Population", MC_COLUMN_NUMBER);
+
+  if (!use_locale ("zh_CN", "zh_CN.UTF-8"))
+    return;
+  mc_column_set_scale (people, MC_SCALE_MILLION);
+  mc_column_append_value (people, 1000);
+  assert_format (mc_format_value (people, 1000, 0), "10 亿");
+  assert_format (mc_format_value (people, 200, 0), "2 亿");
+  assert_format (mc_format_value (people, 50, 0), "5,000 万");
 }
 
 static void
@@ -350,6 +369,7 @@ main (int   argc,
   g_test_add_func ("/mc/locale/german/dates", test_locale_german_dates);
   g_test_add_func ("/mc/locale/german/chart", test_locale_german_chart);
   g_test_add_func ("/mc/locale/chinese/numbers", test_locale_chinese_numbers);
+  g_test_add_func ("/mc/locale/chinese/myriads", test_locale_chinese_myriads);
   g_test_add_func ("/mc/locale/chinese/dates", test_locale_chinese_dates);
   g_test_add_func ("/mc/locale/chinese/chart", test_locale_chinese_chart);
   g_test_add_func ("/mc/locale/han-font", test_locale_han_font);
