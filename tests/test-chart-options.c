@@ -84,7 +84,8 @@ test_options_footnote (void)
     {
       g_autoptr(cairo_surface_t) surface = mc_test_view_draw (chart, sizes[i][0], sizes[i][1]);
       const McTextBox *footnote =
-        mc_test_view_find_box (chart, MC_TEXT_FOOTNOTE, "Others: more than 100 smaller\u00a0providers.");
+        mc_test_view_find_box (chart, MC_TEXT_FOOTNOTE,
+                               "Others: more than 100 smaller\u00a0providers.");
       const McTextBox *source =
         mc_test_view_find_box (chart, MC_TEXT_SOURCE, "Source: Synergy Research, Dec\u00a02024");
 

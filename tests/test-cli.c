@@ -269,7 +269,8 @@ test_cli_list (void)
   g_assert_cmpint (result.status, ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     assert_contains (result.out, expected[i]);
-  assert_contains (result.out, "Alibaba’s USD 50 bn is among the largest AI and cloud commitments");
+  assert_contains (result.out,
+                   "Alibaba’s USD 50 bn is among the largest AI and cloud commitments");
 }
 
 static void
