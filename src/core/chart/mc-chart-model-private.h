@@ -182,6 +182,9 @@ double         mc_chart_model_get_category_days (McChartModel       *chart,
 guint          mc_chart_model_get_category_color (McChartModel      *chart,
                                                 guint                category,
                                                 guint                series);
+gboolean       mc_series_is_dip                (const McSeries      *series,
+                                                guint                point);
+gboolean       mc_series_mostly_dips           (const McSeries      *series);
 gboolean       mc_chart_model_greys            (McChartModel        *chart,
                                                 guint                category,
                                                 guint                series);

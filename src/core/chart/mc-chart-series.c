@@ -245,6 +245,39 @@ mc_chart_model_greys (McChartModel *chart,
          && mc_chart_model_get_category_color (chart, category, series) == MC_THEME_NEUTRAL;
 }
 
+/* Whether point @point lies below its neighbours, on average: its label
+ * then goes under it, away from the line that rises on either side. */
+gboolean
+mc_series_is_dip (const McSeries *series,
+                  guint           point)
+{
+  double y = mc_series_get_y (series, point), sum = 0;
+  guint n = 0;
+
+  if (point > 0 && !isnan (mc_series_get_y (series, point - 1)))
+    sum += mc_series_get_y (series, point - 1), n++;
+  if (point + 1 < mc_series_get_n_points (series)
+      && !isnan (mc_series_get_y (series, point + 1)))
+    sum += mc_series_get_y (series, point + 1), n++;
+  return n > 0 && y < sum / n;
+}
+
+/* The side of a line its labels keep, so that they read as one row:
+ * below it when most of its points are dips, else above. */
+gboolean
+mc_series_mostly_dips (const McSeries *series)
+{
+  guint dips = 0, n = 0;
+
+  for (guint i = 0; i < mc_series_get_n_points (series); i++)
+    if (!isnan (mc_series_get_y (series, i)))
+      {
+        dips += mc_series_is_dip (series, i);
+        n++;
+      }
+  return dips * 2 > n;
+}
+
 guint
 mc_series_get_n_points (const McSeries *series)
 {

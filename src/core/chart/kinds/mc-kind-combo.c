@@ -360,28 +360,9 @@ box_covers_marks (Combo           *c,
   return FALSE;
 }
 
-/* Whether a point of the line lies below its neighbours: its label then
- * goes under it, away from the line. */
-static gboolean
-in_dip (const McSeries *series,
-        guint           point)
-{
-  double y = mc_series_get_y (series, point), sum = 0;
-  guint n = 0;
-
-  for (int step = -1; step <= 1; step += 2)
-    {
-      gint64 other = (gint64) point + step;
-
-      if (other >= 0 && other < mc_series_get_n_points (series)
-          && !isnan (mc_series_get_y (series, other)))
-        sum += mc_series_get_y (series, other), n++;
-    }
-  return n > 0 && y < sum / n;
-}
-
-/* A value label over its mark (under a dip of the line, or a negative
- * bar), else on the other side, where it is free of text and marks. */
+/* A value label over its mark (under a dip of the line, which does not
+ * check the segments under it, or a negative bar), else on the other
+ * side, where it is free of text and marks. */
 static void
 draw_value_label (Combo          *c,
                   guint           series_index,
@@ -442,7 +423,7 @@ draw_value_labels (Combo *c)
             continue;
           if (axis == 2)
             draw_value_label (c, c->shown[1][0], p, x, line_y (c, series, p), c->dot,
-                              in_dip (series, p));
+                              mc_series_is_dip (series, p));
           else
             draw_value_label (c, c->shown[0][0], p, x, mc_linear_scale_map (&c->y[0], value), 0,
                               value < 0);

@@ -1439,38 +1439,6 @@ point_label_layout (Lines          *l,
   return mc_render_layout (l->r, text, MC_FONT_BODY, -1, 0);
 }
 
-/* Whether a point lies below its neighbours, on average: its label then
- * goes under it, away from the line that rises on either side. */
-static gboolean
-point_in_dip (const McSeries *series,
-              guint           i)
-{
-  double y = mc_series_get_y (series, i), sum = 0;
-  guint n = 0;
-
-  if (i > 0 && !isnan (mc_series_get_y (series, i - 1)))
-    sum += mc_series_get_y (series, i - 1), n++;
-  if (i + 1 < mc_series_get_n_points (series) && !isnan (mc_series_get_y (series, i + 1)))
-    sum += mc_series_get_y (series, i + 1), n++;
-  return n > 0 && y < sum / n;
-}
-
-/* The side of a line its labels keep, so that they read as one row:
- * above it, or below it when most of its points are dips. */
-static gboolean
-labels_below (const McSeries *series)
-{
-  guint dips = 0, n = 0;
-
-  for (guint i = 0; i < mc_series_get_n_points (series); i++)
-    if (!isnan (mc_series_get_y (series, i)))
-      {
-        dips += point_in_dip (series, i);
-        n++;
-      }
-  return dips * 2 > n;
-}
-
 /* Widens [*top, *bottom] by the segment from (@ax, @ay) to (@bx, @by)
  * where it crosses x @at. */
 static void
@@ -1597,13 +1565,13 @@ draw_point_labels (Lines *l)
       if (max_points (l) > MC_MAX_MARKED_POINTS)
         {
           if (last_point (l, series, &last))
-            draw_point_label (l, v, last, point_in_dip (series, last));
+            draw_point_label (l, v, last, mc_series_is_dip (series, last));
           continue;
         }
       for (guint i = 0; i < mc_series_get_n_points (series); i++)
         if (!isnan (mc_series_get_y (series, i))
             && mc_view_options_x_in_window (l->r->view, mc_series_get_x (series, i)))
-          draw_point_label (l, v, i, labels_below (series));
+          draw_point_label (l, v, i, mc_series_mostly_dips (series));
     }
 }
 
