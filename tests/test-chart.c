@@ -585,6 +585,43 @@ test_chart_estimates (void)
   g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_AXIS_TITLE, "Revenue (USD bn)"));
 }
 
+/* Whether a text of @chart's last render says "Est.". */
+static gboolean
+says_estimate (McChartModel *chart)
+{
+  guint n;
+  const McTextBox *boxes = mc_marks_get_text_boxes (mc_test_view_marks (chart), &n);
+
+  for (guint i = 0; i < n; i++)
+    if (strstr (boxes[i].text, "Est.") != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* The article's whole 2024 row is an estimate: every chart of it says so
+ * at its figures, at the smallest size too; the growth line of the combo
+ * labels its estimate on a patch over the bar. */
+static void
+test_chart_estimates_everywhere (void)
+{
+  g_autoptr(McDataset) dataset = mc_test_bundled ("alibaba-cloud-revenue");
+  g_autoptr(McChartModel) combo = mc_test_bundled_chart (dataset, "revenue-and-growth");
+
+  for (guint c = 0; c < mc_dataset_get_n_charts (dataset); c++)
+    {
+      const McChartSpec *spec = mc_dataset_get_chart (dataset, c);
+      g_autoptr(McChartModel) chart = mc_chart_model_new (dataset, spec, NULL);
+
+      mc_test_render_layout (chart, 800, 500, FALSE);
+      g_assert_true (says_estimate (chart));
+      mc_test_render_layout (chart, 320, 240, TRUE);
+      g_assert_true (says_estimate (chart));
+    }
+  mc_test_render_layout (combo, 800, 500, FALSE);
+  g_assert_nonnull (mc_test_view_find_box (combo, MC_TEXT_VALUE_LABEL, "15.8% Est."));
+  g_assert_nonnull (mc_test_view_find_box (combo, MC_TEXT_VALUE_LABEL, "12.7%"));
+}
+
 static void
 test_chart_horizontal_when_long (void)
 {
@@ -1499,6 +1536,7 @@ main (int   argc,
   g_test_add_func ("/mc/chart/dual-axis", test_chart_dual_axis);
   g_test_add_func ("/mc/chart/gaps", test_chart_gaps);
   g_test_add_func ("/mc/chart/estimates", test_chart_estimates);
+  g_test_add_func ("/mc/chart/estimates-everywhere", test_chart_estimates_everywhere);
   g_test_add_func ("/mc/chart/horizontal-when-long", test_chart_horizontal_when_long);
   g_test_add_func ("/mc/chart/many-categories", test_chart_many_categories);
   g_test_add_func ("/mc/chart/negative-bars", test_chart_negative_bars);
