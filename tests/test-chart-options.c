@@ -266,10 +266,14 @@ test_options_estimate_note (void)
 {
   g_autoptr(McDataset) dataset = mc_test_bundled ("alibaba-cloud-revenue");
   g_autoptr(McChartModel) bars = make_chart (dataset, "revenue", NULL);
+  const McTextBox *note, *year;
 
   mc_test_render_layout (bars, 320, 240, FALSE);
-  g_assert_cmpfloat (mc_test_view_find_box (bars, MC_TEXT_NOTE, "Est.")->height, >=,
-                     mc_test_view_find_box (bars, MC_TEXT_TICK_LABEL, NULL)->height);
+  note = mc_test_view_find_box (bars, MC_TEXT_NOTE, "Est.");
+  year = mc_test_view_find_box (bars, MC_TEXT_CATEGORY_LABEL, "2024");
+  g_assert_nonnull (note);
+  g_assert_nonnull (year);
+  g_assert_cmpfloat (note->height, >=, year->height);
 }
 
 static void
@@ -329,13 +333,37 @@ test_options_display_scale (void)
   g_assert_nonnull (mc_test_view_find_box (bars, MC_TEXT_AXIS_TITLE, "Revenue (USD bn)"));
   g_assert_nonnull (mc_test_view_find_box (bars, MC_TEXT_VALUE_LABEL, "USD 3 bn"));
   g_assert_nonnull (mc_test_view_find_box (bars, MC_TEXT_VALUE_LABEL, "7.5"));
-  g_assert_nonnull (mc_test_view_find_box (bars, MC_TEXT_TICK_LABEL, "20"));
+  mc_test_render_layout (line, 800, 500, FALSE);
+  g_assert_nonnull (mc_test_view_find_box (line, MC_TEXT_TICK_LABEL, "20"));
   mc_test_render_layout (line, 320, 240, FALSE);
   g_assert_nonnull (mc_test_view_find_box (line, MC_TEXT_AXIS_TITLE, "Revenue (USD bn)"));
   mc_test_check_layouts (bars, "raw dollars");
   g_assert_cmpint (mc_column_get_scale (revenue), ==, MC_SCALE_NONE);
   g_assert_cmpint (mc_column_get_display_scale (revenue), ==, MC_SCALE_NONE);
   g_assert_cmpfloat (mc_column_get_value (revenue, 3), ==, 2e10);
+}
+
+/* Bars that each carry their value go without a value axis; one whose
+ * spec sets its limits keeps it, and so do bars too narrow for their
+ * labels. */
+static void
+test_options_bars_without_axis (void)
+{
+  g_autoptr(McDataset) investment = mc_test_bundled ("cloud-investment");
+  g_autoptr(McChartModel) labelled = make_chart (investment, "investment", NULL);
+  g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
+  g_autoptr(McChartModel) limited = make_chart (dataset, "bars", NULL);
+  g_autoptr(McChartModel) unlabelled = make_chart (dataset, "bars", no_value_labels);
+
+  mc_test_render_layout (labelled, 800, 500, FALSE);
+  g_assert_cmpuint (mc_test_view_count_boxes (labelled, MC_TEXT_VALUE_LABEL), ==, 5);
+  g_assert_cmpuint (mc_test_view_count_boxes (labelled, MC_TEXT_TICK_LABEL), ==, 0);
+  g_assert_nonnull (mc_test_view_find_box (labelled, MC_TEXT_VALUE_LABEL, "USD 70 bn"));
+  g_assert_nonnull (mc_test_view_find_box (labelled, MC_TEXT_AXIS_TITLE, "Investment (USD bn)"));
+  mc_test_render_layout (limited, 800, 500, FALSE);
+  g_assert_cmpuint (mc_test_view_count_boxes (limited, MC_TEXT_TICK_LABEL), >=, 3);
+  mc_test_render_layout (unlabelled, 800, 500, FALSE);
+  g_assert_cmpuint (mc_test_view_count_boxes (unlabelled, MC_TEXT_TICK_LABEL), >=, 3);
 }
 
 /* Colours and highlight */
@@ -659,6 +687,7 @@ main (int   argc,
   g_test_add_func ("/mc/chart-options/computed-rest", test_options_computed_rest);
   g_test_add_func ("/mc/chart-options/dense-values", test_options_dense_values);
   g_test_add_func ("/mc/chart-options/display-scale", test_options_display_scale);
+  g_test_add_func ("/mc/chart-options/bars-without-axis", test_options_bars_without_axis);
   g_test_add_func ("/mc/chart-options/highlight", test_options_highlight);
   g_test_add_func ("/mc/chart-options/highlight-steps", test_options_highlight_steps);
   g_test_add_func ("/mc/chart-options/colors", test_options_colors);

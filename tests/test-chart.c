@@ -983,7 +983,7 @@ test_chart_hidden_series (void)
   mc_test_render_layout (chart, 800, 500, FALSE);
   mc_test_check_layout (chart, 800, 500, "grouped");
   g_assert_cmpuint (mc_test_view_marks (chart)->marks->len, ==, 6);
-  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_TICK_LABEL, "100"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_VALUE_LABEL, "100"));
 
   /* The legend entry is a hit, for toggling. */
   legend = mc_test_view_find_box (chart, MC_TEXT_LEGEND, "Beta");

@@ -39,6 +39,8 @@ typedef struct
   gboolean       horizontal;
   gboolean       value_labels;
   gboolean       row_notes;   /* the "notes" column's too, not only "Est." */
+  gboolean       no_axis;     /* every bar carries its value: no value
+                               * axis, no grid */
   McLinearScale  scale;
   McRect         plot;
   double         band;
@@ -726,12 +728,12 @@ choose_value_labels (Bars   *b,
   GArray *boxes = b->r->out->boxes;
   guint saved = boxes->len;
 
-  /* Horizontal bars have no axis: their labels must carry the unit.
-   * Stacks have many labels, and panels a title of the unit above them
-   * all: the axis title names the unit for them. */
+  /* Horizontal bars and bars without an axis: their labels must carry
+   * the unit. Stacks have many labels, and panels a title of the unit
+   * above them all: the axis title names the unit for them. */
   LabelForm first = b->stacked || (b->r->panel != NULL && !b->horizontal)
                     ? LABEL_SHORT : LABEL_UNIT_ONCE;
-  LabelForm last = b->horizontal && !b->stacked ? LABEL_UNIT_ONCE : LABEL_SHORT;
+  LabelForm last = (b->horizontal || b->no_axis) && !b->stacked ? LABEL_UNIT_ONCE : LABEL_SHORT;
 
   for (int notes = b->data->notes != NULL; notes >= 0; notes--)
     for (LabelForm form = first; form <= last; form++)
@@ -916,6 +918,20 @@ annotation_frame (Bars              *b,
 
 /* Vertical bars */
 
+/* Without an axis the scale need not end on a tick: the tallest bar
+ * reaches up to the room its label needs. Lengths still start at zero. */
+static void
+fill_height (Bars   *b,
+             double  lo,
+             double  hi,
+             double  headroom)
+{
+  if (lo < 0 || hi <= 0 || b->plot.height <= 2 * headroom)
+    return;
+  b->scale.min = 0;
+  b->scale.max = hi * b->plot.height / (b->plot.height - headroom);
+}
+
 /* Fits the plot, the value scale and the category labels together: each
  * depends on the others, so iterate until they settle. Returns FALSE when
  * text categories only fit rotated, where horizontal bars read better. */
@@ -929,6 +945,11 @@ layout_vertical (Bars         *b,
   gboolean text_categories = mc_column_get_column_type (b->chart->x_column) == MC_COLUMN_STRING;
   double lo, hi, label_h = mc_render_line_height (r, MC_FONT_BODY), gap = 2 * r->unit;
   gboolean flat = TRUE;
+  /* Room above the tallest bar for its label, the note over it, and the
+   * half an em they keep from the text above the plot. */
+  gboolean noted = b->chart->has_estimates || b->data->notes != NULL;
+  double headroom = b->value_labels && !b->stacked
+                    ? label_h * (noted ? 2 : 1) + 2 * r->unit + r->body / 2 : 0;
 
   bars_domain (b, &lo, &hi);
   mc_render_value_limits (r, &lo, &hi);
@@ -937,12 +958,10 @@ layout_vertical (Bars         *b,
   for (guint pass = 0; pass < 3; pass++)
     {
       double tick_w, overhang;
-      double headroom = b->value_labels && !b->stacked
-                        ? label_h * (b->chart->has_estimates ? 1.8 : 1) + 2 * r->unit : 0;
 
       b->plot.height = MAX (1, area->y + area->height - gap - b->fit.height - b->plot.y);
       mc_render_value_scale (r, &b->scale, lo, hi, TRUE, b->plot.height, headroom);
-      tick_w = mc_render_value_ticks_width (r, &b->scale, series);
+      tick_w = b->no_axis ? 0 : mc_render_value_ticks_width (r, &b->scale, series);
       b->plot.x = area->x + tick_w + gap;
       b->plot.width = MAX (1, area->x + area->width - b->plot.x);
       b->band = b->plot.width / MAX (1, b->n_categories);
@@ -958,6 +977,8 @@ layout_vertical (Bars         *b,
           b->band = b->plot.width / MAX (1, b->n_categories);
         }
     }
+  if (b->no_axis)
+    fill_height (b, lo, hi, headroom);
   mc_linear_scale_set_range (&b->scale, b->plot.y + b->plot.height, b->plot.y);
   return TRUE;
 }
@@ -973,13 +994,15 @@ render_vertical (Bars         *b,
   McAxes axes;
 
   annotation_frame (b, &axes, slots, &frame);
-  mc_render_value_grid (r, &b->scale, &b->plot, TRUE, TRUE);
+  if (!b->no_axis)
+    mc_render_value_grid (r, &b->scale, &b->plot, TRUE, TRUE);
   mc_render_annotations_under (r, &frame);
   draw_bars (b);
   draw_zero_line (b);
   draw_breaks (b);
-  mc_render_value_ticks (r, &b->scale, first_visible_series (b), &b->plot, FALSE,
-                         mc_theme_get_text_secondary (r->theme));
+  if (!b->no_axis)
+    mc_render_value_ticks (r, &b->scale, first_visible_series (b), &b->plot, FALSE,
+                           mc_theme_get_text_secondary (r->theme));
   mc_render_categories (r, &b->fit, b->order, b->plot.x + b->band / 2, b->band,
                         b->plot.y + b->plot.height + 2 * r->unit);
   if (b->value_labels)
@@ -1239,6 +1262,42 @@ wants_value_labels (McRender     *r,
   return r->show_values && area->height >= 10 * r->body && area->width >= 16 * r->body;
 }
 
+/* Whether the chart's value axis says something its labels don't: the
+ * limits its spec asks for, where zero lies between bars that go both
+ * ways, the values annotations stand at, the scale panels share. */
+static gboolean
+needs_axis (Bars *b)
+{
+  McChartModel *chart = b->chart;
+  double lo, hi;
+
+  bars_domain (b, &lo, &hi);
+  return b->stacked || b->r->panel != NULL || lo < 0
+         || isfinite (mc_chart_spec_get_number (chart->spec, "min"))
+         || isfinite (mc_chart_spec_get_number (chart->spec, "max"))
+         || (chart->annotations != NULL && chart->annotations->len > 0);
+}
+
+/* When every bar carries its value, with the unit on the first, a value
+ * axis and its grid say nothing more (unless needs_axis()): they go, as
+ * long as the labels still fit as they do with the axis, notes and
+ * all. */
+static void
+try_without_axis (Bars         *b,
+                  const McRect *body)
+{
+  gboolean notes;
+
+  if (!b->value_labels || needs_axis (b) || !value_labels_fit (b))
+    return;
+  notes = b->row_notes;
+  b->no_axis = TRUE;
+  if (layout_vertical (b, body, body->y) && value_labels_fit (b) && b->row_notes == notes)
+    return;
+  b->no_axis = FALSE;
+  layout_vertical (b, body, body->y);
+}
+
 /* Vertical bars unless asked otherwise or their text labels would need
  * turning, which horizontal bars avoid. */
 static gboolean
@@ -1257,6 +1316,7 @@ try_vertical (Bars         *b,
     }
   if (!layout_vertical (b, &body, body.y))
     return FALSE;
+  try_without_axis (b, &body);
   show_axis_title (b, title, area->x, area->y, FALSE);
   render_vertical (b, &body, body.y);
   return TRUE;
