@@ -37,6 +37,22 @@ make_chart (McDataset   *dataset,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
 
+/* The colour at the middle of @box. */
+static void
+box_color (cairo_surface_t *surface,
+           const McRect    *box,
+           McColor         *color)
+{
+  int stride = cairo_image_surface_get_stride (surface);
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int x = box->x + box->width / 2;
+  int y = box->y + box->height / 2;
+  guint32 pixel = *(const guint32 *) (data + y * stride + 4 * x);
+
+  *color = (McColor) { ((pixel >> 16) & 0xff) / 255.0, ((pixel >> 8) & 0xff) / 255.0,
+                       (pixel & 0xff) / 255.0, 1 };
+}
+
 /* The colour at the middle of the first mark of category @category. */
 static void
 mark_color (McChartModel    *chart,
@@ -45,19 +61,11 @@ mark_color (McChartModel    *chart,
             McColor         *color)
 {
   GArray *marks = mc_test_view_marks (chart)->marks;
-  int stride = cairo_image_surface_get_stride (surface);
-  const guint8 *data = cairo_image_surface_get_data (surface);
 
   for (guint i = 0; i < marks->len; i++)
     if (g_array_index (marks, McMark, i).point == category)
       {
-        const McRect *box = &g_array_index (marks, McMark, i).box;
-        int x = box->x + box->width / 2;
-        int y = box->y + box->height / 2;
-        guint32 pixel = *(const guint32 *) (data + y * stride + 4 * x);
-
-        *color = (McColor) { ((pixel >> 16) & 0xff) / 255.0, ((pixel >> 8) & 0xff) / 255.0,
-                             (pixel & 0xff) / 255.0, 1 };
+        box_color (surface, &g_array_index (marks, McMark, i).box, color);
         return;
       }
   g_error ("no mark of category %u", category);
@@ -459,6 +467,51 @@ test_options_highlight_steps (void)
 }
 
 static void
+highlight_china (McChartSpec *spec)
+{
+  const char *names[] = { "China", NULL };
+
+  mc_chart_spec_set_option (spec, "highlight", g_variant_new_strv (names, -1));
+}
+
+/* The colour at the centre of the mark named @label. */
+static void
+named_mark_color (McChartModel    *chart,
+                  cairo_surface_t *surface,
+                  const char      *label,
+                  McColor         *color)
+{
+  GArray *marks = mc_test_view_marks (chart)->marks;
+
+  for (guint i = 0; i < marks->len; i++)
+    if (g_strcmp0 (g_array_index (marks, McMark, i).label, label) == 0)
+      {
+        box_color (surface, &g_array_index (marks, McMark, i).box, color);
+        return;
+      }
+  g_error ("no mark named %s", label);
+}
+
+/* A scatter chart's highlight of a point by its name: China in its
+ * colour and named, the other countries grey. */
+static void
+test_options_highlight_points (void)
+{
+  g_autoptr(McDataset) dataset = mc_test_load ("forms", "countries.json");
+  g_autoptr(McChartModel) dots = make_chart (dataset, "dots", highlight_china);
+  g_autoptr(cairo_surface_t) image = mc_test_view_draw (dots, 800, 500);
+  g_autoptr(McTheme) theme = mc_theme_new (MC_THEME_LIGHT);
+  McColor grey, china, germany;
+
+  mc_theme_get_color (theme, MC_THEME_NEUTRAL, MC_COLOR_ROLE_FILL, &grey);
+  named_mark_color (dots, image, "China", &china);
+  named_mark_color (dots, image, "Germany", &germany);
+  g_assert_false (colors_close (&china, &grey));
+  g_assert_true (colors_close (&germany, &grey));
+  g_assert_nonnull (mc_test_view_find_box (dots, MC_TEXT_VALUE_LABEL, "China"));
+}
+
+static void
 test_options_colors (void)
 {
   g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
@@ -690,6 +743,7 @@ main (int   argc,
   g_test_add_func ("/mc/chart-options/bars-without-axis", test_options_bars_without_axis);
   g_test_add_func ("/mc/chart-options/highlight", test_options_highlight);
   g_test_add_func ("/mc/chart-options/highlight-steps", test_options_highlight_steps);
+  g_test_add_func ("/mc/chart-options/highlight-points", test_options_highlight_points);
   g_test_add_func ("/mc/chart-options/colors", test_options_colors);
   g_test_add_func ("/mc/chart-options/colors-clash", test_options_colors_clash);
   g_test_add_func ("/mc/chart-options/fit-kind", test_options_fit_kind);
