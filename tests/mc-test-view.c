@@ -179,19 +179,56 @@ mc_test_view_draw (McChartModel *chart,
   return mc_test_render_image (chart, width, height, 1, FALSE);
 }
 
-/* An annotation's label stays inside the plot, off its edges. */
-static void
-check_inside (const McTextBox *box,
-              const McRect    *plot,
-              const char      *what)
+static gboolean
+box_inside (const McTextBox *box,
+            const McRect    *plot)
 {
   double x0, y0, x1, y1;
 
   mc_text_box_get_bounds (box, &x0, &y0, &x1, &y1);
-  if (x0 < plot->x - 0.5 || y0 < plot->y - 0.5 || x1 > plot->x + plot->width + 0.5
-      || y1 > plot->y + plot->height + 0.5)
-    g_error ("%s: the annotation “%s” (%g,%g)-(%g,%g) leaves the plot (%g,%g %gx%g)", what,
-             box->text, x0, y0, x1, y1, plot->x, plot->y, plot->width, plot->height);
+  return x0 >= plot->x - 0.5 && y0 >= plot->y - 0.5 && x1 <= plot->x + plot->width + 0.5
+         && y1 <= plot->y + plot->height + 0.5;
+}
+
+/* An annotation's label stays inside the plot, off its edges; in small
+ * multiples, inside the plot of one panel. */
+static void
+check_inside (const McTextBox *box,
+              McMarks         *marks,
+              const char      *what)
+{
+  const McRect *plot = &marks->annotation_area;
+  double x0, y0, x1, y1;
+
+  for (guint p = 0; marks->panels != NULL && p < marks->panels->len; p++)
+    if (box_inside (box, &g_array_index (marks->panels, McAxes, p).plot))
+      return;
+  if (marks->panels == NULL && box_inside (box, plot))
+    return;
+  mc_text_box_get_bounds (box, &x0, &y0, &x1, &y1);
+  g_error ("%s: the annotation “%s” (%g,%g)-(%g,%g) leaves the plot (%g,%g %gx%g)", what,
+           box->text, x0, y0, x1, y1, plot->x, plot->y, plot->width, plot->height);
+}
+
+/* Whether value labels @a and @b side by side are closer than half an
+ * em, where they would read as one ("USD 50 bn USD 50 bn"): a line of
+ * text is about 1.2 em, so half an em is over 0.4 of the smaller line.
+ * (Values one above the other, such as the rows of a pie's key, are
+ * lines of a table.) */
+static gboolean
+value_labels_crowd (const McTextBox *a,
+                    const McTextBox *b)
+{
+  McTextBox grown = *a;
+  double gap = 0.4 * MIN (a->height, b->height);
+
+  if (a->role != MC_TEXT_VALUE_LABEL || b->role != MC_TEXT_VALUE_LABEL
+      || a->angle != 0 || b->angle != 0
+      || a->y >= b->y + b->height || b->y >= a->y + a->height)
+    return FALSE;
+  grown.x -= gap;
+  grown.width += 2 * gap;
+  return mc_text_box_overlaps (&grown, b);
 }
 
 void
@@ -212,25 +249,40 @@ mc_test_view_check_texts (McChartModel *chart,
         g_error ("%s at %gx%g: “%s” (%g,%g)-(%g,%g) leaves the canvas",
                  what, width, height, boxes[i].text, x0, y0, x1, y1);
       for (guint j = i + 1; j < n; j++)
-        if (mc_text_box_overlaps (&boxes[i], &boxes[j]))
-          g_error ("%s at %gx%g: “%s” overlaps “%s”", what, width, height,
-                   boxes[i].text, boxes[j].text);
+        {
+          if (mc_text_box_overlaps (&boxes[i], &boxes[j]))
+            g_error ("%s at %gx%g: “%s” overlaps “%s”", what, width, height,
+                     boxes[i].text, boxes[j].text);
+          if (value_labels_crowd (&boxes[i], &boxes[j]))
+            g_error ("%s at %gx%g: the values “%s” and “%s” are less than half an em apart",
+                     what, width, height, boxes[i].text, boxes[j].text);
+        }
       if (boxes[i].role == MC_TEXT_ANNOTATION)
-        check_inside (&boxes[i], &mc_test_view_marks (chart)->annotation_area, what);
+        check_inside (&boxes[i], mc_test_view_marks (chart), what);
     }
 }
 
 /* The texts fit (mc_test_view_check_texts()), and the title and the
- * source are there. */
+ * source are there; the source's last two words are bound, so that it
+ * never leaves one word alone on its last line. */
 void
 mc_test_check_layout (McChartModel *chart,
                       double        width,
                       double        height,
                       const char   *what)
 {
+  const McTextBox *source = mc_test_view_find_box (chart, MC_TEXT_SOURCE, NULL);
+  const char *bound;
+
   mc_test_view_check_texts (chart, width, height, what);
   g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_TITLE, NULL));
-  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_SOURCE, NULL));
+  g_assert_nonnull (source);
+  bound = strstr (source->text, "\u00a0");
+  if (strchr (source->text, ' ') != NULL || bound != NULL)
+    {
+      g_assert_nonnull (bound);
+      g_assert_null (strchr (bound, ' '));
+    }
 }
 
 const Size mc_test_layout_sizes[MC_TEST_N_LAYOUT_SIZES] = {

@@ -37,6 +37,22 @@ make_chart (McDataset   *dataset,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
 
+/* The colour at the middle of @box. */
+static void
+box_color (cairo_surface_t *surface,
+           const McRect    *box,
+           McColor         *color)
+{
+  int stride = cairo_image_surface_get_stride (surface);
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int x = box->x + box->width / 2;
+  int y = box->y + box->height / 2;
+  guint32 pixel = *(const guint32 *) (data + y * stride + 4 * x);
+
+  *color = (McColor) { ((pixel >> 16) & 0xff) / 255.0, ((pixel >> 8) & 0xff) / 255.0,
+                       (pixel & 0xff) / 255.0, 1 };
+}
+
 /* The colour at the middle of the first mark of category @category. */
 static void
 mark_color (McChartModel    *chart,
@@ -45,19 +61,11 @@ mark_color (McChartModel    *chart,
             McColor         *color)
 {
   GArray *marks = mc_test_view_marks (chart)->marks;
-  int stride = cairo_image_surface_get_stride (surface);
-  const guint8 *data = cairo_image_surface_get_data (surface);
 
   for (guint i = 0; i < marks->len; i++)
     if (g_array_index (marks, McMark, i).point == category)
       {
-        const McRect *box = &g_array_index (marks, McMark, i).box;
-        int x = box->x + box->width / 2;
-        int y = box->y + box->height / 2;
-        guint32 pixel = *(const guint32 *) (data + y * stride + 4 * x);
-
-        *color = (McColor) { ((pixel >> 16) & 0xff) / 255.0, ((pixel >> 8) & 0xff) / 255.0,
-                             (pixel & 0xff) / 255.0, 1 };
+        box_color (surface, &g_array_index (marks, McMark, i).box, color);
         return;
       }
   g_error ("no mark of category %u", category);
@@ -84,9 +92,10 @@ test_options_footnote (void)
     {
       g_autoptr(cairo_surface_t) surface = mc_test_view_draw (chart, sizes[i][0], sizes[i][1]);
       const McTextBox *footnote =
-        mc_test_view_find_box (chart, MC_TEXT_FOOTNOTE, "Others: more than 100 smaller providers.");
+        mc_test_view_find_box (chart, MC_TEXT_FOOTNOTE,
+                               "Others: more than 100 smaller\u00a0providers.");
       const McTextBox *source =
-        mc_test_view_find_box (chart, MC_TEXT_SOURCE, "Source: Synergy Research, Dec 2024");
+        mc_test_view_find_box (chart, MC_TEXT_SOURCE, "Source: Synergy Research, Dec\u00a02024");
 
       g_assert_nonnull (footnote);
       g_assert_nonnull (source);
@@ -105,7 +114,7 @@ test_options_source (void)
   g_autoptr(McChartModel) chart = make_chart (dataset, "grouped", NULL);
   g_autoptr(cairo_surface_t) surface = mc_test_view_draw (chart, 800, 500);
 
-  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_SOURCE, "Source: Company filings"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_SOURCE, "Source: Company\u00a0filings"));
   g_assert_null (mc_test_view_find_box (chart, MC_TEXT_FOOTNOTE, NULL));
 }
 
@@ -230,6 +239,141 @@ test_options_zero_baseline (void)
     }
 }
 
+/* Notes on bars */
+
+static void
+notes_of_focus (McChartSpec *spec)
+{
+  mc_chart_spec_set_option (spec, "notes", g_variant_new_string ("focus"));
+}
+
+/* A bar's note from the "notes" column stands with its value; notes too
+ * long for their bars give way, and the values stay. */
+static void
+test_options_bar_notes (void)
+{
+  g_autoptr(McDataset) dataset = mc_test_bundled ("cloud-investment");
+  g_autoptr(McChartModel) chart = make_chart (dataset, "investment", NULL);
+  g_autoptr(McChartModel) long_notes = make_chart (dataset, "investment", notes_of_focus);
+
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_NOTE, "3 years"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_NOTE, "Ongoing"));
+  g_assert_cmpuint (mc_test_view_count_boxes (chart, MC_TEXT_NOTE), ==, 5);
+  g_assert_cmpuint (mc_test_view_count_boxes (chart, MC_TEXT_VALUE_LABEL), ==, 5);
+
+  mc_test_render_layout (long_notes, 800, 500, FALSE);
+  g_assert_cmpuint (mc_test_view_count_boxes (long_notes, MC_TEXT_NOTE), ==, 0);
+  g_assert_cmpuint (mc_test_view_count_boxes (long_notes, MC_TEXT_VALUE_LABEL), ==, 5);
+  mc_test_check_layouts (long_notes, "investment with long notes");
+}
+
+/* "Est." is as large as the axis labels, at the smallest size too. */
+static void
+test_options_estimate_note (void)
+{
+  g_autoptr(McDataset) dataset = mc_test_bundled ("alibaba-cloud-revenue");
+  g_autoptr(McChartModel) bars = make_chart (dataset, "revenue", NULL);
+  const McTextBox *note, *year;
+
+  mc_test_render_layout (bars, 320, 240, FALSE);
+  note = mc_test_view_find_box (bars, MC_TEXT_NOTE, "Est.");
+  year = mc_test_view_find_box (bars, MC_TEXT_CATEGORY_LABEL, "2024");
+  g_assert_nonnull (note);
+  g_assert_nonnull (year);
+  g_assert_cmpfloat (note->height, >=, year->height);
+}
+
+static void
+no_other_label (McChartSpec *spec)
+{
+  mc_chart_spec_set_option (spec, "other_label", NULL);
+}
+
+static void
+no_total (McChartSpec *spec)
+{
+  mc_chart_spec_set_option (spec, "total", NULL);
+  no_other_label (spec);
+}
+
+/* The part of a declared total that no row gives is computed, and its
+ * slice says so; a pie without a total has no such slice. */
+static void
+test_options_computed_rest (void)
+{
+  g_autoptr(McDataset) dataset = mc_test_bundled ("cloud-investment");
+  g_autoptr(McChartModel) rest = make_chart (dataset, "market-share", no_other_label);
+  g_autoptr(McChartModel) whole = make_chart (dataset, "market-share", no_total);
+
+  mc_test_render_layout (rest, 800, 500, FALSE);
+  g_assert_nonnull (mc_test_view_find_box (rest, MC_TEXT_LEGEND, "Rest, computed"));
+  mc_test_render_layout (whole, 800, 500, FALSE);
+  g_assert_null (mc_test_view_find_box (whole, MC_TEXT_LEGEND, "Rest, computed"));
+  g_assert_null (mc_test_view_find_box (whole, MC_TEXT_LEGEND, "Other"));
+  g_assert_nonnull (mc_test_view_find_box (whole, MC_TEXT_LEGEND, "Alibaba"));
+}
+
+/* Values side by side keep half an em apart at every size, or give
+ * way: to their short form, then altogether. */
+static void
+test_options_dense_values (void)
+{
+  g_autoptr(McDataset) dataset = mc_test_load_good ("dense-values.json");
+  g_autoptr(McChartModel) bars = make_chart (dataset, "bars", NULL);
+
+  mc_test_check_layouts (bars, "dense values");
+  mc_test_render_layout (bars, 1280, 720, FALSE);
+  g_assert_cmpuint (mc_test_view_count_boxes (bars, MC_TEXT_VALUE_LABEL), ==, 8);
+}
+
+/* Dollars counted one by one are drawn in billions, chosen once from the
+ * values; the dataset keeps them as they are. */
+static void
+test_options_display_scale (void)
+{
+  g_autoptr(McDataset) dataset = mc_test_load_good ("raw-dollars.json");
+  g_autoptr(McChartModel) bars = make_chart (dataset, "bars", NULL);
+  g_autoptr(McChartModel) line = make_chart (dataset, "line", NULL);
+  const McColumn *revenue = mc_dataset_lookup_column (dataset, "revenue");
+
+  mc_test_render_layout (bars, 800, 500, FALSE);
+  g_assert_nonnull (mc_test_view_find_box (bars, MC_TEXT_AXIS_TITLE, "Revenue (USD bn)"));
+  g_assert_nonnull (mc_test_view_find_box (bars, MC_TEXT_VALUE_LABEL, "USD 3 bn"));
+  g_assert_nonnull (mc_test_view_find_box (bars, MC_TEXT_VALUE_LABEL, "7.5"));
+  mc_test_render_layout (line, 800, 500, FALSE);
+  g_assert_nonnull (mc_test_view_find_box (line, MC_TEXT_TICK_LABEL, "20"));
+  mc_test_render_layout (line, 320, 240, FALSE);
+  g_assert_nonnull (mc_test_view_find_box (line, MC_TEXT_AXIS_TITLE, "Revenue (USD bn)"));
+  mc_test_check_layouts (bars, "raw dollars");
+  g_assert_cmpint (mc_column_get_scale (revenue), ==, MC_SCALE_NONE);
+  g_assert_cmpint (mc_column_get_display_scale (revenue), ==, MC_SCALE_NONE);
+  g_assert_cmpfloat (mc_column_get_value (revenue, 3), ==, 2e10);
+}
+
+/* Bars that each carry their value go without a value axis; one whose
+ * spec sets its limits keeps it, and so do bars too narrow for their
+ * labels. */
+static void
+test_options_bars_without_axis (void)
+{
+  g_autoptr(McDataset) investment = mc_test_bundled ("cloud-investment");
+  g_autoptr(McChartModel) labelled = make_chart (investment, "investment", NULL);
+  g_autoptr(McDataset) dataset = mc_test_load_good ("chart-options.json");
+  g_autoptr(McChartModel) limited = make_chart (dataset, "bars", NULL);
+  g_autoptr(McChartModel) unlabelled = make_chart (dataset, "bars", no_value_labels);
+
+  mc_test_render_layout (labelled, 800, 500, FALSE);
+  g_assert_cmpuint (mc_test_view_count_boxes (labelled, MC_TEXT_VALUE_LABEL), ==, 5);
+  g_assert_cmpuint (mc_test_view_count_boxes (labelled, MC_TEXT_TICK_LABEL), ==, 0);
+  g_assert_nonnull (mc_test_view_find_box (labelled, MC_TEXT_VALUE_LABEL, "USD 70 bn"));
+  g_assert_nonnull (mc_test_view_find_box (labelled, MC_TEXT_AXIS_TITLE, "Investment (USD bn)"));
+  mc_test_render_layout (limited, 800, 500, FALSE);
+  g_assert_cmpuint (mc_test_view_count_boxes (limited, MC_TEXT_TICK_LABEL), >=, 3);
+  mc_test_render_layout (unlabelled, 800, 500, FALSE);
+  g_assert_cmpuint (mc_test_view_count_boxes (unlabelled, MC_TEXT_TICK_LABEL), >=, 3);
+}
+
 /* Colours and highlight */
 
 static void
@@ -267,6 +411,104 @@ test_options_highlight (void)
   g_assert_cmpuint (color, ==, MC_THEME_NEUTRAL);
   g_assert_true (mc_chart_model_get_name_color (pie, "AWS", &color));
   g_assert_cmpuint (color, !=, MC_THEME_NEUTRAL);
+}
+
+static void
+highlight_ai (McChartSpec *spec)
+{
+  const char *names[] = { "AI services", NULL };
+
+  mc_chart_spec_set_option (spec, "highlight", g_variant_new_strv (names, -1));
+}
+
+static void
+highlight_unknown (McChartSpec *spec)
+{
+  const char *names[] = { "No such step", NULL };
+
+  mc_chart_spec_set_option (spec, "highlight", g_variant_new_strv (names, -1));
+}
+
+/* A waterfall, which colours its rises and falls its own way, greys the
+ * steps a highlight leaves out; a highlight of names the chart does not
+ * draw leaves it as it is. */
+static void
+test_options_highlight_steps (void)
+{
+  g_autoptr(McDataset) dataset = mc_test_load ("forms", "revenue-bridge.json");
+  g_autoptr(McChartModel) plain = make_chart (dataset, "bridge", NULL);
+  g_autoptr(McChartModel) chosen = make_chart (dataset, "bridge", highlight_ai);
+  g_autoptr(McChartModel) unknown = make_chart (dataset, "bridge", highlight_unknown);
+  g_autoptr(cairo_surface_t) plain_image = mc_test_view_draw (plain, 800, 500);
+  g_autoptr(cairo_surface_t) chosen_image = mc_test_view_draw (chosen, 800, 500);
+  g_autoptr(cairo_surface_t) unknown_image = mc_test_view_draw (unknown, 800, 500);
+  g_autoptr(McTheme) theme = mc_theme_new (MC_THEME_LIGHT);
+  McColor grey, before, after;
+
+  mc_theme_get_color (theme, MC_THEME_NEUTRAL, MC_COLOR_ROLE_FILL, &grey);
+  /* Step 1, "Public cloud", a rise: grey once AI services is chosen. */
+  mark_color (plain, plain_image, 1, &before);
+  mark_color (chosen, chosen_image, 1, &after);
+  g_assert_false (colors_close (&before, &grey));
+  g_assert_true (colors_close (&after, &grey));
+  /* Step 3, "Hybrid cloud", a fall, likewise; step 2 keeps its colour. */
+  mark_color (chosen, chosen_image, 3, &after);
+  g_assert_true (colors_close (&after, &grey));
+  mark_color (plain, plain_image, 2, &before);
+  mark_color (chosen, chosen_image, 2, &after);
+  g_assert_true (colors_close (&before, &after));
+  /* Unknown names: the chart as it was. */
+  for (guint step = 1; step <= 3; step++)
+    {
+      mark_color (plain, plain_image, step, &before);
+      mark_color (unknown, unknown_image, step, &after);
+      g_assert_true (colors_close (&before, &after));
+    }
+}
+
+static void
+highlight_china (McChartSpec *spec)
+{
+  const char *names[] = { "China", NULL };
+
+  mc_chart_spec_set_option (spec, "highlight", g_variant_new_strv (names, -1));
+}
+
+/* The colour at the centre of the mark named @label. */
+static void
+named_mark_color (McChartModel    *chart,
+                  cairo_surface_t *surface,
+                  const char      *label,
+                  McColor         *color)
+{
+  GArray *marks = mc_test_view_marks (chart)->marks;
+
+  for (guint i = 0; i < marks->len; i++)
+    if (g_strcmp0 (g_array_index (marks, McMark, i).label, label) == 0)
+      {
+        box_color (surface, &g_array_index (marks, McMark, i).box, color);
+        return;
+      }
+  g_error ("no mark named %s", label);
+}
+
+/* A scatter chart's highlight of a point by its name: China in its
+ * colour and named, the other countries grey. */
+static void
+test_options_highlight_points (void)
+{
+  g_autoptr(McDataset) dataset = mc_test_load ("forms", "countries.json");
+  g_autoptr(McChartModel) dots = make_chart (dataset, "dots", highlight_china);
+  g_autoptr(cairo_surface_t) image = mc_test_view_draw (dots, 800, 500);
+  g_autoptr(McTheme) theme = mc_theme_new (MC_THEME_LIGHT);
+  McColor grey, china, germany;
+
+  mc_theme_get_color (theme, MC_THEME_NEUTRAL, MC_COLOR_ROLE_FILL, &grey);
+  named_mark_color (dots, image, "China", &china);
+  named_mark_color (dots, image, "Germany", &germany);
+  g_assert_false (colors_close (&china, &grey));
+  g_assert_true (colors_close (&germany, &grey));
+  g_assert_nonnull (mc_test_view_find_box (dots, MC_TEXT_VALUE_LABEL, "China"));
 }
 
 static void
@@ -493,7 +735,15 @@ main (int   argc,
   g_test_add_func ("/mc/chart-options/legend", test_options_legend);
   g_test_add_func ("/mc/chart-options/axis-limits", test_options_axis_limits);
   g_test_add_func ("/mc/chart-options/zero-baseline", test_options_zero_baseline);
+  g_test_add_func ("/mc/chart-options/bar-notes", test_options_bar_notes);
+  g_test_add_func ("/mc/chart-options/estimate-note", test_options_estimate_note);
+  g_test_add_func ("/mc/chart-options/computed-rest", test_options_computed_rest);
+  g_test_add_func ("/mc/chart-options/dense-values", test_options_dense_values);
+  g_test_add_func ("/mc/chart-options/display-scale", test_options_display_scale);
+  g_test_add_func ("/mc/chart-options/bars-without-axis", test_options_bars_without_axis);
   g_test_add_func ("/mc/chart-options/highlight", test_options_highlight);
+  g_test_add_func ("/mc/chart-options/highlight-steps", test_options_highlight_steps);
+  g_test_add_func ("/mc/chart-options/highlight-points", test_options_highlight_points);
   g_test_add_func ("/mc/chart-options/colors", test_options_colors);
   g_test_add_func ("/mc/chart-options/colors-clash", test_options_colors_clash);
   g_test_add_func ("/mc/chart-options/fit-kind", test_options_fit_kind);

@@ -204,6 +204,58 @@ slice_name (McChartModel *chart,
   return mc_chart_model_get_category (chart, (guint) mc_series_get_x (series, slice->datum));
 }
 
+/* The y of the point nearest x @x, as the keyboard walks the points. */
+static double
+nearest_point_y (McMarks *marks,
+                 double   x)
+{
+  double best = G_MAXDOUBLE, y = NAN;
+  McChartItem item;
+
+  if (!mc_hit_item_first (marks, &item))
+    return NAN;
+  do
+    if (fabs (item.x - x) < best)
+      {
+        best = fabs (item.x - x);
+        y = item.y;
+      }
+  while (mc_hit_item_move (marks, &item, MC_CHART_MOVE_NEXT));
+  return y;
+}
+
+/* The labels of a line keep to one side of it where nothing is in the
+ * way: the Asia-Pacific share, 19% then 17% three times, is labelled
+ * above every point, not above and below by turns. (Below 500 pixels of
+ * height the axis title takes the room above 19%, which then goes
+ * under its point.) */
+static void
+test_chart_line_labels_one_side (void)
+{
+  g_autoptr(McDataset) dataset = mc_test_bundled ("alibaba-cloud-revenue");
+  g_autoptr(McChartModel) chart = mc_test_bundled_chart (dataset, "apac-share");
+
+  for (guint s = 0; s < MC_TEST_N_LAYOUT_SIZES; s++)
+    {
+      const Size *size = &mc_test_layout_sizes[s];
+      McMarks *marks;
+      guint n;
+      const McTextBox *boxes;
+
+      if (size->height < 500)
+        continue;
+      mc_test_render_layout (chart, size->width, size->height, FALSE);
+      marks = mc_test_view_marks (chart);
+      boxes = mc_marks_get_text_boxes (marks, &n);
+      for (guint i = 0; i < n; i++)
+        if (boxes[i].role == MC_TEXT_VALUE_LABEL)
+          g_assert_cmpfloat (boxes[i].y + boxes[i].height, <=,
+                             nearest_point_y (marks, boxes[i].x + boxes[i].width / 2));
+    }
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  g_assert_cmpuint (mc_test_view_count_boxes (chart, MC_TEXT_VALUE_LABEL), ==, 4);
+}
+
 static void
 test_chart_pie_slices (void)
 {
@@ -213,7 +265,7 @@ test_chart_pie_slices (void)
   g_autoptr(GArray) slices = drawn_slices (pie);
   McSeries *series = mc_chart_model_get_series (pie, 0);
   const char *expected[] = { "Amazon AWS", "Microsoft Azure", "Google Cloud", "Alibaba",
-                             "Tencent Cloud", "Other" };
+                             "Tencent Cloud", "Rest of market, computed" };
   double sum = 0;
 
   g_assert_cmpuint (slices->len, ==, G_N_ELEMENTS (expected));
@@ -356,9 +408,13 @@ test_chart_layout_bundled (void)
           g_assert_no_error (error);
           mc_test_check_layouts (chart, what);
           checked += MC_TEST_N_LAYOUT_SIZES * 2;
-          /* At a usual size every chart says what its values are. */
+          /* At a usual size every chart says what its values are:
+           * panels of different units over each panel. */
           mc_test_render_layout (chart, 800, 500, FALSE);
-          if (g_strcmp0 (spec->type, "pie") != 0)
+          if (mc_chart_spec_get_string (spec, "panels") != NULL)
+            g_assert_nonnull (strstr (mc_test_view_find_box (chart, MC_TEXT_PANEL_TITLE,
+                                                             NULL)->text, "("));
+          else if (g_strcmp0 (spec->type, "pie") != 0)
             g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_AXIS_TITLE, NULL));
           else
             g_assert_cmpuint (mc_test_view_count_boxes (chart, MC_TEXT_VALUE_LABEL), >=, 5);
@@ -522,8 +578,48 @@ test_chart_estimates (void)
 
   mc_test_render_layout (chart, 800, 500, FALSE);
   g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_NOTE, "Est."));
-  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_VALUE_LABEL, "USD 15.4 bn"));
+  /* The unit once, on the first bar; the axis names it too. */
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_VALUE_LABEL, "USD 9.2 bn"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_VALUE_LABEL, "15.4"));
+  g_assert_null (mc_test_view_find_box (chart, MC_TEXT_VALUE_LABEL, "USD 15.4 bn"));
   g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_AXIS_TITLE, "Revenue (USD bn)"));
+}
+
+/* Whether a text of @chart's last render says "Est.". */
+static gboolean
+says_estimate (McChartModel *chart)
+{
+  guint n;
+  const McTextBox *boxes = mc_marks_get_text_boxes (mc_test_view_marks (chart), &n);
+
+  for (guint i = 0; i < n; i++)
+    if (strstr (boxes[i].text, "Est.") != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* The article's whole 2024 row is an estimate: every chart of it says so
+ * at its figures, at the smallest size too; the growth line of the combo
+ * labels its estimate on a patch over the bar. */
+static void
+test_chart_estimates_everywhere (void)
+{
+  g_autoptr(McDataset) dataset = mc_test_bundled ("alibaba-cloud-revenue");
+  g_autoptr(McChartModel) combo = mc_test_bundled_chart (dataset, "revenue-and-growth");
+
+  for (guint c = 0; c < mc_dataset_get_n_charts (dataset); c++)
+    {
+      const McChartSpec *spec = mc_dataset_get_chart (dataset, c);
+      g_autoptr(McChartModel) chart = mc_chart_model_new (dataset, spec, NULL);
+
+      mc_test_render_layout (chart, 800, 500, FALSE);
+      g_assert_true (says_estimate (chart));
+      mc_test_render_layout (chart, 320, 240, TRUE);
+      g_assert_true (says_estimate (chart));
+    }
+  mc_test_render_layout (combo, 800, 500, FALSE);
+  g_assert_nonnull (mc_test_view_find_box (combo, MC_TEXT_VALUE_LABEL, "15.8% Est."));
+  g_assert_nonnull (mc_test_view_find_box (combo, MC_TEXT_VALUE_LABEL, "12.7%"));
 }
 
 static void
@@ -543,8 +639,9 @@ test_chart_horizontal_when_long (void)
   g_assert_true (mc_test_view_marks (chart)->axes.horizontal);
   summary = mc_chart_describe (chart, mc_test_view_marks (chart));
   g_assert_true (g_str_has_prefix (summary, "Horizontal bar chart"));
-  /* Without an axis the value labels carry the unit. */
-  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_VALUE_LABEL, "USD 70 bn"));
+  /* Without an axis the labels carry the unit: the first bar's, once. */
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_VALUE_LABEL, "USD 5 bn"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_VALUE_LABEL, "70"));
 
   /* Wide enough, the same labels fit under vertical bars. */
   mc_test_render_layout (chart, 2400, 900, FALSE);
@@ -769,7 +866,7 @@ test_chart_hit_pie (void)
       g_assert_cmpfloat_with_epsilon (hit.raw_value, value, 1e-9);
       if (mark->datum == G_MAXUINT)
         {
-          g_assert_cmpstr (hit.label, ==, "Other");
+          g_assert_cmpstr (hit.label, ==, "Rest of market, computed");
           g_assert_cmpstr (hit.value, ==, "26.9%");
         }
     }
@@ -886,7 +983,7 @@ test_chart_hidden_series (void)
   mc_test_render_layout (chart, 800, 500, FALSE);
   mc_test_check_layout (chart, 800, 500, "grouped");
   g_assert_cmpuint (mc_test_view_marks (chart)->marks->len, ==, 6);
-  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_TICK_LABEL, "100"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_VALUE_LABEL, "100"));
 
   /* The legend entry is a hit, for toggling. */
   legend = mc_test_view_find_box (chart, MC_TEXT_LEGEND, "Beta");
@@ -1230,12 +1327,14 @@ test_chart_describe (void)
   g_autofree char *b = mc_chart_describe (pie, mc_test_view_marks (pie));
   g_autofree char *c = mc_chart_describe (line, mc_test_view_marks (line));
 
-  g_assert_cmpstr (a, ==, "Bar chart, Announced AI and cloud investment, 5 bars, "
+  g_assert_cmpstr (a, ==, "Bar chart, Alibaba’s USD 50 bn is among the largest AI and cloud "
+                          "commitments, 5 bars, "
                           "Tencent Cloud highest at USD 70 bn, "
                           "Microsoft Azure lowest at USD 10 bn");
-  g_assert_true (g_str_has_prefix (b, "Donut chart, Global cloud market share, 2024, 6 slices, "
+  g_assert_true (g_str_has_prefix (b, "Donut chart, Alibaba holds 4.5% of the global cloud market, "
+                                      "6 slices, "
                                       "Amazon AWS 32%"));
-  g_assert_nonnull (strstr (b, "Other 26.9%"));
+  g_assert_nonnull (strstr (b, "Rest of market, computed 26.9%"));
   g_assert_nonnull (strstr (c, "Jan 2024 to Feb 2025"));
   g_assert_nonnull (strstr (c, "Share price highest HKD 148 in Feb 2025"));
 }
@@ -1428,6 +1527,7 @@ main (int   argc,
   g_test_add_func ("/mc/chart/pie-negative", test_chart_pie_negative);
   g_test_add_func ("/mc/chart/pie-over-total", test_chart_pie_over_total);
   g_test_add_func ("/mc/chart/model-snapshot", test_chart_model_snapshot);
+  g_test_add_func ("/mc/chart/line-labels-one-side", test_chart_line_labels_one_side);
   g_test_add_func ("/mc/chart/pie-slices", test_chart_pie_slices);
   g_test_add_func ("/mc/chart/pie-many-slices", test_chart_pie_many_slices);
   g_test_add_func ("/mc/chart/long-table", test_chart_long_table);
@@ -1436,6 +1536,7 @@ main (int   argc,
   g_test_add_func ("/mc/chart/dual-axis", test_chart_dual_axis);
   g_test_add_func ("/mc/chart/gaps", test_chart_gaps);
   g_test_add_func ("/mc/chart/estimates", test_chart_estimates);
+  g_test_add_func ("/mc/chart/estimates-everywhere", test_chart_estimates_everywhere);
   g_test_add_func ("/mc/chart/horizontal-when-long", test_chart_horizontal_when_long);
   g_test_add_func ("/mc/chart/many-categories", test_chart_many_categories);
   g_test_add_func ("/mc/chart/negative-bars", test_chart_negative_bars);

@@ -92,6 +92,32 @@ test_format_number_chinese (void)
   setlocale (LC_ALL, "C.UTF-8");
 }
 
+/* Dollars counted one by one, shown in billions as a chart chose: the
+ * decimals a value needs there, the scale in the unit, ticks in it. */
+static void
+test_format_display_scale (void)
+{
+  const double dollars[] = { 3e9, 7.5e9, 2e10 };
+  g_autoptr(McColumn) usd = number_column ("USD", MC_SCALE_NONE, dollars, 3);
+  g_autofree char *before = mc_format_unit (usd);
+  g_autofree char *value = NULL;
+  g_autofree char *rounded = NULL;
+  g_autofree char *unit = NULL;
+  g_autofree char *tick = NULL;
+
+  g_assert_cmpstr (before, ==, "USD");
+  mc_column_set_display_scale (usd, MC_SCALE_BILLION);
+  value = mc_format_value (usd, 7.5e9, -1);
+  rounded = mc_format_value (usd, 2e10, 0);
+  unit = mc_format_unit (usd);
+  tick = mc_format_tick (usd, 2e10, 5e9);
+  g_assert_cmpstr (value, ==, "USD 7.5 bn");
+  g_assert_cmpstr (rounded, ==, "USD 20 bn");
+  g_assert_cmpstr (unit, ==, "USD bn");
+  g_assert_cmpstr (tick, ==, "20");
+  g_assert_cmpfloat (mc_column_get_value (usd, 1), ==, 7.5e9);
+}
+
 static void
 test_format_value_units (void)
 {
@@ -311,6 +337,7 @@ main (int   argc,
   g_test_add_func ("/mc/format/number-german", test_format_number_german);
   g_test_add_func ("/mc/format/number-chinese", test_format_number_chinese);
   g_test_add_func ("/mc/format/value-units", test_format_value_units);
+  g_test_add_func ("/mc/format/display-scale", test_format_display_scale);
   g_test_add_func ("/mc/format/unit", test_format_unit);
   g_test_add_func ("/mc/format/decimals", test_format_decimals);
   g_test_add_func ("/mc/format/tick", test_format_tick);

@@ -120,6 +120,23 @@ spec_column (const McChartSpec *spec,
   return id;
 }
 
+/* The article's story: Alibaba set apart from its peers, each
+ * commitment's timeframe on its bar, the remainder of the shares said to
+ * be computed. */
+static void
+assert_story_of_investment (McDataset *d)
+{
+  const McChartSpec *bars = mc_dataset_lookup_chart (d, "investment");
+  const McChartSpec *pie = mc_dataset_lookup_chart (d, "market-share");
+  g_autofree const char **bars_highlight = mc_chart_spec_get_strv (bars, "highlight");
+  g_autofree const char **pie_highlight = mc_chart_spec_get_strv (pie, "highlight");
+
+  g_assert_true (g_strv_equal (bars_highlight, (const char *[]) { "Alibaba", NULL }));
+  g_assert_true (g_strv_equal (pie_highlight, (const char *[]) { "Alibaba", NULL }));
+  g_assert_cmpstr (mc_chart_spec_get_string (bars, "notes"), ==, "timeframe");
+  g_assert_nonnull (strstr (mc_chart_spec_get_string (pie, "other_label"), "computed"));
+}
+
 static void
 test_bundled_cloud_investment (void)
 {
@@ -165,6 +182,7 @@ test_bundled_cloud_investment (void)
   g_assert_null (spec_column (pie, "y", 1));
   g_assert_true (mc_chart_spec_get_boolean (mc_dataset_lookup_chart (d, "investment"), "sort"));
   g_assert_cmpstr (mc_dataset_lookup_chart (d, "investment")->type, ==, "bar");
+  assert_story_of_investment (d);
 }
 
 static void
@@ -179,7 +197,7 @@ test_bundled_revenue (void)
   const double rank[] = { 3, 3, 3, 3 };
   const double apac[] = { 19, 17, 17, 17 };
   McColumn *rev;
-  const McChartSpec *growth;
+  const McChartSpec *growth, *combo;
 
   g_assert_no_error (error);
   g_assert_true (mc_dataset_get_bundled (d));
@@ -187,18 +205,64 @@ test_bundled_revenue (void)
   g_assert_cmpint (mc_column_get_date_precision (column (d, "year")), ==, MC_DATE_YEAR);
   rev = column (d, "revenue");
   assert_values (rev, revenue, 4);
+  /* The whole 2024 row is the article's estimate. */
   for (guint i = 0; i < 3; i++)
     g_assert_false (mc_column_is_estimate (rev, i));
   g_assert_true (mc_column_is_estimate (rev, 3));
+  g_assert_true (mc_column_is_estimate (column (d, "rank"), 3));
+  g_assert_true (mc_column_is_estimate (column (d, "apac_share"), 3));
   g_assert_cmpstr (mc_column_get_note (rev, 3), ==, "Estimate");
   assert_values (column (d, "rank"), rank, 4);
   assert_values (column (d, "apac_share"), apac, 4);
 
-  g_assert_cmpuint (mc_dataset_get_n_charts (d), ==, 3);
+  g_assert_cmpuint (mc_dataset_get_n_charts (d), ==, 4);
+  combo = mc_dataset_lookup_chart (d, "revenue-and-growth");
+  g_assert_cmpstr (combo->type, ==, "combo");
+  g_assert_cmpstr (spec_column (combo, "y", 0), ==, "revenue");
+  g_assert_cmpstr (spec_column (combo, "y2", 0), ==, "revenue");
+  g_assert_cmpstr (mc_chart_spec_get_string (combo, "y2_transform"), ==, "growth");
   growth = mc_dataset_lookup_chart (d, "revenue-growth");
   g_assert_cmpstr (mc_chart_spec_get_string (growth, "transform"), ==, "growth");
   g_assert_false (mc_chart_spec_is_growth (mc_dataset_lookup_chart (d, "revenue")));
   g_assert_cmpstr (mc_dataset_lookup_chart (d, "apac-share")->type, ==, "line");
+}
+
+static GVariant *
+annotation (const McChartSpec *chart,
+            guint              i)
+{
+  GVariant *annotations = mc_chart_spec_get_option (chart, "annotations");
+
+  g_assert_nonnull (annotations);
+  g_assert_cmpuint (i, <, g_variant_n_children (annotations));
+  return g_variant_get_child_value (annotations, i);
+}
+
+static const char *
+annotation_label (const McChartSpec *chart,
+                  guint              i)
+{
+  g_autoptr(GVariant) a = annotation (chart, i);
+  const char *label = NULL;
+
+  g_assert_true (g_variant_lookup (a, "label", "&s", &label));
+  /* The annotation's text lives as long as the spec's option. */
+  return label;
+}
+
+static void
+assert_annotation (const McChartSpec *chart,
+                   guint              i,
+                   const char        *type,
+                   const char        *x)
+{
+  g_autoptr(GVariant) a = annotation (chart, i);
+  const char *found_type = NULL, *found_x = NULL;
+
+  g_assert_true (g_variant_lookup (a, "type", "&s", &found_type));
+  g_assert_cmpstr (found_type, ==, type);
+  g_assert_true (g_variant_lookup (a, "x", "&s", &found_x));
+  g_assert_cmpstr (found_x, ==, x);
 }
 
 static void
@@ -220,9 +284,15 @@ test_bundled_share_price (void)
   g_assert_cmpstr (mc_column_get_unit (column (d, "market_cap")), ==, "USD");
   g_assert_cmpint (mc_column_get_scale (column (d, "market_cap")), ==, MC_SCALE_BILLION);
 
+  /* Two panels, not two value axes that invite comparing the lines;
+   * the announcement and the rise after it marked. */
   chart = mc_dataset_lookup_chart (d, "price-and-market-cap");
   g_assert_cmpstr (spec_column (chart, "y", 0), ==, "price");
-  g_assert_cmpstr (spec_column (chart, "y2", 0), ==, "market_cap");
+  g_assert_cmpstr (spec_column (chart, "y", 1), ==, "market_cap");
+  g_assert_cmpstr (mc_chart_spec_get_string (chart, "panels"), ==, "series");
+  assert_annotation (chart, 0, "event", "2025-02");
+  assert_annotation (chart, 1, "callout", "2025-02");
+  g_assert_nonnull (strstr (annotation_label (chart, 1), "14%"));
   g_assert_cmpstr (mc_dataset_get_source_date (d), ==, "2025-02");
 }
 

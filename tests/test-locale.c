@@ -26,7 +26,7 @@ static const char small_amounts[] =
   "      \"unit\": \"USD\", \"scale\": \"billion\" } ],"
   "  \"rows\": [ [\"2022\", 0.4], [\"2023\", 0.9], [\"2024\", 1.3] ],"
   "  \"charts\": [ { \"id\": \"sales\", \"type\": \"bar\", \"title\": \"Sales\","
-  "                \"x\": \"year\", \"y\": [\"sales\"] } ] }";
+  "                \"x\": \"year\", \"y\": [\"sales\"], \"max\": 1.5 } ] }";
 
 /* Switches messages, numbers and dates to @language in @locale; skips
  * the test when the system lacks the locale. */
@@ -211,17 +211,18 @@ test_locale_german_chart (void)
   revenue = load_bundled ("alibaba-cloud-revenue");
   chart = export_chart (revenue, "revenue");
   assert_text (chart, MC_TEXT_VALUE_LABEL, "9,2 Mrd. USD");
-  assert_text (chart, MC_TEXT_VALUE_LABEL, "15,4 Mrd. USD");
+  assert_text (chart, MC_TEXT_VALUE_LABEL, "15,4");
   assert_text (chart, MC_TEXT_AXIS_TITLE, "Revenue (Mrd. USD)");
   assert_text (chart, MC_TEXT_NOTE, "Schätzung");
   assert_text (chart, MC_TEXT_SOURCE,
                "Quelle: 1950.ai, article on Alibaba’s USD 50 billion AI and cloud "
-               "investment, Feb 2025");
+               "investment, Feb\u00a02025");
 
   small = mc_loader_load_data (small_amounts, strlen (small_amounts), "small.json", NULL, &error);
   g_assert_no_error (error);
   small_chart = export_chart (small, "sales");
-  assert_text (small_chart, MC_TEXT_VALUE_LABEL, "1,3 Mrd. USD");
+  assert_text (small_chart, MC_TEXT_VALUE_LABEL, "0,4 Mrd. USD");
+  assert_text (small_chart, MC_TEXT_VALUE_LABEL, "1,3");
   assert_text (small_chart, MC_TEXT_TICK_LABEL, "1,0");
   ticks = dup_tick_labels (small_chart);
   g_assert_cmpuint (g_strv_length (ticks), >=, 3);
@@ -266,6 +267,25 @@ test_locale_chinese_numbers (void)
   assert_format (mc_format_unit (price), "港元");
   assert_format (mc_format_value (share, 19.5, 1), "19.5%");
   assert_format (mc_format_cell (amount, 3), "154 亿美元（预估）");
+  /* A value of ten thousand 亿 or more moves up to 万亿, standing on its
+   * own; under an axis of 亿美元 the number keeps that unit. */
+  assert_format (mc_format_value (amount, 1500, 0), "1.5 万亿美元");
+  assert_format (mc_format_amount (amount, 1500, 0), "15,000");
+}
+
+/* The key of bubble sizes counts people in 万 and 亿, never "100,000 万". */
+static void
+test_locale_chinese_myriads (void)
+{
+  g_autoptr(McColumn) people = mc_column_new ("population", "Population", MC_COLUMN_NUMBER);
+
+  if (!use_locale ("zh_CN", "zh_CN.UTF-8"))
+    return;
+  mc_column_set_scale (people, MC_SCALE_MILLION);
+  mc_column_append_value (people, 1000);
+  assert_format (mc_format_value (people, 1000, 0), "10 亿");
+  assert_format (mc_format_value (people, 200, 0), "2 亿");
+  assert_format (mc_format_value (people, 50, 0), "5,000 万");
 }
 
 static void
@@ -283,6 +303,7 @@ test_locale_chinese_chart (void)
 {
   g_autoptr(McDataset) revenue = NULL;
   g_autoptr(McChartModel) chart = NULL;
+  g_autoptr(McChartModel) combo = NULL;
   g_auto(GStrv) ticks = NULL;
   double top;
 
@@ -292,11 +313,13 @@ test_locale_chinese_chart (void)
   revenue = load_bundled ("alibaba-cloud-revenue");
   chart = export_chart (revenue, "revenue");
   assert_text (chart, MC_TEXT_VALUE_LABEL, "92 亿美元");
-  assert_text (chart, MC_TEXT_VALUE_LABEL, "154 亿美元");
+  assert_text (chart, MC_TEXT_VALUE_LABEL, "154");
   assert_text (chart, MC_TEXT_AXIS_TITLE, "Revenue（亿美元）");
   assert_text (chart, MC_TEXT_NOTE, "预估");
-  /* The axis reaches above 154 (亿), not 15.4 (bn). */
-  ticks = dup_tick_labels (chart);
+  /* The axis reaches above 154 (亿), not 15.4 (bn): the combo's, since
+   * the bars of the revenue, each with its value, go without one. */
+  combo = export_chart (revenue, "revenue-and-growth");
+  ticks = dup_tick_labels (combo);
   g_assert_cmpuint (g_strv_length (ticks), >=, 3);
   top = 0;
   for (guint i = 0; ticks[i] != NULL; i++)
@@ -304,7 +327,7 @@ test_locale_chinese_chart (void)
   g_assert_cmpfloat (top, >=, 154);
   g_assert_cmpfloat (top, <, 400);
   assert_text (chart, MC_TEXT_SOURCE,
-               "来源：1950.ai, article on Alibaba’s USD 50 billion AI and cloud "
+               "来源：1950.ai, article on Alibaba’s USD 50 billion AI and cloud\u00a0"
                "investment，2025年2月");
 }
 
@@ -349,6 +372,7 @@ main (int   argc,
   g_test_add_func ("/mc/locale/german/dates", test_locale_german_dates);
   g_test_add_func ("/mc/locale/german/chart", test_locale_german_chart);
   g_test_add_func ("/mc/locale/chinese/numbers", test_locale_chinese_numbers);
+  g_test_add_func ("/mc/locale/chinese/myriads", test_locale_chinese_myriads);
   g_test_add_func ("/mc/locale/chinese/dates", test_locale_chinese_dates);
   g_test_add_func ("/mc/locale/chinese/chart", test_locale_chinese_chart);
   g_test_add_func ("/mc/locale/han-font", test_locale_han_font);

@@ -355,31 +355,13 @@ series_common_unit (McSeries * const *series,
   return g_steal_pointer (&unit);
 }
 
-/**
- * mc_render_axis_title:
- * @series: the visible series the axis measures
- *
- * What the numbers of a value axis are, so that none is read in the
- * wrong unit: for one series its name and unit, "Revenue (USD bn)", or
- * the name alone; for the series of one column (one line per ticker of
- * a long table) the column's label and unit, "close"; for columns in one
- * unit the unit, "USD bn", since the legend names the series; for columns
- * in different units or none, each label with its unit, "Revenue (USD m),
- * Customers".
- *
- * Returns: (nullable): the title
- */
-char *
-mc_render_axis_title (McRender         *r,
-                      McSeries * const *series,
-                      guint             n_series)
+static char *
+measures_title (McSeries * const *series,
+                guint             n_series)
 {
   g_autofree char *unit = NULL;
   GString *text;
 
-  /* Small multiples name their measure once, above their panels. */
-  if (n_series == 0 || r->panel != NULL)
-    return NULL;
   if (n_series == 1)
     return measure_with_unit (series[0]->name, series[0]->column);
   if (series_share_column (series, n_series))
@@ -406,6 +388,41 @@ mc_render_axis_title (McRender         *r,
       g_string_append (text, measure);
     }
   return g_string_free (text, FALSE);
+}
+
+/**
+ * mc_render_axis_title:
+ * @series: the visible series the axis measures
+ *
+ * What the numbers of a value axis are, so that none is read in the
+ * wrong unit: for one series its name and unit, "Revenue (USD bn)", or
+ * the name alone; for the series of one column (one line per ticker of
+ * a long table) the column's label and unit, "close"; for columns in one
+ * unit the unit, "USD bn", since the legend names the series; for columns
+ * in different units or none, each label with its unit, "Revenue (USD m),
+ * Customers".
+ *
+ * Rates the chart computed (growth) say so: "Revenue growth (%),
+ * computed".
+ *
+ * Returns: (nullable): the title
+ */
+char *
+mc_render_axis_title (McRender         *r,
+                      McSeries * const *series,
+                      guint             n_series)
+{
+  g_autofree char *title = NULL;
+
+  /* Small multiples name their measure once, above their panels. */
+  if (n_series == 0 || r->panel != NULL)
+    return NULL;
+  title = measures_title (series, n_series);
+  if (!series[0]->computed)
+    return g_steal_pointer (&title);
+  /* Translators: the axis title of rates the chart computed from the
+   * data, as in "Revenue growth (%), computed" */
+  return g_strdup_printf (_("%s, computed"), title);
 }
 
 void

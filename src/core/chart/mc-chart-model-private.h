@@ -26,6 +26,8 @@ typedef struct
   char           *name;
   const McColumn *column;     /* unit, scale and label of the values */
   McColumn       *derived;    /* owned column of a transform, or NULL */
+  gboolean        computed;   /* rates computed by the chart, not given
+                               * by the data: its axis says so */
   guint           axis;       /* 0 left, 1 right */
   guint           color;      /* palette index */
   int             decimals;   /* most decimals a label shows */
@@ -101,6 +103,8 @@ struct _McChartModel
   gboolean           color_by_category;
   gboolean           colors_by_category; /* its own way, before a highlight */
   gboolean           has_estimates;
+  gboolean           highlighted;     /* the spec's highlight greys what
+                                       * it leaves out */
   GArray            *annotations;     /* McAnnotation, those that could
                                        * be placed */
   double             x_min;           /* the x range of present values, */
@@ -176,6 +180,12 @@ const char    *mc_chart_model_get_category     (McChartModel        *chart,
 double         mc_chart_model_get_category_days (McChartModel       *chart,
                                                 guint                index);
 guint          mc_chart_model_get_category_color (McChartModel      *chart,
+                                                guint                category,
+                                                guint                series);
+gboolean       mc_series_is_dip                (const McSeries      *series,
+                                                guint                point);
+gboolean       mc_series_mostly_dips           (const McSeries      *series);
+gboolean       mc_chart_model_greys            (McChartModel        *chart,
                                                 guint                category,
                                                 guint                series);
 char          *mc_chart_model_format_x         (McChartModel        *chart,

@@ -332,6 +332,7 @@ apply_growth (McSeries *series)
   series->derived = mc_column_new ("growth", label, MC_COLUMN_NUMBER);
   mc_column_set_unit (series->derived, "percent");
   series->column = series->derived;
+  series->computed = TRUE;
   g_free (series->name);
   series->name = g_steal_pointer (&label);
   series->decimals = MC_GROWTH_DECIMALS;
@@ -718,6 +719,20 @@ highlights_categories (McChartModel *chart)
   return chart->categories != NULL && (chart->color_by_category || chart->series->len == 1);
 }
 
+/* Whether any of @names is one the chart could highlight: a highlight
+ * of names it does not draw leaves it as it is rather than all grey. */
+static gboolean
+highlights_any (McChartModel  *chart,
+                const char   **names)
+{
+  g_auto(GStrv) known = mc_chart_model_list_highlight_names (chart);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_strv_contains ((const char * const *) known, names[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* What is not highlighted turns the neutral grey; one series of
  * categories becomes a series coloured by category to do so. */
 static void
@@ -725,8 +740,9 @@ apply_highlight (McChartModel *chart)
 {
   g_autofree const char **names = mc_chart_spec_get_strv (chart->spec, "highlight");
 
-  if (names == NULL || names[0] == NULL)
+  if (names == NULL || names[0] == NULL || !highlights_any (chart, names))
     return;
+  chart->highlighted = TRUE;
   if (!highlights_categories (chart))
     {
       for (guint s = 0; s < chart->series->len; s++)
@@ -985,6 +1001,44 @@ resolve_annotations (McChartModel *chart)
     }
 }
 
+/* The largest scale, from millions up, at or below @largest. */
+static McScale
+scale_below (double largest)
+{
+  for (McScale scale = MC_SCALE_TRILLION; scale >= MC_SCALE_MILLION; scale--)
+    if (largest >= mc_scale_get_factor (scale))
+      return scale;
+  return MC_SCALE_NONE;
+}
+
+/* Amounts of a unit in a column of no scale, such as dollars counted one
+ * by one (3,000,000,000 … 20,000,000,000), are shown in the largest scale
+ * below their largest value: USD 3 bn … 20 bn, on an axis of 0 to 20
+ * "USD bn". Chosen once, from the values, for every size, label and
+ * tick of the chart; the values stay as they are. */
+static void
+choose_display_scales (McChartModel *chart)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, chart->columns);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      McColumn *column = value;
+      const char *unit = mc_column_get_unit (column);
+      double lo, hi;
+
+      if (mc_column_get_column_type (column) != MC_COLUMN_NUMBER
+          || mc_column_get_scale (column) != MC_SCALE_NONE
+          || unit == NULL || *unit == '\0'
+          || g_str_equal (unit, "percent") || g_str_equal (unit, "%")
+          || !mc_value_summary_get_range (mc_column_get_summary (column), &lo, &hi))
+        continue;
+      mc_column_set_display_scale (column, scale_below (MAX (fabs (lo), fabs (hi))));
+    }
+}
+
 /* The table the chart draws, its x column and its series. */
 static gboolean
 build_model (McChartModel  *chart,
@@ -1000,6 +1054,7 @@ build_model (McChartModel  *chart,
   chart->x_decimals = chart->x_kind == MC_X_NUMBER ? mc_format_column_decimals (chart->x_column)
                                                    : -1;
   build_series (chart);
+  choose_display_scales (chart);
   mc_chart_sort_series_by_x (chart);
   assign_colors (chart);
   mc_chart_fold_series (chart);

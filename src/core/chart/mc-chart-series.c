@@ -233,6 +233,51 @@ mc_chart_model_get_category_color (McChartModel *chart,
   return mc_chart_model_get_series (chart, series)->color;
 }
 
+/* Whether the spec's highlight leaves category @category of series
+ * @series out, in grey: for kinds that colour their marks their own way
+ * (a waterfall's rises and falls). */
+gboolean
+mc_chart_model_greys (McChartModel *chart,
+                      guint         category,
+                      guint         series)
+{
+  return chart->highlighted
+         && mc_chart_model_get_category_color (chart, category, series) == MC_THEME_NEUTRAL;
+}
+
+/* Whether point @point lies below its neighbours, on average: its label
+ * then goes under it, away from the line that rises on either side. */
+gboolean
+mc_series_is_dip (const McSeries *series,
+                  guint           point)
+{
+  double y = mc_series_get_y (series, point), sum = 0;
+  guint n = 0;
+
+  if (point > 0 && !isnan (mc_series_get_y (series, point - 1)))
+    sum += mc_series_get_y (series, point - 1), n++;
+  if (point + 1 < mc_series_get_n_points (series)
+      && !isnan (mc_series_get_y (series, point + 1)))
+    sum += mc_series_get_y (series, point + 1), n++;
+  return n > 0 && y < sum / n;
+}
+
+/* The side of a line its labels keep, so that they read as one row:
+ * below it when most of its points are dips, else above. */
+gboolean
+mc_series_mostly_dips (const McSeries *series)
+{
+  guint dips = 0, n = 0;
+
+  for (guint i = 0; i < mc_series_get_n_points (series); i++)
+    if (!isnan (mc_series_get_y (series, i)))
+      {
+        dips += mc_series_is_dip (series, i);
+        n++;
+      }
+  return dips * 2 > n;
+}
+
 guint
 mc_series_get_n_points (const McSeries *series)
 {
@@ -290,8 +335,15 @@ mc_series_format_value (const McSeries *series,
    * 0.254, whatever the data carries. */
   if (value != 0 && isfinite (value))
     {
-      int cap = MAX (0, 3 - (int) floor (log10 (fabs (value))));
-      double scale = pow (10, MIN (cap, decimals));
+      int cap = 3 - (int) floor (log10 (fabs (value)));
+      double scale;
+
+      /* Dollars shown in bn: 12,345,678,901 reads "12.35". */
+      if (cap < 0 && mc_column_get_display_scale (series->column)
+                     > mc_column_get_scale (series->column))
+        value = round (value * pow (10, cap)) / pow (10, cap);
+      cap = MAX (0, cap);
+      scale = pow (10, MIN (cap, decimals));
 
       decimals = mc_format_value_decimals (round (value * scale) / scale, MIN (cap, decimals));
     }

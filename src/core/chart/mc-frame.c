@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "mc-format.h"
 #include "mc-render-private.h"
@@ -24,6 +25,26 @@ source_text (McChartModel *chart)
                                 mc_chart_model_get_source_date (chart));
 }
 
+/* The layout of a title, subtitle, footnote or source, its last two
+ * words bound by a no-break space: wrapped, it never leaves one word
+ * alone on its last line ("Feb" / "2025"). Texts without spaces (Chinese)
+ * wrap as they are. */
+static PangoLayout *
+frame_layout (McRender   *r,
+              const char *text,
+              McFont      font,
+              double      width,
+              int         max_lines)
+{
+  const char *space = strrchr (text, ' ');
+  g_autofree char *bound = NULL;
+
+  if (space == NULL || space == text || space[1] == '\0')
+    return mc_render_layout (r, text, font, width, max_lines);
+  bound = g_strdup_printf ("%.*s\u00a0%s", (int) (space - text), text, space + 1);
+  return mc_render_layout (r, bound, font, width, max_lines);
+}
+
 /* A line of small secondary text at the bottom, above @bottom. */
 static double
 frame_footer_line (McRender   *r,
@@ -38,7 +59,7 @@ frame_footer_line (McRender   *r,
 
   if (text == NULL || *text == '\0')
     return bottom;
-  layout = mc_render_layout (r, text, MC_FONT_SMALL, width, max_lines);
+  layout = frame_layout (r, text, MC_FONT_SMALL, width, max_lines);
   mc_render_layout_size (layout, &w, &h);
   mc_render_show (r, layout, r->pad, bottom - h, 0, role,
                   mc_theme_get_text_secondary (r->theme));
@@ -69,7 +90,7 @@ mc_render_frame (McRender *r)
   g_autoptr(PangoLayout) subtitle = NULL;
   double w, h, sub_h = 0, top, bottom;
 
-  title = mc_render_layout (r, mc_chart_model_get_title (r->chart), MC_FONT_TITLE, width, 2);
+  title = frame_layout (r, mc_chart_model_get_title (r->chart), MC_FONT_TITLE, width, 2);
   mc_render_layout_size (title, &w, &h);
   mc_render_show (r, title, r->pad, r->pad, 0, MC_TEXT_TITLE, mc_theme_get_text (r->theme));
   top = r->pad + h;
@@ -78,7 +99,7 @@ mc_render_frame (McRender *r)
 
   if (spec->subtitle && *spec->subtitle)
     {
-      subtitle = mc_render_layout (r, spec->subtitle, MC_FONT_BODY, width, 2);
+      subtitle = frame_layout (r, spec->subtitle, MC_FONT_BODY, width, 2);
       mc_render_layout_size (subtitle, &w, &sub_h);
       if (bottom - (top + r->unit + sub_h + 4 * r->unit) >= MC_MIN_BODY_SHARE * r->height)
         {

@@ -87,11 +87,13 @@ group_for (McRender *r,
   return &g_array_index (groups, Group, groups->len - 1);
 }
 
-/* A panel of one series is named by it; a panel of a unit by its
- * series and the unit: "High, Low (°C)". */
+/* A panel of one series is named by it; a panel with an axis of its
+ * own by its series and their unit: "High, Low (°C)", "Share price
+ * (HKD)". */
 static char *
 group_title (McRender    *r,
-             const Group *group)
+             const Group *group,
+             gboolean     with_unit)
 {
   McSeries *first = mc_chart_model_get_series (r->chart, g_array_index (group->series, guint, 0));
   g_autofree char *unit = mc_format_unit (first->column);
@@ -108,12 +110,12 @@ group_title (McRender    *r,
         g_string_append (names, _(", "));
       g_string_append (names, series->name);
     }
-  if (by_unit (r) && unit != NULL)
+  if (with_unit && unit != NULL)
     {
       g_autofree char *list = g_string_free (names, FALSE);
 
       /* Translators: the title of a panel of series in one unit, as in
-       * "High, Low (°C)" */
+       * "High, Low (°C)" or "Share price (HKD)" */
       return g_strdup_printf (_("%s (%s)"), list, unit);
     }
   return g_string_free (names, FALSE);
@@ -129,8 +131,6 @@ collect_groups (McRender *r)
   for (guint s = 0; s < mc_chart_model_get_n_series (r->chart); s++)
     if (mc_render_series_visible (r, s))
       g_array_append_val (group_for (r, groups, s)->series, s);
-  for (guint g = 0; g < groups->len; g++)
-    g_array_index (groups, Group, g).title = group_title (r, &g_array_index (groups, Group, g));
   return groups;
 }
 
@@ -345,6 +345,10 @@ mc_render_panels (McRender *r)
   if (groups->len < 2)
     return FALSE;
   panel.shared = panels_share_scale (r, groups);
+  /* Panels with axes of their own say their units over them. */
+  for (guint g = 0; g < groups->len; g++)
+    g_array_index (groups, Group, g).title = group_title (r, &g_array_index (groups, Group, g),
+                                                          !panel.shared);
   /* Panels too small to draw that share their scale are one chart; those
    * of different units are none. */
   if (!choose_grid (r, &area, groups->len, &grid) && panel.shared)

@@ -108,6 +108,8 @@ gboolean       mc_render_box_is_free         (McRender         *r,
 gboolean       mc_render_box_is_clear        (McRender         *r,
                                               const McTextBox  *box,
                                               double            margin);
+gboolean       mc_render_value_label_is_clear (McRender        *r,
+                                              const McTextBox  *box);
 void           mc_render_set_color           (McRender         *r,
                                               const McColor    *color);
 

@@ -188,6 +188,16 @@ mc_render_box_is_clear (McRender        *r,
   return TRUE;
 }
 
+/* Is @box, a value label, at least half an em from every text placed so
+ * far? Closer, two values read as one ("USD 50 bn USD 50 bn"); a label
+ * that can't keep its distance gives way, in the order its kind says. */
+gboolean
+mc_render_value_label_is_clear (McRender        *r,
+                                const McTextBox *box)
+{
+  return mc_render_box_is_clear (r, box, r->body / 2);
+}
+
 gboolean
 mc_render_box_is_free (McRender        *r,
                        const McTextBox *box)

@@ -27,6 +27,7 @@ struct _McColumn
   char            *description;
   McColumnType     type;
   McScale          scale;
+  McScale          display_scale; /* a chart's choice; never saved */
   McDatePrecision  date_precision;
   GArray          *values;       /* double; number, date, boolean columns */
   GPtrArray       *strings;      /* char *; string columns */
@@ -245,6 +246,19 @@ mc_column_set_scale (McColumn *column,
                      McScale   scale)
 {
   column->scale = scale;
+}
+
+McScale
+mc_column_get_display_scale (const McColumn *column)
+{
+  return column->display_scale;
+}
+
+void
+mc_column_set_display_scale (McColumn *column,
+                             McScale   scale)
+{
+  column->display_scale = scale;
 }
 
 McDatePrecision
@@ -835,6 +849,7 @@ mc_column_copy_rows (const McColumn *column,
   copy->unit = g_strdup (column->unit);
   copy->description = g_strdup (column->description);
   copy->scale = column->scale;
+  copy->display_scale = column->display_scale;
   copy->date_precision = column->date_precision;
   copy->extras = mc_extras_copy (column->extras);
   if (column->strings != NULL)

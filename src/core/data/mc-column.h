@@ -62,6 +62,12 @@ void             mc_column_set_unit             (McColumn        *column,
 McScale          mc_column_get_scale            (const McColumn  *column);
 void             mc_column_set_scale            (McColumn        *column,
                                                  McScale          scale);
+/* The scale a chart shows the values in where it chose a larger one
+ * than their own (dollars as USD bn); MC_SCALE_NONE: their own. The
+ * values do not change. */
+McScale          mc_column_get_display_scale    (const McColumn  *column);
+void             mc_column_set_display_scale    (McColumn        *column,
+                                                 McScale          scale);
 McDatePrecision  mc_column_get_date_precision   (const McColumn  *column);
 void             mc_column_set_date_precision   (McColumn        *column,
                                                  McDatePrecision  precision);

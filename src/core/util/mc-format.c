@@ -228,22 +228,33 @@ myriad_suffix (int power)
 
 /* How people read the numbers of a column: its values times @factor
  * (a power of ten, @shift) followed by @suffix. In English this is the
- * column's own scale ("bn"); languages that count in myriads take the
+ * column's own scale ("bn"), or the larger one a chart chose to show it
+ * in (dollars as "bn", ×10⁻⁹); languages that count in myriads take the
  * largest myriad unit not above it (bn → 亿, ×10). */
 typedef struct
 {
   double      factor;
   int         shift;
   const char *suffix;
+  int         myriad;   /* the power of ten of a myriad suffix: 4 (万),
+                         * 8 (亿), 12 (万亿); 0 for none */
 } McDisplayScale;
 
 static McDisplayScale
 display_scale (const McColumn *column)
 {
   McScale scale = mc_column_get_scale (column);
-  McDisplayScale display = { 1, 0, mc_format_scale_suffix (scale) };
+  McScale shown = mc_column_get_display_scale (column);
+  int rescale = 0;
+  McDisplayScale display;
   int power;
 
+  if (shown > scale)
+    {
+      rescale = (int) lround (log10 (mc_scale_get_factor (scale) / mc_scale_get_factor (shown)));
+      scale = shown;
+    }
+  display = (McDisplayScale) { pow (10, rescale), rescale, mc_format_scale_suffix (scale), 0 };
   if (unit_is_percent (mc_column_get_unit (column)))
     {
       display.suffix = "";
@@ -253,10 +264,43 @@ display_scale (const McColumn *column)
     return display;
 
   power = (int) lround (log10 (mc_scale_get_factor (scale)));
-  display.shift = power % 4;
+  display.shift = rescale + power % 4;
   display.factor = pow (10, display.shift);
-  display.suffix = myriad_suffix (power - display.shift);
+  display.myriad = power - power % 4;
+  display.suffix = myriad_suffix (display.myriad);
   return display;
+}
+
+/* A value of ten thousand myriad units or more moves up to the next one
+ * where it stands on its own, with its unit: 1000 million people are
+ * "10 亿", not "100,000 万". (Ticks and numbers under an axis keep the
+ * unit the axis names.) */
+static void
+promote_myriad (McDisplayScale *display,
+                double          value)
+{
+  while (display->myriad > 0 && display->myriad < 12 && fabs (value * display->factor) >= 1e4)
+    {
+      display->factor /= 1e4;
+      display->shift -= 4;
+      display->myriad += 4;
+      display->suffix = myriad_suffix (display->myriad);
+    }
+}
+
+/* @value in @display's scale, with @decimals of the column's unit. Shown
+ * in a larger scale, a value takes the decimals it needs there, no more:
+ * 7,500,000,000 is "7.5" bn, not "7.500000000". */
+static char *
+format_scaled (const McDisplayScale *display,
+               double                value,
+               int                   decimals)
+{
+  double shown = value * display->factor;
+
+  if (display->shift < 0)
+    return mc_format_number (shown, mc_format_value_decimals (shown, decimals - display->shift));
+  return mc_format_number (shown, MAX (0, decimals - display->shift));
 }
 
 static char *
@@ -300,11 +344,14 @@ mc_format_value (const McColumn *column,
     return g_strdup ("—");
 
   unit = mc_column_get_unit (column);
-  number = mc_format_amount (column, value, decimals);
+  if (decimals < 0)
+    decimals = mc_format_column_decimals (column);
+  display = display_scale (column);
+  promote_myriad (&display, value);
+  number = format_scaled (&display, value, decimals);
   if (unit_is_percent (unit))
     return format_percent (number);
 
-  display = display_scale (column);
   if (unit_is_currency (unit))
     return format_currency_amount (unit, number, display.suffix);
 
@@ -332,7 +379,7 @@ mc_format_amount (const McColumn *column,
   if (decimals < 0)
     decimals = mc_format_column_decimals (column);
   display = display_scale (column);
-  return mc_format_number (value * display.factor, MAX (0, decimals - display.shift));
+  return format_scaled (&display, value, decimals);
 }
 
 static char *

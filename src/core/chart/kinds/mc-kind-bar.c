@@ -16,10 +16,17 @@
 /* The widest category label column of horizontal bars. */
 #define MC_LABEL_COLUMN_SHARE 0.36
 
+/* What a bar chart prepares: the column of its notes. */
+typedef struct
+{
+  const McColumn *notes;      /* nullable; the model's snapshot */
+} BarData;
+
 typedef struct
 {
   McRender      *r;
   McChartModel  *chart;
+  const BarData *data;
   guint          n_categories;
   guint         *order;       /* categories in display order */
   guint         *visible;     /* visible series */
@@ -31,6 +38,9 @@ typedef struct
   gboolean       stacked;
   gboolean       horizontal;
   gboolean       value_labels;
+  gboolean       row_notes;   /* the "notes" column's too, not only "Est." */
+  gboolean       no_axis;     /* every bar carries its value: no value
+                               * axis, no grid */
   McLinearScale  scale;
   McRect         plot;
   double         band;
@@ -40,9 +50,23 @@ typedef struct
 
 typedef enum
 {
-  LABEL_FULL,    /* "USD 50 bn" */
-  LABEL_SHORT,   /* "50" */
+  LABEL_FULL,       /* "USD 50 bn" on every bar */
+  LABEL_UNIT_ONCE,  /* "USD 70 bn" on a series' first bar, "50" on the
+                     * others: the unit is not repeated on every bar */
+  LABEL_SHORT,      /* "50", where the axis names the unit */
 } LabelForm;
+
+static gpointer
+bar_prepare (McChartModel  *chart,
+             GError       **error)
+{
+  BarData *data = g_new0 (BarData, 1);
+  const char *notes = mc_chart_spec_get_string (chart->spec, "notes");
+
+  if (notes != NULL)
+    data->notes = mc_chart_model_get_column (chart, notes);
+  return data;
+}
 
 static double
 bar_value (Bars  *b,
@@ -393,14 +417,14 @@ draw_zero_line (Bars *b)
 /* Value labels */
 
 static char *
-value_text (Bars      *b,
-            guint      series,
-            double     value,
-            LabelForm  form)
+value_text (Bars     *b,
+            guint     series,
+            double    value,
+            gboolean  with_unit)
 {
   McSeries *data = mc_chart_model_get_series (b->chart, series);
 
-  return mc_series_format_value (data, value, form == LABEL_FULL);
+  return mc_series_format_value (data, value, with_unit);
 }
 
 /* Where a label goes: just past the end of the bar, or inside its end
@@ -465,7 +489,38 @@ value_label_clear (gpointer data)
   g_clear_object (&label->note);
 }
 
-/* "Est." beside (horizontal bars) or above (vertical bars) the value. */
+/* The note of a row's "notes" cell: its value ("5 years"), or the note
+ * of a missing value ("Ongoing"); NULL for neither. */
+static char *
+row_note (const McColumn *notes,
+          guint           row)
+{
+  if (notes == NULL || row >= mc_column_get_n_rows (notes))
+    return NULL;
+  if (mc_column_is_missing (notes, row))
+    return g_strdup (mc_column_get_note (notes, row));
+  return mc_format_cell (notes, row);
+}
+
+/* What is written with a value: "Est." for an estimate, and its row's
+ * note while there is room for notes; NULL for nothing. */
+static char *
+bar_note_text (Bars  *b,
+               guint  series,
+               guint  category)
+{
+  gboolean estimate = bar_estimate (b, series, category);
+  g_autofree char *note = NULL;
+
+  if (b->row_notes)
+    note = row_note (b->data->notes, b->rows[series * b->n_categories + category]);
+  if (note != NULL && estimate)
+    /* Translators: a bar's note and the estimate mark, as in "3 years, Est." */
+    return g_strdup_printf (_("%s, Est."), note);
+  return estimate ? g_strdup (_("Est.")) : g_steal_pointer (&note);
+}
+
+/* The note beside (horizontal bars) or above (vertical bars) the value. */
 static McTextBox
 note_box_for (Bars       *b,
               ValueLabel *label,
@@ -509,40 +564,51 @@ box_covers_bars (Bars            *b,
 }
 
 /* Tries outside, then inside the bar: stacked segments are labelled
- * inside only, estimates outside only (next to their "Est."). The boxes
- * are reserved in the state so that later labels avoid them. */
+ * inside only, labels with a note ("Est.") outside only, next to it.
+ * The boxes are reserved in the state so that later labels avoid them. */
 static gboolean
 place_value_label (Bars         *b,
                    ValueLabel   *label,
                    const McRect *bar,
-                   double        value,
-                   gboolean      estimate)
+                   double        value)
 {
+  gboolean noted = label->note != NULL;
   McRender *r = b->r;
   GArray *boxes = r->out->boxes;
 
   for (int inside = 0; inside <= 1; inside++)
     {
-      if ((b->stacked && !inside) || (estimate && inside))
+      if ((b->stacked && !inside) || (noted && inside))
         continue;
       label->box = value_label_box (b, label->layout, bar, value, inside);
       label->inside = inside;
-      if (!mc_render_box_is_clear (r, &label->box, inside ? 0 : r->unit)
+      if (!mc_render_value_label_is_clear (r, &label->box)
           || (inside && !box_inside_rect (&label->box, bar))
           || (!inside && box_covers_bars (b, &label->box)))
         continue;
-      if (estimate)
+      if (noted)
         {
           /* The note touches its own label, so it is checked against
            * the others only. */
           label->note_box = note_box_for (b, label, value);
-          if (!mc_render_box_is_clear (r, &label->note_box, r->unit / 2))
+          if (!mc_render_value_label_is_clear (r, &label->note_box))
             continue;
           g_array_append_val (boxes, label->note_box);
         }
       g_array_append_val (boxes, label->box);
       return TRUE;
     }
+  return FALSE;
+}
+
+/* Whether @labels has a label of series @series yet. */
+static gboolean
+series_labelled (GArray *labels,
+                 guint   series)
+{
+  for (guint i = 0; i < labels->len; i++)
+    if (g_array_index (labels, ValueLabel, i).series == series)
+      return TRUE;
   return FALSE;
 }
 
@@ -560,7 +626,7 @@ collect_value_labels (Bars      *b,
         {
           guint s = b->visible[i];
           double v = bar_value (b, s, c), from = 0;
-          gboolean estimate = bar_estimate (b, s, c);
+          g_autofree char *note = bar_note_text (b, s, c);
           g_autofree char *text = NULL;
           ValueLabel label = { 0 };
           McRect bar;
@@ -573,13 +639,16 @@ collect_value_labels (Bars      *b,
               *(v >= 0 ? &pos : &neg) += v;
             }
           bar = bar_rect (b, slot, i, from, from + v);
-          text = value_text (b, s, v, form);
+          text = value_text (b, s, v, form == LABEL_FULL
+                                      || (form == LABEL_UNIT_ONCE
+                                          && !series_labelled (labels, s)));
           label.layout = mc_render_layout (b->r, text, MC_FONT_BODY, -1, 0);
           label.series = s;
           label.category = c;
-          if (estimate)
-            label.note = mc_render_layout (b->r, _("Est."), MC_FONT_SMALL, -1, 0);
-          if (place_value_label (b, &label, &bar, v, estimate))
+          /* As large as the axis labels: a note must be read. */
+          if (note != NULL)
+            label.note = mc_render_layout (b->r, note, MC_FONT_BODY, -1, 0);
+          if (place_value_label (b, &label, &bar, v))
             g_array_append_val (labels, label);
           else if (b->stacked)
             value_label_clear (&label);
@@ -645,8 +714,11 @@ draw_missing_notes (Bars *b)
 }
 
 /* All labels or none: a few missing labels would read as missing data
- * (stacked segments too thin for theirs are the exception). Tries
- * "USD 50 bn", then "50" where the axis names the unit. */
+ * (stacked segments too thin for theirs are the exception). A series'
+ * first label carries the unit, the others only their numbers ("USD 70
+ * bn", "50", "35"). Labels give way in this order: the unit (to "70"
+ * where the axis names it), then the notes of the "notes" column, then
+ * every label; "Est." stays as long as the values do. */
 /* The labels in the first form in which all of them fit, in @labels;
  * FALSE if none fits. Nothing is drawn. */
 static gboolean
@@ -656,21 +728,25 @@ choose_value_labels (Bars   *b,
   GArray *boxes = b->r->out->boxes;
   guint saved = boxes->len;
 
-  /* Horizontal bars have no axis: their labels must carry the unit.
-   * Stacks have many labels: the axis title names the unit for them. */
-  LabelForm first = b->stacked ? LABEL_SHORT : LABEL_FULL;
-  LabelForm last = b->horizontal && !b->stacked ? LABEL_FULL : LABEL_SHORT;
+  /* Horizontal bars and bars without an axis: their labels must carry
+   * the unit. Stacks have many labels, and panels a title of the unit
+   * above them all: the axis title names the unit for them. */
+  LabelForm first = b->stacked || (b->r->panel != NULL && !b->horizontal)
+                    ? LABEL_SHORT : LABEL_UNIT_ONCE;
+  LabelForm last = (b->horizontal || b->no_axis) && !b->stacked ? LABEL_UNIT_ONCE : LABEL_SHORT;
 
-  for (LabelForm form = first; form <= last; form++)
-    {
-      gboolean ok;
+  for (int notes = b->data->notes != NULL; notes >= 0; notes--)
+    for (LabelForm form = first; form <= last; form++)
+      {
+        gboolean ok;
 
-      g_array_set_size (labels, 0);
-      ok = collect_value_labels (b, form, labels);
-      g_array_set_size (boxes, saved);
-      if (ok)
-        return TRUE;
-    }
+        b->row_notes = notes;
+        g_array_set_size (labels, 0);
+        ok = collect_value_labels (b, form, labels);
+        g_array_set_size (boxes, saved);
+        if (ok)
+          return TRUE;
+      }
   g_array_set_size (labels, 0);
   return FALSE;
 }
@@ -842,6 +918,20 @@ annotation_frame (Bars              *b,
 
 /* Vertical bars */
 
+/* Without an axis the scale need not end on a tick: the tallest bar
+ * reaches up to the room its label needs. Lengths still start at zero. */
+static void
+fill_height (Bars   *b,
+             double  lo,
+             double  hi,
+             double  headroom)
+{
+  if (lo < 0 || hi <= 0 || b->plot.height <= 2 * headroom)
+    return;
+  b->scale.min = 0;
+  b->scale.max = hi * b->plot.height / (b->plot.height - headroom);
+}
+
 /* Fits the plot, the value scale and the category labels together: each
  * depends on the others, so iterate until they settle. Returns FALSE when
  * text categories only fit rotated, where horizontal bars read better. */
@@ -855,6 +945,11 @@ layout_vertical (Bars         *b,
   gboolean text_categories = mc_column_get_column_type (b->chart->x_column) == MC_COLUMN_STRING;
   double lo, hi, label_h = mc_render_line_height (r, MC_FONT_BODY), gap = 2 * r->unit;
   gboolean flat = TRUE;
+  /* Room above the tallest bar for its label, the note over it, and the
+   * half an em they keep from the text above the plot. */
+  gboolean noted = b->chart->has_estimates || b->data->notes != NULL;
+  double headroom = b->value_labels && !b->stacked
+                    ? label_h * (noted ? 2 : 1) + 2 * r->unit + r->body / 2 : 0;
 
   bars_domain (b, &lo, &hi);
   mc_render_value_limits (r, &lo, &hi);
@@ -863,12 +958,10 @@ layout_vertical (Bars         *b,
   for (guint pass = 0; pass < 3; pass++)
     {
       double tick_w, overhang;
-      double headroom = b->value_labels && !b->stacked
-                        ? label_h * (b->chart->has_estimates ? 1.8 : 1) + 2 * r->unit : 0;
 
       b->plot.height = MAX (1, area->y + area->height - gap - b->fit.height - b->plot.y);
       mc_render_value_scale (r, &b->scale, lo, hi, TRUE, b->plot.height, headroom);
-      tick_w = mc_render_value_ticks_width (r, &b->scale, series);
+      tick_w = b->no_axis ? 0 : mc_render_value_ticks_width (r, &b->scale, series);
       b->plot.x = area->x + tick_w + gap;
       b->plot.width = MAX (1, area->x + area->width - b->plot.x);
       b->band = b->plot.width / MAX (1, b->n_categories);
@@ -884,6 +977,8 @@ layout_vertical (Bars         *b,
           b->band = b->plot.width / MAX (1, b->n_categories);
         }
     }
+  if (b->no_axis)
+    fill_height (b, lo, hi, headroom);
   mc_linear_scale_set_range (&b->scale, b->plot.y + b->plot.height, b->plot.y);
   return TRUE;
 }
@@ -899,13 +994,15 @@ render_vertical (Bars         *b,
   McAxes axes;
 
   annotation_frame (b, &axes, slots, &frame);
-  mc_render_value_grid (r, &b->scale, &b->plot, TRUE, TRUE);
+  if (!b->no_axis)
+    mc_render_value_grid (r, &b->scale, &b->plot, TRUE, TRUE);
   mc_render_annotations_under (r, &frame);
   draw_bars (b);
   draw_zero_line (b);
   draw_breaks (b);
-  mc_render_value_ticks (r, &b->scale, first_visible_series (b), &b->plot, FALSE,
-                         mc_theme_get_text_secondary (r->theme));
+  if (!b->no_axis)
+    mc_render_value_ticks (r, &b->scale, first_visible_series (b), &b->plot, FALSE,
+                           mc_theme_get_text_secondary (r->theme));
   mc_render_categories (r, &b->fit, b->order, b->plot.x + b->band / 2, b->band,
                         b->plot.y + b->plot.height + 2 * r->unit);
   if (b->value_labels)
@@ -944,27 +1041,21 @@ value_label_extent (Bars   *b,
   McRender *r = b->r;
 
   *right = *left = 0;
+  b->row_notes = b->data->notes != NULL;
   for (guint i = 0; i < b->n_visible; i++)
     for (guint c = 0; c < b->n_categories; c++)
       {
         double v = bar_value (b, b->visible[i], c);
         g_autofree char *text = NULL;
-        g_autoptr(PangoLayout) layout = NULL;
-        double w, h;
+        g_autofree char *note = bar_note_text (b, b->visible[i], c);
+        double w;
 
         if (isnan (v))
           continue;
-        text = value_text (b, b->visible[i], v, LABEL_FULL);
-        layout = mc_render_layout (r, text, MC_FONT_BODY, -1, 0);
-        mc_render_layout_size (layout, &w, &h);
-        if (bar_estimate (b, b->visible[i], c))
-          {
-            g_autoptr(PangoLayout) note = mc_render_layout (r, _("Est."), MC_FONT_SMALL, -1, 0);
-            double nw, nh;
-
-            mc_render_layout_size (note, &nw, &nh);
-            w += r->unit + nw;
-          }
+        text = value_text (b, b->visible[i], v, TRUE);
+        w = mc_render_text_width (r, text, MC_FONT_BODY, NULL);
+        if (note != NULL)
+          w += r->unit + mc_render_text_width (r, note, MC_FONT_BODY, NULL);
         w += r->unit * 2;
         if (v >= 0)
           *right = MAX (*right, w);
@@ -1171,6 +1262,42 @@ wants_value_labels (McRender     *r,
   return r->show_values && area->height >= 10 * r->body && area->width >= 16 * r->body;
 }
 
+/* Whether the chart's value axis says something its labels don't: the
+ * limits its spec asks for, where zero lies between bars that go both
+ * ways, the values annotations stand at, the scale panels share. */
+static gboolean
+needs_axis (Bars *b)
+{
+  McChartModel *chart = b->chart;
+  double lo, hi;
+
+  bars_domain (b, &lo, &hi);
+  return b->stacked || b->r->panel != NULL || lo < 0
+         || isfinite (mc_chart_spec_get_number (chart->spec, "min"))
+         || isfinite (mc_chart_spec_get_number (chart->spec, "max"))
+         || (chart->annotations != NULL && chart->annotations->len > 0);
+}
+
+/* When every bar carries its value, with the unit on the first, a value
+ * axis and its grid say nothing more (unless needs_axis()): they go, as
+ * long as the labels still fit as they do with the axis, notes and
+ * all. */
+static void
+try_without_axis (Bars         *b,
+                  const McRect *body)
+{
+  gboolean notes;
+
+  if (!b->value_labels || needs_axis (b) || !value_labels_fit (b))
+    return;
+  notes = b->row_notes;
+  b->no_axis = TRUE;
+  if (layout_vertical (b, body, body->y) && value_labels_fit (b) && b->row_notes == notes)
+    return;
+  b->no_axis = FALSE;
+  layout_vertical (b, body, body->y);
+}
+
 /* Vertical bars unless asked otherwise or their text labels would need
  * turning, which horizontal bars avoid. */
 static gboolean
@@ -1189,6 +1316,7 @@ try_vertical (Bars         *b,
     }
   if (!layout_vertical (b, &body, body.y))
     return FALSE;
+  try_without_axis (b, &body);
   show_axis_title (b, title, area->x, area->y, FALSE);
   render_vertical (b, &body, body.y);
   return TRUE;
@@ -1206,6 +1334,7 @@ bar_draw (McRender      *r,
 
   b.r = r;
   b.chart = chart;
+  b.data = prepared;
   b.n_categories = mc_chart_model_get_n_categories (chart);
   b.visible = visible;
   b.stacked = mc_chart_spec_get_boolean (chart->spec, "stacked")
@@ -1267,6 +1396,12 @@ static const McOptionInfo bar_option_horizontal = {
   N_("Horizontal Bars"), NULL
 };
 
+static const McOptionInfo bar_option_notes = {
+  "notes", MC_OPTION_COLUMN, 0,
+  N_("a column whose values are written with the bars’ values, such as a timeframe"),
+  NULL, NULL, NULL, N_("Notes"), NULL
+};
+
 static const McOptionInfo * const bar_options[] = {
   &mc_chart_option_x,
   &mc_chart_option_y,
@@ -1279,6 +1414,7 @@ static const McOptionInfo * const bar_options[] = {
   &mc_chart_option_min,
   &mc_chart_option_max,
   &mc_chart_option_value_labels,
+  &bar_option_notes,
   &mc_chart_option_legend,
   &mc_chart_option_annotations,
   &mc_chart_option_panels,
@@ -1296,6 +1432,8 @@ const McChartKind mc_chart_kind_bar = {
           | MC_CHART_CAPS_FEW_CATEGORY_COLORS | MC_CHART_CAPS_ZERO_BASELINE
           | MC_CHART_CAPS_PANELS,
   .options = bar_options,
+  .prepare = bar_prepare,
+  .free_prepared = g_free,
   .draw = bar_draw,
   .describe = bar_describe,
 };

@@ -339,12 +339,14 @@ draw_line (Combo *c,
       draw_marker (c, series_index, series, p);
 }
 
-/* Whether @box covers a mark (a bar, a point) other than @own. */
+/* Whether @box covers a mark (a bar, a point) other than @own; with
+ * @over_bars, a point of its own series only. */
 static gboolean
 box_covers_marks (Combo           *c,
                   const McTextBox *box,
                   guint            series,
-                  guint            point)
+                  guint            point,
+                  gboolean         over_bars)
 {
   GArray *marks = c->r->out->marks;
 
@@ -352,6 +354,8 @@ box_covers_marks (Combo           *c,
     {
       const McMark *mark = &g_array_index (marks, McMark, i);
 
+      if (over_bars && mark->series != series)
+        continue;
       if ((mark->series != series || mark->point != point)
           && box->x < mark->box.x + mark->box.width && mark->box.x < box->x + box->width
           && box->y < mark->box.y + mark->box.height && mark->box.y < box->y + box->height)
@@ -360,28 +364,24 @@ box_covers_marks (Combo           *c,
   return FALSE;
 }
 
-/* Whether a point of the line lies below its neighbours: its label then
- * goes under it, away from the line. */
-static gboolean
-in_dip (const McSeries *series,
-        guint           point)
+/* A patch of the background under a label that stands on a bar, so
+ * that it reads on the bar's colour. */
+static void
+draw_label_patch (McRender        *r,
+                  const McTextBox *box)
 {
-  double y = mc_series_get_y (series, point), sum = 0;
-  guint n = 0;
+  double pad = r->unit / 2;
 
-  for (int step = -1; step <= 1; step += 2)
-    {
-      gint64 other = (gint64) point + step;
-
-      if (other >= 0 && other < mc_series_get_n_points (series)
-          && !isnan (mc_series_get_y (series, other)))
-        sum += mc_series_get_y (series, other), n++;
-    }
-  return n > 0 && y < sum / n;
+  mc_render_set_color (r, mc_theme_get_background (r->theme));
+  cairo_rectangle (r->cr, box->x - pad, box->y, box->width + 2 * pad, box->height);
+  cairo_fill (r->cr);
 }
 
-/* A value label over its mark (under a dip of the line, or a negative
- * bar), else on the other side, where it is free of text and marks. */
+/* A value label over its mark (under a dip of the line, which does not
+ * check the segments under it, or a negative bar), else on the other
+ * side, where it is free of text and marks. A point of the line where
+ * both sides are on bars is labelled on a patch over the bar rather
+ * than not at all: its value is on the axis less read. */
 static void
 draw_value_label (Combo          *c,
                   guint           series_index,
@@ -401,20 +401,23 @@ draw_value_label (Combo          *c,
   double w, h;
 
   mc_render_layout_size (layout, &w, &h);
-  for (int side = 0; side <= 1; side++)
-    {
-      gboolean below = (side == 1) != below_first;
-      double ty = below ? y + clearance + r->unit : y - clearance - r->unit - h;
-      McTextBox box = mc_render_box_for (layout, x - w / 2, ty, 0);
+  for (int over_bars = 0; over_bars <= (series->axis == 1); over_bars++)
+    for (int side = 0; side <= 1; side++)
+      {
+        gboolean below = (side == 1) != below_first;
+        double ty = below ? y + clearance + r->unit : y - clearance - r->unit - h;
+        McTextBox box = mc_render_box_for (layout, x - w / 2, ty, 0);
 
-      if (w > c->band || ty < c->plot.y - h / 2 || ty + h > c->plot.y + c->plot.height
-          || !mc_render_box_is_clear (r, &box, r->unit / 2)
-          || box_covers_marks (c, &box, series_index, point))
-        continue;
-      mc_render_show (r, layout, box.x, box.y, 0, MC_TEXT_VALUE_LABEL,
-                      mc_theme_get_text (r->theme));
-      return;
-    }
+        if (w > c->band || ty < c->plot.y - h / 2 || ty + h > c->plot.y + c->plot.height
+            || !mc_render_value_label_is_clear (r, &box)
+            || box_covers_marks (c, &box, series_index, point, over_bars))
+          continue;
+        if (over_bars)
+          draw_label_patch (r, &box);
+        mc_render_show (r, layout, box.x, box.y, 0, MC_TEXT_VALUE_LABEL,
+                        mc_theme_get_text (r->theme));
+        return;
+      }
 }
 
 /* The values of a single line and a single series of bars: the line's
@@ -442,7 +445,7 @@ draw_value_labels (Combo *c)
             continue;
           if (axis == 2)
             draw_value_label (c, c->shown[1][0], p, x, line_y (c, series, p), c->dot,
-                              in_dip (series, p));
+                              mc_series_is_dip (series, p));
           else
             draw_value_label (c, c->shown[0][0], p, x, mc_linear_scale_map (&c->y[0], value), 0,
                               value < 0);

@@ -1439,24 +1439,29 @@ point_label_layout (Lines          *l,
   return mc_render_layout (l->r, text, MC_FONT_BODY, -1, 0);
 }
 
-/* Whether a point lies below its neighbours, on average: its label then
- * goes under it, away from the line that rises on either side. */
-static gboolean
-point_in_dip (const McSeries *series,
-              guint           i)
+/* Widens [*top, *bottom] by the segment from (@ax, @ay) to (@bx, @by)
+ * where it crosses x @at. */
+static void
+extend_at_crossing (double  ax,
+                    double  ay,
+                    double  bx,
+                    double  by,
+                    double  at,
+                    double *top,
+                    double *bottom)
 {
-  double y = mc_series_get_y (series, i), sum = 0;
-  guint n = 0;
+  double y;
 
-  if (i > 0 && !isnan (mc_series_get_y (series, i - 1)))
-    sum += mc_series_get_y (series, i - 1), n++;
-  if (i + 1 < mc_series_get_n_points (series) && !isnan (mc_series_get_y (series, i + 1)))
-    sum += mc_series_get_y (series, i + 1), n++;
-  return n > 0 && y < sum / n;
+  if (isnan (ay) || isnan (by) || !(ax < at && at < bx))
+    return;
+  y = ay + (by - ay) * (at - ax) / (bx - ax);
+  *top = MIN (*top, y);
+  *bottom = MAX (*bottom, y);
 }
 
 /* The highest and lowest pixels of the line between @x0 and @x1, so that
- * a label over that stretch clears the whole of it, not only its point. */
+ * a label over that stretch clears the whole of it, not only its point:
+ * its points there, and its segments where they cross the ends. */
 static void
 line_extent_between (Lines  *l,
                      guint   v,
@@ -1484,6 +1489,13 @@ line_extent_between (Lines  *l,
     {
       double px = map_x (l, mc_series_get_x (series, i)), py = point_y (l, v, i);
 
+      if (series->x_sorted && i > start)
+        {
+          double qx = map_x (l, mc_series_get_x (series, i - 1)), qy = point_y (l, v, i - 1);
+
+          extend_at_crossing (qx, qy, px, py, x0, top, bottom);
+          extend_at_crossing (qx, qy, px, py, x1, top, bottom);
+        }
       if (series->x_sorted && px > x1 && i > lo)
         break;
       if (px < x0 - 1 || px > x1 + 1 || isnan (py))
@@ -1493,12 +1505,14 @@ line_extent_between (Lines  *l,
     }
 }
 
-/* The value of one point: above it (below it in a dip), else on the
- * other side, else none; clear of the line under the label. */
+/* The value of one point: on its line's side (@below), else, where
+ * that side is taken, on the other, else none; clear of the line under
+ * the label. */
 static void
-draw_point_label (Lines *l,
-                  guint  v,
-                  guint  i)
+draw_point_label (Lines    *l,
+                  guint     v,
+                  guint     i,
+                  gboolean  below_first)
 {
   McRender *r = l->r;
   McSeries *series = series_at (l, v);
@@ -1515,17 +1529,21 @@ draw_point_label (Lines *l,
   if (mc_render_is_dimmed (r, l->visible[v], mc_series_get_row (series, i)))
     mc_render_dim (r, &color);
   line_extent_between (l, v, x, x + w, &top, &bottom);
-  for (int side = 0; side <= 1; side++)
+  /* Its line's side, unless a steep line there would push the label far
+   * from its point; then the other side; then its line's side anyway. */
+  for (int attempt = 0; attempt <= 2; attempt++)
     {
-      gboolean below = side != point_in_dip (series, i);
+      gboolean below = (attempt == 1) != below_first;
       double ty = below ? MAX (y + radius, bottom + r->line) + r->unit
                         : MIN (y - radius, top - r->line) - r->unit - h;
       McTextBox box = mc_render_box_for (layout, x, ty, 0);
 
+      if (attempt == 0 && (below ? bottom - y : y - top) > h)
+        continue;
       /* Above the plot is fine where it is free; below it are the axis
        * labels. */
       if (ty + h <= l->axes.plot.y + l->axes.plot.height && ty >= l->axes.plot.y - h
-          && mc_render_box_is_clear (r, &box, r->unit / 2))
+          && mc_render_value_label_is_clear (r, &box))
         {
           mc_render_show (r, layout, x, ty, 0, MC_TEXT_VALUE_LABEL, &color);
           return;
@@ -1547,13 +1565,13 @@ draw_point_labels (Lines *l)
       if (max_points (l) > MC_MAX_MARKED_POINTS)
         {
           if (last_point (l, series, &last))
-            draw_point_label (l, v, last);
+            draw_point_label (l, v, last, mc_series_is_dip (series, last));
           continue;
         }
       for (guint i = 0; i < mc_series_get_n_points (series); i++)
         if (!isnan (mc_series_get_y (series, i))
             && mc_view_options_x_in_window (l->r->view, mc_series_get_x (series, i)))
-          draw_point_label (l, v, i);
+          draw_point_label (l, v, i, mc_series_mostly_dips (series));
     }
 }
 

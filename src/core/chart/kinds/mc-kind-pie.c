@@ -269,6 +269,21 @@ pie_data_free (gpointer data)
   g_free (pie);
 }
 
+/* The name of the remainder: a part of a declared total that no row
+ * gives is computed, and says so. */
+static char *
+other_label_for (const McChartSpec *spec,
+                 gboolean           computed)
+{
+  const char *label = mc_chart_spec_get_string (spec, "other_label");
+
+  if (label != NULL)
+    return g_strdup (label);
+  /* Translators: the slice of a pie that its rows leave of a declared
+   * total, such as the rest of a market */
+  return g_strdup (computed ? _("Rest, computed") : _("Other"));
+}
+
 /* The slices, at most six and the rest as Other, which also takes what
  * the slices leave of a declared total. The check has made sure the
  * values fit. */
@@ -276,14 +291,13 @@ static gpointer
 pie_prepare (McChartModel  *chart,
              GError       **error)
 {
-  const char *other_label = mc_chart_spec_get_string (chart->spec, "other_label");
   PieData *data = g_new0 (PieData, 1);
   double sum, other;
 
   data->slices = g_array_new (FALSE, TRUE, sizeof (McSlice));
-  data->other_label = g_strdup (other_label ? other_label : _("Other"));
   collect_slices (chart, data->slices, &sum);
   data->whole = pie_whole (chart->spec, sum);
+  data->other_label = other_label_for (chart->spec, data->whole - sum > data->whole * 1e-9);
 
   other = fold_small_slices (data->slices) + MAX (0, data->whole - sum);
   if (mc_chart_spec_get_boolean (chart->spec, "sort"))

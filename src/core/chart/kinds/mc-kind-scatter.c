@@ -51,6 +51,8 @@ typedef struct
   double          size_max;
   int             size_decimals;
   GStrv           named;        /* "labels": the points to name */
+  GStrv           highlighted;  /* "highlight" of points by their names,
+                                 * when it names no series; else NULL */
   SeriesPoints   *points;       /* by series */
 } ScatterData;
 
@@ -92,6 +94,7 @@ scatter_data_free (gpointer data)
   ScatterData *scatter = data;
 
   g_strfreev (scatter->named);
+  g_strfreev (scatter->highlighted);
   g_free (scatter->points);
   g_free (scatter);
 }
@@ -175,6 +178,15 @@ scatter_prepare (McChartModel  *chart,
   data->size = size != NULL ? mc_chart_model_get_column (chart, size) : NULL;
   data->label = label != NULL ? mc_chart_model_get_column (chart, label) : NULL;
   data->named = g_strdupv ((char **) named);
+  /* A highlight that names no series names points: "China" of a cloud
+   * of countries. */
+  if (data->label != NULL && !chart->highlighted)
+    {
+      g_autofree const char **highlight = mc_chart_spec_get_strv (chart->spec, "highlight");
+
+      if (highlight != NULL && highlight[0] != NULL)
+        data->highlighted = g_strdupv ((char **) highlight);
+    }
   data->size_decimals = data->size != NULL ? mc_format_column_decimals (data->size) : 0;
   for (guint row = 0; data->size != NULL && row < mc_column_get_n_rows (data->size); row++)
     if (isfinite (mc_column_get_value (data->size, row)))
@@ -487,6 +499,18 @@ add_dot_mark (Scatter    *s,
   mc_render_add_mark (s->r, &mark);
 }
 
+/* Whether the spec's highlight of points leaves @dot out, in grey. */
+static gboolean
+dot_greyed (Scatter   *s,
+            const Dot *dot)
+{
+  McSeries *series = mc_chart_model_get_series (s->chart, dot->series);
+  const char *name = point_name (s, series, dot->point);
+
+  return s->data->highlighted != NULL
+         && (name == NULL || !g_strv_contains ((const char * const *) s->data->highlighted, name));
+}
+
 static void
 draw_dot (Scatter   *s,
           const Dot *dot)
@@ -495,10 +519,11 @@ draw_dot (Scatter   *s,
   McSeries *series = mc_chart_model_get_series (s->chart, dot->series);
   double cx = mc_linear_scale_map (&s->x, mc_series_get_x (series, dot->point));
   double cy = mc_linear_scale_map (&s->y, mc_series_get_y (series, dot->point));
+  guint color = dot_greyed (s, dot) ? MC_THEME_NEUTRAL : series->color;
   McColor fill, stroke;
 
-  mc_theme_get_color (r->theme, series->color, MC_COLOR_ROLE_FILL, &fill);
-  mc_theme_get_color (r->theme, series->color, MC_COLOR_ROLE_STROKE, &stroke);
+  mc_theme_get_color (r->theme, color, MC_COLOR_ROLE_FILL, &fill);
+  mc_theme_get_color (r->theme, color, MC_COLOR_ROLE_STROKE, &stroke);
   if (mc_render_is_dimmed (r, dot->series, mc_series_get_row (series, dot->point)))
     {
       mc_render_dim (r, &fill);
@@ -595,18 +620,23 @@ is_named (Scatter   *s,
 
   if (name == NULL)
     return FALSE;
+  if (s->data->highlighted != NULL && !dot_greyed (s, dot))
+    return TRUE;
   if (s->data->named != NULL)
     return g_strv_contains ((const char * const *) s->data->named, name);
   return n_dots <= MC_SCATTER_LABEL_ALL;
 }
 
+/* The grey dots a highlight leaves out first, under the others. */
 static void
 draw_dots (Scatter *s)
 {
   g_autoptr(GArray) dots = collect_dots (s);
 
-  for (guint i = 0; i < dots->len; i++)
-    draw_dot (s, &g_array_index (dots, Dot, i));
+  for (int greyed = 1; greyed >= 0; greyed--)
+    for (guint i = 0; i < dots->len; i++)
+      if (dot_greyed (s, &g_array_index (dots, Dot, i)) == greyed)
+        draw_dot (s, &g_array_index (dots, Dot, i));
   /* The names of the largest first: they matter most. */
   for (guint i = 0; s->r->show_values && i < dots->len; i++)
     if (is_named (s, &g_array_index (dots, Dot, i), dots->len))

@@ -197,14 +197,26 @@ step_rect (Waterfall  *w,
                     MAX (fabs (p1 - p0), w->r->line) };
 }
 
+/* Rises and falls in their colours, totals and the steps a highlight
+ * leaves out in grey. */
+static guint
+step_color (Waterfall  *w,
+            guint       slot,
+            const Step *step)
+{
+  if (step->total || mc_chart_model_greys (w->chart, slot, 0))
+    return MC_THEME_NEUTRAL;
+  return step->to >= step->from ? MC_COLOR_UP : MC_COLOR_DOWN;
+}
+
 static void
 step_colors (Waterfall  *w,
+             guint       slot,
              const Step *step,
              McColor    *fill,
              McColor    *stroke)
 {
-  guint index = step->total ? MC_THEME_NEUTRAL : step->to >= step->from ? MC_COLOR_UP
-                                                                      : MC_COLOR_DOWN;
+  guint index = step_color (w, slot, step);
 
   mc_theme_get_color (w->r->theme, index, MC_COLOR_ROLE_FILL, fill);
   mc_theme_get_color (w->r->theme, index, MC_COLOR_ROLE_STROKE, stroke);
@@ -230,8 +242,7 @@ add_step_mark (Waterfall    *w,
   mark.point = slot;
   mark.row = step->row;
   mark.datum = step->point;
-  mark.color = step->total ? MC_THEME_NEUTRAL : step->to >= step->from ? MC_COLOR_UP
-                                                                     : MC_COLOR_DOWN;
+  mark.color = step_color (w, slot, step);
   mark.value = step->to;
   mark.label = mc_render_intern (w->r, mc_chart_model_get_category (w->chart, slot));
   mark.text = mc_render_intern (w->r, text);
@@ -273,7 +284,7 @@ draw_steps (Waterfall *w)
       McRect box = mc_render_snap_rect (r, &rect);
       McColor fill, stroke;
 
-      step_colors (w, step, &fill, &stroke);
+      step_colors (w, slot, step, &fill, &stroke);
       mc_render_bar (r, &box, &fill, &stroke, step->estimate);
       if (slot > 0)
         draw_connector (w, &previous, &rect, step->total ? step->to : step->from);
@@ -309,7 +320,7 @@ draw_step_label (Waterfall  *w,
       box = mc_render_box_for (layout, x, y, 0);
       if (lw > w->band || (inside && (lh + 2 * r->unit > rect.height || lw > rect.width))
           || y < w->plot.y - lh || y + lh > w->plot.y + w->plot.height
-          || !mc_render_box_is_clear (r, &box, r->unit / 2))
+          || !mc_render_value_label_is_clear (r, &box))
         continue;
       mc_render_show (r, layout, x, y, 0, MC_TEXT_VALUE_LABEL,
                       inside && !step->total ? mc_theme_get_background (r->theme)
