@@ -1507,7 +1507,9 @@ line_extent_between (Lines  *l,
 
 /* The value of one point: on its line's side (@below), else, where
  * that side is taken, on the other, else none; clear of the line under
- * the label. */
+ * the label. A label pushed more than its own height away from its
+ * point by a steep line would read as the value of the next point, so
+ * it gives way instead. */
 static void
 draw_point_label (Lines    *l,
                   guint     v,
@@ -1530,15 +1532,15 @@ draw_point_label (Lines    *l,
     mc_render_dim (r, &color);
   line_extent_between (l, v, x, x + w, &top, &bottom);
   /* Its line's side, unless a steep line there would push the label far
-   * from its point; then the other side; then its line's side anyway. */
-  for (int attempt = 0; attempt <= 2; attempt++)
+   * from its point; then the other side. */
+  for (int attempt = 0; attempt <= 1; attempt++)
     {
       gboolean below = (attempt == 1) != below_first;
       double ty = below ? MAX (y + radius, bottom + r->line) + r->unit
                         : MIN (y - radius, top - r->line) - r->unit - h;
       McTextBox box = mc_render_box_for (layout, x, ty, 0);
 
-      if (attempt == 0 && (below ? bottom - y : y - top) > h)
+      if ((below ? bottom - y : y - top) > h)
         continue;
       /* Above the plot is fine where it is free; below it are the axis
        * labels. */
