@@ -169,3 +169,43 @@ mc_cell_format_number (char   *buffer,
     }
   return buffer;
 }
+
+/* The power of ten of the exponent that follows a number's digits in
+ * @text ("e-3"), 0 when there is none: an "e" in a word ("percent") is
+ * none. */
+static int
+written_exponent (const char *text,
+                  const char *end)
+{
+  for (const char *p = text; p + 1 < end; p++)
+    {
+      const char *digits = p + 1;
+      int exponent = 0;
+
+      if ((*p != 'e' && *p != 'E') || p == text || !g_ascii_isdigit (p[-1]))
+        continue;
+      if (*digits == '-' || *digits == '+')
+        digits++;
+      if (digits == end || !g_ascii_isdigit (*digits))
+        continue;
+      for (; digits < end && g_ascii_isdigit (*digits) && exponent < 1000; digits++)
+        exponent = 10 * exponent + (*digits - '0');
+      return p[1] == '-' ? -exponent : exponent;
+    }
+  return 0;
+}
+
+int
+mc_cell_written_decimals (const char *text,
+                          gsize       length,
+                          char        mark)
+{
+  const char *end = text + length;
+  const char *point = memchr (text, mark, length);
+  int decimals = 0;
+
+  if (point != NULL)
+    for (const char *p = point + 1; p < end && g_ascii_isdigit (*p); p++)
+      decimals++;
+  return MAX (0, decimals - written_exponent (text, end));
+}

@@ -119,7 +119,8 @@ append_value (McJsonContext   *ctx,
     case MC_COLUMN_NUMBER:
       if (!mc_json_node_is_number (value))
         break;
-      mc_table_builder_append_number (builder, column, json_node_get_double (value), NULL);
+      mc_table_builder_append_number (builder, column, json_node_get_double (value),
+                                      MC_DECIMALS_UNKNOWN, NULL);
       return TRUE;
     case MC_COLUMN_STRING:
       if (!mc_json_node_is_string (value))

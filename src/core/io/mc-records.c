@@ -260,7 +260,8 @@ infer_node (Table           *table,
   else if (is_number (node))
     {
       text = dup_value_text (node);
-      mc_table_builder_infer_number (builder, column, json_node_get_double (node), NULL, text);
+      mc_table_builder_infer_number (builder, column, json_node_get_double (node),
+                                     MC_DECIMALS_UNKNOWN, NULL, text);
     }
   else
     {
@@ -289,7 +290,8 @@ append_node (McTableBuilder  *builder,
   else if (is_number (node))
     {
       text = dup_value_text (node);
-      mc_table_builder_append_number (builder, column, json_node_get_double (node), text);
+      mc_table_builder_append_number (builder, column, json_node_get_double (node),
+                                      MC_DECIMALS_UNKNOWN, text);
     }
   else
     {

@@ -36,6 +36,7 @@ typedef struct
   McTableKeep      keep;
   guint            n_kept;
   GArray          *kept;
+  McDecimals       decimals;     /* of the kept numbers, as written */
   /* Values kept in parts (mc_table_column_merge()) that are an even
    * progression so far are only its start and step, and kept stays
    * empty: a column of row numbers or of days needs no array. The
@@ -110,6 +111,7 @@ gboolean        mc_table_column_infer_text         (McTableColumn   *column,
                                                     gsize            length);
 gboolean        mc_table_column_infer_number       (McTableColumn   *column,
                                                     double           value,
+                                                    int              decimals,
                                                     const char      *unit,
                                                     const char      *text,
                                                     gsize            length);
@@ -130,7 +132,8 @@ McColumn       *mc_table_column_new_column         (McTableColumn   *inferred,
 gboolean        mc_table_column_read_amount        (const McTableColumn *column,
                                                     const char      *text,
                                                     gsize            length,
-                                                    double          *value);
+                                                    double          *value,
+                                                    int             *decimals);
 char           *mc_table_column_describe_text      (const McTableColumn *column);
 /* A cell of digits, signs, points and exponents: FALSE when it is not a
  * number the fast path takes, and the reader must start over with
@@ -148,14 +151,21 @@ mc_table_column_wants_cell (const McTableColumn *column)
          || column->counting;
 }
 
+/* Keeps @value, written with @decimals (MC_DECIMALS_UNKNOWN for a
+ * date or a missing value). */
 static inline void
 mc_table_column_keep (McTableColumn *column,
-                      double         value)
+                      double         value,
+                      int            decimals)
 {
   if (column->keep == MC_TABLE_KEEP_NOTHING)
     return;
   if (column->n_kept == column->kept->len)
     g_array_set_size (column->kept, MAX (1024, 2 * column->kept->len));
+  if (isnan (value))
+    mc_decimals_append_missing (&column->decimals);
+  else
+    mc_decimals_append (&column->decimals, column->n_kept, decimals);
   g_array_index (column->kept, double, column->n_kept++) = value;
 }
 
@@ -187,7 +197,7 @@ mc_table_column_take_number (McTableColumn *column,
        memchr (text, '.', length) != NULL || memchr (text, 'e', length) != NULL ||
        memchr (text, 'E', length) != NULL))
     column->years = FALSE;
-  mc_table_column_keep (column, value);
+  mc_table_column_keep (column, value, mc_cell_written_decimals (text, length, '.'));
   return TRUE;
 }
 
@@ -199,7 +209,7 @@ mc_table_column_take_date (McTableColumn *column,
 {
   column->n_values++;
   column->n_numeric++;
-  mc_table_column_keep (column, days);
+  mc_table_column_keep (column, days, MC_DECIMALS_UNKNOWN);
 }
 
 G_END_DECLS

@@ -749,7 +749,8 @@ infer_slot (Sheet *sheet,
   if (!slot->set)
     mc_table_builder_infer_cell (builder, column, "", 0);
   else if (slot->kind == MC_SHEET_CELL_NUMBER)
-    mc_table_builder_infer_number (builder, column, slot->number, slot->unit, slot->text);
+    mc_table_builder_infer_number (builder, column, slot->number, MC_DECIMALS_UNKNOWN,
+                                   slot->unit, slot->text);
   else if (slot->kind == MC_SHEET_CELL_BOOLEAN)
     mc_table_builder_infer_boolean (builder, column, slot->number != 0);
   else if (slot->kind == MC_SHEET_CELL_DATE)
@@ -769,7 +770,8 @@ append_slot (Sheet   *sheet,
   if (!slot->set)
     mc_table_builder_append_missing (builder, column);
   else if (slot->kind == MC_SHEET_CELL_NUMBER)
-    mc_table_builder_append_number (builder, column, slot->number, slot->text);
+    mc_table_builder_append_number (builder, column, slot->number, MC_DECIMALS_UNKNOWN,
+                                    slot->text);
   else if (slot->kind == MC_SHEET_CELL_BOOLEAN)
     mc_table_builder_append_boolean (builder, column, slot->number != 0);
   else if (slot->kind == MC_SHEET_CELL_DATE)

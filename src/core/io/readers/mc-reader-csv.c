@@ -150,7 +150,7 @@ take_date_cell (McTableColumn *column,
   trim_cell (&text, &length, separator);
   if (length == 0 || mc_cell_is_missing (text, length))
     {
-      mc_table_column_keep (column, NAN);
+      mc_table_column_keep (column, NAN, MC_DECIMALS_UNKNOWN);
       return TRUE;
     }
   if (length > MC_CSV_MAX_FIELD_LENGTH || !mc_date_text_parse (text, length, &days, &precision))
