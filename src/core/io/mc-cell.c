@@ -209,3 +209,22 @@ mc_cell_written_decimals (const char *text,
       decimals++;
   return MAX (0, decimals - written_exponent (text, end));
 }
+
+char *
+mc_cell_format_written (char   *buffer,
+                        double  value,
+                        int     decimals)
+{
+  gsize length = strlen (mc_cell_format_number (buffer, value));
+  int missing = decimals - mc_cell_written_decimals (buffer, length, '.');
+
+  /* Exponents ("1e+22") and what would not fit stay the shortest. */
+  if (missing <= 0 || strpbrk (buffer, "eE") != NULL
+      || length + missing + 2 > G_ASCII_DTOSTR_BUF_SIZE)
+    return buffer;
+  if (strchr (buffer, '.') == NULL)
+    buffer[length++] = '.';
+  memset (buffer + length, '0', missing);
+  buffer[length + missing] = '\0';
+  return buffer;
+}

@@ -25,6 +25,11 @@ int       mc_cell_written_decimals (const char *text,
  * G_ASCII_DTOSTR_BUF_SIZE bytes. */
 char     *mc_cell_format_number  (char         *buffer,
                                   double        value);
+/* The same, with at least @decimals decimals where that form has fewer:
+ * 36 written with one is "36.0", so that it reads back as written. */
+char     *mc_cell_format_written (char         *buffer,
+                                  double        value,
+                                  int           decimals);
 
 /* Whether a cell of a number, date or boolean column says it has no
  * value ("NA", "-", ...). Inline: most cells are longer than any

@@ -31,6 +31,10 @@ typedef struct
   guint              n_warnings;
   guint              n_unlocated_warnings;
   GArray            *duplicates;
+  /* The decimals of the numbers of the rows as written, in order, and
+   * the next row number's; NULL when unknown */
+  GByteArray        *row_decimals;
+  guint              next_number;
 } McJsonContext;
 
 typedef enum
