@@ -179,7 +179,7 @@ static const char revenue_text[] =
   "    ],\n"
   "    [\n"
   "      null,\n"
-  "      2\n"
+  "      2.0\n"
   "    ]\n"
   "  ],\n"
   "  \"charts\" : [\n"
@@ -195,9 +195,9 @@ static const char revenue_text[] =
   "  ]\n"
   "}\n";
 
-/* Keys in the format's order, numbers in their fewest digits, a date at
- * its column's precision, an estimate as a cell object, a chart's
- * options in its kind's order. */
+/* Keys in the format's order, numbers as their source wrote them
+ * (0.1, and 2.0 with its decimal), a date at its column's precision, an
+ * estimate as a cell object, a chart's options in its kind's order. */
 static void
 test_writer_text (void)
 {

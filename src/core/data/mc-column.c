@@ -1145,7 +1145,8 @@ values_equal (double a,
   return a == b || (isnan (a) && isnan (b));
 }
 
-/* Values are equal when written alike too: 36.0 is not 36. */
+/* Values are equal when written alike too, where both columns say: 36.0
+ * is not 36. */
 static gboolean
 numbers_equal (const McColumn *a,
                const McColumn *b,

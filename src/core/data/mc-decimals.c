@@ -223,10 +223,20 @@ mc_decimals_unshare (McDecimals *decimals)
   decimals->rows = copy;
 }
 
+/**
+ * mc_decimals_equal_at:
+ *
+ * Returns: whether row @row is written alike in @a and @b, where both
+ *   say: a number whose decimals were unknown is saved in its shortest
+ *   form, and reads back with that form's
+ */
 gboolean
 mc_decimals_equal_at (const McDecimals *a,
                       const McDecimals *b,
                       guint             row)
 {
-  return mc_decimals_get (a, row) == mc_decimals_get (b, row);
+  int a_row = mc_decimals_get (a, row);
+  int b_row = mc_decimals_get (b, row);
+
+  return a_row == b_row || a_row == MC_DECIMALS_UNKNOWN || b_row == MC_DECIMALS_UNKNOWN;
 }
