@@ -762,11 +762,7 @@ mc_table_column_read_amount (const McTableColumn *column,
     return FALSE;
   *value = amount.factor != 0 ? amount.number * (amount.factor / column->factor)
                               : amount.number;
-  *decimals = mc_cell_written_decimals (text, length,
-                                        column->mark == MC_DECIMAL_COMMA ? ',' : '.');
-  if (amount.factor != 0)
-    *decimals += (int) lround (log10 (column->factor / amount.factor));
-  *decimals = MAX (0, *decimals);
+  *decimals = mc_amount_written_decimals (&amount, text, length, column->mark, column->factor);
   return isfinite (*value);
 }
 
