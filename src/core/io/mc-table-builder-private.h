@@ -162,9 +162,10 @@ mc_table_column_keep (McTableColumn *column,
     return;
   if (column->n_kept == column->kept->len)
     g_array_set_size (column->kept, MAX (1024, 2 * column->kept->len));
+  /* Most numbers of a column are written alike: no call for them. */
   if (isnan (value))
     mc_decimals_append_missing (&column->decimals);
-  else
+  else if (column->decimals.rows != NULL || column->decimals.all != decimals)
     mc_decimals_append (&column->decimals, column->n_kept, decimals);
   g_array_index (column->kept, double, column->n_kept++) = value;
 }
@@ -175,18 +176,21 @@ mc_table_column_keep (McTableColumn *column,
 static inline gsize
 mc_table_scan_number (const char *text,
                       const char *end,
-                      double     *value)
+                      double     *value,
+                      int        *decimals)
 {
-  return mc_csv_scan_short (text, end, value);
+  return mc_csv_scan_short_written (text, end, value, decimals);
 }
 
-/* A cell that holds @value and nothing else, as scanned: FALSE when it
- * is a code with leading zeros ("0700"), which is not a number. */
+/* A cell that holds @value and nothing else, written with @decimals, as
+ * scanned: FALSE when it is a code with leading zeros ("0700"), which is
+ * not a number. */
 static inline gboolean
 mc_table_column_take_number (McTableColumn *column,
                              const char    *text,
                              gsize          length,
-                             double         value)
+                             double         value,
+                             int            decimals)
 {
   if (mc_cell_has_leading_zero (text, length))
     return FALSE;
@@ -197,7 +201,7 @@ mc_table_column_take_number (McTableColumn *column,
        memchr (text, '.', length) != NULL || memchr (text, 'e', length) != NULL ||
        memchr (text, 'E', length) != NULL))
     column->years = FALSE;
-  mc_table_column_keep (column, value, mc_cell_written_decimals (text, length, '.'));
+  mc_table_column_keep (column, value, decimals);
   return TRUE;
 }
 

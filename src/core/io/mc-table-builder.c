@@ -410,7 +410,8 @@ mc_table_column_take_number_text (McTableColumn *column,
     }
   if (mc_csv_parse_number (text, length, &value) != MC_CSV_NUMBER_OK)
     return FALSE;
-  return mc_table_column_take_number (column, text, length, value);
+  return mc_table_column_take_number (column, text, length, value,
+                                      mc_cell_written_decimals (text, length, '.'));
 }
 
 /* Deciding */
