@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "mc-json-context.h"
+#include "mc-json-scanner.h"
 #include "mc-table-builder.h"
 #include "mc-text.h"
 
@@ -220,6 +221,20 @@ is_number (JsonNode *node)
   return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
 }
 
+/* The decimals @node, a number, is written with: an integer has none. */
+static int
+number_decimals (Table    *table,
+                 JsonNode *node)
+{
+  GHashTable *decimals = table->input->decimals;
+
+  if (decimals == NULL)
+    return MC_DECIMALS_UNKNOWN;
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return 0;
+  return GPOINTER_TO_INT (g_hash_table_lookup (decimals, node)) - 1;
+}
+
 static gboolean
 is_boolean (JsonNode *node)
 {
@@ -261,7 +276,7 @@ infer_node (Table           *table,
     {
       text = dup_value_text (node);
       mc_table_builder_infer_number (builder, column, json_node_get_double (node),
-                                     MC_DECIMALS_UNKNOWN, NULL, text);
+                                     number_decimals (table, node), NULL, text);
     }
   else
     {
@@ -275,7 +290,8 @@ infer_node (Table           *table,
 }
 
 static gboolean
-append_node (McTableBuilder  *builder,
+append_node (Table           *table,
+             McTableBuilder  *builder,
              guint            column,
              JsonNode        *node,
              GError         **error)
@@ -291,7 +307,7 @@ append_node (McTableBuilder  *builder,
     {
       text = dup_value_text (node);
       mc_table_builder_append_number (builder, column, json_node_get_double (node),
-                                      MC_DECIMALS_UNKNOWN, text);
+                                      number_decimals (table, node), text);
     }
   else
     {
@@ -360,7 +376,7 @@ append_rows (Table           *table,
         return FALSE;
       for (guint c = 0; c < table->paths->len; c++)
         if (mc_table_builder_needs_cells (builder, c)
-            && !append_node (builder, c, get_cell (table, table->row, c), error))
+            && !append_node (table, builder, c, get_cell (table, table->row, c), error))
           return FALSE;
     }
   return TRUE;
@@ -461,4 +477,60 @@ mc_records_are_rows (JsonNode *node)
 {
   return JSON_NODE_HOLDS_ARRAY (node) && json_array_get_length (json_node_get_array (node)) > 0
          && JSON_NODE_HOLDS_OBJECT (json_array_get_element (json_node_get_array (node), 0));
+}
+
+/* Takes the decimals of the numbers of @node, in the order of the text,
+ * from @decimals, from @next on; the nodes of those with a point or an
+ * exponent go in @table. Returns FALSE when there are too few. */
+static gboolean
+map_decimals (JsonNode         *node,
+              const GByteArray *decimals,
+              guint            *next,
+              GHashTable       *table)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) names = json_object_get_members (object);
+
+      for (GList *l = names; l != NULL; l = l->next)
+        if (!map_decimals (json_object_get_member (object, l->data), decimals, next, table))
+          return FALSE;
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        if (!map_decimals (json_array_get_element (array, i), decimals, next, table))
+          return FALSE;
+    }
+  else if (is_number (node))
+    {
+      if (*next >= decimals->len)
+        return FALSE;
+      if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+        g_hash_table_insert (table, node, GINT_TO_POINTER (decimals->data[*next] + 1));
+      (*next)++;
+    }
+  return TRUE;
+}
+
+GHashTable *
+mc_records_find_decimals (JsonNode   *node,
+                          const char *text,
+                          gsize       length,
+                          gsize       offset)
+{
+  g_autoptr(GByteArray) decimals = mc_json_scanner_number_decimals (text, length, offset);
+  g_autoptr(GHashTable) table = g_hash_table_new (NULL, NULL);
+  guint next = 0;
+
+  g_return_val_if_fail (node != NULL && text != NULL, NULL);
+
+  /* json-glib keeps the members of an object in the order of the text;
+   * a key written twice keeps one value, and then the counts differ. */
+  if (decimals == NULL || !map_decimals (node, decimals, &next, table) || next != decimals->len)
+    return NULL;
+  return g_steal_pointer (&table);
 }
