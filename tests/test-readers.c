@@ -641,6 +641,22 @@ test_not_a_table (void)
   g_assert_true (strstr (error->message, "(XLS); save it as XLSX or CSV") != NULL);
 }
 
+/* Numbers of JSON records keep the decimals they are written with,
+ * whatever the order of the members: 36.0 has one, 32 none, 4.50 two. */
+static void
+test_records_decimals (void)
+{
+  g_autoptr(McDataset) d = load_ok ("shares.json",
+                                    "[ { \"provider\": \"A\", \"share\": 36.0 },"
+                                    "  { \"share\": 32, \"provider\": \"B\" },"
+                                    "  { \"provider\": \"C\", \"share\": 4.50, \"rank\": 1e1 } ]");
+  McColumn *share = mc_dataset_lookup_column (d, "share");
+
+  g_assert_cmpint (mc_column_get_decimals (share, 0), ==, 1);
+  g_assert_cmpint (mc_column_get_decimals (share, 1), ==, 0);
+  g_assert_cmpint (mc_column_get_decimals (share, 2), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -661,6 +677,7 @@ main (int   argc,
   g_test_add_func ("/mc/readers/years-from-values", test_years_from_values);
   g_test_add_func ("/mc/readers/quarters-and-months", test_quarters_and_months);
   g_test_add_func ("/mc/readers/records-array", test_records_array);
+  g_test_add_func ("/mc/readers/records-decimals", test_records_decimals);
   g_test_add_func ("/mc/readers/records-columns-and-keys", test_records_columns_and_keys);
   g_test_add_func ("/mc/readers/json-lines", test_json_lines);
   g_test_add_func ("/mc/readers/xlsx", test_xlsx);
