@@ -400,6 +400,15 @@ test_xlsx (void)
                    MC_COLUMN_DATE);
   assert_number_column (revenue, "revenue", "USD", MC_SCALE_NONE, dollars, 3);
   assert_number_column (revenue, "share", "percent", MC_SCALE_NONE, shares, 3);
+  /* Written as their number formats show them: "$#,##0.0" and "0%"; the
+   * years, in "General", say nothing. */
+  for (guint row = 0; row < 3; row++)
+    {
+      g_assert_cmpint (mc_column_get_decimals (mc_dataset_lookup_column (revenue, "revenue"),
+                                               row), ==, 1);
+      g_assert_cmpint (mc_column_get_decimals (mc_dataset_lookup_column (revenue, "share"),
+                                               row), ==, 0);
+    }
 
   prices = load_book ("2", &error);
   g_assert_no_error (error);
@@ -461,6 +470,11 @@ test_ods_revenue (void)
                    MC_COLUMN_DATE);
   assert_number_column (revenue, "revenue", "USD", MC_SCALE_NONE, dollars, 4);
   assert_number_column (revenue, "share", "percent", MC_SCALE_NONE, shares, 4);
+  /* As their number styles show them: "$#,##0.0" and "0%" */
+  g_assert_cmpint (mc_column_get_decimals (mc_dataset_lookup_column (revenue, "revenue"), 3),
+                   ==, 1);
+  g_assert_cmpint (mc_column_get_decimals (mc_dataset_lookup_column (revenue, "share"), 3),
+                   ==, 0);
   g_assert_cmpstr (mc_column_get_label (mc_dataset_get_column (revenue, 3)), ==, "Region");
   g_assert_cmpstr (mc_column_get_label (mc_dataset_get_column (revenue, 4)), ==, "Region");
   assert_texts (mc_dataset_get_column (revenue, 4), regions);
