@@ -671,6 +671,21 @@ test_records_decimals (void)
   g_assert_cmpint (mc_column_get_decimals (share, 2), ==, 2);
 }
 
+/* The same in JSON Lines, one record a line. */
+static void
+test_json_lines_decimals (void)
+{
+  g_autoptr(McDataset) d = load_ok ("shares.jsonl",
+                                    "{ \"provider\": \"A\", \"share\": 36.0 }\n"
+                                    "{ \"share\": 32, \"provider\": \"B\" }\n"
+                                    "{ \"provider\": \"C\", \"share\": 4.50 }\n");
+  McColumn *share = mc_dataset_lookup_column (d, "share");
+
+  g_assert_cmpint (mc_column_get_decimals (share, 0), ==, 1);
+  g_assert_cmpint (mc_column_get_decimals (share, 1), ==, 0);
+  g_assert_cmpint (mc_column_get_decimals (share, 2), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -692,6 +707,7 @@ main (int   argc,
   g_test_add_func ("/mc/readers/quarters-and-months", test_quarters_and_months);
   g_test_add_func ("/mc/readers/records-array", test_records_array);
   g_test_add_func ("/mc/readers/records-decimals", test_records_decimals);
+  g_test_add_func ("/mc/readers/json-lines-decimals", test_json_lines_decimals);
   g_test_add_func ("/mc/readers/records-columns-and-keys", test_records_columns_and_keys);
   g_test_add_func ("/mc/readers/json-lines", test_json_lines);
   g_test_add_func ("/mc/readers/xlsx", test_xlsx);
