@@ -655,35 +655,37 @@ test_not_a_table (void)
   g_assert_true (strstr (error->message, "(XLS); save it as XLSX or CSV") != NULL);
 }
 
-/* Numbers of JSON records keep the decimals they are written with,
- * whatever the order of the members: 36.0 has one, 32 none, 4.50 two. */
+/* Records whose shares are written 36.0, 32 and 4.50 keep one, no and
+ * two decimals, whatever the order of their members. */
+static void
+assert_share_decimals (const char *name,
+                       const char *text)
+{
+  g_autoptr(McDataset) d = load_ok (name, text);
+  McColumn *share = mc_dataset_lookup_column (d, "share");
+  static const int decimals[] = { 1, 0, 2 };
+
+  for (guint row = 0; row < G_N_ELEMENTS (decimals); row++)
+    g_assert_cmpint (mc_column_get_decimals (share, row), ==, decimals[row]);
+}
+
 static void
 test_records_decimals (void)
 {
-  g_autoptr(McDataset) d = load_ok ("shares.json",
-                                    "[ { \"provider\": \"A\", \"share\": 36.0 },"
-                                    "  { \"share\": 32, \"provider\": \"B\" },"
-                                    "  { \"provider\": \"C\", \"share\": 4.50, \"rank\": 1e1 } ]");
-  McColumn *share = mc_dataset_lookup_column (d, "share");
-
-  g_assert_cmpint (mc_column_get_decimals (share, 0), ==, 1);
-  g_assert_cmpint (mc_column_get_decimals (share, 1), ==, 0);
-  g_assert_cmpint (mc_column_get_decimals (share, 2), ==, 2);
+  assert_share_decimals ("shares.json",
+                         "[ { \"provider\": \"A\", \"share\": 36.0 },"
+                         "  { \"share\": 32, \"provider\": \"B\" },"
+                         "  { \"provider\": \"C\", \"share\": 4.50, \"rank\": 1e1 } ]");
 }
 
 /* The same in JSON Lines, one record a line. */
 static void
 test_json_lines_decimals (void)
 {
-  g_autoptr(McDataset) d = load_ok ("shares.jsonl",
-                                    "{ \"provider\": \"A\", \"share\": 36.0 }\n"
-                                    "{ \"share\": 32, \"provider\": \"B\" }\n"
-                                    "{ \"provider\": \"C\", \"share\": 4.50 }\n");
-  McColumn *share = mc_dataset_lookup_column (d, "share");
-
-  g_assert_cmpint (mc_column_get_decimals (share, 0), ==, 1);
-  g_assert_cmpint (mc_column_get_decimals (share, 1), ==, 0);
-  g_assert_cmpint (mc_column_get_decimals (share, 2), ==, 2);
+  assert_share_decimals ("shares.jsonl",
+                         "{ \"provider\": \"A\", \"share\": 36.0 }\n"
+                         "{ \"share\": 32, \"provider\": \"B\" }\n"
+                         "{ \"provider\": \"C\", \"share\": 4.50 }\n");
 }
 
 int

@@ -60,6 +60,21 @@ make_rows (McDecimals *decimals,
   extend_rows (decimals, n_rows, known_all (decimals));
 }
 
+/* Whether a row of @value decimals needs its own byte, which the rows
+ * then have; FALSE when the one number of them all says it. */
+static gboolean
+needs_rows (McDecimals *decimals,
+            guint       n_rows,
+            int         value)
+{
+  if (decimals->rows == NULL && decimals->all == MC_DECIMALS_UNSET)
+    decimals->all = value;
+  if (decimals->rows == NULL && decimals->all == value)
+    return FALSE;
+  make_rows (decimals, n_rows);
+  return TRUE;
+}
+
 /**
  * mc_decimals_copy:
  *
@@ -120,12 +135,8 @@ mc_decimals_set (McDecimals *decimals,
                  int         value)
 {
   value = clamp_decimals (value);
-  if (decimals->rows == NULL && decimals->all == MC_DECIMALS_UNSET)
-    decimals->all = value;
-  if (decimals->rows == NULL && decimals->all == value)
-    return;
-  make_rows (decimals, n_rows);
-  decimals->rows->data[row] = (gint8) value;
+  if (needs_rows (decimals, n_rows, value))
+    decimals->rows->data[row] = (gint8) value;
 }
 
 /**
@@ -140,12 +151,8 @@ mc_decimals_append (McDecimals *decimals,
                     int         value)
 {
   value = clamp_decimals (value);
-  if (decimals->rows == NULL && decimals->all == MC_DECIMALS_UNSET)
-    decimals->all = value;
-  if (decimals->rows == NULL && decimals->all == value)
-    return;
-  make_rows (decimals, n_rows);
-  extend_rows (decimals, 1, value);
+  if (needs_rows (decimals, n_rows, value))
+    extend_rows (decimals, 1, value);
 }
 
 /* A new last row that is a missing value. */

@@ -98,28 +98,21 @@ append_string_cell (McJsonContext   *ctx,
   return TRUE;
 }
 
+static gboolean
+count_number (JsonNode *number,
+              gpointer  user_data)
+{
+  (*(guint *) user_data)++;
+  return TRUE;
+}
+
 /* How many numbers @node holds, in all. */
 static guint
 count_numbers (JsonNode *node)
 {
   guint n = 0;
 
-  if (JSON_NODE_HOLDS_VALUE (node))
-    return mc_json_node_is_number (node) ? 1 : 0;
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        n += count_numbers (json_array_get_element (array, i));
-    }
-  else if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_autoptr(GList) members = json_object_get_values (json_node_get_object (node));
-
-      for (GList *l = members; l != NULL; l = l->next)
-        n += count_numbers (l->data);
-    }
+  mc_json_node_foreach_number (node, count_number, &n);
   return n;
 }
 

@@ -479,40 +479,27 @@ mc_records_are_rows (JsonNode *node)
          && JSON_NODE_HOLDS_OBJECT (json_array_get_element (json_node_get_array (node), 0));
 }
 
-/* Takes the decimals of the numbers of @node, in the order of the text,
- * from @decimals, from @next on; the nodes of those with a point or an
- * exponent go in @table. Returns FALSE when there are too few. */
-static gboolean
-map_decimals (JsonNode         *node,
-              const GByteArray *decimals,
-              guint            *next,
-              GHashTable       *table)
+typedef struct
 {
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObject *object = json_node_get_object (node);
-      g_autoptr(GList) names = json_object_get_members (object);
+  GByteArray *decimals;   /* of the numbers, in the order of the text */
+  guint       next;
+  GHashTable *table;
+} DecimalsMap;
 
-      for (GList *l = names; l != NULL; l = l->next)
-        if (!map_decimals (json_object_get_member (object, l->data), decimals, next, table))
-          return FALSE;
-    }
-  else if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
+/* Takes the decimals of the next number of the text for @number; the
+ * nodes of those with a point or an exponent go in the table. FALSE
+ * when the text has no more. */
+static gboolean
+map_decimals (JsonNode *number,
+              gpointer  user_data)
+{
+  DecimalsMap *map = user_data;
 
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        if (!map_decimals (json_array_get_element (array, i), decimals, next, table))
-          return FALSE;
-    }
-  else if (is_number (node))
-    {
-      if (*next >= decimals->len)
-        return FALSE;
-      if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-        g_hash_table_insert (table, node, GINT_TO_POINTER (decimals->data[*next] + 1));
-      (*next)++;
-    }
+  if (map->next >= map->decimals->len)
+    return FALSE;
+  if (json_node_get_value_type (number) == G_TYPE_DOUBLE)
+    g_hash_table_insert (map->table, number, GINT_TO_POINTER (map->decimals->data[map->next] + 1));
+  map->next++;
   return TRUE;
 }
 
@@ -524,13 +511,13 @@ mc_records_find_decimals (JsonNode   *node,
 {
   g_autoptr(GByteArray) decimals = mc_json_scanner_number_decimals (text, length, offset);
   g_autoptr(GHashTable) table = g_hash_table_new (NULL, NULL);
-  guint next = 0;
+  DecimalsMap map = { decimals, 0, table };
 
   g_return_val_if_fail (node != NULL && text != NULL, NULL);
 
-  /* json-glib keeps the members of an object in the order of the text;
-   * a key written twice keeps one value, and then the counts differ. */
-  if (decimals == NULL || !map_decimals (node, decimals, &next, table) || next != decimals->len)
+  /* A key written twice keeps one value, and then the counts differ. */
+  if (decimals == NULL || !mc_json_node_foreach_number (node, map_decimals, &map)
+      || map.next != decimals->len)
     return NULL;
   return g_steal_pointer (&table);
 }

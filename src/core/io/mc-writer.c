@@ -24,6 +24,7 @@
 #include "mc-chart-kind.h"
 #include "mc-csv-reference.h"
 #include "mc-date-text.h"
+#include "mc-json-context.h"
 #include "mc-extras.h"
 #include "mc-text.h"
 
@@ -406,32 +407,22 @@ build_document (McDataset  *dataset,
   return json_builder_get_root (builder);
 }
 
-/* The text of every number of @node in the order JsonGenerator writes
- * them: what @written holds for it, or NULL for the shortest form. */
-static void
-collect_number_texts (JsonNode   *node,
-                      GHashTable *written,
-                      GPtrArray  *texts)
+typedef struct
 {
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObject *object = json_node_get_object (node);
-      g_autoptr(GList) members = json_object_get_members (object);
+  GHashTable *written;
+  GPtrArray  *texts;
+} NumberTexts;
 
-      for (GList *l = members; l != NULL; l = l->next)
-        collect_number_texts (json_object_get_member (object, l->data), written, texts);
-    }
-  else if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
+/* The text of a number, in the order JsonGenerator writes them: what
+ * @written holds for it, or NULL for the shortest form. */
+static gboolean
+add_number_text (JsonNode *number,
+                 gpointer  user_data)
+{
+  NumberTexts *numbers = user_data;
 
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        collect_number_texts (json_array_get_element (array, i), written, texts);
-    }
-  else if (JSON_NODE_HOLDS_VALUE (node)
-           && (json_node_get_value_type (node) == G_TYPE_DOUBLE
-               || json_node_get_value_type (node) == G_TYPE_INT64))
-    g_ptr_array_add (texts, g_hash_table_lookup (written, node));
+  g_ptr_array_add (numbers->texts, g_hash_table_lookup (numbers->written, number));
+  return TRUE;
 }
 
 /* JsonGenerator writes every double with 17 digits ("0.10000000000000001")
@@ -503,7 +494,7 @@ mc_writer_write_json (McDataset              *dataset,
   json_generator_set_indent (generator, 2);
   json_generator_set_root (generator, root);
   json_generator_to_gstring (generator, json);
-  collect_number_texts (root, written, texts);
+  mc_json_node_foreach_number (root, add_number_text, &(NumberTexts) { written, texts });
   out = shorten_numbers (json, texts);
   g_string_append_c (out, '\n');
   return g_string_free_to_bytes (out);
