@@ -361,10 +361,11 @@ mc_series_format_row_value (const McSeries *series,
   if (row < mc_column_get_n_rows (column) && mc_column_get_value (column, row) == value
       && mc_column_get_display_scale (column) <= mc_column_get_scale (column))
     written = mc_column_get_decimals (column, row);
-  if (written == MC_DECIMALS_UNKNOWN)
+  /* Four significant digits at most, as every label: a value written
+   * with more is rounded as when its decimals are unknown. */
+  if (written == MC_DECIMALS_UNKNOWN || written > significant_decimals (value))
     return mc_series_format_value (series, value, with_unit);
-  return format_with_decimals (series, value, MIN (written, significant_decimals (value)),
-                               with_unit);
+  return format_with_decimals (series, value, written, with_unit);
 }
 
 char *
