@@ -80,13 +80,12 @@ format_point_value (const McSeries *series,
                     double          value)
 {
   guint row = mc_series_get_row (series, point);
-  int decimals = series->derived ? series->decimals : 6;
+  int decimals = mc_format_value_decimals (value, series->derived ? series->decimals : 6);
 
   if (series->derived == NULL && row < mc_column_get_n_rows (series->column)
-      && mc_column_get_value (series->column, row) == value
-      && mc_column_get_decimals (series->column, row) != MC_DECIMALS_UNKNOWN)
-    return mc_format_value (series->column, value, mc_column_get_decimals (series->column, row));
-  return mc_format_value (series->column, value, mc_format_value_decimals (value, decimals));
+      && mc_column_get_value (series->column, row) == value)
+    decimals = mc_format_row_decimals (series->column, row, decimals);
+  return mc_format_value (series->column, value, decimals);
 }
 
 /* Point @point of series @series_index, as drawn. */
