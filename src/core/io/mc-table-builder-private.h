@@ -151,6 +151,12 @@ mc_table_column_wants_cell (const McTableColumn *column)
          || column->counting;
 }
 
+/* Notes the decimals of a kept value that the column's one number for
+ * them all does not say. */
+void            mc_table_column_keep_decimals      (McTableColumn   *column,
+                                                    double           value,
+                                                    int              decimals);
+
 /* Keeps @value, written with @decimals (MC_DECIMALS_UNKNOWN for a
  * date or a missing value). */
 static inline void
@@ -163,10 +169,8 @@ mc_table_column_keep (McTableColumn *column,
   if (column->n_kept == column->kept->len)
     g_array_set_size (column->kept, MAX (1024, 2 * column->kept->len));
   /* Most numbers of a column are written alike: no call for them. */
-  if (isnan (value))
-    mc_decimals_append_missing (&column->decimals);
-  else if (column->decimals.rows != NULL || column->decimals.all != decimals)
-    mc_decimals_append (&column->decimals, column->n_kept, decimals);
+  if (G_UNLIKELY (column->decimals.all != decimals || column->decimals.rows != NULL))
+    mc_table_column_keep_decimals (column, value, decimals);
   g_array_index (column->kept, double, column->n_kept++) = value;
 }
 

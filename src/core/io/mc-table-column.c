@@ -72,6 +72,17 @@ mc_table_column_expect_dates (McTableColumn *column)
   column->kept_finest = MC_DATE_DAY;
 }
 
+void
+mc_table_column_keep_decimals (McTableColumn *column,
+                               double         value,
+                               int            decimals)
+{
+  if (isnan (value))
+    mc_decimals_append_missing (&column->decimals);
+  else
+    mc_decimals_append (&column->decimals, column->n_kept, decimals);
+}
+
 /* Kept values in parts */
 
 double
