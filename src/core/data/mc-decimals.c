@@ -11,6 +11,9 @@
 /* @all before any number said how it was written: the rows so far are
  * missing values, which take what the first number says. */
 #define MC_DECIMALS_UNSET (-2)
+/* @all once the rows have their bytes: no row's decimals equal it, so
+ * that one comparison tells whether a row needs a call. */
+#define MC_DECIMALS_MIXED (-3)
 
 void
 mc_decimals_init (McDecimals *decimals)
@@ -58,6 +61,7 @@ make_rows (McDecimals *decimals,
     return;
   decimals->rows = g_byte_array_sized_new (n_rows + 1);
   extend_rows (decimals, n_rows, known_all (decimals));
+  decimals->all = MC_DECIMALS_MIXED;
 }
 
 /* Whether a row of @value decimals needs its own byte, which the rows

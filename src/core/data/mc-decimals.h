@@ -20,7 +20,8 @@ G_BEGIN_DECLS
  * once two rows differ. Missing values take whatever their column has. */
 typedef struct
 {
-  int         all;     /* of every row while rows is NULL; see mc-decimals.c */
+  int         all;     /* of every row while rows is NULL, and equal to no
+                        * row's once it is not; see mc-decimals.c */
   GByteArray *rows;    /* gint8 per row, MC_DECIMALS_UNKNOWN where unknown */
 } McDecimals;
 

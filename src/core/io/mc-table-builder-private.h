@@ -169,7 +169,7 @@ mc_table_column_keep (McTableColumn *column,
   if (column->n_kept == column->kept->len)
     g_array_set_size (column->kept, MAX (1024, 2 * column->kept->len));
   /* Most numbers of a column are written alike: no call for them. */
-  if (G_UNLIKELY (column->decimals.all != decimals || column->decimals.rows != NULL))
+  if (G_UNLIKELY (column->decimals.all != decimals))
     mc_table_column_keep_decimals (column, value, decimals);
   g_array_index (column->kept, double, column->n_kept++) = value;
 }

@@ -179,15 +179,20 @@ take_usual_cell (const FastTable *table,
                  const char      *end)
 {
   double value;
-  int decimals = MC_DECIMALS_UNKNOWN;
-  gsize n = date ? mc_date_text_scan (scan, p, end, &value)
-                 : mc_table_scan_number (p, end, &value, &decimals);
+  int decimals;
+  gsize n;
 
-  if (n == 0 || !ends_cell (p + n, end, table->separator))
-    return 0;
   if (date)
-    mc_table_column_take_date (column, value);
-  else if (!mc_table_column_take_number (column, p, n, value, decimals))
+    {
+      n = mc_date_text_scan (scan, p, end, &value);
+      if (n == 0 || !ends_cell (p + n, end, table->separator))
+        return 0;
+      mc_table_column_take_date (column, value);
+      return n;
+    }
+  n = mc_table_scan_number (p, end, &value, &decimals);
+  if (n == 0 || !ends_cell (p + n, end, table->separator)
+      || !mc_table_column_take_number (column, p, n, value, decimals))
     return 0;
   return n;
 }
