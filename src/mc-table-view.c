@@ -217,9 +217,10 @@ mc_table_column_new (McTableView *view,
   return table_column;
 }
 
-/* The header carries the unit, so numbers go without it, and with the same
- * decimals down the column so that the digits line up; their estimates get
- * the separate mark. Other cells read as everywhere else in the app. */
+/* The header carries the unit, so numbers go without it, as their source
+ * wrote them ("32", "4.5"), or where it does not say with the same
+ * decimals down the column so that the digits line up; their estimates
+ * get the separate mark. Other cells read as everywhere else in the app. */
 static char *
 format_value (const McTableColumn *table_column,
               guint                row)
@@ -227,7 +228,8 @@ format_value (const McTableColumn *table_column,
   const McColumn *column = table_column->column;
 
   if (is_numeric (column) && !mc_column_is_missing (column, row))
-    return mc_format_amount (column, mc_column_get_value (column, row), table_column->decimals);
+    return mc_format_amount (column, mc_column_get_value (column, row),
+                             mc_format_row_decimals (column, row, table_column->decimals));
 
   return mc_format_cell (column, row);
 }

@@ -96,6 +96,45 @@ test_cell_input_amounts (void)
   assert_refused (billions, "5 apples", "column “revenue” expects a number, found “5 apples”");
 }
 
+static void
+assert_decimals (const McColumn *column,
+                 const char     *text,
+                 int             decimals)
+{
+  g_auto(McCellInput) input = { 0 };
+
+  g_assert_true (mc_cell_input_read (column, text, &input, NULL));
+  g_assert_cmpint (input.decimals, ==, decimals);
+}
+
+/* A number keeps the decimals it is typed with: 36.0 is shown 36.0 in
+ * the table after the edit, and "USD 350 million" is 0.350 in billions. */
+static void
+test_cell_input_written_decimals (void)
+{
+  g_autoptr(McColumn) percent = column_of (MC_COLUMN_NUMBER, "percent");
+  g_autoptr(McColumn) billions = column_of (MC_COLUMN_NUMBER, "USD");
+  g_autoptr(McDataset) dataset = mc_dataset_new ("typed");
+  g_auto(McCellInput) input = { 0 };
+  g_autoptr(McEdit) edit = NULL;
+  McColumn *typed = column_of (MC_COLUMN_NUMBER, NULL);
+
+  mc_column_set_scale (billions, MC_SCALE_BILLION);
+  assert_decimals (percent, "36.0%", 1);
+  assert_decimals (percent, "36", 0);
+  assert_decimals (percent, "4.50", 2);
+  assert_decimals (billions, "USD 350 million", 3);
+  assert_decimals (billions, "$50.5 billion", 1);
+
+  mc_column_append_written (typed, 35.8, 1);
+  mc_dataset_add_column (dataset, typed);
+  g_assert_true (mc_cell_input_read (typed, "36.0", &input, NULL));
+  edit = mc_cell_input_make_edit (&input, 0, "revenue");
+  g_assert_true (mc_edit_apply (edit, dataset, NULL, NULL));
+  g_assert_cmpfloat (mc_column_get_value (typed, 0), ==, 36);
+  g_assert_cmpint (mc_column_get_decimals (typed, 0), ==, 1);
+}
+
 /* A German desktop writes 1.234,5; files write 1234.5: both read. */
 static void
 test_cell_input_numbers_german (void)
@@ -308,6 +347,7 @@ main (int   argc,
   g_test_add_func ("/mc/cell-input/numbers", test_cell_input_numbers);
   g_test_add_func ("/mc/cell-input/numbers-german", test_cell_input_numbers_german);
   g_test_add_func ("/mc/cell-input/amounts", test_cell_input_amounts);
+  g_test_add_func ("/mc/cell-input/written-decimals", test_cell_input_written_decimals);
   g_test_add_func ("/mc/cell-input/dates", test_cell_input_dates);
   g_test_add_func ("/mc/cell-input/other-types", test_cell_input_other_types);
   g_test_add_func ("/mc/cell-input/edit", test_cell_input_edit);

@@ -116,6 +116,70 @@ test_interact_bars (void)
   g_assert_false (mc_hit_item_move (mc_test_view_marks (chart), &item, MC_CHART_MOVE_PREVIOUS));
 }
 
+/* The hit of the bar of @company. */
+static char *
+bar_value (McChartModel *chart,
+           McDataset    *dataset,
+           const char   *company)
+{
+  const McColumn *names = mc_dataset_lookup_column (dataset, "provider");
+  McChartItem item;
+
+  g_assert_true (mc_hit_item_first (mc_test_view_marks (chart), &item));
+  do
+    {
+      if (g_strcmp0 (mc_column_get_string (names, item.index), company) == 0)
+        {
+          g_auto(McChartHit) hit = { 0 };
+
+          g_assert_true (mc_hit_item_get_hit (mc_test_view_marks (chart), &item, &hit));
+          return g_strdup (hit.value);
+        }
+    }
+  while (mc_hit_item_move (mc_test_view_marks (chart), &item, MC_CHART_MOVE_NEXT));
+  g_assert_not_reached ();
+}
+
+/* A share written 36.0 is labelled 36.0%, beside 35.8%, as the source
+ * wrote it, and so is its value when the pointer is on its bar; one
+ * written 32 stays 32%. The same from a dataset file and a CSV table. */
+static void
+test_interact_written_decimals (void)
+{
+  const char *json =
+    "{ \"format\": \"market-charts/1\", \"id\": \"share\", \"title\": \"Share\","
+    "  \"columns\": [ { \"id\": \"provider\", \"type\": \"string\" },"
+    "    { \"id\": \"share\", \"type\": \"number\", \"unit\": \"percent\" } ],"
+    "  \"rows\": [ [\"A\", 36.0], [\"B\", { \"value\": 35.8, \"note\": \"n\" }],"
+    "    [\"C\", 32] ] }";
+  const char *csv = "provider,share\nA,36.0%\nB,35.8%\nC,32%\n";
+  const char *texts[] = { json, csv };
+  const char *names[] = { "share.json", "share.csv" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(McDataset) dataset = mc_loader_load_data (texts[i], strlen (texts[i]),
+                                                          names[i], NULL, &error);
+      g_autoptr(McChartSpec) spec = mc_test_spec_new ("bars", "bar", "provider", "share");
+      g_autoptr(McChartModel) chart = NULL;
+      g_autofree char *a = NULL;
+      g_autofree char *c = NULL;
+
+      g_assert_no_error (error);
+      chart = mc_chart_model_new (dataset, spec, &error);
+      g_assert_no_error (error);
+      render (chart);
+      g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_VALUE_LABEL, "36.0%"));
+      g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_VALUE_LABEL, "35.8%"));
+      g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_VALUE_LABEL, "32%"));
+      a = bar_value (chart, dataset, "A");
+      c = bar_value (chart, dataset, "C");
+      g_assert_cmpstr (a, ==, "36.0%");
+      g_assert_cmpstr (c, ==, "32%");
+    }
+}
+
 static void
 test_interact_window (void)
 {
@@ -260,6 +324,7 @@ main (int   argc,
 
   g_test_add_func ("/mc/chart-interact/bars", test_interact_bars);
   g_test_add_func ("/mc/chart-interact/window", test_interact_window);
+  g_test_add_func ("/mc/chart-interact/written-decimals", test_interact_written_decimals);
   g_test_add_func ("/mc/chart-interact/pages", test_interact_pages);
   g_test_add_func ("/mc/vision/colors", test_vision_colors);
   g_test_add_func ("/mc/vision/surface", test_vision_surface);

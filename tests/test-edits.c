@@ -318,6 +318,39 @@ test_edits_refused (void)
                   MC_EDIT_ERROR_ROW, "Row 5 does not exist");
 }
 
+/* A number typed as 36.0 keeps its decimal; undone, the cell is written
+ * as before again (4.50), and redone as typed; a snapshot taken before
+ * keeps what it held. */
+static void
+test_edits_written_decimals (void)
+{
+  g_autoptr(McDataset) dataset = mc_dataset_new ("shares");
+  g_autoptr(McDocument) document = NULL;
+  McColumn *share = mc_column_new ("share", NULL, MC_COLUMN_NUMBER);
+  g_autoptr(McColumn) snapshot = NULL;
+  g_autoptr(McEdit) edit = mc_edit_new_set_written_value (1, "share", 36, 1);
+
+  mc_column_append_written (share, 32, 0);
+  mc_column_append_written (share, 4.5, 2);
+  mc_column_append_missing (share);
+  g_assert_true (mc_dataset_add_column (dataset, share));
+  g_assert_true (mc_column_has_row_decimals (share));
+  snapshot = mc_column_snapshot (share);
+  document = mc_document_new (dataset);
+
+  g_assert_true (mc_document_apply (document, edit, NULL));
+  share = mc_dataset_lookup_column (dataset, "share");
+  g_assert_cmpfloat (mc_column_get_value (share, 1), ==, 36);
+  g_assert_cmpint (mc_column_get_decimals (share, 1), ==, 1);
+  g_assert_cmpint (mc_column_get_decimals (snapshot, 1), ==, 2);
+  g_assert_true (mc_document_undo (document));
+  g_assert_cmpfloat (mc_column_get_value (share, 1), ==, 4.5);
+  g_assert_cmpint (mc_column_get_decimals (share, 1), ==, 2);
+  g_assert_cmpint (mc_column_get_decimals (share, 0), ==, 0);
+  g_assert_true (mc_document_redo (document));
+  g_assert_cmpint (mc_column_get_decimals (share, 1), ==, 1);
+}
+
 static void
 test_edits_last_column (void)
 {
@@ -518,6 +551,7 @@ main (int   argc,
     }
   g_test_add_func ("/mc/edits/undo-all", test_edits_undo_all);
   g_test_add_func ("/mc/edits/refused", test_edits_refused);
+  g_test_add_func ("/mc/edits/written-decimals", test_edits_written_decimals);
   g_test_add_func ("/mc/edits/last-column", test_edits_last_column);
   g_test_add_func ("/mc/edits/moves", test_edits_moves);
   g_test_add_func ("/mc/edits/date-precision", test_edits_date_precision);

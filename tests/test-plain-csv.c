@@ -576,6 +576,47 @@ test_labels_from_ids (void)
     }
 }
 
+/* Each number keeps the decimals it is written with ("32" and "4.5" in
+ * one column, "$50.5 billion"), and a long column written alike keeps
+ * one number for them all, not a byte a row. */
+static void
+test_written_decimals (void)
+{
+  g_autoptr(McDataset) d = load ("company,share,investment\n"
+                                 "AWS,32,$35 billion\n"
+                                 "Azure,23,$10.25 billion\n"
+                                 "Alibaba,4.5,$50.5 billion\n"
+                                 "Tencent,2.60,$700 million\n");
+  McColumn *share = mc_dataset_lookup_column (d, "share");
+  McColumn *investment = mc_dataset_lookup_column (d, "investment");
+  g_autoptr(GString) csv = g_string_new ("x,value\n");
+  g_autoptr(McDataset) long_table = NULL;
+  g_autoptr(GError) error = NULL;
+  const int share_decimals[] = { 0, 0, 1, 2 };
+  /* $700 million is 0.700 in the column's billions: known to the million */
+  const int investment_decimals[] = { 0, 2, 1, 3 };
+
+  for (guint row = 0; row < 4; row++)
+    {
+      g_assert_cmpint (mc_column_get_decimals (share, row), ==, share_decimals[row]);
+      g_assert_cmpint (mc_column_get_decimals (investment, row), ==, investment_decimals[row]);
+    }
+  g_assert_true (mc_column_has_row_decimals (share));
+
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append_printf (csv, "%u,%u.%u\n", i, i % 1000, i % 10);
+  long_table = mc_loader_load_data (csv->str, csv->len, "long.csv", NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    {
+      McColumn *column = mc_dataset_get_column (long_table, i);
+
+      g_assert_cmpuint (mc_column_get_n_rows (column), ==, 1000000);
+      g_assert_false (mc_column_has_row_decimals (column));
+      g_assert_cmpint (mc_column_get_decimals (column, 999999), ==, i);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -584,6 +625,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/mc/plain-csv/numbers", test_numbers);
+  g_test_add_func ("/mc/plain-csv/written-decimals", test_written_decimals);
   g_test_add_func ("/mc/plain-csv/labels-from-ids", test_labels_from_ids);
   g_test_add_func ("/mc/plain-csv/dates", test_dates);
   g_test_add_func ("/mc/plain-csv/second-pass", test_second_pass);

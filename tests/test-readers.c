@@ -400,6 +400,15 @@ test_xlsx (void)
                    MC_COLUMN_DATE);
   assert_number_column (revenue, "revenue", "USD", MC_SCALE_NONE, dollars, 3);
   assert_number_column (revenue, "share", "percent", MC_SCALE_NONE, shares, 3);
+  /* Written as their number formats show them: "$#,##0.0" and "0%"; the
+   * years, in "General", say nothing. */
+  for (guint row = 0; row < 3; row++)
+    {
+      g_assert_cmpint (mc_column_get_decimals (mc_dataset_lookup_column (revenue, "revenue"),
+                                               row), ==, 1);
+      g_assert_cmpint (mc_column_get_decimals (mc_dataset_lookup_column (revenue, "share"),
+                                               row), ==, 0);
+    }
 
   prices = load_book ("2", &error);
   g_assert_no_error (error);
@@ -461,6 +470,11 @@ test_ods_revenue (void)
                    MC_COLUMN_DATE);
   assert_number_column (revenue, "revenue", "USD", MC_SCALE_NONE, dollars, 4);
   assert_number_column (revenue, "share", "percent", MC_SCALE_NONE, shares, 4);
+  /* As their number styles show them: "$#,##0.0" and "0%" */
+  g_assert_cmpint (mc_column_get_decimals (mc_dataset_lookup_column (revenue, "revenue"), 3),
+                   ==, 1);
+  g_assert_cmpint (mc_column_get_decimals (mc_dataset_lookup_column (revenue, "share"), 3),
+                   ==, 0);
   g_assert_cmpstr (mc_column_get_label (mc_dataset_get_column (revenue, 3)), ==, "Region");
   g_assert_cmpstr (mc_column_get_label (mc_dataset_get_column (revenue, 4)), ==, "Region");
   assert_texts (mc_dataset_get_column (revenue, 4), regions);
@@ -641,6 +655,39 @@ test_not_a_table (void)
   g_assert_true (strstr (error->message, "(XLS); save it as XLSX or CSV") != NULL);
 }
 
+/* Records whose shares are written 36.0, 32 and 4.50 keep one, no and
+ * two decimals, whatever the order of their members. */
+static void
+assert_share_decimals (const char *name,
+                       const char *text)
+{
+  g_autoptr(McDataset) d = load_ok (name, text);
+  McColumn *share = mc_dataset_lookup_column (d, "share");
+  static const int decimals[] = { 1, 0, 2 };
+
+  for (guint row = 0; row < G_N_ELEMENTS (decimals); row++)
+    g_assert_cmpint (mc_column_get_decimals (share, row), ==, decimals[row]);
+}
+
+static void
+test_records_decimals (void)
+{
+  assert_share_decimals ("shares.json",
+                         "[ { \"provider\": \"A\", \"share\": 36.0 },"
+                         "  { \"share\": 32, \"provider\": \"B\" },"
+                         "  { \"provider\": \"C\", \"share\": 4.50, \"rank\": 1e1 } ]");
+}
+
+/* The same in JSON Lines, one record a line. */
+static void
+test_json_lines_decimals (void)
+{
+  assert_share_decimals ("shares.jsonl",
+                         "{ \"provider\": \"A\", \"share\": 36.0 }\n"
+                         "{ \"share\": 32, \"provider\": \"B\" }\n"
+                         "{ \"provider\": \"C\", \"share\": 4.50 }\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -661,6 +708,8 @@ main (int   argc,
   g_test_add_func ("/mc/readers/years-from-values", test_years_from_values);
   g_test_add_func ("/mc/readers/quarters-and-months", test_quarters_and_months);
   g_test_add_func ("/mc/readers/records-array", test_records_array);
+  g_test_add_func ("/mc/readers/records-decimals", test_records_decimals);
+  g_test_add_func ("/mc/readers/json-lines-decimals", test_json_lines_decimals);
   g_test_add_func ("/mc/readers/records-columns-and-keys", test_records_columns_and_keys);
   g_test_add_func ("/mc/readers/json-lines", test_json_lines);
   g_test_add_func ("/mc/readers/xlsx", test_xlsx);

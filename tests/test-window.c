@@ -612,6 +612,15 @@ test_window_investment_table (void)
   assert_label (table, "Investment\n(USD\u00a0bn)");
   assert_label (table, "Company");
 
+  /* Shares as the article writes them: 32, 23, 11, 4.5, 2.6, not 32.0. */
+  assert_label (table, "32");
+  assert_label (table, "23");
+  assert_label (table, "11");
+  assert_label (table, "4.5");
+  assert_label (table, "2.6");
+  g_assert_null (find_label (table, "32.0"));
+  g_assert_null (find_label (table, "11.0"));
+
   destroy_window (window);
 }
 

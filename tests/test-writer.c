@@ -179,7 +179,7 @@ static const char revenue_text[] =
   "    ],\n"
   "    [\n"
   "      null,\n"
-  "      2\n"
+  "      2.0\n"
   "    ]\n"
   "  ],\n"
   "  \"charts\" : [\n"
@@ -195,9 +195,9 @@ static const char revenue_text[] =
   "  ]\n"
   "}\n";
 
-/* Keys in the format's order, numbers in their fewest digits, a date at
- * its column's precision, an estimate as a cell object, a chart's
- * options in its kind's order. */
+/* Keys in the format's order, numbers as their source wrote them
+ * (0.1, and 2.0 with its decimal), a date at its column's precision, an
+ * estimate as a cell object, a chart's options in its kind's order. */
 static void
 test_writer_text (void)
 {
@@ -254,6 +254,44 @@ test_writer_numbers (void)
   g_assert_nonnull (strstr (text, "      2\n"));
   g_assert_nonnull (strstr (text, "      0.3333333333333333\n"));
   g_assert_nonnull (strstr (text, "      null\n"));
+}
+
+/* Numbers keep the decimals they were written with through a save: 36.0
+ * stays 36.0 and 4.50 stays 4.50, in a dataset file and in a CSV table,
+ * and read back they are written alike. */
+static void
+test_writer_written_decimals (void)
+{
+  g_autoptr(McDataset) dataset = mc_dataset_new ("shares");
+  McColumn *share = mc_column_new ("share", NULL, MC_COLUMN_NUMBER);
+  g_autoptr(GBytes) json = NULL;
+  g_autoptr(McDataset) read = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *csv_text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  mc_dataset_set_title (dataset, "Shares");
+  mc_column_append_written (share, 36, 1);
+  mc_column_append_written (share, 35.8, 1);
+  mc_column_append_written (share, 4.5, 2);
+  mc_column_append_written (share, 32, 0);
+  mc_dataset_add_column (dataset, share);
+
+  json = write_json (dataset);
+  text = bytes_text (json);
+  g_assert_nonnull (strstr (text, "      36.0\n"));
+  g_assert_nonnull (strstr (text, "      4.50\n"));
+  g_assert_nonnull (strstr (text, "      32\n"));
+  read = read_json (json);
+  for (guint row = 0; row < 4; row++)
+    g_assert_cmpint (mc_column_get_decimals (mc_dataset_get_column (read, 0), row), ==,
+                     mc_column_get_decimals (share, row));
+
+  csv = mc_writer_write_csv (dataset, &error);
+  g_assert_no_error (error);
+  csv_text = bytes_text (csv);
+  g_assert_nonnull (strstr (csv_text, "36.0\r\n35.8\r\n4.50\r\n32\r\n"));
 }
 
 /* The shortest of "%.15g", "%.16g" and "%.17g" that reads back exactly:
@@ -553,6 +591,7 @@ main (int   argc,
   g_test_add_func ("/mc/writer/law-csv-rows", test_writer_law_csv_rows);
   g_test_add_func ("/mc/writer/text", test_writer_text);
   g_test_add_func ("/mc/writer/numbers", test_writer_numbers);
+  g_test_add_func ("/mc/writer/written-decimals", test_writer_written_decimals);
   g_test_add_func ("/mc/writer/number-texts", test_writer_number_texts);
   g_test_add_func ("/mc/writer/dates", test_writer_dates);
   g_test_add_func ("/mc/writer/csv", test_writer_csv);

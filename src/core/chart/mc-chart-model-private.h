@@ -207,6 +207,17 @@ const double  *mc_series_get_xs                (const McSeries      *series);
 char          *mc_series_format_value          (const McSeries      *series,
                                                 double               value,
                                                 gboolean             with_unit);
+/* The value of @series at dataset row @row: written with the decimals
+ * its source gave it where they are known ("36.0" stays 36.0), else as
+ * mc_series_format_value() writes it. */
+char          *mc_series_format_row_value      (const McSeries      *series,
+                                                guint                row,
+                                                double               value,
+                                                gboolean             with_unit);
+/* The same for point @index of @series. */
+char          *mc_series_format_point          (const McSeries      *series,
+                                                guint                index,
+                                                gboolean             with_unit);
 /* The points of @series worth drawing in the zoom window of @view: those
  * in it and one on each side, so lines run out to the edges of the plot. */
 void           mc_series_window_points         (const McSeries      *series,

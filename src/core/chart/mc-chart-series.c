@@ -323,12 +323,65 @@ mc_series_is_estimate (const McSeries *series,
   return series->estimate != NULL && g_array_index (series->estimate, guint8, index) != 0;
 }
 
+/* @value with exactly @decimals decimals, with its unit where asked or
+ * where it is a percentage. */
+static char *
+format_with_decimals (const McSeries *series,
+                      double          value,
+                      int             decimals,
+                      gboolean        with_unit)
+{
+  const char *unit = mc_column_get_unit (series->column);
+
+  if (with_unit || g_strcmp0 (unit, "percent") == 0 || g_strcmp0 (unit, "%") == 0)
+    return mc_format_value (series->column, value, decimals);
+  return mc_format_amount (series->column, value, decimals);
+}
+
+/* The most decimals a label of @value shows: no more than four
+ * significant digits (1753, 15.4, 0.254). */
+static int
+significant_decimals (double value)
+{
+  if (value == 0 || !isfinite (value))
+    return G_MAXINT;
+  return MAX (0, 3 - (int) floor (log10 (fabs (value))));
+}
+
+char *
+mc_series_format_row_value (const McSeries *series,
+                            guint           row,
+                            double          value,
+                            gboolean        with_unit)
+{
+  const McColumn *column = series->column;
+  int written = MC_DECIMALS_UNKNOWN;
+
+  /* Only a value the column holds as written, in its own scale. */
+  if (row < mc_column_get_n_rows (column) && mc_column_get_value (column, row) == value
+      && mc_column_get_display_scale (column) <= mc_column_get_scale (column))
+    written = mc_column_get_decimals (column, row);
+  /* Four significant digits at most, as every label: a value written
+   * with more is rounded as when its decimals are unknown. */
+  if (written == MC_DECIMALS_UNKNOWN || written > significant_decimals (value))
+    return mc_series_format_value (series, value, with_unit);
+  return format_with_decimals (series, value, written, with_unit);
+}
+
+char *
+mc_series_format_point (const McSeries *series,
+                        guint           index,
+                        gboolean        with_unit)
+{
+  return mc_series_format_row_value (series, mc_series_get_row (series, index),
+                                     mc_series_get_y (series, index), with_unit);
+}
+
 char *
 mc_series_format_value (const McSeries *series,
                         double          value,
                         gboolean        with_unit)
 {
-  const char *unit = mc_column_get_unit (series->column);
   int decimals = series->decimals;
 
   /* Labels need no more than four significant digits: 1753, 15.4,
@@ -349,10 +402,7 @@ mc_series_format_value (const McSeries *series,
     }
   else
     decimals = 0;
-
-  if (with_unit || g_strcmp0 (unit, "percent") == 0 || g_strcmp0 (unit, "%") == 0)
-    return mc_format_value (series->column, value, decimals);
-  return mc_format_amount (series->column, value, decimals);
+  return format_with_decimals (series, value, decimals, with_unit);
 }
 
 char *

@@ -49,7 +49,7 @@ static char *
 point_value (const McSeries *series,
              guint           point)
 {
-  return mc_series_format_value (series, mc_series_get_y (series, point), TRUE);
+  return mc_series_format_point (series, point, TRUE);
 }
 
 /* ", 5 bars, Tencent Cloud highest at USD 70 bn, Microsoft Azure lowest

@@ -72,6 +72,22 @@ append_notes (McMarks    *marks,
   hit->note = g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* The exact value of a point: with the decimals its source wrote it with
+ * where they are known ("36.0%"), else with as many as it needs. */
+static char *
+format_point_value (const McSeries *series,
+                    guint           point,
+                    double          value)
+{
+  guint row = mc_series_get_row (series, point);
+  int decimals = mc_format_value_decimals (value, series->derived ? series->decimals : 6);
+
+  if (series->derived == NULL && row < mc_column_get_n_rows (series->column)
+      && mc_column_get_value (series->column, row) == value)
+    decimals = mc_format_row_decimals (series->column, row, decimals);
+  return mc_format_value (series->column, value, decimals);
+}
+
 /* Point @point of series @series_index, as drawn. */
 static void
 hit_fill_point (McMarks    *marks,
@@ -85,14 +101,13 @@ hit_fill_point (McMarks    *marks,
   guint row = mc_series_get_row (series, point);
   /* Derived values (growth) carry no notes of their own. */
   const McColumn *note_column = series->derived ? NULL : series->column;
-  int decimals = series->derived ? series->decimals : 6;
 
   hit->kind = MC_CHART_HIT_MARK;
   hit->series = series_index;
   hit->index = row;
   hit->series_name = g_strdup (series->name);
   hit->label = mc_chart_model_format_x (chart, series, point);
-  hit->value = mc_format_value (series->column, value, mc_format_value_decimals (value, decimals));
+  hit->value = format_point_value (series, point, value);
   hit->raw_value = value;
   hit->estimate = mc_series_is_estimate (series, point);
   hit->note = note_column ? g_strdup (mc_column_get_note (note_column, row)) : NULL;

@@ -503,7 +503,8 @@ append_cell (McColumn       *to,
   else if (mc_column_get_column_type (from) == MC_COLUMN_STRING)
     mc_column_append_string (to, mc_column_get_string (from, row));
   else
-    mc_column_append_value (to, mc_column_get_value (from, row));
+    mc_column_append_written (to, mc_column_get_value (from, row),
+                              mc_column_get_decimals (from, row));
   if (mc_column_is_estimate (from, row) || mc_column_get_note (from, row) != NULL)
     mc_column_set_annotation (to, mc_column_get_n_rows (to) - 1,
                               mc_column_is_estimate (from, row), mc_column_get_note (from, row));

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "mc-decimals.h"
 #include "mc-extras.h"
 #include "mc-string-util.h"
 #include "mc-value-summary.h"
@@ -41,6 +42,7 @@ struct _McColumn
   double           step;
   guint            n_progression;
   McValueSummary  *summary;      /* of the values; made on first use */
+  McDecimals       decimals;     /* of numbers as their source wrote them */
 };
 
 static void
@@ -143,6 +145,7 @@ mc_column_unshare (McColumn *column)
       g_array_unref (column->values);
       column->values = copy;
     }
+  mc_decimals_unshare (&column->decimals);
   if (column->summary != NULL)
     {
       McValueSummary *copy = mc_value_summary_copy (column->summary);
@@ -170,6 +173,7 @@ mc_column_new (const char   *id,
   column->label = g_strdup (label ? label : id);
   column->type = type;
   column->date_precision = MC_DATE_DAY;
+  mc_decimals_init (&column->decimals);
   if (type == MC_COLUMN_STRING)
     column->strings = g_ptr_array_new_with_free_func (g_free);
   else
@@ -193,6 +197,7 @@ mc_column_free (McColumn *column)
   g_clear_pointer (&column->annotations, g_hash_table_unref);
   g_clear_pointer (&column->extras, g_hash_table_unref);
   g_clear_pointer (&column->summary, mc_value_summary_unref);
+  mc_decimals_clear (&column->decimals);
   g_free (column);
 }
 
@@ -313,10 +318,30 @@ void
 mc_column_append_value (McColumn *column,
                         double    value)
 {
+  mc_column_append_written (column, value, MC_DECIMALS_UNKNOWN);
+}
+
+/**
+ * mc_column_append_written:
+ * @decimals: the decimals its source wrote @value with ("36.0": 1),
+ *   MC_DECIMALS_UNKNOWN when it does not say
+ *
+ * Appends a value as its source wrote it: labels and the table show it
+ * with its own decimals.
+ */
+void
+mc_column_append_written (McColumn *column,
+                          double    value,
+                          int       decimals)
+{
   g_return_if_fail (column->type != MC_COLUMN_STRING);
 
   mc_column_unshare (column);
   mc_column_forget_summary (column);
+  if (isnan (value))
+    mc_decimals_append_missing (&column->decimals);
+  else if (column->type == MC_COLUMN_NUMBER)
+    mc_decimals_append (&column->decimals, column->values->len, decimals);
   g_array_append_val (column->values, value);
 }
 
@@ -365,6 +390,7 @@ mc_column_take_summarised_values (McColumn       *column,
   g_return_if_fail (summary == NULL || mc_value_summary_get_n_values (summary) == values->len);
 
   g_clear_pointer (&column->values, g_array_unref);
+  mc_decimals_clear (&column->decimals);
   column->values = values;
   column->progression = FALSE;
   column->shared = FALSE;
@@ -390,12 +416,67 @@ mc_column_take_progression (McColumn *column,
   g_return_if_fail (column->type != MC_COLUMN_STRING);
 
   g_clear_pointer (&column->values, g_array_unref);
+  mc_decimals_clear (&column->decimals);
   column->progression = TRUE;
   column->start = start;
   column->step = step;
   column->n_progression = n_rows;
   column->shared = FALSE;
   mc_column_forget_summary (column);
+}
+
+/**
+ * mc_column_take_decimals:
+ * @decimals: (transfer full): the decimals the values were written with,
+ *   which a reader found with them (mc_column_take_values()); cleared
+ *
+ * Says how the source wrote the values of a number column.
+ */
+void
+mc_column_take_decimals (McColumn   *column,
+                         McDecimals *decimals)
+{
+  g_return_if_fail (column != NULL && decimals != NULL);
+
+  mc_decimals_clear (&column->decimals);
+  if (column->type == MC_COLUMN_NUMBER)
+    column->decimals = *decimals;
+  else
+    mc_decimals_clear (decimals);
+  mc_decimals_init (decimals);
+}
+
+/**
+ * mc_column_get_decimals:
+ *
+ * Returns: the decimals the value at @row was written with ("36.0": 1),
+ *   MC_DECIMALS_UNKNOWN when its source did not say
+ */
+int
+mc_column_get_decimals (const McColumn *column,
+                        guint           row)
+{
+  g_return_val_if_fail (column != NULL, MC_DECIMALS_UNKNOWN);
+  g_return_val_if_fail (row < mc_column_get_n_rows (column), MC_DECIMALS_UNKNOWN);
+
+  if (column->type != MC_COLUMN_NUMBER)
+    return MC_DECIMALS_UNKNOWN;
+  return mc_decimals_get (&column->decimals, row);
+}
+
+/**
+ * mc_column_has_row_decimals:
+ *
+ * Returns: whether the values of @column were written with different
+ *   decimals, which then take a byte a row; a column whose values are
+ *   all written alike keeps one number
+ */
+gboolean
+mc_column_has_row_decimals (const McColumn *column)
+{
+  g_return_val_if_fail (column != NULL, FALSE);
+
+  return mc_decimals_has_rows (&column->decimals);
 }
 
 /**
@@ -609,6 +690,22 @@ mc_column_set_value (McColumn *column,
                      guint     row,
                      double    value)
 {
+  mc_column_set_written_value (column, row, value, MC_DECIMALS_UNKNOWN);
+}
+
+/**
+ * mc_column_set_written_value:
+ * @decimals: the decimals @value was written with, MC_DECIMALS_UNKNOWN
+ *   when unknown
+ *
+ * Same as mc_column_set_value(), for a value typed or read as text.
+ */
+void
+mc_column_set_written_value (McColumn *column,
+                             guint     row,
+                             double    value,
+                             int       decimals)
+{
   double old_value;
 
   g_return_if_fail (column != NULL);
@@ -618,6 +715,8 @@ mc_column_set_value (McColumn *column,
   mc_column_unshare (column);
   old_value = g_array_index (column->values, double, row);
   g_array_index (column->values, double, row) = value;
+  if (column->type == MC_COLUMN_NUMBER && !isnan (value))
+    mc_decimals_set (&column->decimals, column->values->len, row, decimals);
   if (column->summary != NULL)
     mc_value_summary_update (column->summary, (const double *) (gpointer) column->values->data,
                              row, old_value);
@@ -778,6 +877,7 @@ mc_column_splice (McColumn *column,
     {
       g_array_remove_range (column->values, index, n_removed);
       insert_nan (column->values, index, n_inserted);
+      mc_decimals_splice (&column->decimals, index, n_removed, n_inserted);
     }
   mc_column_move_annotations (column, index, n_removed, n_inserted);
 }
@@ -852,6 +952,7 @@ mc_column_copy_rows (const McColumn *column,
   copy->display_scale = column->display_scale;
   copy->date_precision = column->date_precision;
   copy->extras = mc_extras_copy (column->extras);
+  mc_decimals_copy (&copy->decimals, &column->decimals, index, n_rows);
   if (column->strings != NULL)
     for (guint i = index; i < index + n_rows; i++)
       g_ptr_array_add (copy->strings, g_strdup (g_ptr_array_index (column->strings, i)));
@@ -898,11 +999,30 @@ mc_column_snapshot (const McColumn *column)
       copy->start = column->start;
       copy->step = column->step;
       copy->n_progression = column->n_progression;
+      mc_decimals_clear (&copy->decimals);
+      copy->decimals.all = column->decimals.all;
+      if (column->decimals.rows != NULL)
+        copy->decimals.rows = g_byte_array_ref (column->decimals.rows);
     }
   copy_annotations (copy, 0, column, 0, mc_column_get_n_rows (column));
   /* Its arrays are the column's too: its first change copies them. */
   copy->shared = TRUE;
   return copy;
+}
+
+/* The decimals of the @n_rows values of @rows, inserted at @index. */
+static void
+copy_decimals (McColumn       *column,
+               guint           index,
+               const McColumn *rows,
+               guint           n_rows)
+{
+  if (column->type != MC_COLUMN_NUMBER)
+    return;
+  for (guint i = 0; i < n_rows; i++)
+    if (!mc_column_is_missing (rows, i))
+      mc_decimals_set (&column->decimals, column->values->len, index + i,
+                       mc_decimals_get (&rows->decimals, i));
 }
 
 /**
@@ -936,8 +1056,11 @@ mc_column_insert_rows (McColumn       *column,
     for (guint i = 0; i < n_rows; i++)
       g_ptr_array_index (column->strings, index + i) = g_strdup (g_ptr_array_index (rows->strings, i));
   else
-    memcpy (&g_array_index (column->values, double, index), mc_column_get_values (rows, NULL),
-            n_rows * sizeof (double));
+    {
+      memcpy (&g_array_index (column->values, double, index), mc_column_get_values (rows, NULL),
+              n_rows * sizeof (double));
+      copy_decimals (column, index, rows, n_rows);
+    }
   copy_annotations (column, index, rows, 0, n_rows);
 }
 
@@ -1022,6 +1145,20 @@ values_equal (double a,
   return a == b || (isnan (a) && isnan (b));
 }
 
+/* Values are equal when written alike too, where both columns say: 36.0
+ * is not 36. */
+static gboolean
+numbers_equal (const McColumn *a,
+               const McColumn *b,
+               guint           row)
+{
+  double value = mc_column_get_value (a, row);
+
+  return values_equal (value, mc_column_get_value (b, row))
+         && (a->type != MC_COLUMN_NUMBER || isnan (value)
+             || mc_decimals_equal_at (&a->decimals, &b->decimals, row));
+}
+
 static gboolean
 annotations_equal (const McColumn *a,
                    const McColumn *b)
@@ -1061,7 +1198,7 @@ mc_column_equal (const McColumn *a,
   for (guint row = 0; row < n_rows; row++)
     if (a->type == MC_COLUMN_STRING
         ? g_strcmp0 (mc_column_get_string (a, row), mc_column_get_string (b, row)) != 0
-        : !values_equal (mc_column_get_value (a, row), mc_column_get_value (b, row)))
+        : !numbers_equal (a, b, row))
       return FALSE;
   return annotations_equal (a, b);
 }

@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "mc-decimals.h"
 #include "mc-value-summary.h"
 
 G_BEGIN_DECLS
@@ -83,6 +84,9 @@ void             mc_column_set_extra            (McColumn        *column,
 guint            mc_column_get_n_rows           (const McColumn  *column);
 void             mc_column_append_value         (McColumn        *column,
                                                  double           value);
+void             mc_column_append_written       (McColumn        *column,
+                                                 double           value,
+                                                 int              decimals);
 void             mc_column_append_string        (McColumn        *column,
                                                  const char      *value);
 void             mc_column_append_missing       (McColumn        *column);
@@ -101,6 +105,12 @@ void             mc_column_take_progression     (McColumn        *column,
                                                  double           start,
                                                  double           step,
                                                  guint            n_rows);
+/* How the source wrote each number (see mc-decimals.h). */
+void             mc_column_take_decimals        (McColumn        *column,
+                                                 McDecimals      *decimals);
+int              mc_column_get_decimals         (const McColumn  *column,
+                                                 guint            row);
+gboolean         mc_column_has_row_decimals     (const McColumn  *column);
 gboolean         mc_column_get_progression      (const McColumn  *column,
                                                  double          *start,
                                                  double          *step);
@@ -138,6 +148,10 @@ gboolean         mc_column_has_annotations      (const McColumn  *column);
 void             mc_column_set_value            (McColumn        *column,
                                                  guint            row,
                                                  double           value);
+void             mc_column_set_written_value    (McColumn        *column,
+                                                 guint            row,
+                                                 double           value,
+                                                 int              decimals);
 void             mc_column_set_string           (McColumn        *column,
                                                  guint            row,
                                                  const char      *value);

@@ -368,10 +368,27 @@ mc_dataset_set_value (McDataset *self,
                       guint      column,
                       double     value)
 {
+  mc_dataset_set_written_value (self, row, column, value, MC_DECIMALS_UNKNOWN);
+}
+
+/**
+ * mc_dataset_set_written_value:
+ * @decimals: the decimals @value was written with, MC_DECIMALS_UNKNOWN
+ *   when unknown
+ *
+ * Same as mc_dataset_set_value(), for a value as someone wrote it.
+ */
+void
+mc_dataset_set_written_value (McDataset *self,
+                              guint      row,
+                              guint      column,
+                              double     value,
+                              int        decimals)
+{
   McColumn *cells = mc_dataset_get_cell_column (self, row, column);
 
   if (cells != NULL)
-    mc_column_set_value (cells, row, value);
+    mc_column_set_written_value (cells, row, value, decimals);
 }
 
 /**

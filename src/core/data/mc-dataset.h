@@ -72,6 +72,11 @@ void             mc_dataset_set_value           (McDataset       *self,
                                                  guint            row,
                                                  guint            column,
                                                  double           value);
+void             mc_dataset_set_written_value   (McDataset       *self,
+                                                 guint            row,
+                                                 guint            column,
+                                                 double           value,
+                                                 int              decimals);
 void             mc_dataset_set_string          (McDataset       *self,
                                                  guint            row,
                                                  guint            column,

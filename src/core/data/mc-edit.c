@@ -268,6 +268,7 @@ typedef struct
   CellKind  kind;
   double    value;
   char     *string;
+  int       decimals;       /* as @value was written; MC_DECIMALS_UNKNOWN */
 } CellValue;
 
 /* A cell an edit writes, and the annotation it found there. */
@@ -358,6 +359,7 @@ cell_value_set (CellValue       *dest,
   dest->kind = source->kind;
   dest->value = source->value;
   dest->string = g_strdup (source->string);
+  dest->decimals = source->decimals;
 }
 
 /* Whole sentences per type, so that translators need not assemble them. */
@@ -439,7 +441,7 @@ write_cell (McDataset       *dataset,
   switch (cell->kind)
     {
     case CELL_VALUE:
-      mc_dataset_set_value (dataset, row, column, cell->value);
+      mc_dataset_set_written_value (dataset, row, column, cell->value, cell->decimals);
       break;
     case CELL_STRING:
       mc_dataset_set_string (dataset, row, column, cell->string);
@@ -455,7 +457,7 @@ static void
 set_cell_save (SetCell  *self,
                McColumn *column)
 {
-  CellValue old = { CELL_VALUE, NAN, NULL };
+  CellValue old = { CELL_VALUE, NAN, NULL, MC_DECIMALS_UNKNOWN };
 
   if (mc_column_get_column_type (column) == MC_COLUMN_STRING)
     {
@@ -463,7 +465,10 @@ set_cell_save (SetCell  *self,
       old.string = (char *) mc_column_get_string (column, self->place.row);
     }
   else
-    old.value = mc_column_get_value (column, self->place.row);
+    {
+      old.value = mc_column_get_value (column, self->place.row);
+      old.decimals = mc_column_get_decimals (column, self->place.row);
+    }
   cell_value_set (&self->old_value, &old);
   self->old_precision = mc_column_get_date_precision (column);
 }
@@ -580,7 +585,25 @@ mc_edit_new_set_value (guint       row,
                        const char *column_id,
                        double      value)
 {
-  CellValue cell = { CELL_VALUE, value, NULL };
+  return mc_edit_new_set_written_value (row, column_id, value, MC_DECIMALS_UNKNOWN);
+}
+
+/**
+ * mc_edit_new_set_written_value:
+ * @decimals: the decimals @value was typed with ("36.0": 1), which the
+ *   table and labels then show; MC_DECIMALS_UNKNOWN when unknown
+ *
+ * Same as mc_edit_new_set_value(), for a number as someone wrote it.
+ *
+ * Returns: (transfer full): the edit
+ */
+McEdit *
+mc_edit_new_set_written_value (guint       row,
+                               const char *column_id,
+                               double      value,
+                               int         decimals)
+{
+  CellValue cell = { CELL_VALUE, value, NULL, decimals };
 
   g_return_val_if_fail (column_id != NULL, NULL);
 
@@ -628,7 +651,7 @@ mc_edit_new_set_string (guint       row,
                         const char *column_id,
                         const char *value)
 {
-  CellValue cell = { CELL_STRING, NAN, (char *) value };
+  CellValue cell = { CELL_STRING, NAN, (char *) value, MC_DECIMALS_UNKNOWN };
 
   g_return_val_if_fail (column_id != NULL, NULL);
 
@@ -647,7 +670,7 @@ McEdit *
 mc_edit_new_set_missing (guint       row,
                          const char *column_id)
 {
-  CellValue cell = { CELL_MISSING, NAN, NULL };
+  CellValue cell = { CELL_MISSING, NAN, NULL, MC_DECIMALS_UNKNOWN };
 
   g_return_val_if_fail (column_id != NULL, NULL);
 

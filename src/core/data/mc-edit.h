@@ -61,6 +61,10 @@ GQuark       mc_edit_error_quark        (void);
 McEdit      *mc_edit_new_set_value      (guint              row,
                                          const char        *column_id,
                                          double             value);
+McEdit      *mc_edit_new_set_written_value (guint           row,
+                                         const char        *column_id,
+                                         double             value,
+                                         int                decimals);
 McEdit      *mc_edit_new_set_date       (guint              row,
                                          const char        *column_id,
                                          double             days,

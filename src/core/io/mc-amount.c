@@ -17,6 +17,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "mc-cell.h"
 #include "mc-csv.h"
 
 typedef struct
@@ -389,4 +390,18 @@ const char *
 mc_amount_unit_shown (const char *unit)
 {
   return g_strcmp0 (unit, "percent") == 0 ? "%" : unit;
+}
+
+int
+mc_amount_written_decimals (const McAmount *amount,
+                            const char     *text,
+                            gsize           length,
+                            McDecimalMark   mark,
+                            double          column_factor)
+{
+  int decimals = mc_cell_written_decimals (text, length, mark == MC_DECIMAL_COMMA ? ',' : '.');
+
+  if (amount->factor != 0)
+    decimals += (int) lround (log10 (column_factor / amount->factor));
+  return MAX (0, decimals);
 }

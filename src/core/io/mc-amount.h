@@ -35,6 +35,13 @@ gboolean  mc_amount_parse            (const char     *text,
                                       McDecimalMark   mark,
                                       McAmount       *amount);
 McScale   mc_amount_scale_of_factor  (double          factor);
+/* The decimals @amount, read from @text, is written with in a column
+ * of @column_factor (1e9 for billions): "$300 million" has three there. */
+int       mc_amount_written_decimals (const McAmount *amount,
+                                      const char     *text,
+                                      gsize           length,
+                                      McDecimalMark   mark,
+                                      double          column_factor);
 const char *mc_amount_currency_code  (const char     *word);
 /* "USD", "%" for "percent": how messages name a unit. */
 const char *mc_amount_unit_shown     (const char     *unit);

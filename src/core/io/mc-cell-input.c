@@ -115,6 +115,8 @@ take_value (McColumn    *read,
     input->string = g_strdup (mc_column_get_string (read, 0));
   else
     input->value = mc_column_get_value (read, 0);
+  if (input->type == MC_COLUMN_NUMBER && !input->missing)
+    input->decimals = mc_column_get_decimals (read, 0);
   input->precision = mc_column_get_date_precision (read);
 }
 
@@ -174,6 +176,8 @@ read_amount (const McColumn  *column,
   input->value = amount.number;
   if (amount.factor != 0)
     input->value *= amount.factor / mc_scale_get_factor (mc_column_get_scale (column));
+  input->decimals = mc_amount_written_decimals (&amount, text, strlen (text), mark,
+                                                mc_scale_get_factor (mc_column_get_scale (column)));
   return TRUE;
 }
 
@@ -198,7 +202,7 @@ mc_cell_input_read (const McColumn  *column,
   g_return_val_if_fail (column != NULL && input != NULL, FALSE);
 
   type = mc_column_get_column_type (column);
-  *input = (McCellInput) { type, TRUE, NAN, MC_DATE_DAY, NULL };
+  *input = (McCellInput) { type, TRUE, NAN, MC_DATE_DAY, NULL, MC_DECIMALS_UNKNOWN };
   if (type != MC_COLUMN_NUMBER)
     return read_cell (column, trimmed, input, error);
   number = delocalize_number (trimmed);
@@ -250,6 +254,7 @@ mc_cell_input_make_edit (const McCellInput *input,
     case MC_COLUMN_DATE:
       return mc_edit_new_set_date (row, column_id, input->value, input->precision);
     case MC_COLUMN_NUMBER:
+      return mc_edit_new_set_written_value (row, column_id, input->value, input->decimals);
     case MC_COLUMN_BOOLEAN:
     default:
       return mc_edit_new_set_value (row, column_id, input->value);

@@ -25,6 +25,7 @@ typedef struct
   double           value;       /* numbers, dates (days), booleans (0, 1) */
   McDatePrecision  precision;   /* dates */
   char            *string;      /* strings */
+  int              decimals;    /* numbers, as typed ("36.0": 1) */
 } McCellInput;
 
 GQuark    mc_cell_input_error_quark  (void);

@@ -169,3 +169,62 @@ mc_cell_format_number (char   *buffer,
     }
   return buffer;
 }
+
+/* The power of ten of the exponent that follows a number's digits in
+ * @text ("e-3"), 0 when there is none: an "e" in a word ("percent") is
+ * none. */
+static int
+written_exponent (const char *text,
+                  const char *end)
+{
+  for (const char *p = text; p + 1 < end; p++)
+    {
+      const char *digits = p + 1;
+      int exponent = 0;
+
+      if ((*p != 'e' && *p != 'E') || p == text || !g_ascii_isdigit (p[-1]))
+        continue;
+      if (*digits == '-' || *digits == '+')
+        digits++;
+      if (digits == end || !g_ascii_isdigit (*digits))
+        continue;
+      for (; digits < end && g_ascii_isdigit (*digits) && exponent < 1000; digits++)
+        exponent = 10 * exponent + (*digits - '0');
+      return p[1] == '-' ? -exponent : exponent;
+    }
+  return 0;
+}
+
+int
+mc_cell_written_decimals (const char *text,
+                          gsize       length,
+                          char        mark)
+{
+  const char *end = text + length;
+  const char *point = memchr (text, mark, length);
+  int decimals = 0;
+
+  if (point != NULL)
+    for (const char *p = point + 1; p < end && g_ascii_isdigit (*p); p++)
+      decimals++;
+  return MAX (0, decimals - written_exponent (text, end));
+}
+
+char *
+mc_cell_format_written (char   *buffer,
+                        double  value,
+                        int     decimals)
+{
+  gsize length = strlen (mc_cell_format_number (buffer, value));
+  int missing = decimals - mc_cell_written_decimals (buffer, length, '.');
+
+  /* Exponents ("1e+22") and what would not fit stay the shortest. */
+  if (missing <= 0 || strpbrk (buffer, "eE") != NULL
+      || length + missing + 2 > G_ASCII_DTOSTR_BUF_SIZE)
+    return buffer;
+  if (strchr (buffer, '.') == NULL)
+    buffer[length++] = '.';
+  memset (buffer + length, '0', missing);
+  buffer[length + missing] = '\0';
+  return buffer;
+}

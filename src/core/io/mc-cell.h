@@ -15,10 +15,21 @@ gboolean  mc_cell_parse_boolean  (const char   *text,
                                   gboolean     *value);
 gboolean  mc_cell_strip_percent  (const char  **text,
                                   gsize        *length);
+/* The decimals a number is written with in @text, whose decimals
+ * follow @mark: 1 for "36.0", "$50.5 billion" or "17,5 %" (mark ','),
+ * 0 for "32" or "1,234"; an exponent moves them ("1.5e-3": 4). */
+int       mc_cell_written_decimals (const char *text,
+                                  gsize         length,
+                                  char          mark);
 /* The shortest text that reads back as @value; @buffer holds
  * G_ASCII_DTOSTR_BUF_SIZE bytes. */
 char     *mc_cell_format_number  (char         *buffer,
                                   double        value);
+/* The same, with at least @decimals decimals where that form has fewer:
+ * 36 written with one is "36.0", so that it reads back as written. */
+char     *mc_cell_format_written (char         *buffer,
+                                  double        value,
+                                  int           decimals);
 
 /* Whether a cell of a number, date or boolean column says it has no
  * value ("NA", "-", ...). Inline: most cells are longer than any

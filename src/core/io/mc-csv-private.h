@@ -86,11 +86,13 @@ mc_csv_scan_digit_run (const char *p,
  * 2^53 one division by an exact power of ten rounds correctly (as in
  * fast_path()). Reads up to the first byte that can't belong to such a
  * number and returns how many bytes that was, or 0 when they are not a
- * short number (no digit, too long, too many digits for the fast path). */
+ * short number (no digit, too long, too many digits for the fast path);
+ * @decimals are the digits after its point. */
 static inline gsize
-mc_csv_scan_short (const char *text,
-            const char *end,
-            double     *value)
+mc_csv_scan_short_written (const char *text,
+                           const char *end,
+                           double     *value,
+                           int        *decimals)
 {
   const char *p = text;
   const char *digits;
@@ -118,7 +120,19 @@ mc_csv_scan_short (const char *text,
   if (n_frac > 0)
     result /= mc_csv_powers_of_ten[n_frac];
   *value = negative ? -result : result;
+  *decimals = n_frac;
   return p - text;
+}
+
+/* The same, without the decimals it is written with. */
+static inline gsize
+mc_csv_scan_short (const char *text,
+                   const char *end,
+                   double     *value)
+{
+  int decimals;
+
+  return mc_csv_scan_short_written (text, end, value, &decimals);
 }
 
 G_END_DECLS

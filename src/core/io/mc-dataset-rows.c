@@ -16,6 +16,7 @@
 
 #include "mc-csv-data.h"
 #include "mc-csv-reference.h"
+#include "mc-json-scanner.h"
 #include "mc-loader-buffer.h"
 #include "mc-table-builder.h"
 #include "mc-text.h"
@@ -97,6 +98,33 @@ append_string_cell (McJsonContext   *ctx,
   return TRUE;
 }
 
+static gboolean
+count_number (JsonNode *number,
+              gpointer  user_data)
+{
+  (*(guint *) user_data)++;
+  return TRUE;
+}
+
+/* How many numbers @node holds, in all. */
+static guint
+count_numbers (JsonNode *node)
+{
+  guint n = 0;
+
+  mc_json_node_foreach_number (node, count_number, &n);
+  return n;
+}
+
+/* The decimals of the next number of the rows, as the text writes it. */
+static int
+written_decimals (McJsonContext *ctx)
+{
+  if (ctx->row_decimals == NULL || ctx->next_number >= ctx->row_decimals->len)
+    return MC_DECIMALS_UNKNOWN;
+  return ctx->row_decimals->data[ctx->next_number];
+}
+
 /* Appends the value of one cell to its column, whose type the JSON type
  * of the value must fit. */
 static gboolean
@@ -119,7 +147,8 @@ append_value (McJsonContext   *ctx,
     case MC_COLUMN_NUMBER:
       if (!mc_json_node_is_number (value))
         break;
-      mc_table_builder_append_number (builder, column, json_node_get_double (value), NULL);
+      mc_table_builder_append_number (builder, column, json_node_get_double (value),
+                                      written_decimals (ctx), NULL);
       return TRUE;
     case MC_COLUMN_STRING:
       if (!mc_json_node_is_string (value))
@@ -141,6 +170,20 @@ append_value (McJsonContext   *ctx,
   return cell_type_error (ctx, c, value, error);
 }
 
+/* The numbers of a cell object that come before its value, in the
+ * order of the text (json-glib keeps it). */
+static guint
+count_numbers_before_value (JsonNode *node)
+{
+  JsonObject *object = json_node_get_object (node);
+  g_autoptr(GList) names = json_object_get_members (object);
+  guint n = 0;
+
+  for (GList *l = names; l != NULL && strcmp (l->data, "value") != 0; l = l->next)
+    n += count_numbers (json_object_get_member (object, l->data));
+  return n;
+}
+
 static gboolean
 read_cell (McJsonContext   *ctx,
            McTableBuilder  *builder,
@@ -150,14 +193,20 @@ read_cell (McJsonContext   *ctx,
            GError         **error)
 {
   Cell cell = { node, FALSE, NULL, FALSE };
+  guint first_number = ctx->next_number;
   gboolean ok;
 
   if (JSON_NODE_HOLDS_OBJECT (node) && !read_cell_object (ctx, node, &cell, error))
     return FALSE;
 
   if (cell.in_object)
-    mc_json_context_push_key (ctx, "value");
+    {
+      mc_json_context_push_key (ctx, "value");
+      first_number += count_numbers_before_value (node);
+    }
+  ctx->next_number = first_number;
   ok = append_value (ctx, builder, column, cell.value, error);
+  ctx->next_number = first_number + count_numbers (node);
   if (cell.in_object)
     mc_json_context_pop (ctx);
   if (ok && (cell.estimate || cell.note != NULL))
@@ -231,6 +280,24 @@ read_each_row (McJsonContext   *ctx,
   return TRUE;
 }
 
+/* The decimals of the numbers of the rows at the context's path, as the
+ * text writes them; none when the text and the rows json-glib read do
+ * not hold as many numbers. */
+static void
+find_row_decimals (McJsonContext *ctx,
+                   JsonNode      *rows)
+{
+  gsize offset;
+
+  ctx->next_number = 0;
+  if (ctx->text == NULL)
+    return;
+  offset = mc_json_scanner_locate_path (ctx->text, ctx->length, ctx->path, ctx->depth, FALSE);
+  ctx->row_decimals = mc_json_scanner_number_decimals (ctx->text, ctx->length, offset);
+  if (ctx->row_decimals != NULL && ctx->row_decimals->len != count_numbers (rows))
+    g_clear_pointer (&ctx->row_decimals, g_byte_array_unref);
+}
+
 static gboolean
 read_rows (McJsonContext  *ctx,
            JsonNode       *node,
@@ -239,6 +306,7 @@ read_rows (McJsonContext  *ctx,
   g_autoptr(McTableBuilder) builder = NULL;
   JsonArray *rows = json_node_get_array (node);
   guint n_rows = json_array_get_length (rows);
+  gboolean ok;
 
   mc_json_context_push_key (ctx, "rows");
   if (n_rows > MC_LOADER_MAX_ROWS)
@@ -247,7 +315,10 @@ read_rows (McJsonContext  *ctx,
 
   builder = mc_table_builder_new_for_dataset (ctx->dataset, ctx->name);
   mc_table_builder_set_reporter (builder, report_cell, ctx);
-  if (!read_each_row (ctx, builder, rows, error))
+  find_row_decimals (ctx, node);
+  ok = read_each_row (ctx, builder, rows, error);
+  g_clear_pointer (&ctx->row_decimals, g_byte_array_unref);
+  if (!ok)
     return FALSE;
   mc_json_context_pop (ctx);
   mc_table_builder_finish (builder);

@@ -428,3 +428,31 @@ mc_json_context_warn_duplicate_keys (McJsonContext *ctx)
       mc_dataset_add_warning (ctx->dataset, full);
     }
 }
+
+gboolean
+mc_json_node_foreach_number (JsonNode         *node,
+                             McJsonNumberFunc  func,
+                             gpointer          user_data)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) names = json_object_get_members (object);
+
+      for (GList *l = names; l != NULL; l = l->next)
+        if (!mc_json_node_foreach_number (json_object_get_member (object, l->data), func,
+                                          user_data))
+          return FALSE;
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        if (!mc_json_node_foreach_number (json_array_get_element (array, i), func, user_data))
+          return FALSE;
+    }
+  else if (mc_json_node_is_number (node))
+    return func (node, user_data);
+  return TRUE;
+}

@@ -31,6 +31,10 @@ typedef struct
   guint              n_warnings;
   guint              n_unlocated_warnings;
   GArray            *duplicates;
+  /* The decimals of the numbers of the rows as written, in order, and
+   * the next row number's; NULL when unknown */
+  GByteArray        *row_decimals;
+  guint              next_number;
 } McJsonContext;
 
 typedef enum
@@ -106,5 +110,13 @@ char     *mc_json_node_describe           (JsonNode            *node);
 gboolean  mc_json_node_is_string          (JsonNode            *node);
 gboolean  mc_json_node_is_boolean         (JsonNode            *node);
 gboolean  mc_json_node_is_number          (JsonNode            *node);
+/* Calls @func for every number of @node in the order of the JSON text
+ * (json-glib keeps the members of an object in that order), until it
+ * returns FALSE; returns whether it never did. */
+typedef gboolean (*McJsonNumberFunc) (JsonNode            *number,
+                                      gpointer             user_data);
+gboolean  mc_json_node_foreach_number     (JsonNode            *node,
+                                           McJsonNumberFunc     func,
+                                           gpointer             user_data);
 
 G_END_DECLS

@@ -17,7 +17,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "mc-cell.h"
 #include "mc-csv.h"
+#include "mc-decimals.h"
 #include "mc-loader-error.h"
 
 typedef struct
@@ -32,6 +34,7 @@ typedef struct
   GArray        *duplicates;   /* gsize: offsets of keys seen twice */
   guint          first_line;   /* of the text in its file: a JSON Lines line's */
   gboolean       one_line;
+  GByteArray    *decimals;     /* of each number, when they are asked for */
 } Scanner;
 
 /* Duplicate keys are looked for among the first members of an object;
@@ -300,6 +303,13 @@ scan_number (Scanner *s)
         s->pos++;
       if (skip_digits (s) == 0)
         return unexpected (s, _("a digit in the exponent"));
+    }
+  if (s->decimals != NULL)
+    {
+      guint8 decimals = MIN (mc_cell_written_decimals (s->text + start, s->pos - start, '.'),
+                             MC_DECIMALS_MAX);
+
+      g_byte_array_append (s->decimals, &decimals, 1);
     }
   return check_number_range (s, start, integer);
 }
@@ -599,6 +609,35 @@ mc_json_scanner_check_line (const char  *name,
   s.first_line = number;
   s.one_line = TRUE;
   return check (&s, name, duplicates, error);
+}
+
+/**
+ * mc_json_scanner_number_decimals:
+ * @offset: where a value of @text starts, which
+ *   mc_json_scanner_check_syntax() has checked
+ *
+ * json-glib reads 36.0 and 36 as the same number: the decimals each
+ * number is written with are found in the text.
+ *
+ * Returns: (transfer full) (nullable): the decimals of every number of
+ *   the value, as written ("36.0": 1), in the order of the text; %NULL
+ *   when there is no value at @offset
+ */
+GByteArray *
+mc_json_scanner_number_decimals (const char *text,
+                                 gsize       length,
+                                 gsize       offset)
+{
+  Scanner s = { text, length, offset, };
+
+  s.decimals = g_byte_array_new ();
+  if (!scan_value (&s))
+    {
+      g_free (s.error_message);
+      g_clear_pointer (&s.decimals, g_byte_array_unref);
+    }
+  g_clear_pointer (&s.duplicates, g_array_unref);
+  return s.decimals;
 }
 
 /* Finding a path in the text again */

@@ -32,6 +32,9 @@ gsize     mc_json_scanner_locate_path   (const char               *text,
                                          const McJsonPathElement  *path,
                                          guint                     n_path,
                                          gboolean                  at_key);
+GByteArray *mc_json_scanner_number_decimals (const char       *text,
+                                         gsize                     length,
+                                         gsize                     offset);
 gboolean  mc_json_scanner_has_member    (const char               *text,
                                          gsize                     length,
                                          const char               *key);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "mc-json-context.h"
+#include "mc-json-scanner.h"
 #include "mc-table-builder.h"
 #include "mc-text.h"
 
@@ -220,6 +221,20 @@ is_number (JsonNode *node)
   return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
 }
 
+/* The decimals @node, a number, is written with: an integer has none. */
+static int
+number_decimals (Table    *table,
+                 JsonNode *node)
+{
+  GHashTable *decimals = table->input->decimals;
+
+  if (decimals == NULL)
+    return MC_DECIMALS_UNKNOWN;
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return 0;
+  return GPOINTER_TO_INT (g_hash_table_lookup (decimals, node)) - 1;
+}
+
 static gboolean
 is_boolean (JsonNode *node)
 {
@@ -260,7 +275,8 @@ infer_node (Table           *table,
   else if (is_number (node))
     {
       text = dup_value_text (node);
-      mc_table_builder_infer_number (builder, column, json_node_get_double (node), NULL, text);
+      mc_table_builder_infer_number (builder, column, json_node_get_double (node),
+                                     number_decimals (table, node), NULL, text);
     }
   else
     {
@@ -274,7 +290,8 @@ infer_node (Table           *table,
 }
 
 static gboolean
-append_node (McTableBuilder  *builder,
+append_node (Table           *table,
+             McTableBuilder  *builder,
              guint            column,
              JsonNode        *node,
              GError         **error)
@@ -289,7 +306,8 @@ append_node (McTableBuilder  *builder,
   else if (is_number (node))
     {
       text = dup_value_text (node);
-      mc_table_builder_append_number (builder, column, json_node_get_double (node), text);
+      mc_table_builder_append_number (builder, column, json_node_get_double (node),
+                                      number_decimals (table, node), text);
     }
   else
     {
@@ -358,7 +376,7 @@ append_rows (Table           *table,
         return FALSE;
       for (guint c = 0; c < table->paths->len; c++)
         if (mc_table_builder_needs_cells (builder, c)
-            && !append_node (builder, c, get_cell (table, table->row, c), error))
+            && !append_node (table, builder, c, get_cell (table, table->row, c), error))
           return FALSE;
     }
   return TRUE;
@@ -459,4 +477,47 @@ mc_records_are_rows (JsonNode *node)
 {
   return JSON_NODE_HOLDS_ARRAY (node) && json_array_get_length (json_node_get_array (node)) > 0
          && JSON_NODE_HOLDS_OBJECT (json_array_get_element (json_node_get_array (node), 0));
+}
+
+typedef struct
+{
+  GByteArray *decimals;   /* of the numbers, in the order of the text */
+  guint       next;
+  GHashTable *table;
+} DecimalsMap;
+
+/* Takes the decimals of the next number of the text for @number; the
+ * nodes of those with a point or an exponent go in the table. FALSE
+ * when the text has no more. */
+static gboolean
+map_decimals (JsonNode *number,
+              gpointer  user_data)
+{
+  DecimalsMap *map = user_data;
+
+  if (map->next >= map->decimals->len)
+    return FALSE;
+  if (json_node_get_value_type (number) == G_TYPE_DOUBLE)
+    g_hash_table_insert (map->table, number, GINT_TO_POINTER (map->decimals->data[map->next] + 1));
+  map->next++;
+  return TRUE;
+}
+
+GHashTable *
+mc_records_find_decimals (JsonNode   *node,
+                          const char *text,
+                          gsize       length,
+                          gsize       offset)
+{
+  g_autoptr(GByteArray) decimals = mc_json_scanner_number_decimals (text, length, offset);
+  g_autoptr(GHashTable) table = g_hash_table_new (NULL, NULL);
+  DecimalsMap map = { decimals, 0, table };
+
+  g_return_val_if_fail (node != NULL && text != NULL, NULL);
+
+  /* A key written twice keeps one value, and then the counts differ. */
+  if (decimals == NULL || !mc_json_node_foreach_number (node, map_decimals, &map)
+      || map.next != decimals->len)
+    return NULL;
+  return g_steal_pointer (&table);
 }

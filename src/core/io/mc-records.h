@@ -28,6 +28,7 @@ typedef struct
   McRecordsLocateFunc   locate;
   gpointer              locate_data;
   GCancellable         *cancellable;
+  GHashTable           *decimals;      /* see mc_records_find_decimals(); or NULL */
 } McRecordsInput;
 
 McDataset  *mc_records_load            (const McRecordsInput  *input,
@@ -37,5 +38,13 @@ McDataset  *mc_records_load            (const McRecordsInput  *input,
 gboolean    mc_records_are_columns     (JsonObject            *object);
 /* Whether @node is an array whose first element is an object. */
 gboolean    mc_records_are_rows        (JsonNode              *node);
+/* The decimals the numbers of @node are written with in @text, where
+ * @node's value starts at @offset: json-glib keeps none. A table of the
+ * nodes of numbers with a point or an exponent, for McRecordsInput; NULL
+ * when the text and @node do not hold as many numbers. */
+GHashTable *mc_records_find_decimals   (JsonNode              *node,
+                                        const char            *text,
+                                        gsize                  length,
+                                        gsize                  offset);
 
 G_END_DECLS

@@ -36,6 +36,7 @@ typedef struct
   McTableKeep      keep;
   guint            n_kept;
   GArray          *kept;
+  McDecimals       decimals;     /* of the kept numbers, as written */
   /* Values kept in parts (mc_table_column_merge()) that are an even
    * progression so far are only its start and step, and kept stays
    * empty: a column of row numbers or of days needs no array. The
@@ -110,6 +111,7 @@ gboolean        mc_table_column_infer_text         (McTableColumn   *column,
                                                     gsize            length);
 gboolean        mc_table_column_infer_number       (McTableColumn   *column,
                                                     double           value,
+                                                    int              decimals,
                                                     const char      *unit,
                                                     const char      *text,
                                                     gsize            length);
@@ -130,7 +132,8 @@ McColumn       *mc_table_column_new_column         (McTableColumn   *inferred,
 gboolean        mc_table_column_read_amount        (const McTableColumn *column,
                                                     const char      *text,
                                                     gsize            length,
-                                                    double          *value);
+                                                    double          *value,
+                                                    int             *decimals);
 char           *mc_table_column_describe_text      (const McTableColumn *column);
 /* A cell of digits, signs, points and exponents: FALSE when it is not a
  * number the fast path takes, and the reader must start over with
@@ -148,14 +151,26 @@ mc_table_column_wants_cell (const McTableColumn *column)
          || column->counting;
 }
 
+/* Notes the decimals of a kept value that the column's one number for
+ * them all does not say. */
+void            mc_table_column_keep_decimals      (McTableColumn   *column,
+                                                    double           value,
+                                                    int              decimals);
+
+/* Keeps @value, written with @decimals (MC_DECIMALS_UNKNOWN for a
+ * date or a missing value). */
 static inline void
 mc_table_column_keep (McTableColumn *column,
-                      double         value)
+                      double         value,
+                      int            decimals)
 {
   if (column->keep == MC_TABLE_KEEP_NOTHING)
     return;
   if (column->n_kept == column->kept->len)
     g_array_set_size (column->kept, MAX (1024, 2 * column->kept->len));
+  /* Most numbers of a column are written alike: no call for them. */
+  if (G_UNLIKELY (column->decimals.all != decimals))
+    mc_table_column_keep_decimals (column, value, decimals);
   g_array_index (column->kept, double, column->n_kept++) = value;
 }
 
@@ -165,18 +180,21 @@ mc_table_column_keep (McTableColumn *column,
 static inline gsize
 mc_table_scan_number (const char *text,
                       const char *end,
-                      double     *value)
+                      double     *value,
+                      int        *decimals)
 {
-  return mc_csv_scan_short (text, end, value);
+  return mc_csv_scan_short_written (text, end, value, decimals);
 }
 
-/* A cell that holds @value and nothing else, as scanned: FALSE when it
- * is a code with leading zeros ("0700"), which is not a number. */
+/* A cell that holds @value and nothing else, written with @decimals, as
+ * scanned: FALSE when it is a code with leading zeros ("0700"), which is
+ * not a number. */
 static inline gboolean
 mc_table_column_take_number (McTableColumn *column,
                              const char    *text,
                              gsize          length,
-                             double         value)
+                             double         value,
+                             int            decimals)
 {
   if (mc_cell_has_leading_zero (text, length))
     return FALSE;
@@ -187,7 +205,7 @@ mc_table_column_take_number (McTableColumn *column,
        memchr (text, '.', length) != NULL || memchr (text, 'e', length) != NULL ||
        memchr (text, 'E', length) != NULL))
     column->years = FALSE;
-  mc_table_column_keep (column, value);
+  mc_table_column_keep (column, value, decimals);
   return TRUE;
 }
 
@@ -199,7 +217,7 @@ mc_table_column_take_date (McTableColumn *column,
 {
   column->n_values++;
   column->n_numeric++;
-  mc_table_column_keep (column, days);
+  mc_table_column_keep (column, days, MC_DECIMALS_UNKNOWN);
 }
 
 G_END_DECLS

@@ -348,6 +348,9 @@ mc_table_builder_infer_cell (McTableBuilder *self,
  * mc_table_builder_infer_number:
  * @unit: (nullable): "percent" or a currency code, when the reader knows
  *   it (a spreadsheet's number format)
+ * @decimals: the decimals the value is written with, where the file
+ *   says (a JSON number's literal, a spreadsheet's number format), else
+ *   MC_DECIMALS_UNKNOWN
  * @text: the value as written, for messages
  *
  * Narrows the types of @column by a value the reader found as a number.
@@ -356,10 +359,11 @@ void
 mc_table_builder_infer_number (McTableBuilder *self,
                                guint           column,
                                double          value,
+                               int             decimals,
                                const char     *unit,
                                const char     *text)
 {
-  if (mc_table_column_infer_number (get_column (self, column), value, unit,
+  if (mc_table_column_infer_number (get_column (self, column), value, decimals, unit,
                                     text, strlen (text)))
     note_break_position (self, column);
 }
@@ -401,12 +405,13 @@ mc_table_column_take_number_text (McTableColumn *column,
 
   if (length == 0 || (length == 1 && *text == '-'))
     {
-      mc_table_column_keep (column, NAN);
+      mc_table_column_keep (column, NAN, MC_DECIMALS_UNKNOWN);
       return TRUE;
     }
   if (mc_csv_parse_number (text, length, &value) != MC_CSV_NUMBER_OK)
     return FALSE;
-  return mc_table_column_take_number (column, text, length, value);
+  return mc_table_column_take_number (column, text, length, value,
+                                      mc_cell_written_decimals (text, length, '.'));
 }
 
 /* Deciding */
@@ -572,12 +577,13 @@ append_number_text (McTableBuilder  *self,
   const char *number = text;
   gsize number_length = length;
   double value;
+  int decimals;
 
   if (inferred->amounts)
     {
-      if (!mc_table_column_read_amount (inferred, text, length, &value))
+      if (!mc_table_column_read_amount (inferred, text, length, &value, &decimals))
         return number_error (self, column, text, length, error);
-      mc_column_append_value (c, value);
+      mc_column_append_written (c, value, decimals);
       return TRUE;
     }
   if (g_strcmp0 (mc_column_get_unit (c), "percent") == 0)
@@ -586,7 +592,7 @@ append_number_text (McTableBuilder  *self,
   switch (mc_csv_parse_number (number, number_length, &value))
     {
     case MC_CSV_NUMBER_OK:
-      mc_column_append_value (c, value);
+      mc_column_append_written (c, value, mc_cell_written_decimals (number, number_length, '.'));
       return TRUE;
     case MC_CSV_NUMBER_RANGE:
       quoted = mc_loader_describe_text (text, length);
@@ -751,18 +757,21 @@ append_number_date (McTableColumn *c,
 
 /**
  * mc_table_builder_append_number:
+ * @decimals: the decimals the value is written with, where the file says,
+ *   else MC_DECIMALS_UNKNOWN (see mc_table_builder_infer_number())
  * @text: the value as written, for a column of text
  */
 void
 mc_table_builder_append_number (McTableBuilder *self,
                                 guint           column,
                                 double          value,
+                                int             decimals,
                                 const char     *text)
 {
   McTableColumn *c = get_column (self, column);
 
   if (mc_column_get_column_type (c->column) == MC_COLUMN_NUMBER)
-    mc_column_append_value (c->column, value);
+    mc_column_append_written (c->column, value, decimals);
   else if (mc_column_get_column_type (c->column) == MC_COLUMN_DATE)
     append_number_date (c, value, text);
   else

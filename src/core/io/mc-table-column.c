@@ -41,6 +41,7 @@ mc_table_column_start (McTableColumn *column)
   column->keep = MC_TABLE_KEEP_NUMBERS;
   column->kept = g_array_new (FALSE, FALSE, sizeof (double));
   column->n_kept = 0;
+  mc_decimals_clear (&column->decimals);
   column->progression = FALSE;
   column->summary = NULL;
   column->kept_finest = MC_DATE_YEAR;
@@ -58,6 +59,7 @@ mc_table_column_forget (McTableColumn *column)
 {
   g_clear_pointer (&column->kept, g_array_unref);
   g_clear_pointer (&column->summary, mc_value_summary_unref);
+  mc_decimals_clear (&column->decimals);
   column->progression = FALSE;
   column->keep = MC_TABLE_KEEP_NOTHING;
 }
@@ -68,6 +70,17 @@ mc_table_column_expect_dates (McTableColumn *column)
   column->number = column->amount = column->boolean = FALSE;
   column->keep = MC_TABLE_KEEP_DATES;
   column->kept_finest = MC_DATE_DAY;
+}
+
+void
+mc_table_column_keep_decimals (McTableColumn *column,
+                               double         value,
+                               int            decimals)
+{
+  if (isnan (value))
+    mc_decimals_append_missing (&column->decimals);
+  else
+    mc_decimals_append (&column->decimals, column->n_kept, decimals);
 }
 
 /* Kept values in parts */
@@ -188,6 +201,7 @@ mc_table_column_merge (McTableColumn *column,
       mc_table_column_forget (column);
       return;
     }
+  mc_decimals_append_all (&column->decimals, column->n_kept, &part->decimals, part->n_kept);
   keep_values (column, (const double *) (gpointer) part->kept->data, part->n_kept);
 }
 
@@ -227,6 +241,7 @@ mc_table_column_give_kept (McTableColumn *column,
   if (column->progression)
     {
       mc_column_take_progression (to, column->start, column->step, column->n_kept);
+      mc_column_take_decimals (to, &column->decimals);
       mc_table_column_forget (column);
       return;
     }
@@ -237,6 +252,7 @@ mc_table_column_give_kept (McTableColumn *column,
   else
     mc_column_take_summarised_values (to, g_steal_pointer (&column->kept),
                                       g_steal_pointer (&column->summary));
+  mc_column_take_decimals (to, &column->decimals);
   mc_table_column_forget (column);
 }
 
@@ -398,6 +414,7 @@ static void
 keep_cell (McTableColumn   *column,
            gboolean         is_number,
            double           number,
+           int              decimals,
            gboolean         is_date,
            double           days,
            McDatePrecision  precision)
@@ -409,11 +426,11 @@ keep_cell (McTableColumn   *column,
     column->keep = MC_TABLE_KEEP_DATES;
 
   if (column->keep == MC_TABLE_KEEP_NUMBERS && is_number)
-    mc_table_column_keep (column, number);
+    mc_table_column_keep (column, number, decimals);
   else if (column->keep == MC_TABLE_KEEP_DATES && is_date)
     {
       column->kept_finest = MAX (column->kept_finest, precision);
-      mc_table_column_keep (column, days);
+      mc_table_column_keep (column, days, MC_DECIMALS_UNKNOWN);
     }
   else if (column->keep != MC_TABLE_KEEP_NOTHING)
     mc_table_column_forget (column);
@@ -458,7 +475,7 @@ mc_table_column_infer_text (McTableColumn *column,
 
   if (length == 0 || mc_cell_is_missing (text, length))
     {
-      mc_table_column_keep (column, NAN);
+      mc_table_column_keep (column, NAN, MC_DECIMALS_UNKNOWN);
       return FALSE;
     }
 
@@ -472,7 +489,8 @@ mc_table_column_infer_text (McTableColumn *column,
   if (column->boolean && !mc_cell_parse_boolean (text, length, &unused))
     column->boolean = FALSE;
   if (column->keep != MC_TABLE_KEEP_NOTHING)
-    keep_cell (column, is_number, number, is_date, days, precision);
+    keep_cell (column, is_number, number, mc_cell_written_decimals (text, length, '.'),
+               is_date, days, precision);
 
   if (alive || column->counting)
     broke = count_value (column, is_number || is_date || is_amount
@@ -494,6 +512,7 @@ mc_table_column_infer_text (McTableColumn *column,
 gboolean
 mc_table_column_infer_number (McTableColumn *column,
                               double         value,
+                              int            decimals,
                               const char    *unit,
                               const char    *text,
                               gsize          length)
@@ -506,7 +525,7 @@ mc_table_column_infer_number (McTableColumn *column,
   if (column->years && (value != floor (value) || value < 1000 || value > 9999 || unit))
     column->years = FALSE;
   if (column->keep == MC_TABLE_KEEP_NUMBERS && column->number)
-    mc_table_column_keep (column, value);
+    mc_table_column_keep (column, value, decimals);
   else
     mc_table_column_forget (column);
   broke = count_value (column, TRUE, text, length);
@@ -537,7 +556,7 @@ mc_table_column_infer_date (McTableColumn   *column,
 
   column->n_values++;
   column->number = column->amount = column->boolean = FALSE;
-  keep_cell (column, FALSE, NAN, column->date, days, precision);
+  keep_cell (column, FALSE, NAN, MC_DECIMALS_UNKNOWN, column->date, days, precision);
   return (alive || column->counting) && count_value (column, TRUE, text, length);
 }
 
@@ -736,13 +755,15 @@ mc_table_column_new_column (McTableColumn *inferred,
  *
  * Reads a value of a column of amounts in the column's scale: "$300
  * million" is 0.3 in a column of billions; a value without a magnitude
- * is in the column's scale already.
+ * is in the column's scale already. Its @decimals are those of its
+ * digits, in the column's scale: "$300 million" has three.
  */
 gboolean
 mc_table_column_read_amount (const McTableColumn *column,
                              const char          *text,
                              gsize                length,
-                             double              *value)
+                             double              *value,
+                             int                 *decimals)
 {
   McAmount amount;
 
@@ -752,6 +773,7 @@ mc_table_column_read_amount (const McTableColumn *column,
     return FALSE;
   *value = amount.factor != 0 ? amount.number * (amount.factor / column->factor)
                               : amount.number;
+  *decimals = mc_amount_written_decimals (&amount, text, length, column->mark, column->factor);
   return isfinite (*value);
 }
 

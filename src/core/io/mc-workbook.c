@@ -540,6 +540,7 @@ typedef struct
   double            number;
   const char       *unit;
   McDatePrecision   precision;
+  int               decimals;
 } Slot;
 
 /* What the first rows of a sheet hold, to find its header. */
@@ -749,7 +750,8 @@ infer_slot (Sheet *sheet,
   if (!slot->set)
     mc_table_builder_infer_cell (builder, column, "", 0);
   else if (slot->kind == MC_SHEET_CELL_NUMBER)
-    mc_table_builder_infer_number (builder, column, slot->number, slot->unit, slot->text);
+    mc_table_builder_infer_number (builder, column, slot->number, slot->decimals,
+                                   slot->unit, slot->text);
   else if (slot->kind == MC_SHEET_CELL_BOOLEAN)
     mc_table_builder_infer_boolean (builder, column, slot->number != 0);
   else if (slot->kind == MC_SHEET_CELL_DATE)
@@ -769,7 +771,8 @@ append_slot (Sheet   *sheet,
   if (!slot->set)
     mc_table_builder_append_missing (builder, column);
   else if (slot->kind == MC_SHEET_CELL_NUMBER)
-    mc_table_builder_append_number (builder, column, slot->number, slot->text);
+    mc_table_builder_append_number (builder, column, slot->number, slot->decimals,
+                                    slot->text);
   else if (slot->kind == MC_SHEET_CELL_BOOLEAN)
     mc_table_builder_append_boolean (builder, column, slot->number != 0);
   else if (slot->kind == MC_SHEET_CELL_DATE)
@@ -831,7 +834,7 @@ data_cell (const McSheetCell  *cell,
   slot = &sheet->slots[cell->column - sheet->first];
   slot_clear (slot);
   *slot = (Slot) { TRUE, cell->kind, cell_text (cell), cell->number, cell->unit,
-                   cell->precision };
+                   cell->precision, cell->decimals };
   return TRUE;
 }
 

@@ -77,6 +77,7 @@ typedef struct
   gboolean         date;
   McDatePrecision  precision;  /* of a date */
   const char      *unit;       /* "percent", a currency code, or NULL (static) */
+  int              decimals;   /* of a number it shows, MC_DECIMALS_UNKNOWN */
 } McNumberFormat;
 
 /* One cell of a sheet, as a reader finds it. */
@@ -99,6 +100,8 @@ typedef struct
   const char       *unit;       /* of a number: "percent", a currency code, or NULL */
   McDatePrecision   precision;  /* of a date */
   guint             span;       /* of a merge */
+  int               decimals;   /* of a number, as its format shows it;
+                                 * MC_DECIMALS_UNKNOWN when it does not say */
 } McSheetCell;
 
 typedef gboolean (*McSheetCellFunc) (const McSheetCell  *cell,

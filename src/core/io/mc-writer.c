@@ -24,6 +24,7 @@
 #include "mc-chart-kind.h"
 #include "mc-csv-reference.h"
 #include "mc-date-text.h"
+#include "mc-json-context.h"
 #include "mc-extras.h"
 #include "mc-text.h"
 
@@ -134,7 +135,8 @@ mc_writer_cell_text (const McColumn *column,
       return g_strdup (value != 0 ? "true" : "false");
     case MC_COLUMN_NUMBER:
     default:
-      return g_strdup (mc_cell_format_number (buffer, value));
+      return g_strdup (mc_cell_format_written (buffer, value,
+                                               mc_column_get_decimals (column, row)));
     }
 }
 
@@ -220,8 +222,31 @@ add_columns (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+/* A number cell. JsonGenerator writes every number its own way, which
+ * shorten_numbers() writes again; a number that its source wrote with
+ * more decimals than the shortest form ("36.0") is noted in @written with
+ * its text, for shorten_numbers() to keep. */
+static void
+add_number (JsonBuilder *builder,
+            GHashTable  *written,
+            McColumn    *column,
+            guint        row)
+{
+  double value = mc_column_get_value (column, row);
+  JsonNode *node = json_node_init_double (json_node_alloc (), value);
+  char shortest[G_ASCII_DTOSTR_BUF_SIZE];
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  mc_cell_format_number (shortest, value);
+  mc_cell_format_written (text, value, mc_column_get_decimals (column, row));
+  if (strcmp (shortest, text) != 0)
+    g_hash_table_insert (written, node, g_strdup (text));
+  json_builder_add_value (builder, node);
+}
+
 static void
 add_value (JsonBuilder *builder,
+           GHashTable  *written,
            McColumn    *column,
            guint        row)
 {
@@ -238,7 +263,7 @@ add_value (JsonBuilder *builder,
       json_builder_add_string_value (builder, mc_column_get_string (column, row));
       break;
     case MC_COLUMN_NUMBER:
-      json_builder_add_double_value (builder, mc_column_get_value (column, row));
+      add_number (builder, written, column, row);
       break;
     case MC_COLUMN_BOOLEAN:
       json_builder_add_boolean_value (builder, mc_column_get_value (column, row) != 0);
@@ -254,6 +279,7 @@ add_value (JsonBuilder *builder,
 /* A value, or { "value": …, "estimate": true, "note": "…" }. */
 static void
 add_cell (JsonBuilder *builder,
+          GHashTable  *written,
           McColumn    *column,
           guint        row)
 {
@@ -262,12 +288,12 @@ add_cell (JsonBuilder *builder,
 
   if (!estimate && note == NULL)
     {
-      add_value (builder, column, row);
+      add_value (builder, written, column, row);
       return;
     }
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "value");
-  add_value (builder, column, row);
+  add_value (builder, written, column, row);
   if (estimate)
     {
       json_builder_set_member_name (builder, "estimate");
@@ -279,6 +305,7 @@ add_cell (JsonBuilder *builder,
 
 static void
 add_rows (JsonBuilder *builder,
+          GHashTable  *written,
           McDataset   *dataset)
 {
   guint n_columns = mc_dataset_get_n_columns (dataset);
@@ -289,7 +316,7 @@ add_rows (JsonBuilder *builder,
     {
       json_builder_begin_array (builder);
       for (guint i = 0; i < n_columns; i++)
-        add_cell (builder, mc_dataset_get_column (dataset, i), row);
+        add_cell (builder, written, mc_dataset_get_column (dataset, i), row);
       json_builder_end_array (builder);
     }
   json_builder_end_array (builder);
@@ -357,7 +384,8 @@ add_charts (JsonBuilder *builder,
 
 static JsonNode *
 build_document (McDataset  *dataset,
-                const char *csv_name)
+                const char *csv_name,
+                GHashTable *written)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
 
@@ -371,7 +399,7 @@ build_document (McDataset  *dataset,
   if (csv_name != NULL)
     add_data (builder, csv_name);
   else
-    add_rows (builder, dataset);
+    add_rows (builder, written, dataset);
   if (mc_dataset_get_n_charts (dataset) > 0)
     add_charts (builder, dataset);
   add_extras (builder, mc_dataset_get_extras (dataset));
@@ -379,12 +407,33 @@ build_document (McDataset  *dataset,
   return json_builder_get_root (builder);
 }
 
+typedef struct
+{
+  GHashTable *written;
+  GPtrArray  *texts;
+} NumberTexts;
+
+/* The text of a number, in the order JsonGenerator writes them: what
+ * @written holds for it, or NULL for the shortest form. */
+static gboolean
+add_number_text (JsonNode *number,
+                 gpointer  user_data)
+{
+  NumberTexts *numbers = user_data;
+
+  g_ptr_array_add (numbers->texts, g_hash_table_lookup (numbers->written, number));
+  return TRUE;
+}
+
 /* JsonGenerator writes every double with 17 digits ("0.10000000000000001")
  * and a point, even after an exponent ("2.0", "1e+22.0"): each number of
- * its text is written again in the fewest digits that read back exactly. */
+ * its text is written again in the fewest digits that read back exactly,
+ * or as @texts says (in order, NULL for the shortest form). */
 static GString *
-shorten_numbers (const GString *json)
+shorten_numbers (const GString   *json,
+                 const GPtrArray *texts)
 {
+  guint n_numbers = 0;
   GString *out = g_string_sized_new (json->len);
   gboolean in_string = FALSE;
   const char *p = json->str;
@@ -404,7 +453,11 @@ shorten_numbers (const GString *json)
           continue;
         }
       length = strspn (p, "0123456789+-.eE");
-      g_string_append (out, mc_cell_format_number (buffer, g_ascii_strtod (p, NULL)));
+      if (n_numbers < texts->len && g_ptr_array_index (texts, n_numbers) != NULL)
+        g_string_append (out, g_ptr_array_index (texts, n_numbers));
+      else
+        g_string_append (out, mc_cell_format_number (buffer, g_ascii_strtod (p, NULL)));
+      n_numbers++;
       p += length;
     }
   return out;
@@ -427,6 +480,8 @@ mc_writer_write_json (McDataset              *dataset,
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GHashTable) written = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
   GString *out;
 
   g_return_val_if_fail (MC_IS_DATASET (dataset), NULL);
@@ -434,12 +489,13 @@ mc_writer_write_json (McDataset              *dataset,
 
   if (!check_finite (dataset, error))
     return NULL;
-  root = build_document (dataset, options ? options->csv_name : NULL);
+  root = build_document (dataset, options ? options->csv_name : NULL, written);
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
   json_generator_set_root (generator, root);
   json_generator_to_gstring (generator, json);
-  out = shorten_numbers (json);
+  mc_json_node_foreach_number (root, add_number_text, &(NumberTexts) { written, texts });
+  out = shorten_numbers (json, texts);
   g_string_append_c (out, '\n');
   return g_string_free_to_bytes (out);
 }
@@ -514,7 +570,8 @@ append_row (GString   *out,
           /* Millions of them: no copy of each. */
           char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-          append_field (out, mc_cell_format_number (buffer, mc_column_get_value (column, row)));
+          append_field (out, mc_cell_format_written (buffer, mc_column_get_value (column, row),
+                                                     mc_column_get_decimals (column, row)));
         }
       else
         append_field (out, text = mc_writer_cell_text (column, row));

@@ -136,6 +136,16 @@ mc_format_column_decimals (const McColumn *column)
   return decimals;
 }
 
+int
+mc_format_row_decimals (const McColumn *column,
+                        guint           row,
+                        int             fallback)
+{
+  int written = mc_column_get_decimals (column, row);
+
+  return written != MC_DECIMALS_UNKNOWN ? written : fallback;
+}
+
 const char *
 mc_format_scale_suffix (McScale scale)
 {
@@ -540,7 +550,8 @@ mc_format_cell (const McColumn *column,
         break;
       case MC_COLUMN_NUMBER:
       default:
-        text = mc_format_value (column, mc_column_get_value (column, row), -1);
+        text = mc_format_value (column, mc_column_get_value (column, row),
+                                mc_format_row_decimals (column, row, -1));
         break;
       }
 

@@ -59,6 +59,12 @@ char   *mc_format_cell          (const McColumn  *column,
  * long columns are sampled (10 000 values spread over the column). */
 int     mc_format_column_decimals (const McColumn *column);
 
+/* The decimals the value at @row of @column was written with, where its
+ * source says, else @fallback. */
+int     mc_format_row_decimals    (const McColumn  *column,
+                                   guint            row,
+                                   int              fallback);
+
 /* The decimals @value needs, at most @max_decimals (0..6). */
 int     mc_format_value_decimals  (double           value,
                                    int              max_decimals);

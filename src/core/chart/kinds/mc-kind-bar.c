@@ -419,12 +419,13 @@ draw_zero_line (Bars *b)
 static char *
 value_text (Bars     *b,
             guint     series,
-            double    value,
+            guint     category,
             gboolean  with_unit)
 {
   McSeries *data = mc_chart_model_get_series (b->chart, series);
 
-  return mc_series_format_value (data, value, with_unit);
+  return mc_series_format_row_value (data, b->rows[series * b->n_categories + category],
+                                     bar_value (b, series, category), with_unit);
 }
 
 /* Where a label goes: just past the end of the bar, or inside its end
@@ -639,7 +640,7 @@ collect_value_labels (Bars      *b,
               *(v >= 0 ? &pos : &neg) += v;
             }
           bar = bar_rect (b, slot, i, from, from + v);
-          text = value_text (b, s, v, form == LABEL_FULL
+          text = value_text (b, s, c, form == LABEL_FULL
                                       || (form == LABEL_UNIT_ONCE
                                           && !series_labelled (labels, s)));
           label.layout = mc_render_layout (b->r, text, MC_FONT_BODY, -1, 0);
@@ -1052,7 +1053,7 @@ value_label_extent (Bars   *b,
 
         if (isnan (v))
           continue;
-        text = value_text (b, b->visible[i], v, TRUE);
+        text = value_text (b, b->visible[i], c, TRUE);
         w = mc_render_text_width (r, text, MC_FONT_BODY, NULL);
         if (note != NULL)
           w += r->unit + mc_render_text_width (r, note, MC_FONT_BODY, NULL);

@@ -393,7 +393,7 @@ draw_value_label (Combo          *c,
 {
   McRender *r = c->r;
   McSeries *series = mc_chart_model_get_series (c->chart, series_index);
-  g_autofree char *value = mc_series_format_value (series, mc_series_get_y (series, point), FALSE);
+  g_autofree char *value = mc_series_format_point (series, point, FALSE);
   g_autofree char *text = mc_series_is_estimate (series, point)
                           /* Translators: a value label followed by the estimate mark */
                           ? g_strdup_printf (_("%s Est."), value) : g_strdup (value);

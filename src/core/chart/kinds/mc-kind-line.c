@@ -1427,7 +1427,7 @@ point_label_layout (Lines          *l,
                     const McSeries *series,
                     guint           i)
 {
-  g_autofree char *text = mc_series_format_value (series, mc_series_get_y (series, i), FALSE);
+  g_autofree char *text = mc_series_format_point (series, i, FALSE);
 
   if (mc_series_is_estimate (series, i))
     {

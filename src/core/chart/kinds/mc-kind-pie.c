@@ -114,10 +114,10 @@ slice_value_text (Pie           *p,
     {
       /* Shares of 100: the value is the percentage. */
       if (fabs (p->data->whole - 100) < 1e-9)
-        return mc_series_format_value (series, slice->value, TRUE);
+        return mc_series_format_row_value (series, slice->row, slice->value, TRUE);
       return g_steal_pointer (&share);
     }
-  value = mc_series_format_value (series, slice->value, TRUE);
+  value = mc_series_format_row_value (series, slice->row, slice->value, TRUE);
   /* Translators: a pie slice's value and its share, as in "USD 50 bn · 23%" */
   return g_strdup_printf (_("%s · %s"), value, share);
 }
@@ -722,7 +722,7 @@ pie_describe (McChartModel  *chart,
   for (guint i = 0; i < n; i++)
     {
       const McSlice *slice = &g_array_index (data->slices, McSlice, i);
-      g_autofree char *value = mc_series_format_value (series, slice->value, TRUE);
+      g_autofree char *value = mc_series_format_row_value (series, slice->row, slice->value, TRUE);
       double percent = slice->fraction * 100;
       g_autofree char *share = mc_format_number (percent, mc_format_value_decimals (percent, 1));
 

@@ -452,7 +452,7 @@ point_text (Scatter        *s,
             gboolean        with_x)
 {
   GString *text = g_string_new (NULL);
-  g_autofree char *y = mc_series_format_value (series, mc_series_get_y (series, point), TRUE);
+  g_autofree char *y = mc_series_format_point (series, point, TRUE);
 
   g_string_append (text, y);
   if (with_x)

@@ -150,7 +150,7 @@ take_date_cell (McTableColumn *column,
   trim_cell (&text, &length, separator);
   if (length == 0 || mc_cell_is_missing (text, length))
     {
-      mc_table_column_keep (column, NAN);
+      mc_table_column_keep (column, NAN, MC_DECIMALS_UNKNOWN);
       return TRUE;
     }
   if (length > MC_CSV_MAX_FIELD_LENGTH || !mc_date_text_parse (text, length, &days, &precision))
@@ -179,14 +179,20 @@ take_usual_cell (const FastTable *table,
                  const char      *end)
 {
   double value;
-  gsize n = date ? mc_date_text_scan (scan, p, end, &value)
-                 : mc_table_scan_number (p, end, &value);
+  int decimals;
+  gsize n;
 
-  if (n == 0 || !ends_cell (p + n, end, table->separator))
-    return 0;
   if (date)
-    mc_table_column_take_date (column, value);
-  else if (!mc_table_column_take_number (column, p, n, value))
+    {
+      n = mc_date_text_scan (scan, p, end, &value);
+      if (n == 0 || !ends_cell (p + n, end, table->separator))
+        return 0;
+      mc_table_column_take_date (column, value);
+      return n;
+    }
+  n = mc_table_scan_number (p, end, &value, &decimals);
+  if (n == 0 || !ends_cell (p + n, end, table->separator)
+      || !mc_table_column_take_number (column, p, n, value, decimals))
     return 0;
   return n;
 }

@@ -27,6 +27,7 @@ typedef struct
   GArray     *starts;   /* gsize: where each record's line starts */
   GArray     *lines;    /* guint: its line number */
   GPtrArray  *rows;     /* JsonNode */
+  GHashTable *decimals; /* of their numbers (McRecordsInput); NULL: unknown */
 } Lines;
 
 static gsize
@@ -61,6 +62,30 @@ check_line (Lines       *lines,
   return mc_json_scanner_check_line (lines->name, text, length, number, &duplicates, error);
 }
 
+/* The decimals of the numbers of @row, whose line is @text. */
+static void
+add_decimals (Lines      *lines,
+              JsonNode   *row,
+              const char *text,
+              gsize       length)
+{
+  g_autoptr(GHashTable) found = NULL;
+  GHashTableIter iter;
+  gpointer node, decimals;
+
+  if (lines->decimals == NULL)
+    return;
+  found = mc_records_find_decimals (row, text, length, 0);
+  if (found == NULL)
+    {
+      g_clear_pointer (&lines->decimals, g_hash_table_unref);
+      return;
+    }
+  g_hash_table_iter_init (&iter, found);
+  while (g_hash_table_iter_next (&iter, &node, &decimals))
+    g_hash_table_insert (lines->decimals, node, decimals);
+}
+
 static gboolean
 add_line (Lines       *lines,
           gsize        start,
@@ -90,6 +115,7 @@ add_line (Lines       *lines,
       return FALSE;
     }
   g_ptr_array_add (lines->rows, json_node_copy (root));
+  add_decimals (lines, g_ptr_array_index (lines->rows, lines->rows->len - 1), text, length);
   g_array_append_val (lines->starts, start);
   g_array_append_val (lines->lines, number);
   return TRUE;
@@ -156,11 +182,14 @@ load (const McReaderInput  *input,
   lines.starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   lines.lines = g_array_new (FALSE, FALSE, sizeof (guint));
   lines.rows = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  lines.decimals = g_hash_table_new (NULL, NULL);
   if (read_lines (&lines, input->cancellable, error))
     {
       table.rows = lines.rows;
+      table.decimals = lines.decimals;
       dataset = mc_records_load (&table, error);
     }
+  g_clear_pointer (&lines.decimals, g_hash_table_unref);
   g_array_unref (lines.starts);
   g_array_unref (lines.lines);
   g_ptr_array_unref (lines.rows);

@@ -31,6 +31,7 @@
 #define STYLE_NS "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 #define TABLE_NS "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 #define TEXT_NS "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+#define NUMBER_NS "urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"
 
 /* The most spaces one <text:s text:c="…"/> gives. */
 #define MAX_SPACES 1024
@@ -93,7 +94,8 @@ start_number_style (Styles          *styles,
 {
   g_free (styles->name);
   styles->name = mc_workbook_xml_attribute_ns (node, "name", STYLE_NS);
-  styles->format = (McNumberFormat) { g_str_equal (node->name, "date-style"), MC_DATE_DAY, NULL };
+  styles->format = (McNumberFormat) { g_str_equal (node->name, "date-style"), MC_DATE_DAY, NULL,
+                                      MC_DECIMALS_UNKNOWN };
   if (g_str_equal (node->name, "percentage-style"))
     styles->format.unit = "percent";
   g_string_truncate (styles->shown, 0);
@@ -132,8 +134,15 @@ style_part (Styles          *styles,
     styles->in_text = !node->empty;
   else if (mc_workbook_xml_is_end (node, "text") || mc_workbook_xml_is_end (node, "currency-symbol"))
     styles->in_text = FALSE;
-  else if (mc_workbook_xml_is_start (node, "number")
-           || mc_workbook_xml_is_start (node, "scientific-number"))
+  else if (mc_workbook_xml_is_start (node, "number"))
+    {
+      g_autofree char *places = mc_workbook_xml_attribute_ns (node, "decimal-places", NUMBER_NS);
+
+      g_string_append_c (styles->shown, '1');
+      if (places != NULL)
+        styles->format.decimals = CLAMP (atoi (places), 0, MC_DECIMALS_MAX);
+    }
+  else if (mc_workbook_xml_is_start (node, "scientific-number"))
     g_string_append_c (styles->shown, '1');
   else if (mc_workbook_xml_is_start (node, "year"))
     styles->date_parts |= 1;
@@ -234,6 +243,7 @@ typedef struct
   double           number;
   const char      *unit;
   McDatePrecision  precision;
+  int              decimals;   /* of a number, as its style shows it */
 } Pending;
 
 static void
@@ -304,7 +314,7 @@ emit_pending (Walk     *walk,
               GError  **error)
 {
   McSheetCell cell = { row, pending->column, pending->kind, pending->text, pending->number,
-                       pending->unit, pending->precision, 1 };
+                       pending->unit, pending->precision, 1, pending->decimals };
 
   if (row == walk->row && pending->span > 1
       && !walk->func (&(McSheetCell) { row, pending->column, MC_SHEET_CELL_MERGE, NULL, 0,
@@ -417,6 +427,7 @@ number_of_cell (Walk    *walk,
   if (end == walk->value || *end != '\0' || !isfinite (pending->number))
     return FALSE;
   pending->kind = MC_SHEET_CELL_NUMBER;
+  pending->decimals = format != NULL ? format->decimals : MC_DECIMALS_UNKNOWN;
   pending->text = g_strdup (walk->text->len > 0 ? walk->text->str : walk->value);
   if (g_str_equal (walk->type, "percentage"))
     {

@@ -260,6 +260,10 @@ load_records (Records              *records,
 {
   g_autoptr(GPtrArray) rows = NULL;
   McRecordsInput table = { input->name, NULL, NULL, locate, records, input->cancellable };
+  gsize offset = mc_json_scanner_locate_path (records->text, records->length, records->path,
+                                              records->depth, FALSE);
+  g_autoptr(GHashTable) decimals = mc_records_find_decimals (node, records->text,
+                                                             records->length, offset);
   McDataset *dataset;
 
   if (JSON_NODE_HOLDS_ARRAY (node))
@@ -275,6 +279,7 @@ load_records (Records              *records,
   else
     table.columns = json_node_get_object (node);
 
+  table.decimals = decimals;
   dataset = mc_records_load (&table, error);
   if (dataset != NULL)
     warn_other_records (records, dataset);

@@ -175,11 +175,28 @@ currency_of_format (const char *code)
   return NULL;
 }
 
+/* The decimals a format code shows ("0.0%": 1, "#,##0": 0), from its
+ * first section; unknown for "General" and scientific notation. */
+static int
+decimals_of_code (const char *bare)
+{
+  gsize length = strcspn (bare, ";");
+  const char *point = memchr (bare, '.', length);
+  int decimals = 0;
+
+  if (strstr (bare, "general") != NULL || memchr (bare, 'e', length) != NULL
+      || strcspn (bare, "0#?") >= length)
+    return MC_DECIMALS_UNKNOWN;
+  for (const char *p = point ? point + 1 : bare + length; *p == '0' || *p == '#' || *p == '?'; p++)
+    decimals++;
+  return decimals;
+}
+
 /* A format code, its quoted texts and [bracketed] parts left out. */
 static McNumberFormat
 format_of_code (const char *code)
 {
-  McNumberFormat format = { FALSE, MC_DATE_DAY, NULL };
+  McNumberFormat format = { FALSE, MC_DATE_DAY, NULL, MC_DECIMALS_UNKNOWN };
   g_autoptr(GString) bare = g_string_new (NULL);
   gboolean quoted = FALSE, bracket = FALSE;
 
@@ -207,6 +224,8 @@ format_of_code (const char *code)
     }
   else
     format.unit = currency_of_format (code);
+  if (!format.date)
+    format.decimals = decimals_of_code (bare->str);
   return format;
 }
 
@@ -214,8 +233,13 @@ format_of_code (const char *code)
 static McNumberFormat
 format_of_builtin (guint id)
 {
-  McNumberFormat format = { FALSE, MC_DATE_DAY, NULL };
+  /* 1-4: "0", "0.00", "#,##0", "#,##0.00"; 5-8: the last two as money;
+   * 9, 10: "0%", "0.00%" */
+  static const int decimals[] = { MC_DECIMALS_UNKNOWN, 0, 2, 0, 2, 0, 0, 2, 2, 0, 2 };
+  McNumberFormat format = { FALSE, MC_DATE_DAY, NULL, MC_DECIMALS_UNKNOWN };
 
+  if (id < G_N_ELEMENTS (decimals))
+    format.decimals = decimals[id];
   if (id == 9 || id == 10)
     format.unit = "percent";
   else if ((id >= 14 && id <= 22) || (id >= 45 && id <= 47))
@@ -339,7 +363,7 @@ emit_value (Xlsx     *xlsx,
             GError  **error)
 {
   McSheetCell cell = { walk->row, walk->column, MC_SHEET_CELL_TEXT, walk->value->str, 0, NULL,
-                       MC_DATE_DAY, 1 };
+                       MC_DATE_DAY, 1, MC_DECIMALS_UNKNOWN };
   const char *type = walk->type ? walk->type : "n";
   const McNumberFormat *format = walk->style < xlsx->formats->len
                                  ? &g_array_index (xlsx->formats, McNumberFormat, walk->style)
@@ -382,6 +406,7 @@ emit_value (Xlsx     *xlsx,
           return refuse_cell (xlsx, walk, problem, error);
         }
       cell.kind = MC_SHEET_CELL_NUMBER;
+      cell.decimals = format != NULL ? format->decimals : MC_DECIMALS_UNKNOWN;
       if (format != NULL && format->date)
         {
           g_autofree char *text = NULL;
