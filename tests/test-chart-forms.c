@@ -803,6 +803,48 @@ test_forms_density (void)
   g_assert_cmpuint (mc_test_view_marks (chart)->marks->len, ==, 2500);
 }
 
+/* A highlight of points in a dense cloud: the squares turn grey and the
+ * points it names are drawn over them, in colour; hundreds of them go
+ * without their names. */
+static void
+test_forms_density_highlight (void)
+{
+  g_autoptr(McDataset) dataset = form_dataset ("returns-cloud.json");
+  McChartSpec *spec = (McChartSpec *) mc_dataset_lookup_chart (dataset, "cloud");
+  const char *up[] = { "Up day", NULL };
+  const McColumn *day = mc_dataset_lookup_column (dataset, "day");
+  g_autoptr(McChartModel) chart = NULL;
+  McMarks *marks;
+  guint up_days = 0, squares = 0, dots = 0;
+
+  for (guint row = 0; row < mc_column_get_n_rows (day); row++)
+    up_days += g_strcmp0 (mc_column_get_string (day, row), "Up day") == 0;
+  mc_chart_spec_set_string (spec, "label", "day");
+  mc_chart_spec_set_strv (spec, "highlight", up);
+  chart = form_chart (dataset, "cloud");
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  marks = mc_test_view_marks (chart);
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_NOTE, NULL));
+  for (guint i = 0; i < marks->marks->len; i++)
+    {
+      const McMark *mark = &g_array_index (marks->marks, McMark, i);
+
+      if (mark->shape == MC_MARK_RECT)
+        {
+          g_assert_cmpuint (mark->color, ==, MC_THEME_NEUTRAL);
+          squares++;
+          continue;
+        }
+      g_assert_cmpstr (mark->label, ==, "Up day");
+      g_assert_cmpuint (mark->color, !=, MC_THEME_NEUTRAL);
+      dots++;
+    }
+  g_assert_cmpuint (squares, >, 0);
+  g_assert_cmpuint (up_days, >, 100);
+  g_assert_cmpuint (dots, ==, up_days);
+  g_assert_null (mc_test_view_find_box (chart, MC_TEXT_VALUE_LABEL, "Up day"));
+}
+
 /* The steps of a bridge run from the start to the end total. */
 static void
 test_forms_waterfall (void)
@@ -935,6 +977,7 @@ main (int   argc,
   g_test_add_func ("/mc/forms/candles-bad-row", test_forms_candles_bad_row);
   g_test_add_func ("/mc/forms/bubbles", test_forms_bubbles);
   g_test_add_func ("/mc/forms/density", test_forms_density);
+  g_test_add_func ("/mc/forms/density-highlight", test_forms_density_highlight);
   g_test_add_func ("/mc/forms/waterfall", test_forms_waterfall);
   g_test_add_func ("/mc/forms/combo", test_forms_combo);
   g_test_add_func ("/mc/forms/panels", test_forms_panels);

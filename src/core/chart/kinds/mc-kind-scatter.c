@@ -423,8 +423,13 @@ compare_dots (gconstpointer a,
   return da->point < db->point ? -1 : da->point > db->point;
 }
 
+static gboolean dot_greyed (Scatter   *s,
+                            const Dot *dot);
+
+/* The dots to draw, or only those a highlight keeps in colour. */
 static GArray *
-collect_dots (Scatter *s)
+collect_dots (Scatter  *s,
+              gboolean  highlighted_only)
 {
   GArray *dots = g_array_new (FALSE, FALSE, sizeof (Dot));
 
@@ -437,7 +442,8 @@ collect_dots (Scatter *s)
           {
             Dot dot = { s->visible[v], i, radius_for (s, size_value (s, series, i)) };
 
-            g_array_append_val (dots, dot);
+            if (!highlighted_only || !dot_greyed (s, &dot))
+              g_array_append_val (dots, dot);
           }
     }
   g_array_sort (dots, compare_dots);
@@ -631,7 +637,7 @@ is_named (Scatter   *s,
 static void
 draw_dots (Scatter *s)
 {
-  g_autoptr(GArray) dots = collect_dots (s);
+  g_autoptr(GArray) dots = collect_dots (s, FALSE);
 
   for (int greyed = 1; greyed >= 0; greyed--)
     for (guint i = 0; i < dots->len; i++)
@@ -690,10 +696,13 @@ draw_cell (Scatter    *s,
   g_autofree char *label = cell_label (s, x0, y0, side);
   g_autofree char *text = g_strdup_printf (ngettext ("%u point", "%u points", cell->count),
                                            cell->count);
+  /* Under a highlight of points, the cloud is the grey they stand out
+   * from. */
+  guint color_index = s->data->highlighted != NULL ? MC_THEME_NEUTRAL : series->color;
   McColor color;
   McMark mark = { 0 };
 
-  mc_theme_get_color (r->theme, series->color, MC_COLOR_ROLE_FILL, &color);
+  mc_theme_get_color (r->theme, color_index, MC_COLOR_ROLE_FILL, &color);
   if (mc_render_is_dimmed (r, cell->series, G_MAXUINT))
     mc_render_dim (r, &color);
   cairo_set_source_rgba (r->cr, color.red, color.green, color.blue, 0.15 + 0.85 * strength);
@@ -705,7 +714,7 @@ draw_cell (Scatter    *s,
   mark.point = (guint) ((x0 - s->plot.x) / side) * 65536 + (guint) ((y0 - s->plot.y) / side);
   mark.row = mc_dataset_get_n_rows (s->chart->data);
   mark.datum = G_MAXUINT;
-  mark.color = series->color;
+  mark.color = color_index;
   mark.value = cell->count;
   mark.order = x0 + (y0 - s->plot.y) / (s->plot.height + 1);
   mark.label = mc_render_intern (r, label);
@@ -768,8 +777,26 @@ cell_at (Scatter     *s,
   return cell;
 }
 
+/* The points a highlight names, drawn one by one over the squares of a
+ * dense chart, with their names: a few among millions. */
+static void
+draw_highlighted_dots (Scatter *s)
+{
+  g_autoptr(GArray) dots = NULL;
+
+  if (s->data->highlighted == NULL)
+    return;
+  dots = collect_dots (s, TRUE);
+  for (guint i = 0; i < dots->len; i++)
+    draw_dot (s, &g_array_index (dots, Dot, i));
+  /* Names for a few of them; hundreds would bury the chart. */
+  for (guint i = 0; s->r->show_values && dots->len <= MC_SCATTER_LABEL_ALL && i < dots->len; i++)
+    draw_point_name (s, &g_array_index (dots, Dot, i));
+}
+
 /* Squares of the plot shaded by how many points fall in them, coloured
- * by the series most of them belong to. */
+ * by the series most of them belong to (grey under a highlight of
+ * points, which are drawn over them). */
 static void
 draw_density (Scatter *s)
 {
@@ -791,6 +818,7 @@ draw_density (Scatter *s)
           draw_cell (s, &cell, s->plot.x + col * side, s->plot.y + row * side,
                      MIN (side, s->plot.width - col * side), max_count);
       }
+  draw_highlighted_dots (s);
 }
 
 /* Whether the dots would cover too much of @plot to be told apart. */
