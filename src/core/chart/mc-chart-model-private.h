@@ -98,6 +98,7 @@ struct _McChartModel
   int                x_decimals;      /* of a number x, found once */
   GPtrArray         *categories;      /* char *, category charts */
   GArray            *category_days;   /* double, each category's date or NAN */
+  double             category_step;   /* their usual step, NAN if none */
   GPtrArray         *series;          /* McSeries */
   GArray            *category_colors; /* guint palette index per category */
   gboolean           color_by_category;

@@ -1090,10 +1090,14 @@ mc_chart_data_prepare (McChartModel  *chart,
                    _("Chart “%s”: there is no data to draw"), chart->spec->id);
       return FALSE;
     }
-  if (chart->kind->prepare != NULL)
-    {
-      chart->prepared = chart->kind->prepare (chart, error);
-      return chart->prepared != NULL;
-    }
+  if (chart->kind->prepare != NULL
+      && (chart->prepared = chart->kind->prepare (chart, error)) == NULL)
+    return FALSE;
+  /* Once the kind has its categories: every render asks where the
+   * dates of bars break, and a step found anew for each bar would make
+   * a long chart's renders quadratic. */
+  chart->category_step = chart->category_days == NULL ? NAN
+    : mc_usual_step ((const double *) (gpointer) chart->category_days->data,
+                     chart->category_days->len);
   return TRUE;
 }

@@ -160,11 +160,10 @@ mc_chart_model_category_break (McChartModel *chart,
 {
   const double *days = (const double *) (gpointer) chart->category_days->data;
   guint n = chart->category_days->len;
-  double usual;
+  double usual = chart->category_step;
 
   if (category + 1 >= n || isnan (days[category]) || isnan (days[category + 1]))
     return FALSE;
-  usual = mc_usual_step (days, n);
   return !isnan (usual) && days[category + 1] - days[category] > MC_GAP_FACTOR * usual;
 }
 
