@@ -423,8 +423,17 @@ compare_dots (gconstpointer a,
   return da->point < db->point ? -1 : da->point > db->point;
 }
 
-static gboolean dot_greyed (Scatter   *s,
-                            const Dot *dot);
+/* Whether the spec's highlight of points leaves @dot out, in grey. */
+static gboolean
+dot_greyed (Scatter   *s,
+            const Dot *dot)
+{
+  McSeries *series = mc_chart_model_get_series (s->chart, dot->series);
+  const char *name = point_name (s, series, dot->point);
+
+  return s->data->highlighted != NULL
+         && (name == NULL || !g_strv_contains ((const char * const *) s->data->highlighted, name));
+}
 
 /* The dots to draw, or only those a highlight keeps in colour. */
 static GArray *
@@ -503,18 +512,6 @@ add_dot_mark (Scatter    *s,
   mark.text = mc_render_intern (s->r, text);
   mark.box = (McRect) { cx - radius, cy - radius, 2 * radius, 2 * radius };
   mc_render_add_mark (s->r, &mark);
-}
-
-/* Whether the spec's highlight of points leaves @dot out, in grey. */
-static gboolean
-dot_greyed (Scatter   *s,
-            const Dot *dot)
-{
-  McSeries *series = mc_chart_model_get_series (s->chart, dot->series);
-  const char *name = point_name (s, series, dot->point);
-
-  return s->data->highlighted != NULL
-         && (name == NULL || !g_strv_contains ((const char * const *) s->data->highlighted, name));
 }
 
 static void
