@@ -71,6 +71,25 @@ fuzz_get_base (void)
   return base;
 }
 
+/* A problem in the CSV file a dataset references is told at that
+ * file's position, under its base name ("prices.csv:1:1: the header has
+ * no column …"): any other message names @name, the fuzzed file. */
+void
+fuzz_check_names_file (const GError *error,
+                       const char   *name)
+{
+  const char *message = error->message;
+  const char *colon = strchr (message, ':');
+  g_autofree char *file = NULL;
+
+  if (g_str_has_prefix (message, name))
+    return;
+  if (colon != NULL)
+    file = g_strndup (message, colon - message);
+  if (file == NULL || *file == '\0' || strchr (file, '/') != NULL)
+    g_error ("the message does not name a file: %s", message);
+}
+
 void
 fuzz_check_error (const GError *error,
                   GQuark        domain,

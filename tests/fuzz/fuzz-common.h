@@ -37,6 +37,11 @@ void        fuzz_check_error          (const GError   *error,
                                        GQuark          domain,
                                        const char     *prefix);
 
+/* Aborts unless the message of @error names a file: @name, the fuzzed
+ * one, or the CSV file it references. */
+void        fuzz_check_names_file     (const GError   *error,
+                                       const char     *name);
+
 /* Aborts unless @dataset keeps the loader's promises: every column as
  * long as the dataset, only finite numbers or NAN, booleans 0 or 1, valid
  * UTF-8 text within the limits, charts naming existing columns. */

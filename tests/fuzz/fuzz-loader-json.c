@@ -14,23 +14,6 @@
 #include "fuzz-common.h"
 #include "mc-loader.h"
 
-/* The message starts with "fuzz.json:" or, for a problem in the CSV file
- * the dataset references, with that file's base name. */
-static void
-check_names_file (const GError *error)
-{
-  const char *message = error->message;
-  const char *colon = strchr (message, ':');
-  g_autofree char *name = NULL;
-
-  if (g_str_has_prefix (message, "fuzz.json:"))
-    return;
-  if (colon != NULL)
-    name = g_strndup (message, colon - message);
-  if (name == NULL || *name == '\0' || strchr (name, '/') != NULL)
-    g_error ("the message does not name a file: %s", message);
-}
-
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -44,7 +27,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (dataset == NULL)
     {
       fuzz_check_error (error, MC_LOADER_ERROR, NULL);
-      check_names_file (error);
+      fuzz_check_names_file (error, "fuzz.json");
     }
   else
     {

@@ -206,7 +206,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                                  "fuzz", fuzz_get_base (), &error);
   if (dataset == NULL)
     {
-      fuzz_check_error (error, MC_LOADER_ERROR, "fuzz");
+      fuzz_check_error (error, MC_LOADER_ERROR, NULL);
+      fuzz_check_names_file (error, "fuzz");
       return 0;
     }
 
