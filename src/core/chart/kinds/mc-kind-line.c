@@ -1459,9 +1459,73 @@ extend_at_crossing (double  ax,
   *bottom = MAX (*bottom, y);
 }
 
+/* The first of the sorted points [@lo, @hi) whose pixel x is past @x
+ * (or at it, if @at_too), by bisection; @hi if none is. */
+static guint
+first_point_past (Lines          *l,
+                  const McSeries *series,
+                  guint           lo,
+                  guint           hi,
+                  double          x,
+                  gboolean        at_too)
+{
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      double px = map_x (l, mc_series_get_x (series, mid));
+
+      if (px > x || (at_too && px == x))
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+  return lo;
+}
+
+/* Widens [*top, *bottom] by point @i of visible series @v if its pixel x
+ * is within a pixel of [@x0, @x1]. */
+static void
+extend_by_point (Lines  *l,
+                 guint   v,
+                 guint   i,
+                 double  x0,
+                 double  x1,
+                 double *top,
+                 double *bottom)
+{
+  double px = map_x (l, mc_series_get_x (series_at (l, v), i)), py = point_y (l, v, i);
+
+  if (px < x0 - 1 || px > x1 + 1 || isnan (py))
+    return;
+  *top = MIN (*top, py);
+  *bottom = MAX (*bottom, py);
+}
+
+/* Widens [*top, *bottom] by the segment that ends at point @i of
+ * visible series @v where it crosses @x0 or @x1. */
+static void
+extend_by_segment (Lines  *l,
+                   guint   v,
+                   guint   i,
+                   double  x0,
+                   double  x1,
+                   double *top,
+                   double *bottom)
+{
+  McSeries *series = series_at (l, v);
+  double px = map_x (l, mc_series_get_x (series, i)), py = point_y (l, v, i);
+  double qx = map_x (l, mc_series_get_x (series, i - 1)), qy = point_y (l, v, i - 1);
+
+  extend_at_crossing (qx, qy, px, py, x0, top, bottom);
+  extend_at_crossing (qx, qy, px, py, x1, top, bottom);
+}
+
 /* The highest and lowest pixels of the line between @x0 and @x1, so that
  * a label over that stretch clears the whole of it, not only its point:
- * its points there, and its segments where they cross the ends. */
+ * its points there, and its segments where they cross the ends. A sorted
+ * series finds its points there by bisection and, when it has a summary,
+ * their extremes from it: a label's width can span a third of a million
+ * points of a long series. */
 static void
 line_extent_between (Lines  *l,
                      guint   v,
@@ -1471,38 +1535,44 @@ line_extent_between (Lines  *l,
                      double *bottom)
 {
   McSeries *series = series_at (l, v);
-  guint start, end, lo, hi;
+  guint start, end, lo, past;
 
   mc_series_window_points (series, l->r->view, &start, &end);
-  lo = start, hi = end;
-  /* Sorted points: from the first at or after @x0, by bisection. */
-  while (series->x_sorted && lo < hi)
+  if (!series->x_sorted)
     {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (map_x (l, mc_series_get_x (series, mid)) < x0)
-        lo = mid + 1;
-      else
-        hi = mid;
+      for (guint i = start; i < end; i++)
+        extend_by_point (l, v, i, x0, x1, top, bottom);
+      return;
     }
-  for (guint i = series->x_sorted && lo > start ? lo - 1 : start; i < end; i++)
+  lo = first_point_past (l, series, start, end, x0, TRUE);
+  past = lo < end ? first_point_past (l, series, lo + 1, end, x1, FALSE) : end;
+  if (lo > start)
+    extend_by_point (l, v, lo - 1, x0, x1, top, bottom);
+  if (!l->axes.stacked && series->summary != NULL && past - lo > 2)
     {
-      double px = map_x (l, mc_series_get_x (series, i)), py = point_y (l, v, i);
+      const double *y = (const double *) (gpointer) series->y->data;
+      guint low, high;
 
-      if (series->x_sorted && i > start)
+      /* [lo, past) are within [x0, x1] but for lo, which is the only
+       * point when it is beyond x1. */
+      mc_value_summary_extremes (series->summary, y, lo, past, &low, &high);
+      if (low != G_MAXUINT)
         {
-          double qx = map_x (l, mc_series_get_x (series, i - 1)), qy = point_y (l, v, i - 1);
+          double y_low = point_y (l, v, low), y_high = point_y (l, v, high);
 
-          extend_at_crossing (qx, qy, px, py, x0, top, bottom);
-          extend_at_crossing (qx, qy, px, py, x1, top, bottom);
+          *top = MIN (*top, MIN (y_low, y_high));
+          *bottom = MAX (*bottom, MAX (y_low, y_high));
         }
-      if (series->x_sorted && px > x1 && i > lo)
-        break;
-      if (px < x0 - 1 || px > x1 + 1 || isnan (py))
-        continue;
-      *top = MIN (*top, py);
-      *bottom = MAX (*bottom, py);
     }
+  else
+    for (guint i = lo; i < past; i++)
+      extend_by_point (l, v, i, x0, x1, top, bottom);
+  /* The segments that cross x0 and x1: the one into lo, and the one
+   * into the first point past x1 (lo itself, or past). */
+  if (lo > start && lo < end)
+    extend_by_segment (l, v, lo, x0, x1, top, bottom);
+  if (past > start && past < end && past > lo)
+    extend_by_segment (l, v, past, x0, x1, top, bottom);
 }
 
 /* The value of one point: on its line's side (@below), else, where
