@@ -66,6 +66,7 @@ struct _McChartView
   int            highlight_series;
   int            highlight_index;
   guint          n_renders;
+  gint64         render_time;   /* of all renders, in microseconds */
 
   /* The mark the pointer or the keyboard is on. */
   ItemSource     source;
@@ -171,6 +172,7 @@ render_chart (McChartView  *self,
   int height = gtk_widget_get_height (GTK_WIDGET (self));
   g_auto(McViewOptions) view = { 0 };
   GskRenderNode *node;
+  gint64 started = g_get_monotonic_time ();
 
   if (self->chart == NULL || width <= 0 || height <= 0)
     return NULL;
@@ -189,6 +191,7 @@ render_chart (McChartView  *self,
       node = gtk_snapshot_free_to_node (snapshot);
     }
   self->n_renders++;
+  self->render_time += g_get_monotonic_time () - started;
   return node;
 }
 
@@ -1643,4 +1646,11 @@ mc_chart_view_get_n_renders (McChartView *self)
 {
   g_return_val_if_fail (MC_IS_CHART_VIEW (self), 0);
   return self->n_renders;
+}
+
+gint64
+mc_chart_view_get_render_time (McChartView *self)
+{
+  g_return_val_if_fail (MC_IS_CHART_VIEW (self), 0);
+  return self->render_time;
 }

@@ -71,5 +71,8 @@ McMarks       *mc_chart_view_get_marks       (McChartView  *self);
 
 /* How often the chart was drawn by the renderer, for tests of the cache. */
 guint          mc_chart_view_get_n_renders   (McChartView  *self);
+/* The wall time all those renders took, in microseconds: how much of a
+ * frame the chart's own drawing is, for bench/redraw. */
+gint64         mc_chart_view_get_render_time (McChartView  *self);
 
 G_END_DECLS

@@ -273,7 +273,7 @@ test_chart_view_hit_bar (void)
 {
   Fixture f = { 0 };
   g_auto(McChartHit) hit = { 0 };
-  double x, y;
+  double x = 0, y = 0;
 
   fixture_setup_bundled (&f, "cloud-investment", "investment");
 
@@ -454,7 +454,7 @@ static void
 test_chart_view_legend (void)
 {
   Fixture f = { 0 };
-  double x, y;
+  double x = 0, y = 0;
   guint renders;
 
   fixture_setup (&f, trend_dataset (), "trend");
