@@ -28,6 +28,8 @@
 #define MC_VOLUME_LIGHTEN 0.35
 /* Price axes include zero when the prices come this close to it. */
 #define MC_CANDLE_ZOOM_THRESHOLD 0.4
+/* How many gaps between rows tell the usual one. */
+#define MC_GAP_SAMPLE 4096
 
 typedef enum
 {
@@ -109,36 +111,52 @@ compare_candles (gconstpointer a,
   return ca->row < cb->row ? -1 : ca->row > cb->row;
 }
 
+/* The values of the column that option @key of @chart names, or NULL
+ * when it names none. */
+static const double *
+option_values (McChartModel *chart,
+               const char   *key)
+{
+  const char *id = column_option (chart, key);
+
+  return id != NULL ? mc_column_get_values (mc_chart_model_get_column (chart, id), NULL) : NULL;
+}
+
 /* One candle per row with a date and its four prices, in time order. */
 static GArray *
 row_candles (McChartModel *chart)
 {
-  const McColumn *open = mc_chart_model_get_column (chart, column_option (chart, "open"));
-  const McColumn *high = mc_chart_model_get_column (chart, column_option (chart, "high"));
-  const McColumn *low = mc_chart_model_get_column (chart, column_option (chart, "low"));
-  const McColumn *close = mc_chart_model_get_column (chart, column_option (chart, "close"));
-  const McColumn *volume = column_option (chart, "volume") != NULL
-                           ? mc_chart_model_get_column (chart, column_option (chart, "volume"))
-                           : NULL;
-  GArray *candles = g_array_new (FALSE, FALSE, sizeof (Candle));
+  const double *open = option_values (chart, "open");
+  const double *high = option_values (chart, "high");
+  const double *low = option_values (chart, "low");
+  const double *close = option_values (chart, "close");
+  const double *volume = option_values (chart, "volume");
+  guint n_rows = mc_dataset_get_n_rows (chart->data);
+  GArray *candles = g_array_sized_new (FALSE, FALSE, sizeof (Candle), n_rows);
+  gboolean in_order = TRUE;
 
-  for (guint row = 0; row < mc_dataset_get_n_rows (chart->data); row++)
+  for (guint row = 0; row < n_rows; row++)
     {
       Candle candle = { 0 };
 
       candle.first = candle.last = mc_column_get_value (chart->x_column, row);
-      candle.open = mc_column_get_value (open, row);
-      candle.high = mc_column_get_value (high, row);
-      candle.low = mc_column_get_value (low, row);
-      candle.close = mc_column_get_value (close, row);
-      candle.volume = volume != NULL ? mc_column_get_value (volume, row) : NAN;
+      candle.open = open[row];
+      candle.high = high[row];
+      candle.low = low[row];
+      candle.close = close[row];
+      candle.volume = volume != NULL ? volume[row] : NAN;
       candle.row = row;
       if (isnan (candle.first) || isnan (candle.open) || isnan (candle.high)
           || isnan (candle.low) || isnan (candle.close))
         continue;
+      /* Rows come in order of rows: in time order too unless a date is
+       * earlier than the one before. */
+      if (candles->len > 0 && candle.first < g_array_index (candles, Candle, candles->len - 1).first)
+        in_order = FALSE;
       g_array_append_val (candles, candle);
     }
-  g_array_sort (candles, compare_candles);
+  if (!in_order)
+    g_array_sort (candles, compare_candles);
   return candles;
 }
 
@@ -188,12 +206,19 @@ combine_candles (GArray *rows,
                  Period  period)
 {
   GArray *candles = g_array_new (FALSE, FALSE, sizeof (Candle));
-  gint64 key = G_MININT64;
+  gint64 key = G_MININT64, k = G_MININT64;
+  double day = NAN;
 
   for (guint i = 0; i < rows->len; i++)
     {
       const Candle *candle = &g_array_index (rows, Candle, i);
-      gint64 k = period_key (candle->first, period);
+
+      /* Rows of one day (prices by the minute) fall in its period. */
+      if (floor (candle->first) != day)
+        {
+          day = floor (candle->first);
+          k = period_key (day, period);
+        }
 
       if (candles->len > 0 && k == key)
         candle_merge (&g_array_index (candles, Candle, candles->len - 1), candle);
@@ -205,13 +230,15 @@ combine_candles (GArray *rows,
 }
 
 /* The usual number of days between rows: 1 for daily prices (a weekend
- * is no gap in trading), 30 or so for monthly ones. */
+ * is no gap in trading), 30 or so for monthly ones. Of many rows, the gaps
+ * of a few thousand evenly spread are sampled, as mc_usual_step() does. */
 static double
 usual_gap (GArray *rows)
 {
   g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (double));
+  guint stride = MAX (1, rows->len / MC_GAP_SAMPLE);
 
-  for (guint i = 1; i < rows->len; i++)
+  for (guint i = 1; i < rows->len; i += stride)
     {
       double gap = g_array_index (rows, Candle, i).first
                    - g_array_index (rows, Candle, i - 1).first;
