@@ -542,6 +542,145 @@ test_stream (void)
   g_rmdir (dir);
 }
 
+/* A dataset file that declares @n_columns columns of numbers or dates
+ * (@dates) and keeps its rows in @csv, both written into @dir, loaded. */
+static McDataset *
+load_declared (const char  *dir,
+               const char  *csv_name,
+               GString     *csv,
+               guint        n_columns,
+               gboolean    *dates,
+               GError     **error)
+{
+  g_autoptr(GString) json = g_string_new ("{ \"format\": \"market-charts/1\", \"id\": \"d\", "
+                                          "\"title\": \"D\", \"columns\": [");
+  g_autofree char *csv_path = g_build_filename (dir, csv_name, NULL);
+  g_autofree char *json_name = g_strconcat (csv_name, ".json", NULL);
+  McDataset *dataset;
+
+  for (guint c = 0; c < n_columns; c++)
+    g_string_append_printf (json, "%s{ \"id\": \"c%u\", \"type\": \"%s\" }",
+                            c > 0 ? ", " : "", c, dates[c] ? "date" : "number");
+  g_string_append_printf (json, "], \"data\": { \"csv\": \"%s\" } }\n", csv_name);
+  g_assert_true (g_file_set_contents (csv_path, csv->str, csv->len, NULL));
+  dataset = load_file (dir, json_name, json, error);
+  g_remove (csv_path);
+  g_free (csv_path);
+  csv_path = g_build_filename (dir, json_name, NULL);
+  g_remove (csv_path);
+  return dataset;
+}
+
+static void
+assert_same_declared (McDataset *a,
+                      McDataset *b)
+{
+  assert_same_columns (a, b);
+  for (guint c = 0; c < mc_dataset_get_n_columns (a); c++)
+    {
+      McColumn *x = mc_dataset_get_column (a, c);
+      McColumn *y = mc_dataset_get_column (b, c);
+
+      if (mc_column_get_column_type (x) == MC_COLUMN_DATE)
+        g_assert_cmpint (mc_column_get_date_precision (x), ==, mc_column_get_date_precision (y));
+      for (guint i = 0; i < mc_column_get_n_rows (x); i++)
+        g_assert_cmpint (mc_column_get_decimals (x, i), ==, mc_column_get_decimals (y, i));
+    }
+}
+
+/* A dataset file whose rows are in a CSV file of numbers and dates reads
+ * them the fast way: the same columns as cell by cell (a quoted first
+ * cell makes the general reader read them), or the same error. */
+static void
+test_declared_fast_path (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mc-declared-XXXXXX", NULL);
+  GRand *rand = g_rand_new_with_seed (20261207);
+  guint n_fast = 0;
+
+  for (guint i = 0; i < 1500; i++)
+    {
+      g_autoptr(GString) plain = g_string_new (NULL);
+      g_autoptr(GString) quoted = g_string_new (NULL);
+      g_autoptr(GError) plain_error = NULL;
+      g_autoptr(GError) quoted_error = NULL;
+      g_autoptr(McDataset) a = NULL;
+      g_autoptr(McDataset) b = NULL;
+      guint n_columns = g_rand_int_range (rand, 1, 4);
+      guint n_rows = g_rand_int_range (rand, 1, 40);
+      gboolean dates[3];
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          dates[c] = g_rand_int_range (rand, 0, 3) == 0;
+          g_string_append_printf (plain, "%sc%u", c > 0 ? "," : "", c);
+        }
+      g_string_append_c (plain, '\n');
+      g_string_append (quoted, plain->str);
+      for (guint r = 0; r < n_rows; r++)
+        {
+          for (guint c = 0; c < n_columns; c++)
+            {
+              /* Values of the column's type, mostly plain ones, now and
+               * then of the other type; the first one that may be
+               * quoted. */
+              gboolean first = r == 0 && c == 0;
+              gboolean other = !first && g_rand_int_range (rand, 0, 40) == 0;
+              gboolean plain_value = first || g_rand_int_range (rand, 0, 8) > 0;
+              const char *field = random_field (rand, other ? !dates[c] : dates[c],
+                                                plain_value);
+
+              g_string_append_printf (plain, "%s%s", c > 0 ? "," : "", field);
+              if (first)
+                g_string_append_printf (quoted, "\"%s\"", field);
+              else
+                g_string_append_printf (quoted, "%s%s", c > 0 ? "," : "", field);
+            }
+          g_string_append_c (plain, '\n');
+          g_string_append_c (quoted, '\n');
+        }
+      a = load_declared (dir, "plain.csv", plain, n_columns, dates, &plain_error);
+      b = load_declared (dir, "quoted.csv", quoted, n_columns, dates, &quoted_error);
+      if (g_test_verbose ())
+        g_test_message ("%s", plain->str);
+      g_assert_true ((a == NULL) == (b == NULL));
+      if (a == NULL)
+        {
+          /* "plain.csv:LINE:...", "quoted.csv:LINE:...": the same line */
+          g_auto(GStrv) line_a = g_strsplit (plain_error->message, ":", 3);
+          g_auto(GStrv) line_b = g_strsplit (quoted_error->message, ":", 3);
+
+          g_assert_cmpint (plain_error->code, ==, quoted_error->code);
+          g_assert_cmpstr (line_a[1], ==, line_b[1]);
+          continue;
+        }
+      assert_same_declared (a, b);
+      n_fast++;
+    }
+  /* Dates of months are months, whichever way they were read. */
+  {
+    g_autoptr(GString) months = g_string_new ("c0,c1\n2024-01,1.5\n2024-02,2\n2024-03,\n");
+    g_autoptr(McDataset) d = NULL;
+    g_autoptr(GError) error = NULL;
+    gboolean month_dates[] = { TRUE, FALSE };
+    const double values[] = { 1.5, 2, NAN };
+
+    d = load_declared (dir, "months.csv", months, 2, month_dates, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (mc_column_get_date_precision (mc_dataset_get_column (d, 0)), ==,
+                     MC_DATE_MONTH);
+    g_assert_cmpfloat (mc_column_get_value (mc_dataset_get_column (d, 0), 1), ==,
+                       days ("2024-02-01"));
+    assert_values (mc_dataset_get_column (d, 1), values, 3);
+    g_assert_cmpint (mc_column_get_decimals (mc_dataset_get_column (d, 1), 0), ==, 1);
+  }
+  /* Many files load, and so were read the fast way. */
+  g_test_message ("%u of 1500 loaded", n_fast);
+  g_assert_cmpuint (n_fast, >, 300);
+  g_rand_free (rand);
+  g_rmdir (dir);
+}
+
 /* Headers that programs wrote read as words; those people wrote stay
  * as they are; the ids come from the headers either way. */
 static void
@@ -637,6 +776,7 @@ main (int   argc,
   g_test_add_func ("/mc/plain-csv/fast-path-random", test_fast_path_random);
   g_test_add_func ("/mc/plain-csv/blocks", test_blocks);
   g_test_add_func ("/mc/plain-csv/stream", test_stream);
+  g_test_add_func ("/mc/plain-csv/declared-fast-path", test_declared_fast_path);
 
   return g_test_run ();
 }

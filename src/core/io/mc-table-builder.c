@@ -506,6 +506,60 @@ mc_table_builder_decide (McTableBuilder *self)
     }
 }
 
+/**
+ * mc_table_builder_can_take_kept:
+ * @self: a builder of declared columns
+ * @column: one of them
+ * @from: a builder of a new table whose reader kept its values, not yet
+ *   decided
+ * @from_column: the column of @from
+ *
+ * Returns: whether the values @from kept for @from_column are all of
+ *   @column's declared type, as its cells would be read one by one
+ */
+gboolean
+mc_table_builder_can_take_kept (McTableBuilder *self,
+                                guint           column,
+                                McTableBuilder *from,
+                                guint           from_column)
+{
+  McColumnType type;
+  const McTableColumn *kept;
+
+  g_return_val_if_fail (self != NULL && self->declared, FALSE);
+  g_return_val_if_fail (from != NULL && !from->declared, FALSE);
+
+  type = mc_column_get_column_type (get_column (self, column)->column);
+  kept = get_column (from, from_column);
+  return (type == MC_COLUMN_NUMBER && kept->keep == MC_TABLE_KEEP_NUMBERS)
+         || (type == MC_COLUMN_DATE && kept->keep == MC_TABLE_KEEP_DATES);
+}
+
+/**
+ * mc_table_builder_take_kept:
+ *
+ * Gives declared @column the values @from kept for @from_column, which
+ * mc_table_builder_can_take_kept() allows; the column then takes no
+ * cells.
+ */
+void
+mc_table_builder_take_kept (McTableBuilder *self,
+                            guint           column,
+                            McTableBuilder *from,
+                            guint           from_column)
+{
+  McTableColumn *c, *kept;
+
+  g_return_if_fail (mc_table_builder_can_take_kept (self, column, from, from_column));
+
+  c = get_column (self, column);
+  kept = get_column (from, from_column);
+  if (mc_column_get_column_type (c->column) == MC_COLUMN_DATE)
+    mc_column_set_date_precision (c->column, kept->kept_finest);
+  mc_table_column_give_kept (kept, c->column);
+  c->filled = TRUE;
+}
+
 /* Appending values */
 
 /**

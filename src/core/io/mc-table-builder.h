@@ -108,6 +108,19 @@ gboolean         mc_table_builder_append_date      (McTableBuilder     *self,
                                                     gsize               length,
                                                     GError            **error);
 
+/* Declared columns may take all their values at once from a builder of a
+ * new table that kept them (a reader's fast path, before the decision),
+ * where those are of the declared type: numbers for a number column,
+ * dates read as dates for a date column. */
+gboolean         mc_table_builder_can_take_kept    (McTableBuilder     *self,
+                                                    guint               column,
+                                                    McTableBuilder     *from,
+                                                    guint               from_column);
+void             mc_table_builder_take_kept        (McTableBuilder     *self,
+                                                    guint               column,
+                                                    McTableBuilder     *from,
+                                                    guint               from_column);
+
 /* The dates' precisions; for a new table, its default chart. */
 void             mc_table_builder_finish           (McTableBuilder     *self);
 
