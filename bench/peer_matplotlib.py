@@ -3,7 +3,9 @@
 usage: peer_matplotlib.py bars|line|lines|time-lines|candles|scatter INPUT.csv OUTPUT.(png|svg)
 
 line draws the second column over the first; lines every other column
-over the first; time-lines the same over ISO dates or date-times.
+over the first; time-lines the same over ISO dates or date-times, of at
+most four columns (of an OHLC table, the four prices and not the volume,
+as the other tools draw it).
 """
 import csv
 import sys
@@ -44,7 +46,8 @@ def main():
         with open(source) as f:
             columns = len(f.readline().split(","))
         times = np.loadtxt(source, delimiter=",", skiprows=1, usecols=0, dtype="datetime64[s]")
-        data = np.loadtxt(source, delimiter=",", skiprows=1, usecols=range(1, columns), ndmin=2)
+        data = np.loadtxt(source, delimiter=",", skiprows=1, usecols=range(1, min(columns, 5)),
+                          ndmin=2)
         for column in range(data.shape[1]):
             ax.plot(times, data[:, column], linewidth=1)
     ax.set_title("Benchmark")
