@@ -360,6 +360,9 @@ def main():
                         help="another market-charts build to run side by side")
     parser.add_argument("--forms", action="store_true",
                         help="time candlestick and scatter charts instead")
+    parser.add_argument("--kinds", default="candles,scatter",
+                        help="with --forms, the chart forms to time: candles,scatter "
+                             "(matplotlib takes minutes for 100,000 candles)")
     parser.add_argument("--window", action="store_true",
                         help="time the application's window instead of exports")
     parser.add_argument("--redraw",
@@ -419,7 +422,7 @@ def forms_main(args):
         peers.insert(0, "compared")
     cases = []
     for fmt in args.formats.split(","):
-        for kind in ("candles", "scatter"):
+        for kind in args.kinds.split(","):
             for n in sizes:
                 cases.append((f"{n:,} {kind} {fmt}", kind, files[(kind, n)], fmt,
                               f"{kind}{n}"))

@@ -681,6 +681,64 @@ test_declared_fast_path (void)
   g_rmdir (dir);
 }
 
+/* A dataset file that declares the columns of long_table() and keeps
+ * its rows in @csv, both written into @dir, loaded. */
+static McDataset *
+load_declared_long (const char  *dir,
+                    GString     *csv,
+                    GError     **error)
+{
+  g_autoptr(GString) json = g_string_new (
+    "{ \"format\": \"market-charts/1\", \"id\": \"long\", \"title\": \"Long\",\n"
+    "  \"columns\": [ { \"id\": \"row\", \"type\": \"number\" },\n"
+    "    { \"id\": \"day\", \"type\": \"date\" }, { \"id\": \"minute\", \"type\": \"date\" },\n"
+    "    { \"id\": \"price\", \"type\": \"number\" }, { \"id\": \"volume\", \"type\": \"number\" } ],\n"
+    "  \"data\": { \"csv\": \"long.csv\" } }\n");
+  g_autofree char *csv_path = g_build_filename (dir, "long.csv", NULL);
+  g_autofree char *json_path = g_build_filename (dir, "long.json", NULL);
+  McDataset *dataset;
+
+  g_assert_true (g_file_set_contents (csv_path, csv->str, csv->len, NULL));
+  dataset = load_file (dir, "long.json", json, error);
+  g_remove (csv_path);
+  g_remove (json_path);
+  return dataset;
+}
+
+/* A long CSV file of a dataset file is read while it arrives: the same
+ * columns as read cell by cell; text far into it makes the general
+ * reader read it whole, which finds an error where it is. */
+static void
+test_declared_stream (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mc-declared-stream-XXXXXX", NULL);
+  g_autoptr(GString) csv = long_table (100000, FALSE);
+  g_autoptr(GString) quoted = long_table (100000, TRUE);
+  g_autoptr(McDataset) streamed = NULL;
+  g_autoptr(McDataset) whole = NULL;
+  g_autoptr(McDataset) text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (csv->len, >, 2 * 1024 * 1024);
+  streamed = load_declared_long (dir, csv, &error);
+  g_assert_no_error (error);
+  whole = load_declared_long (dir, quoted, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mc_dataset_get_n_rows (streamed), ==, 100000);
+  assert_same_declared (streamed, whole);
+
+  g_string_append (csv, "100000,2024-01-01,2024-01-01T00:00,n/a,12\n");
+  text = load_declared_long (dir, csv, &error);
+  g_assert_no_error (error);
+  g_assert_true (mc_column_is_missing (mc_dataset_get_column (text, 3), 100000));
+
+  g_string_append (csv, "100001,2024-01-02,2024-01-02T00:00,sold out,12\n");
+  g_assert_null (load_declared_long (dir, csv, &error));
+  g_assert_error (error, MC_LOADER_ERROR, MC_LOADER_ERROR_TYPE);
+  g_assert_true (g_str_has_prefix (error->message, "long.csv:100003:36:"));
+  g_rmdir (dir);
+}
+
 /* Headers that programs wrote read as words; those people wrote stay
  * as they are; the ids come from the headers either way. */
 static void
@@ -777,6 +835,7 @@ main (int   argc,
   g_test_add_func ("/mc/plain-csv/blocks", test_blocks);
   g_test_add_func ("/mc/plain-csv/stream", test_stream);
   g_test_add_func ("/mc/plain-csv/declared-fast-path", test_declared_fast_path);
+  g_test_add_func ("/mc/plain-csv/declared-stream", test_declared_stream);
 
   return g_test_run ();
 }

@@ -86,12 +86,14 @@ check_all_mapped (McCsvRows   *rows,
   return TRUE;
 }
 
-/* Maps each declared column to its field in the header. */
+/* Maps each declared column to its field in the header; @warn of the
+ * fields that are not declared. */
 static gboolean
 map_header (McCsvRows   *rows,
             McDataset   *dataset,
             const char  *json_name,
             int         *map,
+            gboolean     warn,
             GError     **error)
 {
   for (guint i = 0; i < mc_dataset_get_n_columns (dataset); i++)
@@ -115,7 +117,7 @@ map_header (McCsvRows   *rows,
         }
       if (index >= 0)
         map[index] = f;
-      else
+      else if (warn)
         warn_undeclared (rows, dataset, f, id, json_name);
     }
   return check_all_mapped (rows, dataset, json_name, map, error);
@@ -136,28 +138,25 @@ fast_types (McDataset *dataset)
   return TRUE;
 }
 
-/* The rows of a CSV file of numbers and dates, read the fast way into a
- * new table whose values the declared columns take, if each is of its
- * column's type; else the general reader reads the cells. A long series
- * kept in a CSV file loads as fast as that file opened on its own. */
+/* The rows of a CSV file of numbers and dates from @source, read the fast
+ * way into a new table whose values the declared columns take, if each
+ * is of its column's type; else the general reader reads the cells. A
+ * long series kept in a CSV file loads as fast as that file opened on its
+ * own. */
 static McCsvFastResult
-read_fast (McCsvRows      *rows,
-           McTableBuilder *builder,
-           const int      *map,
-           const char     *text,
-           gsize           length,
-           GError        **error)
+read_fast (McCsvRows                *rows,
+           McTableBuilder           *builder,
+           const int                *map,
+           const McLineBlocksSource *source,
+           GError                  **error)
 {
   g_autoptr(McTableBuilder) table = mc_table_builder_new (rows->name);
-  gsize offset = mc_csv_reader_get_offset (rows->reader);
-  McLineBlocksSource source = { text + offset, length - offset, NULL, length - offset,
-                                rows->name, rows->progress, rows->cancellable };
   McDataset *dataset = mc_table_builder_get_dataset (builder);
   McCsvFastResult result;
 
   for (guint f = 0; f < rows->n_header; f++)
     mc_table_builder_add_column (table, "", 0);
-  result = mc_csv_fast_read (rows, table, &source, error);
+  result = mc_csv_fast_read (rows, table, source, error);
   if (result != MC_CSV_FAST_DONE)
     return result;
   for (guint i = 0; i < mc_dataset_get_n_columns (dataset); i++)
@@ -168,7 +167,8 @@ read_fast (McCsvRows      *rows,
   return MC_CSV_FAST_DONE;
 }
 
-/* The rows, the fast way if they allow, else cell by cell. */
+/* The rows after the header, the fast way if they allow, else cell by
+ * cell. */
 static gboolean
 read_rows (McCsvRows      *rows,
            McTableBuilder *builder,
@@ -177,9 +177,12 @@ read_rows (McCsvRows      *rows,
            gsize           length,
            GError        **error)
 {
+  gsize offset = mc_csv_reader_get_offset (rows->reader);
+  McLineBlocksSource source = { text + offset, length - offset, NULL, length - offset,
+                                rows->name, NULL, rows->cancellable };
   McDataset *dataset = mc_table_builder_get_dataset (builder);
 
-  switch (fast_types (dataset) ? read_fast (rows, builder, map, text, length, error)
+  switch (fast_types (dataset) ? read_fast (rows, builder, map, &source, error)
                                : MC_CSV_FAST_GAVE_UP)
     {
     case MC_CSV_FAST_DONE:
@@ -190,6 +193,68 @@ read_rows (McCsvRows      *rows,
     default:
       return mc_csv_rows_fill (rows, builder, map, error);
     }
+}
+
+/**
+ * mc_csv_data_read_stream:
+ * @head: the first bytes of the CSV file
+ * @stream: the rest of it
+ * @gave_up: (out): set when the rows are to be read from the whole text
+ *   with mc_csv_data_read() instead, in which case nothing else happened
+ *
+ * Fills the declared columns of @dataset, all of numbers and dates, from
+ * a CSV file of numbers and dates while it arrives, never whole in
+ * memory, as mc_csv_data_read() does from its whole text.
+ */
+gboolean
+mc_csv_data_read_stream (McDataset     *dataset,
+                         const char    *name,
+                         const char    *json_name,
+                         const char    *head,
+                         gsize          head_length,
+                         GInputStream  *stream,
+                         GCancellable  *cancellable,
+                         gboolean      *gave_up,
+                         GError       **error)
+{
+  g_autoptr(McTableBuilder) builder = mc_table_builder_new_for_dataset (dataset, name);
+  g_autofree int *map = g_new (int, mc_dataset_get_n_columns (dataset));
+  McLineBlocksSource source = { NULL, 0, stream, 0, name, NULL, cancellable };
+  McCsvRows rows;
+  gsize offset;
+  gboolean ok = FALSE;
+
+  *gave_up = TRUE;
+  if (!fast_types (dataset))
+    return FALSE;
+  mc_csv_rows_init (&rows, name, head, head_length, MC_CSV_SEPARATOR_AUTO, cancellable);
+  /* A header that is not whole in the head, or wrong, is for the whole
+   * text to read and report. */
+  offset = mc_csv_rows_read_header (&rows, NULL) && map_header (&rows, dataset, json_name, map,
+                                                                FALSE, NULL)
+           ? mc_csv_reader_get_offset (rows.reader) : head_length;
+  if (offset < head_length)
+    {
+      source.head = head + offset;
+      source.head_length = head_length - offset;
+      source.max_length = MC_LOADER_MAX_CSV_SIZE - MIN (offset, MC_LOADER_MAX_CSV_SIZE);
+      switch (read_fast (&rows, builder, map, &source, error))
+        {
+        case MC_CSV_FAST_DONE:
+          *gave_up = FALSE;
+          ok = map_header (&rows, dataset, json_name, map, TRUE, error);
+          mc_table_builder_finish (builder);
+          break;
+        case MC_CSV_FAST_FAILED:
+          *gave_up = FALSE;
+          break;
+        case MC_CSV_FAST_GAVE_UP:
+        default:
+          break;
+        }
+    }
+  mc_csv_rows_clear (&rows);
+  return ok;
 }
 
 /**
@@ -217,7 +282,7 @@ mc_csv_data_read (McDataset     *dataset,
 
   mc_csv_rows_init (&rows, name, text, length, MC_CSV_SEPARATOR_AUTO, cancellable);
   ok = mc_csv_rows_read_header (&rows, error)
-       && map_header (&rows, dataset, json_name, map, error)
+       && map_header (&rows, dataset, json_name, map, TRUE, error)
        && read_rows (&rows, builder, map, text, length, error);
   if (ok)
     mc_table_builder_finish (builder);

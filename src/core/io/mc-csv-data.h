@@ -17,5 +17,14 @@ gboolean  mc_csv_data_read  (McDataset     *dataset,
                              gsize          length,
                              GCancellable  *cancellable,
                              GError       **error);
+gboolean  mc_csv_data_read_stream (McDataset     *dataset,
+                                   const char    *name,
+                                   const char    *json_name,
+                                   const char    *head,
+                                   gsize          head_length,
+                                   GInputStream  *stream,
+                                   GCancellable  *cancellable,
+                                   gboolean      *gave_up,
+                                   GError       **error);
 
 G_END_DECLS
