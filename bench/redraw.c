@@ -22,7 +22,11 @@
  *   pan     the frames of a pan gesture across the zoomed chart;
  *   edit    a cell of the chart's first value column changed through its
  *           document, a new chart model made and drawn, as the window
- *           does on every edit: timed from the edit to the frame.
+ *           does on every edit: timed from the edit to the frame;
+ *   floor   a drawing area of the chart's size in its place, which paints
+ *           an image made once, as the view paints a long chart: what
+ *           GTK takes to show a new image of that size, however fast the
+ *           chart is drawn.
  * Frames are timed from the frame clock's "before-paint" to
  * "after-paint", in wall time and in the CPU time of the thread that
  * draws them (which another program's load does not stretch); "render"
@@ -296,6 +300,66 @@ time_redraws (McChartView *view,
   return TRUE;
 }
 
+/* The floor: a new node painting a ready image, every frame. */
+static void
+paint_image (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        image)
+{
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_paint (cr);
+}
+
+static gboolean
+time_floor (GtkWidget *window,
+            GtkWidget *view,
+            Frame     *frame,
+            guint      runs)
+{
+  int width = gtk_widget_get_width (view), height = gtk_widget_get_height (view);
+  int scale = gtk_widget_get_scale_factor (view);
+  g_autofree gint64 *durations = g_new (gint64, runs);
+  g_autofree gint64 *cpu = g_new0 (gint64, runs);
+  g_autofree gint64 *render = g_new0 (gint64, runs);
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale,
+                                                       height * scale);
+  GtkWidget *area = gtk_drawing_area_new ();
+  cairo_t *cr = cairo_create (image);
+
+  /* Any picture: a grey ramp. */
+  for (int x = 0; x < width * scale; x += 4)
+    {
+      cairo_set_source_rgb (cr, x / (double) (width * scale), 0.5, 0.5);
+      cairo_rectangle (cr, x, 0, 4, height * scale);
+      cairo_fill (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_set_device_scale (image, scale, scale);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), paint_image, image, NULL);
+  gtk_window_set_child (GTK_WINDOW (window), area);
+  for (guint i = 0; i < runs + 1; i++)
+    {
+      *frame = (Frame) { 0 };
+      gtk_widget_queue_draw (area);
+      if (!wait_for (frame_painted, frame))
+        {
+          cairo_surface_destroy (image);
+          return FALSE;
+        }
+      /* The first frame also lays the area out. */
+      if (i > 0)
+        {
+          durations[i - 1] = frame->duration;
+          cpu[i - 1] = frame->cpu;
+        }
+    }
+  print_times ("floor", durations, cpu, render, runs, 0);
+  cairo_surface_destroy (image);
+  return TRUE;
+}
+
 /* Snapshots the view (its cached node) and draws all of it. */
 static gboolean
 time_cached_repaints (GtkWidget *view,
@@ -431,6 +495,7 @@ main (int   argc,
   ok = ok && time_redraws (MC_CHART_VIEW (view), document, &frame, STEP_PAN, 40, "pan");
   mc_chart_view_reset_zoom (MC_CHART_VIEW (view));
   ok = ok && time_redraws (MC_CHART_VIEW (view), document, &frame, STEP_EDIT, runs, "edit");
+  ok = ok && time_floor (window, view, &frame, runs);
   gtk_window_destroy (GTK_WINDOW (window));
   if (!ok)
     {
