@@ -78,8 +78,9 @@ assert_summary (const McValueSummary *summary,
     }
 }
 
-/* Values with ties (few distinct ones), missing runs and a sorted
- * stretch, so that first occurrences and NAN blocks matter. */
+/* Values with ties (few distinct ones, zeros of both signs), missing
+ * runs, infinities alone and in a run, and a sorted stretch, so that
+ * first occurrences, NAN blocks and blocks of infinities matter. */
 static GArray *
 random_values (GRand *rand,
                guint  n)
@@ -92,8 +93,14 @@ random_values (GRand *rand,
 
       if (i >= 1000 && i < 1800)
         v = NAN;
+      else if (i >= 2000 && i < 2100)
+        v = INFINITY;
       else if (g_rand_int_range (rand, 0, 30) == 0)
         v = NAN;
+      else if (g_rand_int_range (rand, 0, 200) == 0)
+        v = g_rand_boolean (rand) ? INFINITY : -INFINITY;
+      else if (v == 0 && g_rand_boolean (rand))
+        v = -0.0;
       else if (i >= 5000 && i < 9000)
         v = i;
       g_array_append_val (values, v);

@@ -149,8 +149,48 @@ block_merge (McValueBlock       *into,
   into->high = first_extreme (values, into->high, next->high, -1);
 }
 
-/* The extremes of @values[@from, @to) point by point, counting the
- * missing values and the descents on the way. */
+/* The lowest and highest value of @values[@from, @to) that are not NAN
+ * (INFINITY and -INFINITY when none is), counting the missing values and
+ * the descents on the way: in four lanes, which the processor works on
+ * at once, since no lane waits for another. */
+static void
+scan_values (McValueSummary *summary,
+             const double   *values,
+             guint           from,
+             guint           to,
+             double         *low,
+             double         *high)
+{
+  double lo[4] = { INFINITY, INFINITY, INFINITY, INFINITY };
+  double hi[4] = { -INFINITY, -INFINITY, -INFINITY, -INFINITY };
+  double previous = from > 0 ? values[from - 1] : -INFINITY;
+  guint missing = 0, descents = 0, row = from;
+
+  for (; row < to; row += 4)
+    for (guint lane = 0; lane < 4 && row + lane < to; lane++)
+      {
+        double v = values[row + lane];
+
+        /* A NAN is neither lower nor higher. */
+        lo[lane] = v < lo[lane] ? v : lo[lane];
+        hi[lane] = v > hi[lane] ? v : hi[lane];
+        missing += isnan (v) != 0;
+        descents += !(v >= previous);
+        previous = v;
+      }
+  /* Nothing comes before row 0: the -INFINITY it was compared with
+   * made a NAN there a descent, which it is not. */
+  if (from == 0 && to > 0 && isnan (values[0]))
+    descents--;
+  summary->n_missing += missing;
+  summary->n_descents += descents;
+  *low = MIN (MIN (lo[0], lo[1]), MIN (lo[2], lo[3]));
+  *high = MAX (MAX (hi[0], hi[1]), MAX (hi[2], hi[3]));
+}
+
+/* The rows of the first lowest and the first highest value of
+ * @values[@from, @to), leaving out NAN (G_MAXUINT when all are), counting
+ * the missing values and the descents on the way. */
 static McValueBlock
 scan_rows (McValueSummary *summary,
            const double   *values,
@@ -158,28 +198,17 @@ scan_rows (McValueSummary *summary,
            guint           to)
 {
   McValueBlock block = { G_MAXUINT, G_MAXUINT };
-  double lo = INFINITY, hi = -INFINITY;
-  double previous = from > 0 ? values[from - 1] : -INFINITY;
-  guint missing = 0, descents = 0;
+  double low, high;
 
-  for (guint row = from; row < to; row++)
+  scan_values (summary, values, from, to, &low, &high);
+  /* No NAN equals them; an infinity found is a value. */
+  for (guint row = from; row < to && (block.low == G_MAXUINT || block.high == G_MAXUINT); row++)
     {
-      double v = values[row];
-
-      if (v < lo || (block.low == G_MAXUINT && v == INFINITY))
-        lo = v, block.low = row;
-      if (v > hi || (block.high == G_MAXUINT && v == -INFINITY))
-        hi = v, block.high = row;
-      missing += isnan (v) != 0;
-      descents += !(v >= previous);
-      previous = v;
+      if (block.low == G_MAXUINT && values[row] == low)
+        block.low = row;
+      if (block.high == G_MAXUINT && values[row] == high)
+        block.high = row;
     }
-  /* Nothing comes before row 0: the -INFINITY it was compared with
-   * made a NAN there a descent, which it is not. */
-  if (from == 0 && to > 0 && isnan (values[0]))
-    descents--;
-  summary->n_missing += missing;
-  summary->n_descents += descents;
   return block;
 }
 
