@@ -127,6 +127,47 @@ test_amount_refused (void)
     }
 }
 
+/* Plain numbers are read without trying every notation; what they are
+ * read as must not change: the same amount as the full reading makes of
+ * them, which a leading space forces. */
+static void
+test_amount_plain (void)
+{
+  static const char * const pieces[] = {
+    "0", "1", "7", "05", "123", "1234", "9007199254740993", "12345678901234567890123",
+  };
+  GRand *rand = g_rand_new_with_seed (20261207);
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      McDecimalMark mark = g_rand_boolean (rand) ? MC_DECIMAL_POINT : MC_DECIMAL_COMMA;
+      g_autoptr(GString) text = g_string_new (g_rand_int_range (rand, 0, 4) == 0 ? "-" : "");
+      g_autofree char *spaced = NULL;
+      McAmount plain, full;
+      gboolean plain_ok, full_ok;
+
+      g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      /* Now and then a mark of either kind, and digits after it or not. */
+      if (g_rand_boolean (rand))
+        {
+          g_string_append_c (text, g_rand_int_range (rand, 0, 5) == 0 ? '.' : ',');
+          if (g_rand_int_range (rand, 0, 8) > 0)
+            g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+        }
+      spaced = g_strconcat (" ", text->str, NULL);
+      plain_ok = mc_amount_parse (text->str, text->len, mark, &plain);
+      full_ok = mc_amount_parse (spaced, strlen (spaced), mark, &full);
+      g_assert_cmpint (plain_ok, ==, full_ok);
+      if (!plain_ok)
+        continue;
+      g_assert_cmpmem (&plain.number, sizeof (double), &full.number, sizeof (double));
+      g_assert_cmpfloat (plain.factor, ==, full.factor);
+      g_assert_cmpstr (plain.unit, ==, full.unit);
+      g_assert_cmpint (plain.notation, ==, full.notation);
+    }
+  g_rand_free (rand);
+}
+
 /* A column of "$50 billion" is 50 in USD billions, and "$300 million"
  * in it is 0.3. */
 static void
@@ -697,6 +738,7 @@ main (int   argc,
 
   g_test_add_func ("/mc/readers/amount-notations", test_amount_notations);
   g_test_add_func ("/mc/readers/amount-refused", test_amount_refused);
+  g_test_add_func ("/mc/readers/amount-plain", test_amount_plain);
   g_test_add_func ("/mc/readers/csv-amount-column", test_csv_amount_column);
   g_test_add_func ("/mc/readers/csv-semicolons", test_csv_semicolons_and_decimal_commas);
   g_test_add_func ("/mc/readers/csv-pipes", test_csv_pipes_and_given_delimiter);

@@ -319,6 +319,47 @@ parse_number_part (Cursor        *c,
   return TRUE;
 }
 
+/* The longest plain number read without the notation's tables. */
+#define PLAIN_MAX_LENGTH 64
+
+/* The usual cell of a column of amounts, [-]digits[MARKdigits] and
+ * nothing else, read without trying every currency and magnitude word:
+ * what the full reading would make of it. FALSE when @text is not that
+ * plain, for the full reading to decide. */
+static gboolean
+parse_plain (const char    *text,
+             gsize          length,
+             McDecimalMark  mark,
+             McAmount      *amount)
+{
+  char decimal = mark == MC_DECIMAL_POINT ? '.' : ',';
+  char digits[PLAIN_MAX_LENGTH];
+  gboolean negative = length > 0 && text[0] == '-';
+  const char *p = text + negative, *end = text + length;
+  gsize run = count_digits (p, end), n = run;
+
+  /* "0700" is a code, not a number */
+  if (run == 0 || (run > 1 && *p == '0') || length >= PLAIN_MAX_LENGTH)
+    return FALSE;
+  memcpy (digits, p, run);
+  p += run;
+  if (p < end)
+    {
+      gsize fraction = count_digits (p + 1, end);
+
+      if (*p != decimal || fraction == 0 || p + 1 + fraction != end)
+        return FALSE;
+      digits[n++] = '.';
+      memcpy (digits + n, p + 1, fraction);
+      n += fraction;
+    }
+  if (mc_csv_parse_number (digits, n, &amount->number) != MC_CSV_NUMBER_OK)
+    return FALSE;
+  if (negative)
+    amount->number = -amount->number;
+  return TRUE;
+}
+
 /**
  * mc_amount_parse:
  * @text: the text of a cell
@@ -348,6 +389,8 @@ mc_amount_parse (const char    *text,
   g_return_val_if_fail (amount != NULL, FALSE);
 
   *amount = (McAmount) { 0, 0, NULL, FALSE };
+  if (parse_plain (text, length, mark, amount))
+    return TRUE;
   skip_spaces (&c);
   if (accept (&c, "("))
     negative = TRUE, skip_spaces (&c);
