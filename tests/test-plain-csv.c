@@ -287,6 +287,8 @@ static const char * const random_fields[] = {
   "0", "1", "7", "42", "-3", "+5", "12.5", ".5", "5.", "-0", "1e3", "00", "0.0001",
   "123456789", "9007199254740993", "1234567890123456789012", "-", "", " 3 ", "\t4",
   "97.1234", "1.2.3", "--1", "e", "1-2", "99999999.99999999", "NA", "2024",
+  "1.5e-3", "2.50E+10", "-3e22", "7e-23", "1e308", "9007199254740993e-5", "4.25e", "5.e3",
+  "1e+0004", "6.02214076e23", "1.0e-22", "123456789012345678e3", "8E-2x",
 };
 
 /* The first ten are safe to quote: quoting keeps their meaning. */
@@ -399,6 +401,8 @@ assert_same_columns (McDataset *a,
           else
             g_assert_cmpmem (&mc_column_get_values (x, NULL)[i], sizeof (double),
                              &mc_column_get_values (y, NULL)[i], sizeof (double));
+          if (mc_column_get_column_type (x) == MC_COLUMN_NUMBER)
+            g_assert_cmpint (mc_column_get_decimals (x, i), ==, mc_column_get_decimals (y, i));
         }
     }
 }
