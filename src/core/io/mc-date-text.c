@@ -436,6 +436,18 @@ parse_quarter (const char      *text,
 }
 
 /* "January 2024", "Feb 2024", "15 Feb 2024", "Feb 15, 2024" */
+/* Whether @text is digits and the separators between them, no word. */
+static gboolean
+only_numbers (const char *text,
+              gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isdigit (text[i]) && text[i] != ' ' && text[i] != ',' && text[i] != '.'
+        && text[i] != '-' && text[i] != '/')
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 parse_written_date (const char      *text,
                     gsize            length,
@@ -443,8 +455,14 @@ parse_written_date (const char      *text,
                     McDatePrecision *precision)
 {
   Token t[3];
-  guint n = tokenize (text, length, t, G_N_ELEMENTS (t));
+  guint n;
   int month = 0, day = 0, year = 0;
+
+  /* Every form names its month: numbers alone ("15.03.2024", read in
+   * the order their column allows) are not written dates. */
+  if (only_numbers (text, length))
+    return FALSE;
+  n = tokenize (text, length, t, G_N_ELEMENTS (t));
 
   if (n == 2 && !t[0].digits && is_year (&t[1]))
     {
