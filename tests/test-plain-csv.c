@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 
 #include "mc-date-text.h"
+#include "mc-load-progress.h"
 #include "mc-loader.h"
 
 static McDataset *
@@ -743,6 +744,53 @@ test_declared_stream (void)
   g_rmdir (dir);
 }
 
+/* A cell of NUL bytes where a date is expected is no date (the fast
+ * path's remembered day starts empty), and the file is refused as
+ * binary where the NUL is. */
+static void
+test_nul_date (void)
+{
+  static const char csv[] = "date,v\n\0\0\0\0\0\0\0\0\0\0,1\n2024-01-02,2\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDataset) d = mc_loader_load_data (csv, sizeof csv - 1, "nul.csv", NULL, &error);
+
+  g_assert_null (d);
+  g_assert_error (error, MC_LOADER_ERROR, MC_LOADER_ERROR_SYNTAX);
+  g_assert_true (g_str_has_prefix (error->message, "nul.csv:2:1:"));
+}
+
+/* A file's progress counts each of its bytes once, and its rows, however
+ * many passes read them: read the fast way, and read again by the
+ * general reader after the fast way gave up at the last row. */
+static void
+test_progress_counts (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mc-progress-XXXXXX", NULL);
+  g_autoptr(GString) csv = long_table (60000, FALSE);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autofree char *path = g_build_filename (dir, "p.csv", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(McLoadProgress) progress = mc_load_progress_new ();
+      g_autoptr(McDataset) d = NULL;
+      g_autoptr(GError) error = NULL;
+      guint64 bytes, size, rows;
+
+      if (pass == 1)
+        g_string_append (csv, "60000,2024-01-01,2024-01-01T00:00,sold out,12\n");
+      g_assert_true (g_file_set_contents (path, csv->str, csv->len, NULL));
+      d = mc_loader_load_file_full (file, NULL, progress, NULL, &error);
+      g_assert_no_error (error);
+      mc_load_progress_get (progress, &bytes, &size, &rows);
+      g_assert_cmpuint (size, ==, csv->len);
+      g_assert_cmpuint (bytes, ==, csv->len);
+      g_assert_cmpuint (rows, ==, mc_dataset_get_n_rows (d));
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
 /* Headers that programs wrote read as words; those people wrote stay
  * as they are; the ids come from the headers either way. */
 static void
@@ -840,6 +888,8 @@ main (int   argc,
   g_test_add_func ("/mc/plain-csv/stream", test_stream);
   g_test_add_func ("/mc/plain-csv/declared-fast-path", test_declared_fast_path);
   g_test_add_func ("/mc/plain-csv/declared-stream", test_declared_stream);
+  g_test_add_func ("/mc/plain-csv/nul-date", test_nul_date);
+  g_test_add_func ("/mc/plain-csv/progress-counts", test_progress_counts);
 
   return g_test_run ();
 }

@@ -41,6 +41,7 @@ typedef struct
 typedef struct
 {
   McTableColumn   *columns;
+  guint            n_columns;
   guint            n_rows;
 } FastBlock;
 
@@ -238,7 +239,7 @@ fast_block_free (gpointer data)
 {
   FastBlock *block = data;
 
-  for (guint i = 0; block->columns != NULL && block->columns[i].kept != NULL; i++)
+  for (guint i = 0; i < block->n_columns; i++)
     mc_table_column_clear (&block->columns[i]);
   g_free (block->columns);
   g_free (block);
@@ -253,8 +254,8 @@ fast_block_work (const char *text,
   const FastTable *table = user_data;
   FastBlock *block = g_new0 (FastBlock, 1);
 
-  /* One more column, zeroed, ends the list for fast_block_free(). */
-  block->columns = g_new0 (McTableColumn, table->n_columns + 1);
+  block->columns = g_new0 (McTableColumn, table->n_columns);
+  block->n_columns = table->n_columns;
   for (guint i = 0; i < table->n_columns; i++)
     {
       mc_table_column_start (&block->columns[i]);
@@ -281,7 +282,7 @@ fast_block_merge (gpointer result,
   if (table->n_rows > MC_LOADER_MAX_ROWS)
     return FALSE;
   mc_table_builder_merge (table->builder, block->columns);
-  mc_load_progress_add_rows (table->progress, block->n_rows);
+  mc_load_progress_set_rows (table->progress, table->n_rows);
   return TRUE;
 }
 

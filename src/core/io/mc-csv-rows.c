@@ -76,6 +76,8 @@ next_row (McCsvRows  *rows,
       propagate_csv_error (error, csv_error, rows->name);
       return FALSE;
     }
+  if (!*have_row)
+    mc_load_progress_set_rows (rows->progress, rows->n_rows);
   return TRUE;
 }
 

@@ -199,7 +199,8 @@ scan_day (McDateScan *scan,
 {
   int century, year, month, day;
 
-  if (memcmp (text, scan->day, sizeof scan->day) == 0)
+  /* The day of the row before, if any: an empty cache matches nothing. */
+  if (scan->day[0] != '\0' && memcmp (text, scan->day, sizeof scan->day) == 0)
     return TRUE;
   if (!two_digits (text, &century) || !two_digits (text + 2, &year) || text[4] != '-'
       || !two_digits (text + 5, &month) || text[7] != '-' || !two_digits (text + 8, &day))
@@ -435,7 +436,6 @@ parse_quarter (const char      *text,
   return TRUE;
 }
 
-/* "January 2024", "Feb 2024", "15 Feb 2024", "Feb 15, 2024" */
 /* Whether @text is digits and the separators between them, no word. */
 static gboolean
 only_numbers (const char *text,
@@ -448,6 +448,7 @@ only_numbers (const char *text,
   return TRUE;
 }
 
+/* "January 2024", "Feb 2024", "15 Feb 2024", "Feb 15, 2024" */
 static gboolean
 parse_written_date (const char      *text,
                     gsize            length,

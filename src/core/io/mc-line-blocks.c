@@ -128,6 +128,8 @@ read_into (Run     *run,
     }
   run->at_end = *got < BLOCK_SIZE;
   run->total += *got;
+  /* The head, and a text in memory, were counted as they were read. */
+  mc_load_progress_add_bytes (source->progress, *got);
   return TRUE;
 }
 
@@ -209,7 +211,6 @@ take_block (Run   *run,
     {
       block->index = run->n_blocks++;
       g_ptr_array_add (run->results, NULL);
-      mc_load_progress_add_bytes (run->source->progress, block->length);
     }
   g_mutex_unlock (&run->lock);
   return found;

@@ -59,13 +59,12 @@ mc_load_progress_add_bytes (McLoadProgress *progress,
 }
 
 void
-mc_load_progress_add_rows (McLoadProgress *progress,
-                           guint64         n_rows)
+mc_load_progress_reread (McLoadProgress *progress)
 {
   if (progress == NULL)
     return;
   g_mutex_lock (&progress->lock);
-  progress->rows += n_rows;
+  progress->bytes_read = 0;
   g_mutex_unlock (&progress->lock);
 }
 

@@ -19,8 +19,9 @@ void             mc_load_progress_set_size   (McLoadProgress  *progress,
                                               guint64          size);
 void             mc_load_progress_add_bytes  (McLoadProgress  *progress,
                                               guint64          n_bytes);
-void             mc_load_progress_add_rows   (McLoadProgress  *progress,
-                                              guint64          n_rows);
+/* The file is read again from its start (its reading while it arrived
+ * gave up): its bytes count from 0 again. */
+void             mc_load_progress_reread     (McLoadProgress  *progress);
 /* Rows found so far, by a reader that counts them itself: a second pass
  * over the same rows does not add them again. */
 void             mc_load_progress_set_rows   (McLoadProgress  *progress,

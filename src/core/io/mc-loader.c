@@ -67,11 +67,11 @@ load_stream (GFile                *file,
       || !g_input_stream_read_all (G_INPUT_STREAM (stream), head, STREAM_HEAD_SIZE,
                                    &input.length, cancellable, NULL))
     return NULL;
+  mc_load_progress_add_bytes (progress, input.length);
   reader = mc_reader_choose (name, head, input.length, options);
   if (input.length < STREAM_HEAD_SIZE)
     {
       *gave_up = FALSE;
-      mc_load_progress_add_bytes (progress, input.length);
       return mc_reader_load (reader, &input, error);
     }
   if (reader->load_stream == NULL)
@@ -166,6 +166,7 @@ mc_loader_load_file_full (GFile                *file,
       dataset = load_stream (file, name, options, progress, cancellable, &gave_up, error);
       if (!gave_up)
         goto done;
+      mc_load_progress_reread (progress);
     }
 
   if (!mc_loader_buffer_load (&buffer, file, name, mc_reader_get_size_limit (name),
