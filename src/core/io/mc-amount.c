@@ -98,6 +98,9 @@ space_at (const Cursor *c,
 {
   static const char * const spaces[] = { " ", "\t", "\xC2\xA0", "\xE2\x80\x89", "\xE2\x80\xAF" };
 
+  /* Most bytes are other ASCII. */
+  if (p >= c->end || ((guchar) *p < 0x80 && *p != ' ' && *p != '\t'))
+    return 0;
   for (guint i = 0; i < G_N_ELEMENTS (spaces); i++)
     {
       gsize n = strlen (spaces[i]);
@@ -179,6 +182,9 @@ read_currency_code (Cursor *c)
 static const char *
 read_prefix (Cursor *c)
 {
+  /* Most amounts are plain: no sign or code starts with a digit. */
+  if (at_end (c) || g_ascii_isdigit (*c->p))
+    return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (currency_prefixes); i++)
     if (accept (c, currency_prefixes[i].text))
       return currency_prefixes[i].unit;
@@ -188,6 +194,8 @@ read_prefix (Cursor *c)
 static const char *
 read_suffix (Cursor *c)
 {
+  if (at_end (c))
+    return NULL;
   if (accept (c, "%") || accept (c, "％"))
     return "percent";
   for (guint i = 0; i < G_N_ELEMENTS (currency_suffixes); i++)
@@ -199,6 +207,8 @@ read_suffix (Cursor *c)
 static double
 read_magnitude (Cursor *c)
 {
+  if (at_end (c))
+    return 0;
   for (guint i = 0; i < G_N_ELEMENTS (magnitudes); i++)
     if (accept_word (c, magnitudes[i].text))
       return magnitudes[i].factor;
@@ -240,12 +250,14 @@ group_separator_at (const Cursor *c,
   return n;
 }
 
-/* The digits, in the C locale's notation, into @out: thousands
- * separators dropped, the decimal mark made a point. */
+/* The digits, in the C locale's notation, into @out (which has room for
+ * as many bytes as the cursor has left, and one more), their number in
+ * @n_out: thousands separators dropped, the decimal mark made a point. */
 static gboolean
 read_digits (Cursor        *c,
              McDecimalMark  mark,
-             GString       *out,
+             char          *out,
+             gsize         *n_out,
              gboolean      *grouped)
 {
   char decimal = mark == MC_DECIMAL_POINT ? '.' : ',';
@@ -256,7 +268,8 @@ read_digits (Cursor        *c,
   /* "0700" is a code, not a number */
   if (run > 1 && *c->p == '0')
     return FALSE;
-  g_string_append_len (out, c->p, run);
+  memcpy (out, c->p, run);
+  *n_out = run;
   c->p += run;
   *grouped = FALSE;
   while (!at_end (c) && run > 0 && (n = group_separator_at (c, group)) > 0)
@@ -264,7 +277,8 @@ read_digits (Cursor        *c,
       if (!*grouped && run > 3)
         return FALSE;
       *grouped = TRUE;
-      g_string_append_len (out, c->p + n, 3);
+      memcpy (out + *n_out, c->p + n, 3);
+      *n_out += 3;
       c->p += n + 3;
     }
   if (!at_end (c) && *c->p == group)
@@ -275,11 +289,12 @@ read_digits (Cursor        *c,
       run = count_digits (c->p, c->end);
       if (run == 0)
         return FALSE;
-      g_string_append_c (out, '.');
-      g_string_append_len (out, c->p, run);
+      out[(*n_out)++] = '.';
+      memcpy (out + *n_out, c->p, run);
+      *n_out += run;
       c->p += run;
     }
-  return out->len > 0 && g_ascii_isdigit (out->str[out->len - 1]);
+  return *n_out > 0 && g_ascii_isdigit (out[*n_out - 1]);
 }
 
 /* Both a prefix and a suffix unit, or a percentage of money, are not
@@ -302,7 +317,12 @@ parse_number_part (Cursor        *c,
                    McAmount      *amount,
                    gboolean      *grouped)
 {
-  g_autoptr(GString) digits = g_string_new (NULL);
+  /* Most cells are short: no allocation for their digits. */
+  char small[128];
+  g_autofree char *large = NULL;
+  char *digits = (gsize) (c->end - c->p) < sizeof small
+                 ? small : (large = g_malloc (c->end - c->p + 1));
+  gsize n_digits = 0;
   int sign = read_sign (c);
 
   amount->unit = read_prefix (c);
@@ -310,52 +330,11 @@ parse_number_part (Cursor        *c,
     skip_spaces (c);
   if (sign == 0)
     sign = read_sign (c);
-  if (!read_digits (c, mark, digits, grouped))
+  if (!read_digits (c, mark, digits, &n_digits, grouped))
     return FALSE;
-  if (mc_csv_parse_number (digits->str, digits->len, &amount->number) != MC_CSV_NUMBER_OK)
+  if (mc_csv_parse_number (digits, n_digits, &amount->number) != MC_CSV_NUMBER_OK)
     return FALSE;
   if (sign < 0)
-    amount->number = -amount->number;
-  return TRUE;
-}
-
-/* The longest plain number read without the notation's tables. */
-#define PLAIN_MAX_LENGTH 64
-
-/* The usual cell of a column of amounts, [-]digits[MARKdigits] and
- * nothing else, read without trying every currency and magnitude word:
- * what the full reading would make of it. FALSE when @text is not that
- * plain, for the full reading to decide. */
-static gboolean
-parse_plain (const char    *text,
-             gsize          length,
-             McDecimalMark  mark,
-             McAmount      *amount)
-{
-  char decimal = mark == MC_DECIMAL_POINT ? '.' : ',';
-  char digits[PLAIN_MAX_LENGTH];
-  gboolean negative = length > 0 && text[0] == '-';
-  const char *p = text + negative, *end = text + length;
-  gsize run = count_digits (p, end), n = run;
-
-  /* "0700" is a code, not a number */
-  if (run == 0 || (run > 1 && *p == '0') || length >= PLAIN_MAX_LENGTH)
-    return FALSE;
-  memcpy (digits, p, run);
-  p += run;
-  if (p < end)
-    {
-      gsize fraction = count_digits (p + 1, end);
-
-      if (*p != decimal || fraction == 0 || p + 1 + fraction != end)
-        return FALSE;
-      digits[n++] = '.';
-      memcpy (digits + n, p + 1, fraction);
-      n += fraction;
-    }
-  if (mc_csv_parse_number (digits, n, &amount->number) != MC_CSV_NUMBER_OK)
-    return FALSE;
-  if (negative)
     amount->number = -amount->number;
   return TRUE;
 }
@@ -389,8 +368,6 @@ mc_amount_parse (const char    *text,
   g_return_val_if_fail (amount != NULL, FALSE);
 
   *amount = (McAmount) { 0, 0, NULL, FALSE };
-  if (parse_plain (text, length, mark, amount))
-    return TRUE;
   skip_spaces (&c);
   if (accept (&c, "("))
     negative = TRUE, skip_spaces (&c);
