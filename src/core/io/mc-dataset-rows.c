@@ -327,22 +327,6 @@ read_rows (McJsonContext  *ctx,
 
 /* Data in a CSV file */
 
-/* A CSV file longer than this is read while it arrives, if it can be. */
-#define CSV_HEAD_SIZE (1024 * 1024)
-
-/* Whether @file is a regular file longer than CSV_HEAD_SIZE. */
-static gboolean
-is_long_file (GFile        *file,
-              GCancellable *cancellable)
-{
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                                                 G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                                 G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-
-  return info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR
-         && g_file_info_get_size (info) > CSV_HEAD_SIZE;
-}
-
 /* A long CSV file of numbers and dates, read while it arrives, never
  * whole in memory; FALSE with @gave_up where it must be read whole. */
 static gboolean
@@ -352,21 +336,17 @@ stream_csv (McJsonContext  *ctx,
             gboolean       *gave_up,
             GError        **error)
 {
-  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GInputStream) stream = NULL;
   g_autofree char *head = NULL;
   gsize length = 0;
 
   *gave_up = TRUE;
-  if (!is_long_file (file, ctx->cancellable)
-      || (stream = g_file_read (file, ctx->cancellable, NULL)) == NULL)
+  if (mc_loader_regular_file_size (file, ctx->cancellable) <= MC_LOADER_STREAM_HEAD_SIZE
+      || (stream = mc_loader_read_head (file, ctx->cancellable, &head, &length)) == NULL
+      || length < MC_LOADER_STREAM_HEAD_SIZE)
     return FALSE;
-  head = g_malloc (CSV_HEAD_SIZE);
-  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), head, CSV_HEAD_SIZE, &length,
-                                ctx->cancellable, NULL)
-      || length < CSV_HEAD_SIZE)
-    return FALSE;
-  return mc_csv_data_read_stream (ctx->dataset, name, ctx->name, head, length,
-                                  G_INPUT_STREAM (stream), ctx->cancellable, gave_up, error);
+  return mc_csv_data_read_stream (ctx->dataset, name, ctx->name, head, length, stream,
+                                  ctx->cancellable, gave_up, error);
 }
 
 static gboolean

@@ -127,6 +127,37 @@ read_stream (GInputStream   *stream,
   return g_steal_pointer (&data);
 }
 
+
+guint64
+mc_loader_regular_file_size (GFile        *file,
+                             GCancellable *cancellable)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                                 G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                                 G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+
+  if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    return 0;
+  return g_file_info_get_size (info);
+}
+
+GInputStream *
+mc_loader_read_head (GFile         *file,
+                     GCancellable  *cancellable,
+                     char         **head,
+                     gsize         *length)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, NULL);
+  g_autofree char *data = g_malloc (MC_LOADER_STREAM_HEAD_SIZE);
+
+  if (stream == NULL
+      || !g_input_stream_read_all (G_INPUT_STREAM (stream), data, MC_LOADER_STREAM_HEAD_SIZE,
+                                   length, cancellable, NULL))
+    return NULL;
+  *head = g_steal_pointer (&data);
+  return G_INPUT_STREAM (g_steal_pointer (&stream));
+}
+
 /**
  * mc_loader_buffer_load:
  *

@@ -20,6 +20,22 @@ typedef struct
   GBytes       *bytes;
 } McLoaderBuffer;
 
+/* Files longer than this are read, where their reader can, while they
+ * arrive, never whole: their first bytes (the head) choose the reader. */
+#define MC_LOADER_STREAM_HEAD_SIZE (1024 * 1024)
+
+/* The size of a regular file, 0 when not known or not a regular file. */
+guint64       mc_loader_regular_file_size (GFile          *file,
+                                           GCancellable   *cancellable);
+/* Opens @file and reads its head (MC_LOADER_STREAM_HEAD_SIZE bytes, or
+ * all of a shorter file) into @head: the stream goes on with the rest.
+ * NULL, and no error, when the file cannot be read so (the whole read
+ * says why). */
+GInputStream *mc_loader_read_head         (GFile          *file,
+                                           GCancellable   *cancellable,
+                                           char          **head,
+                                           gsize          *length);
+
 gboolean    mc_loader_buffer_load       (McLoaderBuffer   *buffer,
                                          GFile            *file,
                                          const char       *name,

@@ -17,11 +17,6 @@
 #include "mc-loader-buffer.h"
 #include "mc-reader.h"
 
-/* Files longer than this go, if their reader can, to a reader that reads
- * them while they arrive, never holding them whole: their first bytes
- * choose the reader. */
-#define STREAM_HEAD_SIZE (1024 * 1024)
-
 static const McLoadOptions default_options = { 0, };
 
 /* The file goes to the reader its name or its contents choose. */
@@ -55,43 +50,27 @@ load_stream (GFile                *file,
              gboolean             *gave_up,
              GError              **error)
 {
-  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, NULL);
   g_autoptr(GFile) base = g_file_get_parent (file);
-  g_autofree char *head = g_malloc (STREAM_HEAD_SIZE);
-  McReaderInput input = { name, head, 0, base, cancellable,
+  g_autofree char *head = NULL;
+  McReaderInput input = { name, NULL, 0, base, cancellable,
                           options ? options : &default_options, progress };
+  g_autoptr(GInputStream) stream = mc_loader_read_head (file, cancellable, &head, &input.length);
   const McReader *reader;
 
   *gave_up = TRUE;
-  if (stream == NULL
-      || !g_input_stream_read_all (G_INPUT_STREAM (stream), head, STREAM_HEAD_SIZE,
-                                   &input.length, cancellable, NULL))
+  if (stream == NULL)
     return NULL;
+  input.data = head;
   mc_load_progress_add_bytes (progress, input.length);
   reader = mc_reader_choose (name, head, input.length, options);
-  if (input.length < STREAM_HEAD_SIZE)
+  if (input.length < MC_LOADER_STREAM_HEAD_SIZE)
     {
       *gave_up = FALSE;
       return mc_reader_load (reader, &input, error);
     }
   if (reader->load_stream == NULL)
     return NULL;
-  return reader->load_stream (&input, G_INPUT_STREAM (stream), gave_up, error);
-}
-
-/* The size of a regular file, 0 when not known (or not a regular file,
- * which the whole read reports on). */
-static guint64
-regular_file_size (GFile        *file,
-                   GCancellable *cancellable)
-{
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                                                 G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                                 G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-
-  if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    return 0;
-  return g_file_info_get_size (info);
+  return reader->load_stream (&input, stream, gave_up, error);
 }
 
 /**
@@ -159,9 +138,9 @@ mc_loader_load_file_full (GFile                *file,
   name = g_file_get_basename (file);
   if (name == NULL)
     name = g_file_get_uri (file);
-  size = regular_file_size (file, cancellable);
+  size = mc_loader_regular_file_size (file, cancellable);
   mc_load_progress_set_size (progress, size);
-  if (size > STREAM_HEAD_SIZE && size <= mc_reader_get_size_limit (name))
+  if (size > MC_LOADER_STREAM_HEAD_SIZE && size <= mc_reader_get_size_limit (name))
     {
       dataset = load_stream (file, name, options, progress, cancellable, &gave_up, error);
       if (!gave_up)
