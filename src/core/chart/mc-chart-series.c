@@ -12,6 +12,7 @@
 
 #include "mc-chart-model-private.h"
 #include "mc-format.h"
+#include "mc-scale.h"
 
 const McColumn *
 mc_chart_model_get_column (McChartModel *chart,
@@ -97,37 +98,37 @@ mc_series_append (McSeries *series,
  * median of them all, near enough. */
 #define MC_STEP_SAMPLE 4096
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return da < db ? -1 : da > db;
-}
-
 double
-mc_usual_step (const double *x,
-               guint         n)
+mc_usual_step_of (const double *x,
+                  gsize         stride,
+                  guint         n)
 {
   g_autoptr(GArray) steps = NULL;
-  guint stride;
+  guint every;
 
   if (n < 3)
     return NAN;
   steps = g_array_sized_new (FALSE, FALSE, sizeof (double), MIN (n, MC_STEP_SAMPLE));
-  stride = MAX (1, (n - 1) / MC_STEP_SAMPLE);
-  for (guint i = 0; i + 1 < n; i += stride)
+  every = MAX (1, (n - 1) / MC_STEP_SAMPLE);
+  for (guint i = 0; i + 1 < n; i += every)
     {
-      double step = x[i + 1] - x[i];
+      const char *at = (const char *) x + i * stride;
+      double step = *(const double *) (gconstpointer) (at + stride) - *(const double *) (gconstpointer) at;
 
       if (step > 0 && isfinite (step))
         g_array_append_val (steps, step);
     }
   if (steps->len < 2)
     return NAN;
-  g_array_sort (steps, compare_doubles);
+  g_array_sort (steps, mc_compare_doubles);
   return g_array_index (steps, double, (steps->len - 1) / 2);
+}
+
+double
+mc_usual_step (const double *x,
+               guint         n)
+{
+  return mc_usual_step_of (x, sizeof (double), n);
 }
 
 void

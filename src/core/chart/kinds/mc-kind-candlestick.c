@@ -28,8 +28,6 @@
 #define MC_VOLUME_LIGHTEN 0.35
 /* Price axes include zero when the prices come this close to it. */
 #define MC_CANDLE_ZOOM_THRESHOLD 0.4
-/* How many gaps between rows tell the usual one. */
-#define MC_GAP_SAMPLE 4096
 
 typedef enum
 {
@@ -230,26 +228,16 @@ combine_candles (GArray *rows,
 }
 
 /* The usual number of days between rows: 1 for daily prices (a weekend
- * is no gap in trading), 30 or so for monthly ones. Of many rows, the gaps
- * of a few thousand evenly spread are sampled, as mc_usual_step() does. */
+ * is no gap in trading), 30 or so for monthly ones. */
 static double
 usual_gap (GArray *rows)
 {
-  g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (double));
-  guint stride = MAX (1, rows->len / MC_GAP_SAMPLE);
+  double step = rows->len > 0
+                ? mc_usual_step_of (&g_array_index (rows, Candle, 0).first, sizeof (Candle),
+                                    rows->len)
+                : NAN;
 
-  for (guint i = 1; i < rows->len; i += stride)
-    {
-      double gap = g_array_index (rows, Candle, i).first
-                   - g_array_index (rows, Candle, i - 1).first;
-
-      if (gap > 0)
-        g_array_append_val (gaps, gap);
-    }
-  if (gaps->len == 0)
-    return 1;
-  g_array_sort (gaps, mc_compare_doubles);
-  return MAX (1, g_array_index (gaps, double, gaps->len / 2));
+  return isnan (step) ? 1 : MAX (1, step);
 }
 
 /* Volumes of millions read best in millions: "150 m" rather than
