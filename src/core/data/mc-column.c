@@ -336,8 +336,9 @@ mc_column_append_written (McColumn *column,
 {
   g_return_if_fail (column->type != MC_COLUMN_STRING);
 
-  mc_column_unshare (column);
+  /* Forgotten first: unsharing would copy it. */
   mc_column_forget_summary (column);
+  mc_column_unshare (column);
   if (isnan (value))
     mc_decimals_append_missing (&column->decimals);
   else if (column->type == MC_COLUMN_NUMBER)
@@ -866,8 +867,8 @@ mc_column_splice (McColumn *column,
                   guint     n_removed,
                   guint     n_inserted)
 {
-  mc_column_unshare (column);
   mc_column_forget_summary (column);
+  mc_column_unshare (column);
   if (column->strings != NULL)
     {
       g_ptr_array_remove_range (column->strings, index, n_removed);
@@ -956,6 +957,14 @@ mc_column_copy_rows (const McColumn *column,
   if (column->strings != NULL)
     for (guint i = index; i < index + n_rows; i++)
       g_ptr_array_add (copy->strings, g_strdup (g_ptr_array_index (column->strings, i)));
+  else if (column->progression)
+    /* Its values are not made an array for a few rows of it. */
+    for (guint i = index; i < index + n_rows; i++)
+      {
+        double value = mc_column_get_value (column, i);
+
+        g_array_append_val (copy->values, value);
+      }
   else if (n_rows > 0)
     g_array_append_vals (copy->values, mc_column_get_values (column, NULL) + index, n_rows);
   copy_annotations (copy, 0, column, index, n_rows);
@@ -988,13 +997,15 @@ mc_column_snapshot (const McColumn *column)
     }
   else
     {
-      McValueSummary *summary = g_atomic_pointer_get (&mutable_column (column)->summary);
+      /* Made on the column itself, so that its next snapshots (every
+       * chart model of the dataset, every model after an edit) share it. */
+      const McValueSummary *summary = mc_column_get_summary (column);
       GArray *values = g_atomic_pointer_get (&mutable_column (column)->values);
 
       mc_column_note_shared (column);
       g_clear_pointer (&copy->values, g_array_unref);
       copy->values = values != NULL ? g_array_ref (values) : NULL;
-      copy->summary = summary != NULL ? mc_value_summary_ref (summary) : NULL;
+      copy->summary = mc_value_summary_ref ((McValueSummary *) summary);
       copy->progression = column->progression;
       copy->start = column->start;
       copy->step = column->step;
