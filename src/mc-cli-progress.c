@@ -14,6 +14,8 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "mc-text.h"
+
 #define SHOW_AFTER_US   (G_USEC_PER_SEC / 4)
 #define UPDATE_US       (G_USEC_PER_SEC / 10)
 
@@ -74,7 +76,7 @@ load_thread (gpointer data)
 static void
 show_progress (Load *load)
 {
-  g_autofree char *name = g_file_get_basename (load->file);
+  g_autofree char *name = mc_text_file_name (load->file);
   g_autofree char *detail = mc_load_progress_describe (load->progress);
   double fraction = mc_load_progress_get_fraction (load->progress);
   g_autofree char *line = NULL;

@@ -17,6 +17,7 @@
 #include "mc-chart-kind.h"
 #include "mc-file-load.h"
 #include "mc-loader.h"
+#include "mc-text.h"
 #include "mc-writer.h"
 
 /* Editors write a file in several steps: reload once they are done. */
@@ -132,19 +133,12 @@ count_bundled (McDocumentManager *self)
 
 /* Messages */
 
-static char *
-dup_display_name (GFile *file)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-
-  return basename != NULL ? g_steal_pointer (&basename) : g_file_get_uri (file);
-}
 
 static void
 emit_reloaded (McDocumentManager *self,
                GFile             *file)
 {
-  g_autofree char *name = dup_display_name (file);
+  g_autofree char *name = mc_text_file_name (file);
   g_autofree char *message = g_strdup_printf (_("“%s” reloaded"), name);
 
   g_signal_emit (self, signals[MESSAGE], 0, message);
@@ -365,7 +359,7 @@ report_open_failed (McDocumentManager *self,
                      job->sheets);
       return;
     }
-  name = dup_display_name (mc_file_load_get_file (job->load));
+  name = mc_text_file_name (mc_file_load_get_file (job->load));
   /* Translators: the heading of an error message */
   heading = g_strdup_printf (_("Could Not Open “%s”"), name);
   g_signal_emit (self, signals[OPEN_FAILED], 0, mc_file_load_get_file (job->load), heading,
@@ -491,7 +485,7 @@ on_file_reloaded_cb (GObject      *source_object,
       return;
     }
 
-  name = dup_display_name (file);
+  name = mc_text_file_name (file);
   heading = g_strdup_printf (_("Could Not Reload “%s”"), name);
   text = g_strdup_printf (_("%s\nThe data shown is from the last successful load."),
                           error->message);
@@ -695,12 +689,17 @@ mc_document_manager_dispose (GObject *object)
   McDocumentManager *self = MC_DOCUMENT_MANAGER (object);
 
   g_cancellable_cancel (self->cancellable);
-  while (self->loads != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->loads)) > 0)
+  /* Each load, once: one cancelled by other means than its cancel()
+   * would never leave the list. */
+  for (guint i = self->loads != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->loads)) : 0;
+       i > 0; i--)
     {
-      g_autoptr(McFileLoad) load = g_list_model_get_item (G_LIST_MODEL (self->loads), 0);
+      g_autoptr(McFileLoad) load = g_list_model_get_item (G_LIST_MODEL (self->loads), i - 1);
 
       mc_file_load_cancel (load);
     }
+  if (self->loads != NULL)
+    g_list_store_remove_all (self->loads);
   g_clear_object (&self->loads);
   g_clear_pointer (&self->watches, g_hash_table_unref);
   g_clear_pointer (&self->options, g_hash_table_unref);

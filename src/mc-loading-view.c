@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-text.h"
+
 /* The loader counts in its thread; the view looks ten times a second. */
 #define UPDATE_INTERVAL_MS 100
 
@@ -62,7 +64,7 @@ on_update_timeout_cb (gpointer user_data)
 static void
 update_title (McLoadingView *self)
 {
-  g_autofree char *name = g_file_get_basename (mc_file_load_get_file (self->load));
+  g_autofree char *name = mc_text_file_name (mc_file_load_get_file (self->load));
   /* Translators: above the progress of a file being opened */
   g_autofree char *title = g_strdup_printf (_("Opening “%s”…"), name);
 

@@ -14,6 +14,7 @@
 #include "mc-compat.h"
 #include "mc-export.h"
 #include "mc-report.h"
+#include "mc-text.h"
 
 /* Undo and redo */
 
@@ -89,13 +90,6 @@ save_job_free (SaveJob *job)
   g_free (job);
 }
 
-static char *
-dup_display_name (GFile *file)
-{
-  g_autofree char *name = g_file_get_basename (file);
-
-  return name != NULL ? g_steal_pointer (&name) : g_file_get_uri (file);
-}
 
 /**
  * mc_window_save_document:
@@ -122,7 +116,7 @@ mc_window_save_document (McWindow    *self,
 
   if (!mc_document_manager_save (self->manager, document, file, error))
     return FALSE;
-  name = dup_display_name (mc_document_get_file (document));
+  name = mc_text_file_name (mc_document_get_file (document));
   /* Translators: a toast; %s is the name of the file saved */
   message = g_strdup_printf (_("Saved “%s”"), name);
   mc_window_show_message (self, message);
@@ -465,7 +459,7 @@ update_reload_bar (McWindow *self)
       banner_show (self->reload_bar, NULL);
       return;
     }
-  name = dup_display_name (mc_document_get_file (document));
+  name = mc_text_file_name (mc_document_get_file (document));
   /* Translators: a banner; %s is the name of the dataset's file */
   text = g_strdup_printf (_("“%s” changed on disk. Reload it and lose your changes, or keep "
                             "your version?"), name);

@@ -16,6 +16,7 @@
 #include "mc-date-text.h"
 #include "mc-loader-buffer.h"
 #include "mc-reader.h"
+#include "mc-text.h"
 
 static const McLoadOptions default_options = { 0, };
 
@@ -135,9 +136,7 @@ mc_loader_load_file_full (GFile                *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  name = g_file_get_basename (file);
-  if (name == NULL)
-    name = g_file_get_uri (file);
+  name = mc_text_file_name (file);
   size = mc_loader_regular_file_size (file, cancellable);
   mc_load_progress_set_size (progress, size);
   if (size > MC_LOADER_STREAM_HEAD_SIZE && size <= mc_reader_get_size_limit (name))
@@ -184,7 +183,7 @@ mc_loader_list_sheets (GFile         *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  name = g_file_get_basename (file);
+  name = mc_text_file_name (file);
   if (!mc_loader_buffer_load (&buffer, file, name, mc_reader_get_size_limit (name), NULL,
                               cancellable, error))
     return NULL;

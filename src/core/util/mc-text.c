@@ -42,3 +42,11 @@ mc_text_shown (const char *text)
 {
   return mc_text_shorten (text, strlen (text), MC_TEXT_MAX_QUOTED);
 }
+
+char *
+mc_text_file_name (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  return name != NULL ? g_steal_pointer (&name) : g_file_get_uri (file);
+}

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -15,5 +15,8 @@ char  *mc_text_shorten      (const char *text,
                              gsize       length,
                              guint       max_chars);
 char  *mc_text_shown        (const char *text);
+/* The name messages give a file: its base name, or its URI when it has
+ * none. */
+char  *mc_text_file_name    (GFile      *file);
 
 G_END_DECLS
