@@ -45,11 +45,13 @@ def main():
     else:
         with open(source) as f:
             columns = len(f.readline().split(","))
-        times = np.loadtxt(source, delimiter=",", skiprows=1, usecols=0, dtype="datetime64[s]")
-        data = np.loadtxt(source, delimiter=",", skiprows=1, usecols=range(1, min(columns, 5)),
-                          ndmin=2)
-        for column in range(data.shape[1]):
-            ax.plot(times, data[:, column], linewidth=1)
+        # One reading of the file, as the other tools make.
+        names = ["t"] + [f"v{c}" for c in range(1, min(columns, 5))]
+        table = np.loadtxt(source, delimiter=",", skiprows=1, usecols=range(len(names)),
+                           dtype=[("t", "datetime64[s]")] + [(n, "f8") for n in names[1:]],
+                           ndmin=1)
+        for name in names[1:]:
+            ax.plot(table["t"], table[name], linewidth=1)
     ax.set_title("Benchmark")
     fig.savefig(output)
 

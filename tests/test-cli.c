@@ -431,7 +431,6 @@ test_cli_export_bad_options (void)
   g_assert_false (g_file_test ("never-written.png", G_FILE_TEST_EXISTS));
 }
 
-/* A path that cannot be written fails with status 1 and the reason. */
 /* Exports are drawn in the desktop's interface font, like the window,
  * or in the family --font names; a family the system lacks is refused. */
 static void
@@ -498,6 +497,7 @@ test_cli_export_font (void)
   mc_test_remove_dir (dir);
 }
 
+/* A path that cannot be written fails with status 1 and the reason. */
 static void
 test_cli_export_unwritable (void)
 {

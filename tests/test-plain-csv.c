@@ -548,14 +548,16 @@ test_stream (void)
 }
 
 /* A dataset file that declares @n_columns columns of numbers or dates
- * (@dates) and keeps its rows in @csv, both written into @dir, loaded. */
+ * (@dates), named @ids (or c0, c1, …), and keeps its rows in @csv, both
+ * written into @dir, loaded. */
 static McDataset *
-load_declared (const char  *dir,
-               const char  *csv_name,
-               GString     *csv,
-               guint        n_columns,
-               gboolean    *dates,
-               GError     **error)
+load_declared (const char         *dir,
+               const char         *csv_name,
+               GString            *csv,
+               guint               n_columns,
+               const char * const *ids,
+               const gboolean     *dates,
+               GError            **error)
 {
   g_autoptr(GString) json = g_string_new ("{ \"format\": \"market-charts/1\", \"id\": \"d\", "
                                           "\"title\": \"D\", \"columns\": [");
@@ -564,8 +566,12 @@ load_declared (const char  *dir,
   McDataset *dataset;
 
   for (guint c = 0; c < n_columns; c++)
-    g_string_append_printf (json, "%s{ \"id\": \"c%u\", \"type\": \"%s\" }",
-                            c > 0 ? ", " : "", c, dates[c] ? "date" : "number");
+    {
+      g_autofree char *id = ids != NULL ? g_strdup (ids[c]) : g_strdup_printf ("c%u", c);
+
+      g_string_append_printf (json, "%s{ \"id\": \"%s\", \"type\": \"%s\" }",
+                              c > 0 ? ", " : "", id, dates[c] ? "date" : "number");
+    }
   g_string_append_printf (json, "], \"data\": { \"csv\": \"%s\" } }\n", csv_name);
   g_assert_true (g_file_set_contents (csv_path, csv->str, csv->len, NULL));
   dataset = load_file (dir, json_name, json, error);
@@ -644,19 +650,17 @@ test_declared_fast_path (void)
           g_string_append_c (plain, '\n');
           g_string_append_c (quoted, '\n');
         }
-      a = load_declared (dir, "plain.csv", plain, n_columns, dates, &plain_error);
-      b = load_declared (dir, "quoted.csv", quoted, n_columns, dates, &quoted_error);
+      a = load_declared (dir, "plain.csv", plain, n_columns, NULL, dates, &plain_error);
+      b = load_declared (dir, "quoted.csv", quoted, n_columns, NULL, dates, &quoted_error);
       if (g_test_verbose ())
         g_test_message ("%s", plain->str);
       g_assert_true ((a == NULL) == (b == NULL));
       if (a == NULL)
         {
-          /* "plain.csv:LINE:...", "quoted.csv:LINE:...": the same line */
-          g_auto(GStrv) line_a = g_strsplit (plain_error->message, ":", 3);
-          g_auto(GStrv) line_b = g_strsplit (quoted_error->message, ":", 3);
+          g_autofree char *line_a = error_line (plain_error);
+          g_autofree char *line_b = error_line (quoted_error);
 
-          g_assert_cmpint (plain_error->code, ==, quoted_error->code);
-          g_assert_cmpstr (line_a[1], ==, line_b[1]);
+          g_assert_cmpstr (line_a, ==, line_b);
           continue;
         }
       assert_same_declared (a, b);
@@ -670,7 +674,7 @@ test_declared_fast_path (void)
     gboolean month_dates[] = { TRUE, FALSE };
     const double values[] = { 1.5, 2, NAN };
 
-    d = load_declared (dir, "months.csv", months, 2, month_dates, &error);
+    d = load_declared (dir, "months.csv", months, 2, NULL, month_dates, &error);
     g_assert_no_error (error);
     g_assert_cmpint (mc_column_get_date_precision (mc_dataset_get_column (d, 0)), ==,
                      MC_DATE_MONTH);
@@ -686,36 +690,14 @@ test_declared_fast_path (void)
   g_rmdir (dir);
 }
 
-/* A dataset file that declares the columns of long_table() and keeps
- * its rows in @csv, both written into @dir, loaded. */
-static McDataset *
-load_declared_long (const char  *dir,
-                    GString     *csv,
-                    GError     **error)
-{
-  g_autoptr(GString) json = g_string_new (
-    "{ \"format\": \"market-charts/1\", \"id\": \"long\", \"title\": \"Long\",\n"
-    "  \"columns\": [ { \"id\": \"row\", \"type\": \"number\" },\n"
-    "    { \"id\": \"day\", \"type\": \"date\" }, { \"id\": \"minute\", \"type\": \"date\" },\n"
-    "    { \"id\": \"price\", \"type\": \"number\" }, { \"id\": \"volume\", \"type\": \"number\" } ],\n"
-    "  \"data\": { \"csv\": \"long.csv\" } }\n");
-  g_autofree char *csv_path = g_build_filename (dir, "long.csv", NULL);
-  g_autofree char *json_path = g_build_filename (dir, "long.json", NULL);
-  McDataset *dataset;
-
-  g_assert_true (g_file_set_contents (csv_path, csv->str, csv->len, NULL));
-  dataset = load_file (dir, "long.json", json, error);
-  g_remove (csv_path);
-  g_remove (json_path);
-  return dataset;
-}
-
 /* A long CSV file of a dataset file is read while it arrives: the same
  * columns as read cell by cell; text far into it makes the general
  * reader read it whole, which finds an error where it is. */
 static void
 test_declared_stream (void)
 {
+  static const char * const long_ids[] = { "row", "day", "minute", "price", "volume" };
+  static const gboolean long_dates[] = { FALSE, TRUE, TRUE, FALSE, FALSE };
   g_autofree char *dir = g_dir_make_tmp ("mc-declared-stream-XXXXXX", NULL);
   g_autoptr(GString) csv = long_table (100000, FALSE);
   g_autoptr(GString) quoted = long_table (100000, TRUE);
@@ -725,20 +707,27 @@ test_declared_stream (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpuint (csv->len, >, 2 * 1024 * 1024);
-  streamed = load_declared_long (dir, csv, &error);
+  streamed = load_declared (dir, "long.csv", csv, G_N_ELEMENTS (long_dates), long_ids,
+                            long_dates, &error);
   g_assert_no_error (error);
-  whole = load_declared_long (dir, quoted, &error);
+  whole = load_declared (dir, "long.csv", quoted, G_N_ELEMENTS (long_dates), long_ids,
+                         long_dates, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (mc_dataset_get_n_rows (streamed), ==, 100000);
   assert_same_declared (streamed, whole);
+  /* Only the fast way keeps row numbers as a progression. */
+  g_assert_true (mc_column_get_progression (mc_dataset_get_column (streamed, 0), NULL, NULL));
+  g_assert_false (mc_column_get_progression (mc_dataset_get_column (whole, 0), NULL, NULL));
 
   g_string_append (csv, "100000,2024-01-01,2024-01-01T00:00,n/a,12\n");
-  text = load_declared_long (dir, csv, &error);
+  text = load_declared (dir, "long.csv", csv, G_N_ELEMENTS (long_dates), long_ids, long_dates,
+                        &error);
   g_assert_no_error (error);
   g_assert_true (mc_column_is_missing (mc_dataset_get_column (text, 3), 100000));
 
   g_string_append (csv, "100001,2024-01-02,2024-01-02T00:00,sold out,12\n");
-  g_assert_null (load_declared_long (dir, csv, &error));
+  g_assert_null (load_declared (dir, "long.csv", csv, G_N_ELEMENTS (long_dates), long_ids,
+                                long_dates, &error));
   g_assert_error (error, MC_LOADER_ERROR, MC_LOADER_ERROR_TYPE);
   g_assert_true (g_str_has_prefix (error->message, "long.csv:100003:36:"));
   g_rmdir (dir);

@@ -332,8 +332,8 @@ test_window_one_title (void)
   destroy_window (window);
 }
 
-/* Each bundled dataset lists its charts in the switcher, and the chart
- * view shows the one picked. */
+/* The chart on screen is @spec of @dataset: the window's and the view's
+ * chart, drawn. */
 static void
 assert_chart_shown (McWindow          *window,
                     McDataset         *dataset,
@@ -945,6 +945,7 @@ test_window_loading (void)
   GtkWidget *chart = GTK_WIDGET (get_chart_view (window));
   const char *title = selected_title (window);
   GtkWidget *cancel;
+  gint64 until;
   int fd;
 
   g_assert_no_error (error);
@@ -967,7 +968,10 @@ test_window_loading (void)
   fd = g_open (path, O_WRONLY, 0);
   g_assert_cmpint (fd, >=, 0);
   close (fd);
-  WAIT_FOR (find_label_with_prefix (GTK_WIDGET (window), "Could Not Open") == NULL);
+  /* Time for the thread to end and for its result to come back. */
+  until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  WAIT_FOR (g_get_monotonic_time () > until);
+  g_assert_null (find_label_with_prefix (GTK_WIDGET (window), "Could Not Open"));
   g_assert_cmpuint (count_datasets (window), ==, 3);
 
   destroy_window (window);
@@ -1280,8 +1284,6 @@ find_export_dialog (void)
   return NULL;
 }
 
-/* Ctrl+E opens the dialog for the chart on screen; a finished export
- * shows a toast that offers to open the file. */
 /* The export dialog draws in the window's font family, or in one chosen
  * in its font row, and the exported file is drawn in it. */
 static void
@@ -1330,6 +1332,8 @@ test_window_export_font (void)
   destroy_window (window);
 }
 
+/* Ctrl+E opens the dialog for the chart on screen; a finished export
+ * shows a toast that offers to open the file. */
 static void
 test_window_export_action (void)
 {
