@@ -1632,6 +1632,7 @@ draw_point_labels (Lines *l)
   for (guint v = 0; v < l->n_visible; v++)
     {
       McSeries *series = series_at (l, v);
+      gboolean below;
       guint last;
 
       if (max_points (l) > MC_MAX_MARKED_POINTS)
@@ -1640,10 +1641,11 @@ draw_point_labels (Lines *l)
             draw_point_label (l, v, last, mc_series_is_dip (series, last));
           continue;
         }
+      below = mc_series_mostly_dips (series);
       for (guint i = 0; i < mc_series_get_n_points (series); i++)
         if (!isnan (mc_series_get_y (series, i))
             && mc_view_options_x_in_window (l->r->view, mc_series_get_x (series, i)))
-          draw_point_label (l, v, i, mc_series_mostly_dips (series));
+          draw_point_label (l, v, i, below);
     }
 }
 

@@ -53,6 +53,8 @@ typedef struct
   GStrv           named;        /* "labels": the points to name */
   GStrv           highlighted;  /* "highlight" of points by their names,
                                  * when it names no series; else NULL */
+  guint8         *in_colour;    /* by row, under such a highlight: whether
+                                 * its point is one it names */
   SeriesPoints   *points;       /* by series */
 } ScatterData;
 
@@ -95,6 +97,7 @@ scatter_data_free (gpointer data)
 
   g_strfreev (scatter->named);
   g_strfreev (scatter->highlighted);
+  g_free (scatter->in_colour);
   g_free (scatter->points);
   g_free (scatter);
 }
@@ -186,6 +189,17 @@ scatter_prepare (McChartModel  *chart,
 
       if (highlight != NULL && highlight[0] != NULL)
         data->highlighted = g_strdupv ((char **) highlight);
+    }
+  /* Once per model, not for every point of every render. */
+  if (data->highlighted != NULL)
+    {
+      guint n_rows = mc_column_get_n_rows (data->label);
+
+      data->in_colour = g_new0 (guint8, n_rows);
+      for (guint row = 0; row < n_rows; row++)
+        data->in_colour[row] = !mc_column_is_missing (data->label, row)
+                               && g_strv_contains ((const char * const *) data->highlighted,
+                                                   mc_column_get_string (data->label, row));
     }
   data->size_decimals = data->size != NULL ? mc_format_column_decimals (data->size) : 0;
   for (guint row = 0; data->size != NULL && row < mc_column_get_n_rows (data->size); row++)
@@ -429,10 +443,9 @@ dot_greyed (Scatter   *s,
             const Dot *dot)
 {
   McSeries *series = mc_chart_model_get_series (s->chart, dot->series);
-  const char *name = point_name (s, series, dot->point);
 
-  return s->data->highlighted != NULL
-         && (name == NULL || !g_strv_contains ((const char * const *) s->data->highlighted, name));
+  return s->data->in_colour != NULL
+         && !s->data->in_colour[mc_series_get_row (series, dot->point)];
 }
 
 /* The dots to draw, or only those a highlight keeps in colour. */
