@@ -644,14 +644,19 @@ static void on_shown_document_changed_cb (McWindow       *self,
 
 /* The table and the cards of all charts are filled when they show, not
  * with every dataset shown: the rows of a table, or every chart drawn
- * once more, take longer than the rest of the window. */
+ * once more, take longer than the rest of the window. A hidden table
+ * keeps the dataset it shows (its edits are cheap to follow), so that
+ * coming back to it finds it as it was left, scrolled and focused; the
+ * cards, drawn again on every change, are let go. */
 static void
 update_table (McWindow *self)
 {
   const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
 
-  mc_table_view_set_document (self->table_view,
-                              g_strcmp0 (page, "table") == 0 ? self->shown_document : NULL);
+  if (g_strcmp0 (page, "table") == 0)
+    mc_table_view_set_document (self->table_view, self->shown_document);
+  else if (mc_table_view_get_document (self->table_view) != self->shown_document)
+    mc_table_view_set_document (self->table_view, NULL);
   mc_dashboard_set_document (self->dashboard,
                              g_strcmp0 (page, "charts") == 0 ? self->shown_document : NULL);
 }
