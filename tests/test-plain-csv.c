@@ -748,6 +748,31 @@ test_nul_date (void)
   g_assert_true (g_str_has_prefix (error->message, "nul.csv:2:1:"));
 }
 
+/* A header longer than the first bytes checked for UTF-8, in Latin-1 at
+ * its end, is converted as a short one is, not refused. */
+static void
+test_long_latin1_header (void)
+{
+  g_autoptr(GString) csv = g_string_new (NULL);
+  g_autoptr(McDataset) d = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 1200; i++)
+    g_string_append_printf (csv, "c%04u_%060u,", i, 0);
+  g_string_append (csv, "Pr\xe9is\n");
+  for (guint row = 0; row < 2; row++)
+    {
+      for (guint i = 0; i < 1200; i++)
+        g_string_append (csv, "1,");
+      g_string_append (csv, "2\n");
+    }
+  g_assert_cmpuint (csv->len, >, 64 * 1024);
+  d = mc_loader_load_data (csv->str, csv->len, "latin1.csv", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mc_dataset_get_n_columns (d), ==, 1201);
+  g_assert_cmpstr (mc_column_get_label (mc_dataset_get_column (d, 1200)), ==, "Préis");
+}
+
 /* A file's progress counts each of its bytes once, and its rows, however
  * many passes read them: read the fast way, and read again by the
  * general reader after the fast way gave up at the last row. */
@@ -878,6 +903,7 @@ main (int   argc,
   g_test_add_func ("/mc/plain-csv/declared-fast-path", test_declared_fast_path);
   g_test_add_func ("/mc/plain-csv/declared-stream", test_declared_stream);
   g_test_add_func ("/mc/plain-csv/nul-date", test_nul_date);
+  g_test_add_func ("/mc/plain-csv/long-latin1-header", test_long_latin1_header);
   g_test_add_func ("/mc/plain-csv/progress-counts", test_progress_counts);
 
   return g_test_run ();

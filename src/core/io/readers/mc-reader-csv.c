@@ -149,9 +149,13 @@ load_table (const McReaderInput  *input,
   mc_csv_rows_init (&rows, input->name, input->data, input->length, separator,
                     input->cancellable);
   rows.progress = input->progress;
-  if (read_header (&rows, builder, error)
-      && read_rows (&rows, builder, input, stream, fast, fast_only, gave_up, error)
-      && check_has_rows (&rows, error))
+  /* Only the head was checked for UTF-8: a header longer than it (or
+   * wrong otherwise) is for the reading of the whole text, which
+   * converts it or says what is wrong. */
+  if (!read_header (&rows, builder, fast_only ? NULL : error))
+    *gave_up = fast_only;
+  else if (read_rows (&rows, builder, input, stream, fast, fast_only, gave_up, error)
+           && check_has_rows (&rows, error))
     {
       mc_table_builder_decide (builder);
       /* The second pass needs the whole text. */
