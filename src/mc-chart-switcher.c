@@ -82,6 +82,20 @@ on_dropdown_selected_cb (McChartSwitcher *self)
   select_chart (self, gtk_drop_down_get_selected (self->dropdown));
 }
 
+/* A button shows a chart's short name and, to the pointer and screen
+ * readers, its title. */
+static void
+name_button (GtkWidget  *button,
+             const char *title,
+             const char *name)
+{
+  gtk_label_set_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), name);
+  gtk_widget_set_tooltip_text (button, title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+}
+
 static GtkWidget *
 chart_button_new (McChartSwitcher *self,
                   const char      *title,
@@ -89,16 +103,13 @@ chart_button_new (McChartSwitcher *self,
                   guint            index)
 {
   GtkWidget *button = gtk_toggle_button_new ();
-  GtkWidget *label = gtk_label_new (name);
+  GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (GTK_LABEL (label), MIN_BUTTON_CHARS);
   gtk_label_set_max_width_chars (GTK_LABEL (label), MAX_BUTTON_CHARS);
   gtk_button_set_child (GTK_BUTTON (button), label);
-  gtk_widget_set_tooltip_text (button, title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
+  name_button (button, title, name);
   g_object_set_data (G_OBJECT (button), "mc-chart", GUINT_TO_POINTER (index));
   g_signal_connect_object (button, "toggled", G_CALLBACK (on_button_toggled_cb), self,
                            G_CONNECT_SWAPPED);
@@ -112,6 +123,25 @@ remove_buttons (McChartSwitcher *self)
 
   while ((button = gtk_widget_get_first_child (GTK_WIDGET (self->buttons))) != NULL)
     gtk_box_remove (self->buttons, button);
+}
+
+/* Names the buttons there are again, when there are as many as charts:
+ * a reload or an edit keeps them, and the keyboard's focus on one. */
+static gboolean
+rename_buttons (McChartSwitcher    *self,
+                const char * const *titles,
+                const char * const *names)
+{
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->buttons));
+  guint n = 0;
+
+  for (GtkWidget *b = button; b != NULL; b = gtk_widget_get_next_sibling (b))
+    n++;
+  if (n != self->n_charts)
+    return FALSE;
+  for (guint i = 0; button != NULL; button = gtk_widget_get_next_sibling (button), i++)
+    name_button (button, titles[i], names ? names[i] : titles[i]);
+  return TRUE;
 }
 
 static void
@@ -152,9 +182,12 @@ mc_chart_switcher_set_titles (McChartSwitcher    *self,
     list = gtk_string_list_new (titles);
 
   self->updating = TRUE;
-  remove_buttons (self);
-  if (buttons)
-    add_buttons (self, titles, names);
+  if (!buttons || !rename_buttons (self, titles, names))
+    {
+      remove_buttons (self);
+      if (buttons)
+        add_buttons (self, titles, names);
+    }
   gtk_drop_down_set_model (self->dropdown, G_LIST_MODEL (list));
   self->updating = FALSE;
 
