@@ -280,14 +280,15 @@ cover_rows (Strip  *strip,
 }
 
 /* Whether a span of the union holds the whole height of @segment, which
- * then adds nothing: most short segments of a dense line. */
+ * then adds nothing: most short segments of a dense line. The spans are
+ * apart and in order: only the last that starts above the segment can. */
 static inline gboolean
 covered (const Strip   *strip,
          const Segment *segment)
 {
-  for (guint i = 0; i < strip->n_spans; i++)
-    if (strip->spans[i].low <= segment->top)
-      return strip->spans[i].high >= segment->bottom;
+  for (guint i = strip->n_spans; i > 0; i--)
+    if (strip->spans[i - 1].low <= segment->top)
+      return strip->spans[i - 1].high >= segment->bottom;
   return FALSE;
 }
 
