@@ -517,6 +517,42 @@ load_file (const char  *dir,
   return mc_loader_load_file (file, NULL, error);
 }
 
+/* A file whose first megabyte holds long rows and the rest short ones:
+ * its columns are made for the rows the first block suggests, and grow
+ * well past that, in memory and in a file read while it arrives, with
+ * every value where it belongs. */
+static void
+test_rows_grow_shorter (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mc-grow-XXXXXX", NULL);
+  g_autoptr(GString) csv = g_string_new ("n,value\n");
+  g_autoptr(McDataset) streamed = NULL;
+  g_autoptr(McDataset) whole = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_long = 0, n_rows = 0;
+
+  while (csv->len < 2 * 1024 * 1024)
+    g_string_append_printf (csv, "%u,%u.25000000000000000\n", n_rows, n_rows % 1000), n_rows++;
+  n_long = n_rows;
+  while (n_rows < 2000000)
+    g_string_append_printf (csv, "%u,%u\n", n_rows, n_rows % 1000), n_rows++;
+
+  whole = load (csv->str);
+  streamed = load_file (dir, "shorter.csv", csv, &error);
+  g_assert_no_error (error);
+  for (guint k = 0; k < 2; k++)
+    {
+      McDataset *dataset = k == 0 ? whole : streamed;
+      McColumn *value = column (dataset, 1, MC_COLUMN_NUMBER);
+
+      g_assert_cmpuint (mc_dataset_get_n_rows (dataset), ==, n_rows);
+      for (guint i = 0; i < n_rows; i++)
+        if (mc_column_get_value (value, i) != i % 1000 + (i < n_long ? 0.25 : 0))
+          g_error ("row %u of %s: %g", i, k == 0 ? "the text" : "the file",
+                   mc_column_get_value (value, i));
+    }
+}
+
 /* A file read while it arrives: the same dataset as its text read whole;
  * at text after millions of bytes of numbers, the general reader; at a
  * short row there, an error where it is. */
@@ -906,6 +942,7 @@ main (int   argc,
   g_test_add_func ("/mc/plain-csv/fast-path-random", test_fast_path_random);
   g_test_add_func ("/mc/plain-csv/blocks", test_blocks);
   g_test_add_func ("/mc/plain-csv/stream", test_stream);
+  g_test_add_func ("/mc/plain-csv/rows-grow-shorter", test_rows_grow_shorter);
   g_test_add_func ("/mc/plain-csv/declared-fast-path", test_declared_fast_path);
   g_test_add_func ("/mc/plain-csv/declared-stream", test_declared_stream);
   g_test_add_func ("/mc/plain-csv/nul-date", test_nul_date);

@@ -35,14 +35,20 @@ typedef struct
   guint8           number_bytes[256];
   guint8           date_bytes[256];
   guint            n_rows;
+  guint64          length;         /* of the text, when known; else 0 */
   McLoadProgress  *progress;
+  /* Arrays of values the blocks merged kept, for the next blocks */
+  GMutex           spare_lock;
+  GPtrArray       *spare;
 } FastTable;
 
 typedef struct
 {
+  FastTable       *table;
   McTableColumn   *columns;
   guint            n_columns;
   guint            n_rows;
+  gsize            length;         /* of its text */
 } FastBlock;
 
 /* Bytes that may be in a field of numbers: digits, signs, points,
@@ -171,6 +177,32 @@ take_usual_cell (const FastTable *table,
   return n;
 }
 
+/* The cell of column @i at @p, and where it ends; NULL when the fast
+ * path can't take it. */
+static inline const char *
+take_cell (const FastTable *table,
+           McTableColumn   *column,
+           guint            i,
+           McDateScan      *scan,
+           const char      *p,
+           const char      *end)
+{
+  gboolean date = table->dates[i];
+  const guint8 *bytes = date ? table->date_bytes : table->number_bytes;
+  const char *start = p;
+  gsize n = take_usual_cell (table, column, date, scan, p, end);
+
+  if (G_LIKELY (n > 0))
+    return p + n;
+  while (p < end && bytes[(guchar) *p])
+    p++;
+  if (!ends_cell (p, end, table->separator)
+      || !(date ? take_date_cell (column, start, p - start, table->separator)
+                : take_number_cell (column, start, p - start, table->separator)))
+    return NULL;
+  return p;
+}
+
 /* The rows of a block of numbers, dates and empty cells, read without
  * the general reader: the same cells for the builder, at a fraction of
  * the cost. At anything else (quotes, text, markers other than "-",
@@ -186,52 +218,67 @@ read_block_fast (const FastTable *table,
 {
   char separator = table->separator;
   McTableColumn *columns = block->columns;
-  guint n_columns = table->n_columns;
+  guint last = table->n_columns - 1;
   McDateScan scan = { { 0, }, 0 };
 
+  g_return_val_if_fail (table->n_columns > 0, FALSE);
   while (p < end)
     {
-      const char *q = p;
-
-      /* Lines of nothing but spaces are skipped, as the reader does. */
-      while (q < end && (*q == ' ' || (*q == '\t' && separator != '\t')))
-        q++;
-      if (q == end)
-        break;
-      if (*q == '\n' || *q == '\r')
+      /* Lines of nothing but spaces are skipped, as the reader does;
+       * most lines start with a digit, and are none. */
+      if ((guint) (*p - '0') >= 10)
         {
-          p = skip_line_break (q, end);
-          continue;
+          const char *q = p;
+
+          while (q < end && (*q == ' ' || (*q == '\t' && separator != '\t')))
+            q++;
+          if (q == end)
+            break;
+          if (*q == '\n' || *q == '\r')
+            {
+              p = skip_line_break (q, end);
+              continue;
+            }
         }
 
       block->n_rows++;
-      for (guint i = 0; i < n_columns; i++)
+      for (guint i = 0; i < last; i++)
         {
-          gboolean date = table->dates[i];
-          const guint8 *bytes = date ? table->date_bytes : table->number_bytes;
-          const char *start = p;
-          gsize n = take_usual_cell (table, &columns[i], date, &scan, p, end);
-
-          if (n == 0)
-            {
-              while (p < end && bytes[(guchar) *p])
-                p++;
-              if (!ends_cell (p, end, separator)
-                  || !(date ? take_date_cell (&columns[i], start, p - start, separator)
-                            : take_number_cell (&columns[i], start, p - start, separator)))
-                return FALSE;
-            }
-          else
-            p += n;
-          if (i + 1 < n_columns ? (p == end || *p != separator)
-                                : (p < end && *p == separator))
+          p = take_cell (table, &columns[i], i, &scan, p, end);
+          if (p == NULL || p == end || *p != separator)
             return FALSE;
-          if (i + 1 < n_columns)
-            p++;
+          p++;
         }
+      p = take_cell (table, &columns[last], last, &scan, p, end);
+      if (p == NULL || (p < end && *p == separator))
+        return FALSE;
       p = skip_line_break (p, end);
     }
   return TRUE;
+}
+
+/* An array of values that a merged block kept, or NULL. Its pages are
+ * the process's already: new ones cost about as much as reading the
+ * numbers that fill them. */
+static GArray *
+take_spare_array (FastTable *table)
+{
+  GArray *array = NULL;
+
+  g_mutex_lock (&table->spare_lock);
+  if (table->spare->len > 0)
+    array = g_ptr_array_steal_index_fast (table->spare, table->spare->len - 1);
+  g_mutex_unlock (&table->spare_lock);
+  return array;
+}
+
+static void
+give_spare_array (FastTable *table,
+                  GArray    *array)
+{
+  g_mutex_lock (&table->spare_lock);
+  g_ptr_array_add (table->spare, array);
+  g_mutex_unlock (&table->spare_lock);
 }
 
 static void
@@ -240,7 +287,11 @@ fast_block_free (gpointer data)
   FastBlock *block = data;
 
   for (guint i = 0; i < block->n_columns; i++)
-    mc_table_column_clear (&block->columns[i]);
+    {
+      if (block->columns[i].kept != NULL)
+        give_spare_array (block->table, g_steal_pointer (&block->columns[i].kept));
+      mc_table_column_clear (&block->columns[i]);
+    }
   g_free (block->columns);
   g_free (block);
 }
@@ -251,14 +302,24 @@ fast_block_work (const char *text,
                  gsize       length,
                  gpointer    user_data)
 {
-  const FastTable *table = user_data;
+  FastTable *table = user_data;
   FastBlock *block = g_new0 (FastBlock, 1);
 
+  block->table = table;
   block->columns = g_new0 (McTableColumn, table->n_columns);
   block->n_columns = table->n_columns;
+  block->length = length;
   for (guint i = 0; i < table->n_columns; i++)
     {
+      GArray *spare = take_spare_array (table);
+
       mc_table_column_start (&block->columns[i]);
+      /* Its length is its room (mc_table_column_keep()). */
+      if (spare != NULL)
+        {
+          g_array_unref (block->columns[i].kept);
+          block->columns[i].kept = spare;
+        }
       if (table->dates[i])
         mc_table_column_expect_dates (&block->columns[i]);
     }
@@ -270,6 +331,26 @@ fast_block_work (const char *text,
   return block;
 }
 
+/* Room in the builder's columns for the rows the whole text seems to
+ * hold, judged by its first block: a long column is best made at once
+ * (mc-long-array.c). A column of row numbers or days needs none. */
+static void
+reserve_columns (FastTable       *table,
+                 const FastBlock *first)
+{
+  McTableColumn *columns = mc_table_builder_get_columns (table->builder);
+  double rows;
+
+  if (table->length == 0 || first->n_rows == 0 || first->length == 0)
+    return;
+  /* A little more, for rows that grow longer; what is not written costs
+   * no memory. */
+  rows = (double) table->length / first->length * first->n_rows * 1.0625 + 1024;
+  for (guint i = 0; i < table->n_columns; i++)
+    if (!columns[i].progression)
+      mc_table_column_reserve (&columns[i], (guint) MIN (rows, MC_LOADER_MAX_ROWS));
+}
+
 /* The builder takes in a block's columns, in the order of the blocks. */
 static gboolean
 fast_block_merge (gpointer result,
@@ -277,11 +358,14 @@ fast_block_merge (gpointer result,
 {
   FastTable *table = user_data;
   FastBlock *block = result;
+  gboolean first = table->n_rows == 0;
 
   table->n_rows += block->n_rows;
   if (table->n_rows > MC_LOADER_MAX_ROWS)
     return FALSE;
   mc_table_builder_merge (table->builder, block->columns);
+  if (first)
+    reserve_columns (table, block);
   mc_load_progress_set_rows (table->progress, table->n_rows);
   return TRUE;
 }
@@ -339,13 +423,20 @@ mc_csv_fast_read (McCsvRows                *rows,
   FastTable table = { builder, mc_csv_reader_get_separator (rows->reader),
                       mc_table_builder_get_n_columns (builder) };
   g_autofree gboolean *dates = g_new0 (gboolean, table.n_columns);
+  McLineBlocksResult result;
 
   table.dates = dates;
+  table.length = source->stream != NULL ? source->size : source->head_length;
   table.progress = source->progress;
+  g_mutex_init (&table.spare_lock);
+  table.spare = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   init_number_bytes (table.number_bytes, table.separator);
   init_date_bytes (table.date_bytes, table.separator);
   find_date_columns (&table, source->head, source->head + source->head_length);
-  switch (mc_line_blocks_run (source, &fast_funcs, &table, error))
+  result = mc_line_blocks_run (source, &fast_funcs, &table, error);
+  g_ptr_array_unref (table.spare);
+  g_mutex_clear (&table.spare_lock);
+  switch (result)
     {
     case MC_LINE_BLOCKS_DONE:
       rows->n_rows = table.n_rows;

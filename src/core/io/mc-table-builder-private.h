@@ -12,6 +12,7 @@
 #include "mc-cell.h"
 #include "mc-csv-private.h"
 #include "mc-date-text.h"
+#include "mc-long-array.h"
 #include "mc-table-builder.h"
 
 G_BEGIN_DECLS
@@ -100,6 +101,9 @@ void            mc_table_column_merge              (McTableColumn   *column,
                                                     McTableColumn   *part);
 double          mc_table_column_get_kept           (const McTableColumn *column,
                                                     guint            index);
+/* Room for @n_values kept values in all. */
+void            mc_table_column_reserve            (McTableColumn   *column,
+                                                    guint            n_values);
 /* Makes kept values that are a progression an array. */
 void            mc_table_column_end_progression    (McTableColumn   *column);
 /* Hands the kept values to the dataset's column: as a progression, or an
@@ -167,7 +171,8 @@ mc_table_column_keep (McTableColumn *column,
   if (column->keep == MC_TABLE_KEEP_NOTHING)
     return;
   if (column->n_kept == column->kept->len)
-    g_array_set_size (column->kept, MAX (1024, 2 * column->kept->len));
+    column->kept = mc_long_array_grow (column->kept, column->n_kept,
+                                       MAX (1024, 2 * column->kept->len));
   /* Most numbers of a column are written alike: no call for them. */
   if (G_UNLIKELY (column->decimals.all != decimals))
     mc_table_column_keep_decimals (column, value, decimals);

@@ -94,6 +94,20 @@ mc_table_column_get_kept (const McTableColumn *column,
   return g_array_index (column->kept, double, index);
 }
 
+/**
+ * mc_table_column_reserve:
+ *
+ * Makes room for @n_values kept values in all, for a reader that can
+ * tell how many values there will be: a long array is best made once.
+ */
+void
+mc_table_column_reserve (McTableColumn *column,
+                         guint          n_values)
+{
+  if (column->kept != NULL)
+    column->kept = mc_long_array_grow (column->kept, column->n_kept, n_values);
+}
+
 /* The progression so far becomes an array, to which values that do not
  * follow it are appended. */
 void
@@ -101,7 +115,7 @@ mc_table_column_end_progression (McTableColumn *column)
 {
   if (!column->progression)
     return;
-  g_array_set_size (column->kept, column->n_kept);
+  column->kept = mc_long_array_grow (column->kept, 0, column->n_kept);
   for (guint i = 0; i < column->n_kept; i++)
     g_array_index (column->kept, double, i) = column->start + i * column->step;
   column->progression = FALSE;
@@ -164,10 +178,15 @@ keep_values (McTableColumn *column,
 
   if (followed < n_values)
     {
+      guint n_new = n_values - followed;
+
       mc_table_column_end_progression (column);
-      g_array_set_size (column->kept, column->n_kept);
-      g_array_append_vals (column->kept, values + followed, n_values - followed);
-      column->n_kept += n_values - followed;
+      /* Twice the room, at least: growing copies what is kept. */
+      if (column->n_kept + n_new > column->kept->len)
+        mc_table_column_reserve (column, MAX (column->n_kept + n_new, 2 * column->kept->len));
+      memcpy (&g_array_index (column->kept, double, column->n_kept), values + followed,
+              n_new * sizeof (double));
+      column->n_kept += n_new;
     }
   if (column->progression)
     return;
