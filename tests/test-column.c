@@ -139,7 +139,15 @@ test_summary_sorted (void)
   g_autoptr(McValueSummary) b = mc_value_summary_new_for_values (falling, 3);
   g_autoptr(McValueSummary) c = mc_value_summary_new_for_values (nan_first, 2);
   g_autoptr(McValueSummary) d = mc_value_summary_new_for_values (lone_nan, 1);
+  g_autoptr(McValueSummary) e = NULL;
+  double steps[100];
   double min, max;
+
+  /* Rising in steps: equal neighbours are no descent, wherever they are. */
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    steps[i] = i / 3;
+  e = mc_value_summary_new_for_values (steps, G_N_ELEMENTS (steps));
+  g_assert_true (mc_value_summary_is_sorted (e));
 
   g_assert_true (mc_value_summary_is_sorted (a));
   g_assert_false (mc_value_summary_is_sorted (b));

@@ -163,29 +163,55 @@ scan_values (McValueSummary *summary,
 {
   double lo[4] = { INFINITY, INFINITY, INFINITY, INFINITY };
   double hi[4] = { -INFINITY, -INFINITY, -INFINITY, -INFINITY };
-  double previous = from > 0 ? values[from - 1] : -INFINITY;
-  guint missing = 0, descents = 0, row = from;
+  guint missing[4] = { 0, }, descents[4] = { 0, };
+  guint row = from;
 
-  for (; row < to; row += 4)
-    for (guint lane = 0; lane < 4 && row + lane < to; lane++)
+  *low = INFINITY;
+  *high = -INFINITY;
+  if (from == to)
+    return;
+  /* A NAN is neither lower nor higher; nothing comes before row 0. */
+  lo[0] = values[from] < lo[0] ? values[from] : lo[0];
+  hi[0] = values[from] > hi[0] ? values[from] : hi[0];
+  missing[0] = isnan (values[from]) != 0;
+  descents[0] = from > 0 && !(values[from] >= values[from - 1]);
+  for (row++; row + 4 <= to; row += 4)
+    for (guint lane = 0; lane < 4; lane++)
       {
         double v = values[row + lane];
 
-        /* A NAN is neither lower nor higher. */
         lo[lane] = v < lo[lane] ? v : lo[lane];
         hi[lane] = v > hi[lane] ? v : hi[lane];
-        missing += isnan (v) != 0;
-        descents += !(v >= previous);
-        previous = v;
+        missing[lane] += isnan (v) != 0;
+        descents[lane] += !(v >= values[row + lane - 1]);
       }
-  /* Nothing comes before row 0: the -INFINITY it was compared with
-   * made a NAN there a descent, which it is not. */
-  if (from == 0 && to > 0 && isnan (values[0]))
-    descents--;
-  summary->n_missing += missing;
-  summary->n_descents += descents;
+  for (; row < to; row++)
+    {
+      double v = values[row];
+
+      lo[0] = v < lo[0] ? v : lo[0];
+      hi[0] = v > hi[0] ? v : hi[0];
+      missing[0] += isnan (v) != 0;
+      descents[0] += !(v >= values[row - 1]);
+    }
+  summary->n_missing += missing[0] + missing[1] + missing[2] + missing[3];
+  summary->n_descents += descents[0] + descents[1] + descents[2] + descents[3];
   *low = MIN (MIN (lo[0], lo[1]), MIN (lo[2], lo[3]));
   *high = MAX (MAX (hi[0], hi[1]), MAX (hi[2], hi[3]));
+}
+
+/* The first row of @values[@from, @to) that holds @value, G_MAXUINT
+ * when none does. */
+static inline guint
+first_row_of (const double *values,
+              guint         from,
+              guint         to,
+              double        value)
+{
+  for (guint row = from; row < to; row++)
+    if (values[row] == value)
+      return row;
+  return G_MAXUINT;
 }
 
 /* The rows of the first lowest and the first highest value of
@@ -202,13 +228,8 @@ scan_rows (McValueSummary *summary,
 
   scan_values (summary, values, from, to, &low, &high);
   /* No NAN equals them; an infinity found is a value. */
-  for (guint row = from; row < to && (block.low == G_MAXUINT || block.high == G_MAXUINT); row++)
-    {
-      if (block.low == G_MAXUINT && values[row] == low)
-        block.low = row;
-      if (block.high == G_MAXUINT && values[row] == high)
-        block.high = row;
-    }
+  block.low = first_row_of (values, from, to, low);
+  block.high = first_row_of (values, from, to, high);
   return block;
 }
 
