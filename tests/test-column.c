@@ -244,8 +244,7 @@ test_progression (void)
   mc_column_free (days);
 }
 
-/* Columns of megabytes are made and copied in memory of their own
- * (mc-long-array.c): a change to one that was handed out copies every
+/* A change to a column of megabytes that was handed out copies every
  * value, and a long progression reads as its array. */
 static void
 test_long_change (void)

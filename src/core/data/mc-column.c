@@ -11,7 +11,6 @@
 
 #include "mc-decimals.h"
 #include "mc-extras.h"
-#include "mc-long-array.h"
 #include "mc-string-util.h"
 #include "mc-value-summary.h"
 
@@ -103,7 +102,8 @@ mc_column_values (const McColumn *column)
 
   if (values != NULL)
     return values;
-  values = mc_long_array_new (sizeof (double), column->n_progression);
+  values = g_array_sized_new (FALSE, FALSE, sizeof (double), column->n_progression);
+  g_array_set_size (values, column->n_progression);
   for (guint i = 0; i < column->n_progression; i++)
     g_array_index (values, double, i) = column->start + i * column->step;
   if (!g_atomic_pointer_compare_and_exchange (&mutable_column (column)->values, NULL, values))
@@ -140,7 +140,7 @@ mc_column_unshare (McColumn *column)
     }
   else
     {
-      GArray *copy = mc_long_array_copy (column->values);
+      GArray *copy = g_array_copy (column->values);
 
       g_array_unref (column->values);
       column->values = copy;

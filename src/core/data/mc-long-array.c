@@ -16,6 +16,10 @@
  * kernel then can't move), so a long array grows by being made anew
  * (mc_long_array_grow()), and readers make it long enough at once where
  * they can tell how long it will be.
+ *
+ * Readers work in threads of their own. A change to a column in the
+ * window does not use these: a huge page may have to be made first (the
+ * kernel compacts memory for it), and the window must answer at once.
  */
 #include "config.h"
 
@@ -83,17 +87,4 @@ mc_long_array_grow (GArray *array,
   memcpy (grown->data, array->data, (gsize) element_size * n_kept);
   g_array_unref (array);
   return grown;
-}
-
-GArray *
-mc_long_array_copy (GArray *array)
-{
-  guint element_size = g_array_get_element_size (array);
-  GArray *copy;
-
-  if (!is_long ((gsize) element_size * array->len))
-    return g_array_copy (array);
-  copy = mc_long_array_new (element_size, array->len);
-  memcpy (copy->data, array->data, (gsize) element_size * array->len);
-  return copy;
 }

@@ -21,7 +21,4 @@ GArray  *mc_long_array_grow  (GArray  *array,
                               guint    n_kept,
                               guint    length);
 
-/* A copy of @array, made as mc_long_array_new() makes arrays. */
-GArray  *mc_long_array_copy  (GArray  *array);
-
 G_END_DECLS
