@@ -331,6 +331,26 @@ fast_block_work (const char *text,
   return block;
 }
 
+/* The length of the text of @source, its head and what its stream has
+ * left, when it can tell (the stream reads a file); else 0. */
+static guint64
+text_length (const McLineBlocksSource *source)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  goffset read;
+
+  if (source->stream == NULL)
+    return source->head_length;
+  if (!G_IS_FILE_INPUT_STREAM (source->stream))
+    return 0;
+  info = g_file_input_stream_query_info (G_FILE_INPUT_STREAM (source->stream),
+                                         G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
+  read = g_seekable_tell (G_SEEKABLE (source->stream));
+  if (info == NULL || g_file_info_get_size (info) < read)
+    return 0;
+  return source->head_length + (g_file_info_get_size (info) - read);
+}
+
 /* Room in the builder's columns for the rows the whole text seems to
  * hold, judged by its first block: a long column is best made at once
  * (mc-long-array.c). A column of row numbers or days needs none. */
@@ -426,7 +446,7 @@ mc_csv_fast_read (McCsvRows                *rows,
   McLineBlocksResult result;
 
   table.dates = dates;
-  table.length = source->stream != NULL ? source->size : source->head_length;
+  table.length = text_length (source);
   table.progress = source->progress;
   g_mutex_init (&table.spare_lock);
   table.spare = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);

@@ -44,9 +44,6 @@ typedef struct
   const char     *name;         /* for messages */
   McLoadProgress *progress;     /* nullable: counts the bytes read */
   GCancellable   *cancellable;
-  /* The length of the whole text, head and stream, when known; else 0
-   * (a text in memory is its head) */
-  guint64         size;
 } McLineBlocksSource;
 
 McLineBlocksResult  mc_line_blocks_run  (const McLineBlocksSource  *source,

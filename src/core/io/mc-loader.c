@@ -45,7 +45,6 @@ load_text (const char           *name,
 static McDataset *
 load_stream (GFile                *file,
              const char           *name,
-             guint64               size,
              const McLoadOptions  *options,
              McLoadProgress       *progress,
              GCancellable         *cancellable,
@@ -55,7 +54,7 @@ load_stream (GFile                *file,
   g_autoptr(GFile) base = g_file_get_parent (file);
   g_autofree char *head = NULL;
   McReaderInput input = { name, NULL, 0, base, cancellable,
-                          options ? options : &default_options, progress, size };
+                          options ? options : &default_options, progress };
   g_autoptr(GInputStream) stream = mc_loader_read_head (file, cancellable, &head, &input.length);
   const McReader *reader;
 
@@ -142,7 +141,7 @@ mc_loader_load_file_full (GFile                *file,
   mc_load_progress_set_size (progress, size);
   if (size > MC_LOADER_STREAM_HEAD_SIZE && size <= mc_reader_get_size_limit (name))
     {
-      dataset = load_stream (file, name, size, options, progress, cancellable, &gave_up, error);
+      dataset = load_stream (file, name, options, progress, cancellable, &gave_up, error);
       if (!gave_up)
         goto done;
       mc_load_progress_reread (progress);

@@ -23,8 +23,6 @@ typedef struct
   GCancellable  *cancellable;   /* nullable */
   const McLoadOptions *options; /* never NULL */
   McLoadProgress *progress;     /* nullable: bytes read and rows found */
-  guint64        size;          /* of the whole file, when @data is only its
-                                 * head and the size is known; else 0 */
 } McReaderInput;
 
 /* One format of dataset file. A new format is a file in readers/ that

@@ -105,8 +105,7 @@ read_rows (McCsvRows           *rows,
   gsize offset = mc_csv_reader_get_offset (rows->reader);
   McLineBlocksSource source = { input->data + offset, input->length - offset, stream,
                                 MC_LOADER_MAX_CSV_SIZE - MIN (offset, MC_LOADER_MAX_CSV_SIZE),
-                                input->name, input->progress, input->cancellable,
-                                input->size > offset ? input->size - offset : 0 };
+                                input->name, input->progress, input->cancellable };
 
   /* A stream must go on after a whole header line. */
   if (stream != NULL && offset == input->length)
