@@ -363,8 +363,8 @@ reserve_columns (FastTable       *table,
 
   if (table->length == 0 || first->n_rows == 0 || first->length == 0)
     return;
-  /* A little more, for rows that grow longer; what is not written costs
-   * no memory. */
+  /* A little more, for rows that get shorter further on (more of them
+   * in the same bytes); room that is never written costs no memory. */
   rows = (double) table->length / first->length * first->n_rows * 1.0625 + 1024;
   for (guint i = 0; i < table->n_columns; i++)
     if (!columns[i].progression)
