@@ -153,17 +153,21 @@ read_fast (McCsvRows                *rows,
   g_autoptr(McTableBuilder) table = mc_table_builder_new (rows->name);
   McDataset *dataset = mc_table_builder_get_dataset (builder);
   McCsvFastResult result;
+  guint n_rows;
 
   for (guint f = 0; f < rows->n_header; f++)
     mc_table_builder_add_column (table, "", 0);
-  result = mc_csv_fast_read (rows, table, source, error);
+  result = mc_csv_fast_read (rows, table, source, &n_rows, error);
   if (result != MC_CSV_FAST_DONE)
     return result;
+  /* Rows read but not taken are not counted: the general reader reads
+   * them again, against the same limit. */
   for (guint i = 0; i < mc_dataset_get_n_columns (dataset); i++)
     if (!mc_table_builder_can_take_kept (builder, i, table, map[i]))
       return MC_CSV_FAST_GAVE_UP;
   for (guint i = 0; i < mc_dataset_get_n_columns (dataset); i++)
     mc_table_builder_take_kept (builder, i, table, map[i]);
+  rows->n_rows = n_rows;
   return MC_CSV_FAST_DONE;
 }
 

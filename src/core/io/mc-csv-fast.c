@@ -438,6 +438,7 @@ McCsvFastResult
 mc_csv_fast_read (McCsvRows                *rows,
                   McTableBuilder           *builder,
                   const McLineBlocksSource *source,
+                  guint                    *n_rows,
                   GError                  **error)
 {
   FastTable table = { builder, mc_csv_reader_get_separator (rows->reader),
@@ -459,7 +460,7 @@ mc_csv_fast_read (McCsvRows                *rows,
   switch (result)
     {
     case MC_LINE_BLOCKS_DONE:
-      rows->n_rows = table.n_rows;
+      *n_rows = table.n_rows;
       return MC_CSV_FAST_DONE;
     case MC_LINE_BLOCKS_FAILED:
       return MC_CSV_FAST_FAILED;

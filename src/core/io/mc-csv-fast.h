@@ -17,9 +17,13 @@ typedef enum
   MC_CSV_FAST_GAVE_UP,     /* something else than numbers and dates: read it another way */
 } McCsvFastResult;
 
+/* Done: @n_rows are the rows read, which @rows does not count (its
+ * reader is still after the header); the caller decides whether it
+ * takes them. */
 McCsvFastResult  mc_csv_fast_read  (McCsvRows                *rows,
                                     McTableBuilder           *builder,
                                     const McLineBlocksSource *source,
+                                    guint                    *n_rows,
                                     GError                  **error);
 
 G_END_DECLS

@@ -13,7 +13,6 @@
 #include "mc-reader.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "mc-csv-fast.h"
 #include "mc-csv-rows.h"
@@ -106,13 +105,15 @@ read_rows (McCsvRows           *rows,
   McLineBlocksSource source = { input->data + offset, input->length - offset, stream,
                                 MC_LOADER_MAX_CSV_SIZE - MIN (offset, MC_LOADER_MAX_CSV_SIZE),
                                 input->name, input->progress, input->cancellable };
+  guint n_rows;
 
   /* A stream must go on after a whole header line. */
   if (stream != NULL && offset == input->length)
     fast = FALSE;
-  switch (fast ? mc_csv_fast_read (rows, builder, &source, error) : MC_CSV_FAST_GAVE_UP)
+  switch (fast ? mc_csv_fast_read (rows, builder, &source, &n_rows, error) : MC_CSV_FAST_GAVE_UP)
     {
     case MC_CSV_FAST_DONE:
+      rows->n_rows = n_rows;
       return TRUE;
     case MC_CSV_FAST_FAILED:
       return FALSE;
