@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "mc-chart-kind.h"
 #include "mc-chart-model.h"
 #include "mc-describe.h"
 #include "mc-hit.h"
@@ -671,6 +672,31 @@ test_forms_candles (void)
                                          &(double) { 0 }, &(double) { 0 }, &(double) { 0 }));
 }
 
+/* Two months of prices are two candles a month wide, not slivers of a
+ * day: one gap between rows is their usual gap. */
+static void
+test_forms_candles_two_rows (void)
+{
+  static const char csv[] = "date,open,high,low,close\n"
+                            "2024-01-01,10,12,9,11\n"
+                            "2024-02-01,11,13,10,10\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDataset) dataset = mc_loader_load_data (csv, strlen (csv), "two.csv", NULL, &error);
+  g_autoptr(McChartModel) chart = NULL;
+  const McMark *up, *down;
+
+  g_assert_no_error (error);
+  chart = chart_new (dataset, (McChartSpec *) mc_dataset_get_chart (dataset, 0));
+  g_assert_cmpstr (mc_chart_model_get_kind (chart)->id, ==, "candlestick");
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  up = find_mark (chart, MC_COLOR_UP);
+  down = find_mark (chart, MC_COLOR_DOWN);
+  g_assert_nonnull (up);
+  g_assert_nonnull (down);
+  g_assert_cmpfloat (up->box.width, >, 100);
+  g_assert_cmpfloat (down->box.width, >, 100);
+}
+
 /* Rises are hollow and falls filled, so they differ without colour:
  * in greyscale too. */
 static void
@@ -975,6 +1001,7 @@ main (int   argc,
   g_test_add_func ("/mc/forms/candles", test_forms_candles);
   g_test_add_func ("/mc/forms/candles-vision", test_forms_candles_vision);
   g_test_add_func ("/mc/forms/candles-bad-row", test_forms_candles_bad_row);
+  g_test_add_func ("/mc/forms/candles-two-rows", test_forms_candles_two_rows);
   g_test_add_func ("/mc/forms/bubbles", test_forms_bubbles);
   g_test_add_func ("/mc/forms/density", test_forms_density);
   g_test_add_func ("/mc/forms/density-highlight", test_forms_density_highlight);

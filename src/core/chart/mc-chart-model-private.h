@@ -143,8 +143,9 @@ GHashTable    *mc_chart_data_collect_entities  (McDataset           *dataset,
  * without data. */
 #define MC_GAP_FACTOR 4
 /* The usual step between @n sorted x values: the lower median of the
- * steps (of a sample of them for long series); NAN with fewer than two
- * steps. */
+ * steps that move forward (of a sample of them for long series); NAN
+ * without any. A lone step is the usual one, and no gap: no step is
+ * MC_GAP_FACTOR times itself. */
 double         mc_usual_step                   (const double        *x,
                                                 guint                n);
 /* The same of values @stride bytes apart: a field of an array of

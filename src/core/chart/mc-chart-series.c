@@ -106,7 +106,7 @@ mc_usual_step_of (const double *x,
   g_autoptr(GArray) steps = NULL;
   guint every;
 
-  if (n < 3)
+  if (n < 2)
     return NAN;
   steps = g_array_sized_new (FALSE, FALSE, sizeof (double), MIN (n, MC_STEP_SAMPLE));
   every = MAX (1, (n - 1) / MC_STEP_SAMPLE);
@@ -118,7 +118,7 @@ mc_usual_step_of (const double *x,
       if (step > 0 && isfinite (step))
         g_array_append_val (steps, step);
     }
-  if (steps->len < 2)
+  if (steps->len == 0)
     return NAN;
   g_array_sort (steps, mc_compare_doubles);
   return g_array_index (steps, double, (steps->len - 1) / 2);
