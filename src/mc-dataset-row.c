@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-text.h"
+
 struct _McDatasetRow
 {
   GtkWidget   parent_instance;
@@ -42,7 +44,7 @@ dup_description (McDataset *dataset)
     return g_strdup (description);
 
   if (file != NULL && !mc_dataset_get_bundled (dataset))
-    return g_file_get_basename (file);
+    return mc_text_file_name (file);
 
   return NULL;
 }

@@ -133,7 +133,6 @@ count_bundled (McDocumentManager *self)
 
 /* Messages */
 
-
 static void
 emit_reloaded (McDocumentManager *self,
                GFile             *file)

@@ -14,6 +14,8 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-text.h"
+
 struct _McReadingOptions
 {
   AdwWindow   parent_instance;
@@ -147,7 +149,7 @@ mc_reading_options_new (GtkWindow           *parent,
 
   self = g_object_new (MC_TYPE_READING_OPTIONS, "transient-for", parent, NULL);
   self->file = g_object_ref (file);
-  name = g_file_get_basename (file);
+  name = mc_text_file_name (file);
   adw_window_title_set_subtitle (self->window_title, name);
   mc_reading_options_set_options (self, options);
   return self;

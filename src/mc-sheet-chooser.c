@@ -12,6 +12,8 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-text.h"
+
 struct _McSheetChooser
 {
   AdwWindow   parent_instance;
@@ -142,7 +144,7 @@ mc_sheet_chooser_new (GtkWindow          *parent,
   self = g_object_new (MC_TYPE_SHEET_CHOOSER, "transient-for", parent, NULL);
   self->file = g_object_ref (file);
   self->sheets = g_strdupv ((char **) sheets);
-  name = g_file_get_basename (file);
+  name = mc_text_file_name (file);
   adw_window_title_set_subtitle (self->window_title, name);
   add_rows (self);
   return self;

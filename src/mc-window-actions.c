@@ -15,6 +15,7 @@
 #include "mc-compat.h"
 #include "mc-export-dialog.h"
 #include "mc-loader.h"
+#include "mc-text.h"
 
 /* Print charts at the size CSS pixels have on paper. */
 #define POINTS_PER_PIXEL  0.75
@@ -158,7 +159,7 @@ mc_window_show_exported (McWindow *self,
                          GFile    *file)
 {
   g_autofree char *uri = g_file_get_uri (file);
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *name = mc_text_file_name (file);
   g_autofree char *title = g_strdup_printf (_("Exported “%s”"), name);
   g_autofree char *escaped = g_markup_escape_text (title, -1);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);

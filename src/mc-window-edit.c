@@ -90,7 +90,6 @@ save_job_free (SaveJob *job)
   g_free (job);
 }
 
-
 /**
  * mc_window_save_document:
  * @self: a window

@@ -354,7 +354,7 @@ load_csv (McJsonContext  *ctx,
           GFile          *file,
           GError        **error)
 {
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *name = mc_text_file_name (file);
   g_autoptr(GError) local_error = NULL;
   McLoaderBuffer buffer;
   gboolean ok, gave_up;
