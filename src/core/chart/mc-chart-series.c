@@ -26,6 +26,10 @@ mc_chart_model_get_column (McChartModel *chart,
   original = mc_dataset_lookup_column (chart->data, id);
   if (original == NULL)
     return NULL;
+  /* The summary is made on the dataset's column, so that every model of
+   * it (one per chart, a new one after each edit) shares it. */
+  if (mc_column_get_column_type (original) != MC_COLUMN_STRING)
+    mc_column_get_summary (original);
   column = mc_column_snapshot (original);
   g_hash_table_insert (chart->columns, (gpointer) mc_column_get_id (column), column);
   return column;

@@ -997,15 +997,16 @@ mc_column_snapshot (const McColumn *column)
     }
   else
     {
-      /* Made on the column itself, so that its next snapshots (every
-       * chart model of the dataset, every model after an edit) share it. */
-      const McValueSummary *summary = mc_column_get_summary (column);
+      /* Shared when the column has one (mc_chart_model_get_column()
+       * makes it first, so that every chart model shares it); a copy for
+       * a draft or an export does not need one. */
+      McValueSummary *summary = g_atomic_pointer_get (&mutable_column (column)->summary);
       GArray *values = g_atomic_pointer_get (&mutable_column (column)->values);
 
       mc_column_note_shared (column);
       g_clear_pointer (&copy->values, g_array_unref);
       copy->values = values != NULL ? g_array_ref (values) : NULL;
-      copy->summary = mc_value_summary_ref ((McValueSummary *) summary);
+      copy->summary = summary != NULL ? mc_value_summary_ref (summary) : NULL;
       copy->progression = column->progression;
       copy->start = column->start;
       copy->step = column->step;
