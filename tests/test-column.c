@@ -244,43 +244,6 @@ test_progression (void)
   mc_column_free (days);
 }
 
-/* A change to a column of megabytes that was handed out copies every
- * value, and a long progression reads as its array. */
-static void
-test_long_change (void)
-{
-  guint n = 1000000;
-  McColumn *prices = mc_column_new ("price", NULL, MC_COLUMN_NUMBER);
-  McColumn *days = mc_column_new ("day", NULL, MC_COLUMN_DATE);
-  GArray *values = g_array_sized_new (FALSE, FALSE, sizeof (double), n);
-  g_autoptr(GArray) handed_out = NULL;
-  const double *day_values;
-  guint n_days;
-
-  for (guint i = 0; i < n; i++)
-    {
-      double value = i * 0.5;
-
-      g_array_append_val (values, value);
-    }
-  mc_column_take_values (prices, values);
-  handed_out = mc_column_ref_values (prices);
-  mc_column_set_value (prices, 654321, -1);
-  for (guint i = 0; i < n; i++)
-    {
-      g_assert_cmpfloat (g_array_index (handed_out, double, i), ==, i * 0.5);
-      g_assert_cmpfloat (mc_column_get_value (prices, i), ==, i == 654321 ? -1 : i * 0.5);
-    }
-
-  mc_column_take_progression (days, 19000, 1, n);
-  day_values = mc_column_get_values (days, &n_days);
-  g_assert_cmpuint (n_days, ==, n);
-  for (guint i = 0; i < n; i++)
-    g_assert_cmpfloat (day_values[i], ==, 19000 + i);
-  mc_column_free (days);
-  mc_column_free (prices);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +254,5 @@ main (int   argc,
   g_test_add_func ("/mc/column/summary-sorted", test_summary_sorted);
   g_test_add_func ("/mc/column/summary-update", test_summary_update);
   g_test_add_func ("/mc/column/progression", test_progression);
-  g_test_add_func ("/mc/column/long-change", test_long_change);
   return g_test_run ();
 }

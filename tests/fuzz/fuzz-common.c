@@ -72,8 +72,9 @@ fuzz_get_base (void)
 }
 
 /* A problem in the CSV file a dataset references is told at that
- * file's position, under its base name ("prices.csv:1:1: the header has
- * no column …"): any other message names @name, the fuzzed file. */
+ * file's position, under its base name and a line ("prices.csv:1:1: the
+ * header has no column …"): any other message names @name, the fuzzed
+ * file. */
 void
 fuzz_check_names_file (const GError *error,
                        const char   *name)
@@ -86,8 +87,9 @@ fuzz_check_names_file (const GError *error,
     return;
   if (colon != NULL)
     file = g_strndup (message, colon - message);
-  if (file == NULL || *file == '\0' || strchr (file, '/') != NULL)
-    g_error ("the message does not name a file: %s", message);
+  if (file == NULL || *file == '\0' || strchr (file, '/') != NULL
+      || !g_ascii_isdigit (colon[1]))
+    g_error ("the message does not name a file and a line: %s", message);
 }
 
 void
