@@ -270,8 +270,10 @@ def run_once(argv, output, env=None):
     return wall, usage.ru_maxrss, os.path.getsize(output), phases
 
 
-# The columns each shape's lines are drawn from, after the first.
+# The columns each shape's lines are drawn from, after the first: of
+# the OHLC table, the four prices and not the volume.
 SHAPE_COLUMNS = {"ohlc": 4, "wide": 6, "dates": 1}
+OHLC_FIELDS = ("open", "high", "low", "close", "volume")
 
 
 def gnuplot_argv(kind, source, output, fmt):
@@ -303,14 +305,14 @@ def write_ohlc_lines_dataset(csv_path):
     chart. Its rows stay in the CSV file."""
     path = csv_path[:-len(".csv")] + "-lines.json"
     if not os.path.exists(path):
+        prices = OHLC_FIELDS[:SHAPE_COLUMNS["ohlc"]]
         columns = [{"id": "time", "label": "Time", "type": "date"}] + [
-            {"id": c, "label": c.title(), "type": "number"}
-            for c in ("open", "high", "low", "close", "volume")]
+            {"id": c, "label": c.title(), "type": "number"} for c in OHLC_FIELDS]
         dataset = {
             "format": "market-charts/1", "id": "ohlc-lines", "title": "Benchmark",
             "columns": columns, "data": {"csv": os.path.basename(csv_path)},
             "charts": [{"id": "prices", "type": "line", "title": "Benchmark", "x": "time",
-                        "y": ["open", "high", "low", "close"]}],
+                        "y": list(prices)}],
         }
         with open(path, "w") as f:
             json.dump(dataset, f, indent=2)
@@ -339,7 +341,9 @@ def commands(binary, compare, kind, source, fmt, stem):
         "compared": (mc_argv(compare, kind, source, compare_out), compare_out, timing),
         "matplotlib": (["/usr/bin/python3", os.path.join(HERE, "peer_matplotlib.py"),
                         {"ohlc": "time-lines", "dates": "time-lines", "wide": "lines"}
-                        .get(kind, kind), source, mpl_out], mpl_out, None),
+                        .get(kind, kind), source, mpl_out]
+                       + ([str(SHAPE_COLUMNS[kind])] if kind in SHAPE_COLUMNS else []),
+                       mpl_out, None),
         "gnuplot": (gnuplot_argv(kind, source, gp_out, fmt), gp_out, None),
     }
 

@@ -1,11 +1,11 @@
 """Peer: draws the benchmark charts with matplotlib (Agg), 800x500 px.
 
-usage: peer_matplotlib.py bars|line|lines|time-lines|candles|scatter INPUT.csv OUTPUT.(png|svg)
+usage: peer_matplotlib.py bars|line|lines|time-lines|candles|scatter INPUT.csv OUTPUT.(png|svg) [N]
 
 line draws the second column over the first; lines every other column
-over the first; time-lines the same over ISO dates or date-times, of at
-most four columns (of an OHLC table, the four prices and not the volume,
-as the other tools draw it).
+over the first; time-lines the same over ISO dates or date-times, of the
+first N columns after them when N is given (of an OHLC table, the four
+prices and not the volume, as the other tools draw it).
 """
 import csv
 import sys
@@ -19,6 +19,7 @@ import numpy as np  # noqa: E402
 
 def main():
     kind, source, output = sys.argv[1:4]
+    n_lines = int(sys.argv[4]) if len(sys.argv) > 4 else None
     fig, ax = plt.subplots(figsize=(8, 5), dpi=100)
     if kind == "bars":
         with open(source, newline="") as f:
@@ -45,8 +46,10 @@ def main():
     else:
         with open(source) as f:
             columns = len(f.readline().split(","))
+        if n_lines is not None:
+            columns = min(columns, n_lines + 1)
         # One reading of the file, as the other tools make.
-        names = ["t"] + [f"v{c}" for c in range(1, min(columns, 5))]
+        names = ["t"] + [f"v{c}" for c in range(1, columns)]
         table = np.loadtxt(source, delimiter=",", skiprows=1, usecols=range(len(names)),
                            dtype=[("t", "datetime64[s]")] + [(n, "f8") for n in names[1:]],
                            ndmin=1)

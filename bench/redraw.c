@@ -33,11 +33,12 @@
  * "after-paint", in wall time and in the CPU time of the thread that
  * draws them (which another program's load does not stretch; the long
  * line's rasteriser lends part of its work to other threads, which it
- * leaves out); "render"
- * is the part of the frame's wall time the chart view spent rendering
- * the chart, the rest is GTK's (layout, and painting the window: with
- * the cairo renderer on X11, sending the window's pixels to the X
- * server).
+ * leaves out); "render" is the part of the frame's wall time the chart
+ * view spent rendering the chart, the rest is GTK's (layout, and
+ * painting the window: with the cairo renderer on X11, sending the
+ * window's pixels to the X server). A chart of fewer rows than the view
+ * draws as an image (MC_MAX_VECTOR_ROWS) renders to drawing commands,
+ * which GTK rasterises when it paints: its "render" leaves that out.
  *
  * Without a file it draws a random walk of a million points. It prints
  * the median and the range of each kind, in milliseconds, and how many
