@@ -449,6 +449,28 @@ column_id (McTableBuilder *self,
   return id;
 }
 
+/* Whether the values @kept kept are all of @type, as its cells would be
+ * read one by one. */
+static gboolean
+kept_fits (const McTableColumn *kept,
+           McColumnType         type)
+{
+  return (type == MC_COLUMN_NUMBER && kept->keep == MC_TABLE_KEEP_NUMBERS)
+         || (type == MC_COLUMN_DATE && kept->keep == MC_TABLE_KEEP_DATES);
+}
+
+/* Hands the values @kept kept to @to's column, which needs no cells
+ * then. */
+static void
+give_kept (McTableColumn *kept,
+           McTableColumn *to)
+{
+  if (mc_column_get_column_type (to->column) == MC_COLUMN_DATE)
+    mc_column_set_date_precision (to->column, kept->kept_finest);
+  mc_table_column_give_kept (kept, to->column);
+  to->filled = TRUE;
+}
+
 /* Moves the kept values into the column, when it has the type that was
  * decided: it then needs no second pass. */
 static void
@@ -466,14 +488,8 @@ take_kept_values (McTableColumn *c)
       c->keep = MC_TABLE_KEEP_DATES;
       c->kept_finest = MC_DATE_DAY;
     }
-  if ((type == MC_COLUMN_NUMBER && c->keep == MC_TABLE_KEEP_NUMBERS) ||
-      (type == MC_COLUMN_DATE && c->keep == MC_TABLE_KEEP_DATES))
-    {
-      mc_table_column_give_kept (c, c->column);
-      if (type == MC_COLUMN_DATE)
-        mc_column_set_date_precision (c->column, c->kept_finest);
-      c->filled = TRUE;
-    }
+  if (kept_fits (c, type))
+    give_kept (c, c);
   mc_table_column_forget (c);
 }
 
@@ -523,16 +539,11 @@ mc_table_builder_can_take_kept (McTableBuilder *self,
                                 McTableBuilder *from,
                                 guint           from_column)
 {
-  McColumnType type;
-  const McTableColumn *kept;
-
   g_return_val_if_fail (self != NULL && self->declared, FALSE);
   g_return_val_if_fail (from != NULL && !from->declared, FALSE);
 
-  type = mc_column_get_column_type (get_column (self, column)->column);
-  kept = get_column (from, from_column);
-  return (type == MC_COLUMN_NUMBER && kept->keep == MC_TABLE_KEEP_NUMBERS)
-         || (type == MC_COLUMN_DATE && kept->keep == MC_TABLE_KEEP_DATES);
+  return kept_fits (get_column (from, from_column),
+                    mc_column_get_column_type (get_column (self, column)->column));
 }
 
 /**
@@ -548,16 +559,9 @@ mc_table_builder_take_kept (McTableBuilder *self,
                             McTableBuilder *from,
                             guint           from_column)
 {
-  McTableColumn *c, *kept;
-
   g_return_if_fail (mc_table_builder_can_take_kept (self, column, from, from_column));
 
-  c = get_column (self, column);
-  kept = get_column (from, from_column);
-  if (mc_column_get_column_type (c->column) == MC_COLUMN_DATE)
-    mc_column_set_date_precision (c->column, kept->kept_finest);
-  mc_table_column_give_kept (kept, c->column);
-  c->filled = TRUE;
+  give_kept (get_column (from, from_column), get_column (self, column));
 }
 
 /* Appending values */
