@@ -1818,25 +1818,20 @@ segment_crosses (const McRect *rect,
   return MAX (ya, yb) >= rect->y && MIN (ya, yb) <= rect->y + rect->height;
 }
 
-/* The first point of a sorted series at or right of pixel @x. */
+/* The point before the first one of a sorted series at or right of
+ * pixel @x (the segment into it starts there), or 0. */
 static guint
 first_point_from (Lines *l,
                   guint  v,
                   double x)
 {
   McSeries *series = series_at (l, v);
-  guint lo = 0, hi = mc_series_get_n_points (series);
+  guint first;
 
-  while (series->x_sorted && lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (map_x (l, mc_series_get_x (series, mid)) < x)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return series->x_sorted && lo > 0 ? lo - 1 : 0;
+  if (!series->x_sorted)
+    return 0;
+  first = first_point_past (l, series, 0, mc_series_get_n_points (series), x, TRUE);
+  return first > 0 ? first - 1 : 0;
 }
 
 /* Whether a line (or a marker on it) passes through @rect. */
