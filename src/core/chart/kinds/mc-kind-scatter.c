@@ -51,10 +51,10 @@ typedef struct
   double          size_max;
   int             size_decimals;
   GStrv           named;        /* "labels": the points to name */
-  GStrv           highlighted;  /* "highlight" of points by their names,
-                                 * when it names no series; else NULL */
-  guint8         *in_colour;    /* by row, under such a highlight: whether
-                                 * its point is one it names */
+  guint8         *in_colour;    /* by row, under a "highlight" of points
+                                 * by their names (when it names no
+                                 * series): whether its point is one it
+                                 * names; else NULL */
   SeriesPoints   *points;       /* by series */
 } ScatterData;
 
@@ -96,7 +96,6 @@ scatter_data_free (gpointer data)
   ScatterData *scatter = data;
 
   g_strfreev (scatter->named);
-  g_strfreev (scatter->highlighted);
   g_free (scatter->in_colour);
   g_free (scatter->points);
   g_free (scatter);
@@ -187,19 +186,17 @@ scatter_prepare (McChartModel  *chart,
     {
       g_autofree const char **highlight = mc_chart_spec_get_strv (chart->spec, "highlight");
 
+      /* Once per model, not for every point of every render. */
       if (highlight != NULL && highlight[0] != NULL)
-        data->highlighted = g_strdupv ((char **) highlight);
-    }
-  /* Once per model, not for every point of every render. */
-  if (data->highlighted != NULL)
-    {
-      guint n_rows = mc_column_get_n_rows (data->label);
+        {
+          guint n_rows = mc_column_get_n_rows (data->label);
 
-      data->in_colour = g_new0 (guint8, n_rows);
-      for (guint row = 0; row < n_rows; row++)
-        data->in_colour[row] = !mc_column_is_missing (data->label, row)
-                               && g_strv_contains ((const char * const *) data->highlighted,
-                                                   mc_column_get_string (data->label, row));
+          data->in_colour = g_new0 (guint8, n_rows);
+          for (guint row = 0; row < n_rows; row++)
+            data->in_colour[row] = !mc_column_is_missing (data->label, row)
+                                   && g_strv_contains (highlight,
+                                                       mc_column_get_string (data->label, row));
+        }
     }
   data->size_decimals = data->size != NULL ? mc_format_column_decimals (data->size) : 0;
   for (guint row = 0; data->size != NULL && row < mc_column_get_n_rows (data->size); row++)
@@ -636,7 +633,7 @@ is_named (Scatter   *s,
 
   if (name == NULL)
     return FALSE;
-  if (s->data->highlighted != NULL && !dot_greyed (s, dot))
+  if (s->data->in_colour != NULL && !dot_greyed (s, dot))
     return TRUE;
   if (s->data->named != NULL)
     return g_strv_contains ((const char * const *) s->data->named, name);
@@ -708,7 +705,7 @@ draw_cell (Scatter    *s,
                                            cell->count);
   /* Under a highlight of points, the cloud is the grey they stand out
    * from. */
-  guint color_index = s->data->highlighted != NULL ? MC_THEME_NEUTRAL : series->color;
+  guint color_index = s->data->in_colour != NULL ? MC_THEME_NEUTRAL : series->color;
   McColor color;
   McMark mark = { 0 };
 
@@ -794,7 +791,7 @@ draw_highlighted_dots (Scatter *s)
 {
   g_autoptr(GArray) dots = NULL;
 
-  if (s->data->highlighted == NULL)
+  if (s->data->in_colour == NULL)
     return;
   dots = collect_dots (s, TRUE);
   for (guint i = 0; i < dots->len; i++)
