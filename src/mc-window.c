@@ -645,9 +645,11 @@ static void on_shown_document_changed_cb (McWindow       *self,
 /* The table and the cards of all charts are filled when they show, not
  * with every dataset shown: the rows of a table, or every chart drawn
  * once more, take longer than the rest of the window. A hidden table
- * keeps the dataset it shows (its edits are cheap to follow), so that
- * coming back to it finds it as it was left, scrolled and focused; the
- * cards, drawn again on every change, are let go. */
+ * keeps the dataset it shows, so that coming back to it finds it as it
+ * was left, scrolled and focused: an edit of a cell is cheap to follow,
+ * though a reload or a change of columns rebuilds its columns (their
+ * rows are made as they scroll into view); the cards, drawn again on
+ * every change, are let go. */
 static void
 update_table (McWindow *self)
 {
