@@ -139,8 +139,15 @@ def shape_lines(shape, n):
             yield f"{day:%Y-%m-%d},{price:.4f}\n"
 
 
+# Daily dates from 1800 on reach the last four-digit year after this many.
+MAX_DATES_ROWS = (datetime.date(9999, 12, 31) - datetime.date(1800, 1, 1)).days + 1
+
+
 def write_shape(shape, n):
     """An input of another shape than day,price, generated once."""
+    if shape == "dates" and n > MAX_DATES_ROWS:
+        sys.exit(f"bench.py: the dates shape holds at most {MAX_DATES_ROWS:,} rows "
+                 f"(one a day from 1800 to 9999), not {n:,}")
     path = os.path.join(OUT, "inputs", f"{shape}-{n:.0e}.csv".replace("+0", ""))
     if not os.path.exists(path):
         header = {"ohlc": "time,open,high,low,close,volume\n",
