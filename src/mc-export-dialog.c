@@ -279,11 +279,15 @@ static void
 load_settings (McExportDialog *self)
 {
   McExportOptions options;
+  g_autofree char *font = NULL;
 
   if (self->settings == NULL)
     return;
 
+  font = g_settings_get_string (self->settings, "export-font");
   mc_export_options_init (&options);
+  /* Empty: the desktop's interface font, whichever it is then. */
+  options.font_family = font[0] != '\0' ? font : NULL;
   options.width = g_settings_get_int (self->settings, "export-width");
   options.height = g_settings_get_int (self->settings, "export-height");
   options.scale = g_settings_get_double (self->settings, "export-scale");
@@ -310,6 +314,8 @@ save_settings (McExportDialog *self)
   g_settings_set_double (self->settings, "export-scale", options.scale);
   g_settings_set_enum (self->settings, "export-theme", options.dark ? 1 : 0);
   g_settings_set_boolean (self->settings, "export-transparent", options.transparent);
+  g_settings_set_string (self->settings, "export-font",
+                         self->font_family != NULL ? self->font_family : "");
   g_settings_apply (self->settings);
 }
 

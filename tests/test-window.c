@@ -1213,6 +1213,7 @@ test_window_export (void)
 
   g_assert_no_error (error);
   settings = mc_application_create_settings ();
+  g_settings_reset (settings, "export-font");
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -1230,6 +1231,9 @@ test_window_export (void)
       options.height = 750;
       options.scale = 2;
       options.dark = TRUE;
+      /* The font as first shown is the desktop's, and not remembered. */
+      if (i > 0)
+        options.font_family = "DejaVu Serif";
       mc_export_dialog_set_options (dialog, &options);
       gtk_window_present (GTK_WINDOW (dialog));
 
@@ -1240,6 +1244,11 @@ test_window_export (void)
       assert_file_starts_with (path, cases[i].magic);
 
       g_assert_cmpint (g_settings_get_enum (settings, "export-format"), ==, cases[i].format);
+      {
+        g_autofree char *font = g_settings_get_string (settings, "export-font");
+
+        g_assert_cmpstr (font, ==, i > 0 ? "DejaVu Serif" : "");
+      }
       gtk_window_destroy (GTK_WINDOW (dialog));
       g_clear_object (&result.file);
       g_remove (path);
@@ -1263,8 +1272,10 @@ test_window_export (void)
     g_assert_cmpfloat (options.scale, ==, 2);
     g_assert_true (options.dark);
     g_assert_cmpint (mc_export_dialog_get_format (dialog), ==, MC_EXPORT_PDF);
+    g_assert_cmpstr (options.font_family, ==, "DejaVu Serif");
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
+  g_settings_reset (settings, "export-font");
 
   destroy_window (window);
   g_rmdir (dir);
