@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "mc-allocator.h"
 #include "mc-cli.h"
 #include "mc-timing.h"
 #include "mc-ui-module.h"
@@ -62,6 +63,7 @@ main (int   argc,
   if (localedir == NULL || *localedir == '\0')
     localedir = LOCALEDIR;
 
+  mc_allocator_keep_large_blocks ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

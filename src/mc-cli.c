@@ -944,7 +944,7 @@ export_report (const char             *output,
   g_autoptr(McDataset) dataset = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *display_name = NULL;
-  const char *font_family;
+  const char *font_family = NULL;
 
   if (args->format != NULL || args->size != NULL || args->scale != NULL
       || args->theme != NULL || args->transparent)
