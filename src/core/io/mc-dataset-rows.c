@@ -349,6 +349,20 @@ stream_csv (McJsonContext  *ctx,
                                   ctx->cancellable, gave_up, error);
 }
 
+/* A CSV file that could not be read is an error at the dataset file's
+ * reference to it, whether it was read whole or while it arrived; an
+ * error in its rows names the CSV file's own line and is left as it is. */
+static gboolean
+fail_reading (McJsonContext  *ctx,
+              GError        **error,
+              GError         *read_error)
+{
+  if (read_error->domain == MC_LOADER_ERROR)
+    return mc_json_context_fail (ctx, error, read_error->code, "%s", read_error->message);
+  g_propagate_error (error, g_error_copy (read_error));
+  return FALSE;
+}
+
 static gboolean
 load_csv (McJsonContext  *ctx,
           GFile          *file,
@@ -359,17 +373,19 @@ load_csv (McJsonContext  *ctx,
   McLoaderBuffer buffer;
   gboolean ok, gave_up;
 
-  ok = stream_csv (ctx, file, name, &gave_up, error);
+  ok = stream_csv (ctx, file, name, &gave_up, &local_error);
   if (!gave_up)
-    return ok;
-  if (!mc_loader_buffer_load (&buffer, file, name, MC_LOADER_MAX_CSV_SIZE, NULL,
-                              ctx->cancellable, &local_error))
     {
-      if (local_error->domain == MC_LOADER_ERROR)
-        return mc_json_context_fail (ctx, error, local_error->code, "%s", local_error->message);
+      if (ok)
+        return TRUE;
+      if (g_error_matches (local_error, MC_LOADER_ERROR, MC_LOADER_ERROR_IO))
+        return fail_reading (ctx, error, local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  if (!mc_loader_buffer_load (&buffer, file, name, MC_LOADER_MAX_CSV_SIZE, NULL,
+                              ctx->cancellable, &local_error))
+    return fail_reading (ctx, error, local_error);
   ok = mc_csv_data_read (ctx->dataset, name, ctx->name, buffer.data, buffer.length,
                          ctx->cancellable, error);
   mc_loader_buffer_clear (&buffer);
