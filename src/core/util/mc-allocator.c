@@ -6,7 +6,7 @@
  * 1200 × 800, four times that on a high-density screen), and cairo
  * copies it once more when the chart view lets it go. glibc maps each
  * block that large afresh and unmaps it when it is freed, so each frame
- * of a zoom or a pan had the kernel fault in and clear some 8 MB of new
+ * of a zoom or a pan had the kernel fault in and clear megabytes of new
  * pages: about 600 page faults, 2 ms of a frame (docs/performance.md).
  * Taken from the heap instead, and kept there when freed, the same pages
  * serve frame after frame. Columns of values longer than the limit are
