@@ -14,10 +14,8 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "mc-load-progress.h"
 #include "mc-text.h"
-
-#define SHOW_AFTER_US   (G_USEC_PER_SEC / 4)
-#define UPDATE_US       (G_USEC_PER_SEC / 10)
 
 typedef struct
 {
@@ -102,8 +100,8 @@ wait_showing_progress (Load *load)
   g_mutex_lock (&load->lock);
   while (!load->done)
     {
-      g_cond_wait_until (&load->done_cond, &load->lock, g_get_monotonic_time () + UPDATE_US);
-      if (load->done || g_get_monotonic_time () - start < SHOW_AFTER_US)
+      g_cond_wait_until (&load->done_cond, &load->lock, g_get_monotonic_time () + MC_PROGRESS_UPDATE_US);
+      if (load->done || g_get_monotonic_time () - start < MC_PROGRESS_DELAY_US)
         continue;
       g_mutex_unlock (&load->lock);
       show_progress (load);

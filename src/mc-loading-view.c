@@ -9,10 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "mc-load-progress.h"
 #include "mc-text.h"
-
-/* The loader counts in its thread; the view looks ten times a second. */
-#define UPDATE_INTERVAL_MS 100
 
 struct _McLoadingView
 {
@@ -199,7 +197,7 @@ mc_loading_view_set_load (McLoadingView *self,
     {
       update_title (self);
       update_progress (self);
-      self->update_id = g_timeout_add (UPDATE_INTERVAL_MS, on_update_timeout_cb, self);
+      self->update_id = g_timeout_add (MC_PROGRESS_UPDATE_US / 1000, on_update_timeout_cb, self);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD]);
 }

@@ -13,6 +13,7 @@
 
 #include "mc-compat.h"
 #include "mc-export.h"
+#include "mc-load-progress.h"
 #include "mc-report.h"
 #include "mc-text.h"
 
@@ -565,10 +566,6 @@ on_keeper_error_cb (McWindow   *self,
 
 /* Export All: one PDF report, or a file per chart in a folder */
 
-/* An export that takes longer than this says how far it has come. */
-#define EXPORT_PROGRESS_DELAY_US (G_USEC_PER_SEC / 4)
-#define EXPORT_PROGRESS_INTERVAL_MS 100
-
 typedef struct
 {
   McDataset      *dataset;    /* a copy: edits go on meanwhile */
@@ -616,7 +613,7 @@ on_export_progress_cb (gpointer user_data)
   guint done = g_atomic_int_get (&job->done);
   g_autofree char *title = NULL;
 
-  if (g_get_monotonic_time () - job->started < EXPORT_PROGRESS_DELAY_US)
+  if (g_get_monotonic_time () - job->started < MC_PROGRESS_DELAY_US)
     return G_SOURCE_CONTINUE;
   /* Translators: a toast while Export All runs: "Exporting charts: 3 of 7" */
   title = g_strdup_printf (ngettext ("Exporting charts: %u of %u",
@@ -734,7 +731,7 @@ mc_window_export_all (McWindow       *self,
   job->total = mc_dataset_get_n_charts (job->dataset);
   job->started = g_get_monotonic_time ();
   job->overlay = g_object_ref (self->toast_overlay);
-  job->progress_id = g_timeout_add (EXPORT_PROGRESS_INTERVAL_MS, on_export_progress_cb, job);
+  job->progress_id = g_timeout_add (MC_PROGRESS_UPDATE_US / 1000, on_export_progress_cb, job);
   task = g_task_new (self, self->cancellable, on_exported_all_cb, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   g_task_run_in_thread (task, export_thread);

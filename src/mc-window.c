@@ -18,6 +18,7 @@
 #include "mc-dataset-row.h"
 #include "mc-font.h"
 #include "mc-format.h"
+#include "mc-load-progress.h"
 #include "mc-table-view.h"
 
 /* Below this width the sidebar folds away and shows instead of the
@@ -27,9 +28,6 @@
 #define SWITCHER_WIDTH  520
 /* Content narrower than this has the chart editor under the chart. */
 #define EDITOR_SIDE_WIDTH 800
-/* A file that takes longer than this to open shows how far it has come,
- * where its chart will appear. */
-#define LOADING_DELAY_MS 250
 
 G_DEFINE_FINAL_TYPE (McWindow, mc_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -880,7 +878,7 @@ on_loads_changed_cb (McWindow *self)
   else if (self->loading_timeout_id == 0)
     {
       waited = mc_file_load_get_elapsed (load) / 1000;
-      self->loading_timeout_id = g_timeout_add_once (MAX (0, LOADING_DELAY_MS - waited),
+      self->loading_timeout_id = g_timeout_add_once (MAX (0, MC_PROGRESS_DELAY_US / 1000 - waited),
                                                      on_loading_timeout_cb, self);
     }
 }

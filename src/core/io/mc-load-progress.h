@@ -8,6 +8,13 @@
 
 G_BEGIN_DECLS
 
+/* Long work shows how far it has come once it has taken this long (work
+ * that ends sooner would only flash a progress bar), and its progress
+ * is shown again this often: for loads, exports and reports, in the
+ * window and on the command line. */
+#define MC_PROGRESS_DELAY_US (G_USEC_PER_SEC / 4)
+#define MC_PROGRESS_UPDATE_US (G_USEC_PER_SEC / 10)
+
 /* The bytes read of a file and the rows found in it so far, written by
  * the loader's threads and read by anyone: a window's progress bar, the
  * command line's. Every setter takes NULL, for loads nobody watches. */
