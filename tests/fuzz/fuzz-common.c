@@ -73,8 +73,8 @@ fuzz_get_base (void)
 
 /* A problem in the CSV file a dataset references is told at that
  * file's position, under its base name and a line ("prices.csv:1:1: the
- * header has no column …"): any other message names @name, the fuzzed
- * file. */
+ * header has no column …"), a file that the referenced folder holds:
+ * any other message names @name, the fuzzed file. */
 void
 fuzz_check_names_file (const GError *error,
                        const char   *name)
@@ -82,6 +82,7 @@ fuzz_check_names_file (const GError *error,
   const char *message = error->message;
   const char *colon = strchr (message, ':');
   g_autofree char *file = NULL;
+  g_autoptr(GFile) referenced = NULL;
 
   if (g_str_has_prefix (message, name))
     return;
@@ -90,6 +91,9 @@ fuzz_check_names_file (const GError *error,
   if (file == NULL || *file == '\0' || strchr (file, '/') != NULL
       || !g_ascii_isdigit (colon[1]))
     g_error ("the message does not name a file and a line: %s", message);
+  referenced = g_file_get_child (fuzz_get_base (), file);
+  if (!g_file_query_exists (referenced, NULL))
+    g_error ("the message names neither the fuzzed file nor one it references: %s", message);
 }
 
 void
