@@ -352,8 +352,8 @@ text_length (const McLineBlocksSource *source)
 }
 
 /* Room in the builder's columns for the rows the whole text seems to
- * hold, judged by its first block: a long column is best made at once
- * (mc-long-array.c). A column of row numbers or days needs none. */
+ * hold, judged by its first block: a long column is best made at once,
+ * not doubled twenty times. A column of row numbers or days needs none. */
 static void
 reserve_columns (FastTable       *table,
                  const FastBlock *first)

@@ -12,7 +12,6 @@
 #include "mc-cell.h"
 #include "mc-csv-private.h"
 #include "mc-date-text.h"
-#include "mc-long-array.h"
 #include "mc-table-builder.h"
 
 G_BEGIN_DECLS
@@ -171,8 +170,7 @@ mc_table_column_keep (McTableColumn *column,
   if (column->keep == MC_TABLE_KEEP_NOTHING)
     return;
   if (column->n_kept == column->kept->len)
-    column->kept = mc_long_array_grow (column->kept, column->n_kept,
-                                       MAX (1024, 2 * column->kept->len));
+    g_array_set_size (column->kept, MAX (1024, 2 * column->kept->len));
   /* Most numbers of a column are written alike: no call for them. */
   if (G_UNLIKELY (column->decimals.all != decimals))
     mc_table_column_keep_decimals (column, value, decimals);

@@ -104,8 +104,8 @@ void
 mc_table_column_reserve (McTableColumn *column,
                          guint          n_values)
 {
-  if (column->kept != NULL)
-    column->kept = mc_long_array_grow (column->kept, column->n_kept, n_values);
+  if (column->kept != NULL && n_values > column->kept->len)
+    g_array_set_size (column->kept, n_values);
 }
 
 /* The progression so far becomes an array, to which values that do not
@@ -115,7 +115,7 @@ mc_table_column_end_progression (McTableColumn *column)
 {
   if (!column->progression)
     return;
-  column->kept = mc_long_array_grow (column->kept, 0, column->n_kept);
+  g_array_set_size (column->kept, MAX (column->kept->len, column->n_kept));
   for (guint i = 0; i < column->n_kept; i++)
     g_array_index (column->kept, double, i) = column->start + i * column->step;
   column->progression = FALSE;
