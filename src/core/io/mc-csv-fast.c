@@ -226,7 +226,7 @@ read_block_fast (const FastTable *table,
     {
       /* Lines of nothing but spaces are skipped, as the reader does;
        * most lines start with a digit, and are none. */
-      if ((guint) (*p - '0') >= 10)
+      if ((guchar) *p <= ' ')
         {
           const char *q = p;
 
