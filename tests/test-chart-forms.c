@@ -829,6 +829,48 @@ test_forms_density (void)
   g_assert_cmpuint (mc_test_view_marks (chart)->marks->len, ==, 2500);
 }
 
+/* A cloud of hundreds of thousands of points is counted in parts, on
+ * several threads where there are processors for them: every point is
+ * still in exactly one square, and in the one its place says. */
+static void
+test_forms_density_parts (void)
+{
+  const guint n_points = 300001;
+  g_autoptr(McDataset) dataset = dataset_new ("Cloud");
+  McColumn *x = number_column ("x", "X", NULL);
+  McColumn *y = number_column ("y", "Y", NULL);
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("cloud", "scatter", "x", "y");
+  g_autoptr(McChartModel) chart = NULL;
+  McMarks *marks;
+  guint total = 0, bottom_left = 0;
+
+  /* Two thirds of the points at one place, the rest spread evenly. */
+  for (guint i = 0; i < n_points; i++)
+    {
+      gboolean spread = i % 3 == 0;
+
+      mc_column_append_value (x, spread ? (double) (i % 1000) : 0);
+      mc_column_append_value (y, spread ? (double) (i / 1000 % 300) : 0);
+    }
+  mc_dataset_add_column (dataset, x);
+  mc_dataset_add_column (dataset, y);
+  chart = chart_new (dataset, spec);
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  marks = mc_test_view_marks (chart);
+  for (guint i = 0; i < marks->marks->len; i++)
+    {
+      const McMark *mark = &g_array_index (marks->marks, McMark, i);
+
+      g_assert_cmpint (mark->shape, ==, MC_MARK_RECT);
+      total += (guint) mark->value;
+      bottom_left = MAX (bottom_left, (guint) mark->value);
+    }
+  g_assert_cmpuint (total, ==, n_points);
+  /* The square at (0, 0) holds the two thirds, and a few spread ones. */
+  g_assert_cmpuint (bottom_left, >=, n_points - n_points / 3 - 1);
+  g_assert_cmpuint (bottom_left, <, n_points - n_points / 3 + 100);
+}
+
 /* A highlight of points in a dense cloud: the squares turn grey and the
  * points it names are drawn over them, in colour; hundreds of them go
  * without their names. */
@@ -1005,6 +1047,7 @@ main (int   argc,
   g_test_add_func ("/mc/forms/bubbles", test_forms_bubbles);
   g_test_add_func ("/mc/forms/density", test_forms_density);
   g_test_add_func ("/mc/forms/density-highlight", test_forms_density_highlight);
+  g_test_add_func ("/mc/forms/density-parts", test_forms_density_parts);
   g_test_add_func ("/mc/forms/waterfall", test_forms_waterfall);
   g_test_add_func ("/mc/forms/combo", test_forms_combo);
   g_test_add_func ("/mc/forms/panels", test_forms_panels);

@@ -20,6 +20,8 @@
 
 #include "mc-line-raster.h"
 
+#include "mc-parallel.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,7 +46,6 @@ typedef struct
 
 /* Strips of at least this many columns go to threads of their own. */
 #define MIN_STRIP_WIDTH 128
-#define MAX_STRIPS 8
 
 typedef struct
 {
@@ -359,10 +360,9 @@ first_segment (const Raster *raster,
   return lo;
 }
 
-static gpointer
-cover_strip (gpointer data)
+static void
+cover_strip (Strip *strip)
 {
-  Strip *strip = data;
   int height = strip->raster->height;
 
   strip->first = first_segment (strip->raster, strip->from);
@@ -374,30 +374,33 @@ cover_strip (gpointer data)
   g_free (strip->ends);
   g_free (strip->parts);
   g_free (strip->spans);
-  return NULL;
 }
 
-/* The columns in strips, one per processor, each covered by a thread of
- * its own (this one takes the first): the columns are independent. */
+static void
+cover_strip_part (guint    part,
+                  guint    n_parts,
+                  gpointer user_data)
+{
+  Strip *strips = user_data;
+
+  cover_strip (&strips[part]);
+}
+
+/* The columns in strips, one per processor, covered at once: the
+ * columns are independent. */
 static void
 cover_strips (const Raster *raster)
 {
-  guint n_strips = CLAMP ((guint) raster->width / MIN_STRIP_WIDTH, 1,
-                          MIN (g_get_num_processors (), MAX_STRIPS));
-  Strip strips[MAX_STRIPS] = { { 0, } };
-  GThread *threads[MAX_STRIPS] = { NULL, };
+  guint n_strips = mc_parallel_count_parts ((guint) raster->width / MIN_STRIP_WIDTH);
+  Strip strips[MC_PARALLEL_MAX_PARTS] = { { 0, } };
 
   for (guint i = 0; i < n_strips; i++)
     {
       strips[i].raster = raster;
       strips[i].from = raster->width * i / n_strips;
       strips[i].to = raster->width * (i + 1) / n_strips;
-      if (i > 0)
-        threads[i] = g_thread_new ("mc-line-raster", cover_strip, &strips[i]);
     }
-  cover_strip (&strips[0]);
-  for (guint i = 1; i < n_strips; i++)
-    g_thread_join (threads[i]);
+  mc_parallel_run (n_strips, cover_strip_part, strips);
 }
 
 /* The part of the target the line can touch: the clip, within the

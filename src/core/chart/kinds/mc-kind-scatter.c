@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "mc-format.h"
+#include "mc-parallel.h"
 #include "mc-render-private.h"
 
 /* Without a "labels" list, charts of up to this many points label them
@@ -730,22 +731,38 @@ draw_cell (Scatter    *s,
   mc_render_add_mark (r, &mark);
 }
 
-/* The cell of each point, counted by visible series. */
-static guint *
-count_cells (Scatter *s,
-             double   side,
-             guint    cols,
-             guint    rows)
+/* Clouds of fewer points than this a part are counted on one thread. */
+#define MIN_POINTS_PER_PART 100000
+
+/* The squares' counts of the points of a part of each visible series. */
+typedef struct
 {
-  guint *counts = g_new0 (guint, (gsize) cols * rows * s->n_visible);
+  Scatter        *s;
+  double          side;
+  guint           cols;
+  guint           rows;
+  const double  **xs;      /* of each visible series, as series_xs() */
+  guint          *counts[MC_PARALLEL_MAX_PARTS];
+} CellCounts;
+
+static void
+count_cells_part (guint    part,
+                  guint    n_parts,
+                  gpointer user_data)
+{
+  CellCounts *cells = user_data;
+  Scatter *s = cells->s;
+  guint *counts = cells->counts[part];
 
   for (guint v = 0; v < s->n_visible; v++)
     {
       McSeries *series = visible_series (s, v);
-      const double *xs = series_xs (series);
+      const double *xs = cells->xs[v];
       const double *ys = (const double *) (gpointer) series->y->data;
+      guint n = mc_series_get_n_points (series);
+      guint to = (guint) ((guint64) n * (part + 1) / n_parts);
 
-      for (guint i = 0; i < mc_series_get_n_points (series); i++)
+      for (guint i = (guint) ((guint64) n * part / n_parts); i < to; i++)
         {
           double x = x_at (series, xs, i), cx, cy;
           guint col, row;
@@ -754,12 +771,40 @@ count_cells (Scatter *s,
             continue;
           cx = mc_linear_scale_map (&s->x, x);
           cy = mc_linear_scale_map (&s->y, ys[i]);
-          col = (guint) CLAMP ((cx - s->plot.x) / side, 0, cols - 1);
-          row = (guint) CLAMP ((cy - s->plot.y) / side, 0, rows - 1);
-          counts[((gsize) row * cols + col) * s->n_visible + v]++;
+          col = (guint) CLAMP ((cx - s->plot.x) / cells->side, 0, cells->cols - 1);
+          row = (guint) CLAMP ((cy - s->plot.y) / cells->side, 0, cells->rows - 1);
+          counts[((gsize) row * cells->cols + col) * s->n_visible + v]++;
         }
     }
-  return counts;
+}
+
+/* The cell of each point, counted by visible series; a million points
+ * on every processor at once, each part in squares of its own, added up
+ * after. */
+static guint *
+count_cells (Scatter *s,
+             double   side,
+             guint    cols,
+             guint    rows)
+{
+  gsize n_counts = (gsize) cols * rows * s->n_visible;
+  g_autofree const double **xs = g_new (const double *, s->n_visible);
+  CellCounts cells = { s, side, cols, rows, xs, { NULL, } };
+  guint n_parts = mc_parallel_count_parts (count_points (s) / MIN_POINTS_PER_PART);
+
+  /* Found here: a column may make its values when first asked. */
+  for (guint v = 0; v < s->n_visible; v++)
+    xs[v] = series_xs (visible_series (s, v));
+  for (guint part = 0; part < n_parts; part++)
+    cells.counts[part] = g_new0 (guint, n_counts);
+  mc_parallel_run (n_parts, count_cells_part, &cells);
+  for (guint part = 1; part < n_parts; part++)
+    {
+      for (gsize i = 0; i < n_counts; i++)
+        cells.counts[0][i] += cells.counts[part][i];
+      g_free (cells.counts[part]);
+    }
+  return cells.counts[0];
 }
 
 static Cell
