@@ -190,6 +190,60 @@ test_many_rows (void)
   g_rand_free (rand);
 }
 
+/* Numbers written with exponents ("1.234560e+02", "-7E-5"), of every
+ * length the fast path takes and beyond: each value exactly as strtod
+ * reads it, with the decimals the general reader finds (the same file
+ * with a column of text). The column of row numbers, a progression only
+ * when the fast path read the file, shows that it did. */
+static void
+test_exponents_exact (void)
+{
+  GRand *rand = g_rand_new_with_seed (20261207);
+  g_autoptr(GString) csv = g_string_new ("i,value\n");
+  g_autoptr(GString) mixed = g_string_new ("i,value,name\n");
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(McDataset) d = NULL;
+  g_autoptr(McDataset) general = NULL;
+  McColumn *value, *general_value;
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      guint n_int = g_rand_int_range (rand, 1, 10), n_frac = g_rand_int_range (rand, 0, 10);
+      GString *text = g_string_new (g_rand_boolean (rand) ? "-" : "");
+
+      g_string_append_c (text, (char) ('1' + g_rand_int_range (rand, 0, 9)));
+      for (guint k = 1; k < n_int + n_frac; k++)
+        {
+          if (k == n_int)
+            g_string_append_c (text, '.');
+          g_string_append_c (text, (char) ('0' + g_rand_int_range (rand, 0, 10)));
+        }
+      g_string_append_printf (text, "%c%s%0*d", g_rand_boolean (rand) ? 'e' : 'E',
+                              g_rand_boolean (rand) ? "-" : g_rand_boolean (rand) ? "+" : "",
+                              g_rand_int_range (rand, 1, 4), g_rand_int_range (rand, 0, 40));
+      g_string_append_printf (csv, "%u,%s\n", i, text->str);
+      g_string_append_printf (mixed, "%u,%s,n%u\n", i, text->str, i);
+      g_ptr_array_add (texts, g_string_free (text, FALSE));
+    }
+  d = load (csv->str);
+  general = load (mixed->str);
+  g_assert_true (mc_column_get_progression (column (d, 0, MC_COLUMN_NUMBER), NULL, NULL));
+  value = column (d, 1, MC_COLUMN_NUMBER);
+  general_value = column (general, 1, MC_COLUMN_NUMBER);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (texts, i);
+      double expected = g_ascii_strtod (text, NULL);
+
+      if (mc_column_get_value (value, i) != expected
+          || signbit (mc_column_get_value (value, i)) != signbit (expected))
+        g_error ("%s read as %.17g, not %.17g", text, mc_column_get_value (value, i), expected);
+      g_assert_cmpint (mc_column_get_decimals (value, i), ==,
+                       mc_column_get_decimals (general_value, i));
+    }
+  g_rand_free (rand);
+}
+
 /* The same numbers read by the fast path (a file of numbers only) and by
  * the general reader (the same file with a text column): the same
  * columns, bit for bit. */
@@ -909,6 +963,7 @@ main (int   argc,
   g_test_add_func ("/mc/plain-csv/mixed", test_mixed);
   g_test_add_func ("/mc/plain-csv/out-of-range", test_out_of_range);
   g_test_add_func ("/mc/plain-csv/many-rows", test_many_rows);
+  g_test_add_func ("/mc/plain-csv/exponents-exact", test_exponents_exact);
   g_test_add_func ("/mc/plain-csv/fast-path-same-values", test_fast_path_same_values);
   g_test_add_func ("/mc/plain-csv/fast-path-gives-up", test_fast_path_gives_up);
   g_test_add_func ("/mc/plain-csv/fast-path-random", test_fast_path_random);

@@ -81,18 +81,74 @@ mc_csv_scan_digit_run (const char *p,
   return p;
 }
 
+/* The exponent at @p of a number whose digits end there: [eE][+-] and
+ * one to three digits. Returns where it ends, NULL when there is none
+ * or it is longer. */
+static inline const char *
+mc_csv_scan_exponent (const char *p,
+                      const char *end,
+                      int        *exponent)
+{
+  const char *digits;
+  gboolean negative;
+  int e = 0;
+
+  if (p == end || (*p != 'e' && *p != 'E'))
+    return NULL;
+  p++;
+  negative = p < end && *p == '-';
+  if (p < end && (*p == '-' || *p == '+'))
+    p++;
+  for (digits = p; p < end && p - digits <= 3 && (guint) (*p - '0') < 10; p++)
+    e = e * 10 + (*p - '0');
+  if (p == digits || p - digits > 3)
+    return NULL;
+  *exponent = negative ? -e : e;
+  return p;
+}
+
+/* A short number with an exponent, "1.234560e+02": @mantissa and its
+ * @n_frac digits after the point, then the exponent at @p. Its value
+ * rounds correctly as in fast_path() where the power of ten is exact
+ * (10^-22 to 10^22); its decimals are those written, less the exponent,
+ * as mc_cell_written_decimals() counts them. Returns where it ends, or
+ * NULL for the general reader. */
+static inline const char *
+mc_csv_scan_short_exponent (const char *p,
+                            const char *end,
+                            guint64     mantissa,
+                            gsize       n_frac,
+                            double     *value,
+                            int        *decimals)
+{
+  int exponent, shift;
+
+  /* "5.e3": the written decimals see no exponent after a point. */
+  if ((guint) (p[-1] - '0') >= 10 || (p = mc_csv_scan_exponent (p, end, &exponent)) == NULL)
+    return NULL;
+  shift = exponent - (int) n_frac;
+  if (shift < -22 || shift > 22)
+    return NULL;
+  *value = shift >= 0 ? (double) mantissa * mc_csv_powers_of_ten[shift]
+                      : (double) mantissa / mc_csv_powers_of_ten[-shift];
+  *decimals = MAX (0, (int) n_frac - exponent);
+  return p;
+}
+
 /* The usual number, [+-]digits[.digits] in at most 19 characters, in
  * one pass: its mantissa is an exact integer, and when that is at most
  * 2^53 one division by an exact power of ten rounds correctly (as in
- * fast_path()). Reads up to the first byte that can't belong to such a
- * number and returns how many bytes that was, or 0 when they are not a
- * short number (no digit, too long, too many digits for the fast path);
- * @decimals are the digits after its point. */
+ * fast_path()). With @exponents, an exponent may follow
+ * (mc_csv_scan_short_exponent()). Reads up to the first byte that can't
+ * belong to such a number and returns how many bytes that was, or 0
+ * when they are not a short number (no digit, too long, too many digits
+ * for the fast path); @decimals are the digits after its point. */
 static inline gsize
-mc_csv_scan_short_written (const char *text,
-                           const char *end,
-                           double     *value,
-                           int        *decimals)
+mc_csv_scan_short_number (const char *text,
+                          const char *end,
+                          gboolean    exponents,
+                          double     *value,
+                          int        *decimals)
 {
   const char *p = text;
   const char *digits;
@@ -115,6 +171,14 @@ mc_csv_scan_short_written (const char *text,
     }
   if (p - text > MC_CSV_MAX_MANTISSA_DIGITS || n_int + n_frac == 0 || mantissa > MC_CSV_MAX_EXACT_INTEGER)
     return 0;
+  if (exponents && G_UNLIKELY (p < end && (*p == 'e' || *p == 'E')))
+    {
+      p = mc_csv_scan_short_exponent (p, end, mantissa, n_frac, &result, decimals);
+      if (p == NULL)
+        return 0;
+      *value = negative ? -result : result;
+      return p - text;
+    }
 
   result = (double) mantissa;
   if (n_frac > 0)
@@ -124,7 +188,17 @@ mc_csv_scan_short_written (const char *text,
   return p - text;
 }
 
-/* The same, without the decimals it is written with. */
+/* Without an exponent, with the decimals it is written with. */
+static inline gsize
+mc_csv_scan_short_written (const char *text,
+                           const char *end,
+                           double     *value,
+                           int        *decimals)
+{
+  return mc_csv_scan_short_number (text, end, FALSE, value, decimals);
+}
+
+/* The same, without the decimals. */
 static inline gsize
 mc_csv_scan_short (const char *text,
                    const char *end,
