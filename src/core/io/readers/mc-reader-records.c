@@ -24,6 +24,8 @@
 
 /* The deepest records looked for, and the longest path a user gives. */
 #define MAX_PATH 16
+/* Places of records a message lists. */
+#define MAX_LISTED_PATHS 6
 
 typedef struct
 {
@@ -132,14 +134,21 @@ follow (Records     *records,
   return node;
 }
 
+/* The paths found, for a message: the first few, each shortened, since
+ * the keys of a file may be as long as it likes. */
 static char *
 list_found (Records *records)
 {
   g_autoptr(GString) out = g_string_new (NULL);
 
-  for (guint i = 0; i < records->found->len && i < 12; i++)
-    g_string_append_printf (out, "%s“%s”", i > 0 ? ", " : "",
-                            (char *) g_ptr_array_index (records->found, i));
+  for (guint i = 0; i < records->found->len && i < MAX_LISTED_PATHS; i++)
+    {
+      g_autofree char *shown = mc_text_shown (g_ptr_array_index (records->found, i));
+
+      g_string_append_printf (out, "%s“%s”", i > 0 ? ", " : "", shown);
+    }
+  if (records->found->len > MAX_LISTED_PATHS)
+    g_string_append_printf (out, _(", … (%u places in all)"), records->found->len);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
@@ -239,6 +248,7 @@ warn_other_records (Records   *records,
                     McDataset *dataset)
 {
   g_autofree char *others = NULL;
+  g_autofree char *shown = NULL;
   g_autofree char *message = NULL;
   g_autofree char *full = NULL;
 
@@ -246,8 +256,9 @@ warn_other_records (Records   *records,
     return;
   g_ptr_array_remove_index (records->found, 0);
   others = list_found (records);
+  shown = mc_text_shown (records->path_text);
   message = g_strdup_printf (_("the records are read from “%s”; the file has more at %s"),
-                             records->path_text, others);
+                             shown, others);
   full = mc_loader_format_message (records->name, 0, 0, message);
   mc_dataset_add_warning (dataset, full);
 }
