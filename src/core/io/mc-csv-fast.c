@@ -148,8 +148,29 @@ ends_cell (const char *p,
   return p == end || *p == separator || *p == '\n' || *p == '\r';
 }
 
-/* The usual cell: a short number, or a date in a usual form, and nothing
- * else. Returns its length, 0 when it is not one. */
+/* A cell of a short number and nothing else, with an exponent or
+ * without (mc_csv_scan_short_number()). Returns its length, 0 when it is
+ * not one. */
+static inline gsize
+take_short_number (const FastTable *table,
+                   McTableColumn   *column,
+                   gboolean         exponents,
+                   const char      *p,
+                   const char      *end)
+{
+  double value;
+  int decimals;
+  gsize n = mc_csv_scan_short_number (p, end, exponents, &value, &decimals);
+
+  if (n == 0 || !ends_cell (p + n, end, table->separator)
+      || !mc_table_column_take_number (column, p, n, value, decimals))
+    return 0;
+  return n;
+}
+
+/* The usual cell: a short number without an exponent, or a date in a
+ * usual form, and nothing else. Returns its length, 0 when it is not
+ * one. */
 static inline gsize
 take_usual_cell (const FastTable *table,
                  McTableColumn   *column,
@@ -159,41 +180,27 @@ take_usual_cell (const FastTable *table,
                  const char      *end)
 {
   double value;
-  int decimals;
   gsize n;
 
-  if (date)
-    {
-      n = mc_date_text_scan (scan, p, end, &value);
-      if (n == 0 || !ends_cell (p + n, end, table->separator))
-        return 0;
-      mc_table_column_take_date (column, value);
-      return n;
-    }
-  n = mc_table_scan_number (p, end, &value, &decimals);
-  if (n == 0 || !ends_cell (p + n, end, table->separator)
-      || !mc_table_column_take_number (column, p, n, value, decimals))
+  if (!date)
+    return take_short_number (table, column, FALSE, p, end);
+  n = mc_date_text_scan (scan, p, end, &value);
+  if (n == 0 || !ends_cell (p + n, end, table->separator))
     return 0;
+  mc_table_column_take_date (column, value);
   return n;
 }
 
 /* A number with an exponent, "1.234560e+02", which the usual cell's scan
- * stops at: read again with it. Returns its length, 0 when it is not
- * one. Kept out of the usual cell's way, which it would slow down. */
-static gsize
+ * stops at: read again with it, out of the usual cell's way (a test for
+ * an exponent there slowed every number down). */
+static G_GNUC_NO_INLINE gsize
 take_exponent_cell (const FastTable *table,
                     McTableColumn   *column,
                     const char      *p,
                     const char      *end)
 {
-  double value;
-  int decimals;
-  gsize n = mc_csv_scan_short_number (p, end, TRUE, &value, &decimals);
-
-  if (n == 0 || !ends_cell (p + n, end, table->separator)
-      || !mc_table_column_take_number (column, p, n, value, decimals))
-    return 0;
-  return n;
+  return take_short_number (table, column, TRUE, p, end);
 }
 
 /* The cell of column @i at @p, and where it ends; NULL when the fast

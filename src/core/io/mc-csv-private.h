@@ -188,17 +188,7 @@ mc_csv_scan_short_number (const char *text,
   return p - text;
 }
 
-/* Without an exponent, with the decimals it is written with. */
-static inline gsize
-mc_csv_scan_short_written (const char *text,
-                           const char *end,
-                           double     *value,
-                           int        *decimals)
-{
-  return mc_csv_scan_short_number (text, end, FALSE, value, decimals);
-}
-
-/* The same, without the decimals. */
+/* Without an exponent, and without the decimals. */
 static inline gsize
 mc_csv_scan_short (const char *text,
                    const char *end,
@@ -206,7 +196,7 @@ mc_csv_scan_short (const char *text,
 {
   int decimals;
 
-  return mc_csv_scan_short_written (text, end, value, &decimals);
+  return mc_csv_scan_short_number (text, end, FALSE, value, &decimals);
 }
 
 G_END_DECLS

@@ -177,18 +177,6 @@ mc_table_column_keep (McTableColumn *column,
   g_array_index (column->kept, double, column->n_kept++) = value;
 }
 
-/* The number a cell starts with, read while the reader finds where the
- * cell ends: how many bytes it takes, 0 when the cell does not start
- * with a short plain number. */
-static inline gsize
-mc_table_scan_number (const char *text,
-                      const char *end,
-                      double     *value,
-                      int        *decimals)
-{
-  return mc_csv_scan_short_written (text, end, value, decimals);
-}
-
 /* A cell that holds @value and nothing else, written with @decimals, as
  * scanned: FALSE when it is a code with leading zeros ("0700"), which is
  * not a number. */
