@@ -197,12 +197,16 @@ show_font_family (McExportDialog *self)
     gtk_font_chooser_set_font (GTK_FONT_CHOOSER (self->font_button), name);
 }
 
+/* Choosing the interface's family again is choosing none: exports
+ * follow it, should it change. */
 static void
 on_font_button_font_set_cb (McExportDialog *self)
 {
-  g_autofree char *family = gtk_font_chooser_get_font (GTK_FONT_CHOOSER (self->font_button));
+  g_autofree char *name = gtk_font_chooser_get_font (GTK_FONT_CHOOSER (self->font_button));
+  const char *family = mc_font_family_from_name (name);
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
 
-  self->font_family = mc_font_family_from_name (family);
+  self->font_family = family != mc_font_get_interface_family (G_OBJECT (settings)) ? family : NULL;
   gtk_widget_queue_draw (GTK_WIDGET (self->preview));
 }
 
@@ -279,21 +283,11 @@ static void
 load_settings (McExportDialog *self)
 {
   McExportOptions options;
-  g_autofree char *font = NULL;
 
   if (self->settings == NULL)
     return;
 
-  font = g_settings_get_string (self->settings, "export-font");
-  mc_export_options_init (&options);
-  /* Empty: the desktop's interface font, whichever it is then. */
-  options.font_family = font[0] != '\0' ? font : NULL;
-  options.width = g_settings_get_int (self->settings, "export-width");
-  options.height = g_settings_get_int (self->settings, "export-height");
-  options.scale = g_settings_get_double (self->settings, "export-scale");
-  options.dark = g_settings_get_enum (self->settings, "export-theme") == 1;
-  options.transparent = g_settings_get_boolean (self->settings, "export-transparent");
-
+  mc_export_dialog_load_options (self->settings, NULL, &options);
   mc_export_dialog_set_options (self, &options);
   mc_export_dialog_set_format (self, g_settings_get_enum (self->settings, "export-format"));
 }
@@ -703,7 +697,36 @@ mc_export_dialog_get_options (McExportDialog  *self,
   options->font_family = get_font_family (self);
 }
 
-/* The dialog offers 1× and 2×: other scales round to the nearer. */
+/**
+ * mc_export_dialog_load_options:
+ * @settings: where the dialog keeps the options of the last export
+ * @family: (nullable): the family when none was chosen (the interface's)
+ * @options: (out): the options
+ *
+ * The options of the last export, for all that exports as the dialog
+ * did: copies, drags, Export All. A family chosen that this system no
+ * longer has gives way to @family.
+ */
+void
+mc_export_dialog_load_options (GSettings       *settings,
+                               const char      *family,
+                               McExportOptions *options)
+{
+  g_autofree char *chosen = g_settings_get_string (settings, "export-font");
+
+  mc_export_options_init (options);
+  options->width = g_settings_get_int (settings, "export-width");
+  options->height = g_settings_get_int (settings, "export-height");
+  options->scale = g_settings_get_double (settings, "export-scale");
+  options->dark = g_settings_get_enum (settings, "export-theme") == 1;
+  options->transparent = g_settings_get_boolean (settings, "export-transparent");
+  /* Empty: the interface's, whichever it is then. */
+  options->font_family = chosen[0] != '\0' && mc_font_family_exists (chosen)
+                         ? g_intern_string (chosen) : family;
+}
+
+/* The dialog offers 1× and 2×: other scales round to the nearer; a
+ * family of NULL is the interface's. */
 void
 mc_export_dialog_set_options (McExportDialog        *self,
                               const McExportOptions *options)
@@ -719,8 +742,7 @@ mc_export_dialog_set_options (McExportDialog        *self,
   adw_combo_row_set_selected (self->scale_row, options->scale >= 1.5 ? 1 : 0);
   adw_combo_row_set_selected (self->theme_row, options->dark ? 1 : 0);
   gtk_switch_set_active (self->transparent_switch, options->transparent);
-  if (options->font_family != NULL)
-    self->font_family = g_intern_string (options->font_family);
+  self->font_family = g_intern_string (options->font_family);
   show_font_family (self);
   update_size_row (self);
   update_scale_row (self);

@@ -30,6 +30,11 @@ void             mc_export_dialog_get_options  (McExportDialog         *self,
                                                 McExportOptions        *options);
 void             mc_export_dialog_set_options  (McExportDialog         *self,
                                                 const McExportOptions  *options);
+/* The options of the last export that @settings keep; @family when none
+ * was chosen. */
+void             mc_export_dialog_load_options (GSettings              *settings,
+                                                const char             *family,
+                                                McExportOptions        *options);
 
 /* Writes the chart to @file with the dialog's options, in a thread, and
  * emits ::finished. The "Export…" button calls it with the file chosen. */

@@ -269,22 +269,19 @@ show_exported_action (GtkWidget  *widget,
 /* Copy, paste and drag */
 
 /* Copies and drags are rendered as the export dialog last exported,
- * with the series the chart view shows. */
-static void
-get_export_options (McWindow        *self,
-                    McExportOptions *options)
+ * with the series the chart view shows; Export All takes its font. */
+void
+mc_window_get_export_options (McWindow        *self,
+                              McExportOptions *options)
 {
-  mc_export_options_init (options);
+  if (self->settings != NULL)
+    mc_export_dialog_load_options (self->settings, mc_window_get_font_family (self), options);
+  else
+    {
+      mc_export_options_init (options);
+      options->font_family = mc_window_get_font_family (self);
+    }
   options->view = mc_chart_view_get_options (MC_CHART_VIEW (self->chart_view));
-  options->font_family = mc_window_get_font_family (self);
-  if (self->settings == NULL)
-    return;
-
-  options->width = g_settings_get_int (self->settings, "export-width");
-  options->height = g_settings_get_int (self->settings, "export-height");
-  options->scale = g_settings_get_double (self->settings, "export-scale");
-  options->dark = g_settings_get_enum (self->settings, "export-theme") == 1;
-  options->transparent = g_settings_get_boolean (self->settings, "export-transparent");
 }
 
 static GdkContentProvider *
@@ -293,7 +290,7 @@ create_chart_content (McWindow  *self,
 {
   McExportOptions options;
 
-  get_export_options (self, &options);
+  mc_window_get_export_options (self, &options);
 
   return mc_chart_content_new (self->chart, &options, error);
 }
@@ -413,7 +410,7 @@ on_drag_begin_cb (GtkDragSource *source,
   if (self->chart == NULL)
     return;
 
-  get_export_options (self, &options);
+  mc_window_get_export_options (self, &options);
   options.height = MAX (MC_EXPORT_MIN_SIZE, 240 * options.height / options.width);
   options.width = 240;
   options.scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
@@ -489,7 +486,7 @@ mc_window_create_print_operation (McWindow *self)
   if (self->chart == NULL)
     return NULL;
 
-  get_export_options (self, &options);
+  mc_window_get_export_options (self, &options);
   gtk_page_setup_set_orientation (page_setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
 
   operation = gtk_print_operation_new ();

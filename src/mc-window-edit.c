@@ -715,6 +715,7 @@ mc_window_export_all (McWindow       *self,
                       McExportFormat  format)
 {
   g_autoptr(GTask) task = NULL;
+  McExportOptions options;
   ExportJob *job;
 
   g_return_if_fail (MC_IS_WINDOW (self));
@@ -727,7 +728,8 @@ mc_window_export_all (McWindow       *self,
   job->target = g_object_ref (target);
   job->report = report;
   job->format = format;
-  job->font_family = mc_window_get_font_family (self);
+  mc_window_get_export_options (self, &options);
+  job->font_family = options.font_family;
   job->total = mc_dataset_get_n_charts (job->dataset);
   job->started = g_get_monotonic_time ();
   job->overlay = g_object_ref (self->toast_overlay);

@@ -11,6 +11,7 @@
 #include "mc-dashboard.h"
 #include "mc-document-manager.h"
 #include "mc-draft-keeper.h"
+#include "mc-export.h"
 #include "mc-loading-view.h"
 #include "mc-table-view.h"
 #include "mc-vision.h"
@@ -90,9 +91,13 @@ McVision  mc_window_get_vision              (McWindow        *self);
 void      mc_window_set_vision              (McWindow        *self,
                                              McVision         vision);
 void      mc_window_update_actions          (McWindow        *self);
-/* The family of the window's font, which its charts and their exports
- * share; interned, nullable. */
+/* The family of the window's font, which its charts share; interned,
+ * nullable. */
 const char *mc_window_get_font_family       (McWindow        *self);
+/* The options of the export dialog's last export, with the window's
+ * family unless the dialog chose another: copies, drags, Export All. */
+void        mc_window_get_export_options    (McWindow        *self,
+                                             McExportOptions *options);
 void      mc_window_select_document         (McWindow        *self,
                                              McDocument      *document);
 void      mc_window_close_document          (McWindow        *self,

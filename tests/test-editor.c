@@ -880,13 +880,18 @@ test_editor_export_all (void)
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   g_autofree char *data = NULL;
   g_autofree char *listing = NULL;
+  g_autoptr(GSettings) settings = mc_application_create_settings ();
   McWindow *window = create_window ();
 
+  /* In the family the export dialog chose last, as its exports are. */
+  g_settings_set_string (settings, "export-font", "DejaVu Serif");
   mc_window_export_all (window, report, TRUE, MC_EXPORT_PDF);
   WAIT_FOR (find_label_containing (GTK_WIDGET (window), "Exported “report.pdf”") != NULL);
   g_assert_true (g_file_get_contents (report_path, &data, NULL, NULL));
   g_assert_true (g_str_has_prefix (data, "%PDF-"));
+  g_assert_true (mc_test_pdf_has_font (report_path, "DejaVuSerif"));
   g_remove (report_path);
+  g_settings_reset (settings, "export-font");
 
   mc_window_export_all (window, folder, FALSE, MC_EXPORT_SVG);
   WAIT_FOR (g_file_test (svg_path, G_FILE_TEST_EXISTS));

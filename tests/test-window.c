@@ -20,6 +20,7 @@
 #include "mc-document.h"
 #include "mc-edit.h"
 #include "mc-export-dialog.h"
+#include "mc-font.h"
 #include "mc-hit.h"
 #include "mc-loading-view.h"
 #include "mc-table-view.h"
@@ -1273,6 +1274,18 @@ test_window_export (void)
     g_assert_true (options.dark);
     g_assert_cmpint (mc_export_dialog_get_format (dialog), ==, MC_EXPORT_PDF);
     g_assert_cmpstr (options.font_family, ==, "DejaVu Serif");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+  /* A family no longer installed gives way to the window's. */
+  g_settings_set_string (settings, "export-font", "No Such Family Anywhere");
+  {
+    McExportDialog *dialog = mc_export_dialog_new (GTK_WINDOW (window),
+                                                   mc_window_get_chart (window), NULL,
+                                                   settings);
+
+    mc_export_dialog_get_options (dialog, &options);
+    g_assert_cmpstr (options.font_family, ==,
+                     mc_font_get_interface_family (G_OBJECT (gtk_widget_get_settings (GTK_WIDGET (window)))));
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
   g_settings_reset (settings, "export-font");
