@@ -402,7 +402,9 @@ list_columns (McDataset *dataset)
       g_string_append_printf (out, "%s%s", i > 0 ? ", " : "", id);
     }
   if (n_columns > MAX_LISTED_COLUMNS)
-    g_string_append_printf (out, _(", … (%u columns in all)"), n_columns);
+    g_string_append_printf (out, ngettext (", … (%u column in all)", ", … (%u columns in all)",
+                                           n_columns),
+                            n_columns);
   return g_string_free (out, FALSE);
 }
 

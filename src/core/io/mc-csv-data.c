@@ -38,7 +38,9 @@ header_names (McCsvRows *rows)
       g_string_append_printf (out, "%s%s", i > 0 ? ", " : "", shown);
     }
   if (rows->n_header > MAX_LISTED_NAMES)
-    g_string_append_printf (out, _(", … (%u names in all)"), rows->n_header);
+    g_string_append_printf (out, ngettext (", … (%u name in all)", ", … (%u names in all)",
+                                           rows->n_header),
+                            rows->n_header);
   return g_string_free (out, FALSE);
 }
 

@@ -145,10 +145,15 @@ list_found (Records *records)
     {
       g_autofree char *shown = mc_text_shown (g_ptr_array_index (records->found, i));
 
-      g_string_append_printf (out, "%s“%s”", i > 0 ? ", " : "", shown);
+      if (i > 0)
+        g_string_append (out, ", ");
+      /* Translators: a place of records in a list of them, quoted */
+      g_string_append_printf (out, _("“%s”"), shown);
     }
   if (records->found->len > MAX_LISTED_PATHS)
-    g_string_append_printf (out, _(", … (%u places in all)"), records->found->len);
+    g_string_append_printf (out, ngettext (", … (%u place in all)", ", … (%u places in all)",
+                                           records->found->len),
+                            records->found->len);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
