@@ -81,6 +81,22 @@ mc_csv_scan_digit_run (const char *p,
   return p;
 }
 
+/* @mantissa × 10^@exponent, correctly rounded where both are exact
+ * doubles (a mantissa up to 2^53, a power from 10^-22 to 10^22): one
+ * multiplication or division does it (Clinger's fast path). FALSE
+ * otherwise. */
+static inline gboolean
+mc_csv_scale_exact (guint64  mantissa,
+                    int      exponent,
+                    double  *value)
+{
+  if (mantissa > MC_CSV_MAX_EXACT_INTEGER || exponent < -22 || exponent > 22)
+    return FALSE;
+  *value = exponent >= 0 ? (double) mantissa * mc_csv_powers_of_ten[exponent]
+                         : (double) mantissa / mc_csv_powers_of_ten[-exponent];
+  return TRUE;
+}
+
 /* The exponent at @p of a number whose digits end there: [eE][+-] and
  * one to three digits. Returns where it ends, NULL when there is none
  * or it is longer. */
@@ -121,16 +137,12 @@ mc_csv_scan_short_exponent (const char *p,
                             double     *value,
                             int        *decimals)
 {
-  int exponent, shift;
+  int exponent;
 
   /* "5.e3": the written decimals see no exponent after a point. */
-  if ((guint) (p[-1] - '0') >= 10 || (p = mc_csv_scan_exponent (p, end, &exponent)) == NULL)
+  if ((guint) (p[-1] - '0') >= 10 || (p = mc_csv_scan_exponent (p, end, &exponent)) == NULL
+      || !mc_csv_scale_exact (mantissa, exponent - (int) n_frac, value))
     return NULL;
-  shift = exponent - (int) n_frac;
-  if (shift < -22 || shift > 22)
-    return NULL;
-  *value = shift >= 0 ? (double) mantissa * mc_csv_powers_of_ten[shift]
-                      : (double) mantissa / mc_csv_powers_of_ten[-shift];
   *decimals = MAX (0, (int) n_frac - exponent);
   return p;
 }

@@ -874,16 +874,15 @@ fast_path (const Decimal *d,
     return FALSE;
   if (d->mantissa == 0)
     *value = 0.0;
-  else if (e >= 0 && e <= 22)
-    *value = m * mc_csv_powers_of_ten[e];
-  else if (e < 0 && e >= -22)
-    *value = m / mc_csv_powers_of_ten[-e];
-  else if (e > 22 && e <= 22 + 15 && m * mc_csv_powers_of_ten[e - 22] < (double) MC_CSV_MAX_EXACT_INTEGER)
-    /* 123e25 = 123000e22: the first product is an exact integer (a
-     * product rounded up to 2^53 may not be, hence the strict bound). */
-    *value = (m * mc_csv_powers_of_ten[e - 22]) * mc_csv_powers_of_ten[22];
-  else
-    return FALSE;
+  else if (!mc_csv_scale_exact (d->mantissa, e, value))
+    {
+      /* 123e25 = 123000e22: the first product is an exact integer (a
+       * product rounded up to 2^53 may not be, hence the strict bound). */
+      if (!(e > 22 && e <= 22 + 15
+            && m * mc_csv_powers_of_ten[e - 22] < (double) MC_CSV_MAX_EXACT_INTEGER))
+        return FALSE;
+      *value = (m * mc_csv_powers_of_ten[e - 22]) * mc_csv_powers_of_ten[22];
+    }
 
   if (d->negative)
     *value = -*value;

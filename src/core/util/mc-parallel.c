@@ -48,9 +48,13 @@ mc_parallel_run (guint       n_parts,
     {
       parts[i] = (Part) { func, user_data, i, n_parts };
       if (i > 0)
-        threads[i] = g_thread_new ("mc-parallel", run_part, &parts[i]);
+        threads[i] = g_thread_try_new ("mc-parallel", run_part, &parts[i], NULL);
     }
   run_part (&parts[0]);
+  /* A part no thread could be made for runs here, after the first. */
   for (guint i = 1; i < n_parts; i++)
-    g_thread_join (threads[i]);
+    if (threads[i] != NULL)
+      g_thread_join (threads[i]);
+    else
+      run_part (&parts[i]);
 }

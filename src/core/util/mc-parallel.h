@@ -22,7 +22,8 @@ guint  mc_parallel_count_parts  (guint       at_most);
 
 /* Calls @func for each of @n_parts parts at once: the first on this
  * thread, each other on a thread of its own. Returns when all are
- * done. The parts must not write to the same memory. */
+ * done; a part no thread can be made for runs on this one. The parts
+ * must not write to the same memory. */
 void   mc_parallel_run          (guint       n_parts,
                                  McPartFunc  func,
                                  gpointer    user_data);

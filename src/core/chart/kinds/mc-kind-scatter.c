@@ -790,7 +790,10 @@ count_cells (Scatter *s,
   gsize n_counts = (gsize) cols * rows * s->n_visible;
   g_autofree const double **xs = g_new (const double *, s->n_visible);
   CellCounts cells = { s, side, cols, rows, xs, { NULL, } };
-  guint n_parts = mc_parallel_count_parts (count_points (s) / MIN_POINTS_PER_PART);
+  /* Each part adds a grid of squares to add up: no more parts than
+   * there are points for several times those squares. */
+  guint n_parts = mc_parallel_count_parts (MIN (count_points (s) / MIN_POINTS_PER_PART,
+                                                count_points (s) / (4 * n_counts)));
 
   /* Found here: a column may make its values when first asked. */
   for (guint v = 0; v < s->n_visible; v++)
