@@ -377,9 +377,13 @@ def main():
     parser.add_argument("--window", action="store_true",
                         help="time the application's window instead of exports")
     parser.add_argument("--redraw",
-                        default=os.path.join(ROOT, "_build", "bench", "redraw"),
-                        help="the bench/redraw program, for --window")
+                        help="the bench/redraw program, for --window "
+                             "(default: the one built with --binary)")
     args = parser.parse_args()
+    if args.redraw is None:
+        # BUILD/src/market-charts → BUILD/bench/redraw: the same build.
+        build = os.path.dirname(os.path.dirname(os.path.abspath(args.binary)))
+        args.redraw = os.path.join(build, "bench", "redraw")
 
     if args.window:
         window_main(args)

@@ -17,6 +17,7 @@
 
 #include <glib/gstdio.h>
 
+#include "mc-csv-private.h"
 #include "mc-date-text.h"
 #include "mc-load-progress.h"
 #include "mc-loader.h"
@@ -188,6 +189,41 @@ test_many_rows (void)
   column (d, 0, MC_COLUMN_NUMBER);
   column (d, 2, MC_COLUMN_DATE);
   g_rand_free (rand);
+}
+
+/* The fast path's scan of a number with an exponent: the cells it takes
+ * (the value as strtod reads it), and those it leaves to the general
+ * reader. */
+static void
+test_exponent_scan (void)
+{
+  static const char * const taken[] = {
+    "1e5", ".5e1", "-0e5", "0.0e0", "1E+003", "-2.5E-3", "9007199254740992e-22",
+    "1.234560e+02", "6.02214076e23",
+  };
+  static const char * const left[] = {
+    "5.e3", "1e0005", "1e23", "1e-23", "9007199254740993e0", "4.25e", "1e+", "e5",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (taken); i++)
+    {
+      const char *text = taken[i];
+      double value, expected = g_ascii_strtod (text, NULL);
+      int decimals;
+
+      g_assert_cmpuint (mc_csv_scan_short_number (text, text + strlen (text), TRUE,
+                                                  &value, &decimals), ==, strlen (text));
+      g_assert_cmpmem (&value, sizeof value, &expected, sizeof expected);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (left); i++)
+    {
+      const char *text = left[i];
+      double value;
+      int decimals;
+
+      g_assert_cmpuint (mc_csv_scan_short_number (text, text + strlen (text), TRUE,
+                                                  &value, &decimals), !=, strlen (text));
+    }
 }
 
 /* Numbers written with exponents ("1.234560e+02", "-7E-5"), of every
@@ -647,7 +683,8 @@ test_stream (void)
 
 /* A dataset file that declares @n_columns columns of numbers or dates
  * (@dates), named @ids (or c0, c1, …), and keeps its rows in @csv, both
- * written into @dir, loaded. */
+ * written into @dir, loaded, and removed again (replacing a file that
+ * exists costs an fsync, which made a test of many files take seconds). */
 static McDataset *
 load_declared (const char         *dir,
                const char         *csv_name,
@@ -661,6 +698,8 @@ load_declared (const char         *dir,
                                           "\"title\": \"D\", \"columns\": [");
   g_autofree char *csv_path = g_build_filename (dir, csv_name, NULL);
   g_autofree char *json_name = g_strconcat (csv_name, ".json", NULL);
+  g_autofree char *json_path = g_build_filename (dir, json_name, NULL);
+  McDataset *dataset;
 
   for (guint c = 0; c < n_columns; c++)
     {
@@ -671,7 +710,10 @@ load_declared (const char         *dir,
     }
   g_string_append_printf (json, "], \"data\": { \"csv\": \"%s\" } }\n", csv_name);
   g_assert_true (g_file_set_contents (csv_path, csv->str, csv->len, NULL));
-  return load_file (dir, json_name, json, error);
+  dataset = load_file (dir, json_name, json, error);
+  g_remove (csv_path);
+  g_remove (json_path);
+  return dataset;
 }
 
 /* A dataset file whose rows are in a CSV file of numbers and dates reads
@@ -963,6 +1005,7 @@ main (int   argc,
   g_test_add_func ("/mc/plain-csv/mixed", test_mixed);
   g_test_add_func ("/mc/plain-csv/out-of-range", test_out_of_range);
   g_test_add_func ("/mc/plain-csv/many-rows", test_many_rows);
+  g_test_add_func ("/mc/plain-csv/exponent-scan", test_exponent_scan);
   g_test_add_func ("/mc/plain-csv/exponents-exact", test_exponents_exact);
   g_test_add_func ("/mc/plain-csv/fast-path-same-values", test_fast_path_same_values);
   g_test_add_func ("/mc/plain-csv/fast-path-gives-up", test_fast_path_gives_up);
