@@ -14,6 +14,7 @@
 #include "mc-csv.h"
 #include "mc-date-text.h"
 #include "mc-loader.h"
+#include "mc-text.h"
 
 static McDataset *
 load_ok (const char *name,
@@ -394,6 +395,44 @@ test_records_columns_and_keys (void)
                   "column “b” has 1 values, column “a” has 2");
 }
 
+/* A file of many places of records under long keys: the warning and the
+ * error that list them quote each shortened, and at most six, then how
+ * many there are. */
+static void
+test_records_many_places (void)
+{
+  g_autoptr(GString) json = g_string_new ("{");
+  g_autoptr(McDataset) dataset = NULL;
+  g_autoptr(McDataset) refused = NULL;
+  g_autoptr(McLoadOptions) options = mc_load_options_new ();
+  g_autoptr(GError) error = NULL;
+  const char *warning = NULL;
+
+  for (guint i = 0; i < 9; i++)
+    {
+      g_string_append_printf (json, "%s\"k%u", i > 0 ? ", " : "", i);
+      for (guint k = 0; k < 200; k++)
+        g_string_append_c (json, 'x');
+      g_string_append (json, "\": [{\"a\": 1}]");
+    }
+  g_string_append (json, "}");
+  dataset = load_ok ("m.json", json->str);
+  for (const char * const *w = mc_dataset_get_warnings (dataset); w != NULL && *w != NULL; w++)
+    if (strstr (*w, "the file has more at") != NULL)
+      warning = *w;
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, ", … (8 places in all)"));
+  g_assert_cmpuint (g_utf8_strlen (warning, -1), <, 8 * (MC_TEXT_MAX_QUOTED + 4) + 120);
+
+  mc_load_options_set_records (options, "nowhere");
+  refused = mc_loader_load_data_with_options (json->str, json->len, "m.json", NULL, options,
+                                              &error);
+  g_assert_null (refused);
+  g_assert_error (error, MC_LOADER_ERROR, MC_LOADER_ERROR_MISSING);
+  g_assert_nonnull (strstr (error->message, ", … (9 places in all)"));
+  g_assert_cmpuint (g_utf8_strlen (error->message, -1), <, 8 * (MC_TEXT_MAX_QUOTED + 4) + 120);
+}
+
 static void
 test_json_lines (void)
 {
@@ -758,6 +797,7 @@ main (int   argc,
   g_test_add_func ("/mc/readers/records-decimals", test_records_decimals);
   g_test_add_func ("/mc/readers/json-lines-decimals", test_json_lines_decimals);
   g_test_add_func ("/mc/readers/records-columns-and-keys", test_records_columns_and_keys);
+  g_test_add_func ("/mc/readers/records-many-places", test_records_many_places);
   g_test_add_func ("/mc/readers/json-lines", test_json_lines);
   g_test_add_func ("/mc/readers/xlsx", test_xlsx);
   g_test_add_func ("/mc/readers/xlsx-asks-for-a-sheet", test_xlsx_asks_for_a_sheet);
