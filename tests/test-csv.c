@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "mc-csv.h"
+#include "mc-decimal.h"
 
 /* Reads all of @text into rows joined as "a|b|c" with rows separated by
  * "\n", for compact assertions. */
@@ -367,6 +368,70 @@ test_numbers_edges (void)
     }
 }
 
+/* Compares mc_decimal_to_double() with strtod, bit for bit, for
+ * @digits × 10^@exponent: it must answer for every normal double, and
+ * give what strtod gives. */
+static void
+assert_decimal (guint64 digits,
+                int     exponent)
+{
+  char text[64];
+  double expected, value = 0;
+
+  g_snprintf (text, sizeof text, "%" G_GUINT64_FORMAT "e%d", digits, exponent);
+  expected = strtod (text, NULL);
+  if (!mc_decimal_to_double (digits, exponent, &value))
+    {
+      /* Left to strtod: only what is not a normal double. */
+      if (isnormal (expected))
+        g_error ("%s: no answer for %a", text, expected);
+      return;
+    }
+  if (memcmp (&value, &expected, sizeof value) != 0)
+    g_error ("%s: got %a, expected %a", text, value, expected);
+}
+
+/* Numbers of 16 to 19 digits, as programs write doubles, are rounded
+ * without strtod: at every power of ten a double reaches, and exactly
+ * halfway between two doubles, where ties go to the even one. */
+static void
+test_numbers_long_digits (void)
+{
+  GRand *rand = g_rand_new_with_seed (20261207);
+
+  for (int exponent = -350; exponent <= 320; exponent++)
+    for (guint i = 0; i < 200; i++)
+      {
+        guint64 low = 1000000000000000, high = G_GUINT64_CONSTANT (10000000000000000000);
+        guint64 digits = low + (guint64) (g_rand_double (rand) * (double) (high - low));
+
+        assert_decimal (digits, exponent);
+        /* and as few digits as the first ones */
+        assert_decimal (digits / 1000000000000, exponent);
+      }
+  /* Ties: an odd multiple of half the spacing between doubles there. */
+  for (guint i = 0; i < 100000; i++)
+    {
+      guint64 mantissa = (G_GUINT64_CONSTANT (1) << 52) + g_rand_int (rand) * (guint64) 1048573;
+      int shift = g_rand_int_range (rand, 0, 11);
+      guint64 tie = (2 * mantissa + 1) << shift;
+
+      assert_decimal (tie, 0);
+      assert_decimal (tie, g_rand_int_range (rand, -4, 24));
+      assert_decimal (tie + 1, 0);
+      assert_decimal (tie - 1, 0);
+    }
+  /* At the ends of the table and of the doubles. */
+  assert_decimal (17976931348623157, 292);
+  assert_decimal (17976931348623158, 292);
+  assert_decimal (22250738585072014, -324);
+  assert_decimal (22250738585072011, -324);
+  assert_decimal (1, -342);
+  assert_decimal (G_MAXUINT64, 308);
+  assert_decimal (G_MAXUINT64, -343);
+  g_rand_free (rand);
+}
+
 /* mc_csv_scan_number() reads eight digits at a time where the data goes on
  * for eight more bytes: it must stop exactly at the first byte that is not
  * part of the number, whatever that byte is, and read the same value as
@@ -433,6 +498,7 @@ main (int   argc,
   g_test_add_func ("/mc/csv/numbers", test_numbers);
   g_test_add_func ("/mc/csv/numbers-rounding", test_numbers_rounding);
   g_test_add_func ("/mc/csv/numbers-edges", test_numbers_edges);
+  g_test_add_func ("/mc/csv/numbers-long-digits", test_numbers_long_digits);
   g_test_add_func ("/mc/csv/scan-number", test_scan_number);
 
   return g_test_run ();

@@ -8,6 +8,8 @@
 #include <glib.h>
 #include <string.h>
 
+#include "mc-decimal.h"
+
 G_BEGIN_DECLS
 
 static const double mc_csv_powers_of_ten[] = {
@@ -81,17 +83,18 @@ mc_csv_scan_digit_run (const char *p,
   return p;
 }
 
-/* @mantissa × 10^@exponent, correctly rounded where both are exact
- * doubles (a mantissa up to 2^53, a power from 10^-22 to 10^22): one
- * multiplication or division does it (Clinger's fast path). FALSE
- * otherwise. */
+/* @mantissa × 10^@exponent, correctly rounded: where both are exact
+ * doubles (a mantissa up to 2^53, a power from 10^-22 to 10^22) one
+ * multiplication or division does it (Clinger's fast path), else
+ * mc_decimal_to_double(). FALSE where neither can (zero times a power
+ * beyond 10^22, subnormal or infinite results). */
 static inline gboolean
 mc_csv_scale_exact (guint64  mantissa,
                     int      exponent,
                     double  *value)
 {
   if (mantissa > MC_CSV_MAX_EXACT_INTEGER || exponent < -22 || exponent > 22)
-    return FALSE;
+    return mc_decimal_to_double (mantissa, exponent, value);
   *value = exponent >= 0 ? (double) mantissa * mc_csv_powers_of_ten[exponent]
                          : (double) mantissa / mc_csv_powers_of_ten[-exponent];
   return TRUE;
@@ -150,11 +153,11 @@ mc_csv_scan_short_exponent (const char *p,
 /* The usual number, [+-]digits[.digits] in at most 19 characters, in
  * one pass: its mantissa is an exact integer, and when that is at most
  * 2^53 one division by an exact power of ten rounds correctly (as in
- * fast_path()). With @exponents, an exponent may follow
- * (mc_csv_scan_short_exponent()). Reads up to the first byte that can't
- * belong to such a number and returns how many bytes that was, or 0
- * when they are not a short number (no digit, too long, too many digits
- * for the fast path); @decimals are the digits after its point. */
+ * fast_path()), else mc_decimal_to_double() does. With @exponents, an
+ * exponent may follow (mc_csv_scan_short_exponent()). Reads up to the
+ * first byte that can't belong to such a number and returns how many
+ * bytes that was, or 0 when they are not a short number (no digit, too
+ * long); @decimals are the digits after its point. */
 static inline gsize
 mc_csv_scan_short_number (const char *text,
                           const char *end,
@@ -181,7 +184,7 @@ mc_csv_scan_short_number (const char *text,
       p = mc_csv_scan_digit_run (fraction, end, &mantissa);
       n_frac = p - fraction;
     }
-  if (p - text > MC_CSV_MAX_MANTISSA_DIGITS || n_int + n_frac == 0 || mantissa > MC_CSV_MAX_EXACT_INTEGER)
+  if (p - text > MC_CSV_MAX_MANTISSA_DIGITS || n_int + n_frac == 0)
     return 0;
   if (exponents && G_UNLIKELY (p < end && (*p == 'e' || *p == 'E')))
     {
@@ -192,9 +195,19 @@ mc_csv_scan_short_number (const char *text,
       return p - text;
     }
 
-  result = (double) mantissa;
-  if (n_frac > 0)
-    result /= mc_csv_powers_of_ten[n_frac];
+  /* 16 or 17 digits, as programs write doubles, need more than one
+   * division to round correctly. */
+  if (G_UNLIKELY (mantissa > MC_CSV_MAX_EXACT_INTEGER))
+    {
+      if (!mc_decimal_to_double (mantissa, -(int) n_frac, &result))
+        return 0;
+    }
+  else
+    {
+      result = (double) mantissa;
+      if (n_frac > 0)
+        result /= mc_csv_powers_of_ten[n_frac];
+    }
   *value = negative ? -result : result;
   *decimals = n_frac;
   return p - text;

@@ -859,30 +859,19 @@ scan_decimal (const char *text,
   return scan_exponent (p, end, d);
 }
 
-/* Clinger's fast path: when the mantissa and the power of ten are both
- * exact doubles, one multiplication or division rounds correctly. A
- * mantissa whose digits were dropped, or larger than 2^53, or a power
- * beyond 10^22 (the largest exact one) goes the slow way. */
+/* A mantissa of all its digits (19 at most) scaled by its power of ten
+ * (mc_csv_scale_exact()). A mantissa whose digits were dropped, or a
+ * result beyond what that rounds, goes the slow way. */
 static gboolean
 fast_path (const Decimal *d,
            double        *value)
 {
-  double m = (double) d->mantissa;
-  int e = d->exponent;
-
-  if (d->truncated || d->mantissa > MC_CSV_MAX_EXACT_INTEGER)
+  if (d->truncated)
     return FALSE;
   if (d->mantissa == 0)
     *value = 0.0;
-  else if (!mc_csv_scale_exact (d->mantissa, e, value))
-    {
-      /* 123e25 = 123000e22: the first product is an exact integer (a
-       * product rounded up to 2^53 may not be, hence the strict bound). */
-      if (!(e > 22 && e <= 22 + 15
-            && m * mc_csv_powers_of_ten[e - 22] < (double) MC_CSV_MAX_EXACT_INTEGER))
-        return FALSE;
-      *value = (m * mc_csv_powers_of_ten[e - 22]) * mc_csv_powers_of_ten[22];
-    }
+  else if (!mc_csv_scale_exact (d->mantissa, d->exponent, value))
+    return FALSE;
 
   if (d->negative)
     *value = -*value;
