@@ -3,7 +3,7 @@
 and gnuplot on the same inputs, interleaved, several runs each.
 
     bench/bench.py [--runs N] [--sizes 1e3,1e4,...] [--formats png,svg]
-                   [--shapes ohlc,wide,dates] [--compare OTHER-BINARY]
+                   [--shapes ohlc,wide,dates,digits] [--compare OTHER-BINARY]
     bench/bench.py --forms [--runs N] [--sizes 1e3,1e4,1e5]
     bench/bench.py --window [--runs N]
 
@@ -31,7 +31,9 @@ scatter, and gnuplot's candlesticks and dots.
 default): "ohlc", ISO
 date-times with open, high, low and close prices and a volume; "wide", a
 day number and six columns of long numbers; "dates", daily ISO dates
-and a price. Every tool draws the same lines of them (the four prices,
+and a price; "digits", a day number and a price written with all the
+digits of its double, as Python, R and databases write them
+("99.76423164975387"). Every tool draws the same lines of them (the four prices,
 the six columns, the price): Market Charts its default chart of the
 other two, and of the OHLC table, which it opens as candles, a dataset
 file beside it that declares the four lines and keeps the rows in the
@@ -133,6 +135,9 @@ def shape_lines(shape, n):
         elif shape == "wide":
             price = max(1.0, price + move)
             yield f"{i}," + ",".join(f"{price * (1 + k / 7):.10f}" for k in range(6)) + "\n"
+        elif shape == "digits":
+            price = max(1.0, price + move)
+            yield f"{i},{price!r}\n"
         else:
             day = datetime.date(1800, 1, 1) + datetime.timedelta(days=i)
             price = max(1.0, price + move)
@@ -151,7 +156,8 @@ def write_shape(shape, n):
     path = os.path.join(OUT, "inputs", f"{shape}-{n:.0e}.csv".replace("+0", ""))
     if not os.path.exists(path):
         header = {"ohlc": "time,open,high,low,close,volume\n",
-                  "wide": "day,a,b,c,d,e,f\n", "dates": "date,price\n"}[shape]
+                  "wide": "day,a,b,c,d,e,f\n", "dates": "date,price\n",
+                  "digits": "day,price\n"}[shape]
         write_lines(path, header, shape_lines(shape, n))
     return path
 
@@ -279,7 +285,7 @@ def run_once(argv, output, env=None):
 
 # The columns each shape's lines are drawn from, after the first: of
 # the OHLC table, the four prices and not the volume.
-SHAPE_COLUMNS = {"ohlc": 4, "wide": 6, "dates": 1}
+SHAPE_COLUMNS = {"ohlc": 4, "wide": 6, "dates": 1, "digits": 1}
 OHLC_FIELDS = ("open", "high", "low", "close", "volume")
 
 
@@ -297,7 +303,8 @@ def gnuplot_argv(kind, source, output, fmt):
                           f"'{source}' skip 1 using 1:2 with lines notitle"
                           for c in range(SHAPE_COLUMNS[kind]))
         timefmt = "%Y-%m-%dT%H:%M:%S" if kind == "ohlc" else "%Y-%m-%d"
-        plot = (f"set xdata time; set timefmt '{timefmt}'; " if kind != "wide" else "") \
+        plot = (f"set xdata time; set timefmt '{timefmt}'; "
+                if kind in ("ohlc", "dates") else "") \
             + f"plot {lines}"
     else:
         plot = f"plot '{source}' skip 1 using 1:2 with lines notitle"
@@ -347,7 +354,8 @@ def commands(binary, compare, kind, source, fmt, stem):
         "market-charts": (mc_argv(binary, kind, source, mc_out), mc_out, timing),
         "compared": (mc_argv(compare, kind, source, compare_out), compare_out, timing),
         "matplotlib": (["/usr/bin/python3", os.path.join(HERE, "peer_matplotlib.py"),
-                        {"ohlc": "time-lines", "dates": "time-lines", "wide": "lines"}
+                        {"ohlc": "time-lines", "dates": "time-lines", "wide": "lines",
+                         "digits": "lines"}
                         .get(kind, kind), source, mpl_out]
                        + ([str(SHAPE_COLUMNS[kind])] if kind in SHAPE_COLUMNS else []),
                        mpl_out, None),
@@ -361,7 +369,7 @@ def main():
     parser.add_argument("--sizes", default="1e3,1e4,1e5,1e6,1e7")
     parser.add_argument("--formats", default="png,svg")
     parser.add_argument("--shapes", default="",
-                        help="inputs of other shapes: ohlc,wide,dates")
+                        help="inputs of other shapes: ohlc,wide,dates,digits")
     parser.add_argument("--shape-rows", default="1e6",
                         help="the rows of the inputs of other shapes")
     parser.add_argument("--binary",
