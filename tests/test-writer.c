@@ -7,11 +7,13 @@
  */
 #include "config.h"
 
+#include <float.h>
 #include <locale.h>
 #include <math.h>
 #include <string.h>
 
 #include "mc-bundled.h"
+#include "mc-cell.h"
 #include "mc-loader.h"
 #include "mc-test-data.h"
 #include "mc-test-files.h"
@@ -254,6 +256,58 @@ test_writer_numbers (void)
   g_assert_nonnull (strstr (text, "      2\n"));
   g_assert_nonnull (strstr (text, "      0.3333333333333333\n"));
   g_assert_nonnull (strstr (text, "      null\n"));
+}
+
+/* What the shortest text of a number must be: the first of "%.15g",
+ * "%.16g" and "%.17g" that reads back exactly. */
+static void
+format_by_printf (char   *buffer,
+                  double  value)
+{
+  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, formats[i], value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        return;
+    }
+}
+
+/* Numbers are saved in as few digits as read back exactly, whatever
+ * their length: random doubles of every magnitude written the way
+ * printf and strtod would, and halfway cases. */
+static void
+test_writer_shortest_numbers (void)
+{
+  GRand *rand = g_rand_new_with_seed (20261207);
+  static const double edges[] = {
+    1e-4, 0.1, 0.3, 0.30000000000000004, 1 - DBL_EPSILON / 2, 1, 1 + DBL_EPSILON,
+    9.999999999999998, 99.76423164975387, 123456.78901234567, 999999999999999.9,
+    1e15 - 0.125, 0.0001000000000000001, 4503599627370495.5, 2.5, 0.125,
+  };
+
+  for (guint i = 0; i < 300000 + G_N_ELEMENTS (edges); i++)
+    {
+      char text[G_ASCII_DTOSTR_BUF_SIZE], expected[G_ASCII_DTOSTR_BUF_SIZE];
+      double value;
+
+      if (i < G_N_ELEMENTS (edges))
+        value = edges[i];
+      else if (i % 3 == 0)
+        /* a price with some decimals, computed */
+        value = g_rand_int_range (rand, 1, 100000) / 100.0 * g_rand_double_range (rand, 0.5, 2);
+      else
+        /* any double from 1e-5 to 1e16 */
+        value = pow (10, g_rand_double_range (rand, -5, 16));
+      if (g_rand_boolean (rand))
+        value = -value;
+      mc_cell_format_number (text, value);
+      format_by_printf (expected, value);
+      if (strcmp (text, expected) != 0 || g_ascii_strtod (text, NULL) != value)
+        g_error ("%.17g: wrote %s, expected %s", value, text, expected);
+    }
+  g_rand_free (rand);
 }
 
 /* Numbers keep the decimals they were written with through a save: 36.0
@@ -591,6 +645,7 @@ main (int   argc,
   g_test_add_func ("/mc/writer/law-csv-rows", test_writer_law_csv_rows);
   g_test_add_func ("/mc/writer/text", test_writer_text);
   g_test_add_func ("/mc/writer/numbers", test_writer_numbers);
+  g_test_add_func ("/mc/writer/shortest-numbers", test_writer_shortest_numbers);
   g_test_add_func ("/mc/writer/written-decimals", test_writer_written_decimals);
   g_test_add_func ("/mc/writer/number-texts", test_writer_number_texts);
   g_test_add_func ("/mc/writer/dates", test_writer_dates);

@@ -142,6 +142,94 @@ format_short_decimal (char   *buffer,
   return FALSE;
 }
 
+/* How many digits @magnitude (from 1e-4 to 1e15) has before its point:
+ * 0 for 0.5, -2 for 0.005. Its comparisons are exact: a power of ten
+ * below 1 is the double just above it, and no double lies between. */
+static int
+integer_digits (double magnitude)
+{
+  static const double fractions[] = { 1e-1, 1e-2, 1e-3, 1e-4 };
+  int n = 0;
+
+  if (magnitude < 1)
+    {
+      while (n < (int) G_N_ELEMENTS (fractions) - 1 && magnitude < fractions[n])
+        n++;
+      return -n;
+    }
+  while (n < 22 && magnitude >= mc_csv_powers_of_ten[n + 1])
+    n++;
+  return n + 1;
+}
+
+#ifdef __SIZEOF_INT128__
+/* The integer nearest to @digits × 2^@exponent × 10^@decimals, ties to
+ * even, in exact arithmetic: 5^decimals (at most 5^21) times a 53-bit
+ * @digits fits in 128 bits, and so does its shift. */
+static guint64
+nearest_scaled (guint64 digits,
+                int     exponent,
+                int     decimals)
+{
+  unsigned __int128 power = 1, scaled, rest, half;
+  int shift = exponent + decimals;
+
+  for (int i = 0; i < decimals; i++)
+    power *= 5;
+  scaled = digits * power;
+  if (shift >= 0)
+    return (guint64) (scaled << shift);
+  rest = scaled & ((((unsigned __int128) 1) << -shift) - 1);
+  half = ((unsigned __int128) 1) << (-shift - 1);
+  scaled >>= -shift;
+  if (rest > half || (rest == half && (scaled & 1)))
+    scaled++;
+  return (guint64) scaled;
+}
+
+/* Numbers of 15 to 17 significant digits, most of those a program
+ * computed: the decimal of that many digits nearest to the double, as
+ * printf ("%.17g") writes it, found in exact integers rather than with
+ * printf's arbitrary precision, and checked to read back exactly with
+ * the reader's own rounding rather than strtod(). */
+static gboolean
+format_long_decimal (char   *buffer,
+                     double  value)
+{
+  double magnitude = fabs (value);
+  int exponent, n_integer;
+  guint64 digits;
+
+  if (!(magnitude >= 1e-4 && magnitude < 1e15))
+    return FALSE;
+  /* magnitude = digits × 2^exponent exactly, digits < 2^53 */
+  digits = (guint64) ldexp (frexp (magnitude, &exponent), 53);
+  exponent -= 53;
+  n_integer = integer_digits (magnitude);
+  for (int decimals = MAX (0, 15 - n_integer); decimals <= 17 - n_integer; decimals++)
+    {
+      guint64 nearest = nearest_scaled (digits, exponent, decimals);
+      int shown = decimals;
+      double back;
+
+      if (!mc_csv_scale_exact (nearest, -decimals, &back) || back != magnitude)
+        continue;
+      for (; shown > 0 && nearest % 10 == 0; shown--)
+        nearest /= 10;
+      write_decimal (buffer, nearest, shown, value < 0);
+      return TRUE;
+    }
+  return FALSE;
+}
+#else
+static gboolean
+format_long_decimal (char   *buffer,
+                     double  value)
+{
+  return FALSE;
+}
+#endif
+
 /**
  * mc_cell_format_number:
  * @buffer: G_ASCII_DTOSTR_BUF_SIZE bytes
@@ -159,7 +247,7 @@ mc_cell_format_number (char   *buffer,
 {
   static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
 
-  if (format_short_decimal (buffer, value))
+  if (format_short_decimal (buffer, value) || format_long_decimal (buffer, value))
     return buffer;
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
