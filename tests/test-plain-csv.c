@@ -396,6 +396,7 @@ static const char * const random_dates[] = {
   "2025-07-04", "2024-01-15", "", "-", "NA", "2024-02-30", "2024-13-01",
   "2024-01-15T09:30:05.250", "2024-01-15T09:30+01:00", "2024-02", "2024",
   "2024-01-15T24:00", " 2024-01-16 ", "2024-1-5", "15 Feb 2024", "x", "12.5",
+  "15/01/2024", "01/15/2024", "03.04.2024", "1/2/2024", "31-12-1999", "13/13/2024",
 };
 
 /* The first five are safe to quote. */
@@ -548,6 +549,97 @@ test_fast_path_random (void)
       assert_same_columns (a, b);
     }
   g_rand_free (rand);
+}
+
+/* A table of @n_rows daily dates written by @format ("%m/%d/%Y") from
+ * @first_day on, with a price, separated by @separator, the first cell
+ * quoted when @quote_first (for the general reader); @odd_row, when not
+ * 0, holds @odd_date instead. */
+static GString *
+numeric_dates_table (const char *format,
+                     char        separator,
+                     int         first_day,
+                     guint       n_rows,
+                     gboolean    quote_first,
+                     guint       odd_row,
+                     const char *odd_date)
+{
+  GString *csv = g_string_new (NULL);
+  GDate *date = g_date_new_julian (first_day);
+
+  g_string_append_printf (csv, "date%cprice\n", separator);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      char text[64];
+
+      g_date_strftime (text, sizeof text, format, date);
+      if (i == odd_row && odd_date != NULL)
+        g_strlcpy (text, odd_date, sizeof text);
+      g_string_append_printf (csv, quote_first && i == 0 ? "\"%s\"%c%u.%02u\n" : "%s%c%u.%02u\n",
+                              text, separator, 100 + i % 7, i % 100);
+      g_date_add_days (date, 1);
+    }
+  g_date_free (date);
+  return csv;
+}
+
+/* Dates in numbers ("01/15/2024", "15.01.2024") whose order the first
+ * lines tell are read by the fast path, as the general reader reads
+ * them; where the lines don't tell, or a later date contradicts them,
+ * both read the same, whatever that is. */
+static void
+test_numeric_dates (void)
+{
+  static const struct
+  {
+    const char *format;
+    char        separator;
+    int         first_day;  /* Julian, from 1 January of year 1 */
+    guint       odd_row;
+    const char *odd_date;
+    gboolean    fast;       /* read by the fast path */
+  } cases[] = {
+    { "%m/%d/%Y", ',', 738886, 0, NULL, TRUE },            /* 2024-01-01 on */
+    { "%d.%m.%Y", ';', 738886, 0, NULL, TRUE },
+    { "%d-%m-%Y", '\t', 657072, 0, NULL, TRUE },          /* 1800-01-01 on */
+    { "%m/%d/%Y", ',', 738886, 500, "", TRUE },             /* a missing date */
+    { "%m/%d/%Y", ',', 738886, 500, "NA", TRUE },
+    { "%m/%d/%Y", ',', 738886, 700, "2025-12-07", TRUE },   /* ISO among them */
+    { "%d/%m/%Y", ',', 738886, 900, "02/13/2026", FALSE },  /* fits only the other order */
+    { "%d/%m/%Y", ',', 738886, 900, "31/02/2026", FALSE },  /* no such day */
+    { "%m/01/%Y", ',', 738886, 0, NULL, FALSE },            /* never tells: text */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) plain = numeric_dates_table (cases[i].format, cases[i].separator,
+                                                      cases[i].first_day, 1000, FALSE,
+                                                      cases[i].odd_row, cases[i].odd_date);
+      g_autoptr(GString) quoted = numeric_dates_table (cases[i].format, cases[i].separator,
+                                                       cases[i].first_day, 1000, TRUE,
+                                                       cases[i].odd_row, cases[i].odd_date);
+      g_autoptr(McDataset) fast = load (plain->str);
+      g_autoptr(McDataset) general = load (quoted->str);
+      McColumn *date = mc_dataset_get_column (fast, 0);
+
+      g_test_message ("case %u: %s", i, cases[i].format);
+      assert_same_columns (fast, general);
+      /* Only the fast path keeps dates a day apart as a progression. */
+      g_assert_cmpint (mc_column_get_progression (mc_dataset_get_column (general, 0), NULL, NULL),
+                       ==, FALSE);
+      if (cases[i].fast && cases[i].odd_date == NULL)
+        {
+          double start, step;
+
+          g_assert_cmpint (mc_column_get_column_type (date), ==, MC_COLUMN_DATE);
+          g_assert_true (mc_column_get_progression (date, &start, &step));
+          g_assert_cmpfloat (start, ==, cases[i].first_day == 738886 ? days ("2024-01-01")
+                                                                      : days ("1800-01-01"));
+          g_assert_cmpfloat (step, ==, 1);
+        }
+      else if (cases[i].fast)
+        g_assert_cmpint (mc_column_get_column_type (date), ==, MC_COLUMN_DATE);
+    }
 }
 
 /* Many blocks of rows, read by several threads and merged in order:
@@ -1013,6 +1105,7 @@ main (int   argc,
   g_test_add_func ("/mc/plain-csv/fast-path-same-values", test_fast_path_same_values);
   g_test_add_func ("/mc/plain-csv/fast-path-gives-up", test_fast_path_gives_up);
   g_test_add_func ("/mc/plain-csv/fast-path-random", test_fast_path_random);
+  g_test_add_func ("/mc/plain-csv/numeric-dates", test_numeric_dates);
   g_test_add_func ("/mc/plain-csv/blocks", test_blocks);
   g_test_add_func ("/mc/plain-csv/stream", test_stream);
   g_test_add_func ("/mc/plain-csv/rows-grow-shorter", test_rows_grow_shorter);

@@ -32,6 +32,8 @@ typedef struct
   char             separator;
   guint            n_columns;
   gboolean        *dates;          /* the columns of dates */
+  McDateOrder     *orders;         /* of those in numbers ("15/02/2024"), the
+                                    * one order they are read in; else 0 */
   guint8           number_bytes[256];
   guint8           date_bytes[256];
   guint            n_rows;
@@ -116,10 +118,12 @@ take_number_cell (McTableColumn *column,
          && mc_table_column_take_number_text (column, text, length);
 }
 
-/* A cell of a date column that is not in a usual form: missing, or a
- * date mc_date_text_parse() reads. */
+/* A cell of a date column that is not in a usual form: missing, a date
+ * in numbers read in the column's @order (when not 0), or a date
+ * mc_date_text_parse() reads. No text is both of the last two. */
 static gboolean
 take_date_cell (McTableColumn *column,
+                McDateOrder    order,
                 const char    *text,
                 gsize          length,
                 char           separator)
@@ -133,7 +137,9 @@ take_date_cell (McTableColumn *column,
       mc_table_column_keep (column, NAN, MC_DECIMALS_UNKNOWN);
       return TRUE;
     }
-  if (length > MC_CSV_MAX_FIELD_LENGTH || !mc_date_text_parse (text, length, &days, &precision))
+  if (length > MC_CSV_MAX_FIELD_LENGTH
+      || !((order != 0 && mc_date_text_parse_numeric (text, length, order, &days, &precision))
+           || mc_date_text_parse (text, length, &days, &precision)))
     return FALSE;
   column->kept_finest = MAX (column->kept_finest, precision);
   mc_table_column_take_date (column, days);
@@ -225,7 +231,7 @@ take_cell (const FastTable *table,
   while (p < end && bytes[(guchar) *p])
     p++;
   if (!ends_cell (p, end, table->separator)
-      || !(date ? take_date_cell (column, start, p - start, table->separator)
+      || !(date ? take_date_cell (column, table->orders[i], start, p - start, table->separator)
                 : take_number_cell (column, start, p - start, table->separator)))
     return NULL;
   return p;
@@ -424,23 +430,91 @@ static const McLineBlocksFuncs fast_funcs = {
   fast_block_free,
 };
 
-/* The columns whose first cell is a date in a usual form are dates; the
- * others numbers. */
+/* The cell of column @i in the line at @p, without the spaces around
+ * it; FALSE when the line has fewer cells or a quote. */
+static gboolean
+find_cell (const FastTable  *table,
+           guint             i,
+           const char       *p,
+           const char       *line_end,
+           const char      **text,
+           gsize            *length)
+{
+  const char *cell_end;
+
+  for (guint c = 0; c < i; c++)
+    {
+      p = memchr (p, table->separator, line_end - p);
+      if (p == NULL)
+        return FALSE;
+      p++;
+    }
+  cell_end = memchr (p, table->separator, line_end - p);
+  if (cell_end == NULL)
+    cell_end = line_end > p && line_end[-1] == '\r' ? line_end - 1 : line_end;
+  if (memchr (p, '"', cell_end - p) != NULL)
+    return FALSE;
+  *text = p;
+  *length = cell_end - p;
+  trim_cell (text, length, table->separator);
+  return TRUE;
+}
+
+/* The order of the dates in numbers of column @i ("15/02/2024", day
+ * first), as the first lines after the header tell once a day above 12
+ * shows it; 0 when they don't tell, or hold anything but such dates and
+ * missing values. Only then is it the order the general reader finds:
+ * the fast path reads every date in it, or gives up. */
+#define HEAD_ORDER_LENGTH (64 * 1024)
+
+static McDateOrder
+head_date_order (const FastTable *table,
+                 guint            i,
+                 const char      *p,
+                 const char      *end)
+{
+  McDateOrder orders = MC_DATE_ORDER_EITHER;
+
+  end = p + MIN ((gsize) (end - p), HEAD_ORDER_LENGTH);
+  while (orders == MC_DATE_ORDER_EITHER && p < end)
+    {
+      const char *line_end = memchr (p, '\n', end - p);
+      const char *text;
+      gsize length;
+
+      if (line_end == NULL)
+        break;
+      if (!find_cell (table, i, p, line_end, &text, &length))
+        return 0;
+      if (length > 0 && !mc_cell_is_missing (text, length))
+        orders = mc_date_text_parse_numeric (text, length, orders, NULL, NULL);
+      p = line_end + 1;
+    }
+  return orders == MC_DATE_ORDER_EITHER ? 0 : orders;
+}
+
+/* The columns whose first cell is a date in a usual form, or in numbers
+ * in an order the first lines tell, are dates; the others numbers. */
 static void
 find_date_columns (FastTable  *table,
-                   const char *p,
+                   const char *head,
                    const char *end)
 {
+  McTableColumn *columns = mc_table_builder_get_columns (table->builder);
   McDateScan scan = { { 0, }, 0 };
+  const char *p = head;
 
   while (p < end && (*p == '\n' || *p == '\r' || *p == ' '))
     p++;
+  head = p;
   for (guint i = 0; i < table->n_columns && p < end; i++)
     {
       double days;
       gsize n = mc_date_text_scan (&scan, p, end, &days);
 
       table->dates[i] = n > 0 && ends_cell (p + n, end, table->separator);
+      if (!table->dates[i] && (table->orders[i] = head_date_order (table, i, head, end)) != 0)
+        table->dates[i] = TRUE;
       while (p < end && !ends_cell (p, end, table->separator))
         p++;
       if (p == end || *p != table->separator)
@@ -449,7 +523,11 @@ find_date_columns (FastTable  *table,
     }
   for (guint i = 0; i < table->n_columns; i++)
     if (table->dates[i])
-      mc_table_column_expect_dates (&mc_table_builder_get_columns (table->builder)[i]);
+      {
+        mc_table_column_expect_dates (&columns[i]);
+        if (table->orders[i] != 0)
+          columns[i].date_orders = table->orders[i];
+      }
 }
 
 /**
@@ -472,9 +550,11 @@ mc_csv_fast_read (McCsvRows                *rows,
   FastTable table = { builder, mc_csv_reader_get_separator (rows->reader),
                       mc_table_builder_get_n_columns (builder) };
   g_autofree gboolean *dates = g_new0 (gboolean, table.n_columns);
+  g_autofree McDateOrder *orders = g_new0 (McDateOrder, table.n_columns);
   McLineBlocksResult result;
 
   table.dates = dates;
+  table.orders = orders;
   table.length = text_length (source);
   table.progress = source->progress;
   g_mutex_init (&table.spare_lock);

@@ -539,11 +539,16 @@ mc_table_builder_can_take_kept (McTableBuilder *self,
                                 McTableBuilder *from,
                                 guint           from_column)
 {
+  const McTableColumn *kept;
+
   g_return_val_if_fail (self != NULL && self->declared, FALSE);
   g_return_val_if_fail (from != NULL && !from->declared, FALSE);
 
-  return kept_fits (get_column (from, from_column),
-                    mc_column_get_column_type (get_column (self, column)->column));
+  kept = get_column (from, from_column);
+  /* A declared date column reads no dates in numbers ("15/02/2024"),
+   * whose order only a column of them tells. */
+  return kept_fits (kept, mc_column_get_column_type (get_column (self, column)->column))
+         && kept->date_orders == MC_DATE_ORDER_EITHER;
 }
 
 /**
