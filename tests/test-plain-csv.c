@@ -525,6 +525,29 @@ assert_same_columns (McDataset *a,
     }
 }
 
+/* Loads @plain, which the fast path may read, and @quoted, the same
+ * with its first cell quoted, which the general reader reads, and checks
+ * that they load alike. Returns whether @plain's first column came out a
+ * progression, which only the fast path makes of row numbers. */
+static gboolean
+assert_fast_like_general (const GString *plain,
+                          const GString *quoted)
+{
+  g_autoptr(GError) plain_error = NULL;
+  g_autoptr(GError) quoted_error = NULL;
+  g_autoptr(McDataset) a = mc_loader_load_data (plain->str, plain->len, "test.csv", NULL,
+                                                &plain_error);
+  g_autoptr(McDataset) b = mc_loader_load_data (quoted->str, quoted->len, "test.csv", NULL,
+                                                &quoted_error);
+
+  if (g_test_verbose ())
+    g_test_message ("%s", plain->str);
+  if (!loaded_alike (a, plain_error, b, quoted_error))
+    return FALSE;
+  assert_same_columns (a, b);
+  return mc_column_get_progression (mc_dataset_get_column (a, 0), NULL, NULL);
+}
+
 static void
 test_fast_path_random (void)
 {
@@ -534,19 +557,9 @@ test_fast_path_random (void)
     {
       g_autoptr(GString) plain = g_string_new (NULL);
       g_autoptr(GString) quoted = g_string_new (NULL);
-      g_autoptr(GError) plain_error = NULL;
-      g_autoptr(GError) quoted_error = NULL;
-      g_autoptr(McDataset) a = NULL;
-      g_autoptr(McDataset) b = NULL;
 
       random_csv (rand, plain, quoted);
-      a = mc_loader_load_data (plain->str, plain->len, "test.csv", NULL, &plain_error);
-      b = mc_loader_load_data (quoted->str, quoted->len, "test.csv", NULL, &quoted_error);
-      if (g_test_verbose ())
-        g_test_message ("%s", plain->str);
-      if (!loaded_alike (a, plain_error, b, quoted_error))
-        continue;
-      assert_same_columns (a, b);
+      assert_fast_like_general (plain, quoted);
     }
   g_rand_free (rand);
 }
@@ -640,6 +653,54 @@ test_numeric_dates (void)
       else if (cases[i].fast)
         g_assert_cmpint (mc_column_get_column_type (date), ==, MC_COLUMN_DATE);
     }
+}
+
+/* Tables separated by semicolons, with decimal commas: the fast path
+ * reads a column whose first lines have a comma as the general reader
+ * reads amounts there, or leaves the table to it (points, thousands
+ * separators, codes, signs it does not read). Row numbers first: only
+ * the fast path keeps them as a progression. Its dates tell their order
+ * from the first row on. */
+static void
+test_decimal_commas (void)
+{
+  static const char * const cells[] = {
+    "98,50", "-3,25", "0,5", "2000,0", "1,234", "", "-", "1999", "17", "100,25",
+    /* rarer: each of these makes the fast path give up */
+    "1.5", "1.234", "1.234,5", "05,5", "7,", "1,2,3", "NA", "+5,5", "1e3", "12 %",
+  };
+  /* Whole numbers of seconds since 1970 make dates under such a header;
+   * amounts don't. */
+  static const char * const times[] = { "1700000000,0", "1700086400", "1700172800", "" };
+  GRand *rand = g_rand_new_with_seed (20261207);
+  guint n_fast = 0;
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      gboolean epoch = i % 2 == 0;
+      const char *header = epoch ? "row;Datum;Kurs;created_at\n" : "row;Datum;Kurs;Year\n";
+      g_autoptr(GString) plain = g_string_new (header);
+      g_autoptr(GString) quoted = g_string_new (header);
+      guint n_rows = g_rand_int_range (rand, 1, 30);
+      /* Most tables only of the usual cells */
+      int n_cells = g_rand_int_range (rand, 0, 3) > 0 ? 10 : G_N_ELEMENTS (cells);
+
+      for (guint r = 0; r < n_rows; r++)
+        {
+          const char *price = cells[g_rand_int_range (rand, 0, n_cells)];
+          const char *last = epoch ? times[g_rand_int_range (rand, 0, G_N_ELEMENTS (times))]
+                                   : cells[g_rand_int_range (rand, 0, n_cells)];
+          g_autofree char *row = g_strdup_printf (";%02u.%02u.2024;%s;%s\n", 13 + r % 16,
+                                                  r / 16 + 1, price, last);
+
+          g_string_append_printf (plain, "%u%s", r, row);
+          g_string_append_printf (quoted, r == 0 ? "\"%u\"%s" : "%u%s", r, row);
+        }
+      if (assert_fast_like_general (plain, quoted))
+        n_fast++;
+    }
+  g_assert_cmpuint (n_fast, >, 1000);
+  g_rand_free (rand);
 }
 
 /* Many blocks of rows, read by several threads and merged in order:
@@ -1106,6 +1167,7 @@ main (int   argc,
   g_test_add_func ("/mc/plain-csv/fast-path-gives-up", test_fast_path_gives_up);
   g_test_add_func ("/mc/plain-csv/fast-path-random", test_fast_path_random);
   g_test_add_func ("/mc/plain-csv/numeric-dates", test_numeric_dates);
+  g_test_add_func ("/mc/plain-csv/decimal-commas", test_decimal_commas);
   g_test_add_func ("/mc/plain-csv/blocks", test_blocks);
   g_test_add_func ("/mc/plain-csv/stream", test_stream);
   g_test_add_func ("/mc/plain-csv/rows-grow-shorter", test_rows_grow_shorter);

@@ -26,13 +26,22 @@
 /* The rows of a file of numbers and dates, read in blocks by several
  * threads: each block fills columns of its own, which the builder then
  * takes in, block after block. */
+/* What a column holds, as the first lines show */
+typedef enum
+{
+  FAST_NUMBERS,
+  FAST_DATES,
+  FAST_COMMA_NUMBERS,  /* with decimal commas ("98,50"), in a table
+                        * separated by semicolons */
+} FastKind;
+
 typedef struct
 {
   McTableBuilder  *builder;
   char             separator;
   guint            n_columns;
-  gboolean        *dates;          /* the columns of dates */
-  McDateOrder     *orders;         /* of those in numbers ("15/02/2024"), the
+  FastKind        *kinds;          /* of each column */
+  McDateOrder     *orders;         /* of dates in numbers ("15/02/2024"), the
                                     * one order they are read in; else 0 */
   guint8           number_bytes[256];
   guint8           date_bytes[256];
@@ -209,6 +218,62 @@ take_exponent_cell (const FastTable *table,
   return take_short_number (table, column, TRUE, p, end);
 }
 
+/* A cell of a column of numbers with decimal commas: a whole number, or
+ * one with a comma and decimals ("-98,50"), read as the general reader
+ * reads amounts in a table separated by semicolons, which prefers
+ * decimal commas (mc_table_builder_prefer_decimal_comma()); or a missing
+ * value. Returns where it ends; NULL for anything else (a point, a
+ * thousands separator, a code with leading zeros), which the general
+ * reader reads. */
+static G_GNUC_NO_INLINE const char *
+take_comma_cell (const FastTable *table,
+                 McTableColumn   *column,
+                 const char      *p,
+                 const char      *end)
+{
+  const char *start = p, *digits, *integer_end;
+  gboolean negative = p < end && *p == '-';
+  guint64 mantissa = 0;
+  int decimals = 0;
+  double value;
+
+  p += negative;
+  digits = p;
+  p = integer_end = mc_csv_scan_digit_run (p, end, &mantissa);
+  if (p == digits)
+    {
+      /* Missing: nothing, or "-" */
+      if (!ends_cell (p, end, table->separator))
+        return NULL;
+      mc_table_column_keep (column, NAN, MC_DECIMALS_UNKNOWN);
+      return p;
+    }
+  if (p < end && *p == ',')
+    {
+      const char *fraction = p + 1;
+
+      p = mc_csv_scan_digit_run (fraction, end, &mantissa);
+      if (p == fraction)
+        return NULL;
+      decimals = p - fraction;
+    }
+  if (!ends_cell (p, end, table->separator) || p - start > MC_CSV_MAX_MANTISSA_DIGITS
+      || (integer_end - digits > 1 && *digits == '0')
+      || !mc_csv_scale_exact (mantissa, -decimals, &value))
+    return NULL;
+  if (negative)
+    value = -value;
+  if (integer_end == p)
+    return mc_table_column_take_number (column, start, p - start, value, 0) ? p : NULL;
+  /* An amount: the column is no longer one of plain numbers. */
+  column->number = FALSE;
+  column->years = FALSE;
+  column->n_values++;
+  column->n_numeric++;
+  mc_table_column_keep (column, value, decimals);
+  return p;
+}
+
 /* The cell of column @i at @p, and where it ends; NULL when the fast
  * path can't take it. */
 static inline const char *
@@ -219,11 +284,15 @@ take_cell (const FastTable *table,
            const char      *p,
            const char      *end)
 {
-  gboolean date = table->dates[i];
+  FastKind kind = table->kinds[i];
+  gboolean date = kind == FAST_DATES;
   const guint8 *bytes = date ? table->date_bytes : table->number_bytes;
   const char *start = p;
-  gsize n = take_usual_cell (table, column, date, scan, p, end);
+  gsize n;
 
+  if (G_UNLIKELY (kind == FAST_COMMA_NUMBERS))
+    return take_comma_cell (table, column, p, end);
+  n = take_usual_cell (table, column, date, scan, p, end);
   if (G_LIKELY (n > 0))
     return p + n;
   if (!date && (n = take_exponent_cell (table, column, p, end)) > 0)
@@ -354,7 +423,7 @@ fast_block_work (const char *text,
           g_array_unref (block->columns[i].kept);
           block->columns[i].kept = spare;
         }
-      if (table->dates[i])
+      if (table->kinds[i] == FAST_DATES)
         mc_table_column_expect_dates (&block->columns[i]);
     }
   if (!read_block_fast (table, block, text, text + length))
@@ -465,7 +534,7 @@ find_cell (const FastTable  *table,
  * shows it; 0 when they don't tell, or hold anything but such dates and
  * missing values. Only then is it the order the general reader finds:
  * the fast path reads every date in it, or gives up. */
-#define HEAD_ORDER_LENGTH (64 * 1024)
+#define HEAD_LENGTH (64 * 1024)
 
 static McDateOrder
 head_date_order (const FastTable *table,
@@ -475,7 +544,7 @@ head_date_order (const FastTable *table,
 {
   McDateOrder orders = MC_DATE_ORDER_EITHER;
 
-  end = p + MIN ((gsize) (end - p), HEAD_ORDER_LENGTH);
+  end = p + MIN ((gsize) (end - p), HEAD_LENGTH);
   while (orders == MC_DATE_ORDER_EITHER && p < end)
     {
       const char *line_end = memchr (p, '\n', end - p);
@@ -493,8 +562,34 @@ head_date_order (const FastTable *table,
   return orders == MC_DATE_ORDER_EITHER ? 0 : orders;
 }
 
+/* Whether a cell of column @i in the first lines after the header
+ * (HEAD_LENGTH at most) has a comma in it. */
+static gboolean
+head_has_comma (const FastTable *table,
+                guint            i,
+                const char      *p,
+                const char      *end)
+{
+  end = p + MIN ((gsize) (end - p), HEAD_LENGTH);
+  while (p < end)
+    {
+      const char *line_end = memchr (p, '\n', end - p);
+      const char *text;
+      gsize length;
+
+      if (line_end == NULL || !find_cell (table, i, p, line_end, &text, &length))
+        return FALSE;
+      if (memchr (text, ',', length) != NULL)
+        return TRUE;
+      p = line_end + 1;
+    }
+  return FALSE;
+}
+
 /* The columns whose first cell is a date in a usual form, or in numbers
- * in an order the first lines tell, are dates; the others numbers. */
+ * in an order the first lines tell, are dates; the others numbers, with
+ * decimal commas in a table separated by semicolons when the first lines
+ * have one in the column. */
 static void
 find_date_columns (FastTable  *table,
                    const char *head,
@@ -512,9 +607,11 @@ find_date_columns (FastTable  *table,
       double days;
       gsize n = mc_date_text_scan (&scan, p, end, &days);
 
-      table->dates[i] = n > 0 && ends_cell (p + n, end, table->separator);
-      if (!table->dates[i] && (table->orders[i] = head_date_order (table, i, head, end)) != 0)
-        table->dates[i] = TRUE;
+      if ((n > 0 && ends_cell (p + n, end, table->separator))
+          || (table->orders[i] = head_date_order (table, i, head, end)) != 0)
+        table->kinds[i] = FAST_DATES;
+      else if (table->separator == ';' && head_has_comma (table, i, head, end))
+        table->kinds[i] = FAST_COMMA_NUMBERS;
       while (p < end && !ends_cell (p, end, table->separator))
         p++;
       if (p == end || *p != table->separator)
@@ -522,7 +619,7 @@ find_date_columns (FastTable  *table,
       p++;
     }
   for (guint i = 0; i < table->n_columns; i++)
-    if (table->dates[i])
+    if (table->kinds[i] == FAST_DATES)
       {
         mc_table_column_expect_dates (&columns[i]);
         if (table->orders[i] != 0)
@@ -549,11 +646,11 @@ mc_csv_fast_read (McCsvRows                *rows,
 {
   FastTable table = { builder, mc_csv_reader_get_separator (rows->reader),
                       mc_table_builder_get_n_columns (builder) };
-  g_autofree gboolean *dates = g_new0 (gboolean, table.n_columns);
+  g_autofree FastKind *kinds = g_new0 (FastKind, table.n_columns);
   g_autofree McDateOrder *orders = g_new0 (McDateOrder, table.n_columns);
   McLineBlocksResult result;
 
-  table.dates = dates;
+  table.kinds = kinds;
   table.orders = orders;
   table.length = text_length (source);
   table.progress = source->progress;

@@ -211,6 +211,7 @@ mc_table_column_merge (McTableColumn *column,
 {
   column->n_values += part->n_values;
   column->n_numeric += part->n_numeric;
+  column->number = column->number && part->number;
   column->years = column->years && part->years;
   column->kept_finest = MAX (column->kept_finest, part->kept_finest);
   if (column->keep == MC_TABLE_KEEP_NOTHING)
