@@ -23,9 +23,6 @@
 #include "mc-loader-error.h"
 #include "mc-table-builder-private.h"
 
-/* The rows of a file of numbers and dates, read in blocks by several
- * threads: each block fills columns of its own, which the builder then
- * takes in, block after block. */
 /* What a column holds, as the first lines show */
 typedef enum
 {
@@ -35,6 +32,9 @@ typedef enum
                         * separated by semicolons */
 } FastKind;
 
+/* The rows of a file of numbers and dates, read in blocks by several
+ * threads: each block fills columns of its own, which the builder then
+ * takes in, block after block. */
 typedef struct
 {
   McTableBuilder  *builder;
@@ -562,28 +562,32 @@ head_date_order (const FastTable *table,
   return orders == MC_DATE_ORDER_EITHER ? 0 : orders;
 }
 
-/* Whether a cell of column @i in the first lines after the header
- * (HEAD_LENGTH at most) has a comma in it. */
-static gboolean
-head_has_comma (const FastTable *table,
-                guint            i,
-                const char      *p,
-                const char      *end)
+/* Marks the columns of numbers that have a decimal comma in a cell of
+ * the first lines after the header (HEAD_LENGTH at most), in one pass. */
+static void
+find_comma_columns (FastTable  *table,
+                    const char *p,
+                    const char *end)
 {
   end = p + MIN ((gsize) (end - p), HEAD_LENGTH);
   while (p < end)
     {
       const char *line_end = memchr (p, '\n', end - p);
-      const char *text;
-      gsize length;
 
-      if (line_end == NULL || !find_cell (table, i, p, line_end, &text, &length))
-        return FALSE;
-      if (memchr (text, ',', length) != NULL)
-        return TRUE;
+      if (line_end == NULL || memchr (p, '"', line_end - p) != NULL)
+        return;
+      for (guint i = 0; i < table->n_columns && p <= line_end; i++)
+        {
+          const char *cell_end = memchr (p, table->separator, line_end - p);
+
+          if (cell_end == NULL)
+            cell_end = line_end;
+          if (table->kinds[i] == FAST_NUMBERS && memchr (p, ',', cell_end - p) != NULL)
+            table->kinds[i] = FAST_COMMA_NUMBERS;
+          p = cell_end + 1;
+        }
       p = line_end + 1;
     }
-  return FALSE;
 }
 
 /* The columns whose first cell is a date in a usual form, or in numbers
@@ -591,7 +595,7 @@ head_has_comma (const FastTable *table,
  * decimal commas in a table separated by semicolons when the first lines
  * have one in the column. */
 static void
-find_date_columns (FastTable  *table,
+find_column_kinds (FastTable  *table,
                    const char *head,
                    const char *end)
 {
@@ -610,14 +614,14 @@ find_date_columns (FastTable  *table,
       if ((n > 0 && ends_cell (p + n, end, table->separator))
           || (table->orders[i] = head_date_order (table, i, head, end)) != 0)
         table->kinds[i] = FAST_DATES;
-      else if (table->separator == ';' && head_has_comma (table, i, head, end))
-        table->kinds[i] = FAST_COMMA_NUMBERS;
       while (p < end && !ends_cell (p, end, table->separator))
         p++;
       if (p == end || *p != table->separator)
         break;
       p++;
     }
+  if (table->separator == ';')
+    find_comma_columns (table, head, end);
   for (guint i = 0; i < table->n_columns; i++)
     if (table->kinds[i] == FAST_DATES)
       {
@@ -658,7 +662,7 @@ mc_csv_fast_read (McCsvRows                *rows,
   table.spare = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   init_number_bytes (table.number_bytes, table.separator);
   init_date_bytes (table.date_bytes, table.separator);
-  find_date_columns (&table, source->head, source->head + source->head_length);
+  find_column_kinds (&table, source->head, source->head + source->head_length);
   result = mc_line_blocks_run (source, &fast_funcs, &table, error);
   g_ptr_array_unref (table.spare);
   g_mutex_clear (&table.spare_lock);
