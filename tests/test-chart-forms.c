@@ -672,6 +672,74 @@ test_forms_candles (void)
                                          &(double) { 0 }, &(double) { 0 }, &(double) { 0 }));
 }
 
+/* Thirty years of daily prices drawn 800 px wide are 120 quarterly
+ * candles, each the first open, the highest high, the lowest low and the
+ * last close of its quarter's days. */
+static void
+test_forms_candles_quarters (void)
+{
+  g_autoptr(GString) csv = g_string_new ("date,open,high,low,close,volume\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDataset) dataset = NULL;
+  g_autoptr(McChartModel) chart = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  GDate *date = g_date_new_dmy (1, G_DATE_JANUARY, 1990);
+  double open = NAN, high = -INFINITY, low = INFINITY;
+  McMarks *marks;
+  guint n_candles = 0;
+
+  for (guint i = 0; g_date_get_year (date) < 2020; i++)
+    {
+      /* Whole prices of many values, under a thousand */
+      double day_open = 100 + i * 7919 % 787;
+      double day_high = day_open + 1 + i % 13, day_low = day_open - 1 - i % 11;
+      double day_close = day_open + (double) (i % 3) - 1;
+      GDateMonth month = g_date_get_month (date);
+      char text[16];
+
+      g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
+      g_string_append_printf (csv, "%s,%g,%g,%g,%g,%u\n", text, day_open, day_high,
+                              day_low, day_close, 1000 + i * 37 % 5000);
+      if (isnan (open))
+        open = day_open;
+      high = MAX (high, day_high);
+      low = MIN (low, day_low);
+      g_date_add_days (date, 1);
+      /* The last day of a quarter */
+      if (g_date_get_month (date) != month && month % 3 == 0)
+        {
+          g_ptr_array_add (texts, g_strdup_printf ("open %g · high %g · low %g · close %g; "
+                                                   "volume ", open, high, low, day_close));
+          open = NAN, high = -INFINITY, low = INFINITY;
+        }
+    }
+  g_date_free (date);
+  dataset = mc_loader_load_data (csv->str, csv->len, "thirty.csv", NULL, &error);
+  g_assert_no_error (error);
+  chart = chart_new (dataset, (McChartSpec *) mc_dataset_get_chart (dataset, 0));
+  g_assert_cmpstr (mc_chart_model_get_kind (chart)->id, ==, "candlestick");
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_NOTE,
+                                           "Quarterly candles: too many days to show one by one"));
+  marks = mc_test_view_marks (chart);
+  for (guint i = 0; i < marks->marks->len; i++)
+    {
+      const McMark *mark = &g_array_index (marks->marks, McMark, i);
+      g_autofree char *label = NULL;
+
+      if (mark->alias || (mark->color != MC_COLOR_UP && mark->color != MC_COLOR_DOWN))
+        continue;
+      g_assert_cmpuint (n_candles, <, texts->len);
+      label = g_strdup_printf ("Q%u %u", n_candles % 4 + 1, 1990 + n_candles / 4);
+      g_assert_cmpstr (mark->label, ==, label);
+      if (!g_str_has_prefix (mark->text, g_ptr_array_index (texts, n_candles)))
+        g_error ("%s: “%s”, expected “%s…”", label, mark->text,
+                 (char *) g_ptr_array_index (texts, n_candles));
+      n_candles++;
+    }
+  g_assert_cmpuint (n_candles, ==, 120);
+}
+
 /* Two months of prices are two candles a month wide, not slivers of a
  * day: one gap between rows is their usual gap. */
 static void
@@ -1044,6 +1112,7 @@ main (int   argc,
   g_test_add_func ("/mc/forms/candles-vision", test_forms_candles_vision);
   g_test_add_func ("/mc/forms/candles-bad-row", test_forms_candles_bad_row);
   g_test_add_func ("/mc/forms/candles-two-rows", test_forms_candles_two_rows);
+  g_test_add_func ("/mc/forms/candles-quarters", test_forms_candles_quarters);
   g_test_add_func ("/mc/forms/bubbles", test_forms_bubbles);
   g_test_add_func ("/mc/forms/density", test_forms_density);
   g_test_add_func ("/mc/forms/density-highlight", test_forms_density_highlight);

@@ -120,9 +120,11 @@ option_values (McChartModel *chart,
   return id != NULL ? mc_column_get_values (mc_chart_model_get_column (chart, id), NULL) : NULL;
 }
 
-/* One candle per row with a date and its four prices, in time order. */
+/* One candle per row with a date and its four prices, in time order;
+ * @largest_volume is the largest of their volumes, 0 without any. */
 static GArray *
-row_candles (McChartModel *chart)
+row_candles (McChartModel *chart,
+             double       *largest_volume)
 {
   const double *open = option_values (chart, "open");
   const double *high = option_values (chart, "high");
@@ -131,13 +133,22 @@ row_candles (McChartModel *chart)
   const double *volume = option_values (chart, "volume");
   guint n_rows = mc_dataset_get_n_rows (chart->data);
   GArray *candles = g_array_sized_new (FALSE, FALSE, sizeof (Candle), n_rows);
+  double x_start = 0, x_step = 0;
+  /* Days a day apart need no array. */
+  const double *x = mc_column_get_progression (chart->x_column, &x_start, &x_step)
+                    ? NULL : mc_column_get_values (chart->x_column, NULL);
+  Candle *out;
+  guint n = 0;
   gboolean in_order = TRUE;
+  double largest = 0;
 
+  g_array_set_size (candles, n_rows);
+  out = (Candle *) (gpointer) candles->data;
   for (guint row = 0; row < n_rows; row++)
     {
       Candle candle = { 0 };
 
-      candle.first = candle.last = mc_column_get_value (chart->x_column, row);
+      candle.first = candle.last = x != NULL ? x[row] : x_start + row * x_step;
       candle.open = open[row];
       candle.high = high[row];
       candle.low = low[row];
@@ -149,40 +160,33 @@ row_candles (McChartModel *chart)
         continue;
       /* Rows come in order of rows: in time order too unless a date is
        * earlier than the one before. */
-      if (candles->len > 0 && candle.first < g_array_index (candles, Candle, candles->len - 1).first)
+      if (n > 0 && candle.first < out[n - 1].first)
         in_order = FALSE;
-      g_array_append_val (candles, candle);
+      if (isfinite (candle.volume))
+        largest = MAX (largest, candle.volume);
+      out[n++] = candle;
     }
+  g_array_set_size (candles, n);
+  *largest_volume = largest;
   if (!in_order)
     g_array_sort (candles, compare_candles);
   return candles;
 }
 
-/* The period a day falls in, as a number that changes with it. */
-static gint64
-period_key (double days,
-            Period period)
+/* The periods a day falls in, as numbers that change with them: @keys
+ * of the week, month, quarter and year. */
+static void
+period_keys (double  days,
+             gint64  keys[N_PERIODS])
 {
   int y, m, d;
 
-  if (period == PERIOD_WEEK)
-    /* 1 January 1970 was a Thursday: weeks start on Mondays. */
-    return (gint64) floor ((days + 3) / 7);
   mc_days_to_ymd (days, &y, &m, &d);
-  switch (period)
-    {
-    case PERIOD_MONTH:
-      return (gint64) y * 12 + m;
-    case PERIOD_QUARTER:
-      return (gint64) y * 4 + (m - 1) / 3;
-    case PERIOD_YEAR:
-      return y;
-    case PERIOD_ROW:
-    case PERIOD_WEEK:
-    case N_PERIODS:
-    default:
-      return (gint64) days;
-    }
+  /* 1 January 1970 was a Thursday: weeks start on Mondays. */
+  keys[PERIOD_WEEK] = (gint64) floor ((days + 3) / 7);
+  keys[PERIOD_MONTH] = (gint64) y * 12 + m;
+  keys[PERIOD_QUARTER] = (gint64) y * 4 + (m - 1) / 3;
+  keys[PERIOD_YEAR] = y;
 }
 
 static void
@@ -197,34 +201,45 @@ candle_merge (Candle       *into,
     into->volume = isnan (into->volume) ? candle->volume : into->volume + candle->volume;
 }
 
-/* The candles of @rows combined by @period: the first open, the highest
- * high, the lowest low, the last close, the total volume. */
-static GArray *
-combine_candles (GArray *rows,
-                 Period  period)
+/* The candles of rows combined by each longer period, in one pass: the
+ * first open, the highest high, the lowest low, the last close, the
+ * total volume. The rows' volumes are multiplied by @volume_factor
+ * first (volume_column()). */
+static void
+combine_candles (CandleData *data,
+                 double      volume_factor)
 {
-  GArray *candles = g_array_new (FALSE, FALSE, sizeof (Candle));
-  gint64 key = G_MININT64, k = G_MININT64;
+  GArray *rows = data->candles[PERIOD_ROW];
+  gint64 keys[N_PERIODS] = { 0, }, last_keys[N_PERIODS];
   double day = NAN;
 
+  for (Period p = PERIOD_WEEK; p < N_PERIODS; p++)
+    {
+      data->candles[p] = g_array_new (FALSE, FALSE, sizeof (Candle));
+      last_keys[p] = G_MININT64;
+    }
   for (guint i = 0; i < rows->len; i++)
     {
-      const Candle *candle = &g_array_index (rows, Candle, i);
+      Candle *candle = &g_array_index (rows, Candle, i);
 
-      /* Rows of one day (prices by the minute) fall in its period. */
+      candle->volume *= volume_factor;
+      /* Rows of one day (prices by the minute) fall in its periods. */
       if (floor (candle->first) != day)
         {
           day = floor (candle->first);
-          k = period_key (day, period);
+          period_keys (day, keys);
         }
+      for (Period p = PERIOD_WEEK; p < N_PERIODS; p++)
+        {
+          GArray *candles = data->candles[p];
 
-      if (candles->len > 0 && k == key)
-        candle_merge (&g_array_index (candles, Candle, candles->len - 1), candle);
-      else
-        g_array_append_val (candles, *candle);
-      key = k;
+          if (candles->len > 0 && keys[p] == last_keys[p])
+            candle_merge (&g_array_index (candles, Candle, candles->len - 1), candle);
+          else
+            g_array_append_val (candles, *candle);
+          last_keys[p] = keys[p];
+        }
     }
-  return candles;
 }
 
 /* The usual number of days between rows: 1 for daily prices (a weekend
@@ -241,28 +256,24 @@ usual_gap (GArray *rows)
 }
 
 /* Volumes of millions read best in millions: "150 m" rather than
- * "150000000". The candles' volumes are rescaled to a scale that keeps
- * the largest under a thousand. */
+ * "150000000". The candles' volumes, the largest @largest, are to be
+ * multiplied by @factor for a scale that keeps the largest under a
+ * thousand. */
 static McColumn *
 volume_column (McChartModel *chart,
-               GArray       *rows)
+               double        largest,
+               double       *factor)
 {
   const McColumn *column = mc_chart_model_get_column (chart, column_option (chart, "volume"));
   McColumn *volume = mc_column_new (mc_column_get_id (column), mc_column_get_label (column),
                                     MC_COLUMN_NUMBER);
   McScale scale = mc_column_get_scale (column);
-  double largest = 0, factor;
 
   mc_column_set_unit (volume, mc_column_get_unit (column));
-  for (guint i = 0; i < rows->len; i++)
-    if (isfinite (g_array_index (rows, Candle, i).volume))
-      largest = MAX (largest, g_array_index (rows, Candle, i).volume);
   largest *= mc_scale_get_factor (scale);
   while (scale < MC_SCALE_TRILLION && largest >= 1000 * mc_scale_get_factor (scale))
     scale++;
-  factor = mc_scale_get_factor (mc_column_get_scale (column)) / mc_scale_get_factor (scale);
-  for (guint i = 0; i < rows->len; i++)
-    g_array_index (rows, Candle, i).volume *= factor;
+  *factor = mc_scale_get_factor (mc_column_get_scale (column)) / mc_scale_get_factor (scale);
   mc_column_set_scale (volume, scale);
   return volume;
 }
@@ -275,12 +286,13 @@ candlestick_prepare (McChartModel  *chart,
   McSeries *series = mc_chart_model_get_series (chart, 0);
   g_autofree char *unit = mc_format_unit (series->column);
 
-  data->candles[PERIOD_ROW] = row_candles (chart);
+  double largest_volume, volume_factor = 1;
+
+  data->candles[PERIOD_ROW] = row_candles (chart, &largest_volume);
   data->has_volume = column_option (chart, "volume") != NULL;
   if (data->has_volume)
-    data->volume = volume_column (chart, data->candles[PERIOD_ROW]);
-  for (Period p = PERIOD_WEEK; p < N_PERIODS; p++)
-    data->candles[p] = combine_candles (data->candles[PERIOD_ROW], p);
+    data->volume = volume_column (chart, largest_volume, &volume_factor);
+  combine_candles (data, volume_factor);
   data->row_days = usual_gap (data->candles[PERIOD_ROW]);
   /* The one series of the chart is its prices, whatever the close column
    * is called. */
@@ -951,18 +963,21 @@ check_row_prices (const McChartSpec  *spec,
                   GError            **error)
 {
   const char *keys[] = { "open", "close", "high", "low" };
-  McColumn *columns[4];
+  const double *values[4];
   g_autoptr(McRowFilter) filter = mc_row_filter_new (spec, dataset);
+  guint n_rows = mc_dataset_get_n_rows (dataset);
 
   for (guint k = 0; k < 4; k++)
-    columns[k] = mc_dataset_lookup_column (dataset, mc_chart_spec_get_string (spec, keys[k]));
-  for (guint row = 0; row < mc_dataset_get_n_rows (dataset); row++)
+    values[k] = mc_column_get_values (mc_dataset_lookup_column (dataset,
+                                                                mc_chart_spec_get_string (spec, keys[k])),
+                                      NULL);
+  for (guint row = 0; row < n_rows; row++)
     {
-      double v[4];
+      double v[4] = { values[0][row], values[1][row], values[2][row], values[3][row] };
 
-      for (guint k = 0; k < 4; k++)
-        v[k] = mc_column_get_value (columns[k], row);
-      if (!mc_row_filter_keeps (filter, row))
+      /* Most rows are within their high and low (a missing price is too). */
+      if (!(v[2] < v[0] || v[3] > v[0] || v[2] < v[1] || v[3] > v[1])
+          || !mc_row_filter_keeps (filter, row))
         continue;
       for (guint k = 0; k < 2; k++)
         {
