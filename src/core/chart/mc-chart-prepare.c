@@ -40,9 +40,13 @@ choose_x_kind (const McChartKind *kind,
   return MC_X_CATEGORY;
 }
 
+/* The text of @x's cell in @row; its numbers with @decimals, which
+ * mc_format_column_decimals() finds once for the many cells of a column
+ * (it samples thousands of them). */
 static char *
 format_x_cell (const McColumn *x,
-               guint           row)
+               guint           row,
+               int             decimals)
 {
   if (mc_column_is_missing (x, row))
     return g_strdup ("—");
@@ -53,7 +57,7 @@ format_x_cell (const McColumn *x,
     case MC_COLUMN_DATE:
       return mc_format_date (mc_column_get_value (x, row), mc_column_get_date_precision (x));
     case MC_COLUMN_NUMBER:
-      return mc_format_value (x, mc_column_get_value (x, row), -1);
+      return mc_format_value (x, mc_column_get_value (x, row), decimals);
     case MC_COLUMN_BOOLEAN:
     default:
       return mc_format_cell (x, row);
@@ -87,6 +91,7 @@ build_categories (McChartModel *chart,
                   guint        *row_category)
 {
   guint n_rows = mc_dataset_get_n_rows (chart->data);
+  int decimals = mc_format_column_decimals (chart->x_column);
   g_autoptr(GHashTable) seen = NULL;
 
   chart->categories = g_ptr_array_new_with_free_func (g_free);
@@ -95,7 +100,7 @@ build_categories (McChartModel *chart,
     {
       for (guint row = 0; row < n_rows; row++)
         {
-          g_ptr_array_add (chart->categories, format_x_cell (chart->x_column, row));
+          g_ptr_array_add (chart->categories, format_x_cell (chart->x_column, row, decimals));
           add_category_days (chart, row);
           row_category[row] = row;
         }
@@ -113,7 +118,7 @@ build_categories (McChartModel *chart,
       if (!g_hash_table_lookup_extended (seen, key, NULL, &index))
         {
           index = GUINT_TO_POINTER (chart->categories->len);
-          g_ptr_array_add (chart->categories, format_x_cell (chart->x_column, row));
+          g_ptr_array_add (chart->categories, format_x_cell (chart->x_column, row, decimals));
           add_category_days (chart, row);
           g_hash_table_insert (seen, key, index);
         }
@@ -257,9 +262,10 @@ add_column_series (McChartModel *chart,
  * "4" alone says nothing. */
 static char *
 series_name (const McColumn *column,
-             guint           row)
+             guint           row,
+             int             decimals)
 {
-  g_autofree char *value = format_x_cell (column, row);
+  g_autofree char *value = format_x_cell (column, row, decimals);
 
   if (mc_column_get_column_type (column) != MC_COLUMN_NUMBER)
     return g_steal_pointer (&value);
@@ -279,11 +285,12 @@ add_long_series (McChartModel *chart,
   const McColumn *key_column =
     mc_chart_model_get_column (chart, mc_chart_spec_get_string (chart->spec, "series"));
   guint n_rows = mc_dataset_get_n_rows (chart->data);
+  int decimals = mc_format_column_decimals (key_column);
   g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint row = 0; row < n_rows; row++)
     {
-      g_autofree char *name = series_name (key_column, row);
+      g_autofree char *name = series_name (key_column, row, decimals);
       double x = point_x (chart, row_category, row);
       gpointer found;
       McSeries *series;
@@ -516,13 +523,15 @@ add_column_entities (GHashTable *entities,
                      const char *id)
 {
   const McColumn *column = mc_dataset_lookup_column (dataset, id);
+  int decimals;
 
   if (column == NULL)
     return;
+  decimals = mc_format_column_decimals (column);
   for (guint row = 0; row < mc_column_get_n_rows (column); row++)
     if (!mc_column_is_missing (column, row))
       {
-        g_autofree char *name = series_name (column, row);
+        g_autofree char *name = series_name (column, row, decimals);
 
         add_entity (entities, name);
       }
@@ -886,7 +895,8 @@ resolve_x (McChartModel *chart,
   text = mc_annotation_x_to_string (x);
   if (mc_transform_find_row (chart->data, mc_column_get_id (chart->x_column), text, &row))
     {
-      g_autofree char *name = format_x_cell (chart->x_column, row);
+      g_autofree char *name = format_x_cell (chart->x_column, row,
+                                             mc_format_column_decimals (chart->x_column));
 
       if (find_category (chart, name, &c))
         {
