@@ -672,6 +672,23 @@ test_forms_candles (void)
                                          &(double) { 0 }, &(double) { 0 }, &(double) { 0 }));
 }
 
+/* The marks of the candles drawn, in order, without their volume bars. */
+static GPtrArray *
+candle_marks (McChartModel *chart)
+{
+  McMarks *marks = mc_test_view_marks (chart);
+  GPtrArray *candles = g_ptr_array_new ();
+
+  for (guint i = 0; i < marks->marks->len; i++)
+    {
+      const McMark *mark = &g_array_index (marks->marks, McMark, i);
+
+      if (!mark->alias && (mark->color == MC_COLOR_UP || mark->color == MC_COLOR_DOWN))
+        g_ptr_array_add (candles, (gpointer) mark);
+    }
+  return candles;
+}
+
 /* Thirty years of daily prices drawn 800 px wide are 120 quarterly
  * candles, each the first open, the highest high, the lowest low and the
  * last close of its quarter's days. */
@@ -683,10 +700,9 @@ test_forms_candles_quarters (void)
   g_autoptr(McDataset) dataset = NULL;
   g_autoptr(McChartModel) chart = NULL;
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) candles = NULL;
   GDate *date = g_date_new_dmy (1, G_DATE_JANUARY, 1990);
   double open = NAN, high = -INFINITY, low = INFINITY;
-  McMarks *marks;
-  guint n_candles = 0;
 
   for (guint i = 0; g_date_get_year (date) < 2020; i++)
     {
@@ -721,23 +737,67 @@ test_forms_candles_quarters (void)
   mc_test_render_layout (chart, 800, 500, FALSE);
   g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_NOTE,
                                            "Quarterly candles: too many days to show one by one"));
-  marks = mc_test_view_marks (chart);
-  for (guint i = 0; i < marks->marks->len; i++)
+  candles = candle_marks (chart);
+  g_assert_cmpuint (candles->len, ==, 120);
+  g_assert_cmpuint (texts->len, ==, 120);
+  for (guint i = 0; i < candles->len; i++)
     {
-      const McMark *mark = &g_array_index (marks->marks, McMark, i);
-      g_autofree char *label = NULL;
+      const McMark *mark = g_ptr_array_index (candles, i);
+      g_autofree char *label = g_strdup_printf ("Q%u %u", i % 4 + 1, 1990 + i / 4);
 
-      if (mark->alias || (mark->color != MC_COLOR_UP && mark->color != MC_COLOR_DOWN))
-        continue;
-      g_assert_cmpuint (n_candles, <, texts->len);
-      label = g_strdup_printf ("Q%u %u", n_candles % 4 + 1, 1990 + n_candles / 4);
       g_assert_cmpstr (mark->label, ==, label);
-      if (!g_str_has_prefix (mark->text, g_ptr_array_index (texts, n_candles)))
+      if (!g_str_has_prefix (mark->text, g_ptr_array_index (texts, i)))
         g_error ("%s: “%s”, expected “%s…”", label, mark->text,
-                 (char *) g_ptr_array_index (texts, n_candles));
-      n_candles++;
+                 (char *) g_ptr_array_index (texts, i));
     }
-  g_assert_cmpuint (n_candles, ==, 120);
+}
+
+/* Ten days of prices by the minute are ten daily candles, not fourteen
+ * thousand candles each drawn a day wide; zoomed into two hours, one
+ * candle a minute. */
+static void
+test_forms_candles_minutes (void)
+{
+  g_autoptr(GString) csv = g_string_new ("time,open,high,low,close\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDataset) dataset = NULL;
+  g_autoptr(McChartModel) chart = NULL;
+  g_autoptr(GPtrArray) candles = NULL;
+
+  for (guint i = 0; i < 10 * 24 * 60; i++)
+    {
+      double open = 100 + i * 7919 % 787;
+
+      g_string_append_printf (csv, "2024-03-%02uT%02u:%02u:00,%g,%g,%g,%g\n", 1 + i / 1440,
+                              i / 60 % 24, i % 60, open, open + 1 + i % 13, open - 1 - i % 11,
+                              open + (double) (i % 3) - 1);
+    }
+  dataset = mc_loader_load_data (csv->str, csv->len, "minutes.csv", NULL, &error);
+  g_assert_no_error (error);
+  chart = chart_new (dataset, (McChartSpec *) mc_dataset_get_chart (dataset, 0));
+  g_assert_cmpstr (mc_chart_model_get_kind (chart)->id, ==, "candlestick");
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_NOTE, "Daily candles: too many "
+                                           "prices in a day to show one by one"));
+  candles = candle_marks (chart);
+  g_assert_cmpuint (candles->len, ==, 10);
+  for (guint i = 0; i < candles->len; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("%u Mar 2024", i + 1);
+
+      g_assert_cmpstr (((const McMark *) g_ptr_array_index (candles, i))->label, ==, label);
+    }
+
+  /* 2 March, 10:00 to 12:00 */
+  mc_view_options_set_x_window (mc_test_view_options (chart), 19784 + 10 / 24.0,
+                                19784 + 12 / 24.0);
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  g_assert_null (mc_test_view_find_box (chart, MC_TEXT_NOTE, NULL));
+  g_clear_pointer (&candles, g_ptr_array_unref);
+  candles = candle_marks (chart);
+  /* 121 minutes, the candles cut by the window's edges not counted */
+  g_assert_cmpuint (candles->len, >=, 119);
+  g_assert_cmpuint (candles->len, <=, 121);
 }
 
 /* Two months of prices are two candles a month wide, not slivers of a
@@ -1113,6 +1173,7 @@ main (int   argc,
   g_test_add_func ("/mc/forms/candles-bad-row", test_forms_candles_bad_row);
   g_test_add_func ("/mc/forms/candles-two-rows", test_forms_candles_two_rows);
   g_test_add_func ("/mc/forms/candles-quarters", test_forms_candles_quarters);
+  g_test_add_func ("/mc/forms/candles-minutes", test_forms_candles_minutes);
   g_test_add_func ("/mc/forms/bubbles", test_forms_bubbles);
   g_test_add_func ("/mc/forms/density", test_forms_density);
   g_test_add_func ("/mc/forms/density-highlight", test_forms_density_highlight);

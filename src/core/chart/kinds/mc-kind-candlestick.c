@@ -32,6 +32,7 @@
 typedef enum
 {
   PERIOD_ROW,        /* one candle per row: a day, or what a row holds */
+  PERIOD_DAY,        /* of rows shorter than a day (prices by the minute) */
   PERIOD_WEEK,
   PERIOD_MONTH,
   PERIOD_QUARTER,
@@ -174,7 +175,7 @@ row_candles (McChartModel *chart,
 }
 
 /* The periods a day falls in, as numbers that change with them: @keys
- * of the week, month, quarter and year. */
+ * of the day, week, month, quarter and year. */
 static void
 period_keys (double  days,
              gint64  keys[N_PERIODS])
@@ -182,6 +183,7 @@ period_keys (double  days,
   int y, m, d;
 
   mc_days_to_ymd (days, &y, &m, &d);
+  keys[PERIOD_DAY] = (gint64) days;
   /* 1 January 1970 was a Thursday: weeks start on Mondays. */
   keys[PERIOD_WEEK] = (gint64) floor ((days + 3) / 7);
   keys[PERIOD_MONTH] = (gint64) y * 12 + m;
@@ -203,7 +205,8 @@ candle_merge (Candle       *into,
 
 /* The candles of rows combined by each longer period, in one pass: the
  * first open, the highest high, the lowest low, the last close, the
- * total volume. The rows' volumes are multiplied by @volume_factor
+ * total volume. Days only of rows shorter than a day (as many candles as
+ * rows otherwise). The rows' volumes are multiplied by @volume_factor
  * first (volume_column()). */
 static void
 combine_candles (CandleData *data,
@@ -211,9 +214,10 @@ combine_candles (CandleData *data,
 {
   GArray *rows = data->candles[PERIOD_ROW];
   gint64 keys[N_PERIODS] = { 0, }, last_keys[N_PERIODS];
+  Period shortest = data->row_days < 1 ? PERIOD_DAY : PERIOD_WEEK;
   double day = NAN;
 
-  for (Period p = PERIOD_WEEK; p < N_PERIODS; p++)
+  for (Period p = PERIOD_DAY; p < N_PERIODS; p++)
     {
       data->candles[p] = g_array_new (FALSE, FALSE, sizeof (Candle));
       last_keys[p] = G_MININT64;
@@ -229,7 +233,7 @@ combine_candles (CandleData *data,
           day = floor (candle->first);
           period_keys (day, keys);
         }
-      for (Period p = PERIOD_WEEK; p < N_PERIODS; p++)
+      for (Period p = shortest; p < N_PERIODS; p++)
         {
           GArray *candles = data->candles[p];
 
@@ -242,8 +246,9 @@ combine_candles (CandleData *data,
     }
 }
 
-/* The usual number of days between rows: 1 for daily prices (a weekend
- * is no gap in trading), 30 or so for monthly ones. */
+/* The usual number of days between rows, the median: 1 for daily prices
+ * (a weekend is no gap in trading), 30 or so for monthly ones, 1/1440
+ * for prices by the minute. */
 static double
 usual_gap (GArray *rows)
 {
@@ -252,7 +257,7 @@ usual_gap (GArray *rows)
                                     rows->len)
                 : NAN;
 
-  return isnan (step) ? 1 : MAX (1, step);
+  return isnan (step) ? 1 : step;
 }
 
 /* Volumes of millions read best in millions: "150 m" rather than
@@ -292,8 +297,8 @@ candlestick_prepare (McChartModel  *chart,
   data->has_volume = column_option (chart, "volume") != NULL;
   if (data->has_volume)
     data->volume = volume_column (chart, largest_volume, &volume_factor);
-  combine_candles (data, volume_factor);
   data->row_days = usual_gap (data->candles[PERIOD_ROW]);
+  combine_candles (data, volume_factor);
   /* The one series of the chart is its prices, whatever the close column
    * is called. */
   g_free (series->name);
@@ -313,6 +318,8 @@ period_days (const CandleData *data,
 {
   switch (period)
     {
+    case PERIOD_DAY:
+      return 1;
     case PERIOD_WEEK:
       return 7;
     case PERIOD_MONTH:
@@ -388,7 +395,8 @@ choose_period (Candles *c,
                double   hi,
                double   width)
 {
-  double pixels_per_day = width / MAX (hi - lo, 1);
+  /* A window of less than a row: as wide as one */
+  double pixels_per_day = width / MAX (hi - lo, c->data->row_days);
 
   for (Period p = PERIOD_ROW; p < PERIOD_YEAR; p++)
     if (MC_CANDLE_SHARE * period_days (c->data, p) * pixels_per_day >= MC_CANDLE_MIN_WIDTH
@@ -402,6 +410,8 @@ period_note (Period period)
 {
   switch (period)
     {
+    case PERIOD_DAY:
+      return _("Daily candles: too many prices in a day to show one by one");
     case PERIOD_WEEK:
       return _("Weekly candles: too many days to show one by one");
     case PERIOD_MONTH:
@@ -427,6 +437,8 @@ candle_label (Candles      *c,
 
   switch (c->period)
     {
+    case PERIOD_DAY:
+      return mc_format_date (candle->first, MC_DATE_DAY);
     case PERIOD_WEEK:
       day = mc_format_date (candle->first, MC_DATE_DAY);
       /* Translators: the period of a weekly candle */
