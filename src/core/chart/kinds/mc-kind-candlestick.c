@@ -354,6 +354,30 @@ candle_middle (const Candle *candle)
   return (candle->first + candle->last) / 2;
 }
 
+/* The index of the first of @candles from @from on that ends on or after
+ * @day (with @ends), or starts after it: candles are in time order, and
+ * so are their first and their last days. */
+static guint
+find_candle (GArray   *candles,
+             guint     from,
+             gboolean  ends,
+             double    day)
+{
+  guint lo = from, hi = candles->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const Candle *candle = &g_array_index (candles, Candle, mid);
+
+      if (ends ? candle->last < day : candle->first <= day)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 /* The candles with a day in [@lo, @hi]. */
 static void
 window_candles (Candles *c,
@@ -362,12 +386,8 @@ window_candles (Candles *c,
 {
   GArray *candles = candles_of (c);
 
-  c->first = 0;
-  while (c->first < candles->len && g_array_index (candles, Candle, c->first).last < lo)
-    c->first++;
-  c->end = c->first;
-  while (c->end < candles->len && g_array_index (candles, Candle, c->end).first <= hi)
-    c->end++;
+  c->first = find_candle (candles, 0, TRUE, lo);
+  c->end = find_candle (candles, c->first, FALSE, hi);
 }
 
 /* The days shown: the zoom window, or every candle and half of
