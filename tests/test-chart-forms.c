@@ -754,11 +754,12 @@ test_forms_candles_quarters (void)
 
 /* Ten days of prices by the minute are ten daily candles, not fourteen
  * thousand candles each drawn a day wide; zoomed into two hours, one
- * candle a minute. */
+ * candle a minute. Their volumes are in the scale of those shown:
+ * millions a day, thousands a minute. */
 static void
 test_forms_candles_minutes (void)
 {
-  g_autoptr(GString) csv = g_string_new ("time,open,high,low,close\n");
+  g_autoptr(GString) csv = g_string_new ("time,open,high,low,close,volume\n");
   g_autoptr(GError) error = NULL;
   g_autoptr(McDataset) dataset = NULL;
   g_autoptr(McChartModel) chart = NULL;
@@ -768,9 +769,9 @@ test_forms_candles_minutes (void)
     {
       double open = 100 + i * 7919 % 787;
 
-      g_string_append_printf (csv, "2024-03-%02uT%02u:%02u:00,%g,%g,%g,%g\n", 1 + i / 1440,
+      g_string_append_printf (csv, "2024-03-%02uT%02u:%02u:00,%g,%g,%g,%g,%u\n", 1 + i / 1440,
                               i / 60 % 24, i % 60, open, open + 1 + i % 13, open - 1 - i % 11,
-                              open + (double) (i % 3) - 1);
+                              open + (double) (i % 3) - 1, 1000 + i * 37 % 5000);
     }
   dataset = mc_loader_load_data (csv->str, csv->len, "minutes.csv", NULL, &error);
   g_assert_no_error (error);
@@ -779,6 +780,7 @@ test_forms_candles_minutes (void)
   mc_test_render_layout (chart, 800, 500, FALSE);
   g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_NOTE, "Daily candles: too many "
                                            "prices in a day to show one by one"));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_AXIS_TITLE, "Volume (millions)"));
   candles = candle_marks (chart);
   g_assert_cmpuint (candles->len, ==, 10);
   for (guint i = 0; i < candles->len; i++)
@@ -793,6 +795,7 @@ test_forms_candles_minutes (void)
                                 19784 + 12 / 24.0);
   mc_test_render_layout (chart, 800, 500, FALSE);
   g_assert_null (mc_test_view_find_box (chart, MC_TEXT_NOTE, NULL));
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_AXIS_TITLE, "Volume (thousands)"));
   g_clear_pointer (&candles, g_ptr_array_unref);
   candles = candle_marks (chart);
   /* 121 minutes, the candles cut by the window's edges not counted */

@@ -75,6 +75,8 @@ typedef struct
   McLinearScale     volume;
   McRect            plot;
   McRect            volume_plot;
+  McColumn         *volume_column;  /* the shown volumes' label and scale */
+  double            volume_ratio;   /* their scale over the candles' one */
   gboolean          log;
   gboolean          ohlc;
 } Candles;
@@ -518,6 +520,35 @@ init_price_scale (Candles *c)
   mc_linear_scale_set_range (&c->price, c->plot.y + c->plot.height, c->plot.y);
 }
 
+/* A candle's volume in the scale of those shown. */
+static double
+shown_volume (Candles      *c,
+              const Candle *candle)
+{
+  return candle->volume / c->volume_ratio;
+}
+
+/* The scale of the volumes shown: the one that keeps the largest under a
+ * thousand, as volume_column() chose it for the rows. Weeks and years
+ * add up to more than days: "600" millions read better than "600000"
+ * thousands. */
+static void
+choose_volume_scale (Candles *c)
+{
+  const McColumn *column = mc_chart_model_get_column (c->chart,
+                                                      column_option (c->chart, "volume"));
+  double held = mc_scale_get_factor (mc_column_get_scale (c->data->volume));
+  double largest = 0, factor;
+
+  for (guint i = c->first; i < c->end; i++)
+    if (isfinite (candle_at (c, i)->volume))
+      largest = MAX (largest, candle_at (c, i)->volume);
+  /* In the column's own scale, as volume_column() takes it */
+  largest *= held / mc_scale_get_factor (mc_column_get_scale (column));
+  c->volume_column = volume_column (c->chart, largest, &factor);
+  c->volume_ratio = mc_scale_get_factor (mc_column_get_scale (c->volume_column)) / held;
+}
+
 static void
 init_volume_scale (Candles *c)
 {
@@ -525,7 +556,7 @@ init_volume_scale (Candles *c)
 
   for (guint i = c->first; i < c->end; i++)
     if (!isnan (candle_at (c, i)->volume))
-      hi = MAX (hi, candle_at (c, i)->volume);
+      hi = MAX (hi, shown_volume (c, candle_at (c, i)));
   /* A small panel: two or three ticks. */
   mc_linear_scale_init (&c->volume, 0, hi, TRUE, c->volume_plot.height, 2.5 * c->r->body);
   mc_linear_scale_set_range (&c->volume, c->volume_plot.y + c->volume_plot.height,
@@ -547,7 +578,7 @@ ticks_width (Candles *c)
     {
       McSeries volume = *price_series (c);
 
-      volume.column = c->data->volume;
+      volume.column = c->volume_column;
       width = MAX (width, mc_render_value_ticks_width (c->r, &c->volume, &volume));
     }
   return width;
@@ -640,7 +671,7 @@ draw_volume (Candles      *c,
              double        width)
 {
   McRender *r = c->r;
-  double top = mc_linear_scale_map (&c->volume, candle->volume);
+  double top = mc_linear_scale_map (&c->volume, shown_volume (c, candle));
   double bottom = mc_linear_scale_map (&c->volume, 0);
   McColor stroke, fill, light;
 
@@ -668,8 +699,8 @@ candle_text (Candles      *c,
   if (!c->data->has_volume || isnan (candle->volume))
     /* Translators: the prices of a candle in its value bubble */
     return g_strdup_printf (_("open %s · high %s · low %s · close %s"), open, high, low, close);
-  volume = mc_format_value (c->data->volume, candle->volume,
-                            mc_format_value_decimals (candle->volume, 1));
+  volume = mc_format_value (c->volume_column, shown_volume (c, candle),
+                            mc_format_value_decimals (shown_volume (c, candle), 1));
   /* Translators: the prices and the volume of a candle in its value
    * bubble */
   return g_strdup_printf (_("open %s · high %s · low %s · close %s; volume %s"), open, high, low,
@@ -830,7 +861,7 @@ draw_axes (Candles     *c,
       McSeries volume = *price_series (c);
       double w, h;
 
-      volume.column = c->data->volume;
+      volume.column = c->volume_column;
       mc_render_layout_size (volume_title, &w, &h);
       mc_render_show (r, volume_title, r->body_area.x, c->volume_plot.y - h - 2 * r->unit, 0,
                       MC_TEXT_AXIS_TITLE, mc_theme_get_text_secondary (r->theme));
@@ -862,7 +893,7 @@ volume_title_layout (Candles      *c,
   /* A panel needs room for its ticks and bars. */
   if (!c->data->has_volume || area->height < 16 * c->r->body)
     return NULL;
-  text = mc_render_column_title (c->data->volume);
+  text = mc_render_column_title (c->volume_column);
   return mc_render_layout (c->r, text, MC_FONT_BODY, area->width, 1);
 }
 
@@ -894,8 +925,9 @@ render_candles (Candles *c,
                 McRect  *area)
 {
   McRender *r = c->r;
-  g_autoptr(PangoLayout) volume_title = volume_title_layout (c, area);
+  g_autoptr(PangoLayout) volume_title = NULL;
   McAnnotationFrame frame = { .axes = &r->out->axes, .covers = candles_cover, .data = c };
+  const McRect whole = *area;
   double lo, hi, header;
 
   shown_days (c, PERIOD_ROW, &lo, &hi);
@@ -907,6 +939,12 @@ render_candles (Candles *c,
   area->y += header + 2 * r->unit;
   area->height -= header + 2 * r->unit;
   window_candles (c, lo, hi);
+  if (c->data->has_volume)
+    {
+      /* Its title says the scale of the volumes shown. */
+      choose_volume_scale (c);
+      volume_title = volume_title_layout (c, &whole);
+    }
   layout_panels (c, area, volume_title);
   mc_render_time_scale (r, &c->x, lo, hi, mc_column_get_date_precision (c->chart->x_column),
                         &c->plot);
@@ -925,6 +963,7 @@ candlestick_draw (McRender      *r,
   Candles c = { 0 };
   McRect area = r->body_area;
 
+  c.volume_ratio = 1;
   c.r = r;
   c.chart = r->chart;
   c.data = prepared;
@@ -935,6 +974,7 @@ candlestick_draw (McRender      *r,
     mc_render_empty (r, &area, c.data->candles[PERIOD_ROW]->len > 0);
   else
     render_candles (&c, &area);
+  g_clear_pointer (&c.volume_column, mc_column_free);
 }
 
 /* Describing */
