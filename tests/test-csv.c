@@ -409,7 +409,9 @@ test_numbers_long_digits (void)
         /* and as few digits as the first ones */
         assert_decimal (digits / 1000000000000, exponent);
       }
-  /* Ties: an odd multiple of half the spacing between doubles there. */
+  /* Ties: an odd multiple of half the spacing between doubles there,
+   * and the same digits (no longer ties) times powers of ten where other
+   * products can be. */
   for (guint i = 0; i < 100000; i++)
     {
       guint64 mantissa = (G_GUINT64_CONSTANT (1) << 52) + g_rand_int (rand) * (guint64) 1048573;

@@ -276,7 +276,8 @@ format_by_printf (char   *buffer,
 
 /* Numbers are saved in as few digits as read back exactly, whatever
  * their length: random doubles of every magnitude written the way
- * printf and strtod would, and halfway cases. */
+ * printf and strtod would, and edges (4503599627370495.5 lies halfway
+ * between two numbers of 16 digits: ties go to the even one). */
 static void
 test_writer_shortest_numbers (void)
 {

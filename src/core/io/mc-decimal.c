@@ -28,8 +28,9 @@
  * double, as the biased exponent counts. */
 #define MINIMUM_EXPONENT (-1023)
 #define INFINITE_EXPONENT 0x7ff
-/* Only 5^q of these q fit in 64 bits: outside them a product can't fall
- * exactly halfway between two doubles. */
+/* Only for these q can a 64-bit digits × 10^q fall exactly halfway
+ * between two doubles (Lemire, 2021, section 6): outside them there is
+ * no tie to round to even. */
 #define MIN_EXPONENT_ROUND_TO_EVEN (-4)
 #define MAX_EXPONENT_ROUND_TO_EVEN 23
 

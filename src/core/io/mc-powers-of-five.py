@@ -7,9 +7,10 @@
 # For each decimal exponent q from SMALLEST to LARGEST, 5^q as a 128-bit
 # number whose top bit is set (its binary exponent is implied by q):
 # truncated for q >= 0; for q < 0, 2^b / 5^-q with one added, for a b
-# large enough that truncating it to 128 bits loses nothing the
-# algorithm needs (Lemire, "Number parsing at a gigabyte per second",
-# 2021, section 5). Each entry is two 64-bit words, the high one first.
+# that gives it at least 128 significant bits before it is truncated to
+# them (Lemire, "Number parsing at a gigabyte per second", 2021,
+# section 5; the table Mushtak and Lemire's proof is about). Each entry
+# is two 64-bit words, the high one first.
 
 import sys
 
@@ -30,9 +31,10 @@ def entry(q):
     if q >= 0:
         return normalized(5 ** q)
     power = 5 ** -q
-    bits = power.bit_length() if power & (power - 1) else power.bit_length() - 1
-    # A reciprocal of 128 bits for the small powers, more for the others.
-    b = bits + 127 if q >= -17 else 2 * bits + 64
+    bits = power.bit_length()
+    # Exactly 128 bits for the powers up to 5^27; twice the power's bits
+    # and 128 more, truncated, for the others.
+    b = bits + 127 if q >= -27 else 2 * bits + 128
     return normalized(2 ** b // power + 1)
 
 
