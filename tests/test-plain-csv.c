@@ -527,9 +527,8 @@ assert_same_columns (McDataset *a,
 
 /* Loads @plain, which the fast path may read, and @quoted, the same
  * with its first cell quoted, which the general reader reads, and checks
- * that they load alike. Returns whether @plain's first column came out a
- * progression, which only the fast path makes of row numbers. */
-static gboolean
+ * that they load alike. Returns what @plain loaded, if anything. */
+static McDataset *
 assert_fast_like_general (const GString *plain,
                           const GString *quoted)
 {
@@ -543,9 +542,9 @@ assert_fast_like_general (const GString *plain,
   if (g_test_verbose ())
     g_test_message ("%s", plain->str);
   if (!loaded_alike (a, plain_error, b, quoted_error))
-    return FALSE;
+    return NULL;
   assert_same_columns (a, b);
-  return mc_column_get_progression (mc_dataset_get_column (a, 0), NULL, NULL);
+  return g_steal_pointer (&a);
 }
 
 static void
@@ -558,8 +557,10 @@ test_fast_path_random (void)
       g_autoptr(GString) plain = g_string_new (NULL);
       g_autoptr(GString) quoted = g_string_new (NULL);
 
+      g_autoptr(McDataset) loaded = NULL;
+
       random_csv (rand, plain, quoted);
-      assert_fast_like_general (plain, quoted);
+      loaded = assert_fast_like_general (plain, quoted);
     }
   g_rand_free (rand);
 }
@@ -658,9 +659,10 @@ test_numeric_dates (void)
 /* Tables separated by semicolons, with decimal commas: the fast path
  * reads a column whose first lines have a comma as the general reader
  * reads amounts there, or leaves the table to it (points, thousands
- * separators, codes, signs it does not read). Row numbers first: only
- * the fast path keeps them as a progression. Its dates tell their order
- * from the first row on. */
+ * separators, codes, signs it does not read). Their dates, a day apart
+ * from 13 January on, tell their order from the first row, and only the
+ * fast path keeps them as a progression: the general reader reads such
+ * dates again one by one once it knows their order. */
 static void
 test_decimal_commas (void)
 {
@@ -677,6 +679,8 @@ test_decimal_commas (void)
 
   for (guint i = 0; i < 2000; i++)
     {
+      g_autoptr(McDataset) loaded = NULL;
+      GDate *date = g_date_new_dmy (13, G_DATE_JANUARY, 2024);
       gboolean epoch = i % 2 == 0;
       const char *header = epoch ? "row;Datum;Kurs;created_at\n" : "row;Datum;Kurs;Year\n";
       g_autoptr(GString) plain = g_string_new (header);
@@ -690,13 +694,18 @@ test_decimal_commas (void)
           const char *price = cells[g_rand_int_range (rand, 0, n_cells)];
           const char *last = epoch ? times[g_rand_int_range (rand, 0, G_N_ELEMENTS (times))]
                                    : cells[g_rand_int_range (rand, 0, n_cells)];
-          g_autofree char *row = g_strdup_printf (";%02u.%02u.2024;%s;%s\n", 13 + r % 16,
-                                                  r / 16 + 1, price, last);
+          g_autofree char *row = g_strdup_printf (";%02u.%02u.%u;%s;%s\n",
+                                                  g_date_get_day (date), g_date_get_month (date),
+                                                  g_date_get_year (date), price, last);
 
           g_string_append_printf (plain, "%u%s", r, row);
           g_string_append_printf (quoted, r == 0 ? "\"%u\"%s" : "%u%s", r, row);
+          g_date_add_days (date, 1);
         }
-      if (assert_fast_like_general (plain, quoted))
+      g_date_free (date);
+      loaded = assert_fast_like_general (plain, quoted);
+      if (loaded != NULL
+          && mc_column_get_progression (mc_dataset_get_column (loaded, 1), NULL, NULL))
         n_fast++;
     }
   g_assert_cmpuint (n_fast, >, 1000);
@@ -957,6 +966,29 @@ test_declared_fast_path (void)
   mc_test_remove_dir (dir);
 }
 
+/* A dataset file's numbers are written with points: in rows separated by
+ * semicolons, "1,5" is refused, the fast way as cell by cell (a quoted
+ * first cell). */
+static void
+test_declared_decimal_commas (void)
+{
+  g_autofree char *dir = mc_test_make_temp_dir ("mc-declared-commas");
+  g_autoptr(GString) plain = g_string_new ("c0;c1\n1;1,5\n2;2,5\n");
+  g_autoptr(GString) quoted = g_string_new ("c0;c1\n\"1\";1,5\n2;2,5\n");
+  static const gboolean numbers[] = { FALSE, FALSE };
+  g_autoptr(GError) plain_error = NULL;
+  g_autoptr(GError) quoted_error = NULL;
+  g_autoptr(McDataset) a = load_declared (dir, "plain.csv", plain, 2, NULL, numbers, &plain_error);
+  g_autoptr(McDataset) b = load_declared (dir, "quoted.csv", quoted, 2, NULL, numbers,
+                                          &quoted_error);
+
+  g_assert_null (a);
+  g_assert_null (b);
+  g_assert_nonnull (strstr (plain_error->message, "expects a number, found “1,5”"));
+  g_assert_false (loaded_alike (a, plain_error, b, quoted_error));
+  mc_test_remove_dir (dir);
+}
+
 /* A long CSV file of a dataset file is read while it arrives: the same
  * columns as read cell by cell; text far into it makes the general
  * reader read it whole, which finds an error where it is. */
@@ -1168,6 +1200,7 @@ main (int   argc,
   g_test_add_func ("/mc/plain-csv/fast-path-random", test_fast_path_random);
   g_test_add_func ("/mc/plain-csv/numeric-dates", test_numeric_dates);
   g_test_add_func ("/mc/plain-csv/decimal-commas", test_decimal_commas);
+  g_test_add_func ("/mc/plain-csv/declared-decimal-commas", test_declared_decimal_commas);
   g_test_add_func ("/mc/plain-csv/blocks", test_blocks);
   g_test_add_func ("/mc/plain-csv/stream", test_stream);
   g_test_add_func ("/mc/plain-csv/rows-grow-shorter", test_rows_grow_shorter);

@@ -499,94 +499,71 @@ static const McLineBlocksFuncs fast_funcs = {
   fast_block_free,
 };
 
-/* The cell of column @i in the line at @p, without the spaces around
- * it; FALSE when the line has fewer cells or a quote. */
-static gboolean
-find_cell (const FastTable  *table,
-           guint             i,
-           const char       *p,
-           const char       *line_end,
-           const char      **text,
-           gsize            *length)
-{
-  const char *cell_end;
-
-  for (guint c = 0; c < i; c++)
-    {
-      p = memchr (p, table->separator, line_end - p);
-      if (p == NULL)
-        return FALSE;
-      p++;
-    }
-  cell_end = memchr (p, table->separator, line_end - p);
-  if (cell_end == NULL)
-    cell_end = line_end > p && line_end[-1] == '\r' ? line_end - 1 : line_end;
-  if (memchr (p, '"', cell_end - p) != NULL)
-    return FALSE;
-  *text = p;
-  *length = cell_end - p;
-  trim_cell (text, length, table->separator);
-  return TRUE;
-}
-
-/* The order of the dates in numbers of column @i ("15/02/2024", day
- * first), as the first lines after the header tell once a day above 12
- * shows it; 0 when they don't tell, or hold anything but such dates and
- * missing values. Only then is it the order the general reader finds:
- * the fast path reads every date in it, or gives up. */
 #define HEAD_LENGTH (64 * 1024)
 
-static McDateOrder
-head_date_order (const FastTable *table,
-                 guint            i,
-                 const char      *p,
-                 const char      *end)
-{
-  McDateOrder orders = MC_DATE_ORDER_EITHER;
-
-  end = p + MIN ((gsize) (end - p), HEAD_LENGTH);
-  while (orders == MC_DATE_ORDER_EITHER && p < end)
-    {
-      const char *line_end = memchr (p, '\n', end - p);
-      const char *text;
-      gsize length;
-
-      if (line_end == NULL)
-        break;
-      if (!find_cell (table, i, p, line_end, &text, &length))
-        return 0;
-      if (length > 0 && !mc_cell_is_missing (text, length))
-        orders = mc_date_text_parse_numeric (text, length, orders, NULL, NULL);
-      p = line_end + 1;
-    }
-  return orders == MC_DATE_ORDER_EITHER ? 0 : orders;
-}
-
-/* Marks the columns of numbers that have a decimal comma in a cell of
- * the first lines after the header (HEAD_LENGTH at most), in one pass. */
+/* What the first lines after the header (HEAD_LENGTH at most) tell of
+ * the columns that are not dates in a usual form, in one pass over their
+ * cells: the order of dates in numbers ("15/02/2024", day first), once a
+ * day above 12 shows it (0 when they don't tell, or hold anything but
+ * such dates and missing values: only then is it the order the general
+ * reader finds, and the fast path reads every date in it or gives up);
+ * and, with @commas, whether a cell has a decimal comma. A quote stops
+ * the look: the fast path gives up at one anyway. */
 static void
-find_comma_columns (FastTable  *table,
-                    const char *p,
-                    const char *end)
+scan_head (FastTable  *table,
+           gboolean    commas,
+           const char *p,
+           const char *end)
 {
+  g_autofree McDateOrder *orders = g_new (McDateOrder, table->n_columns);
+  g_autofree gboolean *has_comma = g_new0 (gboolean, table->n_columns);
+  gboolean quoted = FALSE;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    orders[i] = table->kinds[i] == FAST_DATES ? 0 : MC_DATE_ORDER_EITHER;
   end = p + MIN ((gsize) (end - p), HEAD_LENGTH);
-  while (p < end)
+  while (p < end && !quoted)
     {
       const char *line_end = memchr (p, '\n', end - p);
+      guint i = 0;
 
-      if (line_end == NULL || memchr (p, '"', line_end - p) != NULL)
-        return;
-      for (guint i = 0; i < table->n_columns && p <= line_end; i++)
+      if (line_end == NULL || (quoted = memchr (p, '"', line_end - p) != NULL))
+        break;
+      for (; i < table->n_columns && p <= line_end; i++)
         {
-          const char *cell_end = memchr (p, table->separator, line_end - p);
+          const char *text = p, *cell_end = memchr (p, table->separator, line_end - p);
+          gsize length;
 
           if (cell_end == NULL)
             cell_end = line_end;
-          if (table->kinds[i] == FAST_NUMBERS && memchr (p, ',', cell_end - p) != NULL)
-            table->kinds[i] = FAST_COMMA_NUMBERS;
           p = cell_end + 1;
+          /* The last cell of a line that ends in "\r\n" */
+          if (cell_end == line_end && cell_end > text && cell_end[-1] == '\r')
+            cell_end--;
+          length = cell_end - text;
+          trim_cell (&text, &length, table->separator);
+          has_comma[i] = has_comma[i] || memchr (text, ',', length) != NULL;
+          if (orders[i] == MC_DATE_ORDER_EITHER && length > 0
+              && !mc_cell_is_missing (text, length))
+            orders[i] = mc_date_text_parse_numeric (text, length, orders[i], NULL, NULL);
         }
+      /* A line of fewer cells tells nothing of the rest. */
+      for (; i < table->n_columns; i++)
+        orders[i] = orders[i] == MC_DATE_ORDER_EITHER ? 0 : orders[i];
       p = line_end + 1;
+    }
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      if (table->kinds[i] == FAST_DATES)
+        continue;
+      if (!quoted && (orders[i] == MC_DATE_ORDER_DAY_FIRST
+                      || orders[i] == MC_DATE_ORDER_MONTH_FIRST))
+        {
+          table->kinds[i] = FAST_DATES;
+          table->orders[i] = orders[i];
+        }
+      else if (commas && has_comma[i])
+        table->kinds[i] = FAST_COMMA_NUMBERS;
     }
 }
 
@@ -611,8 +588,7 @@ find_column_kinds (FastTable  *table,
       double days;
       gsize n = mc_date_text_scan (&scan, p, end, &days);
 
-      if ((n > 0 && ends_cell (p + n, end, table->separator))
-          || (table->orders[i] = head_date_order (table, i, head, end)) != 0)
+      if (n > 0 && ends_cell (p + n, end, table->separator))
         table->kinds[i] = FAST_DATES;
       while (p < end && !ends_cell (p, end, table->separator))
         p++;
@@ -620,8 +596,10 @@ find_column_kinds (FastTable  *table,
         break;
       p++;
     }
-  if (table->separator == ';')
-    find_comma_columns (table, head, end);
+  /* Decimal commas where the builder reads them (a plain table separated
+   * by semicolons), not in a dataset file's declared numbers. */
+  scan_head (table, table->separator == ';' && mc_table_builder_prefers_decimal_comma (table->builder),
+             head, end);
   for (guint i = 0; i < table->n_columns; i++)
     if (table->kinds[i] == FAST_DATES)
       {

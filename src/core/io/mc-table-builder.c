@@ -209,6 +209,16 @@ mc_table_builder_prefer_decimal_comma (McTableBuilder *self,
   self->prefer_comma = prefer;
 }
 
+/* Whether mc_table_builder_prefer_decimal_comma() said so: the fast path
+ * reads decimal commas only then, as the general reader does. */
+gboolean
+mc_table_builder_prefers_decimal_comma (McTableBuilder *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->prefer_comma;
+}
+
 /* Returns: (transfer none): the dataset being built */
 McDataset *
 mc_table_builder_get_dataset (McTableBuilder *self)

@@ -40,6 +40,7 @@ void             mc_table_builder_set_locator      (McTableBuilder     *self,
                                                     gpointer            user_data);
 void             mc_table_builder_prefer_decimal_comma (McTableBuilder *self,
                                                     gboolean            prefer);
+gboolean         mc_table_builder_prefers_decimal_comma (McTableBuilder *self);
 McDataset       *mc_table_builder_get_dataset      (McTableBuilder     *self);
 
 /* A new table: the header, then every cell to infer the types, then the
