@@ -265,12 +265,7 @@ take_comma_cell (const FastTable *table,
     value = -value;
   if (integer_end == p)
     return mc_table_column_take_number (column, start, p - start, value, 0) ? p : NULL;
-  /* An amount: the column is no longer one of plain numbers. */
-  column->number = FALSE;
-  column->years = FALSE;
-  column->n_values++;
-  column->n_numeric++;
-  mc_table_column_keep (column, value, decimals);
+  mc_table_column_take_amount (column, value, decimals);
   return p;
 }
 

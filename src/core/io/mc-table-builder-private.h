@@ -200,6 +200,21 @@ mc_table_column_take_number (McTableColumn *column,
   return TRUE;
 }
 
+/* A cell of an amount with a decimal comma ("98,50"), as the general
+ * reader reads it where a table prefers decimal commas: its column is
+ * no longer one of plain numbers (no years, no seconds since 1970). */
+static inline void
+mc_table_column_take_amount (McTableColumn *column,
+                             double         value,
+                             int            decimals)
+{
+  column->number = FALSE;
+  column->years = FALSE;
+  column->n_values++;
+  column->n_numeric++;
+  mc_table_column_keep (column, value, decimals);
+}
+
 /* A date column's cell: its days since 1970, as mc_date_text_parse()
  * reads it. */
 static inline void
