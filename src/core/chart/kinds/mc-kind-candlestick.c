@@ -48,7 +48,7 @@ typedef struct
   double high;
   double low;
   double close;
-  double volume;     /* NAN without a volume column */
+  double volume;     /* in its column's scale; NAN without a volume column */
   guint  row;        /* its first row */
 } Candle;
 
@@ -58,8 +58,6 @@ typedef struct
   GArray   *candles[N_PERIODS];  /* Candle, in order of time */
   double    row_days;            /* the usual days between rows */
   gboolean  has_volume;
-  McColumn *volume;              /* the volumes' label and their scale,
-                                  * in which the candles hold them */
 } CandleData;
 
 typedef struct
@@ -76,7 +74,7 @@ typedef struct
   McRect            plot;
   McRect            volume_plot;
   McColumn         *volume_column;  /* the shown volumes' label and scale */
-  double            volume_ratio;   /* their scale over the candles' one */
+  double            volume_factor;  /* from the candles' volumes to those */
   gboolean          log;
   gboolean          ohlc;
 } Candles;
@@ -97,7 +95,6 @@ candle_data_free (gpointer data)
 
   for (guint p = 0; p < N_PERIODS; p++)
     g_clear_pointer (&candles->candles[p], g_array_unref);
-  g_clear_pointer (&candles->volume, mc_column_free);
   g_free (candles);
 }
 
@@ -123,11 +120,9 @@ option_values (McChartModel *chart,
   return id != NULL ? mc_column_get_values (mc_chart_model_get_column (chart, id), NULL) : NULL;
 }
 
-/* One candle per row with a date and its four prices, in time order;
- * @largest_volume is the largest of their volumes, 0 without any. */
+/* One candle per row with a date and its four prices, in time order. */
 static GArray *
-row_candles (McChartModel *chart,
-             double       *largest_volume)
+row_candles (McChartModel *chart)
 {
   const double *open = option_values (chart, "open");
   const double *high = option_values (chart, "high");
@@ -143,7 +138,6 @@ row_candles (McChartModel *chart,
   Candle *out;
   guint n = 0;
   gboolean in_order = TRUE;
-  double largest = 0;
 
   g_array_set_size (candles, n_rows);
   out = (Candle *) (gpointer) candles->data;
@@ -165,12 +159,9 @@ row_candles (McChartModel *chart,
        * earlier than the one before. */
       if (n > 0 && candle.first < out[n - 1].first)
         in_order = FALSE;
-      if (isfinite (candle.volume))
-        largest = MAX (largest, candle.volume);
       out[n++] = candle;
     }
   g_array_set_size (candles, n);
-  *largest_volume = largest;
   if (!in_order)
     g_array_sort (candles, compare_candles);
   return candles;
@@ -208,11 +199,9 @@ candle_merge (Candle       *into,
 /* The candles of rows combined by each longer period, in one pass: the
  * first open, the highest high, the lowest low, the last close, the
  * total volume. Days only of rows shorter than a day (as many candles as
- * rows otherwise). The rows' volumes are multiplied by @volume_factor
- * first (volume_column()). */
+ * rows otherwise). */
 static void
-combine_candles (CandleData *data,
-                 double      volume_factor)
+combine_candles (CandleData *data)
 {
   GArray *rows = data->candles[PERIOD_ROW];
   gint64 keys[N_PERIODS] = { 0, }, last_keys[N_PERIODS];
@@ -226,9 +215,8 @@ combine_candles (CandleData *data,
     }
   for (guint i = 0; i < rows->len; i++)
     {
-      Candle *candle = &g_array_index (rows, Candle, i);
+      const Candle *candle = &g_array_index (rows, Candle, i);
 
-      candle->volume *= volume_factor;
       /* Rows of one day (prices by the minute) fall in its periods. */
       if (floor (candle->first) != day)
         {
@@ -263,9 +251,9 @@ usual_gap (GArray *rows)
 }
 
 /* Volumes of millions read best in millions: "150 m" rather than
- * "150000000". The candles' volumes, the largest @largest, are to be
- * multiplied by @factor for a scale that keeps the largest under a
- * thousand. */
+ * "150000000". The label and scale of volumes whose largest is @largest
+ * (in the column's own scale), the scale that keeps it under a
+ * thousand; @factor takes the volumes to it. */
 static McColumn *
 volume_column (McChartModel *chart,
                double        largest,
@@ -293,14 +281,10 @@ candlestick_prepare (McChartModel  *chart,
   McSeries *series = mc_chart_model_get_series (chart, 0);
   g_autofree char *unit = mc_format_unit (series->column);
 
-  double largest_volume, volume_factor = 1;
-
-  data->candles[PERIOD_ROW] = row_candles (chart, &largest_volume);
+  data->candles[PERIOD_ROW] = row_candles (chart);
   data->has_volume = column_option (chart, "volume") != NULL;
-  if (data->has_volume)
-    data->volume = volume_column (chart, largest_volume, &volume_factor);
   data->row_days = usual_gap (data->candles[PERIOD_ROW]);
-  combine_candles (data, volume_factor);
+  combine_candles (data);
   /* The one series of the chart is its prices, whatever the close column
    * is called. */
   g_free (series->name);
@@ -525,28 +509,21 @@ static double
 shown_volume (Candles      *c,
               const Candle *candle)
 {
-  return candle->volume / c->volume_ratio;
+  return candle->volume * c->volume_factor;
 }
 
-/* The scale of the volumes shown: the one that keeps the largest under a
- * thousand, as volume_column() chose it for the rows. Weeks and years
- * add up to more than days: "600" millions read better than "600000"
- * thousands. */
+/* The scale of the volumes shown (volume_column()), for the largest of
+ * the candles shown: weeks and years add up to more than days, and "600"
+ * millions read better than "600000" thousands. */
 static void
 choose_volume_scale (Candles *c)
 {
-  const McColumn *column = mc_chart_model_get_column (c->chart,
-                                                      column_option (c->chart, "volume"));
-  double held = mc_scale_get_factor (mc_column_get_scale (c->data->volume));
-  double largest = 0, factor;
+  double largest = 0;
 
   for (guint i = c->first; i < c->end; i++)
     if (isfinite (candle_at (c, i)->volume))
       largest = MAX (largest, candle_at (c, i)->volume);
-  /* In the column's own scale, as volume_column() takes it */
-  largest *= held / mc_scale_get_factor (mc_column_get_scale (column));
-  c->volume_column = volume_column (c->chart, largest, &factor);
-  c->volume_ratio = mc_scale_get_factor (mc_column_get_scale (c->volume_column)) / held;
+  c->volume_column = volume_column (c->chart, largest, &c->volume_factor);
 }
 
 static void
@@ -963,7 +940,7 @@ candlestick_draw (McRender      *r,
   Candles c = { 0 };
   McRect area = r->body_area;
 
-  c.volume_ratio = 1;
+  c.volume_factor = 1;
   c.r = r;
   c.chart = r->chart;
   c.data = prepared;
