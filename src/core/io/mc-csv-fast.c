@@ -231,42 +231,28 @@ take_comma_cell (const FastTable *table,
                  const char      *p,
                  const char      *end)
 {
-  const char *start = p, *digits, *integer_end;
-  gboolean negative = p < end && *p == '-';
-  guint64 mantissa = 0;
-  int decimals = 0;
   double value;
+  int decimals;
+  gsize n = mc_csv_scan_marked_number (p, end, ',', FALSE, &value, &decimals);
 
-  p += negative;
-  digits = p;
-  p = integer_end = mc_csv_scan_digit_run (p, end, &mantissa);
-  if (p == digits)
+  if (n == 0)
     {
       /* Missing: nothing, or "-" */
-      if (!ends_cell (p, end, table->separator))
+      gsize sign = p < end && *p == '-';
+
+      if (!ends_cell (p + sign, end, table->separator))
         return NULL;
       mc_table_column_keep (column, NAN, MC_DECIMALS_UNKNOWN);
-      return p;
+      return p + sign;
     }
-  if (p < end && *p == ',')
-    {
-      const char *fraction = p + 1;
-
-      p = mc_csv_scan_digit_run (fraction, end, &mantissa);
-      if (p == fraction)
-        return NULL;
-      decimals = p - fraction;
-    }
-  if (!ends_cell (p, end, table->separator) || p - start > MC_CSV_MAX_MANTISSA_DIGITS
-      || (integer_end - digits > 1 && *digits == '0')
-      || !mc_csv_scale_exact (mantissa, -decimals, &value))
+  /* "7," is no amount, "05,5" a code */
+  if (!ends_cell (p + n, end, table->separator) || p[n - 1] == ','
+      || mc_cell_has_leading_zero (p, n))
     return NULL;
-  if (negative)
-    value = -value;
-  if (integer_end == p)
-    return mc_table_column_take_number (column, start, p - start, value, 0) ? p : NULL;
+  if (memchr (p, ',', n) == NULL)
+    return mc_table_column_take_number (column, p, n, value, decimals) ? p + n : NULL;
   mc_table_column_take_amount (column, value, decimals);
-  return p;
+  return p + n;
 }
 
 /* The cell of column @i at @p, and where it ends; NULL when the fast

@@ -157,13 +157,15 @@ mc_csv_scan_short_exponent (const char *p,
  * exponent may follow (mc_csv_scan_short_exponent()). Reads up to the
  * first byte that can't belong to such a number and returns how many
  * bytes that was, or 0 when they are not a short number (no digit, too
- * long); @decimals are the digits after its point. */
+ * long); @decimals are the digits after its point. @mark is the point:
+ * '.', or ',' where commas mark decimals ("98,50"). */
 static inline gsize
-mc_csv_scan_short_number (const char *text,
-                          const char *end,
-                          gboolean    exponents,
-                          double     *value,
-                          int        *decimals)
+mc_csv_scan_marked_number (const char *text,
+                           const char *end,
+                           char        mark,
+                           gboolean    exponents,
+                           double     *value,
+                           int        *decimals)
 {
   const char *p = text;
   const char *digits;
@@ -177,7 +179,7 @@ mc_csv_scan_short_number (const char *text,
   digits = p;
   p = mc_csv_scan_digit_run (p, end, &mantissa);
   n_int = p - digits;
-  if (p < end && *p == '.')
+  if (p < end && *p == mark)
     {
       const char *fraction = p + 1;
 
@@ -211,6 +213,17 @@ mc_csv_scan_short_number (const char *text,
   *value = negative ? -result : result;
   *decimals = n_frac;
   return p - text;
+}
+
+/* The usual number with a decimal point (mc_csv_scan_marked_number()). */
+static inline gsize
+mc_csv_scan_short_number (const char *text,
+                          const char *end,
+                          gboolean    exponents,
+                          double     *value,
+                          int        *decimals)
+{
+  return mc_csv_scan_marked_number (text, end, '.', exponents, value, decimals);
 }
 
 /* Without an exponent, and without the decimals. */
