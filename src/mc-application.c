@@ -258,7 +258,7 @@ mc_application_create_settings (void)
   static const char * const keys[] = {
     "window-width", "window-height", "window-maximized", "last-dataset", "recent-files",
     "export-format", "export-width", "export-height", "export-scale", "export-theme",
-    "export-transparent",
+    "export-transparent", "export-font",
   };
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
