@@ -197,16 +197,24 @@ show_font_family (McExportDialog *self)
     gtk_font_chooser_set_font (GTK_FONT_CHOOSER (self->font_button), name);
 }
 
-/* Choosing the interface's family again is choosing none: exports
- * follow it, should it change. */
+/* Choosing the interface's family (interned) again is choosing none:
+ * exports follow it, should it change. From the font button and from
+ * options given, which may name it. */
+static void
+choose_font_family (McExportDialog *self,
+                    const char     *family)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
+
+  self->font_family = family != mc_font_get_interface_family (G_OBJECT (settings)) ? family : NULL;
+}
+
 static void
 on_font_button_font_set_cb (McExportDialog *self)
 {
   g_autofree char *name = gtk_font_chooser_get_font (GTK_FONT_CHOOSER (self->font_button));
-  const char *family = mc_font_family_from_name (name);
-  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
 
-  self->font_family = family != mc_font_get_interface_family (G_OBJECT (settings)) ? family : NULL;
+  choose_font_family (self, mc_font_family_from_name (name));
   gtk_widget_queue_draw (GTK_WIDGET (self->preview));
 }
 
@@ -742,7 +750,7 @@ mc_export_dialog_set_options (McExportDialog        *self,
   adw_combo_row_set_selected (self->scale_row, options->scale >= 1.5 ? 1 : 0);
   adw_combo_row_set_selected (self->theme_row, options->dark ? 1 : 0);
   gtk_switch_set_active (self->transparent_switch, options->transparent);
-  self->font_family = g_intern_string (options->font_family);
+  choose_font_family (self, g_intern_string (options->font_family));
   show_font_family (self);
   update_size_row (self);
   update_scale_row (self);

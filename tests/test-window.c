@@ -1283,10 +1283,27 @@ test_window_export (void)
                                                    mc_window_get_chart (window), NULL,
                                                    settings);
 
+    g_autofree char *path = g_build_filename (dir, "interface.png", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autofree char *font = NULL;
+    ExportResult result = { 0 };
+
     mc_export_dialog_get_options (dialog, &options);
     g_assert_cmpstr (options.font_family, ==,
                      mc_font_get_interface_family (G_OBJECT (gtk_widget_get_settings (GTK_WIDGET (window)))));
+    /* Given back, the interface's family is none chosen: not kept. */
+    mc_export_dialog_set_options (dialog, &options);
+    g_signal_connect (dialog, "finished", G_CALLBACK (on_export_finished_cb), &result);
+    mc_export_dialog_set_format (dialog, MC_EXPORT_PNG);
+    gtk_window_present (GTK_WINDOW (dialog));
+    mc_export_dialog_export (dialog, file);
+    WAIT_FOR (result.done);
+    g_assert_no_error (result.error);
+    font = g_settings_get_string (settings, "export-font");
+    g_assert_cmpstr (font, ==, "");
     gtk_window_destroy (GTK_WINDOW (dialog));
+    g_clear_object (&result.file);
+    g_remove (path);
   }
   g_settings_reset (settings, "export-font");
 
