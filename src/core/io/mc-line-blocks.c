@@ -21,11 +21,11 @@
 #include <string.h>
 
 #include "mc-loader-buffer.h"
+#include "mc-parallel.h"
 
 /* About a million bytes a block: tens of thousands of rows, enough to
  * make a block's overhead nothing, few enough to keep memory low. */
 #define BLOCK_SIZE (1024 * 1024)
-#define MAX_THREADS 8
 
 typedef struct
 {
@@ -292,7 +292,7 @@ count_threads (const McLineBlocksSource *source)
 {
   if (source->stream == NULL && source->head_length <= BLOCK_SIZE)
     return 1;
-  return CLAMP (g_get_num_processors (), 1, MAX_THREADS);
+  return mc_parallel_count_parts (MC_PARALLEL_MAX_PARTS);
 }
 
 static void

@@ -792,8 +792,9 @@ count_cells (Scatter *s,
   CellCounts cells = { s, side, cols, rows, xs, { NULL, } };
   /* Each part adds a grid of squares to add up: no more parts than
    * there are points for several times those squares. */
-  guint n_parts = mc_parallel_count_parts (MIN (count_points (s) / MIN_POINTS_PER_PART,
-                                                count_points (s) / (4 * n_counts)));
+  guint n_points = count_points (s);
+  guint n_parts = mc_parallel_count_parts (MIN (n_points / MIN_POINTS_PER_PART,
+                                                n_points / (4 * n_counts)));
 
   /* Found here: a column may make its values when first asked. */
   for (guint v = 0; v < s->n_visible; v++)
