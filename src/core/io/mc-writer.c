@@ -222,104 +222,128 @@ add_columns (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
-/* A number cell. JsonGenerator writes every number its own way, which
- * shorten_numbers() writes again; a number that its source wrote with
- * more decimals than the shortest form ("36.0") is noted in @written with
- * its text, for shorten_numbers() to keep. */
-static void
-add_number (JsonBuilder *builder,
-            GHashTable  *written,
-            McColumn    *column,
-            guint        row)
-{
-  double value = mc_column_get_value (column, row);
-  JsonNode *node = json_node_init_double (json_node_alloc (), value);
-  char shortest[G_ASCII_DTOSTR_BUF_SIZE];
-  char text[G_ASCII_DTOSTR_BUF_SIZE];
+/* Rows are most of a dataset file: up to millions of cells. Each would
+ * be a node of a JsonBuilder tree, and JsonGenerator would write its
+ * number with 17 digits for shorten_numbers() to write again. They are
+ * written here instead, cell by cell, in JsonGenerator's own layout (two
+ * spaces a level). Text that is not plain ASCII is still written by
+ * json-glib, which escapes it. */
+#define ROWS_INDENT "  "
+#define ROW_INDENT "    "
+#define CELL_INDENT "      "
+#define CELL_MEMBER_INDENT "        "
 
-  mc_cell_format_number (shortest, value);
-  mc_cell_format_written (text, value, mc_column_get_decimals (column, row));
-  if (strcmp (shortest, text) != 0)
-    g_hash_table_insert (written, node, g_strdup (text));
-  json_builder_add_value (builder, node);
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *json = NULL;
+  const char *p;
+
+  for (p = text; *p != '\0'; p++)
+    if (*p < 0x20 || *p > 0x7e || *p == '"' || *p == '\\')
+      break;
+  if (*p == '\0')
+    {
+      g_string_append_c (out, '"');
+      g_string_append_len (out, text, p - text);
+      g_string_append_c (out, '"');
+      return;
+    }
+  node = json_node_init_string (json_node_alloc (), text);
+  json = json_to_string (node, FALSE);
+  g_string_append (out, json);
 }
 
 static void
-add_value (JsonBuilder *builder,
-           GHashTable  *written,
-           McColumn    *column,
-           guint        row)
+append_json_value (GString  *out,
+                   McColumn *column,
+                   guint     row)
 {
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
   g_autofree char *text = NULL;
 
   if (mc_column_is_missing (column, row))
     {
-      json_builder_add_null_value (builder);
+      g_string_append (out, "null");
       return;
     }
   switch (mc_column_get_column_type (column))
     {
     case MC_COLUMN_STRING:
-      json_builder_add_string_value (builder, mc_column_get_string (column, row));
+      append_json_string (out, mc_column_get_string (column, row));
       break;
     case MC_COLUMN_NUMBER:
-      add_number (builder, written, column, row);
+      /* As the source wrote it where that had more decimals ("36.0"). */
+      g_string_append (out, mc_cell_format_written (buffer, mc_column_get_value (column, row),
+                                                    mc_column_get_decimals (column, row)));
       break;
     case MC_COLUMN_BOOLEAN:
-      json_builder_add_boolean_value (builder, mc_column_get_value (column, row) != 0);
+      g_string_append (out, mc_column_get_value (column, row) != 0 ? "true" : "false");
       break;
     case MC_COLUMN_DATE:
     default:
       text = mc_writer_cell_text (column, row);
-      json_builder_add_string_value (builder, text);
+      append_json_string (out, text);
       break;
     }
 }
 
 /* A value, or { "value": …, "estimate": true, "note": "…" }. */
 static void
-add_cell (JsonBuilder *builder,
-          GHashTable  *written,
-          McColumn    *column,
-          guint        row)
+append_json_cell (GString  *out,
+                  McColumn *column,
+                  guint     row)
 {
   gboolean estimate = mc_column_is_estimate (column, row);
   const char *note = mc_column_get_note (column, row);
 
   if (!estimate && note == NULL)
     {
-      add_value (builder, written, column, row);
+      append_json_value (out, column, row);
       return;
     }
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "value");
-  add_value (builder, written, column, row);
+  g_string_append (out, "{\n" CELL_MEMBER_INDENT "\"value\" : ");
+  append_json_value (out, column, row);
   if (estimate)
+    g_string_append (out, ",\n" CELL_MEMBER_INDENT "\"estimate\" : true");
+  if (note != NULL)
     {
-      json_builder_set_member_name (builder, "estimate");
-      json_builder_add_boolean_value (builder, TRUE);
+      g_string_append (out, ",\n" CELL_MEMBER_INDENT "\"note\" : ");
+      append_json_string (out, note);
     }
-  add_string_member (builder, "note", note);
-  json_builder_end_object (builder);
+  g_string_append (out, "\n" CELL_INDENT "}");
 }
 
+/* The "rows" member's value: an array of rows, each an array of cells. */
 static void
-add_rows (JsonBuilder *builder,
-          GHashTable  *written,
-          McDataset   *dataset)
+append_json_rows (GString   *out,
+                  McDataset *dataset)
 {
+  guint n_rows = mc_dataset_get_n_rows (dataset);
   guint n_columns = mc_dataset_get_n_columns (dataset);
 
-  json_builder_set_member_name (builder, "rows");
-  json_builder_begin_array (builder);
-  for (guint row = 0; row < mc_dataset_get_n_rows (dataset); row++)
+  /* JsonGenerator writes an empty array as "[]". A dataset without
+   * columns has no rows, so a row is never empty. */
+  if (n_rows == 0)
     {
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < n_columns; i++)
-        add_cell (builder, written, mc_dataset_get_column (dataset, i), row);
-      json_builder_end_array (builder);
+      g_string_append (out, "[]");
+      return;
     }
-  json_builder_end_array (builder);
+  g_string_append (out, "[\n");
+  for (guint row = 0; row < n_rows; row++)
+    {
+      g_string_append (out, ROW_INDENT "[\n");
+      for (guint i = 0; i < n_columns; i++)
+        {
+          g_string_append (out, CELL_INDENT);
+          append_json_cell (out, mc_dataset_get_column (dataset, i), row);
+          g_string_append (out, i + 1 < n_columns ? ",\n" : "\n");
+        }
+      g_string_append (out, row + 1 < n_rows ? ROW_INDENT "],\n" : ROW_INDENT "]\n");
+    }
+  g_string_append (out, ROWS_INDENT "]");
 }
 
 static void
@@ -382,10 +406,11 @@ add_charts (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+/* The members that come before the rows, or the "data" member that
+ * names the CSV file holding them. */
 static JsonNode *
-build_document (McDataset  *dataset,
-                const char *csv_name,
-                GHashTable *written)
+build_head (McDataset  *dataset,
+            const char *csv_name)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
 
@@ -398,8 +423,17 @@ build_document (McDataset  *dataset,
   add_columns (builder, dataset);
   if (csv_name != NULL)
     add_data (builder, csv_name);
-  else
-    add_rows (builder, written, dataset);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* The members that come after the rows. */
+static JsonNode *
+build_tail (McDataset *dataset)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  json_builder_begin_object (builder);
   if (mc_dataset_get_n_charts (dataset) > 0)
     add_charts (builder, dataset);
   add_extras (builder, mc_dataset_get_extras (dataset));
@@ -407,41 +441,19 @@ build_document (McDataset  *dataset,
   return json_builder_get_root (builder);
 }
 
-typedef struct
-{
-  GHashTable *written;
-  GPtrArray  *texts;
-} NumberTexts;
-
-/* The text of a number, in the order JsonGenerator writes them: what
- * @written holds for it, or NULL for the shortest form. */
-static gboolean
-add_number_text (JsonNode *number,
-                 gpointer  user_data)
-{
-  NumberTexts *numbers = user_data;
-
-  g_ptr_array_add (numbers->texts, g_hash_table_lookup (numbers->written, number));
-  return TRUE;
-}
-
 /* JsonGenerator writes every double with 17 digits ("0.10000000000000001")
  * and a point, even after an exponent ("2.0", "1e+22.0"): each number of
- * its text is written again in the fewest digits that read back exactly,
- * or as @texts says (in order, NULL for the shortest form). */
-static GString *
-shorten_numbers (const GString   *json,
-                 const GPtrArray *texts)
+ * @json is written again in the fewest digits that read back exactly. */
+static void
+shorten_numbers (GString *json)
 {
-  guint n_numbers = 0;
-  GString *out = g_string_sized_new (json->len);
+  g_autoptr(GString) out = g_string_sized_new (json->len);
   gboolean in_string = FALSE;
   const char *p = json->str;
 
   while (*p != '\0')
     {
       char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-      gsize length;
 
       if (in_string || (*p != '-' && !g_ascii_isdigit (*p)))
         {
@@ -452,15 +464,25 @@ shorten_numbers (const GString   *json,
           g_string_append_c (out, *p++);
           continue;
         }
-      length = strspn (p, "0123456789+-.eE");
-      if (n_numbers < texts->len && g_ptr_array_index (texts, n_numbers) != NULL)
-        g_string_append (out, g_ptr_array_index (texts, n_numbers));
-      else
-        g_string_append (out, mc_cell_format_number (buffer, g_ascii_strtod (p, NULL)));
-      n_numbers++;
-      p += length;
+      g_string_append (out, mc_cell_format_number (buffer, g_ascii_strtod (p, NULL)));
+      p += strspn (p, "0123456789+-.eE");
     }
-  return out;
+  g_string_assign (json, out->str);
+}
+
+/* An object, pretty-printed as a dataset file writes it. */
+static GString *
+generate_json (JsonNode *root)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  GString *json = g_string_new (NULL);
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  json_generator_to_gstring (generator, json);
+  shorten_numbers (json);
+  return json;
 }
 
 /**
@@ -477,11 +499,9 @@ mc_writer_write_json (McDataset              *dataset,
                       const McWriterOptions  *options,
                       GError                **error)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GString) json = g_string_new (NULL);
-  g_autoptr(GHashTable) written = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  const char *csv_name = options ? options->csv_name : NULL;
+  g_autoptr(JsonNode) head = NULL;
+  g_autoptr(JsonNode) tail = NULL;
   GString *out;
 
   g_return_val_if_fail (MC_IS_DATASET (dataset), NULL);
@@ -489,13 +509,27 @@ mc_writer_write_json (McDataset              *dataset,
 
   if (!check_finite (dataset, error))
     return NULL;
-  root = build_document (dataset, options ? options->csv_name : NULL, written);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  json_generator_to_gstring (generator, json);
-  mc_json_node_foreach_number (root, add_number_text, &(NumberTexts) { written, texts });
-  out = shorten_numbers (json, texts);
+  /* "{\n  "format" : …\n}": the head's members, then the rows, then
+   * the tail's members, each list separated by a comma. */
+  head = build_head (dataset, csv_name);
+  out = generate_json (head);
+  g_assert (g_str_has_suffix (out->str, "\n}"));
+  g_string_truncate (out, out->len - 2);
+  if (csv_name == NULL)
+    {
+      g_string_append (out, ",\n" ROWS_INDENT "\"rows\" : ");
+      append_json_rows (out, dataset);
+    }
+  tail = build_tail (dataset);
+  if (json_object_get_size (json_node_get_object (tail)) > 0)
+    {
+      g_autoptr(GString) members = generate_json (tail);
+
+      g_string_append_c (out, ',');
+      g_string_append (out, members->str + 1);
+    }
+  else
+    g_string_append (out, "\n}");
   g_string_append_c (out, '\n');
   return g_string_free_to_bytes (out);
 }
