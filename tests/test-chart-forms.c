@@ -890,6 +890,62 @@ test_forms_candles_bad_row (void)
   assert_error_contains (dataset, spec, "missing key “y”");
 }
 
+/* The summary of the describe test's candles, drawn. */
+static char *
+candles_summary (McDataset *dataset)
+{
+  g_autoptr(McChartModel) chart = chart_new (dataset,
+                                             (McChartSpec *) mc_dataset_get_chart (dataset, 0));
+
+  g_assert_cmpstr (mc_chart_model_get_kind (chart)->id, ==, "candlestick");
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  return mc_chart_describe (chart, mc_test_view_marks (chart));
+}
+
+/* The summary of candles names the first highest high and the first
+ * lowest low in time order: of rows in order (found through the
+ * columns' summaries), of rows in another order or without a price, and
+ * after an edit. */
+static void
+test_forms_candles_describe (void)
+{
+  static const char header[] = "date,open,high,low,close\n";
+  static const char *rows[] = {
+    "2024-01-01,10,12,9,11\n", "2024-01-02,11,15,10,12\n", "2024-01-03,12,13,8,12\n",
+    "2024-01-04,12,15,8,13\n", "2024-01-05,13,14,10,13\n",
+  };
+  static const guint shuffled[] = { 3, 1, 0, 4, 2 };
+
+  for (guint order = 0; order < 2; order++)
+    {
+      g_autoptr(GString) csv = g_string_new (header);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(McDataset) dataset = NULL;
+      g_autofree char *summary = NULL;
+      g_autofree char *edited = NULL;
+
+      for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+        g_string_append (csv, rows[order == 0 ? i : shuffled[i]]);
+      /* A row without its high is no candle: its low is not the lowest. */
+      if (order == 1)
+        g_string_append (csv, "2024-01-06,13,,2,13\n");
+      dataset = mc_loader_load_data (csv->str, csv->len, "describe.csv", NULL, &error);
+      g_assert_no_error (error);
+      summary = candles_summary (dataset);
+      g_test_message ("%s", summary);
+      g_assert_nonnull (strstr (summary, "1 Jan 2024 to 5 Jan 2024"));
+      g_assert_nonnull (strstr (summary, "highest 15 on 2 Jan 2024"));
+      g_assert_nonnull (strstr (summary, "lowest 8 on 3 Jan 2024"));
+
+      /* 5 January's high, in whichever row it is, raised above them all */
+      for (guint row = 0; row < mc_dataset_get_n_rows (dataset); row++)
+        if (mc_column_get_value (mc_dataset_get_column (dataset, 2), row) == 14)
+          mc_dataset_set_value (dataset, row, 2, 20);
+      edited = candles_summary (dataset);
+      g_assert_nonnull (strstr (edited, "highest 20 on 5 Jan 2024"));
+    }
+}
+
 /* Bubbles: the area of each is proportional to its size; named points
  * are labelled, and a dot's bubble names it and gives its values. */
 static void
@@ -1177,6 +1233,7 @@ main (int   argc,
   g_test_add_func ("/mc/forms/candles-two-rows", test_forms_candles_two_rows);
   g_test_add_func ("/mc/forms/candles-quarters", test_forms_candles_quarters);
   g_test_add_func ("/mc/forms/candles-minutes", test_forms_candles_minutes);
+  g_test_add_func ("/mc/forms/candles-describe", test_forms_candles_describe);
   g_test_add_func ("/mc/forms/bubbles", test_forms_bubbles);
   g_test_add_func ("/mc/forms/density", test_forms_density);
   g_test_add_func ("/mc/forms/density-highlight", test_forms_density_highlight);

@@ -148,11 +148,6 @@ GHashTable    *mc_chart_data_collect_entities  (McDataset           *dataset,
  * MC_GAP_FACTOR times itself. */
 double         mc_usual_step                   (const double        *x,
                                                 guint                n);
-/* The same of values @stride bytes apart: a field of an array of
- * records. */
-double         mc_usual_step_of                (const double        *x,
-                                                gsize                stride,
-                                                guint                n);
 /* Finds the gaps of a series sorted by x (see McSeries). */
 void           mc_series_find_gaps             (McSeries            *series);
 /* Whether category @category + 1, a date, comes far later after

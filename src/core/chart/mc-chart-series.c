@@ -103,9 +103,8 @@ mc_series_append (McSeries *series,
 #define MC_STEP_SAMPLE 4096
 
 double
-mc_usual_step_of (const double *x,
-                  gsize         stride,
-                  guint         n)
+mc_usual_step (const double *x,
+               guint         n)
 {
   g_autoptr(GArray) steps = NULL;
   guint every;
@@ -116,8 +115,7 @@ mc_usual_step_of (const double *x,
   every = MAX (1, (n - 1) / MC_STEP_SAMPLE);
   for (guint i = 0; i + 1 < n; i += every)
     {
-      const char *at = (const char *) x + i * stride;
-      double step = *(const double *) (gconstpointer) (at + stride) - *(const double *) (gconstpointer) at;
+      double step = x[i + 1] - x[i];
 
       if (step > 0 && isfinite (step))
         g_array_append_val (steps, step);
@@ -126,13 +124,6 @@ mc_usual_step_of (const double *x,
     return NAN;
   g_array_sort (steps, mc_compare_doubles);
   return g_array_index (steps, double, (steps->len - 1) / 2);
-}
-
-double
-mc_usual_step (const double *x,
-               guint         n)
-{
-  return mc_usual_step_of (x, sizeof (double), n);
 }
 
 void

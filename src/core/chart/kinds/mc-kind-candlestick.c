@@ -52,12 +52,31 @@ typedef struct
   guint  row;        /* its first row */
 } Candle;
 
+/* The rows' own candles, read from the model's columns when asked for
+ * rather than copied: a million rows would be 56 MB to make again at
+ * every edit. */
+typedef struct
+{
+  const double *x;        /* the days; NULL when they are x_start + row * x_step */
+  double        x_start;
+  double        x_step;
+  const double *open;
+  const double *high;
+  const double *low;
+  const double *close;
+  const double *volume;   /* NULL without a volume column */
+  GArray       *order;    /* the rows with a candle (guint), in time order;
+                           * NULL when that is every row, in order */
+  guint         len;
+} RowCandles;
+
 /* What a candlestick chart prepares: its candles at every period. */
 typedef struct
 {
-  GArray   *candles[N_PERIODS];  /* Candle, in order of time */
-  double    row_days;            /* the usual days between rows */
-  gboolean  has_volume;
+  RowCandles  rows;
+  GArray     *candles[N_PERIODS];  /* Candle, in order of time; none for PERIOD_ROW */
+  double      row_days;            /* the usual days between rows */
+  gboolean    has_volume;
 } CandleData;
 
 typedef struct
@@ -95,18 +114,8 @@ candle_data_free (gpointer data)
 
   for (guint p = 0; p < N_PERIODS; p++)
     g_clear_pointer (&candles->candles[p], g_array_unref);
+  g_clear_pointer (&candles->rows.order, g_array_unref);
   g_free (candles);
-}
-
-static int
-compare_candles (gconstpointer a,
-                 gconstpointer b)
-{
-  const Candle *ca = a, *cb = b;
-
-  if (ca->first != cb->first)
-    return ca->first < cb->first ? -1 : 1;
-  return ca->row < cb->row ? -1 : ca->row > cb->row;
 }
 
 /* The values of the column that option @key of @chart names, or NULL
@@ -120,51 +129,86 @@ option_values (McChartModel *chart,
   return id != NULL ? mc_column_get_values (mc_chart_model_get_column (chart, id), NULL) : NULL;
 }
 
-/* One candle per row with a date and its four prices, in time order. */
-static GArray *
-row_candles (McChartModel *chart)
+static double
+row_day (const RowCandles *rows,
+         guint             row)
 {
-  const double *open = option_values (chart, "open");
-  const double *high = option_values (chart, "high");
-  const double *low = option_values (chart, "low");
-  const double *close = option_values (chart, "close");
-  const double *volume = option_values (chart, "volume");
-  guint n_rows = mc_dataset_get_n_rows (chart->data);
-  GArray *candles = g_array_sized_new (FALSE, FALSE, sizeof (Candle), n_rows);
-  double x_start = 0, x_step = 0;
+  return rows->x != NULL ? rows->x[row] : rows->x_start + row * rows->x_step;
+}
+
+/* The candle of the @i-th row in time order. */
+static inline Candle
+row_candle (const RowCandles *rows,
+            guint             i)
+{
+  guint row = rows->order != NULL ? g_array_index (rows->order, guint, i) : i;
+  Candle candle;
+
+  candle.first = candle.last = row_day (rows, row);
+  candle.open = rows->open[row];
+  candle.high = rows->high[row];
+  candle.low = rows->low[row];
+  candle.close = rows->close[row];
+  candle.volume = rows->volume != NULL ? rows->volume[row] : NAN;
+  candle.row = row;
+  return candle;
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  const RowCandles *rows = user_data;
+  guint ra = *(const guint *) a, rb = *(const guint *) b;
+  double da = row_day (rows, ra), db = row_day (rows, rb);
+
+  if (da != db)
+    return da < db ? -1 : 1;
+  return ra < rb ? -1 : ra > rb;
+}
+
+/* Whether a row has a date and its four prices. */
+static gboolean
+candle_is_whole (const Candle *candle)
+{
+  return !isnan (candle->first) && !isnan (candle->open) && !isnan (candle->high)
+         && !isnan (candle->low) && !isnan (candle->close);
+}
+
+/* The columns of the rows' candles, taken to be every row, in the order
+ * of rows: combine_rows_by_day() finds out whether they are. */
+static void
+init_row_candles (McChartModel *chart,
+                  RowCandles   *rows)
+{
+  rows->len = mc_dataset_get_n_rows (chart->data);
+  rows->open = option_values (chart, "open");
+  rows->high = option_values (chart, "high");
+  rows->low = option_values (chart, "low");
+  rows->close = option_values (chart, "close");
+  rows->volume = option_values (chart, "volume");
   /* Days a day apart need no array. */
-  const double *x = mc_column_get_progression (chart->x_column, &x_start, &x_step)
-                    ? NULL : mc_column_get_values (chart->x_column, NULL);
-  Candle *out;
-  guint n = 0;
-  gboolean in_order = TRUE;
+  if (!mc_column_get_progression (chart->x_column, &rows->x_start, &rows->x_step))
+    rows->x = mc_column_get_values (chart->x_column, NULL);
+}
 
-  g_array_set_size (candles, n_rows);
-  out = (Candle *) (gpointer) candles->data;
-  for (guint row = 0; row < n_rows; row++)
+/* The rows with a date and four prices, in time order, listed. */
+static void
+order_row_candles (RowCandles *rows)
+{
+  GArray *order = g_array_sized_new (FALSE, FALSE, sizeof (guint), rows->len);
+
+  for (guint row = 0; row < rows->len; row++)
     {
-      Candle candle = { 0 };
+      Candle candle = row_candle (rows, row);
 
-      candle.first = candle.last = x != NULL ? x[row] : x_start + row * x_step;
-      candle.open = open[row];
-      candle.high = high[row];
-      candle.low = low[row];
-      candle.close = close[row];
-      candle.volume = volume != NULL ? volume[row] : NAN;
-      candle.row = row;
-      if (isnan (candle.first) || isnan (candle.open) || isnan (candle.high)
-          || isnan (candle.low) || isnan (candle.close))
-        continue;
-      /* Rows come in order of rows: in time order too unless a date is
-       * earlier than the one before. */
-      if (n > 0 && candle.first < out[n - 1].first)
-        in_order = FALSE;
-      out[n++] = candle;
+      if (candle_is_whole (&candle))
+        g_array_append_val (order, row);
     }
-  g_array_set_size (candles, n);
-  if (!in_order)
-    g_array_sort (candles, compare_candles);
-  return candles;
+  g_array_sort_with_data (order, compare_rows, rows);
+  rows->order = order;
+  rows->len = order->len;
 }
 
 /* The periods a day falls in, as numbers that change with them: @keys
@@ -196,57 +240,105 @@ candle_merge (Candle       *into,
     into->volume = isnan (into->volume) ? candle->volume : into->volume + candle->volume;
 }
 
-/* The candles of rows combined by each longer period, in one pass: the
- * first open, the highest high, the lowest low, the last close, the
- * total volume. Days only of rows shorter than a day (as many candles as
- * rows otherwise). */
+/* The rows' candles combined by day: the first open, the highest high,
+ * the lowest low, the last close, the total volume. Into a candle held
+ * apart rather than the array's last, which would make every merge wait
+ * for the one before it through memory.
+ *
+ * Rows not yet ordered are taken to be candles in time order, as they
+ * mostly are: read once for both. FALSE, with @days unfinished, at the
+ * first that is not. */
+static gboolean
+combine_rows_by_day (GArray           *days,
+                     const RowCandles *rows)
+{
+  Candle day = { 0 };
+  double day_number = NAN;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Candle candle = row_candle (rows, i);
+
+      if (rows->order == NULL
+          && (!candle_is_whole (&candle) || (i > 0 && candle.first < day.last)))
+        return FALSE;
+      if (floor (candle.first) == day_number)
+        {
+          candle_merge (&day, &candle);
+          continue;
+        }
+      if (i > 0)
+        g_array_append_val (days, day);
+      day = candle;
+      day_number = floor (candle.first);
+    }
+  if (rows->len > 0)
+    g_array_append_val (days, day);
+  return TRUE;
+}
+
+/* @candles combined by @period into @into. */
+static void
+combine_by (GArray       *into,
+            const GArray *candles,
+            Period        period)
+{
+  gint64 keys[N_PERIODS], last_key = G_MININT64;
+
+  for (guint i = 0; i < candles->len; i++)
+    {
+      const Candle *candle = &g_array_index (candles, Candle, i);
+
+      period_keys (floor (candle->first), keys);
+      if (into->len > 0 && keys[period] == last_key)
+        candle_merge (&g_array_index (into, Candle, into->len - 1), candle);
+      else
+        g_array_append_val (into, *candle);
+      last_key = keys[period];
+    }
+}
+
+/* The candles of the rows combined by each longer period: days of the
+ * rows (one per row for daily prices, which never show them), weeks and
+ * months of the days, quarters of the months, years of the quarters.
+ * The rows are listed in time order first if they need to be. */
 static void
 combine_candles (CandleData *data)
 {
-  GArray *rows = data->candles[PERIOD_ROW];
-  gint64 keys[N_PERIODS] = { 0, }, last_keys[N_PERIODS];
-  Period shortest = data->row_days < 1 ? PERIOD_DAY : PERIOD_WEEK;
-  double day = NAN;
-
   for (Period p = PERIOD_DAY; p < N_PERIODS; p++)
+    data->candles[p] = g_array_new (FALSE, FALSE, sizeof (Candle));
+  if (!combine_rows_by_day (data->candles[PERIOD_DAY], &data->rows))
     {
-      data->candles[p] = g_array_new (FALSE, FALSE, sizeof (Candle));
-      last_keys[p] = G_MININT64;
+      g_array_set_size (data->candles[PERIOD_DAY], 0);
+      order_row_candles (&data->rows);
+      combine_rows_by_day (data->candles[PERIOD_DAY], &data->rows);
     }
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const Candle *candle = &g_array_index (rows, Candle, i);
-
-      /* Rows of one day (prices by the minute) fall in its periods. */
-      if (floor (candle->first) != day)
-        {
-          day = floor (candle->first);
-          period_keys (day, keys);
-        }
-      for (Period p = shortest; p < N_PERIODS; p++)
-        {
-          GArray *candles = data->candles[p];
-
-          if (candles->len > 0 && keys[p] == last_keys[p])
-            candle_merge (&g_array_index (candles, Candle, candles->len - 1), candle);
-          else
-            g_array_append_val (candles, *candle);
-          last_keys[p] = keys[p];
-        }
-    }
+  combine_by (data->candles[PERIOD_WEEK], data->candles[PERIOD_DAY], PERIOD_WEEK);
+  combine_by (data->candles[PERIOD_MONTH], data->candles[PERIOD_DAY], PERIOD_MONTH);
+  combine_by (data->candles[PERIOD_QUARTER], data->candles[PERIOD_MONTH], PERIOD_QUARTER);
+  combine_by (data->candles[PERIOD_YEAR], data->candles[PERIOD_QUARTER], PERIOD_YEAR);
 }
 
 /* The usual number of days between rows, the median: 1 for daily prices
  * (a weekend is no gap in trading), 30 or so for monthly ones, 1/1440
  * for prices by the minute. */
 static double
-usual_gap (GArray *rows)
+usual_gap (const RowCandles *rows)
 {
-  double step = rows->len > 0
-                ? mc_usual_step_of (&g_array_index (rows, Candle, 0).first, sizeof (Candle),
-                                    rows->len)
-                : NAN;
+  g_autofree double *days = NULL;
+  double step;
 
+  if (rows->order == NULL && rows->x == NULL)
+    return rows->len >= 2 && rows->x_step > 0 ? rows->x_step : 1;
+  if (rows->order == NULL)
+    step = mc_usual_step (rows->x, rows->len);
+  else
+    {
+      days = g_new (double, rows->len);
+      for (guint i = 0; i < rows->len; i++)
+        days[i] = row_day (rows, g_array_index (rows->order, guint, i));
+      step = mc_usual_step (days, rows->len);
+    }
   return isnan (step) ? 1 : step;
 }
 
@@ -281,10 +373,10 @@ candlestick_prepare (McChartModel  *chart,
   McSeries *series = mc_chart_model_get_series (chart, 0);
   g_autofree char *unit = mc_format_unit (series->column);
 
-  data->candles[PERIOD_ROW] = row_candles (chart);
+  init_row_candles (chart, &data->rows);
   data->has_volume = column_option (chart, "volume") != NULL;
-  data->row_days = usual_gap (data->candles[PERIOD_ROW]);
   combine_candles (data);
+  data->row_days = usual_gap (&data->rows);
   /* The one series of the chart is its prices, whatever the close column
    * is called. */
   g_free (series->name);
@@ -321,17 +413,29 @@ period_days (const CandleData *data,
     }
 }
 
-static GArray *
-candles_of (Candles *c)
+static guint
+n_candles (const CandleData *data,
+           Period            period)
 {
-  return c->data->candles[c->period];
+  return period == PERIOD_ROW ? data->rows.len : data->candles[period]->len;
 }
 
-static const Candle *
+static Candle
+candle_of (const CandleData *data,
+           Period            period,
+           guint             i)
+{
+  if (period == PERIOD_ROW)
+    return row_candle (&data->rows, i);
+  return g_array_index (data->candles[period], Candle, i);
+}
+
+/* The @i-th candle shown. */
+static Candle
 candle_at (Candles *c,
            guint    i)
 {
-  return &g_array_index (candles_of (c), Candle, i);
+  return candle_of (c->data, c->period, i);
 }
 
 static double
@@ -340,23 +444,23 @@ candle_middle (const Candle *candle)
   return (candle->first + candle->last) / 2;
 }
 
-/* The index of the first of @candles from @from on that ends on or after
+/* The index of the first candle from @from on that ends on or after
  * @day (with @ends), or starts after it: candles are in time order, and
  * so are their first and their last days. */
 static guint
-find_candle (GArray   *candles,
+find_candle (Candles  *c,
              guint     from,
              gboolean  ends,
              double    day)
 {
-  guint lo = from, hi = candles->len;
+  guint lo = from, hi = n_candles (c->data, c->period);
 
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      const Candle *candle = &g_array_index (candles, Candle, mid);
+      Candle candle = candle_at (c, mid);
 
-      if (ends ? candle->last < day : candle->first <= day)
+      if (ends ? candle.last < day : candle.first <= day)
         lo = mid + 1;
       else
         hi = mid;
@@ -370,10 +474,8 @@ window_candles (Candles *c,
                 double   lo,
                 double   hi)
 {
-  GArray *candles = candles_of (c);
-
-  c->first = find_candle (candles, 0, TRUE, lo);
-  c->end = find_candle (candles, c->first, FALSE, hi);
+  c->first = find_candle (c, 0, TRUE, lo);
+  c->end = find_candle (c, c->first, FALSE, hi);
 }
 
 /* The days shown: the zoom window, or every candle and half of
@@ -384,13 +486,13 @@ shown_days (Candles *c,
             double  *lo,
             double  *hi)
 {
-  GArray *rows = c->data->candles[PERIOD_ROW];
+  const RowCandles *rows = &c->data->rows;
   double half = period_days (c->data, period) / 2;
 
   if (mc_view_options_get_x_window (c->r->view, lo, hi))
     return;
-  *lo = g_array_index (rows, Candle, 0).first - half;
-  *hi = g_array_index (rows, Candle, rows->len - 1).last + half;
+  *lo = row_candle (rows, 0).first - half;
+  *hi = row_candle (rows, rows->len - 1).last + half;
 }
 
 /* The shortest period whose candles are at least MC_CANDLE_MIN_WIDTH
@@ -472,10 +574,10 @@ price_range (Candles *c,
   *lo = *hi = NAN;
   for (guint i = c->first; i < c->end; i++)
     {
-      const Candle *candle = candle_at (c, i);
+      Candle candle = candle_at (c, i);
 
-      *lo = isnan (*lo) ? candle->low : MIN (*lo, candle->low);
-      *hi = isnan (*hi) ? candle->high : MAX (*hi, candle->high);
+      *lo = isnan (*lo) ? candle.low : MIN (*lo, candle.low);
+      *hi = isnan (*hi) ? candle.high : MAX (*hi, candle.high);
     }
   mc_render_annotations_domain (c->r, 0, lo, hi);
 }
@@ -521,8 +623,12 @@ choose_volume_scale (Candles *c)
   double largest = 0;
 
   for (guint i = c->first; i < c->end; i++)
-    if (isfinite (candle_at (c, i)->volume))
-      largest = MAX (largest, candle_at (c, i)->volume);
+    {
+      Candle candle = candle_at (c, i);
+
+      if (isfinite (candle.volume))
+        largest = MAX (largest, candle.volume);
+    }
   c->volume_column = volume_column (c->chart, largest, &c->volume_factor);
 }
 
@@ -532,8 +638,12 @@ init_volume_scale (Candles *c)
   double hi = 0;
 
   for (guint i = c->first; i < c->end; i++)
-    if (!isnan (candle_at (c, i)->volume))
-      hi = MAX (hi, shown_volume (c, candle_at (c, i)));
+    {
+      Candle candle = candle_at (c, i);
+
+      if (!isnan (candle.volume))
+        hi = MAX (hi, shown_volume (c, &candle));
+    }
   /* A small panel: two or three ticks. */
   mc_linear_scale_init (&c->volume, 0, hi, TRUE, c->volume_plot.height, 2.5 * c->r->body);
   mc_linear_scale_set_range (&c->volume, c->volume_plot.y + c->volume_plot.height,
@@ -729,15 +839,15 @@ draw_candles (Candles *c)
   cairo_clip (r->cr);
   for (guint i = c->first; i < c->end; i++)
     {
-      const Candle *candle = candle_at (c, i);
-      double x = mc_time_scale_map (&c->x, candle_middle (candle));
+      Candle candle = candle_at (c, i);
+      double x = mc_time_scale_map (&c->x, candle_middle (&candle));
 
       if (c->data->has_volume)
-        draw_volume (c, candle, x, width);
-      draw_candle (c, candle, x, width);
+        draw_volume (c, &candle, x, width);
+      draw_candle (c, &candle, x, width);
       /* A candle cut by the edge of a zoom window is not there to hit. */
       if (x >= c->plot.x && x <= c->plot.x + c->plot.width)
-        add_candle_marks (c, candle, i, x, width);
+        add_candle_marks (c, &candle, i, x, width);
     }
   cairo_restore (r->cr);
 }
@@ -885,10 +995,10 @@ candles_cover (gpointer      data,
 
   for (guint i = c->first; i < c->end; i++)
     {
-      const Candle *candle = candle_at (c, i);
-      double x = mc_time_scale_map (&c->x, candle_middle (candle));
-      double top = mc_linear_scale_map (&c->price, candle->high);
-      double bottom = mc_linear_scale_map (&c->price, candle->low);
+      Candle candle = candle_at (c, i);
+      double x = mc_time_scale_map (&c->x, candle_middle (&candle));
+      double top = mc_linear_scale_map (&c->price, candle.high);
+      double bottom = mc_linear_scale_map (&c->price, candle.low);
 
       if (x + half >= rect->x && x - half <= rect->x + rect->width
           && bottom >= rect->y && top <= rect->y + rect->height)
@@ -946,9 +1056,9 @@ candlestick_draw (McRender      *r,
   c.data = prepared;
   c.log = mc_chart_spec_get_boolean (c.chart->spec, "log");
   c.ohlc = g_strcmp0 (mc_chart_spec_get_string (c.chart->spec, "style"), "ohlc") == 0;
-  if (c.data->candles[PERIOD_ROW]->len == 0
+  if (c.data->rows.len == 0
       || area.height < 6 * r->body || area.width < 8 * r->body)
-    mc_render_empty (r, &area, c.data->candles[PERIOD_ROW]->len > 0);
+    mc_render_empty (r, &area, c.data->rows.len > 0);
   else
     render_candles (&c, &area);
   g_clear_pointer (&c.volume_column, mc_column_free);
@@ -956,40 +1066,69 @@ candlestick_draw (McRender      *r,
 
 /* Describing */
 
+/* The candles of the row with the highest high and of the row with the
+ * lowest low, the first of each in time order. When every row is a
+ * candle, in order, the columns' summaries find them without reading a
+ * million rows again at every edit. */
+static void
+find_extremes (McChartModel     *chart,
+               const RowCandles *rows,
+               Candle           *highest,
+               Candle           *lowest)
+{
+  if (rows->order == NULL)
+    {
+      const McColumn *high = mc_chart_model_get_column (chart, column_option (chart, "high"));
+      const McColumn *low = mc_chart_model_get_column (chart, column_option (chart, "low"));
+      guint high_row, low_row, other;
+
+      mc_value_summary_extremes (mc_column_get_summary (high), rows->high, 0, rows->len,
+                                 &other, &high_row);
+      mc_value_summary_extremes (mc_column_get_summary (low), rows->low, 0, rows->len,
+                                 &low_row, &other);
+      *highest = row_candle (rows, high_row);
+      *lowest = row_candle (rows, low_row);
+      return;
+    }
+  *highest = *lowest = row_candle (rows, 0);
+  for (guint i = 1; i < rows->len; i++)
+    {
+      Candle candle = row_candle (rows, i);
+
+      if (candle.high > highest->high)
+        *highest = candle;
+      if (candle.low < lowest->low)
+        *lowest = candle;
+    }
+}
+
 static char *
 candlestick_describe (McChartModel  *chart,
                       gconstpointer  prepared,
                       McMarks       *marks)
 {
   const CandleData *data = prepared;
-  GArray *rows = data->candles[PERIOD_ROW];
+  const RowCandles *rows = &data->rows;
   McSeries *series = mc_chart_model_get_series (chart, 0);
   McDatePrecision precision = mc_column_get_date_precision (chart->x_column);
   GString *out = mc_describe_begin (chart, _("Candlestick chart"));
-  const Candle *first, *last, *highest, *lowest;
+  Candle first, last, highest, lowest;
   g_autofree char *from = NULL, *to = NULL, *open = NULL, *close = NULL;
   g_autofree char *high = NULL, *high_day = NULL, *low = NULL, *low_day = NULL;
 
   if (rows->len == 0)
     return g_string_free (out, FALSE);
-  first = &g_array_index (rows, Candle, 0);
-  last = &g_array_index (rows, Candle, rows->len - 1);
-  highest = lowest = first;
-  for (guint i = 1; i < rows->len; i++)
-    {
-      const Candle *candle = &g_array_index (rows, Candle, i);
-
-      highest = candle->high > highest->high ? candle : highest;
-      lowest = candle->low < lowest->low ? candle : lowest;
-    }
-  from = mc_format_date (first->first, precision);
-  to = mc_format_date (last->last, precision);
-  open = mc_series_format_value (series, first->open, TRUE);
-  close = mc_series_format_value (series, last->close, TRUE);
-  high = mc_series_format_value (series, highest->high, TRUE);
-  high_day = mc_format_date (highest->first, precision);
-  low = mc_series_format_value (series, lowest->low, TRUE);
-  low_day = mc_format_date (lowest->first, precision);
+  first = row_candle (rows, 0);
+  last = row_candle (rows, rows->len - 1);
+  find_extremes (chart, rows, &highest, &lowest);
+  from = mc_format_date (first.first, precision);
+  to = mc_format_date (last.last, precision);
+  open = mc_series_format_value (series, first.open, TRUE);
+  close = mc_series_format_value (series, last.close, TRUE);
+  high = mc_series_format_value (series, highest.high, TRUE);
+  high_day = mc_format_date (highest.first, precision);
+  low = mc_series_format_value (series, lowest.low, TRUE);
+  low_day = mc_format_date (lowest.first, precision);
   /* Translators: in a chart summary: ", 2 Jan 2024 to 31 Dec 2024,
    * opened at HKD 72.5, closed at HKD 84.1; highest HKD 90 on 3 May
    * 2024, lowest HKD 64.6 on 22 Jan 2024" */
