@@ -803,6 +803,65 @@ test_forms_candles_minutes (void)
   g_assert_cmpuint (candles->len, <=, 121);
 }
 
+/* Ninety-nine days of prices by the minute, combined by day on every
+ * processor: a day cut by the border of two parts is one candle still,
+ * with the first open, the highest high, the lowest low and the last
+ * close of its minutes. */
+static void
+test_forms_candles_parts (void)
+{
+  /* Two parts cut the fiftieth day in half. */
+  const guint n_days = 99, per_day = 1440;
+  g_autoptr(GString) csv = g_string_new ("time,open,high,low,close\n");
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(McDataset) dataset = NULL;
+  g_autoptr(McChartModel) chart = NULL;
+  g_autoptr(GPtrArray) candles = NULL;
+
+  for (guint day = 0; day < n_days; day++)
+    {
+      double open = NAN, high = -INFINITY, low = INFINITY, close = NAN;
+      g_autoptr(GDateTime) start = g_date_time_new_utc (2024, 1, 1, 0, 0, 0);
+      g_autoptr(GDateTime) date = g_date_time_add_days (start, day);
+      g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
+
+      for (guint minute = 0; minute < per_day; minute++)
+        {
+          guint i = day * per_day + minute;
+          double price = 100 + i * 7919 % 787;
+
+          g_string_append_printf (csv, "%sT%02u:%02u:00,%g,%g,%g,%g\n", text, minute / 60,
+                                  minute % 60, price, price + 1 + i % 13, price - 1 - i % 11,
+                                  price);
+          if (isnan (open))
+            open = price;
+          high = MAX (high, price + 1 + i % 13);
+          low = MIN (low, price - 1 - i % 11);
+          close = price;
+        }
+      g_ptr_array_add (texts, g_strdup_printf ("open %g · high %g · low %g · close %g", open,
+                                               high, low, close));
+    }
+  dataset = mc_loader_load_data (csv->str, csv->len, "minutes.csv", NULL, &error);
+  g_assert_no_error (error);
+  chart = chart_new (dataset, (McChartSpec *) mc_dataset_get_chart (dataset, 0));
+  g_assert_cmpstr (mc_chart_model_get_kind (chart)->id, ==, "candlestick");
+  mc_test_render_layout (chart, 1200, 500, FALSE);
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_NOTE, "Daily candles: too many "
+                                           "prices in a day to show one by one"));
+  candles = candle_marks (chart);
+  g_assert_cmpuint (candles->len, ==, n_days);
+  for (guint i = 0; i < candles->len; i++)
+    {
+      const McMark *mark = g_ptr_array_index (candles, i);
+
+      if (g_strcmp0 (mark->text, g_ptr_array_index (texts, i)) != 0)
+        g_error ("%s: “%s”, expected “%s”", mark->label, mark->text,
+                 (char *) g_ptr_array_index (texts, i));
+    }
+}
+
 /* Two months of prices are two candles a month wide, not slivers of a
  * day: one gap between rows is their usual gap. */
 static void
@@ -1234,6 +1293,7 @@ main (int   argc,
   g_test_add_func ("/mc/forms/candles-quarters", test_forms_candles_quarters);
   g_test_add_func ("/mc/forms/candles-minutes", test_forms_candles_minutes);
   g_test_add_func ("/mc/forms/candles-describe", test_forms_candles_describe);
+  g_test_add_func ("/mc/forms/candles-parts", test_forms_candles_parts);
   g_test_add_func ("/mc/forms/bubbles", test_forms_bubbles);
   g_test_add_func ("/mc/forms/density", test_forms_density);
   g_test_add_func ("/mc/forms/density-highlight", test_forms_density_highlight);

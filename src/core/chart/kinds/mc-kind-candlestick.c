@@ -16,6 +16,7 @@
 #include <math.h>
 
 #include "mc-format.h"
+#include "mc-parallel.h"
 #include "mc-render-private.h"
 #include "mc-transform.h"
 
@@ -247,34 +248,97 @@ candle_merge (Candle       *into,
  *
  * Rows not yet ordered are taken to be candles in time order, as they
  * mostly are: read once for both. FALSE, with @days unfinished, at the
- * first that is not. */
+ * first of rows [@from, @to) that is not. */
 static gboolean
 combine_rows_by_day (GArray           *days,
-                     const RowCandles *rows)
+                     const RowCandles *rows,
+                     guint             from,
+                     guint             to)
 {
   Candle day = { 0 };
   double day_number = NAN;
 
-  for (guint i = 0; i < rows->len; i++)
+  for (guint i = from; i < to; i++)
     {
       Candle candle = row_candle (rows, i);
+      double before = i > from ? day.last : i > 0 ? row_day (rows, i - 1) : -INFINITY;
 
-      if (rows->order == NULL
-          && (!candle_is_whole (&candle) || (i > 0 && candle.first < day.last)))
+      if (rows->order == NULL && (!candle_is_whole (&candle) || candle.first < before))
         return FALSE;
       if (floor (candle.first) == day_number)
         {
           candle_merge (&day, &candle);
           continue;
         }
-      if (i > 0)
+      if (i > from)
         g_array_append_val (days, day);
       day = candle;
       day_number = floor (candle.first);
     }
-  if (rows->len > 0)
+  if (to > from)
     g_array_append_val (days, day);
   return TRUE;
+}
+
+/* Rows per part of combining them by day: fewer are not worth a thread. */
+#define MIN_ROWS_PER_PART 65536
+
+typedef struct
+{
+  const RowCandles *rows;
+  GArray           *days[MC_PARALLEL_MAX_PARTS];
+  gboolean          in_order[MC_PARALLEL_MAX_PARTS];
+} DayParts;
+
+static void
+combine_part (guint    part,
+              guint    n_parts,
+              gpointer user_data)
+{
+  DayParts *parts = user_data;
+  guint64 len = parts->rows->len;
+
+  parts->in_order[part] = combine_rows_by_day (parts->days[part], parts->rows,
+                                               len * part / n_parts,
+                                               len * (part + 1) / n_parts);
+}
+
+/* combine_rows_by_day() of every row on every processor at once: each
+ * part of the rows makes its days, and a day cut by the border of two
+ * parts is made whole again. */
+static gboolean
+combine_days (GArray           *days,
+              const RowCandles *rows)
+{
+  DayParts parts = { rows, { days, }, { FALSE, } };
+  guint n_parts = mc_parallel_count_parts (rows->len / MIN_ROWS_PER_PART);
+  gboolean in_order = TRUE;
+
+  for (guint part = 1; part < n_parts; part++)
+    parts.days[part] = g_array_new (FALSE, FALSE, sizeof (Candle));
+  mc_parallel_run (n_parts, combine_part, &parts);
+  for (guint part = 0; part < n_parts; part++)
+    in_order = in_order && parts.in_order[part];
+  for (guint part = 1; part < n_parts; part++)
+    {
+      g_autoptr(GArray) more = parts.days[part];
+      const Candle *first;
+      Candle *last;
+      guint merged = 0;
+
+      /* Each part has rows, so days, unless one was out of order. */
+      if (!in_order)
+        continue;
+      first = &g_array_index (more, Candle, 0);
+      last = &g_array_index (days, Candle, days->len - 1);
+      if (floor (first->first) == floor (last->first))
+        {
+          candle_merge (last, first);
+          merged = 1;
+        }
+      g_array_append_vals (days, first + merged, more->len - merged);
+    }
+  return in_order;
 }
 
 /* @candles combined by @period into @into. */
@@ -307,11 +371,11 @@ combine_candles (CandleData *data)
 {
   for (Period p = PERIOD_DAY; p < N_PERIODS; p++)
     data->candles[p] = g_array_new (FALSE, FALSE, sizeof (Candle));
-  if (!combine_rows_by_day (data->candles[PERIOD_DAY], &data->rows))
+  if (!combine_days (data->candles[PERIOD_DAY], &data->rows))
     {
       g_array_set_size (data->candles[PERIOD_DAY], 0);
       order_row_candles (&data->rows);
-      combine_rows_by_day (data->candles[PERIOD_DAY], &data->rows);
+      combine_days (data->candles[PERIOD_DAY], &data->rows);
     }
   combine_by (data->candles[PERIOD_WEEK], data->candles[PERIOD_DAY], PERIOD_WEEK);
   combine_by (data->candles[PERIOD_MONTH], data->candles[PERIOD_DAY], PERIOD_MONTH);
