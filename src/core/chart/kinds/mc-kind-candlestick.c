@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "mc-format.h"
 #include "mc-parallel.h"
@@ -247,16 +248,19 @@ candle_merge (Candle       *into,
  * for the one before it through memory.
  *
  * Rows not yet ordered are taken to be candles in time order, as they
- * mostly are: read once for both. FALSE, with @days unfinished, at the
- * first of rows [@from, @to) that is not. */
+ * mostly are: read once for both. FALSE at the first of rows [@from,
+ * @to) that is not. @days has room for a day a row; @n_days is how many
+ * were made. */
 static gboolean
-combine_rows_by_day (GArray           *days,
+combine_rows_by_day (Candle           *days,
+                     guint            *n_days,
                      const RowCandles *rows,
                      guint             from,
                      guint             to)
 {
   Candle day = { 0 };
   double day_number = NAN;
+  guint n = 0;
 
   for (guint i = from; i < to; i++)
     {
@@ -271,12 +275,13 @@ combine_rows_by_day (GArray           *days,
           continue;
         }
       if (i > from)
-        g_array_append_val (days, day);
+        days[n++] = day;
       day = candle;
       day_number = floor (candle.first);
     }
   if (to > from)
-    g_array_append_val (days, day);
+    days[n++] = day;
+  *n_days = n;
   return TRUE;
 }
 
@@ -286,9 +291,18 @@ combine_rows_by_day (GArray           *days,
 typedef struct
 {
   const RowCandles *rows;
-  GArray           *days[MC_PARALLEL_MAX_PARTS];
+  Candle           *days;
+  guint             n_parts;
+  guint             n_days[MC_PARALLEL_MAX_PARTS];
   gboolean          in_order[MC_PARALLEL_MAX_PARTS];
 } DayParts;
+
+static guint
+part_start (const DayParts *parts,
+            guint           part)
+{
+  return (guint64) parts->rows->len * part / parts->n_parts;
+}
 
 static void
 combine_part (guint    part,
@@ -296,76 +310,81 @@ combine_part (guint    part,
               gpointer user_data)
 {
   DayParts *parts = user_data;
-  guint64 len = parts->rows->len;
+  guint from = part_start (parts, part);
 
-  parts->in_order[part] = combine_rows_by_day (parts->days[part], parts->rows,
-                                               len * part / n_parts,
-                                               len * (part + 1) / n_parts);
+  parts->in_order[part] = combine_rows_by_day (parts->days + from, &parts->n_days[part],
+                                               parts->rows, from, part_start (parts, part + 1));
 }
 
 /* combine_rows_by_day() of every row on every processor at once: each
- * part of the rows makes its days, and a day cut by the border of two
- * parts is made whole again. */
+ * part of the rows makes its days where its rows would go in @days, and
+ * the parts' days are then moved up to follow each other, a day cut by
+ * the border of two parts made whole again. */
 static gboolean
 combine_days (GArray           *days,
               const RowCandles *rows)
 {
-  DayParts parts = { rows, { days, }, { FALSE, } };
-  guint n_parts = mc_parallel_count_parts (rows->len / MIN_ROWS_PER_PART);
-  gboolean in_order = TRUE;
+  DayParts parts = { rows, NULL, mc_parallel_count_parts (rows->len / MIN_ROWS_PER_PART) };
+  Candle *day;
+  guint n = 0;
 
-  for (guint part = 1; part < n_parts; part++)
-    parts.days[part] = g_array_new (FALSE, FALSE, sizeof (Candle));
-  mc_parallel_run (n_parts, combine_part, &parts);
-  for (guint part = 0; part < n_parts; part++)
-    in_order = in_order && parts.in_order[part];
-  for (guint part = 1; part < n_parts; part++)
+  /* Pages of the room not written to are never touched. */
+  g_array_set_size (days, rows->len);
+  parts.days = day = &g_array_index (days, Candle, 0);
+  mc_parallel_run (parts.n_parts, combine_part, &parts);
+  for (guint part = 0; part < parts.n_parts; part++)
     {
-      g_autoptr(GArray) more = parts.days[part];
-      const Candle *first;
-      Candle *last;
-      guint merged = 0;
+      Candle *first = day + part_start (&parts, part);
+      guint count = parts.n_days[part];
 
-      /* Each part has rows, so days, unless one was out of order. */
-      if (!in_order)
-        continue;
-      first = &g_array_index (more, Candle, 0);
-      last = &g_array_index (days, Candle, days->len - 1);
-      if (floor (first->first) == floor (last->first))
+      if (!parts.in_order[part])
+        return FALSE;
+      if (n > 0 && count > 0 && floor (first->first) == floor (day[n - 1].first))
         {
-          candle_merge (last, first);
-          merged = 1;
+          candle_merge (&day[n - 1], first);
+          first++;
+          count--;
         }
-      g_array_append_vals (days, first + merged, more->len - merged);
+      if (first != day + n)
+        memmove (day + n, first, count * sizeof (Candle));
+      n += count;
     }
-  return in_order;
+  g_array_set_size (days, n);
+  return TRUE;
 }
 
-/* @candles combined by @period into @into. */
+/* The days combined by each longer period in one pass, the periods of
+ * a day found once: weeks, months, quarters and years. */
 static void
-combine_by (GArray       *into,
-            const GArray *candles,
-            Period        period)
+combine_periods (CandleData *data)
 {
-  gint64 keys[N_PERIODS], last_key = G_MININT64;
+  const GArray *days = data->candles[PERIOD_DAY];
+  gint64 keys[N_PERIODS], last_keys[N_PERIODS];
 
-  for (guint i = 0; i < candles->len; i++)
+  for (Period p = PERIOD_WEEK; p < N_PERIODS; p++)
+    last_keys[p] = G_MININT64;
+  for (guint i = 0; i < days->len; i++)
     {
-      const Candle *candle = &g_array_index (candles, Candle, i);
+      const Candle *day = &g_array_index (days, Candle, i);
 
-      period_keys (floor (candle->first), keys);
-      if (into->len > 0 && keys[period] == last_key)
-        candle_merge (&g_array_index (into, Candle, into->len - 1), candle);
-      else
-        g_array_append_val (into, *candle);
-      last_key = keys[period];
+      period_keys (floor (day->first), keys);
+      for (Period p = PERIOD_WEEK; p < N_PERIODS; p++)
+        {
+          GArray *candles = data->candles[p];
+
+          if (keys[p] == last_keys[p])
+            candle_merge (&g_array_index (candles, Candle, candles->len - 1), day);
+          else
+            g_array_append_val (candles, *day);
+          last_keys[p] = keys[p];
+        }
     }
 }
 
 /* The candles of the rows combined by each longer period: days of the
- * rows (one per row for daily prices, which never show them), weeks and
- * months of the days, quarters of the months, years of the quarters.
- * The rows are listed in time order first if they need to be. */
+ * rows (one per row for daily prices, which never show them), then
+ * weeks, months, quarters and years of the days. The rows are listed in
+ * time order first if they need to be. */
 static void
 combine_candles (CandleData *data)
 {
@@ -373,14 +392,10 @@ combine_candles (CandleData *data)
     data->candles[p] = g_array_new (FALSE, FALSE, sizeof (Candle));
   if (!combine_days (data->candles[PERIOD_DAY], &data->rows))
     {
-      g_array_set_size (data->candles[PERIOD_DAY], 0);
       order_row_candles (&data->rows);
       combine_days (data->candles[PERIOD_DAY], &data->rows);
     }
-  combine_by (data->candles[PERIOD_WEEK], data->candles[PERIOD_DAY], PERIOD_WEEK);
-  combine_by (data->candles[PERIOD_MONTH], data->candles[PERIOD_DAY], PERIOD_MONTH);
-  combine_by (data->candles[PERIOD_QUARTER], data->candles[PERIOD_MONTH], PERIOD_QUARTER);
-  combine_by (data->candles[PERIOD_YEAR], data->candles[PERIOD_QUARTER], PERIOD_YEAR);
+  combine_periods (data);
 }
 
 /* The usual number of days between rows, the median: 1 for daily prices
