@@ -21,8 +21,9 @@
  *           middle, twenty out again, each drawn at once;
  *   pan     the frames of a pan gesture across the zoomed chart;
  *   edit    a cell of the chart's first value column changed through its
- *           document, a new chart model made and drawn, as the window
- *           does on every edit: the edit and the new model, then the
+ *           document (which checks that every chart can still be drawn),
+ *           a new chart model made and drawn, as the window does on
+ *           every edit: the edit and the new model, then the
  *           frame (not the wait for the frame clock's next tick between
  *           them, up to a display refresh); "work" is the part before
  *           the frame;
@@ -52,6 +53,7 @@
 #include <time.h>
 
 #include "mc-allocator.h"
+#include "mc-chart-kind.h"
 #include "mc-chart-view.h"
 #include "mc-document.h"
 #include "mc-loader.h"
@@ -505,6 +507,9 @@ main (int   argc,
            G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
 
   document = mc_document_new (dataset);
+  /* As the window's documents: an edit that would break a chart is
+   * refused, which checks every chart after each edit. */
+  mc_document_set_check (document, mc_chart_check_document);
   ok = time_cached_repaints (view, runs)
        && time_redraws (MC_CHART_VIEW (view), document, &frame, STEP_QUEUE_DRAW, runs, "frame")
        && time_redraws (MC_CHART_VIEW (view), document, &frame, STEP_INVALIDATE, runs, "full")
