@@ -806,18 +806,15 @@ test_forms_candles_minutes (void)
 /* Ninety-nine days of prices by the minute, combined by day on every
  * processor: a day cut by the border of two parts is one candle still,
  * with the first open, the highest high, the lowest low and the last
- * close of its minutes. */
+ * close of its minutes. With the rows of the second part first, each
+ * part in order but not the two, the candles are the same. */
 static void
 test_forms_candles_parts (void)
 {
   /* Two parts cut the fiftieth day in half. */
-  const guint n_days = 99, per_day = 1440;
-  g_autoptr(GString) csv = g_string_new ("time,open,high,low,close\n");
+  const guint n_days = 99, per_day = 1440, half = n_days * per_day / 2;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(McDataset) dataset = NULL;
-  g_autoptr(McChartModel) chart = NULL;
-  g_autoptr(GPtrArray) candles = NULL;
 
   for (guint day = 0; day < n_days; day++)
     {
@@ -831,9 +828,10 @@ test_forms_candles_parts (void)
           guint i = day * per_day + minute;
           double price = 100 + i * 7919 % 787;
 
-          g_string_append_printf (csv, "%sT%02u:%02u:00,%g,%g,%g,%g\n", text, minute / 60,
-                                  minute % 60, price, price + 1 + i % 13, price - 1 - i % 11,
-                                  price);
+          g_ptr_array_add (lines, g_strdup_printf ("%sT%02u:%02u:00,%g,%g,%g,%g\n", text,
+                                                   minute / 60, minute % 60, price,
+                                                   price + 1 + i % 13, price - 1 - i % 11,
+                                                   price));
           if (isnan (open))
             open = price;
           high = MAX (high, price + 1 + i % 13);
@@ -843,22 +841,33 @@ test_forms_candles_parts (void)
       g_ptr_array_add (texts, g_strdup_printf ("open %g · high %g · low %g · close %g", open,
                                                high, low, close));
     }
-  dataset = mc_loader_load_data (csv->str, csv->len, "minutes.csv", NULL, &error);
-  g_assert_no_error (error);
-  chart = chart_new (dataset, (McChartSpec *) mc_dataset_get_chart (dataset, 0));
-  g_assert_cmpstr (mc_chart_model_get_kind (chart)->id, ==, "candlestick");
-  mc_test_render_layout (chart, 1200, 500, FALSE);
-  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_NOTE, "Daily candles: too many "
-                                           "prices in a day to show one by one"));
-  candles = candle_marks (chart);
-  g_assert_cmpuint (candles->len, ==, n_days);
-  for (guint i = 0; i < candles->len; i++)
+  for (guint swapped = 0; swapped < 2; swapped++)
     {
-      const McMark *mark = g_ptr_array_index (candles, i);
+      g_autoptr(GString) csv = g_string_new ("time,open,high,low,close\n");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(McDataset) dataset = NULL;
+      g_autoptr(McChartModel) chart = NULL;
+      g_autoptr(GPtrArray) candles = NULL;
 
-      if (g_strcmp0 (mark->text, g_ptr_array_index (texts, i)) != 0)
-        g_error ("%s: “%s”, expected “%s”", mark->label, mark->text,
-                 (char *) g_ptr_array_index (texts, i));
+      for (guint i = 0; i < lines->len; i++)
+        g_string_append (csv, g_ptr_array_index (lines, swapped ? (i + half) % lines->len : i));
+      dataset = mc_loader_load_data (csv->str, csv->len, "minutes.csv", NULL, &error);
+      g_assert_no_error (error);
+      chart = chart_new (dataset, (McChartSpec *) mc_dataset_get_chart (dataset, 0));
+      g_assert_cmpstr (mc_chart_model_get_kind (chart)->id, ==, "candlestick");
+      mc_test_render_layout (chart, 1200, 500, FALSE);
+      g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_NOTE, "Daily candles: too many "
+                                               "prices in a day to show one by one"));
+      candles = candle_marks (chart);
+      g_assert_cmpuint (candles->len, ==, n_days);
+      for (guint i = 0; i < candles->len; i++)
+        {
+          const McMark *mark = g_ptr_array_index (candles, i);
+
+          if (g_strcmp0 (mark->text, g_ptr_array_index (texts, i)) != 0)
+            g_error ("%s: “%s”, expected “%s”", mark->label, mark->text,
+                     (char *) g_ptr_array_index (texts, i));
+        }
     }
 }
 

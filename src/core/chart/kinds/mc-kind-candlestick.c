@@ -265,9 +265,12 @@ combine_rows_by_day (Candle           *days,
   for (guint i = from; i < to; i++)
     {
       Candle candle = row_candle (rows, i);
-      double before = i > from ? day.last : i > 0 ? row_day (rows, i - 1) : -INFINITY;
 
-      if (rows->order == NULL && (!candle_is_whole (&candle) || candle.first < before))
+      /* Earlier than the row before it, which may be another part's */
+      if (rows->order == NULL
+          && (!candle_is_whole (&candle)
+              || (i > from ? candle.first < day.last
+                           : i > 0 && candle.first < row_day (rows, i - 1))))
         return FALSE;
       if (floor (candle.first) == day_number)
         {
