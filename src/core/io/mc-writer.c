@@ -24,7 +24,6 @@
 #include "mc-chart-kind.h"
 #include "mc-csv-reference.h"
 #include "mc-date-text.h"
-#include "mc-json-context.h"
 #include "mc-extras.h"
 #include "mc-text.h"
 
@@ -242,7 +241,7 @@ append_json_string (GString    *out,
   const char *p;
 
   for (p = text; *p != '\0'; p++)
-    if (*p < 0x20 || *p > 0x7e || *p == '"' || *p == '\\')
+    if ((guchar) *p < 0x20 || (guchar) *p > 0x7e || *p == '"' || *p == '\\')
       break;
   if (*p == '\0')
     {
