@@ -191,6 +191,48 @@ test_many_rows (void)
   g_rand_free (rand);
 }
 
+/* A number that ends within eight bytes is read in one go
+ * (mc_csv_scan_eight_bytes()): with the same digits, point and end as
+ * the digit runs read, on random bytes around the eighth, with either
+ * mark; most of them are taken so. */
+static void
+test_eight_byte_numbers (void)
+{
+  static const char others[] = ".,-+eE;\n x\xc3";
+  GRand *rand = g_rand_new_with_seed (8);
+  guint taken = 0, tried = 0;
+
+  for (guint i = 0; i < 400000; i++)
+    {
+      char text[16];
+      gsize length = g_rand_int_range (rand, 8, sizeof text);
+      char mark = i % 2 ? ',' : '.';
+      guint64 mantissa = 0, expected_mantissa = 0;
+      gsize n_int, n_frac, expected_int, expected_frac;
+      const char *end, *expected;
+
+      for (gsize k = 0; k < length; k++)
+        text[k] = g_rand_int_range (rand, 0, 100) < 75 ? '0' + g_rand_int_range (rand, 0, 10)
+                                                       : others[g_rand_int_range (rand, 0, sizeof others - 1)];
+      tried++;
+      end = mc_csv_scan_eight_bytes (text, text + length, mark, &mantissa, &n_int, &n_frac);
+      if (end == NULL)
+        continue;
+      taken++;
+      expected = mc_csv_scan_digit_runs (text, text + length, mark, &expected_mantissa,
+                                         &expected_int, &expected_frac);
+      if (end != expected || mantissa != expected_mantissa || n_int != expected_int
+          || n_frac != expected_frac)
+        g_error ("“%.*s”, mark “%c”: %zd bytes, %" G_GUINT64_FORMAT ", %zu and %zu digits; "
+                 "expected %zd, %" G_GUINT64_FORMAT ", %zu and %zu", (int) length, text, mark,
+                 end - text, mantissa, n_int, n_frac, expected - text, expected_mantissa,
+                 expected_int, expected_frac);
+    }
+  g_test_message ("%u of %u taken in one go", taken, tried);
+  g_assert_cmpuint (taken, >, tried / 2);
+  g_rand_free (rand);
+}
+
 /* The fast path's scan of a number with an exponent: the cells it takes
  * (the value as strtod reads it), and those it leaves to the general
  * reader. */
@@ -210,7 +252,7 @@ test_exponent_scan (void)
   for (guint i = 0; i < G_N_ELEMENTS (taken); i++)
     {
       const char *text = taken[i];
-      double value, expected = g_ascii_strtod (text, NULL);
+      double value = NAN, expected = g_ascii_strtod (text, NULL);
       int decimals;
 
       g_assert_cmpuint (mc_csv_scan_short_number (text, text + strlen (text), TRUE,
@@ -1194,6 +1236,7 @@ main (int   argc,
   g_test_add_func ("/mc/plain-csv/mixed", test_mixed);
   g_test_add_func ("/mc/plain-csv/out-of-range", test_out_of_range);
   g_test_add_func ("/mc/plain-csv/many-rows", test_many_rows);
+  g_test_add_func ("/mc/plain-csv/eight-byte-numbers", test_eight_byte_numbers);
   g_test_add_func ("/mc/plain-csv/exponent-scan", test_exponent_scan);
   g_test_add_func ("/mc/plain-csv/exponents-exact", test_exponents_exact);
   g_test_add_func ("/mc/plain-csv/fast-path-same-values", test_fast_path_same_values);

@@ -178,8 +178,26 @@ mc_table_column_keep (McTableColumn *column,
 }
 
 /* A cell that holds @value and nothing else, written with @decimals, as
- * scanned: FALSE when it is a code with leading zeros ("0700"), which is
- * not a number. */
+ * scanned, and is no code with leading zeros. */
+static inline void
+mc_table_column_take_scanned_number (McTableColumn *column,
+                                     const char    *text,
+                                     gsize          length,
+                                     double         value,
+                                     int            decimals)
+{
+  column->n_values++;
+  column->n_numeric++;
+  if (column->years &&
+      (value != floor (value) || value < 1000 || value > 9999 ||
+       memchr (text, '.', length) != NULL || memchr (text, 'e', length) != NULL ||
+       memchr (text, 'E', length) != NULL))
+    column->years = FALSE;
+  mc_table_column_keep (column, value, decimals);
+}
+
+/* The same, FALSE when it is a code with leading zeros ("0700"), which
+ * is not a number. */
 static inline gboolean
 mc_table_column_take_number (McTableColumn *column,
                              const char    *text,
@@ -189,14 +207,7 @@ mc_table_column_take_number (McTableColumn *column,
 {
   if (mc_cell_has_leading_zero (text, length))
     return FALSE;
-  column->n_values++;
-  column->n_numeric++;
-  if (column->years &&
-      (value != floor (value) || value < 1000 || value > 9999 ||
-       memchr (text, '.', length) != NULL || memchr (text, 'e', length) != NULL ||
-       memchr (text, 'E', length) != NULL))
-    column->years = FALSE;
-  mc_table_column_keep (column, value, decimals);
+  mc_table_column_take_scanned_number (column, text, length, value, decimals);
   return TRUE;
 }
 
