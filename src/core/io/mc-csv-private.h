@@ -34,14 +34,39 @@ mc_csv_eight_digits (guint64 chunk)
   return (guint32) ((fours & 0xffffffff) * 10000 + (fours >> 32));
 }
 
+/* The eight bytes at @p as digit values in @chunk (the first in the
+ * lowest byte): digits become 0 to 9, every other byte something else.
+ * Returns the other bytes: a byte above 9 gets its top bit set, without
+ * carrying into the next. */
+static inline guint64
+mc_csv_load_eight (const char *p,
+                   guint64    *chunk)
+{
+  guint64 bytes;
+
+  memcpy (&bytes, p, sizeof bytes);
+  *chunk = GUINT64_FROM_LE (bytes) ^ G_GUINT64_CONSTANT (0x3030303030303030);
+  return (((*chunk & G_GUINT64_CONSTANT (0x7f7f7f7f7f7f7f7f))
+           + G_GUINT64_CONSTANT (0x7676767676767676)) | *chunk)
+         & G_GUINT64_CONSTANT (0x8080808080808080);
+}
+
+/* The index of the first byte with its top bit set in @others (at most
+ * one bit a byte), 8 for none. */
+static inline guint
+mc_csv_first_byte (guint64 others)
+{
+  return others != 0 ? (guint) __builtin_ctzll (others) / 8 : 8;
+}
+
 /* Appends the digits at @p to @mantissa, eight at a time while @end
  * leaves room to read eight bytes. Stops at the first other byte, or
  * after more digits than a short number has (the caller then gives up).
  * Returns where it stopped. */
 static inline const char *
 mc_csv_scan_digit_run (const char *p,
-                const char *end,
-                guint64    *mantissa)
+                       const char *end,
+                       guint64    *mantissa)
 {
   static const guint32 scale[] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000 };
   const char *start = p;
@@ -49,17 +74,9 @@ mc_csv_scan_digit_run (const char *p,
 
   while (end - p >= 8 && p - start <= MC_CSV_MAX_MANTISSA_DIGITS)
     {
-      guint64 bytes, chunk, others;
-      guint n;
+      guint64 chunk;
+      guint n = mc_csv_first_byte (mc_csv_load_eight (p, &chunk));
 
-      memcpy (&bytes, p, sizeof bytes);
-      /* Digits become 0 to 9; every other byte something else. A byte
-       * above 9 gets its top bit set, without carrying into the next. */
-      chunk = GUINT64_FROM_LE (bytes) ^ G_GUINT64_CONSTANT (0x3030303030303030);
-      others = (((chunk & G_GUINT64_CONSTANT (0x7f7f7f7f7f7f7f7f))
-                 + G_GUINT64_CONSTANT (0x7676767676767676)) | chunk)
-               & G_GUINT64_CONSTANT (0x8080808080808080);
-      n = others != 0 ? (guint) __builtin_ctzll (others) / 8 : 8;
       if (n == 8)
         {
           m = m * 100000000 + mc_csv_eight_digits (chunk);
@@ -108,14 +125,6 @@ mc_csv_scan_digit_runs (const char *digits,
   return p;
 }
 
-/* The index of the first byte with its top bit set in @others (at most
- * one bit a byte), 8 for none. */
-static inline guint
-mc_csv_first_byte (guint64 others)
-{
-  return others != 0 ? (guint) __builtin_ctzll (others) / 8 : 8;
-}
-
 /* A number's digits, point and decimals (mc_csv_scan_digit_runs()), from
  * one load of the eight bytes at @digits where its point or its end is
  * among them, as it mostly is. A number that ends there ("101.5411,")
@@ -132,16 +141,12 @@ mc_csv_scan_eight_bytes (const char *digits,
                          gsize      *n_int,
                          gsize      *n_frac)
 {
-  guint64 bytes, chunk, others, before;
+  guint64 chunk, others, before;
   guint first, next;
 
   if (end - digits < 8)
     return NULL;
-  memcpy (&bytes, digits, sizeof bytes);
-  chunk = GUINT64_FROM_LE (bytes) ^ G_GUINT64_CONSTANT (0x3030303030303030);
-  others = (((chunk & G_GUINT64_CONSTANT (0x7f7f7f7f7f7f7f7f))
-             + G_GUINT64_CONSTANT (0x7676767676767676)) | chunk)
-           & G_GUINT64_CONSTANT (0x8080808080808080);
+  others = mc_csv_load_eight (digits, &chunk);
   first = mc_csv_first_byte (others);
   if (first == 8)
     return NULL;
