@@ -672,6 +672,29 @@ test_forms_candles (void)
                                          &(double) { 0 }, &(double) { 0 }, &(double) { 0 }));
 }
 
+/* A table read as the loader reads a file called @name. */
+static McDataset *
+load_table (const char *text,
+            gsize       length,
+            const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  McDataset *dataset = mc_loader_load_data (text, length, name, NULL, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+/* The chart a table of prices opens as: candles. */
+static McChartModel *
+default_candles (McDataset *dataset)
+{
+  McChartModel *chart = chart_new (dataset, (McChartSpec *) mc_dataset_get_chart (dataset, 0));
+
+  g_assert_cmpstr (mc_chart_model_get_kind (chart)->id, ==, "candlestick");
+  return chart;
+}
+
 /* The marks of the candles drawn, in order, without their volume bars. */
 static GPtrArray *
 candle_marks (McChartModel *chart)
@@ -696,7 +719,6 @@ static void
 test_forms_candles_quarters (void)
 {
   g_autoptr(GString) csv = g_string_new ("date,open,high,low,close,volume\n");
-  g_autoptr(GError) error = NULL;
   g_autoptr(McDataset) dataset = NULL;
   g_autoptr(McChartModel) chart = NULL;
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
@@ -730,10 +752,8 @@ test_forms_candles_quarters (void)
         }
     }
   g_date_free (date);
-  dataset = mc_loader_load_data (csv->str, csv->len, "thirty.csv", NULL, &error);
-  g_assert_no_error (error);
-  chart = chart_new (dataset, (McChartSpec *) mc_dataset_get_chart (dataset, 0));
-  g_assert_cmpstr (mc_chart_model_get_kind (chart)->id, ==, "candlestick");
+  dataset = load_table (csv->str, csv->len, "thirty.csv");
+  chart = default_candles (dataset);
   mc_test_render_layout (chart, 800, 500, FALSE);
   g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_NOTE,
                                            "Quarterly candles: too many days to show one by one"));
@@ -760,7 +780,6 @@ static void
 test_forms_candles_minutes (void)
 {
   g_autoptr(GString) csv = g_string_new ("time,open,high,low,close,volume\n");
-  g_autoptr(GError) error = NULL;
   g_autoptr(McDataset) dataset = NULL;
   g_autoptr(McChartModel) chart = NULL;
   g_autoptr(GPtrArray) candles = NULL;
@@ -773,10 +792,8 @@ test_forms_candles_minutes (void)
                               i / 60 % 24, i % 60, open, open + 1 + i % 13, open - 1 - i % 11,
                               open + (double) (i % 3) - 1, 1000 + i * 37 % 5000);
     }
-  dataset = mc_loader_load_data (csv->str, csv->len, "minutes.csv", NULL, &error);
-  g_assert_no_error (error);
-  chart = chart_new (dataset, (McChartSpec *) mc_dataset_get_chart (dataset, 0));
-  g_assert_cmpstr (mc_chart_model_get_kind (chart)->id, ==, "candlestick");
+  dataset = load_table (csv->str, csv->len, "minutes.csv");
+  chart = default_candles (dataset);
   mc_test_render_layout (chart, 800, 500, FALSE);
   g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_NOTE, "Daily candles: too many "
                                            "prices in a day to show one by one"));
@@ -844,17 +861,14 @@ test_forms_candles_parts (void)
   for (guint swapped = 0; swapped < 2; swapped++)
     {
       g_autoptr(GString) csv = g_string_new ("time,open,high,low,close\n");
-      g_autoptr(GError) error = NULL;
       g_autoptr(McDataset) dataset = NULL;
       g_autoptr(McChartModel) chart = NULL;
       g_autoptr(GPtrArray) candles = NULL;
 
       for (guint i = 0; i < lines->len; i++)
         g_string_append (csv, g_ptr_array_index (lines, swapped ? (i + half) % lines->len : i));
-      dataset = mc_loader_load_data (csv->str, csv->len, "minutes.csv", NULL, &error);
-      g_assert_no_error (error);
-      chart = chart_new (dataset, (McChartSpec *) mc_dataset_get_chart (dataset, 0));
-      g_assert_cmpstr (mc_chart_model_get_kind (chart)->id, ==, "candlestick");
+      dataset = load_table (csv->str, csv->len, "minutes.csv");
+      chart = default_candles (dataset);
       mc_test_render_layout (chart, 1200, 500, FALSE);
       g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_NOTE, "Daily candles: too many "
                                                "prices in a day to show one by one"));
@@ -879,14 +893,10 @@ test_forms_candles_two_rows (void)
   static const char csv[] = "date,open,high,low,close\n"
                             "2024-01-01,10,12,9,11\n"
                             "2024-02-01,11,13,10,10\n";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(McDataset) dataset = mc_loader_load_data (csv, strlen (csv), "two.csv", NULL, &error);
-  g_autoptr(McChartModel) chart = NULL;
+  g_autoptr(McDataset) dataset = load_table (csv, strlen (csv), "two.csv");
+  g_autoptr(McChartModel) chart = default_candles (dataset);
   const McMark *up, *down;
 
-  g_assert_no_error (error);
-  chart = chart_new (dataset, (McChartSpec *) mc_dataset_get_chart (dataset, 0));
-  g_assert_cmpstr (mc_chart_model_get_kind (chart)->id, ==, "candlestick");
   mc_test_render_layout (chart, 800, 500, FALSE);
   up = find_mark (chart, MC_COLOR_UP);
   down = find_mark (chart, MC_COLOR_DOWN);
@@ -962,10 +972,8 @@ test_forms_candles_bad_row (void)
 static char *
 candles_summary (McDataset *dataset)
 {
-  g_autoptr(McChartModel) chart = chart_new (dataset,
-                                             (McChartSpec *) mc_dataset_get_chart (dataset, 0));
+  g_autoptr(McChartModel) chart = default_candles (dataset);
 
-  g_assert_cmpstr (mc_chart_model_get_kind (chart)->id, ==, "candlestick");
   mc_test_render_layout (chart, 800, 500, FALSE);
   return mc_chart_describe (chart, mc_test_view_marks (chart));
 }
@@ -987,7 +995,6 @@ test_forms_candles_describe (void)
   for (guint order = 0; order < 2; order++)
     {
       g_autoptr(GString) csv = g_string_new (header);
-      g_autoptr(GError) error = NULL;
       g_autoptr(McDataset) dataset = NULL;
       g_autofree char *summary = NULL;
       g_autofree char *edited = NULL;
@@ -997,8 +1004,7 @@ test_forms_candles_describe (void)
       /* A row without its high is no candle: its low is not the lowest. */
       if (order == 1)
         g_string_append (csv, "2024-01-06,13,,2,13\n");
-      dataset = mc_loader_load_data (csv->str, csv->len, "describe.csv", NULL, &error);
-      g_assert_no_error (error);
+      dataset = load_table (csv->str, csv->len, "describe.csv");
       summary = candles_summary (dataset);
       g_test_message ("%s", summary);
       g_assert_nonnull (strstr (summary, "1 Jan 2024 to 5 Jan 2024"));
