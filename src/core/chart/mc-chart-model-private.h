@@ -95,7 +95,7 @@ struct _McChartModel
   gpointer           prepared;        /* what the kind prepared, or NULL */
   const McColumn    *x_column;
   McXKind            x_kind;
-  int                x_decimals;      /* of a number x, found once */
+  int                x_decimals;      /* of x's numbers, found once (0 for others) */
   GPtrArray         *categories;      /* char *, category charts */
   GArray            *category_days;   /* double, each category's date or NAN */
   double             category_step;   /* their usual step, NAN if none */

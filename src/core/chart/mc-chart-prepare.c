@@ -91,7 +91,7 @@ build_categories (McChartModel *chart,
                   guint        *row_category)
 {
   guint n_rows = mc_dataset_get_n_rows (chart->data);
-  int decimals = mc_format_column_decimals (chart->x_column);
+  int decimals = chart->x_decimals;
   g_autoptr(GHashTable) seen = NULL;
 
   chart->categories = g_ptr_array_new_with_free_func (g_free);
@@ -895,8 +895,7 @@ resolve_x (McChartModel *chart,
   text = mc_annotation_x_to_string (x);
   if (mc_transform_find_row (chart->data, mc_column_get_id (chart->x_column), text, &row))
     {
-      g_autofree char *name = format_x_cell (chart->x_column, row,
-                                             mc_format_column_decimals (chart->x_column));
+      g_autofree char *name = format_x_cell (chart->x_column, row, chart->x_decimals);
 
       if (find_category (chart, name, &c))
         {
@@ -1060,9 +1059,8 @@ build_model (McChartModel  *chart,
   chart->x_column = mc_chart_model_get_column (chart, x_id);
   chart->x_kind = choose_x_kind (chart->kind, chart->x_column);
   /* Labels of x write as many decimals as its column has: counted once,
-   * not for every point a tooltip or a dense chart names. */
-  chart->x_decimals = chart->x_kind == MC_X_NUMBER ? mc_format_column_decimals (chart->x_column)
-                                                   : -1;
+   * not for every point, category or annotation named. */
+  chart->x_decimals = mc_format_column_decimals (chart->x_column);
   build_series (chart);
   choose_display_scales (chart);
   mc_chart_sort_series_by_x (chart);

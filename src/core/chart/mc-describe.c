@@ -236,7 +236,7 @@ format_x (McChartModel *chart,
       return mc_format_date (x, mc_column_get_date_precision (chart->x_column));
     case MC_X_NUMBER:
     default:
-      return mc_format_value (chart->x_column, x, -1);
+      return mc_format_value (chart->x_column, x, chart->x_decimals);
     }
 }
 

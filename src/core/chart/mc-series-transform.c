@@ -330,7 +330,7 @@ index_column (McChartModel *chart,
   else if (chart->x_kind == MC_X_TIME)
     base = mc_format_date (x, mc_column_get_date_precision (chart->x_column));
   else
-    base = mc_format_value (chart->x_column, x, -1);
+    base = mc_format_value (chart->x_column, x, chart->x_decimals);
   /* Translators: the values of series indexed to 100 at one x, as in
    * "Index (2 Jan 2024 = 100)" */
   label = g_strdup_printf (_("Index (%s = 100)"), base);
