@@ -343,8 +343,15 @@ mc_line_blocks_run (const McLineBlocksSource  *source,
                            source->head_length - run.head_end);
     }
 
+  /* Workers take blocks in turn: a thread the system can't give is one
+   * worker fewer, and this one always works. */
   for (guint i = 1; i < n_threads; i++)
-    g_ptr_array_add (threads, g_thread_new ("mc-line-blocks", work, &run));
+    {
+      GThread *thread = g_thread_try_new ("mc-line-blocks", work, &run, NULL);
+
+      if (thread != NULL)
+        g_ptr_array_add (threads, thread);
+    }
   work (&run);
   for (guint i = 0; i < threads->len; i++)
     g_thread_join (g_ptr_array_index (threads, i));
