@@ -176,8 +176,8 @@ ends_cell (const FastTable *table,
 }
 
 /* A cell of a short number and nothing else, with an exponent or
- * without (mc_csv_scan_short_number()). Returns its length, 0 when it is
- * not one. */
+ * without (mc_csv_scan_marked_number()), and no code with leading
+ * zeros. Returns its length, 0 when it is not one. */
 static inline gsize
 take_short_number (const FastTable *table,
                    McTableColumn   *column,
