@@ -333,6 +333,32 @@ test_locale_chinese_chart (void)
 
 /* Han characters in simplified Chinese shapes, unless the language asks
  * for Japanese (or Korean, or traditional Chinese) ones. */
+/* A list cut short in a message says how many there are in all with
+ * the language's plural, and quotes each entry as the language does:
+ * the places of records of a JSON file with nine of them. */
+static void
+test_locale_german_counted_list (void)
+{
+  g_autoptr(GString) json = g_string_new ("{");
+  g_autoptr(McDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *warning = NULL;
+
+  if (!use_locale ("de", "de_DE.UTF-8"))
+    return;
+  for (guint i = 0; i < 9; i++)
+    g_string_append_printf (json, "%s\"k%u\": [{\"a\": 1}]", i > 0 ? ", " : "", i);
+  g_string_append (json, "}");
+  dataset = mc_loader_load_data (json->str, json->len, "m.json", NULL, &error);
+  g_assert_no_error (error);
+  for (const char * const *w = mc_dataset_get_warnings (dataset); w != NULL && *w != NULL; w++)
+    if (strstr (*w, "„k1“") != NULL)
+      warning = *w;
+  g_assert_nonnull (warning);
+  g_test_message ("%s", warning);
+  g_assert_nonnull (strstr (warning, ", … (insgesamt 8 Stellen)"));
+}
+
 static void
 test_locale_han_font (void)
 {
@@ -371,6 +397,7 @@ main (int   argc,
   g_test_add_func ("/mc/locale/german/numbers", test_locale_german_numbers);
   g_test_add_func ("/mc/locale/german/dates", test_locale_german_dates);
   g_test_add_func ("/mc/locale/german/chart", test_locale_german_chart);
+  g_test_add_func ("/mc/locale/german/counted-list", test_locale_german_counted_list);
   g_test_add_func ("/mc/locale/chinese/numbers", test_locale_chinese_numbers);
   g_test_add_func ("/mc/locale/chinese/myriads", test_locale_chinese_myriads);
   g_test_add_func ("/mc/locale/chinese/dates", test_locale_chinese_dates);
