@@ -222,6 +222,11 @@ format_long_decimal (char   *buffer,
   return FALSE;
 }
 #else
+/* Without 128-bit integers, long numbers are written the slower way
+ * (printf, read back): the same text. The reader's side has a portable
+ * 64 × 64-bit multiply (mc-decimal.c); here the 128-bit product is also
+ * shifted and rounded, which would all need writing out by hand, and
+ * GCC and Clang have 128-bit integers on every 64-bit target. */
 static gboolean
 format_long_decimal (char   *buffer,
                      double  value)
