@@ -968,6 +968,74 @@ test_forms_candles_bad_row (void)
   assert_error_contains (dataset, spec, "missing key “y”");
 }
 
+/* The error of @dataset's candles, which must be the check's: the
+ * model leaves the check of each row to the candles' reading of them. */
+static void
+assert_candles_refused (McDataset  *dataset,
+                        const char *expected)
+{
+  McChartSpec *spec = (McChartSpec *) mc_dataset_get_chart (dataset, 0);
+  g_autofree char *message = chart_error (dataset, spec);
+  g_autoptr(GError) check_error = NULL;
+  g_autofree char *checked = NULL;
+
+  g_assert_false (mc_chart_spec_check (spec, dataset, NULL, &check_error));
+  checked = g_strdup_printf ("Chart “%s”: %s", spec->id, check_error->message);
+  g_assert_cmpstr (message, ==, checked);
+  if (strstr (message, expected) == NULL)
+    g_error ("“%s” does not contain “%s”", message, expected);
+}
+
+/* 140,000 minutes of prices, the second half first when @swapped. */
+static McDataset *
+minutes_table (gboolean swapped)
+{
+  const guint n_rows = 140000;
+  g_autoptr(GString) csv = g_string_new ("time,open,high,low,close\n");
+
+  for (guint k = 0; k < n_rows; k++)
+    {
+      guint i = swapped ? (k + n_rows / 2) % n_rows : k;
+      double price = 100 + i % 50;
+
+      g_string_append_printf (csv, "2024-%02u-%02uT%02u:%02u:00,%g,%g,%g,%g\n",
+                              1 + i / (1440 * 28), 1 + i / 1440 % 28, i / 60 % 24, i % 60,
+                              price, price + 2, price - 2, price + 1);
+    }
+  return load_table (csv->str, csv->len, "minutes.csv");
+}
+
+/* Each row's prices are checked where the candles read them, in either
+ * part of the rows and in rows out of order, with the check's message;
+ * a row with a missing price is checked too, and a row the filter
+ * leaves out is not. */
+static void
+test_forms_candles_row_check (void)
+{
+  for (guint swapped = 0; swapped < 2; swapped++)
+    {
+      g_autoptr(McDataset) dataset = minutes_table (swapped);
+      g_autoptr(McChartModel) chart = default_candles (dataset);
+      McChartSpec *spec = (McChartSpec *) mc_dataset_get_chart (dataset, 0);
+
+      /* In the second part: the high below the open */
+      mc_dataset_set_value (dataset, 120000, 2, 10);
+      assert_candles_refused (dataset, "row 120001: the high, 10, is below the open");
+      mc_dataset_set_value (dataset, 120000, 2, 1000);
+      g_clear_object (&chart);
+      chart = chart_new (dataset, spec);
+      /* A missing high: the low still above the open */
+      mc_column_set_missing (mc_dataset_get_column (dataset, 2), 100000);
+      mc_dataset_set_value (dataset, 100000, 3, 999);
+      assert_candles_refused (dataset, "row 100001: the low, 999, is above the open");
+      /* Left out by the filter */
+      mc_chart_spec_set_string (spec, "filter", "close");
+      mc_chart_spec_set_strv (spec, "filter_values", (const char *[]) { "102", NULL });
+      g_clear_object (&chart);
+      chart = chart_new (dataset, spec);
+    }
+}
+
 /* The summary of the describe test's candles, drawn. */
 static char *
 candles_summary (McDataset *dataset)
@@ -1304,6 +1372,7 @@ main (int   argc,
   g_test_add_func ("/mc/forms/candles", test_forms_candles);
   g_test_add_func ("/mc/forms/candles-vision", test_forms_candles_vision);
   g_test_add_func ("/mc/forms/candles-bad-row", test_forms_candles_bad_row);
+  g_test_add_func ("/mc/forms/candles-row-check", test_forms_candles_row_check);
   g_test_add_func ("/mc/forms/candles-two-rows", test_forms_candles_two_rows);
   g_test_add_func ("/mc/forms/candles-quarters", test_forms_candles_quarters);
   g_test_add_func ("/mc/forms/candles-minutes", test_forms_candles_minutes);

@@ -856,21 +856,12 @@ check_annotations (const McChartKind  *kind,
   return TRUE;
 }
 
-/**
- * mc_chart_spec_check:
- * @spec: a chart spec
- * @dataset: the data it draws
- * @problem: (out) (optional): where the fault is
- * @error: an error in %MC_CHART_ERROR, its message without the chart's
- *   name or the place in a file, which callers add
- *
- * Returns: whether the chart can be drawn from @dataset
- */
-gboolean
-mc_chart_spec_check (const McChartSpec  *spec,
-                     McDataset          *dataset,
-                     McSpecProblem      *problem_out,
-                     GError            **error)
+static gboolean
+check_spec (const McChartSpec  *spec,
+            McDataset          *dataset,
+            gboolean            rows,
+            McSpecProblem      *problem_out,
+            GError            **error)
 {
   McSpecProblem ignored, *where = problem_out ? problem_out : &ignored;
   const McChartKind *kind;
@@ -898,8 +889,52 @@ mc_chart_spec_check (const McChartSpec  *spec,
       || !check_value_limits (kind, spec, where, error)
       || !check_annotations (kind, spec, dataset, where, error))
     return FALSE;
-  return kind->check == NULL || kind->check (spec, dataset, where, error);
+  if (kind->check != NULL && !kind->check (spec, dataset, where, error))
+    return FALSE;
+  return !rows || kind->check_rows == NULL || kind->check_rows (spec, dataset, where, error);
 }
+
+/**
+ * mc_chart_spec_check:
+ * @spec: a chart spec
+ * @dataset: the data it draws
+ * @problem: (out) (optional): where the fault is
+ * @error: an error in %MC_CHART_ERROR, its message without the chart's
+ *   name or the place in a file, which callers add
+ *
+ * Returns: whether the chart can be drawn from @dataset
+ */
+gboolean
+mc_chart_spec_check (const McChartSpec  *spec,
+                     McDataset          *dataset,
+                     McSpecProblem      *problem_out,
+                     GError            **error)
+{
+  return check_spec (spec, dataset, TRUE, problem_out, error);
+}
+
+/**
+ * mc_chart_spec_check_but_rows:
+ * @spec: a chart spec
+ * @dataset: the data it draws
+ * @problem: (out) (optional): where the fault is
+ * @error: an error in %MC_CHART_ERROR, as mc_chart_spec_check() gives
+ *
+ * Checks all that mc_chart_spec_check() does but the kind's check of each
+ * row, which a chart's model leaves to its kind's prepare.
+ *
+ * Returns: whether the chart can be drawn from @dataset, as far as that
+ *   tells
+ */
+gboolean
+mc_chart_spec_check_but_rows (const McChartSpec  *spec,
+                              McDataset          *dataset,
+                              McSpecProblem      *problem_out,
+                              GError            **error)
+{
+  return check_spec (spec, dataset, FALSE, problem_out, error);
+}
+
 
 /**
  * mc_chart_check_document:

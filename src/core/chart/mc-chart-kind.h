@@ -84,6 +84,10 @@ typedef enum
                                              * axis always shows zero */
   MC_CHART_CAPS_PANELS           = 1 << 6,  /* draws one panel per group of
                                              * series ("panels") */
+  MC_CHART_CAPS_LINE_GAPS        = 1 << 7,  /* breaks its lines where a
+                                             * series has no data for a
+                                             * stretch (the model finds
+                                             * them only for such kinds) */
 } McChartCaps;
 
 /* What a check found wrong, for messages that point at it: the key of the
@@ -121,6 +125,14 @@ typedef struct
                          McDataset          *dataset,
                          McSpecProblem      *problem,
                          GError            **error);
+  /* Checks each row, for a kind whose rows must agree across columns (a
+   * candle's high above its open and close), or NULL. A chart's model
+   * leaves it to the kind's prepare, which reads the rows anyway: that
+   * calls mc_chart_model_check_rows() when a row fails. */
+  gboolean  (*check_rows) (const McChartSpec  *spec,
+                           McDataset          *dataset,
+                           McSpecProblem      *problem,
+                           GError            **error);
   /* What the kind draws beyond the chart's series (slices of a pie);
    * NULL when it draws the series as they are. */
   gpointer  (*prepare)  (McChartModel       *model,
@@ -227,6 +239,13 @@ gboolean             mc_chart_spec_check_positive (const McChartSpec *spec,
  * rules. This is the one check of a spec: the loader reports its error
  * at the key @problem names, the chart says which chart it is. */
 gboolean             mc_chart_spec_check       (const McChartSpec   *spec,
+                                                McDataset           *dataset,
+                                                McSpecProblem       *problem,
+                                                GError             **error);
+
+/* mc_chart_spec_check() but for the kind's check of each row, which a
+ * chart's model leaves to the kind's prepare. */
+gboolean             mc_chart_spec_check_but_rows (const McChartSpec *spec,
                                                 McDataset           *dataset,
                                                 McSpecProblem       *problem,
                                                 GError             **error);

@@ -134,6 +134,11 @@ void           mc_chart_distinct_colors        (McChartModel        *chart);
 /* mc-chart-prepare.c */
 gboolean       mc_chart_data_prepare           (McChartModel        *chart,
                                                 GError             **error);
+/* For a kind's prepare that read a row its check_rows() refuses: the
+ * check's error, named as the chart's model names it. TRUE when the
+ * dataset's rows pass after all (the spec's transforms made the row). */
+gboolean       mc_chart_model_check_rows       (McChartModel        *chart,
+                                                GError             **error);
 /* Entity name -> palette index, for every chart of @dataset and @spec. */
 GHashTable    *mc_chart_data_collect_entities  (McDataset           *dataset,
                                                 const McChartSpec   *spec);

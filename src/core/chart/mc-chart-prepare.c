@@ -406,7 +406,7 @@ finish_series (McChartModel *chart)
       for (guint i = 0; series->estimate != NULL && i < series->estimate->len; i++)
         if (g_array_index (series->estimate, guint8, i))
           chart->has_estimates = TRUE;
-      if (chart->x_kind != MC_X_CATEGORY)
+      if (chart->kind->caps & MC_CHART_CAPS_LINE_GAPS && chart->x_kind != MC_X_CATEGORY)
         mc_series_find_gaps (series);
     }
   if (mc_chart_spec_is_growth (chart->spec) && chart->x_kind == MC_X_CATEGORY)
@@ -1078,20 +1078,51 @@ build_model (McChartModel  *chart,
   return TRUE;
 }
 
+static gboolean
+chart_error (McChartModel  *chart,
+             const GError  *local_error,
+             GError       **error)
+{
+  g_set_error (error, MC_CHART_ERROR, local_error->code,
+               /* Translators: an error of one chart: its id, what is wrong */
+               _("Chart “%s”: %s"), chart->spec->id, local_error->message);
+  return FALSE;
+}
+
+/* The check of the spec: of each row too, unless the kind's prepare
+ * checks the rows as it reads them, which it can when they are the
+ * dataset's rows as they are rather than totals of them. That spares
+ * an edit of a million rows one more reading of them all. */
+static gboolean
+check_spec (McChartModel  *chart,
+            GError       **error)
+{
+  if (chart->kind->check_rows != NULL
+      && mc_transform_get_aggregate (chart->spec) == MC_AGGREGATE_NONE)
+    return mc_chart_spec_check_but_rows (chart->spec, chart->dataset, NULL, error);
+  return mc_chart_spec_check (chart->spec, chart->dataset, NULL, error);
+}
+
+gboolean
+mc_chart_model_check_rows (McChartModel  *chart,
+                           GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (chart->kind->check_rows (chart->spec, chart->dataset, &(McSpecProblem) { 0 },
+                               &local_error))
+    return TRUE;
+  return chart_error (chart, local_error, error);
+}
+
 gboolean
 mc_chart_data_prepare (McChartModel  *chart,
                        GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (!mc_chart_spec_check (chart->spec, chart->dataset, NULL, &local_error)
-      || !build_model (chart, &local_error))
-    {
-      g_set_error (error, MC_CHART_ERROR, local_error->code,
-                   /* Translators: an error of one chart: its id, what is wrong */
-                   _("Chart “%s”: %s"), chart->spec->id, local_error->message);
-      return FALSE;
-    }
+  if (!check_spec (chart, &local_error) || !build_model (chart, &local_error))
+    return chart_error (chart, local_error, error);
   if (chart->series->len == 0)
     {
       g_set_error (error, MC_CHART_ERROR, MC_CHART_ERROR_NO_DATA,

@@ -170,6 +170,17 @@ compare_rows (gconstpointer a,
   return ra < rb ? -1 : ra > rb;
 }
 
+/* Whether prices make a candle: the high the highest of the four, the
+ * low the lowest. A missing price is not held against them. */
+static inline gboolean
+prices_make_candle (double open,
+                    double high,
+                    double low,
+                    double close)
+{
+  return !(high < open || low > open || high < close || low > close);
+}
+
 /* Whether a row has a date and its four prices. */
 static gboolean
 candle_is_whole (const Candle *candle)
@@ -195,11 +206,14 @@ init_row_candles (McChartModel *chart,
     rows->x = mc_column_get_values (chart->x_column, NULL);
 }
 
-/* The rows with a date and four prices, in time order, listed. */
-static void
+/* The rows with a date and four prices, in time order, listed. FALSE
+ * when a row left out has prices that make no candle (those listed are
+ * checked as they are combined). */
+static gboolean
 order_row_candles (RowCandles *rows)
 {
   GArray *order = g_array_sized_new (FALSE, FALSE, sizeof (guint), rows->len);
+  gboolean all_candles = TRUE;
 
   for (guint row = 0; row < rows->len; row++)
     {
@@ -207,10 +221,13 @@ order_row_candles (RowCandles *rows)
 
       if (candle_is_whole (&candle))
         g_array_append_val (order, row);
+      else if (!prices_make_candle (candle.open, candle.high, candle.low, candle.close))
+        all_candles = FALSE;
     }
   g_array_sort_with_data (order, compare_rows, rows);
   rows->order = order;
   rows->len = order->len;
+  return all_candles;
 }
 
 /* The periods a day falls in, as numbers that change with them: @keys
@@ -250,10 +267,12 @@ candle_merge (Candle       *into,
  * Rows not yet ordered are taken to be candles in time order, as they
  * mostly are: read once for both. FALSE at the first of rows [@from,
  * @to) that is not. @days has room for a day a row; @n_days is how many
- * were made. */
+ * were made. The chart's check of each row's prices is made here too,
+ * as the rows are read: @all_candles is cleared at a row that fails it. */
 static gboolean
 combine_rows_by_day (Candle           *days,
                      guint            *n_days,
+                     gboolean         *all_candles,
                      const RowCandles *rows,
                      guint             from,
                      guint             to)
@@ -272,6 +291,8 @@ combine_rows_by_day (Candle           *days,
               || (i > from ? candle.first < day.last
                            : i > 0 && candle.first < row_day (rows, i - 1))))
         return FALSE;
+      if (!prices_make_candle (candle.open, candle.high, candle.low, candle.close))
+        *all_candles = FALSE;
       if (floor (candle.first) == day_number)
         {
           candle_merge (&day, &candle);
@@ -298,6 +319,7 @@ typedef struct
   guint             n_parts;
   guint             n_days[MC_PARALLEL_MAX_PARTS];
   gboolean          in_order[MC_PARALLEL_MAX_PARTS];
+  gboolean          all_candles[MC_PARALLEL_MAX_PARTS];
 } DayParts;
 
 static guint
@@ -315,8 +337,10 @@ combine_part (guint    part,
   DayParts *parts = user_data;
   guint from = part_start (parts, part);
 
+  parts->all_candles[part] = TRUE;
   parts->in_order[part] = combine_rows_by_day (parts->days + from, &parts->n_days[part],
-                                               parts->rows, from, part_start (parts, part + 1));
+                                               &parts->all_candles[part], parts->rows, from,
+                                               part_start (parts, part + 1));
 }
 
 /* combine_rows_by_day() of every row on every processor at once: each
@@ -325,6 +349,7 @@ combine_part (guint    part,
  * the border of two parts made whole again. */
 static gboolean
 combine_days (GArray           *days,
+              gboolean         *all_candles,
               const RowCandles *rows)
 {
   DayParts parts = { rows, NULL, mc_parallel_count_parts (rows->len / MIN_ROWS_PER_PART) };
@@ -342,6 +367,7 @@ combine_days (GArray           *days,
 
       if (!parts.in_order[part])
         return FALSE;
+      *all_candles = *all_candles && parts.all_candles[part];
       if (n > 0 && count > 0 && floor (first->first) == floor (day[n - 1].first))
         {
           candle_merge (&day[n - 1], first);
@@ -387,18 +413,22 @@ combine_periods (CandleData *data)
 /* The candles of the rows combined by each longer period: days of the
  * rows (one per row for daily prices, which never show them), then
  * weeks, months, quarters and years of the days. The rows are listed in
- * time order first if they need to be. */
-static void
+ * time order first if they need to be. FALSE when a row's prices make
+ * no candle. */
+static gboolean
 combine_candles (CandleData *data)
 {
+  gboolean all_candles = TRUE;
+
   for (Period p = PERIOD_DAY; p < N_PERIODS; p++)
     data->candles[p] = g_array_new (FALSE, FALSE, sizeof (Candle));
-  if (!combine_days (data->candles[PERIOD_DAY], &data->rows))
+  if (!combine_days (data->candles[PERIOD_DAY], &all_candles, &data->rows))
     {
-      order_row_candles (&data->rows);
-      combine_days (data->candles[PERIOD_DAY], &data->rows);
+      all_candles = order_row_candles (&data->rows);
+      combine_days (data->candles[PERIOD_DAY], &all_candles, &data->rows);
     }
   combine_periods (data);
+  return all_candles;
 }
 
 /* The usual number of days between rows, the median: 1 for daily prices
@@ -457,7 +487,12 @@ candlestick_prepare (McChartModel  *chart,
 
   init_row_candles (chart, &data->rows);
   data->has_volume = column_option (chart, "volume") != NULL;
-  combine_candles (data);
+  /* The model left the check of each row's prices to this reading. */
+  if (!combine_candles (data) && !mc_chart_model_check_rows (chart, error))
+    {
+      candle_data_free (data);
+      return NULL;
+    }
   data->row_days = usual_gap (&data->rows);
   /* The one series of the chart is its prices, whatever the close column
    * is called. */
@@ -1246,8 +1281,7 @@ check_row_prices (const McChartSpec  *spec,
       double v[4] = { values[0][row], values[1][row], values[2][row], values[3][row] };
 
       /* Most rows are within their high and low (a missing price is too). */
-      if (!(v[2] < v[0] || v[3] > v[0] || v[2] < v[1] || v[3] > v[1])
-          || !mc_row_filter_keeps (filter, row))
+      if (prices_make_candle (v[0], v[2], v[3], v[1]) || !mc_row_filter_keeps (filter, row))
         continue;
       for (guint k = 0; k < 2; k++)
         {
@@ -1291,8 +1325,6 @@ candlestick_check (const McChartSpec  *spec,
                              "column of dates"));
       return FALSE;
     }
-  if (!check_row_prices (spec, dataset, problem, error))
-    return FALSE;
   return volume == NULL
          || mc_chart_spec_check_positive (spec, dataset, volume, TRUE, "volume",
                                           _("a volume is zero or more"), problem, error);
@@ -1368,6 +1400,7 @@ const McChartKind mc_chart_kind_candlestick = {
   .caps = MC_CHART_CAPS_ZOOM_X,
   .options = candlestick_options,
   .check = candlestick_check,
+  .check_rows = check_row_prices,
   .prepare = candlestick_prepare,
   .free_prepared = candle_data_free,
   .draw = candlestick_draw,

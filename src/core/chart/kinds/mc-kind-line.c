@@ -2266,7 +2266,8 @@ const McChartKind mc_chart_kind_line = {
   .name = N_("a line chart"),
   .plural = N_("line charts"),
   .label = N_("Line Chart"),
-  .caps = MC_CHART_CAPS_ZOOM_X | MC_CHART_CAPS_HIDE_SERIES | MC_CHART_CAPS_PANELS,
+  .caps = MC_CHART_CAPS_ZOOM_X | MC_CHART_CAPS_HIDE_SERIES | MC_CHART_CAPS_PANELS
+          | MC_CHART_CAPS_LINE_GAPS,
   .options = line_options,
   .check = line_check,
   .draw = line_draw,
@@ -2279,7 +2280,7 @@ const McChartKind mc_chart_kind_area = {
   .plural = N_("area charts"),
   .label = N_("Area Chart"),
   .caps = MC_CHART_CAPS_ZOOM_X | MC_CHART_CAPS_HIDE_SERIES | MC_CHART_CAPS_ZERO_BASELINE
-          | MC_CHART_CAPS_PANELS,
+          | MC_CHART_CAPS_PANELS | MC_CHART_CAPS_LINE_GAPS,
   .options = area_options,
   .draw = area_draw,
   .describe = area_describe,
