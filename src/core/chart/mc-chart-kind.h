@@ -109,6 +109,7 @@ typedef struct
 typedef struct _McChartModel McChartModel;
 typedef struct _McRender McRender;
 typedef struct _McMarks McMarks;
+typedef struct _McMark McMark;
 
 typedef struct
 {
@@ -142,6 +143,14 @@ typedef struct
   void      (*draw)     (McRender           *render,
                          gconstpointer       prepared,
                          McMarks            *out);
+  /* The name of mark @mark and its value, for a kind that leaves them
+   * out of its marks rather than write them for each of thousands at
+   * every render, when only the one under the pointer is asked for;
+   * NULL when its marks carry them. */
+  void      (*mark_text) (McMarks           *marks,
+                          const McMark      *mark,
+                          char             **label,
+                          char             **text);
   /* A summary for screen readers, as drawn in @marks when there are any
    * (mc-describe.c adds the estimates). */
   char     *(*describe) (McChartModel       *model,

@@ -135,6 +135,12 @@ hit_fill_mark (McMarks      *marks,
       hit->value = mc_series_format_value (series, mark->value, TRUE);
       hit->raw_value = mark->value;
     }
+  if (marks->model->kind->mark_text != NULL)
+    {
+      g_clear_pointer (&hit->label, g_free);
+      g_clear_pointer (&hit->value, g_free);
+      marks->model->kind->mark_text (marks, mark, &hit->label, &hit->value);
+    }
   if (mark->label != NULL)
     mc_set_str (&hit->label, mark->label);
   if (mark->text != NULL)

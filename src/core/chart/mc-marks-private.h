@@ -29,7 +29,7 @@ typedef enum
 /* A drawn mark, kept for hit-testing and the keyboard walk. A mark shows
  * a value of its series, or one the kind computed (the Other slice of a
  * pie), which it then carries itself. */
-typedef struct
+typedef struct _McMark
 {
   McMarkShape  shape;
   guint        series;
@@ -45,9 +45,10 @@ typedef struct
   const char  *label;       /* the label of a computed value, or what
                              * names the mark in place of its x (a
                              * scatter point's name); interned */
-  const char  *text;        /* its value as the kind writes it (a
-                             * candle's open, high, low and close), or
-                             * NULL; interned */
+  const char  *text;        /* its value as the kind writes it, or
+                             * NULL; interned. A kind with thousands of
+                             * marks a render leaves @label and @text
+                             * to its mark_text() (candles). */
   gboolean     alias;       /* stands for another mark of the same point
                              * (a pie's table row): hit, but not walked */
   double       order;       /* the keyboard's order within the series */
@@ -109,6 +110,9 @@ struct _McMarks
   GArray          *panels;    /* McAxes of each panel of small multiples */
   GArray          *series_panel;  /* guint per series: its panel, or
                                    * G_MAXUINT; NULL without panels */
+  gpointer         kind_data;     /* what the kind's mark_text() needs of
+                                   * the render; owned */
+  GDestroyNotify   kind_data_free;
 };
 
 McMarks   *mc_marks_new            (McChartModel         *model,
@@ -118,6 +122,10 @@ McMarks   *mc_marks_new            (McChartModel         *model,
 /* Whether series @series was drawn. */
 gboolean   mc_marks_series_shown   (McMarks              *marks,
                                     guint                 series);
+/* Keeps @data, which the kind's mark_text() reads, with the marks. */
+void       mc_marks_set_kind_data  (McMarks              *marks,
+                                    gpointer              data,
+                                    GDestroyNotify        free_data);
 /* Records the axes of a panel that drew @series. */
 void       mc_marks_add_panel      (McMarks              *marks,
                                     const McAxes         *axes,

@@ -58,7 +58,20 @@ mc_marks_unref (McMarks *marks)
   g_array_unref (marks->notes);
   g_clear_pointer (&marks->panels, g_array_unref);
   g_clear_pointer (&marks->series_panel, g_array_unref);
+  if (marks->kind_data_free != NULL)
+    marks->kind_data_free (marks->kind_data);
   g_free (marks);
+}
+
+void
+mc_marks_set_kind_data (McMarks        *marks,
+                        gpointer        data,
+                        GDestroyNotify  free_data)
+{
+  g_return_if_fail (marks->kind_data == NULL);
+
+  marks->kind_data = data;
+  marks->kind_data_free = free_data;
 }
 
 void

@@ -911,6 +911,47 @@ candle_text (Candles      *c,
                           close, volume);
 }
 
+/* What a render leaves with its marks for candle_mark_text(): the
+ * period of the candles drawn, and the scale of their volumes. */
+typedef struct
+{
+  Period    period;
+  McColumn *volume_column;
+  double    volume_factor;
+} CandleMarks;
+
+static void
+candle_marks_free (gpointer data)
+{
+  CandleMarks *shown = data;
+
+  g_clear_pointer (&shown->volume_column, mc_column_free);
+  g_free (shown);
+}
+
+/* The candles' marks leave out their labels and values: the pointer
+ * asks for one, and writing them for every candle of every render took a
+ * third of the render's time. */
+static void
+candle_mark_text (McMarks       *marks,
+                  const McMark  *mark,
+                  char         **label,
+                  char         **text)
+{
+  const CandleMarks *shown = marks->kind_data;
+  Candles c = { 0 };
+  Candle candle;
+
+  c.chart = marks->model;
+  c.data = marks->model->prepared;
+  c.period = shown->period;
+  c.volume_column = shown->volume_column;
+  c.volume_factor = shown->volume_factor;
+  candle = candle_at (&c, mark->point);
+  *label = candle_label (&c, &candle);
+  *text = candle_text (&c, &candle);
+}
+
 /* The candle's mark, and its volume bar's, which stands for it: each the
  * column of its period across its panel, so that the pointer finds a
  * candle anywhere above or below it, however thin. */
@@ -922,8 +963,6 @@ add_candle_marks (Candles      *c,
                   double        width)
 {
   McRender *r = c->r;
-  g_autofree char *label = candle_label (c, candle);
-  g_autofree char *text = candle_text (c, candle);
   double column = MAX (width / MC_CANDLE_SHARE, MC_CANDLE_MIN_WIDTH);
   McMark mark = { 0 };
 
@@ -933,8 +972,6 @@ add_candle_marks (Candles      *c,
   mark.datum = G_MAXUINT;
   mark.color = candle->close >= candle->open ? MC_COLOR_UP : MC_COLOR_DOWN;
   mark.value = candle->close;
-  mark.label = mc_render_intern (r, label);
-  mark.text = mc_render_intern (r, text);
   mark.order = x;
   mark.box = (McRect) { x - column / 2, c->plot.y, column, c->plot.height };
   mc_render_add_mark (r, &mark);
@@ -1178,6 +1215,15 @@ candlestick_draw (McRender      *r,
     mc_render_empty (r, &area, c.data->rows.len > 0);
   else
     render_candles (&c, &area);
+  if (out != NULL)
+    {
+      CandleMarks *shown = g_new0 (CandleMarks, 1);
+
+      shown->period = c.period;
+      shown->volume_column = g_steal_pointer (&c.volume_column);
+      shown->volume_factor = c.volume_factor;
+      mc_marks_set_kind_data (out, shown, candle_marks_free);
+    }
   g_clear_pointer (&c.volume_column, mc_column_free);
 }
 
@@ -1404,5 +1450,6 @@ const McChartKind mc_chart_kind_candlestick = {
   .prepare = candlestick_prepare,
   .free_prepared = candle_data_free,
   .draw = candlestick_draw,
+  .mark_text = candle_mark_text,
   .describe = candlestick_describe,
 };
