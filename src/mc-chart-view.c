@@ -122,6 +122,8 @@ drop_cache (McChartView *self)
 /* Colour vision previews need pixels, and long charts are cheaper to
  * repaint as pixels: the chart is drawn into an image at the display's
  * scale and the simulation, if any, is applied to it. */
+static const cairo_user_data_key_t recorded_image_key;
+
 static GskRenderNode *
 render_simulated (McChartView          *self,
                   const McViewOptions  *view,
@@ -143,13 +145,16 @@ render_simulated (McChartView          *self,
 
   /* A cairo node that paints the image: GTK 4.8's cairo renderer copies a
    * texture node's pixels into a new surface on every frame (9 ms for a
-   * 1200 × 800 chart), but paints an image surface directly. */
+   * 1200 × 800 chart), but paints an image surface directly. The node's
+   * recording keeps the image until it is freed itself: cairo would copy
+   * an image let go while a recording still paints it (0.4 ms). */
   snapshot = gtk_snapshot_new ();
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_set_source_surface (cr, surface, 0, 0);
   cairo_paint (cr);
+  cairo_surface_set_user_data (cairo_get_target (cr), &recorded_image_key, surface,
+                               (cairo_destroy_func_t) cairo_surface_destroy);
   cairo_destroy (cr);
-  cairo_surface_destroy (surface);
   return gtk_snapshot_free_to_node (snapshot);
 }
 
