@@ -12,6 +12,7 @@
 #include "mc-chart-kind.h"
 #include "mc-chart-model.h"
 #include "mc-describe.h"
+#include "mc-document.h"
 #include "mc-hit.h"
 #include "mc-loader.h"
 #include "mc-render-private.h"
@@ -1053,6 +1054,55 @@ test_forms_candles_row_check (void)
     }
 }
 
+/* An edit of @document that sets the close of @row to @close: whether
+ * the document let it through, and its message in @message if not. */
+static gboolean
+set_close (McDocument  *document,
+           guint        row,
+           double       close,
+           char       **message)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (mc_document_apply (document, mc_edit_new_set_value (row, "close", close), &error))
+    return TRUE;
+  g_assert_error (error, MC_EDIT_ERROR, MC_EDIT_ERROR_CHECK);
+  *message = g_strdup (error->message);
+  return FALSE;
+}
+
+/* After an edit it let through, the document checks only the rows of the
+ * next edit of cells: which must still catch a candle that edit breaks.
+ * A dataset that was never checked is checked whole: an edit elsewhere
+ * does not hide a bad row it had when it was read. */
+static void
+test_forms_candles_edits_checked (void)
+{
+  static const char good[] = "date,open,high,low,close\n2024-01-01,10,12,9,11\n"
+                             "2024-01-02,11,15,10,12\n2024-01-03,12,13,8,12\n"
+                             "2024-01-04,12,14,11,13\n";
+  static const char bad[] = "date,open,high,low,close\n2024-01-01,10,12,9,11\n"
+                            "2024-01-02,11,15,10,20\n2024-01-03,12,13,8,12\n";
+  g_autoptr(McDataset) dataset = load_table (good, sizeof good - 1, "good.csv");
+  g_autoptr(McDataset) bad_dataset = load_table (bad, sizeof bad - 1, "bad.csv");
+  g_autoptr(McDocument) document = mc_document_new (dataset);
+  g_autoptr(McDocument) bad_document = mc_document_new (bad_dataset);
+  g_autofree char *message = NULL;
+  g_autofree char *bad_message = NULL;
+
+  mc_document_set_check (document, mc_chart_check_document);
+  g_assert_true (set_close (document, 0, 11.5, NULL));
+  g_assert_true (set_close (document, 3, 13.5, NULL));
+  g_assert_false (set_close (document, 2, 14, &message));
+  g_assert_nonnull (strstr (message, "row 3: the high, 13, is below the close, 14"));
+  g_assert_cmpfloat (mc_column_get_value (mc_dataset_lookup_column (dataset, "close"), 2), ==, 12);
+  g_assert_true (set_close (document, 2, 12.5, NULL));
+
+  mc_document_set_check (bad_document, mc_chart_check_document);
+  g_assert_false (set_close (bad_document, 0, 11.5, &bad_message));
+  g_assert_nonnull (strstr (bad_message, "row 2: the high, 15, is below the close, 20"));
+}
+
 /* The summary of the describe test's candles, drawn. */
 static char *
 candles_summary (McDataset *dataset)
@@ -1390,6 +1440,7 @@ main (int   argc,
   g_test_add_func ("/mc/forms/candles-vision", test_forms_candles_vision);
   g_test_add_func ("/mc/forms/candles-bad-row", test_forms_candles_bad_row);
   g_test_add_func ("/mc/forms/candles-row-check", test_forms_candles_row_check);
+  g_test_add_func ("/mc/forms/candles-edits-checked", test_forms_candles_edits_checked);
   g_test_add_func ("/mc/forms/candles-two-rows", test_forms_candles_two_rows);
   g_test_add_func ("/mc/forms/candles-quarters", test_forms_candles_quarters);
   g_test_add_func ("/mc/forms/candles-minutes", test_forms_candles_minutes);

@@ -613,9 +613,9 @@ test_options_check_document (void)
   g_autoptr(GError) error = NULL;
   McChange change = { MC_CHANGE_COLUMNS, 0, 0, 1, -1 };
 
-  g_assert_true (mc_chart_check_document (dataset, &change, NULL));
+  g_assert_true (mc_chart_check_document (dataset, &change, FALSE, NULL));
   mc_column_free (mc_dataset_steal_column (dataset, 2));
-  g_assert_false (mc_chart_check_document (dataset, &change, &error));
+  g_assert_false (mc_chart_check_document (dataset, &change, TRUE, &error));
   g_assert_true (g_str_has_prefix (error->message,
                                    "The chart “Share and growth” could no longer be drawn: "));
   g_assert_nonnull (strstr (error->message, "growth"));

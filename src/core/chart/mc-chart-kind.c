@@ -856,10 +856,12 @@ check_annotations (const McChartKind  *kind,
   return TRUE;
 }
 
+/* The check of @spec, of rows [@from, @to) by the kind's check_rows(). */
 static gboolean
 check_spec (const McChartSpec  *spec,
             McDataset          *dataset,
-            gboolean            rows,
+            guint               from,
+            guint               to,
             McSpecProblem      *problem_out,
             GError            **error)
 {
@@ -891,7 +893,8 @@ check_spec (const McChartSpec  *spec,
     return FALSE;
   if (kind->check != NULL && !kind->check (spec, dataset, where, error))
     return FALSE;
-  return !rows || kind->check_rows == NULL || kind->check_rows (spec, dataset, where, error);
+  return from >= to || kind->check_rows == NULL
+         || kind->check_rows (spec, dataset, from, to, where, error);
 }
 
 /**
@@ -910,7 +913,7 @@ mc_chart_spec_check (const McChartSpec  *spec,
                      McSpecProblem      *problem_out,
                      GError            **error)
 {
-  return check_spec (spec, dataset, TRUE, problem_out, error);
+  return check_spec (spec, dataset, 0, G_MAXUINT, problem_out, error);
 }
 
 /**
@@ -932,7 +935,7 @@ mc_chart_spec_check_but_rows (const McChartSpec  *spec,
                               McSpecProblem      *problem_out,
                               GError            **error)
 {
-  return check_spec (spec, dataset, FALSE, problem_out, error);
+  return check_spec (spec, dataset, 0, 0, problem_out, error);
 }
 
 
@@ -940,16 +943,27 @@ mc_chart_spec_check_but_rows (const McChartSpec  *spec,
  * mc_chart_check_document:
  * @dataset: a dataset as an edit left it
  * @change: what the edit changed
+ * @passed_before: whether @dataset passed this check before the edit
  * @error: return location for an error in %MC_CHART_ERROR that names the
  *   chart
+ *
+ * Every chart is checked whole but for the kinds' checks of each row:
+ * when @dataset passed before and the edit changed only cells, the rows
+ * that did not change still pass, and only the edited ones are checked
+ * again (a million candles are not read for one price).
  *
  * Returns: whether every chart of @dataset can still be drawn
  */
 gboolean
 mc_chart_check_document (McDataset       *dataset,
                          const McChange  *change,
+                         gboolean         passed_before,
                          GError         **error)
 {
+  gboolean only_cells = passed_before && change->what == MC_CHANGE_CELLS;
+  guint from = only_cells ? change->row : 0;
+  guint to = only_cells ? change->row + change->n_rows : G_MAXUINT;
+
   g_return_val_if_fail (MC_IS_DATASET (dataset), FALSE);
 
   for (guint i = 0; i < mc_dataset_get_n_charts (dataset); i++)
@@ -957,7 +971,7 @@ mc_chart_check_document (McDataset       *dataset,
       const McChartSpec *spec = mc_dataset_get_chart (dataset, i);
       g_autoptr(GError) chart_error = NULL;
 
-      if (mc_chart_spec_check (spec, dataset, NULL, &chart_error))
+      if (check_spec (spec, dataset, from, to, NULL, &chart_error))
         continue;
       g_set_error (error, MC_CHART_ERROR, chart_error->code,
                    /* Translators: an edit that would break a chart: the

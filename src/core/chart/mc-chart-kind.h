@@ -126,12 +126,17 @@ typedef struct
                          McDataset          *dataset,
                          McSpecProblem      *problem,
                          GError            **error);
-  /* Checks each row, for a kind whose rows must agree across columns (a
-   * candle's high above its open and close), or NULL. A chart's model
-   * leaves it to the kind's prepare, which reads the rows anyway: that
-   * calls mc_chart_model_check_rows() when a row fails. */
+  /* Checks rows [@from, @to) of the dataset (@to may be past its end),
+   * for a kind whose rows must agree across columns (a candle's high
+   * above its open and close), or NULL. A row's verdict depends on that
+   * row alone: after an edit of a few cells, only their rows are checked
+   * again. A chart's model leaves this check to the kind's prepare,
+   * which reads the rows anyway: that calls mc_chart_model_check_rows()
+   * when a row fails. */
   gboolean  (*check_rows) (const McChartSpec  *spec,
                            McDataset          *dataset,
+                           guint               from,
+                           guint               to,
                            McSpecProblem      *problem,
                            GError            **error);
   /* What the kind draws beyond the chart's series (slices of a pie);
@@ -264,6 +269,7 @@ gboolean             mc_chart_spec_check_but_rows (const McChartSpec *spec,
  * that cannot. */
 gboolean             mc_chart_check_document   (McDataset           *dataset,
                                                 const McChange      *change,
+                                                gboolean             passed_before,
                                                 GError             **error);
 
 /* @spec as a chart of kind @type: the options @type does not take are

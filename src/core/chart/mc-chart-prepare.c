@@ -1109,8 +1109,8 @@ mc_chart_model_check_rows (McChartModel  *chart,
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (chart->kind->check_rows (chart->spec, chart->dataset, &(McSpecProblem) { 0 },
-                               &local_error))
+  if (chart->kind->check_rows (chart->spec, chart->dataset, 0, G_MAXUINT,
+                               &(McSpecProblem) { 0 }, &local_error))
     return TRUE;
   return chart_error (chart, local_error, error);
 }

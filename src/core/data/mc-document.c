@@ -18,6 +18,9 @@ struct _McDocument
   int         saved_depth;  /* undo->len when saved; -1 when out of reach */
   gboolean    read_only;
   McDocumentCheck check;
+  gboolean    passed_check; /* the dataset as it is passed @check, as far
+                             * as the document knows: after an edit the
+                             * check let through */
 };
 
 G_DEFINE_FINAL_TYPE (McDocument, mc_document, G_TYPE_OBJECT)
@@ -206,6 +209,7 @@ mc_document_set_check (McDocument      *self,
   g_return_if_fail (MC_IS_DOCUMENT (self));
 
   self->check = check;
+  self->passed_check = FALSE;
 }
 
 /**
@@ -351,8 +355,14 @@ mc_document_check (McDocument  *self,
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (self->check == NULL || self->check (self->dataset, change, &local_error))
+  if (self->check == NULL)
     return TRUE;
+  if (self->check (self->dataset, change, self->passed_check, &local_error))
+    {
+      self->passed_check = TRUE;
+      return TRUE;
+    }
+  /* The dataset is as it was, and so is what the document knows of it. */
   mc_edit_revert (edit, self->dataset, NULL);
   g_set_error_literal (error, MC_EDIT_ERROR, MC_EDIT_ERROR_CHECK, local_error->message);
   return FALSE;
@@ -444,6 +454,8 @@ mc_document_undo (McDocument *self)
   before = mc_document_get_history_state (self);
   edit = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
   mc_edit_revert (edit, self->dataset, &change);
+  /* The step before may be the dataset as it was opened, never checked. */
+  self->passed_check = FALSE;
   g_ptr_array_add (self->redo, edit);
   mc_document_emit_changed (self, &change, before);
   return TRUE;
@@ -478,6 +490,7 @@ mc_document_redo (McDocument *self)
       return FALSE;
     }
   g_ptr_array_add (self->undo, g_ptr_array_steal_index (self->redo, self->redo->len - 1));
+  self->passed_check = FALSE;
   mc_document_emit_changed (self, &change, before);
   return TRUE;
 }
@@ -594,6 +607,7 @@ mc_document_take_dataset (McDocument *self,
   g_ptr_array_set_size (self->undo, 0);
   g_ptr_array_set_size (self->redo, 0);
   self->saved_depth = saved_depth;
+  self->passed_check = FALSE;
   if (g_set_object (&self->dataset, dataset))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
   mc_document_emit_changed (self, &change, before);

@@ -18,9 +18,12 @@ G_DECLARE_FINAL_TYPE (McDocument, mc_document, MC, DOCUMENT, GObject)
 
 /* A rule edits must keep, which the data layer does not know: that every
  * chart can still be drawn (mc_chart_check_document() in the chart
- * layer). It sees the dataset as an edit left it, and what changed. */
+ * layer). It sees the dataset as an edit left it, what changed, and
+ * whether the dataset passed it before the edit: then it may look again
+ * only at what the edit changed. */
 typedef gboolean (*McDocumentCheck) (McDataset       *dataset,
                                      const McChange  *change,
+                                     gboolean         passed_before,
                                      GError         **error);
 
 McDocument      *mc_document_new                (McDataset       *dataset);

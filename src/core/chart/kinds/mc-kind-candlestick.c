@@ -1310,19 +1310,21 @@ candlestick_describe (McChartModel  *chart,
 static gboolean
 check_row_prices (const McChartSpec  *spec,
                   McDataset          *dataset,
+                  guint               from,
+                  guint               to,
                   McSpecProblem      *problem,
                   GError            **error)
 {
   const char *keys[] = { "open", "close", "high", "low" };
   const double *values[4];
   g_autoptr(McRowFilter) filter = mc_row_filter_new (spec, dataset);
-  guint n_rows = mc_dataset_get_n_rows (dataset);
+  guint end = MIN (to, mc_dataset_get_n_rows (dataset));
 
   for (guint k = 0; k < 4; k++)
     values[k] = mc_column_get_values (mc_dataset_lookup_column (dataset,
                                                                 mc_chart_spec_get_string (spec, keys[k])),
                                       NULL);
-  for (guint row = 0; row < n_rows; row++)
+  for (guint row = from; row < end; row++)
     {
       double v[4] = { values[0][row], values[1][row], values[2][row], values[3][row] };
 
