@@ -218,8 +218,8 @@ edit_cell (McChartView *view,
   const char *column = drawn_column (spec);
   guint n_rows = mc_dataset_get_n_rows (dataset);
   g_autoptr(McChartModel) chart = NULL;
+  g_autoptr(McEdit) edit = NULL;
   g_autoptr(GError) error = NULL;
-
   const char *low = mc_chart_spec_get_string (spec, "low");
   const char *high = mc_chart_spec_get_string (spec, "high");
   guint row = (i * 7919) % n_rows;
@@ -231,7 +231,8 @@ edit_cell (McChartView *view,
   if (low != NULL && high != NULL)
     value = (mc_column_get_value (mc_dataset_lookup_column (dataset, low), row)
              + mc_column_get_value (mc_dataset_lookup_column (dataset, high), row)) / 2 + i * 1e-6;
-  if (!mc_document_apply (document, mc_edit_new_set_value (row, column, value), &error))
+  edit = mc_edit_new_set_value (row, column, value);
+  if (!mc_document_apply (document, edit, &error))
     g_error ("redraw: %s", error->message);
   chart = mc_chart_model_new (dataset, spec, &error);
   if (chart == NULL)

@@ -1062,9 +1062,10 @@ set_close (McDocument  *document,
            double       close,
            char       **message)
 {
+  g_autoptr(McEdit) edit = mc_edit_new_set_value (row, "close", close);
   g_autoptr(GError) error = NULL;
 
-  if (mc_document_apply (document, mc_edit_new_set_value (row, "close", close), &error))
+  if (mc_document_apply (document, edit, &error))
     return TRUE;
   g_assert_error (error, MC_EDIT_ERROR, MC_EDIT_ERROR_CHECK);
   *message = g_strdup (error->message);
