@@ -277,23 +277,26 @@ combine_rows_by_day (Candle           *days,
                      guint             from,
                      guint             to)
 {
+  /* A copy the compiler knows no store to @days changes. */
+  const RowCandles columns = *rows;
   Candle day = { 0 };
-  double day_number = NAN;
+  double day_end = -INFINITY;
   guint n = 0;
 
   for (guint i = from; i < to; i++)
     {
-      Candle candle = row_candle (rows, i);
+      Candle candle = row_candle (&columns, i);
 
       /* Earlier than the row before it, which may be another part's */
-      if (rows->order == NULL
+      if (columns.order == NULL
           && (!candle_is_whole (&candle)
               || (i > from ? candle.first < day.last
-                           : i > 0 && candle.first < row_day (rows, i - 1))))
+                           : i > 0 && candle.first < row_day (&columns, i - 1))))
         return FALSE;
       if (!prices_make_candle (candle.open, candle.high, candle.low, candle.close))
         *all_candles = FALSE;
-      if (floor (candle.first) == day_number)
+      /* In time order, a row before the end of the day begun is in it. */
+      if (candle.first < day_end)
         {
           candle_merge (&day, &candle);
           continue;
@@ -301,7 +304,7 @@ combine_rows_by_day (Candle           *days,
       if (i > from)
         days[n++] = day;
       day = candle;
-      day_number = floor (candle.first);
+      day_end = floor (candle.first) + 1;
     }
   if (to > from)
     days[n++] = day;
