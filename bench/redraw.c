@@ -206,8 +206,19 @@ drawn_column (const McChartSpec *spec)
   return mc_chart_spec_get_string (spec, "close");
 }
 
+/* What the document's last edit changed, as the window hears it. */
+static McChange last_change;
+
+static void
+keep_change (McDocument     *document,
+             const McChange *change,
+             gpointer        user_data)
+{
+  last_change = *change;
+}
+
 /* An edit of one cell of @document's dataset, and the chart made again
- * from it, as the window does. */
+ * from it and the chart shown, as the window does. */
 static void
 edit_cell (McChartView *view,
            McDocument  *document,
@@ -234,7 +245,8 @@ edit_cell (McChartView *view,
   edit = mc_edit_new_set_value (row, column, value);
   if (!mc_document_apply (document, edit, &error))
     g_error ("redraw: %s", error->message);
-  chart = mc_chart_model_new (dataset, spec, &error);
+  chart = mc_chart_model_new_edited (mc_chart_view_get_chart (view), dataset, spec, &last_change,
+                                     &error);
   if (chart == NULL)
     g_error ("redraw: %s", error->message);
   mc_chart_view_set_chart (view, chart);
@@ -511,6 +523,7 @@ main (int   argc,
   /* As the window's documents: an edit that would break a chart is
    * refused, which checks every chart after each edit. */
   mc_document_set_check (document, mc_chart_check_document);
+  g_signal_connect (document, "changed", G_CALLBACK (keep_change), NULL);
   ok = time_cached_repaints (view, runs)
        && time_redraws (MC_CHART_VIEW (view), document, &frame, STEP_QUEUE_DRAW, runs, "frame")
        && time_redraws (MC_CHART_VIEW (view), document, &frame, STEP_INVALIDATE, runs, "full")

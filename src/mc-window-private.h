@@ -33,6 +33,9 @@ struct _McWindow
   GSettings            *settings;          /* NULL without an installed schema */
   McDocument           *shown_document;
   McChartModel         *chart;
+  const McChange       *edit_change;       /* while the shown document's
+                                            * change is shown: the chart
+                                            * may be mended from it */
   GtkWidget            *chart_view;
   char                 *pending_selection; /* an opened file, until restored */
   McVision              vision;

@@ -524,7 +524,12 @@ show_chart_model (McWindow *self,
       return;
     }
 
-  chart = mc_chart_model_new (dataset, mc_dataset_get_chart (dataset, index), &error);
+  /* After an edit, the chart shown is of the dataset just before it. */
+  if (self->edit_change != NULL && self->chart != NULL)
+    chart = mc_chart_model_new_edited (self->chart, dataset, mc_dataset_get_chart (dataset, index),
+                                       self->edit_change, &error);
+  else
+    chart = mc_chart_model_new (dataset, mc_dataset_get_chart (dataset, index), &error);
   if (chart == NULL)
     {
       set_chart (self, NULL);
@@ -713,7 +718,9 @@ on_shown_document_changed_cb (McWindow       *self,
                               const McChange *change,
                               McDocument     *document)
 {
+  self->edit_change = change;
   mc_window_show_document (self, document);
+  self->edit_change = NULL;
   mc_window_update_actions (self);
 }
 

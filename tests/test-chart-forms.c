@@ -1104,6 +1104,142 @@ test_forms_candles_edits_checked (void)
   g_assert_nonnull (strstr (bad_message, "row 2: the high, 15, is below the close, 20"));
 }
 
+/* 400 days of prices by the minute in trading hours, with volumes. */
+static McDataset *
+trading_minutes (void)
+{
+  g_autoptr(GString) csv = g_string_new ("time,open,high,low,close,volume\n");
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2023, 1, 2, 0, 0, 0);
+  double price = 100;
+
+  for (guint day = 0; day < 400; day++)
+    {
+      g_autoptr(GDateTime) date = g_date_time_add_days (start, day);
+      g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
+
+      for (guint minute = 0; minute < 390; minute++)
+        {
+          guint i = day * 390 + minute;
+          double close = 100 + (double) (i * 7919 % 2000) / 10;
+
+          g_string_append_printf (csv, "%sT%02u:%02u:00,%.1f,%.1f,%.1f,%.1f,%u\n", text,
+                                  9 + (30 + minute) / 60, (30 + minute) % 60, price,
+                                  MAX (price, close) + 0.5, MIN (price, close) - 0.4, close,
+                                  1000 + i * 37 % 5000);
+          price = close;
+        }
+    }
+  return load_table (csv->str, csv->len, "minutes.csv");
+}
+
+static void
+keep_change (McDocument     *document,
+             const McChange *change,
+             McChange       *kept)
+{
+  *kept = *change;
+}
+
+/* What a view of @chart shows and says at @width: its pixels, and the
+ * label and prices of every candle, with the period's note. */
+static char *
+candles_as_seen (McChartModel *chart,
+                 double        width,
+                 double        lo,
+                 double        hi)
+{
+  cairo_surface_t *surface;
+  GString *seen = g_string_new (NULL);
+  g_autoptr(GPtrArray) candles = NULL;
+  const McTextBox *note;
+
+  g_autofree char *pixels = NULL;
+
+  mc_view_options_set_x_window (mc_test_view_options (chart), lo, hi);
+  surface = mc_test_render_image (chart, width, 400, 1, FALSE);
+  pixels = g_compute_checksum_for_data (G_CHECKSUM_SHA1, cairo_image_surface_get_data (surface),
+                                        cairo_image_surface_get_stride (surface) * 400);
+  cairo_surface_destroy (surface);
+  mc_test_render_layout (chart, width, 400, FALSE);
+  note = mc_test_view_find_box (chart, MC_TEXT_NOTE, NULL);
+  g_string_append_printf (seen, "%s\n%s\n", note != NULL ? note->text : "", pixels);
+  candles = candle_marks (chart);
+  for (guint i = 0; i < candles->len; i++)
+    {
+      g_auto(McChartHit) hit = { 0 };
+
+      candle_hit (chart, g_ptr_array_index (candles, i), &hit);
+      g_string_append_printf (seen, "%s: %s\n", hit.label, hit.value);
+    }
+  return g_string_free (seen, FALSE);
+}
+
+/* After an edit of prices or volumes, a chart of candles mended from
+ * the one before it draws and says what one made anew does: at the
+ * widths and zooms that show minutes, days, weeks and months,
+ * after edits of every column, of rows at a day's edges, of a volume
+ * then missing, and of a close then missing (which is made anew). */
+static void
+test_forms_candles_mended (void)
+{
+  static const struct { guint row; const char *column; double delta; } edits[] = {
+    { 0, "close", 0.2 }, { 389, "high", 3 }, { 390, "low", -5 }, { 77777, "volume", 40000 },
+    { 155999, "close", -0.3 }, { 100000, "open", 0.1 }, { 45000, "high", 20 },
+    { 45001, "low", -30 }, { 120000, "volume", 0 }, { 4242, "volume", NAN },
+    { 4243, "close", NAN }, { 4244, "close", 0.1 },
+  };
+  /* Full, or from row @lo to row @hi */
+  static const struct { double width; guint lo; guint hi; } views[] = {
+    { 1200, 0, 0 }, { 400, 0, 0 }, { 180, 0, 0 }, { 900, 10 * 390, 40 * 390 },
+    { 900, 300 * 390, 300 * 390 + 120 },
+  };
+  g_autoptr(McDataset) dataset = trading_minutes ();
+  g_autoptr(McDocument) document = mc_document_new (dataset);
+  const McChartSpec *spec = mc_dataset_get_chart (dataset, 0);
+  McColumn *times = mc_dataset_lookup_column (dataset, "time");
+  g_autoptr(McChartModel) before = chart_new (dataset, (McChartSpec *) spec);
+  g_autoptr(GHashTable) notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  McChange change = { 0 };
+
+  mc_document_set_check (document, mc_chart_check_document);
+  g_signal_connect (document, "changed", G_CALLBACK (keep_change), &change);
+  for (guint e = 0; e < G_N_ELEMENTS (edits); e++)
+    {
+      g_autoptr(McChartModel) mended = NULL;
+      g_autoptr(McChartModel) made = NULL;
+      g_autoptr(McEdit) edit = NULL;
+      g_autoptr(GError) error = NULL;
+
+      McColumn *column = mc_dataset_lookup_column (dataset, edits[e].column);
+
+      if (isnan (edits[e].delta))
+        edit = mc_edit_new_set_missing (edits[e].row, edits[e].column);
+      else
+        edit = mc_edit_new_set_value (edits[e].row, edits[e].column,
+                                      mc_column_get_value (column, edits[e].row) + edits[e].delta);
+      g_assert_true (mc_document_apply (document, edit, &error));
+      g_assert_no_error (error);
+      mended = mc_chart_model_new_edited (before, dataset, spec, &change, &error);
+      g_assert_no_error (error);
+      made = chart_new (dataset, (McChartSpec *) spec);
+      for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+        {
+          double lo = views[v].hi > 0 ? mc_column_get_value (times, views[v].lo) : NAN;
+          double hi = views[v].hi > 0 ? mc_column_get_value (times, views[v].hi) : NAN;
+          g_autofree char *seen_mended = candles_as_seen (mended, views[v].width, lo, hi);
+          g_autofree char *seen_made = candles_as_seen (made, views[v].width, lo, hi);
+
+          g_assert_cmpstr (seen_mended, ==, seen_made);
+          g_hash_table_add (notes, g_strndup (seen_made, strchr (seen_made, '\n') - seen_made));
+        }
+      g_clear_object (&before);
+      before = g_steal_pointer (&mended);
+    }
+  /* Minutes one by one, days, weeks and months were all seen. */
+  g_assert_cmpuint (g_hash_table_size (notes), ==, 4);
+  g_assert_true (g_hash_table_contains (notes, ""));
+}
+
 /* The summary of the describe test's candles, drawn. */
 static char *
 candles_summary (McDataset *dataset)
@@ -1442,6 +1578,7 @@ main (int   argc,
   g_test_add_func ("/mc/forms/candles-bad-row", test_forms_candles_bad_row);
   g_test_add_func ("/mc/forms/candles-row-check", test_forms_candles_row_check);
   g_test_add_func ("/mc/forms/candles-edits-checked", test_forms_candles_edits_checked);
+  g_test_add_func ("/mc/forms/candles-mended", test_forms_candles_mended);
   g_test_add_func ("/mc/forms/candles-two-rows", test_forms_candles_two_rows);
   g_test_add_func ("/mc/forms/candles-quarters", test_forms_candles_quarters);
   g_test_add_func ("/mc/forms/candles-minutes", test_forms_candles_minutes);

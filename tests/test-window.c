@@ -16,6 +16,7 @@
 #include "mc-application.h"
 #include "mc-chart-switcher.h"
 #include "mc-chart-view.h"
+#include "mc-describe.h"
 #include "mc-dataset-row.h"
 #include "mc-document.h"
 #include "mc-edit.h"
@@ -891,6 +892,89 @@ selected_title (McWindow *window)
   return dataset != NULL ? mc_dataset_get_title (dataset) : NULL;
 }
 
+/* The pixels and the summary of @chart drawn @width wide. */
+static char *
+chart_as_drawn (McChartModel *chart,
+                double        width)
+{
+  g_auto(McViewOptions) view = { 0 };
+  McTheme *theme = mc_theme_new (MC_THEME_LIGHT);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, 400);
+  cairo_t *cr = cairo_create (surface);
+  McMarks *marks = mc_chart_render (chart, &view, cr, width, 400, theme);
+  g_autofree char *summary = mc_chart_describe (chart, marks);
+  g_autofree char *pixels = g_compute_checksum_for_data (G_CHECKSUM_SHA1,
+                                                        cairo_image_surface_get_data (surface),
+                                                        cairo_image_surface_get_stride (surface)
+                                                        * 400);
+
+  mc_marks_unref (marks);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  mc_theme_free (theme);
+  return g_strdup_printf ("%s\n%s", pixels, summary);
+}
+
+/* Edits of prices the window shows as candles: the chart after each is
+ * the one made anew from the data, although the window makes it from
+ * the chart before the edit. */
+static void
+test_window_edit_candles (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("market-charts-window-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "minutes.csv", NULL);
+  g_autoptr(GString) csv = g_string_new ("time,open,high,low,close,volume\n");
+  g_autoptr(GFile) file = NULL;
+  McWindow *window = create_window ();
+  McDocument *document;
+  McDataset *dataset;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 30 * 390; i++)
+    {
+      double open = 100 + i * 7919 % 500 / 10.0;
+
+      g_string_append_printf (csv, "2024-03-%02uT%02u:%02u:00,%.1f,%.1f,%.1f,%.1f,%u\n",
+                              1 + i / 390, 9 + (30 + i % 390) / 60, (30 + i % 390) % 60, open,
+                              open + 2, open - 2, open + 1, 1000 + i % 77);
+    }
+  g_file_set_contents (path, csv->str, csv->len, &error);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+  mc_window_open_file (window, file);
+  wait_for_datasets (window, 4);
+  document = mc_window_get_selected_document (window);
+  dataset = mc_document_get_dataset (document);
+  g_assert_cmpstr (mc_chart_model_get_kind (mc_window_get_chart (window))->id, ==, "candlestick");
+
+  for (guint e = 0; e < 3; e++)
+    {
+      g_autoptr(McEdit) low = mc_edit_new_set_value (1000 + 3000 * e, "low", 40);
+      g_autoptr(McEdit) edit = mc_edit_new_set_value (1000 + 3000 * e, e == 1 ? "high" : "close",
+                                                      e == 1 ? 400 : 50 + e);
+      g_autoptr(McChartModel) made = NULL;
+
+      if (e != 1)
+        g_assert_true (mc_document_apply (document, low, NULL));
+      g_assert_true (mc_document_apply (document, edit, &error));
+      g_assert_no_error (error);
+      made = mc_chart_model_new (dataset, mc_dataset_get_chart (dataset, 0), &error);
+      g_assert_no_error (error);
+      for (guint w = 0; w < 2; w++)
+        {
+          g_autofree char *shown = chart_as_drawn (mc_window_get_chart (window), w ? 200 : 1200);
+          g_autofree char *expected = chart_as_drawn (made, w ? 200 : 1200);
+
+          g_assert_cmpstr (shown, ==, expected);
+        }
+    }
+
+  destroy_window (window);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 /* An opened file joins the sidebar and is selected; opening it again
  * replaces it instead of adding a copy. */
 static void
@@ -1725,6 +1809,7 @@ main (int   argc,
   g_test_add_func ("/mc/window/vision", test_window_vision);
   g_test_add_func ("/mc/window/narrow", test_window_narrow);
   g_test_add_func ("/mc/window/open-file", test_window_open_file);
+  g_test_add_func ("/mc/window/edit-candles", test_window_edit_candles);
   g_test_add_func ("/mc/window/loading", test_window_loading);
   g_test_add_func ("/mc/window/open-good-files", test_window_open_good_files);
   g_test_add_func ("/mc/window/open-bad-files", test_window_open_bad_files);

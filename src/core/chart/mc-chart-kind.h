@@ -144,6 +144,15 @@ typedef struct
   gpointer  (*prepare)  (McChartModel       *model,
                          GError            **error);
   GDestroyNotify free_prepared;
+  /* What prepare() would make after an edit of cells (@change), made
+   * from what it made before it (@before, for a model of the same spec
+   * and dataset, drawn from the rows as they are): after an edit of one
+   * price, a few candles mended rather than a million rows read again.
+   * NULL when it cannot: the model is then prepared anew, which also
+   * says what is wrong with the rows edited. */
+  gpointer  (*mend)     (McChartModel       *model,
+                         gconstpointer       before,
+                         const McChange     *change);
   /* Draws the chart in the body of the frame, recording its marks. */
   void      (*draw)     (McRender           *render,
                          gconstpointer       prepared,

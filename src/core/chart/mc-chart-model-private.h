@@ -132,7 +132,11 @@ void           mc_chart_share_series           (McChartModel        *chart);
 void           mc_chart_distinct_colors        (McChartModel        *chart);
 
 /* mc-chart-prepare.c */
+/* @before and @change, when not NULL: a model of the dataset before an
+ * edit, which the kind may mend (its mend()) rather than prepare anew. */
 gboolean       mc_chart_data_prepare           (McChartModel        *chart,
+                                                McChartModel        *before,
+                                                const McChange      *change,
                                                 GError             **error);
 /* For a kind's prepare that read a row its check_rows() refuses: the
  * check's error, named as the chart's model names it. TRUE when the

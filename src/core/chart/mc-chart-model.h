@@ -23,6 +23,13 @@ G_DECLARE_FINAL_TYPE (McChartModel, mc_chart_model, MC, CHART_MODEL, GObject)
 McChartModel      *mc_chart_model_new              (McDataset          *dataset,
                                                     const McChartSpec  *spec,
                                                     GError            **error);
+/* The model of @spec after an edit of @dataset, from @before's where it
+ * can: see mc-chart-model.c. */
+McChartModel      *mc_chart_model_new_edited       (McChartModel       *before,
+                                                    McDataset          *dataset,
+                                                    const McChartSpec  *spec,
+                                                    const McChange     *change,
+                                                    GError            **error);
 McDataset         *mc_chart_model_get_dataset      (McChartModel       *model);
 const McChartSpec *mc_chart_model_get_spec         (McChartModel       *model);
 const McChartKind *mc_chart_model_get_kind         (McChartModel       *model);

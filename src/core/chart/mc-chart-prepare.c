@@ -1115,9 +1115,40 @@ mc_chart_model_check_rows (McChartModel  *chart,
   return chart_error (chart, local_error, error);
 }
 
+/* Whether the kind may mend what it prepared for @before after
+ * @change: an edit of cells of the same dataset, drawn by the same spec
+ * from its rows as they are. */
+static gboolean
+can_mend (McChartModel   *chart,
+          McChartModel   *before,
+          const McChange *change)
+{
+  return before != NULL && change != NULL && change->what == MC_CHANGE_CELLS
+         && chart->kind->mend != NULL && before->kind == chart->kind
+         && before->prepared != NULL && before->dataset == chart->dataset
+         && before->data == before->dataset && chart->data == chart->dataset
+         && mc_chart_spec_equal (before->spec, chart->spec);
+}
+
+static gpointer
+prepare_kind (McChartModel    *chart,
+              McChartModel    *before,
+              const McChange  *change,
+              GError         **error)
+{
+  gpointer mended;
+
+  if (can_mend (chart, before, change)
+      && (mended = chart->kind->mend (chart, before->prepared, change)) != NULL)
+    return mended;
+  return chart->kind->prepare (chart, error);
+}
+
 gboolean
-mc_chart_data_prepare (McChartModel  *chart,
-                       GError       **error)
+mc_chart_data_prepare (McChartModel    *chart,
+                       McChartModel    *before,
+                       const McChange  *change,
+                       GError         **error)
 {
   g_autoptr(GError) local_error = NULL;
 
@@ -1130,7 +1161,7 @@ mc_chart_data_prepare (McChartModel  *chart,
       return FALSE;
     }
   if (chart->kind->prepare != NULL
-      && (chart->prepared = chart->kind->prepare (chart, error)) == NULL)
+      && (chart->prepared = prepare_kind (chart, before, change, error)) == NULL)
     return FALSE;
   /* Once the kind has its categories: every render asks where the
    * dates of bars break, and a step found anew for each bar would make

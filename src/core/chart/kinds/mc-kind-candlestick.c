@@ -480,13 +480,27 @@ volume_column (McChartModel *chart,
   return volume;
 }
 
+/* The one series of the chart is its prices, whatever the close column
+ * is called. */
+static void
+name_price_series (McChartModel *chart)
+{
+  McSeries *series = mc_chart_model_get_series (chart, 0);
+  g_autofree char *unit = mc_format_unit (series->column);
+
+  g_free (series->name);
+  series->name = unit != NULL
+                 /* Translators: the series of a candlestick chart, with its
+                  * unit: "Price (HKD)" */
+                 ? g_strdup_printf (_("Price (%s)"), unit)
+                 : g_strdup (_("Price"));
+}
+
 static gpointer
 candlestick_prepare (McChartModel  *chart,
                      GError       **error)
 {
   CandleData *data = g_new0 (CandleData, 1);
-  McSeries *series = mc_chart_model_get_series (chart, 0);
-  g_autofree char *unit = mc_format_unit (series->column);
 
   init_row_candles (chart, &data->rows);
   data->has_volume = column_option (chart, "volume") != NULL;
@@ -497,14 +511,157 @@ candlestick_prepare (McChartModel  *chart,
       return NULL;
     }
   data->row_days = usual_gap (&data->rows);
-  /* The one series of the chart is its prices, whatever the close column
-   * is called. */
-  g_free (series->name);
-  series->name = unit != NULL
-                 /* Translators: the series of a candlestick chart, with its
-                  * unit: "Price (HKD)" */
-                 ? g_strdup_printf (_("Price (%s)"), unit)
-                 : g_strdup (_("Price"));
+  name_price_series (chart);
+  return data;
+}
+
+/* Mending after an edit */
+
+/* At most this many rows edited at once are mended; more are read
+ * again. */
+#define MAX_ROWS_MENDED 64
+
+/* The index of the last of @candles (in time order) that begins at or
+ * before @day: the one holding it. */
+static guint
+find_candle_of (const GArray *candles,
+                double        day)
+{
+  guint lo = 0, hi = candles->len;
+
+  while (lo < hi)
+    {
+      guint middle = lo + (hi - lo) / 2;
+
+      if (g_array_index (candles, Candle, middle).first <= day)
+        lo = middle + 1;
+      else
+        hi = middle;
+    }
+  return lo > 0 ? lo - 1 : 0;
+}
+
+/* The day of row @row made again from its rows, as combine_rows_by_day()
+ * made it: every row a whole candle, in time order. Returns the day's
+ * index among the days. */
+static guint
+mend_day (CandleData *data,
+          guint       row)
+{
+  const RowCandles *rows = &data->rows;
+  GArray *days = data->candles[PERIOD_DAY];
+  double day_number = floor (row_day (rows, row));
+  guint from = row, to = row + 1, index;
+  Candle day;
+
+  while (from > 0 && floor (row_day (rows, from - 1)) == day_number)
+    from--;
+  while (to < rows->len && floor (row_day (rows, to)) == day_number)
+    to++;
+  day = row_candle (rows, from);
+  for (guint i = from + 1; i < to; i++)
+    {
+      Candle candle = row_candle (rows, i);
+
+      candle_merge (&day, &candle);
+    }
+  index = find_candle_of (days, day.first);
+  g_array_index (days, Candle, index) = day;
+  return index;
+}
+
+static gint64
+period_key (const Candle *day,
+            Period        period)
+{
+  gint64 keys[N_PERIODS];
+
+  period_keys (floor (day->first), keys);
+  return keys[period];
+}
+
+/* The candle of @period holding day @index made again from its days,
+ * as combine_periods() made it. */
+static void
+mend_period (CandleData *data,
+             Period      period,
+             guint       index)
+{
+  const GArray *days = data->candles[PERIOD_DAY];
+  const Candle *day = &g_array_index (days, Candle, 0);
+  gint64 key = period_key (&day[index], period);
+  guint from = index, to = index + 1;
+  Candle candle;
+
+  while (from > 0 && period_key (&day[from - 1], period) == key)
+    from--;
+  while (to < days->len && period_key (&day[to], period) == key)
+    to++;
+  candle = day[from];
+  for (guint i = from + 1; i < to; i++)
+    candle_merge (&candle, &day[i]);
+  g_array_index (data->candles[period], Candle,
+                 find_candle_of (data->candles[period], candle.first)) = candle;
+}
+
+/* Whether candles prepared as @before can be mended after @change: the
+ * rows were whole candles in time order (no list of rows), the edit
+ * left their dates alone and changed a few rows, and the days are much
+ * fewer than the rows (prices by the minute), or copying them would
+ * cost as much as reading the rows. */
+static gboolean
+can_mend_candles (McChartModel     *chart,
+                  const CandleData *before,
+                  const McChange   *change)
+{
+  McColumn *edited;
+
+  if (before->rows.order != NULL || before->rows.len != mc_dataset_get_n_rows (chart->data)
+      || change->column < 0 || change->n_rows > MAX_ROWS_MENDED
+      || before->candles[PERIOD_DAY]->len > before->rows.len / 4)
+    return FALSE;
+  edited = mc_dataset_get_column (chart->dataset, change->column);
+  return g_strcmp0 (mc_column_get_id (edited), mc_column_get_id (chart->x_column)) != 0;
+}
+
+static gpointer
+candlestick_mend (McChartModel   *chart,
+                  gconstpointer   before_data,
+                  const McChange *change)
+{
+  const CandleData *before = before_data;
+  CandleData *data;
+  guint end = change->row + change->n_rows;
+
+  if (!can_mend_candles (chart, before, change))
+    return NULL;
+  data = g_new0 (CandleData, 1);
+  init_row_candles (chart, &data->rows);
+  /* An edited row must still be a whole candle: else read all again,
+   * which also says what is wrong. */
+  for (guint row = change->row; row < end && row < data->rows.len; row++)
+    {
+      Candle candle = row_candle (&data->rows, row);
+
+      if (!candle_is_whole (&candle)
+          || !prices_make_candle (candle.open, candle.high, candle.low, candle.close))
+        {
+          candle_data_free (data);
+          return NULL;
+        }
+    }
+  data->has_volume = before->has_volume;
+  data->row_days = before->row_days;
+  for (Period p = PERIOD_DAY; p < N_PERIODS; p++)
+    data->candles[p] = g_array_copy (before->candles[p]);
+  for (guint row = change->row; row < end && row < data->rows.len; row++)
+    {
+      guint day = mend_day (data, row);
+
+      for (Period p = PERIOD_WEEK; p < N_PERIODS; p++)
+        mend_period (data, p, day);
+    }
+  name_price_series (chart);
   return data;
 }
 
@@ -1454,6 +1611,7 @@ const McChartKind mc_chart_kind_candlestick = {
   .check_rows = check_row_prices,
   .prepare = candlestick_prepare,
   .free_prepared = candle_data_free,
+  .mend = candlestick_mend,
   .draw = candlestick_draw,
   .mark_text = candle_mark_text,
   .describe = candlestick_describe,
