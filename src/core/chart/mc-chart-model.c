@@ -116,7 +116,8 @@ mc_chart_model_new (McDataset          *dataset,
 
 /**
  * mc_chart_model_new_edited:
- * @before: the model of @spec shown before an edit of @dataset
+ * @before: (nullable): a model made of @dataset as it was just before
+ *   the edit (after every edit before it), such as the chart shown
  * @dataset: the data, as the edit left it
  * @spec: which columns to draw and how; copied
  * @change: what the edit changed

@@ -542,8 +542,10 @@ find_candle_of (const GArray *candles,
 }
 
 /* The day of row @row made again from its rows, as combine_rows_by_day()
- * made it: every row a whole candle, in time order. Returns the day's
- * index among the days. */
+ * made it: every row a whole candle, in time order. (A day that the
+ * parts of combine_days() cut in two had its halves' volumes added: a
+ * sum of volumes that are not whole numbers may differ in its last
+ * bit.) Returns the day's index among the days. */
 static guint
 mend_day (CandleData *data,
           guint       row)
