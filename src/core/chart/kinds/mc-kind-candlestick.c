@@ -952,18 +952,31 @@ ticks_width (Candles *c)
 
 /* Drawing candles */
 
+/* The candles drawn in one colour, each group at once (a few paths for
+ * hundreds of candles, which GTK replays at every frame): risen or
+ * fallen, and dimmed or not beside a highlighted candle. */
+#define N_CANDLE_GROUPS 4
+
+static guint
+candle_group (Candles      *c,
+              const Candle *candle)
+{
+  return (candle->close >= candle->open ? 0 : 1)
+         | (mc_render_is_dimmed (c->r, 0, candle->row) ? 2 : 0);
+}
+
 static void
-candle_colors (Candles      *c,
-               const Candle *candle,
-               McColor      *stroke,
-               McColor      *fill)
+group_colors (Candles *c,
+              guint    group,
+              McColor *stroke,
+              McColor *fill)
 {
   McRender *r = c->r;
-  guint index = candle->close >= candle->open ? MC_COLOR_UP : MC_COLOR_DOWN;
+  guint index = group & 1 ? MC_COLOR_DOWN : MC_COLOR_UP;
 
   mc_theme_get_color (r->theme, index, MC_COLOR_ROLE_STROKE, stroke);
   mc_theme_get_color (r->theme, index, MC_COLOR_ROLE_FILL, fill);
-  if (mc_render_is_dimmed (r, 0, candle->row))
+  if (group & 2)
     {
       mc_render_dim (r, stroke);
       mc_render_dim (r, fill);
@@ -978,76 +991,123 @@ candle_width (Candles *c)
   return MAX (1, MC_CANDLE_SHARE * period_days (c->data, c->period) * day);
 }
 
-/* A candle: a wick from the low to the high, a body from the open to
- * the close, hollow when it rose; or an OHLC bar, the open a tick to
- * the left and the close one to the right. */
-static void
-draw_candle (Candles      *c,
-             const Candle *candle,
-             double        x,
-             double        width)
+/* The candles' wicks, bodies and volume bars are as wide as their
+ * periods allow; their lines thin with them. */
+typedef struct
 {
-  McRender *r = c->r;
+  double width;
+  double line;
+} CandleSize;
+
+/* A candle's wick from the low to the high; or an OHLC bar, the open a
+ * tick to the left and the close one to the right. */
+static void
+add_wick (Candles          *c,
+          const Candle     *candle,
+          double            x,
+          const CandleSize *size)
+{
+  cairo_t *cr = c->r->cr;
+  double cx = mc_render_snap (c->r, x, size->line);
+
+  cairo_move_to (cr, cx, mc_linear_scale_map (&c->price, candle->high));
+  cairo_line_to (cr, cx, mc_linear_scale_map (&c->price, candle->low));
+  if (!c->ohlc)
+    return;
+  cairo_move_to (cr, cx - size->width / 2, mc_linear_scale_map (&c->price, candle->open));
+  cairo_line_to (cr, cx, mc_linear_scale_map (&c->price, candle->open));
+  cairo_move_to (cr, cx, mc_linear_scale_map (&c->price, candle->close));
+  cairo_line_to (cr, cx + size->width / 2, mc_linear_scale_map (&c->price, candle->close));
+}
+
+/* A candle's body from the open to the close, at least a line high, so
+ * a period that closed where it opened still shows. */
+static void
+add_body (Candles          *c,
+          const Candle     *candle,
+          double            x,
+          const CandleSize *size)
+{
   double top = mc_linear_scale_map (&c->price, MAX (candle->open, candle->close));
   double bottom = mc_linear_scale_map (&c->price, MIN (candle->open, candle->close));
-  double line = MAX (r->line, MIN (width / 4, 1.5 * r->line));
-  double cx = mc_render_snap (r, x, line);
-  McColor stroke, fill;
 
-  candle_colors (c, candle, &stroke, &fill);
-  mc_render_set_color (r, &stroke);
-  cairo_set_line_width (r->cr, line);
-  cairo_move_to (r->cr, cx, mc_linear_scale_map (&c->price, candle->high));
-  cairo_line_to (r->cr, cx, mc_linear_scale_map (&c->price, candle->low));
-  if (c->ohlc)
-    {
-      cairo_move_to (r->cr, cx - width / 2, mc_linear_scale_map (&c->price, candle->open));
-      cairo_line_to (r->cr, cx, mc_linear_scale_map (&c->price, candle->open));
-      cairo_move_to (r->cr, cx, mc_linear_scale_map (&c->price, candle->close));
-      cairo_line_to (r->cr, cx + width / 2, mc_linear_scale_map (&c->price, candle->close));
-      cairo_stroke (r->cr);
-      return;
-    }
-  cairo_stroke (r->cr);
-  /* A body at least a line high, so a day that closed where it opened
-   * still shows. */
-  if (bottom - top < line)
-    top = bottom - line;
-  cairo_rectangle (r->cr, x - width / 2 + line / 2, top, width - line, bottom - top);
-  if (candle->close >= candle->open)
-    {
-      mc_render_set_color (r, mc_theme_get_background (r->theme));
-      cairo_fill_preserve (r->cr);
-      mc_render_set_color (r, &stroke);
-      cairo_stroke (r->cr);
-    }
-  else
-    {
-      mc_render_set_color (r, &fill);
-      cairo_fill_preserve (r->cr);
-      mc_render_set_color (r, &stroke);
-      cairo_stroke (r->cr);
-    }
+  if (bottom - top < size->line)
+    top = bottom - size->line;
+  cairo_rectangle (c->r->cr, x - size->width / 2 + size->line / 2, top,
+                   size->width - size->line, bottom - top);
 }
 
 static void
-draw_volume (Candles      *c,
-             const Candle *candle,
-             double        x,
-             double        width)
+add_volume (Candles          *c,
+            const Candle     *candle,
+            double            x,
+            const CandleSize *size)
 {
-  McRender *r = c->r;
-  double top = mc_linear_scale_map (&c->volume, shown_volume (c, candle));
-  double bottom = mc_linear_scale_map (&c->volume, 0);
-  McColor stroke, fill, light;
+  double top, bottom;
 
   if (isnan (candle->volume))
     return;
-  candle_colors (c, candle, &stroke, &fill);
-  mc_color_mix (&fill, mc_theme_get_background (r->theme), MC_VOLUME_LIGHTEN, &light);
-  mc_render_set_color (r, &light);
-  cairo_rectangle (r->cr, x - width / 2, top, width, bottom - top);
-  cairo_fill (r->cr);
+  top = mc_linear_scale_map (&c->volume, shown_volume (c, candle));
+  bottom = mc_linear_scale_map (&c->volume, 0);
+  cairo_rectangle (c->r->cr, x - size->width / 2, top, size->width, bottom - top);
+}
+
+typedef void (*AddShape) (Candles          *c,
+                          const Candle     *candle,
+                          double            x,
+                          const CandleSize *size);
+
+/* The shapes of the candles shown in @group, in one path: whether there
+ * were any. */
+static gboolean
+add_group (Candles          *c,
+           guint             group,
+           AddShape          add,
+           const CandleSize *size)
+{
+  gboolean any = FALSE;
+
+  for (guint i = c->first; i < c->end; i++)
+    {
+      Candle candle = candle_at (c, i);
+
+      if (candle_group (c, &candle) != group)
+        continue;
+      add (c, &candle, mc_time_scale_map (&c->x, candle_middle (&candle)), size);
+      any = TRUE;
+    }
+  return any;
+}
+
+/* The candles of @group: their volume bars, lighter; their wicks; their
+ * bodies, hollow when they rose. */
+static void
+draw_group (Candles          *c,
+            guint             group,
+            const CandleSize *size)
+{
+  McRender *r = c->r;
+  McColor stroke, fill, light;
+
+  group_colors (c, group, &stroke, &fill);
+  if (c->data->has_volume && add_group (c, group, add_volume, size))
+    {
+      mc_color_mix (&fill, mc_theme_get_background (r->theme), MC_VOLUME_LIGHTEN, &light);
+      mc_render_set_color (r, &light);
+      cairo_fill (r->cr);
+    }
+  if (!add_group (c, group, add_wick, size))
+    return;
+  mc_render_set_color (r, &stroke);
+  cairo_set_line_width (r->cr, size->line);
+  cairo_stroke (r->cr);
+  if (c->ohlc)
+    return;
+  add_group (c, group, add_body, size);
+  mc_render_set_color (r, group & 1 ? &fill : mc_theme_get_background (r->theme));
+  cairo_fill_preserve (r->cr);
+  mc_render_set_color (r, &stroke);
+  cairo_stroke (r->cr);
 }
 
 /* "open 148.5 · high 150.2 · low 146 · close 149.1; volume 12.3 m" */
@@ -1148,24 +1208,25 @@ static void
 draw_candles (Candles *c)
 {
   McRender *r = c->r;
-  double width = candle_width (c);
+  CandleSize size = { candle_width (c) };
 
+  size.line = MAX (r->line, MIN (size.width / 4, 1.5 * r->line));
   cairo_save (r->cr);
   cairo_rectangle (r->cr, c->plot.x, 0, c->plot.width, r->height);
   cairo_clip (r->cr);
+  /* The dimmed first: a highlighted candle is drawn over them. */
+  for (guint k = 0; k < N_CANDLE_GROUPS; k++)
+    draw_group (c, k ^ 2, &size);
+  cairo_restore (r->cr);
   for (guint i = c->first; i < c->end; i++)
     {
       Candle candle = candle_at (c, i);
       double x = mc_time_scale_map (&c->x, candle_middle (&candle));
 
-      if (c->data->has_volume)
-        draw_volume (c, &candle, x, width);
-      draw_candle (c, &candle, x, width);
       /* A candle cut by the edge of a zoom window is not there to hit. */
       if (x >= c->plot.x && x <= c->plot.x + c->plot.width)
-        add_candle_marks (c, &candle, i, x, width);
+        add_candle_marks (c, &candle, i, x, size.width);
     }
-  cairo_restore (r->cr);
 }
 
 /* Layout */
