@@ -1057,15 +1057,66 @@ typedef void (*AddShape) (Candles          *c,
                           double            x,
                           const CandleSize *size);
 
-/* The shapes of the candles shown in @group, in one path: whether there
- * were any. */
-static gboolean
-add_group (Candles          *c,
-           guint             group,
-           AddShape          add,
-           const CandleSize *size)
+/* The colours of a group of candles. */
+typedef struct
 {
-  gboolean any = FALSE;
+  McColor stroke;
+  McColor fill;
+  gboolean risen;
+} GroupColors;
+
+typedef void (*PaintShapes) (Candles           *c,
+                             const GroupColors *colors);
+
+static void
+paint_volumes (Candles           *c,
+               const GroupColors *colors)
+{
+  McColor light;
+
+  mc_color_mix (&colors->fill, mc_theme_get_background (c->r->theme), MC_VOLUME_LIGHTEN, &light);
+  mc_render_set_color (c->r, &light);
+  cairo_fill (c->r->cr);
+}
+
+static void
+paint_wicks (Candles           *c,
+             const GroupColors *colors)
+{
+  mc_render_set_color (c->r, &colors->stroke);
+  cairo_stroke (c->r->cr);
+}
+
+/* Hollow when they rose */
+static void
+paint_bodies (Candles           *c,
+              const GroupColors *colors)
+{
+  McRender *r = c->r;
+
+  mc_render_set_color (r, colors->risen ? mc_theme_get_background (r->theme) : &colors->fill);
+  cairo_fill_preserve (r->cr);
+  mc_render_set_color (r, &colors->stroke);
+  cairo_stroke (r->cr);
+}
+
+/* Candles a path holds at most: a path of thousands of candles that
+ * overlap, thinner than a pixel, costs cairo's rasteriser far more than
+ * many paths of a few (2,700 yearly candles 1,200 px wide: 46 ms in one
+ * path a group, 11 in paths of 16). */
+#define CANDLES_PER_PATH 16
+
+/* The shapes @add makes of the candles shown in @group, painted by
+ * @paint a path of a few dozen at a time. */
+static void
+draw_shapes (Candles           *c,
+             guint              group,
+             AddShape           add,
+             PaintShapes        paint,
+             const GroupColors *colors,
+             const CandleSize  *size)
+{
+  guint n = 0;
 
   for (guint i = c->first; i < c->end; i++)
     {
@@ -1074,40 +1125,29 @@ add_group (Candles          *c,
       if (candle_group (c, &candle) != group)
         continue;
       add (c, &candle, mc_time_scale_map (&c->x, candle_middle (&candle)), size);
-      any = TRUE;
+      if (++n % CANDLES_PER_PATH == 0)
+        paint (c, colors);
     }
-  return any;
+  if (n % CANDLES_PER_PATH != 0)
+    paint (c, colors);
 }
 
 /* The candles of @group: their volume bars, lighter; their wicks; their
- * bodies, hollow when they rose. */
+ * bodies. */
 static void
 draw_group (Candles          *c,
             guint             group,
             const CandleSize *size)
 {
-  McRender *r = c->r;
-  McColor stroke, fill, light;
+  GroupColors colors = { .risen = !(group & 1) };
 
-  group_colors (c, group, &stroke, &fill);
-  if (c->data->has_volume && add_group (c, group, add_volume, size))
-    {
-      mc_color_mix (&fill, mc_theme_get_background (r->theme), MC_VOLUME_LIGHTEN, &light);
-      mc_render_set_color (r, &light);
-      cairo_fill (r->cr);
-    }
-  if (!add_group (c, group, add_wick, size))
-    return;
-  mc_render_set_color (r, &stroke);
-  cairo_set_line_width (r->cr, size->line);
-  cairo_stroke (r->cr);
-  if (c->ohlc)
-    return;
-  add_group (c, group, add_body, size);
-  mc_render_set_color (r, group & 1 ? &fill : mc_theme_get_background (r->theme));
-  cairo_fill_preserve (r->cr);
-  mc_render_set_color (r, &stroke);
-  cairo_stroke (r->cr);
+  group_colors (c, group, &colors.stroke, &colors.fill);
+  if (c->data->has_volume)
+    draw_shapes (c, group, add_volume, paint_volumes, &colors, size);
+  cairo_set_line_width (c->r->cr, size->line);
+  draw_shapes (c, group, add_wick, paint_wicks, &colors, size);
+  if (!c->ohlc)
+    draw_shapes (c, group, add_body, paint_bodies, &colors, size);
 }
 
 /* "open 148.5 · high 150.2 · low 146 · close 149.1; volume 12.3 m" */
