@@ -230,6 +230,16 @@ order_row_candles (RowCandles *rows)
   return all_candles;
 }
 
+/* The keys of the day and the week of @days (see period_keys()). */
+static void
+day_keys (double  days,
+          gint64  keys[N_PERIODS])
+{
+  keys[PERIOD_DAY] = (gint64) days;
+  /* 1 January 1970 was a Thursday: weeks start on Mondays. */
+  keys[PERIOD_WEEK] = (gint64) floor ((days + 3) / 7);
+}
+
 /* The periods a day falls in, as numbers that change with them: @keys
  * of the day, week, month, quarter and year. */
 static void
@@ -239,9 +249,7 @@ period_keys (double  days,
   int y, m, d;
 
   mc_days_to_ymd (days, &y, &m, &d);
-  keys[PERIOD_DAY] = (gint64) days;
-  /* 1 January 1970 was a Thursday: weeks start on Mondays. */
-  keys[PERIOD_WEEK] = (gint64) floor ((days + 3) / 7);
+  day_keys (days, keys);
   keys[PERIOD_MONTH] = (gint64) y * 12 + m;
   keys[PERIOD_QUARTER] = (gint64) y * 4 + (m - 1) / 3;
   keys[PERIOD_YEAR] = y;
@@ -385,21 +393,45 @@ combine_days (GArray           *days,
   return TRUE;
 }
 
+/* The first day of the month of @days, and the first of the next. */
+static void
+month_of (double  days,
+          double *first,
+          double *next)
+{
+  int y, m, d;
+
+  mc_days_to_ymd (days, &y, &m, &d);
+  *first = days - (d - 1);
+  *next = *first + g_date_get_days_in_month (m, y);
+}
+
 /* The days combined by each longer period in one pass, the periods of
- * a day found once: weeks, months, quarters and years. */
+ * a day found once: weeks, months, quarters and years. The calendar is
+ * asked once a month, not once a day: for a million daily rows, its
+ * dates were most of the preparation. */
 static void
 combine_periods (CandleData *data)
 {
   const GArray *days = data->candles[PERIOD_DAY];
   gint64 keys[N_PERIODS], last_keys[N_PERIODS];
+  double month_first = INFINITY, next_month = -INFINITY;
 
   for (Period p = PERIOD_WEEK; p < N_PERIODS; p++)
     last_keys[p] = G_MININT64;
   for (guint i = 0; i < days->len; i++)
     {
       const Candle *day = &g_array_index (days, Candle, i);
+      double number = floor (day->first);
 
-      period_keys (floor (day->first), keys);
+      /* The same month, quarter and year as the day before */
+      if (number >= month_first && number < next_month)
+        day_keys (number, keys);
+      else
+        {
+          period_keys (number, keys);
+          month_of (number, &month_first, &next_month);
+        }
       for (Period p = PERIOD_WEEK; p < N_PERIODS; p++)
         {
           GArray *candles = data->candles[p];
