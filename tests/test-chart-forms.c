@@ -1174,43 +1174,48 @@ candles_as_seen (McChartModel *chart,
   return g_string_free (seen, FALSE);
 }
 
-/* After an edit of prices or volumes, a chart of candles mended from
- * the one before it draws and says what one made anew does: at the
- * widths and zooms that show minutes, days, weeks and months,
- * after edits of every column, of rows at a day's edges, of a volume
- * then missing, and of a close then missing (which is made anew). */
-static void
-test_forms_candles_mended (void)
+typedef struct
 {
-  static const struct { guint row; const char *column; double delta; } edits[] = {
-    { 0, "close", 0.2 }, { 389, "high", 3 }, { 390, "low", -5 }, { 77777, "volume", 40000 },
-    { 155999, "close", -0.3 }, { 100000, "open", 0.1 }, { 45000, "high", 20 },
-    { 45001, "low", -30 }, { 120000, "volume", 0 }, { 4242, "volume", NAN },
-    { 4243, "close", NAN }, { 4244, "close", 0.1 },
-  };
-  /* Full, or from row @lo to row @hi */
-  static const struct { double width; guint lo; guint hi; } views[] = {
-    { 1200, 0, 0 }, { 400, 0, 0 }, { 180, 0, 0 }, { 900, 10 * 390, 40 * 390 },
-    { 900, 300 * 390, 300 * 390 + 120 },
-  };
-  g_autoptr(McDataset) dataset = trading_minutes ();
+  guint       row;
+  const char *column;
+  double      delta;      /* NAN: the cell made missing */
+} PriceEdit;
+
+/* Full, or from row @lo to row @hi */
+typedef struct
+{
+  double width;
+  guint  lo;
+  guint  hi;
+} CandleView;
+
+/* Applies @edits to @dataset's document one after the other, and after
+ * each compares the chart of candles mended from the one before with
+ * one made anew, as @views show them. Returns the notes of the periods
+ * seen. */
+static GHashTable *
+assert_mended_as_made (McDataset        *dataset,
+                       const PriceEdit  *edits,
+                       guint             n_edits,
+                       const CandleView *views,
+                       guint             n_views)
+{
   g_autoptr(McDocument) document = mc_document_new (dataset);
   const McChartSpec *spec = mc_dataset_get_chart (dataset, 0);
-  McColumn *times = mc_dataset_lookup_column (dataset, "time");
+  McColumn *times = mc_dataset_lookup_column (dataset, mc_chart_spec_get_x (spec, dataset));
   g_autoptr(McChartModel) before = chart_new (dataset, (McChartSpec *) spec);
-  g_autoptr(GHashTable) notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   McChange change = { 0 };
 
   mc_document_set_check (document, mc_chart_check_document);
   g_signal_connect (document, "changed", G_CALLBACK (keep_change), &change);
-  for (guint e = 0; e < G_N_ELEMENTS (edits); e++)
+  for (guint e = 0; e < n_edits; e++)
     {
+      McColumn *column = mc_dataset_lookup_column (dataset, edits[e].column);
       g_autoptr(McChartModel) mended = NULL;
       g_autoptr(McChartModel) made = NULL;
       g_autoptr(McEdit) edit = NULL;
       g_autoptr(GError) error = NULL;
-
-      McColumn *column = mc_dataset_lookup_column (dataset, edits[e].column);
 
       if (isnan (edits[e].delta))
         edit = mc_edit_new_set_missing (edits[e].row, edits[e].column);
@@ -1222,7 +1227,7 @@ test_forms_candles_mended (void)
       mended = mc_chart_model_new_edited (before, dataset, spec, &change, &error);
       g_assert_no_error (error);
       made = chart_new (dataset, (McChartSpec *) spec);
-      for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+      for (guint v = 0; v < n_views; v++)
         {
           double lo = views[v].hi > 0 ? mc_column_get_value (times, views[v].lo) : NAN;
           double hi = views[v].hi > 0 ? mc_column_get_value (times, views[v].hi) : NAN;
@@ -1235,9 +1240,69 @@ test_forms_candles_mended (void)
       g_clear_object (&before);
       before = g_steal_pointer (&mended);
     }
+  return notes;
+}
+
+/* After an edit of prices or volumes, a chart of candles mended from
+ * the one before it draws and says what one made anew does: at the
+ * widths and zooms that show minutes, days, weeks and months, after
+ * edits of every column, of rows at a day's edges, of a volume then
+ * missing, and of a close then missing (which is made anew). */
+static void
+test_forms_candles_mended (void)
+{
+  static const PriceEdit edits[] = {
+    { 0, "close", 0.2 }, { 389, "high", 3 }, { 390, "low", -5 }, { 77777, "volume", 40000 },
+    { 155999, "close", -0.3 }, { 100000, "open", 0.1 }, { 45000, "high", 20 },
+    { 45001, "low", -30 }, { 120000, "volume", 0 }, { 4242, "volume", NAN },
+    { 4243, "close", NAN }, { 4244, "close", 0.1 },
+  };
+  static const CandleView views[] = {
+    { 1200, 0, 0 }, { 400, 0, 0 }, { 180, 0, 0 }, { 900, 10 * 390, 40 * 390 },
+    { 900, 300 * 390, 300 * 390 + 120 },
+  };
+  g_autoptr(McDataset) dataset = trading_minutes ();
+  g_autoptr(GHashTable) notes = assert_mended_as_made (dataset, edits, G_N_ELEMENTS (edits),
+                                                       views, G_N_ELEMENTS (views));
+
   /* Minutes one by one, days, weeks and months were all seen. */
   g_assert_cmpuint (g_hash_table_size (notes), ==, 4);
   g_assert_true (g_hash_table_contains (notes, ""));
+}
+
+/* The same for daily prices, whose days are their rows: weeks, months,
+ * quarters and years mended, and days shown one by one. */
+static void
+test_forms_candles_mended_daily (void)
+{
+  static const PriceEdit edits[] = {
+    { 0, "close", 0.2 }, { 2999, "high", 3 }, { 1500, "low", -5 }, { 1501, "volume", 40000 },
+    { 31, "open", 0.1 }, { 777, "volume", NAN }, { 778, "close", NAN }, { 779, "close", 0.1 },
+  };
+  static const CandleView views[] = {
+    { 1200, 0, 0 }, { 400, 0, 0 }, { 180, 0, 0 }, { 120, 0, 0 }, { 900, 1400, 1460 },
+  };
+  g_autoptr(GString) csv = g_string_new ("date,open,high,low,close,volume\n");
+  g_autoptr(GDate) date = g_date_new_dmy (2, 1, 2012);
+  g_autoptr(McDataset) dataset = NULL;
+  g_autoptr(GHashTable) notes = NULL;
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      double open = 100 + i * 7919 % 500 / 10.0;
+      char text[16];
+
+      g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
+      g_string_append_printf (csv, "%s,%.1f,%.1f,%.1f,%.1f,%u\n", text, open, open + 2, open - 2,
+                              open + 1, 1000 + i * 37 % 5000);
+      g_date_add_days (date, 1);
+    }
+  dataset = load_table (csv->str, csv->len, "days.csv");
+  notes = assert_mended_as_made (dataset, edits, G_N_ELEMENTS (edits), views,
+                                 G_N_ELEMENTS (views));
+  /* Days one by one, and at least three longer periods */
+  g_assert_true (g_hash_table_contains (notes, ""));
+  g_assert_cmpuint (g_hash_table_size (notes), >=, 4);
 }
 
 /* The summary of the describe test's candles, drawn. */
@@ -1579,6 +1644,7 @@ main (int   argc,
   g_test_add_func ("/mc/forms/candles-row-check", test_forms_candles_row_check);
   g_test_add_func ("/mc/forms/candles-edits-checked", test_forms_candles_edits_checked);
   g_test_add_func ("/mc/forms/candles-mended", test_forms_candles_mended);
+  g_test_add_func ("/mc/forms/candles-mended-daily", test_forms_candles_mended_daily);
   g_test_add_func ("/mc/forms/candles-two-rows", test_forms_candles_two_rows);
   g_test_add_func ("/mc/forms/candles-quarters", test_forms_candles_quarters);
   g_test_add_func ("/mc/forms/candles-minutes", test_forms_candles_minutes);

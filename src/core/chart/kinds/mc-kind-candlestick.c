@@ -76,7 +76,9 @@ typedef struct
 typedef struct
 {
   RowCandles  rows;
-  GArray     *candles[N_PERIODS];  /* Candle, in order of time; none for PERIOD_ROW */
+  GArray     *candles[N_PERIODS];  /* Candle, in order of time; none for PERIOD_ROW,
+                                    * nor for PERIOD_DAY when each row is a day
+                                    * of its own (days_at()) */
   double      row_days;            /* the usual days between rows */
   gboolean    has_volume;
 } CandleData;
@@ -393,6 +395,23 @@ combine_days (GArray           *days,
   return TRUE;
 }
 
+/* The days: their own array, or the rows when each row is a day of its
+ * own (daily prices), whose candles are those of their rows. */
+static guint
+n_days (const CandleData *data)
+{
+  return data->candles[PERIOD_DAY] != NULL ? data->candles[PERIOD_DAY]->len : data->rows.len;
+}
+
+static Candle
+day_at (const CandleData *data,
+        guint             i)
+{
+  if (data->candles[PERIOD_DAY] == NULL)
+    return row_candle (&data->rows, i);
+  return g_array_index (data->candles[PERIOD_DAY], Candle, i);
+}
+
 /* The first day of the month of @days, and the first of the next. */
 static void
 month_of (double  days,
@@ -413,15 +432,16 @@ month_of (double  days,
 static void
 combine_periods (CandleData *data)
 {
-  const GArray *days = data->candles[PERIOD_DAY];
   gint64 keys[N_PERIODS], last_keys[N_PERIODS];
   double month_first = INFINITY, next_month = -INFINITY;
+  guint n = n_days (data);
 
   for (Period p = PERIOD_WEEK; p < N_PERIODS; p++)
     last_keys[p] = G_MININT64;
-  for (guint i = 0; i < days->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const Candle *day = &g_array_index (days, Candle, i);
+      Candle candle = day_at (data, i);
+      const Candle *day = &candle;
       double number = floor (day->first);
 
       /* The same month, quarter and year as the day before */
@@ -462,6 +482,9 @@ combine_candles (CandleData *data)
       all_candles = order_row_candles (&data->rows);
       combine_days (data->candles[PERIOD_DAY], &all_candles, &data->rows);
     }
+  /* Daily prices: the days are the rows, which need no copy. */
+  if (data->candles[PERIOD_DAY]->len == data->rows.len)
+    g_clear_pointer (&data->candles[PERIOD_DAY], g_array_unref);
   combine_periods (data);
   return all_candles;
 }
@@ -604,13 +627,16 @@ mend_day (CandleData *data,
   return index;
 }
 
+/* The key of @period of the @i-th day (period_keys()). */
 static gint64
-period_key (const Candle *day,
-            Period        period)
+period_key (const CandleData *data,
+            guint             i,
+            Period            period)
 {
+  Candle day = day_at (data, i);
   gint64 keys[N_PERIODS];
 
-  period_keys (floor (day->first), keys);
+  period_keys (floor (day.first), keys);
   return keys[period];
 }
 
@@ -621,28 +647,30 @@ mend_period (CandleData *data,
              Period      period,
              guint       index)
 {
-  const GArray *days = data->candles[PERIOD_DAY];
-  const Candle *day = &g_array_index (days, Candle, 0);
-  gint64 key = period_key (&day[index], period);
-  guint from = index, to = index + 1;
+  gint64 key = period_key (data, index, period);
+  guint from = index, to = index + 1, n = n_days (data);
   Candle candle;
 
-  while (from > 0 && period_key (&day[from - 1], period) == key)
+  while (from > 0 && period_key (data, from - 1, period) == key)
     from--;
-  while (to < days->len && period_key (&day[to], period) == key)
+  while (to < n && period_key (data, to, period) == key)
     to++;
-  candle = day[from];
+  candle = day_at (data, from);
   for (guint i = from + 1; i < to; i++)
-    candle_merge (&candle, &day[i]);
+    {
+      Candle day = day_at (data, i);
+
+      candle_merge (&candle, &day);
+    }
   g_array_index (data->candles[period], Candle,
                  find_candle_of (data->candles[period], candle.first)) = candle;
 }
 
 /* Whether candles prepared as @before can be mended after @change: the
  * rows were whole candles in time order (no list of rows), the edit
- * left their dates alone and changed a few rows, and the days are much
- * fewer than the rows (prices by the minute), or copying them would
- * cost as much as reading the rows. */
+ * left their dates alone and changed a few rows, and the days are the
+ * rows (daily prices) or much fewer (prices by the minute): copying as
+ * many days as rows would cost as much as reading the rows. */
 static gboolean
 can_mend_candles (McChartModel     *chart,
                   const CandleData *before,
@@ -652,7 +680,8 @@ can_mend_candles (McChartModel     *chart,
 
   if (before->rows.order != NULL || before->rows.len != mc_dataset_get_n_rows (chart->data)
       || change->column < 0 || change->n_rows > MAX_ROWS_MENDED
-      || before->candles[PERIOD_DAY]->len > before->rows.len / 4)
+      || (before->candles[PERIOD_DAY] != NULL
+          && before->candles[PERIOD_DAY]->len > before->rows.len / 4))
     return FALSE;
   edited = mc_dataset_get_column (chart->dataset, change->column);
   return g_strcmp0 (mc_column_get_id (edited), mc_column_get_id (chart->x_column)) != 0;
@@ -687,10 +716,12 @@ candlestick_mend (McChartModel   *chart,
   data->has_volume = before->has_volume;
   data->row_days = before->row_days;
   for (Period p = PERIOD_DAY; p < N_PERIODS; p++)
-    data->candles[p] = g_array_copy (before->candles[p]);
+    if (before->candles[p] != NULL)
+      data->candles[p] = g_array_copy (before->candles[p]);
   for (guint row = change->row; row < end && row < data->rows.len; row++)
     {
-      guint day = mend_day (data, row);
+      /* In time order, the rows' places are their numbers. */
+      guint day = data->candles[PERIOD_DAY] != NULL ? mend_day (data, row) : row;
 
       for (Period p = PERIOD_WEEK; p < N_PERIODS; p++)
         mend_period (data, p, day);
@@ -728,6 +759,8 @@ static guint
 n_candles (const CandleData *data,
            Period            period)
 {
+  if (period == PERIOD_DAY)
+    return n_days (data);
   return period == PERIOD_ROW ? data->rows.len : data->candles[period]->len;
 }
 
@@ -736,6 +769,8 @@ candle_of (const CandleData *data,
            Period            period,
            guint             i)
 {
+  if (period == PERIOD_DAY)
+    return day_at (data, i);
   if (period == PERIOD_ROW)
     return row_candle (&data->rows, i);
   return g_array_index (data->candles[period], Candle, i);
