@@ -1019,9 +1019,10 @@ ticks_width (Candles *c)
 
 /* Drawing candles */
 
-/* The candles drawn in one colour, each group at once (a few paths for
- * hundreds of candles, which GTK replays at every frame): risen or
- * fallen, and dimmed or not beside a highlighted candle. */
+/* The candles drawn in one colour, a group at a time (paths of several
+ * candles, rather than four operations a candle, which GTK replays at
+ * every frame): risen or fallen, and dimmed or not beside a highlighted
+ * candle. */
 #define N_CANDLE_GROUPS 4
 
 static guint
