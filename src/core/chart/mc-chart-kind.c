@@ -938,7 +938,6 @@ mc_chart_spec_check_but_rows (const McChartSpec  *spec,
   return check_spec (spec, dataset, 0, 0, problem_out, error);
 }
 
-
 /**
  * mc_chart_check_document:
  * @dataset: a dataset as an edit left it

@@ -69,11 +69,8 @@ compare_by_x (gconstpointer a,
 {
   const McSeries *series = user_data;
   guint ia = *(const guint *) a, ib = *(const guint *) b;
-  double xa = mc_series_get_x (series, ia), xb = mc_series_get_x (series, ib);
 
-  if (xa != xb)
-    return xa < xb ? -1 : 1;
-  return ia < ib ? -1 : ia > ib;
+  return mc_compare_keyed (mc_series_get_x (series, ia), ia, mc_series_get_x (series, ib), ib);
 }
 
 void

@@ -133,6 +133,18 @@ char       *mc_time_scale_get_label       (const McTimeScale   *scale,
  * between dates, the x of points. */
 int         mc_compare_doubles            (gconstpointer        a,
                                            gconstpointer        b);
+/* The order of items @a and @b (indexes) by their keys, and by their
+ * indexes where the keys are equal: a stable sort of indexes. */
+static inline int
+mc_compare_keyed (double key_a,
+                  guint  a,
+                  double key_b,
+                  guint  b)
+{
+  if (key_a != key_b)
+    return key_a < key_b ? -1 : 1;
+  return a < b ? -1 : a > b;
+}
 
 /* Calendar helpers on days since 1970-01-01. */
 void        mc_days_to_ymd                (double               days,

@@ -78,7 +78,7 @@ typedef struct
   RowCandles  rows;
   GArray     *candles[N_PERIODS];  /* Candle, in order of time; none for PERIOD_ROW,
                                     * nor for PERIOD_DAY when each row is a day
-                                    * of its own (days_at()) */
+                                    * of its own (day_at()) */
   double      row_days;            /* the usual days between rows */
   gboolean    has_volume;
 } CandleData;
@@ -165,11 +165,8 @@ compare_rows (gconstpointer a,
 {
   const RowCandles *rows = user_data;
   guint ra = *(const guint *) a, rb = *(const guint *) b;
-  double da = row_day (rows, ra), db = row_day (rows, rb);
 
-  if (da != db)
-    return da < db ? -1 : 1;
-  return ra < rb ? -1 : ra > rb;
+  return mc_compare_keyed (row_day (rows, ra), ra, row_day (rows, rb), rb);
 }
 
 /* Whether prices make a candle: the high the highest of the four, the
@@ -608,20 +605,16 @@ mend_day (CandleData *data,
   const RowCandles *rows = &data->rows;
   GArray *days = data->candles[PERIOD_DAY];
   double day_number = floor (row_day (rows, row));
-  guint from = row, to = row + 1, index;
+  guint from = row, to = row + 1, n_made, index;
+  gboolean all_candles = TRUE;
   Candle day;
 
   while (from > 0 && floor (row_day (rows, from - 1)) == day_number)
     from--;
   while (to < rows->len && floor (row_day (rows, to)) == day_number)
     to++;
-  day = row_candle (rows, from);
-  for (guint i = from + 1; i < to; i++)
-    {
-      Candle candle = row_candle (rows, i);
-
-      candle_merge (&day, &candle);
-    }
+  combine_rows_by_day (&day, &n_made, &all_candles, rows, from, to);
+  g_assert (n_made == 1);
   index = find_candle_of (days, day.first);
   g_array_index (days, Candle, index) = day;
   return index;
@@ -1174,10 +1167,21 @@ paint_bodies (Candles           *c,
  * path a group, 11 in paths of 16). */
 #define CANDLES_PER_PATH 16
 
-/* The shapes @add makes of the candles shown in @group, painted by
- * @paint a path of a few dozen at a time. */
+/* A candle shown: which of its period's, where it is drawn, and its
+ * group, found once for every pass over them. */
+typedef struct
+{
+  Candle candle;
+  guint  index;
+  double x;
+  guint  group;
+} ShownCandle;
+
+/* The shapes @add makes of the candles of @group in @shown, painted by
+ * @paint CANDLES_PER_PATH at a time. */
 static void
 draw_shapes (Candles           *c,
+             const GArray      *shown,
              guint              group,
              AddShape           add,
              PaintShapes        paint,
@@ -1186,13 +1190,13 @@ draw_shapes (Candles           *c,
 {
   guint n = 0;
 
-  for (guint i = c->first; i < c->end; i++)
+  for (guint i = 0; i < shown->len; i++)
     {
-      Candle candle = candle_at (c, i);
+      const ShownCandle *s = &g_array_index (shown, ShownCandle, i);
 
-      if (candle_group (c, &candle) != group)
+      if (s->group != group)
         continue;
-      add (c, &candle, mc_time_scale_map (&c->x, candle_middle (&candle)), size);
+      add (c, &s->candle, s->x, size);
       if (++n % CANDLES_PER_PATH == 0)
         paint (c, colors);
     }
@@ -1204,6 +1208,7 @@ draw_shapes (Candles           *c,
  * bodies. */
 static void
 draw_group (Candles          *c,
+            const GArray     *shown,
             guint             group,
             const CandleSize *size)
 {
@@ -1211,11 +1216,11 @@ draw_group (Candles          *c,
 
   group_colors (c, group, &colors.stroke, &colors.fill);
   if (c->data->has_volume)
-    draw_shapes (c, group, add_volume, paint_volumes, &colors, size);
+    draw_shapes (c, shown, group, add_volume, paint_volumes, &colors, size);
   cairo_set_line_width (c->r->cr, size->line);
-  draw_shapes (c, group, add_wick, paint_wicks, &colors, size);
+  draw_shapes (c, shown, group, add_wick, paint_wicks, &colors, size);
   if (!c->ohlc)
-    draw_shapes (c, group, add_body, paint_bodies, &colors, size);
+    draw_shapes (c, shown, group, add_body, paint_bodies, &colors, size);
 }
 
 /* "open 148.5 · high 150.2 · low 146 · close 149.1; volume 12.3 m" */
@@ -1318,22 +1323,32 @@ draw_candles (Candles *c)
   McRender *r = c->r;
   CandleSize size = { candle_width (c) };
 
+  g_autoptr(GArray) shown = g_array_sized_new (FALSE, FALSE, sizeof (ShownCandle),
+                                               c->end - c->first);
+
   size.line = MAX (r->line, MIN (size.width / 4, 1.5 * r->line));
+  for (guint i = c->first; i < c->end; i++)
+    {
+      ShownCandle s = { candle_at (c, i), i };
+
+      s.x = mc_time_scale_map (&c->x, candle_middle (&s.candle));
+      s.group = candle_group (c, &s.candle);
+      g_array_append_val (shown, s);
+    }
   cairo_save (r->cr);
   cairo_rectangle (r->cr, c->plot.x, 0, c->plot.width, r->height);
   cairo_clip (r->cr);
   /* The dimmed first: a highlighted candle is drawn over them. */
   for (guint k = 0; k < N_CANDLE_GROUPS; k++)
-    draw_group (c, k ^ 2, &size);
+    draw_group (c, shown, k ^ 2, &size);
   cairo_restore (r->cr);
-  for (guint i = c->first; i < c->end; i++)
+  for (guint i = 0; i < shown->len; i++)
     {
-      Candle candle = candle_at (c, i);
-      double x = mc_time_scale_map (&c->x, candle_middle (&candle));
+      const ShownCandle *s = &g_array_index (shown, ShownCandle, i);
 
       /* A candle cut by the edge of a zoom window is not there to hit. */
-      if (x >= c->plot.x && x <= c->plot.x + c->plot.width)
-        add_candle_marks (c, &candle, i, x, size.width);
+      if (s->x >= c->plot.x && s->x <= c->plot.x + c->plot.width)
+        add_candle_marks (c, &s->candle, s->index, s->x, size.width);
     }
 }
 
