@@ -1305,6 +1305,81 @@ test_forms_candles_mended_daily (void)
   g_assert_cmpuint (g_hash_table_size (notes), >=, 4);
 }
 
+/* Four centuries of monthly prices are too many years for yearly
+ * candles 800 px wide: the candles are of ten years, "1700–1709", each
+ * the first open, the highest high, the lowest low and the last close of
+ * its decade; 150 px wide, of a hundred years. Both are mended after an
+ * edit as they are made anew. */
+static void
+test_forms_candles_decades (void)
+{
+  static const PriceEdit edits[] = { { 130, "high", 1000 }, { 2401, "low", -90 } };
+  static const CandleView views[] = { { 800, 0, 0 }, { 150, 0, 0 } };
+  g_autoptr(GString) csv = g_string_new ("date,open,high,low,close,volume\n");
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(McDataset) dataset = NULL;
+  g_autoptr(McChartModel) chart = NULL;
+  g_autoptr(GPtrArray) candles = NULL;
+  g_autoptr(GHashTable) notes = NULL;
+  double open = NAN, high = -INFINITY, low = INFINITY;
+
+  for (guint i = 0; i < 400 * 12; i++)
+    {
+      double month_open = 100 + i * 7919 % 787;
+      double month_high = month_open + 1 + i % 13, month_low = month_open - 1 - i % 11;
+      double month_close = month_open + (double) (i % 3) - 1;
+
+      g_string_append_printf (csv, "%u-%02u-15,%g,%g,%g,%g,%u\n", 1700 + i / 12, i % 12 + 1,
+                              month_open, month_high, month_low, month_close, 1000 + i % 50);
+      if (isnan (open))
+        open = month_open;
+      high = MAX (high, month_high);
+      low = MIN (low, month_low);
+      /* The last month of a decade */
+      if (i % 120 == 119)
+        {
+          g_ptr_array_add (texts, g_strdup_printf ("open %g · high %g · low %g · close %g; "
+                                                   "volume ", open, high, low, month_close));
+          open = NAN, high = -INFINITY, low = INFINITY;
+        }
+    }
+  dataset = load_table (csv->str, csv->len, "centuries.csv");
+  chart = default_candles (dataset);
+  mc_test_render_layout (chart, 800, 500, FALSE);
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_NOTE, "Candles of ten years: too many "
+                                           "years to show one by one"));
+  candles = candle_marks (chart);
+  g_assert_cmpuint (candles->len, ==, 40);
+  for (guint i = 0; i < candles->len; i++)
+    {
+      g_auto(McChartHit) hit = { 0 };
+      g_autofree char *label = g_strdup_printf ("%u–%u", 1700 + i * 10, 1709 + i * 10);
+
+      candle_hit (chart, g_ptr_array_index (candles, i), &hit);
+      g_assert_cmpstr (hit.label, ==, label);
+      if (!g_str_has_prefix (hit.value, g_ptr_array_index (texts, i)))
+        g_error ("%s: “%s”, expected “%s…”", label, hit.value,
+                 (char *) g_ptr_array_index (texts, i));
+    }
+  g_clear_pointer (&candles, g_ptr_array_unref);
+
+  mc_test_render_layout (chart, 150, 500, FALSE);
+  g_assert_nonnull (mc_test_view_find_box (chart, MC_TEXT_NOTE, "Candles of a hundred years: "
+                                           "too many years to show one by one"));
+  candles = candle_marks (chart);
+  g_assert_cmpuint (candles->len, ==, 4);
+  {
+    g_auto(McChartHit) hit = { 0 };
+
+    candle_hit (chart, g_ptr_array_index (candles, 3), &hit);
+    g_assert_cmpstr (hit.label, ==, "2000–2099");
+  }
+
+  notes = assert_mended_as_made (dataset, edits, G_N_ELEMENTS (edits), views,
+                                 G_N_ELEMENTS (views));
+  g_assert_cmpuint (g_hash_table_size (notes), ==, 2);
+}
+
 /* The summary of the describe test's candles, drawn. */
 static char *
 candles_summary (McDataset *dataset)
@@ -1645,6 +1720,7 @@ main (int   argc,
   g_test_add_func ("/mc/forms/candles-edits-checked", test_forms_candles_edits_checked);
   g_test_add_func ("/mc/forms/candles-mended", test_forms_candles_mended);
   g_test_add_func ("/mc/forms/candles-mended-daily", test_forms_candles_mended_daily);
+  g_test_add_func ("/mc/forms/candles-decades", test_forms_candles_decades);
   g_test_add_func ("/mc/forms/candles-two-rows", test_forms_candles_two_rows);
   g_test_add_func ("/mc/forms/candles-quarters", test_forms_candles_quarters);
   g_test_add_func ("/mc/forms/candles-minutes", test_forms_candles_minutes);

@@ -6,7 +6,8 @@
  * filled when lower, so that rises and falls differ without colour.
  * Where a day's candle would be thinner than 3 pixels, the days are
  * combined into weekly, monthly, quarterly or yearly candles, and the
- * chart says so.
+ * chart says so; over centuries, into candles of ten or a hundred years,
+ * never thinner than a pixel and hiding each other.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -39,6 +40,8 @@ typedef enum
   PERIOD_MONTH,
   PERIOD_QUARTER,
   PERIOD_YEAR,
+  PERIOD_DECADE,     /* 1990 to 1999 */
+  PERIOD_CENTURY,    /* 1900 to 1999 */
   N_PERIODS,
 } Period;
 
@@ -240,7 +243,7 @@ day_keys (double  days,
 }
 
 /* The periods a day falls in, as numbers that change with them: @keys
- * of the day, week, month, quarter and year. */
+ * of the day, week, month, quarter, year, decade and century. */
 static void
 period_keys (double  days,
              gint64  keys[N_PERIODS])
@@ -252,6 +255,8 @@ period_keys (double  days,
   keys[PERIOD_MONTH] = (gint64) y * 12 + m;
   keys[PERIOD_QUARTER] = (gint64) y * 4 + (m - 1) / 3;
   keys[PERIOD_YEAR] = y;
+  keys[PERIOD_DECADE] = y / 10;   /* GDate's years start at 1 */
+  keys[PERIOD_CENTURY] = y / 100;
 }
 
 static void
@@ -741,6 +746,10 @@ period_days (const CandleData *data,
       return 365.25 / 4;
     case PERIOD_YEAR:
       return 365.25;
+    case PERIOD_DECADE:
+      return 3652.5;
+    case PERIOD_CENTURY:
+      return 36525;
     case PERIOD_ROW:
     case N_PERIODS:
     default:
@@ -845,11 +854,11 @@ choose_period (Candles *c,
   /* A window of less than a row: as wide as one */
   double pixels_per_day = width / MAX (hi - lo, c->data->row_days);
 
-  for (Period p = PERIOD_ROW; p < PERIOD_YEAR; p++)
+  for (Period p = PERIOD_ROW; p < PERIOD_CENTURY; p++)
     if (MC_CANDLE_SHARE * period_days (c->data, p) * pixels_per_day >= MC_CANDLE_MIN_WIDTH
         && (p == PERIOD_ROW || period_days (c->data, p) > c->data->row_days))
       return p;
-  return PERIOD_YEAR;
+  return PERIOD_CENTURY;
 }
 
 static const char *
@@ -867,6 +876,10 @@ period_note (Period period)
       return _("Quarterly candles: too many days to show one by one");
     case PERIOD_YEAR:
       return _("Yearly candles: too many days to show one by one");
+    case PERIOD_DECADE:
+      return _("Candles of ten years: too many years to show one by one");
+    case PERIOD_CENTURY:
+      return _("Candles of a hundred years: too many years to show one by one");
     case PERIOD_ROW:
     case N_PERIODS:
     default:
@@ -874,7 +887,23 @@ period_note (Period period)
     }
 }
 
-/* "15 Mar 2024", "Week of 11 Mar 2024", "Mar 2024", "Q1 2024", "2024" */
+/* The years of the decade or century (@span years) of @days:
+ * "1990–1999". */
+static char *
+years_label (double days,
+             int    span)
+{
+  int y, m, d, first;
+
+  mc_days_to_ymd (days, &y, &m, &d);
+  first = y - y % span;
+  /* Translators: the years of a candle of ten or a hundred years, as in
+   * "1990–1999" */
+  return g_strdup_printf (_("%d–%d"), first, first + span - 1);
+}
+
+/* "15 Mar 2024", "Week of 11 Mar 2024", "Mar 2024", "Q1 2024", "2024",
+ * "1990–1999" */
 static char *
 candle_label (Candles      *c,
               const Candle *candle)
@@ -896,6 +925,10 @@ candle_label (Candles      *c,
       return mc_format_date (candle->first, MC_DATE_QUARTER);
     case PERIOD_YEAR:
       return mc_format_date (candle->first, MC_DATE_YEAR);
+    case PERIOD_DECADE:
+      return years_label (candle->first, 10);
+    case PERIOD_CENTURY:
+      return years_label (candle->first, 100);
     case PERIOD_ROW:
     case N_PERIODS:
     default:
@@ -1163,8 +1196,8 @@ paint_bodies (Candles           *c,
 
 /* Candles a path holds at most: a path of thousands of candles that
  * overlap, thinner than a pixel, costs cairo's rasteriser far more than
- * many paths of a few (2,700 yearly candles 1,200 px wide: 46 ms in one
- * path a group, 11 in paths of 16). */
+ * many paths of a few (2,700 candles 1,200 px wide: 46 ms in one path a
+ * group, 11 in paths of 16). */
 #define CANDLES_PER_PATH 16
 
 /* A candle shown: which of its period's, where it is drawn, and its
