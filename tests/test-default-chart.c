@@ -309,6 +309,53 @@ test_default_units (void)
   assert_note (dataset, "one panel per unit");
 }
 
+/* A table of @n_rows named rows ("Company 0", …) and @columns of
+ * numbers after the name. */
+static char *
+named_rows (guint       n_rows,
+            const char *columns)
+{
+  GString *out = g_string_new ("company,");
+
+  g_string_append_printf (out, "%s\n", columns);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_string_append_printf (out, "Company %u", i);
+      for (const char *c = columns; c != NULL; c = strchr (c + 1, ','))
+        g_string_append_printf (out, ",%u", (i * 7919 + (guint) (c - columns)) % 100003);
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Ten thousand named rows are still bars; more would be bars thinner
+ * than a pixel, seconds to lay out at each frame: the numbers alone
+ * make the chart where they can, and a warning says why there is none
+ * where they can't. */
+static void
+test_default_too_many_bars (void)
+{
+  g_autofree char *ten_thousand = named_rows (10000, "revenue");
+  g_autofree char *more = named_rows (10001, "revenue");
+  g_autofree char *more_two = named_rows (10001, "revenue,profit");
+  g_autoptr(McDataset) bars = load (ten_thousand, "companies.csv");
+  g_autoptr(McDataset) two = load (more_two, "companies.csv");
+  g_autoptr(McDataset) none = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (chart_of (bars)->type, ==, "bar");
+  assert_note (bars, "“Company” names categories: a bar chart");
+
+  g_assert_cmpstr (chart_of (two)->type, ==, "scatter");
+  assert_note (two, "“Company” has more than 10000 values: too many bars for one chart");
+
+  none = mc_loader_load_data (more, strlen (more), "companies.csv", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mc_dataset_get_n_charts (none), ==, 0);
+  g_assert_true (has_warning (none, "companies.csv: no chart could be chosen: “Company” has "
+                              "more than 10000 values, too many bars for one chart"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,6 +371,7 @@ main (int   argc,
   g_test_add_func ("/mc/default-chart/population", test_default_population);
   g_test_add_func ("/mc/default-chart/scatter", test_default_scatter);
   g_test_add_func ("/mc/default-chart/units", test_default_units);
+  g_test_add_func ("/mc/default-chart/too-many-bars", test_default_too_many_bars);
 
   return g_test_run ();
 }

@@ -39,6 +39,10 @@
 #define MAX_CODES 12
 /* A scatter chart needs enough points to show a relation. */
 #define MIN_SCATTER_ROWS 8
+/* A bar chart of more categories than this draws bars far thinner than
+ * a pixel and takes a second or more to lay out at every frame (a
+ * table of ten million named rows took minutes). */
+#define MAX_BAR_CATEGORIES 10000
 /* Prices whose series differ more than this many times in size are
  * indexed, to compare their moves. */
 #define INDEX_RATIO 3.0
@@ -55,6 +59,7 @@ typedef struct
   GPtrArray  *categories;  /* McColumn *: text and codes whose values repeat */
   GPtrArray  *values;      /* McColumn *: numbers that are measures */
   GPtrArray  *left_out;    /* McColumn *: values the chart doesn't show */
+  McColumn   *too_many;    /* categories too many for bars */
   McChartSpec *spec;
 } Table;
 
@@ -893,6 +898,13 @@ choose_bars (Table *t)
   if (x == NULL || t->values->len == 0)
     return FALSE;
   x_shown = shown (x);
+  if (count_distinct (x, MAX_BAR_CATEGORIES) > MAX_BAR_CATEGORIES)
+    {
+      /* Numbers alone may still make a chart (choose()); else
+       * warn_too_many_bars() */
+      t->too_many = x;
+      return FALSE;
+    }
   t->spec = spec_new (t, "bar", x);
   note (t, _("“%s” names categories: a bar chart"), x_shown);
   g_ptr_array_remove (t->categories, x);
@@ -961,6 +973,22 @@ warn_left_out (Table *t)
     }
 }
 
+/* Why a table of many named rows has no chart: bars were the only one
+ * its columns allow. */
+static void
+warn_too_many_bars (Table *t)
+{
+  g_autofree char *column_shown = shown (t->too_many);
+  g_autofree char *message = NULL;
+  g_autofree char *full = NULL;
+
+  message = g_strdup_printf (_("no chart could be chosen: “%s” has more than %d values, too "
+                               "many bars for one chart; a dataset file can declare a chart "
+                               "of some of them"), column_shown, MAX_BAR_CATEGORIES);
+  full = mc_loader_format_message (t->name, 0, 0, message);
+  mc_dataset_add_warning (t->dataset, full);
+}
+
 static void
 note_codes (Table *t)
 {
@@ -987,8 +1015,18 @@ choose (Table *t)
   t->left_out = g_ptr_array_new ();
   classify (t);
   note_codes (t);
-  return choose_candles (t) || choose_lines (t) || choose_scatter (t) || choose_bars (t)
-         || choose_numbers (t);
+  if (choose_candles (t) || choose_lines (t) || choose_scatter (t) || choose_bars (t))
+    return TRUE;
+  if (!choose_numbers (t))
+    return FALSE;
+  if (t->too_many != NULL)
+    {
+      g_autofree char *column_shown = shown (t->too_many);
+
+      note (t, _("“%s” has more than %d values: too many bars for one chart"), column_shown,
+            MAX_BAR_CATEGORIES);
+    }
+  return TRUE;
 }
 
 static void
@@ -1022,6 +1060,8 @@ mc_default_chart_add (McDataset  *dataset,
       warn_left_out (&t);
       mc_dataset_add_chart (dataset, t.spec);
     }
+  else if (t.too_many != NULL)
+    warn_too_many_bars (&t);
   else
     {
       g_autofree char *message =
