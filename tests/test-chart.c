@@ -1284,6 +1284,56 @@ test_chart_horizontal_axis (void)
   g_object_unref (dataset);
 }
 
+/* A horizontal bar chart of @n countries, the second named @second. */
+static McChartModel *
+countries_chart (McDataset  **dataset,
+                 guint        n,
+                 const char  *second)
+{
+  McColumn *name = mc_column_new ("name", "Country", MC_COLUMN_STRING);
+  McColumn *value = mc_column_new ("a", "Spending", MC_COLUMN_NUMBER);
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("many", "bar", "name", "a");
+
+  *dataset = mc_dataset_new ("countries");
+  mc_dataset_set_source (*dataset, "Test", NULL, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *country = g_strdup_printf ("Country %u", i + 1);
+
+      mc_column_append_string (name, i == 1 ? second : country);
+      mc_column_append_value (value, 3000.0 / (i + 1));
+    }
+  mc_dataset_add_column (*dataset, name);
+  mc_dataset_add_column (*dataset, value);
+  mc_chart_spec_set_boolean (spec, "horizontal", TRUE);
+  return mc_chart_model_new (*dataset, spec, NULL);
+}
+
+/* Rows too thin for a label each label every so many rows, and the
+ * labels' column is as wide as those drawn: a long name in a row left
+ * unlabelled takes no room from the bars. */
+static void
+test_chart_horizontal_labels_drawn (void)
+{
+  g_autoptr(McDataset) plain = NULL;
+  g_autoptr(McDataset) long_name = NULL;
+  g_autoptr(McChartModel) plain_chart = countries_chart (&plain, 600, "Country 2");
+  g_autoptr(McChartModel) long_chart =
+    countries_chart (&long_name, 600, "The long name of a country in a row never labelled");
+  const McTextBox *first, *first_beside_long;
+
+  mc_test_render_layout (plain_chart, 800, 500, FALSE);
+  mc_test_render_layout (long_chart, 800, 500, FALSE);
+  g_assert_null (mc_test_view_find_box (long_chart, MC_TEXT_CATEGORY_LABEL, "The long name"));
+  first = mc_test_view_find_box (plain_chart, MC_TEXT_CATEGORY_LABEL, "Country 1");
+  first_beside_long = mc_test_view_find_box (long_chart, MC_TEXT_CATEGORY_LABEL, "Country 1");
+  g_assert_nonnull (first);
+  g_assert_nonnull (first_beside_long);
+  g_assert_cmpfloat (first_beside_long->x, ==, first->x);
+  g_assert_cmpuint (mc_test_view_count_boxes (long_chart, MC_TEXT_CATEGORY_LABEL), ==,
+                    mc_test_view_count_boxes (plain_chart, MC_TEXT_CATEGORY_LABEL));
+}
+
 /* Data with gaps, negatives and estimates, in every chart type that fits
  * it: nothing overlaps or leaves the canvas at any size. */
 static void
@@ -1541,6 +1591,7 @@ main (int   argc,
   g_test_add_func ("/mc/chart/estimates", test_chart_estimates);
   g_test_add_func ("/mc/chart/estimates-everywhere", test_chart_estimates_everywhere);
   g_test_add_func ("/mc/chart/horizontal-when-long", test_chart_horizontal_when_long);
+  g_test_add_func ("/mc/chart/horizontal-labels-drawn", test_chart_horizontal_labels_drawn);
   g_test_add_func ("/mc/chart/many-categories", test_chart_many_categories);
   g_test_add_func ("/mc/chart/negative-bars", test_chart_negative_bars);
   g_test_add_func ("/mc/chart/missing-values", test_chart_missing_values);

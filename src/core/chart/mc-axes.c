@@ -794,6 +794,30 @@ next_every (McRender *r,
   return (guint) mc_nice_step (every + 1);
 }
 
+/* The fewest categories a label may take at which the first label
+ * could fit at all, flat, on two lines or turned: at fewer, every try
+ * fails on it, so thousands of categories need not try thousands of
+ * times. Generous: two lines hold at least a quarter of the label's
+ * width each. */
+static double
+least_every (McRender    *r,
+             const guint *order,
+             double       band,
+             gboolean     allow_rotate)
+{
+  /* The first label's text whenever labels are thinned (category_text()) */
+  g_autofree char *text = category_text (r, order, 0, 2);
+  g_autoptr(PangoLayout) layout = mc_render_layout (r, text, MC_FONT_BODY, -1, 0);
+  double w, h, least;
+
+  mc_render_layout_size (layout, &w, &h);
+  least = (w / 4 + r->unit) / band;
+  if (allow_rotate)
+    least = MIN (least, (mc_render_line_height (r, MC_FONT_BODY) + r->unit * 0.5)
+                        / (band * sin (G_PI / 4)));
+  return least;
+}
+
 /**
  * mc_render_fit_categories:
  * @order: categories in display order
@@ -817,11 +841,15 @@ mc_render_fit_categories (McRender    *r,
 {
   guint n = MAX (1, mc_chart_model_get_n_categories (r->chart));
   gboolean dates = !isnan (mc_chart_model_get_category_days (r->chart, 0));
+  double least;
 
   /* Dates are thinned, never turned, as on a time axis. */
   allow_rotate = allow_rotate && !dates;
+  least = least_every (r, order, MAX (band, 1e-9), allow_rotate);
   for (guint every = 1; every < n; every = next_every (r, every))
     {
+      if (every > 1 && every < least)
+        continue;
       fit->every = every;
       fit->max_width = band * every - r->unit;
       fit->mode = MC_LABELS_FLAT;

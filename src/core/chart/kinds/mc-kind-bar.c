@@ -1013,6 +1013,31 @@ render_vertical (Bars         *b,
 
 /* Horizontal bars */
 
+/* The height of the bars over an axis (without value labels) in an
+ * area @area_height high. */
+static double
+plot_height_over_axis (Bars   *b,
+                       double  area_height)
+{
+  McRender *r = b->r;
+
+  return MAX (1, area_height - mc_render_line_height (r, MC_FONT_BODY) - 2 * r->unit);
+}
+
+/* Rows thinner than a line of text label every second (third, ...) row,
+ * regularly, rather than whichever happen to fit. */
+static guint
+category_label_every (Bars   *b,
+                      double  band)
+{
+  double line_h = mc_render_line_height (b->r, MC_FONT_BODY);
+
+  return MAX (1, (guint) ceil ((line_h + b->r->unit * 0.5) / MAX (band, 0.01)));
+}
+
+/* As wide as the widest category label drawn, within a share of the
+ * area. Only the labels drawn are measured: with thousands of rows,
+ * measuring them all took most of the render. */
 static double
 category_column_width (Bars         *b,
                        const McRect *area)
@@ -1020,10 +1045,16 @@ category_column_width (Bars         *b,
   McRender *r = b->r;
   double max = MAX (4 * r->body, area->width * MC_LABEL_COLUMN_SHARE);
   double widest = 0;
+  /* With value labels every row may be labelled (layout_horizontal()
+   * may still drop them, for an axis under rows as thin as here). */
+  guint every = b->value_labels
+                ? 1
+                : category_label_every (b, plot_height_over_axis (b, area->height)
+                                           / MAX (1, b->n_categories));
 
-  for (guint c = 0; c < b->n_categories; c++)
+  for (guint slot = 0; slot < b->n_categories; slot += every)
     {
-      const char *name = mc_chart_model_get_category (b->chart, c);
+      const char *name = mc_chart_model_get_category (b->chart, b->order[slot]);
       g_autoptr(PangoLayout) layout = mc_render_layout (r, name, MC_FONT_BODY, max, 2);
       double w, h;
 
@@ -1094,15 +1125,12 @@ draw_category_label (Bars   *b,
                     mc_theme_get_text (r->theme));
 }
 
-/* Rows thinner than a line of text label every second (third, ...) row,
- * regularly, rather than whichever happen to fit. */
 static void
 draw_category_column (Bars   *b,
                       double  x_right,
                       double  max_width)
 {
-  double line_h = mc_render_line_height (b->r, MC_FONT_BODY);
-  guint every = MAX (1, (guint) ceil ((line_h + b->r->unit * 0.5) / MAX (b->band, 0.01)));
+  guint every = category_label_every (b, b->band);
 
   for (guint slot = 0; slot < b->n_categories; slot += every)
     draw_category_label (b, slot, x_right, max_width, every > 1 ? 1 : 2);
@@ -1140,7 +1168,7 @@ layout_horizontal (Bars         *b,
     value_label_extent (b, &right, &left);
   else
     /* Room for the axis labels below the bars. */
-    b->plot.height = MAX (1, area->height - mc_render_line_height (r, MC_FONT_BODY) - gap);
+    b->plot.height = plot_height_over_axis (b, area->height);
   b->band = b->plot.height / MAX (1, b->n_categories);
 
   b->plot.x = area->x + b->label_column + gap + left;
@@ -1219,7 +1247,6 @@ render_horizontal (Bars   *b,
   double h, w = 0;
   g_autoptr(PangoLayout) title = NULL;
 
-  b->label_column = category_column_width (b, area);
   b->value_labels = b->value_labels && horizontal_has_room_for_labels (b, area);
   /* The title names the measure even where value labels carry the unit:
    * over the axis, on the right; without one, over the start of the
@@ -1227,15 +1254,20 @@ render_horizontal (Bars   *b,
   title = axis_title_layout (b, area, &h);
   if (title)
     {
+      McRect under = *area;
       double x = area->x + area->width;
 
       mc_render_layout_size (title, &w, &h);
+      under.y += h + 2 * r->unit;
+      under.height -= h + 2 * r->unit;
+      b->label_column = category_column_width (b, &under);
       if (b->value_labels && area->x + b->label_column + 2 * r->unit + w <= x)
         x = area->x + b->label_column + 2 * r->unit + w;
       show_axis_title (b, title, x, area->y, TRUE);
-      area->y += h + 2 * r->unit;
-      area->height -= h + 2 * r->unit;
+      *area = under;
     }
+  else
+    b->label_column = category_column_width (b, area);
   layout_horizontal (b, area);
   /* Bars without their numbers would say nothing: where the labels
    * don't fit after all, an axis gives the values. */
