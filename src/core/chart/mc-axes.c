@@ -794,11 +794,11 @@ next_every (McRender *r,
   return (guint) mc_nice_step (every + 1);
 }
 
-/* The fewest categories a label may take at which the first label
- * could fit at all, flat, on two lines or turned: at fewer, every try
- * fails on it, so thousands of categories need not try thousands of
- * times. Generous: two lines hold at least a quarter of the label's
- * width each. */
+/* The fewest categories to a label at which the first label could fit
+ * at all, flat, on two lines or turned: at fewer, every try fails on
+ * it, so thousands of categories need not be tried thousands of times.
+ * Generous: a label on two lines is at least half as wide as on one;
+ * this allows a quarter. */
 static double
 least_every (McRender    *r,
              const guint *order,

@@ -1045,8 +1045,9 @@ category_column_width (Bars         *b,
   McRender *r = b->r;
   double max = MAX (4 * r->body, area->width * MC_LABEL_COLUMN_SHARE);
   double widest = 0;
-  /* With value labels every row may be labelled (layout_horizontal()
-   * may still drop them, for an axis under rows as thin as here). */
+  /* Bars with value labels are thick enough to label every row, unless
+   * the value labels turn out not to fit (render_horizontal()): then
+   * every row measured is more than the rows labelled. */
   guint every = b->value_labels
                 ? 1
                 : category_label_every (b, plot_height_over_axis (b, area->height)
