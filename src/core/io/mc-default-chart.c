@@ -119,20 +119,58 @@ cell_key (McColumn *column,
   return g_strdup_printf ("%.17g", mc_column_get_value (column, row));
 }
 
-/* The distinct values of @column, counted up to @limit + 1. */
+/* The bits of a double, for a hash table of values: cell_key()'s
+ * "%.17g" tells apart every two doubles of different bits but NANs,
+ * which are missing values. */
+static guint
+value_bits_hash (gconstpointer key)
+{
+  guint64 bits;
+
+  memcpy (&bits, key, sizeof bits);
+  return (guint) (bits ^ (bits >> 32));
+}
+
+static gboolean
+value_bits_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  return memcmp (a, b, sizeof (double)) == 0;
+}
+
+/* The distinct values of @column (as cell_key() writes them), counted
+ * up to @limit + 1, without writing a text of each: the cells of a
+ * million rows were a tenth of reading them. */
 static guint
 count_distinct (McColumn *column,
                 guint     limit)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean strings = mc_column_get_column_type (column) == MC_COLUMN_STRING;
+  guint n = mc_column_get_n_rows (column);
+  g_autoptr(GHashTable) seen = NULL;
+  const double *values = NULL;
+  double start, step;
 
-  for (guint row = 0; row < mc_column_get_n_rows (column); row++)
-    if (!mc_column_is_missing (column, row))
-      {
-        g_hash_table_add (seen, cell_key (column, row));
-        if (g_hash_table_size (seen) > limit)
-          break;
-      }
+  if (!strings && mc_column_get_progression (column, &start, &step))
+    return n == 0 ? 0 : step == 0 ? 1 : n <= limit ? n : limit + 1;
+  if (strings)
+    seen = g_hash_table_new (g_str_hash, g_str_equal);
+  else
+    {
+      seen = g_hash_table_new (value_bits_hash, value_bits_equal);
+      values = mc_column_get_values (column, &n);
+    }
+  for (guint row = 0; row < n; row++)
+    {
+      gconstpointer key = strings ? (gconstpointer) mc_column_get_string (column, row)
+                                  : (gconstpointer) &values[row];
+
+      if (key == NULL || (!strings && isnan (values[row])))
+        continue;
+      g_hash_table_add (seen, (gpointer) key);
+      if (g_hash_table_size (seen) > limit)
+        break;
+    }
   return g_hash_table_size (seen);
 }
 
