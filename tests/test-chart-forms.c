@@ -635,6 +635,22 @@ candle_hit (McChartModel *chart,
   g_assert_cmpuint (hit->index, ==, mark->row);
 }
 
+/* The pointer over candle @mark shows @label, and prices starting with
+ * @value_start. */
+static void
+assert_candle_says (McChartModel *chart,
+                    const McMark *mark,
+                    const char   *label,
+                    const char   *value_start)
+{
+  g_auto(McChartHit) hit = { 0 };
+
+  candle_hit (chart, mark, &hit);
+  g_assert_cmpstr (hit.label, ==, label);
+  if (!g_str_has_prefix (hit.value, value_start))
+    g_error ("%s: “%s”, expected “%s…”", label, hit.value, value_start);
+}
+
 /* The pixel at (@x, @y) of @surface, as 0xRRGGBB. */
 static guint32
 pixel_at (cairo_surface_t *surface,
@@ -776,14 +792,10 @@ test_forms_candles_quarters (void)
   g_assert_cmpuint (texts->len, ==, 120);
   for (guint i = 0; i < candles->len; i++)
     {
-      g_auto(McChartHit) hit = { 0 };
       g_autofree char *label = g_strdup_printf ("Q%u %u", i % 4 + 1, 1990 + i / 4);
 
-      candle_hit (chart, g_ptr_array_index (candles, i), &hit);
-      g_assert_cmpstr (hit.label, ==, label);
-      if (!g_str_has_prefix (hit.value, g_ptr_array_index (texts, i)))
-        g_error ("%s: “%s”, expected “%s…”", label, hit.value,
-                 (char *) g_ptr_array_index (texts, i));
+      assert_candle_says (chart, g_ptr_array_index (candles, i), label,
+                          g_ptr_array_index (texts, i));
     }
 }
 
@@ -1352,14 +1364,10 @@ test_forms_candles_decades (void)
   g_assert_cmpuint (candles->len, ==, 40);
   for (guint i = 0; i < candles->len; i++)
     {
-      g_auto(McChartHit) hit = { 0 };
       g_autofree char *label = g_strdup_printf ("%u–%u", 1700 + i * 10, 1709 + i * 10);
 
-      candle_hit (chart, g_ptr_array_index (candles, i), &hit);
-      g_assert_cmpstr (hit.label, ==, label);
-      if (!g_str_has_prefix (hit.value, g_ptr_array_index (texts, i)))
-        g_error ("%s: “%s”, expected “%s…”", label, hit.value,
-                 (char *) g_ptr_array_index (texts, i));
+      assert_candle_says (chart, g_ptr_array_index (candles, i), label,
+                          g_ptr_array_index (texts, i));
     }
   g_clear_pointer (&candles, g_ptr_array_unref);
 
@@ -1368,12 +1376,7 @@ test_forms_candles_decades (void)
                                            "too many years to show one by one"));
   candles = candle_marks (chart);
   g_assert_cmpuint (candles->len, ==, 4);
-  {
-    g_auto(McChartHit) hit = { 0 };
-
-    candle_hit (chart, g_ptr_array_index (candles, 3), &hit);
-    g_assert_cmpstr (hit.label, ==, "2000–2099");
-  }
+  assert_candle_says (chart, g_ptr_array_index (candles, 3), "2000–2099", "open ");
 
   notes = assert_mended_as_made (dataset, edits, G_N_ELEMENTS (edits), views,
                                  G_N_ELEMENTS (views));

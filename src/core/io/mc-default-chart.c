@@ -63,6 +63,27 @@ typedef struct
   McChartSpec *spec;
 } Table;
 
+/* A note (why the chart is what it is) or a warning (what it leaves
+ * out) on the table, for a table with a name. */
+static void
+add_message (Table      *t,
+             gboolean    warning,
+             const char *format,
+             va_list     args)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *full = NULL;
+
+  if (t->name == NULL)
+    return;
+  message = g_strdup_vprintf (format, args);
+  full = mc_loader_format_message (t->name, 0, 0, message);
+  if (warning)
+    mc_dataset_add_warning (t->dataset, full);
+  else
+    mc_dataset_add_note (t->dataset, full);
+}
+
 G_GNUC_PRINTF (2, 3)
 static void
 note (Table      *t,
@@ -70,16 +91,23 @@ note (Table      *t,
       ...)
 {
   va_list args;
-  g_autofree char *message = NULL;
-  g_autofree char *full = NULL;
 
-  if (t->name == NULL)
-    return;
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  add_message (t, FALSE, format, args);
   va_end (args);
-  full = mc_loader_format_message (t->name, 0, 0, message);
-  mc_dataset_add_note (t->dataset, full);
+}
+
+G_GNUC_PRINTF (2, 3)
+static void
+warn (Table      *t,
+      const char *format,
+      ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  add_message (t, TRUE, format, args);
+  va_end (args);
 }
 
 static char *
@@ -939,7 +967,7 @@ choose_bars (Table *t)
   if (count_distinct (x, MAX_BAR_CATEGORIES) > MAX_BAR_CATEGORIES)
     {
       /* Numbers alone may still make a chart (choose()); else
-       * warn_too_many_bars() */
+       * mc_default_chart_add() warns */
       t->too_many = x;
       return FALSE;
     }
@@ -998,33 +1026,12 @@ warn_left_out (Table *t)
   for (guint i = 0; i < t->left_out->len; i++)
     {
       g_autofree char *label = shown (g_ptr_array_index (t->left_out, i));
-      g_autofree char *message = NULL;
-      g_autofree char *full = NULL;
 
       /* Translators: "column “Customers” is not in the default chart;
        * a chart of it can be declared in a dataset file" */
-      message = g_strdup_printf (_("column “%s” is not in the default chart, which shows "
-                                   "values that share its axes; a chart of it can be "
-                                   "declared in a dataset file"), label);
-      full = mc_loader_format_message (t->name, 0, 0, message);
-      mc_dataset_add_warning (t->dataset, full);
+      warn (t, _("column “%s” is not in the default chart, which shows values that share its "
+                 "axes; a chart of it can be declared in a dataset file"), label);
     }
-}
-
-/* Why a table of many named rows has no chart: bars were the only one
- * its columns allow. */
-static void
-warn_too_many_bars (Table *t)
-{
-  g_autofree char *column_shown = shown (t->too_many);
-  g_autofree char *message = NULL;
-  g_autofree char *full = NULL;
-
-  message = g_strdup_printf (_("no chart could be chosen: “%s” has more than %d values, too "
-                               "many bars for one chart; a dataset file can declare a chart "
-                               "of some of them"), column_shown, MAX_BAR_CATEGORIES);
-  full = mc_loader_format_message (t->name, 0, 0, message);
-  mc_dataset_add_warning (t->dataset, full);
 }
 
 static void
@@ -1099,15 +1106,17 @@ mc_default_chart_add (McDataset  *dataset,
       mc_dataset_add_chart (dataset, t.spec);
     }
   else if (t.too_many != NULL)
-    warn_too_many_bars (&t);
-  else
     {
-      g_autofree char *message =
-        mc_loader_format_message (name, 0, 0, _("no chart could be chosen: the data "
-                                                "needs a number column and a column "
-                                                "to plot it against"));
-      mc_dataset_add_warning (dataset, message);
+      /* Bars were the only chart its columns allow */
+      g_autofree char *column_shown = shown (t.too_many);
+
+      warn (&t, _("no chart could be chosen: “%s” has more than %d values, too many bars for "
+                  "one chart; a dataset file can declare a chart of some of them"),
+            column_shown, MAX_BAR_CATEGORIES);
     }
+  else
+    warn (&t, _("no chart could be chosen: the data needs a number column and a column to "
+                "plot it against"));
   table_clear (&t);
 }
 

@@ -1244,6 +1244,7 @@ render_horizontal (Bars   *b,
   g_autofree guint *slots = g_new (guint, b->n_categories + 1);
   McAnnotationFrame frame;
   McAxes axes;
+  McRect under;
 
   double h, w = 0;
   g_autoptr(PangoLayout) title = NULL;
@@ -1253,22 +1254,24 @@ render_horizontal (Bars   *b,
    * over the axis, on the right; without one, over the start of the
    * bars, as a column heading. */
   title = axis_title_layout (b, area, &h);
+  under = *area;
   if (title)
     {
-      McRect under = *area;
+      under.y += h + 2 * r->unit;
+      under.height -= h + 2 * r->unit;
+    }
+  /* Measured over the rows' height, which sets the labels drawn */
+  b->label_column = category_column_width (b, &under);
+  if (title)
+    {
       double x = area->x + area->width;
 
       mc_render_layout_size (title, &w, &h);
-      under.y += h + 2 * r->unit;
-      under.height -= h + 2 * r->unit;
-      b->label_column = category_column_width (b, &under);
       if (b->value_labels && area->x + b->label_column + 2 * r->unit + w <= x)
         x = area->x + b->label_column + 2 * r->unit + w;
       show_axis_title (b, title, x, area->y, TRUE);
-      *area = under;
     }
-  else
-    b->label_column = category_column_width (b, area);
+  *area = under;
   layout_horizontal (b, area);
   /* Bars without their numbers would say nothing: where the labels
    * don't fit after all, an axis gives the values. */
