@@ -625,43 +625,49 @@ mend_day (CandleData *data,
   return index;
 }
 
-/* The key of @period of the @i-th day (period_keys()). */
-static gint64
-period_key (const CandleData *data,
-            guint             i,
-            Period            period)
+/* The number of days that begin before @day (days are in time order). */
+static guint
+days_before (const CandleData *data,
+             double            day)
 {
-  Candle day = day_at (data, i);
-  gint64 keys[N_PERIODS];
+  guint lo = 0, hi = n_days (data);
 
-  period_keys (floor (day.first), keys);
-  return keys[period];
+  while (lo < hi)
+    {
+      guint middle = lo + (hi - lo) / 2;
+
+      if (day_at (data, middle).first < day)
+        lo = middle + 1;
+      else
+        hi = middle;
+    }
+  return lo;
 }
 
 /* The candle of @period holding day @index made again from its days,
- * as combine_periods() made it. */
+ * as combine_periods() made it. The edit left the dates alone, so its
+ * days are still those from its first to the next candle's: found by
+ * their dates, not by asking the calendar of each of a century's days. */
 static void
 mend_period (CandleData *data,
              Period      period,
              guint       index)
 {
-  gint64 key = period_key (data, index, period);
-  guint from = index, to = index + 1, n = n_days (data);
-  Candle candle;
+  GArray *candles = data->candles[period];
+  guint at = find_candle_of (candles, day_at (data, index).first);
+  guint from = days_before (data, g_array_index (candles, Candle, at).first);
+  guint to = at + 1 < candles->len
+             ? days_before (data, g_array_index (candles, Candle, at + 1).first)
+             : n_days (data);
+  Candle candle = day_at (data, from);
 
-  while (from > 0 && period_key (data, from - 1, period) == key)
-    from--;
-  while (to < n && period_key (data, to, period) == key)
-    to++;
-  candle = day_at (data, from);
   for (guint i = from + 1; i < to; i++)
     {
       Candle day = day_at (data, i);
 
       candle_merge (&candle, &day);
     }
-  g_array_index (data->candles[period], Candle,
-                 find_candle_of (data->candles[period], candle.first)) = candle;
+  g_array_index (candles, Candle, at) = candle;
 }
 
 /* Whether candles prepared as @before can be mended after @change: the
