@@ -14,6 +14,8 @@
 #include "mc-bundled.h"
 #include "mc-chart-kind.h"
 #include "mc-loader.h"
+#include "mc-loader-error.h"
+#include "mc-text.h"
 
 /* Helpers */
 
@@ -1023,6 +1025,30 @@ test_locale (void)
                      ==, mc_column_get_value (column (before, "revenue"), 3));
 }
 
+/* A file's name as long as another file's text makes it is named in a
+ * message by its start and its end, the extension; names of any usual
+ * length whole. */
+static void
+test_long_file_name (void)
+{
+  g_autoptr(GString) name = g_string_new ("prices-");
+  g_autofree char *message = NULL;
+  g_autofree char *usual = mc_loader_format_message ("prices.csv", 3, 1, "a problem");
+  g_autofree char *accents = mc_text_shorten_middle ("ééééééééééx", 5);
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (name, "é");
+  g_string_append (name, "-2024.csv");
+  message = mc_loader_format_message (name->str, 3, 1, "a problem");
+  g_assert_true (g_str_has_prefix (message, "prices-éé"));
+  g_assert_nonnull (strstr (message, "é…é"));
+  g_assert_true (g_str_has_suffix (message, "éé-2024.csv:3:1: a problem"));
+  g_assert_cmpint (g_utf8_strlen (message, -1), ==,
+                   MC_TEXT_MAX_FILE_NAME + strlen (":3:1: a problem"));
+  g_assert_cmpstr (usual, ==, "prices.csv:3:1: a problem");
+  g_assert_cmpstr (accents, ==, "éé…éx");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1061,6 +1087,7 @@ main (int   argc,
   g_test_add_func ("/mc/loader/limit/csv-columns", test_limit_csv_columns);
   g_test_add_func ("/mc/loader/limit/depth-exact", test_limit_depth_exact);
   g_test_add_func ("/mc/loader/locale", test_locale);
+  g_test_add_func ("/mc/loader/long-file-name", test_long_file_name);
 
   bad = read_manifest ();
   g_test_add_data_func ("/mc/loader/bad/corpus-size", bad, test_bad_corpus_size);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "mc-loader-error.h"
+#include "mc-text.h"
 
 /* Files are read in pieces of this size, with a check for cancellation
  * between them. */
@@ -59,9 +60,10 @@ set_io_error (GError     **error,
               GError      *io_error)
 {
   McLoaderError code = MC_LOADER_ERROR_IO;
+  /* The system's message may quote the file's whole path */
+  g_autofree char *reason = mc_text_shorten_middle (io_error->message, 2 * MC_TEXT_MAX_FILE_NAME);
 
-  mc_loader_set_error (error, code, name, 0, 0, _("cannot read the file: %s"),
-                       io_error->message);
+  mc_loader_set_error (error, code, name, 0, 0, _("cannot read the file: %s"), reason);
 }
 
 /**

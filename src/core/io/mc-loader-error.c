@@ -52,9 +52,13 @@ mc_loader_format_message (const char *name,
                           guint       column,
                           const char *message)
 {
+  /* A file's name may come from another file's text, as long as that
+   * makes it (a dataset's "csv"): its start and its extension name it. */
+  g_autofree char *shown = mc_text_shorten_middle (name, MC_TEXT_MAX_FILE_NAME);
+
   if (line == 0)
-    return g_strdup_printf ("%s: %s", name, message);
-  return g_strdup_printf ("%s:%u:%u: %s", name, line, column, message);
+    return g_strdup_printf ("%s: %s", shown, message);
+  return g_strdup_printf ("%s:%u:%u: %s", shown, line, column, message);
 }
 
 void

@@ -44,6 +44,22 @@ mc_text_shown (const char *text)
 }
 
 char *
+mc_text_shorten_middle (const char *text,
+                        guint       max_chars)
+{
+  glong n = g_utf8_strlen (text, -1);
+  const char *end_start;
+
+  if (n <= (glong) max_chars)
+    return g_strdup (text);
+  /* Half before the "…" and the rest after it */
+  end_start = g_utf8_offset_to_pointer (text, n - (glong) (max_chars - max_chars / 2) + 1);
+  return g_strdup_printf ("%.*s…%s",
+                          (int) (g_utf8_offset_to_pointer (text, max_chars / 2) - text), text,
+                          end_start);
+}
+
+char *
 mc_text_file_name (GFile *file)
 {
   g_autofree char *name = g_file_get_basename (file);
