@@ -14,6 +14,18 @@
 
 #include <math.h>
 
+/* The rows of a block's lowest and highest value (their first
+ * occurrence, leaving out NAN; G_MAXUINT when every value is NAN), and
+ * those values: blocks are compared without reading the rows, which
+ * in a long column are far apart and seldom in the processor's cache. */
+typedef struct
+{
+  guint  low;
+  guint  high;
+  double low_value;
+  double high_value;
+} Block;
+
 struct _McValueSummary
 {
   gatomicrefcount  ref_count;
@@ -24,8 +36,8 @@ struct _McValueSummary
   double           max;
   gboolean         progression;  /* start + i × step: extremes at the ends */
   double           step;
-  GPtrArray       *levels;       /* GArray of McValueBlock per level */
-  McValueBlock     tail;
+  GPtrArray       *levels;       /* GArray of Block per level */
+  Block            tail;
 };
 
 static McValueSummary *
@@ -127,26 +139,22 @@ level_rows (guint k)
   return MC_VALUE_SUMMARY_BLOCK << k;
 }
 
-/* The first lowest (or highest, with @sign -1) of two rows, G_MAXUINT
- * standing for none: @a comes first, and wins a tie. */
-static inline guint
-first_extreme (const double *values,
-               guint         a,
-               guint         b,
-               double        sign)
-{
-  if (a == G_MAXUINT)
-    return b;
-  return b != G_MAXUINT && sign * values[b] < sign * values[a] ? b : a;
-}
-
+/* @into and @next, a block after it, as one: @into wins a tie, its
+ * rows coming first. */
 static inline void
-block_merge (McValueBlock       *into,
-             const McValueBlock *next,
-             const double       *values)
+block_merge (Block       *into,
+             const Block *next)
 {
-  into->low = first_extreme (values, into->low, next->low, 1);
-  into->high = first_extreme (values, into->high, next->high, -1);
+  if (next->low != G_MAXUINT && (into->low == G_MAXUINT || next->low_value < into->low_value))
+    {
+      into->low = next->low;
+      into->low_value = next->low_value;
+    }
+  if (next->high != G_MAXUINT && (into->high == G_MAXUINT || next->high_value > into->high_value))
+    {
+      into->high = next->high;
+      into->high_value = next->high_value;
+    }
 }
 
 /* The lowest and highest value of @values[@from, @to) that are not NAN
@@ -217,54 +225,74 @@ first_row_of (const double *values,
 /* The rows of the first lowest and the first highest value of
  * @values[@from, @to), leaving out NAN (G_MAXUINT when all are), counting
  * the missing values and the descents on the way. */
-static McValueBlock
+static Block
 scan_rows (McValueSummary *summary,
            const double   *values,
            guint           from,
            guint           to)
 {
-  McValueBlock block = { G_MAXUINT, G_MAXUINT };
+  Block block = { G_MAXUINT, G_MAXUINT, NAN, NAN };
   double low, high;
 
   scan_values (summary, values, from, to, &low, &high);
   /* No NAN equals them; an infinity found is a value. */
   block.low = first_row_of (values, from, to, low);
   block.high = first_row_of (values, from, to, high);
+  if (block.low != G_MAXUINT)
+    {
+      /* Of the row itself: a zero's sign may differ from the lowest's */
+      block.low_value = values[block.low];
+      block.high_value = values[block.high];
+    }
   return block;
 }
 
-/* A whole block of level 0 was added: the levels above take it in. */
+/* Room in every level for the whole blocks of @n_values rows, which are
+ * then written in their places rather than appended one at a time. */
+static void
+size_levels (McValueSummary *summary,
+             guint           n_values)
+{
+  guint n_blocks = n_values / MC_VALUE_SUMMARY_BLOCK;
+
+  for (guint k = 0; n_blocks >> k > 0; k++)
+    {
+      if (k == summary->levels->len)
+        g_ptr_array_add (summary->levels, g_array_new (FALSE, FALSE, sizeof (Block)));
+      g_array_set_size (level (summary, k), n_blocks >> k);
+    }
+}
+
+/* Whole block @index of level 0 is made: the levels above take it in,
+ * where it completes a block of theirs (size_levels() made their room). */
 static void
 push_block (McValueSummary *summary,
-            McValueBlock    block,
-            const double   *values)
+            guint           index,
+            Block           block)
 {
   for (guint k = 0;; k++)
     {
-      GArray *blocks;
+      Block *blocks = (Block *) (gpointer) level (summary, k)->data;
 
-      if (k == summary->levels->len)
-        g_ptr_array_add (summary->levels, g_array_new (FALSE, FALSE, sizeof (McValueBlock)));
-      blocks = level (summary, k);
-      g_array_append_val (blocks, block);
-      if (blocks->len % 2 != 0)
+      blocks[index] = block;
+      if (index % 2 == 0)
         return;
-      block = g_array_index (blocks, McValueBlock, blocks->len - 2);
-      block_merge (&block, &g_array_index (blocks, McValueBlock, blocks->len - 1), values);
+      block = blocks[index - 1];
+      block_merge (&block, &blocks[index]);
+      index /= 2;
     }
 }
 
 static void
 widen_range (McValueSummary *summary,
-             const double   *values,
-             McValueBlock    block)
+             Block           block)
 {
   if (block.low == G_MAXUINT)
     return;
-  if (isnan (summary->min) || values[block.low] < summary->min)
-    summary->min = values[block.low];
-  if (isnan (summary->max) || values[block.high] > summary->max)
-    summary->max = values[block.high];
+  if (isnan (summary->min) || block.low_value < summary->min)
+    summary->min = block.low_value;
+  if (isnan (summary->max) || block.high_value > summary->max)
+    summary->max = block.high_value;
 }
 
 void
@@ -277,18 +305,19 @@ mc_value_summary_append (McValueSummary *summary,
   g_return_if_fail (!summary->progression);
   g_return_if_fail (n_values >= summary->n_values);
 
+  size_levels (summary, n_values);
   while (row < n_values)
     {
       guint block_end = (row / MC_VALUE_SUMMARY_BLOCK + 1) * MC_VALUE_SUMMARY_BLOCK;
       guint end = MIN (block_end, n_values);
-      McValueBlock part = scan_rows (summary, values, row, end);
+      Block part = scan_rows (summary, values, row, end);
 
-      widen_range (summary, values, part);
-      block_merge (&summary->tail, &part, values);
+      widen_range (summary, part);
+      block_merge (&summary->tail, &part);
       row = end;
       if (row == block_end)
         {
-          push_block (summary, summary->tail, values);
+          push_block (summary, row / MC_VALUE_SUMMARY_BLOCK - 1, summary->tail);
           summary->tail.low = summary->tail.high = G_MAXUINT;
         }
     }
@@ -325,23 +354,27 @@ mc_value_summary_get_range (const McValueSummary *summary,
   return !isnan (summary->min);
 }
 
-/* The highest level whose block starts at @row and ends by @to. */
+/* The highest level whose block starts at @row and ends by @to, -1 for
+ * none. Each condition that fails at one level fails at every higher
+ * one: the highest that @row's alignment and the length allow is tried
+ * first, then lower ones until the block is a whole one. */
 static int
 fitting_level (const McValueSummary *summary,
                guint                 row,
                guint                 to)
 {
-  int best = -1;
+  guint blocks = row / MC_VALUE_SUMMARY_BLOCK;
+  guint length = (to - row) / MC_VALUE_SUMMARY_BLOCK;
+  int k;
 
-  for (guint k = 0; k < summary->levels->len; k++)
-    {
-      guint rows = level_rows (k);
-
-      if (row % rows != 0 || to - row < rows || row / rows >= level (summary, k)->len)
-        break;
-      best = k;
-    }
-  return best;
+  if (row % MC_VALUE_SUMMARY_BLOCK != 0 || length == 0 || summary->levels->len == 0)
+    return -1;
+  k = MIN ((int) summary->levels->len - 1, (int) g_bit_storage (length) - 1);
+  if (blocks != 0)
+    k = MIN (k, (int) g_bit_nth_lsf (blocks, -1));
+  while (k >= 0 && row / level_rows (k) >= level (summary, k)->len)
+    k--;
+  return k;
 }
 
 void
@@ -352,7 +385,7 @@ mc_value_summary_extremes (const McValueSummary *summary,
                            guint                *low,
                            guint                *high)
 {
-  McValueBlock found = { G_MAXUINT, G_MAXUINT };
+  Block found = { G_MAXUINT, G_MAXUINT, NAN, NAN };
   guint row = from;
 
   if (summary->progression && from < to)
@@ -363,20 +396,19 @@ mc_value_summary_extremes (const McValueSummary *summary,
     }
   while (row < to)
     {
-      int k = row % MC_VALUE_SUMMARY_BLOCK == 0 ? fitting_level (summary, row, to) : -1;
+      int k = fitting_level (summary, row, to);
 
       if (k >= 0)
         {
-          block_merge (&found, &g_array_index (level (summary, k), McValueBlock,
-                                               row / level_rows (k)), values);
+          block_merge (&found, &g_array_index (level (summary, k), Block, row / level_rows (k)));
           row += level_rows (k);
           continue;
         }
       if (!isnan (values[row]))
         {
-          McValueBlock point = { row, row };
+          Block point = { row, row, values[row], values[row] };
 
-          block_merge (&found, &point, values);
+          block_merge (&found, &point);
         }
       row++;
     }
@@ -411,11 +443,11 @@ rebuild_block (McValueSummary *summary,
                guint           row)
 {
   guint index = row / level_rows (k);
-  McValueBlock *block;
+  Block *block;
 
   if (index >= level (summary, k)->len)
     return;
-  block = &g_array_index (level (summary, k), McValueBlock, index);
+  block = &g_array_index (level (summary, k), Block, index);
   if (k == 0)
     {
       McValueSummary scratch = { 0, };
@@ -424,9 +456,8 @@ rebuild_block (McValueSummary *summary,
                           (index + 1) * MC_VALUE_SUMMARY_BLOCK);
       return;
     }
-  *block = g_array_index (level (summary, k - 1), McValueBlock, 2 * index);
-  block_merge (block, &g_array_index (level (summary, k - 1), McValueBlock, 2 * index + 1),
-               values);
+  *block = g_array_index (level (summary, k - 1), Block, 2 * index);
+  block_merge (block, &g_array_index (level (summary, k - 1), Block, 2 * index + 1));
 }
 
 /**
@@ -443,8 +474,7 @@ mc_value_summary_update (McValueSummary *summary,
                          double          old_value)
 {
   double new_value = values[row];
-  McValueBlock all;
-  guint tail_start;
+  guint tail_start, low, high;
 
   g_return_if_fail (!summary->progression);
   g_return_if_fail (row < summary->n_values);
@@ -464,7 +494,7 @@ mc_value_summary_update (McValueSummary *summary,
       summary->tail = scan_rows (&scratch, values, tail_start, summary->n_values);
     }
 
-  mc_value_summary_extremes (summary, values, 0, summary->n_values, &all.low, &all.high);
-  summary->min = summary->max = NAN;
-  widen_range (summary, values, all);
+  mc_value_summary_extremes (summary, values, 0, summary->n_values, &low, &high);
+  summary->min = low != G_MAXUINT ? values[low] : NAN;
+  summary->max = high != G_MAXUINT ? values[high] : NAN;
 }

@@ -9,18 +9,10 @@
 G_BEGIN_DECLS
 
 /* The rows of the finest level of detail: the lowest and highest value
- * of every block of this many rows, then of 2, 4, 8… such blocks. Both
- * levels together take half a byte a row; a run of rows costs at most
- * twice this many looks at single values. */
+ * of every block of this many rows, then of 2, 4, 8… such blocks. All
+ * the levels together take a byte and a half a row; a run of rows costs
+ * at most twice this many looks at single values. */
 #define MC_VALUE_SUMMARY_BLOCK 32
-
-/* The rows of a block's lowest and highest value (their first
- * occurrence, leaving out NAN; G_MAXUINT when every value is NAN). */
-typedef struct
-{
-  guint low;
-  guint high;
-} McValueBlock;
 
 typedef struct _McValueSummary McValueSummary;
 
