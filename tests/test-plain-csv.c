@@ -273,8 +273,8 @@ test_exponent_scan (void)
 /* Numbers written with exponents ("1.234560e+02", "-7E-5"), of every
  * length the fast path takes and beyond: each value exactly as strtod
  * reads it, with the decimals the general reader finds (the same file
- * with a column of text). The column of row numbers, a progression only
- * when the fast path read the file, shows that it did. */
+ * with a column of quoted text). The column of row numbers, a
+ * progression, shows that the fast path read the file. */
 static void
 test_exponents_exact (void)
 {
@@ -302,7 +302,7 @@ test_exponents_exact (void)
                               g_rand_boolean (rand) ? "-" : g_rand_boolean (rand) ? "+" : "",
                               g_rand_int_range (rand, 1, 4), g_rand_int_range (rand, 0, 40));
       g_string_append_printf (csv, "%u,%s\n", i, text->str);
-      g_string_append_printf (mixed, "%u,%s,n%u\n", i, text->str, i);
+      g_string_append_printf (mixed, "%u,%s,\"n%u\"\n", i, text->str, i);
       g_ptr_array_add (texts, g_string_free (text, FALSE));
     }
   d = load (csv->str);
@@ -325,7 +325,7 @@ test_exponents_exact (void)
 }
 
 /* The same numbers read by the fast path (a file of numbers only) and by
- * the general reader (the same file with a text column): the same
+ * the general reader (the same file with a quoted text column): the same
  * columns, bit for bit. */
 static void
 test_fast_path_same_values (void)
@@ -348,7 +348,7 @@ test_fast_path_same_values (void)
 
       g_ascii_formatd (b, sizeof b, "%.6f", g_rand_double_range (rand, -1e4, 1e4));
       g_string_append_printf (plain, "%s,%s\r\n", a, b);
-      g_string_append_printf (mixed, "%s,%s,n%u\r\n", a, b, i);
+      g_string_append_printf (mixed, "%s,%s,\"n%u\"\r\n", a, b, i);
       if (i % 700 == 0)
         {
           g_string_append (plain, "   \r\n");
@@ -604,6 +604,184 @@ test_fast_path_random (void)
       random_csv (rand, plain, quoted);
       loaded = assert_fast_like_general (plain, quoted);
     }
+  g_rand_free (rand);
+}
+
+/* Texts */
+
+/* The warnings of @a and @b, the same but for the columns of their
+ * positions ("test.csv:2:7: …"), which a quoted first cell moves. */
+static void
+assert_same_warnings (McDataset *a,
+                      McDataset *b)
+{
+  const char * const *x = mc_dataset_get_warnings (a);
+  const char * const *y = mc_dataset_get_warnings (b);
+  g_autoptr(GRegex) column = g_regex_new ("^([^:]*:[0-9]+):[0-9]+:", 0, 0, NULL);
+
+  g_assert_cmpuint (x ? g_strv_length ((char **) x) : 0, ==, y ? g_strv_length ((char **) y) : 0);
+  for (guint i = 0; x != NULL && x[i] != NULL; i++)
+    {
+      g_autofree char *u = g_regex_replace (column, x[i], -1, 0, "\\1:", 0, NULL);
+      g_autofree char *v = g_regex_replace (column, y[i], -1, 0, "\\1:", 0, NULL);
+
+      g_assert_cmpstr (u, ==, v);
+    }
+}
+
+static const char * const text_cells[] = {
+  "AAPL", "MSFT", "Apple Inc", "BRK.B", " GOOG ", "\tTab", "x y  z", "e", "NA", "", "-",
+  "Total", "n/a", "3M", "$5", "12.5", "1e3", "2024-01-15", "yes", "1.2.3", "7",
+};
+
+/* A table whose column "symbol" is text from its first cell: @numeric
+ * of every hundred of its other cells look like numbers; with @odd (a
+ * cell the fast path leaves to the general reader) at row @odd_row.
+ * Its days follow each other, written day first ("13/01/2024"). */
+static void
+texts_table (GRand      *rand,
+             guint       n_rows,
+             int         numeric,
+             const char *odd,
+             guint       odd_row,
+             GString    *plain,
+             GString    *quoted)
+{
+  static const char * const numbers[] = { "3M", "$5", "12.5", "1e3", "7", "-2" };
+  GDate *date = g_date_new_dmy (1, G_DATE_JANUARY, 2024);
+
+  g_string_append (plain, "n,symbol,price,date\n");
+  g_string_append (quoted, plain->str);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      const char *symbol = i == 0 ? "AAPL"
+                           : i == odd_row && odd != NULL ? odd
+                           : g_rand_int_range (rand, 0, 100) < numeric
+                           ? numbers[g_rand_int_range (rand, 0, G_N_ELEMENTS (numbers))]
+                           : text_cells[g_rand_int_range (rand, 0, G_N_ELEMENTS (text_cells))];
+      char day[32];
+      g_autofree char *rest = NULL;
+
+      g_date_add_days (date, i > 0);
+      g_date_strftime (day, sizeof day, "%d/%m/%Y", date);
+      rest = g_strdup_printf (",%s,%u.%02u,%s\n", symbol, 100 + i % 50, i % 100, day);
+      g_string_append_printf (plain, "%u%s", i, rest);
+      g_string_append_printf (quoted, i == 0 ? "\"%u\"%s" : "%u%s", i, rest);
+    }
+  g_date_free (date);
+}
+
+/* Whether the fast path read @d: only it keeps days written in numbers
+ * that follow each other as a progression (the general reader reads
+ * them once the whole column tells their order). */
+static gboolean
+read_fast (McDataset *d)
+{
+  return mc_column_get_progression (column (d, 3, MC_COLUMN_DATE), NULL, NULL);
+}
+
+/* A column of text, its first cell a name: the fast path reads it, with
+ * every cell as the general reader finds it (spaces around it trimmed,
+ * "NA" a text, an empty cell missing). */
+static void
+test_fast_path_texts (void)
+{
+  GRand *rand = g_rand_new_with_seed (20261207);
+  g_autoptr(GString) plain = g_string_new (NULL);
+  g_autoptr(GString) quoted = g_string_new (NULL);
+  g_autoptr(McDataset) fast = NULL;
+  g_autoptr(McDataset) general = NULL;
+  McColumn *symbol;
+
+  texts_table (rand, 5000, 10, NULL, 0, plain, quoted);
+  fast = assert_fast_like_general (plain, quoted);
+  general = load (quoted->str);
+  g_assert_nonnull (fast);
+  g_assert_true (read_fast (fast));
+  g_assert_false (read_fast (general));
+  assert_same_warnings (fast, general);
+  symbol = column (fast, 1, MC_COLUMN_STRING);
+  g_assert_cmpuint (mc_column_get_n_rows (symbol), ==, 5000);
+  g_assert_cmpstr (mc_column_get_string (symbol, 0), ==, "AAPL");
+  for (guint i = 1; i < 5000; i++)
+    {
+      const char *cell = mc_column_get_string (symbol, i);
+
+      g_assert_true (cell == NULL || (cell[0] != ' ' && cell[0] != '\t' && strlen (cell) > 0));
+    }
+  g_rand_free (rand);
+}
+
+/* Where the fast path leaves a column of text to the general reader:
+ * a column mostly of numbers after its first cell (whose warning says
+ * where that cell is), a cell beyond ASCII, a quoted cell, a short
+ * table. The same dataset as the general reader's, warnings too. */
+static void
+test_fast_path_texts_give_up (void)
+{
+  static const struct
+  {
+    guint       n_rows;
+    int         numeric;
+    const char *odd;
+    guint       odd_row;
+    const char *expected;  /* at odd_row, in the column */
+  } cases[] = {
+    { 3000, 95, NULL, 0, NULL },
+    { 3000, 10, "Nestlé", 2500, "Nestlé" },
+    { 3000, 10, "\"Smith, John\"", 2999, "Smith, John" },
+    { 3000, 10, "a\"b", 1500, "a\"b" },
+    { 60, 10, NULL, 0, NULL },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      GRand *rand = g_rand_new_with_seed (k);
+      g_autoptr(GString) plain = g_string_new (NULL);
+      g_autoptr(GString) quoted = g_string_new (NULL);
+      g_autoptr(McDataset) fast = NULL;
+      g_autoptr(McDataset) general = NULL;
+
+      texts_table (rand, cases[k].n_rows, cases[k].numeric, cases[k].odd, cases[k].odd_row,
+                   plain, quoted);
+      fast = assert_fast_like_general (plain, quoted);
+      general = load (quoted->str);
+      g_assert_nonnull (fast);
+      g_assert_false (read_fast (fast));
+      assert_same_warnings (fast, general);
+      if (cases[k].expected != NULL)
+        g_assert_cmpstr (mc_column_get_string (column (fast, 1, MC_COLUMN_STRING),
+                                               cases[k].odd_row), ==, cases[k].expected);
+      g_rand_free (rand);
+    }
+}
+
+/* Tables of text columns of many shapes, as the fast path and as the
+ * general reader read them: the same datasets, warnings and errors. */
+static void
+test_fast_path_texts_random (void)
+{
+  GRand *rand = g_rand_new_with_seed (7122026);
+  guint n_fast = 0;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(GString) plain = g_string_new (NULL);
+      g_autoptr(GString) quoted = g_string_new (NULL);
+      g_autoptr(McDataset) fast = NULL;
+      g_autoptr(McDataset) general = NULL;
+      int numeric = (int[]) { 0, 5, 40, 60, 100 }[g_rand_int_range (rand, 0, 5)];
+
+      texts_table (rand, g_rand_int_range (rand, 90, 900), numeric, NULL, 0, plain, quoted);
+      fast = assert_fast_like_general (plain, quoted);
+      general = load (quoted->str);
+      assert_same_warnings (fast, general);
+      n_fast += read_fast (fast);
+    }
+  /* Both ways were taken. */
+  g_test_message ("%u of 300 read fast", n_fast);
+  g_assert_cmpuint (n_fast, >, 50);
+  g_assert_cmpuint (n_fast, <, 250);
   g_rand_free (rand);
 }
 
@@ -1242,6 +1420,9 @@ main (int   argc,
   g_test_add_func ("/mc/plain-csv/fast-path-same-values", test_fast_path_same_values);
   g_test_add_func ("/mc/plain-csv/fast-path-gives-up", test_fast_path_gives_up);
   g_test_add_func ("/mc/plain-csv/fast-path-random", test_fast_path_random);
+  g_test_add_func ("/mc/plain-csv/fast-path-texts", test_fast_path_texts);
+  g_test_add_func ("/mc/plain-csv/fast-path-texts-give-up", test_fast_path_texts_give_up);
+  g_test_add_func ("/mc/plain-csv/fast-path-texts-random", test_fast_path_texts_random);
   g_test_add_func ("/mc/plain-csv/numeric-dates", test_numeric_dates);
   g_test_add_func ("/mc/plain-csv/decimal-commas", test_decimal_commas);
   g_test_add_func ("/mc/plain-csv/declared-decimal-commas", test_declared_decimal_commas);

@@ -399,6 +399,19 @@ mc_column_take_summarised_values (McColumn       *column,
   column->summary = summary;
 }
 
+void
+mc_column_take_strings (McColumn  *column,
+                        GPtrArray *strings)
+{
+  g_return_if_fail (column != NULL);
+  g_return_if_fail (column->type == MC_COLUMN_STRING);
+  g_return_if_fail (strings != NULL);
+
+  g_clear_pointer (&column->strings, g_ptr_array_unref);
+  column->strings = strings;
+  column->shared = FALSE;
+}
+
 /**
  * mc_column_take_progression:
  *

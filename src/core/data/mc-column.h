@@ -99,6 +99,11 @@ void             mc_column_take_values          (McColumn        *column,
 void             mc_column_take_summarised_values (McColumn      *column,
                                                  GArray          *values,
                                                  McValueSummary  *summary);
+/* Replaces the strings of a text column with @strings (char *, NULL for
+ * missing, freed with g_free()), taking ownership, as
+ * mc_column_take_values() does for values. */
+void             mc_column_take_strings         (McColumn        *column,
+                                                 GPtrArray       *strings);
 /* Values that are an even progression, without an array (see
  * mc_column_get_progression()). */
 void             mc_column_take_progression     (McColumn        *column,

@@ -1,12 +1,16 @@
-/* mc-csv-fast.c: the rows of a CSV file of numbers and dates, read fast
+/* mc-csv-fast.c: the rows of a CSV file of numbers, dates and names,
+ * read fast
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Most large CSV files are numbers only, with perhaps a column of dates:
- * their rows are read without the general CSV reader, in blocks of whole
- * lines that several threads read at once, each number parsed while its
- * cell is found; the table builder keeps the values (its fast path) and
- * takes the blocks in, in their order. At anything else (quotes, text,
+ * Most large CSV files are numbers, with perhaps a column of dates and
+ * one of names (a ticker beside its prices): their rows are read without
+ * the general CSV reader, in blocks of whole lines that several threads
+ * read at once, each number parsed while its cell is found; the table
+ * builder keeps the values (its fast path) and takes the blocks in, in
+ * their order. A column is of names when its first cell makes it text
+ * whatever follows (mc_table_column_decides_text()); its cells are kept
+ * as they are. At anything else (quotes, text in a column of numbers,
  * bytes beyond ASCII, a row of the wrong length) it gives up, and the
  * general reader starts over, which also reports any error where it is.
  * The CSV reader reads plain tables this way, and dataset files the CSV
@@ -30,6 +34,7 @@ typedef enum
   FAST_DATES,
   FAST_COMMA_NUMBERS,  /* with decimal commas ("98,50"), in a table
                         * separated by semicolons */
+  FAST_TEXT,           /* text, as its first cell decides ("AAPL") */
 } FastKind;
 
 /* The rows of a file of numbers and dates, read in blocks by several
@@ -78,7 +83,8 @@ init_number_bytes (guint8 *number_bytes,
 }
 
 /* Bytes that may be in a field of dates written otherwise than the
- * usual ISO forms: printable ASCII but for quotes (and the separator). */
+ * usual ISO forms, or of text: printable ASCII but for quotes (and the
+ * separator). */
 static void
 init_date_bytes (guint8 *date_bytes,
                  char    separator)
@@ -270,6 +276,30 @@ take_comma_cell (const FastTable *table,
   return p + n;
 }
 
+/* A cell of a column of text: printable ASCII without quotes (others
+ * are for the general reader, which checks the whole text for UTF-8).
+ * Returns where it ends, NULL for anything else. */
+static G_GNUC_NO_INLINE const char *
+take_text_cell (const FastTable *table,
+                McTableColumn   *column,
+                const char      *p,
+                const char      *end)
+{
+  const char *text = p;
+  gsize length;
+
+  while (p < end && table->date_bytes[(guchar) *p])
+    p++;
+  if (!ends_cell (table, p, end))
+    return NULL;
+  length = p - text;
+  trim_cell (&text, &length, table->separator);
+  if (length > MC_CSV_MAX_FIELD_LENGTH)
+    return NULL;
+  mc_table_column_take_text (column, text, length);
+  return p;
+}
+
 /* The cell of column @i at @p, and where it ends; NULL when the fast
  * path can't take it. */
 static inline const char *
@@ -288,6 +318,8 @@ take_cell (const FastTable *table,
 
   if (G_UNLIKELY (kind == FAST_COMMA_NUMBERS))
     return take_comma_cell (table, column, p, end);
+  if (kind == FAST_TEXT)
+    return take_text_cell (table, column, p, end);
   n = take_usual_cell (table, column, date, scan, p, end);
   if (G_LIKELY (n > 0))
     return p + n;
@@ -410,9 +442,15 @@ fast_block_work (const char *text,
   block->length = length;
   for (guint i = 0; i < table->n_columns; i++)
     {
-      GArray *spare = take_spare_array (table);
+      GArray *spare;
 
       mc_table_column_start (&block->columns[i]);
+      if (table->kinds[i] == FAST_TEXT)
+        {
+          mc_table_column_expect_text (&block->columns[i]);
+          continue;
+        }
+      spare = take_spare_array (table);
       /* Its length is its room (mc_table_column_keep()). */
       if (spare != NULL)
         {
@@ -550,7 +588,7 @@ scan_head (FastTable  *table,
     }
   for (guint i = 0; i < table->n_columns; i++)
     {
-      if (table->kinds[i] == FAST_DATES)
+      if (table->kinds[i] == FAST_DATES || table->kinds[i] == FAST_TEXT)
         continue;
       if (!quoted && (orders[i] == MC_DATE_ORDER_DAY_FIRST
                       || orders[i] == MC_DATE_ORDER_MONTH_FIRST))
@@ -581,6 +619,8 @@ find_column_kinds (FastTable  *table,
   head = p;
   for (guint i = 0; i < table->n_columns && p < end; i++)
     {
+      const char *cell = p;
+      gsize length;
       double days;
       gsize n = mc_date_text_scan (&scan, p, end, &days);
 
@@ -588,6 +628,10 @@ find_column_kinds (FastTable  *table,
         table->kinds[i] = FAST_DATES;
       while (p < end && !ends_cell (table, p, end))
         p++;
+      length = p - cell;
+      trim_cell (&cell, &length, table->separator);
+      if (table->kinds[i] != FAST_DATES && mc_table_column_decides_text (cell, length))
+        table->kinds[i] = FAST_TEXT;
       if (p == end || *p != table->separator)
         break;
       p++;
@@ -603,6 +647,23 @@ find_column_kinds (FastTable  *table,
         if (table->orders[i] != 0)
           columns[i].date_orders = table->orders[i];
       }
+    else if (table->kinds[i] == FAST_TEXT)
+      mc_table_column_expect_text (&columns[i]);
+}
+
+/* Whether every column of text has counted its numeric values to the
+ * end (mc_table_column_done_counting()): else it may be a column of
+ * numbers after all but for its first cells, whose warning says where
+ * they are, which the general reader knows. */
+static gboolean
+texts_counted (const FastTable *table)
+{
+  McTableColumn *columns = mc_table_builder_get_columns (table->builder);
+
+  for (guint i = 0; i < table->n_columns; i++)
+    if (table->kinds[i] == FAST_TEXT && !mc_table_column_done_counting (&columns[i]))
+      return FALSE;
+  return TRUE;
 }
 
 /**
@@ -612,8 +673,9 @@ find_column_kinds (FastTable  *table,
  *   header
  * @source: the text after the header
  *
- * Reads the rows of @source the fast way if they allow: numbers and
- * dates, in blocks, in several threads. The builder keeps their values.
+ * Reads the rows of @source the fast way if they allow: numbers, dates
+ * and names, in blocks, in several threads. The builder keeps their
+ * values.
  */
 McCsvFastResult
 mc_csv_fast_read (McCsvRows                *rows,
@@ -641,6 +703,8 @@ mc_csv_fast_read (McCsvRows                *rows,
   result = mc_line_blocks_run (source, &fast_funcs, &table, error);
   g_ptr_array_unref (table.spare);
   g_mutex_clear (&table.spare_lock);
+  if (result == MC_LINE_BLOCKS_DONE && !texts_counted (&table))
+    result = MC_LINE_BLOCKS_GAVE_UP;
   switch (result)
     {
     case MC_LINE_BLOCKS_DONE:

@@ -18,12 +18,15 @@ G_BEGIN_DECLS
 
 /* The values of a column are kept while its type is inferred: as long as
  * every value is a number (or, from the first one on, a date), a table of
- * numbers and dates is read in one pass. Other columns (text, booleans,
- * years, out-of-range numbers) take their cells a second time. */
+ * numbers and dates is read in one pass; so is a column of text whose
+ * first cell decides that it is text, in a reader's fast path. Other
+ * columns (text, booleans, years, out-of-range numbers) take their
+ * cells a second time. */
 typedef enum
 {
   MC_TABLE_KEEP_NUMBERS,
   MC_TABLE_KEEP_DATES,
+  MC_TABLE_KEEP_TEXTS,
   MC_TABLE_KEEP_NOTHING,
 } McTableKeep;
 
@@ -37,6 +40,8 @@ typedef struct
   guint            n_kept;
   GArray          *kept;
   McDecimals       decimals;     /* of the kept numbers, as written */
+  GPtrArray       *texts;        /* the kept texts (char *, NULL for an
+                                  * empty cell), when keeping texts */
   /* Values kept in parts (mc_table_column_merge()) that are an even
    * progression so far are only its start and step, and kept stays
    * empty: a column of row numbers or of days needs no array. The
@@ -94,6 +99,17 @@ void            mc_table_column_clear              (McTableColumn   *column);
 /* The state of a column at its first date, for a reader that knows it
  * reads dates (mc_table_column_take_date()). */
 void            mc_table_column_expect_dates       (McTableColumn   *column);
+/* Whether @text, the first cell of a column, makes it a column of text
+ * whatever the cells after it are. */
+gboolean        mc_table_column_decides_text       (const char      *text,
+                                                    gsize            length);
+/* The state of a column that keeps texts, for a reader that knows its
+ * first cell decides it is text (mc_table_column_take_text()). */
+void            mc_table_column_expect_text        (McTableColumn   *column);
+/* Whether a column that keeps texts has counted its numeric values to
+ * the end: then no warning can say it was mostly numbers, and the reader
+ * needs not know where its first cell was. */
+gboolean        mc_table_column_done_counting      (const McTableColumn *column);
 /* Takes in what @part, a column started the same way, found in the next
  * rows: its values follow @column's. */
 void            mc_table_column_merge              (McTableColumn   *column,
@@ -224,6 +240,17 @@ mc_table_column_take_amount (McTableColumn *column,
   column->n_values++;
   column->n_numeric++;
   mc_table_column_keep (column, value, decimals);
+}
+
+/* A cell of a column that keeps texts, as the general reader finds it
+ * (without the spaces around it); the merge counts its values
+ * (mc_table_column_merge()). */
+static inline void
+mc_table_column_take_text (McTableColumn *column,
+                           const char    *text,
+                           gsize          length)
+{
+  g_ptr_array_add (column->texts, length > 0 ? g_strndup (text, length) : NULL);
 }
 
 /* A date column's cell: its days since 1970, as mc_date_text_parse()

@@ -466,7 +466,8 @@ kept_fits (const McTableColumn *kept,
            McColumnType         type)
 {
   return (type == MC_COLUMN_NUMBER && kept->keep == MC_TABLE_KEEP_NUMBERS)
-         || (type == MC_COLUMN_DATE && kept->keep == MC_TABLE_KEEP_DATES);
+         || (type == MC_COLUMN_DATE && kept->keep == MC_TABLE_KEEP_DATES)
+         || (type == MC_COLUMN_STRING && kept->keep == MC_TABLE_KEEP_TEXTS);
 }
 
 /* Hands the values @kept kept to @to's column, which needs no cells

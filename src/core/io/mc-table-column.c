@@ -58,6 +58,7 @@ void
 mc_table_column_forget (McTableColumn *column)
 {
   g_clear_pointer (&column->kept, g_array_unref);
+  g_clear_pointer (&column->texts, g_ptr_array_unref);
   g_clear_pointer (&column->summary, mc_value_summary_unref);
   mc_decimals_clear (&column->decimals);
   column->progression = FALSE;
@@ -221,6 +222,9 @@ keep_values (McTableColumn *column,
                            column->n_kept);
 }
 
+static void merge_texts (McTableColumn *column,
+                         McTableColumn *part);
+
 /**
  * mc_table_column_merge:
  *
@@ -234,6 +238,11 @@ void
 mc_table_column_merge (McTableColumn *column,
                        McTableColumn *part)
 {
+  if (column->keep == MC_TABLE_KEEP_TEXTS && part->keep == MC_TABLE_KEEP_TEXTS)
+    {
+      merge_texts (column, part);
+      return;
+    }
   column->n_values += part->n_values;
   column->n_numeric += part->n_numeric;
   column->number = column->number && part->number;
@@ -283,6 +292,12 @@ mc_table_column_give_kept (McTableColumn *column,
   const double *values;
   double start, step;
 
+  if (column->keep == MC_TABLE_KEEP_TEXTS)
+    {
+      mc_column_take_strings (to, g_steal_pointer (&column->texts));
+      mc_table_column_forget (column);
+      return;
+    }
   if (column->progression)
     {
       mc_column_take_progression (to, column->start, column->step, column->n_kept);
@@ -544,6 +559,62 @@ mc_table_column_infer_text (McTableColumn *column,
   if (is_amount)
     broke |= merge_unit (column, amount.unit, text, length);
   return broke;
+}
+
+/* Texts kept by a reader's fast path */
+
+gboolean
+mc_table_column_decides_text (const char *text,
+                              gsize       length)
+{
+  McTableColumn scratch = { 0, };
+  gboolean text_only;
+
+  mc_table_column_start (&scratch);
+  mc_table_column_infer_text (&scratch, text, length);
+  text_only = scratch.n_values > 0
+              && !(scratch.number || scratch.date || scratch.amount || scratch.boolean);
+  mc_table_column_clear (&scratch);
+  return text_only;
+}
+
+void
+mc_table_column_expect_text (McTableColumn *column)
+{
+  mc_table_column_forget (column);
+  column->number = column->date = column->amount = column->boolean = FALSE;
+  column->years = FALSE;
+  column->keep = MC_TABLE_KEEP_TEXTS;
+  column->texts = g_ptr_array_new_with_free_func (g_free);
+}
+
+gboolean
+mc_table_column_done_counting (const McTableColumn *column)
+{
+  return column->break_text != NULL && !column->counting;
+}
+
+/* Takes in the texts of @part, the rows after @column's, and counts
+ * their values in order as the general reader's cells infer them
+ * (mc_table_column_infer_text()): the first is the column's break, and
+ * those after it are counted, numeric or not, until the column can no
+ * longer be mostly numbers, which is soon in a column of names. */
+static void
+merge_texts (McTableColumn *column,
+             McTableColumn *part)
+{
+  for (guint i = 0; i < part->texts->len && !mc_table_column_done_counting (column); i++)
+    {
+      const char *text = g_ptr_array_index (part->texts, i);
+      gsize length = text != NULL ? strlen (text) : 0;
+
+      if (length == 0 || mc_cell_is_missing (text, length))
+        continue;
+      column->n_values++;
+      count_value (column, column->break_text != NULL && looks_numeric (text, length),
+                   text, length);
+    }
+  g_ptr_array_extend_and_steal (column->texts, g_steal_pointer (&part->texts));
 }
 
 /* Inferring typed values (JSON, spreadsheets) */
