@@ -166,6 +166,23 @@ value_bits_equal (gconstpointer a,
   return memcmp (a, b, sizeof (double)) == 0;
 }
 
+/* The few texts a column that repeats them often holds (tickers,
+ * regions): looked for among themselves before the hash table, which
+ * costs a hash and a comparison a cell. */
+#define FEW_TEXTS 8
+
+/* Whether @text is one of @few. */
+static gboolean
+among (const char * const *few,
+       guint               n_few,
+       const char         *text)
+{
+  for (guint i = 0; i < n_few; i++)
+    if (strcmp (few[i], text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* The distinct values of @column (as cell_key() writes them), counted
  * up to @limit + 1, without writing a text of each: the cells of a
  * million rows were a tenth of reading them. */
@@ -177,6 +194,8 @@ count_distinct (McColumn *column,
   guint n = mc_column_get_n_rows (column);
   g_autoptr(GHashTable) seen = NULL;
   const double *values = NULL;
+  const char *few[FEW_TEXTS];
+  guint n_few = 0;
   double start, step;
 
   if (!strings && mc_column_get_progression (column, &start, &step))
@@ -195,7 +214,11 @@ count_distinct (McColumn *column,
 
       if (key == NULL || (!strings && isnan (values[row])))
         continue;
-      g_hash_table_add (seen, (gpointer) key);
+      /* Once there are more, every text goes to the hash table. */
+      if (strings && g_hash_table_size (seen) <= FEW_TEXTS && among (few, n_few, key))
+        continue;
+      if (g_hash_table_add (seen, (gpointer) key) && strings && n_few < FEW_TEXTS)
+        few[n_few++] = key;
       if (g_hash_table_size (seen) > limit)
         break;
     }
