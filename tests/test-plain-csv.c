@@ -645,11 +645,12 @@ assert_same_warnings (McDataset *a,
 static const char * const text_cells[] = {
   "AAPL", "MSFT", "Apple Inc", "BRK.B", " GOOG ", "\tTab", "x y  z", "e", "NA", "", "-",
   "Total", "n/a", "3M", "$5", "12.5", "1e3", "2024-01-15", "yes", "1.2.3", "7",
+  "\"Apple, Inc.\"", "\" spaced \"", "\"\"", "\"NA\"", "\"42\"",
 };
 
 /* A table whose column "symbol" is text from its first cell: @numeric
  * of every hundred of its other cells look like numbers; with @odd (a
- * cell the fast path leaves to the general reader) at row @odd_row.
+ * cell the fast path may leave to the general reader) at row @odd_row.
  * Its days follow each other, written day first ("13/01/2024"). */
 static void
 texts_table (GRand      *rand,
@@ -667,8 +668,8 @@ texts_table (GRand      *rand,
   g_string_append (quoted, plain->str);
   for (guint i = 0; i < n_rows; i++)
     {
-      const char *symbol = i == 0 ? "AAPL"
-                           : i == odd_row && odd != NULL ? odd
+      const char *symbol = i == odd_row && odd != NULL ? odd
+                           : i == 0 ? "AAPL"
                            : g_rand_int_range (rand, 0, 100) < numeric
                            ? numbers[g_rand_int_range (rand, 0, G_N_ELEMENTS (numbers))]
                            : text_cells[g_rand_int_range (rand, 0, G_N_ELEMENTS (text_cells))];
@@ -694,8 +695,8 @@ read_fast (McDataset *d)
 }
 
 /* A column of text, its first cell a name: the fast path reads it, with
- * every cell as the general reader finds it (spaces around it trimmed,
- * "NA" a text, an empty cell missing). */
+ * every cell as the general reader finds it (spaces around it trimmed
+ * but in quotes, "NA" a text, an empty cell missing). */
 static void
 test_fast_path_texts (void)
 {
@@ -716,21 +717,16 @@ test_fast_path_texts (void)
   symbol = column (fast, 1, MC_COLUMN_STRING);
   g_assert_cmpuint (mc_column_get_n_rows (symbol), ==, 5000);
   g_assert_cmpstr (mc_column_get_string (symbol, 0), ==, "AAPL");
-  for (guint i = 1; i < 5000; i++)
-    {
-      const char *cell = mc_column_get_string (symbol, i);
-
-      g_assert_true (cell == NULL || (cell[0] != ' ' && cell[0] != '\t' && strlen (cell) > 0));
-    }
   g_rand_free (rand);
 }
 
 /* Where the fast path reads a column of text, and where it leaves it to
  * the general reader: a column mostly of numbers after its first cell
- * (whose warning says where that cell is), a quoted cell, a short table.
- * A text not in UTF-8 is converted first, or, in a file read while it
- * arrives, past the first bytes checked, left to the general reader at
- * that cell. The same dataset as the general reader's, warnings too. */
+ * (whose warning says where that cell is), quoted cells but simple ones,
+ * a short table. A text not in UTF-8 is converted first, or, in a file
+ * read while it arrives, past the first bytes checked, left to the
+ * general reader at that cell. The same dataset as the general reader's,
+ * warnings too. */
 static void
 test_fast_path_texts_cases (void)
 {
@@ -747,7 +743,13 @@ test_fast_path_texts_cases (void)
     { 3000, 10, "Nestlé", 2500, "Nestlé", TRUE },
     { 3000, 10, "  Société Générale ", 1, "Société Générale", TRUE },
     { 3000, 10, "Nestl\xe9", 2500, "Nestlé", TRUE },
-    { 3000, 10, "\"Smith, John\"", 2999, "Smith, John", FALSE },
+    { 3000, 10, "\"Smith, John\"", 2999, "Smith, John", TRUE },
+    { 3000, 10, "\"  Apple, Inc. \"", 0, "  Apple, Inc. ", TRUE },
+    { 3000, 10, "\"\"", 10, NULL, TRUE },
+    { 3000, 10, "\"12\"", 0, "12", FALSE },
+    { 3000, 10, "\"a \"\"b\"\"\"", 1500, "a \"b\"", FALSE },
+    { 3000, 10, "\"two\nlines\"", 1500, "two\nlines", FALSE },
+    { 3000, 10, "\"x\" ", 1500, "x", FALSE },
     { 3000, 10, "a\"b", 1500, "a\"b", FALSE },
     { 60, 10, NULL, 0, NULL, FALSE },
   };
