@@ -154,6 +154,59 @@ test_default_tickers (void)
   g_assert_false (mc_chart_spec_has_option (spec, "sort"));
 }
 
+/* A long table of three tickers' prices, day after day: @repeat, when
+ * not NULL, is one more row; with @swapped the second ticker's rows of
+ * days 5 and 6 change places; the first ticker's prices start at
+ * @first and are ten times more from its second day. */
+static McDataset *
+long_prices (const char *repeat,
+             gboolean    swapped,
+             double      first)
+{
+  static const char * const tickers[] = { "AAA", "BBB", "CCC" };
+  g_autoptr(GString) csv = g_string_new ("date,symbol,close\n");
+
+  for (guint day = 1; day <= 28; day++)
+    for (guint k = 0; k < G_N_ELEMENTS (tickers); k++)
+      {
+        guint shown = swapped && k == 1 && (day == 5 || day == 6) ? 11 - day : day;
+        double close = k == 0 ? (day == 1 ? first : 10 * first) + day : 100 + day;
+
+        g_string_append_printf (csv, "2024-02-%02u,%s,%.2f\n", shown, tickers[k], close);
+      }
+  if (repeat != NULL)
+    g_string_append_printf (csv, "%s\n", repeat);
+  return load (csv->str, "long.csv");
+}
+
+/* Rows of a long table found by their date and ticker together: the
+ * same day of other tickers is no duplicate, the same day and ticker
+ * is; the order of the rows is each ticker's; the sizes compared are
+ * the tickers' first prices. */
+static void
+test_default_long_keys (void)
+{
+  g_autoptr(McDataset) plain = long_prices (NULL, FALSE, 100);
+  g_autoptr(McDataset) repeated = long_prices ("2024-02-10,BBB,50", FALSE, 100);
+  g_autoptr(McDataset) missing = long_prices ("2024-02-10,,50", FALSE, 100);
+  g_autoptr(McDataset) swapped = long_prices (NULL, TRUE, 100);
+  g_autoptr(McDataset) small_first = long_prices (NULL, FALSE, 10);
+  const McChartSpec *spec = chart_of (plain);
+
+  g_assert_cmpstr (spec->type, ==, "line");
+  g_assert_cmpstr (mc_chart_spec_get_string (spec, "series"), ==, "symbol");
+  g_assert_false (mc_chart_spec_has_option (spec, "aggregate"));
+  g_assert_false (mc_chart_spec_has_option (spec, "sort"));
+  /* 100 and 101 to start with, though the first ticker then goes to
+   * a thousand */
+  g_assert_false (mc_chart_spec_has_option (spec, "transform"));
+  g_assert_cmpstr (mc_chart_spec_get_string (chart_of (repeated), "aggregate"), ==, "mean");
+  g_assert_false (mc_chart_spec_has_option (chart_of (missing), "aggregate"));
+  g_assert_false (mc_chart_spec_has_option (chart_of (missing), "sort"));
+  g_assert_true (mc_chart_spec_get_boolean (chart_of (swapped), "sort"));
+  g_assert_cmpstr (mc_chart_spec_get_string (chart_of (small_first), "transform"), ==, "index");
+}
+
 static void
 value_row (GString *out,
            guint    i,
@@ -365,6 +418,7 @@ main (int   argc,
 
   g_test_add_func ("/mc/default-chart/candles", test_default_candles);
   g_test_add_func ("/mc/default-chart/tickers", test_default_tickers);
+  g_test_add_func ("/mc/default-chart/long-keys", test_default_long_keys);
   g_test_add_func ("/mc/default-chart/sorted", test_default_sorted);
   g_test_add_func ("/mc/default-chart/same-x", test_default_same_x);
   g_test_add_func ("/mc/default-chart/months", test_default_months);

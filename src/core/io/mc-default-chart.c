@@ -138,18 +138,9 @@ named (McColumn           *column,
   return FALSE;
 }
 
-static char *
-cell_key (McColumn *column,
-          guint     row)
-{
-  if (mc_column_get_column_type (column) == MC_COLUMN_STRING)
-    return g_strdup (mc_column_get_string (column, row));
-  return g_strdup_printf ("%.17g", mc_column_get_value (column, row));
-}
-
-/* The bits of a double, for a hash table of values: cell_key()'s
- * "%.17g" tells apart every two doubles of different bits but NANs,
- * which are missing values. */
+/* The bits of a double, for a hash table of values: every two doubles
+ * of different bits are different values but NANs, which are missing
+ * values. */
 static guint
 value_bits_hash (gconstpointer key)
 {
@@ -183,9 +174,9 @@ among (const char * const *few,
   return FALSE;
 }
 
-/* The distinct values of @column (as cell_key() writes them), counted
- * up to @limit + 1, without writing a text of each: the cells of a
- * million rows were a tenth of reading them. */
+/* The distinct values of @column (texts by their content, numbers by
+ * their bits), counted up to @limit + 1, without writing a text of
+ * each: the cells of a million rows were a tenth of reading them. */
 static guint
 count_distinct (McColumn *column,
                 guint     limit)
@@ -485,6 +476,102 @@ set_values (McChartSpec *spec,
   mc_chart_spec_set_strv (spec, key, (const char * const *) ids);
 }
 
+/* Whether two values are the same key: the same number, to the sign of
+ * a zero, or both NAN of the same sign ("%.17g" would write them
+ * alike). */
+static gboolean
+same_key (double a,
+          double b)
+{
+  if (signbit (a) != signbit (b))
+    return FALSE;
+  return a == b || (isnan (a) && isnan (b));
+}
+
+/* Rows as keys of a hash table, by their cells in some columns, without
+ * writing a text of each (the texts of a million rows were most of
+ * choosing a chart for a long table): texts by their content (a
+ * missing one as an empty one), numbers by same_key(). */
+typedef struct
+{
+  McColumn *const *columns;
+  guint            n_columns;
+  guint            row;
+  guint            hash;
+} RowKey;
+
+static guint
+cell_hash (McColumn *column,
+           guint     row)
+{
+  double value;
+  guint64 bits;
+
+  if (mc_column_get_column_type (column) == MC_COLUMN_STRING)
+    {
+      const char *text = mc_column_get_string (column, row);
+
+      return g_str_hash (text != NULL ? text : "");
+    }
+  value = mc_column_get_value (column, row);
+  if (isnan (value))
+    return signbit (value) ? 1 : 0;
+  memcpy (&bits, &value, sizeof bits);
+  return (guint) (bits ^ (bits >> 32));
+}
+
+static gboolean
+same_cell (McColumn *column,
+           guint     a,
+           guint     b)
+{
+  const char *x, *y;
+
+  if (mc_column_get_column_type (column) != MC_COLUMN_STRING)
+    return same_key (mc_column_get_value (column, a), mc_column_get_value (column, b));
+  x = mc_column_get_string (column, a);
+  y = mc_column_get_string (column, b);
+  return g_str_equal (x != NULL ? x : "", y != NULL ? y : "");
+}
+
+static guint
+row_key_hash (gconstpointer key)
+{
+  return ((const RowKey *) key)->hash;
+}
+
+static gboolean
+row_key_equal (gconstpointer a,
+               gconstpointer b)
+{
+  const RowKey *x = a, *y = b;
+
+  for (guint i = 0; i < x->n_columns; i++)
+    if (!same_cell (x->columns[i], x->row, y->row))
+      return FALSE;
+  return TRUE;
+}
+
+/* The keys of every row of @columns (@n_columns of them); a hash table
+ * of them is g_hash_table_new (row_key_hash, row_key_equal). */
+static RowKey *
+row_keys_new (McColumn *const *columns,
+              guint            n_columns)
+{
+  guint n_rows = mc_column_get_n_rows (columns[0]);
+  RowKey *keys = g_new (RowKey, MAX (n_rows, 1));
+
+  for (guint row = 0; row < n_rows; row++)
+    {
+      guint hash = 0;
+
+      for (guint i = 0; i < n_columns; i++)
+        hash = hash * 31 + cell_hash (columns[i], row);
+      keys[row] = (RowKey) { columns, n_columns, row, hash };
+    }
+  return keys;
+}
+
 /* Whether @column never decreases down the rows of each value of
  * @series (or of the whole column without one). */
 static gboolean
@@ -492,6 +579,7 @@ ordered_by (McColumn *column,
             McColumn *series)
 {
   g_autoptr(GHashTable) last = NULL;
+  g_autofree RowKey *keys = NULL;
 
   if (series == NULL)
     {
@@ -512,39 +600,24 @@ ordered_by (McColumn *column,
       return TRUE;
     }
 
-  last = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  keys = row_keys_new (&series, 1);
+  /* Each series' last row, and its x */
+  last = g_hash_table_new (row_key_hash, row_key_equal);
   for (guint row = 0; row < mc_column_get_n_rows (column); row++)
     {
       double x = mc_column_get_value (column, row);
-      char *key = cell_key (series, row);
-      double *previous;
+      RowKey *previous;
 
       /* A row without an x or without a series is on no line. */
-      if (isnan (x) || key == NULL)
-        {
-          g_free (key);
-          continue;
-        }
-      previous = g_hash_table_lookup (last, key);
-      if (previous != NULL && x < *previous)
-        {
-          g_free (key);
-          return FALSE;
-        }
-      g_hash_table_insert (last, key, g_memdup2 (&x, sizeof x));
+      if (isnan (x) || (mc_column_get_column_type (series) == MC_COLUMN_STRING
+                        && mc_column_get_string (series, row) == NULL))
+        continue;
+      if (g_hash_table_lookup_extended (last, &keys[row], (gpointer *) &previous, NULL)
+          && x < mc_column_get_value (column, previous->row))
+        return FALSE;
+      g_hash_table_replace (last, &keys[row], NULL);
     }
   return TRUE;
-}
-
-/* Whether two values are the same key: what cell_key() would write of
- * them is the same ("%.17g" tells every double apart but NAN's payload). */
-static gboolean
-same_key (double a,
-          double b)
-{
-  if (signbit (a) != signbit (b))
-    return FALSE;
-  return a == b || (isnan (a) && isnan (b));
 }
 
 static int
@@ -618,24 +691,21 @@ has_duplicates (McColumn *x,
                 McColumn *series)
 {
   g_autoptr(GHashTable) seen = NULL;
+  g_autofree RowKey *keys = NULL;
+  McColumn *columns[3] = { x, };
+  guint n_columns = 1;
 
   if (month == NULL && series == NULL && mc_column_get_column_type (x) != MC_COLUMN_STRING)
     return has_duplicate_values (x);
-  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (month != NULL)
+    columns[n_columns++] = month;
+  if (series != NULL)
+    columns[n_columns++] = series;
+  keys = row_keys_new (columns, n_columns);
+  seen = g_hash_table_new (row_key_hash, row_key_equal);
   for (guint row = 0; row < mc_column_get_n_rows (x); row++)
-    {
-      g_autofree char *a = cell_key (x, row);
-      g_autofree char *m = month != NULL ? cell_key (month, row) : g_strdup ("");
-      g_autofree char *b = series != NULL ? cell_key (series, row) : g_strdup ("");
-      char *key = g_strconcat (a ? a : "", "\x1f", m ? m : "", "\x1f", b ? b : "", NULL);
-
-      if (g_hash_table_contains (seen, key))
-        {
-          g_free (key);
-          return TRUE;
-        }
-      g_hash_table_add (seen, key);
-    }
+    if (!g_hash_table_add (seen, &keys[row]))
+      return TRUE;
   return FALSE;
 }
 
@@ -803,22 +873,33 @@ limit_series (Table    *t,
         distinct, series_shown, TOP_SERIES);
 }
 
-/* The first value of each series of @series. */
-static GHashTable *
-first_values (McColumn *series,
-              McColumn *value)
+/* The lowest and highest of the first values of the series of @series
+ * (G_MAXDOUBLE and 0 without any). */
+static void
+first_values_range (McColumn *series,
+                    McColumn *value,
+                    double   *lo,
+                    double   *hi)
 {
-  GHashTable *firsts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree RowKey *keys = row_keys_new (&series, 1);
+  g_autoptr(GHashTable) seen = g_hash_table_new (row_key_hash, row_key_equal);
 
+  *lo = G_MAXDOUBLE;
+  *hi = 0;
   for (guint row = 0; row < mc_column_get_n_rows (value); row++)
     {
       double v = mc_column_get_value (value, row);
-      g_autofree char *key = cell_key (series, row);
 
-      if (!isnan (v) && key != NULL && !g_hash_table_contains (firsts, key))
-        g_hash_table_insert (firsts, g_steal_pointer (&key), g_memdup2 (&v, sizeof v));
+      if (isnan (v) || (mc_column_get_column_type (series) == MC_COLUMN_STRING
+                        && mc_column_get_string (series, row) == NULL))
+        continue;
+      /* The series' first row */
+      if (g_hash_table_add (seen, &keys[row]))
+        {
+          *lo = MIN (*lo, v);
+          *hi = MAX (*hi, v);
+        }
     }
-  return firsts;
 }
 
 /* Prices of series of different sizes are compared by their moves:
@@ -828,22 +909,13 @@ index_prices (Table    *t,
               McColumn *series,
               McColumn *value)
 {
-  g_autoptr(GHashTable) firsts = NULL;
-  double lo = G_MAXDOUBLE, hi = 0;
-  GHashTableIter iter;
-  gpointer first;
+  double lo, hi;
 
   static const char * const words[] = { "price", "prices", "close", "last", NULL };
 
   if (adds_up (value) || (!is_currency (value) && !named (value, words)))
     return;
-  firsts = first_values (series, value);
-  g_hash_table_iter_init (&iter, firsts);
-  while (g_hash_table_iter_next (&iter, NULL, &first))
-    {
-      lo = MIN (lo, *(double *) first);
-      hi = MAX (hi, *(double *) first);
-    }
+  first_values_range (series, value, &lo, &hi);
   if (!(lo > 0) || hi / lo <= INDEX_RATIO)
     return;
   mc_chart_spec_set_string (t->spec, "transform", "index");
