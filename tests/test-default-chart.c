@@ -181,13 +181,14 @@ long_prices (const char *repeat,
 
 /* Rows of a long table found by their date and ticker together: the
  * same day of other tickers is no duplicate, the same day and ticker
- * is; the order of the rows is each ticker's; the sizes compared are
- * the tickers' first prices. */
+ * is, next to the last or anywhere; the order of the rows is each
+ * ticker's; the sizes compared are the tickers' first prices. */
 static void
 test_default_long_keys (void)
 {
   g_autoptr(McDataset) plain = long_prices (NULL, FALSE, 100);
   g_autoptr(McDataset) repeated = long_prices ("2024-02-10,BBB,50", FALSE, 100);
+  g_autoptr(McDataset) repeated_last = long_prices ("2024-02-28,CCC,50", FALSE, 100);
   g_autoptr(McDataset) missing = long_prices ("2024-02-10,,50", FALSE, 100);
   g_autoptr(McDataset) swapped = long_prices (NULL, TRUE, 100);
   g_autoptr(McDataset) small_first = long_prices (NULL, FALSE, 10);
@@ -201,6 +202,7 @@ test_default_long_keys (void)
    * a thousand */
   g_assert_false (mc_chart_spec_has_option (spec, "transform"));
   g_assert_cmpstr (mc_chart_spec_get_string (chart_of (repeated), "aggregate"), ==, "mean");
+  g_assert_cmpstr (mc_chart_spec_get_string (chart_of (repeated_last), "aggregate"), ==, "mean");
   g_assert_false (mc_chart_spec_has_option (chart_of (missing), "aggregate"));
   g_assert_false (mc_chart_spec_has_option (chart_of (missing), "sort"));
   g_assert_true (mc_chart_spec_get_boolean (chart_of (swapped), "sort"));

@@ -683,6 +683,50 @@ has_duplicate_values (McColumn *x)
   }
 }
 
+/* The series of few values, each of whose numbers of @x rise down
+ * the rows, as most long tables are written (day after day, a row for
+ * each ticker): those hold no two rows of the same x and series, which
+ * they tell without a hash table of every row. Returns TRUE with
+ * @duplicates set when it could tell (a series' x the same twice in a
+ * row is one), FALSE when it could not (more series, an x that is
+ * not higher than the one before it in its series). */
+#define FEW_SERIES 16
+
+static gboolean
+rising_in_few_series (McColumn *x,
+                      McColumn *series,
+                      gboolean *duplicates)
+{
+  guint first_rows[FEW_SERIES];
+  double last[FEW_SERIES];
+  guint n_series = 0;
+
+  *duplicates = FALSE;
+  for (guint row = 0; row < mc_column_get_n_rows (x); row++)
+    {
+      double value = mc_column_get_value (x, row);
+      guint k = 0;
+
+      while (k < n_series && !same_cell (series, first_rows[k], row))
+        k++;
+      if (k == n_series)
+        {
+          if (n_series == FEW_SERIES || isnan (value))
+            return FALSE;
+          first_rows[n_series] = row;
+          last[n_series++] = value;
+          continue;
+        }
+      if (value > last[k])
+        last[k] = value;
+      else if (same_key (value, last[k]))
+        return *duplicates = TRUE;
+      else
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Whether two rows share their x (with its month) and series: they
  * must be combined. */
 static gboolean
@@ -694,9 +738,13 @@ has_duplicates (McColumn *x,
   g_autofree RowKey *keys = NULL;
   McColumn *columns[3] = { x, };
   guint n_columns = 1;
+  gboolean duplicates;
 
   if (month == NULL && series == NULL && mc_column_get_column_type (x) != MC_COLUMN_STRING)
     return has_duplicate_values (x);
+  if (month == NULL && series != NULL && mc_column_get_column_type (x) != MC_COLUMN_STRING
+      && rising_in_few_series (x, series, &duplicates))
+    return duplicates;
   if (month != NULL)
     columns[n_columns++] = month;
   if (series != NULL)
