@@ -20,13 +20,13 @@
  *   zoom    the frames of a zoom gesture: twenty steps in towards the
  *           middle, twenty out again, each drawn at once;
  *   pan     the frames of a pan gesture across the zoomed chart;
- *   edit    a cell of the chart's first value column changed through its
- *           document (which checks that every chart can still be drawn),
- *           a new chart model made and drawn, as the window does on
- *           every edit: the edit and the new model, then the
- *           frame (not the wait for the frame clock's next tick between
- *           them, up to a display refresh); "work" is the part before
- *           the frame;
+ *   edit    a cell of the chart's first value column, in a row it draws,
+ *           changed through its document (which checks that every chart
+ *           can still be drawn), a new chart model made and drawn, as
+ *           the window does on every edit: the edit and the new model,
+ *           then the frame (not the wait for the frame clock's next tick
+ *           between them, up to a display refresh); "work" is the part
+ *           before the frame;
  *   floor   a drawing area of the chart's size in its place, which paints
  *           an image made once, as the view paints a long chart: what
  *           GTK takes to show a new image of that size, however fast the
@@ -57,6 +57,7 @@
 #include "mc-chart-view.h"
 #include "mc-document.h"
 #include "mc-loader.h"
+#include "mc-transform.h"
 
 #define DEFAULT_POINTS 1000000
 #define WAIT_SECONDS 20
@@ -233,11 +234,15 @@ edit_cell (McChartView *view,
   g_autoptr(GError) error = NULL;
   const char *low = mc_chart_spec_get_string (spec, "low");
   const char *high = mc_chart_spec_get_string (spec, "high");
+  g_autoptr(McRowFilter) filter = mc_row_filter_new (spec, dataset);
   guint row = (i * 7919) % n_rows;
   double value = 100 + i;
 
   if (column == NULL)
     g_error ("redraw: the chart draws no column of values to edit");
+  /* A row the chart draws, of a chart of some rows */
+  for (guint k = 0; k < n_rows && !mc_row_filter_keeps (filter, row); k++)
+    row = (row + 1) % n_rows;
   /* A close must stay within the candle's low and high. */
   if (low != NULL && high != NULL)
     value = (mc_column_get_value (mc_dataset_lookup_column (dataset, low), row)

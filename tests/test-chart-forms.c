@@ -1201,6 +1201,55 @@ typedef struct
   guint  hi;
 } CandleView;
 
+/* Applies @edit to @document, and compares the chart of candles mended
+ * from @before with one made anew, as @views show them (adding the
+ * notes of the periods seen to @notes). Returns the mended chart. */
+static McChartModel *
+assert_edit_mended_as_made (McDocument       *document,
+                            McChartModel     *before,
+                            McEdit           *edit,
+                            const McChange   *change,
+                            const CandleView *views,
+                            guint             n_views,
+                            GHashTable       *notes)
+{
+  McDataset *dataset = mc_document_get_dataset (document);
+  const McChartSpec *spec = mc_dataset_get_chart (dataset, 0);
+  McColumn *times = mc_dataset_lookup_column (dataset, mc_chart_spec_get_x (spec, dataset));
+  g_autoptr(McChartModel) mended = NULL;
+  g_autoptr(McChartModel) made = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!mc_document_apply (document, edit, &error))
+    g_error ("%s", error->message);
+  mended = mc_chart_model_new_edited (before, dataset, spec, change, &error);
+  g_assert_no_error (error);
+  made = chart_new (dataset, (McChartSpec *) spec);
+  for (guint v = 0; v < n_views; v++)
+    {
+      double lo = views[v].hi > 0 ? mc_column_get_value (times, views[v].lo) : NAN;
+      double hi = views[v].hi > 0 ? mc_column_get_value (times, views[v].hi) : NAN;
+      g_autofree char *seen_mended = candles_as_seen (mended, views[v].width, lo, hi);
+      g_autofree char *seen_made = candles_as_seen (made, views[v].width, lo, hi);
+
+      g_assert_cmpstr (seen_mended, ==, seen_made);
+      g_hash_table_add (notes, g_strndup (seen_made, strchr (seen_made, '\n') - seen_made));
+    }
+  return g_steal_pointer (&mended);
+}
+
+/* A document of @dataset whose edits @change follows. */
+static McDocument *
+document_for_edits (McDataset *dataset,
+                    McChange  *change)
+{
+  McDocument *document = mc_document_new (dataset);
+
+  mc_document_set_check (document, mc_chart_check_document);
+  g_signal_connect (document, "changed", G_CALLBACK (keep_change), change);
+  return document;
+}
+
 /* Applies @edits to @dataset's document one after the other, and after
  * each compares the chart of candles mended from the one before with
  * one made anew, as @views show them. Returns the notes of the periods
@@ -1212,45 +1261,26 @@ assert_mended_as_made (McDataset        *dataset,
                        const CandleView *views,
                        guint             n_views)
 {
-  g_autoptr(McDocument) document = mc_document_new (dataset);
+  McChange change = { 0 };
+  g_autoptr(McDocument) document = document_for_edits (dataset, &change);
   const McChartSpec *spec = mc_dataset_get_chart (dataset, 0);
-  McColumn *times = mc_dataset_lookup_column (dataset, mc_chart_spec_get_x (spec, dataset));
   g_autoptr(McChartModel) before = chart_new (dataset, (McChartSpec *) spec);
   GHashTable *notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  McChange change = { 0 };
 
-  mc_document_set_check (document, mc_chart_check_document);
-  g_signal_connect (document, "changed", G_CALLBACK (keep_change), &change);
   for (guint e = 0; e < n_edits; e++)
     {
       McColumn *column = mc_dataset_lookup_column (dataset, edits[e].column);
-      g_autoptr(McChartModel) mended = NULL;
-      g_autoptr(McChartModel) made = NULL;
       g_autoptr(McEdit) edit = NULL;
-      g_autoptr(GError) error = NULL;
+      McChartModel *mended;
 
       if (isnan (edits[e].delta))
         edit = mc_edit_new_set_missing (edits[e].row, edits[e].column);
       else
         edit = mc_edit_new_set_value (edits[e].row, edits[e].column,
                                       mc_column_get_value (column, edits[e].row) + edits[e].delta);
-      g_assert_true (mc_document_apply (document, edit, &error));
-      g_assert_no_error (error);
-      mended = mc_chart_model_new_edited (before, dataset, spec, &change, &error);
-      g_assert_no_error (error);
-      made = chart_new (dataset, (McChartSpec *) spec);
-      for (guint v = 0; v < n_views; v++)
-        {
-          double lo = views[v].hi > 0 ? mc_column_get_value (times, views[v].lo) : NAN;
-          double hi = views[v].hi > 0 ? mc_column_get_value (times, views[v].hi) : NAN;
-          g_autofree char *seen_mended = candles_as_seen (mended, views[v].width, lo, hi);
-          g_autofree char *seen_made = candles_as_seen (made, views[v].width, lo, hi);
-
-          g_assert_cmpstr (seen_mended, ==, seen_made);
-          g_hash_table_add (notes, g_strndup (seen_made, strchr (seen_made, '\n') - seen_made));
-        }
+      mended = assert_edit_mended_as_made (document, before, edit, &change, views, n_views, notes);
       g_clear_object (&before);
-      before = g_steal_pointer (&mended);
+      before = mended;
     }
   return notes;
 }
@@ -1280,6 +1310,80 @@ test_forms_candles_mended (void)
   /* Minutes one by one, days, weeks and months were all seen. */
   g_assert_cmpuint (g_hash_table_size (notes), ==, 4);
   g_assert_true (g_hash_table_contains (notes, ""));
+}
+
+/* Daily prices of three tickers, a row for each ticker each day: the
+ * default chart shows the first ticker's candles. */
+static McDataset *
+tickers_daily (void)
+{
+  static const char * const tickers[] = { "AAA", "BBB", "CCC" };
+  g_autoptr(GString) csv = g_string_new ("date,symbol,open,high,low,close,volume\n");
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2020, 1, 1, 0, 0, 0);
+
+  for (guint day = 0; day < 600; day++)
+    {
+      g_autoptr(GDateTime) date = g_date_time_add_days (start, day);
+      g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
+
+      for (guint k = 0; k < G_N_ELEMENTS (tickers); k++)
+        {
+          double open = 50 * (k + 1) + (double) ((day * 7919 + k) % 300) / 10;
+          double close = 50 * (k + 1) + (double) ((day * 104729 + k) % 300) / 10;
+
+          g_string_append_printf (csv, "%s,%s,%.1f,%.1f,%.1f,%.1f,%u\n", text, tickers[k], open,
+                                  MAX (open, close) + 1, MIN (open, close) - 1, close,
+                                  1000 + (day * 37 + k) % 5000);
+        }
+    }
+  return load_table (csv->str, csv->len, "tickers.csv");
+}
+
+/* Candles of one ticker of a long table keep some of its rows: after an
+ * edit of a row they keep, or of one they leave out, of a price or a
+ * volume, of a note, and of the ticker of a row (which changes the rows
+ * kept), the chart mended from the one before draws what one made anew
+ * does. */
+static void
+test_forms_candles_mended_filtered (void)
+{
+  static const PriceEdit edits[] = {
+    { 0, "close", 0.2 }, { 3, "high", 3 }, { 1, "close", 5 }, { 903, "low", -2 },
+    { 900, "volume", 100 }, { 902, "open", 0.1 }, { 1500, "close", NAN }, { 1503, "close", 0.1 },
+    { 1797, "open", -0.3 },
+  };
+  static const CandleView views[] = {
+    { 1200, 0, 0 }, { 300, 0, 0 }, { 900, 30, 300 },
+  };
+  g_autoptr(McDataset) dataset = tickers_daily ();
+  const McChartSpec *spec = mc_dataset_get_chart (dataset, 0);
+  g_autoptr(GHashTable) notes = NULL;
+  g_autoptr(GHashTable) more_notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  McChange change = { 0 };
+  g_autoptr(McDocument) document = NULL;
+  g_autoptr(McChartModel) before = NULL;
+  McEdit *more[] = {
+    mc_edit_new_set_note (3, "close", "an estimate"),
+    mc_edit_new_set_string (6, "symbol", "BBB"),
+    mc_edit_new_set_string (7, "symbol", "AAA"),
+    mc_edit_new_set_value (9, "volume", 1234),
+  };
+
+  g_assert_cmpstr (spec->type, ==, "candlestick");
+  g_assert_cmpstr (mc_chart_spec_get_string (spec, "filter"), ==, "symbol");
+  notes = assert_mended_as_made (dataset, edits, G_N_ELEMENTS (edits), views,
+                                 G_N_ELEMENTS (views));
+  document = document_for_edits (dataset, &change);
+  before = chart_new (dataset, (McChartSpec *) spec);
+  for (guint e = 0; e < G_N_ELEMENTS (more); e++)
+    {
+      McChartModel *mended = assert_edit_mended_as_made (document, before, more[e], &change, views,
+                                                         G_N_ELEMENTS (views), more_notes);
+
+      g_clear_object (&before);
+      before = mended;
+      mc_edit_unref (more[e]);
+    }
 }
 
 /* The same for daily prices, whose days are their rows: weeks, months,
@@ -1723,6 +1827,7 @@ main (int   argc,
   g_test_add_func ("/mc/forms/candles-edits-checked", test_forms_candles_edits_checked);
   g_test_add_func ("/mc/forms/candles-mended", test_forms_candles_mended);
   g_test_add_func ("/mc/forms/candles-mended-daily", test_forms_candles_mended_daily);
+  g_test_add_func ("/mc/forms/candles-mended-filtered", test_forms_candles_mended_filtered);
   g_test_add_func ("/mc/forms/candles-decades", test_forms_candles_decades);
   g_test_add_func ("/mc/forms/candles-two-rows", test_forms_candles_two_rows);
   g_test_add_func ("/mc/forms/candles-quarters", test_forms_candles_quarters);

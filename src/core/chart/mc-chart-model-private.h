@@ -86,6 +86,11 @@ struct _McChartModel
   McDataset         *data;            /* the table drawn: the dataset, or
                                        * what the spec's transforms make of
                                        * it (mc-transform.h) */
+  GArray            *data_rows;       /* guint: the dataset's rows @data
+                                       * holds, when it is some of them as
+                                       * they are; else NULL */
+  gboolean           data_mended;     /* from the model before an edit */
+  McChange           data_change;     /* then the edit, in @data's rows */
   GHashTable        *columns;         /* id → McColumn, snapshots of @data */
   char              *title;           /* the spec's or the dataset's */
   char              *source_name;

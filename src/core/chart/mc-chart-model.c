@@ -21,6 +21,7 @@ mc_chart_model_finalize (GObject *object)
 
   g_clear_object (&self->dataset);
   g_clear_object (&self->data);
+  g_clear_pointer (&self->data_rows, g_array_unref);
   g_clear_pointer (&self->columns, g_hash_table_unref);
   g_free (self->title);
   g_free (self->source_name);

@@ -1048,14 +1048,47 @@ choose_display_scales (McChartModel *chart)
     }
 }
 
+/* Whether the table @before drew, some rows of the dataset, may be
+ * mended after @change rather than made again: the same spec over the
+ * same dataset. */
+static gboolean
+can_mend_data (McChartModel   *chart,
+               McChartModel   *before,
+               const McChange *change)
+{
+  return before != NULL && change != NULL && before->data_rows != NULL
+         && before->dataset == chart->dataset && mc_chart_spec_equal (before->spec, chart->spec);
+}
+
+/* The table the chart draws: mended from the one @before drew after
+ * @change where it can be, else made. */
+static void
+make_data (McChartModel   *chart,
+           McChartModel   *before,
+           const McChange *change,
+           const char     *x_id)
+{
+  if (can_mend_data (chart, before, change)
+      && (chart->data = mc_transform_mend (chart->spec, before->data, before->data_rows,
+                                           chart->dataset, change, &chart->data_change)) != NULL)
+    {
+      chart->data_rows = g_array_ref (before->data_rows);
+      chart->data_mended = TRUE;
+      return;
+    }
+  chart->data = mc_transform_apply (chart->spec, chart->dataset, x_id, &chart->data_rows);
+}
+
 /* The table the chart draws, its x column and its series. */
 static gboolean
-build_model (McChartModel  *chart,
-             GError       **error)
+build_model (McChartModel    *chart,
+             McChartModel    *before,
+             const McChange  *change,
+             GError         **error)
 {
   const char *x_id = mc_chart_spec_get_x (chart->spec, chart->dataset);
 
-  chart->data = mc_transform_apply (chart->spec, chart->dataset, x_id);
+  make_data (chart, before, change, x_id);
   chart->x_column = mc_chart_model_get_column (chart, x_id);
   chart->x_kind = choose_x_kind (chart->kind, chart->x_column);
   /* Labels of x write as many decimals as its column has: counted once,
@@ -1117,7 +1150,8 @@ mc_chart_model_check_rows (McChartModel  *chart,
 
 /* Whether the kind may mend what it prepared for @before after
  * @change: an edit of cells of the same dataset, drawn by the same spec
- * from its rows as they are. */
+ * from its rows as they are, or from some of them, whose table was
+ * mended (then @change is the edit in that table's rows). */
 static gboolean
 can_mend (McChartModel   *chart,
           McChartModel   *before,
@@ -1126,7 +1160,8 @@ can_mend (McChartModel   *chart,
   return before != NULL && change != NULL && change->what == MC_CHANGE_CELLS
          && chart->kind->mend != NULL && before->kind == chart->kind
          && before->prepared != NULL && before->dataset == chart->dataset
-         && before->data == before->dataset && chart->data == chart->dataset
+         && ((before->data == before->dataset && chart->data == chart->dataset)
+             || chart->data_mended)
          && mc_chart_spec_equal (before->spec, chart->spec);
 }
 
@@ -1138,6 +1173,8 @@ prepare_kind (McChartModel    *chart,
 {
   gpointer mended;
 
+  if (chart->data_mended)
+    change = &chart->data_change;
   if (can_mend (chart, before, change)
       && (mended = chart->kind->mend (chart, before->prepared, change)) != NULL)
     return mended;
@@ -1152,7 +1189,7 @@ mc_chart_data_prepare (McChartModel    *chart,
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (!check_spec (chart, &local_error) || !build_model (chart, &local_error))
+  if (!check_spec (chart, &local_error) || !build_model (chart, before, change, &local_error))
     return chart_error (chart, local_error, error);
   if (chart->series->len == 0)
     {

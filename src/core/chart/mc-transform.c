@@ -613,13 +613,13 @@ dataset_like (McDataset *dataset)
   return out;
 }
 
-/* The kept rows of every column, the x column dated by its month. */
+/* The kept @rows of every column, the x column dated by its month. */
 static McDataset *
 select_rows (const McChartSpec *spec,
              McDataset         *dataset,
-             const char        *x_id)
+             const char        *x_id,
+             GArray            *rows)
 {
-  g_autoptr(GArray) rows = kept_rows (spec, dataset);
   McDataset *out = dataset_like (dataset);
   McColumn *months = NULL;
 
@@ -864,22 +864,110 @@ aggregate_rows (const McChartSpec *spec,
   return out;
 }
 
+/* Whether the table of @spec is some rows of the dataset as they are. */
+static gboolean
+selects_only (const McChartSpec *spec)
+{
+  return mc_chart_spec_get_string (spec, "filter") != NULL
+         && mc_chart_spec_get_string (spec, "month") == NULL
+         && mc_transform_get_aggregate (spec) == MC_AGGREGATE_NONE;
+}
+
 McDataset *
 mc_transform_apply (const McChartSpec *spec,
                     McDataset         *dataset,
-                    const char        *x_id)
+                    const char        *x_id,
+                    GArray           **rows)
 {
   McAggregate aggregate = mc_transform_get_aggregate (spec);
   g_autoptr(McDataset) selected = NULL;
+  g_autoptr(GArray) kept = NULL;
 
   g_return_val_if_fail (spec != NULL && MC_IS_DATASET (dataset), NULL);
 
+  if (rows != NULL)
+    *rows = NULL;
   if (mc_chart_spec_get_string (spec, "filter") == NULL
       && mc_chart_spec_get_string (spec, "month") == NULL && aggregate == MC_AGGREGATE_NONE)
     return g_object_ref (dataset);
-  selected = select_rows (spec, dataset, x_id);
+  kept = kept_rows (spec, dataset);
+  selected = select_rows (spec, dataset, x_id, kept);
+  if (selects_only (spec) && rows != NULL)
+    *rows = g_steal_pointer (&kept);
   if (aggregate == MC_AGGREGATE_NONE || x_id == NULL
       || mc_dataset_lookup_column (selected, x_id) == NULL)
     return g_steal_pointer (&selected);
   return aggregate_rows (spec, selected, x_id, aggregate);
+}
+
+/* Where @row is among @rows (in order), FALSE when it is not. */
+static gboolean
+find_kept_row (GArray *rows,
+               guint   row,
+               guint  *index)
+{
+  guint lo = 0, hi = rows->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (rows, guint, mid) < row)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *index = lo;
+  return lo < rows->len && g_array_index (rows, guint, lo) == row;
+}
+
+/* Cell @row of @to becomes cell @from_row of @from, as append_cell()
+ * appends it. */
+static void
+set_cell (McColumn       *to,
+          guint           row,
+          const McColumn *from,
+          guint           from_row)
+{
+  if (mc_column_is_missing (from, from_row))
+    mc_column_set_missing (to, row);
+  else if (mc_column_get_column_type (from) == MC_COLUMN_STRING)
+    mc_column_set_string (to, row, mc_column_get_string (from, from_row));
+  else
+    mc_column_set_written_value (to, row, mc_column_get_value (from, from_row),
+                                 mc_column_get_decimals (from, from_row));
+  mc_column_set_annotation (to, row, mc_column_is_estimate (from, from_row),
+                            mc_column_get_note (from, from_row));
+}
+
+McDataset *
+mc_transform_mend (const McChartSpec *spec,
+                   McDataset         *before,
+                   GArray            *rows,
+                   McDataset         *dataset,
+                   const McChange    *change,
+                   McChange          *changed)
+{
+  McColumn *edited;
+  McDataset *mended;
+  guint index;
+
+  g_return_val_if_fail (MC_IS_DATASET (before) && rows != NULL && change != NULL, NULL);
+
+  if (!selects_only (spec) || change->what != MC_CHANGE_CELLS || change->n_rows != 1
+      || change->column < 0 || (guint) change->column >= mc_dataset_get_n_columns (dataset)
+      || mc_dataset_get_n_columns (before) != mc_dataset_get_n_columns (dataset))
+    return NULL;
+  edited = mc_dataset_get_column (dataset, change->column);
+  /* The rows kept are those of the filter's column as it was. */
+  if (g_strcmp0 (mc_column_get_id (edited), mc_chart_spec_get_string (spec, "filter")) == 0)
+    return NULL;
+  *changed = (McChange) { MC_CHANGE_CELLS, 0, 0, change->column, -1 };
+  if (!find_kept_row (rows, change->row, &index))
+    return g_object_ref (before);
+  mended = mc_dataset_copy (before);
+  set_cell (mc_dataset_get_column (mended, change->column), index, edited, change->row);
+  changed->row = index;
+  changed->n_rows = 1;
+  return mended;
 }

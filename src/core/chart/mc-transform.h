@@ -55,10 +55,26 @@ gboolean     mc_transform_find_row       (McDataset          *dataset,
 
 /* The table the chart draws: @dataset itself (a new reference) when the
  * spec transforms nothing, else a new dataset. @x_id is the chart's x
- * column. Call after mc_transform_check(). */
+ * column. When the table is some of the dataset's rows as they are (a
+ * filter alone), @rows, if not NULL, gets them (guint, in order), else
+ * NULL. Call after mc_transform_check(). */
 McDataset   *mc_transform_apply          (const McChartSpec  *spec,
                                           McDataset          *dataset,
-                                          const char         *x_id);
+                                          const char         *x_id,
+                                          GArray            **rows);
+/* The table of mc_transform_apply() after @change, an edit of one cell
+ * of @dataset that is not in the filter's column, made from @before,
+ * the table of @rows of the dataset before the edit: the cell changed
+ * in a copy when its row is one of @rows, else @before itself. @changed
+ * gets the change in the table's rows (none of them when not one).
+ * Returns the table (transfer full), NULL when @change is not such an
+ * edit. */
+McDataset   *mc_transform_mend           (const McChartSpec  *spec,
+                                          McDataset          *before,
+                                          GArray             *rows,
+                                          McDataset          *dataset,
+                                          const McChange     *change,
+                                          McChange           *changed);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McRowFilter, mc_row_filter_free)
 
