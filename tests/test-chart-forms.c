@@ -366,7 +366,9 @@ test_forms_distinct_colors (void)
   g_autoptr(McDataset) dataset = tickers (8);
   g_autoptr(McChartSpec) spec = mc_test_spec_new ("prices", "line", "date", "close");
   const char *pair[] = { "T00", "T07", NULL };
+  const char *fourth[] = { "T03", NULL };
   g_autoptr(McChartModel) chart = NULL;
+  g_autoptr(McChartModel) alone = NULL;
 
   mc_chart_spec_set_string (spec, "series", "ticker");
   mc_chart_spec_set_string (spec, "filter", "ticker");
@@ -375,6 +377,11 @@ test_forms_distinct_colors (void)
   g_assert_cmpuint (mc_chart_model_get_n_series (chart), ==, 2);
   g_assert_cmpuint (mc_chart_model_get_series (chart, 0)->color, ==, 0);
   g_assert_cmpuint (mc_chart_model_get_series (chart, 1)->color, !=, 0);
+  /* Alone in a chart, the fourth ticker keeps the fourth colour. */
+  mc_chart_spec_set_strv (spec, "filter_values", fourth);
+  alone = chart_new (dataset, spec);
+  g_assert_cmpuint (mc_chart_model_get_n_series (alone), ==, 1);
+  g_assert_cmpuint (mc_chart_model_get_series (alone, 0)->color, ==, 3);
 }
 
 static void

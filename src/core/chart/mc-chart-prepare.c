@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "mc-chart-model-private.h"
 #include "mc-format.h"
@@ -274,6 +275,95 @@ series_name (const McColumn *column,
   return g_strdup_printf (C_("series of a code", "%s %s"), mc_column_get_label (column), value);
 }
 
+/* The texts of a column numbered in the order they are first met, by
+ * their content, without a copy of each: the few texts of most series
+ * columns (tickers, regions) are looked for among themselves, others in
+ * a hash table of the column's own strings. */
+#define FEW_TEXTS 8
+
+typedef struct
+{
+  GHashTable *numbers;            /* text → its number */
+  const char *few[FEW_TEXTS];     /* the first texts met: number i is few[i] */
+  guint       n_few;
+} TextNumbers;
+
+static void
+text_numbers_init (TextNumbers *texts)
+{
+  texts->numbers = g_hash_table_new (g_str_hash, g_str_equal);
+  texts->n_few = 0;
+}
+
+static void
+text_numbers_clear (TextNumbers *texts)
+{
+  g_clear_pointer (&texts->numbers, g_hash_table_unref);
+}
+
+/* The number of @text, which @first says is new. */
+static guint
+text_number (TextNumbers *texts,
+             const char  *text,
+             gboolean    *first)
+{
+  guint size = g_hash_table_size (texts->numbers);
+  gpointer number;
+
+  *first = FALSE;
+  /* While there are few, they are all in few[]. */
+  if (size <= FEW_TEXTS)
+    {
+      for (guint i = 0; i < texts->n_few; i++)
+        if (strcmp (texts->few[i], text) == 0)
+          return i;
+    }
+  else if (g_hash_table_lookup_extended (texts->numbers, text, NULL, &number))
+    return GPOINTER_TO_UINT (number);
+  *first = TRUE;
+  g_hash_table_insert (texts->numbers, (gpointer) text, GUINT_TO_POINTER (size));
+  if (texts->n_few < FEW_TEXTS)
+    texts->few[texts->n_few++] = text;
+  return size;
+}
+
+/* The series of @row of a long table by its series column: found by its
+ * name, which is made for each row unless the column is of texts, whose
+ * names they are (series_name()). Adds a series for a new name; the
+ * first of them is series @first_series. */
+static McSeries *
+row_series (McChartModel   *chart,
+            const McColumn *key_column,
+            const McColumn *column,
+            guint           row,
+            int             decimals,
+            GHashTable     *names,
+            TextNumbers    *texts,
+            guint           first_series)
+{
+  g_autofree char *name = NULL;
+  gpointer found;
+  gboolean first;
+
+  if (mc_column_get_column_type (key_column) == MC_COLUMN_STRING)
+    {
+      guint number = text_number (texts, mc_column_get_string (key_column, row), &first);
+
+      if (first)
+        g_ptr_array_add (chart->series,
+                         mc_series_new (mc_column_get_string (key_column, row), column, 0, 0));
+      return g_ptr_array_index (chart->series, first_series + number);
+    }
+  name = series_name (key_column, row, decimals);
+  if (!g_hash_table_lookup_extended (names, name, NULL, &found))
+    {
+      found = GUINT_TO_POINTER (chart->series->len);
+      g_ptr_array_add (chart->series, mc_series_new (name, column, 0, 0));
+      g_hash_table_insert (names, g_steal_pointer (&name), found);
+    }
+  return g_ptr_array_index (chart->series, GPOINTER_TO_UINT (found));
+}
+
 /* A long table: one series per distinct value of the series column, in
  * order of first appearance. */
 static void
@@ -286,27 +376,23 @@ add_long_series (McChartModel *chart,
     mc_chart_model_get_column (chart, mc_chart_spec_get_string (chart->spec, "series"));
   guint n_rows = mc_dataset_get_n_rows (chart->data);
   int decimals = mc_format_column_decimals (key_column);
-  g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint first_series = chart->series->len;
+  TextNumbers texts;
 
+  text_numbers_init (&texts);
   for (guint row = 0; row < n_rows; row++)
     {
-      g_autofree char *name = series_name (key_column, row, decimals);
       double x = point_x (chart, row_category, row);
-      gpointer found;
       McSeries *series;
 
       if (isnan (x) || mc_column_is_missing (key_column, row))
         continue;
-      if (!g_hash_table_lookup_extended (index, name, NULL, &found))
-        {
-          found = GUINT_TO_POINTER (chart->series->len);
-          g_ptr_array_add (chart->series, mc_series_new (name, column, 0, 0));
-          g_hash_table_insert (index, g_strdup (name), found);
-        }
-      series = g_ptr_array_index (chart->series, GPOINTER_TO_UINT (found));
+      series = row_series (chart, key_column, column, row, decimals, names, &texts, first_series);
       mc_series_append (series, x, mc_column_get_value (column, row), row,
                      mc_column_is_estimate (column, row));
     }
+  text_numbers_clear (&texts);
 }
 
 /* Growth: the percent change against the previous point of the series.
@@ -528,6 +614,26 @@ add_column_entities (GHashTable *entities,
   if (column == NULL)
     return;
   decimals = mc_format_column_decimals (column);
+  if (mc_column_get_column_type (column) == MC_COLUMN_STRING)
+    {
+      TextNumbers texts;
+      gboolean first;
+
+      /* Each text once: its own name */
+      text_numbers_init (&texts);
+      for (guint row = 0; row < mc_column_get_n_rows (column); row++)
+        {
+          const char *text = mc_column_get_string (column, row);
+
+          if (text == NULL)
+            continue;
+          text_number (&texts, text, &first);
+          if (first)
+            add_entity (entities, text);
+        }
+      text_numbers_clear (&texts);
+      return;
+    }
   for (guint row = 0; row < mc_column_get_n_rows (column); row++)
     if (!mc_column_is_missing (column, row))
       {
