@@ -392,9 +392,9 @@ take_cell (const FastTable *table,
  * fraction of the cost. At anything else (quotes but around simple
  * names, text in a column of numbers, markers other than "-",
  * percentages, codes with leading zeros, a row of the wrong length,
- * bytes beyond ASCII but in names) it gives up. One loop, in a function of its own:
- * so compiled, it takes as few instructions per number as the scanners
- * allow. */
+ * bytes beyond ASCII but in names) it gives up. One loop, in a
+ * function of its own: so compiled, it takes as few instructions per
+ * number as the scanners allow. */
 static G_GNUC_NO_INLINE gboolean
 read_block_fast (const FastTable *table,
                  FastBlock       *block,
