@@ -384,6 +384,77 @@ test_forms_distinct_colors (void)
   g_assert_cmpuint (mc_chart_model_get_series (alone, 0)->color, ==, 3);
 }
 
+/* The long series of a long table know their range, gaps and extremes
+ * as series of columns do (from a summary of their own values): the
+ * range and gaps those of their points, the extremes of any run of
+ * them the first lowest and highest. */
+static void
+test_forms_long_series_summary (void)
+{
+  g_autoptr(McDataset) dataset = dataset_new ("Prices");
+  McColumn *date = date_column ("date", MC_DATE_DAY);
+  McColumn *ticker = mc_column_new ("ticker", "Ticker", MC_COLUMN_STRING);
+  McColumn *close = number_column ("close", "Close", "USD");
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("prices", "line", "date", "close");
+  g_autoptr(McChartModel) chart = NULL;
+  GRand *rand = g_rand_new_with_seed (7);
+
+  for (guint d = 0; d < 6000; d++)
+    for (guint i = 0; i < 2; i++)
+      {
+        mc_column_append_value (date, mc_days_from_ymd (2000, 1, 1) + d);
+        mc_column_append_string (ticker, i == 0 ? "AAA" : "BBB");
+        /* The second ticker has a stretch without prices. */
+        mc_column_append_value (close, i == 1 && d >= 3000 && d < 3010
+                                       ? NAN : 10 * (i + 1) + g_rand_int_range (rand, 0, 50));
+      }
+  mc_dataset_add_column (dataset, date);
+  mc_dataset_add_column (dataset, ticker);
+  mc_dataset_add_column (dataset, close);
+  mc_chart_spec_set_string (spec, "series", "ticker");
+  chart = chart_new (dataset, spec);
+  g_assert_cmpuint (mc_chart_model_get_n_series (chart), ==, 2);
+  for (guint s = 0; s < 2; s++)
+    {
+      McSeries *series = mc_chart_model_get_series (chart, s);
+      const double *y = (const double *) (gpointer) series->y->data;
+      double lo = NAN, hi = NAN;
+      gboolean gaps = FALSE;
+
+      g_assert_nonnull (series->summary);
+      g_assert_true (series->stats_known);
+      for (guint p = 0; p < series->y->len; p++)
+        {
+          gaps = gaps || isnan (y[p]);
+          lo = isnan (lo) || y[p] < lo ? (isnan (y[p]) ? lo : y[p]) : lo;
+          hi = isnan (hi) || y[p] > hi ? (isnan (y[p]) ? hi : y[p]) : hi;
+        }
+      g_assert_cmpint (series->y_gaps, ==, gaps);
+      g_assert_cmpint (gaps, ==, s == 1);
+      g_assert_cmpfloat (series->y_min, ==, lo);
+      g_assert_cmpfloat (series->y_max, ==, hi);
+      for (guint q = 0; q < 50; q++)
+        {
+          guint from = g_rand_int_range (rand, 0, 5000), to = from + g_rand_int_range (rand, 1, 1000);
+          guint low, high, slow_low = G_MAXUINT, slow_high = G_MAXUINT;
+
+          mc_value_summary_extremes (series->summary, y, from, to, &low, &high);
+          for (guint p = from; p < to; p++)
+            {
+              if (isnan (y[p]))
+                continue;
+              if (slow_low == G_MAXUINT || y[p] < y[slow_low])
+                slow_low = p;
+              if (slow_high == G_MAXUINT || y[p] > y[slow_high])
+                slow_high = p;
+            }
+          g_assert_cmpuint (low, ==, slow_low);
+          g_assert_cmpuint (high, ==, slow_high);
+        }
+    }
+  g_rand_free (rand);
+}
+
 static void
 test_forms_index (void)
 {
@@ -1823,6 +1894,7 @@ main (int   argc,
   g_test_add_func ("/mc/forms/month", test_forms_month);
   g_test_add_func ("/mc/forms/top", test_forms_top);
   g_test_add_func ("/mc/forms/distinct-colors", test_forms_distinct_colors);
+  g_test_add_func ("/mc/forms/long-series-summary", test_forms_long_series_summary);
   g_test_add_func ("/mc/forms/index", test_forms_index);
   g_test_add_func ("/mc/forms/percent", test_forms_percent);
   g_test_add_func ("/mc/forms/sort", test_forms_sort);

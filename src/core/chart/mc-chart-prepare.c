@@ -1185,6 +1185,33 @@ make_data (McChartModel   *chart,
   chart->data = mc_transform_apply (chart->spec, chart->dataset, x_id, &chart->data_rows);
 }
 
+/* Series of their own values (a long table's, or values a transform
+ * made) of at least this many points get a summary, as series that are
+ * their columns have their columns': drawing them then finds the
+ * extremes of each pixel's points in a few steps, and knows their range
+ * and whether they have gaps, rather than going through every point at
+ * every frame. */
+#define SUMMARISED_POINTS 4096
+
+/* Once their values are final: after growth, shares and indexes. */
+static void
+summarise_series (McChartModel *chart)
+{
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      McSeries *series = g_ptr_array_index (chart->series, s);
+      guint n_points = mc_series_get_n_points (series);
+
+      if (series->summary != NULL || n_points < SUMMARISED_POINTS)
+        continue;
+      series->summary = mc_value_summary_new_for_values ((const double *) (gpointer)
+                                                         series->y->data, n_points);
+      series->stats_known = TRUE;
+      series->y_gaps = mc_value_summary_get_n_missing (series->summary) > 0;
+      mc_value_summary_get_range (series->summary, &series->y_min, &series->y_max);
+    }
+}
+
 /* The table the chart draws, its x column and its series. */
 static gboolean
 build_model (McChartModel    *chart,
@@ -1214,6 +1241,7 @@ build_model (McChartModel    *chart,
   apply_chosen_colors (chart);
   apply_highlight (chart);
   resolve_annotations (chart);
+  summarise_series (chart);
   return TRUE;
 }
 
