@@ -13,6 +13,7 @@
 #include "mc-chart-model.h"
 #include "mc-describe.h"
 #include "mc-document.h"
+#include "mc-export.h"
 #include "mc-hit.h"
 #include "mc-loader.h"
 #include "mc-render-private.h"
@@ -1464,6 +1465,91 @@ test_forms_candles_mended_filtered (void)
     }
 }
 
+/* Daily closes of three tickers, a row for each ticker each day, long
+ * enough for their series to be summarised. */
+static McDataset *
+tickers_closes (void)
+{
+  static const char * const tickers[] = { "AAA", "BBB", "CCC" };
+  g_autoptr(GString) csv = g_string_new ("date,ticker,close\n");
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2000, 1, 1, 0, 0, 0);
+
+  for (guint day = 0; day < 5000; day++)
+    {
+      g_autoptr(GDateTime) date = g_date_time_add_days (start, day);
+      g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
+
+      for (guint k = 0; k < G_N_ELEMENTS (tickers); k++)
+        g_string_append_printf (csv, "%s,%s,%.2f\n", text, tickers[k],
+                                100 + k + (double) ((day * 7919 + k * 104729) % 3000) / 100);
+    }
+  return load_table (csv->str, csv->len, "closes.csv");
+}
+
+/* The PNG of @chart: its pixels. */
+static GBytes *
+chart_png (McChartModel *chart)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *png = mc_export_chart_to_bytes (chart, MC_EXPORT_PNG, NULL, &error);
+
+  g_assert_no_error (error);
+  return png;
+}
+
+/* After edits of a long table drawn as a line per ticker, the chart
+ * made from the one before it draws what one made anew does: edits of
+ * a close in the middle, at the first and the last row, its extremes,
+ * a note, a close made missing and given again, a date and a ticker
+ * (which make the series again). */
+static void
+test_forms_lines_mended (void)
+{
+  g_autoptr(McDataset) dataset = tickers_closes ();
+  const McChartSpec *spec = mc_dataset_get_chart (dataset, 0);
+  McChange change = { 0 };
+  g_autoptr(McDocument) document = document_for_edits (dataset, &change);
+  g_autoptr(McChartModel) before = chart_new (dataset, (McChartSpec *) spec);
+  McEdit *edits[] = {
+    mc_edit_new_set_value (7501, "close", 120.5),
+    mc_edit_new_set_value (0, "close", 99.25),
+    mc_edit_new_set_value (14999, "close", 101),
+    mc_edit_new_set_value (3004, "close", 1000),
+    mc_edit_new_set_value (3007, "close", 1),
+    mc_edit_new_set_note (3010, "close", "an estimate"),
+    mc_edit_new_set_missing (6001, "close"),
+    mc_edit_new_set_value (6001, "close", 110),
+    mc_edit_new_set_value (6004, "close", 110.123),
+    mc_edit_new_set_string (9000, "ticker", "CCC"),
+    mc_edit_new_set_value (9002, "close", 104),
+  };
+
+  g_assert_cmpstr (spec->type, ==, "line");
+  g_assert_cmpstr (mc_chart_spec_get_string (spec, "series"), ==, "ticker");
+  g_assert_false (mc_chart_spec_has_option (spec, "transform"));
+  for (guint e = 0; e < G_N_ELEMENTS (edits); e++)
+    {
+      g_autoptr(McChartModel) mended = NULL;
+      g_autoptr(McChartModel) made = NULL;
+      g_autoptr(GBytes) seen_mended = NULL;
+      g_autoptr(GBytes) seen_made = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!mc_document_apply (document, edits[e], &error))
+        g_error ("%s", error->message);
+      mended = mc_chart_model_new_edited (before, dataset, spec, &change, &error);
+      g_assert_no_error (error);
+      made = chart_new (dataset, (McChartSpec *) spec);
+      seen_mended = chart_png (mended);
+      seen_made = chart_png (made);
+      if (!g_bytes_equal (seen_mended, seen_made))
+        g_error ("edit %u: the mended chart draws otherwise", e);
+      g_clear_object (&before);
+      before = g_steal_pointer (&mended);
+      mc_edit_unref (edits[e]);
+    }
+}
+
 /* The same for daily prices, whose days are their rows: weeks, months,
  * quarters and years mended, and days shown one by one. */
 static void
@@ -1907,6 +1993,7 @@ main (int   argc,
   g_test_add_func ("/mc/forms/candles-mended", test_forms_candles_mended);
   g_test_add_func ("/mc/forms/candles-mended-daily", test_forms_candles_mended_daily);
   g_test_add_func ("/mc/forms/candles-mended-filtered", test_forms_candles_mended_filtered);
+  g_test_add_func ("/mc/forms/lines-mended", test_forms_lines_mended);
   g_test_add_func ("/mc/forms/candles-decades", test_forms_candles_decades);
   g_test_add_func ("/mc/forms/candles-two-rows", test_forms_candles_two_rows);
   g_test_add_func ("/mc/forms/candles-quarters", test_forms_candles_quarters);

@@ -177,6 +177,7 @@ McSeries      *mc_series_new                   (const char          *name,
                                                 guint                axis,
                                                 guint                reserve);
 void           mc_series_free                  (McSeries            *series);
+McSeries      *mc_series_copy                  (const McSeries      *series);
 void           mc_series_append                (McSeries            *series,
                                                 double               x,
                                                 double               y,

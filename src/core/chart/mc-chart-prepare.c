@@ -1212,6 +1212,149 @@ summarise_series (McChartModel *chart)
     }
 }
 
+/* Series mended after an edit */
+
+/* Options whose series are more than the rows' values as they are:
+ * their series are made again after any edit. */
+static const char * const remade_by[] = {
+  "sort", "top", "percent", "growth", "transform", "y2", "y2_transform", "index_at", "month",
+  "aggregate", NULL
+};
+
+/* Whether no chart of the dataset names its series or categories by
+ * @id: an edit of it leaves the colours of every chart as they were. */
+static gboolean
+names_nothing (McDataset  *dataset,
+               const char *id)
+{
+  for (guint i = 0; i < mc_dataset_get_n_charts (dataset); i++)
+    {
+      const McChartSpec *spec = mc_dataset_get_chart (dataset, i);
+
+      if (g_strcmp0 (mc_chart_spec_get_string (spec, "series"), id) == 0
+          || g_strcmp0 (mc_chart_spec_get_x (spec, dataset), id) == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether the series of @before, lines of a long table, may be mended
+ * after @change rather than made again from every row: an edit of one
+ * value of the one column they draw, which names nothing, by the same
+ * spec over the same rows, without options that make more of the
+ * values than themselves, and for a kind that prepares nothing more. */
+static gboolean
+can_mend_series (McChartModel   *chart,
+                 McChartModel   *before,
+                 const McChange *change)
+{
+  g_autofree const char **y = NULL;
+  const char *edited;
+
+  if (before == NULL || change == NULL || change->what != MC_CHANGE_CELLS
+      || change->n_rows != 1 || change->column < 0 || before->series == NULL
+      || before->categories != NULL || chart->kind->prepare != NULL
+      || before->kind != chart->kind || before->dataset != chart->dataset
+      || !mc_chart_spec_equal (before->spec, chart->spec)
+      || !mc_chart_spec_has_option (chart->spec, "series")
+      || !((before->data == before->dataset && chart->data == chart->dataset)
+           || chart->data_mended))
+    return FALSE;
+  for (guint i = 0; remade_by[i] != NULL; i++)
+    if (mc_chart_spec_has_option (chart->spec, remade_by[i]))
+      return FALSE;
+  y = mc_chart_spec_get_strv (chart->spec, "y");
+  edited = mc_column_get_id (mc_dataset_get_column (chart->dataset, change->column));
+  return y != NULL && y[0] != NULL && y[1] == NULL && g_str_equal (edited, y[0])
+         && names_nothing (chart->dataset, edited);
+}
+
+/* Where the point of @row is in @series, whose rows rise. */
+static gboolean
+find_series_row (const McSeries *series,
+                 guint           row,
+                 guint          *point)
+{
+  guint lo = 0, hi = mc_series_get_n_points (series);
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (mc_series_get_row (series, mid) < row)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *point = lo;
+  return lo < mc_series_get_n_points (series) && mc_series_get_row (series, lo) == row;
+}
+
+/* The point of @row, if one, takes its value in the model's table: a
+ * present value, as before, of the same estimate (else FALSE, and the
+ * series are made again). */
+static gboolean
+mend_point (McChartModel *chart,
+            McSeries     *series,
+            guint         point,
+            guint         row)
+{
+  double old_value = g_array_index (series->y, double, point);
+  double value = mc_column_get_value (series->column, row);
+  gboolean estimate = mc_column_is_estimate (series->column, row);
+
+  if (isnan (old_value) || isnan (value) || estimate != mc_series_is_estimate (series, point))
+    return FALSE;
+  g_array_index (series->y, double, point) = value;
+  if (series->summary != NULL)
+    {
+      mc_value_summary_update (series->summary, (const double *) (gpointer) series->y->data,
+                               point, old_value);
+      mc_value_summary_get_range (series->summary, &series->y_min, &series->y_max);
+    }
+  else
+    series->stats_known = FALSE;
+  return TRUE;
+}
+
+/* The series of @before, copied with the point of the edited row
+ * changed; FALSE when they must be made again. */
+static gboolean
+mend_series (McChartModel   *chart,
+             McChartModel   *before,
+             const McChange *change)
+{
+  const McChange *edit = chart->data_mended ? &chart->data_change : change;
+  g_autoptr(GPtrArray) series = series_array_new ();
+
+  for (guint s = 0; s < before->series->len; s++)
+    {
+      const McSeries *old = g_ptr_array_index (before->series, s);
+      McSeries *copy;
+      guint point;
+
+      if (old->derived != NULL)
+        return FALSE;
+      copy = mc_series_copy (old);
+      g_ptr_array_add (series, copy);
+      /* The model's own snapshots of the columns */
+      copy->column = mc_chart_model_get_column (chart, mc_column_get_id (old->column));
+      if (old->x_column != NULL)
+        copy->x_column = chart->x_column;
+      copy->decimals = mc_format_column_decimals (copy->column);
+      if (edit->n_rows == 1 && find_series_row (copy, edit->row, &point)
+          && !mend_point (chart, copy, point, edit->row))
+        return FALSE;
+    }
+  chart->series = g_steal_pointer (&series);
+  chart->has_estimates = before->has_estimates;
+  chart->category_colors = g_array_copy (before->category_colors);
+  chart->color_by_category = before->color_by_category;
+  chart->colors_by_category = before->colors_by_category;
+  chart->highlighted = before->highlighted;
+  return TRUE;
+}
+
 /* The table the chart draws, its x column and its series. */
 static gboolean
 build_model (McChartModel    *chart,
@@ -1227,6 +1370,12 @@ build_model (McChartModel    *chart,
   /* Labels of x write as many decimals as its column has: counted once,
    * not for every point, category or annotation named. */
   chart->x_decimals = mc_format_column_decimals (chart->x_column);
+  if (can_mend_series (chart, before, change) && mend_series (chart, before, change))
+    {
+      choose_display_scales (chart);
+      resolve_annotations (chart);
+      return TRUE;
+    }
   build_series (chart);
   choose_display_scales (chart);
   mc_chart_sort_series_by_x (chart);

@@ -59,6 +59,32 @@ mc_series_free (McSeries *series)
   g_free (series);
 }
 
+static GArray *
+array_copy_or_null (GArray *array)
+{
+  return array != NULL ? g_array_copy (array) : NULL;
+}
+
+/* A copy of @series with arrays of its own; its columns are the ones it
+ * had (the caller's to point at others). It has no derived column. */
+McSeries *
+mc_series_copy (const McSeries *series)
+{
+  McSeries *copy = g_new (McSeries, 1);
+
+  g_return_val_if_fail (series->derived == NULL, NULL);
+
+  *copy = *series;
+  copy->name = g_strdup (series->name);
+  copy->x = array_copy_or_null (series->x);
+  copy->y = g_array_copy (series->y);
+  copy->rows = array_copy_or_null (series->rows);
+  copy->estimate = array_copy_or_null (series->estimate);
+  copy->summary = series->summary != NULL ? mc_value_summary_copy (series->summary) : NULL;
+  copy->gaps = array_copy_or_null (series->gaps);
+  return copy;
+}
+
 McSeries *
 mc_series_new (const char     *name,
                const McColumn *column,
