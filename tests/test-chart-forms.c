@@ -1391,31 +1391,58 @@ test_forms_candles_mended (void)
   g_assert_true (g_hash_table_contains (notes, ""));
 }
 
-/* Daily prices of three tickers, a row for each ticker each day: the
- * default chart shows the first ticker's candles. */
+/* The rest of the row of ticker @k on @day, after its date and name. */
+typedef void (*TickerRowFunc) (GString *csv,
+                               guint    day,
+                               guint    k);
+
+/* A long table of three tickers, from 1 January @year: @header, then
+ * a row for each ticker each day of @n_days. */
 static McDataset *
-tickers_daily (void)
+tickers_table (const char    *header,
+               guint          year,
+               guint          n_days,
+               TickerRowFunc  row,
+               const char    *name)
 {
   static const char * const tickers[] = { "AAA", "BBB", "CCC" };
-  g_autoptr(GString) csv = g_string_new ("date,symbol,open,high,low,close,volume\n");
-  g_autoptr(GDateTime) start = g_date_time_new_utc (2020, 1, 1, 0, 0, 0);
+  g_autoptr(GString) csv = g_string_new (header);
+  g_autoptr(GDateTime) start = g_date_time_new_utc (year, 1, 1, 0, 0, 0);
 
-  for (guint day = 0; day < 600; day++)
+  for (guint day = 0; day < n_days; day++)
     {
       g_autoptr(GDateTime) date = g_date_time_add_days (start, day);
       g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
 
       for (guint k = 0; k < G_N_ELEMENTS (tickers); k++)
         {
-          double open = 50 * (k + 1) + (double) ((day * 7919 + k) % 300) / 10;
-          double close = 50 * (k + 1) + (double) ((day * 104729 + k) % 300) / 10;
-
-          g_string_append_printf (csv, "%s,%s,%.1f,%.1f,%.1f,%.1f,%u\n", text, tickers[k], open,
-                                  MAX (open, close) + 1, MIN (open, close) - 1, close,
-                                  1000 + (day * 37 + k) % 5000);
+          g_string_append_printf (csv, "%s,%s,", text, tickers[k]);
+          row (csv, day, k);
+          g_string_append_c (csv, '\n');
         }
     }
-  return load_table (csv->str, csv->len, "tickers.csv");
+  return load_table (csv->str, csv->len, name);
+}
+
+static void
+candle_row (GString *csv,
+            guint    day,
+            guint    k)
+{
+  double open = 50 * (k + 1) + (double) ((day * 7919 + k) % 300) / 10;
+  double close = 50 * (k + 1) + (double) ((day * 104729 + k) % 300) / 10;
+
+  g_string_append_printf (csv, "%.1f,%.1f,%.1f,%.1f,%u", open, MAX (open, close) + 1,
+                          MIN (open, close) - 1, close, 1000 + (day * 37 + k) % 5000);
+}
+
+/* Daily prices of three tickers, a row for each ticker each day: the
+ * default chart shows the first ticker's candles. */
+static McDataset *
+tickers_daily (void)
+{
+  return tickers_table ("date,symbol,open,high,low,close,volume\n", 2020, 600, candle_row,
+                        "tickers.csv");
 }
 
 /* Candles of one ticker of a long table keep some of its rows: after an
@@ -1465,25 +1492,20 @@ test_forms_candles_mended_filtered (void)
     }
 }
 
+static void
+close_row (GString *csv,
+           guint    day,
+           guint    k)
+{
+  g_string_append_printf (csv, "%.2f", 100 + k + (double) ((day * 7919 + k * 104729) % 3000) / 100);
+}
+
 /* Daily closes of three tickers, a row for each ticker each day, long
  * enough for their series to be summarised. */
 static McDataset *
 tickers_closes (void)
 {
-  static const char * const tickers[] = { "AAA", "BBB", "CCC" };
-  g_autoptr(GString) csv = g_string_new ("date,ticker,close\n");
-  g_autoptr(GDateTime) start = g_date_time_new_utc (2000, 1, 1, 0, 0, 0);
-
-  for (guint day = 0; day < 5000; day++)
-    {
-      g_autoptr(GDateTime) date = g_date_time_add_days (start, day);
-      g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
-
-      for (guint k = 0; k < G_N_ELEMENTS (tickers); k++)
-        g_string_append_printf (csv, "%s,%s,%.2f\n", text, tickers[k],
-                                100 + k + (double) ((day * 7919 + k * 104729) % 3000) / 100);
-    }
-  return load_table (csv->str, csv->len, "closes.csv");
+  return tickers_table ("date,ticker,close\n", 2000, 5000, close_row, "closes.csv");
 }
 
 /* The PNG of @chart: its pixels. */
