@@ -7,13 +7,15 @@
  * order and the first extremes of any run of rows must be what a walk
  * through every value finds, after appending in pieces and after changes.
  * A column of row numbers or days is kept as a start and a step, and
- * must read exactly as the array it stands for.
+ * must read exactly as the array it stands for. A column's texts are
+ * numbered in the order they are first met.
  */
 #include "config.h"
 
 #include <math.h>
 
 #include "mc-column.h"
+#include "mc-text-numbers.h"
 
 /* The extremes of values[from, to) the slow way: the first lowest and
  * highest, NAN left out. */
@@ -192,6 +194,43 @@ test_summary_update (void)
   g_rand_free (rand);
 }
 
+/* Texts numbered in the order first met, by content: as a walk with a
+ * hash table of every text numbers them, few or many (past the texts
+ * looked for among themselves), each first meeting told. */
+static void
+test_text_numbers (void)
+{
+  GRand *rand = g_rand_new_with_seed (12);
+
+  for (guint n_distinct = 1; n_distinct <= 3 * MC_TEXT_NUMBERS_FEW; n_distinct += 3)
+    {
+      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GHashTable) expected = g_hash_table_new (g_str_hash, g_str_equal);
+      McTextNumbers texts;
+
+      /* Each cell a copy of its own, as a column's strings are. */
+      for (guint i = 0; i < 500; i++)
+        g_ptr_array_add (cells, g_strdup_printf ("T%u", g_rand_int_range (rand, 0, n_distinct)));
+      mc_text_numbers_init (&texts);
+      for (guint i = 0; i < cells->len; i++)
+        {
+          const char *cell = g_ptr_array_index (cells, i);
+          gboolean first, new_here = !g_hash_table_contains (expected, cell);
+          guint number;
+
+          if (new_here)
+            g_hash_table_insert (expected, (gpointer) cell,
+                                 GUINT_TO_POINTER (g_hash_table_size (expected)));
+          number = mc_text_numbers_get (&texts, cell, &first);
+          g_assert_cmpint (first, ==, new_here);
+          g_assert_cmpuint (number, ==, GPOINTER_TO_UINT (g_hash_table_lookup (expected, cell)));
+        }
+      g_assert_cmpuint (mc_text_numbers_count (&texts), ==, g_hash_table_size (expected));
+      mc_text_numbers_clear (&texts);
+    }
+  g_rand_free (rand);
+}
+
 static void
 test_progression (void)
 {
@@ -254,5 +293,6 @@ main (int   argc,
   g_test_add_func ("/mc/column/summary-sorted", test_summary_sorted);
   g_test_add_func ("/mc/column/summary-update", test_summary_update);
   g_test_add_func ("/mc/column/progression", test_progression);
+  g_test_add_func ("/mc/column/text-numbers", test_text_numbers);
   return g_test_run ();
 }

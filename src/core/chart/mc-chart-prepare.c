@@ -14,6 +14,7 @@
 
 #include "mc-chart-model-private.h"
 #include "mc-format.h"
+#include "mc-text-numbers.h"
 #include "mc-transform.h"
 
 #define MC_GROWTH_DECIMALS 1
@@ -275,58 +276,6 @@ series_name (const McColumn *column,
   return g_strdup_printf (C_("series of a code", "%s %s"), mc_column_get_label (column), value);
 }
 
-/* The texts of a column numbered in the order they are first met, by
- * their content, without a copy of each: the few texts of most series
- * columns (tickers, regions) are looked for among themselves, others in
- * a hash table of the column's own strings. */
-#define FEW_TEXTS 8
-
-typedef struct
-{
-  GHashTable *numbers;            /* text → its number */
-  const char *few[FEW_TEXTS];     /* the first texts met: number i is few[i] */
-  guint       n_few;
-} TextNumbers;
-
-static void
-text_numbers_init (TextNumbers *texts)
-{
-  texts->numbers = g_hash_table_new (g_str_hash, g_str_equal);
-  texts->n_few = 0;
-}
-
-static void
-text_numbers_clear (TextNumbers *texts)
-{
-  g_clear_pointer (&texts->numbers, g_hash_table_unref);
-}
-
-/* The number of @text, which @first says is new. */
-static guint
-text_number (TextNumbers *texts,
-             const char  *text,
-             gboolean    *first)
-{
-  guint size = g_hash_table_size (texts->numbers);
-  gpointer number;
-
-  *first = FALSE;
-  /* While there are few, they are all in few[]. */
-  if (size <= FEW_TEXTS)
-    {
-      for (guint i = 0; i < texts->n_few; i++)
-        if (strcmp (texts->few[i], text) == 0)
-          return i;
-    }
-  else if (g_hash_table_lookup_extended (texts->numbers, text, NULL, &number))
-    return GPOINTER_TO_UINT (number);
-  *first = TRUE;
-  g_hash_table_insert (texts->numbers, (gpointer) text, GUINT_TO_POINTER (size));
-  if (texts->n_few < FEW_TEXTS)
-    texts->few[texts->n_few++] = text;
-  return size;
-}
-
 /* The series of @row of a long table by its series column: found by its
  * name, which is made for each row unless the column is of texts, whose
  * names they are (series_name()). Adds a series for a new name; the
@@ -338,7 +287,7 @@ row_series (McChartModel   *chart,
             guint           row,
             int             decimals,
             GHashTable     *names,
-            TextNumbers    *texts,
+            McTextNumbers  *texts,
             guint           first_series)
 {
   g_autofree char *name = NULL;
@@ -347,7 +296,7 @@ row_series (McChartModel   *chart,
 
   if (mc_column_get_column_type (key_column) == MC_COLUMN_STRING)
     {
-      guint number = text_number (texts, mc_column_get_string (key_column, row), &first);
+      guint number = mc_text_numbers_get (texts, mc_column_get_string (key_column, row), &first);
 
       if (first)
         g_ptr_array_add (chart->series,
@@ -378,9 +327,9 @@ add_long_series (McChartModel *chart,
   int decimals = mc_format_column_decimals (key_column);
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint first_series = chart->series->len;
-  TextNumbers texts;
+  McTextNumbers texts;
 
-  text_numbers_init (&texts);
+  mc_text_numbers_init (&texts);
   for (guint row = 0; row < n_rows; row++)
     {
       double x = point_x (chart, row_category, row);
@@ -392,7 +341,7 @@ add_long_series (McChartModel *chart,
       mc_series_append (series, x, mc_column_get_value (column, row), row,
                      mc_column_is_estimate (column, row));
     }
-  text_numbers_clear (&texts);
+  mc_text_numbers_clear (&texts);
 }
 
 /* Growth: the percent change against the previous point of the series.
@@ -616,22 +565,22 @@ add_column_entities (GHashTable *entities,
   decimals = mc_format_column_decimals (column);
   if (mc_column_get_column_type (column) == MC_COLUMN_STRING)
     {
-      TextNumbers texts;
+      McTextNumbers texts;
       gboolean first;
 
       /* Each text once: its own name */
-      text_numbers_init (&texts);
+      mc_text_numbers_init (&texts);
       for (guint row = 0; row < mc_column_get_n_rows (column); row++)
         {
           const char *text = mc_column_get_string (column, row);
 
           if (text == NULL)
             continue;
-          text_number (&texts, text, &first);
+          mc_text_numbers_get (&texts, text, &first);
           if (first)
             add_entity (entities, text);
         }
-      text_numbers_clear (&texts);
+      mc_text_numbers_clear (&texts);
       return;
     }
   for (guint row = 0; row < mc_column_get_n_rows (column); row++)
@@ -1154,16 +1103,37 @@ choose_display_scales (McChartModel *chart)
     }
 }
 
+/* Whether @before, the model just before @change, drew the same spec
+ * over the same dataset after an edit of cells: what it made may be
+ * mended rather than made again. */
+static gboolean
+edited_from (McChartModel   *chart,
+             McChartModel   *before,
+             const McChange *change)
+{
+  return before != NULL && change != NULL && change->what == MC_CHANGE_CELLS
+         && before->dataset == chart->dataset && before->kind == chart->kind
+         && mc_chart_spec_equal (before->spec, chart->spec);
+}
+
+/* Whether both models draw the dataset's rows as they are, or this one
+ * the table of @before mended (make_data()). */
+static gboolean
+same_rows (McChartModel *chart,
+           McChartModel *before)
+{
+  return (before->data == before->dataset && chart->data == chart->dataset)
+         || chart->data_mended;
+}
+
 /* Whether the table @before drew, some rows of the dataset, may be
- * mended after @change rather than made again: the same spec over the
- * same dataset. */
+ * mended after @change rather than made again. */
 static gboolean
 can_mend_data (McChartModel   *chart,
                McChartModel   *before,
                const McChange *change)
 {
-  return before != NULL && change != NULL && before->data_rows != NULL
-         && before->dataset == chart->dataset && mc_chart_spec_equal (before->spec, chart->spec);
+  return edited_from (chart, before, change) && before->data_rows != NULL;
 }
 
 /* The table the chart draws: mended from the one @before drew after
@@ -1251,14 +1221,10 @@ can_mend_series (McChartModel   *chart,
   g_autofree const char **y = NULL;
   const char *edited;
 
-  if (before == NULL || change == NULL || change->what != MC_CHANGE_CELLS
+  if (!edited_from (chart, before, change) || !same_rows (chart, before)
       || change->n_rows != 1 || change->column < 0 || before->series == NULL
       || before->categories != NULL || chart->kind->prepare != NULL
-      || before->kind != chart->kind || before->dataset != chart->dataset
-      || !mc_chart_spec_equal (before->spec, chart->spec)
-      || !mc_chart_spec_has_option (chart->spec, "series")
-      || !((before->data == before->dataset && chart->data == chart->dataset)
-           || chart->data_mended))
+      || !mc_chart_spec_has_option (chart->spec, "series"))
     return FALSE;
   for (guint i = 0; remade_by[i] != NULL; i++)
     if (mc_chart_spec_has_option (chart->spec, remade_by[i]))
@@ -1440,12 +1406,8 @@ can_mend (McChartModel   *chart,
           McChartModel   *before,
           const McChange *change)
 {
-  return before != NULL && change != NULL && change->what == MC_CHANGE_CELLS
-         && chart->kind->mend != NULL && before->kind == chart->kind
-         && before->prepared != NULL && before->dataset == chart->dataset
-         && ((before->data == before->dataset && chart->data == chart->dataset)
-             || chart->data_mended)
-         && mc_chart_spec_equal (before->spec, chart->spec);
+  return edited_from (chart, before, change) && same_rows (chart, before)
+         && chart->kind->mend != NULL && before->prepared != NULL;
 }
 
 static gpointer

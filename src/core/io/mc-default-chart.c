@@ -22,6 +22,7 @@
 
 #include "mc-loader-error.h"
 #include "mc-text.h"
+#include "mc-text-numbers.h"
 
 /* A default chart shows at most this many number columns. */
 #define MAX_SERIES 6
@@ -157,21 +158,28 @@ value_bits_equal (gconstpointer a,
   return memcmp (a, b, sizeof (double)) == 0;
 }
 
-/* The few texts a column that repeats them often holds (tickers,
- * regions): looked for among themselves before the hash table, which
- * costs a hash and a comparison a cell. */
-#define FEW_TEXTS 8
-
-/* Whether @text is one of @few. */
-static gboolean
-among (const char * const *few,
-       guint               n_few,
-       const char         *text)
+/* count_distinct() of a column of texts. */
+static guint
+count_distinct_texts (McColumn *column,
+                      guint     limit)
 {
-  for (guint i = 0; i < n_few; i++)
-    if (strcmp (few[i], text) == 0)
-      return TRUE;
-  return FALSE;
+  McTextNumbers texts;
+  guint n;
+
+  mc_text_numbers_init (&texts);
+  for (guint row = 0; row < mc_column_get_n_rows (column); row++)
+    {
+      const char *text = mc_column_get_string (column, row);
+
+      if (text == NULL)
+        continue;
+      mc_text_numbers_get (&texts, text, NULL);
+      if (mc_text_numbers_count (&texts) > limit)
+        break;
+    }
+  n = mc_text_numbers_count (&texts);
+  mc_text_numbers_clear (&texts);
+  return n;
 }
 
 /* The distinct values of @column (texts by their content, numbers by
@@ -181,35 +189,22 @@ static guint
 count_distinct (McColumn *column,
                 guint     limit)
 {
-  gboolean strings = mc_column_get_column_type (column) == MC_COLUMN_STRING;
   guint n = mc_column_get_n_rows (column);
   g_autoptr(GHashTable) seen = NULL;
-  const double *values = NULL;
-  const char *few[FEW_TEXTS];
-  guint n_few = 0;
+  const double *values;
   double start, step;
 
-  if (!strings && mc_column_get_progression (column, &start, &step))
+  if (mc_column_get_column_type (column) == MC_COLUMN_STRING)
+    return count_distinct_texts (column, limit);
+  if (mc_column_get_progression (column, &start, &step))
     return n == 0 ? 0 : step == 0 ? 1 : n <= limit ? n : limit + 1;
-  if (strings)
-    seen = g_hash_table_new (g_str_hash, g_str_equal);
-  else
-    {
-      seen = g_hash_table_new (value_bits_hash, value_bits_equal);
-      values = mc_column_get_values (column, &n);
-    }
+  seen = g_hash_table_new (value_bits_hash, value_bits_equal);
+  values = mc_column_get_values (column, &n);
   for (guint row = 0; row < n; row++)
     {
-      gconstpointer key = strings ? (gconstpointer) mc_column_get_string (column, row)
-                                  : (gconstpointer) &values[row];
-
-      if (key == NULL || (!strings && isnan (values[row])))
+      if (isnan (values[row]))
         continue;
-      /* Once there are more, every text goes to the hash table. */
-      if (strings && g_hash_table_size (seen) <= FEW_TEXTS && among (few, n_few, key))
-        continue;
-      if (g_hash_table_add (seen, (gpointer) key) && strings && n_few < FEW_TEXTS)
-        few[n_few++] = key;
+      g_hash_table_add (seen, (gpointer) &values[row]);
       if (g_hash_table_size (seen) > limit)
         break;
     }
