@@ -490,6 +490,72 @@ test_forms_index (void)
   assert_error_contains (dataset, spec, "no row has “2023-03-10” in column “date”");
 }
 
+/* A row of ticker @name at day @day of March 2024 (missing: NAN). */
+static void
+append_price (McDataset  *dataset,
+              const char *name,
+              int         day,
+              double      close)
+{
+  mc_column_append_value (mc_dataset_lookup_column (dataset, "date"),
+                          mc_days_from_ymd (2024, 3, 1) + day);
+  mc_column_append_string (mc_dataset_lookup_column (dataset, "ticker"), name);
+  mc_column_append_value (mc_dataset_lookup_column (dataset, "close"), close);
+}
+
+/* The y of @chart's series @s at day @day of March 2024, at its last
+ * point there. */
+static double
+indexed_at (McChartModel *chart,
+            guint         s,
+            int           day)
+{
+  McSeries *series = mc_chart_model_get_series (chart, s);
+  double x = mc_days_from_ymd (2024, 3, 1) + day, y = NAN;
+
+  for (guint i = 0; i < mc_series_get_n_points (series); i++)
+    if (mc_series_get_x (series, i) == x)
+      y = mc_series_get_y (series, i);
+  return y;
+}
+
+/* Series indexed where they all first have a value: A from the 8th, B
+ * from the 8th too but with a missing value before its value of the
+ * 9th, C (out of order) from the 4th but not on the 8th. */
+static void
+test_forms_index_common_x (void)
+{
+  g_autoptr(McDataset) dataset = tickers (0);
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("prices", "line", "date", "close");
+  g_autoptr(McChartModel) chart = NULL;
+
+  for (int d = 0; d < 100; d++)
+    append_price (dataset, "A", d, d < 7 ? NAN : 10 + d);
+  for (int d = 0; d < 100; d++)
+    {
+      if (d == 8)
+        append_price (dataset, "B", d, NAN);
+      append_price (dataset, "B", d, d < 7 ? NAN : 20 + d);
+    }
+  for (int d = 99; d >= 0; d--)
+    append_price (dataset, "C", d, d < 3 || d == 7 ? NAN : 30 + d);
+  mc_chart_spec_set_string (spec, "series", "ticker");
+  mc_chart_spec_set_string (spec, "transform", "index");
+  chart = chart_new (dataset, spec);
+  for (guint s = 0; s < 3; s++)
+    g_assert_cmpfloat_with_epsilon (indexed_at (chart, s, 8), 100, 1e-9);
+  g_assert_cmpfloat_with_epsilon (indexed_at (chart, 2, 20), 50.0 / 38 * 100, 1e-9);
+  g_assert_cmpstr (mc_column_get_label (mc_chart_model_get_series (chart, 0)->column), ==,
+                   "Index (9 Mar 2024 = 100)");
+
+  /* C's values end before A's begin: its rows, from 201, are days 99
+   * down to 0. */
+  for (int d = 5; d < 100; d++)
+    mc_column_set_missing (mc_dataset_lookup_column (dataset, "close"), 201 + (99 - d));
+  g_clear_object (&chart);
+  assert_error_contains (dataset, spec, "there is no x where every series has a value");
+}
+
 static void
 test_forms_percent (void)
 {
@@ -2004,6 +2070,7 @@ main (int   argc,
   g_test_add_func ("/mc/forms/distinct-colors", test_forms_distinct_colors);
   g_test_add_func ("/mc/forms/long-series-summary", test_forms_long_series_summary);
   g_test_add_func ("/mc/forms/index", test_forms_index);
+  g_test_add_func ("/mc/forms/index-common-x", test_forms_index_common_x);
   g_test_add_func ("/mc/forms/percent", test_forms_percent);
   g_test_add_func ("/mc/forms/sort", test_forms_sort);
   g_test_add_func ("/mc/forms/log", test_forms_log);
