@@ -1585,19 +1585,38 @@ chart_png (McChartModel *chart)
   return png;
 }
 
-/* After edits of a long table drawn as a line per ticker, the chart
- * made from the one before it draws what one made anew does: edits of
- * a close in the middle, at the first and the last row, its extremes,
- * a note, a close made missing and given again, a date and a ticker
- * (which make the series again). */
+/* Whether two charts' series hold the same values, bit for bit. */
 static void
-test_forms_lines_mended (void)
+assert_same_values (McChartModel *mended,
+                    McChartModel *made,
+                    guint         e)
+{
+  g_assert_cmpuint (mc_chart_model_get_n_series (mended), ==, mc_chart_model_get_n_series (made));
+  for (guint s = 0; s < mc_chart_model_get_n_series (made); s++)
+    {
+      McSeries *a = mc_chart_model_get_series (mended, s), *b = mc_chart_model_get_series (made, s);
+
+      g_assert_cmpuint (mc_series_get_n_points (a), ==, mc_series_get_n_points (b));
+      if (memcmp (a->y->data, b->y->data, b->y->len * sizeof (double)) != 0)
+        g_error ("edit %u: the mended series “%s” holds other values", e, b->name);
+      g_assert_cmpstr (mc_column_get_label (a->column), ==, mc_column_get_label (b->column));
+      g_assert_cmpint (a->decimals, ==, b->decimals);
+    }
+}
+
+/* After edits of a long table drawn as a line per ticker, as @spec_of
+ * the dataset's chart draws it, the chart made from the one before it
+ * draws what one made anew does: edits of a close in the middle, at the
+ * first and the last row, its extremes, a note, a close made missing
+ * and given again, a date and a ticker (which make the series again). */
+static void
+assert_lines_mended (McChartSpec *(*spec_of) (const McChartSpec *spec))
 {
   g_autoptr(McDataset) dataset = tickers_closes ();
-  const McChartSpec *spec = mc_dataset_get_chart (dataset, 0);
+  g_autoptr(McChartSpec) spec = spec_of (mc_dataset_get_chart (dataset, 0));
   McChange change = { 0 };
   g_autoptr(McDocument) document = document_for_edits (dataset, &change);
-  g_autoptr(McChartModel) before = chart_new (dataset, (McChartSpec *) spec);
+  g_autoptr(McChartModel) before = chart_new (dataset, spec);
   McEdit *edits[] = {
     mc_edit_new_set_value (7501, "close", 120.5),
     mc_edit_new_set_value (0, "close", 99.25),
@@ -1610,11 +1629,11 @@ test_forms_lines_mended (void)
     mc_edit_new_set_value (6004, "close", 110.123),
     mc_edit_new_set_string (9000, "ticker", "CCC"),
     mc_edit_new_set_value (9002, "close", 104),
+    mc_edit_new_set_value (1, "close", 98.5),
   };
 
   g_assert_cmpstr (spec->type, ==, "line");
   g_assert_cmpstr (mc_chart_spec_get_string (spec, "series"), ==, "ticker");
-  g_assert_false (mc_chart_spec_has_option (spec, "transform"));
   for (guint e = 0; e < G_N_ELEMENTS (edits); e++)
     {
       g_autoptr(McChartModel) mended = NULL;
@@ -1627,7 +1646,8 @@ test_forms_lines_mended (void)
         g_error ("%s", error->message);
       mended = mc_chart_model_new_edited (before, dataset, spec, &change, &error);
       g_assert_no_error (error);
-      made = chart_new (dataset, (McChartSpec *) spec);
+      made = chart_new (dataset, spec);
+      assert_same_values (mended, made, e);
       seen_mended = chart_png (mended);
       seen_made = chart_png (made);
       if (!g_bytes_equal (seen_mended, seen_made))
@@ -1636,6 +1656,40 @@ test_forms_lines_mended (void)
       before = g_steal_pointer (&mended);
       mc_edit_unref (edits[e]);
     }
+}
+
+static McChartSpec *
+as_it_is (const McChartSpec *spec)
+{
+  g_assert_false (mc_chart_spec_has_option (spec, "transform"));
+  return mc_chart_spec_copy (spec);
+}
+
+static McChartSpec *
+indexed (const McChartSpec *spec)
+{
+  McChartSpec *copy = mc_chart_spec_copy (spec);
+
+  mc_chart_spec_set_string (copy, "transform", "index");
+  return copy;
+}
+
+/* Indexed at a later date, whose rows are edited (3006 to 3008) */
+static McChartSpec *
+indexed_later (const McChartSpec *spec)
+{
+  McChartSpec *copy = indexed (spec);
+
+  mc_chart_spec_set_string (copy, "index_at", "2002-09-29");
+  return copy;
+}
+
+static void
+test_forms_lines_mended (void)
+{
+  assert_lines_mended (as_it_is);
+  assert_lines_mended (indexed);
+  assert_lines_mended (indexed_later);
 }
 
 /* The same for daily prices, whose days are their rows: weeks, months,

@@ -51,6 +51,10 @@ typedef struct
   GArray         *gaps;       /* guint: the points after which the next
                                * comes far later than usual, a stretch
                                * without data; NULL for none */
+  /* Indexed to 100 ("transform": "index"): each value was divided by
+   * the value of this point and multiplied by 100. */
+  guint           index_point;
+  double          index_base;
 } McSeries;
 
 static inline guint
@@ -115,6 +119,7 @@ struct _McChartModel
                                        * be placed */
   double             x_min;           /* the x range of present values, */
   double             x_max;           /* NAN without a continuous x axis */
+  double             index_x;         /* where the series are indexed to 100 */
 };
 
 /* Charts colour each category (e.g. each company) when there are at most
@@ -131,6 +136,10 @@ void           mc_chart_fold_series            (McChartModel        *chart);
 /* Each series rebased to 100 ("transform": "index"). */
 gboolean       mc_chart_index_series           (McChartModel        *chart,
                                                 GError             **error);
+/* Series copied from a model indexed at @x (as made by
+ * mc_chart_index_series()) take their index column again. */
+void           mc_chart_index_copied_series    (McChartModel        *chart,
+                                                double               x);
 /* Each value as a share of the total of its x ("percent"). */
 void           mc_chart_share_series           (McChartModel        *chart);
 /* No two series of one chart in the same palette colour. */

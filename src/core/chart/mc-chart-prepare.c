@@ -1185,10 +1185,11 @@ summarise_series (McChartModel *chart)
 /* Series mended after an edit */
 
 /* Options whose series are more than the rows' values as they are:
- * their series are made again after any edit. */
+ * their series are made again after any edit. Series indexed to 100
+ * are mended ("transform": "index", "index_at"): each value is its
+ * own, over its series' base. */
 static const char * const remade_by[] = {
-  "sort", "top", "percent", "growth", "transform", "y2", "y2_transform", "index_at", "month",
-  "aggregate", NULL
+  "sort", "top", "percent", "growth", "y2", "y2_transform", "month", "aggregate", NULL
 };
 
 /* Whether no chart of the dataset names its series or categories by
@@ -1229,6 +1230,8 @@ can_mend_series (McChartModel   *chart,
   for (guint i = 0; remade_by[i] != NULL; i++)
     if (mc_chart_spec_has_option (chart->spec, remade_by[i]))
       return FALSE;
+  if (mc_chart_spec_has_option (chart->spec, "transform") && !mc_chart_spec_is_indexed (chart->spec))
+    return FALSE;
   y = mc_chart_spec_get_strv (chart->spec, "y");
   edited = mc_column_get_id (mc_dataset_get_column (chart->dataset, change->column));
   return y != NULL && y[0] != NULL && y[1] == NULL && g_str_equal (edited, y[0])
@@ -1256,21 +1259,29 @@ find_series_row (const McSeries *series,
   return lo < mc_series_get_n_points (series) && mc_series_get_row (series, lo) == row;
 }
 
-/* The point of @row, if one, takes its value in the model's table: a
- * present value, as before, of the same estimate (else FALSE, and the
- * series are made again). */
+/* The point of @row takes its value in @values, the column of the
+ * model's table the series draw: a present value, as before, of the
+ * same estimate (else FALSE, and the series are made again). A series
+ * indexed to 100 takes it over its base, unless the point is its base,
+ * which changes every value. */
 static gboolean
-mend_point (McChartModel *chart,
-            McSeries     *series,
-            guint         point,
-            guint         row)
+mend_point (McChartModel   *chart,
+            McSeries       *series,
+            const McColumn *values,
+            guint           point,
+            guint           row)
 {
   double old_value = g_array_index (series->y, double, point);
-  double value = mc_column_get_value (series->column, row);
-  gboolean estimate = mc_column_is_estimate (series->column, row);
+  double value = mc_column_get_value (values, row);
+  gboolean estimate = mc_column_is_estimate (values, row);
+  gboolean indexed = mc_chart_spec_is_indexed (chart->spec);
 
-  if (isnan (old_value) || isnan (value) || estimate != mc_series_is_estimate (series, point))
+  if (isnan (old_value) || isnan (value) || estimate != mc_series_is_estimate (series, point)
+      || (indexed && point == series->index_point))
     return FALSE;
+  /* As mc_chart_index_series() works it out */
+  if (indexed)
+    value = value / series->index_base * 100;
   g_array_index (series->y, double, point) = value;
   if (series->summary != NULL)
     {
@@ -1291,6 +1302,11 @@ mend_series (McChartModel   *chart,
              const McChange *change)
 {
   const McChange *edit = chart->data_mended ? &chart->data_change : change;
+  const char *id = mc_column_get_id (mc_dataset_get_column (chart->dataset, change->column));
+  const McColumn *values = mc_chart_model_get_column (chart, id);
+  gboolean indexed = mc_chart_spec_is_indexed (chart->spec);
+  /* Indexed series keep theirs, a transform's */
+  int decimals = indexed ? 0 : mc_format_column_decimals (values);
   g_autoptr(GPtrArray) series = series_array_new ();
 
   for (guint s = 0; s < before->series->len; s++)
@@ -1299,20 +1315,25 @@ mend_series (McChartModel   *chart,
       McSeries *copy;
       guint point;
 
-      if (old->derived != NULL)
+      if (old->derived != NULL && !indexed)
         return FALSE;
       copy = mc_series_copy (old);
       g_ptr_array_add (series, copy);
       /* The model's own snapshots of the columns */
-      copy->column = mc_chart_model_get_column (chart, mc_column_get_id (old->column));
+      if (!indexed)
+        {
+          copy->column = values;
+          copy->decimals = decimals;
+        }
       if (old->x_column != NULL)
         copy->x_column = chart->x_column;
-      copy->decimals = mc_format_column_decimals (copy->column);
       if (edit->n_rows == 1 && find_series_row (copy, edit->row, &point)
-          && !mend_point (chart, copy, point, edit->row))
+          && !mend_point (chart, copy, values, point, edit->row))
         return FALSE;
     }
   chart->series = g_steal_pointer (&series);
+  if (indexed)
+    mc_chart_index_copied_series (chart, before->index_x);
   chart->has_estimates = before->has_estimates;
   chart->category_colors = g_array_copy (before->category_colors);
   chart->color_by_category = before->color_by_category;

@@ -60,28 +60,30 @@ mc_series_free (McSeries *series)
 }
 
 static GArray *
-array_copy_or_null (GArray *array)
+array_ref_or_null (GArray *array)
 {
-  return array != NULL ? g_array_copy (array) : NULL;
+  return array != NULL ? g_array_ref (array) : NULL;
 }
 
-/* A copy of @series with arrays of its own; its columns are the ones it
- * had (the caller's to point at others). It has no derived column. */
+/* A copy of @series whose values (and their summary) are its own, to
+ * change; its x, rows, estimates and gaps, which no longer change once a
+ * series is made, are shared. Its columns are the ones it had (the
+ * caller's to point at others). It has no derived column: one that
+ * @series made is the caller's to make again. */
 McSeries *
 mc_series_copy (const McSeries *series)
 {
   McSeries *copy = g_new (McSeries, 1);
 
-  g_return_val_if_fail (series->derived == NULL, NULL);
-
   *copy = *series;
+  copy->derived = NULL;
   copy->name = g_strdup (series->name);
-  copy->x = array_copy_or_null (series->x);
+  copy->x = array_ref_or_null (series->x);
   copy->y = g_array_copy (series->y);
-  copy->rows = array_copy_or_null (series->rows);
-  copy->estimate = array_copy_or_null (series->estimate);
+  copy->rows = array_ref_or_null (series->rows);
+  copy->estimate = array_ref_or_null (series->estimate);
   copy->summary = series->summary != NULL ? mc_value_summary_copy (series->summary) : NULL;
-  copy->gaps = array_copy_or_null (series->gaps);
+  copy->gaps = array_ref_or_null (series->gaps);
   return copy;
 }
 

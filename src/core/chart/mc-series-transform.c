@@ -269,12 +269,13 @@ first_point_from (const McSeries *series,
   return lo;
 }
 
-/* The first value of @series at @x. A sorted series is searched, not
- * walked: finding where long series meet asks this of every point. */
+/* The first point of @series at @x with a value. A sorted series is
+ * searched, not walked: finding where long series meet asks this of
+ * every point. */
 static gboolean
-series_value_at (const McSeries *series,
+series_point_at (const McSeries *series,
                  double          x,
-                 double         *value)
+                 guint          *point)
 {
   guint n = mc_series_get_n_points (series);
   guint i = series->x_sorted ? first_point_from (series, x) : 0;
@@ -285,7 +286,7 @@ series_value_at (const McSeries *series,
 
       if (point_x == x && !isnan (mc_series_get_y (series, i)))
         {
-          *value = mc_series_get_y (series, i);
+          *point = i;
           return TRUE;
         }
       if (series->x_sorted && point_x > x)
@@ -356,11 +357,11 @@ has_value_at (McChartModel *chart,
               double        x)
 {
   GArray *xs = g_ptr_array_index (unsorted, s);
-  double value;
+  guint point;
 
   if (xs != NULL)
     return sorted_contains (xs, x);
-  return series_value_at (series_at (chart, s), x, &value);
+  return series_point_at (series_at (chart, s), x, &point);
 }
 
 /* The first x, in order, where every series has a value. Each point of
@@ -453,10 +454,12 @@ index_one (McSeries  *series,
            double     x,
            GError   **error)
 {
-  double base;
-  g_autofree char *shown = NULL;
+  guint point;
+  double base = 0;
 
-  if (!series_value_at (series, x, &base) || !(base > 0))
+  if (series_point_at (series, x, &point))
+    base = mc_series_get_y (series, point);
+  if (!(base > 0))
     {
       g_set_error (error, MC_CHART_ERROR, MC_CHART_ERROR_INVALID,
                    _("series “%s” has no value above zero where the series are indexed "
@@ -465,6 +468,8 @@ index_one (McSeries  *series,
     }
   for (guint i = 0; i < mc_series_get_n_points (series); i++)
     g_array_index (series->y, double, i) = mc_series_get_y (series, i) / base * 100;
+  series->index_point = point;
+  series->index_base = base;
   series->stats_known = FALSE;
   series->decimals = MC_DERIVED_DECIMALS;
   return TRUE;
@@ -483,7 +488,6 @@ mc_chart_index_series (McChartModel  *chart,
                        GError       **error)
 {
   double x;
-  McSeries *first;
 
   if (!mc_chart_spec_is_indexed (chart->spec) || chart->series->len == 0)
     return TRUE;
@@ -494,17 +498,23 @@ mc_chart_index_series (McChartModel  *chart,
                              "them to 100; choose one with “index_at”"));
       return FALSE;
     }
-  first = series_at (chart, 0);
+  for (guint s = 0; s < chart->series->len; s++)
+    if (!index_one (series_at (chart, s), x, error))
+      return FALSE;
+  mc_chart_index_copied_series (chart, x);
+  return TRUE;
+}
+
+void
+mc_chart_index_copied_series (McChartModel *chart,
+                              double        x)
+{
+  McSeries *first = series_at (chart, 0);
+
+  chart->index_x = x;
   first->derived = index_column (chart, x);
   for (guint s = 0; s < chart->series->len; s++)
-    {
-      McSeries *series = series_at (chart, s);
-
-      if (!index_one (series, x, error))
-        return FALSE;
-      series->column = first->derived;
-    }
-  return TRUE;
+    series_at (chart, s)->column = first->derived;
 }
 
 /* Shares */
