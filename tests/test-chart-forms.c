@@ -208,6 +208,86 @@ test_forms_aggregate (void)
   mc_test_check_layouts (chart, "count");
 }
 
+/* The points of series @name of an aggregated chart: x, then y. */
+static void
+assert_points (McChartModel *chart,
+               const char   *name,
+               const double *expected,
+               guint         n_points)
+{
+  for (guint s = 0; s < mc_chart_model_get_n_series (chart); s++)
+    {
+      McSeries *series = mc_chart_model_get_series (chart, s);
+
+      if (g_strcmp0 (series->name, name) != 0)
+        continue;
+      g_assert_cmpuint (mc_series_get_n_points (series), ==, n_points);
+      for (guint i = 0; i < n_points; i++)
+        {
+          g_assert_cmpfloat (mc_series_get_x (series, i), ==, expected[2 * i]);
+          g_assert_cmpfloat (mc_series_get_y (series, i), ==, expected[2 * i + 1]);
+        }
+      return;
+    }
+  g_error ("no series “%s”", name);
+}
+
+/* Rows of days out of order, of two names, grouped: each group's
+ * present values in the order of their rows, rows without a day or a
+ * name in none, the groups in the order of their days, and an estimate
+ * among a group's values making its aggregate one. */
+static void
+test_forms_aggregate_groups (void)
+{
+  static const struct { double day; const char *name; double value; } rows[] = {
+    { 3, "A", 5 }, { 1, "B", 2 }, { 1, "A", 7 }, { 3, "A", NAN }, { 2, "A", 4 },
+    { 1, "A", 1 }, { NAN, "A", 100 }, { 2, NULL, 50 }, { 3, "A", 9 }, { 1, "B", 6 },
+  };
+  static const struct { const char *aggregate; double a[6]; double b[2]; } expected[] = {
+    { "first", { 1, 7, 2, 4, 3, 5 }, { 1, 2 } },
+    { "last", { 1, 1, 2, 4, 3, 9 }, { 1, 6 } },
+    { "median", { 1, 4, 2, 4, 3, 7 }, { 1, 4 } },
+    { "sum", { 1, 8, 2, 4, 3, 14 }, { 1, 8 } },
+    { "count", { 1, 2, 2, 1, 3, 2 }, { 1, 2 } },
+  };
+  g_autoptr(McDataset) dataset = dataset_new ("Groups");
+  McColumn *day = number_column ("day", "Day", NULL);
+  McColumn *name = mc_column_new ("name", "Name", MC_COLUMN_STRING);
+  McColumn *value = number_column ("value", "Value", NULL);
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("groups", "line", "day", "value");
+
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      mc_column_append_value (day, rows[r].day);
+      if (rows[r].name != NULL)
+        mc_column_append_string (name, rows[r].name);
+      else
+        mc_column_append_missing (name);
+      mc_column_append_value (value, rows[r].value);
+    }
+  mc_column_set_annotation (value, 4, TRUE, NULL);
+  mc_dataset_add_column (dataset, day);
+  mc_dataset_add_column (dataset, name);
+  mc_dataset_add_column (dataset, value);
+  mc_chart_spec_set_string (spec, "series", "name");
+  for (guint e = 0; e < G_N_ELEMENTS (expected); e++)
+    {
+      g_autoptr(McChartModel) chart = NULL;
+      McSeries *a;
+
+      mc_chart_spec_set_string (spec, "aggregate", expected[e].aggregate);
+      chart = chart_new (dataset, spec);
+      g_assert_cmpuint (mc_chart_model_get_n_series (chart), ==, 2);
+      assert_points (chart, "A", expected[e].a, 3);
+      assert_points (chart, "B", expected[e].b, 1);
+      a = g_str_equal (mc_chart_model_get_series (chart, 0)->name, "A")
+          ? mc_chart_model_get_series (chart, 0) : mc_chart_model_get_series (chart, 1);
+      g_assert_cmpint (mc_series_is_estimate (a, 1), ==, e != 4);
+      g_assert_false (mc_series_is_estimate (a, 0));
+      g_assert_false (mc_series_is_estimate (a, 2));
+    }
+}
+
 static void
 test_forms_filter (void)
 {
@@ -2123,6 +2203,7 @@ main (int   argc,
   g_test_add_func ("/mc/forms/top", test_forms_top);
   g_test_add_func ("/mc/forms/distinct-colors", test_forms_distinct_colors);
   g_test_add_func ("/mc/forms/long-series-summary", test_forms_long_series_summary);
+  g_test_add_func ("/mc/forms/aggregate-groups", test_forms_aggregate_groups);
   g_test_add_func ("/mc/forms/index", test_forms_index);
   g_test_add_func ("/mc/forms/index-common-x", test_forms_index_common_x);
   g_test_add_func ("/mc/forms/percent", test_forms_percent);

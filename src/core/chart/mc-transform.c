@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "mc-format.h"
+#include "mc-row-keys.h"
 #include "mc-scale.h"
 #include "mc-text.h"
 
@@ -639,13 +640,13 @@ select_rows (const McChartSpec *spec,
 
 /* Aggregating */
 
-/* The rows of one x (and series), and the present values of each
- * aggregated column among them. */
+/* The rows of one x (and series). */
 typedef struct
 {
+  double     x;            /* NAN for a text */
   guint      first_row;
-  GArray   **values;       /* double, per aggregated column */
-  gboolean  *estimate;
+  guint      n_rows;
+  guint      start;        /* of its rows in Aggregation's rows */
 } Group;
 
 typedef struct
@@ -655,82 +656,95 @@ typedef struct
   const McColumn *series;
   GPtrArray      *columns;   /* McColumn *, aggregated */
   GArray         *groups;    /* Group */
+  guint          *rows;      /* those of each group in turn, in order */
   McAggregate     aggregate;
 } Aggregation;
 
-static void
-group_clear (gpointer data)
+/* The group of each row (G_MAXUINT for a row without its x, or its
+ * series, which belongs to none), found by the rows' cells themselves:
+ * a million rows are a million groups when no two share an x and a
+ * series. */
+static guint *
+find_groups (Aggregation *a)
 {
-  Group *group = data;
+  McColumn *key_columns[] = { (McColumn *) a->x, (McColumn *) a->series };
+  guint n_rows = mc_dataset_get_n_rows (a->table);
+  g_autofree McRowKey *keys = mc_row_keys_new (key_columns, a->series != NULL ? 2 : 1);
+  g_autoptr(GHashTable) index = g_hash_table_new (mc_row_key_hash, mc_row_key_equal);
+  guint *group_of_row = g_new (guint, MAX (n_rows, 1));
 
-  for (guint i = 0; group->values != NULL && group->values[i] != NULL; i++)
-    g_array_unref (group->values[i]);
-  g_free (group->values);
-  g_free (group->estimate);
-}
-
-static char *
-cell_key (const McColumn *column,
-          guint           row)
-{
-  if (column == NULL)
-    return g_strdup ("");
-  if (mc_column_get_column_type (column) == MC_COLUMN_STRING)
-    return g_strdup (mc_column_get_string (column, row));
-  return g_strdup_printf ("%.17g", mc_column_get_value (column, row));
-}
-
-static Group *
-group_for_row (Aggregation *a,
-               GHashTable  *index,
-               guint        row)
-{
-  g_autofree char *x = cell_key (a->x, row);
-  g_autofree char *series = cell_key (a->series, row);
-  char *key = g_strconcat (x, "\x1f", series, NULL);
-  gpointer found;
-  Group group = { 0 };
-
-  if (g_hash_table_lookup_extended (index, key, NULL, &found))
+  for (guint row = 0; row < n_rows; row++)
     {
-      g_free (key);
-      return &g_array_index (a->groups, Group, GPOINTER_TO_UINT (found));
-    }
-  group.first_row = row;
-  group.values = g_new0 (GArray *, a->columns->len + 1);
-  group.estimate = g_new0 (gboolean, a->columns->len + 1);
-  for (guint c = 0; c < a->columns->len; c++)
-    group.values[c] = g_array_new (FALSE, FALSE, sizeof (double));
-  g_hash_table_insert (index, key, GUINT_TO_POINTER (a->groups->len));
-  g_array_append_val (a->groups, group);
-  return &g_array_index (a->groups, Group, a->groups->len - 1);
-}
+      gpointer found;
 
-static void
-collect_groups (Aggregation *a)
-{
-  g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint row = 0; row < mc_dataset_get_n_rows (a->table); row++)
-    {
-      Group *group;
-
-      /* A row without its x, or its series, belongs to no group. */
+      group_of_row[row] = G_MAXUINT;
       if (mc_column_is_missing (a->x, row)
           || (a->series != NULL && mc_column_is_missing (a->series, row)))
         continue;
-      group = group_for_row (a, index, row);
-      for (guint c = 0; c < a->columns->len; c++)
+      if (!g_hash_table_lookup_extended (index, &keys[row], NULL, &found))
         {
-          const McColumn *column = g_ptr_array_index (a->columns, c);
-          double value = mc_column_get_value (column, row);
+          Group group = { NAN, row, 0, 0 };
 
-          if (isnan (value))
-            continue;
-          g_array_append_val (group->values[c], value);
-          group->estimate[c] = group->estimate[c] || mc_column_is_estimate (column, row);
+          if (mc_column_get_column_type (a->x) != MC_COLUMN_STRING)
+            group.x = mc_column_get_value (a->x, row);
+
+          found = GUINT_TO_POINTER (a->groups->len);
+          g_hash_table_insert (index, &keys[row], found);
+          g_array_append_val (a->groups, group);
         }
+      group_of_row[row] = GPOINTER_TO_UINT (found);
+      g_array_index (a->groups, Group, group_of_row[row]).n_rows++;
     }
+  return group_of_row;
+}
+
+/* The rows of every group, group after group. */
+static void
+collect_groups (Aggregation *a)
+{
+  g_autofree guint *group_of_row = find_groups (a);
+  guint n_rows = mc_dataset_get_n_rows (a->table), n_grouped = 0;
+
+  for (guint g = 0; g < a->groups->len; g++)
+    {
+      Group *group = &g_array_index (a->groups, Group, g);
+
+      group->start = n_grouped;
+      n_grouped += group->n_rows;
+      group->n_rows = 0;
+    }
+  a->rows = g_new (guint, MAX (n_grouped, 1));
+  for (guint row = 0; row < n_rows; row++)
+    if (group_of_row[row] != G_MAXUINT)
+      {
+        Group *group = &g_array_index (a->groups, Group, group_of_row[row]);
+
+        a->rows[group->start + group->n_rows++] = row;
+      }
+}
+
+/* The present values of @column in @group's rows, in their order, into
+ * @values; whether one of them is an estimate. */
+static gboolean
+gather_group_values (const Aggregation *a,
+                     const Group       *group,
+                     const McColumn    *column,
+                     GArray            *values)
+{
+  gboolean estimate = FALSE;
+
+  g_array_set_size (values, 0);
+  for (guint i = 0; i < group->n_rows; i++)
+    {
+      guint row = a->rows[group->start + i];
+      double value = mc_column_get_value (column, row);
+
+      if (isnan (value))
+        continue;
+      g_array_append_val (values, value);
+      estimate = estimate || mc_column_is_estimate (column, row);
+    }
+  return estimate;
 }
 
 /* The aggregate of present values; missing (NAN) when there are none,
@@ -770,16 +784,28 @@ aggregate_values (GArray      *values,
 
 static int
 compare_groups_by_x (gconstpointer a,
-                     gconstpointer b,
-                     gpointer      user_data)
+                     gconstpointer b)
 {
-  const McColumn *x = user_data;
-  double xa = mc_column_get_value (x, ((const Group *) a)->first_row);
-  double xb = mc_column_get_value (x, ((const Group *) b)->first_row);
+  const Group *x = a, *y = b;
 
-  if (xa != xb)
-    return xa < xb ? -1 : 1;
-  return ((const Group *) a)->first_row < ((const Group *) b)->first_row ? -1 : 1;
+  if (x->x != y->x)
+    return x->x < y->x ? -1 : 1;
+  return x->first_row < y->first_row ? -1 : (x->first_row > y->first_row);
+}
+
+/* Groups in the order of their x, as a line runs; those of one x in the
+ * order they first appear. Rows in that order already (most tables of
+ * dates) need no sort. */
+static void
+sort_groups_by_x (GArray *groups)
+{
+  for (guint g = 1; g < groups->len; g++)
+    if (compare_groups_by_x (&g_array_index (groups, Group, g - 1),
+                             &g_array_index (groups, Group, g)) > 0)
+      {
+        g_array_sort (groups, compare_groups_by_x);
+        return;
+      }
 }
 
 /* A count is of rows, not of the column's unit. */
@@ -803,6 +829,7 @@ aggregation_table (Aggregation *a)
 {
   McDataset *out = dataset_like (a->table);
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
 
   for (guint g = 0; g < a->groups->len; g++)
     g_array_append_val (rows, g_array_index (a->groups, Group, g).first_row);
@@ -811,14 +838,16 @@ aggregation_table (Aggregation *a)
     mc_dataset_add_column (out, gather_column (a->series, rows));
   for (guint c = 0; c < a->columns->len; c++)
     {
-      McColumn *column = aggregate_column_like (g_ptr_array_index (a->columns, c), a->aggregate);
+      const McColumn *values_of = g_ptr_array_index (a->columns, c);
+      McColumn *column = aggregate_column_like (values_of, a->aggregate);
 
       for (guint g = 0; g < a->groups->len; g++)
         {
-          Group *group = &g_array_index (a->groups, Group, g);
+          gboolean estimate = gather_group_values (a, &g_array_index (a->groups, Group, g),
+                                                   values_of, values);
 
-          mc_column_append_value (column, aggregate_values (group->values[c], a->aggregate));
-          if (group->estimate[c] && a->aggregate != MC_AGGREGATE_COUNT)
+          mc_column_append_value (column, aggregate_values (values, a->aggregate));
+          if (estimate && a->aggregate != MC_AGGREGATE_COUNT)
             mc_column_set_annotation (column, g, TRUE, NULL);
         }
       mc_dataset_add_column (out, column);
@@ -844,7 +873,6 @@ aggregate_rows (const McChartSpec *spec,
   a.aggregate = aggregate;
   a.columns = g_ptr_array_new ();
   a.groups = g_array_new (FALSE, TRUE, sizeof (Group));
-  g_array_set_clear_func (a.groups, group_clear);
   for (guint i = 0; i < mc_dataset_get_n_columns (table); i++)
     {
       McColumn *column = mc_dataset_get_column (table, i);
@@ -857,10 +885,11 @@ aggregate_rows (const McChartSpec *spec,
   /* Dates and numbers in their order, as a line runs; categories in the
    * order they first appear. */
   if (mc_column_get_column_type (a.x) != MC_COLUMN_STRING)
-    g_array_sort_with_data (a.groups, compare_groups_by_x, (gpointer) a.x);
+    sort_groups_by_x (a.groups);
   out = aggregation_table (&a);
   g_ptr_array_unref (a.columns);
   g_array_unref (a.groups);
+  g_free (a.rows);
   return out;
 }
 

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "mc-loader-error.h"
+#include "mc-row-keys.h"
 #include "mc-text.h"
 #include "mc-text-numbers.h"
 
@@ -471,102 +472,6 @@ set_values (McChartSpec *spec,
   mc_chart_spec_set_strv (spec, key, (const char * const *) ids);
 }
 
-/* Whether two values are the same key: the same number, to the sign of
- * a zero, or both NAN of the same sign ("%.17g" would write them
- * alike). */
-static gboolean
-same_key (double a,
-          double b)
-{
-  if (signbit (a) != signbit (b))
-    return FALSE;
-  return a == b || (isnan (a) && isnan (b));
-}
-
-/* Rows as keys of a hash table, by their cells in some columns, without
- * writing a text of each (the texts of a million rows were most of
- * choosing a chart for a long table): texts by their content (a
- * missing one as an empty one), numbers by same_key(). */
-typedef struct
-{
-  McColumn *const *columns;
-  guint            n_columns;
-  guint            row;
-  guint            hash;
-} RowKey;
-
-static guint
-cell_hash (McColumn *column,
-           guint     row)
-{
-  double value;
-  guint64 bits;
-
-  if (mc_column_get_column_type (column) == MC_COLUMN_STRING)
-    {
-      const char *text = mc_column_get_string (column, row);
-
-      return g_str_hash (text != NULL ? text : "");
-    }
-  value = mc_column_get_value (column, row);
-  if (isnan (value))
-    return signbit (value) ? 1 : 0;
-  memcpy (&bits, &value, sizeof bits);
-  return (guint) (bits ^ (bits >> 32));
-}
-
-static gboolean
-same_cell (McColumn *column,
-           guint     a,
-           guint     b)
-{
-  const char *x, *y;
-
-  if (mc_column_get_column_type (column) != MC_COLUMN_STRING)
-    return same_key (mc_column_get_value (column, a), mc_column_get_value (column, b));
-  x = mc_column_get_string (column, a);
-  y = mc_column_get_string (column, b);
-  return g_str_equal (x != NULL ? x : "", y != NULL ? y : "");
-}
-
-static guint
-row_key_hash (gconstpointer key)
-{
-  return ((const RowKey *) key)->hash;
-}
-
-static gboolean
-row_key_equal (gconstpointer a,
-               gconstpointer b)
-{
-  const RowKey *x = a, *y = b;
-
-  for (guint i = 0; i < x->n_columns; i++)
-    if (!same_cell (x->columns[i], x->row, y->row))
-      return FALSE;
-  return TRUE;
-}
-
-/* The keys of every row of @columns (@n_columns of them); a hash table
- * of them is g_hash_table_new (row_key_hash, row_key_equal). */
-static RowKey *
-row_keys_new (McColumn *const *columns,
-              guint            n_columns)
-{
-  guint n_rows = mc_column_get_n_rows (columns[0]);
-  RowKey *keys = g_new (RowKey, MAX (n_rows, 1));
-
-  for (guint row = 0; row < n_rows; row++)
-    {
-      guint hash = 0;
-
-      for (guint i = 0; i < n_columns; i++)
-        hash = hash * 31 + cell_hash (columns[i], row);
-      keys[row] = (RowKey) { columns, n_columns, row, hash };
-    }
-  return keys;
-}
-
 /* Whether @column never decreases down the rows of each value of
  * @series (or of the whole column without one). */
 static gboolean
@@ -574,7 +479,7 @@ ordered_by (McColumn *column,
             McColumn *series)
 {
   g_autoptr(GHashTable) last = NULL;
-  g_autofree RowKey *keys = NULL;
+  g_autofree McRowKey *keys = NULL;
 
   if (series == NULL)
     {
@@ -595,13 +500,13 @@ ordered_by (McColumn *column,
       return TRUE;
     }
 
-  keys = row_keys_new (&series, 1);
+  keys = mc_row_keys_new (&series, 1);
   /* Each series' last row, and its x */
-  last = g_hash_table_new (row_key_hash, row_key_equal);
+  last = g_hash_table_new (mc_row_key_hash, mc_row_key_equal);
   for (guint row = 0; row < mc_column_get_n_rows (column); row++)
     {
       double x = mc_column_get_value (column, row);
-      RowKey *previous;
+      McRowKey *previous;
 
       /* A row without an x or without a series is on no line. */
       if (isnan (x) || (mc_column_get_column_type (series) == MC_COLUMN_STRING
@@ -639,7 +544,7 @@ same_keys_in_a_row (const double *values,
 {
   for (guint i = 1; i < n; i++)
     {
-      if (same_key (values[i - 1], values[i]))
+      if (mc_row_keys_same_value (values[i - 1], values[i]))
         return TRUE;
       if (values[i - 1] == values[i])
         *signs_mixed = TRUE;
@@ -702,7 +607,7 @@ rising_in_few_series (McColumn *x,
       double value = mc_column_get_value (x, row);
       guint k = 0;
 
-      while (k < n_series && !same_cell (series, first_rows[k], row))
+      while (k < n_series && !mc_row_keys_same_cell (series, first_rows[k], row))
         k++;
       if (k == n_series)
         {
@@ -714,7 +619,7 @@ rising_in_few_series (McColumn *x,
         }
       if (value > last[k])
         last[k] = value;
-      else if (same_key (value, last[k]))
+      else if (mc_row_keys_same_value (value, last[k]))
         return *duplicates = TRUE;
       else
         return FALSE;
@@ -730,7 +635,7 @@ has_duplicates (McColumn *x,
                 McColumn *series)
 {
   g_autoptr(GHashTable) seen = NULL;
-  g_autofree RowKey *keys = NULL;
+  g_autofree McRowKey *keys = NULL;
   McColumn *columns[3] = { x, };
   guint n_columns = 1;
   gboolean duplicates;
@@ -744,8 +649,8 @@ has_duplicates (McColumn *x,
     columns[n_columns++] = month;
   if (series != NULL)
     columns[n_columns++] = series;
-  keys = row_keys_new (columns, n_columns);
-  seen = g_hash_table_new (row_key_hash, row_key_equal);
+  keys = mc_row_keys_new (columns, n_columns);
+  seen = g_hash_table_new (mc_row_key_hash, mc_row_key_equal);
   for (guint row = 0; row < mc_column_get_n_rows (x); row++)
     if (!g_hash_table_add (seen, &keys[row]))
       return TRUE;
@@ -924,8 +829,8 @@ first_values_range (McColumn *series,
                     double   *lo,
                     double   *hi)
 {
-  g_autofree RowKey *keys = row_keys_new (&series, 1);
-  g_autoptr(GHashTable) seen = g_hash_table_new (row_key_hash, row_key_equal);
+  g_autofree McRowKey *keys = mc_row_keys_new (&series, 1);
+  g_autoptr(GHashTable) seen = g_hash_table_new (mc_row_key_hash, mc_row_key_equal);
 
   *lo = G_MAXDOUBLE;
   *hi = 0;
