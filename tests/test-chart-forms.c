@@ -1690,9 +1690,10 @@ assert_same_values (McChartModel *mended,
  * first and the last row, its extremes, a note, a close made missing
  * and given again, a date and a ticker (which make the series again). */
 static void
-assert_lines_mended (McChartSpec *(*spec_of) (const McChartSpec *spec))
+assert_lines_mended (McDataset   *(*dataset_of) (void),
+                     McChartSpec *(*spec_of) (const McChartSpec *spec))
 {
-  g_autoptr(McDataset) dataset = tickers_closes ();
+  g_autoptr(McDataset) dataset = dataset_of ();
   g_autoptr(McChartSpec) spec = spec_of (mc_dataset_get_chart (dataset, 0));
   McChange change = { 0 };
   g_autoptr(McDocument) document = document_for_edits (dataset, &change);
@@ -1764,12 +1765,56 @@ indexed_later (const McChartSpec *spec)
   return copy;
 }
 
+/* Points in the order of their dates, rows newest first */
+static McChartSpec *
+sorted (const McChartSpec *spec)
+{
+  McChartSpec *copy = mc_chart_spec_copy (spec);
+
+  mc_chart_spec_set_boolean (copy, "sort", TRUE);
+  return copy;
+}
+
+static McChartSpec *
+sorted_indexed (const McChartSpec *spec)
+{
+  McChartSpec *copy = indexed (spec);
+
+  mc_chart_spec_set_boolean (copy, "sort", TRUE);
+  return copy;
+}
+
+/* The same closes, the last day first */
+static McDataset *
+tickers_closes_newest_first (void)
+{
+  g_autoptr(McDataset) oldest_first = tickers_closes ();
+  g_autoptr(GString) csv = g_string_new ("date,ticker,close\n");
+  guint n_rows = mc_dataset_get_n_rows (oldest_first);
+
+  McColumn *date = mc_dataset_lookup_column (oldest_first, "date");
+  McColumn *ticker = mc_dataset_lookup_column (oldest_first, "ticker");
+  McColumn *close = mc_dataset_lookup_column (oldest_first, "close");
+
+  for (guint row = n_rows; row-- > 0;)
+    {
+      int year, month, day;
+
+      mc_days_to_ymd (mc_column_get_value (date, row), &year, &month, &day);
+      g_string_append_printf (csv, "%04d-%02d-%02d,%s,%.2f\n", year, month, day,
+                              mc_column_get_string (ticker, row), mc_column_get_value (close, row));
+    }
+  return load_table (csv->str, csv->len, "newest.csv");
+}
+
 static void
 test_forms_lines_mended (void)
 {
-  assert_lines_mended (as_it_is);
-  assert_lines_mended (indexed);
-  assert_lines_mended (indexed_later);
+  assert_lines_mended (tickers_closes, as_it_is);
+  assert_lines_mended (tickers_closes, indexed);
+  assert_lines_mended (tickers_closes, indexed_later);
+  assert_lines_mended (tickers_closes_newest_first, sorted);
+  assert_lines_mended (tickers_closes_newest_first, sorted_indexed);
 }
 
 /* The same for daily prices, whose days are their rows: weeks, months,

@@ -1187,9 +1187,11 @@ summarise_series (McChartModel *chart)
 /* Options whose series are more than the rows' values as they are:
  * their series are made again after any edit. Series indexed to 100
  * are mended ("transform": "index", "index_at"): each value is its
- * own, over its series' base. */
+ * own, over its series' base; and so are points sorted by their x
+ * ("sort" on a time or number axis), which an edit of a value leaves
+ * where they are. */
 static const char * const remade_by[] = {
-  "sort", "top", "percent", "growth", "y2", "y2_transform", "month", "aggregate", NULL
+  "top", "percent", "growth", "y2", "y2_transform", "month", "aggregate", NULL
 };
 
 /* Whether no chart of the dataset names its series or categories by
@@ -1230,7 +1232,8 @@ can_mend_series (McChartModel   *chart,
   for (guint i = 0; remade_by[i] != NULL; i++)
     if (mc_chart_spec_has_option (chart->spec, remade_by[i]))
       return FALSE;
-  if (mc_chart_spec_has_option (chart->spec, "transform") && !mc_chart_spec_is_indexed (chart->spec))
+  if ((mc_chart_spec_has_option (chart->spec, "transform") && !mc_chart_spec_is_indexed (chart->spec))
+      || (mc_chart_spec_get_boolean (chart->spec, "sort") && chart->x_kind == MC_X_CATEGORY))
     return FALSE;
   y = mc_chart_spec_get_strv (chart->spec, "y");
   edited = mc_column_get_id (mc_dataset_get_column (chart->dataset, change->column));
@@ -1238,13 +1241,23 @@ can_mend_series (McChartModel   *chart,
          && names_nothing (chart->dataset, edited);
 }
 
-/* Where the point of @row is in @series, whose rows rise. */
+/* Where the point of @row is in @series. Its rows rise, unless the spec
+ * sorted its points by x: then they are looked through. */
 static gboolean
 find_series_row (const McSeries *series,
                  guint           row,
+                 gboolean        rows_rise,
                  guint          *point)
 {
   guint lo = 0, hi = mc_series_get_n_points (series);
+
+  if (!rows_rise)
+    {
+      for (*point = 0; *point < hi; (*point)++)
+        if (mc_series_get_row (series, *point) == row)
+          return TRUE;
+      return FALSE;
+    }
 
   while (lo < hi)
     {
@@ -1305,6 +1318,7 @@ mend_series (McChartModel   *chart,
   const char *id = mc_column_get_id (mc_dataset_get_column (chart->dataset, change->column));
   const McColumn *values = mc_chart_model_get_column (chart, id);
   gboolean indexed = mc_chart_spec_is_indexed (chart->spec);
+  gboolean sorted = mc_chart_spec_get_boolean (chart->spec, "sort");
   /* Indexed series keep theirs, a transform's */
   int decimals = indexed ? 0 : mc_format_column_decimals (values);
   g_autoptr(GPtrArray) series = series_array_new ();
@@ -1327,7 +1341,7 @@ mend_series (McChartModel   *chart,
         }
       if (old->x_column != NULL)
         copy->x_column = chart->x_column;
-      if (edit->n_rows == 1 && find_series_row (copy, edit->row, &point)
+      if (edit->n_rows == 1 && find_series_row (copy, edit->row, !sorted, &point)
           && !mend_point (chart, copy, values, point, edit->row))
         return FALSE;
     }
