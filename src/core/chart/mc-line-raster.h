@@ -13,8 +13,10 @@ G_BEGIN_DECLS
 /* Sub-columns of a pixel at which the line's vertical extent is measured:
  * each pixel's coverage is exact in y and sampled this often in x. Eight
  * keep every pixel within 32 of 255 levels of cairo's stroke, and all
- * but a few in a thousand within 16 (tests/test-long-series.c); sixteen
- * would take twice as long for half the difference. */
+ * but a few in a thousand within 16 for a decimated line; a line of
+ * noise a point a pixel apart, all but 1 in 135 (its spikes' tips are
+ * narrower than a sub-column: tests/test-long-series.c). Sixteen would
+ * take twice as long for half the difference. */
 #define MC_LINE_RASTER_SUBCOLUMNS 8
 
 /* Strokes the polyline of @n_points points (@xy holds x and y of each, in
