@@ -302,9 +302,9 @@ stroke_line (GArray   *xy,
 /* Every channel of every pixel within 32 of 255 levels of cairo's
  * stroke, and no more than 1 in @one_in of the line's pixels beyond 16. */
 static void
-assert_within_tolerance (cairo_surface_t *expected,
-                         cairo_surface_t *drawn,
-                         guint            one_in)
+assert_surfaces_within (cairo_surface_t *expected,
+                        cairo_surface_t *drawn,
+                        guint            one_in)
 {
   const guint8 *a = cairo_image_surface_get_data (expected);
   const guint8 *b = cairo_image_surface_get_data (drawn);
@@ -334,6 +334,22 @@ assert_within_tolerance (cairo_surface_t *expected,
   g_assert_cmpuint (over, <=, ink / one_in);
 }
 
+/* The line @xy, 600 px wide at @scale and moved by @dx, drawn by the
+ * rasteriser within the tolerance of assert_surfaces_within(). */
+static void
+assert_within_tolerance (GArray *xy,
+                         double  scale,
+                         double  dx,
+                         guint   one_in)
+{
+  cairo_surface_t *expected = stroke_line (xy, 600, scale, dx, FALSE);
+  cairo_surface_t *drawn = stroke_line (xy, 600, scale, dx, TRUE);
+
+  assert_surfaces_within (expected, drawn, one_in);
+  cairo_surface_destroy (expected);
+  cairo_surface_destroy (drawn);
+}
+
 static void
 test_raster_tolerance (void)
 {
@@ -342,12 +358,8 @@ test_raster_tolerance (void)
   for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
     {
       g_autoptr(GArray) xy = decimated_walk (600, scales[s]);
-      cairo_surface_t *expected = stroke_line (xy, 600, scales[s], 3.25, FALSE);
-      cairo_surface_t *drawn = stroke_line (xy, 600, scales[s], 3.25, TRUE);
 
-      assert_within_tolerance (expected, drawn, 200);
-      cairo_surface_destroy (expected);
-      cairo_surface_destroy (drawn);
+      assert_within_tolerance (xy, scales[s], 3.25, 200);
     }
 }
 
@@ -373,11 +385,10 @@ zigzag (int    width,
 
 /* Lines of a point every two pixels or closer, and lines that zigzag,
  * are drawn by the rasteriser undecimated (mc-kind-line.c): every pixel
- * within the same
- * 32 levels, but the spikes of noise a point a pixel apart put up to 1
- * in 135 of the line's pixels beyond 16 (sampled at eight places per
- * pixel, a spike's tip narrower than that is missed or widened), so 1 in
- * 100 may be. */
+ * within the same 32 levels, but the spikes of noise a point a pixel
+ * apart put up to 1 in 135 of the line's pixels beyond 16 (sampled at
+ * eight places per pixel, a spike's tip narrower than that is missed or
+ * widened), so 1 in 100 may be. */
 static void
 test_raster_tolerance_zigzag (void)
 {
@@ -388,12 +399,8 @@ test_raster_tolerance_zigzag (void)
     for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
       {
         g_autoptr(GArray) xy = zigzag (600, steps[i]);
-        cairo_surface_t *expected = stroke_line (xy, 600, scales[s], 0.5, FALSE);
-        cairo_surface_t *drawn = stroke_line (xy, 600, scales[s], 0.5, TRUE);
 
-        assert_within_tolerance (expected, drawn, 100);
-        cairo_surface_destroy (expected);
-        cairo_surface_destroy (drawn);
+        assert_within_tolerance (xy, scales[s], 0.5, 100);
       }
 }
 
