@@ -62,6 +62,8 @@ typedef struct
   GPtrArray  *values;      /* McColumn *: numbers that are measures */
   GPtrArray  *left_out;    /* McColumn *: values the chart doesn't show */
   McColumn   *too_many;    /* categories too many for bars */
+  GHashTable *distinct;    /* McColumn * → how many distinct values it
+                            * holds, once counted to its end */
   McChartSpec *spec;
 } Table;
 
@@ -187,8 +189,8 @@ count_distinct_texts (McColumn *column,
  * their bits), counted up to @limit + 1, without writing a text of
  * each: the cells of a million rows were a tenth of reading them. */
 static guint
-count_distinct (McColumn *column,
-                guint     limit)
+count_distinct_values (McColumn *column,
+                       guint     limit)
 {
   guint n = mc_column_get_n_rows (column);
   g_autoptr(GHashTable) seen = NULL;
@@ -210,6 +212,26 @@ count_distinct (McColumn *column,
         break;
     }
   return g_hash_table_size (seen);
+}
+
+/* count_distinct_values(), counted to the end once per column: the
+ * choice asks it of a column of tickers several times, each a pass
+ * through a million texts. */
+static guint
+count_distinct (Table    *t,
+                McColumn *column,
+                guint     limit)
+{
+  gpointer known;
+  guint n;
+
+  if (g_hash_table_lookup_extended (t->distinct, column, NULL, &known))
+    return limit < GPOINTER_TO_UINT (known) ? limit + 1 : GPOINTER_TO_UINT (known);
+  n = count_distinct_values (column, limit);
+  /* Fewer than the limit: counted to the end */
+  if (n <= limit)
+    g_hash_table_insert (t->distinct, column, GUINT_TO_POINTER (n));
+  return n;
 }
 
 static guint
@@ -242,7 +264,8 @@ whole_numbers (McColumn *column)
 /* Whole numbers that name groups: a cluster, a code, an age; or a few
  * values, each of many rows. */
 static gboolean
-holds_codes (McColumn *column)
+holds_codes (Table    *t,
+             McColumn *column)
 {
   static const char * const words[] = {
     "code", "codes", "id", "cluster", "group", "class", "category", "type", "segment",
@@ -254,7 +277,7 @@ holds_codes (McColumn *column)
     return FALSE;
   if (named (column, words))
     return TRUE;
-  distinct = count_distinct (column, MAX_CODES);
+  distinct = count_distinct (t, column, MAX_CODES);
   return distinct >= 2 && distinct <= MAX_CODES && count_present (column) >= 4 * distinct;
 }
 
@@ -287,17 +310,19 @@ holds_months (McColumn *column)
 /* Text whose values all differ names the rows; text whose values repeat
  * groups them. */
 static gboolean
-names_rows (McColumn *column)
+names_rows (Table    *t,
+            McColumn *column)
 {
   guint present = count_present (column);
 
-  return present >= 1 && count_distinct (column, present) == present;
+  return present >= 1 && count_distinct (t, column, present) == present;
 }
 
 static gboolean
-repeats (McColumn *column)
+repeats (Table    *t,
+         McColumn *column)
 {
-  guint distinct = count_distinct (column, G_MAXUINT);
+  guint distinct = count_distinct (t, column, G_MAXUINT);
 
   return distinct >= 2 && count_present (column) >= 2 * distinct;
 }
@@ -356,7 +381,7 @@ classify (Table *t)
         case MC_COLUMN_NUMBER:
           if (holds_months (column))
             t->month = column;
-          else if (holds_codes (column))
+          else if (holds_codes (t, column))
             g_ptr_array_add (t->categories, column);
           else
             g_ptr_array_add (t->values, column);
@@ -365,9 +390,9 @@ classify (Table *t)
           t->text = t->text != NULL ? t->text : column;
           if (holds_months (column))
             t->month = column;
-          else if (t->label == NULL && names_rows (column))
+          else if (t->label == NULL && names_rows (t, column))
             t->label = column;
-          else if (repeats (column))
+          else if (repeats (t, column))
             g_ptr_array_add (t->categories, column);
           break;
         case MC_COLUMN_BOOLEAN:
@@ -670,7 +695,7 @@ category_by_size (Table    *t,
   for (guint i = 0; i < t->categories->len; i++)
     {
       McColumn *column = g_ptr_array_index (t->categories, i);
-      guint distinct = count_distinct (column, G_MAXUINT);
+      guint distinct = count_distinct (t, column, G_MAXUINT);
 
       if (best == NULL || (fewest ? distinct < best_distinct : distinct > best_distinct))
         {
@@ -798,7 +823,7 @@ static void
 limit_series (Table    *t,
               McColumn *series)
 {
-  guint distinct = count_distinct (series, G_MAXUINT);
+  guint distinct = count_distinct (t, series, G_MAXUINT);
   g_autofree char *series_shown = shown (series);
   gboolean sum = adds_up (value_at (t, 0));
 
@@ -1007,7 +1032,7 @@ choose_bars (Table *t)
   if (x == NULL || t->values->len == 0)
     return FALSE;
   x_shown = shown (x);
-  if (count_distinct (x, MAX_BAR_CATEGORIES) > MAX_BAR_CATEGORIES)
+  if (count_distinct (t, x, MAX_BAR_CATEGORIES) > MAX_BAR_CATEGORIES)
     {
       /* Numbers alone may still make a chart (choose()); else
        * mc_default_chart_add() warns */
@@ -1101,6 +1126,7 @@ choose (Table *t)
   t->categories = g_ptr_array_new ();
   t->values = g_ptr_array_new ();
   t->left_out = g_ptr_array_new ();
+  t->distinct = g_hash_table_new (NULL, NULL);
   classify (t);
   note_codes (t);
   if (choose_candles (t) || choose_lines (t) || choose_scatter (t) || choose_bars (t))
@@ -1123,6 +1149,7 @@ table_clear (Table *t)
   g_ptr_array_unref (t->categories);
   g_ptr_array_unref (t->values);
   g_ptr_array_unref (t->left_out);
+  g_hash_table_unref (t->distinct);
 }
 
 /**
