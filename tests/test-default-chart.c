@@ -154,25 +154,28 @@ test_default_tickers (void)
   g_assert_false (mc_chart_spec_has_option (spec, "sort"));
 }
 
-/* A long table of three tickers' prices, day after day: @repeat, when
- * not NULL, is one more row; with @swapped the second ticker's rows of
- * days 5 and 6 change places; the first ticker's prices start at
- * @first and are ten times more from its second day. */
+/* A long table of @n_tickers tickers' prices ("AAA", "BBB", "CCC"…),
+ * day after day: @repeat, when not NULL, is one more row; with @swapped
+ * the second ticker's rows of days 5 and 6 change places; the first
+ * ticker's prices start at @first and are ten times more from its
+ * second day. */
 static McDataset *
-long_prices (const char *repeat,
+long_prices (guint       n_tickers,
+             const char *repeat,
              gboolean    swapped,
              double      first)
 {
-  static const char * const tickers[] = { "AAA", "BBB", "CCC" };
   g_autoptr(GString) csv = g_string_new ("date,symbol,close\n");
 
   for (guint day = 1; day <= 28; day++)
-    for (guint k = 0; k < G_N_ELEMENTS (tickers); k++)
+    for (guint k = 0; k < n_tickers; k++)
       {
         guint shown = swapped && k == 1 && (day == 5 || day == 6) ? 11 - day : day;
         double close = k == 0 ? (day == 1 ? first : 10 * first) + day : 100 + day;
+        char ticker = 'A' + k;
 
-        g_string_append_printf (csv, "2024-02-%02u,%s,%.2f\n", shown, tickers[k], close);
+        g_string_append_printf (csv, "2024-02-%02u,%c%c%c,%.2f\n", shown, ticker, ticker, ticker,
+                                close);
       }
   if (repeat != NULL)
     g_string_append_printf (csv, "%s\n", repeat);
@@ -186,12 +189,12 @@ long_prices (const char *repeat,
 static void
 test_default_long_keys (void)
 {
-  g_autoptr(McDataset) plain = long_prices (NULL, FALSE, 100);
-  g_autoptr(McDataset) repeated = long_prices ("2024-02-10,BBB,50", FALSE, 100);
-  g_autoptr(McDataset) repeated_last = long_prices ("2024-02-28,CCC,50", FALSE, 100);
-  g_autoptr(McDataset) missing = long_prices ("2024-02-10,,50", FALSE, 100);
-  g_autoptr(McDataset) swapped = long_prices (NULL, TRUE, 100);
-  g_autoptr(McDataset) small_first = long_prices (NULL, FALSE, 10);
+  g_autoptr(McDataset) plain = long_prices (3, NULL, FALSE, 100);
+  g_autoptr(McDataset) repeated = long_prices (3, "2024-02-10,BBB,50", FALSE, 100);
+  g_autoptr(McDataset) repeated_last = long_prices (3, "2024-02-28,CCC,50", FALSE, 100);
+  g_autoptr(McDataset) missing = long_prices (3, "2024-02-10,,50", FALSE, 100);
+  g_autoptr(McDataset) swapped = long_prices (3, NULL, TRUE, 100);
+  g_autoptr(McDataset) small_first = long_prices (3, NULL, FALSE, 10);
   const McChartSpec *spec = chart_of (plain);
 
   g_assert_cmpstr (spec->type, ==, "line");
@@ -207,6 +210,43 @@ test_default_long_keys (void)
   g_assert_false (mc_chart_spec_has_option (chart_of (missing), "sort"));
   g_assert_true (mc_chart_spec_get_boolean (chart_of (swapped), "sort"));
   g_assert_cmpstr (mc_chart_spec_get_string (chart_of (small_first), "transform"), ==, "index");
+}
+
+/* The same questions of long tables of more tickers. Ten are a panel
+ * each: rows of the same day and ticker are averaged, a ticker's rows
+ * out of order sorted, the sizes compared those of the first prices.
+ * Twenty are the seven largest and the mean of the others, an
+ * aggregate: the note says whether rows of the same day and ticker
+ * are among them. */
+static void
+test_default_long_keys_many (void)
+{
+  g_autoptr(McDataset) plain = long_prices (10, NULL, FALSE, 100);
+  g_autoptr(McDataset) repeated = long_prices (10, "2024-02-10,BBB,50", FALSE, 100);
+  g_autoptr(McDataset) swapped = long_prices (10, NULL, TRUE, 100);
+  g_autoptr(McDataset) small_first = long_prices (10, NULL, FALSE, 10);
+  g_autoptr(McDataset) plain_20 = long_prices (20, NULL, FALSE, 100);
+  g_autoptr(McDataset) repeated_last_20 = long_prices (20, "2024-02-28,TTT,50", FALSE, 100);
+  g_autoptr(McDataset) missing_20 = long_prices (20, "2024-02-10,,50", FALSE, 100);
+  g_autoptr(McDataset) swapped_20 = long_prices (20, NULL, TRUE, 100);
+  const McChartSpec *spec = chart_of (plain);
+
+  g_assert_cmpstr (spec->type, ==, "line");
+  g_assert_cmpstr (mc_chart_spec_get_string (spec, "series"), ==, "symbol");
+  g_assert_cmpstr (mc_chart_spec_get_string (spec, "panels"), ==, "series");
+  g_assert_false (mc_chart_spec_has_option (spec, "aggregate"));
+  g_assert_false (mc_chart_spec_has_option (spec, "sort"));
+  g_assert_false (mc_chart_spec_has_option (spec, "transform"));
+  g_assert_cmpstr (mc_chart_spec_get_string (chart_of (repeated), "aggregate"), ==, "mean");
+  g_assert_true (mc_chart_spec_get_boolean (chart_of (swapped), "sort"));
+  g_assert_false (mc_chart_spec_has_option (chart_of (swapped), "aggregate"));
+  g_assert_cmpstr (mc_chart_spec_get_string (chart_of (small_first), "transform"), ==, "index");
+
+  g_assert_cmpint (mc_chart_spec_get_number (chart_of (plain_20), "top"), ==, 7);
+  g_assert_false (has_note (plain_20, "are averaged"));
+  assert_note (repeated_last_20, "are averaged");
+  g_assert_false (has_note (missing_20, "are averaged"));
+  g_assert_false (has_note (swapped_20, "are averaged"));
 }
 
 static void
@@ -421,6 +461,7 @@ main (int   argc,
   g_test_add_func ("/mc/default-chart/candles", test_default_candles);
   g_test_add_func ("/mc/default-chart/tickers", test_default_tickers);
   g_test_add_func ("/mc/default-chart/long-keys", test_default_long_keys);
+  g_test_add_func ("/mc/default-chart/long-keys-many", test_default_long_keys_many);
   g_test_add_func ("/mc/default-chart/sorted", test_default_sorted);
   g_test_add_func ("/mc/default-chart/same-x", test_default_same_x);
   g_test_add_func ("/mc/default-chart/months", test_default_months);

@@ -64,6 +64,9 @@ typedef struct
   McColumn   *too_many;    /* categories too many for bars */
   GHashTable *distinct;    /* McColumn * → how many distinct values it
                             * holds, once counted to its end */
+  McColumn   *numbered;    /* the series column of @series_numbers */
+  guint      *series_numbers;
+  guint       n_series;
   McChartSpec *spec;
 } Table;
 
@@ -497,14 +500,77 @@ set_values (McChartSpec *spec,
   mc_chart_spec_set_strv (spec, key, (const char * const *) ids);
 }
 
+/* The value of each row of @series numbered in the order first met, as
+ * McRowKey tells them apart (texts by their content, a missing one as
+ * an empty one); how many in @n_series. */
+static guint *
+number_rows (McColumn *series,
+             guint    *n_series)
+{
+  guint n_rows = mc_column_get_n_rows (series);
+  guint *numbers = g_new (guint, MAX (n_rows, 1));
+  g_autofree McRowKey *keys = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  McTextNumbers texts;
+
+  if (mc_column_get_column_type (series) == MC_COLUMN_STRING)
+    {
+      mc_text_numbers_init (&texts);
+      for (guint row = 0; row < n_rows; row++)
+        {
+          const char *text = mc_column_get_string (series, row);
+
+          numbers[row] = mc_text_numbers_get (&texts, text != NULL ? text : "", NULL);
+        }
+      *n_series = mc_text_numbers_count (&texts);
+      mc_text_numbers_clear (&texts);
+      return numbers;
+    }
+  keys = mc_row_keys_new (&series, 1);
+  seen = g_hash_table_new (mc_row_key_hash, mc_row_key_equal);
+  for (guint row = 0; row < n_rows; row++)
+    {
+      gpointer found;
+
+      if (!g_hash_table_lookup_extended (seen, &keys[row], NULL, &found))
+        {
+          found = GUINT_TO_POINTER (g_hash_table_size (seen));
+          g_hash_table_insert (seen, &keys[row], found);
+        }
+      numbers[row] = GPOINTER_TO_UINT (found);
+    }
+  *n_series = g_hash_table_size (seen);
+  return numbers;
+}
+
+/* number_rows() of @series, worked out once: finding duplicates, the
+ * order of each series' x and their first values each go through every
+ * row of a long table by its series. */
+static const guint *
+series_numbers (Table    *t,
+                McColumn *series,
+                guint    *n_series)
+{
+  if (t->numbered != series)
+    {
+      g_free (t->series_numbers);
+      t->series_numbers = number_rows (series, &t->n_series);
+      t->numbered = series;
+    }
+  *n_series = t->n_series;
+  return t->series_numbers;
+}
+
 /* Whether @column never decreases down the rows of each value of
  * @series (or of the whole column without one). */
 static gboolean
-ordered_by (McColumn *column,
+ordered_by (Table    *t,
+            McColumn *column,
             McColumn *series)
 {
-  g_autoptr(GHashTable) last = NULL;
-  g_autofree McRowKey *keys = NULL;
+  g_autofree double *last = NULL;
+  const guint *numbers;
+  guint n_series;
 
   if (series == NULL)
     {
@@ -525,22 +591,22 @@ ordered_by (McColumn *column,
       return TRUE;
     }
 
-  keys = mc_row_keys_new (&series, 1);
-  /* Each series' last row, and its x */
-  last = g_hash_table_new (mc_row_key_hash, mc_row_key_equal);
+  numbers = series_numbers (t, series, &n_series);
+  /* Each series' last x, NAN before its first */
+  last = g_new (double, MAX (n_series, 1));
+  for (guint k = 0; k < n_series; k++)
+    last[k] = NAN;
   for (guint row = 0; row < mc_column_get_n_rows (column); row++)
     {
       double x = mc_column_get_value (column, row);
-      McRowKey *previous;
 
       /* A row without an x or without a series is on no line. */
       if (isnan (x) || (mc_column_get_column_type (series) == MC_COLUMN_STRING
                         && mc_column_get_string (series, row) == NULL))
         continue;
-      if (g_hash_table_lookup_extended (last, &keys[row], (gpointer *) &previous, NULL)
-          && x < mc_column_get_value (column, previous->row))
+      if (x < last[numbers[row]])
         return FALSE;
-      g_hash_table_replace (last, &keys[row], NULL);
+      last[numbers[row]] = x;
     }
   return TRUE;
 }
@@ -608,38 +674,34 @@ has_duplicate_values (McColumn *x)
   }
 }
 
-/* The series of few values, each of whose numbers of @x rise down
- * the rows, as most long tables are written (day after day, a row for
- * each ticker): those hold no two rows of the same x and series, which
- * they tell without a hash table of every row. Returns TRUE with
- * @duplicates set when it could tell (a series' x the same twice in a
- * row is one), FALSE when it could not (more series, an x that is
- * not higher than the one before it in its series). */
-#define FEW_SERIES 16
-
+/* The series whose numbers of @x each rise down the rows, as most long
+ * tables are written (day after day, a row for each ticker): those hold
+ * no two rows of the same x and series, which they tell without a hash
+ * table of every row. Returns TRUE with @duplicates set when it could
+ * tell (a series' x the same twice in a row is one), FALSE when it
+ * could not (an x that is not higher than the one before it in its
+ * series). */
 static gboolean
-rising_in_few_series (McColumn *x,
-                      McColumn *series,
-                      gboolean *duplicates)
+rising_in_series (McColumn    *x,
+                  const guint *numbers,
+                  guint        n_series,
+                  gboolean    *duplicates)
 {
-  guint first_rows[FEW_SERIES];
-  double last[FEW_SERIES];
-  guint n_series = 0;
+  g_autofree double *last = g_new (double, MAX (n_series, 1));
+  g_autofree guint8 *met = g_new0 (guint8, MAX (n_series, 1));
 
   *duplicates = FALSE;
   for (guint row = 0; row < mc_column_get_n_rows (x); row++)
     {
       double value = mc_column_get_value (x, row);
-      guint k = 0;
+      guint k = numbers[row];
 
-      while (k < n_series && !mc_row_keys_same_cell (series, first_rows[k], row))
-        k++;
-      if (k == n_series)
+      if (!met[k])
         {
-          if (n_series == FEW_SERIES || isnan (value))
+          if (isnan (value))
             return FALSE;
-          first_rows[n_series] = row;
-          last[n_series++] = value;
+          met[k] = TRUE;
+          last[k] = value;
           continue;
         }
       if (value > last[k])
@@ -655,7 +717,8 @@ rising_in_few_series (McColumn *x,
 /* Whether two rows share their x (with its month) and series: they
  * must be combined. */
 static gboolean
-has_duplicates (McColumn *x,
+has_duplicates (Table    *t,
+                McColumn *x,
                 McColumn *month,
                 McColumn *series)
 {
@@ -667,9 +730,14 @@ has_duplicates (McColumn *x,
 
   if (month == NULL && series == NULL && mc_column_get_column_type (x) != MC_COLUMN_STRING)
     return has_duplicate_values (x);
-  if (month == NULL && series != NULL && mc_column_get_column_type (x) != MC_COLUMN_STRING
-      && rising_in_few_series (x, series, &duplicates))
-    return duplicates;
+  if (month == NULL && series != NULL && mc_column_get_column_type (x) != MC_COLUMN_STRING)
+    {
+      guint n_series;
+      const guint *numbers = series_numbers (t, series, &n_series);
+
+      if (rising_in_series (x, numbers, n_series, &duplicates))
+        return duplicates;
+    }
   if (month != NULL)
     columns[n_columns++] = month;
   if (series != NULL)
@@ -722,7 +790,7 @@ combine_duplicates (Table    *t,
   g_autofree char *x_shown = shown (x);
   gboolean sum = adds_up (value_at (t, 0));
 
-  if (!has_duplicates (x, t->month, series))
+  if (!has_duplicates (t, x, t->month, series))
     return;
   mc_chart_spec_set_string (t->spec, "aggregate", sum ? "sum" : "mean");
   if (series != NULL)
@@ -849,13 +917,15 @@ limit_series (Table    *t,
 /* The lowest and highest of the first values of the series of @series
  * (G_MAXDOUBLE and 0 without any). */
 static void
-first_values_range (McColumn *series,
+first_values_range (Table    *t,
+                    McColumn *series,
                     McColumn *value,
                     double   *lo,
                     double   *hi)
 {
-  g_autofree McRowKey *keys = mc_row_keys_new (&series, 1);
-  g_autoptr(GHashTable) seen = g_hash_table_new (mc_row_key_hash, mc_row_key_equal);
+  guint n_series;
+  const guint *numbers = series_numbers (t, series, &n_series);
+  g_autofree guint8 *seen = g_new0 (guint8, MAX (n_series, 1));
 
   *lo = G_MAXDOUBLE;
   *hi = 0;
@@ -867,8 +937,9 @@ first_values_range (McColumn *series,
                         && mc_column_get_string (series, row) == NULL))
         continue;
       /* The series' first row */
-      if (g_hash_table_add (seen, &keys[row]))
+      if (!seen[numbers[row]])
         {
+          seen[numbers[row]] = TRUE;
           *lo = MIN (*lo, v);
           *hi = MAX (*hi, v);
         }
@@ -888,7 +959,7 @@ index_prices (Table    *t,
 
   if (adds_up (value) || (!is_currency (value) && !named (value, words)))
     return;
-  first_values_range (series, value, &lo, &hi);
+  first_values_range (t, series, value, &lo, &hi);
   if (!(lo > 0) || hi / lo <= INDEX_RATIO)
     return;
   mc_chart_spec_set_string (t->spec, "transform", "index");
@@ -958,7 +1029,7 @@ choose_lines (Table *t)
       panels_by_unit (t);
     }
   /* Rows newest first still make a line from the oldest. */
-  if (t->month == NULL && !ordered_by (x, series)
+  if (t->month == NULL && !ordered_by (t, x, series)
       && !mc_chart_spec_has_option (t->spec, "aggregate"))
     {
       mc_chart_spec_set_boolean (t->spec, "sort", TRUE);
@@ -1070,7 +1141,7 @@ choose_numbers (Table *t)
     return FALSE;
   x = g_ptr_array_steal_index (t->values, 0);
   x_shown = shown (x);
-  if (ordered_by (x, NULL))
+  if (ordered_by (t, x, NULL))
     {
       t->spec = spec_new (t, "line", x);
       note (t, _("“%s” rises down the rows: a line over it"), x_shown);
@@ -1150,6 +1221,7 @@ table_clear (Table *t)
   g_ptr_array_unref (t->values);
   g_ptr_array_unref (t->left_out);
   g_hash_table_unref (t->distinct);
+  g_free (t->series_numbers);
 }
 
 /**
