@@ -136,9 +136,10 @@ void           mc_chart_fold_series            (McChartModel        *chart);
 /* Each series rebased to 100 ("transform": "index"). */
 gboolean       mc_chart_index_series           (McChartModel        *chart,
                                                 GError             **error);
-/* Series copied from a model indexed at @x (as made by
- * mc_chart_index_series()) take their index column again. */
-void           mc_chart_index_copied_series    (McChartModel        *chart,
+/* The series' column of values indexed to 100 at @x, "Index (2 Jan
+ * 2024 = 100)": made for the first, shared by the others. Also for
+ * series copied from a model so indexed. */
+void           mc_chart_set_index_column       (McChartModel        *chart,
                                                 double               x);
 /* Each value as a share of the total of its x ("percent"). */
 void           mc_chart_share_series           (McChartModel        *chart);

@@ -1232,7 +1232,9 @@ can_mend_series (McChartModel   *chart,
   for (guint i = 0; remade_by[i] != NULL; i++)
     if (mc_chart_spec_has_option (chart->spec, remade_by[i]))
       return FALSE;
-  if ((mc_chart_spec_has_option (chart->spec, "transform") && !mc_chart_spec_is_indexed (chart->spec))
+  /* Of the transforms, an index; of sorts, one by x */
+  if ((mc_chart_spec_has_option (chart->spec, "transform")
+       && !mc_chart_spec_is_indexed (chart->spec))
       || (mc_chart_spec_get_boolean (chart->spec, "sort") && chart->x_kind == MC_X_CATEGORY))
     return FALSE;
   y = mc_chart_spec_get_strv (chart->spec, "y");
@@ -1347,7 +1349,7 @@ mend_series (McChartModel   *chart,
     }
   chart->series = g_steal_pointer (&series);
   if (indexed)
-    mc_chart_index_copied_series (chart, before->index_x);
+    mc_chart_set_index_column (chart, before->index_x);
   chart->has_estimates = before->has_estimates;
   chart->category_colors = g_array_copy (before->category_colors);
   chart->color_by_category = before->color_by_category;

@@ -295,15 +295,6 @@ series_point_at (const McSeries *series,
   return FALSE;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 /* The x of @series where it has a value, sorted: what a series out of
  * order is searched in. */
 static GArray *
@@ -319,7 +310,7 @@ sorted_valued_xs (const McSeries *series)
 
         g_array_append_val (xs, x);
       }
-  g_array_sort (xs, compare_doubles);
+  g_array_sort (xs, mc_compare_doubles);
   return xs;
 }
 
@@ -501,12 +492,12 @@ mc_chart_index_series (McChartModel  *chart,
   for (guint s = 0; s < chart->series->len; s++)
     if (!index_one (series_at (chart, s), x, error))
       return FALSE;
-  mc_chart_index_copied_series (chart, x);
+  mc_chart_set_index_column (chart, x);
   return TRUE;
 }
 
 void
-mc_chart_index_copied_series (McChartModel *chart,
+mc_chart_set_index_column (McChartModel *chart,
                               double        x)
 {
   McSeries *first = series_at (chart, 0);

@@ -788,9 +788,7 @@ compare_groups_by_x (gconstpointer a,
 {
   const Group *x = a, *y = b;
 
-  if (x->x != y->x)
-    return x->x < y->x ? -1 : 1;
-  return x->first_row < y->first_row ? -1 : (x->first_row > y->first_row);
+  return mc_compare_keyed (x->x, x->first_row, y->x, y->first_row);
 }
 
 /* Groups in the order of their x, as a line runs; those of one x in the
