@@ -1676,12 +1676,45 @@ assert_same_values (McChartModel *mended,
     {
       McSeries *a = mc_chart_model_get_series (mended, s), *b = mc_chart_model_get_series (made, s);
 
+      g_assert_cmpstr (a->name, ==, b->name);
       g_assert_cmpuint (mc_series_get_n_points (a), ==, mc_series_get_n_points (b));
       if (memcmp (a->y->data, b->y->data, b->y->len * sizeof (double)) != 0)
         g_error ("edit %u: the mended series “%s” holds other values", e, b->name);
       g_assert_cmpstr (mc_column_get_label (a->column), ==, mc_column_get_label (b->column));
       g_assert_cmpint (a->decimals, ==, b->decimals);
     }
+}
+
+/* Applies edit @e, @edit, to @document's @dataset, and compares the
+ * chart of @spec mended from @before (@change followed the edit) with
+ * one made anew: the same values, bit for bit, and the same pixels.
+ * Returns the mended chart. */
+static McChartModel *
+assert_edit_mended_like_made (McDocument     *document,
+                              McChartSpec    *spec,
+                              McChartModel   *before,
+                              McEdit         *edit,
+                              const McChange *change,
+                              guint           e)
+{
+  McDataset *dataset = mc_document_get_dataset (document);
+  g_autoptr(McChartModel) mended = NULL;
+  g_autoptr(McChartModel) made = NULL;
+  g_autoptr(GBytes) seen_mended = NULL;
+  g_autoptr(GBytes) seen_made = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!mc_document_apply (document, edit, &error))
+    g_error ("%s", error->message);
+  mended = mc_chart_model_new_edited (before, dataset, spec, change, &error);
+  g_assert_no_error (error);
+  made = chart_new (dataset, spec);
+  assert_same_values (mended, made, e);
+  seen_mended = chart_png (mended);
+  seen_made = chart_png (made);
+  if (!g_bytes_equal (seen_mended, seen_made))
+    g_error ("edit %u: the mended chart draws otherwise", e);
+  return g_steal_pointer (&mended);
 }
 
 /* After edits of a long table drawn as a line per ticker, as @spec_of
@@ -1717,24 +1750,11 @@ assert_lines_mended (McDataset   *(*dataset_of) (void),
   g_assert_cmpstr (mc_chart_spec_get_string (spec, "series"), ==, "ticker");
   for (guint e = 0; e < G_N_ELEMENTS (edits); e++)
     {
-      g_autoptr(McChartModel) mended = NULL;
-      g_autoptr(McChartModel) made = NULL;
-      g_autoptr(GBytes) seen_mended = NULL;
-      g_autoptr(GBytes) seen_made = NULL;
-      g_autoptr(GError) error = NULL;
+      McChartModel *mended = assert_edit_mended_like_made (document, spec, before, edits[e],
+                                                           &change, e);
 
-      if (!mc_document_apply (document, edits[e], &error))
-        g_error ("%s", error->message);
-      mended = mc_chart_model_new_edited (before, dataset, spec, &change, &error);
-      g_assert_no_error (error);
-      made = chart_new (dataset, spec);
-      assert_same_values (mended, made, e);
-      seen_mended = chart_png (mended);
-      seen_made = chart_png (made);
-      if (!g_bytes_equal (seen_mended, seen_made))
-        g_error ("edit %u: the mended chart draws otherwise", e);
       g_clear_object (&before);
-      before = g_steal_pointer (&mended);
+      before = mended;
       mc_edit_unref (edits[e]);
     }
 }
@@ -1815,6 +1835,149 @@ test_forms_lines_mended (void)
   assert_lines_mended (tickers_closes, indexed_later);
   assert_lines_mended (tickers_closes_newest_first, sorted);
   assert_lines_mended (tickers_closes_newest_first, sorted_indexed);
+}
+
+/* Folding and aggregates mended */
+
+#define FOLD_TICKERS 12
+#define FOLD_DAYS 300
+
+/* The rows of fold_closes() before @day, counted from the first day */
+static guint
+fold_rows_before (guint day)
+{
+  /* Days 3, 13, 23… have two rows a ticker */
+  return (day + (day + 6) / 10) * FOLD_TICKERS;
+}
+
+/* The row of @ticker on @day in fold_closes(), the @second of its
+ * rows on days that have two: the last day comes first. */
+static guint
+fold_row (guint    day,
+          guint    ticker,
+          gboolean second)
+{
+  return fold_rows_before (FOLD_DAYS) - fold_rows_before (day + 1)
+         + (second ? FOLD_TICKERS : 0) + ticker;
+}
+
+/* Daily closes of twelve tickers of prices of different sizes, the
+ * last day first, a row for each ticker each day and a second row for
+ * each on days 3, 13, 23…: a chart of them by @aggregate (when not
+ * NULL) combines each day's rows of a ticker, and keeps the largest
+ * three as lines of their own. */
+static McDataset *
+fold_closes (const char *aggregate,
+             gboolean    index)
+{
+  g_autoptr(GString) csv = g_string_new ("date,ticker,close\n");
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2020, 1, 1, 0, 0, 0);
+  g_autoptr(McDataset) dataset = NULL;
+  g_autoptr(McChartSpec) spec = NULL;
+
+  for (guint day = FOLD_DAYS; day-- > 0;)
+    {
+      g_autoptr(GDateTime) date = g_date_time_add_days (start, day);
+      g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
+
+      for (guint copy = 0; copy < (day % 10 == 3 ? 2 : 1); copy++)
+        for (guint k = 0; k < FOLD_TICKERS; k++)
+          g_string_append_printf (csv, "%s,T%02u,%.2f\n", text, k,
+                                  10.0 * (k + 1) * (k + 1) + copy
+                                  + (double) ((day * 7919 + k * 104729) % 1000) / 100);
+    }
+  /* And a row without a ticker */
+  g_string_append (csv, "2020-01-05,,55.5\n");
+  dataset = load_table (csv->str, csv->len, "fold.csv");
+  g_assert_cmpuint (mc_dataset_get_n_rows (dataset), ==, fold_rows_before (FOLD_DAYS) + 1);
+  spec = mc_test_spec_new ("closes", "line", "date", "close");
+  mc_chart_spec_set_string (spec, "series", "ticker");
+  if (aggregate != NULL)
+    mc_chart_spec_set_string (spec, "aggregate", aggregate);
+  else
+    mc_chart_spec_set_boolean (spec, "sort", TRUE);
+  if (index)
+    mc_chart_spec_set_string (spec, "transform", "index");
+  /* In place of the chart the table opens with */
+  while (mc_dataset_get_n_charts (dataset) > 0)
+    mc_chart_spec_free (mc_dataset_steal_chart (dataset, 0));
+  g_assert_true (mc_dataset_add_chart (dataset, g_steal_pointer (&spec)));
+  return g_steal_pointer (&dataset);
+}
+
+/* After each of a run of edits of fold_closes() as @aggregate combines
+ * it (or sorted by date without), with "top": 3 when @top, the chart mended from the one before it
+ * draws what one made anew does, bit for bit. Where @tables_mended
+ * says 'y' for an edit, its aggregate table was mended; where
+ * @folds_mended does, so was its fold. The edits: of a kept ticker, of
+ * the row without a ticker (which no line draws), of a folded one (and of a day with two rows), of the first and the last
+ * rows, one that brings a folded ticker into the top three and one
+ * that takes it out, an estimate, a close made missing and given again,
+ * a missing close of a day with two rows, a ticker, and a note. */
+static void
+assert_folds_mended (const char *aggregate,
+                     gboolean    top,
+                     gboolean    index,
+                     const char *tables_mended,
+                     const char *folds_mended)
+{
+  g_autoptr(McDataset) dataset = fold_closes (aggregate, index);
+  McChartSpec *spec = (McChartSpec *) mc_dataset_get_chart (dataset, 0);
+  McChange change = { 0 };
+  g_autoptr(McDocument) document = NULL;
+  g_autoptr(McChartModel) before = NULL;
+  McEdit *edits[] = {
+    mc_edit_new_set_value (fold_row (150, 10, FALSE), "close", 1020.5),
+    mc_edit_new_set_value (fold_rows_before (FOLD_DAYS), "close", 56),
+    mc_edit_new_set_value (fold_row (153, 2, TRUE), "close", 92.25),
+    mc_edit_new_set_value (fold_row (0, 5, FALSE), "close", 371),
+    mc_edit_new_set_value (fold_row (FOLD_DAYS - 1, 11, FALSE), "close", 1444),
+    mc_edit_new_set_value (fold_row (200, 0, FALSE), "close", 1e6),
+    mc_edit_new_set_value (fold_row (200, 0, FALSE), "close", 15),
+    mc_edit_new_set_estimate (fold_row (120, 3, FALSE), "close", TRUE),
+    mc_edit_new_set_missing (fold_row (121, 4, FALSE), "close"),
+    mc_edit_new_set_value (fold_row (121, 4, FALSE), "close", 250),
+    mc_edit_new_set_missing (fold_row (133, 4, TRUE), "close"),
+    mc_edit_new_set_string (fold_row (140, 6, FALSE), "ticker", "T07"),
+    mc_edit_new_set_value (fold_row (141, 7, FALSE), "close", 640),
+    mc_edit_new_set_note (fold_row (160, 1, FALSE), "close", "a note"),
+  };
+
+  if (top)
+    mc_chart_spec_set_number (spec, "top", 3);
+  document = document_for_edits (dataset, &change);
+  before = chart_new (dataset, spec);
+  g_assert_cmpuint (mc_chart_model_get_n_series (before), ==, top ? 4 : FOLD_TICKERS);
+  g_assert_cmpuint (strlen (tables_mended), ==, G_N_ELEMENTS (edits));
+  g_assert_cmpuint (strlen (folds_mended), ==, G_N_ELEMENTS (edits));
+  for (guint e = 0; e < G_N_ELEMENTS (edits); e++)
+    {
+      McChartModel *mended = assert_edit_mended_like_made (document, spec, before, edits[e],
+                                                           &change, e);
+
+      if (mended->data_mended != (tables_mended[e] == 'y'))
+        g_error ("edit %u: the table was %s", e, mended->data_mended ? "mended" : "made again");
+      if ((mended->folded != NULL && mended->folded == before->folded) != (folds_mended[e] == 'y'))
+        g_error ("edit %u: the fold was not as expected", e);
+      g_clear_object (&before);
+      before = mended;
+      mc_edit_unref (edits[e]);
+    }
+}
+
+static void
+test_forms_folds_mended (void)
+{
+  assert_folds_mended ("mean", TRUE, FALSE, "yyyyyyynnnynyy", "yyyyynnnnnynyy");
+  assert_folds_mended ("mean", TRUE, TRUE, "yyyyyyynnnynyy", "yyynynnnnnynyy");
+  assert_folds_mended ("sum", TRUE, FALSE, "yyyyyyynnnynyy", "yyyyynnnnnynyy");
+  assert_folds_mended ("median", FALSE, FALSE, "yyyyyyynnnynyy", "nnnnnnnnnnnnnn");
+  /* A count is of rows, with or without their estimates and values */
+  assert_folds_mended ("count", FALSE, FALSE, "yyyyyyyyyyynyy", "nnnnnnnnnnnnnn");
+  assert_folds_mended ("first", FALSE, FALSE, "yyyyyyynnnynyy", "nnnnnnnnnnnnnn");
+  assert_folds_mended ("last", TRUE, FALSE, "yyyyyyynnnynyy", "yyyyynnnnnynyy");
+  /* Rows as they are: a value made missing changes Other's count */
+  assert_folds_mended (NULL, TRUE, FALSE, "nnnnnnnnnnnnnn", "yyyyynnnnnnnyy");
 }
 
 /* The same for daily prices, whose days are their rows: weeks, months,
@@ -2263,6 +2426,7 @@ main (int   argc,
   g_test_add_func ("/mc/forms/candles-mended-daily", test_forms_candles_mended_daily);
   g_test_add_func ("/mc/forms/candles-mended-filtered", test_forms_candles_mended_filtered);
   g_test_add_func ("/mc/forms/lines-mended", test_forms_lines_mended);
+  g_test_add_func ("/mc/forms/folds-mended", test_forms_folds_mended);
   g_test_add_func ("/mc/forms/candles-decades", test_forms_candles_decades);
   g_test_add_func ("/mc/forms/candles-two-rows", test_forms_candles_two_rows);
   g_test_add_func ("/mc/forms/candles-quarters", test_forms_candles_quarters);

@@ -7,6 +7,7 @@
 
 #include "mc-annotation.h"
 #include "mc-chart-model.h"
+#include "mc-transform.h"
 #include "mc-view-options.h"
 
 G_BEGIN_DECLS
@@ -90,9 +91,9 @@ struct _McChartModel
   McDataset         *data;            /* the table drawn: the dataset, or
                                        * what the spec's transforms make of
                                        * it (mc-transform.h) */
-  GArray            *data_rows;       /* guint: the dataset's rows @data
-                                       * holds, when it is some of them as
-                                       * they are; else NULL */
+  McTableOrigin     *data_origin;     /* how @data's rows come from the
+                                       * dataset's, when it can be mended
+                                       * after an edit; else NULL */
   gboolean           data_mended;     /* from the model before an edit */
   McChange           data_change;     /* then the edit, in @data's rows */
   GHashTable        *columns;         /* id → McColumn, snapshots of @data */
@@ -120,6 +121,14 @@ struct _McChartModel
   double             x_min;           /* the x range of present values, */
   double             x_max;           /* NAN without a continuous x axis */
   double             index_x;         /* where the series are indexed to 100 */
+  /* "top": the series made, kept or folded into Other, in the order
+   * they were made: whether each was kept, and its weight; and the
+   * series folded, whose x and rows (not their values, which edits
+   * since may have changed) tell where Other's points come from. NULL
+   * when none were folded. */
+  GArray            *fold_kept;       /* gboolean */
+  GArray            *fold_weights;    /* double */
+  GPtrArray         *folded;          /* McSeries */
 };
 
 /* Charts colour each category (e.g. each company) when there are at most
@@ -133,6 +142,15 @@ struct _McChartModel
 void           mc_chart_sort_series_by_x       (McChartModel        *chart);
 /* At most "top" series: the rest folded into one "Other" series. */
 void           mc_chart_fold_series            (McChartModel        *chart);
+/* After @edit (in the rows of the model's table) of @values, the
+ * column the series draw, what the fold of @before made, mended in
+ * @chart, whose series are copies of @before's: FALSE when the chart
+ * must be made again. */
+gboolean       mc_chart_mend_fold              (McChartModel        *chart,
+                                                McChartModel        *before,
+                                                const McColumn      *values,
+                                                const McChange      *edit,
+                                                gboolean             rows_rise);
 /* Each series rebased to 100 ("transform": "index"). */
 gboolean       mc_chart_index_series           (McChartModel        *chart,
                                                 GError             **error);
@@ -143,6 +161,9 @@ void           mc_chart_set_index_column       (McChartModel        *chart,
                                                 double               x);
 /* Each value as a share of the total of its x ("percent"). */
 void           mc_chart_share_series           (McChartModel        *chart);
+/* @value of @series, indexed as its other values are. */
+double         mc_series_rebase                (const McSeries      *series,
+                                                double               value);
 /* No two series of one chart in the same palette colour. */
 void           mc_chart_distinct_colors        (McChartModel        *chart);
 
@@ -188,6 +209,16 @@ McSeries      *mc_series_new                   (const char          *name,
                                                 guint                reserve);
 void           mc_series_free                  (McSeries            *series);
 McSeries      *mc_series_copy                  (const McSeries      *series);
+/* The point of @row of a table's rows, FALSE when @series has none;
+ * @rows_rise when its points are in the order of their rows. */
+gboolean       mc_series_find_row              (const McSeries      *series,
+                                                guint                row,
+                                                gboolean             rows_rise,
+                                                guint               *point);
+/* A point's value changed after an edit, with the series' range. */
+void           mc_series_set_y                 (McSeries            *series,
+                                                guint                point,
+                                                double               value);
 void           mc_series_append                (McSeries            *series,
                                                 double               x,
                                                 double               y,

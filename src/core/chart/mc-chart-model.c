@@ -21,7 +21,7 @@ mc_chart_model_finalize (GObject *object)
 
   g_clear_object (&self->dataset);
   g_clear_object (&self->data);
-  g_clear_pointer (&self->data_rows, g_array_unref);
+  g_clear_pointer (&self->data_origin, mc_table_origin_unref);
   g_clear_pointer (&self->columns, g_hash_table_unref);
   g_free (self->title);
   g_free (self->source_name);
@@ -32,6 +32,9 @@ mc_chart_model_finalize (GObject *object)
   g_clear_pointer (&self->series, g_ptr_array_unref);
   g_clear_pointer (&self->category_colors, g_array_unref);
   g_clear_pointer (&self->annotations, g_array_unref);
+  g_clear_pointer (&self->fold_kept, g_array_unref);
+  g_clear_pointer (&self->fold_weights, g_array_unref);
+  g_clear_pointer (&self->folded, g_ptr_array_unref);
   if (self->prepared != NULL && self->kind->free_prepared != NULL)
     self->kind->free_prepared (self->prepared);
 

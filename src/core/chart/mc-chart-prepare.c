@@ -1133,7 +1133,7 @@ can_mend_data (McChartModel   *chart,
                McChartModel   *before,
                const McChange *change)
 {
-  return edited_from (chart, before, change) && before->data_rows != NULL;
+  return edited_from (chart, before, change) && before->data_origin != NULL;
 }
 
 /* The table the chart draws: mended from the one @before drew after
@@ -1145,14 +1145,14 @@ make_data (McChartModel   *chart,
            const char     *x_id)
 {
   if (can_mend_data (chart, before, change)
-      && (chart->data = mc_transform_mend (chart->spec, before->data, before->data_rows,
+      && (chart->data = mc_transform_mend (chart->spec, before->data, before->data_origin,
                                            chart->dataset, change, &chart->data_change)) != NULL)
     {
-      chart->data_rows = g_array_ref (before->data_rows);
+      chart->data_origin = mc_table_origin_ref (before->data_origin);
       chart->data_mended = TRUE;
       return;
     }
-  chart->data = mc_transform_apply (chart->spec, chart->dataset, x_id, &chart->data_rows);
+  chart->data = mc_transform_apply (chart->spec, chart->dataset, x_id, &chart->data_origin);
 }
 
 /* Series of their own values (a long table's, or values a transform
@@ -1189,9 +1189,11 @@ summarise_series (McChartModel *chart)
  * are mended ("transform": "index", "index_at"): each value is its
  * own, over its series' base; and so are points sorted by their x
  * ("sort" on a time or number axis), which an edit of a value leaves
- * where they are. */
+ * where they are; the series of an aggregate, whose table is mended
+ * (mc_transform_mend()); and those "top" keeps, and Other, while the
+ * same series stay the largest (mc_chart_mend_fold()). */
 static const char * const remade_by[] = {
-  "top", "percent", "growth", "y2", "y2_transform", "month", "aggregate", NULL
+  "percent", "growth", "y2", "y2_transform", "month", NULL
 };
 
 /* Whether no chart of the dataset names its series or categories by
@@ -1243,35 +1245,16 @@ can_mend_series (McChartModel   *chart,
          && names_nothing (chart->dataset, edited);
 }
 
-/* Where the point of @row is in @series. Its rows rise, unless the spec
- * sorted its points by x: then they are looked through. */
+/* Whether the value of @row in @values is present, or an estimate, as
+ * it was in @before: else the edit changes more than one point (where
+ * series are indexed, which values Other combines). */
 static gboolean
-find_series_row (const McSeries *series,
-                 guint           row,
-                 gboolean        rows_rise,
-                 guint          *point)
+same_kind_of_value (const McColumn *before,
+                    const McColumn *values,
+                    guint           row)
 {
-  guint lo = 0, hi = mc_series_get_n_points (series);
-
-  if (!rows_rise)
-    {
-      for (*point = 0; *point < hi; (*point)++)
-        if (mc_series_get_row (series, *point) == row)
-          return TRUE;
-      return FALSE;
-    }
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (mc_series_get_row (series, mid) < row)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  *point = lo;
-  return lo < mc_series_get_n_points (series) && mc_series_get_row (series, lo) == row;
+  return isnan (mc_column_get_value (before, row)) == isnan (mc_column_get_value (values, row))
+         && mc_column_is_estimate (before, row) == mc_column_is_estimate (values, row);
 }
 
 /* The point of @row takes its value in @values, the column of the
@@ -1294,18 +1277,7 @@ mend_point (McChartModel   *chart,
   if (isnan (old_value) || isnan (value) || estimate != mc_series_is_estimate (series, point)
       || (indexed && point == series->index_point))
     return FALSE;
-  /* As mc_chart_index_series() works it out */
-  if (indexed)
-    value = value / series->index_base * 100;
-  g_array_index (series->y, double, point) = value;
-  if (series->summary != NULL)
-    {
-      mc_value_summary_update (series->summary, (const double *) (gpointer) series->y->data,
-                               point, old_value);
-      mc_value_summary_get_range (series->summary, &series->y_min, &series->y_max);
-    }
-  else
-    series->stats_known = FALSE;
+  mc_series_set_y (series, point, indexed ? mc_series_rebase (series, value) : value);
   return TRUE;
 }
 
@@ -1324,7 +1296,12 @@ mend_series (McChartModel   *chart,
   /* Indexed series keep theirs, a transform's */
   int decimals = indexed ? 0 : mc_format_column_decimals (values);
   g_autoptr(GPtrArray) series = series_array_new ();
+  /* Other, last, is of the rows of other series */
+  guint n_own = before->series->len - (before->folded != NULL);
 
+  if (edit->n_rows == 1
+      && !same_kind_of_value (mc_chart_model_get_column (before, id), values, edit->row))
+    return FALSE;
   for (guint s = 0; s < before->series->len; s++)
     {
       const McSeries *old = g_ptr_array_index (before->series, s);
@@ -1343,11 +1320,19 @@ mend_series (McChartModel   *chart,
         }
       if (old->x_column != NULL)
         copy->x_column = chart->x_column;
-      if (edit->n_rows == 1 && find_series_row (copy, edit->row, !sorted, &point)
+      if (edit->n_rows == 1 && s < n_own && mc_series_find_row (copy, edit->row, !sorted, &point)
           && !mend_point (chart, copy, values, point, edit->row))
         return FALSE;
     }
   chart->series = g_steal_pointer (&series);
+  if (before->folded != NULL && !mc_chart_mend_fold (chart, before, values, edit, !sorted))
+    {
+      g_clear_pointer (&chart->series, g_ptr_array_unref);
+      g_clear_pointer (&chart->fold_kept, g_array_unref);
+      g_clear_pointer (&chart->fold_weights, g_array_unref);
+      g_clear_pointer (&chart->folded, g_ptr_array_unref);
+      return FALSE;
+    }
   if (indexed)
     mc_chart_set_index_column (chart, before->index_x);
   chart->has_estimates = before->has_estimates;

@@ -124,6 +124,57 @@ mc_series_append (McSeries *series,
   g_array_append_val (series->estimate, flag);
 }
 
+/* Where the point of @row is in @series. Its rows rise, unless the spec
+ * sorted its points by x: then they are looked through. */
+gboolean
+mc_series_find_row (const McSeries *series,
+                    guint           row,
+                    gboolean        rows_rise,
+                    guint          *point)
+{
+  guint lo = 0, hi = mc_series_get_n_points (series);
+
+  if (!rows_rise)
+    {
+      for (*point = 0; *point < hi; (*point)++)
+        if (mc_series_get_row (series, *point) == row)
+          return TRUE;
+      return FALSE;
+    }
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (mc_series_get_row (series, mid) < row)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *point = lo;
+  return lo < mc_series_get_n_points (series) && mc_series_get_row (series, lo) == row;
+}
+
+/* The value of @point becomes @value, and the range of @series follows:
+ * its summary mended, or found again when it is next asked. */
+void
+mc_series_set_y (McSeries *series,
+                 guint     point,
+                 double    value)
+{
+  double old_value = g_array_index (series->y, double, point);
+
+  g_array_index (series->y, double, point) = value;
+  if (series->summary != NULL)
+    {
+      mc_value_summary_update (series->summary, (const double *) (gpointer) series->y->data,
+                               point, old_value);
+      mc_value_summary_get_range (series->summary, &series->y_min, &series->y_max);
+    }
+  else
+    series->stats_known = FALSE;
+}
+
 /* Gaps: stretches without data */
 
 /* Steps of long series are sampled: the median of a few thousand is the

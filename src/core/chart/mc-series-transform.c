@@ -203,6 +203,48 @@ other_series (McChartModel *chart,
   return other;
 }
 
+/* What the fold made, kept for edits to mend: whether each series was
+ * kept, and its weight. The folded series keep their x and rows; their
+ * values are the table's, read again where an edit needs them. */
+static void
+keep_fold (McChartModel *chart,
+           GPtrArray    *folded,
+           double       *weights,
+           gboolean     *kept,
+           guint         n)
+{
+  g_clear_pointer (&chart->fold_kept, g_array_unref);
+  g_clear_pointer (&chart->fold_weights, g_array_unref);
+  g_clear_pointer (&chart->folded, g_ptr_array_unref);
+  chart->fold_kept = g_array_sized_new (FALSE, FALSE, sizeof (gboolean), n);
+  g_array_append_vals (chart->fold_kept, kept, n);
+  chart->fold_weights = g_array_sized_new (FALSE, FALSE, sizeof (double), n);
+  g_array_append_vals (chart->fold_weights, weights, n);
+  /* Their columns are this model's, which later models don't hold. */
+  for (guint f = 0; f < folded->len; f++)
+    ((McSeries *) g_ptr_array_index (folded, f))->column = NULL;
+  chart->folded = g_ptr_array_ref (folded);
+}
+
+/* Whether the first @keep series by @weights (double) are those @kept
+ * (gboolean): mc_chart_fold_series() keeps them. */
+static gboolean
+keeps (GArray *weights,
+       GArray *kept,
+       guint   keep)
+{
+  guint n = weights->len;
+  g_autofree guint *order = g_new (guint, MAX (n, 1));
+
+  for (guint s = 0; s < n; s++)
+    order[s] = s;
+  g_qsort_with_data (order, n, sizeof (guint), compare_weights, weights->data);
+  for (guint i = 0; i < keep; i++)
+    if (!g_array_index (kept, gboolean, order[i]))
+      return FALSE;
+  return TRUE;
+}
+
 /**
  * mc_chart_fold_series:
  *
@@ -246,6 +288,7 @@ mc_chart_fold_series (McChartModel *chart)
   g_ptr_array_set_free_func (chart->series, NULL);
   g_ptr_array_unref (chart->series);
   chart->series = g_steal_pointer (&series);
+  keep_fold (chart, folded, weights, kept, n);
 }
 
 /* Indexing */
@@ -440,6 +483,13 @@ index_column (McChartModel *chart,
   return column;
 }
 
+double
+mc_series_rebase (const McSeries *series,
+                  double          value)
+{
+  return value / series->index_base * 100;
+}
+
 static gboolean
 index_one (McSeries  *series,
            double     x,
@@ -457,10 +507,10 @@ index_one (McSeries  *series,
                      "to 100; choose another “index_at”"), series->name);
       return FALSE;
     }
-  for (guint i = 0; i < mc_series_get_n_points (series); i++)
-    g_array_index (series->y, double, i) = mc_series_get_y (series, i) / base * 100;
   series->index_point = point;
   series->index_base = base;
+  for (guint i = 0; i < mc_series_get_n_points (series); i++)
+    g_array_index (series->y, double, i) = mc_series_rebase (series, mc_series_get_y (series, i));
   series->stats_known = FALSE;
   series->decimals = MC_DERIVED_DECIMALS;
   return TRUE;
@@ -498,7 +548,7 @@ mc_chart_index_series (McChartModel  *chart,
 
 void
 mc_chart_set_index_column (McChartModel *chart,
-                              double        x)
+                           double        x)
 {
   McSeries *first = series_at (chart, 0);
 
@@ -506,6 +556,108 @@ mc_chart_set_index_column (McChartModel *chart,
   first->derived = index_column (chart, x);
   for (guint s = 0; s < chart->series->len; s++)
     series_at (chart, s)->column = first->derived;
+}
+
+/* The fold mended after an edit */
+
+/* The place, among all the series made, of the @nth series kept (or
+ * folded, when not @kept). */
+static guint
+made_as (GArray   *fold_kept,
+         gboolean  kept,
+         guint     nth)
+{
+  for (guint s = 0; s < fold_kept->len; s++)
+    if (!g_array_index (fold_kept, gboolean, s) == !kept && nth-- == 0)
+      return s;
+  g_return_val_if_reached (0);
+}
+
+/* The weight of @series, of its points' values in @values now:
+ * series_weight() of the series made anew. */
+static double
+weight_in (const McSeries *series,
+           const McColumn *values)
+{
+  double total = 0;
+
+  for (guint i = 0; i < mc_series_get_n_points (series); i++)
+    {
+      double value = mc_column_get_value (values, mc_series_get_row (series, i));
+
+      if (!isnan (value))
+        total += fabs (value);
+    }
+  return total;
+}
+
+/* Other's point at @x, as other_series() makes it of the folded
+ * series' values in @values now: their sum (or mean) in the same
+ * order, indexed as Other is. FALSE when it is Other's base, which
+ * changes all its values. */
+static gboolean
+mend_other_point (McChartModel   *chart,
+                  const McColumn *values,
+                  double          x)
+{
+  McSeries *other = series_at (chart, chart->series->len - 1);
+  double sum = 0, value;
+  guint count = 0, point;
+
+  if (!series_point_at (other, x, &point))
+    return TRUE;
+  for (guint f = 0; f < chart->folded->len; f++)
+    {
+      const McSeries *series = g_ptr_array_index (chart->folded, f);
+
+      for (guint i = 0; i < mc_series_get_n_points (series); i++)
+        if (mc_series_get_x (series, i) == x)
+          {
+            double y = mc_column_get_value (values, mc_series_get_row (series, i));
+
+            if (!isnan (y))
+              sum += y, count++;
+          }
+    }
+  value = count == 0 ? NAN : fold_by_mean (chart) ? sum / count : sum;
+  if (mc_chart_spec_is_indexed (chart->spec))
+    {
+      if (point == other->index_point)
+        return FALSE;
+      value = mc_series_rebase (other, value);
+    }
+  mc_series_set_y (other, point, value);
+  return TRUE;
+}
+
+gboolean
+mc_chart_mend_fold (McChartModel   *chart,
+                    McChartModel   *before,
+                    const McColumn *values,
+                    const McChange *edit,
+                    gboolean        rows_rise)
+{
+  guint n_kept = chart->series->len - 1, row = edit->row, point, made = 0;
+  const McSeries *edited = NULL;
+
+  chart->fold_kept = g_array_ref (before->fold_kept);
+  chart->fold_weights = g_array_copy (before->fold_weights);
+  chart->folded = g_ptr_array_ref (before->folded);
+  if (edit->n_rows != 1)
+    return TRUE;
+  for (guint k = 0; k < n_kept && edited == NULL; k++)
+    if (mc_series_find_row (series_at (chart, k), row, rows_rise, &point))
+      edited = series_at (chart, k), made = made_as (chart->fold_kept, TRUE, k);
+  for (guint f = 0; f < chart->folded->len && edited == NULL; f++)
+    if (mc_series_find_row (g_ptr_array_index (chart->folded, f), row, rows_rise, &point))
+      edited = g_ptr_array_index (chart->folded, f), made = made_as (chart->fold_kept, FALSE, f);
+  if (edited == NULL)
+    return TRUE;
+  g_array_index (chart->fold_weights, double, made) = weight_in (edited, values);
+  if (!keeps (chart->fold_weights, chart->fold_kept, n_kept))
+    return FALSE;
+  return g_array_index (chart->fold_kept, gboolean, made)
+         || mend_other_point (chart, values, mc_series_get_x (edited, point));
 }
 
 /* Shares */

@@ -647,6 +647,7 @@ typedef struct
   guint      first_row;
   guint      n_rows;
   guint      start;        /* of its rows in Aggregation's rows */
+  guint      found;        /* its place in the order groups were found */
 } Group;
 
 typedef struct
@@ -683,7 +684,7 @@ find_groups (Aggregation *a)
         continue;
       if (!g_hash_table_lookup_extended (index, &keys[row], NULL, &found))
         {
-          Group group = { NAN, row, 0, 0 };
+          Group group = { NAN, row, 0, 0, a->groups->len };
 
           if (mc_column_get_column_type (a->x) != MC_COLUMN_STRING)
             group.x = mc_column_get_value (a->x, row);
@@ -698,11 +699,12 @@ find_groups (Aggregation *a)
   return group_of_row;
 }
 
-/* The rows of every group, group after group. */
-static void
+/* The rows of every group, group after group. Returns the group of each
+ * row, as find_groups() found them. */
+static guint *
 collect_groups (Aggregation *a)
 {
-  g_autofree guint *group_of_row = find_groups (a);
+  guint *group_of_row = find_groups (a);
   guint n_rows = mc_dataset_get_n_rows (a->table), n_grouped = 0;
 
   for (guint g = 0; g < a->groups->len; g++)
@@ -721,22 +723,23 @@ collect_groups (Aggregation *a)
 
         a->rows[group->start + group->n_rows++] = row;
       }
+  return group_of_row;
 }
 
-/* The present values of @column in @group's rows, in their order, into
- * @values; whether one of them is an estimate. */
+/* The present values of @column in a group's @n_rows @rows, in their
+ * order, into @values; whether one of them is an estimate. */
 static gboolean
-gather_group_values (const Aggregation *a,
-                     const Group       *group,
-                     const McColumn    *column,
-                     GArray            *values)
+gather_group_values (const guint    *rows,
+                     guint           n_rows,
+                     const McColumn *column,
+                     GArray         *values)
 {
   gboolean estimate = FALSE;
 
   g_array_set_size (values, 0);
-  for (guint i = 0; i < group->n_rows; i++)
+  for (guint i = 0; i < n_rows; i++)
     {
-      guint row = a->rows[group->start + i];
+      guint row = rows[i];
       double value = mc_column_get_value (column, row);
 
       if (isnan (value))
@@ -841,7 +844,8 @@ aggregation_table (Aggregation *a)
 
       for (guint g = 0; g < a->groups->len; g++)
         {
-          gboolean estimate = gather_group_values (a, &g_array_index (a->groups, Group, g),
+          const Group *group = &g_array_index (a->groups, Group, g);
+          gboolean estimate = gather_group_values (a->rows + group->start, group->n_rows,
                                                    values_of, values);
 
           mc_column_append_value (column, aggregate_values (values, a->aggregate));
@@ -853,16 +857,104 @@ aggregation_table (Aggregation *a)
   return out;
 }
 
+/* Where the rows of a table come from */
+
+struct _McTableOrigin
+{
+  gatomicrefcount  ref_count;
+  guint            n_rows;          /* of the dataset */
+  /* A filter's: the dataset's rows the table holds, in order */
+  GArray          *kept;
+  /* An aggregate's: the group, which is the table's row, of each of the
+   * dataset's rows (G_MAXUINT for none); the rows of group g are
+   * counts[g] rows from rows[starts[g]] on, in their order; the values
+   * it combined are the table's columns from first_combined on. */
+  McAggregate      aggregate;
+  guint            first_combined;
+  guint           *group_of_row;
+  guint           *rows;
+  guint           *starts;
+  guint           *counts;
+};
+
+McTableOrigin *
+mc_table_origin_ref (McTableOrigin *origin)
+{
+  g_return_val_if_fail (origin != NULL, NULL);
+
+  g_atomic_ref_count_inc (&origin->ref_count);
+  return origin;
+}
+
+void
+mc_table_origin_unref (McTableOrigin *origin)
+{
+  g_return_if_fail (origin != NULL);
+
+  if (!g_atomic_ref_count_dec (&origin->ref_count))
+    return;
+  g_clear_pointer (&origin->kept, g_array_unref);
+  g_free (origin->group_of_row);
+  g_free (origin->rows);
+  g_free (origin->starts);
+  g_free (origin->counts);
+  g_free (origin);
+}
+
+static McTableOrigin *
+table_origin_new (guint n_rows)
+{
+  McTableOrigin *origin = g_new0 (McTableOrigin, 1);
+
+  g_atomic_ref_count_init (&origin->ref_count);
+  origin->n_rows = n_rows;
+  return origin;
+}
+
+/* The origin of an aggregate's table, from its groups in the table's
+ * order: it takes the rows and @group_of_row, by the order the groups
+ * were found. */
+static McTableOrigin *
+aggregation_origin (Aggregation *a,
+                    guint       *group_of_row)
+{
+  guint n_rows = mc_dataset_get_n_rows (a->table), n_groups = a->groups->len;
+  McTableOrigin *origin = table_origin_new (n_rows);
+  g_autofree guint *place = g_new (guint, MAX (n_groups, 1));
+
+  origin->aggregate = a->aggregate;
+  origin->first_combined = a->series != NULL ? 2 : 1;
+  origin->starts = g_new (guint, MAX (n_groups, 1));
+  origin->counts = g_new (guint, MAX (n_groups, 1));
+  for (guint g = 0; g < n_groups; g++)
+    {
+      const Group *group = &g_array_index (a->groups, Group, g);
+
+      origin->starts[g] = group->start;
+      origin->counts[g] = group->n_rows;
+      place[group->found] = g;
+    }
+  for (guint row = 0; row < n_rows; row++)
+    if (group_of_row[row] != G_MAXUINT)
+      group_of_row[row] = place[group_of_row[row]];
+  origin->group_of_row = group_of_row;
+  origin->rows = g_steal_pointer (&a->rows);
+  return origin;
+}
+
 /* One row per x (and series): every number column but those two
- * aggregated, the others left out. */
+ * aggregated, the others left out. @origin, if not NULL, gets where
+ * its rows come from. */
 static McDataset *
-aggregate_rows (const McChartSpec *spec,
-                McDataset         *table,
-                const char        *x_id,
-                McAggregate        aggregate)
+aggregate_rows (const McChartSpec  *spec,
+                McDataset          *table,
+                const char         *x_id,
+                McAggregate         aggregate,
+                McTableOrigin     **origin)
 {
   const char *series_id = mc_chart_spec_get_string (spec, "series");
   Aggregation a = { 0 };
+  g_autofree guint *group_of_row = NULL;
   McDataset *out;
 
   a.table = table;
@@ -879,12 +971,14 @@ aggregate_rows (const McChartSpec *spec,
           && mc_column_get_column_type (column) == MC_COLUMN_NUMBER)
         g_ptr_array_add (a.columns, column);
     }
-  collect_groups (&a);
+  group_of_row = collect_groups (&a);
   /* Dates and numbers in their order, as a line runs; categories in the
    * order they first appear. */
   if (mc_column_get_column_type (a.x) != MC_COLUMN_STRING)
     sort_groups_by_x (a.groups);
   out = aggregation_table (&a);
+  if (origin != NULL)
+    *origin = aggregation_origin (&a, g_steal_pointer (&group_of_row));
   g_ptr_array_unref (a.columns);
   g_array_unref (a.groups);
   g_free (a.rows);
@@ -901,30 +995,41 @@ selects_only (const McChartSpec *spec)
 }
 
 McDataset *
-mc_transform_apply (const McChartSpec *spec,
-                    McDataset         *dataset,
-                    const char        *x_id,
-                    GArray           **rows)
+mc_transform_apply (const McChartSpec  *spec,
+                    McDataset          *dataset,
+                    const char         *x_id,
+                    McTableOrigin     **origin)
 {
   McAggregate aggregate = mc_transform_get_aggregate (spec);
+  gboolean selects = mc_chart_spec_get_string (spec, "filter") != NULL
+                     || mc_chart_spec_get_string (spec, "month") != NULL;
   g_autoptr(McDataset) selected = NULL;
   g_autoptr(GArray) kept = NULL;
 
   g_return_val_if_fail (spec != NULL && MC_IS_DATASET (dataset), NULL);
 
-  if (rows != NULL)
-    *rows = NULL;
-  if (mc_chart_spec_get_string (spec, "filter") == NULL
-      && mc_chart_spec_get_string (spec, "month") == NULL && aggregate == MC_AGGREGATE_NONE)
+  if (origin != NULL)
+    *origin = NULL;
+  if (!selects && aggregate == MC_AGGREGATE_NONE)
     return g_object_ref (dataset);
-  kept = kept_rows (spec, dataset);
-  selected = select_rows (spec, dataset, x_id, kept);
-  if (selects_only (spec) && rows != NULL)
-    *rows = g_steal_pointer (&kept);
+  /* An aggregate of every row reads them where they are: a copy of a
+   * million rows would cost more than the aggregate. */
+  if (!selects)
+    selected = g_object_ref (dataset);
+  else
+    {
+      kept = kept_rows (spec, dataset);
+      selected = select_rows (spec, dataset, x_id, kept);
+    }
+  if (selects_only (spec) && origin != NULL)
+    {
+      *origin = table_origin_new (mc_dataset_get_n_rows (dataset));
+      (*origin)->kept = g_steal_pointer (&kept);
+    }
   if (aggregate == MC_AGGREGATE_NONE || x_id == NULL
       || mc_dataset_lookup_column (selected, x_id) == NULL)
     return g_steal_pointer (&selected);
-  return aggregate_rows (spec, selected, x_id, aggregate);
+  return aggregate_rows (spec, selected, x_id, aggregate, selects ? NULL : origin);
 }
 
 /* Where @row is among @rows (in order), FALSE when it is not. */
@@ -967,29 +1072,25 @@ set_cell (McColumn       *to,
                             mc_column_get_note (from, from_row));
 }
 
-McDataset *
-mc_transform_mend (const McChartSpec *spec,
-                   McDataset         *before,
-                   GArray            *rows,
-                   McDataset         *dataset,
-                   const McChange    *change,
-                   McChange          *changed)
+static McDataset *
+mend_selection (const McChartSpec *spec,
+                McDataset         *before,
+                GArray            *rows,
+                McDataset         *dataset,
+                const McChange    *change,
+                McChange          *changed)
 {
-  McColumn *edited;
+  McColumn *edited = mc_dataset_get_column (dataset, change->column);
   McDataset *mended;
   guint index;
 
-  g_return_val_if_fail (MC_IS_DATASET (before) && rows != NULL && change != NULL, NULL);
-
-  if (!selects_only (spec) || change->what != MC_CHANGE_CELLS || change->n_rows != 1
-      || change->column < 0 || (guint) change->column >= mc_dataset_get_n_columns (dataset)
+  if (!selects_only (spec)
       || mc_dataset_get_n_columns (before) != mc_dataset_get_n_columns (dataset))
     return NULL;
-  edited = mc_dataset_get_column (dataset, change->column);
   /* The rows kept are those of the filter's column as it was. */
   if (g_strcmp0 (mc_column_get_id (edited), mc_chart_spec_get_string (spec, "filter")) == 0)
     return NULL;
-  *changed = (McChange) { MC_CHANGE_CELLS, 0, 0, change->column, -1 };
+  changed->column = change->column;
   if (!find_kept_row (rows, change->row, &index))
     return g_object_ref (before);
   mended = mc_dataset_copy (before);
@@ -997,4 +1098,79 @@ mc_transform_mend (const McChartSpec *spec,
   changed->row = index;
   changed->n_rows = 1;
   return mended;
+}
+
+/* The index of the column of @table named @id; FALSE when it has none. */
+static gboolean
+find_column_index (McDataset  *table,
+                   const char *id,
+                   guint      *index)
+{
+  for (*index = 0; *index < mc_dataset_get_n_columns (table); (*index)++)
+    if (g_strcmp0 (mc_column_get_id (mc_dataset_get_column (table, *index)), id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The value of the edited cell's group combined again, as
+ * aggregation_table() combines it: an edit of a column the table leaves
+ * out, or of a row in no group, changes nothing. */
+static McDataset *
+mend_aggregate (McDataset      *before,
+                McTableOrigin  *origin,
+                McDataset      *dataset,
+                const McChange *change,
+                McChange       *changed)
+{
+  const McColumn *edited = mc_dataset_get_column (dataset, change->column);
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  const McColumn *combined;
+  McDataset *mended;
+  guint index, group;
+  gboolean estimate;
+  double old_value, value;
+
+  if (mc_dataset_get_n_rows (dataset) != origin->n_rows || change->row >= origin->n_rows)
+    return NULL;
+  if (!find_column_index (before, mc_column_get_id (edited), &index))
+    return g_object_ref (before);
+  /* The groups are those of x and the series as they were. */
+  if (index < origin->first_combined)
+    return NULL;
+  changed->column = index;
+  group = origin->group_of_row[change->row];
+  if (group == G_MAXUINT)
+    return g_object_ref (before);
+  estimate = gather_group_values (origin->rows + origin->starts[group], origin->counts[group],
+                                  edited, values)
+             && origin->aggregate != MC_AGGREGATE_COUNT;
+  value = aggregate_values (values, origin->aggregate);
+  combined = mc_dataset_get_column (before, index);
+  old_value = mc_column_get_value (combined, group);
+  if (isnan (old_value) != isnan (value) || estimate != mc_column_is_estimate (combined, group))
+    return NULL;
+  mended = mc_dataset_copy (before);
+  mc_column_set_value (mc_dataset_get_column (mended, index), group, value);
+  changed->row = group;
+  changed->n_rows = 1;
+  return mended;
+}
+
+McDataset *
+mc_transform_mend (const McChartSpec *spec,
+                   McDataset         *before,
+                   McTableOrigin     *origin,
+                   McDataset         *dataset,
+                   const McChange    *change,
+                   McChange          *changed)
+{
+  g_return_val_if_fail (MC_IS_DATASET (before) && origin != NULL && change != NULL, NULL);
+
+  if (change->what != MC_CHANGE_CELLS || change->n_rows != 1
+      || change->column < 0 || (guint) change->column >= mc_dataset_get_n_columns (dataset))
+    return NULL;
+  *changed = (McChange) { MC_CHANGE_CELLS, 0, 0, -1, -1 };
+  if (origin->kept != NULL)
+    return mend_selection (spec, before, origin->kept, dataset, change, changed);
+  return mend_aggregate (before, origin, dataset, change, changed);
 }

@@ -53,29 +53,43 @@ gboolean     mc_transform_find_row       (McDataset          *dataset,
                                           const char         *text,
                                           guint              *row);
 
+/* How the rows of a table mc_transform_apply() made come from the
+ * dataset's: what mc_transform_mend() needs to mend the table after an
+ * edit rather than make it again. */
+typedef struct _McTableOrigin McTableOrigin;
+
+McTableOrigin *mc_table_origin_ref       (McTableOrigin      *origin);
+void         mc_table_origin_unref       (McTableOrigin      *origin);
+
 /* The table the chart draws: @dataset itself (a new reference) when the
  * spec transforms nothing, else a new dataset. @x_id is the chart's x
- * column. When the table is some of the dataset's rows as they are (a
- * filter alone), @rows, if not NULL, gets them (guint, in order), else
- * NULL. Call after mc_transform_check(). */
+ * column. @origin, if not NULL, gets how the table's rows come from the
+ * dataset's when mc_transform_mend() can mend it: some of the rows as
+ * they are (a filter alone), or the rows of each x and series combined
+ * (an aggregate, without a filter or a month); else NULL. Call after
+ * mc_transform_check(). */
 McDataset   *mc_transform_apply          (const McChartSpec  *spec,
                                           McDataset          *dataset,
                                           const char         *x_id,
-                                          GArray            **rows);
+                                          McTableOrigin     **origin);
 /* The table of mc_transform_apply() after @change, an edit of one cell
- * of @dataset that is not in the filter's column, made from @before,
- * the table of @rows of the dataset before the edit: the cell changed
- * in a copy when its row is one of @rows, else @before itself. @changed
- * gets the change in the table's rows (none of them when not one).
- * Returns the table (transfer full), NULL when @change is not such an
- * edit. */
+ * of @dataset, made from @before, the table of @origin before the edit:
+ * of a filter's rows, the cell changed in a copy when its row is one
+ * of them; of an aggregate, its group's value combined again, in a
+ * copy. @before itself when the edit changes none of its cells.
+ * @changed gets the change in the table's rows and columns (none of
+ * them when not one). Returns the table (transfer full), NULL when it
+ * must be made again: an edit of the filter's column, of x or of the
+ * series, or one that makes a combined value missing or present, or
+ * an estimate or not. */
 McDataset   *mc_transform_mend           (const McChartSpec  *spec,
                                           McDataset          *before,
-                                          GArray             *rows,
+                                          McTableOrigin      *origin,
                                           McDataset          *dataset,
                                           const McChange     *change,
                                           McChange           *changed);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (McTableOrigin, mc_table_origin_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (McRowFilter, mc_row_filter_free)
 
 G_END_DECLS
