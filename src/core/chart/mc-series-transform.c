@@ -609,15 +609,23 @@ mend_other_point (McChartModel   *chart,
   for (guint f = 0; f < chart->folded->len; f++)
     {
       const McSeries *series = g_ptr_array_index (chart->folded, f);
+      guint n = mc_series_get_n_points (series);
 
-      for (guint i = 0; i < mc_series_get_n_points (series); i++)
-        if (mc_series_get_x (series, i) == x)
-          {
-            double y = mc_column_get_value (values, mc_series_get_row (series, i));
+      /* A sorted series' points at @x are together */
+      for (guint i = series->x_sorted ? first_point_from (series, x) : 0; i < n; i++)
+        {
+          double point_x = mc_series_get_x (series, i);
 
-            if (!isnan (y))
-              sum += y, count++;
-          }
+          if (point_x == x)
+            {
+              double y = mc_column_get_value (values, mc_series_get_row (series, i));
+
+              if (!isnan (y))
+                sum += y, count++;
+            }
+          else if (series->x_sorted && point_x > x)
+            break;
+        }
     }
   value = count == 0 ? NAN : fold_by_mean (chart) ? sum / count : sum;
   if (mc_chart_spec_is_indexed (chart->spec))
