@@ -232,17 +232,21 @@ assert_points (McChartModel *chart,
   g_error ("no series “%s”", name);
 }
 
-/* Rows of days out of order, of two names, grouped: each group's
- * present values in the order of their rows, rows without a day or a
- * name in none, the groups in the order of their days, and an estimate
- * among a group's values making its aggregate one. */
+/* Rows of days out of order, or in order (their x together), of two
+ * names, grouped: each group's present values in the order of their
+ * rows, rows without a day or a name in none, the groups in the order
+ * of their days, and an estimate among a group's values making its
+ * aggregate one. */
 static void
-test_forms_aggregate_groups (void)
+assert_aggregate_groups (gboolean in_order)
 {
   static const struct { double day; const char *name; double value; } rows[] = {
     { 3, "A", 5 }, { 1, "B", 2 }, { 1, "A", 7 }, { 3, "A", NAN }, { 2, "A", 4 },
     { 1, "A", 1 }, { NAN, "A", 100 }, { 2, NULL, 50 }, { 3, "A", 9 }, { 1, "B", 6 },
   };
+  /* The same rows by day, in their order within a day; the row without
+   * a day where it was */
+  static const guint by_day[] = { 1, 2, 5, 9, 4, 6, 7, 0, 3, 8 };
   static const struct { const char *aggregate; double a[6]; double b[2]; } expected[] = {
     { "first", { 1, 7, 2, 4, 3, 5 }, { 1, 2 } },
     { "last", { 1, 1, 2, 4, 3, 9 }, { 1, 6 } },
@@ -256,16 +260,20 @@ test_forms_aggregate_groups (void)
   McColumn *value = number_column ("value", "Value", NULL);
   g_autoptr(McChartSpec) spec = mc_test_spec_new ("groups", "line", "day", "value");
 
-  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
+      guint r = in_order ? by_day[i] : i;
+
       mc_column_append_value (day, rows[r].day);
       if (rows[r].name != NULL)
         mc_column_append_string (name, rows[r].name);
       else
         mc_column_append_missing (name);
       mc_column_append_value (value, rows[r].value);
+      /* The estimate is of day 2 of A */
+      if (r == 4)
+        mc_column_set_annotation (value, i, TRUE, NULL);
     }
-  mc_column_set_annotation (value, 4, TRUE, NULL);
   mc_dataset_add_column (dataset, day);
   mc_dataset_add_column (dataset, name);
   mc_dataset_add_column (dataset, value);
@@ -286,6 +294,13 @@ test_forms_aggregate_groups (void)
       g_assert_false (mc_series_is_estimate (a, 0));
       g_assert_false (mc_series_is_estimate (a, 2));
     }
+}
+
+static void
+test_forms_aggregate_groups (void)
+{
+  assert_aggregate_groups (FALSE);
+  assert_aggregate_groups (TRUE);
 }
 
 static void

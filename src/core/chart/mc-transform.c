@@ -661,6 +661,93 @@ typedef struct
   McAggregate     aggregate;
 } Aggregation;
 
+/* Whether @row has an x, and a series when the groups are by series:
+ * a row without belongs to no group. */
+static gboolean
+has_group (const Aggregation *a,
+           guint              row)
+{
+  return !mc_column_is_missing (a->x, row)
+         && (a->series == NULL || !mc_column_is_missing (a->series, row));
+}
+
+/* A new group, of @row's x and series. Returns its number. */
+static guint
+add_group (Aggregation *a,
+           guint        row)
+{
+  Group group = { NAN, row, 0, 0, a->groups->len };
+
+  if (mc_column_get_column_type (a->x) != MC_COLUMN_STRING)
+    group.x = mc_column_get_value (a->x, row);
+  g_array_append_val (a->groups, group);
+  return group.found;
+}
+
+/* Whether the rows' x (numbers or dates) never decrease, and those
+ * equal are the same key (not a zero and a negative zero): then the
+ * rows of each x are together, as in most tables of dates. */
+static gboolean
+x_in_order (const Aggregation *a)
+{
+  guint n_rows = mc_dataset_get_n_rows (a->table);
+  gboolean any = FALSE;
+  double previous = 0;
+
+  if (mc_column_get_column_type (a->x) == MC_COLUMN_STRING)
+    return FALSE;
+  for (guint row = 0; row < n_rows; row++)
+    {
+      double x = mc_column_get_value (a->x, row);
+
+      if (!has_group (a, row))
+        continue;
+      if (any && !(previous < x) && !mc_row_keys_same_value (previous, x))
+        return FALSE;
+      previous = x;
+      any = TRUE;
+    }
+  return TRUE;
+}
+
+/* The groups of rows in the order of their x: a row is of the group its
+ * series last had, when that group is of its x, else of a new one. The
+ * series' keys are the table's: a thousand tickers, not a million rows
+ * (a million keys in one table took three times as long). */
+static guint *
+find_groups_in_order (Aggregation *a)
+{
+  McColumn *series_column[] = { (McColumn *) a->series };
+  guint n_rows = mc_dataset_get_n_rows (a->table);
+  g_autofree McRowKey *keys = a->series != NULL ? mc_row_keys_new (series_column, 1) : NULL;
+  g_autoptr(GHashTable) last_group = g_hash_table_new (mc_row_key_hash, mc_row_key_equal);
+  guint *group_of_row = g_new (guint, MAX (n_rows, 1));
+  guint group = G_MAXUINT;
+
+  for (guint row = 0; row < n_rows; row++)
+    {
+      gpointer found;
+
+      group_of_row[row] = G_MAXUINT;
+      if (!has_group (a, row))
+        continue;
+      if (keys != NULL)
+        group = g_hash_table_lookup_extended (last_group, &keys[row], NULL, &found)
+                ? GPOINTER_TO_UINT (found) : G_MAXUINT;
+      if (group == G_MAXUINT
+          || !mc_row_keys_same_value (g_array_index (a->groups, Group, group).x,
+                                      mc_column_get_value (a->x, row)))
+        {
+          group = add_group (a, row);
+          if (keys != NULL)
+            g_hash_table_insert (last_group, &keys[row], GUINT_TO_POINTER (group));
+        }
+      group_of_row[row] = group;
+      g_array_index (a->groups, Group, group).n_rows++;
+    }
+  return group_of_row;
+}
+
 /* The group of each row (G_MAXUINT for a row without its x, or its
  * series, which belongs to none), found by the rows' cells themselves:
  * a million rows are a million groups when no two share an x and a
@@ -670,28 +757,26 @@ find_groups (Aggregation *a)
 {
   McColumn *key_columns[] = { (McColumn *) a->x, (McColumn *) a->series };
   guint n_rows = mc_dataset_get_n_rows (a->table);
-  g_autofree McRowKey *keys = mc_row_keys_new (key_columns, a->series != NULL ? 2 : 1);
-  g_autoptr(GHashTable) index = g_hash_table_new (mc_row_key_hash, mc_row_key_equal);
-  guint *group_of_row = g_new (guint, MAX (n_rows, 1));
+  g_autofree McRowKey *keys = NULL;
+  g_autoptr(GHashTable) index = NULL;
+  guint *group_of_row;
 
+  if (x_in_order (a))
+    return find_groups_in_order (a);
+  keys = mc_row_keys_new (key_columns, a->series != NULL ? 2 : 1);
+  index = g_hash_table_new (mc_row_key_hash, mc_row_key_equal);
+  group_of_row = g_new (guint, MAX (n_rows, 1));
   for (guint row = 0; row < n_rows; row++)
     {
       gpointer found;
 
       group_of_row[row] = G_MAXUINT;
-      if (mc_column_is_missing (a->x, row)
-          || (a->series != NULL && mc_column_is_missing (a->series, row)))
+      if (!has_group (a, row))
         continue;
       if (!g_hash_table_lookup_extended (index, &keys[row], NULL, &found))
         {
-          Group group = { NAN, row, 0, 0, a->groups->len };
-
-          if (mc_column_get_column_type (a->x) != MC_COLUMN_STRING)
-            group.x = mc_column_get_value (a->x, row);
-
-          found = GUINT_TO_POINTER (a->groups->len);
+          found = GUINT_TO_POINTER (add_group (a, row));
           g_hash_table_insert (index, &keys[row], found);
-          g_array_append_val (a->groups, group);
         }
       group_of_row[row] = GPOINTER_TO_UINT (found);
       g_array_index (a->groups, Group, group_of_row[row]).n_rows++;
