@@ -176,16 +176,20 @@ widen_with_disc (double  cx,
 }
 
 /* Where the vertical line at @x crosses the capsule of @s: its end discs
- * and the band along it. FALSE when it does not. */
+ * and the band along it. FALSE when it does not. The disc at its start
+ * is left out @after_another segment, whose end disc it is: wherever
+ * it reaches, that segment's capsule does too. */
 static gboolean
 cross_section (const Segment *s,
                double         radius,
                double         x,
+               gboolean       after_another,
                Span          *span)
 {
   span->low = INFINITY;
   span->high = -INFINITY;
-  widen_with_disc (s->ax, s->ay, radius, x, span);
+  if (!after_another)
+    widen_with_disc (s->ax, s->ay, radius, x, span);
   widen_with_disc (s->bx, s->by, radius, x, span);
   if (s->length > 0)
     {
@@ -310,7 +314,7 @@ cover_sub_column (Strip  *strip,
       Span span;
 
       if (!covered (strip, &raster->segments[i])
-          && cross_section (&raster->segments[i], raster->radius, x, &span))
+          && cross_section (&raster->segments[i], raster->radius, x, i > 0, &span))
         unite_span (strip, &span);
     }
   for (guint i = 0; i < strip->n_spans; i++)
