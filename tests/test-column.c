@@ -231,6 +231,87 @@ test_text_numbers (void)
   g_rand_free (rand);
 }
 
+/* Asserts that @column's text codes are those of its texts now: the
+ * codes in the order texts are first met, none for a missing cell.
+ * Returns the codes. */
+static const McTextCodes *
+assert_text_codes (const McColumn *column)
+{
+  const McTextCodes *codes = mc_column_get_text_codes (column);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint row = 0; row < mc_column_get_n_rows (column); row++)
+    {
+      const char *text = mc_column_get_string (column, row);
+      guint code = mc_text_codes_get_codes (codes)[row];
+      gpointer expected;
+
+      if (text == NULL)
+        {
+          g_assert_cmpuint (code, ==, MC_TEXT_CODE_NONE);
+          continue;
+        }
+      if (!g_hash_table_lookup_extended (seen, text, NULL, &expected))
+        {
+          expected = GUINT_TO_POINTER (g_hash_table_size (seen));
+          g_hash_table_insert (seen, (gpointer) text, expected);
+        }
+      g_assert_cmpuint (code, ==, GPOINTER_TO_UINT (expected));
+      g_assert_cmpstr (mc_text_codes_get_text (codes, code), ==, text);
+    }
+  g_assert_cmpuint (mc_text_codes_get_n_texts (codes), ==, g_hash_table_size (seen));
+  return codes;
+}
+
+/* A column's text codes follow every change of its texts, and a
+ * snapshot keeps those of the texts it was taken with. */
+static void
+test_text_codes (void)
+{
+  static const char * const texts[] = { "AAA", "BBB", NULL, "AAA", "", "CCC", "BBB" };
+  McColumn *column = mc_column_new ("ticker", "Ticker", MC_COLUMN_STRING);
+  McColumn *snapshot;
+  const McTextCodes *kept;
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    mc_column_append_string (column, texts[i]);
+  kept = assert_text_codes (column);
+  g_assert_cmpuint (mc_text_codes_get_n_texts (kept), ==, 4);
+  g_assert_cmpuint (mc_text_codes_get_codes (kept)[6], ==, 1);
+  /* Asked again, the same */
+  g_assert_true (mc_column_get_text_codes (column) == kept);
+  snapshot = mc_column_snapshot (column);
+  g_assert_true (mc_column_get_text_codes (snapshot) == kept);
+
+  mc_column_set_string (column, 2, "DDD");
+  assert_text_codes (column);
+  g_assert_cmpuint (mc_text_codes_get_codes (mc_column_get_text_codes (column))[2], ==, 2);
+  mc_column_set_missing (column, 0);
+  assert_text_codes (column);
+  g_assert_cmpstr (mc_text_codes_get_text (mc_column_get_text_codes (column), 0), ==, "BBB");
+  mc_column_append_string (column, "EEE");
+  assert_text_codes (column);
+  mc_column_append_missing (column);
+  assert_text_codes (column);
+  mc_column_insert_missing (column, 1, 2);
+  assert_text_codes (column);
+  mc_column_remove_rows (column, 3, 2);
+  assert_text_codes (column);
+  g_ptr_array_add (strings, g_strdup ("ZZZ"));
+  g_ptr_array_add (strings, NULL);
+  mc_column_take_strings (column, g_steal_pointer (&strings));
+  assert_text_codes (column);
+  g_assert_cmpuint (mc_text_codes_get_n_texts (mc_column_get_text_codes (column)), ==, 1);
+
+  /* The snapshot's texts never changed, nor did their codes */
+  g_assert_true (mc_column_get_text_codes (snapshot) == kept);
+  assert_text_codes (snapshot);
+  g_assert_cmpuint (mc_text_codes_get_n_texts (kept), ==, 4);
+  mc_column_free (column);
+  mc_column_free (snapshot);
+}
+
 static void
 test_progression (void)
 {
@@ -294,5 +375,6 @@ main (int   argc,
   g_test_add_func ("/mc/column/summary-update", test_summary_update);
   g_test_add_func ("/mc/column/progression", test_progression);
   g_test_add_func ("/mc/column/text-numbers", test_text_numbers);
+  g_test_add_func ("/mc/column/text-codes", test_text_codes);
   return g_test_run ();
 }

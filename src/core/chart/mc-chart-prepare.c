@@ -14,7 +14,6 @@
 
 #include "mc-chart-model-private.h"
 #include "mc-format.h"
-#include "mc-text-numbers.h"
 #include "mc-transform.h"
 
 #define MC_GROWTH_DECIMALS 1
@@ -276,39 +275,47 @@ series_name (const McColumn *column,
   return g_strdup_printf (C_("series of a code", "%s %s"), mc_column_get_label (column), value);
 }
 
+/* The series of the rows of a long table, by their series column */
+typedef struct
+{
+  const McColumn *key_column;
+  int             decimals;      /* of its numbers */
+  GHashTable     *names;         /* of numbers: name → series */
+  const guint    *codes;         /* of texts: their codes, */
+  guint          *series_of;     /* and the series of each code, or G_MAXUINT */
+} RowSeries;
+
 /* The series of @row of a long table by its series column: found by its
- * name, which is made for each row unless the column is of texts, whose
- * names they are (series_name()). Adds a series for a new name; the
- * first of them is series @first_series. */
+ * text's code, or by its name, which is made for each row of a column
+ * of numbers (series_name()). Adds a series for a new name. */
 static McSeries *
 row_series (McChartModel   *chart,
-            const McColumn *key_column,
+            RowSeries      *by,
             const McColumn *column,
-            guint           row,
-            int             decimals,
-            GHashTable     *names,
-            McTextNumbers  *texts,
-            guint           first_series)
+            guint           row)
 {
   g_autofree char *name = NULL;
   gpointer found;
-  gboolean first;
 
-  if (mc_column_get_column_type (key_column) == MC_COLUMN_STRING)
+  if (by->codes != NULL)
     {
-      guint number = mc_text_numbers_get (texts, mc_column_get_string (key_column, row), &first);
+      guint *series = &by->series_of[by->codes[row]];
 
-      if (first)
-        g_ptr_array_add (chart->series,
-                         mc_series_new (mc_column_get_string (key_column, row), column, 0, 0));
-      return g_ptr_array_index (chart->series, first_series + number);
+      if (*series == G_MAXUINT)
+        {
+          *series = chart->series->len;
+          g_ptr_array_add (chart->series,
+                           mc_series_new (mc_column_get_string (by->key_column, row), column,
+                                          0, 0));
+        }
+      return g_ptr_array_index (chart->series, *series);
     }
-  name = series_name (key_column, row, decimals);
-  if (!g_hash_table_lookup_extended (names, name, NULL, &found))
+  name = series_name (by->key_column, row, by->decimals);
+  if (!g_hash_table_lookup_extended (by->names, name, NULL, &found))
     {
       found = GUINT_TO_POINTER (chart->series->len);
       g_ptr_array_add (chart->series, mc_series_new (name, column, 0, 0));
-      g_hash_table_insert (names, g_steal_pointer (&name), found);
+      g_hash_table_insert (by->names, g_steal_pointer (&name), found);
     }
   return g_ptr_array_index (chart->series, GPOINTER_TO_UINT (found));
 }
@@ -324,12 +331,19 @@ add_long_series (McChartModel *chart,
   const McColumn *key_column =
     mc_chart_model_get_column (chart, mc_chart_spec_get_string (chart->spec, "series"));
   guint n_rows = mc_dataset_get_n_rows (chart->data);
-  int decimals = mc_format_column_decimals (key_column);
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint first_series = chart->series->len;
-  McTextNumbers texts;
+  g_autofree guint *series_of = NULL;
+  RowSeries by = { key_column, mc_format_column_decimals (key_column), names, NULL, NULL };
 
-  mc_text_numbers_init (&texts);
+  if (mc_column_get_column_type (key_column) == MC_COLUMN_STRING)
+    {
+      const McTextCodes *codes = mc_column_get_text_codes (key_column);
+      guint n_texts = mc_text_codes_get_n_texts (codes);
+
+      by.codes = mc_text_codes_get_codes (codes);
+      by.series_of = series_of = g_new (guint, MAX (n_texts, 1));
+      memset (series_of, 0xff, MAX (n_texts, 1) * sizeof (guint));
+    }
   for (guint row = 0; row < n_rows; row++)
     {
       double x = point_x (chart, row_category, row);
@@ -337,11 +351,10 @@ add_long_series (McChartModel *chart,
 
       if (isnan (x) || mc_column_is_missing (key_column, row))
         continue;
-      series = row_series (chart, key_column, column, row, decimals, names, &texts, first_series);
+      series = row_series (chart, &by, column, row);
       mc_series_append (series, x, mc_column_get_value (column, row), row,
                      mc_column_is_estimate (column, row));
     }
-  mc_text_numbers_clear (&texts);
 }
 
 /* Growth: the percent change against the previous point of the series.
@@ -565,22 +578,11 @@ add_column_entities (GHashTable *entities,
   decimals = mc_format_column_decimals (column);
   if (mc_column_get_column_type (column) == MC_COLUMN_STRING)
     {
-      McTextNumbers texts;
-      gboolean first;
+      const McTextCodes *codes = mc_column_get_text_codes (column);
 
-      /* Each text once: its own name */
-      mc_text_numbers_init (&texts);
-      for (guint row = 0; row < mc_column_get_n_rows (column); row++)
-        {
-          const char *text = mc_column_get_string (column, row);
-
-          if (text == NULL)
-            continue;
-          mc_text_numbers_get (&texts, text, &first);
-          if (first)
-            add_entity (entities, text);
-        }
-      mc_text_numbers_clear (&texts);
+      /* Each text once, in the order first met: its own name */
+      for (guint code = 0; code < mc_text_codes_get_n_texts (codes); code++)
+        add_entity (entities, mc_text_codes_get_text (codes, code));
       return;
     }
   for (guint row = 0; row < mc_column_get_n_rows (column); row++)

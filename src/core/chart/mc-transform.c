@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "mc-format.h"
 #include "mc-row-keys.h"
@@ -710,40 +711,37 @@ x_in_order (const Aggregation *a)
   return TRUE;
 }
 
+
 /* The groups of rows in the order of their x: a row is of the group its
  * series last had, when that group is of its x, else of a new one. The
- * series' keys are the table's: a thousand tickers, not a million rows
- * (a million keys in one table took three times as long). */
+ * series are numbered (a thousand tickers) rather than every group
+ * kept in a table of keys (a million), which took three times as long;
+ * texts are numbered once for the column. */
 static guint *
 find_groups_in_order (Aggregation *a)
 {
-  McColumn *series_column[] = { (McColumn *) a->series };
-  guint n_rows = mc_dataset_get_n_rows (a->table);
-  g_autofree McRowKey *keys = a->series != NULL ? mc_row_keys_new (series_column, 1) : NULL;
-  g_autoptr(GHashTable) last_group = g_hash_table_new (mc_row_key_hash, mc_row_key_equal);
+  guint n_rows = mc_dataset_get_n_rows (a->table), n_series = 1;
+  g_autofree guint *series =
+    a->series != NULL ? mc_row_keys_number ((McColumn *) a->series, &n_series) : NULL;
+  g_autofree guint *last_group = g_new (guint, MAX (n_series, 1));
   guint *group_of_row = g_new (guint, MAX (n_rows, 1));
-  guint group = G_MAXUINT;
 
+  memset (last_group, 0xff, MAX (n_series, 1) * sizeof (guint));
   for (guint row = 0; row < n_rows; row++)
     {
-      gpointer found;
+      guint *group;
 
       group_of_row[row] = G_MAXUINT;
       if (!has_group (a, row))
         continue;
-      if (keys != NULL)
-        group = g_hash_table_lookup_extended (last_group, &keys[row], NULL, &found)
-                ? GPOINTER_TO_UINT (found) : G_MAXUINT;
-      if (group == G_MAXUINT
-          || !mc_row_keys_same_value (g_array_index (a->groups, Group, group).x,
+      /* A row with a series has a number */
+      group = &last_group[series != NULL ? series[row] : 0];
+      if (*group == G_MAXUINT
+          || !mc_row_keys_same_value (g_array_index (a->groups, Group, *group).x,
                                       mc_column_get_value (a->x, row)))
-        {
-          group = add_group (a, row);
-          if (keys != NULL)
-            g_hash_table_insert (last_group, &keys[row], GUINT_TO_POINTER (group));
-        }
-      group_of_row[row] = group;
-      g_array_index (a->groups, Group, group).n_rows++;
+        *group = add_group (a, row);
+      group_of_row[row] = *group;
+      g_array_index (a->groups, Group, *group).n_rows++;
     }
   return group_of_row;
 }

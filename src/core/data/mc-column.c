@@ -12,6 +12,7 @@
 #include "mc-decimals.h"
 #include "mc-extras.h"
 #include "mc-string-util.h"
+#include "mc-text-numbers.h"
 #include "mc-value-summary.h"
 
 typedef struct
@@ -43,7 +44,69 @@ struct _McColumn
   guint            n_progression;
   McValueSummary  *summary;      /* of the values; made on first use */
   McDecimals       decimals;     /* of numbers as their source wrote them */
+  McTextCodes     *text_codes;   /* of the strings; made on first use */
 };
+
+struct _McTextCodes
+{
+  gatomicrefcount  ref_count;
+  GPtrArray       *strings;      /* those numbered, a reference */
+  guint           *codes;        /* of each row */
+  GPtrArray       *texts;        /* const char *: the text of each code */
+};
+
+static McTextCodes *
+text_codes_ref (McTextCodes *codes)
+{
+  g_atomic_ref_count_inc (&codes->ref_count);
+  return codes;
+}
+
+static void
+text_codes_unref (McTextCodes *codes)
+{
+  if (!g_atomic_ref_count_dec (&codes->ref_count))
+    return;
+  g_ptr_array_unref (codes->strings);
+  g_free (codes->codes);
+  g_ptr_array_unref (codes->texts);
+  g_free (codes);
+}
+
+/* The codes of @strings, in the order each text is first met. */
+static McTextCodes *
+text_codes_new (GPtrArray *strings)
+{
+  McTextCodes *codes = g_new0 (McTextCodes, 1);
+  McTextNumbers numbers;
+
+  g_atomic_ref_count_init (&codes->ref_count);
+  codes->strings = g_ptr_array_ref (strings);
+  codes->codes = g_new (guint, MAX (strings->len, 1));
+  codes->texts = g_ptr_array_new ();
+  mc_text_numbers_init (&numbers);
+  for (guint row = 0; row < strings->len; row++)
+    {
+      const char *text = g_ptr_array_index (strings, row);
+      gboolean first;
+
+      codes->codes[row] = MC_TEXT_CODE_NONE;
+      if (text == NULL)
+        continue;
+      codes->codes[row] = mc_text_numbers_get (&numbers, text, &first);
+      if (first)
+        g_ptr_array_add (codes->texts, (gpointer) text);
+    }
+  mc_text_numbers_clear (&numbers);
+  return codes;
+}
+
+/* The codes no longer fit the strings: made again when asked. */
+static void
+mc_column_forget_text_codes (McColumn *column)
+{
+  g_clear_pointer (&column->text_codes, text_codes_unref);
+}
 
 static void
 mc_annotation_free (gpointer data)
@@ -120,6 +183,8 @@ mc_column_values (const McColumn *column)
 static void
 mc_column_unshare (McColumn *column)
 {
+  /* Every change of the strings comes here first. */
+  mc_column_forget_text_codes (column);
   if (column->progression)
     {
       mc_column_values (column);
@@ -197,6 +262,7 @@ mc_column_free (McColumn *column)
   g_clear_pointer (&column->annotations, g_hash_table_unref);
   g_clear_pointer (&column->extras, g_hash_table_unref);
   g_clear_pointer (&column->summary, mc_value_summary_unref);
+  mc_column_forget_text_codes (column);
   mc_decimals_clear (&column->decimals);
   g_free (column);
 }
@@ -407,6 +473,7 @@ mc_column_take_strings (McColumn  *column,
   g_return_if_fail (column->type == MC_COLUMN_STRING);
   g_return_if_fail (strings != NULL);
 
+  mc_column_forget_text_codes (column);
   g_clear_pointer (&column->strings, g_ptr_array_unref);
   column->strings = strings;
   column->shared = FALSE;
@@ -582,6 +649,48 @@ mc_column_ref_strings (const McColumn *column)
 
   mc_column_note_shared (column);
   return g_ptr_array_ref (column->strings);
+}
+
+/* Columns are read from several threads (a model is made while another
+ * is drawn), so the first to make the codes publishes them. */
+const McTextCodes *
+mc_column_get_text_codes (const McColumn *column)
+{
+  McTextCodes *codes;
+
+  g_return_val_if_fail (column != NULL, NULL);
+  g_return_val_if_fail (column->type == MC_COLUMN_STRING, NULL);
+
+  codes = g_atomic_pointer_get (&mutable_column (column)->text_codes);
+  if (codes != NULL)
+    return codes;
+  codes = text_codes_new (column->strings);
+  if (!g_atomic_pointer_compare_and_exchange (&mutable_column (column)->text_codes, NULL, codes))
+    {
+      text_codes_unref (codes);
+      codes = g_atomic_pointer_get (&mutable_column (column)->text_codes);
+    }
+  return codes;
+}
+
+const guint *
+mc_text_codes_get_codes (const McTextCodes *codes)
+{
+  return codes->codes;
+}
+
+guint
+mc_text_codes_get_n_texts (const McTextCodes *codes)
+{
+  return codes->texts->len;
+}
+
+const char *
+mc_text_codes_get_text (const McTextCodes *codes,
+                        guint              code)
+{
+  g_return_val_if_fail (code < codes->texts->len, NULL);
+  return g_ptr_array_index (codes->texts, code);
 }
 
 void
@@ -1005,8 +1114,11 @@ mc_column_snapshot (const McColumn *column)
   copy = mc_column_copy_rows (column, 0, 0);
   if (column->strings != NULL)
     {
+      McTextCodes *codes = g_atomic_pointer_get (&mutable_column (column)->text_codes);
+
       g_ptr_array_unref (copy->strings);
       copy->strings = mc_column_ref_strings (column);
+      copy->text_codes = codes != NULL ? text_codes_ref (codes) : NULL;
     }
   else
     {

@@ -126,6 +126,25 @@ const McValueSummary *mc_column_get_summary     (const McColumn  *column);
  * before its next change (copy-on-write). */
 GArray          *mc_column_ref_values           (const McColumn  *column);
 GPtrArray       *mc_column_ref_strings          (const McColumn  *column);
+
+/* The texts of a string column numbered in the order they are first
+ * met, by their content: what grouping rows, making a series of each
+ * ticker and giving each a colour ask of a million cells, found once.
+ * Made on first use and kept, and shared by the column's snapshots,
+ * until its texts change. */
+typedef struct _McTextCodes McTextCodes;
+
+/* The code of a missing cell */
+#define MC_TEXT_CODE_NONE G_MAXUINT
+
+const McTextCodes *mc_column_get_text_codes     (const McColumn    *column);
+/* The code of each row, MC_TEXT_CODE_NONE where the cell is missing */
+const guint     *mc_text_codes_get_codes        (const McTextCodes *codes);
+guint            mc_text_codes_get_n_texts      (const McTextCodes *codes);
+/* The text of @code, as the column holds it */
+const char      *mc_text_codes_get_text         (const McTextCodes *codes,
+                                                 guint              code);
+
 void             mc_column_set_annotation       (McColumn        *column,
                                                  guint            row,
                                                  gboolean         estimate,

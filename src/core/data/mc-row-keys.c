@@ -88,3 +88,57 @@ mc_row_keys_new (McColumn *const *columns,
     }
   return keys;
 }
+
+/* Texts by their codes; a missing one as an empty one, whose number
+ * follows the codes when no cell holds an empty text. */
+static guint *
+number_texts (McColumn *column,
+              guint    *n_numbers)
+{
+  const McTextCodes *codes = mc_column_get_text_codes (column);
+  const guint *code = mc_text_codes_get_codes (codes);
+  guint n_rows = mc_column_get_n_rows (column), n_texts = mc_text_codes_get_n_texts (codes);
+  guint *numbers = g_new (guint, MAX (n_rows, 1));
+  guint empty = n_texts;
+
+  *n_numbers = n_texts;
+  for (guint c = 0; c < n_texts; c++)
+    if (*mc_text_codes_get_text (codes, c) == '\0')
+      empty = c;
+  for (guint row = 0; row < n_rows; row++)
+    {
+      numbers[row] = code[row] != MC_TEXT_CODE_NONE ? code[row] : empty;
+      if (numbers[row] == n_texts)
+        *n_numbers = n_texts + 1;
+    }
+  return numbers;
+}
+
+guint *
+mc_row_keys_number (McColumn *column,
+                    guint    *n_numbers)
+{
+  guint n_rows = mc_column_get_n_rows (column);
+  g_autofree McRowKey *keys = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  guint *numbers;
+
+  if (mc_column_get_column_type (column) == MC_COLUMN_STRING)
+    return number_texts (column, n_numbers);
+  keys = mc_row_keys_new (&column, 1);
+  seen = g_hash_table_new (mc_row_key_hash, mc_row_key_equal);
+  numbers = g_new (guint, MAX (n_rows, 1));
+  for (guint row = 0; row < n_rows; row++)
+    {
+      gpointer found;
+
+      if (!g_hash_table_lookup_extended (seen, &keys[row], NULL, &found))
+        {
+          found = GUINT_TO_POINTER (g_hash_table_size (seen));
+          g_hash_table_insert (seen, &keys[row], found);
+        }
+      numbers[row] = GPOINTER_TO_UINT (found);
+    }
+  *n_numbers = g_hash_table_size (seen);
+  return numbers;
+}

@@ -32,6 +32,12 @@ guint     mc_row_key_hash         (gconstpointer    key);
 gboolean  mc_row_key_equal        (gconstpointer    a,
                                    gconstpointer    b);
 
+/* The cells of @column numbered as keys tell them apart (texts by
+ * their codes, mc_column_get_text_codes()): the number of each row,
+ * freed with g_free(); how many numbers in @n_numbers. */
+guint    *mc_row_keys_number      (McColumn        *column,
+                                   guint           *n_numbers);
+
 /* Whether two values are the same key: the same number, to the sign of
  * a zero, or both NAN of the same sign (as "%.17g" tells them apart). */
 gboolean  mc_row_keys_same_value  (double           a,

@@ -500,52 +500,9 @@ set_values (McChartSpec *spec,
   mc_chart_spec_set_strv (spec, key, (const char * const *) ids);
 }
 
-/* The value of each row of @series numbered in the order first met, as
- * McRowKey tells them apart (texts by their content, a missing one as
- * an empty one); how many in @n_series. */
-static guint *
-number_rows (McColumn *series,
-             guint    *n_series)
-{
-  guint n_rows = mc_column_get_n_rows (series);
-  guint *numbers = g_new (guint, MAX (n_rows, 1));
-  g_autofree McRowKey *keys = NULL;
-  g_autoptr(GHashTable) seen = NULL;
-  McTextNumbers texts;
-
-  if (mc_column_get_column_type (series) == MC_COLUMN_STRING)
-    {
-      mc_text_numbers_init (&texts);
-      for (guint row = 0; row < n_rows; row++)
-        {
-          const char *text = mc_column_get_string (series, row);
-
-          numbers[row] = mc_text_numbers_get (&texts, text != NULL ? text : "", NULL);
-        }
-      *n_series = mc_text_numbers_count (&texts);
-      mc_text_numbers_clear (&texts);
-      return numbers;
-    }
-  keys = mc_row_keys_new (&series, 1);
-  seen = g_hash_table_new (mc_row_key_hash, mc_row_key_equal);
-  for (guint row = 0; row < n_rows; row++)
-    {
-      gpointer found;
-
-      if (!g_hash_table_lookup_extended (seen, &keys[row], NULL, &found))
-        {
-          found = GUINT_TO_POINTER (g_hash_table_size (seen));
-          g_hash_table_insert (seen, &keys[row], found);
-        }
-      numbers[row] = GPOINTER_TO_UINT (found);
-    }
-  *n_series = g_hash_table_size (seen);
-  return numbers;
-}
-
-/* number_rows() of @series, worked out once: finding duplicates, the
- * order of each series' x and their first values each go through every
- * row of a long table by its series. */
+/* mc_row_keys_number() of @series, worked out once: finding duplicates,
+ * the order of each series' x and their first values each go through
+ * every row of a long table by its series. */
 static const guint *
 series_numbers (Table    *t,
                 McColumn *series,
@@ -554,7 +511,7 @@ series_numbers (Table    *t,
   if (t->numbered != series)
     {
       g_free (t->series_numbers);
-      t->series_numbers = number_rows (series, &t->n_series);
+      t->series_numbers = mc_row_keys_number (series, &t->n_series);
       t->numbered = series;
     }
   *n_series = t->n_series;
