@@ -263,12 +263,17 @@ assert_text_codes (const McColumn *column)
   return codes;
 }
 
-/* A column's text codes follow every change of its texts, and a
- * snapshot keeps those of the texts it was taken with. */
+/* A column's text codes follow every change of its texts, a snapshot
+ * keeps those of the texts it was taken with, and rows gathered from
+ * the column have theirs. */
 static void
 test_text_codes (void)
 {
   static const char * const texts[] = { "AAA", "BBB", NULL, "AAA", "", "CCC", "BBB" };
+  static const guint last_first[] = { 6, 5, 4, 2, 1, 0 }, some[] = { 2, 3, 3, 1 };
+  static const struct { const guint *rows; guint n_rows; } gathers[] = {
+    { last_first, G_N_ELEMENTS (last_first) }, { some, G_N_ELEMENTS (some) }, { some, 0 },
+  };
   McColumn *column = mc_column_new ("ticker", "Ticker", MC_COLUMN_STRING);
   McColumn *snapshot;
   const McTextCodes *kept;
@@ -281,6 +286,16 @@ test_text_codes (void)
   g_assert_cmpuint (mc_text_codes_get_codes (kept)[6], ==, 1);
   /* Asked again, the same */
   g_assert_true (mc_column_get_text_codes (column) == kept);
+  /* Gathered rows take theirs from these */
+  for (guint i = 0; i < G_N_ELEMENTS (gathers); i++)
+    {
+      McColumn *gathered = mc_column_new ("ticker", "Ticker", MC_COLUMN_STRING);
+
+      mc_column_gather_strings (gathered, column, gathers[i].rows, gathers[i].n_rows);
+      g_assert_cmpuint (mc_column_get_n_rows (gathered), ==, gathers[i].n_rows);
+      assert_text_codes (gathered);
+      mc_column_free (gathered);
+    }
   snapshot = mc_column_snapshot (column);
   g_assert_true (mc_column_get_text_codes (snapshot) == kept);
 

@@ -561,6 +561,11 @@ gather_column (const McColumn *column,
       gather_values (out, column, rows);
       return out;
     }
+  if (type == MC_COLUMN_STRING && !mc_column_has_annotations (column))
+    {
+      mc_column_gather_strings (out, column, (const guint *) (gpointer) rows->data, rows->len);
+      return out;
+    }
   for (guint i = 0; i < rows->len; i++)
     append_cell (out, column, g_array_index (rows, guint, i));
   return out;

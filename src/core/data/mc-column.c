@@ -673,6 +673,58 @@ mc_column_get_text_codes (const McColumn *column)
   return codes;
 }
 
+/* The codes of @out's strings, gathered from @column's @rows, from
+ * the codes of @column: renumbered in the order first met, without
+ * reading a text. */
+static McTextCodes *
+gather_text_codes (const McTextCodes *from,
+                   GPtrArray         *strings,
+                   const guint       *rows)
+{
+  McTextCodes *codes = g_new0 (McTextCodes, 1);
+  g_autofree guint *renumbered = g_new (guint, MAX (from->texts->len, 1));
+
+  g_atomic_ref_count_init (&codes->ref_count);
+  codes->strings = g_ptr_array_ref (strings);
+  codes->codes = g_new (guint, MAX (strings->len, 1));
+  codes->texts = g_ptr_array_new ();
+  memset (renumbered, 0xff, MAX (from->texts->len, 1) * sizeof (guint));
+  for (guint i = 0; i < strings->len; i++)
+    {
+      guint code = from->codes[rows[i]];
+
+      if (code != MC_TEXT_CODE_NONE && renumbered[code] == MC_TEXT_CODE_NONE)
+        {
+          renumbered[code] = codes->texts->len;
+          g_ptr_array_add (codes->texts, g_ptr_array_index (strings, i));
+        }
+      codes->codes[i] = code != MC_TEXT_CODE_NONE ? renumbered[code] : MC_TEXT_CODE_NONE;
+    }
+  return codes;
+}
+
+void
+mc_column_gather_strings (McColumn       *out,
+                          const McColumn *column,
+                          const guint    *rows,
+                          guint           n_rows)
+{
+  const McTextCodes *from;
+  GPtrArray *strings;
+
+  g_return_if_fail (out != NULL && out->type == MC_COLUMN_STRING);
+  g_return_if_fail (column != NULL && column->type == MC_COLUMN_STRING);
+  g_return_if_fail (rows != NULL || n_rows == 0);
+
+  strings = g_ptr_array_new_full (n_rows, g_free);
+  for (guint i = 0; i < n_rows; i++)
+    g_ptr_array_add (strings, g_strdup (g_ptr_array_index (column->strings, rows[i])));
+  mc_column_take_strings (out, strings);
+  from = g_atomic_pointer_get (&mutable_column (column)->text_codes);
+  if (from != NULL)
+    out->text_codes = gather_text_codes (from, strings, rows);
+}
+
 const guint *
 mc_text_codes_get_codes (const McTextCodes *codes)
 {

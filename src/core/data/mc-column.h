@@ -144,6 +144,13 @@ guint            mc_text_codes_get_n_texts      (const McTextCodes *codes);
 /* The text of @code, as the column holds it */
 const char      *mc_text_codes_get_text         (const McTextCodes *codes,
                                                  guint              code);
+/* The strings of @n_rows @rows of @column, in that order, as @out's
+ * strings (without their annotations); with their codes when @column
+ * has its own, which need no text read again. */
+void             mc_column_gather_strings       (McColumn          *out,
+                                                 const McColumn    *column,
+                                                 const guint       *rows,
+                                                 guint              n_rows);
 
 void             mc_column_set_annotation       (McColumn        *column,
                                                  guint            row,
