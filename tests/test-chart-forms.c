@@ -2030,6 +2030,51 @@ test_forms_candles_mended_daily (void)
   g_assert_cmpuint (g_hash_table_size (notes), >=, 4);
 }
 
+/* The same with a second row on every fifth day, the candles of each
+ * day's mean prices: the aggregate's table, whose columns are not the
+ * dataset's (the date first, no exchange), is mended after an edit, and
+ * the candles from it, as they are made anew. */
+static void
+test_forms_candles_mended_aggregated (void)
+{
+  static const PriceEdit edits[] = {
+    { 0, "close", 0.2 }, { 3599, "high", 3 }, { 1500, "low", -5 }, { 1501, "volume", 40000 },
+    { 6, "open", 0.1 }, { 5, "close", -0.3 }, { 777, "volume", NAN }, { 778, "close", NAN },
+    { 779, "close", 0.1 },
+  };
+  static const CandleView views[] = { { 1200, 0, 0 }, { 400, 0, 0 }, { 900, 1400, 1460 } };
+  g_autoptr(GString) csv = g_string_new ("open,date,high,low,close,volume,exchange\n");
+  g_autoptr(GDate) date = g_date_new_dmy (2, 1, 2012);
+  g_autoptr(McDataset) dataset = NULL;
+  g_autoptr(GHashTable) notes = NULL;
+  McChartSpec *spec;
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      char text[16];
+
+      g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
+      for (guint copy = 0; copy < (i % 5 == 0 ? 2 : 1); copy++)
+        {
+          double open = 100 + i * 7919 % 500 / 10.0 + copy * 0.5;
+
+          g_string_append_printf (csv, "%.1f,%s,%.1f,%.1f,%.1f,%u,XNYS\n", open, text,
+                                  open + 2, open - 2, open + 1, 1000 + i * 37 % 5000);
+        }
+      g_date_add_days (date, 1);
+    }
+  dataset = load_table (csv->str, csv->len, "days.csv");
+  g_assert_cmpuint (mc_dataset_get_n_rows (dataset), ==, 3600);
+  spec = mc_chart_spec_copy (mc_dataset_get_chart (dataset, 0));
+  g_assert_cmpstr (spec->type, ==, "candlestick");
+  mc_chart_spec_set_string (spec, "aggregate", "mean");
+  mc_chart_spec_free (mc_dataset_steal_chart (dataset, 0));
+  g_assert_true (mc_dataset_add_chart (dataset, spec));
+  notes = assert_mended_as_made (dataset, edits, G_N_ELEMENTS (edits), views,
+                                 G_N_ELEMENTS (views));
+  g_assert_cmpuint (g_hash_table_size (notes), >=, 2);
+}
+
 /* Four centuries of monthly prices are too many years for yearly
  * candles 800 px wide: the candles are of ten years, "1700–1709", each
  * the first open, the highest high, the lowest low and the last close of
@@ -2442,6 +2487,7 @@ main (int   argc,
   g_test_add_func ("/mc/forms/candles-mended-filtered", test_forms_candles_mended_filtered);
   g_test_add_func ("/mc/forms/lines-mended", test_forms_lines_mended);
   g_test_add_func ("/mc/forms/folds-mended", test_forms_folds_mended);
+  g_test_add_func ("/mc/forms/candles-mended-aggregated", test_forms_candles_mended_aggregated);
   g_test_add_func ("/mc/forms/candles-decades", test_forms_candles_decades);
   g_test_add_func ("/mc/forms/candles-two-rows", test_forms_candles_two_rows);
   g_test_add_func ("/mc/forms/candles-quarters", test_forms_candles_quarters);

@@ -687,7 +687,8 @@ can_mend_candles (McChartModel     *chart,
       || (before->candles[PERIOD_DAY] != NULL
           && before->candles[PERIOD_DAY]->len > before->rows.len / 4))
     return FALSE;
-  edited = mc_dataset_get_column (chart->dataset, change->column);
+  /* The change is in the table the chart draws, an aggregate's say */
+  edited = mc_dataset_get_column (chart->data, change->column);
   return g_strcmp0 (mc_column_get_id (edited), mc_column_get_id (chart->x_column)) != 0;
 }
 
