@@ -23,7 +23,6 @@
 #include "mc-loader-error.h"
 #include "mc-row-keys.h"
 #include "mc-text.h"
-#include "mc-text-numbers.h"
 
 /* A default chart shows at most this many number columns. */
 #define MAX_SERIES 6
@@ -164,28 +163,17 @@ value_bits_equal (gconstpointer a,
   return memcmp (a, b, sizeof (double)) == 0;
 }
 
-/* count_distinct() of a column of texts. */
+/* count_distinct() of a column of texts: their codes, which the chart
+ * of a long table asks for again (mc_column_get_text_codes()). Texts
+ * are counted to the end whatever the limit: whether they name the
+ * rows asks for every one of them to differ. */
 static guint
 count_distinct_texts (McColumn *column,
                       guint     limit)
 {
-  McTextNumbers texts;
-  guint n;
+  guint n = mc_text_codes_get_n_texts (mc_column_get_text_codes (column));
 
-  mc_text_numbers_init (&texts);
-  for (guint row = 0; row < mc_column_get_n_rows (column); row++)
-    {
-      const char *text = mc_column_get_string (column, row);
-
-      if (text == NULL)
-        continue;
-      mc_text_numbers_get (&texts, text, NULL);
-      if (mc_text_numbers_count (&texts) > limit)
-        break;
-    }
-  n = mc_text_numbers_count (&texts);
-  mc_text_numbers_clear (&texts);
-  return n;
+  return MIN (n, limit == G_MAXUINT ? n : limit + 1);
 }
 
 /* The distinct values of @column (texts by their content, numbers by
