@@ -913,6 +913,45 @@ aggregate_column_like (const McColumn *column,
   return out;
 }
 
+/* The aggregates of @values_of, a group to a row, made at once as
+ * mc_column_append_value() would append them one by one (a million
+ * groups, when no two rows share a date and a ticker); @values is room
+ * for a group's values. */
+static McColumn *
+aggregate_column (const Aggregation *a,
+                  const McColumn    *values_of,
+                  GArray            *values)
+{
+  McColumn *column = aggregate_column_like (values_of, a->aggregate);
+  GArray *aggregates = g_array_sized_new (FALSE, FALSE, sizeof (double), a->groups->len);
+  g_autoptr(GArray) estimates = g_array_new (FALSE, FALSE, sizeof (guint));
+  McDecimals decimals;
+
+  mc_decimals_init (&decimals);
+  g_array_set_size (aggregates, a->groups->len);
+  for (guint g = 0; g < a->groups->len; g++)
+    {
+      const Group *group = &g_array_index (a->groups, Group, g);
+      gboolean estimate = gather_group_values (a->rows + group->start, group->n_rows,
+                                               values_of, values);
+      double value = aggregate_values (values, a->aggregate);
+
+      if (isnan (value))
+        mc_decimals_append_missing (&decimals);
+      else
+        mc_decimals_append (&decimals, g, MC_DECIMALS_UNKNOWN);
+      g_array_index (aggregates, double, g) = value;
+      if (estimate && a->aggregate != MC_AGGREGATE_COUNT)
+        g_array_append_val (estimates, g);
+    }
+  mc_column_take_values (column, aggregates);
+  mc_column_take_decimals (column, &decimals);
+  mc_decimals_clear (&decimals);
+  for (guint i = 0; i < estimates->len; i++)
+    mc_column_set_annotation (column, g_array_index (estimates, guint, i), TRUE, NULL);
+  return column;
+}
+
 static McDataset *
 aggregation_table (Aggregation *a)
 {
@@ -926,22 +965,7 @@ aggregation_table (Aggregation *a)
   if (a->series != NULL)
     mc_dataset_add_column (out, gather_column (a->series, rows));
   for (guint c = 0; c < a->columns->len; c++)
-    {
-      const McColumn *values_of = g_ptr_array_index (a->columns, c);
-      McColumn *column = aggregate_column_like (values_of, a->aggregate);
-
-      for (guint g = 0; g < a->groups->len; g++)
-        {
-          const Group *group = &g_array_index (a->groups, Group, g);
-          gboolean estimate = gather_group_values (a->rows + group->start, group->n_rows,
-                                                   values_of, values);
-
-          mc_column_append_value (column, aggregate_values (values, a->aggregate));
-          if (estimate && a->aggregate != MC_AGGREGATE_COUNT)
-            mc_column_set_annotation (column, g, TRUE, NULL);
-        }
-      mc_dataset_add_column (out, column);
-    }
+    mc_dataset_add_column (out, aggregate_column (a, g_ptr_array_index (a->columns, c), values));
   return out;
 }
 
