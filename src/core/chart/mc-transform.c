@@ -716,7 +716,6 @@ x_in_order (const Aggregation *a)
   return TRUE;
 }
 
-
 /* The groups of rows in the order of their x: a row is of the group its
  * series last had, when that group is of its x, else of a new one. The
  * series are numbered (a thousand tickers) rather than every group
