@@ -1735,8 +1735,9 @@ assert_edit_mended_like_made (McDocument     *document,
 /* After edits of a long table drawn as a line per ticker, as @spec_of
  * the dataset's chart draws it, the chart made from the one before it
  * draws what one made anew does: edits of a close in the middle, at the
- * first and the last row, its extremes, a note, a close made missing
- * and given again, a date and a ticker (which make the series again). */
+ * first and the last row, its extremes, a note, an estimate, a close
+ * made missing and given again, a date and a ticker (which make the
+ * series again). */
 static void
 assert_lines_mended (McDataset   *(*dataset_of) (void),
                      McChartSpec *(*spec_of) (const McChartSpec *spec))
@@ -1753,6 +1754,7 @@ assert_lines_mended (McDataset   *(*dataset_of) (void),
     mc_edit_new_set_value (3004, "close", 1000),
     mc_edit_new_set_value (3007, "close", 1),
     mc_edit_new_set_note (3010, "close", "an estimate"),
+    mc_edit_new_set_estimate (3013, "close", TRUE),
     mc_edit_new_set_missing (6001, "close"),
     mc_edit_new_set_value (6001, "close", 110),
     mc_edit_new_set_value (6004, "close", 110.123),

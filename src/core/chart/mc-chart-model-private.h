@@ -278,6 +278,9 @@ char          *mc_series_format_point          (const McSeries      *series,
                                                 gboolean             with_unit);
 /* The points of @series worth drawing in the zoom window of @view: those
  * in it and one on each side, so lines run out to the edges of the plot. */
+/* The first point of @series, sorted by x, whose x is not below @x */
+guint          mc_series_find_x                (const McSeries      *series,
+                                                double               x);
 void           mc_series_window_points         (const McSeries      *series,
                                                 const McViewOptions *view,
                                                 guint               *start,

@@ -1307,10 +1307,11 @@ same_kind_of_value (const McColumn *before,
 }
 
 /* The point of @row takes its value in @values, the column of the
- * model's table the series draw: a present value, as before, of the
- * same estimate (else FALSE, and the series are made again). A series
- * indexed to 100 takes it over its base, unless the point is its base,
- * which changes every value. */
+ * model's table the series draw. mend_series() made sure the value is
+ * present or missing, and an estimate or not, as before; a missing one
+ * stays FALSE (the series are made again, as for any value made
+ * missing). A series indexed to 100 takes it over its base, unless the
+ * point is its base, which changes every value. */
 static gboolean
 mend_point (McChartModel   *chart,
             McSeries       *series,
@@ -1318,13 +1319,10 @@ mend_point (McChartModel   *chart,
             guint           point,
             guint           row)
 {
-  double old_value = g_array_index (series->y, double, point);
   double value = mc_column_get_value (values, row);
-  gboolean estimate = mc_column_is_estimate (values, row);
   gboolean indexed = mc_chart_spec_is_indexed (chart->spec);
 
-  if (isnan (old_value) || isnan (value) || estimate != mc_series_is_estimate (series, point)
-      || (indexed && point == series->index_point))
+  if (isnan (value) || (indexed && point == series->index_point))
     return FALSE;
   mc_series_set_y (series, point, indexed ? mc_series_rebase (series, value) : value);
   return TRUE;

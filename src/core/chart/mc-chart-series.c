@@ -13,6 +13,7 @@
 #include "mc-chart-model-private.h"
 #include "mc-format.h"
 #include "mc-scale.h"
+#include "mc-sorted.h"
 
 const McColumn *
 mc_chart_model_get_column (McChartModel *chart,
@@ -132,27 +133,20 @@ mc_series_find_row (const McSeries *series,
                     gboolean        rows_rise,
                     guint          *point)
 {
-  guint lo = 0, hi = mc_series_get_n_points (series);
+  guint n = mc_series_get_n_points (series);
 
-  if (!rows_rise)
+  if (series->rows == NULL)
     {
-      for (*point = 0; *point < hi; (*point)++)
-        if (mc_series_get_row (series, *point) == row)
-          return TRUE;
-      return FALSE;
+      /* Point i is row i */
+      *point = row;
+      return row < n;
     }
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (mc_series_get_row (series, mid) < row)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  *point = lo;
-  return lo < mc_series_get_n_points (series) && mc_series_get_row (series, lo) == row;
+  if (rows_rise)
+    return mc_sorted_find_uint ((const guint *) (gpointer) series->rows->data, n, row, point);
+  for (*point = 0; *point < n; (*point)++)
+    if (mc_series_get_row (series, *point) == row)
+      return TRUE;
+  return FALSE;
 }
 
 /* The value of @point becomes @value, and the range of @series follows:
@@ -246,24 +240,9 @@ gboolean
 mc_series_is_gap (const McSeries *series,
                   guint           point)
 {
-  guint lo = 0, hi;
-
-  if (series->gaps == NULL)
-    return FALSE;
-  hi = series->gaps->len;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      guint gap = g_array_index (series->gaps, guint, mid);
-
-      if (gap == point)
-        return TRUE;
-      if (gap < point)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return FALSE;
+  return series->gaps != NULL
+         && mc_sorted_find_uint ((const guint *) (gpointer) series->gaps->data, series->gaps->len,
+                                 point, NULL);
 }
 
 McSeries *
@@ -498,6 +477,24 @@ mc_chart_model_format_x (McChartModel   *chart,
     }
 }
 
+guint
+mc_series_find_x (const McSeries *series,
+                  double          x)
+{
+  guint lo = 0, hi = mc_series_get_n_points (series);
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (mc_series_get_x (series, mid) < x)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 void
 mc_series_window_points (const McSeries      *series,
                          const McViewOptions *view,
@@ -505,23 +502,14 @@ mc_series_window_points (const McSeries      *series,
                          guint               *end)
 {
   guint n = mc_series_get_n_points (series);
-  guint lo = 0, hi = n;
+  guint lo, hi = n;
 
   *start = 0;
   *end = n;
   if (!view->has_x_window || !series->x_sorted)
     return;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (mc_series_get_x (series, mid) < view->x_window_min)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  lo = mc_series_find_x (series, view->x_window_min);
   *start = lo > 0 ? lo - 1 : 0;
-  hi = n;
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;

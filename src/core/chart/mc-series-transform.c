@@ -293,25 +293,6 @@ mc_chart_fold_series (McChartModel *chart)
 
 /* Indexing */
 
-/* The first point of a series sorted by x whose x is not below @x. */
-static guint
-first_point_from (const McSeries *series,
-                  double          x)
-{
-  guint lo = 0, hi = mc_series_get_n_points (series);
-
-  while (lo < hi)
-    {
-      guint middle = lo + (hi - lo) / 2;
-
-      if (mc_series_get_x (series, middle) < x)
-        lo = middle + 1;
-      else
-        hi = middle;
-    }
-  return lo;
-}
-
 /* The first point of @series at @x with a value. A sorted series is
  * searched, not walked: finding where long series meet asks this of
  * every point. */
@@ -321,7 +302,7 @@ series_point_at (const McSeries *series,
                  guint          *point)
 {
   guint n = mc_series_get_n_points (series);
-  guint i = series->x_sorted ? first_point_from (series, x) : 0;
+  guint i = series->x_sorted ? mc_series_find_x (series, x) : 0;
 
   for (; i < n; i++)
     {
@@ -612,7 +593,7 @@ mend_other_point (McChartModel   *chart,
       guint n = mc_series_get_n_points (series);
 
       /* A sorted series' points at @x are together */
-      for (guint i = series->x_sorted ? first_point_from (series, x) : 0; i < n; i++)
+      for (guint i = series->x_sorted ? mc_series_find_x (series, x) : 0; i < n; i++)
         {
           double point_x = mc_series_get_x (series, i);
 

@@ -14,6 +14,7 @@
 #include "mc-format.h"
 #include "mc-row-keys.h"
 #include "mc-scale.h"
+#include "mc-sorted.h"
 #include "mc-text.h"
 
 /* Messages list at most this many values of a column. */
@@ -1143,27 +1144,6 @@ mc_transform_apply (const McChartSpec  *spec,
   return aggregate_rows (spec, selected, x_id, aggregate, selects ? NULL : origin);
 }
 
-/* Where @row is among @rows (in order), FALSE when it is not. */
-static gboolean
-find_kept_row (GArray *rows,
-               guint   row,
-               guint  *index)
-{
-  guint lo = 0, hi = rows->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (g_array_index (rows, guint, mid) < row)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  *index = lo;
-  return lo < rows->len && g_array_index (rows, guint, lo) == row;
-}
-
 /* Cell @row of @to becomes cell @from_row of @from, as append_cell()
  * appends it. */
 static void
@@ -1202,7 +1182,7 @@ mend_selection (const McChartSpec *spec,
   if (g_strcmp0 (mc_column_get_id (edited), mc_chart_spec_get_string (spec, "filter")) == 0)
     return NULL;
   changed->column = change->column;
-  if (!find_kept_row (rows, change->row, &index))
+  if (!mc_sorted_find_uint ((const guint *) (gpointer) rows->data, rows->len, change->row, &index))
     return g_object_ref (before);
   mended = mc_dataset_copy (before);
   set_cell (mc_dataset_get_column (mended, change->column), index, edited, change->row);
