@@ -55,6 +55,7 @@
 #include "mc-allocator.h"
 #include "mc-chart-kind.h"
 #include "mc-chart-view.h"
+#include "mc-display-image.h"
 #include "mc-document.h"
 #include "mc-loader.h"
 #include "mc-transform.h"
@@ -361,8 +362,8 @@ time_floor (GtkWidget *window,
   g_autofree gint64 *durations = g_new (gint64, runs);
   g_autofree gint64 *cpu = g_new0 (gint64, runs);
   g_autofree gint64 *render = g_new0 (gint64, runs);
-  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale,
-                                                       height * scale);
+  /* The kind of image the view paints a long chart from. */
+  cairo_surface_t *image = mc_display_image_new (view, width * scale, height * scale);
   GtkWidget *area = gtk_drawing_area_new ();
   cairo_t *cr = cairo_create (image);
 

@@ -19,6 +19,7 @@
 #include <math.h>
 
 #include "mc-chart.h"
+#include "mc-display-image.h"
 #include "mc-font.h"
 #include "mc-timing.h"
 
@@ -136,7 +137,7 @@ render_simulated (McChartView          *self,
   cairo_surface_t *surface;
   cairo_t *cr;
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  surface = mc_display_image_new (GTK_WIDGET (self), width * scale, height * scale);
   cairo_surface_set_device_scale (surface, scale, scale);
   cr = cairo_create (surface);
   *marks = mc_chart_render (self->chart, view, cr, width, height, self->theme);

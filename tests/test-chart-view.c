@@ -14,9 +14,16 @@
 
 #include "mc-bundled.h"
 #include "mc-chart-view.h"
+#include "mc-display-image.h"
 #include "mc-hit.h"
 #include "mc-loader.h"
+#include "mc-render.h"
 #include "mc-test-gui.h"
+
+#ifdef GDK_WINDOWING_X11
+#include <cairo-xlib.h>
+#include <gdk/x11/gdkx.h>
+#endif
 
 typedef struct
 {
@@ -68,6 +75,35 @@ trend_dataset (void)
                    "  \"charts\": [ { \"id\": \"trend\", \"type\": \"line\", \"title\": \"Revenue by region\","
                    "                  \"x\": \"month\", \"y\": [\"north\", \"south\", \"east\"] } ] }");
   dataset = mc_loader_load_data (json->str, json->len, "trend.json", NULL, &error);
+  g_assert_no_error (error);
+  g_string_free (json, TRUE);
+  return dataset;
+}
+
+/* A long zigzag line: 30,000 rows, more than the view keeps as drawing
+ * commands, so that the view shows it as an image. */
+static McDataset *
+long_line_dataset (void)
+{
+  g_autoptr(GError) error = NULL;
+  GString *json = g_string_new (NULL);
+  McDataset *dataset;
+
+  g_string_append (json,
+                   "{ \"format\": \"market-charts/1\", \"id\": \"long\", \"title\": \"Long\","
+                   "  \"source\": { \"name\": \"Test data\" },"
+                   "  \"columns\": ["
+                   "    { \"id\": \"day\", \"label\": \"Day\", \"type\": \"number\" },"
+                   "    { \"id\": \"price\", \"label\": \"Price\", \"type\": \"number\" }"
+                   "  ],"
+                   "  \"rows\": [");
+  for (guint i = 0; i < 30000; i++)
+    g_string_append_printf (json, "%s[%u, %u]", i ? ", " : "", i, 100 + (i * 37) % 50 + i / 600);
+  g_string_append (json,
+                   "  ],"
+                   "  \"charts\": [ { \"id\": \"long\", \"type\": \"line\", \"title\": \"Long line\","
+                   "                  \"x\": \"day\", \"y\": [\"price\"] } ] }");
+  dataset = mc_loader_load_data (json->str, json->len, "long.json", NULL, &error);
   g_assert_no_error (error);
   g_string_free (json, TRUE);
   return dataset;
@@ -686,6 +722,171 @@ test_chart_view_vision (void)
   fixture_teardown (&f);
 }
 
+#ifdef GDK_WINDOWING_X11
+/* The pixels the X server shows for @f's view, as an RGB24 image the
+ * view's size. */
+static cairo_surface_t *
+read_view_from_screen (Fixture *f)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (f->window));
+  Display *xdisplay = gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface));
+  Window xid = gdk_x11_surface_get_xid (surface);
+  int width = gtk_widget_get_width (GTK_WIDGET (f->view));
+  int height = gtk_widget_get_height (GTK_WIDGET (f->view));
+  XWindowAttributes attributes;
+  graphene_point_t origin;
+  double surface_x, surface_y;
+  cairo_surface_t *window, *pixels;
+  cairo_t *cr;
+
+  g_assert_true (XGetWindowAttributes (xdisplay, xid, &attributes));
+  gtk_native_get_surface_transform (GTK_NATIVE (f->window), &surface_x, &surface_y);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (f->view), GTK_WIDGET (f->window),
+                                           &GRAPHENE_POINT_INIT (0, 0), &origin));
+  window = cairo_xlib_surface_create (xdisplay, xid, attributes.visual,
+                                      attributes.width, attributes.height);
+  pixels = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cr = cairo_create (pixels);
+  cairo_set_source_surface (cr, window, -(origin.x + surface_x), -(origin.y + surface_y));
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (window);
+  cairo_surface_flush (pixels);
+  return pixels;
+}
+#endif
+
+/* On X11 with the cairo renderer (the tests' setting), the view's images
+ * are of the X server's shared memory; a widget outside a window gets a
+ * plain image. */
+static void
+test_chart_view_display_image (void)
+{
+#ifdef GDK_WINDOWING_X11
+  Fixture f = { 0 };
+  GtkWidget *unshown = g_object_ref_sink (gtk_label_new (NULL));
+  cairo_surface_t *image;
+
+  fixture_setup (&f, long_line_dataset (), "long");
+  if (!GDK_IS_X11_DISPLAY (gtk_widget_get_display (GTK_WIDGET (f.view))))
+    {
+      fixture_teardown (&f);
+      g_object_unref (unshown);
+      g_test_skip ("Not an X11 display");
+      return;
+    }
+
+  image = mc_display_image_new (GTK_WIDGET (f.view), 800, 500);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_surface_get_type (image), ==, CAIRO_SURFACE_TYPE_IMAGE);
+  g_assert_cmpint (cairo_image_surface_get_format (image), ==, CAIRO_FORMAT_ARGB32);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 800);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 500);
+  g_assert_nonnull (cairo_surface_get_device (image));
+  g_assert_cmpint (cairo_device_get_type (cairo_surface_get_device (image)), ==, CAIRO_DEVICE_TYPE_XLIB);
+  cairo_surface_destroy (image);
+
+  image = mc_display_image_new (unshown, 800, 500);
+  g_assert_cmpint (cairo_surface_get_type (image), ==, CAIRO_SURFACE_TYPE_IMAGE);
+  g_assert_null (cairo_surface_get_device (image));
+  cairo_surface_destroy (image);
+
+  g_object_unref (unshown);
+  fixture_teardown (&f);
+#else
+  g_test_skip ("Built without X11");
+#endif
+}
+
+#ifdef GDK_WINDOWING_X11
+/* The chart as @f's view shows it now, drawn anew into a plain image. */
+static cairo_surface_t *
+draw_view_anew (Fixture *f)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (f->view));
+  int height = gtk_widget_get_height (GTK_WIDGET (f->view));
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  g_auto(McViewOptions) options = { 0 };
+  cairo_t *cr = cairo_create (image);
+
+  mc_view_options_copy (&options, mc_chart_view_get_options (f->view));
+  mc_view_options_set_highlight (&options, -1, -1);
+  mc_marks_unref (mc_chart_render (f->chart, &options, cr, width, height,
+                                   mc_chart_view_get_theme (f->view)));
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+  return image;
+}
+#endif
+
+/* What the screen shows of a long chart, which the view draws into an
+ * image, is the chart, pixel for pixel, render after render. */
+static void
+test_chart_view_on_screen (void)
+{
+#ifdef GDK_WINDOWING_X11
+  Fixture f = { 0 };
+
+  fixture_setup (&f, long_line_dataset (), "long");
+  if (!GDK_IS_X11_DISPLAY (gtk_widget_get_display (GTK_WIDGET (f.view))))
+    {
+      fixture_teardown (&f);
+      g_test_skip ("Not an X11 display");
+      return;
+    }
+  gtk_widget_set_can_target (GTK_WIDGET (f.view), FALSE);
+
+  for (guint step = 0; step < 4; step++)
+    {
+      cairo_surface_t *drawn, *shown;
+      guint renders = mc_chart_view_get_n_renders (f.view);
+      guint compared = 0, different = 0;
+      int width, height;
+
+      /* A new render each step: zoomed in, twice, and out again. */
+      if (step == 1 || step == 2)
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "chart.zoom-in", NULL));
+      else if (step == 3)
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "chart.zoom-out", NULL));
+      wait_for_draw (&f);
+      wait_for_draw (&f);
+      if (step > 0)
+        g_assert_cmpuint (mc_chart_view_get_n_renders (f.view), >, renders);
+
+      drawn = draw_view_anew (&f);
+      shown = read_view_from_screen (&f);
+      width = cairo_image_surface_get_width (drawn);
+      height = cairo_image_surface_get_height (drawn);
+      for (int y = 0; y < height; y++)
+        {
+          const guint32 *drawn_row = (const guint32 *) (cairo_image_surface_get_data (drawn)
+                                                        + (gsize) y * cairo_image_surface_get_stride (drawn));
+          const guint32 *shown_row = (const guint32 *) (cairo_image_surface_get_data (shown)
+                                                        + (gsize) y * cairo_image_surface_get_stride (shown));
+
+          for (int x = 0; x < width; x++)
+            {
+              /* Where the chart lets the window's background show
+               * through, the screen shows that background. */
+              if (drawn_row[x] >> 24 != 0xff)
+                continue;
+              compared++;
+              if ((drawn_row[x] & 0xffffff) != (shown_row[x] & 0xffffff))
+                different++;
+            }
+        }
+      cairo_surface_destroy (drawn);
+      cairo_surface_destroy (shown);
+      g_assert_cmpuint (compared, >, (guint) (width * height / 2));
+      g_assert_cmpuint (different, ==, 0);
+    }
+
+  fixture_teardown (&f);
+#else
+  g_test_skip ("Built without X11");
+#endif
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -703,6 +904,8 @@ main (int   argc,
   g_test_add_func ("/mc/chart-view/cache", test_chart_view_cache);
   g_test_add_func ("/mc/chart-view/dark", test_chart_view_dark);
   g_test_add_func ("/mc/chart-view/vision", test_chart_view_vision);
+  g_test_add_func ("/mc/chart-view/display-image", test_chart_view_display_image);
+  g_test_add_func ("/mc/chart-view/on-screen", test_chart_view_on_screen);
 
   return g_test_run ();
 }
