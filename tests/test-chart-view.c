@@ -49,13 +49,24 @@ chart_new (McDataset  *dataset,
   return chart;
 }
 
+/* The dataset written in @json, which it frees. */
+static McDataset *
+load_json (GString    *json,
+           const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  McDataset *dataset = mc_loader_load_data (json->str, json->len, name, NULL, &error);
+
+  g_assert_no_error (error);
+  g_string_free (json, TRUE);
+  return dataset;
+}
+
 /* Three regions over five years of months, on a time axis. */
 static McDataset *
 trend_dataset (void)
 {
-  g_autoptr(GError) error = NULL;
   GString *json = g_string_new (NULL);
-  McDataset *dataset;
 
   g_string_append (json,
                    "{ \"format\": \"market-charts/1\", \"id\": \"trend\", \"title\": \"Trend\","
@@ -74,10 +85,7 @@ trend_dataset (void)
                    "  ],"
                    "  \"charts\": [ { \"id\": \"trend\", \"type\": \"line\", \"title\": \"Revenue by region\","
                    "                  \"x\": \"month\", \"y\": [\"north\", \"south\", \"east\"] } ] }");
-  dataset = mc_loader_load_data (json->str, json->len, "trend.json", NULL, &error);
-  g_assert_no_error (error);
-  g_string_free (json, TRUE);
-  return dataset;
+  return load_json (json, "trend.json");
 }
 
 /* A long zigzag line: 30,000 rows, more than the view keeps as drawing
@@ -85,9 +93,7 @@ trend_dataset (void)
 static McDataset *
 long_line_dataset (void)
 {
-  g_autoptr(GError) error = NULL;
   GString *json = g_string_new (NULL);
-  McDataset *dataset;
 
   g_string_append (json,
                    "{ \"format\": \"market-charts/1\", \"id\": \"long\", \"title\": \"Long\","
@@ -103,10 +109,7 @@ long_line_dataset (void)
                    "  ],"
                    "  \"charts\": [ { \"id\": \"long\", \"type\": \"line\", \"title\": \"Long line\","
                    "                  \"x\": \"day\", \"y\": [\"price\"] } ] }");
-  dataset = mc_loader_load_data (json->str, json->len, "long.json", NULL, &error);
-  g_assert_no_error (error);
-  g_string_free (json, TRUE);
-  return dataset;
+  return load_json (json, "long.json");
 }
 
 static void
