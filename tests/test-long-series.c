@@ -392,7 +392,7 @@ zigzag (int    width,
 static void
 test_raster_tolerance_zigzag (void)
 {
-  const double steps[] = { 0.7, 1.0, 1.3, 2.0, 4.0, 9.0 };
+  const double steps[] = { 0.7, 1.0, 1.3, 2.0, 4.0, 9.0, 16.0 };
   const double scales[] = { 1, 2 };
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
