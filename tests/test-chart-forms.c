@@ -1737,7 +1737,7 @@ assert_edit_mended_like_made (McDocument     *document,
  * draws what one made anew does: edits of a close in the middle, at the
  * first and the last row, its extremes, a note, an estimate, a close
  * made missing and given again, a date and a ticker (which make the
- * series again). */
+ * series again), and which of them mended the series. */
 static void
 assert_lines_mended (McDataset   *(*dataset_of) (void),
                      McChartSpec *(*spec_of) (const McChartSpec *spec))
@@ -1762,6 +1762,11 @@ assert_lines_mended (McDataset   *(*dataset_of) (void),
     mc_edit_new_set_value (9002, "close", 104),
     mc_edit_new_set_value (1, "close", 98.5),
   };
+  /* All but the estimate, the close made missing and given again, and
+   * the ticker are mended; so are the edits of the base of a series
+   * indexed to 100 (rows 0 and 1, 3007 at the later date, 14999 newest
+   * first), which index the series again. */
+  const char *series_mended = "yyyyyynnnynyy";
 
   g_assert_cmpstr (spec->type, ==, "line");
   g_assert_cmpstr (mc_chart_spec_get_string (spec, "series"), ==, "ticker");
@@ -1770,6 +1775,8 @@ assert_lines_mended (McDataset   *(*dataset_of) (void),
       McChartModel *mended = assert_edit_mended_like_made (document, spec, before, edits[e],
                                                            &change, e);
 
+      if (mended->series_mended != (series_mended[e] == 'y'))
+        g_error ("edit %u: the series were %s", e, mended->series_mended ? "mended" : "made again");
       g_clear_object (&before);
       before = mended;
       mc_edit_unref (edits[e]);
@@ -1923,14 +1930,16 @@ fold_closes (const char *aggregate,
 }
 
 /* After each of a run of edits of fold_closes() as @aggregate combines
- * it (or sorted by date without), with "top": 3 when @top, the chart mended from the one before it
- * draws what one made anew does, bit for bit. Where @tables_mended
- * says 'y' for an edit, its aggregate table was mended; where
- * @folds_mended does, so was its fold. The edits: of a kept ticker, of
- * the row without a ticker (which no line draws), of a folded one (and of a day with two rows), of the first and the last
+ * it (or sorted by date without), with "top": 3 when @top, the chart
+ * mended from the one before it draws what one made anew does, bit for
+ * bit. Where @tables_mended says 'y' for an edit, its aggregate table
+ * was mended; where @folds_mended does, so was its fold. The edits: of
+ * a kept ticker, of the row without a ticker (which no line draws), of
+ * a folded one (and of a day with two rows), of the first and the last
  * rows, one that brings a folded ticker into the top three and one
  * that takes it out, an estimate, a close made missing and given again,
- * a missing close of a day with two rows, a ticker, and a note. */
+ * a missing close of a day with two rows, a ticker, a note, and the
+ * first day of a kept ticker (its base, when indexed). */
 static void
 assert_folds_mended (const char *aggregate,
                      gboolean    top,
@@ -1958,6 +1967,7 @@ assert_folds_mended (const char *aggregate,
     mc_edit_new_set_string (fold_row (140, 6, FALSE), "ticker", "T07"),
     mc_edit_new_set_value (fold_row (141, 7, FALSE), "close", 640),
     mc_edit_new_set_note (fold_row (160, 1, FALSE), "close", "a note"),
+    mc_edit_new_set_value (fold_row (0, 11, FALSE), "close", 1300),
   };
 
   if (top)
@@ -1967,6 +1977,7 @@ assert_folds_mended (const char *aggregate,
   g_assert_cmpuint (mc_chart_model_get_n_series (before), ==, top ? 4 : FOLD_TICKERS);
   g_assert_cmpuint (strlen (tables_mended), ==, G_N_ELEMENTS (edits));
   g_assert_cmpuint (strlen (folds_mended), ==, G_N_ELEMENTS (edits));
+
   for (guint e = 0; e < G_N_ELEMENTS (edits); e++)
     {
       McChartModel *mended = assert_edit_mended_like_made (document, spec, before, edits[e],
@@ -1985,16 +1996,16 @@ assert_folds_mended (const char *aggregate,
 static void
 test_forms_folds_mended (void)
 {
-  assert_folds_mended ("mean", TRUE, FALSE, "yyyyyyynnnynyy", "yyyyynnnnnynyy");
-  assert_folds_mended ("mean", TRUE, TRUE, "yyyyyyynnnynyy", "yyynynnnnnynyy");
-  assert_folds_mended ("sum", TRUE, FALSE, "yyyyyyynnnynyy", "yyyyynnnnnynyy");
-  assert_folds_mended ("median", FALSE, FALSE, "yyyyyyynnnynyy", "nnnnnnnnnnnnnn");
+  assert_folds_mended ("mean", TRUE, FALSE, "yyyyyyynnnynyyy", "yyyyynnnnnynyyy");
+  assert_folds_mended ("mean", TRUE, TRUE, "yyyyyyynnnynyyy", "yyynynnnnnynyyy");
+  assert_folds_mended ("sum", TRUE, FALSE, "yyyyyyynnnynyyy", "yyyyynnnnnynyyy");
+  assert_folds_mended ("median", FALSE, FALSE, "yyyyyyynnnynyyy", "nnnnnnnnnnnnnnn");
   /* A count is of rows, with or without their estimates and values */
-  assert_folds_mended ("count", FALSE, FALSE, "yyyyyyyyyyynyy", "nnnnnnnnnnnnnn");
-  assert_folds_mended ("first", FALSE, FALSE, "yyyyyyynnnynyy", "nnnnnnnnnnnnnn");
-  assert_folds_mended ("last", TRUE, FALSE, "yyyyyyynnnynyy", "yyyyynnnnnynyy");
+  assert_folds_mended ("count", FALSE, FALSE, "yyyyyyyyyyynyyy", "nnnnnnnnnnnnnnn");
+  assert_folds_mended ("first", FALSE, FALSE, "yyyyyyynnnynyyy", "nnnnnnnnnnnnnnn");
+  assert_folds_mended ("last", TRUE, FALSE, "yyyyyyynnnynyyy", "yyyyynnnnnynyyy");
   /* Rows as they are: a value made missing changes Other's count */
-  assert_folds_mended (NULL, TRUE, FALSE, "nnnnnnnnnnnnnn", "yyyyynnnnnnnyy");
+  assert_folds_mended (NULL, TRUE, FALSE, "nnnnnnnnnnnnnnn", "yyyyynnnnnnnyyy");
 }
 
 /* The same for daily prices, whose days are their rows: weeks, months,

@@ -95,6 +95,8 @@ struct _McChartModel
                                        * dataset's, when it can be mended
                                        * after an edit; else NULL */
   gboolean           data_mended;     /* from the model before an edit */
+  gboolean           series_mended;   /* the series of the model before
+                                       * an edit, mended */
   McChange           data_change;     /* then the edit, in @data's rows */
   GHashTable        *columns;         /* id → McColumn, snapshots of @data */
   char              *title;           /* the spec's or the dataset's */
@@ -164,6 +166,13 @@ void           mc_chart_share_series           (McChartModel        *chart);
 /* @value of @series, indexed as its other values are. */
 double         mc_series_rebase                (const McSeries      *series,
                                                 double               value);
+/* @series, indexed to 100, indexed again after an edit of its base
+ * point, whose value is now @base: each point the value of its row in
+ * @values over @base, as mc_chart_index_series() makes them. FALSE when
+ * @base is not above zero (the chart, made again, says why). */
+gboolean       mc_series_reindex               (McSeries            *series,
+                                                const McColumn      *values,
+                                                double               base);
 /* No two series of one chart in the same palette colour. */
 void           mc_chart_distinct_colors        (McChartModel        *chart);
 
@@ -215,6 +224,16 @@ gboolean       mc_series_find_row              (const McSeries      *series,
                                                 guint                row,
                                                 gboolean             rows_rise,
                                                 guint               *point);
+/* Series of their own values (a long table's, or values a transform
+ * made) of at least this many points get a summary, as series that are
+ * their columns have their columns': drawing them then finds the
+ * extremes of each pixel's points in a few steps, and knows their range
+ * and whether they have gaps, rather than going through every point at
+ * every frame. */
+#define MC_SUMMARISED_POINTS 4096
+/* The summary of @series' values made anew (none for a short series,
+ * whose range is then found when asked), once its values are final. */
+void           mc_series_summarise             (McSeries            *series);
 /* A point's value changed after an edit, with the series' range. */
 void           mc_series_set_y                 (McSeries            *series,
                                                 guint                point,

@@ -1204,14 +1204,6 @@ make_data (McChartModel   *chart,
   chart->data = mc_transform_apply (chart->spec, chart->dataset, x_id, &chart->data_origin);
 }
 
-/* Series of their own values (a long table's, or values a transform
- * made) of at least this many points get a summary, as series that are
- * their columns have their columns': drawing them then finds the
- * extremes of each pixel's points in a few steps, and knows their range
- * and whether they have gaps, rather than going through every point at
- * every frame. */
-#define SUMMARISED_POINTS 4096
-
 /* Once their values are final: after growth, shares and indexes. */
 static void
 summarise_series (McChartModel *chart)
@@ -1219,15 +1211,9 @@ summarise_series (McChartModel *chart)
   for (guint s = 0; s < chart->series->len; s++)
     {
       McSeries *series = g_ptr_array_index (chart->series, s);
-      guint n_points = mc_series_get_n_points (series);
 
-      if (series->summary != NULL || n_points < SUMMARISED_POINTS)
-        continue;
-      series->summary = mc_value_summary_new_for_values ((const double *) (gpointer)
-                                                         series->y->data, n_points);
-      series->stats_known = TRUE;
-      series->y_gaps = mc_value_summary_get_n_missing (series->summary) > 0;
-      mc_value_summary_get_range (series->summary, &series->y_min, &series->y_max);
+      if (series->summary == NULL && mc_series_get_n_points (series) >= MC_SUMMARISED_POINTS)
+        mc_series_summarise (series);
     }
 }
 
@@ -1310,8 +1296,8 @@ same_kind_of_value (const McColumn *before,
  * model's table the series draw. mend_series() made sure the value is
  * present or missing, and an estimate or not, as before; a missing one
  * stays FALSE (the series are made again, as for any value made
- * missing). A series indexed to 100 takes it over its base, unless the
- * point is its base, which changes every value. */
+ * missing). A series indexed to 100 takes it over its base; if the
+ * point is its base, every value of the series is indexed again. */
 static gboolean
 mend_point (McChartModel   *chart,
             McSeries       *series,
@@ -1322,8 +1308,10 @@ mend_point (McChartModel   *chart,
   double value = mc_column_get_value (values, row);
   gboolean indexed = mc_chart_spec_is_indexed (chart->spec);
 
-  if (isnan (value) || (indexed && point == series->index_point))
+  if (isnan (value))
     return FALSE;
+  if (indexed && point == series->index_point)
+    return mc_series_reindex (series, values, value);
   mc_series_set_y (series, point, indexed ? mc_series_rebase (series, value) : value);
   return TRUE;
 }
@@ -1407,6 +1395,7 @@ build_model (McChartModel    *chart,
   chart->x_decimals = mc_format_column_decimals (chart->x_column);
   if (can_mend_series (chart, before, change) && mend_series (chart, before, change))
     {
+      chart->series_mended = TRUE;
       choose_display_scales (chart);
       resolve_annotations (chart);
       return TRUE;

@@ -152,6 +152,22 @@ mc_series_find_row (const McSeries *series,
 /* The value of @point becomes @value, and the range of @series follows:
  * its summary mended, or found again when it is next asked. */
 void
+mc_series_summarise (McSeries *series)
+{
+  guint n_points = mc_series_get_n_points (series);
+
+  g_clear_pointer (&series->summary, mc_value_summary_unref);
+  series->stats_known = FALSE;
+  if (n_points < MC_SUMMARISED_POINTS)
+    return;
+  series->summary = mc_value_summary_new_for_values ((const double *) (gpointer) series->y->data,
+                                                     n_points);
+  series->stats_known = TRUE;
+  series->y_gaps = mc_value_summary_get_n_missing (series->summary) > 0;
+  mc_value_summary_get_range (series->summary, &series->y_min, &series->y_max);
+}
+
+void
 mc_series_set_y (McSeries *series,
                  guint     point,
                  double    value)

@@ -471,6 +471,21 @@ mc_series_rebase (const McSeries *series,
   return value / series->index_base * 100;
 }
 
+gboolean
+mc_series_reindex (McSeries       *series,
+                   const McColumn *values,
+                   double          base)
+{
+  if (!(base > 0))
+    return FALSE;
+  series->index_base = base;
+  for (guint i = 0; i < mc_series_get_n_points (series); i++)
+    g_array_index (series->y, double, i)
+      = mc_series_rebase (series, mc_column_get_value (values, mc_series_get_row (series, i)));
+  mc_series_summarise (series);
+  return TRUE;
+}
+
 static gboolean
 index_one (McSeries  *series,
            double     x,
