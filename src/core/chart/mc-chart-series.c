@@ -149,8 +149,6 @@ mc_series_find_row (const McSeries *series,
   return FALSE;
 }
 
-/* The value of @point becomes @value, and the range of @series follows:
- * its summary mended, or found again when it is next asked. */
 void
 mc_series_summarise (McSeries *series)
 {
@@ -167,6 +165,8 @@ mc_series_summarise (McSeries *series)
   mc_value_summary_get_range (series->summary, &series->y_min, &series->y_max);
 }
 
+/* The value of @point becomes @value, and the range of @series follows:
+ * its summary mended, or found again when it is next asked. */
 void
 mc_series_set_y (McSeries *series,
                  guint     point,
