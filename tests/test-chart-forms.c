@@ -1997,7 +1997,7 @@ static void
 test_forms_folds_mended (void)
 {
   assert_folds_mended ("mean", TRUE, FALSE, "yyyyyyynnnynyyy", "yyyyynnnnnynyyy");
-  assert_folds_mended ("mean", TRUE, TRUE, "yyyyyyynnnynyyy", "yyynynnnnnynyyy");
+  assert_folds_mended ("mean", TRUE, TRUE, "yyyyyyynnnynyyy", "yyyyynnnnnynyyy");
   assert_folds_mended ("sum", TRUE, FALSE, "yyyyyyynnnynyyy", "yyyyynnnnnynyyy");
   assert_folds_mended ("median", FALSE, FALSE, "yyyyyyynnnynyyy", "nnnnnnnnnnnnnnn");
   /* A count is of rows, with or without their estimates and values */

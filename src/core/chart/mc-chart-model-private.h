@@ -131,6 +131,9 @@ struct _McChartModel
   GArray            *fold_kept;       /* gboolean */
   GArray            *fold_weights;    /* double */
   GPtrArray         *folded;          /* McSeries */
+  GArray            *other_values;    /* double: Other's points before
+                                       * the index, where the series are
+                                       * indexed; else NULL */
 };
 
 /* Charts colour each category (e.g. each company) when there are at most

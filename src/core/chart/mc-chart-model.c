@@ -35,6 +35,7 @@ mc_chart_model_finalize (GObject *object)
   g_clear_pointer (&self->fold_kept, g_array_unref);
   g_clear_pointer (&self->fold_weights, g_array_unref);
   g_clear_pointer (&self->folded, g_ptr_array_unref);
+  g_clear_pointer (&self->other_values, g_array_unref);
   if (self->prepared != NULL && self->kind->free_prepared != NULL)
     self->kind->free_prepared (self->prepared);
 

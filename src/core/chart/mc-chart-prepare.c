@@ -1366,6 +1366,7 @@ mend_series (McChartModel   *chart,
       g_clear_pointer (&chart->fold_kept, g_array_unref);
       g_clear_pointer (&chart->fold_weights, g_array_unref);
       g_clear_pointer (&chart->folded, g_ptr_array_unref);
+      g_clear_pointer (&chart->other_values, g_array_unref);
       return FALSE;
     }
   if (indexed)

@@ -205,17 +205,23 @@ other_series (McChartModel *chart,
 
 /* What the fold made, kept for edits to mend: whether each series was
  * kept, and its weight. The folded series keep their x and rows; their
- * values are the table's, read again where an edit needs them. */
+ * values are the table's, read again where an edit needs them. Other's
+ * own values are kept where the series will be indexed: an edit of its
+ * base indexes them all again. */
 static void
-keep_fold (McChartModel *chart,
-           GPtrArray    *folded,
-           double       *weights,
-           gboolean     *kept,
-           guint         n)
+keep_fold (McChartModel   *chart,
+           GPtrArray      *folded,
+           double         *weights,
+           gboolean       *kept,
+           guint           n,
+           const McSeries *other)
 {
   g_clear_pointer (&chart->fold_kept, g_array_unref);
   g_clear_pointer (&chart->fold_weights, g_array_unref);
   g_clear_pointer (&chart->folded, g_ptr_array_unref);
+  g_clear_pointer (&chart->other_values, g_array_unref);
+  if (mc_chart_spec_is_indexed (chart->spec))
+    chart->other_values = g_array_copy (other->y);
   chart->fold_kept = g_array_sized_new (FALSE, FALSE, sizeof (gboolean), n);
   g_array_append_vals (chart->fold_kept, kept, n);
   chart->fold_weights = g_array_sized_new (FALSE, FALSE, sizeof (double), n);
@@ -288,7 +294,7 @@ mc_chart_fold_series (McChartModel *chart)
   g_ptr_array_set_free_func (chart->series, NULL);
   g_ptr_array_unref (chart->series);
   chart->series = g_steal_pointer (&series);
-  keep_fold (chart, folded, weights, kept, n);
+  keep_fold (chart, folded, weights, kept, n, series_at (chart, chart->series->len - 1));
 }
 
 /* Indexing */
@@ -471,19 +477,35 @@ mc_series_rebase (const McSeries *series,
   return value / series->index_base * 100;
 }
 
-gboolean
-mc_series_reindex (McSeries       *series,
-                   const McColumn *values,
-                   double          base)
+/* @series indexed to 100 again over @base: each point the value of its
+ * row in @values, or for Other, whose values are its own, its value in
+ * @own (one a point). */
+static gboolean
+reindex (McSeries       *series,
+         const McColumn *values,
+         const GArray   *own,
+         double          base)
 {
   if (!(base > 0))
     return FALSE;
   series->index_base = base;
   for (guint i = 0; i < mc_series_get_n_points (series); i++)
-    g_array_index (series->y, double, i)
-      = mc_series_rebase (series, mc_column_get_value (values, mc_series_get_row (series, i)));
+    {
+      double value = own != NULL ? g_array_index (own, double, i)
+                                 : mc_column_get_value (values, mc_series_get_row (series, i));
+
+      g_array_index (series->y, double, i) = mc_series_rebase (series, value);
+    }
   mc_series_summarise (series);
   return TRUE;
+}
+
+gboolean
+mc_series_reindex (McSeries       *series,
+                   const McColumn *values,
+                   double          base)
+{
+  return reindex (series, values, NULL, base);
 }
 
 static gboolean
@@ -589,8 +611,8 @@ weight_in (const McSeries *series,
 
 /* Other's point at @x, as other_series() makes it of the folded
  * series' values in @values now: their sum (or mean) in the same
- * order, indexed as Other is. FALSE when it is Other's base, which
- * changes all its values. */
+ * order, indexed as Other is; at Other's base, every point indexed
+ * again. FALSE where the index can't be made (a base not above zero). */
 static gboolean
 mend_other_point (McChartModel   *chart,
                   const McColumn *values,
@@ -624,10 +646,16 @@ mend_other_point (McChartModel   *chart,
         }
     }
   value = count == 0 ? NAN : fold_by_mean (chart) ? sum / count : sum;
-  if (mc_chart_spec_is_indexed (chart->spec))
+  if (chart->other_values != NULL)
     {
+      /* Shared with the model before the edit */
+      GArray *values_now = g_array_copy (chart->other_values);
+
+      g_array_unref (chart->other_values);
+      chart->other_values = values_now;
+      g_array_index (values_now, double, point) = value;
       if (point == other->index_point)
-        return FALSE;
+        return reindex (other, NULL, values_now, value);
       value = mc_series_rebase (other, value);
     }
   mc_series_set_y (other, point, value);
@@ -647,6 +675,8 @@ mc_chart_mend_fold (McChartModel   *chart,
   chart->fold_kept = g_array_ref (before->fold_kept);
   chart->fold_weights = g_array_copy (before->fold_weights);
   chart->folded = g_ptr_array_ref (before->folded);
+  if (before->other_values != NULL)
+    chart->other_values = g_array_ref (before->other_values);
   if (edit->n_rows != 1)
     return TRUE;
   for (guint k = 0; k < n_kept && edited == NULL; k++)
