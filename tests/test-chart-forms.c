@@ -1441,6 +1441,29 @@ typedef struct
   guint  hi;
 } CandleView;
 
+/* Applies @edit to @document, then makes @spec's chart of its dataset
+ * twice: mended from @before (@change followed the edit), returned, and
+ * anew, in @made. */
+static McChartModel *
+apply_and_make_both (McDocument        *document,
+                     const McChartSpec *spec,
+                     McChartModel      *before,
+                     McEdit            *edit,
+                     const McChange    *change,
+                     McChartModel     **made)
+{
+  McDataset *dataset = mc_document_get_dataset (document);
+  g_autoptr(GError) error = NULL;
+  McChartModel *mended;
+
+  if (!mc_document_apply (document, edit, &error))
+    g_error ("%s", error->message);
+  mended = mc_chart_model_new_edited (before, dataset, spec, change, &error);
+  g_assert_no_error (error);
+  *made = chart_new (dataset, (McChartSpec *) spec);
+  return mended;
+}
+
 /* Applies @edit to @document, and compares the chart of candles mended
  * from @before with one made anew, as @views show them (adding the
  * notes of the periods seen to @notes). Returns the mended chart. */
@@ -1456,15 +1479,10 @@ assert_edit_mended_as_made (McDocument       *document,
   McDataset *dataset = mc_document_get_dataset (document);
   const McChartSpec *spec = mc_dataset_get_chart (dataset, 0);
   McColumn *times = mc_dataset_lookup_column (dataset, mc_chart_spec_get_x (spec, dataset));
-  g_autoptr(McChartModel) mended = NULL;
   g_autoptr(McChartModel) made = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(McChartModel) mended = apply_and_make_both (document, spec, before, edit, change,
+                                                        &made);
 
-  if (!mc_document_apply (document, edit, &error))
-    g_error ("%s", error->message);
-  mended = mc_chart_model_new_edited (before, dataset, spec, change, &error);
-  g_assert_no_error (error);
-  made = chart_new (dataset, (McChartSpec *) spec);
   for (guint v = 0; v < n_views; v++)
     {
       double lo = views[v].hi > 0 ? mc_column_get_value (times, views[v].lo) : NAN;
@@ -1712,18 +1730,12 @@ assert_edit_mended_like_made (McDocument     *document,
                               const McChange *change,
                               guint           e)
 {
-  McDataset *dataset = mc_document_get_dataset (document);
-  g_autoptr(McChartModel) mended = NULL;
   g_autoptr(McChartModel) made = NULL;
+  g_autoptr(McChartModel) mended = apply_and_make_both (document, spec, before, edit, change,
+                                                        &made);
   g_autoptr(GBytes) seen_mended = NULL;
   g_autoptr(GBytes) seen_made = NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (!mc_document_apply (document, edit, &error))
-    g_error ("%s", error->message);
-  mended = mc_chart_model_new_edited (before, dataset, spec, change, &error);
-  g_assert_no_error (error);
-  made = chart_new (dataset, spec);
   assert_same_values (mended, made, e);
   seen_mended = chart_png (mended);
   seen_made = chart_png (made);

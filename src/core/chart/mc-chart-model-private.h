@@ -147,6 +147,8 @@ struct _McChartModel
 void           mc_chart_sort_series_by_x       (McChartModel        *chart);
 /* At most "top" series: the rest folded into one "Other" series. */
 void           mc_chart_fold_series            (McChartModel        *chart);
+/* Forgets what the fold made (after a fold that could not be mended). */
+void           mc_chart_clear_fold             (McChartModel        *chart);
 /* After @edit (in the rows of the model's table) of @values, the
  * column the series draw, what the fold of @before made, mended in
  * @chart, whose series are copies of @before's: FALSE when the chart

@@ -32,10 +32,7 @@ mc_chart_model_finalize (GObject *object)
   g_clear_pointer (&self->series, g_ptr_array_unref);
   g_clear_pointer (&self->category_colors, g_array_unref);
   g_clear_pointer (&self->annotations, g_array_unref);
-  g_clear_pointer (&self->fold_kept, g_array_unref);
-  g_clear_pointer (&self->fold_weights, g_array_unref);
-  g_clear_pointer (&self->folded, g_ptr_array_unref);
-  g_clear_pointer (&self->other_values, g_array_unref);
+  mc_chart_clear_fold (self);
   if (self->prepared != NULL && self->kind->free_prepared != NULL)
     self->kind->free_prepared (self->prepared);
 

@@ -1363,10 +1363,7 @@ mend_series (McChartModel   *chart,
   if (before->folded != NULL && !mc_chart_mend_fold (chart, before, values, edit, !sorted))
     {
       g_clear_pointer (&chart->series, g_ptr_array_unref);
-      g_clear_pointer (&chart->fold_kept, g_array_unref);
-      g_clear_pointer (&chart->fold_weights, g_array_unref);
-      g_clear_pointer (&chart->folded, g_ptr_array_unref);
-      g_clear_pointer (&chart->other_values, g_array_unref);
+      mc_chart_clear_fold (chart);
       return FALSE;
     }
   if (indexed)

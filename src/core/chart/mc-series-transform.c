@@ -203,6 +203,15 @@ other_series (McChartModel *chart,
   return other;
 }
 
+void
+mc_chart_clear_fold (McChartModel *chart)
+{
+  g_clear_pointer (&chart->fold_kept, g_array_unref);
+  g_clear_pointer (&chart->fold_weights, g_array_unref);
+  g_clear_pointer (&chart->folded, g_ptr_array_unref);
+  g_clear_pointer (&chart->other_values, g_array_unref);
+}
+
 /* What the fold made, kept for edits to mend: whether each series was
  * kept, and its weight. The folded series keep their x and rows; their
  * values are the table's, read again where an edit needs them. Other's
@@ -216,10 +225,7 @@ keep_fold (McChartModel   *chart,
            guint           n,
            const McSeries *other)
 {
-  g_clear_pointer (&chart->fold_kept, g_array_unref);
-  g_clear_pointer (&chart->fold_weights, g_array_unref);
-  g_clear_pointer (&chart->folded, g_ptr_array_unref);
-  g_clear_pointer (&chart->other_values, g_array_unref);
+  mc_chart_clear_fold (chart);
   if (mc_chart_spec_is_indexed (chart->spec))
     chart->other_values = g_array_copy (other->y);
   chart->fold_kept = g_array_sized_new (FALSE, FALSE, sizeof (gboolean), n);
@@ -477,9 +483,9 @@ mc_series_rebase (const McSeries *series,
   return value / series->index_base * 100;
 }
 
-/* @series indexed to 100 again over @base: each point the value of its
- * row in @values, or for Other, whose values are its own, its value in
- * @own (one a point). */
+/* @series indexed to 100 over @base: each point the value of its row
+ * in @values, or where its values are its own (Other's, or those of a
+ * series indexed the first time), its value in @own (one a point). */
 static gboolean
 reindex (McSeries       *series,
          const McColumn *values,
@@ -526,12 +532,8 @@ index_one (McSeries  *series,
       return FALSE;
     }
   series->index_point = point;
-  series->index_base = base;
-  for (guint i = 0; i < mc_series_get_n_points (series); i++)
-    g_array_index (series->y, double, i) = mc_series_rebase (series, mc_series_get_y (series, i));
-  series->stats_known = FALSE;
   series->decimals = MC_DERIVED_DECIMALS;
-  return TRUE;
+  return reindex (series, NULL, series->y, base);
 }
 
 /**

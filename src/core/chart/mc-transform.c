@@ -1191,18 +1191,6 @@ mend_selection (const McChartSpec *spec,
   return mended;
 }
 
-/* The index of the column of @table named @id; FALSE when it has none. */
-static gboolean
-find_column_index (McDataset  *table,
-                   const char *id,
-                   guint      *index)
-{
-  for (*index = 0; *index < mc_dataset_get_n_columns (table); (*index)++)
-    if (g_strcmp0 (mc_column_get_id (mc_dataset_get_column (table, *index)), id) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /* The value of the edited cell's group combined again, as
  * aggregation_table() combines it: an edit of a column the table leaves
  * out, or of a row in no group, changes nothing. */
@@ -1217,16 +1205,18 @@ mend_aggregate (McDataset      *before,
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
   const McColumn *combined;
   McDataset *mended;
-  guint index, group;
+  guint group;
+  int index;
   gboolean estimate;
   double old_value, value;
 
   if (mc_dataset_get_n_rows (dataset) != origin->n_rows || change->row >= origin->n_rows)
     return NULL;
-  if (!find_column_index (before, mc_column_get_id (edited), &index))
+  index = mc_dataset_get_column_index (before, mc_column_get_id (edited));
+  if (index < 0)
     return g_object_ref (before);
   /* The groups are those of x and the series as they were. */
-  if (index < origin->first_combined)
+  if ((guint) index < origin->first_combined)
     return NULL;
   changed->column = index;
   group = origin->group_of_row[change->row];
