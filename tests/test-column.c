@@ -15,6 +15,7 @@
 #include <math.h>
 
 #include "mc-column.h"
+#include "mc-parallel.h"
 #include "mc-text-numbers.h"
 
 /* The extremes of values[from, to) the slow way: the first lowest and
@@ -110,23 +111,46 @@ random_values (GRand *rand,
   return values;
 }
 
+/* A long column's summary is made by several threads, each from its
+ * share of the rows: any number of them makes the same summary. */
 static void
-test_summary_pieces (void)
+test_summary_parts (void)
 {
   GRand *rand = g_rand_new_with_seed (16);
   g_autoptr(GArray) values = random_values (rand, 70000);
   const double *data = (const double *) (gpointer) values->data;
-  g_autoptr(McValueSummary) whole = mc_value_summary_new_for_values (data, values->len);
-  g_autoptr(McValueSummary) pieces = mc_value_summary_new ();
+  g_autoptr(McValueSummary) one = mc_value_summary_new_in_parts (data, values->len, 1);
+  g_autoptr(GArray) rising = g_array_new (FALSE, FALSE, sizeof (double));
+  double one_min, one_max;
 
-  /* As a reader appends what it has read: pieces of any length. */
-  for (guint n = 0; n < values->len;)
+  assert_summary (one, data, values->len, rand);
+  mc_value_summary_get_range (one, &one_min, &one_max);
+  for (double v = 0; v < 5000; v++)
+    g_array_append_val (rising, v);
+  for (guint n_parts = 2; n_parts <= MC_PARALLEL_MAX_PARTS; n_parts++)
     {
-      n = MIN (values->len, n + g_rand_int_range (rand, 1, 3000));
-      mc_value_summary_append (pieces, data, n);
+      g_autoptr(McValueSummary) parts = mc_value_summary_new_in_parts (data, values->len, n_parts);
+      g_autoptr(McValueSummary) sorted = NULL;
+      double min, max;
+
+      assert_summary (parts, data, values->len, rand);
+      /* The first of the lowest values, whose zero may have a sign */
+      mc_value_summary_get_range (parts, &min, &max);
+      g_assert_cmpint (signbit (min), ==, signbit (one_min));
+      g_assert_cmpint (signbit (max), ==, signbit (one_max));
+      /* No descent between two parts' rows is missed or made up. */
+      sorted = mc_value_summary_new_in_parts ((const double *) (gpointer) rising->data,
+                                              rising->len, n_parts);
+      g_assert_true (mc_value_summary_is_sorted (sorted));
     }
-  assert_summary (whole, data, values->len, rand);
-  assert_summary (pieces, data, values->len, rand);
+  /* A descent just where the second of two parts begins */
+  g_array_index (rising, double, 2496) = -1;
+  {
+    g_autoptr(McValueSummary) two = mc_value_summary_new_in_parts ((const double *) (gpointer) rising->data,
+                                                                    rising->len, 2);
+
+    assert_summary (two, (const double *) (gpointer) rising->data, rising->len, rand);
+  }
   g_rand_free (rand);
 }
 
@@ -385,7 +409,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/mc/column/summary-pieces", test_summary_pieces);
+  g_test_add_func ("/mc/column/summary-parts", test_summary_parts);
   g_test_add_func ("/mc/column/summary-sorted", test_summary_sorted);
   g_test_add_func ("/mc/column/summary-update", test_summary_update);
   g_test_add_func ("/mc/column/progression", test_progression);

@@ -14,6 +14,11 @@
 
 #include <math.h>
 
+#include "mc-parallel.h"
+
+/* Rows from which the finest level is made by several threads */
+#define PARALLEL_VALUES (1 << 18)
+
 /* The rows of a block's lowest and highest value (their first
  * occurrence, leaving out NAN; G_MAXUINT when every value is NAN), and
  * those values: blocks are compared without reading the rows, which
@@ -49,22 +54,6 @@ summary_alloc (void)
   summary->min = summary->max = NAN;
   summary->tail.low = summary->tail.high = G_MAXUINT;
   summary->levels = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  return summary;
-}
-
-McValueSummary *
-mc_value_summary_new (void)
-{
-  return summary_alloc ();
-}
-
-McValueSummary *
-mc_value_summary_new_for_values (const double *values,
-                                 guint         n_values)
-{
-  McValueSummary *summary = summary_alloc ();
-
-  mc_value_summary_append (summary, values, n_values);
   return summary;
 }
 
@@ -247,8 +236,7 @@ scan_rows (McValueSummary *summary,
   return block;
 }
 
-/* Room in every level for the whole blocks of @n_values rows, which are
- * then written in their places rather than appended one at a time. */
+/* Room in every level for the whole blocks of @n_values rows. */
 static void
 size_levels (McValueSummary *summary,
              guint           n_values)
@@ -257,71 +245,144 @@ size_levels (McValueSummary *summary,
 
   for (guint k = 0; n_blocks >> k > 0; k++)
     {
-      if (k == summary->levels->len)
-        g_ptr_array_add (summary->levels, g_array_new (FALSE, FALSE, sizeof (Block)));
+      g_ptr_array_add (summary->levels, g_array_new (FALSE, FALSE, sizeof (Block)));
       g_array_set_size (level (summary, k), n_blocks >> k);
     }
 }
 
-/* Whole block @index of level 0 is made: the levels above take it in,
- * where it completes a block of theirs (size_levels() made their room). */
+/* Block @index of level @k (above 0), from the two below it. */
 static void
-push_block (McValueSummary *summary,
-            guint           index,
-            Block           block)
+fill_block (McValueSummary *summary,
+            guint           k,
+            guint           index)
 {
-  for (guint k = 0;; k++)
-    {
-      Block *blocks = (Block *) (gpointer) level (summary, k)->data;
+  const Block *below = (const Block *) (gpointer) level (summary, k - 1)->data;
+  Block *block = &g_array_index (level (summary, k), Block, index);
 
-      blocks[index] = block;
-      if (index % 2 == 0)
-        return;
-      block = blocks[index - 1];
-      block_merge (&block, &blocks[index]);
-      index /= 2;
+  *block = below[2 * index];
+  block_merge (block, &below[2 * index + 1]);
+}
+
+/* What one part of the rows found. */
+typedef struct
+{
+  guint n_missing;
+  guint n_descents;
+  Block extremes;
+} PartFound;
+
+/* The blocks made by parts at once, each from its own share of the
+ * blocks of level 0. */
+typedef struct
+{
+  McValueSummary *summary;
+  const double   *values;
+  guint           n_blocks;
+  PartFound       found[MC_PARALLEL_MAX_PARTS];
+} Summarising;
+
+/* The first block of level 0 of @part of @n_parts */
+static guint
+part_start (const Summarising *work,
+            guint              part,
+            guint              n_parts)
+{
+  return (guint64) work->n_blocks * part / n_parts;
+}
+
+/* A part makes its blocks of level 0, and those of the levels above that
+ * are made of its blocks only. */
+static void
+summarise_part (guint    part,
+                guint    n_parts,
+                gpointer user_data)
+{
+  Summarising *work = user_data;
+  McValueSummary *summary = work->summary;
+  guint first = part_start (work, part, n_parts);
+  guint last = part_start (work, part + 1, n_parts);
+  Block *blocks = (Block *) (gpointer) level (summary, 0)->data;
+  McValueSummary counts = { 0, };
+  Block extremes = { G_MAXUINT, G_MAXUINT, NAN, NAN };
+
+  for (guint i = first; i < last; i++)
+    {
+      blocks[i] = scan_rows (&counts, work->values, i * MC_VALUE_SUMMARY_BLOCK,
+                             (i + 1) * MC_VALUE_SUMMARY_BLOCK);
+      block_merge (&extremes, &blocks[i]);
+    }
+  work->found[part] = (PartFound) { counts.n_missing, counts.n_descents, extremes };
+  for (guint k = 1; k < summary->levels->len; k++)
+    {
+      guint span = 1u << k;
+
+      for (guint index = (first + span - 1) / span; index < last / span; index++)
+        fill_block (summary, k, index);
     }
 }
 
+/* The blocks above level 0 that no part made: those across the start
+ * of a part, level after level. */
 static void
-widen_range (McValueSummary *summary,
-             Block           block)
+fill_blocks_across_parts (Summarising *work,
+                          guint        n_parts)
 {
-  if (block.low == G_MAXUINT)
-    return;
-  if (isnan (summary->min) || block.low_value < summary->min)
-    summary->min = block.low_value;
-  if (isnan (summary->max) || block.high_value > summary->max)
-    summary->max = block.high_value;
+  McValueSummary *summary = work->summary;
+
+  for (guint k = 1; k < summary->levels->len; k++)
+    for (guint part = 1; part < n_parts; part++)
+      {
+        guint start = part_start (work, part, n_parts);
+
+        if (start % (1u << k) != 0 && start >> k < level (summary, k)->len)
+          fill_block (summary, k, start >> k);
+      }
 }
 
-void
-mc_value_summary_append (McValueSummary *summary,
-                         const double   *values,
-                         guint           n_values)
+/* Each part makes the blocks of its share of the rows, then this thread
+ * the few blocks across two parts. */
+McValueSummary *
+mc_value_summary_new_in_parts (const double *values,
+                               guint         n_values,
+                               guint         n_parts)
 {
-  guint row = summary->n_values;
-
-  g_return_if_fail (!summary->progression);
-  g_return_if_fail (n_values >= summary->n_values);
+  McValueSummary *summary = summary_alloc ();
+  Summarising work = { summary, values, n_values / MC_VALUE_SUMMARY_BLOCK };
+  Block extremes = { G_MAXUINT, G_MAXUINT, NAN, NAN };
 
   size_levels (summary, n_values);
-  while (row < n_values)
+  if (work.n_blocks > 0)
     {
-      guint block_end = (row / MC_VALUE_SUMMARY_BLOCK + 1) * MC_VALUE_SUMMARY_BLOCK;
-      guint end = MIN (block_end, n_values);
-      Block part = scan_rows (summary, values, row, end);
-
-      widen_range (summary, part);
-      block_merge (&summary->tail, &part);
-      row = end;
-      if (row == block_end)
+      n_parts = CLAMP (n_parts, 1, MIN (work.n_blocks, MC_PARALLEL_MAX_PARTS));
+      mc_parallel_run (n_parts, summarise_part, &work);
+      /* In the order of the rows: the first extreme wins a tie. */
+      for (guint part = 0; part < n_parts; part++)
         {
-          push_block (summary, row / MC_VALUE_SUMMARY_BLOCK - 1, summary->tail);
-          summary->tail.low = summary->tail.high = G_MAXUINT;
+          summary->n_missing += work.found[part].n_missing;
+          summary->n_descents += work.found[part].n_descents;
+          block_merge (&extremes, &work.found[part].extremes);
         }
+      fill_blocks_across_parts (&work, n_parts);
+    }
+  summary->tail = scan_rows (summary, values, work.n_blocks * MC_VALUE_SUMMARY_BLOCK, n_values);
+  block_merge (&extremes, &summary->tail);
+  if (extremes.low != G_MAXUINT)
+    {
+      summary->min = extremes.low_value;
+      summary->max = extremes.high_value;
     }
   summary->n_values = n_values;
+  return summary;
+}
+
+McValueSummary *
+mc_value_summary_new_for_values (const double *values,
+                                 guint         n_values)
+{
+  /* A thread costs more than it saves on fewer rows. */
+  guint n_parts = n_values >= PARALLEL_VALUES ? mc_parallel_count_parts (MC_PARALLEL_MAX_PARTS) : 1;
+
+  return mc_value_summary_new_in_parts (values, n_values, n_parts);
 }
 
 /* Queries */

@@ -22,12 +22,16 @@ typedef struct _McValueSummary McValueSummary;
  * lowest and highest value of any run of rows takes a number of steps
  * that grows with the logarithm of its length, not with the length.
  *
- * It is built as the values arrive (a reader appends each piece it has
- * read), or at once; it follows a change of one value in a few steps.
- * Once shared (mc_value_summary_ref()) it must not change. */
-McValueSummary *mc_value_summary_new             (void);
+ * It is built at once, by several threads for a long column; it follows
+ * a change of one value in a few steps. Once shared
+ * (mc_value_summary_ref()) it must not change. */
 McValueSummary *mc_value_summary_new_for_values  (const double          *values,
                                                   guint                  n_values);
+/* The same, made by @n_parts threads at once (at most
+ * MC_PARALLEL_MAX_PARTS): the same summary whatever their number. */
+McValueSummary *mc_value_summary_new_in_parts    (const double          *values,
+                                                  guint                  n_values,
+                                                  guint                  n_parts);
 McValueSummary *mc_value_summary_new_for_progression (double             start,
                                                   double                 step,
                                                   guint                  n_values);
@@ -35,11 +39,6 @@ McValueSummary *mc_value_summary_copy            (const McValueSummary  *summary
 McValueSummary *mc_value_summary_ref             (McValueSummary        *summary);
 void            mc_value_summary_unref           (McValueSummary        *summary);
 
-/* @values holds @n_values values, of which the summary has seen the
- * first ones: it takes in the rest. */
-void            mc_value_summary_append          (McValueSummary        *summary,
-                                                  const double          *values,
-                                                  guint                  n_values);
 /* The value at @row of @values changed from @old_value. */
 void            mc_value_summary_update          (McValueSummary        *summary,
                                                   const double          *values,

@@ -44,12 +44,10 @@ typedef struct
                                   * empty cell), when keeping texts */
   /* Values kept in parts (mc_table_column_merge()) that are an even
    * progression so far are only its start and step, and kept stays
-   * empty: a column of row numbers or of days needs no array. The
-   * summary of the values grows with the parts. */
+   * empty: a column of row numbers or of days needs no array. */
   gboolean         progression;
   double           start;
   double           step;
-  McValueSummary  *summary;
   /* What every value so far could be */
   guint            n_values;
   gboolean         years;        /* every number is a whole year 1000..9999 */

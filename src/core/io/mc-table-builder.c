@@ -493,7 +493,6 @@ take_kept_values (McTableColumn *c)
   if (type == MC_COLUMN_DATE && c->keep == MC_TABLE_KEEP_NUMBERS && c->epoch != 0)
     {
       mc_table_column_end_progression (c);
-      g_clear_pointer (&c->summary, mc_value_summary_unref);
       for (guint i = 0; i < c->n_kept; i++)
         g_array_index (c->kept, double, i) /= c->epoch;
       c->keep = MC_TABLE_KEEP_DATES;

@@ -43,7 +43,6 @@ mc_table_column_start (McTableColumn *column)
   column->n_kept = 0;
   mc_decimals_clear (&column->decimals);
   column->progression = FALSE;
-  column->summary = NULL;
   column->kept_finest = MC_DATE_YEAR;
   column->n_numeric = 0;
   column->counting = FALSE;
@@ -59,7 +58,6 @@ mc_table_column_forget (McTableColumn *column)
 {
   g_clear_pointer (&column->kept, g_array_unref);
   g_clear_pointer (&column->texts, g_ptr_array_unref);
-  g_clear_pointer (&column->summary, mc_value_summary_unref);
   mc_decimals_clear (&column->decimals);
   column->progression = FALSE;
   column->keep = MC_TABLE_KEEP_NOTHING;
@@ -194,7 +192,7 @@ follow_progression (McTableColumn *column,
 }
 
 /* Keeps @n_values values at once, as a progression while they follow
- * one, and takes them into the summary. */
+ * one. */
 static void
 keep_values (McTableColumn *column,
              const double  *values,
@@ -214,12 +212,6 @@ keep_values (McTableColumn *column,
               n_new * sizeof (double));
       column->n_kept += n_new;
     }
-  if (column->progression)
-    return;
-  if (column->summary == NULL)
-    column->summary = mc_value_summary_new ();
-  mc_value_summary_append (column->summary, (const double *) (gpointer) column->kept->data,
-                           column->n_kept);
 }
 
 static void merge_texts (McTableColumn *column,
@@ -282,8 +274,9 @@ is_progression (const double *values,
  * mc_table_column_give_kept:
  *
  * Hands the kept values, which are the column's, to @to: as a
- * progression when they are one, else as an array with the summary the
- * parts made.
+ * progression when they are one, else as an array with its summary,
+ * made here, in the reader's thread, rather than when a chart first
+ * asks for it.
  */
 void
 mc_table_column_give_kept (McTableColumn *column,
@@ -311,7 +304,7 @@ mc_table_column_give_kept (McTableColumn *column,
     mc_column_take_progression (to, start, step, column->n_kept);
   else
     mc_column_take_summarised_values (to, g_steal_pointer (&column->kept),
-                                      g_steal_pointer (&column->summary));
+                                      mc_value_summary_new_for_values (values, column->n_kept));
   mc_column_take_decimals (to, &column->decimals);
   mc_table_column_forget (column);
 }
