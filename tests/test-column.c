@@ -132,8 +132,16 @@ test_summary_parts (void)
       g_autoptr(McValueSummary) parts = mc_value_summary_new_in_parts (data, values->len, n_parts);
       g_autoptr(McValueSummary) sorted = NULL;
       double min, max;
+      guint low, high;
 
       assert_summary (parts, data, values->len, rand);
+      /* Whole blocks of infinities, and of missing values */
+      mc_value_summary_extremes (parts, data, 2016, 2080, &low, &high);
+      g_assert_cmpuint (low, ==, 2016);
+      g_assert_cmpuint (high, ==, 2016);
+      mc_value_summary_extremes (parts, data, 1000, 1800, &low, &high);
+      g_assert_cmpuint (low, ==, G_MAXUINT);
+      g_assert_cmpuint (high, ==, G_MAXUINT);
       /* The first of the lowest values, whose zero may have a sign */
       mc_value_summary_get_range (parts, &min, &max);
       g_assert_cmpint (signbit (min), ==, signbit (one_min));
