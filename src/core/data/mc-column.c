@@ -441,8 +441,8 @@ mc_column_take_values (McColumn *column,
 /**
  * mc_column_take_summarised_values:
  * @values: (transfer full): the values
- * @summary: (nullable) (transfer full): their summary, made while they
- *   were read; without it, it is made when first asked for
+ * @summary: (nullable) (transfer full): their summary, made by the
+ *   reader; without it, it is made when first asked for
  *
  * Same as mc_column_take_values(), with the summary of @values.
  */
