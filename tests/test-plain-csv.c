@@ -23,6 +23,12 @@
 #include "mc-loader.h"
 #include "mc-test-files.h"
 
+/* A cell, in a format string, that the fast path leaves to the general
+ * reader, which then reads the whole file: quoted, with a space after
+ * its closing quote, which the general reader drops. A quoted number
+ * alone the fast path reads. */
+#define GENERAL_READER_CELL(format) "\"" format "\" "
+
 static McDataset *
 load (const char *csv)
 {
@@ -485,7 +491,7 @@ random_csv (GRand   *rand,
 
           g_string_append_printf (plain, "%s%s", c > 0 ? "," : "", field);
           if (r == 0 && c == 0)
-            g_string_append_printf (quoted, "\"%s\"", field);
+            g_string_append_printf (quoted, GENERAL_READER_CELL ("%s"), field);
           else
             g_string_append_printf (quoted, "%s%s", c > 0 ? "," : "", field);
         }
@@ -680,7 +686,7 @@ texts_table (GRand      *rand,
       g_date_strftime (day, sizeof day, "%d/%m/%Y", date);
       rest = g_strdup_printf (",%s,%u.%02u,%s\n", symbol, 100 + i % 50, i % 100, day);
       g_string_append_printf (plain, "%u%s", i, rest);
-      g_string_append_printf (quoted, i == 0 ? "\"%u\"%s" : "%u%s", i, rest);
+      g_string_append_printf (quoted, i == 0 ? GENERAL_READER_CELL ("%u") "%s" : "%u%s", i, rest);
     }
   g_date_free (date);
 }
@@ -790,6 +796,91 @@ test_fast_path_texts_cases (void)
   mc_test_remove_dir (dir);
 }
 
+/* A table of row numbers, days written in numbers, day first, and
+ * prices, whose numbers are quoted after the first lines (the head whose
+ * dates tell their order, which a quote there would stop), with @odd as
+ * the price of row @odd_row; all quoted when @all_quoted, with ISO days.
+ * @general gets the same with its first cell for the general reader. */
+static void
+quoted_table (const char *odd,
+              guint       odd_row,
+              gboolean    all_quoted,
+              GString    *plain,
+              GString    *general)
+{
+  GDate *date = g_date_new_dmy (1, G_DATE_JANUARY, 2024);
+
+  g_string_append (plain, all_quoted ? "\"n\",\"day\",\"price\"\n" : "n,day,price\n");
+  g_string_append (general, plain->str);
+  for (guint i = 0; i < 5000; i++)
+    {
+      gboolean quoted = all_quoted || i >= 3000;
+      const char *q = quoted ? "\"" : "";
+      g_autofree char *price = g_strdup_printf ("%s%u.%02u%s", q, 100 + i % 70, i % 100, q);
+      g_autofree char *n = g_strdup_printf ("%s%u%s", q, i, q);
+      g_autofree char *rest = NULL;
+      char day[32];
+
+      g_date_add_days (date, i > 0);
+      g_date_strftime (day, sizeof day, all_quoted ? "\"%Y-%m-%d\"" : "%d/%m/%Y", date);
+      rest = g_strdup_printf (",%s,%s\n", day, i == odd_row && odd != NULL ? odd : price);
+      g_string_append_printf (plain, "%s%s", n, rest);
+      if (i == 0)
+        g_string_append_printf (general, GENERAL_READER_CELL ("%u") "%s", i, rest);
+      else
+        g_string_append_printf (general, "%s%s", n, rest);
+    }
+  g_date_free (date);
+}
+
+/* Quoted numbers and dates are read the fast way, as the same texts
+ * unquoted; quoted cells that the general reader reads otherwise
+ * (spaces the quotes keep, thousands separators, codes) leave the file
+ * to it. The same datasets either way. */
+static void
+test_fast_path_quoted (void)
+{
+  static const struct
+  {
+    const char *odd;
+    gboolean    fast;
+  } cases[] = {
+    { NULL, TRUE },
+    { "\"\"", TRUE },
+    { "\"-\"", TRUE },
+    { "\"-12.5\"", TRUE },
+    { "\"1.5e3\"", TRUE },
+    { "12.5", TRUE },
+    { "\" 12.5\"", FALSE },
+    { "\"12.5 \"", FALSE },
+    { "\"1,234.5\"", FALSE },
+    { "\"007\"", FALSE },
+    { "\"12\"\"5\"", FALSE },
+    { "\"$5\"", FALSE },
+    { "\"12.5\" ", FALSE },
+  };
+
+  for (guint k = 0; k < 2 * G_N_ELEMENTS (cases); k++)
+    {
+      gboolean all_quoted = k >= G_N_ELEMENTS (cases);
+      guint c = k % G_N_ELEMENTS (cases);
+      g_autoptr(GString) plain = g_string_new (NULL);
+      g_autoptr(GString) general = g_string_new (NULL);
+      g_autoptr(McDataset) fast = NULL;
+
+      g_test_message ("case %u%s: %s", c, all_quoted ? ", all quoted" : "",
+                      cases[c].odd != NULL ? cases[c].odd : "(none)");
+      quoted_table (cases[c].odd, 4000, all_quoted, plain, general);
+      fast = assert_fast_like_general (plain, general);
+      g_assert_nonnull (fast);
+      /* Only the fast path keeps days written in numbers as a
+       * progression (the texts' tests, above). */
+      if (!all_quoted)
+        g_assert_cmpint (mc_column_get_progression (column (fast, 1, MC_COLUMN_DATE), NULL, NULL),
+                         ==, cases[c].fast);
+    }
+}
+
 /* Tables of text columns of many shapes, as the fast path and as the
  * general reader read them: the same datasets, warnings and errors. */
 static void
@@ -843,7 +934,7 @@ numeric_dates_table (const char *format,
       g_date_strftime (text, sizeof text, format, date);
       if (i == odd_row && odd_date != NULL)
         g_strlcpy (text, odd_date, sizeof text);
-      g_string_append_printf (csv, quote_first && i == 0 ? "\"%s\"%c%u.%02u\n" : "%s%c%u.%02u\n",
+      g_string_append_printf (csv, quote_first && i == 0 ? GENERAL_READER_CELL ("%s") "%c%u.%02u\n" : "%s%c%u.%02u\n",
                               text, separator, 100 + i % 7, i % 100);
       g_date_add_days (date, 1);
     }
@@ -954,7 +1045,7 @@ test_decimal_commas (void)
                                                   g_date_get_year (date), price, last);
 
           g_string_append_printf (plain, "%u%s", r, row);
-          g_string_append_printf (quoted, r == 0 ? "\"%u\"%s" : "%u%s", r, row);
+          g_string_append_printf (quoted, r == 0 ? GENERAL_READER_CELL ("%u") "%s" : "%u%s", r, row);
           g_date_add_days (date, 1);
         }
       g_date_free (date);
@@ -984,7 +1075,7 @@ long_table (guint    n_rows,
 
       g_ascii_formatd (price, sizeof price, i % 5 == 0 ? "%.17g" : "%.3f",
                        g_rand_double_range (rand, 1, 1000));
-      g_string_append_printf (csv, quote_first && i == 0 ? "\"%u\"" : "%u", i);
+      g_string_append_printf (csv, quote_first && i == 0 ? GENERAL_READER_CELL ("%u") : "%u", i);
       g_string_append_printf (csv, ",%s,%sT%02u:%02u:%02u,%s,%s\n", day, day, i % 24,
                               i % 60, i % 61, price, i % 97 == 0 ? "" : "12");
     }
@@ -1157,7 +1248,7 @@ test_declared_fast_path (void)
       for (guint r = 0; r < n_rows; r++)
         {
           g_string_append_printf (plain, "%u", r);
-          g_string_append_printf (quoted, r == 0 ? "\"%u\"" : "%u", r);
+          g_string_append_printf (quoted, r == 0 ? GENERAL_READER_CELL ("%u") : "%u", r);
           for (guint c = 1; c < n_columns; c++)
             {
               /* Values of the column's type, mostly plain ones, now and
@@ -1444,6 +1535,7 @@ main (int   argc,
   g_test_add_func ("/mc/plain-csv/fast-path-texts", test_fast_path_texts);
   g_test_add_func ("/mc/plain-csv/fast-path-texts-cases", test_fast_path_texts_cases);
   g_test_add_func ("/mc/plain-csv/fast-path-texts-random", test_fast_path_texts_random);
+  g_test_add_func ("/mc/plain-csv/fast-path-quoted", test_fast_path_quoted);
   g_test_add_func ("/mc/plain-csv/numeric-dates", test_numeric_dates);
   g_test_add_func ("/mc/plain-csv/decimal-commas", test_decimal_commas);
   g_test_add_func ("/mc/plain-csv/declared-decimal-commas", test_declared_decimal_commas);

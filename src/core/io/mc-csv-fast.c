@@ -353,6 +353,13 @@ take_text_cell (const FastTable *table,
   return p;
 }
 
+static const char *take_quoted_cell (const FastTable *table,
+                                     McTableColumn   *column,
+                                     guint            i,
+                                     McDateScan      *scan,
+                                     const char      *p,
+                                     const char      *end);
+
 /* The cell of column @i at @p, and where it ends; NULL when the fast
  * path can't take it. */
 static inline const char *
@@ -373,6 +380,8 @@ take_cell (const FastTable *table,
     return take_comma_cell (table, column, p, end);
   if (kind == FAST_TEXT)
     return take_text_cell (table, column, p, end);
+  if (G_UNLIKELY (p < end && *p == '"'))
+    return take_quoted_cell (table, column, i, scan, p, end);
   n = take_usual_cell (table, column, date, scan, p, end);
   if (G_LIKELY (n > 0))
     return p + n;
@@ -385,6 +394,34 @@ take_cell (const FastTable *table,
                 : take_number_cell (column, start, p - start, table->separator)))
     return NULL;
   return p;
+}
+
+/* A quoted cell of a column of numbers or of dates ("42.5", as programs
+ * that quote every field write them): what its quotes hold (scan_quoted())
+ * is read as the same text unquoted, which is what the general reader
+ * does with it, as long as it has no spaces around it (which quotes keep
+ * and an unquoted cell loses) and holds no separator or byte beyond ASCII.
+ * Returns where the cell ends, NULL for anything else. */
+static G_GNUC_NO_INLINE const char *
+take_quoted_cell (const FastTable *table,
+                  McTableColumn   *column,
+                  guint            i,
+                  McDateScan      *scan,
+                  const char      *p,
+                  const char      *end)
+{
+  const char *text, *after;
+  gsize length;
+  guchar bytes;
+
+  after = scan_quoted (table, p, end, &text, &length, &bytes);
+  if (after == NULL || (bytes & 0x80) != 0
+      || (length > 0 && (g_ascii_isspace (text[0]) || g_ascii_isspace (text[length - 1]))))
+    return NULL;
+  /* Its text wholly one cell, which a separator would have cut short */
+  if (take_cell (table, column, i, scan, text, text + length) != text + length)
+    return NULL;
+  return after;
 }
 
 /* The rows of a block of numbers, dates, names and empty cells, read
@@ -596,8 +633,8 @@ static const McLineBlocksFuncs fast_funcs = {
  * such dates and missing values: only then is it the order the general
  * reader finds, and the fast path reads every date in it or gives up);
  * and, with @commas, whether a cell has a decimal comma. A quote stops
- * the look, but around a simple name in a column of text: the fast path
- * gives up at any other. */
+ * the look, but around a simple name in a column of text: the columns
+ * are then what their first cells make them. */
 static void
 scan_head (FastTable  *table,
            gboolean    commas,
@@ -693,13 +730,16 @@ find_column_kinds (FastTable  *table,
       guchar bytes;
       gsize n;
 
-      /* A quoted first cell tells by what it holds; only text takes
-       * quotes. */
+      /* A quoted first cell tells by what it holds, as the same text
+       * unquoted would (take_quoted_cell()). */
       if (*p == '"')
         {
           if ((p = scan_quoted (table, p, end, &cell, &length, &bytes)) == NULL)
             break;
-          if (mc_table_column_decides_text (cell, length))
+          n = mc_date_text_scan (&scan, cell, cell + length, &days);
+          if (n > 0 && n == length)
+            table->kinds[i] = FAST_DATES;
+          else if (mc_table_column_decides_text (cell, length))
             table->kinds[i] = FAST_TEXT;
           if (p == end || *p != table->separator)
             break;
