@@ -920,6 +920,7 @@ numeric_dates_table (const char *format,
                      int         first_day,
                      guint       n_rows,
                      gboolean    quote_first,
+                     gboolean    quote_all,
                      guint       odd_row,
                      const char *odd_date)
 {
@@ -934,7 +935,8 @@ numeric_dates_table (const char *format,
       g_date_strftime (text, sizeof text, format, date);
       if (i == odd_row && odd_date != NULL)
         g_strlcpy (text, odd_date, sizeof text);
-      g_string_append_printf (csv, quote_first && i == 0 ? GENERAL_READER_CELL ("%s") "%c%u.%02u\n" : "%s%c%u.%02u\n",
+      g_string_append_printf (csv, quote_first && i == 0 ? GENERAL_READER_CELL ("%s") "%c%u.%02u\n"
+                                   : quote_all ? "\"%s\"%c\"%u.%02u\"\n" : "%s%c%u.%02u\n",
                               text, separator, 100 + i % 7, i % 100);
       g_date_add_days (date, 1);
     }
@@ -972,17 +974,25 @@ test_numeric_dates (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GString) plain = numeric_dates_table (cases[i].format, cases[i].separator,
-                                                      cases[i].first_day, 1000, FALSE,
+                                                      cases[i].first_day, 1000, FALSE, FALSE,
                                                       cases[i].odd_row, cases[i].odd_date);
       g_autoptr(GString) quoted = numeric_dates_table (cases[i].format, cases[i].separator,
-                                                       cases[i].first_day, 1000, TRUE,
+                                                       cases[i].first_day, 1000, TRUE, FALSE,
                                                        cases[i].odd_row, cases[i].odd_date);
+      g_autoptr(GString) all_quoted = numeric_dates_table (cases[i].format, cases[i].separator,
+                                                           cases[i].first_day, 1000, FALSE, TRUE,
+                                                           cases[i].odd_row, cases[i].odd_date);
       g_autoptr(McDataset) fast = load (plain->str);
       g_autoptr(McDataset) general = load (quoted->str);
+      g_autoptr(McDataset) fast_quoted = load (all_quoted->str);
       McColumn *date = mc_dataset_get_column (fast, 0);
 
       g_test_message ("case %u: %s", i, cases[i].format);
       assert_same_columns (fast, general);
+      /* Every cell quoted: the same, read the same way */
+      assert_same_columns (fast_quoted, general);
+      g_assert_cmpint (mc_column_get_progression (mc_dataset_get_column (fast_quoted, 0), NULL, NULL),
+                       ==, mc_column_get_progression (date, NULL, NULL));
       /* Only the fast path keeps dates a day apart as a progression. */
       g_assert_cmpint (mc_column_get_progression (mc_dataset_get_column (general, 0), NULL, NULL),
                        ==, FALSE);
@@ -1021,7 +1031,7 @@ test_decimal_commas (void)
    * amounts don't. */
   static const char * const times[] = { "1700000000,0", "1700086400", "1700172800", "" };
   GRand *rand = g_rand_new_with_seed (20261207);
-  guint n_fast = 0;
+  guint n_fast = 0, n_fast_quoted = 0;
 
   for (guint i = 0; i < 2000; i++)
     {
@@ -1031,6 +1041,8 @@ test_decimal_commas (void)
       const char *header = epoch ? "row;Datum;Kurs;created_at\n" : "row;Datum;Kurs;Year\n";
       g_autoptr(GString) plain = g_string_new (header);
       g_autoptr(GString) quoted = g_string_new (header);
+      g_autoptr(GString) all_quoted = g_string_new (header);
+      g_autoptr(McDataset) loaded_quoted = NULL;
       guint n_rows = g_rand_int_range (rand, 1, 30);
       /* Most tables only of the usual cells */
       int n_cells = g_rand_int_range (rand, 0, 3) > 0 ? 10 : G_N_ELEMENTS (cells);
@@ -1046,6 +1058,9 @@ test_decimal_commas (void)
 
           g_string_append_printf (plain, "%u%s", r, row);
           g_string_append_printf (quoted, r == 0 ? GENERAL_READER_CELL ("%u") "%s" : "%u%s", r, row);
+          g_string_append_printf (all_quoted, "\"%u\";\"%02u.%02u.%u\";\"%s\";\"%s\"\n", r,
+                                  g_date_get_day (date), g_date_get_month (date),
+                                  g_date_get_year (date), price, last);
           g_date_add_days (date, 1);
         }
       g_date_free (date);
@@ -1053,8 +1068,14 @@ test_decimal_commas (void)
       if (loaded != NULL
           && mc_column_get_progression (mc_dataset_get_column (loaded, 1), NULL, NULL))
         n_fast++;
+      /* Every cell quoted, as some programs write them: the same */
+      loaded_quoted = assert_fast_like_general (all_quoted, quoted);
+      if (loaded_quoted != NULL
+          && mc_column_get_progression (mc_dataset_get_column (loaded_quoted, 1), NULL, NULL))
+        n_fast_quoted++;
     }
   g_assert_cmpuint (n_fast, >, 1000);
+  g_assert_cmpuint (n_fast_quoted, ==, n_fast);
   g_rand_free (rand);
 }
 
