@@ -182,6 +182,18 @@ test_summary_sorted (void)
     steps[i] = i / 3;
   e = mc_value_summary_new_for_values (steps, G_N_ELEMENTS (steps));
   g_assert_true (mc_value_summary_is_sorted (e));
+  /* A missing value among them puts them out of order, in whichever
+   * row and block it is, the first of a block included. */
+  for (guint row = 0; row < G_N_ELEMENTS (steps); row++)
+    {
+      double with_gap[G_N_ELEMENTS (steps)];
+      g_autoptr(McValueSummary) gap = NULL;
+
+      memcpy (with_gap, steps, sizeof steps);
+      with_gap[row] = NAN;
+      gap = mc_value_summary_new_for_values (with_gap, G_N_ELEMENTS (with_gap));
+      g_assert_false (mc_value_summary_is_sorted (gap));
+    }
 
   g_assert_true (mc_value_summary_is_sorted (a));
   g_assert_false (mc_value_summary_is_sorted (b));
