@@ -493,6 +493,34 @@ test_cli_export_font (void)
     g_assert_cmpint (result.status, ==, 0);
     g_assert_true (mc_test_pdf_has_font (pdf, "DejaVuSerif"));
   }
+  /* The report and every chart of --export-all too, whose family is
+   * looked up once the dataset is read */
+  {
+    const char * const env[] = { "GSETTINGS_BACKEND", "keyfile", "XDG_CONFIG_HOME", dir, NULL };
+    g_autofree char *charts = g_build_filename (dir, "charts", NULL);
+    g_autoptr(GDir) written = NULL;
+    g_auto(McProgramRun) result = { 0 };
+    g_auto(McProgramRun) all = { 0 };
+    const char *name;
+
+    g_remove (report);
+    mc_program_run (&result, program, env,
+                    (const char * const[]) { "--export-all", report, NULL });
+    g_assert_cmpint (result.status, ==, 0);
+    g_assert_true (mc_test_pdf_has_font (report, "DejaVuSerif"));
+
+    mc_program_run (&all, program, env,
+                    (const char * const[]) { "--export-all", charts, "--format", "pdf", NULL });
+    g_assert_cmpint (all.status, ==, 0);
+    written = g_dir_open (charts, 0, NULL);
+    g_assert_nonnull (written);
+    while ((name = g_dir_read_name (written)) != NULL)
+      {
+        g_autofree char *chart = g_build_filename (charts, name, NULL);
+
+        g_assert_true (mc_test_pdf_has_font (chart, "DejaVuSerif"));
+      }
+  }
 
   mc_test_remove_dir (dir);
 }
