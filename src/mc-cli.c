@@ -531,10 +531,7 @@ parse_theme (const char  *text,
 }
 
 /* Charts are drawn in the family of the desktop's interface, as in the
- * window, unless --font names another that this system has: that one is
- * checked before anything is read, the desktop's is looked up once the
- * dataset is (desktop_family_unless_chosen()), while fontconfig sets
- * itself up beside the reading of a long file rather than before it. */
+ * window, unless --font names another that this system has. */
 static gboolean
 choose_font_family (const McCliExportArgs  *args,
                     const char            **family,
@@ -542,8 +539,7 @@ choose_font_family (const McCliExportArgs  *args,
 {
   if (args->font == NULL)
     {
-      mc_font_prepare ();
-      *family = NULL;
+      *family = mc_font_get_desktop_family ();
       return TRUE;
     }
   if (*args->font == '\0' || !mc_font_family_exists (args->font))
@@ -551,14 +547,6 @@ choose_font_family (const McCliExportArgs  *args,
                                  "the families of this system"), args->font);
   *family = g_intern_string (args->font);
   return TRUE;
-}
-
-/* The family choose_font_family() chose, the desktop's without --font */
-static const char *
-desktop_family_unless_chosen (const McCliExportArgs *args,
-                              const char            *chosen)
-{
-  return args->font == NULL ? mc_font_get_desktop_family () : chosen;
 }
 
 static gboolean
@@ -825,7 +813,6 @@ export_chart (const char             *output,
   mc_timing_mark ("load");
   if (dataset == NULL)
     return FALSE;
-  options.font_family = desktop_family_unless_chosen (args, options.font_family);
 
   spec = resolve_chart (dataset, args->chart, error);
   if (spec == NULL)
@@ -969,7 +956,6 @@ export_report (const char             *output,
   dataset = resolve_dataset (args, error);
   if (dataset == NULL)
     return FALSE;
-  font_family = desktop_family_unless_chosen (args, font_family);
   file = g_file_new_for_commandline_arg (output);
   if (mc_dataset_get_n_charts (dataset) > 0)
     mc_cli_progress_step (1, mc_dataset_get_n_charts (dataset),
@@ -1009,7 +995,6 @@ export_all (const char             *output_dir,
   dataset = resolve_dataset (args, error);
   if (dataset == NULL)
     return FALSE;
-  options.font_family = desktop_family_unless_chosen (args, options.font_family);
 
   if (mc_dataset_get_n_charts (dataset) == 0)
     {

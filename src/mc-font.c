@@ -88,12 +88,6 @@ mc_font_get_desktop_family (void)
   return mc_font_family_from_name (font_name);
 }
 
-void
-mc_font_prepare (void)
-{
-  pango_cairo_font_map_get_default ();
-}
-
 gboolean
 mc_font_family_exists (const char *family)
 {

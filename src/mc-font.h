@@ -20,10 +20,6 @@ const char  *mc_font_get_interface_family  (GObject      *settings);
 /* The desktop's interface font (org.gnome.desktop.interface font-name)
  * when its settings are installed, without a display; else NULL. */
 const char  *mc_font_get_desktop_family    (void);
-/* Starts what the first text needs: pango's font map, which sets
- * fontconfig up in a thread of its own (5 ms here), so that the caller
- * can read a file meanwhile. */
-void         mc_font_prepare               (void);
 /* Whether fontconfig knows @family (case-insensitive). */
 gboolean     mc_font_family_exists         (const char   *family);
 
