@@ -20,9 +20,10 @@
 #include "mc-parallel.h"
 
 /* Rows from which the finest level is made by several threads: on two
- * cores, 2^18 random-walk values take 0.53 ms on one and 0.50 ms on two,
- * 2^19 take 1.08 and 0.58 ms (fewer rows cost more on two). */
-#define PARALLEL_VALUES (1 << 18)
+ * cores, with scan_block(), 2^18 random-walk values take 0.22 ms on one
+ * and 0.17 to 0.26 ms on two, 2^19 take 0.45 and 0.28 to 0.50 ms, 2^20
+ * 0.93 and 0.72 (medians; fewer rows gain nothing on two). */
+#define PARALLEL_VALUES (1 << 19)
 
 /* The rows of a block's lowest and highest value (their first
  * occurrence, leaving out NAN; G_MAXUINT when every value is NAN), and
