@@ -231,6 +231,28 @@ value_labels_crowd (const McTextBox *a,
   return mc_text_box_overlaps (&grown, b);
 }
 
+/* Labels under an axis keep the outer padding, as the title does (it
+ * stands in the top left corner, inside the padding): the first and
+ * last, centred on ticks near the plot's ends, are moved inward, not
+ * onto the canvas's edges. */
+static void
+check_x_label_padding (McChartModel    *chart,
+                       const McTextBox *box,
+                       double           width,
+                       const char      *what)
+{
+  const McTextBox *title = mc_test_view_find_box (chart, MC_TEXT_TITLE, NULL);
+  double x0, y0, x1, y1;
+
+  if (title == NULL
+      || (box->role != MC_TEXT_TICK_LABEL && box->role != MC_TEXT_CATEGORY_LABEL))
+    return;
+  mc_text_box_get_bounds (box, &x0, &y0, &x1, &y1);
+  if (x0 < title->x - 0.5 || x1 > width - title->x + 0.5)
+    g_error ("%s at %g wide: the label “%s” (%g to %g) is in the padding of %g",
+             what, width, box->text, x0, x1, title->x);
+}
+
 void
 mc_test_view_check_texts (McChartModel *chart,
                           double        width,
@@ -248,6 +270,7 @@ mc_test_view_check_texts (McChartModel *chart,
       if (x0 < -0.5 || y0 < -0.5 || x1 > width + 0.5 || y1 > height + 0.5)
         g_error ("%s at %gx%g: “%s” (%g,%g)-(%g,%g) leaves the canvas",
                  what, width, height, boxes[i].text, x0, y0, x1, y1);
+      check_x_label_padding (chart, &boxes[i], width, what);
       for (guint j = i + 1; j < n; j++)
         {
           if (mc_text_box_overlaps (&boxes[i], &boxes[j]))

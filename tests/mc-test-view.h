@@ -56,7 +56,8 @@ cairo_surface_t *mc_test_view_draw        (McChartModel *chart,
                                            int           width,
                                            int           height);
 /* Fails the test, naming @what, when a text of the last render leaves
- * the canvas or overlaps another. */
+ * the canvas or overlaps another, or a label under an axis comes into
+ * the outer padding. */
 void             mc_test_view_check_texts (McChartModel *chart,
                                            double        width,
                                            double        height,

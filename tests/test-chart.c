@@ -1111,6 +1111,81 @@ test_chart_area_gaps (void)
   cairo_surface_destroy (surface);
 }
 
+/* Labels under an axis */
+
+/* A line over x from 0 to 1,000,000: the label of the last tick, at the
+ * end of the axis, is wider than the padding beside it. */
+static McDataset *
+wide_x_dataset (void)
+{
+  McDataset *dataset = mc_dataset_new ("wide-x");
+  McColumn *step = mc_column_new ("step", "Step", MC_COLUMN_NUMBER);
+  McColumn *value = mc_column_new ("value", "Value", MC_COLUMN_NUMBER);
+
+  mc_dataset_set_source (dataset, "Simulation", NULL, NULL);
+  for (guint i = 0; i <= 100; i++)
+    {
+      mc_column_append_value (step, i * 10000.0);
+      mc_column_append_value (value, 100 + 20 * sin (i / 8.0));
+    }
+  mc_dataset_add_column (dataset, step);
+  mc_dataset_add_column (dataset, value);
+  return dataset;
+}
+
+/* Whether columns [@x0, @x1) of @surface are white over the rows of
+ * @box. */
+static gboolean
+columns_are_background (cairo_surface_t *surface,
+                        const McTextBox *box,
+                        int              x0,
+                        int              x1)
+{
+  for (int y = (int) floor (box->y); y < (int) ceil (box->y + box->height); y++)
+    for (int x = x0; x < x1; x++)
+      if ((pixel_at (surface, x, y) & 0xffffff) != 0xffffff)
+        return FALSE;
+  return TRUE;
+}
+
+/* The first and last labels under an axis, centred on ticks at its
+ * ends, keep the chart's outer padding (where the title stands) between
+ * them and the image's edges, and still stand on their ticks. */
+static void
+test_chart_x_labels_padding (void)
+{
+  g_autoptr(McDataset) dataset = wide_x_dataset ();
+  g_autoptr(McChartSpec) spec = mc_test_spec_new ("wide", "line", "step", "value");
+  g_autoptr(McChartModel) chart = mc_chart_model_new (dataset, spec, NULL);
+  cairo_surface_t *surface = mc_test_render_image (chart, 800, 500, 1, FALSE);
+  McMarks *marks = mc_test_view_marks (chart);
+  const McTextBox *title = mc_test_view_find_box (chart, MC_TEXT_TITLE, NULL);
+  const McTextBox *boxes, *first = NULL, *last = NULL;
+  int pad = (int) round (title->x);
+  guint n;
+
+  mc_test_check_layout (chart, 800, 500, "a wide x axis");
+  boxes = mc_marks_get_text_boxes (marks, &n);
+  for (guint i = 0; i < n; i++)
+    if (boxes[i].role == MC_TEXT_TICK_LABEL
+        && boxes[i].y > marks->axes.plot.y + marks->axes.plot.height)
+      {
+        if (first == NULL || boxes[i].x < first->x)
+          first = &boxes[i];
+        if (last == NULL || boxes[i].x > last->x)
+          last = &boxes[i];
+      }
+  g_assert_nonnull (first);
+  g_assert_nonnull (last);
+  g_assert_cmpfloat_with_epsilon (last->x + last->width / 2,
+                                  mc_linear_scale_map (&marks->axes.x_linear, 1e6), 0.5);
+  g_assert_cmpfloat (last->x + last->width, <=, 800 - pad + 0.5);
+  g_assert_cmpfloat (first->x, >=, pad - 0.5);
+  g_assert_true (columns_are_background (surface, last, 800 - pad, 800));
+  g_assert_true (columns_are_background (surface, first, 0, pad));
+  cairo_surface_destroy (surface);
+}
+
 /* A value axis always says what its numbers are. */
 static void
 test_chart_axis_titles (void)
@@ -1603,6 +1678,7 @@ main (int   argc,
   g_test_add_func ("/mc/chart/highlight-rows", test_chart_highlight_rows);
   g_test_add_func ("/mc/chart/hidden-series", test_chart_hidden_series);
   g_test_add_func ("/mc/chart/area-gaps", test_chart_area_gaps);
+  g_test_add_func ("/mc/chart/x-labels-padding", test_chart_x_labels_padding);
   g_test_add_func ("/mc/chart/axis-titles", test_chart_axis_titles);
   g_test_add_func ("/mc/chart/growth-signs", test_chart_growth_signs);
   g_test_add_func ("/mc/chart/grouped-labels", test_chart_grouped_labels);

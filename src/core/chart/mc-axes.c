@@ -592,7 +592,9 @@ mc_render_x_tick (McRender     *r,
   cairo_line_to (r->cr, p, bottom + r->unit);
   cairo_stroke (r->cr);
   mc_render_layout_size (layout, &w, &h);
-  box = mc_render_box_for (layout, CLAMP (x - w / 2, 0, MAX (0, r->width - w)),
+  /* The first and last labels, centred on ticks near the plot's ends,
+   * may reach past them: they stay inside the outer padding. */
+  box = mc_render_box_for (layout, mc_render_text_x_in_padding (r, x - w / 2, w),
                            bottom + 2 * r->unit, 0);
   if (mc_render_box_is_free (r, &box))
     mc_render_show (r, layout, box.x, box.y, 0, MC_TEXT_TICK_LABEL,
@@ -940,7 +942,7 @@ mc_render_categories (McRender         *r,
       if (fit->mode == MC_LABELS_ROTATED)
         box = rotated_box (layout, cx, y);
       else
-        box = mc_render_box_for (layout, CLAMP (cx - w / 2, 0, MAX (0, r->width - w)), y, 0);
+        box = mc_render_box_for (layout, mc_render_text_x_in_padding (r, cx - w / 2, w), y, 0);
       if (mc_render_box_is_free (r, &box))
         mc_render_show (r, layout, box.x, box.y, box.angle, MC_TEXT_CATEGORY_LABEL, color);
     }

@@ -105,6 +105,9 @@ McTextBox      mc_render_box_for             (PangoLayout      *layout,
                                               double            angle);
 gboolean       mc_render_box_is_free         (McRender         *r,
                                               const McTextBox  *box);
+double         mc_render_text_x_in_padding   (McRender         *r,
+                                              double            x,
+                                              double            width);
 gboolean       mc_render_box_is_clear        (McRender         *r,
                                               const McTextBox  *box,
                                               double            margin);

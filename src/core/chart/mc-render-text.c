@@ -161,6 +161,24 @@ mc_render_box_for (PangoLayout *layout,
   return box;
 }
 
+/**
+ * mc_render_text_x_in_padding:
+ * @x: where the left edge of the text would be
+ * @width: the text's width
+ *
+ * @x, moved inward where the text would come nearer the canvas's left or
+ * right edge than the outer padding: labels centred on the ends of an
+ * axis keep the margin that titles, legends and the source line keep. A
+ * text wider than the room between the paddings starts at the left one.
+ */
+double
+mc_render_text_x_in_padding (McRender *r,
+                             double    x,
+                             double    width)
+{
+  return CLAMP (x, r->pad, MAX (r->pad, r->width - r->pad - width));
+}
+
 /* Is @box inside the canvas and at least @margin away from every text
  * placed so far? */
 gboolean

@@ -1217,7 +1217,7 @@ draw_horizontal_axis (Bars *b)
       double w, h, x;
 
       mc_render_layout_size (layout, &w, &h);
-      x = CLAMP (mc_linear_scale_map (&b->scale, tick) - w / 2, 0, r->width - w);
+      x = mc_render_text_x_in_padding (r, mc_linear_scale_map (&b->scale, tick) - w / 2, w);
       box = mc_render_box_for (layout, x, b->plot.y + b->plot.height + 2 * r->unit, 0);
       if (mc_render_box_is_free (r, &box))
         mc_render_show (r, layout, box.x, box.y, 0, MC_TEXT_TICK_LABEL,

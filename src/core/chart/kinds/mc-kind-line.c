@@ -1740,6 +1740,32 @@ right_reserve (Lines        *l,
   return mc_render_text_width (r, "2024", MC_FONT_BODY, NULL) / 2;
 }
 
+/* How far the label of the last tick of a number axis, centred on it,
+ * reaches right of @right; 0 where it doesn't. */
+static double
+last_x_label_overhang (Lines  *l,
+                       double  right)
+{
+  const McLinearScale *scale = &l->axes.x_linear;
+
+  for (guint i = mc_linear_scale_get_n_ticks (scale); i > 0; i--)
+    {
+      double tick = mc_linear_scale_get_tick (scale, i - 1);
+      g_autofree char *text = NULL;
+
+      /* The ticks drawn, as mc_render_x_value_ticks() draws them. */
+      if (tick > scale->max)
+        continue;
+      if (tick < scale->min)
+        return 0;
+      text = mc_format_tick (l->chart->x_column, tick,
+                             mc_linear_scale_get_tick_step (scale, i - 1));
+      return MAX (0, mc_linear_scale_map (scale, tick)
+                     + mc_render_text_width (l->r, text, MC_FONT_BODY, NULL) / 2 - right);
+    }
+  return 0;
+}
+
 /* The plot, the scales and the axis labels depend on each other: iterate
  * a few times until they settle. */
 static void
@@ -1768,6 +1794,17 @@ layout_plot (Lines        *l,
       l->axes.plot.x = area->x + left_w + gap;
       l->axes.plot.width = MAX (1, area->x + area->width - right_w - l->axes.plot.x);
       init_x_scale (l);
+      /* The last label of a number axis is centred on its tick, often
+       * the end of the axis: the plot ends early enough for it to stay
+       * there inside the padding, rather than be pushed off its tick,
+       * or onto the label before it and left out. */
+      overhang = l->axes.x_kind == MC_X_NUMBER
+                 ? last_x_label_overhang (l, area->x + area->width) : 0;
+      if (overhang > 0)
+        {
+          l->axes.plot.width = MAX (1, l->axes.plot.width - overhang);
+          init_x_scale (l);
+        }
       l->x_label_height = x_labels_height (l, area);
       if (l->axes.x_kind == MC_X_CATEGORY)
         {
