@@ -552,6 +552,9 @@ test_chart_gaps (void)
   g_assert_true (isnan (mc_usual_step (steps, 1)));
   g_assert_true (mc_series_is_gap (mc_chart_model_get_series (line, 0), 1));
   g_assert_false (mc_series_is_gap (mc_chart_model_get_series (line, 0), 0));
+  /* The line of the other axis, over the same dates, has the same gap */
+  g_assert_true (mc_series_is_gap (mc_chart_model_get_series (line, 1), 1));
+  g_assert_false (mc_series_is_gap (mc_chart_model_get_series (line, 1), 0));
 
   mc_test_render_layout (line, 800, 500, FALSE);
   g_assert_cmpuint (mc_test_view_count_boxes (line, MC_TEXT_NOTE), ==, 1);

@@ -209,6 +209,8 @@ double         mc_usual_step                   (const double        *x,
                                                 guint                n);
 /* Finds the gaps of a series sorted by x (see McSeries). */
 void           mc_series_find_gaps             (McSeries            *series);
+gboolean       mc_series_share_gaps            (McSeries            *series,
+                                                const McSeries      *other);
 /* Whether category @category + 1, a date, comes far later after
  * @category than categories usually follow each other: bars on either
  * side of a stretch without data. */

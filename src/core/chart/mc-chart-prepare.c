@@ -490,6 +490,8 @@ series_is_growth (McChartModel   *chart,
 static void
 finish_series (McChartModel *chart)
 {
+  const McSeries *gaps_found = NULL;
+
   for (guint s = 0; s < chart->series->len; s++)
     {
       McSeries *series = g_ptr_array_index (chart->series, s);
@@ -501,8 +503,12 @@ finish_series (McChartModel *chart)
       for (guint i = 0; series->estimate != NULL && i < series->estimate->len; i++)
         if (g_array_index (series->estimate, guint8, i))
           chart->has_estimates = TRUE;
-      if (chart->kind->caps & MC_CHART_CAPS_LINE_GAPS && chart->x_kind != MC_X_CATEGORY)
-        mc_series_find_gaps (series);
+      if (chart->kind->caps & MC_CHART_CAPS_LINE_GAPS && chart->x_kind != MC_X_CATEGORY
+          && !mc_series_share_gaps (series, gaps_found))
+        {
+          mc_series_find_gaps (series);
+          gaps_found = series;
+        }
     }
   if (mc_chart_spec_is_growth (chart->spec) && chart->x_kind == MC_X_CATEGORY)
     drop_first_category (chart);

@@ -239,6 +239,30 @@ mc_series_find_gaps (McSeries *series)
       }
 }
 
+/**
+ * mc_series_share_gaps:
+ * @other: (nullable): a series whose gaps were found
+ *
+ * Gives @series the gaps of @other where their points are the same:
+ * both the values of one x column, as many of them. The lines of one
+ * table's columns (open, high, low and close over a million minutes)
+ * find their gaps once, not once a line.
+ *
+ * Returns: whether @series has @other's gaps
+ */
+gboolean
+mc_series_share_gaps (McSeries       *series,
+                      const McSeries *other)
+{
+  if (other == NULL || series->x != NULL || other->x != NULL
+      || series->x_column != other->x_column || series->x_sorted != other->x_sorted
+      || mc_series_get_n_points (series) != mc_series_get_n_points (other))
+    return FALSE;
+  g_clear_pointer (&series->gaps, g_array_unref);
+  series->gaps = array_ref_or_null (other->gaps);
+  return TRUE;
+}
+
 gboolean
 mc_chart_model_category_break (McChartModel *chart,
                                guint         category)
