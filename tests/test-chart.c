@@ -1187,6 +1187,24 @@ test_chart_x_labels_padding (void)
   g_assert_true (columns_are_background (surface, last, 800 - pad, 800));
   g_assert_true (columns_are_background (surface, first, 0, pad));
   cairo_surface_destroy (surface);
+
+  /* Zoomed in and panned, ticks come and go at the end of the axis; the
+   * plot keeps its width, so the line does not stretch under the
+   * pointer. */
+  {
+    double width = marks->axes.plot.width;
+    const double windows[][2] = { { 0, 500000 }, { 480000, 1000000 }, { 475000, 995000 },
+                                  { 470000, 990000 } };
+
+    for (guint w = 0; w < G_N_ELEMENTS (windows); w++)
+      {
+        mc_view_options_set_x_window (mc_test_view_options (chart), windows[w][0],
+                                      windows[w][1]);
+        mc_test_render_layout (chart, 800, 500, FALSE);
+        g_assert_cmpfloat_with_epsilon (mc_test_view_marks (chart)->axes.plot.width, width, 1e-9);
+        mc_test_check_layout (chart, 800, 500, "a wide x axis, zoomed in");
+      }
+  }
 }
 
 /* A value axis always says what its numbers are. */

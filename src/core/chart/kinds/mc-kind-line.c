@@ -285,12 +285,10 @@ sorted_x_range (const McSeries *series,
 }
 
 static void
-x_range (Lines  *l,
-         double *lo,
-         double *hi)
+data_x_range (Lines  *l,
+              double *lo,
+              double *hi)
 {
-  if (mc_view_options_get_x_window (l->r->view, lo, hi))
-    return;
   *lo = *hi = NAN;
   for (guint i = 0; i < l->n_visible; i++)
     {
@@ -312,6 +310,16 @@ x_range (Lines  *l,
           *hi = isnan (*hi) ? x : MAX (*hi, x);
         }
     }
+}
+
+/* What the x axis shows: the view's window, else every point. */
+static void
+x_range (Lines  *l,
+         double *lo,
+         double *hi)
+{
+  if (!mc_view_options_get_x_window (l->r->view, lo, hi))
+    data_x_range (l, lo, hi);
 }
 
 /* Bar and area axes start at zero. Lines may zoom, except for
@@ -1741,26 +1749,33 @@ right_reserve (Lines        *l,
 }
 
 /* How far the label of the last tick of a number axis, centred on it,
- * reaches right of @right; 0 where it doesn't. */
+ * reaches right of @right; 0 where it doesn't. The axis is the one of
+ * every point, whatever the view's window: zoomed in or panned, the
+ * plot keeps the width it has unzoomed, rather than change under the
+ * pointer as ticks come and go at its end. */
 static double
 last_x_label_overhang (Lines  *l,
                        double  right)
 {
-  const McLinearScale *scale = &l->axes.x_linear;
+  McLinearScale scale;
+  double lo, hi;
 
-  for (guint i = mc_linear_scale_get_n_ticks (scale); i > 0; i--)
+  data_x_range (l, &lo, &hi);
+  mc_linear_scale_init (&scale, lo, hi, FALSE, l->axes.plot.width, 8 * l->r->body);
+  mc_linear_scale_set_range (&scale, l->axes.plot.x, l->axes.plot.x + l->axes.plot.width);
+  for (guint i = mc_linear_scale_get_n_ticks (&scale); i > 0; i--)
     {
-      double tick = mc_linear_scale_get_tick (scale, i - 1);
+      double tick = mc_linear_scale_get_tick (&scale, i - 1);
       g_autofree char *text = NULL;
 
       /* The ticks drawn, as mc_render_x_value_ticks() draws them. */
-      if (tick > scale->max)
+      if (tick > scale.max)
         continue;
-      if (tick < scale->min)
+      if (tick < scale.min)
         return 0;
       text = mc_format_tick (l->chart->x_column, tick,
-                             mc_linear_scale_get_tick_step (scale, i - 1));
-      return MAX (0, mc_linear_scale_map (scale, tick)
+                             mc_linear_scale_get_tick_step (&scale, i - 1));
+      return MAX (0, mc_linear_scale_map (&scale, tick)
                      + mc_render_text_width (l->r, text, MC_FONT_BODY, NULL) / 2 - right);
     }
   return 0;
