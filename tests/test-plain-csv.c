@@ -21,6 +21,7 @@
 #include "mc-date-text.h"
 #include "mc-load-progress.h"
 #include "mc-loader.h"
+#include "mc-table-builder-private.h"
 #include "mc-test-files.h"
 
 /* A cell, in a format string, that the fast path leaves to the general
@@ -1129,6 +1130,135 @@ test_blocks (void)
   g_assert_cmpint (mc_column_get_date_precision (day), ==, MC_DATE_DAY);
 }
 
+/* A first column that counts its rows, as row numbers, days and years
+ * do: the fast path takes the next number from its text without
+ * scanning it. Tables of @n_rows rows whose first column counts from
+ * @start, but at the rows @odd_every rows apart (from @odd_from on),
+ * which hold @odd; a second column of prices. @plain is read the fast
+ * way, @quoted (its first cell quoted) by the general reader. */
+static void
+counted_table (guint64     start,
+               guint       n_rows,
+               const char *odd,
+               guint       odd_from,
+               guint       odd_every,
+               GString    *plain,
+               GString    *quoted)
+{
+  g_string_append (plain, "n,price\n");
+  g_string_append (quoted, "n,price\n");
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autofree char *cell = NULL;
+      char price[32];
+
+      if (odd != NULL && i >= odd_from && (i - odd_from) % odd_every == 0)
+        cell = g_strdup (odd);
+      else
+        cell = g_strdup_printf ("%" G_GUINT64_FORMAT, start + i);
+      g_snprintf (price, sizeof price, ",%u.%02u\n", 100 + i % 37, i % 100);
+      g_string_append_printf (plain, "%s%s", cell, price);
+      g_string_append_printf (quoted, i == 0 ? GENERAL_READER_CELL ("%s") "%s" : "%s%s", cell,
+                              price);
+    }
+}
+
+static void
+test_fast_path_counts (void)
+{
+  static const struct
+  {
+    guint64     start;
+    guint       n_rows;
+    const char *odd;       /* a cell other than the count, or NULL */
+    guint       odd_from;
+    guint       odd_every;
+    int         progression;  /* whether the column is one; -1 either */
+  } cases[] = {
+    /* Counted over several blocks, a progression with no array */
+    { 0, 300000, NULL, 0, 1, TRUE },
+    { 1, 40, NULL, 0, 1, TRUE },
+    /* Years: the column of dates the builder makes of them */
+    { 1990, 35, NULL, 0, 1, FALSE },
+    /* Digits carried: 9 to 10, 99 to 100, eight digits to nine */
+    { 5, 200, NULL, 0, 1, TRUE },
+    { 99999990, 30, NULL, 0, 1, TRUE },
+    { 999999990, 30, NULL, 0, 1, TRUE },
+    /* Near the largest whole number a double holds each one of, and
+     * past it, where both readers round to even */
+    { (G_GUINT64_CONSTANT (1) << 53) - 100, 200, NULL, 0, 1, -1 },
+    { (G_GUINT64_CONSTANT (1) << 53) - G_MAXUINT32 - 10, 100, NULL, 0, 1, TRUE },
+    /* Cells that look like the next number and are not */
+    { 0, 5000, "007", 100, 1000, FALSE },
+    { 0, 5000, "12.0", 100, 1000, FALSE },
+    { 0, 5000, "1e3", 100, 1000, FALSE },
+    { 0, 5000, " 42", 100, 1000, FALSE },
+    { 0, 5000, "", 100, 1000, FALSE },
+    { 0, 5000, "-", 100, 1000, FALSE },
+    { 0, 5000, "-3", 100, 1000, FALSE },
+    { 0, 5000, "99", 3, 2, FALSE },
+    /* A gap after a long count, now and then, and often */
+    { 0, 200000, "5", 50000, 70000, FALSE },
+    { 0, 5000, "1", 20, 3, FALSE },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GString) plain = g_string_new (NULL);
+      g_autoptr(GString) quoted = g_string_new (NULL);
+      g_autoptr(McDataset) fast = NULL;
+      double start, step;
+
+      counted_table (cases[c].start, cases[c].n_rows, cases[c].odd, cases[c].odd_from,
+                     cases[c].odd_every, plain, quoted);
+      fast = assert_fast_like_general (plain, quoted);
+      g_assert_nonnull (fast);
+      g_assert_cmpuint (mc_dataset_get_n_rows (fast), ==, cases[c].n_rows);
+      if (cases[c].progression >= 0)
+        g_assert_cmpint (mc_column_get_progression (mc_dataset_get_column (fast, 0), &start,
+                                                    &step), ==, cases[c].progression);
+      if (cases[c].progression > 0)
+        {
+          g_assert_cmpfloat (start, ==, (double) cases[c].start);
+          g_assert_cmpfloat (step, ==, 1);
+        }
+    }
+}
+
+/* Blocks whose first column counted every row keep it as a
+ * progression by one; merged in order, each that goes on with the
+ * column's own is taken at once, and one that does not (a count that
+ * starts again elsewhere) makes the column an array of every value. */
+static void
+test_counted_parts (void)
+{
+  static const guint64 starts[] = { 0, 100, 200, 1000, 1100 };
+  McTableColumn column = { 0, };
+
+  mc_table_column_start (&column);
+  for (guint b = 0; b < G_N_ELEMENTS (starts); b++)
+    {
+      McTableColumn part = { 0, };
+      g_autofree char *first = g_strdup_printf ("%" G_GUINT64_FORMAT, starts[b]);
+
+      mc_table_column_start (&part);
+      mc_table_column_take_scanned_number (&part, first, strlen (first), starts[b], 0);
+      mc_table_column_take_counted (&part, starts[b] + 1, 99, TRUE);
+      g_assert_true (part.progression);
+      g_assert_cmpuint (part.n_kept, ==, 100);
+      mc_table_column_merge (&column, &part);
+      mc_table_column_clear (&part);
+      /* A progression until the count starts again at 1000 */
+      g_assert_cmpint (column.progression, ==, b < 3);
+      g_assert_cmpuint (column.n_kept, ==, 100 * (b + 1));
+    }
+  for (guint i = 0; i < column.n_kept; i++)
+    g_assert_cmpfloat (mc_table_column_get_kept (&column, i), ==, starts[i / 100] + i % 100);
+  g_assert_cmpuint (column.n_values, ==, 500);
+  g_assert_false (column.years);
+  mc_table_column_clear (&column);
+}
+
 /* A file whose first megabyte holds long rows and the rest short ones:
  * its columns are made for the rows the first block suggests, and grow
  * well past that, in memory and in a file read while it arrives, with
@@ -1561,6 +1691,8 @@ main (int   argc,
   g_test_add_func ("/mc/plain-csv/decimal-commas", test_decimal_commas);
   g_test_add_func ("/mc/plain-csv/declared-decimal-commas", test_declared_decimal_commas);
   g_test_add_func ("/mc/plain-csv/blocks", test_blocks);
+  g_test_add_func ("/mc/plain-csv/fast-path-counts", test_fast_path_counts);
+  g_test_add_func ("/mc/plain-csv/counted-parts", test_counted_parts);
   g_test_add_func ("/mc/plain-csv/stream", test_stream);
   g_test_add_func ("/mc/plain-csv/rows-grow-shorter", test_rows_grow_shorter);
   g_test_add_func ("/mc/plain-csv/declared-fast-path", test_declared_fast_path);

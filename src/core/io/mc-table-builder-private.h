@@ -168,6 +168,13 @@ mc_table_column_wants_cell (const McTableColumn *column)
          || column->counting;
 }
 
+/* Keeps the whole numbers from @first on, @n of them, each one more
+ * than the one before, written without decimals. */
+void            mc_table_column_keep_counted       (McTableColumn   *column,
+                                                    double           first,
+                                                    guint            n,
+                                                    gboolean         last);
+
 /* Notes the decimals of a kept value that the column's one number for
  * them all does not say. */
 void            mc_table_column_keep_decimals      (McTableColumn   *column,
@@ -208,6 +215,28 @@ mc_table_column_take_scanned_number (McTableColumn *column,
        memchr (text, 'E', length) != NULL))
     column->years = FALSE;
   mc_table_column_keep (column, value, decimals);
+}
+
+/* @n cells that held the whole numbers from @first on, each one more
+ * than the one before, as the fast path counts them from their text:
+ * what mc_table_column_take_scanned_number() would have kept of each,
+ * kept at once (mc_table_column_keep_counted()). With @last, no cell
+ * follows them in this part of the column, which may then keep them
+ * without an array. */
+static inline void
+mc_table_column_take_counted (McTableColumn *column,
+                              double         first,
+                              guint          n,
+                              gboolean       last)
+{
+  if (n == 0)
+    return;
+  column->n_values += n;
+  column->n_numeric += n;
+  if (column->years && (first < 1000 || first + (n - 1) > 9999))
+    column->years = FALSE;
+  if (column->keep != MC_TABLE_KEEP_NOTHING)
+    mc_table_column_keep_counted (column, first, n, last);
 }
 
 /* The same, FALSE when it is a code with leading zeros ("0700"), which

@@ -214,6 +214,83 @@ keep_values (McTableColumn *column,
     }
 }
 
+/* Whether @column's values are whole numbers from a whole @start by
+ * one, which a double holds exactly (and so adds up exactly): counted
+ * ones (mc_table_column_keep_counted()). */
+static gboolean
+counts_by_one (const McTableColumn *column)
+{
+  return column->progression && column->step == 1 && column->start >= 0
+         && column->start == floor (column->start)
+         && column->start + column->n_kept < (double) (G_GUINT64_CONSTANT (1) << 53);
+}
+
+/**
+ * mc_table_column_keep_counted:
+ * @last: whether these are the last values of the part of the column
+ *
+ * The last values of a column of a block whose values before them are
+ * just its first, @first - 1, are kept as a progression from it by one,
+ * without an array: the merge takes such a block's values at once
+ * (keep_part()). Other values are written in the column's array.
+ */
+void
+mc_table_column_keep_counted (McTableColumn *column,
+                              double         first,
+                              guint          n,
+                              gboolean       last)
+{
+  double *values;
+
+  if (last && column->n_kept == 1 && !column->progression && column->decimals.all == 0
+      && g_array_index (column->kept, double, 0) == first - 1 && first - 1 >= 0)
+    {
+      column->progression = TRUE;
+      column->start = first - 1;
+      column->step = 1;
+      column->n_kept += n;
+      return;
+    }
+  mc_table_column_end_progression (column);
+  if (column->decimals.all != 0)
+    {
+      for (guint i = 0; i < n; i++)
+        mc_table_column_keep (column, first + i, 0);
+      return;
+    }
+  if (column->n_kept + n > column->kept->len)
+    mc_table_column_reserve (column, MAX (column->n_kept + n, 2 * column->kept->len));
+  values = &g_array_index (column->kept, double, column->n_kept);
+  for (guint i = 0; i < n; i++)
+    values[i] = first + i;
+  column->n_kept += n;
+}
+
+/* Keeps the values of @part: a block's whole numbers counted by one
+ * that go on with the column's own progression at once, other values
+ * one by one (keep_values()). */
+static void
+keep_part (McTableColumn *column,
+           McTableColumn *part)
+{
+  if (counts_by_one (part) && part->n_kept >= 2
+      && (column->n_kept == 0
+          || (counts_by_one (column) && column->n_kept >= 2
+              && part->start == column->start + column->n_kept)))
+    {
+      if (column->n_kept == 0)
+        {
+          column->progression = TRUE;
+          column->start = part->start;
+          column->step = 1;
+        }
+      column->n_kept += part->n_kept;
+      return;
+    }
+  mc_table_column_end_progression (part);
+  keep_values (column, (const double *) (gpointer) part->kept->data, part->n_kept);
+}
+
 static void merge_texts (McTableColumn *column,
                          McTableColumn *part);
 
@@ -248,7 +325,7 @@ mc_table_column_merge (McTableColumn *column,
       return;
     }
   mc_decimals_append_all (&column->decimals, column->n_kept, &part->decimals, part->n_kept);
-  keep_values (column, (const double *) (gpointer) part->kept->data, part->n_kept);
+  keep_part (column, part);
 }
 
 /* Whether the values of an array are an even progression. */
