@@ -19,6 +19,7 @@
 
 #include "mc-chart-model.h"
 #include "mc-loader.h"
+#include "mc-mapped-file.h"
 #include "mc-test-view.h"
 
 /* A message longer than this is not one a person reads in a dialog. */
@@ -277,8 +278,59 @@ truncate_loop (gpointer data)
   return NULL;
 }
 
-/* A mapped file that shrinks under the loader would kill it with SIGBUS;
- * a file read into memory only gives shorter data. */
+/* A file mapped for reading, cut short by another program: what is past
+ * its new end reads as zeros, where the process would otherwise end
+ * with SIGBUS, and the mapping says the file was cut; what comes before
+ * reads as it did. */
+static void
+test_mapped_file_cut (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "cut.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) csv = g_string_new ("day,price\n");
+  g_autoptr(McMappedFile) mapped = NULL;
+  const char *text;
+  gsize length;
+
+  while (csv->len < 4 * 1024 * 1024)
+    g_string_append_printf (csv, "%u,100.5\n", (guint) csv->len);
+  write_file (path, csv->str);
+  mapped = mc_mapped_file_new (file, 1, G_MAXSIZE);
+  g_assert_nonnull (mapped);
+  text = mc_mapped_file_get_contents (mapped, &length);
+  g_assert_cmpuint (length, ==, csv->len);
+  g_assert_cmpmem (text + 3 * 1024 * 1024, 64, csv->str + 3 * 1024 * 1024, 64);
+  g_assert_false (mc_mapped_file_was_cut (mapped));
+
+  g_assert_cmpint (truncate (path, 1024 * 1024), ==, 0);
+  g_assert_cmpmem (text, 64, csv->str, 64);
+  g_assert_cmpint (text[3 * 1024 * 1024], ==, 0);
+  g_assert_cmpint (text[length - 1], ==, 0);
+  g_assert_true (mc_mapped_file_was_cut (mapped));
+  /* Pages given back read the same as before */
+  mc_mapped_file_release (mapped, text, length);
+  g_assert_cmpmem (text, 64, csv->str, 64);
+  g_assert_cmpint (text[2 * 1024 * 1024], ==, 0);
+  g_clear_pointer (&mapped, mc_mapped_file_free);
+
+  /* Loaded again, the file is what it now holds: rows cut short are
+   * named, not read as zeros */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(McDataset) dataset = mc_loader_load_file (file, NULL, &error);
+
+    if (dataset != NULL)
+      g_assert_cmpuint (mc_dataset_get_n_rows (dataset), <, 1024 * 1024 / 8);
+    else
+      g_assert_true (g_str_has_prefix (error->message, "cut.csv"));
+  }
+  remove_tree (dir);
+}
+
+/* A mapped file that shrinks under the loader reads as zeros past its
+ * new end, and the loader reads it again (test_mapped_file_cut()); a
+ * file read into memory only gives shorter data. */
 static void
 test_truncated_while_loading (void)
 {
@@ -890,6 +942,7 @@ main (int   argc,
   g_test_add_func ("/mc/hostile/deep-nesting", test_deep_nesting);
   g_test_add_func ("/mc/hostile/large-json-file", test_large_json_file);
   g_test_add_func ("/mc/hostile/large-csv-file", test_large_csv_file);
+  g_test_add_func ("/mc/hostile/mapped-file-cut", test_mapped_file_cut);
   g_test_add_func ("/mc/hostile/truncated-while-loading", test_truncated_while_loading);
   g_test_add_func ("/mc/hostile/million-columns", test_million_columns);
   g_test_add_func ("/mc/hostile/long-strings", test_long_strings);

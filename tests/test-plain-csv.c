@@ -1300,7 +1300,7 @@ test_rows_grow_shorter (void)
  * at text after millions of bytes of numbers, the general reader; at a
  * short row there, an error where it is. */
 static void
-test_stream (void)
+test_stream_as (gboolean mapped)
 {
   g_autofree char *dir = mc_test_make_temp_dir ("mc-stream");
   g_autoptr(GString) csv = long_table (100000, FALSE);
@@ -1310,6 +1310,8 @@ test_stream (void)
   g_autoptr(GError) error = NULL;
   McColumn *price;
 
+  /* Read through a mapping, or in blocks read() copies */
+  g_setenv ("MC_DEBUG_NO_MAPPING", mapped ? "0" : "1", TRUE);
   streamed = load_file (dir, "long.csv", csv, &error);
   g_assert_no_error (error);
   assert_same_columns (streamed, whole);
@@ -1327,7 +1329,15 @@ test_stream (void)
   g_assert_error (error, MC_LOADER_ERROR, MC_LOADER_ERROR_SHAPE);
   g_assert_true (g_str_has_prefix (error->message, "short.csv:100003:"));
 
+  g_unsetenv ("MC_DEBUG_NO_MAPPING");
   mc_test_remove_dir (dir);
+}
+
+static void
+test_stream (void)
+{
+  test_stream_as (TRUE);
+  test_stream_as (FALSE);
 }
 
 /* A dataset file that declares @n_columns columns of numbers or dates
@@ -1490,9 +1500,19 @@ test_declared_stream (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpuint (csv->len, >, 2 * 1024 * 1024);
+  /* Read in blocks read() copies, then through a mapping (below) */
+  g_setenv ("MC_DEBUG_NO_MAPPING", "1", TRUE);
   streamed = load_declared (dir, "long.csv", csv, G_N_ELEMENTS (long_dates), long_ids,
                             long_dates, &error);
   g_assert_no_error (error);
+  g_unsetenv ("MC_DEBUG_NO_MAPPING");
+  {
+    g_autoptr(McDataset) mapped = load_declared (dir, "long.csv", csv, G_N_ELEMENTS (long_dates),
+                                                 long_ids, long_dates, &error);
+
+    g_assert_no_error (error);
+    assert_same_columns (mapped, streamed);
+  }
   whole = load_declared (dir, "long.csv", quoted, G_N_ELEMENTS (long_dates), long_ids,
                          long_dates, &error);
   g_assert_no_error (error);
@@ -1565,25 +1585,29 @@ test_progress_counts (void)
   g_autofree char *dir = mc_test_make_temp_dir ("mc-progress");
   g_autoptr(GString) csv = long_table (60000, FALSE);
 
-  for (guint pass = 0; pass < 2; pass++)
+  /* Mapped (passes 0 and 1), and read in blocks read() copies */
+  for (guint pass = 0; pass < 4; pass++)
     {
       g_autofree char *path = g_build_filename (dir, "p.csv", NULL);
       g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autoptr(McLoadProgress) progress = mc_load_progress_new ();
+      g_autoptr(GString) text = g_string_new_len (csv->str, csv->len);
       g_autoptr(McDataset) d = NULL;
       g_autoptr(GError) error = NULL;
       guint64 bytes, size, rows;
 
-      if (pass == 1)
-        g_string_append (csv, "60000,2024-01-01,2024-01-01T00:00,sold out,12\n");
-      g_assert_true (g_file_set_contents (path, csv->str, csv->len, NULL));
+      g_setenv ("MC_DEBUG_NO_MAPPING", pass < 2 ? "0" : "1", TRUE);
+      if (pass % 2 == 1)
+        g_string_append (text, "60000,2024-01-01,2024-01-01T00:00,sold out,12\n");
+      g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
       d = mc_loader_load_file_full (file, NULL, progress, NULL, &error);
       g_assert_no_error (error);
       mc_load_progress_get (progress, &bytes, &size, &rows);
-      g_assert_cmpuint (size, ==, csv->len);
-      g_assert_cmpuint (bytes, ==, csv->len);
+      g_assert_cmpuint (size, ==, text->len);
+      g_assert_cmpuint (bytes, ==, text->len);
       g_assert_cmpuint (rows, ==, mc_dataset_get_n_rows (d));
     }
+  g_unsetenv ("MC_DEBUG_NO_MAPPING");
   mc_test_remove_dir (dir);
 }
 

@@ -204,7 +204,8 @@ read_rows (McCsvRows      *rows,
 /**
  * mc_csv_data_read_stream:
  * @head: the first bytes of the CSV file
- * @stream: the rest of it
+ * @stream: (nullable): the rest of it; NULL when @head is the whole file,
+ *   mapped as @mapped
  * @gave_up: (out): set when the rows are to be read from the whole text
  *   with mc_csv_data_read() instead, in which case nothing else happened
  *
@@ -219,13 +220,14 @@ mc_csv_data_read_stream (McDataset     *dataset,
                          const char    *head,
                          gsize          head_length,
                          GInputStream  *stream,
+                         McMappedFile  *mapped,
                          GCancellable  *cancellable,
                          gboolean      *gave_up,
                          GError       **error)
 {
   g_autoptr(McTableBuilder) builder = mc_table_builder_new_for_dataset (dataset, name);
   g_autofree int *map = g_new (int, mc_dataset_get_n_columns (dataset));
-  McLineBlocksSource source = { NULL, 0, stream, 0, name, NULL, cancellable };
+  McLineBlocksSource source = { NULL, 0, stream, 0, name, NULL, cancellable, mapped };
   McCsvRows rows;
   gsize offset;
   gboolean ok = FALSE;

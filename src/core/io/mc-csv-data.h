@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "mc-mapped-file.h"
+
 #include "mc-dataset.h"
 
 G_BEGIN_DECLS
@@ -23,6 +25,7 @@ gboolean  mc_csv_data_read_stream (McDataset     *dataset,
                                    const char    *head,
                                    gsize          head_length,
                                    GInputStream  *stream,
+                                   McMappedFile  *mapped,
                                    GCancellable  *cancellable,
                                    gboolean      *gave_up,
                                    GError       **error);

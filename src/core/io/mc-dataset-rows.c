@@ -337,15 +337,26 @@ stream_csv (McJsonContext  *ctx,
             GError        **error)
 {
   g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(McMappedFile) mapped = NULL;
   g_autofree char *head = NULL;
   gsize length = 0;
 
   *gave_up = TRUE;
-  if (mc_loader_regular_file_size (file, ctx->cancellable) <= MC_LOADER_STREAM_HEAD_SIZE
-      || (stream = mc_loader_read_head (file, ctx->cancellable, &head, &length)) == NULL
+  if (mc_loader_regular_file_size (file, ctx->cancellable) <= MC_LOADER_STREAM_HEAD_SIZE)
+    return FALSE;
+  /* Mapped where it can be: read without a copy */
+  mapped = mc_mapped_file_new (file, MC_LOADER_STREAM_HEAD_SIZE + 1, G_MAXSIZE);
+  if (mapped != NULL)
+    {
+      const char *contents = mc_mapped_file_get_contents (mapped, &length);
+
+      return mc_csv_data_read_stream (ctx->dataset, name, ctx->name, contents, length, NULL,
+                                      mapped, ctx->cancellable, gave_up, error);
+    }
+  if ((stream = mc_loader_read_head (file, ctx->cancellable, &head, &length)) == NULL
       || length < MC_LOADER_STREAM_HEAD_SIZE)
     return FALSE;
-  return mc_csv_data_read_stream (ctx->dataset, name, ctx->name, head, length, stream,
+  return mc_csv_data_read_stream (ctx->dataset, name, ctx->name, head, length, stream, NULL,
                                   ctx->cancellable, gave_up, error);
 }
 

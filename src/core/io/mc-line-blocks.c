@@ -94,6 +94,8 @@ take_head_block (Run   *run,
   block->text = start;
   block->length = cut - start;
   run->head_offset += block->length;
+  if (run->source->mapped != NULL)
+    mc_load_progress_add_bytes (run->source->progress, block->length);
   return TRUE;
 }
 
@@ -220,6 +222,8 @@ static void
 give_back (Run   *run,
            Block *block)
 {
+  if (block->data == NULL && run->source->mapped != NULL)
+    mc_mapped_file_release (run->source->mapped, block->text, block->length);
   if (block->data == NULL)
     return;
   g_mutex_lock (&run->lock);
@@ -332,6 +336,15 @@ mc_line_blocks_run (const McLineBlocksSource  *source,
   run.results = g_ptr_array_new ();
   run.outcome = source->head_length > source->max_length ? MC_LINE_BLOCKS_GAVE_UP
                                                         : MC_LINE_BLOCKS_DONE;
+  /* A mapped file's bytes before the head (its header) were read */
+  if (source->mapped != NULL)
+    {
+      gsize length;
+
+      mc_load_progress_add_bytes (source->progress,
+                                  source->head - mc_mapped_file_get_contents (source->mapped,
+                                                                              &length));
+    }
   /* A stream goes on with the last line of the head. */
   run.head_end = source->head_length;
   if (source->stream != NULL)
@@ -358,6 +371,10 @@ mc_line_blocks_run (const McLineBlocksSource  *source,
 
   if (run.outcome == MC_LINE_BLOCKS_DONE)
     g_assert (run.n_merged == run.n_blocks);
+  /* Zeros were read where the file was cut: read it again, as it is */
+  if (run.outcome == MC_LINE_BLOCKS_DONE && source->mapped != NULL
+      && mc_mapped_file_was_cut (source->mapped))
+    run.outcome = MC_LINE_BLOCKS_GAVE_UP;
   if (run.error != NULL)
     g_propagate_error (error, run.error);
   free_results (&run);

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "mc-load-progress.h"
+#include "mc-mapped-file.h"
 
 G_BEGIN_DECLS
 
@@ -44,6 +45,10 @@ typedef struct
   const char     *name;         /* for messages */
   McLoadProgress *progress;     /* nullable: counts the bytes read */
   GCancellable   *cancellable;
+  /* Nullable: the mapped file @head is part of, whose pages are read
+   * from the disk as blocks are worked on: they are counted then, and
+   * given back after. A file cut short meanwhile gives up. */
+  McMappedFile   *mapped;
 } McLineBlocksSource;
 
 McLineBlocksResult  mc_line_blocks_run  (const McLineBlocksSource  *source,

@@ -10,9 +10,10 @@
 
 G_BEGIN_DECLS
 
-/* The contents of a file, read into memory. (Not mapped: a mapped file
- * that another program truncates gives SIGBUS, and the window reloads
- * files when they change on disk.) */
+/* The contents of a file, read into memory. (Not mapped: the readers of
+ * whole texts would read zeros where another program cut the file short
+ * (mc-mapped-file.c), and the window reloads files when they change on
+ * disk. Large files of rows are mapped, and read in blocks that check.) */
 typedef struct
 {
   const char   *data;

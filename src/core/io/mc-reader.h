@@ -10,6 +10,7 @@
 #include "mc-load-options.h"
 #include "mc-load-progress.h"
 #include "mc-loader-error.h"
+#include "mc-mapped-file.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,9 @@ typedef struct
   GCancellable  *cancellable;   /* nullable */
   const McLoadOptions *options; /* never NULL */
   McLoadProgress *progress;     /* nullable: bytes read and rows found */
+  /* Nullable: the mapped file @data is, read from the disk as a reader
+   * goes (see McLineBlocksSource) */
+  McMappedFile  *mapped;
 } McReaderInput;
 
 /* One format of dataset file. A new format is a file in readers/ that

@@ -104,7 +104,8 @@ read_rows (McCsvRows           *rows,
   gsize offset = mc_csv_reader_get_offset (rows->reader);
   McLineBlocksSource source = { input->data + offset, input->length - offset, stream,
                                 MC_LOADER_MAX_CSV_SIZE - MIN (offset, MC_LOADER_MAX_CSV_SIZE),
-                                input->name, input->progress, input->cancellable };
+                                input->name, input->progress, input->cancellable,
+                                input->mapped };
   guint n_rows;
 
   /* A stream must go on after a whole header line. */
@@ -159,8 +160,9 @@ load_table (const McReaderInput  *input,
            && check_has_rows (&rows, error))
     {
       mc_table_builder_decide (builder);
-      /* The second pass needs the whole text. */
-      if (stream != NULL && needs_second_pass (builder))
+      /* The second pass needs the whole text, read (a mapped file's
+       * blocks alone are safe from its being cut short). */
+      if ((stream != NULL || input->mapped != NULL) && needs_second_pass (builder))
         *gave_up = TRUE;
       else if (read_values (&rows, builder, error))
         {
