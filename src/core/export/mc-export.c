@@ -37,6 +37,8 @@ mc_export_options_init (McExportOptions *options)
   options->transparent = FALSE;
   options->font_family = NULL;
   options->view = NULL;
+  options->drawn = NULL;
+  options->drawn_data = NULL;
 }
 
 McTheme *
@@ -198,6 +200,14 @@ draw_chart (McChartModel          *chart,
   cairo_destroy (cr);
 }
 
+/* The chart is drawn: the caller may let it go (McExportDrawnFunc) */
+static void
+tell_drawn (const McExportOptions *options)
+{
+  if (options->drawn != NULL)
+    options->drawn (options->drawn_data);
+}
+
 static cairo_surface_t *
 create_vector_surface (McChartModel          *chart,
                        McExportFormat         format,
@@ -240,6 +250,7 @@ render_png (McChartModel          *chart,
       cairo_surface_set_device_scale (surface, options->scale, options->scale);
       draw_chart (chart, surface, options);
       mc_timing_mark ("render");
+      tell_drawn (options);
       status = cairo_surface_status (surface);
     }
   if (status == CAIRO_STATUS_SUCCESS)
@@ -261,6 +272,7 @@ render_vector (McChartModel          *chart,
     {
       draw_chart (chart, surface, options);
       mc_timing_mark ("render");
+      tell_drawn (options);
       cairo_surface_finish (surface);
       status = cairo_surface_status (surface);
     }

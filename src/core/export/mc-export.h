@@ -34,6 +34,12 @@ typedef enum
 #define MC_EXPORT_MIN_SCALE     0.5
 #define MC_EXPORT_MAX_SCALE     4.0
 
+/* Called by an export once its chart is drawn, before its file is
+ * written (the PNG encoded, the SVG or PDF finished): from then on the
+ * export reads neither the chart model nor its data, which the caller
+ * may let go meanwhile. */
+typedef void (*McExportDrawnFunc) (gpointer user_data);
+
 typedef struct
 {
   double   width;         /* CSS pixels (PDF: points) */
@@ -45,6 +51,8 @@ typedef struct
                             * fallbacks; NULL for the theme's default */
   const McViewOptions *view; /* what to show of the chart (hidden series);
                               * NULL for everything */
+  McExportDrawnFunc drawn;   /* nullable */
+  gpointer          drawn_data;
 } McExportOptions;
 
 GQuark          mc_export_error_quark          (void);
