@@ -1196,6 +1196,8 @@ test_fast_path_counts (void)
     { 0, 5000, "", 100, 1000, FALSE },
     { 0, 5000, "-", 100, 1000, FALSE },
     { 0, 5000, "-3", 100, 1000, FALSE },
+    /* A first cell of -0, whose sign the column keeps */
+    { 0, 5000, "-0", 0, 100000, FALSE },
     { 0, 5000, "99", 3, 2, FALSE },
     /* A gap after a long count, now and then, and often */
     { 0, 200000, "5", 50000, 70000, FALSE },

@@ -473,16 +473,17 @@ next_number_set_mask (NextNumber *next)
 }
 
 /* Counting from @value, the number a cell of the column just held: from
- * a whole number that is not negative, far enough below 2^53 that a
- * double holds every number a block can count from it exactly (a block
- * has fewer rows than G_MAXUINT32). */
+ * a whole number that is not negative (nor -0), far enough below 2^53
+ * that a double holds every number a block can count from it exactly (a
+ * block has fewer rows than G_MAXUINT32). */
 static void
 next_number_start (NextNumber *next,
                    double      value)
 {
   next->length = 0;
   next->run = 0;
-  if (!(value >= 0 && value < (double) (MC_CSV_MAX_EXACT_INTEGER - G_MAXUINT32 - 1)
+  if (!(value >= 0 && !signbit (value)
+        && value < (double) (MC_CSV_MAX_EXACT_INTEGER - G_MAXUINT32 - 1)
         && value == floor (value)))
     return;
   next->value = value + 1;

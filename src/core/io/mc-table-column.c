@@ -243,7 +243,8 @@ mc_table_column_keep_counted (McTableColumn *column,
   double *values;
 
   if (last && column->n_kept == 1 && !column->progression && column->decimals.all == 0
-      && g_array_index (column->kept, double, 0) == first - 1 && first - 1 >= 0)
+      && starts_progression (g_array_index (column->kept, double, 0))
+      && g_array_index (column->kept, double, 0) == first - 1)
     {
       column->progression = TRUE;
       column->start = first - 1;
