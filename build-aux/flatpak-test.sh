@@ -413,6 +413,17 @@ check_cli () {
   grep -q '<svg' "$data_dir/chart.svg" || fail "the exported SVG is not an SVG"
   [ "$(head -c 5 "$data_dir/chart.pdf")" = "%PDF-" ] || fail "the exported PDF is not a PDF"
   ls -l "$data_dir"/chart.*
+  # A long CSV file of the user's, over a megabyte: read in blocks through
+  # a mapping of the file inside the sandbox, its first column counted.
+  awk 'BEGIN { print "day,price"; p = 100;
+               for (i = 0; i < 200000; i++) { p += sin (i / 500) / 10; printf "%d,%.4f\n", i, p } }' \
+    > "$data_dir/long.csv"
+  run_cli --export "$data_dir/long.png" --dataset "$data_dir/long.csv" ||
+    fail "--export of a long CSV file failed in the sandbox"
+  [ "$(identify -format '%m %wx%h' "$data_dir/long.png")" = "PNG 800x500" ] ||
+    fail "the long CSV file's PNG is not an 800x500 PNG"
+  [ "$(convert "$data_dir/long.png" -format '%k' info:)" -gt 16 ] ||
+    fail "the long CSV file's PNG is nearly blank"
   # An export the sandbox cannot write is an error (status 1), not a crash.
   status=0
   run_cli --export /usr/chart.png 2>/dev/null || status=$?
