@@ -373,6 +373,15 @@ run_cli () {
   flatpak --user run --command=market-charts "$APP_ID" "$@"
 }
 
+# $1 is an 800x500 PNG with a drawing in it (more than 16 colours), or
+# the check fails, calling it $2.
+check_png () {
+  [ "$(identify -format '%m %wx%h' "$1")" = "PNG 800x500" ] ||
+    fail "$2 is not an 800x500 PNG"
+  [ "$(convert "$1" -format '%k' info:)" -gt 16 ] ||
+    fail "$2 is nearly blank"
+}
+
 check_cli () {
   local help out data_dir dataset status
   # The app's own data folder is the same path inside and outside.
@@ -406,10 +415,7 @@ check_cli () {
     fail "--export to SVG failed in the sandbox"
   run_cli --export "$data_dir/chart.pdf" --dataset "$dataset" ||
     fail "--export to PDF failed in the sandbox"
-  [ "$(identify -format '%m %wx%h' "$data_dir/chart.png")" = "PNG 800x500" ] ||
-    fail "the exported PNG is not an 800x500 PNG"
-  [ "$(convert "$data_dir/chart.png" -format '%k' info:)" -gt 16 ] ||
-    fail "the exported PNG is nearly blank"
+  check_png "$data_dir/chart.png" "the exported PNG"
   grep -q '<svg' "$data_dir/chart.svg" || fail "the exported SVG is not an SVG"
   [ "$(head -c 5 "$data_dir/chart.pdf")" = "%PDF-" ] || fail "the exported PDF is not a PDF"
   ls -l "$data_dir"/chart.*
@@ -420,10 +426,7 @@ check_cli () {
     > "$data_dir/long.csv"
   run_cli --export "$data_dir/long.png" --dataset "$data_dir/long.csv" ||
     fail "--export of a long CSV file failed in the sandbox"
-  [ "$(identify -format '%m %wx%h' "$data_dir/long.png")" = "PNG 800x500" ] ||
-    fail "the long CSV file's PNG is not an 800x500 PNG"
-  [ "$(convert "$data_dir/long.png" -format '%k' info:)" -gt 16 ] ||
-    fail "the long CSV file's PNG is nearly blank"
+  check_png "$data_dir/long.png" "the long CSV file's PNG"
   # An export the sandbox cannot write is an error (status 1), not a crash.
   status=0
   run_cli --export /usr/chart.png 2>/dev/null || status=$?
