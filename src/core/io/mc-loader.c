@@ -37,40 +37,10 @@ load_text (const char           *name,
   return mc_reader_load (mc_reader_choose (name, data, length, options), &input, error);
 }
 
-/* A large file mapped, for a reader that reads it while it arrives:
- * the reader reads the system's cache of the file, without a copy.
- * Gives up where load_stream() does; says in @was_mapped whether the
- * file could be mapped (not when it is not a local file, say). */
-static McDataset *
-load_mapped (GFile                *file,
-             const char           *name,
-             const McLoadOptions  *options,
-             McLoadProgress       *progress,
-             GCancellable         *cancellable,
-             gboolean             *was_mapped,
-             gboolean             *gave_up,
-             GError              **error)
-{
-  g_autoptr(GFile) base = g_file_get_parent (file);
-  g_autoptr(McMappedFile) mapped = mc_mapped_file_new (file, MC_LOADER_STREAM_HEAD_SIZE + 1,
-                                                       mc_reader_get_size_limit (name));
-  McReaderInput input = { name, NULL, 0, base, cancellable,
-                          options ? options : &default_options, progress, mapped };
-  const McReader *reader;
-
-  *gave_up = TRUE;
-  *was_mapped = mapped != NULL;
-  if (mapped == NULL)
-    return NULL;
-  input.data = mc_mapped_file_get_contents (mapped, &input.length);
-  reader = mc_reader_choose (name, input.data, MC_LOADER_STREAM_HEAD_SIZE, options);
-  if (reader->load_stream == NULL)
-    return NULL;
-  return reader->load_stream (&input, NULL, gave_up, error);
-}
-
-/* Reads the first bytes of a large file, for a reader that takes the
- * rest from @stream while it arrives; or, at a file no longer than them,
+/* A large file for a reader that reads it while it arrives: mapped
+ * where it can be (a local file), the reader then reading the system's
+ * cache of the file without a copy; else its first bytes (the head),
+ * read, and a stream of the rest; or, at a file no longer than the head,
  * the whole file. Gives up (no error) where the file must be read whole:
  * a reader that reads whole files, a file over the reader's limit (which
  * the whole read reports), a reader that gave up. */
@@ -84,18 +54,28 @@ load_stream (GFile                *file,
              GError              **error)
 {
   g_autoptr(GFile) base = g_file_get_parent (file);
+  g_autoptr(McMappedFile) mapped = mc_mapped_file_new (file, MC_LOADER_STREAM_HEAD_SIZE + 1,
+                                                       mc_reader_get_size_limit (name));
+  g_autoptr(GInputStream) stream = NULL;
   g_autofree char *head = NULL;
   McReaderInput input = { name, NULL, 0, base, cancellable,
-                          options ? options : &default_options, progress };
-  g_autoptr(GInputStream) stream = mc_loader_read_head (file, cancellable, &head, &input.length);
+                          options ? options : &default_options, progress, mapped };
   const McReader *reader;
 
   *gave_up = TRUE;
-  if (stream == NULL)
-    return NULL;
-  input.data = head;
-  mc_load_progress_add_bytes (progress, input.length);
-  reader = mc_reader_choose (name, head, input.length, options);
+  if (mapped != NULL)
+    /* Its bytes are counted as its blocks are read */
+    input.data = mc_mapped_file_get_contents (mapped, &input.length);
+  else
+    {
+      stream = mc_loader_read_head (file, cancellable, &head, &input.length);
+      if (stream == NULL)
+        return NULL;
+      input.data = head;
+      mc_load_progress_add_bytes (progress, input.length);
+    }
+  reader = mc_reader_choose (name, input.data, MIN (input.length, MC_LOADER_STREAM_HEAD_SIZE),
+                             options);
   if (input.length < MC_LOADER_STREAM_HEAD_SIZE)
     {
       *gave_up = FALSE;
@@ -173,12 +153,7 @@ mc_loader_load_file_full (GFile                *file,
   mc_load_progress_set_size (progress, size);
   if (size > MC_LOADER_STREAM_HEAD_SIZE && size <= mc_reader_get_size_limit (name))
     {
-      gboolean mapped;
-
-      dataset = load_mapped (file, name, options, progress, cancellable, &mapped, &gave_up,
-                             error);
-      if (!mapped)
-        dataset = load_stream (file, name, options, progress, cancellable, &gave_up, error);
+      dataset = load_stream (file, name, options, progress, cancellable, &gave_up, error);
       if (!gave_up)
         goto done;
       mc_load_progress_reread (progress);

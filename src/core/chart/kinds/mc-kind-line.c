@@ -1750,17 +1750,17 @@ right_reserve (Lines        *l,
 
 /* How far the label of the last tick of a number axis, centred on it,
  * reaches right of @right; 0 where it doesn't. The axis is the one of
- * every point, whatever the view's window: zoomed in or panned, the
- * plot keeps the width it has unzoomed, rather than change under the
- * pointer as ticks come and go at its end. */
+ * every point (@lo to @hi), whatever the view's window: zoomed in or
+ * panned, the plot keeps the width it has unzoomed, rather than change
+ * under the pointer as ticks come and go at its end. */
 static double
 last_x_label_overhang (Lines  *l,
+                       double  lo,
+                       double  hi,
                        double  right)
 {
   McLinearScale scale;
-  double lo, hi;
 
-  data_x_range (l, &lo, &hi);
   mc_linear_scale_init (&scale, lo, hi, FALSE, l->axes.plot.width, 8 * l->r->body);
   mc_linear_scale_set_range (&scale, l->axes.plot.x, l->axes.plot.x + l->axes.plot.width);
   for (guint i = mc_linear_scale_get_n_ticks (&scale); i > 0; i--)
@@ -1791,7 +1791,11 @@ layout_plot (Lines        *l,
   double tick_h, gap = 2 * r->unit;
   guint count;
   McSeries *left = axis_series (l, 0, &count);
+  double data_lo = NAN, data_hi = NAN;
 
+  /* Once, not at every pass: unsorted points are gone through for it */
+  if (l->axes.x_kind == MC_X_NUMBER)
+    data_x_range (l, &data_lo, &data_hi);
   mc_render_text_width (r, "0", MC_FONT_BODY, &tick_h);
   l->axes.plot.y = area->y + tick_h / 2;
   l->axes.plot.x = area->x;
@@ -1814,7 +1818,7 @@ layout_plot (Lines        *l,
        * there inside the padding, rather than be pushed off its tick,
        * or onto the label before it and left out. */
       overhang = l->axes.x_kind == MC_X_NUMBER
-                 ? last_x_label_overhang (l, area->x + area->width) : 0;
+                 ? last_x_label_overhang (l, data_lo, data_hi, area->x + area->width) : 0;
       if (overhang > 0)
         {
           l->axes.plot.width = MAX (1, l->axes.plot.width - overhang);
